@@ -1,0 +1,1 @@
+"""CoopBot's Telegram side: conversations, texts and keyboards."""

@@ -1,0 +1,67 @@
+"""Settings from the environment, checked once at start."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from store.db import DatabaseUrlError, normalise_url
+
+TELEGRAM_API = "https://api.telegram.org"
+DEFAULT_DATABASE_URL = "sqlite:///coopbot.db"
+_TOKEN = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{20,}")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str
+    api_base_url: str  # the server root: Telegram's, a self-hosted Bot API server's, the simulator's
+    database_url: str
+    timezone: str
+    bot_username: str | None = None
+
+    @property
+    def bot_api_url(self) -> str:
+        return f"{self.api_base_url}/bot"
+
+    @property
+    def file_api_url(self) -> str:
+        return f"{self.api_base_url}/file/bot"
+
+
+def load_settings(env: Mapping[str, str] = os.environ, *, token: str | None = None) -> Settings:
+    """Read and check every variable; ``token`` replaces TELEGRAM_BOT_TOKEN (the sandbox's)."""
+    token = token or env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    if not token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set (ask @BotFather for one, or use `coopbot sandbox`)")
+    if not _TOKEN.fullmatch(token):
+        raise ConfigError("TELEGRAM_BOT_TOKEN is malformed (expected digits, a colon, then letters)")
+
+    api = env.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API
+    parsed = urlparse(api)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError("TELEGRAM_API_BASE_URL is malformed (expected http(s)://host[:port])")
+    api = api.rstrip("/").removesuffix("/bot")
+
+    database_url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    try:
+        normalise_url(database_url)
+    except DatabaseUrlError as exc:
+        raise ConfigError(f"DATABASE_URL is malformed: {exc}") from None
+
+    tz = env.get("COOPBOT_TIMEZONE", "").strip() or "Europe/Paris"
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"COOPBOT_TIMEZONE is not a known time zone: {tz!r}") from None
+
+    username = env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None
+    return Settings(token, api, database_url, tz, username)

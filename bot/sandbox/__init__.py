@@ -1,0 +1,1 @@
+"""The Bot API simulator and the terminal chat of `coopbot sandbox`."""

@@ -1,0 +1,755 @@
+"""A Telegram Bot API simulator on loopback.
+
+One side speaks the Bot API methods CoopBot uses, over HTTP, the way Telegram
+does (same URLs, same JSON objects, same errors for what Telegram refuses).
+The other side plays users: they send text, commands, photos and documents,
+press inline buttons by their label and read the chat as they would see it.
+
+Used by the tests, by `coopbot sandbox` and by anyone pointing
+``TELEGRAM_API_BASE_URL`` at it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import json
+import re
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+MAX_CALLBACK_DATA = 64
+MAX_CALLBACK_ANSWER = 200
+HTML_TAGS = {
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+    "tg-spoiler", "span", "blockquote", "tg-emoji",
+}  # fmt: skip
+# Parameters that Telegram receives JSON-encoded inside a form field.
+JSON_FIELDS = {"reply_markup", "commands", "scope", "reply_parameters", "entities",
+               "caption_entities", "link_preview_options", "allowed_updates"}  # fmt: skip
+
+
+class ApiError(Exception):
+    """An error answered the way Telegram answers it."""
+
+    def __init__(self, code: int, description: str, retry_after: int | None = None):
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.retry_after = retry_after
+
+
+@dataclass
+class SimMessage:
+    """A message as the users of the chat see it."""
+
+    message_id: int
+    chat_id: int
+    from_bot: bool
+    date: int
+    text: str | None = None
+    caption: str | None = None
+    parse_mode: str | None = None
+    reply_markup: dict | None = None
+    photo: str | None = None  # file_id
+    document: str | None = None  # file_id
+    file_name: str | None = None
+    reply_to: int | None = None
+    edit_date: int | None = None
+    deleted: bool = False
+    sender: dict | None = None
+
+    @property
+    def content(self) -> str:
+        """What the user reads: the text or caption, without HTML tags."""
+        raw = self.text if self.text is not None else (self.caption or "")
+        return plain_text(raw) if self.parse_mode == "HTML" else raw
+
+    @property
+    def buttons(self) -> list[list[str]]:
+        """Labels of the inline keyboard, row by row."""
+        rows = (self.reply_markup or {}).get("inline_keyboard", [])
+        return [[button["text"] for button in row] for row in rows]
+
+    def button(self, label: str) -> dict:
+        """The inline button whose label is ``label`` (exactly, or else the only one containing it)."""
+        flat = [b for row in (self.reply_markup or {}).get("inline_keyboard", []) for b in row]
+        exact = [b for b in flat if b["text"] == label]
+        partial = [b for b in flat if label.lower() in b["text"].lower()]
+        found = exact or partial
+        if len(found) != 1:
+            raise LookupError(f"no single button {label!r} in {[b['text'] for b in flat]}")
+        return found[0]
+
+    def to_api(self, chat: dict, bot_user: dict) -> dict:
+        data: dict[str, Any] = {
+            "message_id": self.message_id,
+            "date": self.date,
+            "chat": chat,
+            "from": bot_user if self.from_bot else self.sender,
+        }
+        if self.text is not None:
+            data["text"] = self.content
+            if not self.from_bot and self.text.startswith("/"):
+                command = self.text.split()[0]
+                data["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        if self.caption is not None:
+            data["caption"] = self.content
+        if self.photo:
+            data["photo"] = [
+                {"file_id": self.photo, "file_unique_id": self.photo[-12:], "width": 800,
+                 "height": 600, "file_size": 1000}  # fmt: skip
+            ]
+        if self.document:
+            data["document"] = {
+                "file_id": self.document,
+                "file_unique_id": self.document[-12:],
+                "file_name": self.file_name or "document",
+            }
+        if self.reply_markup:
+            data["reply_markup"] = self.reply_markup
+        if self.edit_date:
+            data["edit_date"] = self.edit_date
+        return data
+
+
+@dataclass
+class Step:
+    """What the bot did in one chat in answer to one user action."""
+
+    messages: list[SimMessage] = field(default_factory=list)  # new bot messages
+    edited: list[SimMessage] = field(default_factory=list)
+    deleted: list[SimMessage] = field(default_factory=list)
+    answer: str | None = None  # the callback query's answer (toast), if any
+
+    @property
+    def text(self) -> str:
+        """Everything the user can read that changed, new and edited messages alike."""
+        parts = [m.content for m in self.messages + self.edited]
+        if self.answer:
+            parts.append(self.answer)
+        return "\n\n".join(parts)
+
+    @property
+    def last(self) -> SimMessage:
+        return (self.messages or self.edited)[-1]
+
+
+@dataclass
+class StoredFile:
+    data: bytes
+    path: str
+    unique_id: str
+
+
+@dataclass
+class Fault:
+    status: int
+    count: int
+    retry_after: int | None
+    delay: float
+    applied: bool  # the call takes effect, only its answer is lost
+
+
+class BotApiSimulator:
+    """Bot API over HTTP on one side, users on the other."""
+
+    def __init__(self, *, bot_username: str = "coopbot_sandbox_bot", bot_id: int = 700000001):
+        self.bot_user = {
+            "id": bot_id,
+            "is_bot": True,
+            "first_name": "CoopBot",
+            "username": bot_username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+        self.url = ""
+        self.chats: dict[int, dict] = {}
+        self.messages: dict[int, list[SimMessage]] = {}
+        self.commands: dict[tuple[str, str], list[dict]] = {}
+        self.files: dict[str, StoredFile] = {}
+        self.callback_answers: dict[str, str | None] = {}
+        self.calls: list[tuple[str, dict]] = []  # every Bot API call, for inspection
+        self.webhook: dict | None = None
+        self.settle_hook: Callable[[int], Awaitable[None]] | None = None
+        self._updates: list[dict] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids: dict[int, itertools.count] = {}
+        self._arrived = asyncio.Event()
+        self._events: list[tuple[int, str, SimMessage | str | None]] = []
+        self._delivered_upto = 0
+        self._polls = 0
+        self._poll_after: dict[int, int] = {}
+        self._in_flight = 0
+        self._last_call = 0.0
+        self._faults: dict[str, list[Fault]] = {}
+        self._closing = False
+        self._runner: web.AppRunner | None = None
+
+    # ------------------------------------------------------------------ server
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        """Listen on loopback; returns the base URL to give as TELEGRAM_API_BASE_URL."""
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle_method)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._handle_download)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # the port chosen when 0 was asked
+        self.url = f"http://{host}:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        self._closing = True
+        self._arrived.set()
+        if self._runner:
+            await self._runner.cleanup()
+
+    def fail(self, method: str, status: int = 502, *, count: int = 1,
+             retry_after: int | None = None, delay: float = 0.0, applied: bool = False) -> None:  # fmt: skip
+        """Make the next ``count`` calls of ``method`` fail with ``status``.
+
+        429 carries ``retry_after``; ``delay`` holds the answer back (a timeout on the bot's
+        side); ``applied`` lets the call take effect and loses only its answer.
+        """
+        self._faults.setdefault(method, []).append(Fault(status, count, retry_after, delay, applied))
+
+    async def _handle_method(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        token = request.match_info["token"]
+        self._in_flight += 1
+        self._last_call = time.monotonic()
+        try:
+            if not re.fullmatch(r"\d+:[\w-]+", token):
+                raise ApiError(401, "Unauthorized")
+            params = await self._read_params(request)
+            self.calls.append((method, params))
+            fault = self._take_fault(method)
+            if fault and fault.delay:
+                await asyncio.sleep(fault.delay)
+            if fault and not fault.applied:
+                return self._fault_response(fault)
+            handler = getattr(self, f"api_{method}", None)
+            if handler is None:
+                raise ApiError(404, "Not Found")
+            result = await handler(params)
+            if fault:
+                return self._fault_response(fault)
+            return web.json_response({"ok": True, "result": result})
+        except ApiError as error:
+            body: dict[str, Any] = {
+                "ok": False,
+                "error_code": error.code,
+                "description": error.description,
+            }
+            if error.retry_after is not None:
+                body["parameters"] = {"retry_after": error.retry_after}
+            return web.json_response(body, status=error.code)
+        finally:
+            self._in_flight -= 1
+            self._last_call = time.monotonic()
+
+    def _take_fault(self, method: str) -> Fault | None:
+        queue = self._faults.get(method)
+        if not queue:
+            return None
+        fault = queue[0]
+        fault.count -= 1
+        if fault.count <= 0:
+            queue.pop(0)
+        return fault
+
+    @staticmethod
+    def _fault_response(fault: Fault) -> web.Response:
+        if fault.status == 429:
+            retry = fault.retry_after or 1
+            return web.json_response(
+                {"ok": False, "error_code": 429,
+                 "description": f"Too Many Requests: retry after {retry}",
+                 "parameters": {"retry_after": retry}},
+                status=429,
+            )  # fmt: skip
+        if fault.status >= 500:
+            return web.Response(status=fault.status, text="Bad Gateway")
+        return web.json_response(
+            {"ok": False, "error_code": fault.status, "description": "Bad Request: injected"},
+            status=fault.status,
+        )
+
+    async def _read_params(self, request: web.Request) -> dict:
+        if request.content_type == "application/json":
+            return await request.json()
+        params: dict[str, Any] = dict(request.query)
+        if request.method == "POST":
+            form = await request.post()
+            for key, value in form.items():
+                if hasattr(value, "file"):  # an uploaded file
+                    params[key] = {"upload": value.file.read(), "filename": value.filename}
+                else:
+                    params[key] = value
+        for key in JSON_FIELDS & params.keys():
+            if isinstance(params[key], str):
+                params[key] = json.loads(params[key])
+        return params
+
+    async def _handle_download(self, request: web.Request) -> web.Response:
+        path = request.match_info["path"]
+        for stored in self.files.values():
+            if stored.path == path:
+                return web.Response(body=stored.data)
+        return web.Response(status=404, text="Not Found")
+
+    # ------------------------------------------------------------ Bot API side
+
+    async def api_getMe(self, params: dict) -> dict:
+        return self.bot_user
+
+    async def api_getUpdates(self, params: dict) -> list[dict]:
+        if self.webhook:
+            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active;"
+                                " use deleteWebhook to delete the webhook first")  # fmt: skip
+        offset = int(params.get("offset") or 0)
+        limit = int(params.get("limit") or 100)
+        timeout = float(params.get("timeout") or 0)
+        self._polls += 1
+        if offset:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        deadline = time.monotonic() + timeout
+        while not self._updates and not self._closing:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            self._arrived.clear()
+            try:
+                await asyncio.wait_for(self._arrived.wait(), remaining)
+            except TimeoutError:
+                break
+        batch = self._updates[:limit]
+        if batch:
+            last = batch[-1]["update_id"]
+            for update in batch:
+                self._poll_after.setdefault(update["update_id"], self._polls)
+            self._delivered_upto = max(self._delivered_upto, last)
+        return batch
+
+    async def api_deleteWebhook(self, params: dict) -> bool:
+        self.webhook = None
+        if _truthy(params.get("drop_pending_updates")):
+            self._updates.clear()
+        return True
+
+    async def api_getWebhookInfo(self, params: dict) -> dict:
+        return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False,
+                "pending_update_count": len(self._updates)}  # fmt: skip
+
+    async def api_setMyCommands(self, params: dict) -> bool:
+        commands = params.get("commands") or []
+        for command in commands:
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", command.get("command", "")):
+                raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(command.get("description", "")) <= 256:
+                raise ApiError(400, "Bad Request: command description is empty or too long")
+        self.commands[self._commands_key(params)] = commands
+        return True
+
+    async def api_getMyCommands(self, params: dict) -> list[dict]:
+        return self.commands.get(self._commands_key(params), [])
+
+    async def api_deleteMyCommands(self, params: dict) -> bool:
+        self.commands.pop(self._commands_key(params), None)
+        return True
+
+    @staticmethod
+    def _commands_key(params: dict) -> tuple[str, str]:
+        scope = params.get("scope") or {"type": "default"}
+        return json.dumps(scope, sort_keys=True), params.get("language_code") or ""
+
+    async def api_sendChatAction(self, params: dict) -> bool:
+        self._chat(params)
+        return True
+
+    async def api_sendMessage(self, params: dict) -> dict:
+        chat = self._chat(params)
+        text = params.get("text", "")
+        parse_mode = params.get("parse_mode")
+        self._check_text(text, parse_mode, MAX_TEXT, "message text")
+        markup = self._check_markup(params.get("reply_markup"))
+        message = self._add_message(chat["id"], from_bot=True, text=text, parse_mode=parse_mode,
+                                    reply_markup=markup, reply_to=self._reply_to(params))  # fmt: skip
+        return message.to_api(chat, self.bot_user)
+
+    async def api_editMessageText(self, params: dict) -> dict:
+        message = self._bot_message(params)
+        text = params.get("text", "")
+        parse_mode = params.get("parse_mode")
+        self._check_text(text, parse_mode, MAX_TEXT, "message text")
+        markup = self._check_markup(params.get("reply_markup"))
+        if message.text is None:
+            raise ApiError(400, "Bad Request: there is no text in the message to edit")
+        if plain_or_raw(text, parse_mode) == message.content and markup == message.reply_markup:
+            raise ApiError(400, "Bad Request: message is not modified: specified new message "
+                           "content and reply markup are exactly the same as a current content "
+                           "and reply markup of the message")  # fmt: skip
+        message.text, message.parse_mode, message.reply_markup = text, parse_mode, markup
+        return self._edited(message)
+
+    async def api_editMessageReplyMarkup(self, params: dict) -> dict:
+        message = self._bot_message(params)
+        markup = self._check_markup(params.get("reply_markup"))
+        if markup == message.reply_markup:
+            raise ApiError(400, "Bad Request: message is not modified: specified new message "
+                           "content and reply markup are exactly the same as a current content "
+                           "and reply markup of the message")  # fmt: skip
+        message.reply_markup = markup
+        return self._edited(message)
+
+    async def api_deleteMessage(self, params: dict) -> bool:
+        chat = self._chat(params)
+        message = self._find(chat["id"], int(params.get("message_id", 0)))
+        if message is None or message.deleted:
+            raise ApiError(400, "Bad Request: message to delete not found")
+        message.deleted = True
+        self._events.append((chat["id"], "deleted", message))
+        return True
+
+    async def api_answerCallbackQuery(self, params: dict) -> bool:
+        query_id = params.get("callback_query_id", "")
+        if query_id not in self.callback_answers:
+            raise ApiError(400, "Bad Request: query is too old and response timeout expired "
+                                "or query ID is invalid")  # fmt: skip
+        text = params.get("text")
+        if text and len(text) > MAX_CALLBACK_ANSWER:
+            raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        self.callback_answers[query_id] = text
+        chat_id = int(query_id.split("-")[0])
+        self._events.append((chat_id, "answer", text))
+        return True
+
+    async def api_sendPhoto(self, params: dict) -> dict:
+        return await self._send_file(params, "photo")
+
+    async def api_sendDocument(self, params: dict) -> dict:
+        return await self._send_file(params, "document")
+
+    async def _send_file(self, params: dict, kind: str) -> dict:
+        chat = self._chat(params)
+        caption = params.get("caption")
+        parse_mode = params.get("parse_mode")
+        if caption is not None:
+            self._check_text(caption, parse_mode, MAX_CAPTION, "caption", allow_empty=True)
+        value = params.get(kind)
+        file_name = None
+        if isinstance(value, dict):
+            file_name = value.get("filename")
+            file_id = self.store_file(value["upload"], file_name or kind)
+        elif isinstance(value, str) and value.startswith("attach://"):
+            upload = params.get(value.removeprefix("attach://"))
+            if not isinstance(upload, dict):
+                raise ApiError(400, f"Bad Request: there is no {kind} in the request")
+            file_name = upload.get("filename")
+            file_id = self.store_file(upload["upload"], file_name or kind)
+        elif isinstance(value, str) and value in self.files:
+            file_id = value
+        else:
+            raise ApiError(400, f"Bad Request: there is no {kind} in the request")
+        message = self._add_message(
+            chat["id"], from_bot=True, caption=caption, parse_mode=parse_mode,
+            reply_markup=self._check_markup(params.get("reply_markup")),
+            file_name=file_name, **{kind: file_id},
+        )  # fmt: skip
+        return message.to_api(chat, self.bot_user)
+
+    async def api_getFile(self, params: dict) -> dict:
+        file_id = params.get("file_id", "")
+        stored = self.files.get(file_id)
+        if stored is None:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        return {"file_id": file_id, "file_unique_id": stored.unique_id,
+                "file_size": len(stored.data), "file_path": stored.path}  # fmt: skip
+
+    def store_file(self, data: bytes, name: str) -> str:
+        """Keep a file as Telegram does; returns its file_id."""
+        file_id = "F" + secrets.token_hex(16)
+        suffix = name.rsplit(".", 1)[-1] if "." in name else "bin"
+        self.files[file_id] = StoredFile(data, f"files/{file_id[:8]}.{suffix}", file_id[-12:])
+        return file_id
+
+    # ------------------------------------------------------------- validation
+
+    def _check_text(self, text: str, parse_mode: str | None, limit: int, what: str,
+                    allow_empty: bool = False) -> None:  # fmt: skip
+        if parse_mode not in (None, "", "HTML"):
+            raise ApiError(400, f"Bad Request: simulator speaks HTML only, not {parse_mode}")
+        shown = plain_or_raw(text, parse_mode)
+        if not shown.strip() and not allow_empty:
+            raise ApiError(400, f"Bad Request: {what} is empty")
+        if len(shown.encode("utf-16-le")) // 2 > limit:
+            raise ApiError(400, f"Bad Request: {what} is too long")
+
+    @staticmethod
+    def _check_markup(markup: dict | None) -> dict | None:
+        if not markup:
+            return None
+        rows = markup.get("inline_keyboard")
+        if rows is None:
+            return markup
+        for row in rows:
+            for button in row:
+                if not button.get("text"):
+                    raise ApiError(400, "Bad Request: text buttons are unallowed in the inline keyboard")
+                data = button.get("callback_data")
+                if data is not None and not 1 <= len(data.encode()) <= MAX_CALLBACK_DATA:
+                    raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+        return markup if any(rows) else None
+
+    # ------------------------------------------------------------ chat state
+
+    def _chat(self, params: dict) -> dict:
+        try:
+            chat_id = int(params.get("chat_id"))
+        except (TypeError, ValueError):
+            raise ApiError(400, "Bad Request: chat not found") from None
+        chat = self.chats.get(chat_id)
+        if chat is None:
+            raise ApiError(400, "Bad Request: chat not found")
+        return chat
+
+    def _find(self, chat_id: int, message_id: int) -> SimMessage | None:
+        for message in self.messages.get(chat_id, []):
+            if message.message_id == message_id:
+                return message
+        return None
+
+    def _bot_message(self, params: dict) -> SimMessage:
+        chat = self._chat(params)
+        message = self._find(chat["id"], int(params.get("message_id", 0)))
+        if message is None or message.deleted:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        if not message.from_bot:
+            raise ApiError(400, "Bad Request: message can't be edited")
+        return message
+
+    def _reply_to(self, params: dict) -> int | None:
+        reply = params.get("reply_parameters") or {}
+        value = reply.get("message_id") or params.get("reply_to_message_id")
+        return int(value) if value else None
+
+    def _edited(self, message: SimMessage) -> dict:
+        message.edit_date = int(time.time())
+        self._events.append((message.chat_id, "edited", message))
+        return message.to_api(self.chats[message.chat_id], self.bot_user)
+
+    def _add_message(self, chat_id: int, *, from_bot: bool, **fields: Any) -> SimMessage:
+        ids = self._message_ids.setdefault(chat_id, itertools.count(1))
+        message = SimMessage(message_id=next(ids), chat_id=chat_id, from_bot=from_bot,
+                             date=int(time.time()), **fields)  # fmt: skip
+        self.messages.setdefault(chat_id, []).append(message)
+        if from_bot:
+            self._events.append((chat_id, "new", message))
+        return message
+
+    def _push_update(self, update: dict) -> int:
+        update_id = next(self._update_ids)
+        self._updates.append({"update_id": update_id, **update})
+        self._arrived.set()
+        return update_id
+
+    # -------------------------------------------------------------- user side
+
+    def user(self, user_id: int, first_name: str, last_name: str | None = None, *,
+             username: str | None = None, language_code: str = "fr") -> SimUser:  # fmt: skip
+        """A person with a private chat with the bot."""
+        profile = {"id": user_id, "is_bot": False, "first_name": first_name,
+                   "language_code": language_code}  # fmt: skip
+        if last_name:
+            profile["last_name"] = last_name
+        if username:
+            profile["username"] = username
+        chat = {"id": user_id, "type": "private", "first_name": first_name}
+        self.chats[user_id] = chat
+        return SimUser(self, profile, chat)
+
+    def group(self, chat_id: int, title: str) -> dict:
+        """A group chat the bot was added to; users speak in it with ``SimUser.in_chat``."""
+        chat = {"id": chat_id, "type": "group", "title": title}
+        self.chats[chat_id] = chat
+        return chat
+
+    async def wait_processed(self, update_id: int, timeout: float = 15.0) -> None:
+        """Until the bot has handled the update (hook), or has been quiet for a moment."""
+        deadline = time.monotonic() + timeout
+        while self._delivered_upto < update_id or self._polls <= self._poll_after[update_id]:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the bot did not fetch update {update_id}")
+            await asyncio.sleep(0.005)
+        if self.settle_hook is not None:
+            await asyncio.wait_for(self.settle_hook(update_id), timeout)
+            return
+        while self._in_flight or time.monotonic() - self._last_call < 0.3:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the bot did not settle")
+            await asyncio.sleep(0.02)
+
+    def events_since(self, mark: int, chat_id: int) -> Step:
+        step = Step()
+        for event_chat, kind, payload in self._events[mark:]:
+            if event_chat != chat_id:
+                continue
+            if kind == "new":
+                step.messages.append(payload)
+            elif kind == "edited" and payload not in step.messages + step.edited:
+                step.edited.append(payload)
+            elif kind == "deleted":
+                step.deleted.append(payload)
+            elif kind == "answer":
+                step.answer = payload
+        return step
+
+
+class SimUser:
+    """A Telegram user talking to the bot, in their private chat or in a group."""
+
+    def __init__(self, sim: BotApiSimulator, profile: dict, chat: dict):
+        self.sim = sim
+        self.profile = profile
+        self.chat = chat
+        self.id = profile["id"]
+
+    def in_chat(self, chat: dict) -> SimUser:
+        """The same person speaking in another chat (a group)."""
+        return SimUser(self.sim, self.profile, chat)
+
+    @property
+    def history(self) -> list[SimMessage]:
+        """The chat as the user sees it, oldest first."""
+        return [m for m in self.sim.messages.get(self.chat["id"], []) if not m.deleted]
+
+    @property
+    def last(self) -> SimMessage:
+        """The latest message from the bot."""
+        return [m for m in self.history if m.from_bot][-1]
+
+    async def _act(self, update: dict) -> Step:
+        mark = len(self.sim._events)
+        update_id = self.sim._push_update(update)
+        await self.sim.wait_processed(update_id)
+        return self.sim.events_since(mark, self.chat["id"])
+
+    def _message(self, reply_to: SimMessage | None = None, **fields: Any) -> dict:
+        message = self.sim._add_message(
+            self.chat["id"], from_bot=False, sender=self.profile,
+            reply_to=reply_to.message_id if reply_to else None, **fields,
+        )  # fmt: skip
+        data = message.to_api(self.chat, self.sim.bot_user)
+        if reply_to is not None:
+            data["reply_to_message"] = reply_to.to_api(self.chat, self.sim.bot_user)
+        return data
+
+    async def send(self, text: str, *, reply_to: SimMessage | None = None) -> Step:
+        """Type a message (or a /command) and wait for the bot to deal with it."""
+        return await self._act({"message": self._message(reply_to, text=text)})
+
+    async def send_photo(self, data: bytes, *, caption: str | None = None,
+                         reply_to: SimMessage | None = None) -> Step:  # fmt: skip
+        file_id = self.sim.store_file(data, "photo.jpg")
+        return await self._act(
+            {"message": self._message(reply_to, photo=file_id, caption=caption)}
+        )
+
+    async def send_document(self, data: bytes, file_name: str, *, caption: str | None = None,
+                            reply_to: SimMessage | None = None) -> Step:  # fmt: skip
+        file_id = self.sim.store_file(data, file_name)
+        return await self._act({"message": self._message(
+            reply_to, document=file_id, file_name=file_name, caption=caption)})  # fmt: skip
+
+    async def press(self, label: str, *, message: SimMessage | None = None) -> Step:
+        """Press the inline button labelled ``label`` on ``message`` (default: the latest keyboard)."""
+        if message is None:
+            keyboards = [m for m in self.history if m.from_bot and m.buttons]
+            if not keyboards:
+                raise LookupError("no message with buttons in this chat")
+            message = keyboards[-1]
+        button = message.button(label)
+        return await self.press_data(button["callback_data"], message)
+
+    async def press_data(self, data: str, message: SimMessage) -> Step:
+        """Send a callback query with any data, even forged or stale."""
+        query_id = f"{self.chat['id']}-{secrets.token_hex(6)}"
+        self.sim.callback_answers[query_id] = None
+        query = {
+            "id": query_id,
+            "from": self.profile,
+            "chat_instance": str(self.chat["id"]),
+            "data": data,
+            "message": message.to_api(self.chat, self.sim.bot_user),
+        }
+        return await self._act({"callback_query": query})
+
+    def download(self, file_id: str) -> bytes:
+        return self.sim.files[file_id].data
+
+
+# ------------------------------------------------------------------ helpers
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s+[\w-]+(?:=\"[^\"]*\"|='[^']*')?)*)\s*>")
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+
+
+def plain_text(marked_up: str) -> str:
+    """The text a user reads from a message in Telegram's HTML, or ApiError if Telegram refuses it."""
+    out: list[str] = []
+    open_tags: list[str] = []
+    pos = 0
+    while pos < len(marked_up):
+        char = marked_up[pos]
+        if char == "<":
+            match = _TAG.match(marked_up, pos)
+            if not match:
+                raise ApiError(400, f"Bad Request: can't parse entities: Unexpected character "
+                                    f"at byte offset {pos}")  # fmt: skip
+            closing, name = match[1], match[2].lower()
+            if name not in HTML_TAGS:
+                raise ApiError(400, f"Bad Request: can't parse entities: Unsupported start tag "
+                                    f'"{name}" at byte offset {pos}')  # fmt: skip
+            if closing:
+                if not open_tags or open_tags[-1] != name:
+                    raise ApiError(400, f"Bad Request: can't parse entities: Unmatched end tag "
+                                        f'at byte offset {pos}, expected "</{open_tags[-1] if open_tags else ""}>", found "</{name}>"')  # fmt: skip
+                open_tags.pop()
+            else:
+                open_tags.append(name)
+            pos = match.end()
+        elif char == "&":
+            match = _ENTITY.match(marked_up, pos)
+            if not match:
+                raise ApiError(400, f"Bad Request: can't parse entities: Character '&' is "
+                                    f"reserved and must be escaped at byte offset {pos}")  # fmt: skip
+            out.append(html.unescape(match[0]))
+            pos = match.end()
+        else:
+            out.append(char)
+            pos += 1
+    if open_tags:
+        raise ApiError(400, f"Bad Request: can't parse entities: Can't find end tag "
+                            f'corresponding to start tag "{open_tags[-1]}"')  # fmt: skip
+    return "".join(out)
+
+
+def plain_or_raw(text: str, parse_mode: str | None) -> str:
+    return plain_text(text) if parse_mode == "HTML" else text
+
+
+def _truthy(value: Any) -> bool:
+    return value in (True, "true", "True", "1", 1)
+

@@ -1,0 +1,1 @@
+"""CoopBot's data and bookkeeping rules. Knows nothing of Telegram."""

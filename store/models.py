@@ -1,0 +1,103 @@
+"""The tables. Money is always an integer number of cents; instants are UTC."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, Column, Index, text
+from sqlalchemy import Enum as SAEnum
+from sqlmodel import Field, SQLModel
+
+
+def _enum(enum_class: type[StrEnum], length: int) -> SAEnum:
+    """Stored as its lowercase value, checked by the database."""
+    return SAEnum(
+        enum_class, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
+    )
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class RoleKind(StrEnum):
+    AD = "ad"
+    MANDATAIRE = "mandataire"
+    SIGNATAIRE = "signataire"
+    ENSEIGNANT = "enseignant"
+    VERIFICATEUR = "verificateur"
+
+
+class LedgerKind(StrEnum):
+    ECOLE = "ecole"
+    CLASSE = "classe"
+
+
+class Department(SQLModel, table=True):
+    """An OCCE departmental association (AD), e.g. 974 = La Réunion."""
+
+    code: str = Field(primary_key=True, max_length=3)
+    name: str = Field(max_length=120)
+    timezone: str = Field(default="Europe/Paris", max_length=64)
+    # Month-day settings, "MM-DD", because they repeat every year.
+    membership_opens: str = Field(default="09-01", max_length=5)
+    membership_closes: str = Field(default="09-30", max_length=5)
+    report_deadline: str = Field(default="09-30", max_length=5)
+    cotisation_cents: int = Field(default=205)
+    assurance_cents: int = Field(default=25)
+    adult_rate_cents: int | None = Field(default=None)
+    chart: str = Field(default="occe", max_length=32)
+
+
+class Coop(SQLModel, table=True):
+    """A school cooperative affiliated to a department, e.g. 974-111."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    affiliation: str = Field(unique=True, max_length=16)
+    school_name: str = Field(max_length=120)
+    commune: str = Field(default="", max_length=80)
+    department_code: str = Field(foreign_key="department.code", index=True)
+
+
+class Person(SQLModel, table=True):
+    """Someone who uses the bot, known by their Telegram account once linked."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Telegram ids do not fit in 32 bits.
+    telegram_id: int | None = Field(default=None, sa_column=Column(BigInteger, unique=True))
+    name: str = Field(max_length=120)
+    email: str | None = Field(default=None, max_length=254)
+    language: str = Field(default="fr", max_length=8)
+
+
+class Role(SQLModel, table=True):
+    """What a person may do where. An ended role keeps its history."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    kind: RoleKind = Field(
+        sa_column=Column(_enum(RoleKind, 16), nullable=False)
+    )
+    department_code: str | None = Field(default=None, foreign_key="department.code")
+    coop_id: int | None = Field(default=None, foreign_key="coop.id", index=True)
+    ledger_id: int | None = Field(default=None, foreign_key="ledger.id")
+    started_at: datetime = Field(default_factory=utcnow)
+    ended_at: datetime | None = Field(default=None)
+
+
+class Ledger(SQLModel, table=True):
+    """A cahier: the school's, or one class's."""
+
+    __table_args__ = (
+        Index("uq_ledger_coop_name", "coop_id", text("lower(name)"), unique=True),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    coop_id: int = Field(foreign_key="coop.id", index=True)
+    name: str = Field(max_length=10)
+    kind: LedgerKind = Field(
+        sa_column=Column(_enum(LedgerKind, 8), nullable=False)
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+

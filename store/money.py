@@ -1,0 +1,44 @@
+"""Amounts: parsed from what people type into integer cents, and written back the French way."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from babel.numbers import format_currency
+
+MAX_CENTS = 100_000_00  # 100 000 €: above this an amount is surely a typo.
+
+_AMOUNT = re.compile(r"^(?P<units>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<decimals>\d+))?$")
+
+
+class AmountError(ValueError):
+    """Why a typed amount is refused: one of 'format', 'decimals', 'zero', 'too_large'."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def parse_amount(text: str) -> int:
+    """'12,50 €', '12.5', '1 234,56' → cents. Refuses zero, negatives, >2 decimals, >100 000 €."""
+    cleaned = text.strip().removesuffix("€").removesuffix("EUR").strip()
+    match = _AMOUNT.match(cleaned)
+    if not match:
+        raise AmountError("format")
+    decimals = match["decimals"] or ""
+    if len(decimals) > 2:
+        raise AmountError("decimals")
+    units = re.sub(r"\D", "", match["units"])
+    cents = int(units) * 100 + int(decimals.ljust(2, "0"))
+    if cents == 0:
+        raise AmountError("zero")
+    if cents > MAX_CENTS:
+        raise AmountError("too_large")
+    return cents
+
+
+def format_amount(cents: int, locale: str = "fr") -> str:
+    """123456 → '1 234,56 €' (French) or '€1,234.56' (English)."""
+    babel_locale = "fr_FR" if locale == "fr" else "en_GB"
+    return format_currency(Decimal(cents).scaleb(-2), "EUR", locale=babel_locale)
