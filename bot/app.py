@@ -10,7 +10,6 @@ from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
-    BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -22,6 +21,7 @@ from telegram.ext import (
 from bot import start
 from bot.common import DATABASE
 from bot.config import Settings
+from bot.persistence import PersistEachUpdate, StorePersistence
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
@@ -29,22 +29,22 @@ from store.db import Database
 log = logging.getLogger(__name__)
 
 
-def build_application(
-    settings: Settings, database: Database, *, update_processor: BaseUpdateProcessor | None = None
-) -> Application:
+def build_application(settings: Settings, database: Database) -> Application:
     """The bot, talking to the Bot API at ``settings.api_base_url`` and storing in ``database``."""
-    builder = (
+    updates = PersistEachUpdate()
+    application = (
         Application.builder()
         .token(settings.token)
         .base_url(settings.bot_api_url)
         .base_file_url(settings.file_api_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(AIORateLimiter(max_retries=3))
+        .persistence(StorePersistence(database))
+        .concurrent_updates(updates)
         .post_init(set_command_menus)
+        .build()
     )
-    if update_processor is not None:
-        builder = builder.concurrent_updates(update_processor)
-    application = builder.build()
+    updates.application = application
     application.bot_data[DATABASE] = database
 
     application.add_handlers([

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, Column, Index, text
+from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint, text
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
@@ -101,3 +101,69 @@ class Ledger(SQLModel, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow)
 
+
+
+class ChatState(SQLModel, table=True):
+    """The bot's conversation states and user/chat data, as JSON (see bot/persistence.py)."""
+
+    __table_args__ = (UniqueConstraint("kind", "name", "key", name="uq_chat_state"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)  # conversation, user, chat
+    name: str = Field(default="", max_length=64)  # the conversation's name
+    key: str = Field(max_length=64)
+    data: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Invitation(SQLModel, table=True):
+    """A single-use link that gives its opener a role. Only the code's hash is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(max_length=64, unique=True)
+    role: RoleKind = Field(sa_column=Column(_enum(RoleKind, 16), nullable=False))
+    department_code: str | None = Field(default=None, foreign_key="department.code")
+    coop_id: int | None = Field(default=None, foreign_key="coop.id")
+    ledger_id: int | None = Field(default=None, foreign_key="ledger.id")
+    # The person the role is meant for, when already known (imported mandataire).
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    invited_by: int | None = Field(default=None, foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = Field(default=None)
+    used_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class MandateChange(SQLModel, table=True):
+    """A change of mandataire: designated by invitation, confirmed by the AD."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    coop_id: int = Field(foreign_key="coop.id", index=True)
+    invitation_id: int = Field(foreign_key="invitation.id", unique=True)
+    requested_by: int = Field(foreign_key="person.id")
+    requested_at: datetime = Field(default_factory=utcnow)
+    successor_id: int | None = Field(default=None, foreign_key="person.id")
+    confirmed_by: int | None = Field(default=None, foreign_key="person.id")
+    confirmed_at: datetime | None = Field(default=None)
+
+
+class ContactMessage(SQLModel, table=True):
+    """A question to the AD (Retkoop's forum), and the copies of it sent to AD staff."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id")
+    coop_id: int | None = Field(default=None, foreign_key="coop.id")
+    department_code: str = Field(foreign_key="department.code")
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ContactCopy(SQLModel, table=True):
+    """Where a contact message was delivered, so that a reply to it finds its way back."""
+
+    __table_args__ = (UniqueConstraint("chat_id", "message_id", name="uq_contact_copy"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contactmessage.id")
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    message_id: int
