@@ -13,13 +13,15 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
+    ConversationHandler,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
-from bot import start
-from bot.common import DATABASE
+from bot import contact, gate, invitations, start
+from bot.common import DATABASE, SETTINGS, end_conversation
 from bot.config import Settings
 from bot.persistence import PersistEachUpdate, StorePersistence
 from bot.texts import LANGUAGES, lang, t
@@ -27,6 +29,7 @@ from store import access
 from store.db import Database
 
 log = logging.getLogger(__name__)
+TEXT = filters.TEXT & ~filters.COMMAND
 
 
 def build_application(settings: Settings, database: Database) -> Application:
@@ -46,13 +49,57 @@ def build_application(settings: Settings, database: Database) -> Application:
     )
     updates.application = application
     application.bot_data[DATABASE] = database
+    application.bot_data[SETTINGS] = settings
+
+    # Before anything else: private chats only, and the access table for every command.
+    application.add_handler(TypeHandler(Update, gate.private_only), group=-2)
+    application.add_handler(MessageHandler(filters.COMMAND, gate.check_command), group=-1)
 
     application.add_handlers([
+        ConversationHandler(
+            name="inviter", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("inviter", invitations.begin_invite)],
+            states={
+                invitations.CHOOSING_ROLE: [
+                    CallbackQueryHandler(invitations.chose_teacher, pattern=r"^inv:ens:\d+$"),
+                    CallbackQueryHandler(invitations.chose_coop_role, pattern=r"^inv:(sig|ver):\d+$"),
+                    CallbackQueryHandler(invitations.chose_mandataire, pattern=r"^inv:mand:\w+$"),
+                ],
+                invitations.CHOOSING_LEDGER: [
+                    CallbackQueryHandler(invitations.chose_ledger, pattern=r"^inv:led:\d+$"),
+                ],
+                invitations.TYPING_COOP: [MessageHandler(TEXT, invitations.typed_coop)],
+            },
+            fallbacks=[CommandHandler("annuler", end_conversation),
+                       CallbackQueryHandler(end_conversation, pattern=r"^inv:cancel$")],
+        ),
+        ConversationHandler(
+            name="mandataire", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("mandataire", invitations.begin_succession)],
+            states={
+                invitations.TYPING_SUCCESSION_COOP: [MessageHandler(TEXT, invitations.typed_succession_coop)],
+                invitations.CONFIRMING_SUCCESSION: [
+                    CallbackQueryHandler(invitations.create_succession_link, pattern=r"^mandate:go:\d+$"),
+                ],
+            },
+            fallbacks=[CommandHandler("annuler", end_conversation),
+                       CallbackQueryHandler(end_conversation, pattern=r"^mandate:cancel$")],
+        ),
+        ConversationHandler(
+            name="contact", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("contact", contact.begin)],
+            states={contact.WRITING: [MessageHandler(TEXT, contact.wrote),
+                                      MessageHandler(~filters.COMMAND, contact.not_text)]},
+            fallbacks=[CommandHandler("annuler", end_conversation)],
+        ),
+        CallbackQueryHandler(invitations.confirm_succession, pattern=r"^mandate:ok:\d+$"),
         CommandHandler("start", start.start),
         CommandHandler(["aide", "help"], start.help_command),
+        CommandHandler("moi", start.me),
         CommandHandler("annuler", start.cancel),
         # Last: whatever nothing above wanted.
         MessageHandler(filters.COMMAND, start.unknown_command),
+        MessageHandler(TEXT & filters.REPLY, contact.relay_answer),
         MessageHandler(filters.TEXT, start.stray_text),
         MessageHandler(filters.UpdateType.MESSAGE, start.other_message),
         CallbackQueryHandler(start.stale_button),
@@ -62,7 +109,7 @@ def build_application(settings: Settings, database: Database) -> Application:
 
 
 async def set_command_menus(application: Application) -> None:
-    """The menu everyone sees, in French by default and in English for English Telegram."""
+    """The menu of people with no role yet, in French by default and in English for English Telegram."""
     commands = access.commands_for(())
     for language in LANGUAGES:
         await application.bot.set_my_commands(
@@ -73,11 +120,20 @@ async def set_command_menus(application: Application) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the failure with its update id; tell the person, briefly, that nothing was saved."""
-    update_id = update.update_id if isinstance(update, Update) else None
-    log.error("update %s failed", update_id, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat:
-        try:
-            await context.bot.send_message(update.effective_chat.id, t("error.apology", lang(update)))
-        except TelegramError:
-            log.warning("update %s: the apology could not be sent either", update_id)
+    """Refusals get their reason; failures are logged with the update id and the person told briefly."""
+    if not isinstance(update, Update) or update.effective_chat is None:
+        log.error("failure outside an update", exc_info=context.error)
+        return
+    if isinstance(context.error, access.Forbidden):
+        log.warning("update %s: refused %s", update.update_id, context.error.action)
+        text = t("refused.target", lang(update))
+    else:
+        log.error("update %s failed", update.update_id, exc_info=context.error)
+        text = t("error.apology", lang(update))
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(text, show_alert=True)
+        else:
+            await context.bot.send_message(update.effective_chat.id, text)
+    except TelegramError:
+        log.warning("update %s: the person could not be told either", update.update_id)

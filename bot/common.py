@@ -1,18 +1,65 @@
-"""What every handler module shares: reaching the store without blocking the event loop."""
+"""What every handler module shares: reaching the store, links, dates, the end of a conversation."""
 
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from telegram.ext import ContextTypes
+from babel.dates import format_date
+from telegram import Update
+from telegram.ext import ContextTypes, ConversationHandler
 
+from bot.config import Settings
+from bot.texts import lang, t
+from store import people
 from store.db import Database
 
-DATABASE = "database"  # bot_data key; bot_data is not persisted
+DATABASE = "database"  # bot_data keys; bot_data is not persisted
+SETTINGS = "settings"
 
 
 async def in_store(context: ContextTypes.DEFAULT_TYPE, fn, /, *args: Any, **kwargs: Any) -> Any:
     """Run ``fn(session, *args)`` in one transaction, in a worker thread."""
     database: Database = context.application.bot_data[DATABASE]
     return await asyncio.to_thread(database.run, fn, *args, **kwargs)
+
+
+def _as_person(session, telegram_id: int, fn, /, *args: Any, **kwargs: Any) -> Any:
+    return fn(session, people.who_is(session, telegram_id), *args, **kwargs)
+
+
+async def as_user(update: Update, context: ContextTypes.DEFAULT_TYPE, fn, /, *args: Any, **kwargs: Any) -> Any:
+    """Run ``fn(session, who, *args)`` for the person behind this update, in one transaction.
+
+    The store function checks access itself (store.access.require); a refusal
+    reaches the error handler as store.access.Forbidden.
+    """
+    return await in_store(context, _as_person, update.effective_user.id, fn, *args, **kwargs)
+
+
+def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
+    return context.application.bot_data[SETTINGS]
+
+
+def invitation_link(context: ContextTypes.DEFAULT_TYPE, code: str) -> str:
+    username = settings(context).bot_username or context.bot.username
+    return f"https://t.me/{username}?start={code}"
+
+
+def format_day(instant: datetime, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """jj/mm/aaaa, in the bot's time zone."""
+    local = instant.astimezone(ZoneInfo(settings(context).timezone))
+    return format_date(local.date(), "dd/MM/yyyy", locale="fr_FR")
+
+
+async def end_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler or the Annuler button inside a conversation: leave it and say so."""
+    text = t("cancel.done", lang(update))
+    if update.callback_query:
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_text(text)
+    else:
+        await update.effective_message.reply_text(text)
+    return ConversationHandler.END

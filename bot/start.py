@@ -1,34 +1,79 @@
-"""/start, /aide, /annuler, and the answer to anything the bot does not understand."""
+"""/start (and invitation links), /aide, /moi, /annuler, and the answer to anything unexpected."""
 
 from __future__ import annotations
 
+import logging
 from html import escape
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.common import in_store
+from bot.gate import set_chat_menu
 from bot.texts import lang, t
-from store import access, people
+from store import access, invitations, people
+
+log = logging.getLogger(__name__)
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greet the person by what they are, or explain how to be invited."""
-    language = lang(update)
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    name = escape(update.effective_user.first_name)
-    if who.person is None:
-        await update.effective_message.reply_text(t("start.stranger", language, name=name))
-        return
-    roles = "\n".join(
+def describe_roles(who: people.Who, language: str) -> str:
+    """One line per role: what, of which coop or class."""
+    return "\n".join(
         t(f"role.{role.kind.value}", language, department=role.department_code,
           affiliation=role.affiliation, school=escape(role.school_name or ""),
           ledger=escape(role.ledger_name or ""))
         for role in who.roles
     )  # fmt: skip
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Open an invitation link if one came with /start; else greet the person by what they are."""
+    if context.args:
+        await open_invitation(update, context, context.args[0])
+        return
+    language = lang(update)
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    name = escape(update.effective_user.first_name)
+    if not who.roles:
+        await update.effective_message.reply_text(t("start.stranger", language, name=name))
+        return
+    await set_chat_menu(context.bot, update.effective_chat.id, who, language)
     await update.effective_message.reply_text(
-        t("start.known", language, name=name, roles=roles or "—")
+        t("start.known", language, name=name, roles=describe_roles(who, language))
     )
+
+
+async def open_invitation(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+    """Link this account to the invitation's role and say what to do first."""
+    language, user = lang(update), update.effective_user
+    try:
+        accepted = await in_store(context, invitations.accept, code[:64], user.id,
+                                  user.full_name, language)  # fmt: skip
+    except invitations.InvitationError as refused:
+        await update.effective_message.reply_text(t(f"invitation.{refused.reason}", language))
+        return
+    log.info("person %s accepted an invitation as %s", accepted.person_id, accepted.role.value)
+    values = dict(name=escape(user.first_name), department=accepted.department_code,
+                  affiliation=accepted.affiliation, school=escape(accepted.school_name or ""),
+                  ledger=escape(accepted.ledger_name or ""))  # fmt: skip
+    if accepted.mandate_change_id is not None:
+        await update.effective_message.reply_text(t("welcome.pending", language, **values))
+        await ask_staff_to_confirm(context, accepted)
+        return
+    await set_chat_menu(context.bot, update.effective_chat.id, accepted.who, language)
+    await update.effective_message.reply_text(t(f"welcome.{accepted.role.value}", language, **values))
+
+
+async def ask_staff_to_confirm(context: ContextTypes.DEFAULT_TYPE, accepted: invitations.Accepted) -> None:
+    """Each AD staff member of the department gets the change of mandataire to confirm."""
+    for staff_id, language in accepted.staff:
+        await context.bot.send_message(
+            staff_id,
+            t("mandate.to_confirm", language, name=escape(accepted.person_name),
+              affiliation=accepted.affiliation, school=escape(accepted.school_name or "")),
+            reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(
+                t("mandate.confirm", language), callback_data=f"mandate:ok:{accepted.mandate_change_id}")]]),
+        )  # fmt: skip
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -41,6 +86,18 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not who.roles:
         lines += ["", t("help.stranger", language)]
     await update.effective_message.reply_text("\n".join(lines))
+
+
+async def me(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Who I am: name, roles, coops and classes."""
+    language = lang(update)
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    if not who.roles:
+        await update.effective_message.reply_text(t("help.stranger", language))
+        return
+    await update.effective_message.reply_text(
+        t("me.title", language, name=escape(who.person.name)) + "\n" + describe_roles(who, language)
+    )
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,4 +1,4 @@
-"""Departments, coops, persons and their roles."""
+"""Persons and their roles, as the rest of the store and the bot need to see them."""
 
 from __future__ import annotations
 
@@ -6,18 +6,20 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from store.models import Coop, Ledger, Person, Role, RoleKind
+from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
 
 
 @dataclass(frozen=True)
 class RoleView:
-    """One role, with what a person needs to read about it."""
+    """One current role, with what a person needs to read about it."""
 
     kind: RoleKind
     department_code: str | None
-    affiliation: str | None
-    school_name: str | None
-    ledger_name: str | None
+    coop_id: int | None = None
+    affiliation: str | None = None
+    school_name: str | None = None
+    ledger_id: int | None = None
+    ledger_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -31,27 +33,69 @@ class Who:
     def kinds(self) -> set[RoleKind]:
         return {role.kind for role in self.roles}
 
+    def coops(self, *kinds: RoleKind) -> list[RoleView]:
+        """One role per coop where this person holds one of ``kinds``."""
+        seen, found = set(), []
+        for role in self.roles:
+            if role.kind in kinds and role.coop_id not in seen:
+                seen.add(role.coop_id)
+                found.append(role)
+        return found
+
+    def departments(self) -> list[str]:
+        return sorted({r.department_code for r in self.roles if r.kind == RoleKind.AD})
+
 
 def who_is(session: Session, telegram_id: int) -> Who:
     """The person linked to this Telegram account and their current roles."""
     person = session.exec(select(Person).where(Person.telegram_id == telegram_id)).first()
     if person is None:
         return Who(None)
+    return Who(person, roles_of(session, person.id))
+
+
+def roles_of(session: Session, person_id: int) -> tuple[RoleView, ...]:
     rows = session.exec(
         select(Role, Coop, Ledger)
         .join(Coop, Role.coop_id == Coop.id, isouter=True)
         .join(Ledger, Role.ledger_id == Ledger.id, isouter=True)
-        .where(Role.person_id == person.id, Role.ended_at.is_(None))
+        .where(Role.person_id == person_id, Role.ended_at.is_(None))
         .order_by(Role.id)
     ).all()
-    roles = tuple(
+    return tuple(
         RoleView(
             kind=role.kind,
             department_code=role.department_code or (coop.department_code if coop else None),
+            coop_id=coop.id if coop else None,
             affiliation=coop.affiliation if coop else None,
             school_name=coop.school_name if coop else None,
+            ledger_id=ledger.id if ledger else None,
             ledger_name=ledger.name if ledger else None,
         )
         for role, coop, ledger in rows
     )
-    return Who(person, roles)
+
+
+def staff_of(session: Session, department_code: str) -> list[Person]:
+    """AD staff of a department who have linked their Telegram account."""
+    return list(session.exec(
+        select(Person).join(Role, Role.person_id == Person.id)
+        .where(Role.kind == RoleKind.AD, Role.department_code == department_code,
+               Role.ended_at.is_(None), Person.telegram_id.is_not(None))
+        .order_by(Person.id).distinct()
+    ))  # fmt: skip
+
+
+def coop_by_affiliation(session: Session, affiliation: str) -> Coop | None:
+    return session.exec(select(Coop).where(Coop.affiliation == affiliation.strip())).first()
+
+
+def department(session: Session, code: str) -> Department | None:
+    return session.get(Department, code)
+
+
+def class_ledgers(session: Session, coop_id: int) -> list[Ledger]:
+    return list(session.exec(
+        select(Ledger).where(Ledger.coop_id == coop_id, Ledger.kind == LedgerKind.CLASSE)
+        .order_by(Ledger.name)
+    ))  # fmt: skip

@@ -66,7 +66,7 @@ async def test_stale_button_is_answered(bot, cast):
 async def test_command_menus_in_french_and_english(bot, sim):
     default = sim.commands[('{"type": "default"}', "")]
     english = sim.commands[('{"type": "default"}', "en")]
-    assert [c["command"] for c in default] == ["start", "aide", "annuler"]
+    assert [c["command"] for c in default] == ["start", "aide", "moi", "annuler"]
     assert default[1]["description"] == "Les commandes que vous pouvez utiliser"
     assert english[1]["description"] == "The commands you can use"
 

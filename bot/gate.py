@@ -1,0 +1,53 @@
+"""Checks made before any handler: private chats only, and the access table for commands."""
+
+from __future__ import annotations
+
+from telegram import BotCommand, BotCommandScopeChat, Bot, Update
+from telegram.constants import ChatType
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot.common import in_store
+from bot.texts import lang, t
+from store import access, people
+
+
+def command_of(text: str | None) -> str | None:
+    """'/aide@coopbot extra' → 'aide'."""
+    if not text or not text.startswith("/"):
+        return None
+    return text.split()[0][1:].split("@")[0].lower()
+
+
+async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a group the bot says where to talk to it, reveals nothing and stops there."""
+    chat = update.effective_chat
+    if chat is None or chat.type == ChatType.PRIVATE:
+        return
+    if update.callback_query:
+        await update.callback_query.answer()
+    elif command_of(update.effective_message and update.effective_message.text):
+        await update.effective_message.reply_text(
+            t("refused.group", lang(update), username=context.bot.username)
+        )
+    raise ApplicationHandlerStop
+
+
+async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A known command runs only for the roles the access table names."""
+    command = command_of(update.effective_message.text)
+    if command not in access.COMMANDS:
+        return
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    if access.may_use(who.kinds, command):
+        return
+    key = "refused.stranger" if not who.roles else "refused.role"
+    await update.effective_message.reply_text(t(key, lang(update), command=command))
+    raise ApplicationHandlerStop
+
+
+async def set_chat_menu(bot: Bot, chat_id: int, who: people.Who, language: str) -> None:
+    """This person's command menu: only what their roles allow, in their language."""
+    await bot.set_my_commands(
+        [BotCommand(c, t(f"cmd.{c}", language)) for c in access.commands_for(who.kinds)],
+        scope=BotCommandScopeChat(chat_id),
+    )

@@ -1,0 +1,186 @@
+"""/inviter and /mandataire: links that bring people in, and the change of mandataire."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.common import as_user, format_day, in_store, invitation_link
+from bot.gate import set_chat_menu
+from bot.texts import lang, t
+from store import invitations, people
+from store.models import RoleKind
+
+# Conversation states
+CHOOSING_ROLE, CHOOSING_LEDGER, TYPING_COOP = "invite.role", "invite.ledger", "invite.coop"
+CONFIRMING_SUCCESSION, TYPING_SUCCESSION_COOP = "mandate.confirm", "mandate.coop"
+
+ROLE_CODES = {"ens": RoleKind.ENSEIGNANT, "sig": RoleKind.SIGNATAIRE, "ver": RoleKind.VERIFICATEUR}
+
+
+def cancel_row(language: str, prefix: str) -> list[InlineKeyboardButton]:
+    return [InlineKeyboardButton(t("button.cancel", language), callback_data=f"{prefix}:cancel")]
+
+
+async def begin_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Offer the kinds of people this person may invite, as buttons."""
+    language = lang(update)
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    rows = []
+    for role in who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE):
+        for code, kind in ROLE_CODES.items():
+            rows.append([InlineKeyboardButton(
+                t(f"invite.role.{kind.value}", language, affiliation=role.affiliation),
+                callback_data=f"inv:{code}:{role.coop_id}")])  # fmt: skip
+    for department in who.departments():
+        rows.append([InlineKeyboardButton(t("invite.role.mandataire", language, department=department),
+                                          callback_data=f"inv:mand:{department}")])  # fmt: skip
+    rows.append(cancel_row(language, "inv"))
+    await update.effective_message.reply_text(t("invite.choose", language),
+                                              reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return CHOOSING_ROLE
+
+
+async def chose_teacher(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """A teacher: which class ledger?"""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    coop_id = int(query.data.split(":")[2])
+    affiliation, ledgers = await as_user(update, context, invitations.ledgers_to_invite_for, coop_id)
+    if not ledgers:
+        await query.edit_message_text(t("invite.no_ledger", language, affiliation=affiliation))
+        return ConversationHandler.END
+    rows = [[InlineKeyboardButton(ledger.name, callback_data=f"inv:led:{ledger.id}")] for ledger in ledgers]
+    rows.append(cancel_row(language, "inv"))
+    await query.edit_message_text(t("invite.choose_ledger", language), reply_markup=InlineKeyboardMarkup(rows))
+    return CHOOSING_LEDGER
+
+
+async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """The teacher's link for that ledger."""
+    await update.callback_query.answer()
+    ledger_id = int(update.callback_query.data.split(":")[2])
+    new = await as_user(update, context, invitations.invite, RoleKind.ENSEIGNANT, ledger_id=ledger_id)
+    await update.callback_query.edit_message_text(link_text(update, context, new))
+    return ConversationHandler.END
+
+
+async def chose_coop_role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """A signataire's or vérificateur's link."""
+    await update.callback_query.answer()
+    _, code, coop_id = update.callback_query.data.split(":")
+    new = await as_user(update, context, invitations.invite, ROLE_CODES[code], coop_id=int(coop_id))
+    await update.callback_query.edit_message_text(link_text(update, context, new))
+    return ConversationHandler.END
+
+
+async def chose_mandataire(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """AD staff invite a mandataire: which coop?"""
+    query = update.callback_query
+    await query.answer()
+    department = query.data.split(":")[2]
+    context.user_data["draft"] = {"department": department}
+    await query.edit_message_text(t("invite.ask_coop", lang(update), example=f"{department}-111"))
+    return TYPING_COOP
+
+
+async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The mandataire's link for the coop typed, or the question again."""
+    language = lang(update)
+    department = context.user_data.get("draft", {}).get("department", "")
+    typed = update.effective_message.text.strip()[:20]
+    coop = await as_user(update, context, invitations.coop_in_department, department, typed)
+    if coop is None:
+        await update.effective_message.reply_text(
+            t("invite.bad_coop", language, typed=escape(typed), example=f"{department}-111"))  # fmt: skip
+        return TYPING_COOP
+    try:
+        new = await as_user(update, context, invitations.invite, RoleKind.MANDATAIRE, coop_id=coop.id)
+    except invitations.InvitationError as refused:
+        await update.effective_message.reply_text(t(f"invitation.{refused.reason}", language))
+        return ConversationHandler.END
+    context.user_data.pop("draft", None)
+    await update.effective_message.reply_text(link_text(update, context, new))
+    return ConversationHandler.END
+
+
+def link_text(update: Update, context: ContextTypes.DEFAULT_TYPE, new: invitations.NewInvitation) -> str:
+    language = lang(update)
+    what = t(f"what.{new.role.value}", language, department=new.department_code,
+             affiliation=new.affiliation, ledger=escape(new.ledger_name or ""))  # fmt: skip
+    return t("invite.link", language, what=what, expires=format_day(new.expires_at, context),
+             link=invitation_link(context, new.code))  # fmt: skip
+
+
+async def begin_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """/mandataire: the mandataire confirms; AD staff type the coop."""
+    language = lang(update)
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    own = who.coops(RoleKind.MANDATAIRE)
+    if not own:
+        department = who.departments()[0]
+        context.user_data["draft"] = {"department": department}
+        await update.effective_message.reply_text(t("invite.ask_coop", language, example=f"{department}-111"))
+        return TYPING_SUCCESSION_COOP
+    await ask_succession(update, language, own[0].coop_id, own[0].affiliation, own[0].school_name,
+                         own[0].department_code)  # fmt: skip
+    return CONFIRMING_SUCCESSION
+
+
+async def ask_succession(update: Update, language: str, coop_id: int, affiliation: str, school: str,
+                         department: str) -> None:  # fmt: skip
+    keyboard = InlineKeyboardMarkup([
+        [InlineKeyboardButton(t("mandate.go", language), callback_data=f"mandate:go:{coop_id}")],
+        cancel_row(language, "mandate"),
+    ])  # fmt: skip
+    await update.effective_message.reply_text(
+        t("mandate.ask", language, affiliation=affiliation, school=escape(school or ""), department=department),
+        reply_markup=keyboard,
+    )
+
+
+async def typed_succession_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """AD staff: the coop whose mandataire changes, or the question again."""
+    language = lang(update)
+    department = context.user_data.get("draft", {}).get("department", "")
+    typed = update.effective_message.text.strip()[:20]
+    coop = await as_user(update, context, invitations.coop_in_department, department, typed)
+    if coop is None:
+        await update.effective_message.reply_text(
+            t("invite.bad_coop", language, typed=escape(typed), example=f"{department}-111"))  # fmt: skip
+        return TYPING_SUCCESSION_COOP
+    context.user_data.pop("draft", None)
+    await ask_succession(update, language, coop.id, coop.affiliation, coop.school_name, department)
+    return CONFIRMING_SUCCESSION
+
+
+async def create_succession_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """The successor's link; the AD will confirm once it is opened."""
+    await update.callback_query.answer()
+    coop_id = int(update.callback_query.data.split(":")[2])
+    new = await as_user(update, context, invitations.designate_successor, coop_id)
+    await update.callback_query.edit_message_text(link_text(update, context, new))
+    return ConversationHandler.END
+
+
+async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """AD staff confirm a change of mandataire; both people are told and their menus change."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    change_id = int(query.data.split(":")[2])
+    try:
+        done = await as_user(update, context, invitations.confirm_mandate_change, change_id)
+    except invitations.InvitationError:
+        await query.edit_message_text(t("mandate.nothing", language))
+        return
+    name = escape(done.successor_name)
+    await query.edit_message_text(t("mandate.confirmed", language, name=name, affiliation=done.affiliation))
+    for telegram_id, key in [(done.successor_telegram_id, "mandate.now_mandataire")] + [
+        (former, "mandate.former") for former in done.former_telegram_ids
+    ]:
+        who = await in_store(context, people.who_is, telegram_id)
+        person_language = who.person.language
+        await set_chat_menu(context.bot, telegram_id, who, person_language)
+        await context.bot.send_message(telegram_id, t(key, person_language, name=name, affiliation=done.affiliation))

@@ -1,0 +1,79 @@
+"""Questions to the departmental OCCE and their answers (Retkoop's forum, over Telegram)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from store.access import Action, require
+from store.models import ContactCopy, ContactMessage, Person
+from store.people import Who, staff_of
+
+MAX_CONTACT_TEXT = 2000
+
+
+class ContactError(Exception):
+    """empty, too_long, no_role"""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class ContactSent:
+    contact_id: int
+    department_code: str
+    sender_name: str
+    sender_role: str
+    affiliation: str | None
+    school_name: str | None
+    staff: list[tuple[int, str]]  # telegram id and language of each AD staff member
+
+
+@dataclass(frozen=True)
+class ReplyTarget:
+    telegram_id: int
+    language: str
+    department_code: str
+    staff_name: str
+
+
+def write_to_ad(session: Session, who: Who, text: str) -> ContactSent:
+    """Keep the message and say which AD staff should receive it."""
+    text = text.strip()
+    if not text:
+        raise ContactError("empty")
+    if len(text) > MAX_CONTACT_TEXT:
+        raise ContactError("too_long")
+    role = next((r for r in who.roles if r.coop_id is not None), None)
+    if role is None:
+        raise ContactError("no_role")
+    contact = ContactMessage(person_id=who.person.id, coop_id=role.coop_id,
+                             department_code=role.department_code, text=text)  # fmt: skip
+    session.add(contact)
+    session.flush()
+    staff = staff_of(session, role.department_code)
+    return ContactSent(contact.id, role.department_code, who.person.name, role.kind.value,
+                       role.affiliation, role.school_name, [(p.telegram_id, p.language) for p in staff])  # fmt: skip
+
+
+def record_copy(session: Session, contact_id: int, chat_id: int, message_id: int) -> None:
+    """Remember where a copy went, so that a reply to it can be routed back."""
+    session.add(ContactCopy(contact_id=contact_id, chat_id=chat_id, message_id=message_id))
+
+
+def reply_target(session: Session, who: Who, chat_id: int, message_id: int) -> ReplyTarget | None:
+    """Who wrote the message this AD staff member replies to (None if it is not a contact copy)."""
+    copy = session.exec(
+        select(ContactCopy).where(ContactCopy.chat_id == chat_id, ContactCopy.message_id == message_id)
+    ).first()
+    if copy is None:
+        return None
+    contact = session.get(ContactMessage, copy.contact_id)
+    require(who, Action.STAFF, coop_id=contact.coop_id, department_code=contact.department_code)
+    author = session.get(Person, contact.person_id)
+    if author.telegram_id is None:
+        return None
+    return ReplyTarget(author.telegram_id, author.language, contact.department_code, who.person.name)

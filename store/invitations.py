@@ -1,0 +1,258 @@
+"""Invitation links, and the change of mandataire that goes through one.
+
+A code carries 128 bits of randomness; only its SHA-256 is stored, so a copy
+of the database gives nobody a way in. A code is used once, within 7 days.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from sqlmodel import Session, select
+
+from store.access import Action, require
+from store.models import (
+    Coop, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
+)  # fmt: skip
+from store.people import Who, roles_of, staff_of
+
+INVITATION_TTL = timedelta(days=7)
+
+
+class InvitationError(Exception):
+    """Why an invitation cannot be made or used: unknown, used, expired, has_mandataire,
+    not_a_class_ledger, unknown_coop, nothing_to_confirm."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class NewInvitation:
+    code: str
+    role: RoleKind
+    expires_at: datetime
+    department_code: str
+    affiliation: str | None = None
+    school_name: str | None = None
+    ledger_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """What opening a link did."""
+
+    role: RoleKind
+    department_code: str
+    affiliation: str | None
+    school_name: str | None
+    ledger_name: str | None
+    person_id: int
+    who: Who
+    mandate_change_id: int | None = None  # waiting for the AD's confirmation
+    staff: list[tuple[int, str]] = field(default_factory=list)  # AD staff: telegram id, language
+    person_name: str = ""
+
+
+@dataclass(frozen=True)
+class MandateConfirmed:
+    affiliation: str
+    successor_telegram_id: int | None
+    successor_name: str
+    former_telegram_ids: list[int]
+
+
+def hash_code(code: str) -> str:
+    return hashlib.sha256(code.encode()).hexdigest()
+
+
+def invite(session: Session, who: Who | None, role: RoleKind, *, coop_id: int | None = None,
+           ledger_id: int | None = None, department_code: str | None = None,
+           now: datetime | None = None) -> NewInvitation:  # fmt: skip
+    """A new link for ``role``; ``who`` is None for the operator's command line."""
+    ledger = session.get(Ledger, ledger_id) if ledger_id is not None else None
+    if role == RoleKind.ENSEIGNANT:
+        if ledger is None or ledger.kind != LedgerKind.CLASSE:
+            raise InvitationError("not_a_class_ledger")
+        coop_id = ledger.coop_id
+    coop = session.get(Coop, coop_id) if coop_id is not None else None
+    if role != RoleKind.AD and coop is None:
+        raise InvitationError("unknown_coop")
+    department_code = coop.department_code if coop else department_code
+    placeholder = None
+    if who is not None:
+        action = Action.STAFF if role in (RoleKind.AD, RoleKind.MANDATAIRE) else Action.MANAGE_COOP
+        require(who, action, coop_id=coop_id, department_code=department_code)
+    if role == RoleKind.MANDATAIRE:
+        current = current_mandataires(session, coop.id)
+        if any(person.telegram_id is not None for person in current):
+            raise InvitationError("has_mandataire")
+        placeholder = current[0].id if current else None
+    return _new(session, who, role, department_code, coop, ledger, placeholder, now)
+
+
+def designate_successor(session: Session, who: Who, coop_id: int,
+                        now: datetime | None = None) -> NewInvitation:  # fmt: skip
+    """A link for the next mandataire; the role changes hands once the AD confirms."""
+    coop = session.get(Coop, coop_id)
+    if coop is None:
+        raise InvitationError("unknown_coop")
+    require(who, Action.DESIGNATE_MANDATAIRE, coop_id=coop.id, department_code=coop.department_code)
+    new = _new(session, who, RoleKind.MANDATAIRE, coop.department_code, coop, None, None, now)
+    invitation = session.exec(select(Invitation).where(Invitation.code_hash == hash_code(new.code))).one()
+    session.add(MandateChange(coop_id=coop.id, invitation_id=invitation.id, requested_by=who.person.id))
+    return new
+
+
+def _new(session: Session, who: Who | None, role: RoleKind, department_code: str, coop: Coop | None,
+         ledger: Ledger | None, person_id: int | None, now: datetime | None) -> NewInvitation:  # fmt: skip
+    code = secrets.token_urlsafe(16)  # 128 bits
+    now = now or utcnow()
+    session.add(Invitation(
+        code_hash=hash_code(code), role=role, department_code=department_code,
+        coop_id=coop.id if coop else None, ledger_id=ledger.id if ledger else None,
+        person_id=person_id, invited_by=who.person.id if who else None,
+        created_at=now, expires_at=now + INVITATION_TTL,
+    ))  # fmt: skip
+    session.flush()
+    return NewInvitation(code, role, now + INVITATION_TTL, department_code,
+                         coop.affiliation if coop else None, coop.school_name if coop else None,
+                         ledger.name if ledger else None)  # fmt: skip
+
+
+def current_mandataires(session: Session, coop_id: int) -> list[Person]:
+    return list(session.exec(
+        select(Person).join(Role, Role.person_id == Person.id)
+        .where(Role.coop_id == coop_id, Role.kind == RoleKind.MANDATAIRE, Role.ended_at.is_(None))
+    ))  # fmt: skip
+
+
+def accept(session: Session, code: str, telegram_id: int, name: str, language: str,
+           now: datetime | None = None) -> Accepted:  # fmt: skip
+    """Link this Telegram account to the role the code gives, once."""
+    now = now or utcnow()
+    invitation = session.exec(select(Invitation).where(Invitation.code_hash == hash_code(code))).first()
+    if invitation is None:
+        raise InvitationError("unknown")
+    if invitation.used_at is not None:
+        raise InvitationError("used")
+    if _aware(invitation.expires_at) <= now:
+        raise InvitationError("expired")
+    person = _link(session, invitation, telegram_id, name, language)
+    change = session.exec(select(MandateChange).where(MandateChange.invitation_id == invitation.id)).first()
+    if change is not None:
+        change.successor_id = person.id
+        session.add(change)
+    elif invitation.role == RoleKind.MANDATAIRE and invitation.person_id is None:
+        if any(p.telegram_id is not None and p.id != person.id
+               for p in current_mandataires(session, invitation.coop_id)):  # fmt: skip
+            raise InvitationError("has_mandataire")
+        _grant(session, person.id, invitation)
+    elif invitation.person_id is None or invitation.person_id != person.id:
+        _grant(session, person.id, invitation)
+    invitation.used_at, invitation.used_by = now, person.id
+    session.add(invitation)
+    session.flush()
+    coop = session.get(Coop, invitation.coop_id) if invitation.coop_id else None
+    ledger = session.get(Ledger, invitation.ledger_id) if invitation.ledger_id else None
+    return Accepted(
+        role=invitation.role, department_code=invitation.department_code,
+        affiliation=coop.affiliation if coop else None, school_name=coop.school_name if coop else None,
+        ledger_name=ledger.name if ledger else None, person_id=person.id,
+        who=Who(person, roles_of(session, person.id)),
+        mandate_change_id=change.id if change else None,
+        staff=[(p.telegram_id, p.language) for p in staff_of(session, invitation.department_code)]
+        if change else [],
+        person_name=person.name,
+    )  # fmt: skip
+
+
+def _link(session: Session, invitation: Invitation, telegram_id: int, name: str, language: str) -> Person:
+    """The person behind this Telegram account: an imported mandataire becomes them."""
+    person = session.exec(select(Person).where(Person.telegram_id == telegram_id)).first()
+    placeholder = session.get(Person, invitation.person_id) if invitation.person_id else None
+    if placeholder is not None and placeholder.telegram_id is None:
+        if person is None:
+            placeholder.telegram_id, placeholder.language = telegram_id, language
+            session.add(placeholder)
+            return placeholder
+        _grant(session, person.id, invitation)  # the imported name stays on the old record
+        for role in session.exec(select(Role).where(Role.person_id == placeholder.id,
+                                                    Role.coop_id == invitation.coop_id,
+                                                    Role.ended_at.is_(None))):  # fmt: skip
+            role.ended_at = utcnow()
+            session.add(role)
+    if person is None:
+        person = Person(telegram_id=telegram_id, name=name[:120], language=language)
+        session.add(person)
+        session.flush()
+    return person
+
+
+def _grant(session: Session, person_id: int, invitation: Invitation) -> None:
+    """Give the invitation's role, unless the person holds it already."""
+    existing = session.exec(select(Role).where(
+        Role.person_id == person_id, Role.kind == invitation.role, Role.ended_at.is_(None),
+        Role.coop_id == invitation.coop_id, Role.ledger_id == invitation.ledger_id,
+        Role.department_code == (invitation.department_code if invitation.role == RoleKind.AD else None),
+    )).first()  # fmt: skip
+    if existing is None:
+        session.add(Role(
+            person_id=person_id, kind=invitation.role, coop_id=invitation.coop_id,
+            ledger_id=invitation.ledger_id,
+            department_code=invitation.department_code if invitation.role == RoleKind.AD else None,
+        ))  # fmt: skip
+        session.flush()
+
+
+def confirm_mandate_change(session: Session, who: Who, change_id: int,
+                           now: datetime | None = None) -> MandateConfirmed:  # fmt: skip
+    """The AD confirms: the former mandataire's role ends (kept as history), the successor's begins."""
+    now = now or utcnow()
+    change = session.get(MandateChange, change_id)
+    if change is None:
+        raise InvitationError("nothing_to_confirm")
+    coop = session.get(Coop, change.coop_id)
+    require(who, Action.STAFF, coop_id=coop.id, department_code=coop.department_code)
+    if change.successor_id is None or change.confirmed_at is not None:
+        raise InvitationError("nothing_to_confirm")
+    former = []
+    for role in session.exec(select(Role).where(Role.coop_id == coop.id, Role.kind == RoleKind.MANDATAIRE,
+                                                Role.ended_at.is_(None))):  # fmt: skip
+        if role.person_id != change.successor_id:
+            role.ended_at = now
+            session.add(role)
+            former.append(session.get(Person, role.person_id))
+    session.add(Role(person_id=change.successor_id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+    change.confirmed_by, change.confirmed_at = who.person.id, now
+    session.add(change)
+    successor = session.get(Person, change.successor_id)
+    return MandateConfirmed(coop.affiliation, successor.telegram_id, successor.name,
+                            [p.telegram_id for p in former if p.telegram_id])  # fmt: skip
+
+
+def _aware(instant: datetime) -> datetime:
+    """SQLite gives naive datetimes back; every instant stored is UTC."""
+    return instant if instant.tzinfo else instant.replace(tzinfo=timezone.utc)
+
+
+def ledgers_to_invite_for(session: Session, who: Who, coop_id: int) -> tuple[str, list[Ledger]]:
+    """The coop's affiliation and its class ledgers, for a manager of that coop."""
+    coop = session.get(Coop, coop_id)
+    if coop is None:
+        raise InvitationError("unknown_coop")
+    require(who, Action.MANAGE_COOP, coop_id=coop.id)
+    ledgers = session.exec(select(Ledger).where(Ledger.coop_id == coop.id, Ledger.kind == LedgerKind.CLASSE)
+                           .order_by(Ledger.name)).all()  # fmt: skip
+    return coop.affiliation, list(ledgers)
+
+
+def coop_in_department(session: Session, who: Who, department_code: str, affiliation: str) -> Coop | None:
+    """The coop with this affiliation, if it belongs to a department this AD staff member serves."""
+    require(who, Action.STAFF, department_code=department_code)
+    coop = session.exec(select(Coop).where(Coop.affiliation == affiliation.strip())).first()
+    return coop if coop is not None and coop.department_code == department_code else None

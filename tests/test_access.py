@@ -1,0 +1,103 @@
+"""Every command as every role: allowed or refused, from one table."""
+
+from __future__ import annotations
+
+import pytest
+
+from store import access
+from tests.world import PERSONAS, seed_world
+
+ALL = set(PERSONAS)
+WITH_ROLE = ALL - {"stranger"}
+ADS = {"ad", "ad_autre_departement"}
+MANAGERS = {"mandataire", "signataire", "mandataire_autre_coop"}
+
+# The one table: command → personas allowed. A command missing here fails the first test.
+EXPECTED = {
+    "start": ALL,
+    "aide": ALL,
+    "moi": ALL,
+    "inviter": MANAGERS | ADS,
+    "mandataire": {"mandataire", "mandataire_autre_coop"} | ADS,
+    "contact": WITH_ROLE - ADS,
+    "annuler": ALL,
+}
+
+REFUSALS = ("n'est pas ouverte à votre rôle", "Vous n'avez pas encore accès")
+
+
+def test_every_command_has_a_row():
+    assert set(EXPECTED) == set(access.COMMANDS)
+
+
+@pytest.fixture
+def world(demo):
+    demo.run(seed_world)
+    return demo
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+async def test_every_command_as_every_role(bot, sim, world, persona):
+    telegram_id, name = PERSONAS[persona]
+    user = sim.user(telegram_id, name)
+    for command, allowed in EXPECTED.items():
+        step = await user.send(f"/{command}")
+        refused = any(refusal in step.text for refusal in REFUSALS)
+        assert refused == (persona not in allowed), (command, persona, step.text)
+        assert step.messages, (command, persona)
+        await user.send("/annuler")
+
+
+async def test_stranger_is_told_how_to_be_invited_for_any_command(bot, sim, world):
+    stranger = sim.user(*PERSONAS["stranger"])
+    step = await stranger.send("/inviter")
+    assert "Ouvrez le lien d'invitation reçu de votre mandataire" in step.text
+
+
+async def test_group_chat_reveals_nothing(bot, sim, world):
+    group = sim.group(-100123, "Salle des maîtres")
+    marie = sim.user(*PERSONAS["mandataire"]).in_chat(group)
+    step = await marie.send("/moi")
+    assert step.text == "Je ne tiens les comptes qu'en conversation privée : écrivez-moi directement, @coopbot_sandbox_bot."
+    step = await marie.send("bonjour tout le monde")
+    assert step.messages == []
+
+
+async def test_mandataire_of_another_coop_cannot_invite_into_ours(bot, sim, world):
+    from store.models import Coop
+    from sqlmodel import select
+
+    ours = world.run(lambda s: s.exec(select(Coop).where(Coop.affiliation == "974-111")).one().id)
+    odile = sim.user(*PERSONAS["mandataire_autre_coop"])
+    step = await odile.send("/inviter")
+    assert "974-111" not in step.text + str(step.last.buttons)
+    step = await odile.press_data(f"inv:sig:{ours}", step.last)
+    assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+    step = await odile.press_data(f"inv:ens:{ours}", odile.last)
+    assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+
+
+async def test_ad_of_another_department_cannot_reach_our_coops(bot, sim, world):
+    gaston = sim.user(*PERSONAS["ad_autre_departement"])
+    await gaston.send("/inviter")
+    step = await gaston.press("Mandataire d'une coopérative (971)")
+    assert "971-111" in step.text
+    step = await gaston.send("974-111")
+    assert "Je ne trouve pas la coopérative « 974-111 » dans votre département" in step.text
+    step = await gaston.press_data("inv:mand:974", gaston.last)  # stale: the state moved on
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    await gaston.send("/inviter")
+    await gaston.press_data("inv:mand:974", gaston.last)  # forged department
+    step = await gaston.send("974-111")
+    assert "Vous n'avez pas accès à cette coopérative ou à ce cahier." in step.text
+
+
+async def test_menus_follow_roles(bot, sim, world):
+    teacher = sim.user(*PERSONAS["enseignant"])
+    await teacher.send("/start")
+    menu = sim.commands[(f'{{"chat_id": {teacher.id}, "type": "chat"}}', "")]
+    assert [c["command"] for c in menu] == ["start", "aide", "moi", "contact", "annuler"]
+    ad = sim.user(*PERSONAS["ad"])
+    await ad.send("/start")
+    menu = sim.commands[(f'{{"chat_id": {ad.id}, "type": "chat"}}', "")]
+    assert [c["command"] for c in menu] == ["start", "aide", "moi", "inviter", "mandataire", "annuler"]
