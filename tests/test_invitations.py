@@ -1,0 +1,186 @@
+"""Invitation links (use, reuse, expiry), the change of mandataire, and /contact, as people use them."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlmodel import select
+
+from store import invitations
+from store.models import Coop, Person, Role, RoleKind, utcnow
+
+LINK = re.compile(r"https://t\.me/coopbot_sandbox_bot\?start=([\w-]+)")
+
+
+def code_in(text: str) -> str:
+    return LINK.search(text)[1]
+
+
+async def test_mandataire_invites_a_teacher_who_opens_the_link(bot, sim, cast):
+    marie = cast["mandataire"]
+    step = await marie.send("/inviter")
+    assert step.last.buttons[:3] == [["Enseignant·e d'une classe (974-111)"], ["Signataire (974-111)"],
+                                     ["Vérificateur·rice aux comptes (974-111)"]]  # fmt: skip
+    step = await marie.press("Enseignant·e d'une classe")
+    assert step.last.buttons == [["CE1A"], ["CE2B"], ["Annuler"]]
+    step = await marie.press("CE1A")
+    assert "enseignant·e du cahier CE1A, 974-111" in step.text
+    assert re.search(r"expire le \d\d/\d\d/\d{4}", step.text)
+    code = code_in(step.text)
+    assert len(code) >= 22  # 128 bits, URL-safe
+
+    luc = sim.user(3001, "Luc", "Rivière")
+    step = await luc.send(f"/start {code}")
+    assert step.text.startswith("Bienvenue Luc ! Vous tenez le cahier CE1A de la coopérative 974-111")
+    step = await luc.send("/moi")
+    assert "enseignant·e, cahier CE1A de la coopérative 974-111" in step.text
+
+    eve = sim.user(3002, "Ève")
+    step = await eve.send(f"/start {code}")
+    assert step.text == ("Ce lien d'invitation a déjà servi. Demandez-en un nouveau à la personne "
+                         "qui vous l'a envoyé.")  # fmt: skip
+    assert "Vous n'avez pas encore de rôle" in (await eve.send("/moi")).text
+
+
+async def test_signataire_and_verificateur_links(bot, sim, cast):
+    marie = cast["mandataire"]
+    await marie.send("/inviter")
+    code = code_in((await marie.press("Vérificateur·rice")).text)
+    victor = sim.user(3003, "Victor")
+    step = await victor.send(f"/start {code}")
+    assert "vérificateur·rice aux comptes de la coopérative 974-111" in step.text
+    assert "inviter" not in (await victor.send("/aide")).text
+
+
+async def test_expired_and_unknown_links_change_nothing(bot, sim, demo):
+    coop_id = demo.run(lambda s: s.exec(select(Coop)).one().id)
+    old = demo.run(invitations.invite, None, RoleKind.SIGNATAIRE, coop_id=coop_id,
+                   now=utcnow() - timedelta(days=7, minutes=1))  # fmt: skip
+    zoe = sim.user(3004, "Zoé")
+    step = await zoe.send(f"/start {old.code}")
+    assert step.text == "Ce lien d'invitation a expiré (il vaut 7 jours). Demandez-en un nouveau."
+    step = await zoe.send("/start AAAAAAAAAAAAAAAAAAAAAA")
+    assert step.text.startswith("Ce lien d'invitation est inconnu.")
+    assert demo.run(lambda s: s.exec(select(Person).where(Person.telegram_id == 3004)).first()) is None
+
+
+async def test_ad_invites_the_imported_mandataire_of_a_coop(bot, sim, cast, demo):
+    def add_coop(session):
+        coop = Coop(affiliation="974-333", school_name="École Bois-Rouge", department_code="974")
+        session.add(coop)
+        session.flush()
+        person = Person(name="Nadia Imported", email="nadia@ac-reunion.fr")
+        session.add(person)
+        session.flush()
+        session.add(Role(person_id=person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+
+    demo.run(add_coop)
+    paul = cast["ad"]
+    await paul.send("/inviter")
+    step = await paul.press("Mandataire d'une coopérative (974)")
+    assert step.text == "Tapez le numéro d'affiliation de la coopérative (par exemple 974-111)."
+    step = await paul.send("974-999")
+    assert "Je ne trouve pas la coopérative « 974-999 »" in step.text
+    step = await paul.send("974-333")
+    code = code_in(step.text)
+    nadia = sim.user(3005, "Nadia")
+    step = await nadia.send(f"/start {code}")
+    assert "mandataire de la coopérative 974-333 (École Bois-Rouge)" in step.text
+    linked = demo.run(lambda s: s.exec(select(Person).where(Person.telegram_id == 3005)).one())
+    assert linked.name == "Nadia Imported"  # the imported person, now linked
+
+    await paul.send("/inviter")
+    await paul.press("Mandataire d'une coopérative (974)")
+    step = await paul.send("974-111")  # Marie is already there
+    assert step.text == "Cette coopérative a déjà un mandataire. Pour le remplacer, utilisez /mandataire."
+
+
+async def test_change_of_mandataire(bot, sim, cast, demo):
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")  # AD staff linked and listening
+    step = await marie.send("/mandataire")
+    assert "Changement de mandataire pour la coopérative 974-111" in step.text
+    code = code_in((await marie.press("Créer le lien")).text)
+
+    nina = sim.user(3006, "Nina", "Boyer")
+    step = await nina.send(f"/start {code}")
+    assert "L'OCCE 974 doit confirmer" in step.text
+    request = paul.last
+    assert request.content == ("Nina Boyer a accepté de devenir mandataire de la coopérative 974-111 "
+                               "(École Les Tamarins). Confirmez-vous ce changement ?")  # fmt: skip
+    assert "inviter" in (await marie.send("/aide")).text  # still the mandataire until confirmed
+    assert "Vous n'avez pas encore de rôle" in (await nina.send("/aide")).text
+
+    confirm = request.button("Confirmer")["callback_data"]
+    step = await paul.press("Confirmer", message=request)
+    assert step.text == "Changement confirmé : Nina Boyer est mandataire de la coopérative 974-111."
+    assert nina.last.content.startswith("L'OCCE a confirmé : vous êtes mandataire de la coopérative 974-111.")
+    assert marie.last.content == ("Votre mandat pour la coopérative 974-111 a pris fin : Nina Boyer vous "
+                                  "succède. Merci !")  # fmt: skip
+    assert "Vous n'avez pas encore accès" in (await marie.send("/inviter")).text
+    assert "Signataire (974-111)" in str((await nina.send("/inviter")).last.buttons)
+
+    step = await paul.press_data(confirm, request)  # pressed twice (a second device, a retry)
+    assert "déjà confirmé" in step.text
+    ended = demo.run(lambda s: s.exec(select(Role).where(Role.kind == RoleKind.MANDATAIRE,
+                                                         Role.ended_at.is_not(None))).all())  # fmt: skip
+    assert len(ended) == 1  # Marie's role, kept as history
+
+
+async def test_only_the_ad_can_confirm(bot, sim, cast):
+    marie, enseignant = cast["mandataire"], cast["enseignant"]
+    await cast["ad"].send("/start")
+    await marie.send("/mandataire")
+    code = code_in((await marie.press("Créer le lien")).text)
+    await sim.user(3007, "Omar").send(f"/start {code}")
+    request = cast["ad"].last
+    data = request.button("Confirmer")["callback_data"]
+    step = await marie.press_data(data, marie.last)
+    assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+    step = await enseignant.press_data(data, marie.last)
+    assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+
+
+async def test_contact_round_trip(bot, sim, cast):
+    julien, paul = cast["enseignant"], cast["ad"]
+    step = await julien.send("/contact")
+    assert step.text == "Écrivez votre message pour l'OCCE 974, en un seul message (ou /annuler)."
+    step = await julien.send_photo(b"jpeg")
+    assert step.text == "J'attends un message écrit (ou /annuler)."
+    step = await julien.send("x" * 2001)
+    assert "trop long (2001 caractères) : 2000 au plus" in step.text
+    step = await julien.send("Bonjour, comment déclarer une <sortie> & un don ?")
+    assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
+    copy = paul.last
+    assert copy.content.startswith("✉️ Message de Julien Hoarau (enseignant, coopérative 974-111 – "
+                                   "École Les Tamarins) :\n\nBonjour, comment déclarer une <sortie> & un don ?")  # fmt: skip
+
+    step = await paul.send("En recette, compte 75620008.", reply_to=copy)
+    assert step.text == "Réponse envoyée."
+    assert julien.last.content == "💬 Réponse de l'OCCE 974 (Paul Técher) :\n\nEn recette, compte 75620008."
+
+    step = await julien.send("Merci !", reply_to=julien.last)  # a reply to anything else is just text
+    assert "Je n'ai pas compris" in step.text
+
+
+async def test_contact_when_no_ad_staff_uses_the_bot(bot, sim, demo):
+    def unlink_staff(session):
+        paul = session.exec(select(Person).where(Person.telegram_id == 1004)).one()
+        paul.telegram_id = None
+        session.add(paul)
+
+    demo.run(unlink_staff)
+    julien = sim.user(1002, "Julien")
+    await julien.send("/contact")
+    step = await julien.send("Allô ?")
+    assert "personne de l'OCCE 974 n'utilise encore CoopBot" in step.text
+
+
+async def test_cancel_leaves_the_conversation(bot, sim, cast):
+    julien = cast["enseignant"]
+    await julien.send("/contact")
+    step = await julien.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await julien.send("Allô ?")
+    assert "Je n'ai pas compris" in step.text
