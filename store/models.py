@@ -167,3 +167,38 @@ class ContactCopy(SQLModel, table=True):
     contact_id: int = Field(foreign_key="contactmessage.id")
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     message_id: int
+
+
+class Adhesion(SQLModel, table=True):
+    """A coop's membership for one school year, and who validated it."""
+
+    __table_args__ = (UniqueConstraint("coop_id", "year", name="uq_adhesion_coop_year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    coop_id: int = Field(foreign_key="coop.id")
+    year: int  # the fiscal year it starts in: 2026 for 2026-2027
+    submitted_at: datetime | None = Field(default=None)  # the mandataire's engagement
+    submitted_by: int | None = Field(default=None, foreign_key="person.id")
+    validated_at: datetime | None = Field(default=None)  # the AD's validation
+    validated_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class AdhesionRow(SQLModel, table=True):
+    """One class of the membership table."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    adhesion_id: int = Field(foreign_key="adhesion.id", index=True)
+    class_name: str = Field(max_length=30)
+    pupils: int
+    other_adults: int
+    ledger_id: int | None = Field(default=None, foreign_key="ledger.id", unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AdhesionTeacher(SQLModel, table=True):
+    """A teacher of an adhesion row; the row's teacher count is how many there are."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    row_id: int = Field(foreign_key="adhesionrow.id", index=True)
+    name: str = Field(max_length=120)
+    email: str = Field(max_length=254)
