@@ -1,0 +1,66 @@
+# CoopBot: `make run` and `make test` on a machine with Python >= 3.11 and make.
+
+PYTHON ?= python3
+VENV ?= .venv
+PYTEST_ARGS ?=
+
+BIN := $(VENV)/bin
+# Written once the venv holds this pyproject.toml's dependencies (dev ones included).
+STAMP := $(VENV)/.coopbot-installed
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run sandbox migrate test clean
+
+help:
+	@echo "make run      create $(VENV), install, migrate, run the bot"
+	@echo "              (serves Telegram with TELEGRAM_BOT_TOKEN set, the sandbox without)"
+	@echo "make test     create $(VENV), install the dev dependencies, run the suite"
+	@echo "              (PYTEST_ARGS='-k start -x' passes arguments to pytest)"
+	@echo "make sandbox  the simulator, demo data and a terminal chat"
+	@echo "make migrate  coopbot db upgrade on DATABASE_URL"
+	@echo "make clean    remove $(VENV) and caches"
+
+venv: $(STAMP)
+
+# The first Python >= 3.11 among $(PYTHON), python3.13, python3.12, python3.11.
+$(STAMP): pyproject.toml
+	@set -e; \
+	if [ ! -x "$(BIN)/python" ] || ! "$(BIN)/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
+	  found=; \
+	  for p in $(PYTHON) python3.13 python3.12 python3.11; do \
+	    if command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then \
+	      found=$$p; break; \
+	    fi; \
+	  done; \
+	  if [ -z "$$found" ]; then \
+	    echo "CoopBot needs Python 3.11 or newer: none found (try make PYTHON=/path/to/python3.11)" >&2; \
+	    exit 1; \
+	  fi; \
+	  echo "Creating $(VENV) with $$found ($$("$$found" -c 'import sys; print(sys.version.split()[0])'))"; \
+	  rm -rf "$(VENV)"; \
+	  "$$found" -m venv "$(VENV)"; \
+	fi
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@set -e; \
+	if [ -f .env ]; then set -a; . ./.env; set +a; fi; \
+	if [ -n "$${TELEGRAM_BOT_TOKEN:-}" ]; then \
+	  exec $(BIN)/coopbot run; \
+	else \
+	  echo "TELEGRAM_BOT_TOKEN is not set: starting the sandbox (coopbot sandbox)."; \
+	  exec $(BIN)/coopbot sandbox; \
+	fi
+
+sandbox: $(STAMP)
+	$(BIN)/coopbot sandbox
+
+migrate: $(STAMP)
+	$(BIN)/coopbot db upgrade
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
