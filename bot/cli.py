@@ -6,8 +6,9 @@ import argparse
 import asyncio
 import os
 import sys
+from datetime import date
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 
@@ -15,6 +16,7 @@ from bot.config import DEFAULT_DATABASE_URL, ConfigError, load_settings
 from bot.logs import configure_logging
 from store import migrate
 from store.db import Database, DatabaseUrlError, normalise_url
+from store.money import AmountError, format_amount, parse_amount
 
 SANDBOX_DATABASE_URL = "sqlite:///coopbot-sandbox.db"
 
@@ -75,6 +77,226 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------ department and coops (the AD's directory)
+
+_COLUMN_LABELS = {"affiliation": "affiliation", "school": "école", "commune": "commune",
+                  "mandataire": "mandataire", "email": "e-mail"}  # fmt: skip
+_SETTING_OPTIONS = {"membership_opens": "--membership-opens", "membership_closes": "--membership-closes",
+                    "report_deadline": "--report-deadline", "cotisation_cents": "--cotisation",
+                    "assurance_cents": "--assurance", "adult_rate_cents": "--adult-rate"}  # fmt: skip
+_IMPORT_PROBLEMS = {
+    "encoding": "le fichier n'est pas en UTF-8",
+    "empty_file": "le fichier est vide",
+    "missing_column": "colonne absente de l'en-tête",
+    "duplicate_column": "colonne en double dans l'en-tête",
+    "affiliation": "numéro d'affiliation invalide (attendu 974-123)",
+    "department_unknown": "département inconnu (coopbot department add)",
+    "duplicate_affiliation": "numéro d'affiliation déjà vu plus haut",
+    "school_missing": "nom de l'école manquant",
+    "school_too_long": "nom d'école trop long (120 max)",
+    "commune_too_long": "commune trop longue (80 max)",
+    "mandataire_too_long": "nom de mandataire trop long (120 max)",
+    "email_invalid": "adresse e-mail invalide",
+    "email_without_mandataire": "e-mail sans nom de mandataire",
+    "extra_cells": "trop de cellules (guillemets oubliés ?)",
+    "unreadable": "ligne illisible (guillemet non fermé ?)",
+}
+MAX_PROBLEM_LINES = 30  # beyond, the file is surely not the right one
+
+
+def _quoted(value: object, limit: int = 30) -> str:
+    text = " ".join(str(value).split())
+    return f"'{text[: limit - 1]}…'" if len(text) > limit else f"'{text}'"
+
+
+def _complain(*lines: str) -> int:
+    """Say what is wrong on stderr, one short line each; the exit code of a refusal."""
+    for line in lines:
+        print(line, file=sys.stderr)
+    return 2
+
+
+def _directory_error_text(exc) -> str:
+    option = _SETTING_OPTIONS.get(exc.field, f"--{exc.field}")
+    return {
+        "department_code": f"code de département invalide (974, 01, 2A…) : {_quoted(exc.value)}",
+        "department_exists": f"le département {exc.value} existe déjà (coopbot department set)",
+        "department_unknown": f"département inconnu : {exc.value} (coopbot department add)",
+        "name": f"nom invalide (1 à 120 caractères) : {_quoted(exc.value)}",
+        "timezone": f"fuseau horaire inconnu (ex. Indian/Reunion) : {_quoted(exc.value)}",
+        "month_day": f"date invalide pour {option} (MM-JJ, ex. 09-30) : {_quoted(exc.value)}",
+        "amount": f"montant invalide pour {option} : {_quoted(exc.value)}",
+        "chart": f"plan comptable invalide (lettres, chiffres, - et _) : {_quoted(exc.value)}",
+    }.get(exc.reason, f"refusé ({exc.reason}) : {_quoted(exc.value)}")
+
+
+def _run_directory(fn, *args, **kwargs):
+    """Open and migrate DATABASE_URL, run ``fn(session, …)`` in one transaction, close."""
+    url = os.environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    database = open_database(url)
+    try:
+        return database.run(fn, *args, **kwargs)
+    finally:
+        database.dispose()
+
+
+def _database_failure(exc: SQLAlchemyError) -> int:
+    message = str(getattr(exc, "orig", None) or exc).strip()
+    reason = message.splitlines()[0] if message else type(exc).__name__
+    return _complain(f"coopbot: la base de données a refusé l'opération ({reason})", "Rien n'a été modifié.")
+
+
+def _day_month(month_day: str) -> str:
+    """'09-01' → '1er septembre'."""
+    from babel.dates import format_date
+
+    month, day = (int(part) for part in month_day.split("-"))
+    return f"{'1er' if day == 1 else day} {format_date(date(2001, month, day), 'MMMM', locale='fr_FR')}"
+
+
+def _department_lines(department) -> list[str]:
+    adult = "aucun" if department.adult_rate_cents is None else format_amount(department.adult_rate_cents)
+    return [
+        f"{department.code} — {department.name}",
+        f"  fuseau horaire : {department.timezone}",
+        f"  adhésion : du {_day_month(department.membership_opens)}"
+        f" au {_day_month(department.membership_closes)}",
+        f"  comptes rendus : au plus tard le {_day_month(department.report_deadline)}",
+        f"  cotisation : {format_amount(department.cotisation_cents)}"
+        f", assurance : {format_amount(department.assurance_cents)}",
+        f"  tarif adulte : {adult}",
+        f"  plan comptable : {department.chart}",
+    ]
+
+
+def _parse_cents(text: str, *, none_allowed: bool = False) -> int | None:
+    """'2,05' → 205; '0' → 0; 'aucun' → None where allowed. AmountError carries the reason."""
+    if none_allowed and text.strip().casefold() in ("aucun", "aucune", "none", "-"):
+        return None
+    try:
+        return parse_amount(text)
+    except AmountError as exc:
+        if exc.reason == "zero":
+            return 0
+        raise
+
+
+def cmd_department_add(args: argparse.Namespace) -> int:
+    """Create a department (an AD): its code, its name, its time zone."""
+    from store.directory import DirectoryError, add_department
+
+    try:
+        department = _run_directory(add_department, args.code, args.name, args.timezone)
+    except DirectoryError as exc:
+        return _complain(f"coopbot: {_directory_error_text(exc)}")
+    except SQLAlchemyError as exc:
+        return _database_failure(exc)
+    print(f"Département {department.code} créé : {department.name} ({department.timezone}).")
+    return 0
+
+
+def cmd_department_set(args: argparse.Namespace) -> int:
+    """Change a department's settings (without options: show them)."""
+    from store.directory import DirectoryError, set_department
+
+    changes = {field: getattr(args, field) for field in ("name", "timezone", "membership_opens",
+               "membership_closes", "report_deadline", "chart") if getattr(args, field) is not None}  # fmt: skip
+    for field, none_allowed in (("cotisation_cents", False), ("assurance_cents", False),
+                                ("adult_rate_cents", True)):  # fmt: skip
+        text = getattr(args, field)
+        if text is None:
+            continue
+        option = _SETTING_OPTIONS[field]
+        try:
+            changes[field] = _parse_cents(text, none_allowed=none_allowed)
+        except AmountError as exc:
+            why = {"decimals": "deux décimales au plus", "too_large": "montant trop grand"}.get(
+                exc.reason, "montant invalide (ex. 2,05" + (" ou aucun" if none_allowed else "") + ")")
+            return _complain(f"coopbot: {option} : {why} : {_quoted(text)}")
+    try:
+        department = _run_directory(set_department, args.code, **changes)
+    except DirectoryError as exc:
+        return _complain(f"coopbot: {_directory_error_text(exc)}")
+    except SQLAlchemyError as exc:
+        return _database_failure(exc)
+    print(f"Département {department.code} mis à jour." if changes else f"Département {department.code} :")
+    for line in _department_lines(department):
+        print(line)
+    return 0
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count <= 1 else plural}"
+
+
+def cmd_coops_import(args: argparse.Namespace) -> int:
+    """Create or update coops from a CSV file (affiliation;école;commune;mandataire;e-mail)."""
+    from store.directory import CoopImportError, import_coops
+
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(args.file, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        why = {FileNotFoundError: "fichier introuvable", IsADirectoryError: "c'est un dossier",
+               PermissionError: "lecture refusée"}.get(type(exc), exc.strerror or type(exc).__name__)  # fmt: skip
+        return _complain(f"coopbot: impossible de lire {args.file} : {why}")
+    try:
+        result = _run_directory(import_coops, data)
+    except CoopImportError as exc:
+        lines = []
+        for problem in exc.problems[:MAX_PROBLEM_LINES]:
+            text = _IMPORT_PROBLEMS.get(problem.reason, problem.reason)
+            detail = problem.detail
+            if problem.reason in ("missing_column", "duplicate_column"):
+                detail = _COLUMN_LABELS.get(detail, detail)
+            lines.append(f"ligne {problem.line} : {text}" + (f" : {_quoted(detail)}" if detail else ""))
+        if len(exc.problems) > MAX_PROBLEM_LINES:
+            lines.append(f"… et {len(exc.problems) - MAX_PROBLEM_LINES} autres problèmes.")
+        return _complain(*lines, "Rien n'a été importé.")
+    except SQLAlchemyError as exc:
+        return _database_failure(exc)
+    for line, affiliation in result.mandataires_kept:
+        print(f"ligne {line} : {affiliation} : mandataire déjà inscrit sur le bot, nom gardé")
+    print(f"Import terminé : {_plural(result.created, 'créée', 'créées')}, "
+          f"{_plural(result.updated, 'mise à jour', 'mises à jour')}, "
+          f"{_plural(result.unchanged, 'inchangée', 'inchangées')}.")  # fmt: skip
+    return 0
+
+
+def _add_department_parser(commands) -> None:
+    department = commands.add_parser("department", help="the departments (ADs) and their settings")
+    actions = department.add_subparsers(dest="department_command", required=True)
+    add = actions.add_parser("add", help=cmd_department_add.__doc__)
+    add.add_argument("code", help="974, 01, 2A…")
+    add.add_argument("name", help='"OCCE de La Réunion"')
+    add.add_argument("--timezone", default="Europe/Paris", help="a zoneinfo name (default Europe/Paris)")
+    add.set_defaults(func=cmd_department_add)
+    set_ = actions.add_parser("set", help=cmd_department_set.__doc__)
+    set_.add_argument("code")
+    set_.add_argument("--name")
+    set_.add_argument("--timezone", help="a zoneinfo name, e.g. Indian/Reunion")
+    set_.add_argument("--membership-opens", metavar="MM-DD", help="e.g. 09-01")
+    set_.add_argument("--membership-closes", metavar="MM-DD", help="e.g. 09-30 or 11-30")
+    set_.add_argument("--report-deadline", metavar="MM-DD", help="CRF and CRA due, e.g. 09-30")
+    set_.add_argument("--cotisation", dest="cotisation_cents", metavar="EUROS", help="per member, e.g. 2,05")
+    set_.add_argument("--assurance", dest="assurance_cents", metavar="EUROS", help="per member, e.g. 0,25")
+    set_.add_argument("--adult-rate", dest="adult_rate_cents", metavar="EUROS|aucun",
+                      help="per adult, or 'aucun' (adults pay cotisation + assurance)")
+    set_.add_argument("--chart", help="the chart of accounts' name, e.g. occe")
+    set_.set_defaults(func=cmd_department_set)
+
+
+def _add_coops_parser(commands) -> None:
+    coops = commands.add_parser("coops", help="the school coops of the departments")
+    actions = coops.add_subparsers(dest="coops_command", required=True)
+    import_ = actions.add_parser("import", help=cmd_coops_import.__doc__)
+    import_.add_argument("file", help="the CSV file (- for standard input)")
+    import_.set_defaults(func=cmd_coops_import)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="coopbot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -82,6 +304,8 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("sandbox", help=cmd_sandbox.__doc__).set_defaults(func=cmd_sandbox)
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help=cmd_db_upgrade.__doc__).set_defaults(func=cmd_db_upgrade)
+    _add_department_parser(commands)
+    _add_coops_parser(commands)
     return root
 
 
