@@ -69,22 +69,17 @@ SECRET = "hunter2-secret"
 REFUSALS: dict[str, tuple[tuple[str, ...], dict[str, str], str]] = {
     "no-token": (("run",), {}, "TELEGRAM_BOT_TOKEN"),
     "malformed-token": (("run",), {"TELEGRAM_BOT_TOKEN": "not-a-token"}, "TELEGRAM_BOT_TOKEN"),
-    "short-token": (("run",), {"TELEGRAM_BOT_TOKEN": "123456789:short"}, "TELEGRAM_BOT_TOKEN"),
     "db-nonsense": (("run",), {"DATABASE_URL": "nonsense://x"}, "DATABASE_URL"),
-    "db-not-a-url": (("run",), {"DATABASE_URL": "not a url at all"}, "DATABASE_URL"),
     "db-mysql": (("run",), {"DATABASE_URL": f"mysql://root:{SECRET}@127.0.0.1/coop"}, "DATABASE_URL"),
     "db-postgres-closed-port": (
         ("run",), {"DATABASE_URL": f"postgresql://postgres:{SECRET}@127.0.0.1:1/x"}, "DATABASE_URL"),
     "db-sqlite-no-directory": (
         ("run",), {"DATABASE_URL": "sqlite:////nonexistent-coopbot-dir/sub/coopbot.db"}, "DATABASE_URL"),
-    "upgrade-db-nonsense": (("db", "upgrade"), {"DATABASE_URL": "nonsense://x"}, "DATABASE_URL"),
     "upgrade-db-closed-port": (
         ("db", "upgrade"), {"DATABASE_URL": f"postgresql://postgres:{SECRET}@127.0.0.1:1/x"},
         "DATABASE_URL"),
     "timezone-unknown": (("run",), {"COOPBOT_TIMEZONE": "Mars/Olympus_Mons"}, "COOPBOT_TIMEZONE"),
     "api-no-scheme": (("run",), {"TELEGRAM_API_BASE_URL": "api.telegram.org"}, "TELEGRAM_API_BASE_URL"),
-    "api-ftp": (("run",), {"TELEGRAM_API_BASE_URL": "ftp://api.telegram.org"}, "TELEGRAM_API_BASE_URL"),
-    "api-no-host": (("run",), {"TELEGRAM_API_BASE_URL": "https:///bot"}, "TELEGRAM_API_BASE_URL"),
 }  # fmt: skip
 
 
@@ -154,10 +149,11 @@ def test_unreachable_api_base_url_is_one_line(unreachable_api):
 # ------------------------------------------------------------------ db upgrade
 
 
-def test_db_upgrade_creates_the_schema_and_is_idempotent(tmp_path):
-    database = tmp_path / "fresh.db"
-    for _ in range(2):
-        result = coopbot("db", "upgrade", cwd=tmp_path, DATABASE_URL=f"sqlite:///{database}")
+def test_db_upgrade_creates_the_schema_in_coopbot_db_and_is_idempotent(tmp_path):
+    database = tmp_path / "coopbot.db"
+    first = coopbot("db", "upgrade", cwd=tmp_path)  # default: coopbot.db in the working directory
+    again = coopbot("db", "upgrade", cwd=tmp_path, DATABASE_URL=f"sqlite:///{database}")
+    for result in (first, again):
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
     with sqlite3.connect(database) as connection:
@@ -165,19 +161,6 @@ def test_db_upgrade_creates_the_schema_and_is_idempotent(tmp_path):
         versions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
     assert {"coop", "department", "person", "role", "ledger"} <= tables
     assert len(versions) == 1 and versions[0][0]
-
-
-def test_db_upgrade_defaults_to_coopbot_db_in_the_working_directory(tmp_path):
-    result = coopbot("db", "upgrade", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert (tmp_path / "coopbot.db").exists()
-
-
-def test_no_command_prints_usage(tmp_path):
-    result = coopbot(cwd=tmp_path)
-    assert result.returncode == 2
-    assert "usage: coopbot" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 # ------------------------------------------------- coopbot run against a Bot API
@@ -235,21 +218,29 @@ async def until_polling(sim: BotApiSimulator, process: asyncio.subprocess.Proces
 
 
 def settled_out_of_process(sim: BotApiSimulator, quiet: float = 0.5):
-    """A settle hook for a bot in another process: its answers have stopped coming.
+    """A settle hook for a bot in another process: it has answered, and then gone quiet.
 
     The simulator calls it once the bot has fetched the update and polled again.
-    Its own quiescence wait (used when no hook is set) counts the bot's pending
-    long poll as activity, so it never settles while the bot polls with a timeout.
+    (Its own quiescence wait, used when no hook is set, counts the bot's pending
+    long poll as activity, so it never settles while the bot polls with a timeout.)
+    Every action of this test gets an answer, so the hook first waits for at least
+    one Bot API call other than getUpdates since the previous action settled.
     """
 
     def answers() -> int:
         return sum(1 for method, _ in sim.calls if method != "getUpdates")
 
+    settled_at = answers()
+
     async def settle(_update_id: int) -> None:
+        nonlocal settled_at
+        while answers() <= settled_at:
+            await asyncio.sleep(0.02)
         seen, since = answers(), time.monotonic()
         while time.monotonic() - since < quiet:
             await asyncio.sleep(0.02)
             if (count := answers()) != seen:
                 seen, since = count, time.monotonic()
+        settled_at = seen
 
     return settle
