@@ -20,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import contact, gate, invitations, start
+from bot import adhesion, contact, gate, invitations, ledgers, start
 from bot.common import DATABASE, SETTINGS, end_conversation
 from bot.config import Settings
 from bot.persistence import PersistEachUpdate, StorePersistence
@@ -55,7 +55,48 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.add_handler(TypeHandler(Update, gate.private_only), group=-2)
     application.add_handler(MessageHandler(filters.COMMAND, gate.check_command), group=-1)
 
+    back = CallbackQueryHandler(adhesion.back, pattern=r"^adh:back$")
     application.add_handlers([
+        ConversationHandler(
+            name="adhesion", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("adhesion", adhesion.begin)],
+            states={
+                adhesion.TABLE: [
+                    CallbackQueryHandler(adhesion.start_table, pattern=r"^adh:begin:(last|empty)$"),
+                    CallbackQueryHandler(adhesion.add_row, pattern=r"^adh:add$"),
+                    CallbackQueryHandler(adhesion.pick_edit, pattern=r"^adh:edit$"),
+                    CallbackQueryHandler(adhesion.pick_delete, pattern=r"^adh:delete$"),
+                    CallbackQueryHandler(adhesion.ask_engagement, pattern=r"^adh:submit$"),
+                    CallbackQueryHandler(adhesion.send_attestation, pattern=r"^adh:pdf$"),
+                    CallbackQueryHandler(adhesion.turn_page, pattern=r"^adh:page:\d+$"),
+                ],
+                adhesion.ROW_CLASS: [MessageHandler(TEXT, adhesion.typed_class)],
+                adhesion.ROW_TEACHERS: [MessageHandler(TEXT, adhesion.typed_teachers)],
+                adhesion.ROW_PUPILS: [MessageHandler(TEXT, adhesion.typed_pupils)],
+                adhesion.ROW_ADULTS: [MessageHandler(TEXT, adhesion.typed_adults)],
+                adhesion.ROW_CONFIRM: [CallbackQueryHandler(adhesion.save_row, pattern=r"^adh:save$"),
+                                       CallbackQueryHandler(adhesion.drop_row, pattern=r"^adh:drop$")],
+                adhesion.PICK_EDIT: [CallbackQueryHandler(adhesion.pick_field, pattern=r"^adh:row:\d+$"), back],
+                adhesion.PICK_FIELD: [CallbackQueryHandler(adhesion.ask_value, pattern=r"^adh:field:\w+$"), back],
+                adhesion.EDIT_VALUE: [MessageHandler(TEXT, adhesion.typed_value)],
+                adhesion.PICK_DELETE: [CallbackQueryHandler(adhesion.confirm_delete, pattern=r"^adh:del:\d+$"), back],
+                adhesion.CONFIRM_DELETE: [CallbackQueryHandler(adhesion.delete_row, pattern=r"^adh:delok$"), back],
+                adhesion.ENGAGE: [CallbackQueryHandler(adhesion.engage, pattern=r"^adh:engage$"), back],
+            },
+            fallbacks=[CommandHandler("annuler", adhesion.cancel),
+                       CallbackQueryHandler(adhesion.close, pattern=r"^adh:close$")],
+        ),
+        ConversationHandler(
+            name="cahiers", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("cahiers", ledgers.begin),
+                          CallbackQueryHandler(ledgers.begin, pattern=r"^led:list$")],
+            states={
+                ledgers.LISTING: [CallbackQueryHandler(ledgers.ask_name, pattern=r"^led:row:\d+$")],
+                ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name)],
+            },
+            fallbacks=[CommandHandler("annuler", end_conversation),
+                       CallbackQueryHandler(ledgers.close, pattern=r"^led:close$")],
+        ),
         ConversationHandler(
             name="inviter", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("inviter", invitations.begin_invite)],
@@ -93,6 +134,10 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         CallbackQueryHandler(invitations.confirm_succession, pattern=r"^mandate:ok:\d+$"),
+        CallbackQueryHandler(adhesion.validate, pattern=r"^adh:ok:\d+$"),
+        CallbackQueryHandler(adhesion.reopen, pattern=r"^adh:reopen:\d+$"),
+        CallbackQueryHandler(ledgers.invite_teacher, pattern=r"^led:inv:\d+$"),
+        CommandHandler("valider", adhesion.follow_up),
         CommandHandler("start", start.start),
         CommandHandler(["aide", "help"], start.help_command),
         CommandHandler("moi", start.me),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -50,8 +50,17 @@ def invitation_link(context: ContextTypes.DEFAULT_TYPE, code: str) -> str:
 
 def format_day(instant: datetime, context: ContextTypes.DEFAULT_TYPE) -> str:
     """jj/mm/aaaa, in the bot's time zone."""
-    local = instant.astimezone(ZoneInfo(settings(context).timezone))
-    return format_date(local.date(), "dd/MM/yyyy", locale="fr_FR")
+    return day_text(instant.astimezone(ZoneInfo(settings(context).timezone)))
+
+
+def day_text(day: date | datetime) -> str:
+    """jj/mm/aaaa."""
+    return format_date(day, "dd/MM/yyyy", locale="fr_FR")
+
+
+def years_text(year: int) -> str:
+    """2026 → 2026-2027, the school year that starts in 2026."""
+    return f"{year}-{year + 1}"
 
 
 async def end_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -17,6 +17,9 @@ EXPECTED = {
     "start": ALL,
     "aide": ALL,
     "moi": ALL,
+    "adhesion": MANAGERS,
+    "cahiers": MANAGERS,
+    "valider": ADS,
     "inviter": MANAGERS | ADS,
     "mandataire": {"mandataire", "mandataire_autre_coop"} | ADS,
     "contact": WITH_ROLE - ADS,
@@ -100,4 +103,4 @@ async def test_menus_follow_roles(bot, sim, world):
     ad = sim.user(*PERSONAS["ad"])
     await ad.send("/start")
     menu = sim.commands[(f'{{"chat_id": {ad.id}, "type": "chat"}}', "")]
-    assert [c["command"] for c in menu] == ["start", "aide", "moi", "inviter", "mandataire", "annuler"]
+    assert [c["command"] for c in menu] == ["start", "aide", "moi", "valider", "inviter", "mandataire", "annuler"]

@@ -1,0 +1,548 @@
+"""/adhesion: the membership table, row by row, and its two validations; /valider for the AD."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.attestation import attestation_pdf
+from bot.common import as_user, day_text, end_conversation, in_store, years_text
+from bot.texts import lang, t
+from store import adhesion, people
+from store.adhesion import AdhesionError, AdhesionView, RowView
+from store.models import RoleKind
+from store.money import format_amount
+
+# Conversation states
+TABLE = "adh.table"
+ROW_CLASS, ROW_TEACHERS, ROW_PUPILS, ROW_ADULTS, ROW_CONFIRM = (
+    "adh.row.class", "adh.row.teachers", "adh.row.pupils", "adh.row.adults", "adh.row.confirm",
+)  # fmt: skip
+PICK_EDIT, PICK_FIELD, EDIT_VALUE = "adh.edit.row", "adh.edit.field", "adh.edit.value"
+PICK_DELETE, CONFIRM_DELETE = "adh.delete.row", "adh.delete.confirm"
+ENGAGE = "adh.engage"
+
+FIELDS = ("class_name", "teachers", "pupils", "other_adults")
+PAGE_BUDGET = 2500  # characters of rows per page: the whole message stays far below 4096
+STEP_OF_FIELD = {"class_name": ROW_CLASS, "teachers": ROW_TEACHERS, "pupils": ROW_PUPILS,
+                 "other_adults": ROW_ADULTS}  # fmt: skip
+
+
+def button(label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=data)
+
+
+# ------------------------------------------------------------------ the table
+
+
+def row_text(row: RowView, language: str) -> str:
+    """A row on three short lines: number and class, teachers, counts."""
+    title = f"<b>{row.number}. {escape(row.class_name)}</b>"
+    if row.ledger_name:
+        title += f" — {t('adh.row.ledger', language, ledger=escape(row.ledger_name))}"
+    teachers = "\n".join(f"   {escape(x.name)} ({escape(x.email)})" for x in row.teachers)
+    counts = t("adh.row.counts", language, teachers=len(row.teachers), pupils=row.pupils,
+               adults=row.other_adults, total=row.total)  # fmt: skip
+    return f"{title}\n{teachers}\n   {counts}"
+
+
+def pages_of(table: AdhesionView, language: str) -> list[list[str]]:
+    """Rows grouped in pages that fit a phone screen and a Telegram message."""
+    pages: list[list[str]] = [[]]
+    size = 0
+    for row in table.rows:
+        text = row_text(row, language)
+        if pages[-1] and size + len(text) > PAGE_BUDGET:
+            pages.append([])
+            size = 0
+        pages[-1].append(text)
+        size += len(text)
+    return pages
+
+
+def state_line(table: AdhesionView, language: str) -> str:
+    deadline = day_text(table.deadline)
+    if table.state == "submitted":
+        return t("adh.state.submitted", language, day=day_text(table.submitted_at))
+    if table.state == "validated":
+        return t("adh.state.validated", language, day=day_text(table.validated_at))
+    lines = [t("adh.state.new", language, deadline=deadline)] if table.state == "new" else []
+    if table.late:
+        lines.append(t("adh.state.late", language, deadline=deadline))
+    elif table.state == "draft":
+        lines.append(t("adh.state.draft", language, deadline=deadline))
+    return "\n".join(lines)
+
+
+def fee_line(table: AdhesionView, language: str) -> str:
+    money = {key: format_amount(getattr(table, f"{key}_cents"), language)
+             for key in ("cotisation", "assurance", "fee")}  # fmt: skip
+    if table.adult_rate_cents is None:
+        return t("adh.fee", language, members=table.members, **money)
+    return t("adh.fee.adult", language, pupils=table.pupils, adults=table.teachers + table.other_adults,
+             adult_rate=format_amount(table.adult_rate_cents, language), **money)  # fmt: skip
+
+
+def table_text(table: AdhesionView, page: int, language: str, notice: str | None = None) -> str:
+    parts = [notice] if notice else []
+    parts.append(t("adh.title", language, years=years_text(table.year), affiliation=table.affiliation,
+                   school=escape(table.school_name)))  # fmt: skip
+    parts.append(state_line(table, language))
+    if table.state != "new":
+        pages = pages_of(table, language)
+        page = min(page, len(pages) - 1)
+        parts.append("\n\n".join(pages[page]) if pages[page] else t("adh.empty", language))
+        if len(pages) > 1:
+            parts.append(t("adh.page", language, page=page + 1, pages=len(pages)))
+        parts.append(t("adh.total", language, teachers=table.teachers, pupils=table.pupils,
+                       adults=table.other_adults, members=table.members))  # fmt: skip
+        parts.append(fee_line(table, language))
+    return "\n\n".join(parts)
+
+
+def table_keyboard(table: AdhesionView, page: int, language: str) -> InlineKeyboardMarkup:
+    rows = []
+    if table.state == "new":
+        if table.has_last_year:
+            rows.append([button(t("adh.button.last_year", language, years=years_text(table.year - 1)),
+                                "adh:begin:last")])  # fmt: skip
+        rows.append([button(t("adh.button.empty", language), "adh:begin:empty")])
+    elif table.state == "validated":
+        rows.append([button(t("adh.button.pdf", language), "adh:pdf")])
+    else:
+        rows.append([button(t("adh.button.add", language), "adh:add")])
+        if table.rows:
+            rows.append([button(t("adh.button.edit", language), "adh:edit"),
+                         button(t("adh.button.delete", language), "adh:delete")])  # fmt: skip
+            if table.state == "draft":
+                rows.append([button(t("adh.button.submit", language), "adh:submit")])
+    if table.rows:
+        rows.append([button(t("adh.button.ledgers", language), "led:list")])
+    pages = len(pages_of(table, language)) if table.rows else 1
+    if pages > 1:
+        rows.append([button(t("button.previous", language), f"adh:page:{max(page - 1, 0)}"),
+                     button(t("button.next", language), f"adh:page:{min(page + 1, pages - 1)}")])  # fmt: skip
+    rows.append([button(t("button.close", language), "adh:close")])
+    return InlineKeyboardMarkup(rows)
+
+
+async def load_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> AdhesionView:
+    draft = context.user_data["draft"]
+    return await as_user(update, context, adhesion.view, draft["coop_id"], draft["year"])
+
+
+async def show_table(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None,
+                     *, edit: bool = False) -> str:  # fmt: skip
+    """The table as a new message (after typing) or in place of the pressed message."""
+    language = lang(update)
+    table = await load_table(update, context)
+    page = context.user_data["draft"].get("page", 0)
+    text, keyboard = table_text(table, page, language, notice), table_keyboard(table, page, language)
+    if edit and update.callback_query:
+        await update.callback_query.edit_message_text(text, reply_markup=keyboard)
+    else:
+        await update.effective_message.reply_text(text, reply_markup=keyboard)
+    return TABLE
+
+
+# ------------------------------------------------------------------ opening
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """/adhesion: this year's table of the person's coop."""
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    coop = who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)[0]
+    year = await in_store(context, adhesion.current_year, coop.coop_id)
+    context.user_data["draft"] = {"coop_id": coop.coop_id, "year": year, "page": 0}
+    return await show_table(update, context)
+
+
+async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """From last year's rows, or empty."""
+    await update.callback_query.answer()
+    draft = context.user_data["draft"]
+    from_last_year = update.callback_query.data.endswith(":last")
+    await as_user(update, context, adhesion.begin, draft["coop_id"], draft["year"], from_last_year)
+    notice = t("adh.from_last_year", lang(update)) if from_last_year else None
+    return await show_table(update, context, notice, edit=True)
+
+
+async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """◀️ ▶️ (pressing ◀️ on the first page changes nothing)."""
+    await update.callback_query.answer()
+    draft = context.user_data["draft"]
+    page = int(update.callback_query.data.split(":")[2])
+    if page == draft.get("page", 0):
+        return TABLE
+    draft["page"] = page
+    return await show_table(update, context, edit=True)
+
+
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Fermer: the table message stays, without buttons."""
+    await update.callback_query.answer()
+    context.user_data.pop("draft", None)
+    await update.callback_query.edit_message_reply_markup(None)
+    await update.callback_query.message.reply_text(t("adh.closed", lang(update)))
+    return ConversationHandler.END
+
+
+# ------------------------------------------------------------------ adding a row
+
+
+async def add_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """➕: ask the class's name."""
+    await update.callback_query.answer()
+    context.user_data["draft"]["row"] = {}
+    await update.callback_query.message.reply_text(t("adh.ask.class", lang(update)))
+    return ROW_CLASS
+
+
+async def refuse(update: Update, error: AdhesionError, state: str) -> str:
+    """Say what is expected and stay at the same step."""
+    details = {key: escape(str(value)) for key, value in error.details.items()}
+    await update.effective_message.reply_text(t(f"adh.error.{error.reason}", lang(update), **details))
+    return state
+
+
+async def typed_class(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The class name; then its teachers."""
+    try:
+        name = adhesion.check_class_name(update.effective_message.text)
+    except AdhesionError as error:
+        return await refuse(update, error, ROW_CLASS)
+    context.user_data["draft"]["row"]["class_name"] = name
+    await update.effective_message.reply_text(t("adh.ask.teachers", lang(update), class_name=escape(name)))
+    return ROW_TEACHERS
+
+
+async def typed_teachers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The teachers, 'Prénom Nom email' each; then the pupils."""
+    try:
+        teachers = adhesion.parse_teachers(update.effective_message.text)
+    except AdhesionError as error:
+        return await refuse(update, error, ROW_TEACHERS)
+    row = context.user_data["draft"]["row"]
+    row["teachers"] = [[x.name, x.email] for x in teachers]
+    await update.effective_message.reply_text(t("adh.ask.pupils", lang(update), class_name=escape(row["class_name"])))
+    return ROW_PUPILS
+
+
+async def typed_pupils(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The number of pupils; then the other adults."""
+    try:
+        pupils = adhesion.parse_count(update.effective_message.text, adhesion.PUPILS)
+    except AdhesionError as error:
+        return await refuse(update, error, ROW_PUPILS)
+    row = context.user_data["draft"]["row"]
+    row["pupils"] = pupils
+    await update.effective_message.reply_text(
+        t("adh.ask.other_adults", lang(update), class_name=escape(row["class_name"])))  # fmt: skip
+    return ROW_ADULTS
+
+
+async def typed_adults(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The number of other adults; then the row to confirm."""
+    try:
+        adults = adhesion.parse_count(update.effective_message.text, adhesion.OTHER_ADULTS)
+    except AdhesionError as error:
+        return await refuse(update, error, ROW_ADULTS)
+    row = context.user_data["draft"]["row"]
+    row["other_adults"] = adults
+    language = lang(update)
+    preview = RowView(0, len((await load_table(update, context)).rows) + 1, row["class_name"],
+                      tuple(adhesion.Teacher(*x) for x in row["teachers"]), row["pupils"], adults, None)  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("adh.button.save", language), "adh:save")],
+                                     [button(t("adh.button.drop_row", language), "adh:drop")]])  # fmt: skip
+    await update.effective_message.reply_text(t("adh.confirm_row", language, row=row_text(preview, language)),
+                                              reply_markup=keyboard)  # fmt: skip
+    return ROW_CONFIRM
+
+
+async def save_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✅ Enregistrer: the row joins the table."""
+    await update.callback_query.answer()
+    draft = context.user_data["draft"]
+    row = draft.pop("row")
+    try:
+        await as_user(update, context, adhesion.add_row, draft["coop_id"], draft["year"], row["class_name"],
+                      [adhesion.Teacher(*x) for x in row["teachers"]], row["pupils"], row["other_adults"])  # fmt: skip
+    except AdhesionError as error:
+        return await refuse(update, error, TABLE)
+    await update.callback_query.edit_message_reply_markup(None)
+    table = await load_table(update, context)
+    draft["page"] = len(pages_of(table, lang(update))) - 1
+    notice = t("adh.saved", lang(update), number=len(table.rows), class_name=escape(row["class_name"]))
+    return await show_table(update, context, notice)
+
+
+async def drop_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """/annuler or ✖️ while typing a row: only that row is dropped."""
+    context.user_data["draft"].pop("row", None)
+    context.user_data["draft"].pop("row_id", None)
+    if update.callback_query:
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_reply_markup(None)
+    return await show_table(update, context, t("adh.row_dropped", lang(update)))
+
+
+# ------------------------------------------------------------------ changing a row
+
+
+def rows_keyboard(table: AdhesionView, action: str, language: str) -> InlineKeyboardMarkup:
+    rows = [[button(f"{r.number}. {r.class_name}"[:60], f"adh:{action}:{r.id}")] for r in table.rows]
+    rows.append([button(t("button.back", language), "adh:back")])
+    return InlineKeyboardMarkup(rows)
+
+
+async def pick_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✏️: which row?"""
+    await update.callback_query.answer()
+    table = await load_table(update, context)
+    await update.callback_query.edit_message_text(t("adh.pick_edit", lang(update)),
+                                                  reply_markup=rows_keyboard(table, "row", lang(update)))  # fmt: skip
+    return PICK_EDIT
+
+
+async def find_row(update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: int) -> RowView | None:
+    table = await load_table(update, context)
+    return next((r for r in table.rows if r.id == row_id), None)
+
+
+async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Which field of that row?"""
+    await update.callback_query.answer()
+    language = lang(update)
+    row = await find_row(update, context, int(update.callback_query.data.split(":")[2]))
+    if row is None:
+        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    context.user_data["draft"]["row_id"] = row.id
+    keyboard = [[button(t(f"adh.field.{f}", language), f"adh:field:{f}")] for f in FIELDS]
+    keyboard.append([button(t("button.back", language), "adh:back")])
+    await update.callback_query.edit_message_text(
+        t("adh.pick_field", language, number=row.number, class_name=escape(row.class_name)),
+        reply_markup=InlineKeyboardMarkup(keyboard))  # fmt: skip
+    return PICK_FIELD
+
+
+async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Ask the new value of the chosen field."""
+    await update.callback_query.answer()
+    field = update.callback_query.data.split(":")[2]
+    draft, language = context.user_data["draft"], lang(update)
+    row = await find_row(update, context, draft.get("row_id", 0))
+    if row is None or field not in FIELDS:
+        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    draft["field"] = field
+    if field == "class_name":
+        question = t("adh.ask_edit.class_name", language, current=escape(row.class_name))
+    else:
+        question = t(f"adh.ask.{field}", language, class_name=escape(row.class_name))
+    await update.callback_query.edit_message_text(question)
+    return EDIT_VALUE
+
+
+async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The new value, checked like when the row was added."""
+    draft, text = context.user_data["draft"], update.effective_message.text
+    field = draft.get("field")
+    try:
+        if field == "class_name":
+            value = adhesion.check_class_name(text)
+        elif field == "teachers":
+            value = adhesion.parse_teachers(text)
+        else:
+            value = adhesion.parse_count(text, adhesion.PUPILS if field == "pupils" else adhesion.OTHER_ADULTS)
+        await as_user(update, context, adhesion.update_row, draft["row_id"], **{field: value})
+    except AdhesionError as error:
+        if error.reason in ("locked", "not_found"):
+            return await refuse(update, error, TABLE)
+        return await refuse(update, error, EDIT_VALUE)
+    row = await find_row(update, context, draft.pop("row_id"))
+    draft.pop("field", None)
+    return await show_table(update, context, t("adh.changed", lang(update), number=row.number))
+
+
+# ------------------------------------------------------------------ deleting a row
+
+
+async def pick_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🗑: which row?"""
+    await update.callback_query.answer()
+    table = await load_table(update, context)
+    await update.callback_query.edit_message_text(t("adh.pick_delete", lang(update)),
+                                                  reply_markup=rows_keyboard(table, "del", lang(update)))  # fmt: skip
+    return PICK_DELETE
+
+
+async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Ask before deleting; a row with a ledger says why it cannot go."""
+    await update.callback_query.answer()
+    language = lang(update)
+    row = await find_row(update, context, int(update.callback_query.data.split(":")[2]))
+    if row is None:
+        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    values = dict(number=row.number, class_name=escape(row.class_name))
+    if row.ledger_name:
+        notice = t("adh.error.has_ledger", language, ledger=escape(row.ledger_name), **values)
+        return await show_table(update, context, notice, edit=True)
+    context.user_data["draft"]["row_id"] = row.id
+    keyboard = InlineKeyboardMarkup([[button(t("adh.button.yes_delete", language), "adh:delok")],
+                                     [button(t("button.back", language), "adh:back")]])  # fmt: skip
+    await update.callback_query.edit_message_text(t("adh.confirm_delete", language, **values), reply_markup=keyboard)
+    return CONFIRM_DELETE
+
+
+async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🗑 Oui: the row goes."""
+    await update.callback_query.answer()
+    language = lang(update)
+    row = await find_row(update, context, context.user_data["draft"].pop("row_id", 0))
+    if row is None:
+        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    try:
+        await as_user(update, context, adhesion.delete_row, row.id)
+    except AdhesionError as error:
+        notice = t(f"adh.error.{error.reason}", language, number=row.number,
+                   class_name=escape(row.class_name), ledger=escape(row.ledger_name or ""))  # fmt: skip
+        return await show_table(update, context, notice, edit=True)
+    context.user_data["draft"]["page"] = 0
+    notice = t("adh.deleted", language, number=row.number, class_name=escape(row.class_name))
+    return await show_table(update, context, notice, edit=True)
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/annuler: while a row is typed, drop only that row; otherwise leave the table."""
+    draft = context.user_data.get("draft", {})
+    if "row" in draft or "field" in draft:
+        draft.pop("field", None)
+        return await drop_row(update, context)
+    context.user_data.pop("draft", None)
+    return await end_conversation(update, context)
+
+
+async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """↩️ Retour: the table again."""
+    await update.callback_query.answer()
+    context.user_data["draft"].pop("row_id", None)
+    return await show_table(update, context, edit=True)
+
+
+# ------------------------------------------------------------------ validations
+
+
+async def ask_engagement(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✅ Valider: the summary and the mandataire's engagement."""
+    await update.callback_query.answer()
+    language = lang(update)
+    table = await load_table(update, context)
+    if not table.rows:
+        return await show_table(update, context, t("adh.error.no_rows", language), edit=True)
+    keyboard = InlineKeyboardMarkup([[button(t("adh.button.engage", language), "adh:engage")],
+                                     [button(t("button.back", language), "adh:back")]])  # fmt: skip
+    await update.callback_query.edit_message_text(t(
+        "adh.engagement", language, years=years_text(table.year), affiliation=table.affiliation,
+        rows=len(table.rows), members=table.members, fee=format_amount(table.fee_cents, language),
+    ), reply_markup=keyboard)  # fmt: skip
+    return ENGAGE
+
+
+async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The engagement is given: the AD staff are asked to validate."""
+    await update.callback_query.answer()
+    draft, language = context.user_data["draft"], lang(update)
+    try:
+        notified = await as_user(update, context, adhesion.submit, draft["coop_id"], draft["year"])
+    except AdhesionError as error:
+        return await show_table(update, context, t(f"adh.error.{error.reason}", language), edit=True)
+    table = await load_table(update, context)
+    for staff_id, staff_language in notified.people:
+        await context.bot.send_message(staff_id, t(
+            "adh.to_validate", staff_language, affiliation=table.affiliation, school=escape(table.school_name),
+            years=years_text(table.year), members=table.members,
+            fee=format_amount(table.fee_cents, staff_language),
+        ), reply_markup=InlineKeyboardMarkup([[button(
+            t("adh.button.validate", staff_language, affiliation=table.affiliation),
+            f"adh:ok:{notified.adhesion_id}")]]))  # fmt: skip
+    return await show_table(update, context, t("adh.submitted", language, department=table.department_code),
+                            edit=True)  # fmt: skip
+
+
+async def send_attestation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📄: the membership certificate, once the AD has validated."""
+    await update.callback_query.answer()
+    table = await load_table(update, context)
+    if table.state != "validated":
+        return await show_table(update, context, edit=True)
+    pdf = attestation_pdf(table)
+    await update.callback_query.message.reply_document(
+        InputFile(pdf, filename=f"attestation-adhesion-{table.affiliation}-{table.year}.pdf"))  # fmt: skip
+    return TABLE
+
+
+async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """AD staff validate (button in the notification or in /valider); the managers are told."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    adhesion_id = int(query.data.split(":")[2])
+    try:
+        notified = await as_user(update, context, adhesion.validate, adhesion_id)
+    except AdhesionError as error:
+        await query.edit_message_reply_markup(None)
+        await query.message.reply_text(t(f"adh.error.{error.reason}", language))
+        return
+    year = notified.year
+    await query.edit_message_text(
+        t("adh.validated", language, years=years_text(year), affiliation=notified.affiliation),
+        reply_markup=InlineKeyboardMarkup([[button(
+            t("adh.button.reopen", language, affiliation=notified.affiliation), f"adh:reopen:{adhesion_id}")]]),
+    )  # fmt: skip
+    for manager_id, manager_language in notified.people:
+        await context.bot.send_message(manager_id, t("adh.told_validated", manager_language,
+                                                     years=years_text(year), affiliation=notified.affiliation))  # fmt: skip
+
+
+async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """AD staff reopen a validated membership; the managers are told."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    notified = await as_user(update, context, adhesion.reopen, int(query.data.split(":")[2]))
+    await query.edit_message_text(t("adh.reopened", language, affiliation=notified.affiliation))
+    for manager_id, manager_language in notified.people:
+        await context.bot.send_message(manager_id, t("adh.told_reopened", manager_language,
+                                                     affiliation=notified.affiliation))  # fmt: skip
+
+
+FOLLOW_UP_SHOWN = 15  # names per group in /valider; the rest is counted
+
+
+async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/valider: where every coop of the department stands, with a button per membership to validate."""
+    language = lang(update)
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    for department in who.departments():
+        year = await in_store(context, adhesion.department_year, department)
+        coops = await as_user(update, context, adhesion.department_follow_up, department, year)
+        lines = [t("follow.title", language, years=years_text(year), department=department)]
+        groups = {
+            "submitted": [c for c in coops if c.state == "submitted"],
+            "late": [c for c in coops if c.late],
+            "draft": [c for c in coops if c.state == "draft" and not c.late],
+            "new": [c for c in coops if c.state == "new" and not c.late],
+            "validated": [c for c in coops if c.state == "validated"],
+        }
+        for key, members in groups.items():
+            if members:
+                names = ", ".join(f"{c.affiliation} {escape(c.school_name)}" for c in members[:FOLLOW_UP_SHOWN])
+                if len(members) > FOLLOW_UP_SHOWN:
+                    names += " " + t("follow.more", language, count=len(members) - FOLLOW_UP_SHOWN)
+                lines.append(f"{t(f'follow.{key}', language)} ({len(members)}) : {names}")
+        if not coops:
+            lines.append(t("follow.nothing", language))
+        keyboard = [[button(t("adh.button.validate", language, affiliation=c.affiliation), f"adh:ok:{c.adhesion_id}")]
+                    for c in groups["submitted"][:FOLLOW_UP_SHOWN]]  # fmt: skip
+        await update.effective_message.reply_text(
+            "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
+

@@ -1,0 +1,111 @@
+"""/cahiers: the coop's ledgers, and a ledger for each class of the membership."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.common import as_user, in_store, years_text
+from bot.invitations import link_text
+from bot.texts import lang, t
+from store import adhesion, invitations, ledgers, people
+from store.access import Action, Forbidden
+from store.adhesion import AdhesionError
+from store.models import LedgerKind, RoleKind
+
+LISTING, NAMING = "led.list", "led.name"
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """/cahiers (or the button under the membership table): the list, and a button per class without one."""
+    language = lang(update)
+    if update.callback_query:
+        await update.callback_query.answer()
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    managed = who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)
+    if not managed:  # the button was pressed by someone who manages no coop
+        raise Forbidden(Action.MANAGE_COOP)
+    coop_id = managed[0].coop_id
+    year = await in_store(context, adhesion.current_year, coop_id)
+    affiliation, views = await as_user(update, context, ledgers.coop_ledgers, coop_id)
+    waiting = await as_user(update, context, ledgers.rows_without_ledger, coop_id, year)
+    lines = [t("led.title", language, affiliation=affiliation)]
+    for view in views:
+        if view.kind == LedgerKind.ECOLE:
+            lines.append(t("led.school", language, name=escape(view.name)))
+        elif view.class_name:
+            lines.append(t("led.class", language, name=escape(view.name), class_name=escape(view.class_name),
+                           teachers=escape(", ".join(view.teachers))))  # fmt: skip
+        else:
+            lines.append(t("led.class_bare", language, name=escape(view.name)))
+    if waiting:
+        classes = ", ".join(f"{r.number}. {escape(r.class_name)}" for r in waiting)
+        lines += ["", t("led.without", language, years=years_text(year), classes=classes)]
+    elif len(views) == 1:
+        lines += ["", t("led.no_adhesion", language)]
+    else:
+        lines += ["", t("led.none_without", language, years=years_text(year))]
+    keyboard = [[InlineKeyboardButton(t("led.button.create", language, class_name=r.class_name)[:60],
+                                      callback_data=f"led:row:{r.row_id}")] for r in waiting]  # fmt: skip
+    keyboard.append([InlineKeyboardButton(t("button.close", language), callback_data="led:close")])
+    await update.effective_message.reply_text("\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))
+    return LISTING
+
+
+async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """Ask the new ledger's name, listing the names taken."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    row_id = int(query.data.split(":")[2])
+    try:
+        class_name, existing = await as_user(update, context, ledgers.row_for_naming, row_id)
+    except AdhesionError:
+        await query.edit_message_text(t("led.has_ledger", language))
+        return ConversationHandler.END
+    context.user_data["draft"] = {"row_id": row_id}
+    await query.edit_message_text(t("led.ask_name", language, class_name=escape(class_name),
+                                    existing=escape(", ".join(existing))))  # fmt: skip
+    return NAMING
+
+
+async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """Create the ledger, or say why the name is refused and ask again."""
+    language, typed = lang(update), update.effective_message.text
+    row_id = context.user_data.get("draft", {}).get("row_id", 0)
+    try:
+        created = await as_user(update, context, ledgers.create_class_ledger, row_id, typed)
+    except ledgers.LedgerNameError as refused:
+        await update.effective_message.reply_text(t(
+            f"led.error.{refused.reason}", language, typed=escape(typed.strip()[:40]),
+            length=len(typed.strip()), existing=escape(", ".join(refused.existing))))  # fmt: skip
+        return NAMING
+    except AdhesionError:
+        await update.effective_message.reply_text(t("led.has_ledger", language))
+        return ConversationHandler.END
+    context.user_data.pop("draft", None)
+    keyboard = [[InlineKeyboardButton(t("led.button.invite", language, teacher=teacher)[:60],
+                                      callback_data=f"led:inv:{created.ledger_id}")]
+                for teacher in created.teachers]  # fmt: skip
+    await update.effective_message.reply_text(
+        t("led.created", language, name=escape(created.name), class_name=escape(created.class_name)),
+        reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None,
+    )
+    return ConversationHandler.END
+
+
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Fermer."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    return ConversationHandler.END
+
+
+async def invite_teacher(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """🔗 Inviter: a link for the teacher of the new ledger (one link per press)."""
+    query = update.callback_query
+    await query.answer()
+    ledger_id = int(query.data.split(":")[2])
+    new = await as_user(update, context, invitations.invite, RoleKind.ENSEIGNANT, ledger_id=ledger_id)
+    await query.message.reply_text(link_text(update, context, new))

@@ -1,0 +1,389 @@
+"""The yearly membership (adhésion): one row per class, the fee, the two validations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from store.access import Action, may, require
+from store.models import (
+    Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Ledger, Person, Role, RoleKind, utcnow,
+)  # fmt: skip
+from store.people import Who, staff_of
+from store.years import fiscal_year_of, today_in
+
+CLASS_NAME_MAX = 30
+PUPILS = (0, 500)
+TEACHERS = (1, 20)
+OTHER_ADULTS = (0, 50)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+class AdhesionError(Exception):
+    """Why a change is refused: class_name, teacher_format, teacher_email, teacher_count,
+    count_format, count_range, locked, no_rows, has_ledger, not_found, not_submitted."""
+
+    def __init__(self, reason: str, **details: object):
+        super().__init__(reason)
+        self.reason = reason
+        self.details = details
+
+
+@dataclass(frozen=True)
+class Teacher:
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class RowView:
+    id: int
+    number: int
+    class_name: str
+    teachers: tuple[Teacher, ...]
+    pupils: int
+    other_adults: int
+    ledger_name: str | None
+
+    @property
+    def total(self) -> int:
+        return len(self.teachers) + self.pupils + self.other_adults
+
+
+@dataclass(frozen=True)
+class AdhesionView:
+    """The membership table as Retkoop shows it, with its fee and state."""
+
+    adhesion_id: int | None
+    coop_id: int
+    affiliation: str
+    school_name: str
+    department_code: str
+    year: int
+    rows: tuple[RowView, ...]
+    cotisation_cents: int
+    assurance_cents: int
+    adult_rate_cents: int | None
+    deadline: date
+    late: bool
+    submitted_at: datetime | None
+    validated_at: datetime | None
+    has_last_year: bool
+
+    @property
+    def teachers(self) -> int:
+        return sum(len(r.teachers) for r in self.rows)
+
+    @property
+    def pupils(self) -> int:
+        return sum(r.pupils for r in self.rows)
+
+    @property
+    def other_adults(self) -> int:
+        return sum(r.other_adults for r in self.rows)
+
+    @property
+    def members(self) -> int:
+        return self.teachers + self.pupils + self.other_adults
+
+    @property
+    def fee_cents(self) -> int:
+        """members × (cotisation + assurance); with an adult rate, adults pay that rate instead."""
+        per_member = self.cotisation_cents + self.assurance_cents
+        if self.adult_rate_cents is None:
+            return self.members * per_member
+        return self.pupils * per_member + (self.teachers + self.other_adults) * self.adult_rate_cents
+
+    @property
+    def state(self) -> str:
+        """new (not started), draft, submitted (the mandataire's engagement) or validated (by the AD)."""
+        if self.adhesion_id is None:
+            return "new"
+        if self.validated_at:
+            return "validated"
+        return "submitted" if self.submitted_at else "draft"
+
+
+# ------------------------------------------------------------------ input checks
+
+
+def check_class_name(text: str) -> str:
+    name = " ".join(text.split())
+    if not 1 <= len(name) <= CLASS_NAME_MAX:
+        raise AdhesionError("class_name")
+    return name
+
+
+def parse_teachers(text: str) -> list[Teacher]:
+    """'Anne Payet anne.payet@ac-reunion.fr', one per line or separated by ';'."""
+    chunks = [c.strip() for c in re.split(r"[\n;]+", text) if c.strip()]
+    if not TEACHERS[0] <= len(chunks) <= TEACHERS[1]:
+        raise AdhesionError("teacher_count")
+    teachers = []
+    for chunk in chunks:
+        words = chunk.replace(",", " ").split()
+        emails = [w.strip("<>()") for w in words if "@" in w]
+        name = " ".join(w for w in words if "@" not in w)
+        if len(emails) != 1 or not name:
+            raise AdhesionError("teacher_format", chunk=chunk)
+        if not _EMAIL.fullmatch(emails[0]) or len(emails[0]) > 254:
+            raise AdhesionError("teacher_email", email=emails[0])
+        teachers.append(Teacher(name[:120], emails[0].lower()))
+    return teachers
+
+
+def parse_count(text: str, bounds: tuple[int, int]) -> int:
+    cleaned = text.strip()
+    if not re.fullmatch(r"\d{1,4}", cleaned):
+        raise AdhesionError("count_format", low=bounds[0], high=bounds[1])
+    value = int(cleaned)
+    if not bounds[0] <= value <= bounds[1]:
+        raise AdhesionError("count_range", low=bounds[0], high=bounds[1])
+    return value
+
+
+# ------------------------------------------------------------------ reading
+
+
+def current_year(session: Session, coop_id: int, now: datetime | None = None) -> int:
+    """The school year that started on the last 1 September, where the coop is."""
+    return department_year(session, session.get(Coop, coop_id).department_code, now)
+
+
+def department_year(session: Session, department_code: str, now: datetime | None = None) -> int:
+    """The school year that started on the last 1 September, in the department's time zone."""
+    return fiscal_year_of(today_in(session.get(Department, department_code).timezone, now))
+
+
+def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | None = None) -> AdhesionView:
+    """The table, for the coop's managers and its AD staff."""
+    coop = session.get(Coop, coop_id)
+    if coop is None:
+        raise AdhesionError("not_found")
+    if not (_may_manage(who, coop) or _is_staff(who, coop)):
+        require(who, Action.MANAGE_COOP, coop_id=coop.id)
+    department = session.get(Department, coop.department_code)
+    adhesion = _adhesion(session, coop.id, year)
+    rows = _rows(session, adhesion.id) if adhesion else ()
+    month, day = (int(part) for part in department.membership_closes.split("-"))
+    deadline = date(year, month, day)
+    today = today_in(department.timezone, now)
+    last = _adhesion(session, coop.id, year - 1)
+    return AdhesionView(
+        adhesion_id=adhesion.id if adhesion else None, coop_id=coop.id, affiliation=coop.affiliation,
+        school_name=coop.school_name, department_code=coop.department_code, year=year, rows=rows,
+        cotisation_cents=department.cotisation_cents, assurance_cents=department.assurance_cents,
+        adult_rate_cents=department.adult_rate_cents, deadline=deadline,
+        late=today > deadline and not (adhesion and adhesion.submitted_at),
+        submitted_at=adhesion.submitted_at if adhesion else None,
+        validated_at=adhesion.validated_at if adhesion else None,
+        has_last_year=last is not None and bool(_rows(session, last.id)),
+    )  # fmt: skip
+
+
+def _adhesion(session: Session, coop_id: int, year: int) -> Adhesion | None:
+    return session.exec(select(Adhesion).where(Adhesion.coop_id == coop_id, Adhesion.year == year)).first()
+
+
+def _rows(session: Session, adhesion_id: int) -> tuple[RowView, ...]:
+    rows = session.exec(select(AdhesionRow).where(AdhesionRow.adhesion_id == adhesion_id)
+                        .order_by(AdhesionRow.id)).all()  # fmt: skip
+    views = []
+    for number, row in enumerate(rows, start=1):
+        teachers = session.exec(select(AdhesionTeacher).where(AdhesionTeacher.row_id == row.id)
+                                .order_by(AdhesionTeacher.id)).all()  # fmt: skip
+        ledger = session.get(Ledger, row.ledger_id) if row.ledger_id else None
+        views.append(RowView(row.id, number, row.class_name, tuple(Teacher(t.name, t.email) for t in teachers),
+                             row.pupils, row.other_adults, ledger.name if ledger else None))  # fmt: skip
+    return tuple(views)
+
+
+def _may_manage(who: Who, coop: Coop) -> bool:
+    return may(who, Action.MANAGE_COOP, coop_id=coop.id)
+
+
+def _is_staff(who: Who, coop: Coop) -> bool:
+    return may(who, Action.STAFF, coop_id=coop.id, department_code=coop.department_code)
+
+
+# ------------------------------------------------------------------ changing
+
+
+def _editable(session: Session, who: Who, coop_id: int, year: int) -> Adhesion:
+    """The year's adhesion, created if needed, for a manager, while the AD has not validated it."""
+    require(who, Action.MANAGE_COOP, coop_id=coop_id)
+    adhesion = _adhesion(session, coop_id, year)
+    if adhesion is None:
+        adhesion = Adhesion(coop_id=coop_id, year=year)
+        session.add(adhesion)
+        session.flush()
+    if adhesion.validated_at is not None:
+        raise AdhesionError("locked")
+    # Any change after the engagement calls for a new one.
+    adhesion.submitted_at = adhesion.submitted_by = None
+    session.add(adhesion)
+    return adhesion
+
+
+def begin(session: Session, who: Who, coop_id: int, year: int, from_last_year: bool) -> None:
+    """Start the year's table, empty or from last year's rows (their counts to confirm)."""
+    adhesion = _editable(session, who, coop_id, year)
+    last = _adhesion(session, coop_id, year - 1)
+    if not from_last_year or last is None:
+        return
+    for row in _rows(session, last.id):
+        _insert_row(session, adhesion.id, row.class_name, list(row.teachers), row.pupils, row.other_adults)
+
+
+def add_row(session: Session, who: Who, coop_id: int, year: int, class_name: str,
+            teachers: list[Teacher], pupils: int, other_adults: int) -> int:  # fmt: skip
+    """A new class row, checked again here whatever the chat did; returns its id."""
+    adhesion = _editable(session, who, coop_id, year)
+    return _insert_row(session, adhesion.id, check_class_name(class_name), teachers,
+                       _bounded(pupils, PUPILS), _bounded(other_adults, OTHER_ADULTS))  # fmt: skip
+
+
+def _insert_row(session: Session, adhesion_id: int, class_name: str, teachers: list[Teacher],
+                pupils: int, other_adults: int) -> int:  # fmt: skip
+    if not TEACHERS[0] <= len(teachers) <= TEACHERS[1]:
+        raise AdhesionError("teacher_count")
+    row = AdhesionRow(adhesion_id=adhesion_id, class_name=class_name, pupils=pupils, other_adults=other_adults)
+    session.add(row)
+    session.flush()
+    session.add_all([AdhesionTeacher(row_id=row.id, name=t.name, email=t.email) for t in teachers])
+    return row.id
+
+
+def _bounded(value: int, bounds: tuple[int, int]) -> int:
+    if not bounds[0] <= value <= bounds[1]:
+        raise AdhesionError("count_range", low=bounds[0], high=bounds[1])
+    return value
+
+
+def _row(session: Session, who: Who, row_id: int) -> tuple[AdhesionRow, Adhesion]:
+    row = session.get(AdhesionRow, row_id)
+    if row is None:
+        raise AdhesionError("not_found")
+    adhesion = session.get(Adhesion, row.adhesion_id)
+    _editable(session, who, adhesion.coop_id, adhesion.year)
+    return row, adhesion
+
+
+def update_row(session: Session, who: Who, row_id: int, *, class_name: str | None = None,
+               teachers: list[Teacher] | None = None, pupils: int | None = None,
+               other_adults: int | None = None) -> None:  # fmt: skip
+    """Change one or more fields of a row."""
+    row, _ = _row(session, who, row_id)
+    if class_name is not None:
+        row.class_name = check_class_name(class_name)
+    if pupils is not None:
+        row.pupils = _bounded(pupils, PUPILS)
+    if other_adults is not None:
+        row.other_adults = _bounded(other_adults, OTHER_ADULTS)
+    if teachers is not None:
+        if not TEACHERS[0] <= len(teachers) <= TEACHERS[1]:
+            raise AdhesionError("teacher_count")
+        for old in session.exec(select(AdhesionTeacher).where(AdhesionTeacher.row_id == row.id)):
+            session.delete(old)
+        session.add_all([AdhesionTeacher(row_id=row.id, name=t.name, email=t.email) for t in teachers])
+    session.add(row)
+
+
+def delete_row(session: Session, who: Who, row_id: int) -> None:
+    """Remove a row, unless its class already has a ledger."""
+    row, _ = _row(session, who, row_id)
+    if row.ledger_id is not None:
+        raise AdhesionError("has_ledger")
+    for teacher in session.exec(select(AdhesionTeacher).where(AdhesionTeacher.row_id == row.id)):
+        session.delete(teacher)
+    session.flush()  # the teachers first: no ORM relationship tells SQLAlchemy the order
+    session.delete(row)
+
+
+@dataclass(frozen=True)
+class Notified:
+    """Who to tell: telegram ids and languages."""
+
+    people: list[tuple[int, str]]
+    affiliation: str
+    adhesion_id: int
+    year: int
+
+
+def submit(session: Session, who: Who, coop_id: int, year: int, now: datetime | None = None) -> Notified:
+    """The mandataire's engagement; returns the AD staff to notify."""
+    adhesion = _editable(session, who, coop_id, year)
+    if not _rows(session, adhesion.id):
+        raise AdhesionError("no_rows")
+    adhesion.submitted_at, adhesion.submitted_by = now or utcnow(), who.person.id
+    session.add(adhesion)
+    coop = session.get(Coop, coop_id)
+    staff = staff_of(session, coop.department_code)
+    return Notified([(p.telegram_id, p.language) for p in staff], coop.affiliation, adhesion.id, adhesion.year)
+
+
+def validate(session: Session, who: Who, adhesion_id: int, now: datetime | None = None) -> Notified:
+    """The AD validates a submitted membership; returns the coop's managers to notify."""
+    adhesion, coop = _for_staff(session, who, adhesion_id)
+    if adhesion.submitted_at is None or adhesion.validated_at is not None:
+        raise AdhesionError("not_submitted")
+    adhesion.validated_at, adhesion.validated_by = now or utcnow(), who.person.id
+    session.add(adhesion)
+    return Notified(_managers(session, coop.id), coop.affiliation, adhesion.id, adhesion.year)
+
+
+def reopen(session: Session, who: Who, adhesion_id: int) -> Notified:
+    """The AD makes a validated membership editable again."""
+    adhesion, coop = _for_staff(session, who, adhesion_id)
+    adhesion.validated_at = adhesion.validated_by = None
+    adhesion.submitted_at = adhesion.submitted_by = None
+    session.add(adhesion)
+    return Notified(_managers(session, coop.id), coop.affiliation, adhesion.id, adhesion.year)
+
+
+def _for_staff(session: Session, who: Who, adhesion_id: int) -> tuple[Adhesion, Coop]:
+    adhesion = session.get(Adhesion, adhesion_id)
+    if adhesion is None:
+        raise AdhesionError("not_found")
+    coop = session.get(Coop, adhesion.coop_id)
+    require(who, Action.STAFF, coop_id=coop.id, department_code=coop.department_code)
+    return adhesion, coop
+
+
+def _managers(session: Session, coop_id: int) -> list[tuple[int, str]]:
+    people = session.exec(
+        select(Person).join(Role, Role.person_id == Person.id)
+        .where(Role.coop_id == coop_id, Role.kind.in_([RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE]),
+               Role.ended_at.is_(None), Person.telegram_id.is_not(None))
+        .distinct()
+    ).all()  # fmt: skip
+    return [(p.telegram_id, p.language) for p in people]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One coop as the AD follows it for a year."""
+
+    coop_id: int
+    affiliation: str
+    school_name: str
+    adhesion_id: int | None
+    state: str  # new, draft, submitted, validated
+    late: bool
+
+
+def department_follow_up(session: Session, who: Who, department_code: str, year: int,
+                         now: datetime | None = None) -> list[FollowUp]:  # fmt: skip
+    """Every coop of the department: where its membership stands, and whether it is late."""
+    require(who, Action.STAFF, department_code=department_code)
+    coops = session.exec(select(Coop).where(Coop.department_code == department_code)
+                         .order_by(Coop.affiliation)).all()  # fmt: skip
+    result = []
+    for coop in coops:
+        table = view(session, who, coop.id, year, now)
+        result.append(FollowUp(coop.id, coop.affiliation, coop.school_name, table.adhesion_id,
+                               table.state, table.late))  # fmt: skip
+    return result

@@ -1,0 +1,265 @@
+"""The membership renewal and the class ledgers, typed as a mandataire would (seed screens 2–4)."""
+
+from __future__ import annotations
+
+import zlib
+
+from sqlmodel import select
+
+from bot.sandbox.harness import running_bot
+from store.models import Adhesion, AdhesionRow, AdhesionTeacher, Coop, Ledger
+
+SEED_ROWS = [  # class, teachers, pupils, other adults
+    ("CE1 CE2", "Anne Payet anne.payet@ac-reunion.fr", 24, 1),
+    ("CE1A", "Julien Hoarau julien.hoarau@ac-reunion.fr", 25, 0),
+    ("CE1B", "Luc Rivière luc.riviere@ac-reunion.fr\nNina Boyer nina.boyer@ac-reunion.fr", 22, 1),
+    ("CE2 CM1", "Omar Lebon omar.lebon@ac-reunion.fr", 26, 0),
+    ("CE2A", "Léa Fontaine lea.fontaine@ac-reunion.fr", 27, 1),
+    ("CE2B", "Sophie Grondin sophie.grondin@ac-reunion.fr", 25, 0),
+]
+
+
+def eur(text: str) -> str:
+    """Amounts as Babel writes them in French: a no-break space before €."""
+    return text.replace(" €", "\xa0€")
+
+
+async def add_row(user, class_name, teachers, pupils, adults):
+    await user.press("➕ Ajouter une classe")
+    await user.send(class_name)
+    await user.send(teachers)
+    await user.send(str(pupils))
+    step = await user.send(str(adults))
+    assert step.last.buttons == [["✅ Enregistrer"], ["✖️ Abandonner cette ligne"]]
+    return await user.press("✅ Enregistrer")
+
+
+async def fill_seed_table(marie):
+    step = await marie.send("/adhesion")
+    assert "Adhésion 2026-2027 — coopérative 974-111 (École Les Tamarins)" in step.text
+    assert "Pas encore commencée" in step.text
+    step = await marie.press("Partir d'un tableau vide")
+    for row in SEED_ROWS:
+        step = await add_row(marie, *row)
+    return step
+
+
+async def test_six_seed_rows_table_and_fee_to_the_cent(bot, cast):
+    marie = cast["mandataire"]
+    step = await fill_seed_table(marie)
+    table = step.text
+    assert "Ligne 6 (CE2B) enregistrée." in table
+    assert "⚠️ En retard : la date limite était le 30/09/2026." in table
+    assert "3. CE1B\n   Luc Rivière (luc.riviere@ac-reunion.fr)\n   Nina Boyer (nina.boyer@ac-reunion.fr)\n" \
+           "   2 ens. · 22 élèves · 1 autres adultes = 25" in table
+    assert "Total : 7 ens. · 149 élèves · 3 autres adultes = 159 membres" in table
+    assert eur("Cotisation : 159 × (2,05 € + 0,25 €) = 365,70 €") in table
+    assert max(len(line) for line in table.splitlines()) <= 80
+
+
+async def test_bad_input_keeps_the_step_and_what_was_typed(bot, cast):
+    marie = cast["mandataire"]
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    await marie.press("➕ Ajouter une classe")
+    step = await marie.send("x" * 31)
+    assert step.text == "Le nom de la classe doit faire de 1 à 30 caractères (par exemple CE1 CE2). Retapez-le :"
+    step = await marie.send("CM2")
+    assert "Enseignant·e(s) de CM2" in step.text
+    step = await marie.send("Anne Payet")
+    assert step.text.startswith("Je n'ai pas compris « Anne Payet »")
+    step = await marie.send("Anne Payet anne.payet@")
+    assert step.text == "« anne.payet@ » n'est pas une adresse e-mail valable. Retapez la liste :"
+    step = await marie.send("\n".join(f"Prof {i} p{i}@ac-reunion.fr" for i in range(21)))
+    assert step.text.startswith("Il faut de 1 à 20 enseignant·es par classe")
+    step = await marie.send("Anne Payet anne.payet@ac-reunion.fr")
+    assert step.text == "Nombre d'élèves de CM2 (0 à 500) :"
+    for typed in ("vingt", "-3", "2,5"):
+        step = await marie.send(typed)
+        assert step.text == "Tapez un nombre entier, de 0 à 500 (par exemple 24) :"
+    step = await marie.send("501")
+    assert step.text == "Ce nombre doit être entre 0 et 500. Retapez-le :"
+    step = await marie.send("28")
+    assert step.text.startswith("Nombre d'autres adultes de CM2")
+    step = await marie.send("51")
+    assert step.text == "Ce nombre doit être entre 0 et 50. Retapez-le :"
+    step = await marie.send("/aide")  # a command in the middle of a step answers and keeps the step
+    assert "Voici ce que vous pouvez faire" in step.text
+    step = await marie.send("2")
+    assert "1. CM2\n   Anne Payet (anne.payet@ac-reunion.fr)\n   1 ens. · 28 élèves · 2 autres adultes = 31" in step.text
+    step = await marie.press("✅ Enregistrer")
+    assert "Ligne 1 (CM2) enregistrée." in step.text
+
+
+async def test_cancel_drops_only_the_row_being_typed(bot, cast, demo):
+    marie = cast["mandataire"]
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    await add_row(marie, "CP", "Anne Payet anne.payet@ac-reunion.fr", 20, 1)
+    await marie.press("➕ Ajouter une classe")
+    await marie.send("CE1")
+    step = await marie.send("/annuler")
+    assert "Ligne abandonnée ; les lignes déjà enregistrées sont gardées." in step.text
+    assert "1. CP" in step.text and "CE1" not in step.text
+    assert len(demo.run(lambda s: s.exec(select(AdhesionRow)).all())) == 1
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+
+
+async def test_modify_and_delete_rows(bot, cast):
+    marie = cast["mandataire"]
+    await fill_seed_table(marie)
+    await marie.press("✏️ Modifier")
+    step = await marie.press("3. CE1B")
+    assert step.text == "Que modifier pour la ligne 3 (CE1B) ?"
+    await marie.press("Élèves")
+    step = await marie.send("mille")
+    assert step.text == "Tapez un nombre entier, de 0 à 500 (par exemple 24) :"
+    step = await marie.send("23")
+    assert "Ligne 3 modifiée." in step.text
+    assert "2 ens. · 23 élèves · 1 autres adultes = 26" in step.text
+    assert eur("= 368,00 €") in step.text  # 160 members × 2,30 €
+
+    await marie.press("✏️ Modifier")
+    await marie.press("5. CE2A")
+    await marie.press("Enseignant·es")
+    step = await marie.send("Léa Fontaine lea.fontaine@ac-reunion.fr; Paul Hoarau paul.hoarau@ac-reunion.fr")
+    assert "5. CE2A\n   Léa Fontaine (lea.fontaine@ac-reunion.fr)\n   Paul Hoarau (paul.hoarau@ac-reunion.fr)" in step.text
+
+    await marie.press("🗑 Supprimer")
+    step = await marie.press("4. CE2 CM1")
+    assert step.text == "Supprimer la ligne 4 (CE2 CM1) ?"
+    step = await marie.press("🗑 Oui, supprimer")
+    assert "Ligne 4 (CE2 CM1) supprimée." in step.text
+    assert "CE2 CM1" not in step.text.split("supprimée.")[1]
+    assert "4. CE2A" in step.text
+
+
+async def test_validation_by_mandataire_then_ad_with_notifications_and_pdf(bot, cast):
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await fill_seed_table(marie)
+    step = await marie.press("✅ Valider l'adhésion")
+    assert eur("6 classes, 159 membres, cotisation de 365,70 €") in step.text
+    step = await marie.press("✅ Je m'engage et je valide")
+    assert "Adhésion transmise à l'OCCE 974" in step.text
+    assert "⏳ Transmise à l'OCCE le" in step.text
+    notice = paul.last
+    assert notice.content == eur("📥 La coopérative 974-111 (École Les Tamarins) a validé son adhésion "
+                                 "2026-2027 : 159 membres, cotisation de 365,70 €.")  # fmt: skip
+
+    step = await paul.send("/valider")
+    assert "⏳ À valider (1) : 974-111 École Les Tamarins" in step.text
+    step = await paul.press("✅ Valider l'adhésion de 974-111", message=notice)
+    assert step.text == "Adhésion 2026-2027 de la coopérative 974-111 validée."
+    assert marie.last.content.startswith("🎉 L'OCCE a validé l'adhésion 2026-2027 de la coopérative 974-111.")
+
+    step = await marie.send("/adhesion")
+    assert "✅ Validée par l'OCCE le" in step.text
+    assert ["📄 Attestation (PDF)"] in step.last.buttons
+    assert ["✏️ Modifier", "🗑 Supprimer"] not in step.last.buttons
+    step = await marie.press("📄 Attestation (PDF)")
+    document = step.messages[-1]
+    assert document.file_name == "attestation-adhesion-974-111-2026.pdf"
+    pdf = marie.download(document.document)
+    assert pdf.startswith(b"%PDF")
+    content = zlib.decompress(pdf.split(b"stream\n", 1)[1].split(b"endstream", 1)[0].strip())
+    assert b"974-111" in content and b"159" in content
+
+    step = await paul.press("↩️ Rouvrir l'adhésion de 974-111", message=notice)
+    assert "rouverte" in step.text
+    assert "vous pouvez la modifier" in marie.last.content
+
+
+async def test_ledgers_names_and_deletion_refused(bot, cast, sim, demo):
+    marie = cast["mandataire"]
+    await fill_seed_table(marie)
+    step = await marie.send("/cahiers")
+    assert "• École — cahier de l'école" in step.text
+    assert "Classes de l'adhésion 2026-2027 sans cahier : 1. CE1 CE2, 2. CE1A, 3. CE1B" in step.text
+    step = await marie.press("➕ Cahier pour CE1B")
+    assert step.text == ("Nom du cahier de la classe CE1B : 10 caractères au plus, différent des cahiers "
+                         "existants (École, CE1A, CE2B).")  # fmt: skip
+    step = await marie.send("CE1B-Rivie")  # 10 characters: the most a name may have
+    assert step.text.startswith("Cahier « CE1B-Rivie » créé pour la classe CE1B.")
+    assert step.last.buttons == [["🔗 Inviter Luc Rivière"], ["🔗 Inviter Nina Boyer"]]
+    step = await marie.press("🔗 Inviter Nina Boyer")
+    assert "enseignant·e du cahier CE1B-Rivie, 974-111" in step.text
+
+    await marie.send("/cahiers")
+    await marie.press("➕ Cahier pour CE1 CE2")
+    step = await marie.send("CoopCE1CE2x")
+    assert step.text == "« CoopCE1CE2x » fait 11 caractères : 10 au plus. Tapez un nom plus court :"
+    step = await marie.send(" ce1a ")
+    assert step.text == ("Un cahier s'appelle déjà « ce1a » (cahiers existants : École, CE1A, CE2B, CE1B-Rivie). "
+                         "Tapez un autre nom :")  # fmt: skip
+    step = await marie.send("   ")
+    assert step.text == "Le nom ne peut pas être vide. Tapez un nom de 1 à 10 caractères :"
+    step = await marie.send("CE1-CE2")
+    assert step.text.startswith("Cahier « CE1-CE2 » créé pour la classe CE1 CE2.")
+
+    step = await marie.send("/adhesion")
+    assert "3. CE1B — cahier CE1B-Rivie" in step.text
+    await marie.press("🗑 Supprimer")
+    step = await marie.press("3. CE1B")
+    assert "La ligne 3 (CE1B) a un cahier (CE1B-Rivie) : elle ne peut plus être supprimée." in step.text
+    assert demo.run(lambda s: len(s.exec(select(AdhesionRow)).all())) == 6
+    step = await marie.send("/cahiers")
+    assert "• CE1B-Rivie — classe CE1B (Luc Rivière, Nina Boyer)" in step.text
+
+
+async def test_restart_in_the_middle_of_a_row(sim, demo, cast):
+    marie = cast["mandataire"]
+    async with running_bot(sim, demo):
+        await marie.send("/adhesion")
+        await marie.press("Partir d'un tableau vide")
+        await marie.press("➕ Ajouter une classe")
+        await marie.send("CE1B")
+        await marie.send("Luc Rivière luc.riviere@ac-reunion.fr")
+    async with running_bot(sim, demo):  # a new process would read the same database
+        step = await marie.send("22")
+        assert step.text == "Nombre d'autres adultes de CE1B : ATSEM, AVS… (0 à 50) :"
+        await marie.send("1")
+        step = await marie.press("✅ Enregistrer")
+        assert "1. CE1B\n   Luc Rivière (luc.riviere@ac-reunion.fr)\n   1 ens. · 22 élèves · 1 autres adultes = 24" in step.text
+
+
+async def test_long_tables_paginate(bot, cast, demo):
+    marie = cast["mandataire"]
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    teachers = "\n".join(f"Enseignant{i} Nom{i} enseignant{i}.nom{i}@ac-reunion.fr" for i in range(20))
+    for number in range(4):
+        step = await add_row(marie, f"Classe {number}", teachers, 25, 2)
+    assert "Page 2/2" in step.text or "Page 3/3" in step.text or "Page 4/4" in step.text
+    assert ["◀️", "▶️"] in step.last.buttons
+    assert len(step.last.content) < 4096
+    step = await marie.press("◀️")
+    assert "Page 1/" in step.text
+
+
+async def test_teacher_verificateur_and_stranger_are_refused(bot, sim, cast):
+    step = await cast["enseignant"].send("/adhesion")
+    assert step.text.startswith("La commande /adhesion n'est pas ouverte à votre rôle.")
+    step = await sim.user(5550001, "Inconnu").send("/cahiers")
+    assert step.text.startswith("Vous n'avez pas encore accès.")
+
+
+async def test_last_years_rows_as_a_draft(bot, cast, demo):
+    def last_year(session):
+        coop = session.exec(select(Coop)).one()
+        adhesion = Adhesion(coop_id=coop.id, year=2025)
+        session.add(adhesion)
+        session.flush()
+        row = AdhesionRow(adhesion_id=adhesion.id, class_name="CM1", pupils=27, other_adults=0)
+        session.add(row)
+        session.flush()
+        session.add(AdhesionTeacher(row_id=row.id, name="Anne Payet", email="anne.payet@ac-reunion.fr"))
+
+    demo.run(last_year)
+    marie = cast["mandataire"]
+    await marie.send("/adhesion")
+    step = await marie.press("Reprendre les classes de 2025-2026")
+    assert "Les classes de l'an dernier sont reprises : vérifiez les effectifs de chacune." in step.text
+    assert "1. CM1\n   Anne Payet (anne.payet@ac-reunion.fr)\n   1 ens. · 27 élèves" in step.text
+    assert demo.run(lambda s: len(s.exec(select(Ledger)).all())) == 3  # no ledger copied
