@@ -297,6 +297,65 @@ def _add_coops_parser(commands) -> None:
     import_.set_defaults(func=cmd_coops_import)
 
 
+# ------------------------------------------------ invitations from the command line
+
+INVITE_REFUSALS = {
+    "unknown_department": "département inconnu : {target} (coopbot department add)",
+    "unknown_coop": "coopérative inconnue : {target} (coopbot coops import)",
+    "has_mandataire": "la coopérative {target} a déjà un mandataire relié à Telegram : "
+                      "pour le remplacer, /mandataire dans le bot",
+}  # fmt: skip
+
+
+def bot_username() -> str:
+    """TELEGRAM_BOT_USERNAME, or else the username the configured Bot API gives for the token."""
+    username = os.environ.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@")
+    if username:
+        return username
+    settings = load_settings()
+    from telegram import Bot
+
+    async def ask() -> str:
+        async with Bot(settings.token, base_url=settings.bot_api_url) as bot:
+            return bot.username
+
+    try:
+        return asyncio.run(ask())
+    except InvalidToken:
+        raise ConfigError("TELEGRAM_BOT_TOKEN was refused by the Bot API") from None
+    except NetworkError as exc:
+        raise ConfigError(f"TELEGRAM_API_BASE_URL: cannot reach the Bot API ({exc}); "
+                          "or set TELEGRAM_BOT_USERNAME") from None  # fmt: skip
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    """Print a single-use invitation link: AD staff of a department, or the mandataire of a coop."""
+    from store import invitations, people
+    from store.models import RoleKind
+
+    def make(session):
+        if args.role == "ad":
+            return invitations.invite(session, None, RoleKind.AD, department_code=args.target)
+        coop = people.coop_by_affiliation(session, args.target)
+        return invitations.invite(session, None, RoleKind.MANDATAIRE, coop_id=coop.id if coop else None)
+
+    username = bot_username()
+    try:
+        new = _run_directory(make)
+    except invitations.InvitationError as refused:
+        return _complain(f"coopbot: {INVITE_REFUSALS[refused.reason].format(target=args.target)}")
+    print(f"https://t.me/{username}?start={new.code}")
+    print(f"Lien à usage unique, valable jusqu'au {new.expires_at:%d/%m/%Y}.")
+    return 0
+
+
+def _add_invite_parser(commands) -> None:
+    invite = commands.add_parser("invite", help=cmd_invite.__doc__)
+    invite.add_argument("role", choices=("ad", "mandataire"))
+    invite.add_argument("target", help="department code (ad) or coop affiliation such as 974-111 (mandataire)")
+    invite.set_defaults(func=cmd_invite)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="coopbot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -306,6 +365,7 @@ def parser() -> argparse.ArgumentParser:
     db.add_parser("upgrade", help=cmd_db_upgrade.__doc__).set_defaults(func=cmd_db_upgrade)
     _add_department_parser(commands)
     _add_coops_parser(commands)
+    _add_invite_parser(commands)
     return root
 
 

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from store.access import Action, require
 from store.models import (
-    Coop, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
+    Coop, Department, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
 )  # fmt: skip
 from store.people import Who, roles_of, staff_of
 
@@ -24,7 +24,7 @@ INVITATION_TTL = timedelta(days=7)
 
 class InvitationError(Exception):
     """Why an invitation cannot be made or used: unknown, used, expired, has_mandataire,
-    not_a_class_ledger, unknown_coop, nothing_to_confirm."""
+    not_a_class_ledger, unknown_coop, unknown_department, nothing_to_confirm."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -83,6 +83,8 @@ def invite(session: Session, who: Who | None, role: RoleKind, *, coop_id: int | 
     if role != RoleKind.AD and coop is None:
         raise InvitationError("unknown_coop")
     department_code = coop.department_code if coop else department_code
+    if session.get(Department, department_code or "") is None:
+        raise InvitationError("unknown_department")
     placeholder = None
     if who is not None:
         action = Action.STAFF if role in (RoleKind.AD, RoleKind.MANDATAIRE) else Action.MANAGE_COOP

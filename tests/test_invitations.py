@@ -184,3 +184,30 @@ async def test_cancel_leaves_the_conversation(bot, sim, cast):
     assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
     step = await julien.send("Allô ?")
     assert "Je n'ai pas compris" in step.text
+
+
+def test_cli_invites_ad_staff_and_imported_mandataire(database_url, monkeypatch, capsys, demo):
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "@coopbot_sandbox_bot")
+    assert main(["invite", "ad", "974"]) == 0
+    out = capsys.readouterr().out
+    assert LINK.search(out) and "Lien à usage unique, valable jusqu'au" in out
+    assert main(["invite", "ad", "976"]) == 2
+    assert capsys.readouterr().err == "coopbot: département inconnu : 976 (coopbot department add)\n"
+    assert main(["invite", "mandataire", "974-999"]) == 2
+    assert "coopérative inconnue : 974-999" in capsys.readouterr().err
+    assert main(["invite", "mandataire", "974-111"]) == 2  # Marie is there, linked
+    assert "a déjà un mandataire relié à Telegram" in capsys.readouterr().err
+
+
+async def test_cli_link_opened_in_the_chat(bot, sim, demo, database_url, monkeypatch, capsys):
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "coopbot_sandbox_bot")
+    assert main(["invite", "ad", "974"]) == 0
+    code = code_in(capsys.readouterr().out)
+    step = await sim.user(3010, "Agnès").send(f"/start {code}")
+    assert step.text.startswith("Bienvenue Agnès ! Vous faites partie de l'équipe de l'OCCE 974.")
