@@ -1,4 +1,9 @@
-"""Demo data for `coopbot sandbox`: a department, a school coop, its ledgers and people."""
+"""Demo data for `coopbot sandbox`: enough of a department to try every feature.
+
+Department 974, coop 974-111 with its ledgers, last year's membership and four
+people (mandataire, two teachers, AD staff), and coop 974-145 whose membership
+waits for the AD's validation.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
+from store.adhesion import department_year
+from store.models import (
+    Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind, utcnow,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,3 +67,37 @@ def seed_demo(session: Session) -> None:
              ledger_id=ledgers["CE2B"].id),
         Role(person_id=people["ad"].id, kind=RoleKind.AD, department_code="974"),
     ])  # fmt: skip
+    year = department_year(session, "974")
+    # Last year's membership, validated: /adhesion offers to start again from it.
+    _membership(session, coop.id, year - 1, validated=True, rows=[
+        ("CE1A", [("Julien Hoarau", "julien.hoarau@ac-reunion.fr")], 25, 1, ledgers["CE1A"].id),
+        ("CE2B", [("Sophie Grondin", "sophie.grondin@ac-reunion.fr")], 24, 0, ledgers["CE2B"].id),
+        ("CM1", [("Luc Rivière", "luc.riviere@ac-reunion.fr"), ("Nina Boyer", "nina.boyer@ac-reunion.fr")],
+         27, 1, None),
+    ])  # fmt: skip
+    # A second coop whose membership waits for the AD: /valider has something to validate.
+    other = Coop(affiliation="974-145", school_name="École Bois-de-Nèfles", commune="Saint-Denis",
+                 department_code="974")  # fmt: skip
+    session.add(other)
+    session.flush()
+    session.add(Ledger(coop_id=other.id, name="École", kind=LedgerKind.ECOLE))
+    _membership(session, other.id, year, validated=False, rows=[
+        ("CP", [("Omar Lebon", "omar.lebon@ac-reunion.fr")], 22, 2, None),
+        ("CE1", [("Léa Fontaine", "lea.fontaine@ac-reunion.fr")], 26, 0, None),
+    ])  # fmt: skip
+
+
+def _membership(session: Session, coop_id: int, year: int, *, validated: bool,
+                rows: list[tuple[str, list[tuple[str, str]], int, int, int | None]]) -> None:  # fmt: skip
+    """A submitted membership with its rows; validated by the AD if asked."""
+    submitted = utcnow()
+    adhesion = Adhesion(coop_id=coop_id, year=year, submitted_at=submitted,
+                        validated_at=submitted if validated else None)  # fmt: skip
+    session.add(adhesion)
+    session.flush()
+    for class_name, teachers, pupils, adults, ledger_id in rows:
+        row = AdhesionRow(adhesion_id=adhesion.id, class_name=class_name, pupils=pupils,
+                          other_adults=adults, ledger_id=ledger_id)  # fmt: skip
+        session.add(row)
+        session.flush()
+        session.add_all([AdhesionTeacher(row_id=row.id, name=name, email=email) for name, email in teachers])

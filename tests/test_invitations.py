@@ -54,7 +54,7 @@ async def test_signataire_and_verificateur_links(bot, sim, cast):
 
 
 async def test_expired_and_unknown_links_change_nothing(bot, sim, demo):
-    coop_id = demo.run(lambda s: s.exec(select(Coop)).one().id)
+    coop_id = demo.run(lambda s: s.exec(select(Coop).where(Coop.affiliation == "974-111")).one().id)
     old = demo.run(invitations.invite, None, RoleKind.SIGNATAIRE, coop_id=coop_id,
                    now=utcnow() - timedelta(days=7, minutes=1))  # fmt: skip
     zoe = sim.user(3004, "Zoé")

@@ -23,5 +23,5 @@ def test_ledger_names_unique_per_coop_whatever_the_case(demo):
 
     with pytest.raises(IntegrityError):
         with demo.transaction() as session:
-            coop = session.exec(select(Coop)).one()
+            coop = session.exec(select(Coop).where(Coop.affiliation == "974-111")).one()
             session.add(Ledger(coop_id=coop.id, name="ce1a", kind=LedgerKind.CLASSE))
