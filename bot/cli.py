@@ -6,13 +6,13 @@ import argparse
 import asyncio
 import os
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 
-from bot.config import DEFAULT_DATABASE_URL, ConfigError, load_settings
+from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings
 from bot.logs import configure_logging
 from store import migrate
 from store.db import Database, DatabaseUrlError, normalise_url
@@ -333,11 +333,13 @@ def cmd_invite(args: argparse.Namespace) -> int:
     from store import invitations, people
     from store.models import RoleKind
 
+    ttl = timedelta(days=invitation_days())
+
     def make(session):
         if args.role == "ad":
-            return invitations.invite(session, None, RoleKind.AD, department_code=args.target)
+            return invitations.invite(session, None, RoleKind.AD, department_code=args.target, ttl=ttl)
         coop = people.coop_by_affiliation(session, args.target)
-        return invitations.invite(session, None, RoleKind.MANDATAIRE, coop_id=coop.id if coop else None)
+        return invitations.invite(session, None, RoleKind.MANDATAIRE, coop_id=coop.id if coop else None, ttl=ttl)
 
     username = bot_username()
     try:

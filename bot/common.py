@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -46,6 +46,10 @@ def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
 def invitation_link(context: ContextTypes.DEFAULT_TYPE, code: str) -> str:
     username = settings(context).bot_username or context.bot.username
     return f"https://t.me/{username}?start={code}"
+
+
+def invitation_ttl(context: ContextTypes.DEFAULT_TYPE) -> timedelta:
+    return timedelta(days=settings(context).invitation_days)
 
 
 def format_day(instant: datetime, context: ContextTypes.DEFAULT_TYPE) -> str:

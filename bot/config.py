@@ -27,6 +27,7 @@ class Settings:
     database_url: str
     timezone: str
     bot_username: str | None = None
+    invitation_days: int = 7
 
     @property
     def bot_api_url(self) -> str:
@@ -64,4 +65,12 @@ def load_settings(env: Mapping[str, str] = os.environ, *, token: str | None = No
         raise ConfigError(f"COOPBOT_TIMEZONE is not a known time zone: {tz!r}") from None
 
     username = env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None
-    return Settings(token, api, database_url, tz, username)
+    return Settings(token, api, database_url, tz, username, invitation_days(env))
+
+
+def invitation_days(env: Mapping[str, str] = os.environ) -> int:
+    """How long an invitation link works: COOPBOT_INVITATION_DAYS, 1 to 90, 7 by default."""
+    raw = env.get("COOPBOT_INVITATION_DAYS", "").strip() or "7"
+    if not raw.isdigit() or not 1 <= int(raw) <= 90:
+        raise ConfigError("COOPBOT_INVITATION_DAYS must be a whole number of days from 1 to 90")
+    return int(raw)

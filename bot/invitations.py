@@ -7,7 +7,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.common import as_user, format_day, in_store, invitation_link
+from bot.common import as_user, format_day, in_store, invitation_link, invitation_ttl
 from bot.gate import set_chat_menu
 from bot.texts import lang, t
 from store import invitations, people
@@ -62,7 +62,8 @@ async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     """The teacher's link for that ledger."""
     await update.callback_query.answer()
     ledger_id = int(update.callback_query.data.split(":")[2])
-    new = await as_user(update, context, invitations.invite, RoleKind.ENSEIGNANT, ledger_id=ledger_id)
+    new = await as_user(update, context, invitations.invite, RoleKind.ENSEIGNANT, ledger_id=ledger_id,
+                         ttl=invitation_ttl(context))
     await update.callback_query.edit_message_text(link_text(update, context, new))
     return ConversationHandler.END
 
@@ -71,7 +72,8 @@ async def chose_coop_role(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """A signataire's or vérificateur's link."""
     await update.callback_query.answer()
     _, code, coop_id = update.callback_query.data.split(":")
-    new = await as_user(update, context, invitations.invite, ROLE_CODES[code], coop_id=int(coop_id))
+    new = await as_user(update, context, invitations.invite, ROLE_CODES[code], coop_id=int(coop_id),
+                         ttl=invitation_ttl(context))
     await update.callback_query.edit_message_text(link_text(update, context, new))
     return ConversationHandler.END
 
@@ -97,7 +99,8 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
             t("invite.bad_coop", language, typed=escape(typed), example=f"{department}-111"))  # fmt: skip
         return TYPING_COOP
     try:
-        new = await as_user(update, context, invitations.invite, RoleKind.MANDATAIRE, coop_id=coop.id)
+        new = await as_user(update, context, invitations.invite, RoleKind.MANDATAIRE, coop_id=coop.id,
+                             ttl=invitation_ttl(context))
     except invitations.InvitationError as refused:
         await update.effective_message.reply_text(t(f"invitation.{refused.reason}", language))
         return ConversationHandler.END
@@ -160,7 +163,8 @@ async def create_succession_link(update: Update, context: ContextTypes.DEFAULT_T
     """The successor's link; the AD will confirm once it is opened."""
     await update.callback_query.answer()
     coop_id = int(update.callback_query.data.split(":")[2])
-    new = await as_user(update, context, invitations.designate_successor, coop_id)
+    new = await as_user(update, context, invitations.designate_successor, coop_id,
+                         ttl=invitation_ttl(context))
     await update.callback_query.edit_message_text(link_text(update, context, new))
     return ConversationHandler.END
 

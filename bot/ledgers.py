@@ -7,7 +7,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.common import as_user, in_store, years_text
+from bot.common import as_user, in_store, invitation_ttl, years_text
 from bot.invitations import link_text
 from bot.texts import lang, t
 from store import adhesion, invitations, ledgers, people
@@ -107,5 +107,6 @@ async def invite_teacher(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     query = update.callback_query
     await query.answer()
     ledger_id = int(query.data.split(":")[2])
-    new = await as_user(update, context, invitations.invite, RoleKind.ENSEIGNANT, ledger_id=ledger_id)
+    new = await as_user(update, context, invitations.invite, RoleKind.ENSEIGNANT, ledger_id=ledger_id,
+                         ttl=invitation_ttl(context))
     await query.message.reply_text(link_text(update, context, new))

@@ -1,7 +1,8 @@
 """Invitation links, and the change of mandataire that goes through one.
 
 A code carries 128 bits of randomness; only its SHA-256 is stored, so a copy
-of the database gives nobody a way in. A code is used once, within 7 days.
+of the database gives nobody a way in. A code is used once, within 7 days
+(the bot's COOPBOT_INVITATION_DAYS setting).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def hash_code(code: str) -> str:
 
 def invite(session: Session, who: Who | None, role: RoleKind, *, coop_id: int | None = None,
            ledger_id: int | None = None, department_code: str | None = None,
-           now: datetime | None = None) -> NewInvitation:  # fmt: skip
+           now: datetime | None = None, ttl: timedelta = INVITATION_TTL) -> NewInvitation:  # fmt: skip
     """A new link for ``role``; ``who`` is None for the operator's command line."""
     ledger = session.get(Ledger, ledger_id) if ledger_id is not None else None
     if role == RoleKind.ENSEIGNANT:
@@ -94,34 +95,34 @@ def invite(session: Session, who: Who | None, role: RoleKind, *, coop_id: int | 
         if any(person.telegram_id is not None for person in current):
             raise InvitationError("has_mandataire")
         placeholder = current[0].id if current else None
-    return _new(session, who, role, department_code, coop, ledger, placeholder, now)
+    return _new(session, who, role, department_code, coop, ledger, placeholder, now, ttl)
 
 
-def designate_successor(session: Session, who: Who, coop_id: int,
-                        now: datetime | None = None) -> NewInvitation:  # fmt: skip
+def designate_successor(session: Session, who: Who, coop_id: int, now: datetime | None = None,
+                        ttl: timedelta = INVITATION_TTL) -> NewInvitation:  # fmt: skip
     """A link for the next mandataire; the role changes hands once the AD confirms."""
     coop = session.get(Coop, coop_id)
     if coop is None:
         raise InvitationError("unknown_coop")
     require(who, Action.DESIGNATE_MANDATAIRE, coop_id=coop.id, department_code=coop.department_code)
-    new = _new(session, who, RoleKind.MANDATAIRE, coop.department_code, coop, None, None, now)
+    new = _new(session, who, RoleKind.MANDATAIRE, coop.department_code, coop, None, None, now, ttl)
     invitation = session.exec(select(Invitation).where(Invitation.code_hash == hash_code(new.code))).one()
     session.add(MandateChange(coop_id=coop.id, invitation_id=invitation.id, requested_by=who.person.id))
     return new
 
 
 def _new(session: Session, who: Who | None, role: RoleKind, department_code: str, coop: Coop | None,
-         ledger: Ledger | None, person_id: int | None, now: datetime | None) -> NewInvitation:  # fmt: skip
+         ledger: Ledger | None, person_id: int | None, now: datetime | None, ttl: timedelta) -> NewInvitation:  # fmt: skip
     code = secrets.token_urlsafe(16)  # 128 bits
     now = now or utcnow()
     session.add(Invitation(
         code_hash=hash_code(code), role=role, department_code=department_code,
         coop_id=coop.id if coop else None, ledger_id=ledger.id if ledger else None,
         person_id=person_id, invited_by=who.person.id if who else None,
-        created_at=now, expires_at=now + INVITATION_TTL,
+        created_at=now, expires_at=now + ttl,
     ))  # fmt: skip
     session.flush()
-    return NewInvitation(code, role, now + INVITATION_TTL, department_code,
+    return NewInvitation(code, role, now + ttl, department_code,
                          coop.affiliation if coop else None, coop.school_name if coop else None,
                          ledger.name if ledger else None)  # fmt: skip
 
