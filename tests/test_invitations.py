@@ -211,3 +211,26 @@ async def test_cli_link_opened_in_the_chat(bot, sim, demo, database_url, monkeyp
     code = code_in(capsys.readouterr().out)
     step = await sim.user(3010, "Agnès").send(f"/start {code}")
     assert step.text.startswith("Bienvenue Agnès ! Vous faites partie de l'équipe de l'OCCE 974.")
+
+
+async def test_someone_already_known_opens_the_imported_mandataires_link(bot, sim, cast, demo):
+    def add_coop(session):
+        coop = Coop(affiliation="974-333", school_name="École Bois-Rouge", department_code="974")
+        session.add(coop)
+        session.flush()
+        person = Person(name="Julien (importé)", email="julien@ac-reunion.fr")
+        session.add(person)
+        session.flush()
+        session.add(Role(person_id=person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+        return coop.id
+
+    coop_id = demo.run(add_coop)
+    new = demo.run(invitations.invite, None, RoleKind.MANDATAIRE, coop_id=coop_id)
+    julien = cast["enseignant"]  # already a teacher of 974-111
+    step = await julien.send(f"/start {new.code}")
+    assert "mandataire de la coopérative 974-333" in step.text
+    step = await julien.send("/moi")
+    assert "enseignant·e, cahier CE1A de la coopérative 974-111" in step.text
+    assert "mandataire de la coopérative 974-333 (École Bois-Rouge)" in step.text
+    mandataires = demo.run(invitations.current_mandataires, coop_id)
+    assert [p.telegram_id for p in mandataires] == [1002]  # the imported record no longer holds the role
