@@ -26,7 +26,7 @@ from .conftest import TEST_DATABASE_URL
 COOPBOT = Path(sys.executable).parent / "coopbot"
 TOKEN = "123456789:TESTTOKEN-abcdefghijklmnopqrstuv"
 SETTINGS = ("TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "DATABASE_URL",
-            "COOPBOT_TIMEZONE", "TELEGRAM_BOT_USERNAME")  # fmt: skip
+            "COOPBOT_TIMEZONE", "TELEGRAM_BOT_USERNAME", "COOPBOT_INVITATION_DAYS")  # fmt: skip
 NOWHERE = "http://127.0.0.1:9"  # nothing may reach Telegram from the tests
 
 
@@ -79,6 +79,7 @@ REFUSALS: dict[str, tuple[tuple[str, ...], dict[str, str], str]] = {
         ("db", "upgrade"), {"DATABASE_URL": f"postgresql://postgres:{SECRET}@127.0.0.1:1/x"},
         "DATABASE_URL"),
     "timezone-unknown": (("run",), {"COOPBOT_TIMEZONE": "Mars/Olympus_Mons"}, "COOPBOT_TIMEZONE"),
+    "invitation-days": (("run",), {"COOPBOT_INVITATION_DAYS": "365"}, "COOPBOT_INVITATION_DAYS"),
     "api-no-scheme": (("run",), {"TELEGRAM_API_BASE_URL": "api.telegram.org"}, "TELEGRAM_API_BASE_URL"),
 }  # fmt: skip
 
