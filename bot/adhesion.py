@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.attestation import attestation_pdf
-from bot.common import as_user, day_text, end_conversation, in_store, years_text
+from bot.common import as_user, day_text, end_conversation, in_store, notify, years_text
 from bot.texts import lang, t
 from store import adhesion, people
 from store.adhesion import AdhesionError, AdhesionView, RowView
@@ -459,7 +459,7 @@ async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         return await show_table(update, context, t(f"adh.error.{error.reason}", language), edit=True)
     table = await load_table(update, context)
     for staff_id, staff_language in notified.people:
-        await context.bot.send_message(staff_id, t(
+        await notify(context, staff_id, t(
             "adh.to_validate", staff_language, affiliation=table.affiliation, school=escape(table.school_name),
             years=years_text(table.year), members=table.members,
             fee=format_amount(table.fee_cents, staff_language),
@@ -500,7 +500,7 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             t("adh.button.reopen", language, affiliation=notified.affiliation), f"adh:reopen:{adhesion_id}")]]),
     )  # fmt: skip
     for manager_id, manager_language in notified.people:
-        await context.bot.send_message(manager_id, t("adh.told_validated", manager_language,
+        await notify(context, manager_id, t("adh.told_validated", manager_language,
                                                      years=years_text(year), affiliation=notified.affiliation))  # fmt: skip
 
 
@@ -511,7 +511,7 @@ async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     notified = await as_user(update, context, adhesion.reopen, int(query.data.split(":")[2]))
     await query.edit_message_text(t("adh.reopened", language, affiliation=notified.affiliation))
     for manager_id, manager_language in notified.people:
-        await context.bot.send_message(manager_id, t("adh.told_reopened", manager_language,
+        await notify(context, manager_id, t("adh.told_reopened", manager_language,
                                                      affiliation=notified.affiliation))  # fmt: skip
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import warnings
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import NetworkError, TelegramError
+from telegram.warnings import PTBUserWarning
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -29,6 +31,8 @@ from store import access
 from store.db import Database
 
 log = logging.getLogger(__name__)
+# Conversations are per user and chat on purpose (not per message): say nothing about it at every start.
+warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 TEXT = filters.TEXT & ~filters.COMMAND
 
 
@@ -167,7 +171,10 @@ async def set_command_menus(application: Application) -> None:
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Refusals get their reason; failures are logged with the update id and the person told briefly."""
     if not isinstance(update, Update) or update.effective_chat is None:
-        log.error("failure outside an update", exc_info=context.error)
+        if isinstance(context.error, NetworkError):  # polling retries by itself
+            log.warning("Bot API unreachable: %s", context.error)
+        else:
+            log.error("failure outside an update", exc_info=context.error)
         return
     if isinstance(context.error, access.Forbidden):
         log.warning("update %s: refused %s", update.update_id, context.error.action)

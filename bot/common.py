@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
-from telegram import Update
+from telegram import Message, Update
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.config import Settings
@@ -16,6 +18,7 @@ from bot.texts import lang, t
 from store import people
 from store.db import Database
 
+log = logging.getLogger(__name__)
 DATABASE = "database"  # bot_data keys; bot_data is not persisted
 SETTINGS = "settings"
 
@@ -65,6 +68,19 @@ def day_text(day: date | datetime) -> str:
 def years_text(year: int) -> str:
     """2026 → 2026-2027, the school year that starts in 2026."""
     return f"{year}-{year + 1}"
+
+
+async def notify(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, **kwargs: Any) -> Message | None:
+    """A message to someone other than the person acting; None if it cannot reach them.
+
+    A person who blocked the bot or deleted their account must not make the
+    sender's action fail: what the store recorded stays recorded.
+    """
+    try:
+        return await context.bot.send_message(chat_id, text, **kwargs)
+    except (Forbidden, BadRequest) as refused:
+        log.warning("could not notify chat %s: %s", chat_id, refused.message)
+        return None
 
 
 async def end_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

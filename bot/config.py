@@ -74,3 +74,31 @@ def invitation_days(env: Mapping[str, str] = os.environ) -> int:
     if not raw.isdigit() or not 1 <= int(raw) <= 90:
         raise ConfigError("COOPBOT_INVITATION_DAYS must be a whole number of days from 1 to 90")
     return int(raw)
+
+
+@dataclass(frozen=True)
+class Webhook:
+    url: str  # the public HTTPS URL Telegram posts to
+    secret: str
+    listen: str
+    port: int
+
+    @property
+    def path(self) -> str:
+        return urlparse(self.url).path.lstrip("/")
+
+
+def load_webhook(env: Mapping[str, str] = os.environ) -> Webhook:
+    """WEBHOOK_URL and WEBHOOK_SECRET (both required), WEBHOOK_LISTEN and WEBHOOK_PORT."""
+    url = env.get("WEBHOOK_URL", "").strip()
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError("WEBHOOK_URL is missing or malformed (expected https://host/path)")
+    secret = env.get("WEBHOOK_SECRET", "").strip()
+    if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+        raise ConfigError("WEBHOOK_SECRET is missing or malformed (16 to 256 letters, digits, _ or -); "
+                          "without it anyone could post updates")  # fmt: skip
+    port = env.get("WEBHOOK_PORT", "").strip() or "8080"
+    if not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ConfigError("WEBHOOK_PORT is not a port number")
+    return Webhook(url, secret, env.get("WEBHOOK_LISTEN", "").strip() or "0.0.0.0", int(port))

@@ -7,7 +7,7 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.common import as_user, in_store
+from bot.common import as_user, in_store, notify
 from bot.start import stray_text
 from bot.texts import lang, t
 from store import contact, people
@@ -34,13 +34,16 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
                 t("contact.too_long", language, length=len(text), max=contact.MAX_CONTACT_TEXT))  # fmt: skip
             return WRITING
         raise
+    delivered = 0
     for staff_id, staff_language in sent.staff:
-        copy = await context.bot.send_message(staff_id, t(
+        copy = await notify(context, staff_id, t(
             "contact.copy", staff_language, name=escape(sent.sender_name),
             role=sent.sender_role, affiliation=sent.affiliation, school=escape(sent.school_name or ""),
             text=escape(text.strip())))  # fmt: skip
-        await in_store(context, contact.record_copy, sent.contact_id, staff_id, copy.message_id)
-    key = "contact.sent" if sent.staff else "contact.nobody"
+        if copy is not None:
+            await in_store(context, contact.record_copy, sent.contact_id, staff_id, copy.message_id)
+            delivered += 1
+    key = "contact.sent" if delivered else "contact.nobody"
     await update.effective_message.reply_text(t(key, language, department=sent.department_code))
     return ConversationHandler.END
 
@@ -59,7 +62,7 @@ async def relay_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if target is None:
         await stray_text(update, context)
         return
-    await context.bot.send_message(target.telegram_id, t(
+    await notify(context, target.telegram_id, t(
         "contact.answer", target.language, department=target.department_code,
         name=escape(target.staff_name), text=escape(message.text)))  # fmt: skip
     await message.reply_text(t("contact.answered", lang(update)))

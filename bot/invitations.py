@@ -7,7 +7,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.common import as_user, format_day, in_store, invitation_link, invitation_ttl
+from bot.common import as_user, format_day, in_store, invitation_link, invitation_ttl, notify
 from bot.gate import set_chat_menu
 from bot.texts import lang, t
 from store import invitations, people
@@ -187,4 +187,4 @@ async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE)
         who = await in_store(context, people.who_is, telegram_id)
         person_language = who.person.language
         await set_chat_menu(context.bot, telegram_id, who, person_language)
-        await context.bot.send_message(telegram_id, t(key, person_language, name=name, affiliation=done.affiliation))
+        await notify(context, telegram_id, t(key, person_language, name=name, affiliation=done.affiliation))

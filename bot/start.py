@@ -8,7 +8,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.common import in_store
+from bot.common import in_store, notify
 from bot.gate import set_chat_menu
 from bot.texts import lang, t
 from store import access, invitations, people
@@ -67,7 +67,7 @@ async def open_invitation(update: Update, context: ContextTypes.DEFAULT_TYPE, co
 async def ask_staff_to_confirm(context: ContextTypes.DEFAULT_TYPE, accepted: invitations.Accepted) -> None:
     """Each AD staff member of the department gets the change of mandataire to confirm."""
     for staff_id, language in accepted.staff:
-        await context.bot.send_message(
+        await notify(context, 
             staff_id,
             t("mandate.to_confirm", language, name=escape(accepted.person_name),
               affiliation=accepted.affiliation, school=escape(accepted.school_name or "")),

@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientError, ClientSession, web
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -180,17 +180,19 @@ class BotApiSimulator:
         self.callback_answers: dict[str, str | None] = {}
         self.calls: list[tuple[str, dict]] = []  # every Bot API call, for inspection
         self.webhook: dict | None = None
+        self.webhook_deliveries: list[tuple[int, int]] = []  # update id, HTTP status (0: unreachable)
         self.settle_hook: Callable[[int], Awaitable[None]] | None = None
         self._updates: list[dict] = []
         self._update_ids = itertools.count(1)
         self._message_ids: dict[int, itertools.count] = {}
         self._arrived = asyncio.Event()
         self._events: list[tuple[int, str, SimMessage | str | None]] = []
-        self._delivered_upto = 0
-        self._polls = 0
-        self._poll_after: dict[int, int] = {}
-        self._in_flight = 0
+        self._returned: set[int] = set()  # update ids handed to the bot by getUpdates
+        self._fetched: set[int] = set()  # ... and that it has taken in (polled again, or webhook 200)
+        self._in_flight = 0  # calls under way, the long poll aside
+        self._answers = 0  # calls made, the long poll aside
         self._last_call = 0.0
+        self._webhook_task: asyncio.Task | None = None
         self._faults: dict[str, list[Fault]] = {}
         self._closing = False
         self._runner: web.AppRunner | None = None
@@ -213,6 +215,8 @@ class BotApiSimulator:
     async def stop(self) -> None:
         self._closing = True
         self._arrived.set()
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
         if self._runner:
             await self._runner.cleanup()
 
@@ -228,8 +232,11 @@ class BotApiSimulator:
     async def _handle_method(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         token = request.match_info["token"]
-        self._in_flight += 1
-        self._last_call = time.monotonic()
+        polling = method == "getUpdates"
+        if not polling:
+            self._in_flight += 1
+            self._answers += 1
+            self._last_call = time.monotonic()
         try:
             if not re.fullmatch(r"\d+:[\w-]+", token):
                 raise ApiError(401, "Unauthorized")
@@ -257,8 +264,9 @@ class BotApiSimulator:
                 body["parameters"] = {"retry_after": error.retry_after}
             return web.json_response(body, status=error.code)
         finally:
-            self._in_flight -= 1
-            self._last_call = time.monotonic()
+            if not polling:
+                self._in_flight -= 1
+                self._last_call = time.monotonic()
 
     def _take_fault(self, method: str) -> Fault | None:
         queue = self._faults.get(method)
@@ -322,7 +330,7 @@ class BotApiSimulator:
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
-        self._polls += 1
+        self._fetched |= self._returned  # polling again: the previous batch is in the bot's queue
         if offset:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         deadline = time.monotonic() + timeout
@@ -336,18 +344,55 @@ class BotApiSimulator:
             except TimeoutError:
                 break
         batch = self._updates[:limit]
-        if batch:
-            last = batch[-1]["update_id"]
-            for update in batch:
-                self._poll_after.setdefault(update["update_id"], self._polls)
-            self._delivered_upto = max(self._delivered_upto, last)
+        self._returned.update(update["update_id"] for update in batch)
         return batch
+
+    async def api_setWebhook(self, params: dict) -> bool:
+        url = params.get("url", "")
+        if not url:
+            return await self.api_deleteWebhook(params)
+        if not url.startswith(("http://", "https://")):
+            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            raise ApiError(400, "Bad Request: secret token contains unallowed characters")
+        if _truthy(params.get("drop_pending_updates")):
+            self._updates.clear()
+        self.webhook = {"url": url, "secret_token": secret}
+        if self._webhook_task is None or self._webhook_task.done():
+            self._webhook_task = asyncio.create_task(self._deliver_to_webhook())
+        return True
 
     async def api_deleteWebhook(self, params: dict) -> bool:
         self.webhook = None
+        if self._webhook_task is not None:
+            self._webhook_task.cancel()
+            self._webhook_task = None
         if _truthy(params.get("drop_pending_updates")):
             self._updates.clear()
         return True
+
+    async def _deliver_to_webhook(self) -> None:
+        """POST each update to the webhook, with its secret, until it answers 200 (Telegram retries too)."""
+        async with ClientSession() as http:
+            while self.webhook and not self._closing:
+                if not self._updates:
+                    self._arrived.clear()
+                    await self._arrived.wait()
+                    continue
+                update, hook = self._updates[0], self.webhook
+                headers = {"X-Telegram-Bot-Api-Secret-Token": hook["secret_token"]} if hook["secret_token"] else {}
+                try:
+                    async with http.post(hook["url"], json=update, headers=headers) as answer:
+                        status = answer.status
+                except (ClientError, OSError):
+                    status = 0
+                self.webhook_deliveries.append((update["update_id"], status))
+                if status == 200:
+                    self._updates.pop(0)
+                    self._fetched.add(update["update_id"])
+                else:
+                    await asyncio.sleep(0.2)
 
     async def api_getWebhookInfo(self, params: dict) -> dict:
         return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False,
@@ -587,15 +632,19 @@ class BotApiSimulator:
         return chat
 
     async def wait_processed(self, update_id: int, timeout: float = 15.0) -> None:
-        """Until the bot has handled the update (hook), or has been quiet for a moment."""
+        """Until the bot has handled the update: the settle hook says so, or the bot answers and goes quiet."""
         deadline = time.monotonic() + timeout
-        while self._delivered_upto < update_id or self._polls <= self._poll_after[update_id]:
+        while update_id not in self._fetched:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"the bot did not fetch update {update_id}")
             await asyncio.sleep(0.005)
         if self.settle_hook is not None:
             await asyncio.wait_for(self.settle_hook(update_id), timeout)
             return
+        # A bot in another process: give it a moment to start answering, then wait for quiet.
+        answers, first_call_by = self._answers, time.monotonic() + 3
+        while self._answers == answers and time.monotonic() < first_call_by:
+            await asyncio.sleep(0.02)
         while self._in_flight or time.monotonic() - self._last_call < 0.3:
             if time.monotonic() > deadline:
                 raise TimeoutError("the bot did not settle")

@@ -1,0 +1,42 @@
+"""`coopbot run`: serve by long polling or by webhook, as the only active instance of its database."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.app import build_application
+from bot.config import Settings, Webhook
+from store.db import Database
+from store.leadership import Leadership, sole_instance
+
+log = logging.getLogger(__name__)
+LEADERSHIP_CHECK_SECONDS = 5
+
+
+def serve(settings: Settings, database: Database, webhook: Webhook | None) -> None:
+    """Wait to be the active instance, then serve until stopped (or until the lock is lost)."""
+    with sole_instance(database, waiting=lambda: log.info("another instance is active: standing by")) as lead:
+        log.info("this instance is active")
+        application = build_application(settings, database)
+        application.job_queue.run_repeating(check_leadership, LEADERSHIP_CHECK_SECONDS,
+                                            data=lead, name="leadership")  # fmt: skip
+        if webhook is None:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+        else:
+            application.run_webhook(
+                listen=webhook.listen, port=webhook.port, url_path=webhook.path,
+                webhook_url=webhook.url, secret_token=webhook.secret, allowed_updates=Update.ALL_TYPES,
+            )  # fmt: skip
+
+
+async def check_leadership(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """If the database session holding the lock is gone, another instance may be serving: stop."""
+    lead: Leadership = context.job.data
+    if not lead.still_held():
+        log.error("the instance lock was lost: stopping so that only one instance serves")
+        context.application.stop_running()
+
+

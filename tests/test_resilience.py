@@ -1,0 +1,129 @@
+"""Nothing lost, nothing doubled, nobody let in: crashes, webhooks, two instances, replays."""
+
+from __future__ import annotations
+
+import socket
+
+import aiohttp
+import pytest
+
+from bot.sandbox.simulator import BotApiSimulator
+from store.db import Database
+from store.demo import seed_demo
+from tests.processes import TOKEN, BotProcess
+
+from .conftest import TEST_DATABASE_URL
+
+SECRET = "s3cret-for-the-webhook-0123456789"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def polls(sim: BotApiSimulator) -> int:
+    return sum(1 for method, _ in sim.calls if method == "getUpdates")
+
+
+def get_mes(sim: BotApiSimulator) -> int:
+    return sum(1 for method, _ in sim.calls if method == "getMe")
+
+
+@pytest.fixture
+async def outside_sim():
+    """A simulator for a bot in another process: no settle hook, it waits for the bot to go quiet."""
+    simulator = BotApiSimulator()
+    await simulator.start()
+    yield simulator
+    await simulator.stop()
+
+
+@pytest.fixture
+def demo_url(database_url) -> str:
+    database = Database(database_url)
+    database.run(seed_demo)
+    database.dispose()
+    return database_url
+
+
+async def test_webhook_needs_its_secret(tmp_path, outside_sim):
+    bot = await BotProcess(tmp_path / "bot.log", "--webhook", TELEGRAM_API_BASE_URL=outside_sim.url,
+                           WEBHOOK_URL="https://coopbot.example/telegram",
+                           DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}").start()  # fmt: skip
+    assert await bot.process.wait() == 2
+    assert bot.log.strip().splitlines()[-1].startswith("coopbot: WEBHOOK_SECRET is missing or malformed")
+
+
+async def test_webhook_serves_and_refuses_posts_without_the_secret(tmp_path, outside_sim, demo_url):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram"
+    bot = await BotProcess(tmp_path / "bot.log", "--webhook", TELEGRAM_API_BASE_URL=outside_sim.url,
+                           DATABASE_URL=demo_url, WEBHOOK_URL=url, WEBHOOK_SECRET=SECRET,
+                           WEBHOOK_LISTEN="127.0.0.1", WEBHOOK_PORT=str(port)).start()  # fmt: skip
+    try:
+        await bot.wait_until(lambda: outside_sim.webhook is not None, "setWebhook")
+        assert outside_sim.webhook == {"url": url, "secret_token": SECRET}
+        marie = outside_sim.user(1001, "Marie")
+        step = await marie.send("/start")
+        assert "mandataire de la coopérative 974-111" in step.text
+
+        forged = {"update_id": 999, "message": {"message_id": 1, "date": 0, "text": "/start",
+                  "chat": {"id": 1001, "type": "private"}, "from": {"id": 1001, "is_bot": False, "first_name": "M"},
+                  "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}  # fmt: skip
+        sent_before = len(outside_sim.messages[1001])
+        async with aiohttp.ClientSession() as http:
+            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+                async with http.post(url, json=forged, headers=headers) as answer:
+                    assert answer.status == 403
+        step = await marie.send("/aide")  # the next real update is handled; the forged ones were not
+        assert "Voici ce que vous pouvez faire" in step.text
+        assert len(outside_sim.messages[1001]) == sent_before + 2  # /aide and its answer only
+    finally:
+        assert await bot.stop() == 0, bot.log
+    assert TOKEN not in bot.log and SECRET not in bot.log
+
+
+async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, demo_url):
+    settings = dict(TELEGRAM_API_BASE_URL=outside_sim.url, DATABASE_URL=demo_url)
+    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    await bot.wait_until(lambda: polls(outside_sim) > 0, "polling")
+    marie, julien = outside_sim.user(1001, "Marie"), outside_sim.user(1002, "Julien")
+    outside_sim.user(1004, "Paul")  # the AD staff member who receives /contact
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    await marie.press("➕ Ajouter une classe")
+    await marie.send("CE1B")
+    await julien.send("/contact")
+    await bot.kill()
+
+    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    step = await julien.send("Bonjour, une question sur la caisse.")
+    assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
+    step = await marie.send("Luc Rivière luc.riviere@ac-reunion.fr")
+    assert step.text == "Nombre d'élèves de CE1B (0 à 500) :"
+    await marie.send("22")
+    await marie.send("1")
+    step = await marie.press("✅ Enregistrer")
+    assert "Ligne 1 (CE1B) enregistrée." in step.text
+    assert await bot.stop() == 0, bot.log
+
+
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="two instances share a PostgreSQL database")
+async def test_standby_takes_over_within_15_seconds(tmp_path, outside_sim, demo_url):
+    settings = dict(TELEGRAM_API_BASE_URL=outside_sim.url, DATABASE_URL=demo_url)
+    first = await BotProcess(tmp_path / "first.log", **settings).start()
+    await first.wait_until(lambda: polls(outside_sim) > 0, "polling")
+    second = await BotProcess(tmp_path / "second.log", **settings).start()
+    await second.wait_until(lambda: "standing by" in second.log, "standby")
+    assert get_mes(outside_sim) == 1  # the standby has not even started its bot
+
+    julien = outside_sim.user(1002, "Julien")
+    outside_sim.user(1004, "Paul")
+    await julien.send("/contact")
+    await first.kill()
+    step = await julien.send("Le remplaçant a-t-il repris ?")  # waits up to 15 s for an answer
+    assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
+    assert get_mes(outside_sim) == 2
+    assert await second.stop() == 0, second.log
