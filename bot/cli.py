@@ -358,6 +358,135 @@ def _add_invite_parser(commands) -> None:
     invite.set_defaults(func=cmd_invite)
 
 
+# ------------------------------------------------ backup, restore, forgetting a person
+
+_MAINTENANCE_REFUSALS = {
+    "memory": "DATABASE_URL désigne une base en mémoire : pas de fichier à sauvegarder ni à remplacer",
+    "no_database": "la base {detail} n'existe pas (DATABASE_URL)",
+    "unreadable_database": "base SQLite illisible ({detail})",
+    "exists": "{detail} existe déjà (--force pour le remplacer)",
+    "is_directory": "{detail} est un dossier",
+    "no_directory": "le dossier {detail} n'existe pas",
+    "same_file": "la sauvegarde et la base sont le même fichier : {detail}",
+    "no_backup": "impossible de lire {file} : fichier introuvable",
+    "not_sqlite": "{file} n'est pas une sauvegarde CoopBot (ce n'est pas une base SQLite)",
+    "not_a_backup": "{file} n'est pas une sauvegarde CoopBot (pas de table alembic_version)",
+    "unknown_revision": "{file} vient d'une version plus récente de CoopBot (schéma {detail}) : "
+                        "mettez CoopBot à jour d'abord",
+    "not_empty": "la base contient déjà des données ({detail}) : --force pour la remplacer "
+                 "(elle est alors gardée à côté)",
+    "unknown_person": "aucune personne reliée au compte Telegram {detail}",
+}  # fmt: skip
+
+
+def _maintenance_refusal(exc, file: str = "") -> int:
+    text = _MAINTENANCE_REFUSALS.get(exc.reason, "refusé ({reason}) : {detail}")
+    detail = _plural(exc.detail, "ligne", "lignes") if exc.reason == "not_empty" else exc.detail
+    return _complain("coopbot: " + text.format(reason=exc.reason, detail=detail, file=file))
+
+
+def _checked_database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    try:
+        normalise_url(url)
+    except DatabaseUrlError as exc:
+        raise ConfigError(f"DATABASE_URL is malformed: {exc}") from None
+    return url
+
+
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} ko"
+    return f"{size / 1024 / 1024:.1f} Mo".replace(".", ",")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Copy the SQLite database to FILE while the bot runs (PostgreSQL: says how with pg_dump)."""
+    from store.maintenance import MaintenanceError, backup_sqlite, pg_dump_command
+
+    url = _checked_database_url()
+    if normalise_url(url).get_backend_name() == "postgresql":
+        return _complain(f"coopbot: la base est PostgreSQL : sauvegardez-la avec "
+                         f"{pg_dump_command(url, args.file)} (mot de passe : PGPASSWORD ou ~/.pgpass)")  # fmt: skip
+    try:
+        done = backup_sqlite(url, args.file, force=args.force)
+    except MaintenanceError as exc:
+        return _maintenance_refusal(exc, args.file)
+    except OSError as exc:
+        return _complain(f"coopbot: impossible d'écrire {args.file} : {exc.strerror or type(exc).__name__}")
+    print(f"Sauvegarde écrite dans {done.path} ({_size(done.size)}, schéma {done.revision or 'inconnu'}).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup made by `coopbot backup` in place of an empty SQLite database, then migrate it."""
+    from store.maintenance import MaintenanceError, pg_restore_command, restore_sqlite
+
+    url = _checked_database_url()
+    if normalise_url(url).get_backend_name() == "postgresql":
+        return _complain(f"coopbot: la base est PostgreSQL : restaurez dans une base vide avec "
+                         f"{pg_restore_command(url, args.file)}, puis coopbot db upgrade")  # fmt: skip
+    try:
+        done = restore_sqlite(url, args.file, force=args.force)
+    except MaintenanceError as exc:
+        return _maintenance_refusal(exc, args.file)
+    except OSError as exc:
+        return _complain(f"coopbot: impossible d'écrire la base : {exc.strerror or type(exc).__name__}")
+    except SQLAlchemyError as exc:
+        message = str(getattr(exc, "orig", None) or exc).strip()
+        reason = message.splitlines()[0] if message else type(exc).__name__
+        return _complain(f"coopbot: sauvegarde remise en place, mais la migration a échoué ({reason}) : "
+                         "coopbot db upgrade pour réessayer")  # fmt: skip
+    if done.saved is not None:
+        print(f"L'ancienne base est gardée dans {done.saved}.")
+    schema = (f"schéma {done.backup_revision} → {done.revision}" if done.backup_revision != done.revision
+              else f"schéma {done.revision}")  # fmt: skip
+    print(f"Base restaurée depuis {args.file} : {_plural(done.persons, 'personne', 'personnes')}, "
+          f"{_plural(done.coops, 'coopérative', 'coopératives')} ({schema}).")  # fmt: skip
+    return 0
+
+
+def cmd_person_forget(args: argparse.Namespace) -> int:
+    """Pseudonymise a person (RGPD): name, e-mail, Telegram link and messages go; the books stay."""
+    from store.maintenance import MaintenanceError, forget_person
+
+    text = args.telegram_id.strip()
+    if not text.isdigit() or len(text) > 20:
+        return _complain(f"coopbot: identifiant Telegram invalide (un nombre, ex. 123456789) : {_quoted(text)}")
+    try:
+        done = _run_directory(forget_person, int(text))
+    except MaintenanceError as exc:
+        return _maintenance_refusal(exc)
+    except SQLAlchemyError as exc:
+        return _database_failure(exc)
+    parts = [_plural(done.roles_ended, "rôle clos", "rôles clos"),
+             _plural(done.messages_erased, "message effacé", "messages effacés")]  # fmt: skip
+    if done.teachers_pseudonymised:
+        parts.append(_plural(done.teachers_pseudonymised, "ligne d'adhésion anonymisée",
+                             "lignes d'adhésion anonymisées"))  # fmt: skip
+    if done.invitations_revoked:
+        parts.append(_plural(done.invitations_revoked, "invitation annulée", "invitations annulées"))
+    print(f"Personne n°{done.person_id} pseudonymisée : {', '.join(parts)}.")
+    return 0
+
+
+def _add_maintenance_parser(commands) -> None:
+    backup = commands.add_parser("backup", help=cmd_backup.__doc__)
+    backup.add_argument("file", help="the backup file to write, e.g. coopbot-2026-09-01.db")
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    backup.set_defaults(func=cmd_backup)
+    restore = commands.add_parser("restore", help=cmd_restore.__doc__)
+    restore.add_argument("file", help="a file written by `coopbot backup`")
+    restore.add_argument("--force", action="store_true",
+                         help="replace a database that has data (it is saved beside it first)")
+    restore.set_defaults(func=cmd_restore)
+    person = commands.add_parser("person", help="the people known to the bot")
+    actions = person.add_subparsers(dest="person_command", required=True)
+    forget = actions.add_parser("forget", help=cmd_person_forget.__doc__)
+    forget.add_argument("telegram_id", help="their Telegram user id, e.g. 123456789")
+    forget.set_defaults(func=cmd_person_forget)
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="coopbot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -368,6 +497,7 @@ def parser() -> argparse.ArgumentParser:
     _add_department_parser(commands)
     _add_coops_parser(commands)
     _add_invite_parser(commands)
+    _add_maintenance_parser(commands)
     return root
 
 
