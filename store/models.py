@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from enum import StrEnum
 
-from sqlalchemy import BigInteger, Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import BigInteger, CheckConstraint, Column, Index, Text, UniqueConstraint, text
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
@@ -48,6 +48,9 @@ class Department(SQLModel, table=True):
     assurance_cents: int = Field(default=25)
     adult_rate_cents: int | None = Field(default=None)
     chart: str = Field(default="occe", max_length=32)
+    # Pièce numbers: 'single' (1, 2, 3…) or 'dr' (D1, D2… for dépenses, R1, R2… for recettes).
+    piece_numbering: str = Field(default="single", max_length=8,
+                                 sa_column_kwargs={"server_default": "single"})
 
 
 class Coop(SQLModel, table=True):
@@ -202,3 +205,198 @@ class AdhesionTeacher(SQLModel, table=True):
     row_id: int = Field(foreign_key="adhesionrow.id", index=True)
     name: str = Field(max_length=120)
     email: str = Field(max_length=254)
+
+
+# ---------------------------------------------------------------- bookkeeping
+# Every amount is a positive integer number of cents; its sign comes from the direction.
+
+
+class PieceNumbering(StrEnum):
+    SINGLE = "single"  # 1, 2, 3…
+    DR = "dr"  # D1, D2… for dépenses and R1, R2… for recettes
+
+
+class Direction(StrEnum):
+    RECETTE = "recette"
+    DEPENSE = "depense"
+
+
+class Treasury(StrEnum):
+    BANQUE = "banque"
+    CAISSE = "caisse"
+
+
+class Means(StrEnum):
+    ESPECES = "especes"
+    CHEQUE = "cheque"
+    CARTE = "carte"
+    VIREMENT = "virement"
+    PRELEVEMENT = "prelevement"
+
+
+class MovementKind(StrEnum):
+    DEPOT = "depot"  # cash deposited at the bank: caisse → banque, one ledger
+    RETRAIT = "retrait"  # cash withdrawn: banque → caisse, one ledger
+    AVANCE = "avance"  # school ledger → class ledger
+    REMBOURSEMENT = "remboursement"  # class ledger → school ledger
+
+
+class Movement(SQLModel, table=True):
+    """An internal movement, neither charge nor produit: its two entries (an outgoing
+    dépense and an incoming recette, on internal accounts) point to it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    coop_id: int = Field(foreign_key="coop.id", index=True)
+    kind: MovementKind = Field(sa_column=Column(_enum(MovementKind, 16), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class Entry(SQLModel, table=True):
+    """An écriture of a ledger. Cancelled entries stay, with their pièce number."""
+
+    __table_args__ = (
+        UniqueConstraint("ledger_id", "fiscal_year", "piece_prefix", "piece_number", name="uq_entry_piece"),
+        CheckConstraint("amount > 0 AND amount <= 10000000", name="ck_entry_amount"),
+        CheckConstraint("piece_number > 0", name="ck_entry_piece_number"),
+        CheckConstraint("means <> 'cheque' OR cheque_number IS NOT NULL", name="ck_entry_cheque_number"),
+        CheckConstraint("treasury <> 'caisse' OR means = 'especes'", name="ck_entry_caisse_especes"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ledger_id: int = Field(foreign_key="ledger.id", index=True)
+    fiscal_year: int  # the year the exercice starts in, from ``day``
+    piece_prefix: str = Field(default="", max_length=1)  # '', 'D' or 'R'
+    piece_number: int
+    day: date
+    label: str = Field(max_length=120)
+    direction: Direction = Field(sa_column=Column(_enum(Direction, 8), nullable=False))
+    treasury: Treasury = Field(sa_column=Column(_enum(Treasury, 8), nullable=False))
+    means: Means = Field(sa_column=Column(_enum(Means, 12), nullable=False))
+    cheque_number: str | None = Field(default=None, max_length=12)
+    amount: int
+    project: str | None = Field(default=None, max_length=32, index=True)
+    movement_id: int | None = Field(default=None, foreign_key="movement.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: int | None = Field(default=None, foreign_key="person.id")
+    cancelled_at: datetime | None = Field(default=None)
+    cancelled_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class Split(SQLModel, table=True):
+    """One part of an entry's ventilation over the chart (the code of store/accounts/*.csv).
+
+    The inventory register is not a table: it is the splits on durable-goods accounts
+    (``inventory`` in the chart), so an edit or a cancellation of the entry shows there.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("entry_id", "account_code", name="uq_split_account"),
+        CheckConstraint("amount > 0", name="ck_split_amount"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id", index=True)
+    account_code: str = Field(max_length=8)
+    amount: int
+
+
+class Receipt(SQLModel, table=True):
+    """A justificatif (invoice, till receipt) of an entry: the Telegram file and its local copy."""
+
+    __table_args__ = (CheckConstraint("size >= 0", name="ck_receipt_size"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="entry.id", index=True)
+    file_id: str = Field(max_length=255)
+    file_unique_id: str = Field(max_length=64)
+    path: str = Field(max_length=500)
+    mime_type: str = Field(max_length=100)
+    size: int = Field(sa_column=Column(BigInteger, nullable=False))
+    attached_at: datetime = Field(default_factory=utcnow)
+    attached_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class OpeningBalance(SQLModel, table=True):
+    """A ledger's first report à nouveau: banque and caisse on 1 September of the year it
+    starts being kept here. Later years carry the previous year's final balances over
+    (computed, see store/ledger.py), so there is one row per ledger at most in practice."""
+
+    __table_args__ = (
+        UniqueConstraint("ledger_id", "fiscal_year", name="uq_opening_ledger_year"),
+        CheckConstraint("caisse >= 0", name="ck_opening_caisse"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ledger_id: int = Field(foreign_key="ledger.id")
+    fiscal_year: int
+    banque: int
+    caisse: int
+    set_at: datetime = Field(default_factory=utcnow)
+    set_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class Statement(SQLModel, table=True):
+    """A bank statement of the coop's account (relevé): its date and balance (may be negative)."""
+
+    __table_args__ = (UniqueConstraint("coop_id", "day", name="uq_statement_coop_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    coop_id: int = Field(foreign_key="coop.id", index=True)
+    day: date
+    balance: int
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class Tick(SQLModel, table=True):
+    """A bank entry ticked (pointée) on a statement; an entry is ticked once, for good."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    statement_id: int = Field(foreign_key="statement.id", index=True)
+    entry_id: int = Field(foreign_key="entry.id", unique=True)
+    ticked_at: datetime = Field(default_factory=utcnow)
+    ticked_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class CashCount(SQLModel, table=True):
+    """An arrêté de caisse: the cash counted in a ledger's box, and the book balance then."""
+
+    __table_args__ = (CheckConstraint("counted >= 0", name="ck_cash_count_counted"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ledger_id: int = Field(foreign_key="ledger.id", index=True)
+    day: date
+    counted: int
+    book: int
+    denominations: str | None = Field(default=None, sa_column=Column(Text))  # JSON {cents: count}
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class YearClosing(SQLModel, table=True):
+    """A coop's fiscal year, closed: nothing dated in it changes any more."""
+
+    __table_args__ = (UniqueConstraint("coop_id", "fiscal_year", name="uq_year_closing"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    coop_id: int = Field(foreign_key="coop.id")
+    fiscal_year: int
+    closed_at: datetime = Field(default_factory=utcnow)
+    closed_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who changed what, when: the state before and after, as JSON (see store/audit.py)."""
+
+    __table_args__ = (Index("ix_auditevent_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    person_id: int | None = Field(default=None, foreign_key="person.id")
+    coop_id: int | None = Field(default=None, foreign_key="coop.id", index=True)
+    entity: str = Field(max_length=32)
+    entity_id: int
+    action: str = Field(max_length=16)
+    before: str | None = Field(default=None, sa_column=Column(Text))
+    after: str | None = Field(default=None, sa_column=Column(Text))
