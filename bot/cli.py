@@ -9,10 +9,9 @@ import sys
 from datetime import date, timedelta
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 
-from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings
+from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook
 from bot.logs import configure_logging
 from store import migrate
 from store.db import Database, DatabaseUrlError, normalise_url
@@ -35,20 +34,37 @@ def open_database(url: str) -> Database:
     return database
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """Serve Telegram (or the Bot API server at TELEGRAM_API_BASE_URL) by long polling."""
-    settings = load_settings()
-    database = open_database(settings.database_url)
-    configure_logging(settings.token)
-    from bot.app import build_application
+def ask_bot_api(settings) -> str:
+    """The bot's username from getMe: proves the token and TELEGRAM_API_BASE_URL, in one line if not."""
+    from telegram import Bot
 
-    application = build_application(settings, database)
+    async def ask() -> str:
+        async with Bot(settings.token, base_url=settings.bot_api_url) as bot:
+            return bot.username
+
     try:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return asyncio.run(ask())
     except InvalidToken:
         raise ConfigError("TELEGRAM_BOT_TOKEN was refused by the Bot API") from None
     except NetworkError as exc:
         raise ConfigError(f"TELEGRAM_API_BASE_URL: cannot reach the Bot API ({exc})") from None
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Serve Telegram (or the Bot API server at TELEGRAM_API_BASE_URL), by long polling or --webhook."""
+    settings = load_settings()
+    webhook = load_webhook() if args.webhook else None
+    database = open_database(settings.database_url)
+    try:
+        ask_bot_api(settings)  # before anything logs: a wrong token or URL is one line, not a traceback
+    except ConfigError:
+        database.dispose()
+        raise
+    configure_logging(settings.token)
+    from bot.runner import serve
+
+    try:
+        serve(settings, database, webhook)
     finally:
         database.dispose()
     return 0
@@ -310,22 +326,7 @@ INVITE_REFUSALS = {
 def bot_username() -> str:
     """TELEGRAM_BOT_USERNAME, or else the username the configured Bot API gives for the token."""
     username = os.environ.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@")
-    if username:
-        return username
-    settings = load_settings()
-    from telegram import Bot
-
-    async def ask() -> str:
-        async with Bot(settings.token, base_url=settings.bot_api_url) as bot:
-            return bot.username
-
-    try:
-        return asyncio.run(ask())
-    except InvalidToken:
-        raise ConfigError("TELEGRAM_BOT_TOKEN was refused by the Bot API") from None
-    except NetworkError as exc:
-        raise ConfigError(f"TELEGRAM_API_BASE_URL: cannot reach the Bot API ({exc}); "
-                          "or set TELEGRAM_BOT_USERNAME") from None  # fmt: skip
+    return username or ask_bot_api(load_settings())
 
 
 def cmd_invite(args: argparse.Namespace) -> int:
@@ -490,7 +491,10 @@ def _add_maintenance_parser(commands) -> None:
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="coopbot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help=cmd_run.__doc__).set_defaults(func=cmd_run)
+    run = commands.add_parser("run", help=cmd_run.__doc__)
+    run.add_argument("--webhook", action="store_true",
+                     help="receive updates at WEBHOOK_URL (with WEBHOOK_SECRET) instead of long polling")
+    run.set_defaults(func=cmd_run)
     commands.add_parser("sandbox", help=cmd_sandbox.__doc__).set_defaults(func=cmd_sandbox)
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help=cmd_db_upgrade.__doc__).set_defaults(func=cmd_db_upgrade)
