@@ -10,7 +10,6 @@ from telegram.constants import ParseMode
 from telegram.error import NetworkError, TelegramError
 from telegram.warnings import PTBUserWarning
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -25,6 +24,7 @@ from telegram.ext import (
 from bot import adhesion, contact, gate, invitations, ledgers, start
 from bot.common import DATABASE, SETTINGS, end_conversation
 from bot.config import Settings
+from bot.delivery import PatientRateLimiter
 from bot.persistence import PersistEachUpdate, StorePersistence
 from bot.texts import LANGUAGES, lang, t
 from store import access
@@ -45,7 +45,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         .base_url(settings.bot_api_url)
         .base_file_url(settings.file_api_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(PatientRateLimiter())
         .persistence(StorePersistence(database))
         .concurrent_updates(updates)
         .post_init(set_command_menus)

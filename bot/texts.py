@@ -186,6 +186,86 @@ TEXTS: dict[str, dict[str, str]] = {
                     "en": "Ledger \"{name}\" created for class {class_name}. Invite its teacher(s):"},
     "led.button.invite": {"fr": "🔗 Inviter {teacher}", "en": "🔗 Invite {teacher}"},
     "led.has_ledger": {"fr": "Cette classe a déjà son cahier.", "en": "This class already has its ledger."},
+
+    # Bookkeeping: shared words
+    "means.especes": {"fr": "espèces", "en": "cash"},
+    "means.cheque": {"fr": "chèque", "en": "cheque"},
+    "means.carte": {"fr": "carte", "en": "card"},
+    "means.virement": {"fr": "virement", "en": "transfer"},
+    "means.prelevement": {"fr": "prélèvement", "en": "direct debit"},
+    "direction.depense": {"fr": "dépense", "en": "expense"},
+    "direction.recette": {"fr": "recette", "en": "receipt"},
+    "treasury.banque": {"fr": "banque", "en": "bank"},
+    "treasury.caisse": {"fr": "caisse", "en": "cash box"},
+    "entry.cancelled": {"fr": "annulée", "en": "cancelled"},
+    "ledger.school": {"fr": "{name} (école)", "en": "{name} (school)"},
+    "balance.line": {"fr": "cahier {ledger} : {total} (banque {banque} · caisse {caisse})",
+                     "en": "ledger {ledger}: {total} (bank {banque} · cash {caisse})"},
+    "books.no_ledger": {"fr": "Vous n'avez pas encore de cahier où écrire.",
+                        "en": "You have no ledger to write in yet."},
+    # Refusals of the bookkeeping rules (store.ledger.LedgerError)
+    "ledger.error.unknown_coop": {"fr": "Cette coopérative n'existe plus.", "en": "This cooperative no longer exists."},
+    "ledger.error.unknown_ledger": {"fr": "Ce cahier n'existe plus.", "en": "This ledger no longer exists."},
+    "ledger.error.unknown_entry": {"fr": "Cette écriture n'existe plus.", "en": "This entry no longer exists."},
+    "ledger.error.unknown_statement": {"fr": "Ce relevé n'existe plus.", "en": "This statement no longer exists."},
+    "ledger.error.amount_not_positive": {"fr": "Le montant doit être positif, par exemple 12,50.",
+                                         "en": "The amount must be positive, for example 12.50."},
+    "ledger.error.amount_too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
+                                      "en": "The amount is over €100,000: check it (for example 1,234.56)."},
+    "ledger.error.label_length": {"fr": "Le libellé doit faire de 1 à 120 caractères.",
+                                  "en": "The label must be 1 to 120 characters long."},
+    "ledger.error.project_invalid": {"fr": "Un projet s'écrit en lettres, chiffres ou tirets, 32 au plus (par exemple #classeverte).",
+                                     "en": "A project is letters, digits or dashes, 32 at most (for example #classeverte)."},
+    "ledger.error.future": {"fr": "La date ne peut pas être dans le futur.", "en": "The date cannot be in the future."},
+    "ledger.error.year_not_open": {"fr": "L'exercice {year}-{next_year} n'est plus ouvert : choisissez une date de l'exercice en cours.",
+                                   "en": "The {year}-{next_year} year is no longer open: choose a date in the current year."},
+    "ledger.error.closed_year": {"fr": "L'exercice {year}-{next_year} est clos : plus rien n'y change.",
+                                 "en": "The {year}-{next_year} year is closed: nothing in it changes any more."},
+    "ledger.error.other_year": {"fr": "Une écriture ne peut pas changer d'exercice : annulez-la et refaites-la.",
+                                "en": "An entry cannot change year: cancel it and record it again."},
+    "ledger.error.means_treasury": {"fr": "La caisse ne reçoit que des espèces, et les espèces vont en caisse.",
+                                    "en": "The cash box only takes cash, and cash goes to the cash box."},
+    "ledger.error.cheque_number_required": {"fr": "Il faut le numéro du chèque (des chiffres, par exemple 1234567).",
+                                            "en": "The cheque number is needed (digits, for example 1234567)."},
+    "ledger.error.cheque_number_invalid": {"fr": "Le numéro du chèque s'écrit en chiffres, 12 au plus (par exemple 1234567).",
+                                           "en": "A cheque number is digits, 12 at most (for example 1234567)."},
+    "ledger.error.no_split": {"fr": "Choisissez au moins un compte.", "en": "Choose at least one account."},
+    "ledger.error.split_not_positive": {"fr": "Chaque part doit être positive.", "en": "Each part must be positive."},
+    "ledger.error.unknown_account": {"fr": "Je ne connais pas le compte « {account} ».",
+                                     "en": "I don't know the account \"{account}\"."},
+    "ledger.error.wrong_class": {"fr": "Le compte {account} ne convient pas à ce sens (dépense : classe 6, recette : classe 7).",
+                                 "en": "Account {account} does not suit this direction (expense: class 6, receipt: class 7)."},
+    "ledger.error.splits_mismatch": {"fr": "Les parts ne font pas le total : il reste {difference} à répartir.",
+                                     "en": "The parts do not add up: {difference} is left to split."},
+    "ledger.error.caisse_negative": {"fr": "La caisse ne peut pas passer sous zéro : elle contient {caisse} à cette date.",
+                                     "en": "The cash box cannot go below zero: it holds {caisse} on that day."},
+    "ledger.error.cancelled": {"fr": "Cette écriture est déjà annulée.", "en": "This entry is already cancelled."},
+    "ledger.error.ticked": {"fr": "Cette écriture est pointée sur un relevé : sa date, son montant et son moyen ne changent plus.",
+                            "en": "This entry is ticked on a statement: its date, amount and means no longer change."},
+    "ledger.error.movement": {"fr": "Un mouvement interne ne se modifie pas : annulez-le et refaites-le.",
+                              "en": "An internal movement is not edited: cancel it and record it again."},
+    "ledger.error.wrong_ledgers": {"fr": "Ce mouvement ne va pas entre ces cahiers.",
+                                   "en": "This movement does not go between these ledgers."},
+    "ledger.error.carried_forward": {"fr": "Le report à nouveau de ce cahier vient de l'exercice précédent.",
+                                     "en": "This ledger's opening balance comes from the previous year."},
+    "ledger.error.before_opening": {"fr": "Ce cahier commence plus tard : rien ne peut être daté avant son report à nouveau.",
+                                    "en": "This ledger starts later: nothing can be dated before its opening balance."},
+    "ledger.error.already_closed": {"fr": "Cet exercice est déjà clos.", "en": "This year is already closed."},
+    "ledger.error.year_not_ended": {"fr": "Cet exercice n'est pas terminé.", "en": "This year has not ended."},
+    "ledger.error.statement_exists": {"fr": "Un relevé existe déjà à cette date.", "en": "A statement already exists on that day."},
+    "ledger.error.not_bank_entry": {"fr": "Seules les écritures en banque se pointent.", "en": "Only bank entries are ticked."},
+    "ledger.error.already_ticked": {"fr": "Cette écriture est déjà pointée.", "en": "This entry is already ticked."},
+    "ledger.error.after_statement": {"fr": "Cette écriture est postérieure au relevé.", "en": "This entry is after the statement."},
+    "ledger.error.other_coop": {"fr": "Cette écriture est d'une autre coopérative.", "en": "This entry belongs to another cooperative."},
+    "ledger.error.count_missing": {"fr": "Donnez le nombre de billets et pièces, ou un total.",
+                                   "en": "Give the number of notes and coins, or a total."},
+    "ledger.error.count_negative": {"fr": "Un nombre de billets ou pièces ne peut pas être négatif.",
+                                    "en": "A number of notes or coins cannot be negative."},
+    "ledger.error.denomination": {"fr": "Ce billet ou cette pièce n'existe pas.", "en": "This note or coin does not exist."},
+    "ledger.error.receipt_invalid": {"fr": "Ce fichier ne peut pas servir de justificatif.",
+                                     "en": "This file cannot be used as a receipt."},
+    "ledger.error.month": {"fr": "Choisissez un mois de 1 à 12.", "en": "Choose a month from 1 to 12."},
+    "ledger.error.page": {"fr": "Cette page n'existe pas.", "en": "This page does not exist."},
     # Access
     "refused.stranger": {
         "fr": "Vous n'avez pas encore accès. Ouvrez le lien d'invitation reçu de votre mandataire "
@@ -373,6 +453,14 @@ TEXTS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 LANGUAGES = ("fr", "en")
+
+
+def register(texts: dict[str, dict[str, str]]) -> None:
+    """Add a feature module's sentences to the catalogue (kept beside the module that says them)."""
+    clash = TEXTS.keys() & texts.keys()
+    if clash:
+        raise KeyError(f"sentences defined twice: {sorted(clash)}")
+    TEXTS.update(texts)
 
 
 def language_of(user: User | None) -> str:

@@ -57,7 +57,7 @@ from sqlalchemy import case, func
 from sqlmodel import Session, select
 
 from store import audit
-from store.access import Action, require
+from store.access import Action, may, require
 from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Movement, MovementKind,
@@ -1291,3 +1291,58 @@ def inventory(session: Session, who: Who, coop_id: int, *, year: int | None = No
     rows = session.exec(query.order_by(Entry.day, Entry.id, Split.id)).all()
     return tuple(InventoryItem(e.id, l.id, l.name, e.day, _piece(e), e.label, s.account_code, s.amount)
                  for s, e, l in rows)  # fmt: skip
+
+
+# ---------------------------------------------------------------- what the chat offers
+
+
+@dataclass(frozen=True)
+class LedgerRef:
+    """A ledger a person may use, with what the chat needs around it."""
+
+    id: int
+    name: str
+    kind: LedgerKind
+    coop_id: int
+    affiliation: str
+    timezone: str
+
+
+def ledgers_for(session: Session, who: Who, *, write: bool) -> list[LedgerRef]:
+    """The ledgers this person may write (or read) in, school ledgers first, by coop."""
+    action = Action.WRITE_LEDGER if write else Action.READ_LEDGER
+    coop_ids = {role.coop_id for role in who.roles if role.coop_id is not None}
+    refs = []
+    for coop_id in sorted(coop_ids):
+        coop = session.get(Coop, coop_id)
+        timezone = session.get(Department, coop.department_code).timezone
+        for ledger in _coop_ledgers(session, coop_id):
+            if may(who, action, coop_id=coop_id, department_code=coop.department_code, ledger_id=ledger.id):
+                refs.append(LedgerRef(ledger.id, ledger.name, ledger.kind, coop_id, coop.affiliation, timezone))
+    return refs
+
+
+def accounts_by_use(session: Session, who: Who, ledger_id: int, direction: Direction) -> tuple[Account, ...]:
+    """The accounts an entry may use, the ledger's most used first, then in the chart's order."""
+    accounts = accounts_for(session, who, ledger_id, direction)
+    uses = dict(session.exec(
+        select(Split.account_code, func.count(Split.id)).join(Entry, Entry.id == Split.entry_id)
+        .where(Entry.ledger_id == ledger_id, Entry.direction == Direction(direction), Entry.cancelled_at.is_(None))
+        .group_by(Split.account_code)
+    ).all())  # fmt: skip
+    order = {account.code: index for index, account in enumerate(accounts)}
+    return tuple(sorted(accounts, key=lambda a: (-uses.get(a.code, 0), order[a.code])))
+
+
+def next_cheque_number(session: Session, who: Who, ledger_id: int) -> str | None:
+    """The number after the coop's last cheque, as a suggestion (None before the first)."""
+    _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    last = session.exec(
+        select(Entry.cheque_number).join(Ledger, Ledger.id == Entry.ledger_id)
+        .where(Ledger.coop_id == coop.id, Entry.means == Means.CHEQUE, Entry.direction == Direction.DEPENSE,
+               Entry.cheque_number.is_not(None))
+        .order_by(Entry.id.desc())
+    ).first()  # fmt: skip
+    if not last or len(str(int(last) + 1)) > 12:
+        return None
+    return str(int(last) + 1).zfill(len(last))

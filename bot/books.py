@@ -1,0 +1,114 @@
+"""What the bookkeeping commands share: ledgers to choose from, today, dates, amounts, entries, refusals."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.common import as_user, day_text
+from bot.texts import lang, t
+from store import ledger
+from store.ledger import Balances, EntryView, LedgerError, LedgerRef
+from store.models import Direction, LedgerKind
+from store.money import format_amount
+from store.years import today_in
+
+_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
+
+
+async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, write: bool = True) -> list[LedgerRef]:
+    """The ledgers this person may write (or read) in."""
+    return await as_user(update, context, ledger.ledgers_for, write=write)
+
+
+def today_for(ref: LedgerRef) -> date:
+    """Today where the ledger's coop is (La Réunion is hours ahead of Paris)."""
+    return today_in(ref.timezone)
+
+
+def parse_day(text: str, today: date) -> date | None:
+    """'aujourd'hui', 'hier', '3/11', '03/11/2026' → a date (None if it is not one).
+
+    jj/mm without a year is the latest such day that is not after today.
+    """
+    cleaned = text.strip().lower().replace("’", "'")
+    if cleaned in ("aujourd'hui", "auj", "today"):
+        return today
+    if cleaned in ("hier", "yesterday"):
+        return today - timedelta(days=1)
+    match = _DAY.fullmatch(cleaned)
+    if not match:
+        return None
+    day, month, year = int(match[1]), int(match[2]), match[3]
+    years = [int(year) + (2000 if len(year) == 2 else 0)] if year else [today.year, today.year - 1]
+    for candidate in years:
+        try:
+            found = date(candidate, month, day)
+        except ValueError:
+            return None
+        if year or found <= today:
+            return found
+    return None
+
+
+def money(cents: int, language: str) -> str:
+    return format_amount(cents, language)
+
+
+def signed_money(cents: int, language: str) -> str:
+    return ("−" if cents < 0 else "") + format_amount(abs(cents), language)
+
+
+def entry_line(entry: EntryView, language: str) -> str:
+    """'D7 · 03/11/2026 · Piles · −12,50 € · carte' (struck through when cancelled)."""
+    means = t(f"means.{entry.means.value}", language)
+    if entry.cheque_number:
+        means += f" n° {entry.cheque_number}"
+    line = (f"{entry.piece} · {day_text(entry.day)} · {escape(entry.label)} · "
+            f"{signed_money(entry.signed, language)} · {means}")  # fmt: skip
+    if entry.project:
+        line += f" · #{entry.project}"
+    if entry.receipts:
+        line += " · 📎"
+    return f"<s>{line}</s> ({t('entry.cancelled', language)})" if entry.cancelled else line
+
+
+def balance_line(balances: Balances, language: str) -> str:
+    """'cahier CE1A : 123,45 € (banque 100,00 € · caisse 23,45 €)'."""
+    return t("balance.line", language, ledger=escape(balances.ledger_name),
+             total=signed_money(balances.total, language), banque=signed_money(balances.banque, language),
+             caisse=money(balances.caisse, language))  # fmt: skip
+
+
+def ledger_label(ref: LedgerRef, language: str, several_coops: bool = False) -> str:
+    label = t("ledger.school", language, name=ref.name) if ref.kind == LedgerKind.ECOLE else ref.name
+    return f"{label} ({ref.affiliation})" if several_coops else label
+
+
+def ledgers_keyboard(refs: list[LedgerRef], prefix: str, language: str) -> InlineKeyboardMarkup:
+    """One button per ledger, callback '<prefix>:<ledger id>', and Annuler."""
+    several = len({r.coop_id for r in refs}) > 1
+    rows = [[InlineKeyboardButton(ledger_label(r, language, several)[:60], callback_data=f"{prefix}:{r.id}")]
+            for r in refs]  # fmt: skip
+    rows.append([InlineKeyboardButton(t("button.cancel", language), callback_data=f"{prefix}:cancel")])
+    return InlineKeyboardMarkup(rows)
+
+
+def refusal(error: LedgerError, language: str) -> str:
+    """The French sentence for a refusal of the store's bookkeeping rules."""
+    values = dict(error.details)
+    for key in ("caisse", "minimum", "difference"):
+        if key in values:
+            values[key] = signed_money(values[key], language)
+    if "year" in values:
+        values["next_year"] = values["year"] + 1
+    values.setdefault("account", "")
+    return t(f"ledger.error.{error.reason}", language, **{k: escape(str(v)) for k, v in values.items()})
+
+
+def direction_word(direction: Direction, language: str) -> str:
+    return t(f"direction.{direction.value}", language)
