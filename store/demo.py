@@ -1,20 +1,27 @@
 """Demo data for `coopbot sandbox`: enough of a department to try every feature.
 
-Department 974, coop 974-111 with its ledgers, last year's membership and four
-people (mandataire, two teachers, AD staff), and coop 974-145 whose membership
-waits for the AD's validation.
+Department 974, coop 974-111 with its ledgers (opening balances and a few
+entries: a cheque, a card payment, cash, a project), last year's membership and
+four people (mandataire, two teachers, AD staff), and coop 974-145 whose
+membership waits for the AD's validation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from datetime import date, timedelta
+
 from sqlmodel import Session, select
 
+from store import ledger
 from store.adhesion import department_year
 from store.models import (
-    Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind, utcnow,
+    Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, Person, Role,
+    RoleKind, Treasury, utcnow,
 )  # fmt: skip
+from store.people import who_is
+from store.years import today_in
 
 
 @dataclass(frozen=True)
@@ -34,8 +41,8 @@ DEMO_PEOPLE = (
 DEMO_AFFILIATION = "974-111"
 
 
-def seed_demo(session: Session) -> None:
-    """Create the demo world once; running it again changes nothing."""
+def seed_demo(session: Session, *, books: bool = True) -> None:
+    """Create the demo world once, with its books unless told not to; running it again changes nothing."""
     if session.get(Department, "974") is None:
         session.add(Department(code="974", name="OCCE de La Réunion", timezone="Indian/Reunion"))
     if session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).first():
@@ -75,6 +82,8 @@ def seed_demo(session: Session) -> None:
         ("CM1", [("Luc Rivière", "luc.riviere@ac-reunion.fr"), ("Nina Boyer", "nina.boyer@ac-reunion.fr")],
          27, 1, None),
     ])  # fmt: skip
+    if books:
+        seed_books(session)
     # A second coop whose membership waits for the AD: /valider has something to validate.
     other = Coop(affiliation="974-145", school_name="École Bois-de-Nèfles", commune="Saint-Denis",
                  department_code="974")  # fmt: skip
@@ -85,6 +94,32 @@ def seed_demo(session: Session) -> None:
         ("CP", [("Omar Lebon", "omar.lebon@ac-reunion.fr")], 22, 2, None),
         ("CE1", [("Léa Fontaine", "lea.fontaine@ac-reunion.fr")], 26, 0, None),
     ])  # fmt: skip
+
+
+def seed_books(session: Session) -> None:
+    """Opening balances and a few entries of coop 974-111, recorded by its mandataire as the bot would."""
+    coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
+    ledgers = {x.name: x for x in session.exec(select(Ledger).where(Ledger.coop_id == coop.id))}
+    year = department_year(session, "974")
+    marie = who_is(session, DEMO_PEOPLE[0].telegram_id)
+    today = today_in("Indian/Reunion")
+    day = lambda days_ago: max(date(year, 9, 1), today - timedelta(days=days_ago))  # noqa: E731
+    for name, banque, caisse in (("École", 1_520_00, 85_00), ("CE1A", 240_00, 30_00), ("CE2B", 180_00, 25_00)):
+        ledger.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
+    for name, direction, days_ago, label, treasury, means, amount, account, extra in (
+        ("École", Direction.RECETTE, 60, "Participation des familles", Treasury.BANQUE, Means.VIREMENT,
+         450_00, "familles", {}),
+        ("École", Direction.DEPENSE, 50, "Cotisation et assurance OCCE", Treasury.BANQUE, Means.CHEQUE,
+         365_70, "cotisation", {"cheque_number": "0001234"}),
+        ("CE1A", Direction.DEPENSE, 20, "Fournitures de peinture", Treasury.BANQUE, Means.CARTE,
+         23_80, "fournitures", {}),
+        ("CE1A", Direction.RECETTE, 10, "Vente de gâteaux", Treasury.CAISSE, Means.ESPECES,
+         64_50, "ventes", {"project": "classeverte"}),
+        ("CE2B", Direction.DEPENSE, 5, "Entrées au musée", Treasury.BANQUE, Means.CHEQUE,
+         85_00, "sorties", {"cheque_number": "0001235"}),
+    ):  # fmt: skip
+        ledger.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
+                            treasury=treasury, means=means, amount=amount, splits=account, today=today, **extra)
 
 
 def _membership(session: Session, coop_id: int, year: int, *, validated: bool,

@@ -19,7 +19,7 @@ from bot.sandbox.harness import running_bot
 from bot.sandbox.simulator import BotApiSimulator
 from store import migrate
 from store.db import Database, make_engine, normalise_url
-from store.demo import seed_demo
+from store.demo import seed_books, seed_demo
 
 TEST_DATABASE_URL = os.environ.get("COOPBOT_TEST_DATABASE_URL", "").strip()
 
@@ -74,9 +74,16 @@ def database(database_url):
 
 @pytest.fixture
 def demo(database) -> Database:
-    """The sandbox's demo world: department 974, coop 974-111, its ledgers and four people."""
-    database.run(seed_demo)
+    """The sandbox's demo world without its books: department 974, coops 974-111 and 974-145, people."""
+    database.run(seed_demo, books=False)
     return database
+
+
+@pytest.fixture
+def demo_books(demo) -> Database:
+    """The demo world as `coopbot sandbox` shows it: with opening balances and a few entries."""
+    demo.run(seed_books)
+    return demo
 
 
 @pytest.fixture
