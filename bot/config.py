@@ -28,6 +28,7 @@ class Settings:
     timezone: str
     bot_username: str | None = None
     invitation_days: int = 7
+    receipts_dir: str = "receipts"  # where the copies of receipts are kept
 
     @property
     def bot_api_url(self) -> str:
@@ -65,7 +66,8 @@ def load_settings(env: Mapping[str, str] = os.environ, *, token: str | None = No
         raise ConfigError(f"COOPBOT_TIMEZONE is not a known time zone: {tz!r}") from None
 
     username = env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None
-    return Settings(token, api, database_url, tz, username, invitation_days(env))
+    receipts = env.get("COOPBOT_RECEIPTS_DIR", "").strip() or "receipts"
+    return Settings(token, api, database_url, tz, username, invitation_days(env), receipts)
 
 
 def invitation_days(env: Mapping[str, str] = os.environ) -> int:

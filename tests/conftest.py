@@ -95,8 +95,8 @@ async def sim():
 
 
 @pytest.fixture
-async def bot(sim, database):
-    async with running_bot(sim, database) as application:
+async def bot(sim, database, tmp_path):
+    async with running_bot(sim, database, receipts_dir=str(tmp_path / "receipts")) as application:
         yield application
 
 

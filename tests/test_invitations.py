@@ -137,9 +137,9 @@ async def test_only_the_ad_can_confirm(bot, sim, cast):
     request = cast["ad"].last
     data = request.button("Confirmer")["callback_data"]
     step = await marie.press_data(data, marie.last)
-    assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+    assert "Vous n'avez pas accès à cette coopérative ou à ce cahier." in step.text
     step = await enseignant.press_data(data, marie.last)
-    assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+    assert "Vous n'avez pas accès à cette coopérative ou à ce cahier." in step.text
 
 
 async def test_contact_round_trip(bot, sim, cast):

@@ -15,20 +15,22 @@ from store.db import Database
 SANDBOX_TOKEN = "123456789:SANDBOX-not-a-real-token-xxxxxxxxxx"
 
 
-def sandbox_settings(sim: BotApiSimulator, database: Database, timezone: str = "Europe/Paris") -> Settings:
+def sandbox_settings(sim: BotApiSimulator, database: Database, receipts_dir: str = "receipts") -> Settings:
     return Settings(
         token=SANDBOX_TOKEN,
         api_base_url=sim.url,
         database_url=database.url.render_as_string(hide_password=False),
-        timezone=timezone,
+        timezone="Europe/Paris",
         bot_username=sim.bot_user["username"],
+        receipts_dir=receipts_dir,
     )
 
 
 @asynccontextmanager
-async def running_bot(sim: BotApiSimulator, database: Database) -> AsyncIterator[Application]:
+async def running_bot(sim: BotApiSimulator, database: Database, *,
+                      receipts_dir: str = "receipts") -> AsyncIterator[Application]:  # fmt: skip
     """Start the bot polling the simulator; users' actions return once the bot has handled them."""
-    application = build_application(sandbox_settings(sim, database), database)
+    application = build_application(sandbox_settings(sim, database, receipts_dir), database)
     # The order run_polling() follows.
     await application.initialize()
     if application.post_init:

@@ -15,6 +15,7 @@ import asyncio
 import html
 import itertools
 import json
+import mimetypes
 import re
 import secrets
 import time
@@ -113,6 +114,7 @@ class SimMessage:
                 "file_id": self.document,
                 "file_unique_id": self.document[-12:],
                 "file_name": self.file_name or "document",
+                "mime_type": mimetypes.guess_type(self.file_name or "")[0] or "application/octet-stream",
             }
         if self.reply_markup:
             data["reply_markup"] = self.reply_markup
@@ -178,6 +180,7 @@ class BotApiSimulator:
         self.commands: dict[tuple[str, str], list[dict]] = {}
         self.files: dict[str, StoredFile] = {}
         self.callback_answers: dict[str, str | None] = {}
+        self._answered: set[str] = set()  # a query is answered once
         self.calls: list[tuple[str, dict]] = []  # every Bot API call, for inspection
         self.webhook: dict | None = None
         self.webhook_deliveries: list[tuple[int, int]] = []  # update id, HTTP status (0: unreachable)
@@ -470,13 +473,14 @@ class BotApiSimulator:
 
     async def api_answerCallbackQuery(self, params: dict) -> bool:
         query_id = params.get("callback_query_id", "")
-        if query_id not in self.callback_answers:
+        if query_id not in self.callback_answers or query_id in self._answered:
             raise ApiError(400, "Bad Request: query is too old and response timeout expired "
                                 "or query ID is invalid")  # fmt: skip
         text = params.get("text")
         if text and len(text) > MAX_CALLBACK_ANSWER:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         self.callback_answers[query_id] = text
+        self._answered.add(query_id)
         chat_id = int(query_id.split("-")[0])
         self._events.append((chat_id, "answer", text))
         return True

@@ -1,0 +1,722 @@
+"""/depense and /recette (with receipts and a 10-minute undo), and /solde.
+
+`/depense 12,50 Piles pour la classe` asks, by buttons, only what is missing:
+the ledger (if several), the account (the ledger's most used first, or
+Répartir over several), the means (a cheque's number, the next one
+suggested) and the date. Everything can also come on the line itself, after
+semicolons: `/depense 12,50 Piles; CE1A; fournitures; carte; hier` is
+recorded at once. A `#projet` anywhere in the label tags the entry.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta, timezone
+from html import escape
+from pathlib import Path
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot import texts
+from bot.books import balance_line, entry_line, ledger_label, money, my_ledgers, parse_day, refusal, today_for
+from bot.common import as_user, day_text, end_conversation, in_store, settings
+from bot.texts import lang, t
+from store import access, ledger, people
+from store.accounts import Account, normalise
+from store.ledger import EntryView, LedgerError, LedgerRef
+from store.models import Direction, Means, Treasury
+from store.money import AmountError, parse_amount
+from store.years import fiscal_year_of
+
+log = logging.getLogger(__name__)
+
+# Conversation states
+AMOUNT, LEDGER, ACCOUNT, SPLIT_ACCOUNT, SPLIT_AMOUNT = (
+    "ent.amount", "ent.ledger", "ent.account", "ent.split.account", "ent.split.amount",
+)  # fmt: skip
+MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM = (
+    "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm",
+)  # fmt: skip
+
+UNDO_MINUTES = 10
+RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
+FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
+MAX_RECEIPT_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
+MEANS_WORDS = {
+    "especes": Means.ESPECES, "espece": Means.ESPECES, "cash": Means.ESPECES, "liquide": Means.ESPECES,
+    "cheque": Means.CHEQUE, "carte": Means.CARTE, "cb": Means.CARTE, "card": Means.CARTE,
+    "virement": Means.VIREMENT, "transfer": Means.VIREMENT, "prelevement": Means.PRELEVEMENT,
+}  # fmt: skip
+PROJECT_TAG = re.compile(r"(?:^|\s)#([\w-]{1,32})")
+
+texts.register({
+    "cmd.depense": {"fr": "Enregistrer une dépense : /depense 12,50 Piles", "en": "Record an expense: /depense 12.50 Batteries"},
+    "cmd.recette": {"fr": "Enregistrer une recette : /recette 45 Vente de gâteaux", "en": "Record a receipt: /recette 45 Cake sale"},
+    "cmd.solde": {"fr": "Les soldes de vos cahiers (banque, caisse, chèques)", "en": "Your ledgers' balances (bank, cash, cheques)"},
+    "ent.ask_amount": {"fr": "Montant et libellé de la {direction} ? Par exemple : 12,50 Piles pour la classe",
+                       "en": "Amount and label of the {direction}? For example: 12.50 Batteries for the class"},
+    "ent.ask_label": {"fr": "Et son libellé ? Par exemple : Piles pour la classe",
+                      "en": "And its label? For example: Batteries for the class"},
+    "ent.amount.format": {"fr": "Je ne lis pas de montant au début : tapez par exemple 12,50 Piles pour la classe.",
+                          "en": "I cannot read an amount first: type for example 12.50 Batteries for the class."},
+    "ent.amount.decimals": {"fr": "Deux décimales au plus : par exemple 12,50.", "en": "Two decimals at most: for example 12.50."},
+    "ent.amount.zero": {"fr": "Le montant doit être positif : par exemple 12,50.", "en": "The amount must be positive: for example 12.50."},
+    "ent.amount.too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
+                             "en": "The amount is over €100,000: check it (for example 1,234.56)."},
+    "ent.label.length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
+                         "en": "The label must be 1 to 120 characters long: shorten it."},
+    "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
+                                "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "
+                                "prélèvement) et une date (hier, 03/11).",
+                          "en": "I did not understand \"{part}\": after the label, separated by semicolons, I understand "
+                                "a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement) and "
+                                "a date (hier, 03/11)."},
+    "ent.pick_ledger": {"fr": "Dans quel cahier ?", "en": "In which ledger?"},
+    "ent.pick_account": {"fr": "Sur quel compte ?", "en": "On which account?"},
+    "ent.more_accounts": {"fr": "Autres comptes…", "en": "Other accounts…"},
+    "ent.split": {"fr": "✂️ Répartir", "en": "✂️ Split"},
+    "ent.split.pick": {"fr": "Répartition de {amount} — reste {left} à répartir. Quel compte ?",
+                       "en": "Splitting {amount} — {left} left to split. Which account?"},
+    "ent.split.ask": {"fr": "Quel montant sur « {account} » ? (reste {left})",
+                      "en": "What amount on \"{account}\"? ({left} left)"},
+    "ent.split.too_much": {"fr": "C'est plus que les {left} qui restent : tapez un montant plus petit.",
+                           "en": "That is more than the {left} left: type a smaller amount."},
+    "ent.split.done_part": {"fr": "{account} : {amount}", "en": "{account}: {amount}"},
+    "ent.pick_means": {"fr": "Payé comment ?", "en": "Paid how?"},
+    "ent.pick_means.recette": {"fr": "Reçu comment ?", "en": "Received how?"},
+    "ent.means.especes": {"fr": "💶 Espèces (caisse)", "en": "💶 Cash (cash box)"},
+    "ent.means.cheque": {"fr": "🧾 Chèque", "en": "🧾 Cheque"},
+    "ent.means.carte": {"fr": "💳 Carte", "en": "💳 Card"},
+    "ent.means.virement": {"fr": "🏦 Virement", "en": "🏦 Transfer"},
+    "ent.means.prelevement": {"fr": "🔁 Prélèvement", "en": "🔁 Direct debit"},
+    "ent.ask_cheque": {"fr": "Numéro du chèque ?", "en": "Cheque number?"},
+    "ent.cheque.suggest": {"fr": "N° {number}", "en": "No. {number}"},
+    "ent.cheque.invalid": {"fr": "Le numéro du chèque s'écrit en chiffres, 12 au plus (par exemple 1234567). Retapez-le :",
+                           "en": "A cheque number is digits, 12 at most (for example 1234567). Type it again:"},
+    "ent.pick_day": {"fr": "Quelle date ?", "en": "What date?"},
+    "ent.day.today": {"fr": "Aujourd'hui", "en": "Today"},
+    "ent.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
+    "ent.day.other": {"fr": "Autre date…", "en": "Another date…"},
+    "ent.ask_day": {"fr": "Tapez la date, jj/mm/aaaa (par exemple {example}) :",
+                    "en": "Type the date, dd/mm/yyyy (for example {example}):"},
+    "ent.day.invalid": {"fr": "Ce n'est pas une date : tapez jj/mm/aaaa, par exemple {example}.",
+                        "en": "That is not a date: type dd/mm/yyyy, for example {example}."},
+    "ent.card": {"fr": "<b>{direction} à enregistrer</b>\n{label}\n{amount} · {means} · {day}\ncahier {ledger}\n{splits}{project}",
+                 "en": "<b>{direction} to record</b>\n{label}\n{amount} · {means} · {day}\nledger {ledger}\n{splits}{project}"},
+    "ent.card.project": {"fr": "\nprojet #{project}", "en": "\nproject #{project}"},
+    "ent.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
+    "ent.project_button": {"fr": "🏷 Projet", "en": "🏷 Project"},
+    "ent.project.ask": {"fr": "Quel projet ? Choisissez, ou tapez un nom (par exemple classeverte).",
+                        "en": "Which project? Choose, or type a name (for example classeverte)."},
+    "ent.project.none": {"fr": "Sans projet", "en": "No project"},
+    "ent.recorded": {"fr": "Écriture {piece} enregistrée — {balance}",
+                     "en": "Entry {piece} recorded — {balance}"},
+    "ent.receipt_hint": {"fr": "📎 Envoyez maintenant la photo ou le PDF du justificatif (ou plus tard, en réponse à ce message).",
+                         "en": "📎 Now send the photo or PDF of the receipt (or later, as a reply to this message)."},
+    "ent.undo": {"fr": "↩️ Annuler l'écriture", "en": "↩️ Cancel the entry"},
+    "ent.undone": {"fr": "Écriture {piece} annulée (elle reste au journal, barrée, avec son numéro).",
+                   "en": "Entry {piece} cancelled (it stays in the journal, struck through, with its number)."},
+    "ent.undo.late": {"fr": "Les 10 minutes sont passées : annulez cette écriture depuis /journal.",
+                      "en": "The 10 minutes are over: cancel this entry from /journal."},
+    "receipt.attached": {"fr": "📎 Justificatif joint à l'écriture {piece} (cahier {ledger}).",
+                         "en": "📎 Receipt attached to entry {piece} (ledger {ledger})."},
+    "receipt.which": {"fr": "À quelle écriture joindre ce justificatif ? Envoyez-le en réponse au message de l'écriture, "
+                            "ou enregistrez d'abord l'écriture (/depense, /recette).",
+                      "en": "Which entry is this receipt for? Send it as a reply to the entry's message, or record "
+                            "the entry first (/depense, /recette)."},
+    "receipt.kind": {"fr": "Un justificatif est une photo, une image ou un PDF.", "en": "A receipt is a photo, an image or a PDF."},
+    "receipt.too_big": {"fr": "Ce fichier dépasse 20 Mo : envoyez une photo ou un PDF plus léger.",
+                        "en": "This file is over 20 MB: send a lighter photo or PDF."},
+    "solde.title": {"fr": "<b>Soldes au {day}</b> (exercice {years})", "en": "<b>Balances on {day}</b> (year {years})"},
+    "solde.cheques": {"fr": "   chèques non encaissés : {count} pour {amount}", "en": "   uncashed cheques: {count} for {amount}"},
+    "solde.coop": {"fr": "<b>Coopérative {affiliation}</b> : {total} (banque {banque} · caisse {caisse})",
+                   "en": "<b>Cooperative {affiliation}</b>: {total} (bank {banque} · cash {caisse})"},
+})  # fmt: skip
+
+
+def button(label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label[:60], callback_data=data)
+
+
+def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
+    return context.user_data["draft"]
+
+
+# ------------------------------------------------------------------ the line typed with the command
+
+
+def split_amount(text: str) -> tuple[int, str]:
+    """'1 234,56 Piles' → (123456, 'Piles'); AmountError if no amount leads the text."""
+    words = text.split()
+    for count in range(min(4, len(words)), 0, -1):  # the longest amount first: '1 234,56'
+        try:
+            return parse_amount(" ".join(words[:count])), " ".join(words[count:])
+        except AmountError as refused:
+            if refused.reason != "format":  # an amount, but a refused one: '100 000,01' is not '100'
+                raise
+    raise AmountError("format")
+
+
+def project_of(label: str) -> tuple[str, str | None]:
+    """'Car #classeverte' → ('Car', 'classeverte')."""
+    match = PROJECT_TAG.search(label)
+    if not match:
+        return label, None
+    return (label[: match.start()] + label[match.end():]).strip(), match[1]
+
+
+def read_extras(parts: list[str], refs: list[LedgerRef], accounts: list[Account], today: date) -> dict | str:
+    """What came after the label, between semicolons; the first part not understood if any."""
+    found: dict = {}
+    for part in parts:
+        words = normalise(part).split()
+        if not words:
+            continue
+        if (day := parse_day(part, today)) is not None:
+            found["day"] = day.isoformat()
+        elif words[0] in MEANS_WORDS:
+            found["means"] = MEANS_WORDS[words[0]].value
+            if len(words) > 1:
+                found["cheque"] = "".join(words[1:])
+        elif ref := next((r for r in refs if normalise(r.name) == normalise(part)), None):
+            found["ledger_id"] = ref.id
+        elif account := next((a for a in accounts if normalise(part) in (a.code, *map(normalise, a.aliases))), None):
+            found["splits"] = [[account.code, None]]
+        else:
+            return part.strip()
+    return found
+
+
+# ------------------------------------------------------------------ opening
+
+
+async def begin_expense(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/depense [montant libellé; extras]"""
+    return await begin(update, context, Direction.DEPENSE)
+
+
+async def begin_receipt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/recette [montant libellé; extras]"""
+    return await begin(update, context, Direction.RECETTE)
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction) -> str | int:
+    """Start a draft from whatever the line gives, then ask what is missing."""
+    language = lang(update)
+    refs = await my_ledgers(update, context)
+    if not refs:
+        await update.effective_message.reply_text(t("books.no_ledger", language))
+        return ConversationHandler.END
+    context.user_data["draft"] = {"direction": direction.value}
+    line = update.effective_message.text.partition(" ")[2].strip()
+    if not line:
+        await update.effective_message.reply_text(
+            t("ent.ask_amount", language, direction=t(f"direction.{direction.value}", language)))  # fmt: skip
+        return AMOUNT
+    return await read_line(update, context, line, refs)
+
+
+async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """'12,50 Piles pour la classe' typed after a bare /depense."""
+    return await read_line(update, context, update.effective_message.text, await my_ledgers(update, context))
+
+
+async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str, refs: list[LedgerRef]) -> str | int:
+    """Amount, label, #projet and the extras after semicolons; a refusal keeps the step."""
+    language = lang(update)
+    head, *extras = line.split(";")
+    try:
+        amount, label = split_amount(head)
+    except AmountError as refused:
+        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
+        return AMOUNT
+    label, project = project_of(label)
+    if len(label) > ledger.LABEL_MAX:
+        await update.effective_message.reply_text(t("ent.label.length", language))
+        return AMOUNT
+    current = draft(context)
+    current.update(amount=amount, label=label, project=project)
+    if extras:
+        named = next((r.id for r in refs for part in extras if normalise(r.name) == normalise(part)), None)
+        ledger_id = named or (refs[0].id if len(refs) == 1 else None)  # the accounts depend on the ledger
+        accounts = list(await accounts_by_use(update, context, ledger_id)) if ledger_id else []
+        found = read_extras(extras, refs, accounts, today_for(refs[0]))
+        if isinstance(found, str):
+            await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(found[:60])))
+            return AMOUNT
+        current.update(found)
+    return await next_step(update, context, refs)
+
+
+async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The label, when the line had only an amount."""
+    label, project = project_of(" ".join(update.effective_message.text.split()))
+    if not 1 <= len(label) <= ledger.LABEL_MAX:
+        await update.effective_message.reply_text(t("ent.label.length", lang(update)))
+        return AMOUNT
+    draft(context).update(label=label, project=project or draft(context).get("project"))
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+async def accounts_by_use(update: Update, context: ContextTypes.DEFAULT_TYPE, ledger_id: int) -> tuple[Account, ...]:
+    direction = Direction(draft(context)["direction"])
+    return await as_user(update, context, ledger.accounts_by_use, ledger_id, direction)
+
+
+# ------------------------------------------------------------------ asking what is missing
+
+
+async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> str | int:
+    """Ask the first thing missing; with nothing missing, record (a full line) or confirm."""
+    current, language = draft(context), lang(update)
+    say = update.effective_message.reply_text
+    if not current.get("label"):
+        await say(t("ent.ask_label", language))
+        return AMOUNT
+    if "ledger_id" not in current:
+        if len(refs) > 1:
+            await say(t("ent.pick_ledger", language), reply_markup=ledger_buttons(refs, language))
+            return LEDGER
+        current["ledger_id"] = refs[0].id
+    if "splits" not in current:
+        current["asked"] = True
+        return await ask_account(update, context, edit=False)
+    if current["splits"][0][1] is None:  # one account named on the line: all of the amount
+        current["splits"] = [[current["splits"][0][0], current["amount"]]]
+    if "means" not in current:
+        current["asked"] = True
+        return await ask_means(update, context)
+    if current["means"] == Means.CHEQUE and not current.get("cheque"):
+        current["asked"] = True
+        return await ask_cheque(update, context)
+    if "day" not in current:
+        current["asked"] = True
+        keyboard = InlineKeyboardMarkup([
+            [button(t("ent.day.today", language), "ent:day:0"), button(t("ent.day.yesterday", language), "ent:day:1")],
+            [button(t("ent.day.other", language), "ent:day:other")],
+            [button(t("button.cancel", language), "ent:cancel")],
+        ])  # fmt: skip
+        await say(t("ent.pick_day", language), reply_markup=keyboard)
+        return DAY
+    if not current.get("asked"):
+        return await record(update, context)  # everything came on the line: nothing more to ask
+    return await show_card(update, context)
+
+
+def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup:
+    several = len({r.coop_id for r in refs}) > 1
+    rows = [[button(ledger_label(r, language, several), f"ent:led:{r.id}")] for r in refs]
+    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    return InlineKeyboardMarkup(rows)
+
+
+async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The ledger, by button."""
+    refs = await my_ledgers(update, context)
+    ledger_id = int(update.callback_query.data.split(":")[2])
+    if ledger_id not in {r.id for r in refs}:  # a forged button
+        raise access.Forbidden(access.Action.WRITE_LEDGER)
+    await update.callback_query.answer()
+    draft(context)["ledger_id"] = ledger_id
+    draft(context)["asked"] = True
+    await update.callback_query.edit_message_reply_markup(None)
+    return await next_step(update, context, refs)
+
+
+async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool, every: bool = False) -> str:
+    """The ledger's most used accounts first, then "Autres comptes…" and "Répartir"."""
+    language = lang(update)
+    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
+    shown = accounts if every else accounts[:FIRST_ACCOUNTS]
+    rows = [[button(a.label, f"ent:acc:{a.code}")] for a in shown]
+    extra = [] if every or len(accounts) <= FIRST_ACCOUNTS else [button(t("ent.more_accounts", language), "ent:acc:more")]
+    rows.append(extra + [button(t("ent.split", language), "ent:acc:split")])
+    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    if edit:
+        await update.callback_query.edit_message_text(t("ent.pick_account", language), reply_markup=InlineKeyboardMarkup(rows))
+    else:
+        await update.effective_message.reply_text(t("ent.pick_account", language), reply_markup=InlineKeyboardMarkup(rows))
+    return ACCOUNT
+
+
+async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """One account for the whole amount (or: more accounts, or split)."""
+    query = update.callback_query
+    await query.answer()
+    choice = query.data.split(":")[2]
+    if choice == "more":
+        return await ask_account(update, context, edit=True, every=True)
+    if choice == "split":
+        draft(context)["parts"] = []
+        return await ask_split_account(update, context, edit=True)
+    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
+    account = next((a for a in accounts if a.code == choice), None)
+    if account is None:
+        return ACCOUNT
+    draft(context)["splits"] = [[account.code, draft(context)["amount"]]]
+    await query.edit_message_text(f"{t('ent.pick_account', lang(update))} {escape(account.label)}")
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+# ------------------------------------------------------------------ Répartir
+
+
+def parts_left(current: dict) -> int:
+    return current["amount"] - sum(cents for _, cents in current["parts"])
+
+
+async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool) -> str:
+    """Which account takes the next part."""
+    current, language = draft(context), lang(update)
+    accounts = await accounts_by_use(update, context, current["ledger_id"])
+    labels = {a.code: a.label for a in accounts}
+    done = "\n".join(t("ent.split.done_part", language, account=escape(labels.get(code, code)),
+                       amount=money(cents, language)) for code, cents in current["parts"])  # fmt: skip
+    text = t("ent.split.pick", language, amount=money(current["amount"], language),
+             left=money(parts_left(current), language))  # fmt: skip
+    rows = [[button(a.label, f"ent:part:{a.code}")] for a in accounts]
+    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    text = f"{done}\n\n{text}" if done else text
+    if edit and update.callback_query:
+        await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
+    else:
+        await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(rows))
+    return SPLIT_ACCOUNT
+
+
+async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The account of the next part; its amount is typed next."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    code = query.data.split(":")[2]
+    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
+    account = next((a for a in accounts if a.code == code), None)
+    if account is None:
+        return SPLIT_ACCOUNT
+    draft(context)["part_account"] = code
+    await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label),
+                                    left=money(parts_left(draft(context)), language)))  # fmt: skip
+    return SPLIT_AMOUNT
+
+
+async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """A part's amount; once nothing is left, the ventilation is done."""
+    current, language = draft(context), lang(update)
+    try:
+        cents = parse_amount(update.effective_message.text)
+    except AmountError as refused:
+        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
+        return SPLIT_AMOUNT
+    if cents > parts_left(current):
+        await update.effective_message.reply_text(t("ent.split.too_much", language,
+                                                    left=money(parts_left(current), language)))  # fmt: skip
+        return SPLIT_AMOUNT
+    current["parts"].append([current.pop("part_account"), cents])
+    if parts_left(current):
+        return await ask_split_account(update, context, edit=False)
+    current["splits"] = current.pop("parts")
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+# ------------------------------------------------------------------ means, cheque, date
+
+
+async def ask_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    language = lang(update)
+    direction = draft(context)["direction"]
+    rows = [[button(t(f"ent.means.{m.value}", language), f"ent:means:{m.value}")] for m in Means]
+    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    key = "ent.pick_means.recette" if direction == Direction.RECETTE else "ent.pick_means"
+    await update.effective_message.reply_text(t(key, language), reply_markup=InlineKeyboardMarkup(rows))
+    return MEANS
+
+
+async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """Espèces go to the caisse, everything else to the banque."""
+    query = update.callback_query
+    await query.answer()
+    means = Means(query.data.split(":")[2])
+    draft(context)["means"] = means.value
+    await query.edit_message_text(f"{t('ent.pick_means', lang(update))} {t(f'ent.means.{means.value}', lang(update))}")
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The cheque's number, the one after the coop's last cheque offered as a button."""
+    language = lang(update)
+    suggestion = None
+    if draft(context)["direction"] == Direction.DEPENSE:
+        suggestion = await as_user(update, context, ledger.next_cheque_number, draft(context)["ledger_id"])
+    rows = [[button(t("ent.cheque.suggest", language, number=suggestion), f"ent:chq:{suggestion}")]] if suggestion else []
+    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    await update.effective_message.reply_text(t("ent.ask_cheque", language), reply_markup=InlineKeyboardMarkup(rows))
+    return CHEQUE
+
+
+async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The cheque number typed, or the suggested one pressed."""
+    if update.callback_query:
+        await update.callback_query.answer()
+        number = update.callback_query.data.split(":")[2]
+        await update.callback_query.edit_message_reply_markup(None)
+    else:
+        number = "".join(update.effective_message.text.split())
+    if not re.fullmatch(r"\d{1,12}", number):
+        await update.effective_message.reply_text(t("ent.cheque.invalid", lang(update)))
+        return CHEQUE
+    draft(context)["cheque"] = number
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """Aujourd'hui, Hier, or Autre date (typed)."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    ref = await ledger_ref(update, context)
+    choice = query.data.split(":")[2]
+    if choice == "other":
+        await query.edit_message_text(t("ent.ask_day", language, example=day_text(today_for(ref))))
+        return TYPED_DAY
+    draft(context)["day"] = (today_for(ref) - timedelta(days=int(choice))).isoformat()
+    await query.edit_message_reply_markup(None)
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """A date typed jj/mm/aaaa (the store refuses the future and closed years at recording)."""
+    ref = await ledger_ref(update, context)
+    day = parse_day(update.effective_message.text, today_for(ref))
+    if day is None:
+        await update.effective_message.reply_text(t("ent.day.invalid", lang(update), example=day_text(today_for(ref))))
+        return TYPED_DAY
+    draft(context)["day"] = day.isoformat()
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
+    refs = await my_ledgers(update, context)
+    return next(r for r in refs if r.id == draft(context)["ledger_id"])
+
+
+# ------------------------------------------------------------------ the card, the project, recording
+
+
+async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = False) -> str:
+    """What will be recorded, with Enregistrer, Projet and Annuler."""
+    current, language = draft(context), lang(update)
+    ref = await ledger_ref(update, context)
+    accounts = {a.code: a.label for a in await accounts_by_use(update, context, ref.id)}
+    means = t(f"means.{current['means']}", language) + (f" n° {current['cheque']}" if current.get("cheque") else "")
+    splits = "\n".join(f"• {escape(accounts.get(code, code))} : {money(cents, language)}" for code, cents in current["splits"])
+    text = t("ent.card", language, direction=t(f"direction.{current['direction']}", language).capitalize(),
+             label=escape(current["label"]), amount=money(current["amount"], language), means=means,
+             day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,
+             project=t("ent.card.project", language, project=current["project"]) if current.get("project") else "")  # fmt: skip
+    keyboard = InlineKeyboardMarkup([
+        [button(t("ent.save", language), "ent:save")],
+        [button(t("ent.project_button", language), "ent:proj"), button(t("button.cancel", language), "ent:cancel")],
+    ])  # fmt: skip
+    if edit and update.callback_query:
+        await update.callback_query.edit_message_text(text, reply_markup=keyboard)
+    else:
+        await update.effective_message.reply_text(text, reply_markup=keyboard)
+    return CONFIRM
+
+
+async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🏷: the ledger's projects as buttons, or a new one typed."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    tags = await as_user(update, context, ledger.project_tags, draft(context)["ledger_id"])
+    rows = [[button(f"#{tag}", f"ent:tag:{tag}")] for tag in list(tags)[:8]]
+    rows.append([button(t("ent.project.none", language), "ent:tag:")])
+    await query.edit_message_text(t("ent.project.ask", language), reply_markup=InlineKeyboardMarkup(rows))
+    return PROJECT
+
+
+async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A project pressed (or none), or typed: back to the card."""
+    if update.callback_query:
+        await update.callback_query.answer()
+        draft(context)["project"] = update.callback_query.data.split(":", 2)[2] or None
+        return await show_card(update, context, edit=True)
+    try:
+        draft(context)["project"] = ledger.clean_project(update.effective_message.text.lstrip("#"))
+    except LedgerError as refused:
+        await update.effective_message.reply_text(refusal(refused, lang(update)))
+        return PROJECT
+    return await show_card(update, context)
+
+
+async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✅ Enregistrer."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    return await record(update, context)
+
+
+async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """One transaction: the entry, its number, its ventilation; then the new balance and Annuler."""
+    current, language = draft(context), lang(update)
+    ref = await ledger_ref(update, context)
+    means = Means(current["means"])
+    try:
+        entry: EntryView = await as_user(
+            update, context, ledger.record_entry, ref.id, direction=Direction(current["direction"]),
+            day=date.fromisoformat(current["day"]), label=current["label"],
+            treasury=Treasury.CAISSE if means == Means.ESPECES else Treasury.BANQUE, means=means,
+            amount=current["amount"], splits=[tuple(part) for part in current["splits"]], today=today_for(ref),
+            cheque_number=current.get("cheque"), project=current.get("project"),
+        )  # fmt: skip
+    except LedgerError as refused:
+        return await refused_at_recording(update, context, refused)
+    balances = await as_user(update, context, ledger.balances, ref.id, entry.fiscal_year)
+    context.user_data.pop("draft", None)
+    message = await update.effective_message.reply_text(
+        t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
+        + "\n" + t("ent.receipt_hint", language),
+        reply_markup=InlineKeyboardMarkup([[button(t("ent.undo", language), f"ent:undo:{entry.id}")]]),
+    )
+    remember_entry(context, message.message_id, entry.id)
+    return ConversationHandler.END
+
+
+async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYPE, refused: LedgerError) -> str:
+    """Say why, and go back to the step that can mend it, keeping everything else."""
+    current = draft(context)
+    await update.effective_message.reply_text(refusal(refused, lang(update)))
+    current["asked"] = True
+    if refused.reason in ("future", "year_not_open", "closed_year", "before_opening"):
+        current.pop("day", None)
+    elif refused.reason in ("cheque_number_required", "cheque_number_invalid"):
+        current.pop("cheque", None)
+    elif refused.reason in ("caisse_negative", "means_treasury"):
+        current.pop("means", None)
+        current.pop("cheque", None)
+    elif refused.reason in ("unknown_account", "wrong_class", "splits_mismatch", "no_split", "split_not_positive"):
+        current.pop("splits", None)
+    elif refused.reason == "project_invalid":
+        current["project"] = None
+    else:
+        return await show_card(update, context)
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler or Annuler: nothing is recorded."""
+    context.user_data.pop("draft", None)
+    return await end_conversation(update, context)
+
+
+# ------------------------------------------------------------------ after: undo and receipts
+
+
+def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id: int) -> None:
+    """Which entry a confirmation message is about, so that a receipt sent in reply finds it."""
+    messages = context.chat_data.setdefault("entry_messages", {})
+    messages[str(message_id)] = entry_id
+    for old in sorted(messages, key=int)[:-100]:
+        del messages[old]
+    context.chat_data["last_entry"] = {"id": entry_id, "at": datetime.now(timezone.utc).isoformat()}
+
+
+async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """↩️ Annuler, within 10 minutes of recording."""
+    query, language = update.callback_query, lang(update)
+    if datetime.now(timezone.utc) - query.message.date > timedelta(minutes=UNDO_MINUTES):
+        await query.answer(t("ent.undo.late", language), show_alert=True)
+        await query.edit_message_reply_markup(None)
+        return
+    await query.answer()
+    entry_id = int(query.data.split(":")[2])
+    entry = await as_user(update, context, ledger.get_entry, entry_id)
+    refs = await my_ledgers(update, context)
+    ref = next((r for r in refs if r.id == entry.ledger_id), None)
+    try:
+        await as_user(update, context, ledger.cancel_entry, entry_id, today=today_for(ref) if ref else date.today())
+    except LedgerError as refused:
+        await query.message.reply_text(refusal(refused, language))
+        return
+    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece))
+
+
+async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A photo or PDF in reply to an entry's message, or just after an entry: its justificatif."""
+    message, language = update.effective_message, lang(update)
+    entry_id = receipt_target(context, message)
+    if entry_id is None:
+        keeps_books = bool(await my_ledgers(update, context))
+        await message.reply_text(t("receipt.which" if keeps_books else "unknown.other", language))
+        return
+    if message.photo:
+        incoming, mime, suffix = message.photo[-1], "image/jpeg", ".jpg"
+    else:
+        incoming, mime = message.document, message.document.mime_type or ""
+        if not (mime == "application/pdf" or mime.startswith("image/")):
+            await message.reply_text(t("receipt.kind", language))
+            return
+        suffix = Path(message.document.file_name or "").suffix[:8] or (".pdf" if mime == "application/pdf" else ".jpg")
+    if (incoming.file_size or 0) > MAX_RECEIPT_BYTES:
+        await message.reply_text(t("receipt.too_big", language))
+        return
+    entry = await as_user(update, context, ledger.get_entry, entry_id)
+    folder = Path(settings(context).receipts_dir) / str(entry.fiscal_year)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{entry.id}-{incoming.file_unique_id}{suffix}"
+    telegram_file = await incoming.get_file()
+    await telegram_file.download_to_drive(path)
+    refs = {r.id: r for r in await my_ledgers(update, context)}
+    today = today_for(refs[entry.ledger_id]) if entry.ledger_id in refs else date.today()
+    try:
+        await as_user(update, context, ledger.attach_receipt, entry.id, file_id=incoming.file_id,
+                      file_unique_id=incoming.file_unique_id, path=str(path), mime_type=mime,
+                      size=path.stat().st_size, today=today)  # fmt: skip
+    except LedgerError as refused:
+        path.unlink(missing_ok=True)
+        await message.reply_text(refusal(refused, language))
+        return
+    await message.reply_text(t("receipt.attached", language, piece=entry.piece, ledger=escape(entry.ledger_name)))
+
+
+def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
+    """The entry whose message this replies to, or the entry recorded in the last 15 minutes."""
+    messages = context.chat_data.get("entry_messages", {})
+    if message.reply_to_message is not None:
+        return messages.get(str(message.reply_to_message.message_id))
+    last = context.chat_data.get("last_entry")
+    if last and datetime.now(timezone.utc) - datetime.fromisoformat(last["at"]) <= timedelta(minutes=RECEIPT_MINUTES):
+        return last["id"]
+    return None
+
+
+# ------------------------------------------------------------------ /solde
+
+
+async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/solde: every ledger this person may read; managers also get their whole coop."""
+    language = lang(update)
+    refs = await my_ledgers(update, context, write=False)
+    if not refs:
+        await update.effective_message.reply_text(t("books.no_ledger", language))
+        return
+    today = today_for(refs[0])
+    year = fiscal_year_of(today)
+    lines = [t("solde.title", language, day=day_text(today), years=f"{year}-{year + 1}")]
+    for ref in refs:
+        balances = await as_user(update, context, ledger.balances, ref.id, year)
+        lines.append("📒 " + balance_line(balances, language))
+        if balances.uncashed_count:
+            lines.append(t("solde.cheques", language, count=balances.uncashed_count,
+                           amount=money(balances.uncashed_cheques, language)))  # fmt: skip
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    for coop_id in sorted({r.coop_id for r in refs}):
+        if access.may(who, access.Action.READ_COOP, coop_id=coop_id):
+            coop = await as_user(update, context, ledger.coop_balances, coop_id, year)
+            affiliation = next(r.affiliation for r in refs if r.coop_id == coop_id)
+            lines.append("")
+            lines.append(t("solde.coop", language, affiliation=affiliation, total=money(coop.total, language),
+                           banque=money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
+    await update.effective_message.reply_text("\n".join(lines))
+
