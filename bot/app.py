@@ -21,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import adhesion, contact, gate, invitations, ledgers, start
+from bot import adhesion, contact, gate, invitations, journal, ledgers, start
 from bot.common import DATABASE, SETTINGS, end_conversation
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
@@ -60,6 +60,8 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.add_handler(MessageHandler(filters.COMMAND, gate.check_command), group=-1)
 
     back = CallbackQueryHandler(adhesion.back, pattern=r"^adh:back$")
+    journal_open = CallbackQueryHandler(journal.open_entry, pattern=r"^jnl:e:\d+$")
+    journal_back = CallbackQueryHandler(journal.back_to_page, pattern=r"^jnl:back$")
     application.add_handlers([
         ConversationHandler(
             name="adhesion", persistent=True, allow_reentry=True,
@@ -137,6 +139,33 @@ def build_application(settings: Settings, database: Database) -> Application:
                                       MessageHandler(~filters.COMMAND, contact.not_text)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
+        ConversationHandler(
+            name="journal", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("journal", journal.begin)],
+            states={
+                journal.LEDGER: [CallbackQueryHandler(journal.chose_ledger, pattern=r"^jnl:l:\d+$")],
+                journal.PAGE: [CallbackQueryHandler(journal.turn_page, pattern=r"^jnl:p:\d+$"),
+                               CallbackQueryHandler(journal.pick_month, pattern=r"^jnl:m$"),
+                               CallbackQueryHandler(journal.ask_ledger, pattern=r"^jnl:ledgers$"), journal_open],
+                journal.MONTHS: [CallbackQueryHandler(journal.chose_month, pattern=r"^jnl:mo:\d{1,2}$"), journal_back],
+                journal.ENTRY: [CallbackQueryHandler(journal.send_receipts, pattern=r"^jnl:r:\d+$"),
+                                CallbackQueryHandler(journal.pick_field, pattern=r"^jnl:ed:\d+$"),
+                                CallbackQueryHandler(journal.confirm_cancel, pattern=r"^jnl:x:\d+$"),
+                                CallbackQueryHandler(journal.show_history, pattern=r"^jnl:h:\d+$"),
+                                journal_open, journal_back],
+                journal.CONFIRM: [CallbackQueryHandler(journal.cancel_entry, pattern=r"^jnl:xok:\d+$"), journal_open],
+                journal.FIELD: [CallbackQueryHandler(journal.ask_value, pattern=r"^jnl:f:\w+$"), journal_open],
+                journal.MEANS: [CallbackQueryHandler(journal.chose_means, pattern=r"^jnl:mn:(especes|cheque|carte|virement|prelevement)$"),
+                                journal_open],
+                journal.TYPING: [MessageHandler(TEXT, journal.typed_value), journal_open],
+            },
+            fallbacks=[CommandHandler("annuler", end_conversation),
+                       CallbackQueryHandler(end_conversation, pattern=r"^jnl:l:cancel$"),
+                       CallbackQueryHandler(journal.close, pattern=r"^jnl:close$")],
+        ),
+        CommandHandler("historique", journal.history_command),
+        CallbackQueryHandler(journal.history_page, pattern=r"^hist:p:\d+:\d+$"),
+        CallbackQueryHandler(journal.history_close, pattern=r"^hist:close$"),
         CallbackQueryHandler(invitations.confirm_succession, pattern=r"^mandate:ok:\d+$"),
         CallbackQueryHandler(adhesion.validate, pattern=r"^adh:ok:\d+$"),
         CallbackQueryHandler(adhesion.reopen, pattern=r"^adh:reopen:\d+$"),

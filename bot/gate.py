@@ -1,14 +1,18 @@
-"""Checks made before any handler: private chats only, and the access table for commands."""
+"""Checks made before any handler: each update once, private chats only, the access table for commands."""
 
 from __future__ import annotations
 
-from telegram import BotCommand, BotCommandScopeChat, Bot, Update
+import logging
+
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.common import in_store
 from bot.texts import lang, t
-from store import access, people
+from store import access, people, updates
+
+log = logging.getLogger(__name__)
 
 
 def command_of(text: str | None) -> str | None:
@@ -16,6 +20,13 @@ def command_of(text: str | None) -> str | None:
     if not text or not text.startswith("/"):
         return None
     return text.split()[0][1:].split("@")[0].lower()
+
+
+async def once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An update seen before (a webhook retry, a replay after a crash) is not handled again."""
+    if not await in_store(context, updates.first_time, update.update_id):
+        log.info("update %s seen before: ignored", update.update_id)
+        raise ApplicationHandlerStop
 
 
 async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

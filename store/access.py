@@ -27,6 +27,8 @@ COMMANDS: dict[str, frozenset[str]] = {
     "moi": frozenset({ANYONE}),
     "adhesion": MANAGERS,
     "cahiers": MANAGERS,
+    "journal": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
+    "historique": MANAGERS,
     "valider": frozenset({AD}),
     "inviter": MANAGERS | {AD},
     "mandataire": frozenset({MANDATAIRE, AD}),

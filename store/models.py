@@ -400,3 +400,10 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=16)
     before: str | None = Field(default=None, sa_column=Column(Text))
     after: str | None = Field(default=None, sa_column=Column(Text))
+
+
+class SeenUpdate(SQLModel, table=True):
+    """A Telegram update already handled: a webhook retry or a replay after a crash is not handled twice."""
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    seen_at: datetime = Field(default_factory=utcnow, index=True)

@@ -19,6 +19,8 @@ EXPECTED = {
     "moi": ALL,
     "adhesion": MANAGERS,
     "cahiers": MANAGERS,
+    "journal": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
+    "historique": MANAGERS,
     "valider": ADS,
     "inviter": MANAGERS | ADS,
     "mandataire": {"mandataire", "mandataire_autre_coop"} | ADS,
@@ -99,7 +101,7 @@ async def test_menus_follow_roles(bot, sim, world):
     teacher = sim.user(*PERSONAS["enseignant"])
     await teacher.send("/start")
     menu = sim.commands[(f'{{"chat_id": {teacher.id}, "type": "chat"}}', "")]
-    assert [c["command"] for c in menu] == ["start", "aide", "moi", "contact", "annuler"]
+    assert [c["command"] for c in menu] == ["start", "aide", "moi", "journal", "contact", "annuler"]
     ad = sim.user(*PERSONAS["ad"])
     await ad.send("/start")
     menu = sim.commands[(f'{{"chat_id": {ad.id}, "type": "chat"}}', "")]

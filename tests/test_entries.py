@@ -216,3 +216,13 @@ async def test_foreign_coop_and_wrong_role(bot, sim, cast, demo_books):
     assert "Vous n'avez pas accès à cette coopérative ou à ce cahier." in step.text
     step = await sim.user(*PERSONAS["verificateur"]).send("/depense 3 Non")
     assert step.text.startswith("La commande /depense n'est pas ouverte à votre rôle.")
+
+
+async def test_a_replayed_update_is_not_handled_twice(bot, sim, cast, demo_books):
+    julien = cast["enseignant"]
+    before = books(demo_books, "CE1A")
+    await julien.send("/depense 2 Règle; fournitures; carte; aujourd'hui")
+    update_id = max(sim.updates_sent)
+    step = await sim.replay(update_id, julien.id)
+    assert step.messages == []
+    assert books(demo_books, "CE1A") == (before[0] - 200, before[1], before[2] + 1)

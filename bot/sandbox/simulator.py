@@ -186,7 +186,9 @@ class BotApiSimulator:
         self.webhook_deliveries: list[tuple[int, int]] = []  # update id, HTTP status (0: unreachable)
         self.settle_hook: Callable[[int], Awaitable[None]] | None = None
         self._updates: list[dict] = []
-        self._update_ids = itertools.count(1)
+        # Like Telegram after a quiet week: ids start anywhere, then go up one by one.
+        self._update_ids = itertools.count(secrets.randbelow(10**9) + 1)
+        self.updates_sent: dict[int, dict] = {}  # every update, by id, for replays
         self._message_ids: dict[int, itertools.count] = {}
         self._arrived = asyncio.Event()
         self._events: list[tuple[int, str, SimMessage | str | None]] = []
@@ -610,9 +612,19 @@ class BotApiSimulator:
 
     def _push_update(self, update: dict) -> int:
         update_id = next(self._update_ids)
-        self._updates.append({"update_id": update_id, **update})
+        self.updates_sent[update_id] = {"update_id": update_id, **update}
+        self._updates.append(self.updates_sent[update_id])
         self._arrived.set()
         return update_id
+
+    async def replay(self, update_id: int, chat_id: int) -> Step:
+        """Deliver an update again, as a webhook retry or a replay after a crash would."""
+        mark = len(self._events)
+        self._fetched.discard(update_id)
+        self._updates.append(self.updates_sent[update_id])
+        self._arrived.set()
+        await self.wait_processed(update_id)
+        return self.events_since(mark, chat_id)
 
     # -------------------------------------------------------------- user side
 

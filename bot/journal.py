@@ -1,0 +1,771 @@
+"""/journal: a ledger's entries page by page, each opened to see its receipt, edit or cancel it;
+/historique: the coop's audit trail (who changed what, when).
+
+Everyone who may read a ledger reads its journal; the ✏️ and 🗑 buttons are only shown to
+those who may write in it (not to vérificateurs), and the store refuses the others anyway.
+The journal shows the current fiscal year of the ledger, latest entries first, optionally
+one month of it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict
+from datetime import date, datetime
+from html import escape
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import get_month_names
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot import texts
+from bot.books import entry_line, ledger_label, ledgers_keyboard, money, my_ledgers, parse_day, refusal, today_for
+from bot.common import as_user, day_text, in_store, years_text
+from bot.texts import lang, t
+from store import audit, ledger, people
+from store.access import Action, Forbidden
+from store.audit import AuditView, CoopHistory
+from store.ledger import EntryView, LedgerError, LedgerRef
+from store.models import Means, RoleKind, Treasury
+from store.money import AmountError, parse_amount
+from store.years import fiscal_year_of
+
+# Conversation states
+LEDGER, PAGE, MONTHS, ENTRY, CONFIRM, FIELD, MEANS, TYPING = (
+    "jnl.ledger", "jnl.page", "jnl.months", "jnl.entry", "jnl.confirm", "jnl.field", "jnl.means", "jnl.typing",
+)  # fmt: skip
+
+KEY = "journal"  # this conversation's corner of user_data
+PAGE_SIZE = 8  # entries per page of the journal
+HISTORY_SIZE = 10  # events per page of /historique
+TEXT_BUDGET = 3800  # characters: every message stays below Telegram's 4096
+LABEL_SHOWN = 40  # characters of a label quoted in a trail line
+RECEIPTS_SENT = 10  # at most, per press of 📎
+FIELDS = ("label", "amount", "day", "means", "project")
+SCHOOL_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
+MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
+NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
+# Refusals that typing another value cannot cure: back to the entry.
+FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "unknown_entry"}
+CHANGED_FIELDS = ("day", "label", "amount", "treasury", "means", "cheque_number", "project", "splits")
+
+texts.register({
+    "cmd.journal": {"fr": "Le journal d'un cahier : voir, modifier ou annuler une écriture",
+                    "en": "A ledger's journal: see, change or cancel an entry"},
+    "cmd.historique": {"fr": "L'historique de la coopérative : qui a changé quoi, et quand",
+                       "en": "The cooperative's history: who changed what, and when"},
+    # /journal: the page
+    "jnl.no_ledger": {"fr": "Vous n'avez pas encore de cahier à consulter.", "en": "You have no ledger to read yet."},
+    "jnl.pick_ledger": {"fr": "Le journal de quel cahier ?", "en": "The journal of which ledger?"},
+    "jnl.title": {"fr": "<b>Journal du cahier {ledger}</b> — exercice {years}",
+                  "en": "<b>Journal of ledger {ledger}</b> — year {years}"},
+    "jnl.month": {"fr": "Mois : {month}", "en": "Month: {month}"},
+    "jnl.empty": {"fr": "Aucune écriture pour l'instant.", "en": "No entry yet."},
+    "jnl.empty_month": {"fr": "Aucune écriture en {month}.", "en": "No entry in {month}."},
+    "jnl.page": {"fr": "Page {page}/{pages} · {total} écritures", "en": "Page {page}/{pages} · {total} entries"},
+    "jnl.hint": {"fr": "Touchez une écriture pour l'ouvrir.",
+                 "en": "Tap an entry to open it."},
+    "jnl.button.months": {"fr": "📅 Mois…", "en": "📅 Month…"},
+    "jnl.button.ledgers": {"fr": "📒 Autre cahier", "en": "📒 Other ledger"},
+    "jnl.button.all_months": {"fr": "Tous les mois", "en": "All months"},
+    "jnl.pick_month": {"fr": "Quel mois de l'exercice {years} ?", "en": "Which month of the year {years}?"},
+    "jnl.closed": {"fr": "Journal fermé. /journal pour le rouvrir.", "en": "Journal closed. /journal to open it again."},
+    # /journal: an entry
+    "jnl.entry.title": {"fr": "<b>Écriture {piece}</b> — cahier {ledger}", "en": "<b>Entry {piece}</b> — ledger {ledger}"},
+    "jnl.entry.day": {"fr": "Date : {day}", "en": "Date: {day}"},
+    "jnl.entry.label": {"fr": "Libellé : {label}", "en": "Label: {label}"},
+    "jnl.entry.kind": {"fr": "{direction} · {treasury} · {means}", "en": "{direction} · {treasury} · {means}"},
+    "jnl.entry.cheque": {"fr": "chèque n° {number}", "en": "cheque no. {number}"},
+    "jnl.entry.amount": {"fr": "Montant : <b>{amount}</b>", "en": "Amount: <b>{amount}</b>"},
+    "jnl.entry.splits": {"fr": "Ventilation :", "en": "Accounts:"},
+    "jnl.entry.split": {"fr": "• {code} {label} : {amount}", "en": "• {code} {label}: {amount}"},
+    "jnl.entry.project": {"fr": "Projet : #{project}", "en": "Project: #{project}"},
+    "jnl.entry.no_project": {"fr": "Projet : aucun", "en": "Project: none"},
+    "jnl.entry.ticked": {"fr": "Pointée sur le relevé du {day}", "en": "Ticked on the statement of {day}"},
+    "jnl.entry.unticked": {"fr": "Pas encore pointée", "en": "Not ticked yet"},
+    "jnl.entry.movement": {"fr": "Mouvement interne ({kind}) avec le cahier {ledger}",
+                           "en": "Internal movement ({kind}) with ledger {ledger}"},
+    "jnl.entry.receipts": {"fr": "Justificatifs : {count}", "en": "Receipts: {count}"},
+    "jnl.entry.no_receipt": {"fr": "Justificatif : aucun", "en": "Receipt: none"},
+    "jnl.entry.cancelled": {"fr": "❌ Écriture annulée : elle reste au journal, avec son numéro.",
+                            "en": "❌ Cancelled entry: it stays in the journal, with its number."},
+    "jnl.movement.depot": {"fr": "remise d'espèces en banque", "en": "cash deposit"},
+    "jnl.movement.retrait": {"fr": "retrait d'espèces", "en": "cash withdrawal"},
+    "jnl.movement.avance": {"fr": "avance", "en": "advance"},
+    "jnl.movement.remboursement": {"fr": "remboursement", "en": "reimbursement"},
+    "jnl.button.receipt": {"fr": "📎 Justificatif", "en": "📎 Receipt"},
+    "jnl.button.receipts": {"fr": "📎 Justificatifs ({count})", "en": "📎 Receipts ({count})"},
+    "jnl.button.edit": {"fr": "✏️ Modifier", "en": "✏️ Change"},
+    "jnl.button.cancel": {"fr": "🗑 Annuler l'écriture", "en": "🗑 Cancel the entry"},
+    "jnl.button.history": {"fr": "🕓 Historique", "en": "🕓 History"},
+    "jnl.receipt.caption": {"fr": "Justificatif de l'écriture {piece} ({ledger})",
+                            "en": "Receipt of entry {piece} ({ledger})"},
+    "jnl.no_receipt": {"fr": "Cette écriture n'a pas de justificatif.", "en": "This entry has no receipt."},
+    # /journal: cancelling
+    "jnl.confirm_cancel": {"fr": "Annuler l'écriture {piece} « {label} » ({amount}) ?\n"
+                                 "Elle restera au journal, barrée, avec son numéro ; les soldes ne la compteront plus.",
+                           "en": "Cancel entry {piece} \"{label}\" ({amount})?\n"
+                                 "It stays in the journal, struck through, with its number; balances will leave it out."},
+    "jnl.button.yes_cancel": {"fr": "🗑 Oui, annuler l'écriture", "en": "🗑 Yes, cancel the entry"},
+    "jnl.cancelled": {"fr": "Écriture {piece} annulée : elle reste au journal, barrée, avec son numéro.",
+                      "en": "Entry {piece} cancelled: it stays in the journal, struck through, with its number."},
+    # /journal: editing
+    "jnl.pick_field": {"fr": "Que modifier dans l'écriture {piece} ?", "en": "What to change in entry {piece}?"},
+    "jnl.field.label": {"fr": "Libellé", "en": "Label"},
+    "jnl.field.amount": {"fr": "Montant", "en": "Amount"},
+    "jnl.field.day": {"fr": "Date", "en": "Date"},
+    "jnl.field.means": {"fr": "Moyen de paiement", "en": "Means of payment"},
+    "jnl.field.project": {"fr": "Projet", "en": "Project"},
+    "jnl.ask.label": {"fr": "Nouveau libellé de l'écriture {piece} (actuel : « {current} ») :",
+                      "en": "New label of entry {piece} (now \"{current}\"):"},
+    "jnl.ask.amount": {"fr": "Nouveau montant de l'écriture {piece} (actuel : {current}), par exemple 12,50 :",
+                       "en": "New amount of entry {piece} (now {current}), for example 12.50:"},
+    "jnl.ask.day": {"fr": "Nouvelle date de l'écriture {piece} (actuelle : {current}), jj/mm/aaaa :",
+                    "en": "New date of entry {piece} (now {current}), dd/mm/yyyy:"},
+    "jnl.ask.project": {"fr": "Projet de l'écriture {piece} (actuel : {current}) : un mot comme classeverte, "
+                              "ou « aucun » pour l'enlever :",
+                        "en": "Project of entry {piece} (now {current}): a word like classeverte, "
+                              "or \"none\" to remove it:"},
+    "jnl.ask.means": {"fr": "Nouveau moyen de paiement de l'écriture {piece} (actuel : {current}) ?\n"
+                            "Les espèces vont en caisse, les autres moyens en banque.",
+                      "en": "New means of payment of entry {piece} (now {current})?\n"
+                            "Cash goes to the cash box, the other means to the bank."},
+    "jnl.ask.cheque": {"fr": "Numéro du chèque (des chiffres, par exemple 1234567) :",
+                       "en": "Cheque number (digits, for example 1234567):"},
+    "jnl.none": {"fr": "aucun", "en": "none"},
+    "jnl.error.amount": {"fr": "Tapez un montant en euros, avec deux décimales au plus (par exemple 12,50) :",
+                         "en": "Type an amount in euros, with two decimals at most (for example 12.50):"},
+    "jnl.error.day": {"fr": "Tapez une date jj/mm/aaaa (par exemple {example}) :",
+                      "en": "Type a date dd/mm/yyyy (for example {example}):"},
+    "jnl.error.split_hint": {"fr": "Cette écriture est répartie sur plusieurs comptes : pour changer son montant, "
+                                   "annulez-la et refaites-la avec la nouvelle répartition.",
+                             "en": "This entry is split over several accounts: to change its amount, cancel it "
+                                   "and record it again with the new split."},
+    "jnl.edited": {"fr": "Écriture {piece} modifiée.", "en": "Entry {piece} changed."},
+    # Trails: the entry's (🕓) and the coop's (/historique)
+    "jnl.history.title": {"fr": "<b>Historique de l'écriture {piece}</b> — cahier {ledger}",
+                          "en": "<b>History of entry {piece}</b> — ledger {ledger}"},
+    "jnl.history.older": {"fr": "… et {count} changement(s) plus ancien(s).", "en": "… and {count} older change(s)."},
+    "hist.line": {"fr": "{at} — {person} — {what}", "en": "{at} — {person} — {what}"},
+    "hist.operator": {"fr": "l'administrateur du bot", "en": "the bot's administrator"},
+    "hist.subject.entry": {"fr": "écriture {piece} ({ledger}) ", "en": "entry {piece} ({ledger}) "},
+    "hist.entry.create": {"fr": "{subject}créée : {direction} de {amount}, « {label} »",
+                          "en": "{subject}created: {direction} of {amount}, \"{label}\""},
+    "hist.entry.edit": {"fr": "{subject}modifiée : {changes}", "en": "{subject}changed: {changes}"},
+    "hist.entry.cancel": {"fr": "{subject}annulée", "en": "{subject}cancelled"},
+    "hist.entry.attach": {"fr": "{subject}complétée d'un justificatif", "en": "{subject}given a receipt"},
+    "hist.opening.opening": {"fr": "report à nouveau du cahier {ledger} : banque {banque}, caisse {caisse}",
+                             "en": "opening balance of ledger {ledger}: bank {banque}, cash {caisse}"},
+    "hist.statement.create": {"fr": "relevé bancaire du {day} enregistré, solde {balance}",
+                              "en": "bank statement of {day} recorded, balance {balance}"},
+    "hist.statement.tick": {"fr": "{count} écriture(s) pointée(s) sur le relevé du {day}",
+                            "en": "{count} entry(ies) ticked on the statement of {day}"},
+    "hist.cashcount.create": {"fr": "arrêté de caisse du cahier {ledger} au {day} : {counted} compté(s)",
+                              "en": "cash count of ledger {ledger} on {day}: {counted} counted"},
+    "hist.coop.close": {"fr": "exercice {years} clos", "en": "year {years} closed"},
+    "hist.other": {"fr": "{entity} n° {id} : {action}", "en": "{entity} no. {id}: {action}"},
+    "hist.change": {"fr": "{field} {before} → {after}", "en": "{field} {before} → {after}"},
+    "hist.field.day": {"fr": "date", "en": "date"},
+    "hist.field.label": {"fr": "libellé", "en": "label"},
+    "hist.field.amount": {"fr": "montant", "en": "amount"},
+    "hist.field.treasury": {"fr": "banque/caisse", "en": "bank/cash"},
+    "hist.field.means": {"fr": "moyen", "en": "means"},
+    "hist.field.cheque_number": {"fr": "n° de chèque", "en": "cheque no."},
+    "hist.field.project": {"fr": "projet", "en": "project"},
+    "hist.field.splits": {"fr": "ventilation", "en": "accounts"},
+    "hist.title": {"fr": "<b>Historique de la coopérative {affiliation}</b> ({school})",
+                   "en": "<b>History of cooperative {affiliation}</b> ({school})"},
+    "hist.empty": {"fr": "Rien n'a encore été enregistré.", "en": "Nothing has been recorded yet."},
+    "hist.page": {"fr": "Page {page}/{pages} · {total} événements", "en": "Page {page}/{pages} · {total} events"},
+    "hist.pick_coop": {"fr": "L'historique de quelle coopérative ?", "en": "The history of which cooperative?"},
+})  # fmt: skip
+
+
+def button(label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label[:60], callback_data=data)
+
+
+def fit(lines: list[str], budget: int = TEXT_BUDGET) -> list[str]:
+    """The first lines whose total length stays within the budget."""
+    kept, size = [], 0
+    for line in lines:
+        size += len(line) + 1
+        if size > budget:
+            break
+        kept.append(line)
+    return kept
+
+
+def month_name(month: int, year: int, language: str) -> str:
+    """'novembre 2026' for month 11 of the fiscal year 2026 (January is 2027's)."""
+    names = get_month_names("wide", locale="fr_FR" if language == "fr" else "en_GB")
+    return f"{names[month]} {year if month >= 9 else year + 1}"
+
+
+def instant_text(instant: datetime, zone: str) -> str:
+    """jj/mm/aaaa hh:mm where the coop is."""
+    return instant.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
+
+
+def data_id(update: Update) -> int:
+    """The number at the end of the pressed button's data ('jnl:e:42' → 42)."""
+    return int(update.callback_query.data.rsplit(":", 1)[1])
+
+
+async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None, *, edit: bool = True) -> None:
+    """In place of the pressed message, or as a new message after typing."""
+    if edit and update.callback_query:
+        try:
+            await update.callback_query.edit_message_text(text, reply_markup=keyboard)
+        except BadRequest as error:  # the same page pressed again
+            if "not modified" not in error.message:
+                raise
+    else:
+        await update.effective_message.reply_text(text, reply_markup=keyboard)
+
+
+# ------------------------------------------------------------------ opening and choosing a ledger
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/journal: the only ledger's journal at once, or a ledger to choose."""
+    language = lang(update)
+    refs = await my_ledgers(update, context, write=False)
+    if not refs:
+        await update.effective_message.reply_text(t("jnl.no_ledger", language))
+        return ConversationHandler.END
+    writable = [r.id for r in await my_ledgers(update, context, write=True)]
+    context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
+    if len(refs) == 1:
+        return await open_ledger(update, context, refs[0])
+    await update.effective_message.reply_text(t("jnl.pick_ledger", language),
+                                              reply_markup=ledgers_keyboard(refs, "jnl:l", language))  # fmt: skip
+    return LEDGER
+
+
+async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📒 Autre cahier: the choice again."""
+    refs = await my_ledgers(update, context, write=False)
+    await update.callback_query.answer()
+    await show(update, t("jnl.pick_ledger", lang(update)), ledgers_keyboard(refs, "jnl:l", lang(update)))
+    return LEDGER
+
+
+async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A ledger chosen: its latest entries."""
+    chosen = data_id(update)
+    ref = next((r for r in await my_ledgers(update, context, write=False) if r.id == chosen), None)
+    if ref is None:
+        raise Forbidden(Action.READ_LEDGER)
+    await update.callback_query.answer()
+    return await open_ledger(update, context, ref)
+
+
+async def open_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:
+    journal = context.user_data[KEY]
+    journal.update(ledger=asdict(ref), year=fiscal_year_of(today_for(ref)), page=0, month=None)
+    return await show_page(update, context)
+
+
+def current_ledger(context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
+    return LedgerRef(**context.user_data[KEY]["ledger"])
+
+
+# ------------------------------------------------------------------ the page
+
+
+def page_text(ref: LedgerRef, year: int, month: int | None, page: ledger.JournalPage, language: str) -> str:
+    lines = [t("jnl.title", language, ledger=escape(ledger_label(ref, language)), years=years_text(year))]
+    if month:
+        lines.append(t("jnl.month", language, month=month_name(month, year, language)))
+    lines.append("")
+    if page.entries:
+        lines += [entry_line(entry, language) for entry in page.entries]
+    elif month:
+        lines.append(t("jnl.empty_month", language, month=month_name(month, year, language)))
+    else:
+        lines.append(t("jnl.empty", language))
+    pages = max(1, math.ceil(page.total / PAGE_SIZE))
+    trailer = [t("jnl.page", language, page=page.offset // PAGE_SIZE + 1, pages=pages, total=page.total)] \
+        if pages > 1 else []  # fmt: skip
+    if page.entries:
+        trailer.append(t("jnl.hint", language))
+    return "\n".join(fit(lines + ([""] + trailer if trailer else [])))
+
+
+def entry_button(entry: EntryView, language: str) -> InlineKeyboardButton:
+    """'D7 · 12,50 €', crossed out when cancelled."""
+    label = f"{entry.piece} · {money(entry.amount, language)}"
+    return button(f"✖ {label}" if entry.cancelled else label, f"jnl:e:{entry.id}")
+
+
+def page_keyboard(page: ledger.JournalPage, number: int, several: bool, language: str) -> InlineKeyboardMarkup:
+    entries = [entry_button(e, language) for e in page.entries]
+    rows = [entries[i:i + 2] for i in range(0, len(entries), 2)]
+    paging = []
+    if number > 0:
+        paging.append(button(t("button.previous", language), f"jnl:p:{number - 1}"))
+    if page.has_more:
+        paging.append(button(t("button.next", language), f"jnl:p:{number + 1}"))
+    if paging:
+        rows.append(paging)
+    rows.append([button(t("jnl.button.months", language), "jnl:m")]
+                + ([button(t("jnl.button.ledgers", language), "jnl:ledgers")] if several else []))  # fmt: skip
+    rows.append([button(t("button.close", language), "jnl:close")])
+    return InlineKeyboardMarkup(rows)
+
+
+async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = True) -> str:
+    """The current page of the chosen ledger's journal."""
+    language, journal, ref = lang(update), context.user_data[KEY], current_ledger(context)
+    number, month = journal.get("page", 0), journal.get("month")
+    page = await as_user(update, context, ledger.journal, ref.id, journal["year"], month=month,
+                         offset=number * PAGE_SIZE, limit=PAGE_SIZE)  # fmt: skip
+    await show(update, page_text(ref, journal["year"], month, page, language),
+               page_keyboard(page, number, journal.get("several", False), language), edit=edit)  # fmt: skip
+    return PAGE
+
+
+async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """◀️ ▶️"""
+    await update.callback_query.answer()
+    context.user_data[KEY]["page"] = data_id(update)
+    return await show_page(update, context)
+
+
+async def back_to_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """↩️ Retour: the page the person came from."""
+    await update.callback_query.answer()
+    return await show_page(update, context)
+
+
+async def pick_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📅 Mois…: the twelve months of the school year, September first."""
+    await update.callback_query.answer()
+    language, year = lang(update), context.user_data[KEY]["year"]
+    names = [button(month_name(m, year, language), f"jnl:mo:{m}") for m in SCHOOL_MONTHS]
+    rows = [names[i:i + 3] for i in range(0, 12, 3)]
+    rows.append([button(t("jnl.button.all_months", language), "jnl:mo:0")])
+    rows.append([button(t("button.back", language), "jnl:back")])
+    await show(update, t("jnl.pick_month", language, years=years_text(year)), InlineKeyboardMarkup(rows))
+    return MONTHS
+
+
+async def chose_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A month (or all of them): its first page."""
+    await update.callback_query.answer()
+    month = data_id(update)
+    context.user_data[KEY].update(month=month if 1 <= month <= 12 else None, page=0)
+    return await show_page(update, context)
+
+
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Fermer: the journal message stays, without buttons."""
+    await update.callback_query.answer()
+    context.user_data.pop(KEY, None)
+    await update.callback_query.edit_message_reply_markup(None)
+    await update.callback_query.message.reply_text(t("jnl.closed", lang(update)))
+    return ConversationHandler.END
+
+
+# ------------------------------------------------------------------ an entry
+
+
+def means_text(entry: EntryView, language: str) -> str:
+    if entry.means == Means.CHEQUE and entry.cheque_number:
+        return t("jnl.entry.cheque", language, number=escape(entry.cheque_number))
+    return t(f"means.{entry.means.value}", language)
+
+
+def entry_text(entry: EntryView, language: str, notice: str | None = None) -> str:
+    """The entry in full: pièce, date, label, direction, treasury, means, amount, ventilation…"""
+    lines = [notice, ""] if notice else []
+    lines.append(t("jnl.entry.title", language, piece=entry.piece, ledger=escape(entry.ledger_name)))
+    lines.append(t("jnl.entry.day", language, day=day_text(entry.day)))
+    lines.append(t("jnl.entry.label", language, label=escape(entry.label)))
+    lines.append(t("jnl.entry.kind", language, direction=t(f"direction.{entry.direction.value}", language).capitalize(),
+                   treasury=t(f"treasury.{entry.treasury.value}", language), means=means_text(entry, language)))  # fmt: skip
+    lines.append(t("jnl.entry.amount", language, amount=money(entry.amount, language)))
+    lines.append(t("jnl.entry.splits", language))
+    lines += [t("jnl.entry.split", language, code=s.account_code, label=escape(s.account_label),
+                amount=money(s.amount, language)) for s in entry.splits]  # fmt: skip
+    if entry.project:
+        lines.append(t("jnl.entry.project", language, project=escape(entry.project)))
+    else:
+        lines.append(t("jnl.entry.no_project", language))
+    if entry.treasury == Treasury.BANQUE:
+        lines.append(t("jnl.entry.ticked", language, day=day_text(entry.ticked_on)) if entry.ticked_on
+                     else t("jnl.entry.unticked", language))  # fmt: skip
+    if entry.is_movement:
+        lines.append(t("jnl.entry.movement", language, kind=t(f"jnl.movement.{entry.movement_kind.value}", language),
+                       ledger=escape(entry.partner_ledger_name or "")))  # fmt: skip
+    if entry.receipts:
+        lines.append(t("jnl.entry.receipts", language, count=len(entry.receipts)))
+    else:
+        lines.append(t("jnl.entry.no_receipt", language))
+    if entry.cancelled:
+        lines.append(t("jnl.entry.cancelled", language))
+    return "\n".join(fit(lines))
+
+
+def entry_keyboard(entry: EntryView, writable: bool, language: str) -> InlineKeyboardMarkup:
+    rows = []
+    if len(entry.receipts) == 1:
+        rows.append([button(t("jnl.button.receipt", language), f"jnl:r:{entry.id}")])
+    elif entry.receipts:
+        rows.append([button(t("jnl.button.receipts", language, count=len(entry.receipts)), f"jnl:r:{entry.id}")])
+    if writable and not entry.cancelled:
+        actions = [] if entry.is_movement else [button(t("jnl.button.edit", language), f"jnl:ed:{entry.id}")]
+        rows.append(actions + [button(t("jnl.button.cancel", language), f"jnl:x:{entry.id}")])
+    rows.append([button(t("jnl.button.history", language), f"jnl:h:{entry.id}")])
+    rows.append([button(t("button.back", language), "jnl:back")])
+    return InlineKeyboardMarkup(rows)
+
+
+def may_write(context: ContextTypes.DEFAULT_TYPE, entry: EntryView) -> bool:
+    return entry.ledger_id in context.user_data[KEY].get("writable", [])
+
+
+async def load_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int, *,
+                     write: bool = False) -> EntryView:  # fmt: skip
+    """The entry, if this person may read it (and write it, if asked): else the refusal."""
+    entry = await as_user(update, context, ledger.get_entry, entry_id)
+    if write and not may_write(context, entry):
+        raise Forbidden(Action.WRITE_LEDGER)
+    return entry
+
+
+async def show_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView,
+                     notice: str | None = None, *, edit: bool = True) -> str:  # fmt: skip
+    context.user_data[KEY]["entry_id"] = entry.id
+    language = lang(update)
+    await show(update, entry_text(entry, language, notice), entry_keyboard(entry, may_write(context, entry), language),
+               edit=edit)  # fmt: skip
+    return ENTRY
+
+
+async def open_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """An entry's button (or ↩️ from its history, edit or cancellation): the entry in full."""
+    entry = await load_entry(update, context, data_id(update))
+    await update.callback_query.answer()
+    context.user_data[KEY].pop("field", None)
+    return await show_entry(update, context, entry)
+
+
+async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📎 Justificatif: the receipt(s) sent back, a photo as a photo, anything else as a document."""
+    entry = await load_entry(update, context, data_id(update))
+    language, message = lang(update), update.effective_message
+    if not entry.receipts:
+        await update.callback_query.answer(t("jnl.no_receipt", language), show_alert=True)
+        return ENTRY
+    await update.callback_query.answer()
+    caption = t("jnl.receipt.caption", language, piece=entry.piece, ledger=escape(entry.ledger_name))
+    for receipt in entry.receipts[:RECEIPTS_SENT]:
+        if receipt.mime_type.startswith("image/"):
+            await message.reply_photo(receipt.file_id, caption=caption)
+        else:
+            await message.reply_document(receipt.file_id, caption=caption)
+    return ENTRY
+
+
+async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🕓 Historique: who created, changed, cancelled the entry, and when."""
+    entry = await load_entry(update, context, data_id(update))
+    events = await as_user(update, context, ledger.entry_history, entry.id)
+    await update.callback_query.answer()
+    language, zone = lang(update), current_ledger(context).timezone
+    lines = [trail_line(event, zone, language) for event in reversed(events)]  # latest first while fitting
+    title = t("jnl.history.title", language, piece=entry.piece, ledger=escape(entry.ledger_name))
+    kept = fit(lines, TEXT_BUDGET - len(title) - 100)
+    if len(kept) < len(lines):
+        kept.append(t("jnl.history.older", language, count=len(lines) - len(kept)))
+    keyboard = InlineKeyboardMarkup([[button(t("button.back", language), f"jnl:e:{entry.id}")]])
+    await show(update, "\n\n".join([title, "\n".join(reversed(kept))]), keyboard)
+    return ENTRY
+
+
+# ------------------------------------------------------------------ cancelling an entry
+
+
+async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🗑: ask before cancelling."""
+    entry = await load_entry(update, context, data_id(update), write=True)
+    await update.callback_query.answer()
+    language = lang(update)
+    keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), f"jnl:xok:{entry.id}")],
+                                     [button(t("button.back", language), f"jnl:e:{entry.id}")]])  # fmt: skip
+    await show(update, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
+                         amount=money(entry.amount, language)), keyboard)  # fmt: skip
+    return CONFIRM
+
+
+async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🗑 Oui: the entry is cancelled, struck through in the journal with its number kept."""
+    entry_id, language = data_id(update), lang(update)
+    today = today_for(current_ledger(context))
+    try:
+        entry = await as_user(update, context, ledger.cancel_entry, entry_id, today=today)
+    except LedgerError as error:
+        entry = await load_entry(update, context, entry_id)
+        await update.callback_query.answer()
+        return await show_entry(update, context, entry, refusal(error, language))
+    await update.callback_query.answer()
+    return await show_entry(update, context, entry, t("jnl.cancelled", language, piece=entry.piece))
+
+
+# ------------------------------------------------------------------ editing an entry
+
+
+async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✏️ Modifier: which field?"""
+    entry = await load_entry(update, context, data_id(update), write=True)
+    await update.callback_query.answer()
+    language = lang(update)
+    if entry.cancelled or entry.is_movement:
+        return await show_entry(update, context, entry, refusal(LedgerError(
+            "cancelled" if entry.cancelled else "movement"), language))  # fmt: skip
+    context.user_data[KEY]["entry_id"] = entry.id
+    rows = [[button(t(f"jnl.field.{f}", language), f"jnl:f:{f}")] for f in FIELDS]
+    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+    await show(update, t("jnl.pick_field", language, piece=entry.piece), InlineKeyboardMarkup(rows))
+    return FIELD
+
+
+def current_value(entry: EntryView, field: str, language: str) -> str:
+    if field == "label":
+        return escape(entry.label)
+    if field == "amount":
+        return money(entry.amount, language)
+    if field == "day":
+        return day_text(entry.day)
+    if field == "means":
+        return means_text(entry, language)
+    return f"#{escape(entry.project)}" if entry.project else t("jnl.none", language)
+
+
+async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Ask the new value of the chosen field (the means by buttons)."""
+    journal, language = context.user_data[KEY], lang(update)
+    field = update.callback_query.data.rsplit(":", 1)[1]
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    await update.callback_query.answer()
+    if field not in FIELDS:
+        return await show_entry(update, context, entry)
+    back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
+    question = t(f"jnl.ask.{field}", language, piece=entry.piece, current=current_value(entry, field, language))
+    if field == "means":
+        choices = [button(t(f"means.{m.value}", language), f"jnl:mn:{m.value}") for m in MEANS_ORDER]
+        await show(update, question, InlineKeyboardMarkup([choices[:2], choices[2:], back]))
+        return MEANS
+    journal["field"] = field
+    await show(update, question, InlineKeyboardMarkup([back]))
+    return TYPING
+
+
+async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A means: espèces go to the caisse, the others to the banque; a cheque asks its number."""
+    journal, language = context.user_data[KEY], lang(update)
+    means = Means(update.callback_query.data.rsplit(":", 1)[1])
+    if means == Means.CHEQUE:
+        entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+        await update.callback_query.answer()
+        journal["field"] = "cheque"
+        back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
+        await show(update, t("jnl.ask.cheque", language), InlineKeyboardMarkup([back]))
+        return TYPING
+    treasury = Treasury.CAISSE if means == Means.ESPECES else Treasury.BANQUE
+    try:
+        entry = await edit(update, context, means=means, treasury=treasury)
+    except LedgerError as error:
+        await update.callback_query.answer()
+        await update.effective_message.reply_text(refusal(error, language))
+        return MEANS
+    await update.callback_query.answer()
+    return await show_entry(update, context, entry, t("jnl.edited", language, piece=entry.piece))
+
+
+async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: Any) -> EntryView:
+    """The store's edit_entry on the entry being changed, today where its coop is."""
+    today = today_for(current_ledger(context))
+    return await as_user(update, context, ledger.edit_entry, context.user_data[KEY].get("entry_id", 0),
+                         today=today, **changes)  # fmt: skip
+
+
+def typed_change(field: str, text: str, today: date) -> dict[str, Any] | str:
+    """What the typed text changes, or the key of the sentence saying what is expected."""
+    if field == "amount":
+        try:
+            return {"amount": parse_amount(text)}
+        except AmountError:
+            return "jnl.error.amount"
+    if field == "day":
+        day = parse_day(text, today)
+        return {"day": day} if day else "jnl.error.day"
+    if field == "project":
+        cleaned = text.strip().lstrip("#")
+        return {"project": None if cleaned.lower() in NO_PROJECT else cleaned}
+    if field == "cheque":
+        return {"means": Means.CHEQUE, "treasury": Treasury.BANQUE, "cheque_number": text}
+    return {"label": text}
+
+
+async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The new value: changed, and the entry shown again; or what is expected, at the same step."""
+    journal, language = context.user_data[KEY], lang(update)
+    today = today_for(current_ledger(context))
+    change = typed_change(journal.get("field", "label"), update.effective_message.text, today)
+    if isinstance(change, str):
+        await update.effective_message.reply_text(t(change, language, example=day_text(today)))
+        return TYPING
+    try:
+        entry = await edit(update, context, **change)
+    except LedgerError as error:
+        if error.reason not in FINAL_REFUSALS:
+            await update.effective_message.reply_text(refusal(error, language))
+            return TYPING
+        notice = refusal(error, language)
+        if error.reason == "splits_mismatch":
+            notice += "\n" + t("jnl.error.split_hint", language)
+        journal.pop("field", None)
+        entry = await load_entry(update, context, journal.get("entry_id", 0))
+        return await show_entry(update, context, entry, notice, edit=False)
+    journal.pop("field", None)
+    return await show_entry(update, context, entry, t("jnl.edited", language, piece=entry.piece), edit=False)
+
+
+# ------------------------------------------------------------------ the trails
+
+
+def short(label: Any) -> str:
+    text = str(label or "")
+    return escape(text if len(text) <= LABEL_SHOWN else text[:LABEL_SHOWN - 1] + "…")
+
+
+def field_value(field: str, value: Any, language: str) -> str:
+    """A snapshot's value as the person reads it."""
+    if value is None or value == "":
+        return "—"
+    if field == "day":
+        return day_text(date.fromisoformat(value))
+    if field == "label":
+        return f"« {short(value)} »" if language == "fr" else f"\"{short(value)}\""
+    if field == "amount":
+        return money(value, language)
+    if field in ("treasury", "means"):
+        return t(f"{field}.{value}", language)
+    if field == "project":
+        return f"#{escape(str(value))}"
+    if field == "splits":
+        return ", ".join(f"{escape(str(code))} {money(cents, language)}" for code, cents in value)
+    return escape(str(value))
+
+
+def changes_text(before: dict[str, Any], after: dict[str, Any], language: str) -> str:
+    """'montant 12,50 € → 13,50 € ; libellé « A » → « B »' (a lone split following its amount left out)."""
+    parts = []
+    for field in CHANGED_FIELDS:
+        old, new = before.get(field), after.get(field)
+        if old == new:
+            continue
+        if field == "splits" and len(old or []) == len(new or []) == 1 and old[0][0] == new[0][0]:
+            continue
+        parts.append(t("hist.change", language, field=t(f"hist.field.{field}", language),
+                       before=field_value(field, old, language), after=field_value(field, new, language)))  # fmt: skip
+    return " ; ".join(parts) if language == "fr" else "; ".join(parts)
+
+
+def event_text(event: AuditView, language: str, subject: str = "") -> str:
+    """What the event changed; ``subject`` names the entry in a coop's trail."""
+    before, after = event.before or {}, event.after or {}
+    state, key = after or before, f"hist.{event.entity}.{event.action}"
+    ledger_name = escape(getattr(event, "ledger_name", None) or "")
+    if key == "hist.entry.create":
+        return t(key, language, subject=subject, direction=t(f"direction.{state.get('direction', 'depense')}", language),
+                 amount=money(state.get("amount", 0), language), label=short(state.get("label")))  # fmt: skip
+    if key == "hist.entry.edit":
+        return t(key, language, subject=subject, changes=changes_text(before, after, language))
+    if key in ("hist.entry.cancel", "hist.entry.attach"):
+        return t(key, language, subject=subject)
+    if key == "hist.opening.opening":
+        return t(key, language, ledger=ledger_name, banque=money(after.get("banque", 0), language),
+                 caisse=money(after.get("caisse", 0), language))  # fmt: skip
+    statement_day = getattr(event, "statement_day", None)
+    if key == "hist.statement.create":
+        return t(key, language, day=field_value("day", after.get("day"), language),
+                 balance=money(after.get("balance", 0), language))  # fmt: skip
+    if key == "hist.statement.tick":
+        return t(key, language, count=len(after.get("entries", [])), day=day_text(statement_day) if statement_day else "—")
+    if key == "hist.cashcount.create":
+        return t(key, language, ledger=ledger_name, day=field_value("day", after.get("day"), language),
+                 counted=money(after.get("counted", 0), language))  # fmt: skip
+    if key == "hist.coop.close" and "fiscal_year" in after:
+        return t(key, language, years=years_text(int(after["fiscal_year"])))
+    return t("hist.other", language, entity=escape(event.entity), id=event.entity_id, action=escape(event.action))
+
+
+def trail_line(event: AuditView, zone: str, language: str, subject: str = "") -> str:
+    """'27/11/2026 14:05 — Marie Payet — …'"""
+    person = escape(event.person_name) if event.person_name else t("hist.operator", language)
+    return t("hist.line", language, at=instant_text(event.at, zone), person=person,
+             what=event_text(event, language, subject))  # fmt: skip
+
+
+def coop_line(event: audit.CoopEvent, zone: str, language: str) -> str:
+    subject = ""
+    if event.entity == "entry":
+        subject = t("hist.subject.entry", language, piece=escape(event.piece or str(event.entity_id)),
+                    ledger=escape(event.ledger_name or ""))  # fmt: skip
+    return trail_line(event, zone, language, subject)
+
+
+def history_text(history: CoopHistory, language: str) -> str:
+    lines = [t("hist.title", language, affiliation=history.affiliation, school=escape(history.school_name)), ""]
+    lines += [coop_line(e, history.timezone, language) for e in history.events] or [t("hist.empty", language)]
+    pages = max(1, math.ceil(history.total / HISTORY_SIZE))
+    if pages > 1:
+        lines += ["", t("hist.page", language, page=history.offset // HISTORY_SIZE + 1, pages=pages,
+                        total=history.total)]  # fmt: skip
+    return "\n".join(fit(lines))
+
+
+def history_keyboard(history: CoopHistory, language: str) -> InlineKeyboardMarkup:
+    number, paging = history.offset // HISTORY_SIZE, []
+    if number > 0:
+        paging.append(button(t("button.previous", language), f"hist:p:{history.coop_id}:{number - 1}"))
+    if history.has_more:
+        paging.append(button(t("button.next", language), f"hist:p:{history.coop_id}:{number + 1}"))
+    return InlineKeyboardMarkup(([paging] if paging else []) + [[button(t("button.close", language), "hist:close")]])
+
+
+async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/historique: the latest events of the person's coop (a coop to choose first if several)."""
+    language = lang(update)
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    coops = who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)
+    if len(coops) > 1:
+        rows = [[button(f"{c.affiliation} {c.school_name}", f"hist:p:{c.coop_id}:0")] for c in coops]
+        rows.append([button(t("button.close", language), "hist:close")])
+        await update.effective_message.reply_text(t("hist.pick_coop", language), reply_markup=InlineKeyboardMarkup(rows))
+        return
+    history = await as_user(update, context, audit.coop_history, coops[0].coop_id, 0, HISTORY_SIZE)
+    await update.effective_message.reply_text(history_text(history, language),
+                                              reply_markup=history_keyboard(history, language))  # fmt: skip
+
+
+async def history_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """◀️ ▶️ of /historique (or the coop chosen): the coop is in the button, the store checks it."""
+    _, _, coop_id, number = update.callback_query.data.split(":")
+    history = await as_user(update, context, audit.coop_history, int(coop_id), int(number) * HISTORY_SIZE,
+                            HISTORY_SIZE)  # fmt: skip
+    await update.callback_query.answer()
+    await show(update, history_text(history, lang(update)), history_keyboard(history, lang(update)))
+
+
+async def history_close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Fermer: the history stays, without buttons."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
