@@ -182,6 +182,7 @@ class BotApiSimulator:
         self.callback_answers: dict[str, str | None] = {}
         self._answered: set[str] = set()  # a query is answered once
         self.calls: list[tuple[str, dict]] = []  # every Bot API call, for inspection
+        self.refused: list[tuple[str, str]] = []  # calls answered with an error, and why
         self.webhook: dict | None = None
         self.webhook_deliveries: list[tuple[int, int]] = []  # update id, HTTP status (0: unreachable)
         self.settle_hook: Callable[[int], Awaitable[None]] | None = None
@@ -260,6 +261,7 @@ class BotApiSimulator:
                 return self._fault_response(fault)
             return web.json_response({"ok": True, "result": result})
         except ApiError as error:
+            self.refused.append((method, error.description))
             body: dict[str, Any] = {
                 "ok": False,
                 "error_code": error.code,

@@ -1,0 +1,101 @@
+"""Whatever people type or press at any step: no crash, no traceback, every message valid for Telegram.
+
+Each free-text step of each conversation is reached as a user would, then fed
+text that Hypothesis makes up (emoji, right-to-left, HTML and Markdown
+characters, 4096 characters, commands in the middle, nothing at all); every
+button gets forged or stale callback data. The simulator refuses any message
+Telegram would refuse (length, HTML escaping, callback data over 64 bytes), so
+a refusal there, or the bot's apology for an unexpected error, fails the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+APOLOGY = "Désolé, un problème est survenu"
+
+hostile_text = st.one_of(
+    st.text(max_size=300),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=60),
+    st.sampled_from([
+        "<b>gras</b> & <script>alert(1)</script>", "*gras* _italique_ `code` [lien](http://x)",
+        "مرحبا بالعالم", "שלום", "🙂🎉👩‍🏫" * 20, "x" * 4096, "/aide", "/depense", "/annuler", "0", "-1",
+        "1e9", "NaN", "12,50 €", "1 234,56", "31/02/2026", "00/00/0000", "'; DROP TABLE entry; --",
+        "\u202e\u202d", "\x00", "   ", "\n\n\n", "a@b", "Anne Payet anne.payet@ac-reunion.fr",
+    ]),
+)  # fmt: skip
+
+# step name → (persona, what to do to reach the step)
+STEPS = {
+    "depense: montant et libellé": ("enseignant", ["/depense"]),
+    "depense: numéro de chèque": ("enseignant", ["/depense 3 Test; fournitures", "press:🧾 Chèque"]),
+    "depense: autre date": ("enseignant", ["/depense 3 Test; fournitures; carte", "press:Autre date…"]),
+    "depense: montant d'une part": ("enseignant", ["/depense 3 Test", "press:✂️ Répartir",
+                                                   "press:Fournitures éducatives et administratives"]),
+    "depense: projet": ("enseignant", ["/depense 3 Test; fournitures; carte", "press:Aujourd'hui", "press:🏷 Projet"]),
+    "adhésion: classe": ("mandataire", ["/adhesion", "press?:Partir d'un tableau vide",
+                                        "press:➕ Ajouter une classe"]),
+    "adhésion: enseignants": ("mandataire", ["/adhesion", "press?:Partir d'un tableau vide",
+                                             "press:➕ Ajouter une classe", "CM2"]),
+    "adhésion: élèves": ("mandataire", ["/adhesion", "press?:Partir d'un tableau vide", "press:➕ Ajouter une classe",
+                                        "CM2", "Anne Payet anne.payet@ac-reunion.fr"]),
+    "cahiers: nom": ("mandataire", ["/adhesion", "press?:Partir d'un tableau vide", "press:➕ Ajouter une classe",
+                                    "CM2", "Anne Payet anne.payet@ac-reunion.fr", "20", "1", "press:✅ Enregistrer",
+                                    "/cahiers", "first:➕ Cahier pour"]),
+    "contact: message": ("enseignant", ["/contact"]),
+    "inviter: affiliation": ("ad", ["/inviter", "press:Mandataire d'une coopérative (974)"]),
+    "texte hors conversation": ("enseignant", []),
+}  # fmt: skip
+
+
+async def reach(user, actions):
+    for action in actions:
+        if action.startswith("press?:"):
+            try:
+                await user.press(action[7:])
+            except LookupError:
+                pass
+        elif action.startswith("press:"):
+            await user.press(action[6:])
+        elif action.startswith("first:"):  # examples pile up rows: any of the buttons will do
+            message = user.last
+            data = next(b["callback_data"] for row in message.reply_markup["inline_keyboard"] for b in row
+                        if action[6:] in b["text"])  # fmt: skip
+            await user.press_data(data, message)
+        else:
+            await user.send(action)
+
+
+def check(sim, step):
+    assert APOLOGY not in step.text, step.text
+    assert "Traceback" not in step.text
+    assert sim.refused == [], sim.refused
+
+
+@pytest.mark.parametrize("name", sorted(STEPS))
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(typed=hostile_text)
+async def test_any_text_at_any_step(bot, sim, cast, demo_books, name, typed):
+    persona, actions = STEPS[name]
+    user = cast[persona]
+    await user.send("/annuler")
+    await reach(user, actions)
+    step = await user.send(typed) if typed.strip() else await user.send("·")
+    check(sim, step)
+    step = await user.send("/aide")  # and the bot still answers
+    assert "Voici ce que vous pouvez faire" in step.text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.text(min_size=1, max_size=64).filter(lambda d: len(d.encode()) <= 64),
+       persona=st.sampled_from(["mandataire", "enseignant", "ad"]))  # fmt: skip
+async def test_forged_and_stale_buttons(bot, sim, cast, demo_books, data, persona):
+    user = cast[persona]
+    await user.send("/start")
+    step = await user.press_data(data, user.last)
+    check(sim, step)
+    for prefix in ("adh:", "ent:", "inv:", "led:", "mandate:", "jnl:", "mvt:", "pnt:", "csh:", "prj:", "ivt:", "hist:"):
+        step = await user.press_data((prefix + data)[:60], user.last)
+        check(sim, step)
