@@ -6,10 +6,12 @@ import socket
 
 import aiohttp
 import pytest
+from sqlmodel import select
 
 from bot.sandbox.simulator import BotApiSimulator
 from store.db import Database
 from store.demo import seed_demo
+from store.models import Entry
 from tests.processes import TOKEN, BotProcess
 
 from .conftest import TEST_DATABASE_URL
@@ -127,3 +129,22 @@ async def test_standby_takes_over_within_15_seconds(tmp_path, outside_sim, demo_
     assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
     assert get_mes(outside_sim) == 2
     assert await second.stop() == 0, second.log
+
+
+def entries_named(database, label: str) -> int:
+    return database.run(lambda s: len(s.exec(select(Entry).where(Entry.label == label)).all()))
+
+
+@pytest.mark.parametrize(("fault", "copies"), [
+    (dict(status=502, count=2), 1),  # a proxy's bad gateway, twice
+    (dict(status=429, retry_after=1), 1),  # Telegram's flood limit
+    (dict(status=502, applied=True), 2),  # sent, but the answer lost: the retry sends it again
+    (dict(status=502, delay=5.5), 1),  # no answer before PTB's 5 s read timeout
+])  # fmt: skip
+async def test_confirmations_get_through_telegram_faults(bot, sim, cast, demo_books, fault, copies):
+    julien = cast["enseignant"]
+    sim.fail("sendMessage", **fault)
+    step = await julien.send("/depense 1,10 Trombones; fournitures; carte; aujourd'hui")
+    confirmations = [m for m in step.messages if "enregistrée — cahier CE1A" in m.content]
+    assert len(confirmations) == copies
+    assert entries_named(demo_books, "Trombones") == 1
