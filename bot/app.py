@@ -7,7 +7,7 @@ import warnings
 
 from telegram import BotCommand, BotCommandScopeDefault, Update
 from telegram.constants import ParseMode
-from telegram.error import NetworkError, TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.warnings import PTBUserWarning
 from telegram.ext import (
     Application,
@@ -21,8 +21,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot import adhesion, contact, gate, invitations, journal, ledgers, start
+from bot import adhesion, contact, entries, gate, invitations, journal, ledgers, projects, start
 from bot.common import DATABASE, SETTINGS, end_conversation
+from bot import cashcount, movements, reconciliation
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
 from bot.persistence import PersistEachUpdate, StorePersistence
@@ -55,14 +56,39 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.bot_data[DATABASE] = database
     application.bot_data[SETTINGS] = settings
 
-    # Before anything else: private chats only, and the access table for every command.
+    # Before anything else: each update once, private chats only, the access table for every command.
+    application.add_handler(TypeHandler(Update, gate.once), group=-3)
     application.add_handler(TypeHandler(Update, gate.private_only), group=-2)
     application.add_handler(MessageHandler(filters.COMMAND, gate.check_command), group=-1)
 
     back = CallbackQueryHandler(adhesion.back, pattern=r"^adh:back$")
     journal_open = CallbackQueryHandler(journal.open_entry, pattern=r"^jnl:e:\d+$")
     journal_back = CallbackQueryHandler(journal.back_to_page, pattern=r"^jnl:back$")
+    entry_cancel = [CommandHandler("annuler", entries.cancel),
+                    CallbackQueryHandler(entries.cancel, pattern=r"^ent:cancel$")]  # fmt: skip
     application.add_handlers([
+        ConversationHandler(
+            name="entries", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("depense", entries.begin_expense),
+                          CommandHandler("recette", entries.begin_receipt)],
+            states={
+                entries.AMOUNT: [MessageHandler(TEXT, entries.typed_amount)],
+                entries.LEDGER: [CallbackQueryHandler(entries.chose_ledger, pattern=r"^ent:led:\d+$")],
+                entries.ACCOUNT: [CallbackQueryHandler(entries.chose_account, pattern=r"^ent:acc:\w+$")],
+                entries.SPLIT_ACCOUNT: [CallbackQueryHandler(entries.chose_split_account, pattern=r"^ent:part:\d+$")],
+                entries.SPLIT_AMOUNT: [MessageHandler(TEXT, entries.typed_split_amount)],
+                entries.MEANS: [CallbackQueryHandler(entries.chose_means, pattern=r"^ent:means:\w+$")],
+                entries.CHEQUE: [MessageHandler(TEXT, entries.typed_cheque),
+                                 CallbackQueryHandler(entries.typed_cheque, pattern=r"^ent:chq:\d+$")],
+                entries.DAY: [CallbackQueryHandler(entries.chose_day, pattern=r"^ent:day:(0|1|other)$")],
+                entries.TYPED_DAY: [MessageHandler(TEXT, entries.typed_day)],
+                entries.PROJECT: [CallbackQueryHandler(entries.chose_project, pattern=r"^ent:tag:[\w-]*$"),
+                                  MessageHandler(TEXT, entries.chose_project)],
+                entries.CONFIRM: [CallbackQueryHandler(entries.save, pattern=r"^ent:save$"),
+                                  CallbackQueryHandler(entries.ask_project, pattern=r"^ent:proj$")],
+            },
+            fallbacks=entry_cancel,
+        ),
         ConversationHandler(
             name="adhesion", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("adhesion", adhesion.begin)],
@@ -91,6 +117,54 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", adhesion.cancel),
                        CallbackQueryHandler(adhesion.close, pattern=r"^adh:close$")],
+        ),
+        ConversationHandler(
+            name="mouvement", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("mouvement", movements.begin)],
+            states={
+                movements.KIND: [CallbackQueryHandler(movements.chose_kind,
+                                                      pattern=r"^mvt:k:(depot|retrait|avance|remboursement)$")],
+                movements.LEDGER: [CallbackQueryHandler(movements.chose_ledger, pattern=r"^mvt:l:\d+$")],
+                movements.AMOUNT: [MessageHandler(TEXT, movements.typed_amount)],
+                movements.DAY: [CallbackQueryHandler(movements.chose_day, pattern=r"^mvt:d:(today|yesterday|other)$"),
+                                MessageHandler(TEXT, movements.chose_day)],
+                movements.LABEL: [CallbackQueryHandler(movements.keep_label, pattern=r"^mvt:keep$"),
+                                  MessageHandler(TEXT, movements.typed_label)],
+                movements.CONFIRM: [CallbackQueryHandler(movements.save, pattern=r"^mvt:ok$")],
+            },
+            fallbacks=[CommandHandler("annuler", movements.cancel),
+                       CallbackQueryHandler(movements.cancel, pattern=r"^mvt:(l:|d:)?cancel$")],
+        ),
+        ConversationHandler(
+            name="pointage", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("pointage", reconciliation.begin)],
+            states={
+                reconciliation.COOP: [CallbackQueryHandler(reconciliation.chose_coop, pattern=r"^pnt:c:\d+$")],
+                reconciliation.DAY: [CallbackQueryHandler(reconciliation.chose_day, pattern=r"^pnt:d:(today|other)$"),
+                                     CallbackQueryHandler(reconciliation.resume, pattern=r"^pnt:s:\d+$"),
+                                     MessageHandler(TEXT, reconciliation.chose_day)],
+                reconciliation.BALANCE: [MessageHandler(TEXT, reconciliation.typed_balance)],
+                reconciliation.POINTING: [CallbackQueryHandler(reconciliation.toggle, pattern=r"^pnt:t:\d+$"),
+                                          CallbackQueryHandler(reconciliation.turn_page, pattern=r"^pnt:p:\d+$"),
+                                          CallbackQueryHandler(reconciliation.finish, pattern=r"^pnt:done$")],
+            },
+            fallbacks=[CommandHandler("annuler", reconciliation.cancel),
+                       CallbackQueryHandler(reconciliation.cancel, pattern=r"^pnt:(d:)?cancel$")],
+        ),
+        ConversationHandler(
+            name="caisse", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("caisse", cashcount.begin)],
+            states={
+                cashcount.LEDGER: [CallbackQueryHandler(cashcount.chose_ledger, pattern=r"^csh:l:\d+$")],
+                cashcount.METHOD: [CallbackQueryHandler(cashcount.ask_coins, pattern=r"^csh:coins$"),
+                                   CallbackQueryHandler(cashcount.ask_total, pattern=r"^csh:total$"),
+                                   CallbackQueryHandler(cashcount.ask_day, pattern=r"^csh:day$")],
+                cashcount.DAY: [MessageHandler(TEXT, cashcount.typed_day)],
+                cashcount.COINS: [MessageHandler(TEXT, cashcount.typed_coins)],
+                cashcount.TOTAL: [MessageHandler(TEXT, cashcount.typed_total)],
+            },
+            fallbacks=[CommandHandler("annuler", cashcount.cancel),
+                       CallbackQueryHandler(cashcount.cancel, pattern=r"^csh:(l:)?cancel$")],
         ),
         ConversationHandler(
             name="cahiers", persistent=True, allow_reentry=True,
@@ -139,6 +213,11 @@ def build_application(settings: Settings, database: Database) -> Application:
                                       MessageHandler(~filters.COMMAND, contact.not_text)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
+        CommandHandler("projets", projects.projects),
+        CallbackQueryHandler(projects.show_projects, pattern=r"^prj:\d+:\d+:\d{4}$"),
+        CommandHandler("inventaire", projects.inventory),
+        CallbackQueryHandler(projects.show_inventory, pattern=r"^ivt:\d+:(\d{4}|all):\d{1,4}$"),
+        CallbackQueryHandler(projects.close, pattern=r"^(prj|ivt):close$"),
         ConversationHandler(
             name="journal", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("journal", journal.begin)],
@@ -167,6 +246,9 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(journal.history_page, pattern=r"^hist:p:\d+:\d+$"),
         CallbackQueryHandler(journal.history_close, pattern=r"^hist:close$"),
         CallbackQueryHandler(invitations.confirm_succession, pattern=r"^mandate:ok:\d+$"),
+        CallbackQueryHandler(entries.undo, pattern=r"^ent:undo:\d+$"),
+        CommandHandler("solde", entries.balances_command),
+        MessageHandler(filters.PHOTO | filters.Document.ALL, entries.attach),
         CallbackQueryHandler(adhesion.validate, pattern=r"^adh:ok:\d+$"),
         CallbackQueryHandler(adhesion.reopen, pattern=r"^adh:reopen:\d+$"),
         CallbackQueryHandler(ledgers.invite_teacher, pattern=r"^led:inv:\d+$"),
@@ -213,8 +295,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = t("error.apology", lang(update))
     try:
         if update.callback_query:
-            await update.callback_query.answer(text, show_alert=True)
-        else:
-            await context.bot.send_message(update.effective_chat.id, text)
+            try:
+                await update.callback_query.answer(text, show_alert=True)
+                return
+            except BadRequest:  # the handler had answered the button already: say it in the chat
+                pass
+        await context.bot.send_message(update.effective_chat.id, text)
     except TelegramError:
         log.warning("update %s: the person could not be told either", update.update_id)

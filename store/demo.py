@@ -1,9 +1,9 @@
 """Demo data for `coopbot sandbox`: enough of a department to try every feature.
 
 Department 974, coop 974-111 with its ledgers (opening balances and a few
-entries: a cheque, a card payment, cash, a project), last year's membership and
-four people (mandataire, two teachers, AD staff), and coop 974-145 whose
-membership waits for the AD's validation.
+entries: a cheque, a card payment, cash, a project, a durable good for the
+inventory), last year's membership and four people (mandataire, two teachers,
+AD staff), and coop 974-145 whose membership waits for the AD's validation.
 """
 
 from __future__ import annotations
@@ -111,12 +111,16 @@ def seed_books(session: Session) -> None:
          450_00, "familles", {}),
         ("École", Direction.DEPENSE, 50, "Cotisation et assurance OCCE", Treasury.BANQUE, Means.CHEQUE,
          365_70, "cotisation", {"cheque_number": "0001234"}),
+        ("École", Direction.DEPENSE, 30, "Vidéoprojecteur", Treasury.BANQUE, Means.VIREMENT,
+         349_00, "68000008", {}),
         ("CE1A", Direction.DEPENSE, 20, "Fournitures de peinture", Treasury.BANQUE, Means.CARTE,
          23_80, "fournitures", {}),
         ("CE1A", Direction.RECETTE, 10, "Vente de gâteaux", Treasury.CAISSE, Means.ESPECES,
          64_50, "ventes", {"project": "classeverte"}),
         ("CE2B", Direction.DEPENSE, 5, "Entrées au musée", Treasury.BANQUE, Means.CHEQUE,
          85_00, "sorties", {"cheque_number": "0001235"}),
+        ("CE1A", Direction.DEPENSE, 3, "Acompte car classe verte", Treasury.BANQUE, Means.CARTE,
+         40_00, "sorties", {"project": "classeverte"}),
     ):  # fmt: skip
         ledger.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
                             treasury=treasury, means=means, amount=amount, splits=account, today=today, **extra)

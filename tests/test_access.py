@@ -11,19 +11,28 @@ ALL = set(PERSONAS)
 WITH_ROLE = ALL - {"stranger"}
 ADS = {"ad", "ad_autre_departement"}
 MANAGERS = {"mandataire", "signataire", "mandataire_autre_coop"}
+TEACHERS = {"enseignant", "enseignant_autre_classe"}
 
 # The one table: command → personas allowed. A command missing here fails the first test.
 EXPECTED = {
     "start": ALL,
     "aide": ALL,
     "moi": ALL,
+    "depense": MANAGERS | TEACHERS,
+    "recette": MANAGERS | TEACHERS,
+    "solde": MANAGERS | TEACHERS | {"verificateur"},
     "adhesion": MANAGERS,
     "cahiers": MANAGERS,
+    "mouvement": MANAGERS | {"enseignant", "enseignant_autre_classe"},
+    "pointage": MANAGERS,
+    "caisse": MANAGERS | {"enseignant", "enseignant_autre_classe"},
     "journal": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "historique": MANAGERS,
     "valider": ADS,
     "inviter": MANAGERS | ADS,
     "mandataire": {"mandataire", "mandataire_autre_coop"} | ADS,
+    "projets": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
+    "inventaire": MANAGERS | {"verificateur"},
     "contact": WITH_ROLE - ADS,
     "annuler": ALL,
 }
@@ -77,9 +86,9 @@ async def test_mandataire_of_another_coop_cannot_invite_into_ours(bot, sim, worl
     step = await odile.send("/inviter")
     assert "974-111" not in step.text + str(step.last.buttons)
     step = await odile.press_data(f"inv:sig:{ours}", step.last)
-    assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+    assert "Vous n'avez pas accès à cette coopérative ou à ce cahier." in step.text
     step = await odile.press_data(f"inv:ens:{ours}", odile.last)
-    assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+    assert "Vous n'avez pas accès à cette coopérative ou à ce cahier." in step.text
 
 
 async def test_ad_of_another_department_cannot_reach_our_coops(bot, sim, world):
@@ -98,11 +107,10 @@ async def test_ad_of_another_department_cannot_reach_our_coops(bot, sim, world):
 
 
 async def test_menus_follow_roles(bot, sim, world):
-    teacher = sim.user(*PERSONAS["enseignant"])
-    await teacher.send("/start")
-    menu = sim.commands[(f'{{"chat_id": {teacher.id}, "type": "chat"}}', "")]
-    assert [c["command"] for c in menu] == ["start", "aide", "moi", "journal", "contact", "annuler"]
-    ad = sim.user(*PERSONAS["ad"])
-    await ad.send("/start")
-    menu = sim.commands[(f'{{"chat_id": {ad.id}, "type": "chat"}}', "")]
-    assert [c["command"] for c in menu] == ["start", "aide", "moi", "valider", "inviter", "mandataire", "annuler"]
+    for persona, shown, hidden in (("enseignant", {"contact", "depense"}, {"adhesion", "inviter", "valider"}),
+                                   ("ad", {"valider", "inviter", "mandataire"}, {"adhesion", "depense"})):  # fmt: skip
+        user = sim.user(*PERSONAS[persona])
+        await user.send("/start")
+        menu = [c["command"] for c in sim.commands[(f'{{"chat_id": {user.id}, "type": "chat"}}', "")]]
+        assert set(menu) == {c for c, allowed in EXPECTED.items() if persona in allowed}
+        assert shown <= set(menu) and not hidden & set(menu)

@@ -1,0 +1,298 @@
+"""/mouvement: the internal movements of a coop's money, by buttons.
+
+Cash deposited at the bank (dépôt: caisse → banque, one ledger), cash withdrawn
+(retrait: banque → caisse), an advance from the school ledger to a class ledger (avance)
+and its reimbursement to the school (remboursement). The steps: kind → ledger (when
+there is a choice) → amount (typed) → date → label (a default to keep, or one typed) →
+the card → recorded, with both treasuries' new balances.
+
+Avance and remboursement go through the bank on both sides (the coop has one bank
+account), and need writing in both ledgers: the buttons are offered to whoever may (the
+mandataire, a signataire); the store checks again. When the store refuses at recording,
+the person goes back to the step that can mend it (the amount, for a deposit larger than
+the caisse), with the rest kept.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot import texts
+from bot.books import balance_line, ledgers_keyboard, money, my_ledgers, refusal, signed_money
+from bot.common import as_user, day_text, end_conversation
+from bot.texts import lang, t
+from bot.treasury import (amount_problem, answered_day, button, day_keyboard,
+                          parse_cents, show, today_of, writable_ledgers)
+from store import ledger
+from store.access import Action, Forbidden
+from store.ledger import LABEL_MAX, LedgerError, LedgerRef
+from store.models import LedgerKind, MovementKind
+from store.money import AmountError
+from store.years import fiscal_year_of
+
+KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
+    "mvt.kind", "mvt.ledger", "mvt.amount", "mvt.day", "mvt.label", "mvt.confirm",
+)  # fmt: skip
+DRAFT = "mouvement"
+BETWEEN = (MovementKind.AVANCE, MovementKind.REMBOURSEMENT)  # between the school ledger and a class ledger
+# Refusals of the store at recording → the field to ask again.
+REDO = {"caisse_negative": "amount", "amount_not_positive": "amount", "amount_too_large": "amount",
+        "future": "day", "year_not_open": "day", "closed_year": "day", "before_opening": "day",
+        "label_length": "label"}  # fmt: skip
+
+texts.register({
+    "cmd.mouvement": {"fr": "Dépôt d'espèces en banque, retrait, avance à une classe, remboursement",
+                      "en": "Cash deposit at the bank, withdrawal, advance to a class, repayment"},
+    "mvt.ask_kind": {"fr": "Quel mouvement interne ?", "en": "Which internal movement?"},
+    "mvt.kind.depot": {"fr": "🏦 Dépôt d'espèces en banque", "en": "🏦 Cash deposit at the bank"},
+    "mvt.kind.retrait": {"fr": "💶 Retrait d'espèces", "en": "💶 Cash withdrawal"},
+    "mvt.kind.avance": {"fr": "➡️ Avance de l'école à une classe", "en": "➡️ Advance from the school to a class"},
+    "mvt.kind.remboursement": {"fr": "↩️ Remboursement d'une classe à l'école",
+                               "en": "↩️ Repayment from a class to the school"},
+    "mvt.word.depot": {"fr": "dépôt", "en": "deposit"},
+    "mvt.word.retrait": {"fr": "retrait", "en": "withdrawal"},
+    "mvt.word.avance": {"fr": "avance", "en": "advance"},
+    "mvt.word.remboursement": {"fr": "remboursement", "en": "repayment"},
+    "mvt.pick.depot": {"fr": "Dépôt d'espèces : dans quel cahier ?", "en": "Cash deposit: in which ledger?"},
+    "mvt.pick.retrait": {"fr": "Retrait d'espèces : dans quel cahier ?", "en": "Cash withdrawal: in which ledger?"},
+    "mvt.pick.avance": {"fr": "Avance du cahier de l'école : à quel cahier de classe ?",
+                        "en": "Advance from the school's ledger: to which class ledger?"},
+    "mvt.pick.remboursement": {"fr": "Quel cahier de classe rembourse l'école ?",
+                               "en": "Which class ledger repays the school?"},
+    "mvt.way.depot": {"fr": "cahier {source}, de la caisse vers la banque",
+                      "en": "ledger {source}, from the cash box to the bank"},
+    "mvt.way.retrait": {"fr": "cahier {source}, de la banque vers la caisse",
+                        "en": "ledger {source}, from the bank to the cash box"},
+    "mvt.way.avance": {"fr": "du cahier {source} au cahier {target}, par la banque",
+                       "en": "from ledger {source} to ledger {target}, through the bank"},
+    "mvt.way.remboursement": {"fr": "du cahier {source} au cahier {target}, par la banque",
+                              "en": "from ledger {source} to ledger {target}, through the bank"},
+    "mvt.ask_amount": {"fr": "<b>{kind}</b> — {way}\n{balances}\n\nMontant ? Tapez-le, par exemple 50 ou 12,50 "
+                             "(ou /annuler) :",
+                       "en": "<b>{kind}</b> — {way}\n{balances}\n\nAmount? Type it, for example 50 or 12.50 "
+                             "(or /annuler):"},
+    "mvt.ask_day": {"fr": "Date du mouvement ({amount}) ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
+                    "en": "Date of the movement ({amount})? Choose, or type it (dd/mm/yyyy):"},
+    "mvt.label.depot": {"fr": "Remise d'espèces en banque", "en": "Cash paid into the bank"},
+    "mvt.label.retrait": {"fr": "Retrait d'espèces", "en": "Cash withdrawal"},
+    "mvt.label.avance": {"fr": "Avance au cahier {target}", "en": "Advance to ledger {target}"},
+    "mvt.label.remboursement": {"fr": "Remboursement au cahier de l'école", "en": "Repayment to the school's ledger"},
+    "mvt.ask_label": {"fr": "Libellé : « {label} ».\nGardez-le, ou tapez-en un autre :",
+                      "en": "Label: \"{label}\".\nKeep it, or type another one:"},
+    "mvt.keep_label": {"fr": "✅ Garder ce libellé", "en": "✅ Keep this label"},
+    "mvt.card": {"fr": "<b>Mouvement à enregistrer</b>\n{kind} — {way}\nMontant : {amount}\nDate : {day}\n"
+                       "Libellé : {label}",
+                 "en": "<b>Movement to record</b>\n{kind} — {way}\nAmount: {amount}\nDate: {day}\nLabel: {label}"},
+    "mvt.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
+    "mvt.recorded": {"fr": "Mouvement enregistré : {what} de {amount} — {balances}\nPièces : {pieces}",
+                     "en": "Movement recorded: {what} of {amount} — {balances}\nPièces: {pieces}"},
+    "mvt.after": {"fr": "cahier {ledger} : banque {banque} · caisse {caisse}",
+                  "en": "ledger {ledger}: bank {banque} · cash {caisse}"},
+    "mvt.piece": {"fr": "{piece} ({ledger}, {treasury})", "en": "{piece} ({ledger}, {treasury})"},
+    "mvt.and": {"fr": " et ", "en": " and "},
+})  # fmt: skip
+
+
+def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
+    return context.user_data[DRAFT]
+
+
+def class_pairs(refs: list[LedgerRef]) -> list[tuple[LedgerRef, LedgerRef]]:
+    """(class ledger, its coop's school ledger) for every class ledger whose school ledger is writable too."""
+    schools = {r.coop_id: r for r in refs if r.kind == LedgerKind.ECOLE}
+    return [(r, schools[r.coop_id]) for r in refs if r.kind == LedgerKind.CLASSE and r.coop_id in schools]
+
+
+def choices_for(kind: MovementKind, refs: list[LedgerRef]) -> list[LedgerRef]:
+    """The ledgers to choose from: any for dépôt and retrait, the class ledgers for the others."""
+    return [c for c, _ in class_pairs(refs)] if kind in BETWEEN else refs
+
+
+def day_of(current: dict) -> date:
+    return date.fromisoformat(current["day"])
+
+
+def way_text(current: dict, language: str) -> str:
+    return t(f"mvt.way.{current['kind']}", language, source=escape(current["source"]),
+             target=escape(current.get("target") or ""))  # fmt: skip
+
+
+# ------------------------------------------------------------------ the steps
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/mouvement: which movement? (avance and remboursement only for whoever writes both ledgers)"""
+    language = lang(update)
+    refs = await writable_ledgers(update, context)
+    if not refs:
+        return ConversationHandler.END
+    context.user_data[DRAFT] = {}
+    kinds = [MovementKind.DEPOT, MovementKind.RETRAIT] + (list(BETWEEN) if class_pairs(refs) else [])
+    keyboard = [[button(t(f"mvt.kind.{k.value}", language), f"mvt:k:{k.value}")] for k in kinds]
+    keyboard.append([button(t("button.cancel", language), "mvt:cancel")])
+    await update.effective_message.reply_text(t("mvt.ask_kind", language), reply_markup=InlineKeyboardMarkup(keyboard))
+    return KIND
+
+
+async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The kind is chosen: which ledger, if there is a choice."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    kind = MovementKind(query.data.split(":")[2])
+    choices = choices_for(kind, await my_ledgers(update, context))
+    if not choices:  # no class ledger with a writable school ledger: not theirs to move
+        raise Forbidden(Action.WRITE_LEDGER)
+    context.user_data[DRAFT] = {"kind": kind.value}
+    if len(choices) == 1:
+        return await set_ledger(update, context, choices[0])
+    await query.edit_message_text(t(f"mvt.pick.{kind.value}", language),
+                                  reply_markup=ledgers_keyboard(choices, "mvt:l", language))  # fmt: skip
+    return LEDGER
+
+
+async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A ledger button: only one this person may move money in."""
+    query = update.callback_query
+    await query.answer()
+    ledger_id = int(query.data.split(":")[2])
+    refs = await my_ledgers(update, context)
+    ref = next((r for r in choices_for(MovementKind(draft(context)["kind"]), refs) if r.id == ledger_id), None)
+    if ref is None:
+        raise Forbidden(Action.WRITE_LEDGER)
+    return await set_ledger(update, context, ref)
+
+
+async def set_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:
+    """Source and target of the movement, from the ledger chosen."""
+    current = draft(context)
+    kind = MovementKind(current["kind"])
+    current.update(ledger_id=ref.id, source=ref.name, to_ledger_id=None, target=None, timezone=ref.timezone)
+    if kind in BETWEEN:
+        school = {c.id: s for c, s in class_pairs(await my_ledgers(update, context))}[ref.id]
+        source, target = (school, ref) if kind == MovementKind.AVANCE else (ref, school)
+        current.update(ledger_id=source.id, source=source.name, to_ledger_id=target.id, target=target.name)
+    return await next_step(update, context)
+
+
+async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None) -> str:
+    """Ask what is still missing (amount, date, label), else show the card."""
+    current, language = draft(context), lang(update)
+    if "amount" not in current:
+        text, keyboard, state = await amount_question(update, context), None, AMOUNT
+    elif "day" not in current:
+        text = t("mvt.ask_day", language, amount=money(current["amount"], language))
+        keyboard, state = day_keyboard("mvt:d", language), DAY
+    elif "label" not in current:
+        text, state = t("mvt.ask_label", language, label=escape(default_label(current, language))), LABEL
+        keyboard = InlineKeyboardMarkup([[button(t("mvt.keep_label", language), "mvt:keep")],
+                                         [button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+    else:
+        text, state = card_text(current, language), CONFIRM
+        keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), "mvt:ok")],
+                                         [button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+    await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
+    return state
+
+
+async def amount_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The amount asked, with the balances of the ledgers involved today."""
+    current, language = draft(context), lang(update)
+    year = fiscal_year_of(today_of(current))
+    ledger_ids = [current["ledger_id"]] + ([current["to_ledger_id"]] if current.get("to_ledger_id") else [])
+    lines = [balance_line(await as_user(update, context, ledger.balances, i, year), language) for i in ledger_ids]
+    return t("mvt.ask_amount", language, kind=t(f"mvt.kind.{current['kind']}", language),
+             way=way_text(current, language), balances="\n".join(lines))  # fmt: skip
+
+
+async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The amount typed: a positive amount, or the step again."""
+    language = lang(update)
+    try:
+        draft(context)["amount"] = parse_cents(update.effective_message.text)
+    except AmountError as error:
+        await update.effective_message.reply_text(amount_problem(error, language))
+        return AMOUNT
+    return await next_step(update, context)
+
+
+async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store
+    checks the open years."""
+    current = draft(context)
+    day = await answered_day(update, today_of(current))
+    if day is None:
+        return DAY
+    current["day"] = day.isoformat()
+    return await next_step(update, context)
+
+
+def default_label(current: dict, language: str) -> str:
+    return t(f"mvt.label.{current['kind']}", language, target=current.get("target") or "")
+
+
+async def keep_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✅ Garder ce libellé."""
+    await update.callback_query.answer()
+    draft(context)["label"] = default_label(draft(context), lang(update))
+    return await next_step(update, context)
+
+
+async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Another label, typed: 1 to 120 characters."""
+    label = " ".join(update.effective_message.text.split())
+    if not 1 <= len(label) <= LABEL_MAX:
+        await update.effective_message.reply_text(t("ledger.error.label_length", lang(update)))
+        return LABEL
+    draft(context)["label"] = label
+    return await next_step(update, context)
+
+
+def card_text(current: dict, language: str) -> str:
+    return t("mvt.card", language, kind=t(f"mvt.kind.{current['kind']}", language), way=way_text(current, language),
+             amount=money(current["amount"], language), day=day_text(day_of(current)),
+             label=escape(current["label"]))  # fmt: skip
+
+
+async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✅ Enregistrer: the store records both legs, or says which step to take again."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    current = draft(context)
+    try:
+        moved = await as_user(update, context, ledger.record_movement, MovementKind(current["kind"]),
+                              ledger_id=current["ledger_id"], to_ledger_id=current["to_ledger_id"],
+                              day=day_of(current), amount=current["amount"], label=current["label"],
+                              today=today_of(current))  # fmt: skip
+    except LedgerError as refused:
+        field = REDO.get(refused.reason)
+        if field is None:
+            context.user_data.pop(DRAFT, None)
+            await query.edit_message_text(refusal(refused, language))
+            return ConversationHandler.END
+        current.pop(field)
+        return await next_step(update, context, refusal(refused, language))
+    context.user_data.pop(DRAFT, None)
+    year = fiscal_year_of(day_of(current))
+    lines = []
+    for leg in dict.fromkeys(leg.ledger_id for leg in (moved.outgoing, moved.incoming)):
+        after = await as_user(update, context, ledger.balances, leg, year)
+        lines.append(t("mvt.after", language, ledger=escape(after.ledger_name),
+                       banque=signed_money(after.banque, language), caisse=money(after.caisse, language)))  # fmt: skip
+    pieces = t("mvt.and", language).join(
+        t("mvt.piece", language, piece=leg.piece, ledger=escape(leg.ledger_name),
+          treasury=t(f"treasury.{leg.treasury.value}", language))
+        for leg in (moved.outgoing, moved.incoming))  # fmt: skip
+    await query.edit_message_text(t("mvt.recorded", language, what=t(f"mvt.word.{moved.kind.value}", language),
+                                    amount=money(current["amount"], language), balances=" ; ".join(lines),
+                                    pieces=pieces))  # fmt: skip
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler or Annuler: nothing was recorded."""
+    context.user_data.pop(DRAFT, None)
+    return await end_conversation(update, context)

@@ -1,0 +1,339 @@
+"""/pointage: the bank reconciliation (rapprochement bancaire) of a coop, statement by statement.
+
+The person gives a bank statement's date and balance; the bot records the statement at
+once, then lists the coop's bank entries up to that date still to tick, each a ☐/☑
+button, with the remaining difference (écart) under them, and "✅ Terminer" records the
+ticks. When the difference is zero, the books and the bank agree: "Rapprochement
+équilibré ✅".
+
+Why the ticks wait for "Terminer": the store never unticks an entry, and a treasurer
+ticking from a phone taps the wrong line now and then. Until "Terminer" a tap only
+toggles the box (kept with the conversation, in the store's chat state), so a second tap
+mends a slip, and the écart follows each tap. Nothing is lost in a restart either: the
+statement is recorded before the first tick, the boxes survive with the conversation,
+and /pointage offers to take up a statement again (typing its date does too).
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import date
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot import texts
+from bot.books import entry_line, my_ledgers, refusal, signed_money
+from bot.common import as_user, day_text, end_conversation, in_store
+from bot.texts import lang, t
+from bot.treasury import amount_problem, answered_day, button, day_keyboard, parse_cents, show, today_of
+from store import ledger, people
+from store.access import Action, Forbidden
+from store.ledger import EntryView, LedgerError, LedgerRef, Reconciliation
+from store.models import LedgerKind, RoleKind
+from store.money import AmountError
+from store.years import fiscal_year_of
+
+COOP, DAY, BALANCE, POINTING = "pnt.coop", "pnt.day", "pnt.balance", "pnt.pointing"
+DRAFT = "pointage"
+PAGE_SIZE = 8  # entries per page: the message stays short on a phone
+RESUMABLE = 3  # latest statements offered to take up again
+DAY_REASONS = ("future", "year_not_open", "closed_year")
+
+texts.register({
+    "cmd.pointage": {"fr": "Rapprochement bancaire : pointer les opérations d'un relevé",
+                     "en": "Bank reconciliation: tick the entries of a statement"},
+    "pnt.pick_coop": {"fr": "Rapprochement bancaire : quelle coopérative ?",
+                      "en": "Bank reconciliation: which cooperative?"},
+    "pnt.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},
+    "pnt.title": {"fr": "<b>Rapprochement bancaire</b> — coopérative {affiliation}",
+                  "en": "<b>Bank reconciliation</b> — cooperative {affiliation}"},
+    "pnt.ask_day": {"fr": "Date du relevé de compte ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
+                    "en": "Date of the bank statement? Choose, or type it (dd/mm/yyyy):"},
+    "pnt.known": {"fr": "Relevés déjà saisis : {statements}.", "en": "Statements already entered: {statements}."},
+    "pnt.known_one": {"fr": "{day} ({balance})", "en": "{day} ({balance})"},
+    "pnt.resume": {"fr": "↩️ Reprendre le relevé du {day}", "en": "↩️ Take up the statement of {day}"},
+    "pnt.exists": {"fr": "Le relevé du {day} est déjà saisi (solde {balance}) : reprenons son pointage.",
+                   "en": "The statement of {day} is already entered (balance {balance}): let us go on ticking it."},
+    "pnt.ask_balance": {"fr": "Solde du relevé du {day} ? Tapez-le comme il est imprimé, par exemple 1 234,56 "
+                              "(avec un − devant s'il est négatif) :",
+                        "en": "Balance of the statement of {day}? Type it as printed, for example 1,234.56 "
+                              "(with a − before it if it is negative):"},
+    "pnt.header": {"fr": "<b>Relevé du {day}</b> — coopérative {affiliation} : solde {balance}",
+                   "en": "<b>Statement of {day}</b> — cooperative {affiliation}: balance {balance}"},
+    "pnt.instructions": {"fr": "Cochez les opérations qui figurent sur le relevé, puis « Terminer » :",
+                         "en": "Tick the entries the statement shows, then \"Finish\":"},
+    "pnt.nothing": {"fr": "Aucune opération en banque à pointer jusqu'au {day}.",
+                    "en": "No bank entry to tick up to {day}."},
+    "pnt.already": {"fr": "Déjà pointées sur ce relevé : {count}.", "en": "Already ticked on this statement: {count}."},
+    "pnt.page": {"fr": "Page {page}/{pages}", "en": "Page {page}/{pages}"},
+    "pnt.difference": {"fr": "<b>Écart : {difference}</b>", "en": "<b>Difference: {difference}</b>"},
+    "pnt.zero": {"fr": "<b>Écart : {difference}</b> — équilibré ✅ : appuyez sur « Terminer ».",
+                 "en": "<b>Difference: {difference}</b> — balanced ✅: press \"Finish\"."},
+    "pnt.finish": {"fr": "✅ Terminer", "en": "✅ Finish"},
+    "pnt.not_here": {"fr": "Cette opération n'est pas à pointer sur ce relevé.",
+                     "en": "This entry is not one to tick on this statement."},
+    "pnt.ticked": {"fr": "Pointage enregistré : {count} opération(s) pointée(s) sur le relevé du {day}.",
+                   "en": "Ticks recorded: {count} entr(y/ies) ticked on the statement of {day}."},
+    "pnt.balanced": {"fr": "Rapprochement équilibré ✅\nSolde du relevé {statement} − dépenses pas encore passées "
+                           "en banque {debits} + recettes pas encore créditées {credits} = banque au livre {book}.",
+                     "en": "Reconciliation balanced ✅\nStatement balance {statement} − expenses not yet through the "
+                           "bank {debits} + receipts not yet credited {credits} = bank in the books {book}."},
+    "pnt.left": {"fr": "Écart restant : {difference}. Une opération n'est pas encore pointée, ou une écriture est à "
+                       "corriger ; pour reprendre : /pointage, puis « Reprendre le relevé du {day} ».",
+                 "en": "Difference left: {difference}. An entry is still to tick, or one is to correct; to go on: "
+                       "/pointage, then \"Take up the statement of {day}\"."},
+    "pnt.stopped": {"fr": "Pointage interrompu : le relevé du {day} reste enregistré, sans les cases cochées "
+                          "depuis. Pour le reprendre : /pointage.",
+                    "en": "Ticking stopped: the statement of {day} stays recorded, without the boxes ticked since. "
+                          "To take it up again: /pointage."},
+})  # fmt: skip
+
+
+def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
+    return context.user_data[DRAFT]
+
+
+async def managed_coops(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[LedgerRef]:
+    """The school ledger of each coop this person manages: one per coop, with its timezone."""
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    managed = {role.coop_id for role in who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)}
+    return [r for r in await my_ledgers(update, context) if r.kind == LedgerKind.ECOLE and r.coop_id in managed]
+
+
+# ------------------------------------------------------------------ the statement
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """/pointage: which coop, if several; then the statement's date."""
+    coops = await managed_coops(update, context)
+    if not coops:
+        raise Forbidden(Action.MANAGE_COOP)
+    if len(coops) == 1:
+        return await set_coop(update, context, coops[0])
+    language = lang(update)
+    keyboard = [[button(t("pnt.coop", language, affiliation=r.affiliation), f"pnt:c:{r.coop_id}")] for r in coops]
+    keyboard.append([button(t("button.cancel", language), "pnt:cancel")])
+    await update.effective_message.reply_text(t("pnt.pick_coop", language), reply_markup=InlineKeyboardMarkup(keyboard))
+    return COOP
+
+
+async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A coop button: only one this person manages."""
+    coop_id = int(update.callback_query.data.split(":")[2])
+    ref = next((r for r in await managed_coops(update, context) if r.coop_id == coop_id), None)
+    if ref is None:
+        raise Forbidden(Action.MANAGE_COOP)
+    await update.callback_query.answer()
+    return await set_coop(update, context, ref)
+
+
+async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:
+    context.user_data[DRAFT] = {"coop_id": ref.coop_id, "affiliation": ref.affiliation, "timezone": ref.timezone}
+    return await ask_day(update, context)
+
+
+async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None) -> str:
+    """The statement's date, with the latest statements to take up again."""
+    current, language = draft(context), lang(update)
+    known = await as_user(update, context, ledger.statements, current["coop_id"], fiscal_year_of(today_of(current)))
+    lines = [notice] if notice else []
+    lines += [t("pnt.title", language, affiliation=current["affiliation"]), t("pnt.ask_day", language)]
+    if known:
+        listed = ", ".join(t("pnt.known_one", language, day=day_text(s.day), balance=signed_money(s.balance, language))
+                           for s in known[:RESUMABLE])  # fmt: skip
+        lines.append(t("pnt.known", language, statements=listed))
+    rows = [[button(t("pnt.resume", language, day=day_text(s.day)), f"pnt:s:{s.id}")] for s in known[:RESUMABLE]]
+    rows += [list(row) for row in day_keyboard("pnt:d", language, yesterday=False).inline_keyboard]
+    await show(update, "\n".join(lines), InlineKeyboardMarkup(rows))
+    return DAY
+
+
+async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Aujourd'hui, or a date typed jj/mm/aaaa (after Autre date), not in the future."""
+    day = await answered_day(update, today_of(draft(context)))
+    return DAY if day is None else await got_day(update, context, day)
+
+
+async def got_day(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date) -> str:
+    """A statement already entered on that day is taken up again; otherwise its balance is asked."""
+    current, language = draft(context), lang(update)
+    known = await as_user(update, context, ledger.statements, current["coop_id"], fiscal_year_of(day))
+    same = next((s for s in known if s.day == day), None)
+    if same is not None:
+        notice = t("pnt.exists", language, day=day_text(day), balance=signed_money(same.balance, language))
+        return await open_statement(update, context, same.id, notice)
+    current["day"] = day.isoformat()
+    await show(update, t("pnt.ask_balance", language, day=day_text(day)))
+    return BALANCE
+
+
+async def typed_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The balance typed: the statement is recorded, then its entries are listed to tick."""
+    current, language = draft(context), lang(update)
+    try:
+        balance = parse_cents(update.effective_message.text, zero=True, signed=True)
+    except AmountError as error:
+        await update.effective_message.reply_text(amount_problem(error, language))
+        return BALANCE
+    try:
+        rec = await as_user(update, context, ledger.record_statement, current["coop_id"],
+                            day=date.fromisoformat(current["day"]), balance=balance,
+                            today=today_of(current))  # fmt: skip
+    except LedgerError as refused:
+        if refused.reason == "statement_exists":
+            return await open_statement(update, context, refused.statement_id)
+        if refused.reason in DAY_REASONS:
+            current.pop("day", None)
+            return await ask_day(update, context, refusal(refused, language))
+        await update.effective_message.reply_text(refusal(refused, language))
+        return BALANCE
+    current.update(statement_id=rec.statement_id, ticked=[], page=0)
+    return await refresh(update, context, rec)
+
+
+async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """↩️ Reprendre le relevé du …"""
+    state = await open_statement(update, context, int(update.callback_query.data.split(":")[2]))
+    await update.callback_query.answer()
+    return state
+
+
+async def open_statement(update: Update, context: ContextTypes.DEFAULT_TYPE, statement_id: int,
+                         notice: str | None = None) -> str:  # fmt: skip
+    """Take up a statement of this coop (another coop's is refused by the store, or here)."""
+    current = draft(context)
+    rec = await as_user(update, context, ledger.reconciliation, statement_id)
+    if rec.coop_id != current["coop_id"]:
+        raise Forbidden(Action.WRITE_LEDGER)
+    current.update(statement_id=rec.statement_id, day=rec.day.isoformat(), ticked=[], page=0)
+    return await refresh(update, context, rec, notice)
+
+
+# ------------------------------------------------------------------ ticking
+
+
+def difference_with(rec: Reconciliation, ticked: list[int]) -> int:
+    """The écart once the boxes ticked so far are recorded: each bank entry ticked stops being outstanding."""
+    return rec.difference - sum(e.signed for e in rec.outstanding if e.id in ticked)
+
+
+def box(entry: EntryView, ticked: list[int]) -> str:
+    return "☑" if entry.id in ticked else "☐"
+
+
+def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, InlineKeyboardMarkup]:
+    """The statement, one page of entries to tick, the écart; the boxes as buttons."""
+    ticked, entries = current["ticked"], rec.outstanding
+    pages = max(1, -(-len(entries) // PAGE_SIZE))
+    page = min(current.get("page", 0), pages - 1)
+    shown = entries[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+    lines = [t("pnt.header", language, day=day_text(rec.day), affiliation=current["affiliation"],
+               balance=signed_money(rec.statement_balance, language))]  # fmt: skip
+    if rec.ticked:
+        lines.append(t("pnt.already", language, count=len(rec.ticked)))
+    if entries:
+        lines += ["", t("pnt.instructions", language)]
+        lines += [f"{box(e, ticked)} <b>{escape(e.ledger_name)}</b> · {entry_line(e, language)}" for e in shown]
+        if pages > 1:
+            lines.append(t("pnt.page", language, page=page + 1, pages=pages))
+    else:
+        lines += ["", t("pnt.nothing", language, day=day_text(rec.day))]
+    difference = difference_with(rec, ticked)
+    lines += ["", t("pnt.zero" if difference == 0 else "pnt.difference", language,
+                    difference=signed_money(difference, language))]  # fmt: skip
+    rows = [[button(f"{box(e, ticked)} {e.ledger_name} {e.piece} · {e.day:%d/%m} · {signed_money(e.signed, language)}",
+                    f"pnt:t:{e.id}")] for e in shown]  # fmt: skip
+    turns = []
+    if page > 0:
+        turns.append(button(t("button.previous", language), f"pnt:p:{page - 1}"))
+    if page < pages - 1:
+        turns.append(button(t("button.next", language), f"pnt:p:{page + 1}"))
+    if turns:
+        rows.append(turns)
+    rows.append([button(t("pnt.finish", language), "pnt:done")])
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Reconciliation,
+                  notice: str | None = None) -> str:  # fmt: skip
+    """Show the pointing screen: the pressed message is edited, and only when something changed
+    (Telegram refuses an edit that changes nothing)."""
+    current, language = draft(context), lang(update)
+    current["ticked"] = [i for i in current["ticked"] if i in {e.id for e in rec.outstanding}]
+    text, keyboard = render(rec, current, language)
+    if notice:
+        text = f"{notice}\n\n{text}"
+    fingerprint = zlib.crc32(f"{text}{keyboard.to_json()}".encode())
+    query = update.callback_query
+    if query and current.get("shown") == [query.message.message_id, fingerprint]:
+        return POINTING
+    current["shown"] = [await show(update, text, keyboard), fingerprint]
+    return POINTING
+
+
+async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """☐/☑: the box changes, and the écart with it; nothing is recorded yet."""
+    query, current = update.callback_query, draft(context)
+    entry_id = int(query.data.split(":")[2])
+    rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
+    if entry_id not in {e.id for e in rec.outstanding}:
+        await as_user(update, context, ledger.get_entry, entry_id)  # another coop's entry: refused here
+        await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
+        return POINTING
+    await query.answer()
+    ticked = current["ticked"]
+    if entry_id in ticked:
+        ticked.remove(entry_id)
+    else:
+        ticked.append(entry_id)
+    return await refresh(update, context, rec)
+
+
+async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """◀️ ▶️"""
+    await update.callback_query.answer()
+    current = draft(context)
+    current["page"] = max(0, int(update.callback_query.data.split(":")[2]))
+    return await refresh(update, context, await as_user(update, context, ledger.reconciliation,
+                                                        current["statement_id"]))  # fmt: skip
+
+
+async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✅ Terminer: the boxes ticked are recorded on the statement; balanced or not, the bot says so."""
+    query, current, language = update.callback_query, draft(context), lang(update)
+    await query.answer()
+    rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
+    ids = [e.id for e in rec.outstanding if e.id in current["ticked"]]
+    if ids:
+        try:
+            rec = await as_user(update, context, ledger.tick, rec.statement_id, ids, today=today_of(current))
+        except LedgerError as refused:
+            if "entry_id" in refused.details and refused.entry_id in current["ticked"]:
+                current["ticked"].remove(refused.entry_id)
+            current.pop("shown", None)
+            return await refresh(update, context, rec, refusal(refused, language))
+    day = day_text(rec.day)
+    lines = [t("pnt.ticked", language, count=len(ids), day=day)]
+    if rec.balanced:
+        lines.append(t("pnt.balanced", language, statement=signed_money(rec.statement_balance, language),
+                       debits=signed_money(rec.outstanding_debits, language),
+                       credits=signed_money(rec.outstanding_credits, language),
+                       book=signed_money(rec.book_banque, language)))  # fmt: skip
+    else:
+        lines.append(t("pnt.left", language, difference=signed_money(rec.difference, language), day=day))
+    context.user_data.pop(DRAFT, None)
+    await query.edit_message_text("\n\n".join(lines))
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler or Annuler: before the balance nothing was recorded; after it the statement stays."""
+    current = context.user_data.pop(DRAFT, None) or {}
+    if "statement_id" not in current:
+        return await end_conversation(update, context)
+    if update.callback_query:
+        await update.callback_query.answer()
+    await show(update, t("pnt.stopped", lang(update), day=day_text(date.fromisoformat(current["day"]))))
+    return ConversationHandler.END

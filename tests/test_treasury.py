@@ -1,0 +1,318 @@
+"""/mouvement, /pointage and /caisse, typed and pressed as a teacher and the mandataire would, on the demo books."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import select
+
+from store import ledger
+from store.ledger import DENOMINATIONS
+from store.models import Coop, Ledger
+from store.people import who_is
+from store.years import fiscal_year_of, today_in
+from tests.world import PERSONAS, seed_world
+
+TODAY = today_in("Indian/Reunion")
+YEAR = fiscal_year_of(TODAY)
+DAY = f"{TODAY:%d/%m/%Y}"
+MARIE = 1001
+REFUSED = "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+
+
+def euros(cents: int) -> str:
+    """Amounts as the bot writes them in French: '−2 000,50 €' with no-break spaces."""
+    units = f"{abs(cents) // 100:,}".replace(",", "\u202f")
+    return f"{'−' if cents < 0 else ''}{units},{abs(cents) % 100:02d}\xa0€"
+
+
+def ids(db, affiliation: str = "974-111") -> tuple[int, dict[str, int]]:
+    """The coop's id and its ledgers' ids by name."""
+    def read(session):
+        coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+        return coop.id, {x.name: x.id for x in session.exec(select(Ledger).where(Ledger.coop_id == coop.id))}
+    return db.run(read)
+
+
+def balances(db, name: str) -> ledger.Balances:
+    """A ledger's banque and caisse today, as the mandataire reads them in the store."""
+    _, ledgers = ids(db)
+    return db.run(lambda s: ledger.balances(s, who_is(s, MARIE), ledgers[name], YEAR))
+
+
+def after_line(b: ledger.Balances, banque: int = 0, caisse: int = 0) -> str:
+    return f"cahier {b.ledger_name} : banque {euros(b.banque + banque)} · caisse {euros(b.caisse + caisse)}"
+
+
+async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None):
+    """Kind, (ledger), amount, today, the default label: the card."""
+    await user.send("/mouvement")
+    step = await user.press(kind)
+    if ledger_name:
+        step = await user.press(ledger_name)
+    assert "Montant ?" in step.text
+    step = await user.send(amount)
+    assert "Date du mouvement" in step.text
+    step = await user.press("Aujourd'hui")
+    assert "Libellé : « " in step.text
+    return await user.press("✅ Garder ce libellé")
+
+
+# ------------------------------------------------------------------ /mouvement
+
+
+async def test_a_teacher_deposits_cash_at_the_bank(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    before = balances(demo_books, "CE1A")
+    step = await julien.send("/mouvement")
+    assert step.text == "Quel mouvement interne ?"
+    assert step.last.buttons == [["🏦 Dépôt d'espèces en banque"], ["💶 Retrait d'espèces"], ["Annuler"]]
+    step = await julien.press("🏦 Dépôt d'espèces en banque")  # one ledger: no choice to make
+    assert "Dépôt d'espèces en banque — cahier CE1A, de la caisse vers la banque" in step.text
+    assert f"banque {euros(before.banque)} · caisse {euros(before.caisse)}" in step.text
+    for typed, said in (("douze", "Tapez un montant en chiffres, par exemple 12,50 :"),
+                        ("12,505", "Deux chiffres après la virgule au plus, par exemple 12,50 :"),
+                        ("0", "Le montant doit être supérieur à zéro, par exemple 12,50 :")):  # fmt: skip
+        step = await julien.send(typed)
+        assert step.text == said
+    step = await julien.send("50")
+    assert step.text == f"Date du mouvement ({euros(5000)}) ? Choisissez, ou tapez-la (jj/mm/aaaa) :"
+    assert step.last.buttons == [["Aujourd'hui", "Hier"], ["📅 Autre date"], ["Annuler"]]
+    step = await julien.press("📅 Autre date")
+    assert step.text.startswith("Tapez la date, jj/mm/aaaa")
+    step = await julien.send(f"{TODAY + timedelta(days=1):%d/%m/%Y}")
+    assert step.text == f"La date ne peut pas être dans le futur : tapez une date jusqu'au {DAY}."
+    step = await julien.send("32/13/2026")
+    assert step.text.startswith("Ce n'est pas une date")
+    step = await julien.send(DAY)
+    assert step.text == "Libellé : « Remise d'espèces en banque ».\nGardez-le, ou tapez-en un autre :"
+    step = await julien.send("x" * 121)
+    assert step.text == "Le libellé doit faire de 1 à 120 caractères."
+    step = await julien.press("✅ Garder ce libellé")
+    assert step.text == ("Mouvement à enregistrer\n"
+                         "🏦 Dépôt d'espèces en banque — cahier CE1A, de la caisse vers la banque\n"
+                         f"Montant : {euros(5000)}\nDate : {DAY}\nLibellé : Remise d'espèces en banque")
+    step = await julien.press("✅ Enregistrer")
+    assert step.text.startswith(f"Mouvement enregistré : dépôt de {euros(5000)} — "
+                                + after_line(before, banque=5000, caisse=-5000))
+    assert "(CE1A, caisse) et " in step.text and "(CE1A, banque)" in step.text
+    after = balances(demo_books, "CE1A")
+    assert (after.banque, after.caisse, after.resultat) == (before.banque + 5000, before.caisse - 5000, before.resultat)
+
+
+async def test_a_deposit_larger_than_the_caisse_keeps_the_amount_step(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    before = balances(demo_books, "CE1A")
+    await fill_movement(julien, "Dépôt", euros(before.caisse + 1).replace("\xa0€", ""))
+    step = await julien.press("✅ Enregistrer")
+    assert step.text.startswith(f"La caisse ne peut pas passer sous zéro : elle contient {euros(before.caisse)} "
+                                "à cette date.\n\n🏦 Dépôt d'espèces en banque")
+    assert step.text.endswith("Montant ? Tapez-le, par exemple 50 ou 12,50 (ou /annuler) :")
+    assert balances(demo_books, "CE1A") == before
+    step = await julien.send("20")  # the date and the label are kept: the card again
+    assert f"Montant : {euros(2000)}\nDate : {DAY}\nLibellé : Remise d'espèces en banque" in step.text
+    step = await julien.press("✅ Enregistrer")
+    assert after_line(before, banque=2000, caisse=-2000) in step.text
+
+
+async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    school, ce1a = balances(demo_books, "École"), balances(demo_books, "CE1A")
+    step = await marie.send("/mouvement")
+    assert "➡️ Avance de l'école à une classe" in str(step.last.buttons)
+    step = await marie.press("➡️ Avance")
+    assert step.text == "Avance du cahier de l'école : à quel cahier de classe ?"
+    assert step.last.buttons == [["CE1A"], ["CE2B"], ["Annuler"]]
+    step = await marie.press("CE1A")
+    assert "du cahier École au cahier CE1A, par la banque" in step.text
+    await marie.send("30")
+    step = await marie.press("Aujourd'hui")
+    assert "« Avance au cahier CE1A »" in step.text
+    step = await marie.send("Avance pour la sortie au musée")
+    assert "Libellé : Avance pour la sortie au musée" in step.text
+    step = await marie.press("✅ Enregistrer")
+    assert step.text.startswith(f"Mouvement enregistré : avance de {euros(3000)} — "
+                                f"{after_line(school, banque=-3000)} ; {after_line(ce1a, banque=3000)}")
+    school_after, ce1a_after = balances(demo_books, "École"), balances(demo_books, "CE1A")
+    assert (school_after.internal, ce1a_after.internal) == (school.internal - 3000, ce1a.internal + 3000)
+
+    await fill_movement(marie, "↩️ Remboursement", "30", "CE1A")
+    step = await marie.press("✅ Enregistrer")
+    assert step.text.startswith(f"Mouvement enregistré : remboursement de {euros(3000)} — "
+                                f"{after_line(ce1a)} ; {after_line(school)}")
+
+
+async def test_a_teacher_cannot_advance_nor_reach_another_ledger(bot, sim, cast, demo_books):
+    julien = cast["enseignant"]
+    step = await julien.send("/mouvement")
+    step = await julien.press_data("mvt:k:avance", step.last)  # forged: the button is not offered to teachers
+    assert REFUSED in step.text
+    demo_books.run(seed_world)
+    _, ledgers = ids(demo_books)
+    odile = sim.user(*PERSONAS["mandataire_autre_coop"])
+    await odile.send("/mouvement")
+    step = await odile.press("Dépôt")
+    assert step.last.buttons == [["École (école)"], ["CP"], ["Annuler"]]
+    step = await odile.press_data(f"mvt:l:{ledgers['CE1A']}", step.last)
+    assert REFUSED in step.text
+    step = await odile.press("Annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+
+
+# ------------------------------------------------------------------ /pointage
+
+
+async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    coop_id, _ = ids(demo_books)
+    coop = demo_books.run(lambda s: ledger.coop_balances(s, who_is(s, MARIE), coop_id, YEAR))
+    # The bank shows every bank entry but the CE2B museum cheque, not cashed yet.
+    statement = coop.banque + 85_00
+    step = await marie.send("/pointage")
+    assert "Rapprochement bancaire — coopérative 974-111" in step.text
+    assert step.last.buttons == [["Aujourd'hui"], ["📅 Autre date"], ["Annuler"]]
+    step = await marie.press("Aujourd'hui")
+    assert step.text.startswith(f"Solde du relevé du {DAY} ?")
+    step = await marie.send("douze")
+    assert step.text == "Tapez un montant en chiffres, par exemple 12,50 :"
+    step = await marie.send(f"{statement // 100},{statement % 100:02d}")
+    assert step.text.startswith(f"Relevé du {DAY} — coopérative 974-111 : solde {euros(statement)}")
+    labels = [row[0] for row in step.last.buttons[:-1]]
+    assert all(label.startswith("☐ ") for label in labels) and step.last.buttons[-1] == ["✅ Terminer"]
+    assert any(label.startswith("☐ CE2B ") and label.endswith(f"· {euros(-85_00)}") for label in labels)
+    assert "Écart : " in step.text and "Écart : 0,00" not in step.text
+
+    step = await marie.press(labels[0])  # ticked, then unticked: the écart comes back
+    assert step.last.buttons[0][0] == "☑" + labels[0][1:]
+    first = step.text
+    step = await marie.press("☑" + labels[0][1:])
+    assert step.last.buttons[0][0] == labels[0] and step.text != first
+
+    to_tick = [label for label in labels if not label.startswith("☐ CE2B ") or "−85" not in label]
+    for label in to_tick:
+        step = await marie.press(label)
+    assert f"Écart : {euros(0)} — équilibré ✅ : appuyez sur « Terminer »." in step.text
+    step = await marie.press("✅ Terminer")
+    assert step.text.startswith(f"Pointage enregistré : {len(to_tick)} opération(s) pointée(s) sur le relevé du {DAY}.")
+    assert (f"Rapprochement équilibré ✅\nSolde du relevé {euros(statement)} − dépenses pas encore passées en "
+            f"banque {euros(85_00)} + recettes pas encore créditées {euros(0)} = banque au livre "
+            f"{euros(coop.banque)}.") in step.text
+    [listed] = demo_books.run(lambda s: ledger.statements(s, who_is(s, MARIE), coop_id, YEAR))
+    assert (listed.balance, listed.ticked_count) == (statement, len(to_tick))
+
+    # Taken up again: typing its date finds it; the cheque is still to tick.
+    step = await marie.send("/pointage")
+    assert f"Relevés déjà saisis : {DAY} ({euros(statement)})." in step.text
+    assert [f"↩️ Reprendre le relevé du {DAY}"] in step.last.buttons
+    step = await marie.send(DAY)
+    assert step.text.startswith(f"Le relevé du {DAY} est déjà saisi (solde {euros(statement)}) : "
+                                "reprenons son pointage.")
+    assert f"Déjà pointées sur ce relevé : {len(to_tick)}." in step.text
+    assert [row[0] for row in step.last.buttons[:-1]] == [label for label in labels if label not in to_tick]
+    step = await marie.send("/annuler")
+    assert step.text.startswith(f"Pointage interrompu : le relevé du {DAY} reste enregistré")
+
+
+async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
+    demo_books.run(seed_world)
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    await marie.press("Aujourd'hui")
+    step = await marie.send("-12,50")  # a statement in the red
+    assert f"solde {euros(-1250)}" in step.text
+    coop_id, _ = ids(demo_books)
+    [ours] = demo_books.run(lambda s: ledger.statements(s, who_is(s, MARIE), coop_id, YEAR))
+    entry_id = int(step.last.reply_markup["inline_keyboard"][0][0]["callback_data"].split(":")[2])
+
+    odile = sim.user(*PERSONAS["mandataire_autre_coop"])
+    step = await odile.send("/pointage")
+    assert "coopérative 974-222" in step.text
+    step = await odile.press_data(f"pnt:s:{ours.id}", step.last)  # forged: another coop's statement
+    assert REFUSED in step.text
+    await odile.send("/pointage")
+    await odile.press("Aujourd'hui")
+    step = await odile.send("0")
+    assert "Aucune opération en banque à pointer" in step.text
+    step = await odile.press_data(f"pnt:t:{entry_id}", step.last)  # forged: another coop's entry
+    assert REFUSED in step.text
+    step = await odile.press("✅ Terminer")
+    assert "Pointage enregistré : 0 opération(s)" in step.text and "Rapprochement équilibré ✅" in step.text
+
+    julien = cast["enseignant"]
+    step = await julien.send("/pointage")
+    assert step.text == "La commande /pointage n'est pas ouverte à votre rôle. Tapez /aide pour voir les vôtres."
+
+
+# ------------------------------------------------------------------ /caisse
+
+
+def counted(cents: int) -> str:
+    """The notes and coins making up an amount, as a person types them: '1 x 50 €, 2 x 20 €, …'."""
+    parts = []
+    for value in DENOMINATIONS:
+        if cents >= value:
+            text = f"{value // 100} €" if value >= 100 else f"0,{value:02d} €"
+            parts.append(f"{cents // value} x {text}")
+            cents %= value
+    return ", ".join(parts)
+
+
+async def test_a_cash_count_by_notes_and_coins_that_matches(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    book = balances(demo_books, "CE1A").caisse
+    step = await julien.send("/caisse")
+    assert step.text.startswith(f"Arrêté de caisse du {DAY} — cahier CE1A")
+    assert step.last.buttons == [["🪙 Compter billets et pièces"], ["🔢 Saisir le total"], ["📅 Autre date"],
+                                 ["Annuler"]]
+    assert euros(book) not in step.text  # the book balance comes after the count
+    step = await julien.press("🪙 Compter billets et pièces")
+    assert "2 x 20 €, 3 x 2 €, 5 x 0,50 €" in step.text
+    step = await julien.send("2 x 20 €, 3 x 3 €")
+    assert step.text.startswith("« 3 € » n'est pas un billet ni une pièce en euros.")
+    step = await julien.send("deux billets de 20")
+    assert step.text.startswith("Je n'ai pas compris « deux billets de 20 »")
+    step = await julien.send("2 x 20 €, trois pièces")
+    assert step.text.startswith("Je n'ai pas compris « trois pièces »")
+    step = await julien.send(counted(book))
+    assert step.text.endswith(f"Arrêté de caisse du {DAY} — cahier CE1A : compté {euros(book)}, livre {euros(book)} ✅")
+    _, ledgers = ids(demo_books)
+    [count] = demo_books.run(lambda s: ledger.cash_counts(s, who_is(s, MARIE), ledgers["CE1A"], YEAR))
+    assert count.matches and sum(d * n for d, n in count.denominations) == book
+
+
+async def test_a_cash_count_by_total_that_differs(bot, sim, cast, demo_books):
+    marie = cast["mandataire"]
+    book = balances(demo_books, "CE2B").caisse
+    step = await marie.send("/caisse")
+    assert step.text == "Arrêté de caisse : quel cahier ?"
+    step = await marie.press("CE2B")
+    step = await marie.press("📅 Autre date")
+    step = await marie.send(f"{TODAY + timedelta(days=3):%d/%m/%Y}")
+    assert step.text.startswith("La date ne peut pas être dans le futur")
+    step = await marie.send(DAY)
+    assert step.text.startswith(f"Arrêté de caisse du {DAY} — cahier CE2B")
+    await marie.press("🔢 Saisir le total")
+    step = await marie.send("vingt")
+    assert step.text == "Tapez un montant en chiffres, par exemple 12,50 :"
+    step = await marie.send(f"{(book - 200) // 100},{(book - 200) % 100:02d}")
+    assert step.text.startswith(f"Arrêté de caisse du {DAY} — cahier CE2B : compté {euros(book - 200)}, "
+                                f"livre {euros(book)} : écart de {euros(-200)}.")
+
+    demo_books.run(seed_world)
+    _, ledgers = ids(demo_books)
+    odile = sim.user(*PERSONAS["mandataire_autre_coop"])
+    step = await odile.send("/caisse")
+    step = await odile.press_data(f"csh:l:{ledgers['CE2B']}", step.last)  # forged: another coop's ledger
+    assert REFUSED in step.text
+
+
+async def test_an_empty_caisse_counts_zero(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    caisse = balances(demo_books, "CE1A").caisse
+    await fill_movement(julien, "Dépôt", f"{caisse // 100},{caisse % 100:02d}")
+    await julien.press("✅ Enregistrer")
+    assert balances(demo_books, "CE1A").caisse == 0
+    await julien.send("/caisse")
+    await julien.press("🔢 Saisir le total")
+    step = await julien.send("0")
+    assert step.text.endswith(f"compté {euros(0)}, livre {euros(0)} ✅")
