@@ -98,9 +98,16 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     await marie.press("➕ Ajouter une classe")
     await marie.send("CE1B")
     await julien.send("/contact")
+    sophie = outside_sim.user(1003, "Sophie")
+    await sophie.send("/depense 4,20 Colle")
+    await sophie.press("Fournitures éducatives et administratives")
     await bot.kill()
 
     bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    await sophie.press("💳 Carte")
+    await sophie.press("Aujourd'hui")
+    step = await sophie.press("✅ Enregistrer")
+    assert "enregistrée — cahier CE2B" in step.text
     step = await julien.send("Bonjour, une question sur la caisse.")
     assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
     step = await marie.send("Luc Rivière luc.riviere@ac-reunion.fr")
