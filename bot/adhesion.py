@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.attestation import attestation_pdf
-from bot.common import as_user, day_text, end_conversation, in_store, notify, years_text
+from bot.common import as_user, button, day_text, end_conversation, in_store, notify, years_text
 from bot.texts import lang, t
 from store import adhesion, people
 from store.adhesion import AdhesionError, AdhesionView, RowView
@@ -29,9 +29,6 @@ PAGE_BUDGET = 2500  # characters of rows per page: the whole message stays far b
 STEP_OF_FIELD = {"class_name": ROW_CLASS, "teachers": ROW_TEACHERS, "pupils": ROW_PUPILS,
                  "other_adults": ROW_ADULTS}  # fmt: skip
 
-
-def button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=data)
 
 
 # ------------------------------------------------------------------ the table

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.common import as_user, day_text
-from bot.texts import lang, t
+from bot.texts import t
 from store import ledger
 from store.ledger import Balances, EntryView, LedgerError, LedgerRef
 from store.models import Direction, LedgerKind

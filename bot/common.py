@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
-from telegram import Message, Update
+from telegram import InlineKeyboardButton, Message, Update
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes, ConversationHandler
 
@@ -40,6 +40,11 @@ async def as_user(update: Update, context: ContextTypes.DEFAULT_TYPE, fn, /, *ar
     reaches the error handler as store.access.Forbidden.
     """
     return await in_store(context, _as_person, update.effective_user.id, fn, *args, **kwargs)
+
+
+def button(label: str, data: str) -> InlineKeyboardButton:
+    """An inline button; long labels are cut so that a phone shows them whole."""
+    return InlineKeyboardButton(label[:60], callback_data=data)
 
 
 def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:

@@ -16,12 +16,12 @@ from datetime import date, datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import balance_line, entry_line, ledger_label, money, my_ledgers, parse_day, refusal, today_for
-from bot.common import as_user, day_text, end_conversation, in_store, settings
+from bot.books import balance_line, ledger_label, money, my_ledgers, parse_day, refusal, today_for
+from bot.common import as_user, button, day_text, end_conversation, in_store, settings
 from bot.texts import lang, t
 from store import access, ledger, people
 from store.accounts import Account, normalise
@@ -135,9 +135,6 @@ texts.register({
                    "en": "<b>Cooperative {affiliation}</b>: {total} (bank {banque} · cash {caisse})"},
 })  # fmt: skip
 
-
-def button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label[:60], callback_data=data)
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:

@@ -23,7 +23,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
 from bot.books import entry_line, ledger_label, ledgers_keyboard, money, my_ledgers, parse_day, refusal, today_for
-from bot.common import as_user, day_text, in_store, years_text
+from bot.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, t
 from store import audit, ledger, people
 from store.access import Action, Forbidden
@@ -183,9 +183,6 @@ texts.register({
     "hist.pick_coop": {"fr": "L'historique de quelle coopérative ?", "en": "The history of which cooperative?"},
 })  # fmt: skip
 
-
-def button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label[:60], callback_data=data)
 
 
 def fit(lines: list[str], budget: int = TEXT_BUDGET) -> list[str]:

@@ -30,7 +30,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.books import ledger_label, money, refusal, signed_money
-from bot.common import as_user, day_text, in_store, settings, years_text
+from bot.common import as_user, button, day_text, in_store, settings, years_text
 from bot.texts import lang, register, t
 from store import ledger, people
 from store.access import Action, Forbidden
@@ -90,9 +90,6 @@ register({
     "ivt.button.coop": {"fr": "🏫 Coopérative {affiliation}", "en": "🏫 Cooperative {affiliation}"},
 })  # fmt: skip
 
-
-def button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label[:60], callback_data=data)
 
 
 def close_row(language: str, prefix: str) -> list[InlineKeyboardButton]:
