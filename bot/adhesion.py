@@ -8,7 +8,7 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.attestation import attestation_pdf
-from bot.common import as_user, button, day_text, end_conversation, in_store, notify, years_text
+from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, notify, years_text
 from bot.texts import lang, t
 from store import adhesion, people
 from store.adhesion import AdhesionError, AdhesionView, RowView
@@ -199,7 +199,7 @@ async def add_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def refuse(update: Update, error: AdhesionError, state: str) -> str:
     """Say what is expected and stay at the same step."""
-    details = {key: escape(str(value)) for key, value in error.details.items()}
+    details = {key: escape(excerpt(value)) for key, value in error.details.items()}
     await update.effective_message.reply_text(t(f"adh.error.{error.reason}", lang(update), **details))
     return state
 
@@ -289,7 +289,7 @@ async def drop_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 def rows_keyboard(table: AdhesionView, action: str, language: str) -> InlineKeyboardMarkup:
-    rows = [[button(f"{r.number}. {r.class_name}"[:60], f"adh:{action}:{r.id}")] for r in table.rows]
+    rows = [[button(f"{r.number}. {r.class_name}", f"adh:{action}:{r.id}")] for r in table.rows]
     rows.append([button(t("button.back", language), "adh:back")])
     return InlineKeyboardMarkup(rows)
 

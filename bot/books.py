@@ -6,10 +6,10 @@ import re
 from datetime import date, timedelta
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.common import as_user, day_text
+from bot.common import as_user, button, day_text
 from bot.texts import t
 from store import ledger
 from store.ledger import Balances, EntryView, LedgerError, LedgerRef
@@ -92,9 +92,8 @@ def ledger_label(ref: LedgerRef, language: str, several_coops: bool = False) -> 
 def ledgers_keyboard(refs: list[LedgerRef], prefix: str, language: str) -> InlineKeyboardMarkup:
     """One button per ledger, callback '<prefix>:<ledger id>', and Annuler."""
     several = len({r.coop_id for r in refs}) > 1
-    rows = [[InlineKeyboardButton(ledger_label(r, language, several)[:60], callback_data=f"{prefix}:{r.id}")]
-            for r in refs]  # fmt: skip
-    rows.append([InlineKeyboardButton(t("button.cancel", language), callback_data=f"{prefix}:cancel")])
+    rows = [[button(ledger_label(r, language, several), f"{prefix}:{r.id}")] for r in refs]
+    rows.append([button(t("button.cancel", language), f"{prefix}:cancel")])
     return InlineKeyboardMarkup(rows)
 
 

@@ -42,6 +42,12 @@ async def as_user(update: Update, context: ContextTypes.DEFAULT_TYPE, fn, /, *ar
     return await in_store(context, _as_person, update.effective_user.id, fn, *args, **kwargs)
 
 
+def excerpt(typed: str, limit: int = 60) -> str:
+    """What someone typed, quoted back short (a 4096-character message must not come back whole)."""
+    text = " ".join(str(typed).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def button(label: str, data: str) -> InlineKeyboardButton:
     """An inline button; long labels are cut so that a phone shows them whole."""
     return InlineKeyboardButton(label[:60], callback_data=data)

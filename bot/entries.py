@@ -21,7 +21,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
 from bot.books import balance_line, ledger_label, money, my_ledgers, parse_day, refusal, today_for
-from bot.common import as_user, button, day_text, end_conversation, in_store, settings
+from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, settings
 from bot.texts import lang, t
 from store import access, ledger, people
 from store.accounts import Account, normalise
@@ -241,7 +241,7 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
         accounts = list(await accounts_by_use(update, context, ledger_id)) if ledger_id else []
         found = read_extras(extras, refs, accounts, today_for(refs[0]))
         if isinstance(found, str):
-            await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(found[:60])))
+            await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(found))))
             return AMOUNT
         current.update(found)
     return await next_step(update, context, refs)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.common import as_user, in_store, invitation_ttl, years_text
+from bot.common import as_user, button, excerpt, in_store, invitation_ttl, years_text
 from bot.invitations import link_text
 from bot.texts import lang, t
 from store import adhesion, invitations, ledgers, people
@@ -47,9 +47,9 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         lines += ["", t("led.no_adhesion", language)]
     else:
         lines += ["", t("led.none_without", language, years=years_text(year))]
-    keyboard = [[InlineKeyboardButton(t("led.button.create", language, class_name=r.class_name)[:60],
-                                      callback_data=f"led:row:{r.row_id}")] for r in waiting]  # fmt: skip
-    keyboard.append([InlineKeyboardButton(t("button.close", language), callback_data="led:close")])
+    keyboard = [[button(t("led.button.create", language, class_name=r.class_name), f"led:row:{r.row_id}")]
+                for r in waiting]  # fmt: skip
+    keyboard.append([button(t("button.close", language), "led:close")])
     await update.effective_message.reply_text("\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))
     return LISTING
 
@@ -78,15 +78,14 @@ async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
         created = await as_user(update, context, ledgers.create_class_ledger, row_id, typed)
     except ledgers.LedgerNameError as refused:
         await update.effective_message.reply_text(t(
-            f"led.error.{refused.reason}", language, typed=escape(typed.strip()[:40]),
+            f"led.error.{refused.reason}", language, typed=escape(excerpt(typed, 40)),
             length=len(typed.strip()), existing=escape(", ".join(refused.existing))))  # fmt: skip
         return NAMING
     except AdhesionError:
         await update.effective_message.reply_text(t("led.has_ledger", language))
         return ConversationHandler.END
     context.user_data.pop("draft", None)
-    keyboard = [[InlineKeyboardButton(t("led.button.invite", language, teacher=teacher)[:60],
-                                      callback_data=f"led:inv:{created.ledger_id}")]
+    keyboard = [[button(t("led.button.invite", language, teacher=teacher), f"led:inv:{created.ledger_id}")]
                 for teacher in created.teachers]  # fmt: skip
     await update.effective_message.reply_text(
         t("led.created", language, name=escape(created.name), class_name=escape(created.class_name)),
