@@ -24,10 +24,9 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
 from bot.books import ledgers_keyboard, money, my_ledgers, refusal, signed_money
-from bot.common import as_user, day_text, end_conversation
+from bot.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
-from bot.treasury import (amount_problem, answered_day, ask_day_text, button,
-                          parse_cents, show, today_of, writable_ledgers)
+from bot.treasury import amount_problem, answered_day, ask_day_text, parse_cents, show, today_of, writable_ledgers
 from store import ledger
 from store.access import Action, Forbidden
 from store.ledger import DENOMINATIONS, CashCountView, LedgerError, LedgerRef
@@ -83,7 +82,7 @@ class CoinsError(ValueError):
 
     def __init__(self, reason: str, part: str):
         super().__init__(reason)
-        self.reason, self.part = reason, part
+        self.reason, self.part = reason, part[:40]
 
 
 def parse_coins(text: str) -> dict[int, int]:
@@ -98,7 +97,7 @@ def parse_coins(text: str) -> dict[int, int]:
         coins[coin_cents(match[2], match[3] or "", match[0])] += int(match[1])
     rest = text[position:]
     if not coins or not _BETWEEN.fullmatch(rest):
-        raise CoinsError("format", (rest.strip(" ,;+") or text.strip())[:40])
+        raise CoinsError("format", rest.strip(" ,;+") or text.strip())
     return dict(coins)
 
 

@@ -23,10 +23,9 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
 from bot.books import balance_line, ledgers_keyboard, money, my_ledgers, refusal, signed_money
-from bot.common import as_user, day_text, end_conversation
+from bot.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
-from bot.treasury import (amount_problem, answered_day, button, day_keyboard,
-                          parse_cents, show, today_of, writable_ledgers)
+from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
 from store import ledger
 from store.access import Action, Forbidden
 from store.ledger import LABEL_MAX, LedgerError, LedgerRef
@@ -141,11 +140,11 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The kind is chosen: which ledger, if there is a choice."""
     query, language = update.callback_query, lang(update)
-    await query.answer()
     kind = MovementKind(query.data.split(":")[2])
     choices = choices_for(kind, await my_ledgers(update, context))
     if not choices:  # no class ledger with a writable school ledger: not theirs to move
         raise Forbidden(Action.WRITE_LEDGER)
+    await query.answer()
     context.user_data[DRAFT] = {"kind": kind.value}
     if len(choices) == 1:
         return await set_ledger(update, context, choices[0])
@@ -157,12 +156,12 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person may move money in."""
     query = update.callback_query
-    await query.answer()
     ledger_id = int(query.data.split(":")[2])
     refs = await my_ledgers(update, context)
     ref = next((r for r in choices_for(MovementKind(draft(context)["kind"]), refs) if r.id == ledger_id), None)
     if ref is None:
         raise Forbidden(Action.WRITE_LEDGER)
+    await query.answer()
     return await set_ledger(update, context, ref)
 
 
@@ -243,7 +242,7 @@ async def keep_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Another label, typed: 1 to 120 characters."""
-    label = " ".join(update.effective_message.text.split())
+    label = " ".join("".join(c for c in update.effective_message.text if c.isprintable() or c.isspace()).split())
     if not 1 <= len(label) <= LABEL_MAX:
         await update.effective_message.reply_text(t("ledger.error.label_length", lang(update)))
         return LABEL

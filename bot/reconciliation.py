@@ -25,9 +25,9 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
 from bot.books import entry_line, my_ledgers, refusal, signed_money
-from bot.common import as_user, day_text, end_conversation, in_store
+from bot.common import as_user, button, day_text, end_conversation, in_store
 from bot.texts import lang, t
-from bot.treasury import amount_problem, answered_day, button, day_keyboard, parse_cents, show, today_of
+from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
 from store import ledger, people
 from store.access import Action, Forbidden
 from store.ledger import EntryView, LedgerError, LedgerRef, Reconciliation

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.books import my_ledgers, parse_day
-from bot.common import day_text
+from bot.common import button, day_text
 from bot.texts import lang, t
 from store.ledger import LedgerRef
 from store.money import AmountError, parse_amount
@@ -36,10 +36,6 @@ texts.register({
 })  # fmt: skip
 
 AMOUNT_EXAMPLE = "12,50"
-
-
-def button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label[:60], callback_data=data)
 
 
 def today_of(current: dict) -> date:
