@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.coopbot-installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run sandbox migrate test clean
+.PHONY: help venv run sandbox migrate test bench clean
 
 help:
 	@echo "make run      create $(VENV), install, migrate, run the bot"
@@ -18,6 +18,7 @@ help:
 	@echo "              (PYTEST_ARGS='-k start -x' passes arguments to pytest)"
 	@echo "make sandbox  the simulator, demo data and a terminal chat"
 	@echo "make migrate  coopbot db upgrade on DATABASE_URL"
+	@echo "make bench    CoopBot's time per update against a bare python-telegram-bot bot"
 	@echo "make clean    remove $(VENV) and caches"
 
 venv: $(STAMP)
@@ -58,6 +59,9 @@ sandbox: $(STAMP)
 
 migrate: $(STAMP)
 	$(BIN)/coopbot db upgrade
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
