@@ -318,7 +318,8 @@ async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     await update.callback_query.answer()
     draft(context)["ledger_id"] = ledger_id
     draft(context)["asked"] = True
-    await update.callback_query.edit_message_reply_markup(None)
+    chosen = next(r for r in refs if r.id == ledger_id)
+    await update.callback_query.edit_message_text(f"{t('ent.pick_ledger', lang(update))} {escape(chosen.name)}")
     return await next_step(update, context, refs)
 
 

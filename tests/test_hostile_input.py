@@ -46,6 +46,13 @@ STEPS = {
                                     "/cahiers", "first:➕ Cahier pour"]),
     "contact: message": ("enseignant", ["/contact"]),
     "inviter: affiliation": ("ad", ["/inviter", "press:Mandataire d'une coopérative (974)"]),
+    "journal: libellé": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Libellé"]),
+    "journal: montant": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Montant"]),
+    "journal: date": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Date"]),
+    "mouvement: montant": ("enseignant", ["/mouvement", "press:🏦 Dépôt d'espèces en banque"]),
+    "caisse: billets et pièces": ("enseignant", ["/caisse", "press:Compter billets et pièces"]),
+    "caisse: total": ("enseignant", ["/caisse", "press:Saisir le total"]),
+    "pointage: date": ("mandataire", ["/pointage", "press?:Autre date…"]),
     "texte hors conversation": ("enseignant", []),
 }  # fmt: skip
 
