@@ -88,15 +88,22 @@ async def chose_mandataire(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     return TYPING_COOP
 
 
-async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """The mandataire's link for the coop typed, or the question again."""
-    language = lang(update)
+async def typed_coop_of_department(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """The coop whose affiliation was typed, if it is of the AD's department; else say so (None)."""
     department = context.user_data.get("draft", {}).get("department", "")
     typed = update.effective_message.text.strip()[:20]
     coop = await as_user(update, context, invitations.coop_in_department, department, typed)
     if coop is None:
         await update.effective_message.reply_text(
-            t("invite.bad_coop", language, typed=escape(typed), example=f"{department}-111"))  # fmt: skip
+            t("invite.bad_coop", lang(update), typed=escape(typed), example=f"{department}-111"))  # fmt: skip
+    return coop
+
+
+async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The mandataire's link for the coop typed, or the question again."""
+    language = lang(update)
+    coop = await typed_coop_of_department(update, context)
+    if coop is None:
         return TYPING_COOP
     try:
         new = await as_user(update, context, invitations.invite, RoleKind.MANDATAIRE, coop_id=coop.id,
@@ -147,15 +154,11 @@ async def ask_succession(update: Update, language: str, coop_id: int, affiliatio
 async def typed_succession_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """AD staff: the coop whose mandataire changes, or the question again."""
     language = lang(update)
-    department = context.user_data.get("draft", {}).get("department", "")
-    typed = update.effective_message.text.strip()[:20]
-    coop = await as_user(update, context, invitations.coop_in_department, department, typed)
+    coop = await typed_coop_of_department(update, context)
     if coop is None:
-        await update.effective_message.reply_text(
-            t("invite.bad_coop", language, typed=escape(typed), example=f"{department}-111"))  # fmt: skip
         return TYPING_SUCCESSION_COOP
     context.user_data.pop("draft", None)
-    await ask_succession(update, language, coop.id, coop.affiliation, coop.school_name, department)
+    await ask_succession(update, language, coop.id, coop.affiliation, coop.school_name, coop.department_code)
     return CONFIRMING_SUCCESSION
 
 

@@ -58,8 +58,8 @@ def check_name(session: Session, coop_id: int, typed: str) -> str:
     return name
 
 
-def create_class_ledger(session: Session, who: Who, row_id: int, typed_name: str) -> Created:
-    """The class's ledger, named by the mandataire; its row can no longer be deleted."""
+def _row_without_ledger(session: Session, who: Who, row_id: int) -> tuple[AdhesionRow, Adhesion]:
+    """A membership row of a coop this person manages, that has no ledger yet."""
     row = session.get(AdhesionRow, row_id)
     if row is None:
         raise AdhesionError("not_found")
@@ -67,6 +67,12 @@ def create_class_ledger(session: Session, who: Who, row_id: int, typed_name: str
     require(who, Action.MANAGE_COOP, coop_id=adhesion.coop_id)
     if row.ledger_id is not None:
         raise AdhesionError("has_ledger")
+    return row, adhesion
+
+
+def create_class_ledger(session: Session, who: Who, row_id: int, typed_name: str) -> Created:
+    """The class's ledger, named by the mandataire; its row can no longer be deleted."""
+    row, adhesion = _row_without_ledger(session, who, row_id)
     name = check_name(session, adhesion.coop_id, typed_name)
     ledger = Ledger(coop_id=adhesion.coop_id, name=name, kind=LedgerKind.CLASSE)
     session.add(ledger)
@@ -116,11 +122,5 @@ def rows_without_ledger(session: Session, who: Who, coop_id: int, year: int) -> 
 
 def row_for_naming(session: Session, who: Who, row_id: int) -> tuple[str, list[str]]:
     """The class of a row about to get its ledger, and the names already taken in the coop."""
-    row = session.get(AdhesionRow, row_id)
-    if row is None:
-        raise AdhesionError("not_found")
-    adhesion = session.get(Adhesion, row.adhesion_id)
-    require(who, Action.MANAGE_COOP, coop_id=adhesion.coop_id)
-    if row.ledger_id is not None:
-        raise AdhesionError("has_ledger")
+    row, adhesion = _row_without_ledger(session, who, row_id)
     return row.class_name, ledger_names(session, adhesion.coop_id)
