@@ -18,7 +18,8 @@ LEADERSHIP_CHECK_SECONDS = 5
 
 def serve(settings: Settings, database: Database, webhook: Webhook | None) -> None:
     """Wait to be the active instance, then serve until stopped (or until the lock is lost)."""
-    with sole_instance(database, waiting=lambda: log.info("another instance is active: standing by")) as lead:
+    bot_id = settings.token.split(":")[0]
+    with sole_instance(database, bot_id, waiting=lambda: log.info("another instance is active: standing by")) as lead:
         log.info("this instance is active")
         application = build_application(settings, database)
         application.job_queue.run_repeating(check_leadership, LEADERSHIP_CHECK_SECONDS,
