@@ -116,6 +116,23 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     await marie.send("1")
     step = await marie.press("✅ Enregistrer")
     assert "Ligne 1 (CE1B) enregistrée." in step.text
+
+    # Again, in the middle of an internal movement and of a cash count.
+    await julien.send("/mouvement")
+    await julien.press("🏦 Dépôt d'espèces en banque")
+    await julien.send("10")
+    await sophie.send("/caisse")
+    await sophie.press("🔢 Saisir le total")
+    await bot.kill()
+
+    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    step = await julien.press("Aujourd'hui")
+    assert "Libellé : « Remise d'espèces en banque »" in step.text
+    await julien.press("✅ Garder ce libellé")
+    step = await julien.press("✅ Enregistrer")
+    assert "Mouvement enregistré : dépôt de 10,00" in step.text
+    step = await sophie.send("0")
+    assert "Arrêté de caisse du" in step.text and "cahier CE2B" in step.text
     assert await bot.stop() == 0, bot.log
 
 
