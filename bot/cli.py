@@ -143,6 +143,7 @@ def _directory_error_text(exc) -> str:
         "month_day": f"date invalide pour {option} (MM-JJ, ex. 09-30) : {_quoted(exc.value)}",
         "amount": f"montant invalide pour {option} : {_quoted(exc.value)}",
         "chart": f"plan comptable invalide (lettres, chiffres, - et _) : {_quoted(exc.value)}",
+        "piece_numbering": f"numérotation des pièces : single ou dr : {_quoted(exc.value)}",
     }.get(exc.reason, f"refusé ({exc.reason}) : {_quoted(exc.value)}")
 
 
@@ -182,7 +183,11 @@ def _department_lines(department) -> list[str]:
         f", assurance : {format_amount(department.assurance_cents)}",
         f"  tarif adulte : {adult}",
         f"  plan comptable : {department.chart}",
+        f"  numérotation des pièces : {NUMBERING[department.piece_numbering]}",
     ]
+
+
+NUMBERING = {"single": "une seule suite (1, 2, 3…)", "dr": "D1, D2… pour les dépenses, R1, R2… pour les recettes"}
 
 
 def _parse_cents(text: str, *, none_allowed: bool = False) -> int | None:
@@ -216,7 +221,8 @@ def cmd_department_set(args: argparse.Namespace) -> int:
     from store.directory import DirectoryError, set_department
 
     changes = {field: getattr(args, field) for field in ("name", "timezone", "membership_opens",
-               "membership_closes", "report_deadline", "chart") if getattr(args, field) is not None}  # fmt: skip
+               "membership_closes", "report_deadline", "chart", "piece_numbering")
+               if getattr(args, field) is not None}  # fmt: skip
     for field, none_allowed in (("cotisation_cents", False), ("assurance_cents", False),
                                 ("adult_rate_cents", True)):  # fmt: skip
         text = getattr(args, field)
@@ -302,6 +308,8 @@ def _add_department_parser(commands) -> None:
     set_.add_argument("--adult-rate", dest="adult_rate_cents", metavar="EUROS|aucun",
                       help="per adult, or 'aucun' (adults pay cotisation + assurance)")
     set_.add_argument("--chart", help="the chart of accounts' name, e.g. occe")
+    set_.add_argument("--numbering", dest="piece_numbering", choices=("single", "dr"),
+                      help="pièce numbers: one sequence (1, 2, 3…) or D1…/R1… for dépenses and recettes")
     set_.set_defaults(func=cmd_department_set)
 
 

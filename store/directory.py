@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, select
 
-from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
+from store.models import Coop, Department, Ledger, LedgerKind, Person, PieceNumbering, Role, RoleKind
 from store.money import MAX_CENTS
 
 SCHOOL_LEDGER_NAME = "École"
@@ -40,7 +40,7 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 MONTH_DAY_SETTINGS = ("membership_opens", "membership_closes", "report_deadline")
 AMOUNT_SETTINGS = ("cotisation_cents", "assurance_cents", "adult_rate_cents")
-DEPARTMENT_SETTINGS = ("name", "timezone", *MONTH_DAY_SETTINGS, *AMOUNT_SETTINGS, "chart")
+DEPARTMENT_SETTINGS = ("name", "timezone", *MONTH_DAY_SETTINGS, *AMOUNT_SETTINGS, "chart", "piece_numbering")
 
 
 # ---------------------------------------------------------------- departments
@@ -50,7 +50,7 @@ class DirectoryError(ValueError):
     """A department cannot be added or changed.
 
     ``reason`` is one of 'department_code', 'department_exists', 'department_unknown',
-    'name', 'timezone', 'month_day', 'amount', 'chart'; ``field`` names the setting
+    'name', 'timezone', 'month_day', 'amount', 'chart', 'piece_numbering'; ``field`` names the setting
     concerned (or None) and ``value`` is what was given.
     """
 
@@ -131,6 +131,10 @@ def _check_setting(field: str, value):
         return _check_cents(field, value)
     if field == "chart":
         return _check_chart(value)
+    if field == "piece_numbering":
+        if value not in {n.value for n in PieceNumbering}:
+            raise DirectoryError("piece_numbering", field, value)
+        return PieceNumbering(value)
     raise TypeError(f"set_department() got an unexpected setting {field!r}")
 
 

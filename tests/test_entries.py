@@ -226,3 +226,16 @@ async def test_a_replayed_update_is_not_handled_twice(bot, sim, cast, demo_books
     step = await sim.replay(update_id, julien.id)
     assert step.messages == []
     assert books(demo_books, "CE1A") == (before[0] - 200, before[1], before[2] + 1)
+
+
+async def test_department_chooses_d_and_r_numbering(bot, cast, demo_books, database_url, monkeypatch, capsys):
+    from bot.cli import main
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    assert main(["department", "set", "974", "--numbering", "dr"]) == 0
+    assert "D1, D2… pour les dépenses, R1, R2… pour les recettes" in capsys.readouterr().out
+    julien = cast["enseignant"]
+    step = await julien.send("/depense 2 Feutres; fournitures; carte; aujourd'hui")
+    assert step.text.startswith("Écriture D1 enregistrée — cahier CE1A")
+    step = await julien.send("/recette 5 Don; dons; espèces; aujourd'hui")
+    assert step.text.startswith("Écriture R1 enregistrée — cahier CE1A")
