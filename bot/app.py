@@ -23,7 +23,7 @@ from telegram.ext import (
 
 from bot import adhesion, contact, entries, gate, invitations, journal, ledgers, projects, start
 from bot.common import DATABASE, SETTINGS, end_conversation
-from bot import cashcount, movements, reconciliation
+from bot import cashcount, movements, openings, reconciliation
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
 from bot.persistence import PersistEachUpdate, StorePersistence
@@ -88,6 +88,17 @@ def build_application(settings: Settings, database: Database) -> Application:
                                   CallbackQueryHandler(entries.ask_project, pattern=r"^ent:proj$")],
             },
             fallbacks=entry_cancel,
+        ),
+        ConversationHandler(
+            name="report", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("report", openings.begin)],
+            states={
+                openings.LEDGER: [CallbackQueryHandler(openings.chose_ledger, pattern=r"^opn:l:\d+$")],
+                openings.BANQUE: [MessageHandler(TEXT, openings.typed_banque)],
+                openings.CAISSE: [MessageHandler(TEXT, openings.typed_caisse)],
+            },
+            fallbacks=[CommandHandler("annuler", openings.cancel),
+                       CallbackQueryHandler(openings.cancel, pattern=r"^opn:l:cancel$")],
         ),
         ConversationHandler(
             name="adhesion", persistent=True, allow_reentry=True,

@@ -28,6 +28,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "depense": MANAGERS | {ENSEIGNANT},
     "recette": MANAGERS | {ENSEIGNANT},
     "solde": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
+    "report": MANAGERS | {ENSEIGNANT},
     "adhesion": MANAGERS,
     "cahiers": MANAGERS,
     "mouvement": MANAGERS | {ENSEIGNANT},

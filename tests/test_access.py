@@ -21,6 +21,7 @@ EXPECTED = {
     "depense": MANAGERS | TEACHERS,
     "recette": MANAGERS | TEACHERS,
     "solde": MANAGERS | TEACHERS | {"verificateur"},
+    "report": MANAGERS | TEACHERS,
     "adhesion": MANAGERS,
     "cahiers": MANAGERS,
     "mouvement": MANAGERS | {"enseignant", "enseignant_autre_classe"},

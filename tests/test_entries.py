@@ -239,3 +239,19 @@ async def test_department_chooses_d_and_r_numbering(bot, cast, demo_books, datab
     assert step.text.startswith("Écriture D1 enregistrée — cahier CE1A")
     step = await julien.send("/recette 5 Don; dons; espèces; aujourd'hui")
     assert step.text.startswith("Écriture R1 enregistrée — cahier CE1A")
+
+
+async def test_opening_balance_of_a_new_ledger(bot, cast, demo):
+    julien = cast["enseignant"]  # CE1A has no books yet in the bare demo
+    step = await julien.send("/report")
+    assert f"Report à nouveau du cahier CE1A, exercice {YEAR}-{YEAR + 1}." in step.text
+    step = await julien.send("beaucoup")
+    assert step.text.startswith("Tapez un montant en chiffres")
+    await julien.send("-12,50")
+    step = await julien.send("-3")
+    assert step.text.startswith("Tapez un montant en chiffres")
+    step = await julien.send("20")
+    assert step.text == eur("Report à nouveau enregistré — cahier CE1A : 7,50 € (banque −12,50 € · caisse 20,00 €)")
+    assert books(demo, "CE1A")[:2] == (-1250, 2000)
+    step = await julien.send("/depense 25 Sortie; sorties; espèces; aujourd'hui")
+    assert f"elle contient {format_amount(2000)}" in step.text

@@ -53,6 +53,8 @@ STEPS = {
     "caisse: billets et pièces": ("enseignant", ["/caisse", "press:Compter billets et pièces"]),
     "caisse: total": ("enseignant", ["/caisse", "press:Saisir le total"]),
     "pointage: date": ("mandataire", ["/pointage", "press?:Autre date…"]),
+    "report: banque": ("enseignante", ["/report"]),
+    "report: caisse": ("enseignante", ["/report", "0"]),
     "texte hors conversation": ("enseignant", []),
 }  # fmt: skip
 

@@ -1,0 +1,120 @@
+"""/report: a ledger's report à nouveau, its banque and caisse on 1 September, when its books start here.
+
+Once a ledger has books of an earlier year here, its opening is their final
+balance, computed: the store says so and nothing is asked.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot import texts
+from bot.books import balance_line, ledgers_keyboard, money, refusal, today_for
+from bot.common import as_user, end_conversation
+from bot.texts import lang, t
+from bot.treasury import amount_problem, parse_cents, writable_ledgers
+from store import ledger
+from store.access import Action, Forbidden
+from store.ledger import LedgerError, LedgerRef
+from store.money import AmountError
+from store.years import fiscal_year_of
+
+LEDGER, BANQUE, CAISSE = "opn.ledger", "opn.banque", "opn.caisse"
+
+texts.register({
+    "cmd.report": {"fr": "Le report à nouveau d'un cahier (banque et caisse au 1er septembre)",
+                   "en": "A ledger's opening balance (bank and cash on 1 September)"},
+    "opn.pick": {"fr": "Report à nouveau : de quel cahier ?", "en": "Opening balance: of which ledger?"},
+    "opn.ask_banque": {"fr": "<b>Report à nouveau du cahier {ledger}</b>, exercice {years}.\n"
+                             "Solde de la <b>banque</b> au 01/09/{year} ? (par exemple 1 520,00 ; 0 s'il n'y a rien ; "
+                             "-12,50 si le compte était à découvert)",
+                       "en": "<b>Opening balance of ledger {ledger}</b>, year {years}.\n"
+                             "<b>Bank</b> balance on 01/09/{year}? (for example 1,520.00; 0 if nothing; -12.50 if overdrawn)"},
+    "opn.ask_caisse": {"fr": "Et la <b>caisse</b> au 01/09/{year} ? (par exemple 85,00 ; 0 si elle était vide)",
+                       "en": "And the <b>cash box</b> on 01/09/{year}? (for example 85.00; 0 if it was empty)"},
+    "opn.caisse_negative": {"fr": "La caisse ne peut pas être négative. Retapez-la :",
+                            "en": "The cash box cannot be negative. Type it again:"},
+    "opn.caisse_too_low": {"fr": "Avec cette caisse, les écritures déjà passées la mettraient sous zéro : "
+                                 "il faut au moins {minimum}. Retapez-la :",
+                           "en": "With this cash, the entries already recorded would take it below zero: "
+                                 "it must be at least {minimum}. Type it again:"},
+    "opn.done": {"fr": "Report à nouveau enregistré — {balance}", "en": "Opening balance recorded — {balance}"},
+})  # fmt: skip
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/report: which ledger (when there is a choice)."""
+    refs = await writable_ledgers(update, context)
+    if not refs:
+        return ConversationHandler.END
+    if len(refs) == 1:
+        return await ask_banque(update, context, refs[0])
+    await update.effective_message.reply_text(t("opn.pick", lang(update)),
+                                              reply_markup=ledgers_keyboard(refs, "opn:l", lang(update)))  # fmt: skip
+    return LEDGER
+
+
+async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A ledger button: only one this person writes in."""
+    ledger_id = int(update.callback_query.data.split(":")[2])
+    ref = next((r for r in await writable_ledgers(update, context) if r.id == ledger_id), None)
+    if ref is None:
+        raise Forbidden(Action.WRITE_LEDGER)
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    return await ask_banque(update, context, ref)
+
+
+async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:
+    year = fiscal_year_of(today_for(ref))
+    context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
+    await update.effective_message.reply_text(t("opn.ask_banque", lang(update), ledger=ref.name,
+                                                years=f"{year}-{year + 1}", year=year))  # fmt: skip
+    return BANQUE
+
+
+async def typed_banque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The bank balance (zero or overdrawn allowed)."""
+    try:
+        banque = parse_cents(update.effective_message.text, zero=True, signed=True)
+    except AmountError as refused:
+        await update.effective_message.reply_text(amount_problem(refused, lang(update)))
+        return BANQUE
+    opening = context.user_data["opening"]
+    opening["banque"] = banque
+    await update.effective_message.reply_text(t("opn.ask_caisse", lang(update), year=opening["year"]))
+    return CAISSE
+
+
+async def typed_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The cash, then both are recorded in one transaction."""
+    language, opening = lang(update), context.user_data["opening"]
+    try:
+        caisse = parse_cents(update.effective_message.text, zero=True)
+    except AmountError as refused:
+        await update.effective_message.reply_text(amount_problem(refused, language))
+        return CAISSE
+    refs = await writable_ledgers(update, context)
+    ref = next(r for r in refs if r.id == opening["ledger_id"])
+    try:
+        balances = await as_user(update, context, ledger.set_opening_balance, ref.id, opening["year"],
+                                 banque=opening["banque"], caisse=caisse, today=today_for(ref))  # fmt: skip
+    except LedgerError as refused:
+        if refused.reason == "caisse_negative":
+            minimum = refused.details.get("minimum", 0)
+            key = "opn.caisse_too_low" if minimum > 0 else "opn.caisse_negative"
+            await update.effective_message.reply_text(t(key, language, minimum=money(minimum, language)))
+            return CAISSE
+        await update.effective_message.reply_text(refusal(refused, language))
+        context.user_data.pop("opening", None)
+        return ConversationHandler.END
+    context.user_data.pop("opening", None)
+    await update.effective_message.reply_text(t("opn.done", language, balance=balance_line(balances, language)))
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler or Annuler: nothing is recorded."""
+    context.user_data.pop("opening", None)
+    return await end_conversation(update, context)
