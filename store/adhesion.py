@@ -13,6 +13,7 @@ from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Ledger, Person, Role, RoleKind, utcnow,
 )  # fmt: skip
 from store.people import Who, staff_of
+from store.text import plain
 from store.years import fiscal_year_of, today_in
 
 CLASS_NAME_MAX = 30
@@ -111,7 +112,7 @@ class AdhesionView:
 
 
 def check_class_name(text: str) -> str:
-    name = " ".join(text.split())
+    name = " ".join(plain(text).split())
     if not 1 <= len(name) <= CLASS_NAME_MAX:
         raise AdhesionError("class_name")
     return name
@@ -119,7 +120,7 @@ def check_class_name(text: str) -> str:
 
 def parse_teachers(text: str) -> list[Teacher]:
     """'Anne Payet anne.payet@ac-reunion.fr', one per line or separated by ';'."""
-    chunks = [c.strip() for c in re.split(r"[\n;]+", text) if c.strip()]
+    chunks = [c.strip() for c in re.split(r"[\n;]+", plain(text)) if c.strip()]
     if not TEACHERS[0] <= len(chunks) <= TEACHERS[1]:
         raise AdhesionError("teacher_count")
     teachers = []

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from store.access import Action, require
 from store.models import ContactCopy, ContactMessage, Person
 from store.people import Who, staff_of
+from store.text import plain
 
 MAX_CONTACT_TEXT = 2000
 
@@ -42,7 +43,7 @@ class ReplyTarget:
 
 def write_to_ad(session: Session, who: Who, text: str) -> ContactSent:
     """Keep the message and say which AD staff should receive it."""
-    text = text.strip()
+    text = plain(text).strip()
     if not text:
         raise ContactError("empty")
     if len(text) > MAX_CONTACT_TEXT:

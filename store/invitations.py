@@ -19,6 +19,7 @@ from store.models import (
     Coop, Department, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
 )  # fmt: skip
 from store.people import Who, roles_of, staff_of
+from store.text import plain
 
 INVITATION_TTL = timedelta(days=7)
 
@@ -190,7 +191,7 @@ def _link(session: Session, invitation: Invitation, telegram_id: int, name: str,
             role.ended_at = utcnow()
             session.add(role)
     if person is None:
-        person = Person(telegram_id=telegram_id, name=name[:120], language=language)
+        person = Person(telegram_id=telegram_id, name=plain(name)[:120], language=language)
         session.add(person)
         session.flush()
     return person

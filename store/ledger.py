@@ -65,6 +65,7 @@ from store.models import (
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
+from store.text import plain
 from store.years import fiscal_year_bounds, fiscal_year_of
 
 LABEL_MAX = 120
@@ -443,7 +444,7 @@ def _check_amount(amount: int) -> int:
 
 
 def _clean_label(label: str) -> str:
-    cleaned = " ".join(str(label or "").split())
+    cleaned = " ".join(plain(label or "").split())
     if not 1 <= len(cleaned) <= LABEL_MAX:
         raise LedgerError("label_length")
     return cleaned

@@ -11,6 +11,7 @@ from store.access import Action, require
 from store.adhesion import AdhesionError
 from store.models import Adhesion, AdhesionRow, AdhesionTeacher, Coop, Ledger, LedgerKind
 from store.people import Who
+from store.text import plain
 
 LEDGER_NAME_MAX = 10
 
@@ -47,7 +48,7 @@ def ledger_names(session: Session, coop_id: int) -> list[str]:
 
 def check_name(session: Session, coop_id: int, typed: str) -> str:
     """At most 10 characters, different from every ledger name of the coop (ignoring case and spaces)."""
-    name = typed.strip()
+    name = plain(typed).strip()
     existing = ledger_names(session, coop_id)
     if not name:
         raise LedgerNameError("empty", existing)

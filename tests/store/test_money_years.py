@@ -51,3 +51,9 @@ def test_today_depends_on_the_department_timezone():
     instant = datetime(2026, 8, 31, 21, 30, tzinfo=timezone.utc)
     assert today_in("Europe/Paris", instant) == date(2026, 8, 31)
     assert today_in("Indian/Reunion", instant) == date(2026, 9, 1)
+
+
+def test_control_characters_never_reach_the_database():
+    from store.text import plain
+
+    assert plain("Piles\x00 pour\x07 la\nclasse\t") == "Piles pour la\nclasse\t"
