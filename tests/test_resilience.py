@@ -133,6 +133,32 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     assert "Mouvement enregistré : dépôt de 10,00" in step.text
     step = await sophie.send("0")
     assert "Arrêté de caisse du" in step.text and "cahier CE2B" in step.text
+
+    # And again: naming a class ledger, changing an entry, an opening balance, a bank statement.
+    await marie.send("/cahiers")
+    await marie.press("➕ Cahier pour CE1B")
+    await sophie.send("/journal")
+    await sophie.press_data(next(b["callback_data"] for row in sophie.last.reply_markup["inline_keyboard"]
+                                 for b in row if b["callback_data"].startswith("jnl:e:")), sophie.last)  # fmt: skip
+    await sophie.press("✏️ Modifier")
+    await sophie.press("Libellé")
+    await julien.send("/report")
+    await bot.kill()
+
+    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    step = await marie.send("CE1B-Luc")
+    assert step.text.startswith("Cahier « CE1B-Luc » créé pour la classe CE1B.")
+    step = await sophie.send("Entrées au musée (corrigé)")
+    assert "modifiée" in step.text
+    step = await julien.send("240")
+    assert "la caisse" in step.text
+    await marie.send("/pointage")
+    await marie.press("Aujourd'hui")
+    await bot.kill()
+
+    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    step = await marie.send("1 000,00")
+    assert "Écart" in step.text and ["✅ Terminer"] in step.last.buttons
     assert await bot.stop() == 0, bot.log
 
 
