@@ -41,7 +41,7 @@ def lock_key(bot: str, schema: str) -> int:
 
 
 @contextmanager
-def sole_instance(database: Database, bot: str, *, retry_every: float = 1.0,
+def sole_instance(database: Database, bot: str, *, retry_every: int = 1,
                   waiting: Callable[[], None] = lambda: None) -> Iterator[Leadership]:  # fmt: skip
     """Wait until this process may serve ``bot`` (its id), then hold that right until the block ends."""
     if database.engine.dialect.name != "postgresql":
