@@ -32,8 +32,9 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         if refused.reason == "too_long":
             await update.effective_message.reply_text(
                 t("contact.too_long", language, length=len(text), max=contact.MAX_CONTACT_TEXT))  # fmt: skip
-            return WRITING
-        raise
+        else:  # nothing readable was written
+            await update.effective_message.reply_text(t("contact.not_text", language))
+        return WRITING
     delivered = 0
     for staff_id, staff_language in sent.staff:
         copy = await notify(context, staff_id, t(

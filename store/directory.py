@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlmodel import Session, select
 
 from store.models import Coop, Department, Ledger, LedgerKind, Person, PieceNumbering, Role, RoleKind
+from store.text import plain
 from store.money import MAX_CENTS
 
 SCHOOL_LEDGER_NAME = "École"
@@ -70,8 +71,8 @@ def normalise_department_code(code: str) -> str:
 
 
 def _clean_text(value: str) -> str:
-    """Surrounding spaces removed, inner runs of whitespace (newlines too) made one space."""
-    return " ".join(str(value).split())
+    """Surrounding spaces removed, inner runs of whitespace (newlines too) made one space, no control characters."""
+    return " ".join(plain(value).split())
 
 
 def _check_name(value: str) -> str:

@@ -18,7 +18,7 @@ from store.access import Action, require
 from store.models import (
     Coop, Department, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
 )  # fmt: skip
-from store.people import Who, roles_of, staff_of
+from store.people import Who, coop_by_affiliation, roles_of, staff_of
 from store.text import plain
 
 INVITATION_TTL = timedelta(days=7)
@@ -258,5 +258,5 @@ def ledgers_to_invite_for(session: Session, who: Who, coop_id: int) -> tuple[str
 def coop_in_department(session: Session, who: Who, department_code: str, affiliation: str) -> Coop | None:
     """The coop with this affiliation, if it belongs to a department this AD staff member serves."""
     require(who, Action.STAFF, department_code=department_code)
-    coop = session.exec(select(Coop).where(Coop.affiliation == affiliation.strip())).first()
+    coop = coop_by_affiliation(session, affiliation)
     return coop if coop is not None and coop.department_code == department_code else None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
+from store.text import plain
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def staff_of(session: Session, department_code: str) -> list[Person]:
 
 
 def coop_by_affiliation(session: Session, affiliation: str) -> Coop | None:
-    return session.exec(select(Coop).where(Coop.affiliation == affiliation.strip())).first()
+    return session.exec(select(Coop).where(Coop.affiliation == plain(affiliation).strip())).first()
 
 
 def department(session: Session, code: str) -> Department | None:

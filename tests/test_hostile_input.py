@@ -11,7 +11,7 @@ a refusal there, or the bot's apology for an unexpected error, fails the test.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 APOLOGY = "Désolé, un problème est survenu"
@@ -86,6 +86,8 @@ def check(sim, step):
 @pytest.mark.parametrize("name", sorted(STEPS))
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(typed=hostile_text)
+@example(typed="\x00")  # always tried: PostgreSQL refuses NUL in any text, even in a WHERE
+@example(typed="x" * 4096)  # always tried: the longest message, which must not come back whole
 async def test_any_text_at_any_step(bot, sim, cast, demo_books, name, typed):
     persona, actions = STEPS[name]
     user = cast[persona]
