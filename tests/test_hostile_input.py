@@ -84,7 +84,7 @@ def check(sim, step):
 
 
 @pytest.mark.parametrize("name", sorted(STEPS))
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(typed=hostile_text)
 @example(typed="\x00")  # always tried: PostgreSQL refuses NUL in any text, even in a WHERE
 @example(typed="x" * 4096)  # always tried: the longest message, which must not come back whole
@@ -99,7 +99,7 @@ async def test_any_text_at_any_step(bot, sim, cast, demo_books, name, typed):
     assert "Voici ce que vous pouvez faire" in step.text
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.text(min_size=1, max_size=64).filter(lambda d: len(d.encode()) <= 64),
        persona=st.sampled_from(["mandataire", "enseignant", "ad"]))  # fmt: skip
 async def test_forged_and_stale_buttons(bot, sim, cast, demo_books, data, persona):
