@@ -29,8 +29,7 @@ def open_database(url: str) -> Database:
     except DatabaseUrlError as exc:
         raise ConfigError(f"DATABASE_URL is malformed: {exc}") from None
     except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-        raise ConfigError(f"DATABASE_URL: cannot open the database ({reason})") from None
+        raise ConfigError(f"DATABASE_URL: cannot open the database ({database_reason(exc)})") from None
     return database
 
 
@@ -157,9 +156,14 @@ def _run_directory(fn, *args, **kwargs):
         database.dispose()
 
 
-def _database_failure(exc: SQLAlchemyError) -> int:
+def database_reason(exc: SQLAlchemyError) -> str:
+    """The first line of what the database driver said (no SQL, no parameters)."""
     message = str(getattr(exc, "orig", None) or exc).strip()
-    reason = message.splitlines()[0] if message else type(exc).__name__
+    return message.splitlines()[0] if message else type(exc).__name__
+
+
+def _database_failure(exc: SQLAlchemyError) -> int:
+    reason = database_reason(exc)
     return _complain(f"coopbot: la base de données a refusé l'opération ({reason})", "Rien n'a été modifié.")
 
 
@@ -442,9 +446,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _complain(f"coopbot: impossible d'écrire la base : {exc.strerror or type(exc).__name__}")
     except SQLAlchemyError as exc:
-        message = str(getattr(exc, "orig", None) or exc).strip()
-        reason = message.splitlines()[0] if message else type(exc).__name__
-        return _complain(f"coopbot: sauvegarde remise en place, mais la migration a échoué ({reason}) : "
+        return _complain(f"coopbot: sauvegarde remise en place, mais la migration a échoué ({database_reason(exc)}) : "
                          "coopbot db upgrade pour réessayer")  # fmt: skip
     if done.saved is not None:
         print(f"L'ancienne base est gardée dans {done.saved}.")

@@ -17,6 +17,18 @@ def code_in(text: str) -> str:
     return LINK.search(text)[1]
 
 
+def imported_coop(session, name: str, email: str) -> int:
+    """Coop 974-333 as a CSV import leaves it: its mandataire known by name, not yet on Telegram."""
+    coop = Coop(affiliation="974-333", school_name="École Bois-Rouge", department_code="974")
+    session.add(coop)
+    session.flush()
+    person = Person(name=name, email=email)
+    session.add(person)
+    session.flush()
+    session.add(Role(person_id=person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+    return coop.id
+
+
 async def test_mandataire_invites_a_teacher_who_opens_the_link(bot, sim, cast):
     marie = cast["mandataire"]
     step = await marie.send("/inviter")
@@ -66,16 +78,7 @@ async def test_expired_and_unknown_links_change_nothing(bot, sim, demo):
 
 
 async def test_ad_invites_the_imported_mandataire_of_a_coop(bot, sim, cast, demo):
-    def add_coop(session):
-        coop = Coop(affiliation="974-333", school_name="École Bois-Rouge", department_code="974")
-        session.add(coop)
-        session.flush()
-        person = Person(name="Nadia Imported", email="nadia@ac-reunion.fr")
-        session.add(person)
-        session.flush()
-        session.add(Role(person_id=person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
-
-    demo.run(add_coop)
+    demo.run(imported_coop, "Nadia Imported", "nadia@ac-reunion.fr")
     paul = cast["ad"]
     await paul.send("/inviter")
     step = await paul.press("Mandataire d'une coopérative (974)")
@@ -214,17 +217,7 @@ async def test_cli_link_opened_in_the_chat(bot, sim, demo, database_url, monkeyp
 
 
 async def test_someone_already_known_opens_the_imported_mandataires_link(bot, sim, cast, demo):
-    def add_coop(session):
-        coop = Coop(affiliation="974-333", school_name="École Bois-Rouge", department_code="974")
-        session.add(coop)
-        session.flush()
-        person = Person(name="Julien (importé)", email="julien@ac-reunion.fr")
-        session.add(person)
-        session.flush()
-        session.add(Role(person_id=person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
-        return coop.id
-
-    coop_id = demo.run(add_coop)
+    coop_id = demo.run(imported_coop, "Julien (importé)", "julien@ac-reunion.fr")
     new = demo.run(invitations.invite, None, RoleKind.MANDATAIRE, coop_id=coop_id)
     julien = cast["enseignant"]  # already a teacher of 974-111
     step = await julien.send(f"/start {new.code}")
