@@ -3,6 +3,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PYTEST_ARGS ?=
+# pytest-xdist workers: each has its own database schema or files and its own simulator port.
+PYTEST_WORKERS ?= 2
 
 BIN := $(VENV)/bin
 # Written once the venv holds this pyproject.toml's dependencies (dev ones included).
@@ -15,7 +17,7 @@ help:
 	@echo "make run      create $(VENV), install, migrate, run the bot"
 	@echo "              (serves Telegram with TELEGRAM_BOT_TOKEN set, the sandbox without)"
 	@echo "make test     create $(VENV), install the dev dependencies, run the suite"
-	@echo "              (PYTEST_ARGS='-k start -x' passes arguments to pytest)"
+	@echo "              (PYTEST_ARGS='-k start -x' passes arguments to pytest, PYTEST_WORKERS=1 runs it in one process)"
 	@echo "make sandbox  the simulator, demo data and a terminal chat"
 	@echo "make migrate  coopbot db upgrade on DATABASE_URL"
 	@echo "make bench    CoopBot's time per update against a bare python-telegram-bot bot"
@@ -64,7 +66,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

@@ -1,7 +1,12 @@
 """Fixtures: a migrated database per test, the Bot API simulator, the real bot polling it.
 
 The suite runs on SQLite by default; with COOPBOT_TEST_DATABASE_URL set to a
-PostgreSQL URL it runs in a fresh schema of that database instead.
+PostgreSQL URL it runs in a fresh schema of that database instead, and only
+the tests that use a database run (the others ran in the SQLite pass).
+Under pytest-xdist each worker has its own schema or template files.
+
+Hypothesis profiles (HYPOTHESIS_PROFILE): ``sqlite`` and ``postgresql`` for the two
+CI passes (chosen from the database), ``thorough`` for a long run on a quiet machine.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
@@ -23,46 +29,155 @@ from store.demo import seed_books, seed_demo
 
 TEST_DATABASE_URL = os.environ.get("COOPBOT_TEST_DATABASE_URL", "").strip()
 
+# Fixtures are per test and the bot answers over HTTP: no deadline, no fixture health check.
+_common = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.register_profile("sqlite", max_examples=8, **_common)
+settings.register_profile("postgresql", max_examples=4, **_common)
+settings.register_profile("thorough", max_examples=200, **_common)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("postgresql" if TEST_DATABASE_URL else "sqlite"))
+
+
+def examples(factor: int) -> int:
+    """``factor`` times the profile's number of examples, for a test that is cheap per example."""
+    return settings.default.max_examples * factor
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "postgresql: runs in the PostgreSQL pass although it takes "
+                                       "its database without the database_url fixture")
+
+
+def pytest_collection_modifyitems(config, items):
+    """In the PostgreSQL pass, leave out the tests that touch no database: the SQLite pass ran them."""
+    if not TEST_DATABASE_URL:
+        return
+    keep, drop = [], []
+    for item in items:
+        uses = "database_url" in getattr(item, "fixturenames", ()) or item.get_closest_marker("postgresql")
+        (keep if uses else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+# What a test's database holds before it starts, by the fixtures it asks for.
+SEEDS = {
+    "empty": [],
+    "demo": [(seed_demo, {"books": False})],
+    "demo_books": [(seed_demo, {"books": False}), (seed_books, {})],
+}
+
+
+def seed_level(request) -> str:
+    names = request.fixturenames
+    return "demo_books" if "demo_books" in names else "demo" if "demo" in names else "empty"
+
+
+class SqliteTemplates:
+    """Migrated (and seeded) SQLite files made once per worker; each test gets a copy."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.files: dict[str, Path] = {}
+
+    def template(self, level: str) -> Path:
+        if level not in self.files:
+            template = self.folder / f"{level}.db"
+            if level == "empty":
+                engine = make_engine(f"sqlite:///{template}")
+                migrate.upgrade(engine)
+                engine.dispose()  # the last connection closed: the WAL is folded into the file
+            else:
+                shutil.copy(self.template("empty"), template)
+                seed(f"sqlite:///{template}", level)
+            self.files[level] = template
+        return self.files[level]
+
+    def url_for(self, level: str, tmp_path: Path) -> str:
+        copy = tmp_path / "coopbot.db"
+        shutil.copy(self.template(level), copy)
+        return f"sqlite:///{copy}"
+
+
+class PostgresTemplates:
+    """One schema for the tests of this worker, emptied and refilled from seeded template schemas.
+
+    DELETE and INSERT … SELECT on a few small tables take a few milliseconds; TRUNCATE of every
+    table and seeding through the ORM took about a second per test.
+    """
+
+    def __init__(self, admin, prefix: str):
+        self.admin = admin
+        self.prefix = prefix
+        self.url = self.schema_url("")
+        self.filled: dict[str, str] = {}  # level → SQL that resets the test schema to it
+
+    def schema_url(self, suffix: str) -> str:
+        schema = self.prefix + suffix
+        with self.admin.begin() as connection:
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
+        url = normalise_url(TEST_DATABASE_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+        url = url.render_as_string(hide_password=False)
+        engine = make_engine(url)
+        migrate.upgrade(engine)
+        engine.dispose()
+        return url
+
+    def url_for(self, level: str) -> str:
+        if level not in self.filled:
+            source = self.prefix + "_" + level
+            if level != "empty":
+                seed(self.schema_url("_" + level), level)
+            self.filled[level] = self.refill_sql(source if level != "empty" else None)
+        engine = make_engine(self.url)
+        with engine.begin() as connection:
+            connection.exec_driver_sql(self.filled[level])
+        engine.dispose()
+        return self.url
+
+    def refill_sql(self, source: str | None) -> str:
+        tables = SQLModel.metadata.sorted_tables
+        statements = [f"DELETE FROM {t.name}" for t in reversed(tables)]
+        for t in tables:
+            if source:
+                statements.append(f"INSERT INTO {t.name} SELECT * FROM {source}.{t.name}")
+            if "id" in t.c and t.c.id.autoincrement is not False and len(t.primary_key.columns) == 1:
+                statements.append(f"SELECT setval(pg_get_serial_sequence('{self.prefix}.{t.name}', 'id'), "
+                                  f"COALESCE((SELECT max(id) FROM {t.name}), 0) + 1, false)")
+        return ";\n".join(statements)
+
+    def drop(self) -> None:
+        with self.admin.begin() as connection:
+            for suffix in ["", *("_" + level for level in self.filled if level != "empty")]:
+                connection.execute(text(f"DROP SCHEMA IF EXISTS {self.prefix}{suffix} CASCADE"))
+        self.admin.dispose()
+
+
+def seed(url: str, level: str) -> None:
+    database = Database(url)
+    for fn, kwargs in SEEDS[level]:
+        database.run(fn, **kwargs)
+    database.dispose()
+
 
 @pytest.fixture(scope="session")
 def migrated(tmp_path_factory):
-    """A migrated empty database made once: a SQLite template file, or a PostgreSQL schema."""
+    """Migrated databases made once per worker: SQLite template files, or PostgreSQL schemas."""
     if not TEST_DATABASE_URL:
-        template = tmp_path_factory.mktemp("template") / "template.db"
-        engine = make_engine(f"sqlite:///{template}")
-        migrate.upgrade(engine)
-        engine.dispose()
-        yield ("sqlite", template)
+        yield SqliteTemplates(tmp_path_factory.mktemp("templates"))
         return
-    schema = f"coopbot_test_{secrets.token_hex(4)}"
-    admin = make_engine(TEST_DATABASE_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    url = normalise_url(TEST_DATABASE_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    url = url.render_as_string(hide_password=False)
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    engine.dispose()
-    yield ("postgresql", url)
-    with admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    templates = PostgresTemplates(make_engine(TEST_DATABASE_URL), f"coopbot_test_{secrets.token_hex(4)}")
+    yield templates
+    templates.drop()
 
 
 @pytest.fixture
-def database_url(migrated, tmp_path) -> str:
-    """A URL to an empty, migrated database of this test's own."""
-    kind, where = migrated
-    if kind == "sqlite":
-        copy = tmp_path / "coopbot.db"
-        shutil.copy(where, copy)
-        return f"sqlite:///{copy}"
-    engine = make_engine(where)
-    tables = ", ".join(t.name for t in SQLModel.metadata.sorted_tables)
-    with engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    engine.dispose()
-    return where
+def database_url(migrated, tmp_path, request) -> str:
+    """A URL to a migrated database of this test's own, already holding the demo if the test asks for it."""
+    level = seed_level(request)
+    if isinstance(migrated, SqliteTemplates):
+        return migrated.url_for(level, tmp_path)
+    return migrated.url_for(level)
 
 
 @pytest.fixture
@@ -74,15 +189,16 @@ def database(database_url):
 
 @pytest.fixture
 def demo(database) -> Database:
-    """The sandbox's demo world without its books: department 974, coops 974-111 and 974-145, people."""
-    database.run(seed_demo, books=False)
+    """The sandbox's demo world without its books: department 974, coops 974-111 and 974-145, people.
+
+    database_url copied it from a template already (it sees that the test asks for this fixture).
+    """
     return database
 
 
 @pytest.fixture
 def demo_books(demo) -> Database:
     """The demo world as `coopbot sandbox` shows it: with opening balances and a few entries."""
-    demo.run(seed_books)
     return demo
 
 

@@ -165,6 +165,7 @@ def test_db_upgrade_creates_the_schema_in_coopbot_db_and_is_idempotent(tmp_path)
 # ------------------------------------------------- coopbot run against a Bot API
 
 
+@pytest.mark.postgresql
 async def test_run_serves_the_bot_api_at_the_base_url(tmp_path, request):
     """`coopbot run`, a separate process, polls the simulator and greets a newcomer in French."""
     if TEST_DATABASE_URL:

@@ -10,8 +10,10 @@ import csv
 import io
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from .conftest import examples
 from sqlmodel import Session, func, select
 
 from bot.cli import main
@@ -293,7 +295,7 @@ names = st.text(
 ).map(lambda s: " ".join(s.split())).filter(bool)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(3))
 @given(rows=st.lists(st.tuples(names, names), min_size=1, max_size=5), delimiter=st.sampled_from(";,\t"))
 def test_any_school_name_comes_back_as_written(reunion, rows, delimiter):
     """Separators, quotes and accents inside cells survive the trip through a spreadsheet file."""

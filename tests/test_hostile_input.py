@@ -11,8 +11,10 @@ a refusal there, or the bot's apology for an unexpected error, fails the test.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+
+from .conftest import examples
 
 APOLOGY = "Désolé, un problème est survenu"
 
@@ -84,7 +86,6 @@ def check(sim, step):
 
 
 @pytest.mark.parametrize("name", sorted(STEPS))
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(typed=hostile_text)
 @example(typed="\x00")  # always tried: PostgreSQL refuses NUL in any text, even in a WHERE
 @example(typed="x" * 4096)  # always tried: the longest message, which must not come back whole
@@ -99,7 +100,7 @@ async def test_any_text_at_any_step(bot, sim, cast, demo_books, name, typed):
     assert "Voici ce que vous pouvez faire" in step.text
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(2))
 @given(data=st.text(min_size=1, max_size=64).filter(lambda d: len(d.encode()) <= 64),
        persona=st.sampled_from(["mandataire", "enseignant", "ad"]))  # fmt: skip
 async def test_forged_and_stale_buttons(bot, sim, cast, demo_books, data, persona):

@@ -337,8 +337,10 @@ class BotApiSimulator:
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
-        self._fetched |= self._returned  # polling again: the previous batch is in the bot's queue
         if offset:
+            # Confirmed by the offset: that batch is in the bot's queue. A batch returned to a
+            # poll whose bot has gone (a restart) is not: it is handed out again, like Telegram does.
+            self._fetched |= {update_id for update_id in self._returned if update_id < offset}
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         deadline = time.monotonic() + timeout
         while not self._updates and not self._closing:
@@ -649,8 +651,10 @@ class BotApiSimulator:
         self.chats[chat_id] = chat
         return chat
 
-    async def wait_processed(self, update_id: int, timeout: float = 15.0) -> None:
+    async def wait_processed(self, update_id: int, timeout: float | None = None) -> None:
         """Until the bot has handled the update: the settle hook says so, or the bot answers and goes quiet."""
+        # A bot in another process may be starting up (migrations, getMe) on a loaded machine.
+        timeout = timeout or (15.0 if self.settle_hook else 60.0)
         deadline = time.monotonic() + timeout
         while update_id not in self._fetched:
             if time.monotonic() > deadline:
@@ -659,8 +663,9 @@ class BotApiSimulator:
         if self.settle_hook is not None:
             await asyncio.wait_for(self.settle_hook(update_id), timeout)
             return
-        # A bot in another process: give it a moment to start answering, then wait for quiet.
-        answers, first_call_by = self._answers, time.monotonic() + 3
+        # A bot in another process: give it a moment to start answering (long enough for a
+        # loaded machine: only a step that gets no answer at all waits it out), then wait for quiet.
+        answers, first_call_by = self._answers, time.monotonic() + 10
         while self._answers == answers and time.monotonic() < first_call_by:
             await asyncio.sleep(0.02)
         while self._in_flight or time.monotonic() - self._last_call < 0.3:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import case, func
 from sqlmodel import select
@@ -26,6 +26,8 @@ from store.models import (
 )  # fmt: skip
 from store.people import Who, roles_of
 from store.years import fiscal_year_of
+
+from ..conftest import examples
 
 TODAY = date(2026, 10, 15)  # open years: 2025 (until closed) and 2026
 LAST, CURRENT = 2025, 2026
@@ -276,7 +278,7 @@ def check(session, world: World, book: Book) -> None:
         assert closed_year_state(session, world) == book.closed_state
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(8))
 @given(numbering=st.sampled_from(["single", "dr"]), ops=operations, close_at=st.none() | st.integers(0, 16))
 def test_the_books_stay_consistent(database, numbering, ops, close_at):
     world = new_world(database, numbering)
