@@ -30,7 +30,7 @@ from store import audit, ledger, people
 from store.access import Action, Forbidden
 from store.audit import AuditView, CoopHistory
 from store.ledger import EntryView, LedgerError, LedgerRef
-from store.models import Means, RoleKind, Treasury
+from store.models import Direction, Means, RoleKind, Treasury
 from store.money import AmountError
 from store.years import fiscal_year_of
 
@@ -736,6 +736,30 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         journal.pop("field", None)
         journal["split"] = {"amount": change["amount"], "parts": []}
         return await ask_part(update, context)
+    number = change.get("cheque_number")
+    if number and entry.direction == Direction.DEPENSE:
+        used = await as_user(update, context, ledger.cheque_used, entry.ledger_id, number, exclude=entry.id)
+        if used is not None:  # said, and kept only by its button
+            keep = [[button(t("ent.cheque.keep", language, number=escape(number)), f"jnl:chqok:{number}")],
+                    [button(t("button.back", language), f"jnl:e:{entry.id}")]]  # fmt: skip
+            await update.effective_message.reply_text(
+                t("ent.cheque.used", language, number=escape(number), piece=used.piece,
+                  ledger=escape(used.ledger_name), day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(keep))  # fmt: skip
+            return TYPING
+    return await apply_change(update, context, change)
+
+
+async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Garder le n°: a cheque number the coop already used, on purpose."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    number = update.callback_query.data.rsplit(":", 1)[1]
+    return await apply_change(update, context, typed_change("cheque", number, date.today()))
+
+
+async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any]) -> str:
+    """The change made: the entry shown again with the new balance; or why not, at the same step."""
+    journal, language = context.user_data[KEY], lang(update)
     try:
         entry = await edit(update, context, **change)
     except LedgerError as error:

@@ -1366,13 +1366,14 @@ def next_cheque_number(session: Session, who: Who, ledger_id: int) -> str | None
     return str(candidate).zfill(len(last))
 
 
-def cheque_used(session: Session, who: Who, ledger_id: int, number: str) -> EntryView | None:
-    """The coop's entry that already used this cheque number (any ledger), if any."""
+def cheque_used(session: Session, who: Who, ledger_id: int, number: str, *,
+                exclude: int | None = None) -> EntryView | None:  # fmt: skip
+    """The coop's entry (any ledger, other than ``exclude``) that already used this cheque number, if any."""
     _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     if not _CHEQUE_NUMBER.fullmatch(number or ""):
         return None
     issued = session.exec(_issued_cheques(session, coop.id).order_by(Entry.id)).all()
-    entry = next((e for e in issued if int(e.cheque_number) == int(number)), None)  # 0001236 is 1236
+    entry = next((e for e in issued if int(e.cheque_number) == int(number) and e.id != exclude), None)  # 0001236 is 1236
     return _views(session, [entry], chart_of(session, coop))[0] if entry else None
 
 

@@ -262,3 +262,19 @@ async def test_the_account_and_the_cheque_number_change_in_the_journal(bot, cast
     assert "chèque n° 1251" in step.text
     step = await marie.press("🕓 Historique")
     assert "ventilation" in step.text and "n° de chèque 1250 → 1251" in step.text
+
+
+async def test_a_used_cheque_number_in_the_journal_needs_a_confirmation(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    step = await marie.send("/depense 30 Livres; CE1A; fournitures; chèque 1250; aujourd'hui")
+    piece = step.text.split()[1]
+    await marie.press("✏️ Modifier")
+    await marie.press("N° de chèque")
+    step = await marie.send("1250")  # its own number is not "used"
+    assert step.text.startswith(f"Écriture {piece} modifiée.")
+    await marie.press("✏️ Modifier")
+    await marie.press("N° de chèque")
+    step = await marie.send("1235")
+    assert step.text.startswith("⚠️ Le chèque n° 1235 a déjà servi : écriture 1 du cahier CE2B, le ")
+    step = await marie.press("Garder le n° 1235")
+    assert step.text.startswith(f"Écriture {piece} modifiée.") and "chèque n° 1235" in step.text
