@@ -658,8 +658,8 @@ async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     split = journal["split"]
     left = split["amount"] - sum(cents for _, cents in split["parts"])
     index = len(split["parts"])
-    if left == 0 or index == len(entry.splits) - 1:
-        parts = split["parts"] + ([[entry.splits[index].account_code, left]] if left else [])
+    if left == 0 or index >= len(entry.splits) - 1:  # (>=: the entry may have been changed meanwhile)
+        parts = split["parts"] + ([[entry.splits[-1].account_code, left]] if left else [])
         journal.pop("split", None)
         try:
             entry = await edit(update, context, amount=split["amount"], splits=[tuple(p) for p in parts])
@@ -687,7 +687,7 @@ async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if split is None:  # a button of a split already done
         return await show_entry(update, context, entry, edit=False)
     left = split["amount"] - sum(cents for _, cents in split["parts"])
-    old = entry.splits[len(split["parts"])]
+    old = entry.splits[min(len(split["parts"]), len(entry.splits) - 1)]
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
