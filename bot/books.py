@@ -14,10 +14,12 @@ from bot.texts import t
 from store import ledger
 from store.ledger import Balances, EntryView, LedgerError, LedgerRef
 from store.models import Direction, LedgerKind
-from store.money import format_amount
+from store.money import AmountError, format_amount, parse_amount
 from store.years import today_in
 
 _DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NEGATIVE = re.compile(r"\s*[-−–]\s*\d")
 
 
 async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, write: bool = True) -> list[LedgerRef]:
@@ -31,7 +33,7 @@ def today_for(ref: LedgerRef) -> date:
 
 
 def parse_day(text: str, today: date) -> date | None:
-    """'aujourd'hui', 'hier', '3/11', '03/11/2026' → a date (None if it is not one).
+    """'aujourd'hui', 'hier', '3/11', '03/11/2026', '2026-11-03' → a date (None if it is not one).
 
     jj/mm without a year is the latest such day that is not after today.
     """
@@ -40,6 +42,11 @@ def parse_day(text: str, today: date) -> date | None:
         return today
     if cleaned in ("hier", "yesterday"):
         return today - timedelta(days=1)
+    if iso := _ISO_DAY.fullmatch(cleaned):  # 2026-11-01, as some phones and spreadsheets write it
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
     match = _DAY.fullmatch(cleaned)
     if not match:
         return None
@@ -53,6 +60,31 @@ def parse_day(text: str, today: date) -> date | None:
         if year or found <= today:
             return found
     return None
+
+
+def refuse_negative(text: str) -> None:
+    """'-3' is an amount with a sign, not an unreadable one: say so (AmountError 'negative')."""
+    if _NEGATIVE.match(text):
+        raise AmountError("negative")
+
+
+def read_amount(text: str) -> int:
+    """A typed amount in cents; AmountError('negative') for '-3', else parse_amount's reasons."""
+    refuse_negative(text)
+    return parse_amount(text)
+
+
+async def read_part(update: Update, left: int, language: str) -> int | None:
+    """A split's part typed, in cents; None once what is expected was said (the step stays)."""
+    try:
+        cents = read_amount(update.effective_message.text)
+    except AmountError as refused:
+        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
+        return None
+    if cents > left:
+        await update.effective_message.reply_text(t("ent.split.too_much", language, left=money(left, language)))
+        return None
+    return cents
 
 
 def money(cents: int, language: str) -> str:

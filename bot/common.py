@@ -49,8 +49,10 @@ def excerpt(typed: str, limit: int = 60) -> str:
 
 
 def button(label: str, data: str) -> InlineKeyboardButton:
-    """An inline button; long labels are cut so that a phone shows them whole."""
-    return InlineKeyboardButton(label[:60], callback_data=data)
+    """An inline button; long labels are cut between words so that a phone shows them whole."""
+    if len(label) > 60:
+        label = label[:59].rsplit(" ", 1)[0].rstrip(" ,(") + "…"
+    return InlineKeyboardButton(label, callback_data=data)
 
 
 def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:

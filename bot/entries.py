@@ -20,7 +20,8 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import balance_line, ledger_label, money, my_ledgers, parse_day, refusal, today_for
+from bot.books import (balance_line, direction_word, ledger_label, money, my_ledgers, parse_day, read_part, refusal,
+                       refuse_negative, signed_money, today_for)
 from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, settings
 from bot.texts import lang, t
 from store import access, ledger, people
@@ -33,8 +34,8 @@ from store.years import fiscal_year_of
 log = logging.getLogger(__name__)
 
 # Conversation states
-AMOUNT, LEDGER, ACCOUNT, SPLIT_ACCOUNT, SPLIT_AMOUNT = (
-    "ent.amount", "ent.ledger", "ent.account", "ent.split.account", "ent.split.amount",
+AMOUNT, LABEL, LEDGER, ACCOUNT, SPLIT_ACCOUNT, SPLIT_AMOUNT = (
+    "ent.amount", "ent.label", "ent.ledger", "ent.account", "ent.split.account", "ent.split.amount",
 )  # fmt: skip
 MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM = (
     "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm",
@@ -62,6 +63,10 @@ texts.register({
     "ent.amount.format": {"fr": "Je ne lis pas de montant au début : tapez par exemple 12,50 Piles pour la classe.",
                           "en": "I cannot read an amount first: type for example 12.50 Batteries for the class."},
     "ent.amount.decimals": {"fr": "Deux décimales au plus : par exemple 12,50.", "en": "Two decimals at most: for example 12.50."},
+    "ent.amount.negative": {"fr": "Un montant négatif n'est pas accepté : tapez-le sans signe, par exemple 12,50 "
+                                  "(une dépense s'enregistre avec /depense, une recette avec /recette).",
+                            "en": "A negative amount is not accepted: type it without a sign, for example 12.50 "
+                                  "(an expense is recorded with /depense, a receipt with /recette)."},
     "ent.amount.zero": {"fr": "Le montant doit être positif : par exemple 12,50.", "en": "The amount must be positive: for example 12.50."},
     "ent.amount.too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
                              "en": "The amount is over €100,000: check it (for example 1,234.56)."},
@@ -81,6 +86,7 @@ texts.register({
                        "en": "Splitting {amount} — {left} left to split. Which account?"},
     "ent.split.ask": {"fr": "Quel montant sur « {account} » ? (reste {left})",
                       "en": "What amount on \"{account}\"? ({left} left)"},
+    "ent.split.rest": {"fr": "Le reste ({left})", "en": "The rest ({left})"},
     "ent.split.too_much": {"fr": "C'est plus que les {left} qui restent : tapez un montant plus petit.",
                            "en": "That is more than the {left} left: type a smaller amount."},
     "ent.split.done_part": {"fr": "{account} : {amount}", "en": "{account}: {amount}"},
@@ -95,12 +101,22 @@ texts.register({
     "ent.cheque.suggest": {"fr": "N° {number}", "en": "No. {number}"},
     "ent.cheque.invalid": {"fr": "Le numéro du chèque s'écrit en chiffres, 12 au plus (par exemple 1234567). Retapez-le :",
                            "en": "A cheque number is digits, 12 at most (for example 1234567). Type it again:"},
+    "ent.cheque.used": {"fr": "⚠️ Le chèque n° {number} a déjà servi : écriture {piece} du cahier {ledger}, le {day}. "
+                              "Gardez ce numéro s'il est juste, sinon tapez le bon :",
+                        "en": "⚠️ Cheque no. {number} was already used: entry {piece} of ledger {ledger}, on {day}. "
+                              "Keep this number if it is right, or type the right one:"},
+    "ent.cheque.keep": {"fr": "Garder le n° {number}", "en": "Keep no. {number}"},
+    "ent.card.bank_negative": {"fr": "\n⚠️ Après cette dépense, la banque du cahier sera à {banque}. C'est possible si "
+                                     "l'école avance de l'argent à la classe (/mouvement) ; sinon vérifiez le montant.",
+                               "en": "\n⚠️ After this expense the ledger's bank will be at {banque}. That is fine if "
+                                     "the school advances money to the class (/mouvement); otherwise check the amount."},
     "ent.pick_day": {"fr": "Quelle date ?", "en": "What date?"},
     "ent.day.today": {"fr": "Aujourd'hui", "en": "Today"},
     "ent.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
     "ent.day.other": {"fr": "Autre date…", "en": "Another date…"},
     "ent.ask_day": {"fr": "Tapez la date, jj/mm/aaaa (par exemple {example}) :",
                     "en": "Type the date, dd/mm/yyyy (for example {example}):"},
+    "ent.day.understood": {"fr": "📅 Date comprise : {day}.", "en": "📅 Date understood: {day}."},
     "ent.day.invalid": {"fr": "Ce n'est pas une date : tapez jj/mm/aaaa, par exemple {example}.",
                         "en": "That is not a date: type dd/mm/yyyy, for example {example}."},
     "ent.card": {"fr": "<b>{direction} à enregistrer</b>\n{label}\n{amount} · {means} · {day}\ncahier {ledger}\n{splits}{project}",
@@ -113,6 +129,9 @@ texts.register({
     "ent.project.none": {"fr": "Sans projet", "en": "No project"},
     "ent.recorded": {"fr": "Écriture {piece} enregistrée — {balance}",
                      "en": "Entry {piece} recorded — {balance}"},
+    "ent.recorded.details": {"fr": "{direction} de {amount} le {day} : {label}\n{accounts} · {means}",
+                             "en": "{direction} of {amount} on {day}: {label}\n{accounts} · {means}"},
+    "ent.edit": {"fr": "✏️ Modifier", "en": "✏️ Change"},
     "ent.receipt_hint": {"fr": "📎 Envoyez maintenant la photo ou le PDF du justificatif (ou plus tard, en réponse à ce message).",
                          "en": "📎 Now send the photo or PDF of the receipt (or later, as a reply to this message)."},
     "ent.undo": {"fr": "↩️ Annuler l'écriture", "en": "↩️ Cancel the entry"},
@@ -146,6 +165,7 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
 
 def split_amount(text: str) -> tuple[int, str]:
     """'1 234,56 Piles' → (123456, 'Piles'); AmountError if no amount leads the text."""
+    refuse_negative(text)
     words = text.split()
     for count in range(min(4, len(words)), 0, -1):  # the longest amount first: '1 234,56'
         try:
@@ -252,14 +272,21 @@ async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     label, project = project_of(" ".join(update.effective_message.text.split()))
     if not 1 <= len(label) <= ledger.LABEL_MAX:
         await update.effective_message.reply_text(t("ent.label.length", lang(update)))
-        return AMOUNT
+        return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
     return await next_step(update, context, await my_ledgers(update, context))
 
 
 async def accounts_by_use(update: Update, context: ContextTypes.DEFAULT_TYPE, ledger_id: int) -> tuple[Account, ...]:
+    """The ledger's most used accounts first, in an order kept for the day: buttons do not move under a finger."""
     direction = Direction(draft(context)["direction"])
-    return await as_user(update, context, ledger.accounts_by_use, ledger_id, direction)
+    accounts = await as_user(update, context, ledger.accounts_by_use, ledger_id, direction)
+    key, today = f"{ledger_id}:{direction.value}", date.today().isoformat()
+    orders = {k: v for k, v in context.user_data.get("account_order", {}).items() if v["day"] == today}
+    kept = orders.setdefault(key, {"day": today, "codes": [a.code for a in accounts]})
+    context.user_data["account_order"] = orders
+    rank = {code: index for index, code in enumerate(kept["codes"])}
+    return tuple(sorted(accounts, key=lambda a: rank.get(a.code, len(rank))))
 
 
 # ------------------------------------------------------------------ asking what is missing
@@ -271,7 +298,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: li
     say = update.effective_message.reply_text
     if not current.get("label"):
         await say(t("ent.ask_label", language))
-        return AMOUNT
+        return LABEL
     if "ledger_id" not in current:
         if len(refs) > 1:
             await say(t("ent.pick_ledger", language), reply_markup=ledger_buttons(refs, language))
@@ -288,16 +315,17 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: li
     if current["means"] == Means.CHEQUE and not current.get("cheque"):
         current["asked"] = True
         return await ask_cheque(update, context)
+    if current["means"] == Means.CHEQUE and current["direction"] == Direction.DEPENSE \
+            and current.get("cheque_ok") != current["cheque"]:
+        used = await as_user(update, context, ledger.cheque_used, current["ledger_id"], current["cheque"])
+        if used is not None:
+            current["asked"] = True
+            return await confirm_cheque(update, context, used)
+        current["cheque_ok"] = current["cheque"]
     if "day" not in current:
         current["asked"] = True
-        keyboard = InlineKeyboardMarkup([
-            [button(t("ent.day.today", language), "ent:day:0"), button(t("ent.day.yesterday", language), "ent:day:1")],
-            [button(t("ent.day.other", language), "ent:day:other")],
-            [button(t("button.cancel", language), "ent:cancel")],
-        ])  # fmt: skip
-        await say(t("ent.pick_day", language), reply_markup=keyboard)
-        return DAY
-    if not current.get("asked"):
+        return await ask_day(update, context)
+    if not current.get("asked") and await bank_warning(update, context) is None:
         return await record(update, context)  # everything came on the line: nothing more to ask
     return await show_card(update, context)
 
@@ -365,8 +393,9 @@ def parts_left(current: dict) -> int:
     return current["amount"] - sum(cents for _, cents in current["parts"])
 
 
-async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool) -> str:
-    """Which account takes the next part."""
+async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool,
+                            every: bool = False) -> str:  # fmt: skip
+    """Which account takes the next part: the usual ones, then "Autres comptes…"."""
     current, language = draft(context), lang(update)
     accounts = await accounts_by_use(update, context, current["ledger_id"])
     labels = {a.code: a.label for a in accounts}
@@ -374,7 +403,9 @@ async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, 
                        amount=money(cents, language)) for code, cents in current["parts"])  # fmt: skip
     text = t("ent.split.pick", language, amount=money(current["amount"], language),
              left=money(parts_left(current), language))  # fmt: skip
-    rows = [[button(a.label, f"ent:part:{a.code}")] for a in accounts]
+    rows = [[button(a.label, f"ent:part:{a.code}")] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
+    if not every and len(accounts) > FIRST_ACCOUNTS:
+        rows.append([button(t("ent.more_accounts", language), "ent:part:more")])
     rows.append([button(t("button.cancel", language), "ent:cancel")])
     text = f"{done}\n\n{text}" if done else text
     if edit and update.callback_query:
@@ -389,27 +420,29 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     query, language = update.callback_query, lang(update)
     await query.answer()
     code = query.data.split(":")[2]
+    if code == "more":
+        return await ask_split_account(update, context, edit=True, every=True)
     accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
     account = next((a for a in accounts if a.code == code), None)
     if account is None:
         return SPLIT_ACCOUNT
     draft(context)["part_account"] = code
-    await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label),
-                                    left=money(parts_left(draft(context)), language)))  # fmt: skip
+    left = money(parts_left(draft(context)), language)
+    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), "ent:rest")],
+                                 [button(t("button.cancel", language), "ent:cancel")]])  # fmt: skip
+    await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
+                                  reply_markup=rest)  # fmt: skip
     return SPLIT_AMOUNT
 
 
 async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """A part's amount; once nothing is left, the ventilation is done."""
+    """A part's amount typed, or "le reste" pressed; once nothing is left, the ventilation is done."""
     current, language = draft(context), lang(update)
-    try:
-        cents = parse_amount(update.effective_message.text)
-    except AmountError as refused:
-        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
-        return SPLIT_AMOUNT
-    if cents > parts_left(current):
-        await update.effective_message.reply_text(t("ent.split.too_much", language,
-                                                    left=money(parts_left(current), language)))  # fmt: skip
+    if update.callback_query:
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_reply_markup(None)
+        cents = parts_left(current)
+    elif (cents := await read_part(update, parts_left(current), language)) is None:
         return SPLIT_AMOUNT
     current["parts"].append([current.pop("part_account"), cents])
     if parts_left(current):
@@ -424,20 +457,31 @@ async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE)
 async def ask_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     language = lang(update)
     direction = draft(context)["direction"]
-    rows = [[button(t(f"ent.means.{m.value}", language), f"ent:means:{m.value}")] for m in Means]
+    rows = [[button(t(f"ent.means.{m.value}", language), f"ent:means:{m.value}")] for m in means_for(direction)]
     rows.append([button(t("button.cancel", language), "ent:cancel")])
-    key = "ent.pick_means.recette" if direction == Direction.RECETTE else "ent.pick_means"
-    await update.effective_message.reply_text(t(key, language), reply_markup=InlineKeyboardMarkup(rows))
+    await update.effective_message.reply_text(t(means_question(direction), language),
+                                              reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return MEANS
+
+
+def means_for(direction: str) -> list[Means]:
+    """Money comes in by any means but a direct debit (a prélèvement only takes money out)."""
+    return [m for m in Means if not (direction == Direction.RECETTE and m == Means.PRELEVEMENT)]
+
+
+def means_question(direction: str) -> str:
+    return "ent.pick_means.recette" if direction == Direction.RECETTE else "ent.pick_means"
 
 
 async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Espèces go to the caisse, everything else to the banque."""
     query = update.callback_query
     await query.answer()
-    means = Means(query.data.split(":")[2])
+    means, direction, language = Means(query.data.split(":")[2]), draft(context)["direction"], lang(update)
+    if means not in means_for(direction):  # a stale or forged button
+        return MEANS
     draft(context)["means"] = means.value
-    await query.edit_message_text(f"{t('ent.pick_means', lang(update))} {t(f'ent.means.{means.value}', lang(update))}")
+    await query.edit_message_text(f"{t(means_question(direction), language)} {t(f'ent.means.{means.value}', language)}")
     return await next_step(update, context, await my_ledgers(update, context))
 
 
@@ -468,6 +512,41 @@ async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     return await next_step(update, context, await my_ledgers(update, context))
 
 
+async def confirm_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, used: EntryView) -> str:
+    """A cheque number the coop already used: name that entry, keep the number only when asked to."""
+    language, number = lang(update), draft(context)["cheque"]
+    rows = [[button(t("ent.cheque.keep", language, number=number), f"ent:chqok:{number}")],
+            [button(t("button.cancel", language), "ent:cancel")]]  # fmt: skip
+    await update.effective_message.reply_text(
+        t("ent.cheque.used", language, number=number, piece=used.piece, ledger=escape(used.ledger_name),
+          day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return CHEQUE
+
+
+async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """Garder ce numéro: the used number on purpose."""
+    query = update.callback_query
+    await query.answer()
+    number = query.data.split(":")[2]
+    if number != draft(context).get("cheque"):  # a button of an earlier question
+        return CHEQUE
+    draft(context)["cheque_ok"] = number
+    await query.edit_message_reply_markup(None)
+    return await next_step(update, context, await my_ledgers(update, context))
+
+
+async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Aujourd'hui, Hier, or Autre date."""
+    language = lang(update)
+    keyboard = InlineKeyboardMarkup([
+        [button(t("ent.day.today", language), "ent:day:0"), button(t("ent.day.yesterday", language), "ent:day:1")],
+        [button(t("ent.day.other", language), "ent:day:other")],
+        [button(t("button.cancel", language), "ent:cancel")],
+    ])  # fmt: skip
+    await update.effective_message.reply_text(t("ent.pick_day", language), reply_markup=keyboard)
+    return DAY
+
+
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Aujourd'hui, Hier, or Autre date (typed)."""
     query, language = update.callback_query, lang(update)
@@ -477,19 +556,34 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
     if choice == "other":
         await query.edit_message_text(t("ent.ask_day", language, example=day_text(today_for(ref))))
         return TYPED_DAY
-    draft(context)["day"] = (today_for(ref) - timedelta(days=int(choice))).isoformat()
-    await query.edit_message_reply_markup(None)
+    day = today_for(ref) - timedelta(days=int(choice))
+    try:
+        await as_user(update, context, ledger.check_entry_day, ref.id, day, today=today_for(ref))
+    except LedgerError as refused:  # yesterday may be before the ledger's opening, or in a closed year
+        await query.edit_message_reply_markup(None)
+        await update.effective_message.reply_text(refusal(refused, language))
+        return await ask_day(update, context)
+    draft(context)["day"] = day.isoformat()
+    await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(day)}")
     return await next_step(update, context, await my_ledgers(update, context))
 
 
 async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """A date typed jj/mm/aaaa (the store refuses the future and closed years at recording)."""
-    ref = await ledger_ref(update, context)
+    """A date typed jj/mm/aaaa (or aaaa-mm-jj), checked here: not in the future, in an open year."""
+    ref, language = await ledger_ref(update, context), lang(update)
     day = parse_day(update.effective_message.text, today_for(ref))
     if day is None:
-        await update.effective_message.reply_text(t("ent.day.invalid", lang(update), example=day_text(today_for(ref))))
+        await update.effective_message.reply_text(t("ent.day.invalid", language, example=day_text(today_for(ref))))
+        return TYPED_DAY
+    try:
+        await as_user(update, context, ledger.check_entry_day, ref.id, day, today=today_for(ref))
+    except LedgerError as refused:
+        await update.effective_message.reply_text(
+            f"{t('ent.day.understood', language, day=day_text(day))} {refusal(refused, language)}\n"
+            + t("ent.ask_day", language, example=day_text(today_for(ref))))  # fmt: skip
         return TYPED_DAY
     draft(context)["day"] = day.isoformat()
+    await update.effective_message.reply_text(t("ent.day.understood", language, day=day_text(day)))
     return await next_step(update, context, await my_ledgers(update, context))
 
 
@@ -512,6 +606,8 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit:
              label=escape(current["label"]), amount=money(current["amount"], language), means=means,
              day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,
              project=t("ent.card.project", language, project=current["project"]) if current.get("project") else "")  # fmt: skip
+    if (banque := await bank_warning(update, context)) is not None:
+        text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
     keyboard = InlineKeyboardMarkup([
         [button(t("ent.save", language), "ent:save")],
         [button(t("ent.project_button", language), "ent:proj"), button(t("button.cancel", language), "ent:cancel")],
@@ -521,6 +617,15 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit:
     else:
         await update.effective_message.reply_text(text, reply_markup=keyboard)
     return CONFIRM
+
+
+async def bank_warning(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int | None:
+    """A class ledger's banque after this dépense, if it goes below zero."""
+    current = draft(context)
+    if current["direction"] != Direction.DEPENSE or current["means"] == Means.ESPECES:
+        return None
+    return await as_user(update, context, ledger.bank_after_expense, current["ledger_id"],
+                         day=date.fromisoformat(current["day"]), amount=current["amount"])  # fmt: skip
 
 
 async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -574,11 +679,24 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     context.user_data.pop("draft", None)
     message = await update.effective_message.reply_text(
         t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
-        + "\n" + t("ent.receipt_hint", language),
-        reply_markup=InlineKeyboardMarkup([[button(t("ent.undo", language), f"ent:undo:{entry.id}")]]),
-    )
+        + "\n" + recorded_details(entry, language) + "\n" + t("ent.receipt_hint", language),
+        reply_markup=InlineKeyboardMarkup([[button(t("ent.edit", language), f"ent:edit:{entry.id}"),
+                                            button(t("ent.undo", language), f"ent:undo:{entry.id}")]]),
+    )  # fmt: skip
     remember_entry(context, message.message_id, entry.id)
     return ConversationHandler.END
+
+
+def recorded_details(entry: EntryView, language: str) -> str:
+    """What was understood: direction, amount, label, date, account(s), means and cheque number."""
+    if len(entry.splits) == 1:
+        accounts = escape(entry.splits[0].account_label)
+    else:
+        accounts = " + ".join(f"{escape(s.account_label)} {money(s.amount, language)}" for s in entry.splits)
+    means = t(f"means.{entry.means.value}", language) + (f" n° {entry.cheque_number}" if entry.cheque_number else "")
+    return t("ent.recorded.details", language, direction=direction_word(entry.direction, language).capitalize(),
+             amount=money(entry.amount, language), label=escape(entry.label), day=day_text(entry.day),
+             accounts=accounts, means=means)  # fmt: skip
 
 
 async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYPE, refused: LedgerError) -> str:
@@ -621,23 +739,30 @@ def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id
 
 
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """↩️ Annuler, within 10 minutes of recording."""
+    """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing."""
     query, language = update.callback_query, lang(update)
+    entry = await as_user(update, context, ledger.get_entry, int(query.data.split(":")[2]))
+    if entry.cancelled:  # a double tap: the first one did it, and the message says so
+        await query.answer()
+        return
     if datetime.now(timezone.utc) - query.message.date > timedelta(minutes=UNDO_MINUTES):
         await query.answer(t("ent.undo.late", language), show_alert=True)
         await query.edit_message_reply_markup(None)
         return
-    await query.answer()
-    entry_id = int(query.data.split(":")[2])
-    entry = await as_user(update, context, ledger.get_entry, entry_id)
-    refs = await my_ledgers(update, context)
-    ref = next((r for r in refs if r.id == entry.ledger_id), None)
+    ref = next((r for r in await my_ledgers(update, context) if r.id == entry.ledger_id), None)
     try:
-        await as_user(update, context, ledger.cancel_entry, entry_id, today=today_for(ref) if ref else date.today())
+        await as_user(update, context, ledger.cancel_entry, entry.id, today=today_for(ref) if ref else date.today())
     except LedgerError as refused:
+        if refused.reason == "cancelled":  # two taps handled at once: the other one answers
+            await query.answer()
+            return
+        await query.answer()
         await query.message.reply_text(refusal(refused, language))
         return
-    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece))
+    await query.answer()
+    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece)
+                                  + "\n" + balance_line(balances, language))  # fmt: skip
 
 
 async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

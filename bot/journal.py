@@ -22,21 +22,23 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import entry_line, ledger_label, ledgers_keyboard, money, my_ledgers, parse_day, refusal, today_for
+from bot.books import (balance_line, entry_line, ledger_label, ledgers_keyboard, money, my_ledgers, parse_day,
+                       read_amount, read_part, refusal, today_for)
 from bot.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, t
 from store import audit, ledger, people
 from store.access import Action, Forbidden
 from store.audit import AuditView, CoopHistory
 from store.ledger import EntryView, LedgerError, LedgerRef
-from store.models import Means, RoleKind, Treasury
-from store.money import AmountError, parse_amount
+from store.models import Direction, Means, RoleKind, Treasury
+from store.money import AmountError
 from store.years import fiscal_year_of
 
 # Conversation states
 LEDGER, PAGE, MONTHS, ENTRY, CONFIRM, FIELD, MEANS, TYPING = (
     "jnl.ledger", "jnl.page", "jnl.months", "jnl.entry", "jnl.confirm", "jnl.field", "jnl.means", "jnl.typing",
 )  # fmt: skip
+ACCOUNT, SPLIT = "jnl.account", "jnl.split"
 
 KEY = "journal"  # this conversation's corner of user_data
 PAGE_SIZE = 8  # entries per page of the journal
@@ -44,7 +46,8 @@ HISTORY_SIZE = 10  # events per page of /historique
 TEXT_BUDGET = 3800  # characters: every message stays below Telegram's 4096
 LABEL_SHOWN = 40  # characters of a label quoted in a trail line
 RECEIPTS_SENT = 10  # at most, per press of 📎
-FIELDS = ("label", "amount", "day", "means", "project")
+FIELDS = ("label", "amount", "day", "means", "cheque", "account", "project")
+FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…", as in /depense
 SCHOOL_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
 MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
 NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
@@ -119,6 +122,16 @@ texts.register({
     "jnl.field.day": {"fr": "Date", "en": "Date"},
     "jnl.field.means": {"fr": "Moyen de paiement", "en": "Means of payment"},
     "jnl.field.project": {"fr": "Projet", "en": "Project"},
+    "jnl.field.cheque": {"fr": "N° de chèque", "en": "Cheque no."},
+    "jnl.field.account": {"fr": "Compte", "en": "Account"},
+    "jnl.ask.account": {"fr": "Nouveau compte de l'écriture {piece} (actuel : {current}) ?",
+                        "en": "New account of entry {piece} (now {current})?"},
+    "jnl.ask.cheque_number": {"fr": "Nouveau numéro du chèque de l'écriture {piece} (actuel : {current}) :",
+                              "en": "New cheque number of entry {piece} (now {current}):"},
+    "jnl.split.ask": {"fr": "Écriture {piece} : {amount} à répartir. Combien sur « {account} » ? "
+                            "(avant : {old} ; reste {left})",
+                      "en": "Entry {piece}: {amount} to split. How much on \"{account}\"? (before: {old}; {left} left)"},
+    "jnl.split.keep": {"fr": "Garder {old}", "en": "Keep {old}"},
     "jnl.ask.label": {"fr": "Nouveau libellé de l'écriture {piece} (actuel : « {current} ») :",
                       "en": "New label of entry {piece} (now \"{current}\"):"},
     "jnl.ask.amount": {"fr": "Nouveau montant de l'écriture {piece} (actuel : {current}), par exemple 12,50 :",
@@ -136,14 +149,10 @@ texts.register({
     "jnl.ask.cheque": {"fr": "Numéro du chèque (des chiffres, par exemple 1234567) :",
                        "en": "Cheque number (digits, for example 1234567):"},
     "jnl.none": {"fr": "aucun", "en": "none"},
-    "jnl.error.amount": {"fr": "Tapez un montant en euros, avec deux décimales au plus (par exemple 12,50) :",
-                         "en": "Type an amount in euros, with two decimals at most (for example 12.50):"},
+    "jnl.error.amount": {"fr": "Tapez un montant en euros, par exemple 12,50 :",
+                         "en": "Type an amount in euros, for example 12.50:"},
     "jnl.error.day": {"fr": "Tapez une date jj/mm/aaaa (par exemple {example}) :",
                       "en": "Type a date dd/mm/yyyy (for example {example}):"},
-    "jnl.error.split_hint": {"fr": "Cette écriture est répartie sur plusieurs comptes : pour changer son montant, "
-                                   "annulez-la et refaites-la avec la nouvelle répartition.",
-                             "en": "This entry is split over several accounts: to change its amount, cancel it "
-                                   "and record it again with the new split."},
     "jnl.edited": {"fr": "Écriture {piece} modifiée.", "en": "Entry {piece} changed."},
     # Trails: the entry's (🕓) and the coop's (/historique)
     "jnl.history.title": {"fr": "<b>Historique de l'écriture {piece}</b> — cahier {ledger}",
@@ -511,25 +520,44 @@ async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         await update.callback_query.answer()
         return await show_entry(update, context, entry, refusal(error, language))
     await update.callback_query.answer()
-    return await show_entry(update, context, entry, t("jnl.cancelled", language, piece=entry.piece))
+    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.cancelled"))
 
 
 # ------------------------------------------------------------------ editing an entry
 
 
-async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = True) -> str:
     """✏️ Modifier: which field?"""
     entry = await load_entry(update, context, data_id(update), write=True)
     await update.callback_query.answer()
     language = lang(update)
     if entry.cancelled or entry.is_movement:
         return await show_entry(update, context, entry, refusal(LedgerError(
-            "cancelled" if entry.cancelled else "movement"), language))  # fmt: skip
+            "cancelled" if entry.cancelled else "movement"), language), edit=edit)  # fmt: skip
     context.user_data[KEY]["entry_id"] = entry.id
-    rows = [[button(t(f"jnl.field.{f}", language), f"jnl:f:{f}")] for f in FIELDS]
+    rows = [[button(t(f"jnl.field.{f}", language), f"jnl:f:{f}")] for f in fields_of(entry)]
     rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
-    await show(update, t("jnl.pick_field", language, piece=entry.piece), InlineKeyboardMarkup(rows))
+    await show(update, t("jnl.pick_field", language, piece=entry.piece), InlineKeyboardMarkup(rows), edit=edit)
     return FIELD
+
+
+async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
+    entry = await as_user(update, context, ledger.get_entry, data_id(update))
+    refs = await my_ledgers(update, context, write=False)
+    ref = next((r for r in refs if r.id == entry.ledger_id), None)
+    if ref is None:
+        raise Forbidden(Action.READ_LEDGER)
+    writable = [r.id for r in await my_ledgers(update, context, write=True)]
+    context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
+    context.user_data[KEY].update(ledger=asdict(ref), year=entry.fiscal_year, page=0, month=None)
+    return await pick_field(update, context, edit=False)
+
+
+def fields_of(entry: EntryView) -> tuple[str, ...]:
+    """What may be changed: the cheque number of a cheque, the account of an entry on one account."""
+    return tuple(f for f in FIELDS if not (f == "cheque" and entry.means != Means.CHEQUE)
+                 and not (f == "account" and len(entry.splits) != 1))  # fmt: skip
 
 
 def current_value(entry: EntryView, field: str, language: str) -> str:
@@ -541,6 +569,10 @@ def current_value(entry: EntryView, field: str, language: str) -> str:
         return day_text(entry.day)
     if field == "means":
         return means_text(entry, language)
+    if field == "cheque":
+        return escape(entry.cheque_number or t("jnl.none", language))
+    if field == "account":
+        return escape(entry.splits[0].account_label)
     return f"#{escape(entry.project)}" if entry.project else t("jnl.none", language)
 
 
@@ -550,10 +582,13 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     field = update.callback_query.data.rsplit(":", 1)[1]
     entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     await update.callback_query.answer()
-    if field not in FIELDS:
+    if field not in fields_of(entry):
         return await show_entry(update, context, entry)
     back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
-    question = t(f"jnl.ask.{field}", language, piece=entry.piece, current=current_value(entry, field, language))
+    key = "jnl.ask.cheque_number" if field == "cheque" else f"jnl.ask.{field}"
+    question = t(key, language, piece=entry.piece, current=current_value(entry, field, language))
+    if field == "account":
+        return await ask_account(update, context, entry, question)
     if field == "means":
         choices = [button(t(f"means.{m.value}", language), f"jnl:mn:{m.value}") for m in MEANS_ORDER]
         await show(update, question, InlineKeyboardMarkup([choices[:2], choices[2:], back]))
@@ -582,7 +617,85 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         await update.effective_message.reply_text(refusal(error, language))
         return MEANS
     await update.callback_query.answer()
-    return await show_entry(update, context, entry, t("jnl.edited", language, piece=entry.piece))
+    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"))
+
+
+async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, question: str, *,
+                      every: bool = False) -> str:  # fmt: skip
+    """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…"."""
+    language = lang(update)
+    accounts = await as_user(update, context, ledger.accounts_by_use, entry.ledger_id, entry.direction)
+    rows = [[button(a.label, f"jnl:ac:{a.code}")] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
+    if not every and len(accounts) > FIRST_ACCOUNTS:
+        rows.append([button(t("ent.more_accounts", language), "jnl:ac:more")])
+    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+    await show(update, question, InlineKeyboardMarkup(rows))
+    return ACCOUNT
+
+
+async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The entry's new account (all of its amount); the change goes to its history."""
+    journal, language = context.user_data[KEY], lang(update)
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    code = update.callback_query.data.rsplit(":", 1)[1]
+    if code == "more":
+        await update.callback_query.answer()
+        question = t("jnl.ask.account", language, piece=entry.piece, current=current_value(entry, "account", language))
+        return await ask_account(update, context, entry, question, every=True)
+    try:
+        entry = await edit(update, context, splits=code)
+    except LedgerError as error:
+        await update.callback_query.answer()
+        return await show_entry(update, context, entry, refusal(error, language))
+    await update.callback_query.answer()
+    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"))
+
+
+async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A split entry's new amount: each account's part again, its old part proposed; the last takes the rest."""
+    journal, language = context.user_data[KEY], lang(update)
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    split = journal["split"]
+    left = split["amount"] - sum(cents for _, cents in split["parts"])
+    index = len(split["parts"])
+    if left == 0 or index >= len(entry.splits) - 1:  # (>=: the entry may have been changed meanwhile)
+        parts = split["parts"] + ([[entry.splits[-1].account_code, left]] if left else [])
+        journal.pop("split", None)
+        try:
+            entry = await edit(update, context, amount=split["amount"], splits=[tuple(p) for p in parts])
+        except LedgerError as error:
+            return await show_entry(update, context, entry, refusal(error, language), edit=False)
+        return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"),
+                                edit=False)  # fmt: skip
+    old = entry.splits[index]
+    rows = [[button(t("jnl.split.keep", language, old=money(old.amount, language)), "jnl:sp:keep")]] \
+        if old.amount <= left else []
+    rows.append([button(t("ent.split.rest", language, left=money(left, language)), "jnl:sp:rest")])
+    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+    await update.effective_message.reply_text(
+        t("jnl.split.ask", language, piece=entry.piece, amount=money(split["amount"], language),
+          account=escape(old.account_label), old=money(old.amount, language), left=money(left, language)),
+        reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return SPLIT
+
+
+async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """An account's new part: typed, its old part kept, or the rest."""
+    journal, language = context.user_data[KEY], lang(update)
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    split = journal.get("split")
+    if split is None:  # a button of a split already done
+        return await show_entry(update, context, entry, edit=False)
+    left = split["amount"] - sum(cents for _, cents in split["parts"])
+    old = entry.splits[min(len(split["parts"]), len(entry.splits) - 1)]
+    if update.callback_query:
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_reply_markup(None)
+        cents = min(old.amount, left) if update.callback_query.data.endswith("keep") else left
+    elif (cents := await read_part(update, left, language)) is None:
+        return SPLIT
+    split["parts"].append([old.account_code, cents])
+    return await ask_part(update, context)
 
 
 async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: Any) -> EntryView:
@@ -596,9 +709,9 @@ def typed_change(field: str, text: str, today: date) -> dict[str, Any] | str:
     """What the typed text changes, or the key of the sentence saying what is expected."""
     if field == "amount":
         try:
-            return {"amount": parse_amount(text)}
-        except AmountError:
-            return "jnl.error.amount"
+            return {"amount": read_amount(text)}
+        except AmountError as refused:  # the same sentences as /depense, but the one without a label
+            return "jnl.error.amount" if refused.reason == "format" else f"ent.amount.{refused.reason}"
     if field == "day":
         day = parse_day(text, today)
         return {"day": day} if day else "jnl.error.day"
@@ -618,6 +731,35 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     if isinstance(change, str):
         await update.effective_message.reply_text(t(change, language, example=day_text(today)))
         return TYPING
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    if "amount" in change and len(entry.splits) > 1 and change["amount"] != entry.amount:
+        journal.pop("field", None)
+        journal["split"] = {"amount": change["amount"], "parts": []}
+        return await ask_part(update, context)
+    number = change.get("cheque_number")
+    if number and entry.direction == Direction.DEPENSE:
+        used = await as_user(update, context, ledger.cheque_used, entry.ledger_id, number, exclude=entry.id)
+        if used is not None:  # said, and kept only by its button
+            keep = [[button(t("ent.cheque.keep", language, number=escape(number)), f"jnl:chqok:{number}")],
+                    [button(t("button.back", language), f"jnl:e:{entry.id}")]]  # fmt: skip
+            await update.effective_message.reply_text(
+                t("ent.cheque.used", language, number=escape(number), piece=used.piece,
+                  ledger=escape(used.ledger_name), day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(keep))  # fmt: skip
+            return TYPING
+    return await apply_change(update, context, change)
+
+
+async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Garder le n°: a cheque number the coop already used, on purpose."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    number = update.callback_query.data.rsplit(":", 1)[1]
+    return await apply_change(update, context, typed_change("cheque", number, date.today()))
+
+
+async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any]) -> str:
+    """The change made: the entry shown again with the new balance; or why not, at the same step."""
+    journal, language = context.user_data[KEY], lang(update)
     try:
         entry = await edit(update, context, **change)
     except LedgerError as error:
@@ -625,13 +767,17 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
             await update.effective_message.reply_text(refusal(error, language))
             return TYPING
         notice = refusal(error, language)
-        if error.reason == "splits_mismatch":
-            notice += "\n" + t("jnl.error.split_hint", language)
         journal.pop("field", None)
         entry = await load_entry(update, context, journal.get("entry_id", 0))
         return await show_entry(update, context, entry, notice, edit=False)
     journal.pop("field", None)
-    return await show_entry(update, context, entry, t("jnl.edited", language, piece=entry.piece), edit=False)
+    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"), edit=False)
+
+
+async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, key: str) -> str:
+    """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
+    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    return t(key, lang(update), piece=entry.piece) + "\n" + balance_line(balances, lang(update))
 
 
 # ------------------------------------------------------------------ the trails

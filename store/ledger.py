@@ -758,6 +758,14 @@ def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direc
     return _views(session, [entry], chart)[0]
 
 
+def check_entry_day(session: Session, who: Who, ledger_id: int, day: date, *, today: date) -> int:
+    """The fiscal year of an entry dated ``day`` in the ledger, or the LedgerError recording would raise."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    year = _check_day(session, coop.id, day, today)
+    _require_started(session, ledger.id, year)
+    return year
+
+
 def record_expense(session: Session, who: Who, ledger_id: int, **fields: Any) -> EntryView:
     """A dépense: record_entry with direction=depense."""
     return record_entry(session, who, ledger_id, direction=Direction.DEPENSE, **fields)
@@ -1335,15 +1343,47 @@ def accounts_by_use(session: Session, who: Who, ledger_id: int, direction: Direc
     return tuple(sorted(accounts, key=lambda a: (-uses.get(a.code, 0), order[a.code])))
 
 
+def _issued_cheques(session: Session, coop_id: int):
+    """The coop's cheques written (dépenses), not cancelled: a query over Entry."""
+    return (select(Entry).join(Ledger, Ledger.id == Entry.ledger_id)
+            .where(Ledger.coop_id == coop_id, Entry.means == Means.CHEQUE, Entry.direction == Direction.DEPENSE,
+                   Entry.cheque_number.is_not(None), Entry.cancelled_at.is_(None)))  # fmt: skip
+
+
 def next_cheque_number(session: Session, who: Who, ledger_id: int) -> str | None:
-    """The number after the coop's last cheque, as a suggestion (None before the first)."""
+    """The first unused number after the coop's last cheque, as a suggestion (None before the first)."""
     _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    last = session.exec(
-        select(Entry.cheque_number).join(Ledger, Ledger.id == Entry.ledger_id)
-        .where(Ledger.coop_id == coop.id, Entry.means == Means.CHEQUE, Entry.direction == Direction.DEPENSE,
-               Entry.cheque_number.is_not(None))
-        .order_by(Entry.id.desc())
-    ).first()  # fmt: skip
-    if not last or len(str(int(last) + 1)) > 12:
+    issued = session.exec(_issued_cheques(session, coop.id).order_by(Entry.id.desc())).all()
+    if not issued:
         return None
-    return str(int(last) + 1).zfill(len(last))
+    last = issued[0].cheque_number
+    used = {int(entry.cheque_number) for entry in issued}
+    candidate = int(last) + 1
+    while candidate in used:  # a class may already have written the next one
+        candidate += 1
+    if len(str(candidate)) > 12:
+        return None
+    return str(candidate).zfill(len(last))
+
+
+def cheque_used(session: Session, who: Who, ledger_id: int, number: str, *,
+                exclude: int | None = None) -> EntryView | None:  # fmt: skip
+    """The coop's entry (any ledger, other than ``exclude``) that already used this cheque number, if any."""
+    _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    if not _CHEQUE_NUMBER.fullmatch(number or ""):
+        return None
+    issued = session.exec(_issued_cheques(session, coop.id).order_by(Entry.id)).all()
+    entry = next((e for e in issued if int(e.cheque_number) == int(number) and e.id != exclude), None)  # 0001236 is 1236
+    return _views(session, [entry], chart_of(session, coop))[0] if entry else None
+
+
+def bank_after_expense(session: Session, who: Who, ledger_id: int, *, day: date, amount: int) -> int | None:
+    """A class ledger's banque after a dépense of ``amount``, when that goes below zero (else None).
+
+    Not a refusal: a class may be advanced money by the school coop (a movement), or
+    the expense may come before a receipt."""
+    ledger, _ = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    if ledger.kind != LedgerKind.CLASSE:
+        return None
+    after = _balances(session, ledger, fiscal_year_of(day)).banque - amount
+    return after if after < 0 else None

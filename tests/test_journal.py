@@ -185,12 +185,16 @@ async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
     await julien.press(eur("1 · 23,80 €"))
     step = await julien.press("✏️ Modifier")
     assert step.text == "Que modifier dans l'écriture 1 ?"
-    assert step.last.buttons == [["Libellé"], ["Montant"], ["Date"], ["Moyen de paiement"], ["Projet"], ["↩️ Retour"]]
+    assert step.last.buttons == [["Libellé"], ["Montant"], ["Date"], ["Moyen de paiement"], ["Compte"], ["Projet"],
+                                 ["↩️ Retour"]]
     step = await julien.press("Montant")
     assert step.text == eur("Nouveau montant de l'écriture 1 (actuel : 23,80 €), par exemple 12,50 :")
-    for typed in ("douze", "12,505", "0"):
+    for typed, answer in (("douze", "Tapez un montant en euros, par exemple 12,50 :"),
+                          ("12,505", "Deux décimales au plus : par exemple 12,50."),
+                          ("-3", "Un montant négatif n'est pas accepté"),
+                          ("0", "Le montant doit être positif : par exemple 12,50.")):  # fmt: skip
         step = await julien.send(typed)
-        assert step.text == "Tapez un montant en euros, avec deux décimales au plus (par exemple 12,50) :"
+        assert step.text.startswith(answer), typed
     step = await julien.send("25")
     assert step.text.startswith("Écriture 1 modifiée.")
     assert eur("Montant : 25,00 €") in step.text and eur("Fournitures éducatives et administratives : 25,00 €") in step.text
@@ -266,7 +270,7 @@ async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
     assert step.last.buttons == []
 
 
-async def test_the_amount_of_a_split_entry_is_refused_with_why(bot, cast, demo_books):
+async def test_the_amount_of_a_split_entry_asks_the_split_again(bot, cast, demo_books):
     split = expense(demo_books, JULIEN, "CE1A", "Sortie et fournitures", 1500,
                     splits=[("fournitures", 1000), ("sorties", 500)])  # fmt: skip
     julien = cast["enseignant"]
@@ -276,12 +280,19 @@ async def test_the_amount_of_a_split_entry_is_refused_with_why(bot, cast, demo_b
     await julien.press("✏️ Modifier")
     await julien.press("Montant")
     step = await julien.send("20")
-    assert step.text.startswith(eur("Les parts ne font pas le total : il reste 5,00 € à répartir.\n"
-                                    "Cette écriture est répartie sur plusieurs comptes"))  # fmt: skip
+    assert step.text.startswith(eur(f"Écriture {split.piece} : 20,00 € à répartir. Combien sur « Fournitures "
+                                    "éducatives et administratives » ? (avant : 10,00 € ; reste 20,00 €)"))  # fmt: skip
+    step = await julien.press("↩️ Retour")  # changed their mind: nothing changes
     assert eur("Montant : 15,00 €") in step.text
     step = await julien.send("20")  # back at the entry: typing is not an edit any more
     assert "modifiée" not in step.text
     assert act(demo_books, JULIEN, ledger.get_entry, entry_id(demo_books, "Sortie et fournitures")).amount == 1500
+    await julien.press("✏️ Modifier")
+    await julien.press("Montant")
+    await julien.send("20")
+    step = await julien.send("12")  # the last account takes the rest
+    assert eur("Montant : 20,00 €") in step.text and eur("Charges des activités éducatives (sorties, spectacles, "
+                                                         "transports) : 8,00 €") in step.text  # fmt: skip
 
 
 async def test_cancel_with_confirmation_keeps_the_number(bot, cast, demo_books):

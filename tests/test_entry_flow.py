@@ -1,0 +1,280 @@
+"""/depense and /recette the slow way: the bare command, then each answer typed or tapped one at a time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import select
+
+from store.models import Entry
+from store.money import format_amount
+from store.years import fiscal_year_of, today_in
+from tests.test_entries import books, eur
+
+TODAY = today_in("Indian/Reunion")
+YEAR = fiscal_year_of(TODAY)
+
+
+async def test_amount_then_label_typed_one_at_a_time(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    step = await julien.send("/depense")
+    assert step.text.startswith("Montant et libellé de la dépense ?")
+    step = await julien.send("12,50")
+    assert step.text == "Et son libellé ? Par exemple : Piles pour la classe"
+    step = await julien.send("Piles")
+    assert step.text == "Sur quel compte ?"
+    await julien.press("Fournitures éducatives et administratives")
+    await julien.press("💳 Carte")
+    step = await julien.press("Aujourd'hui")
+    assert step.last.content.startswith("Dépense à enregistrer\nPiles\n" + eur("12,50 €"))
+
+
+async def test_receipt_amount_on_the_line_then_label(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    step = await julien.send("/recette 5")
+    assert step.text.startswith("Et son libellé ?")
+    step = await julien.send("x" * 121)
+    assert step.text.startswith("Le libellé doit faire de 1 à 120 caractères")
+    step = await julien.send("Dons parents")  # still the label step
+    assert step.text == "Sur quel compte ?"
+
+
+async def test_amount_and_label_together_at_the_amount_step(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    await julien.send("/recette")
+    step = await julien.send("-3 Dons")
+    assert step.text.startswith("Un montant négatif n'est pas accepté")
+    step = await julien.send("12,345 Dons")
+    assert step.text == "Deux décimales au plus : par exemple 12,50."
+    step = await julien.send("5 Dons parents")
+    assert step.text == "Sur quel compte ?"
+
+
+async def test_a_receipt_is_received_not_paid_and_never_by_direct_debit(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    await julien.send("/recette 5 Dons parents")
+    step = await julien.press("Dons")
+    assert step.last.content == "Reçu comment ?"
+    assert ["🔁 Prélèvement"] not in step.last.buttons
+    step = await julien.press("💶 Espèces (caisse)")
+    assert step.edited[-1].content == "Reçu comment ? 💶 Espèces (caisse)"
+
+
+async def test_a_date_is_checked_where_it_is_typed(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    await julien.send("/depense")
+    await julien.send("4")
+    await julien.send("Gommes")
+    await julien.press("Fournitures éducatives et administratives")
+    await julien.press("💳 Carte")
+    await julien.press("Autre date…")
+    future = TODAY + timedelta(days=1)
+    step = await julien.send(future.strftime("%d/%m/%Y"))
+    assert step.text == (f"📅 Date comprise : {future:%d/%m/%Y}. La date ne peut pas être dans le futur.\n"
+                         f"Tapez la date, jj/mm/aaaa (par exemple {TODAY:%d/%m/%Y}) :")  # fmt: skip
+    step = await julien.send(f"{YEAR - 2}-10-01")  # aaaa-mm-jj, in a year no longer open
+    assert step.text.startswith(f"📅 Date comprise : 01/10/{YEAR - 2}. L'exercice {YEAR - 2}-{YEAR - 1} n'est plus ouvert")
+    step = await julien.send(TODAY.strftime("%Y-%m-%d"))
+    assert step.messages[0].content == f"📅 Date comprise : {TODAY:%d/%m/%Y}."
+    assert step.last.content.startswith("Dépense à enregistrer\nGommes")
+
+
+async def test_the_confirmation_says_what_was_understood_and_offers_modifier(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    banque, caisse, piece = books(demo_books, "CE1A")
+    step = await julien.send("/depense 8,40 Colle; fournitures; espèces; aujourd'hui")
+    assert eur(f"Dépense de 8,40 € le {TODAY:%d/%m/%Y} : Colle\n"
+               "Fournitures éducatives et administratives · espèces") in step.text
+    assert step.last.buttons == [["✏️ Modifier", "↩️ Annuler l'écriture"]]
+    step = await julien.press("✏️ Modifier")
+    assert step.messages[-1].content == f"Que modifier dans l'écriture {piece} ?"
+    step = await julien.press("Montant")
+    step = await julien.send("9")
+    assert step.text.startswith(f"Écriture {piece} modifiée.\ncahier CE1A : {format_amount(banque + caisse - 900)} ")
+
+
+async def test_a_cheque_is_told_with_its_number(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    step = await marie.send("/depense 20 Timbres; École; sorties; chèque 1240; aujourd'hui")
+    assert "Dépense de 20,00 €" in step.text.replace("\xa0", " ") and "chèque n° 1240" in step.text
+
+
+async def test_undo_twice_cancels_once_and_shows_the_new_balance(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    banque, caisse, piece = books(demo_books, "CE1A")
+    recorded = await julien.send("/depense 5 Erreur; fournitures; carte; aujourd'hui")
+    message = recorded.last
+    undo = message.button("↩️ Annuler l'écriture")["callback_data"]
+    first = await julien.press_data(undo, message)
+    assert f"Écriture {piece} annulée" in first.text
+    assert first.edited[-1].content.splitlines()[-1].startswith(f"cahier CE1A : {format_amount(banque + caisse)} ")
+    second = await julien.press_data(undo, message)  # the double tap
+    assert second.messages == [] and second.edited == []
+    assert books(demo_books, "CE1A") == (banque, caisse, piece + 1)
+
+
+async def test_a_used_cheque_number_needs_a_confirmation(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    await julien.send("/depense")
+    await julien.send("10 Livres")
+    await julien.press("Fournitures éducatives et administratives")
+    await julien.press("🧾 Chèque")
+    step = await julien.send("1235")  # CE2B's cheque 0001235
+    assert step.text.startswith("⚠️ Le chèque n° 1235 a déjà servi : écriture 1 du cahier CE2B, le ")
+    assert step.last.buttons == [["Garder le n° 1235"], ["Annuler"]]
+    step = await julien.send("1241")  # another number: no question
+    assert "Quelle date ?" in step.text
+    await julien.send("/depense 3 Colle; fournitures; chèque 0001234; aujourd'hui")  # on one line too
+    step = await julien.press("Garder le n° 0001234")
+    assert step.last.content.startswith("Dépense à enregistrer")
+    step = await julien.press("✅ Enregistrer")
+    assert "chèque n° 0001234" in step.text
+
+
+async def test_the_suggested_cheque_is_the_next_unused_one(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    await marie.send("/depense 7 Sortie; CE2B; sorties; chèque 0001237; aujourd'hui")
+    await marie.send("/depense 6 Timbres; École; sorties; chèque 0001236; aujourd'hui")
+    await marie.send("/depense 5 Car")
+    await marie.press("École (école)")
+    await marie.press("Autres comptes…")
+    await marie.press("Charges des activités éducatives")
+    step = await marie.press("🧾 Chèque")
+    assert step.last.buttons[0] == ["N° 0001238"]  # 0001237 went to CE2B
+
+
+async def test_a_class_bank_going_negative_is_told_on_the_card(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    banque = books(demo_books, "CE1A")[0]
+    over = banque + 1000
+    amount = format_amount(over).replace("\xa0€", "").replace("\u202f", " ")
+    step = await julien.send(f"/depense {amount} Bus; sorties; virement; aujourd'hui")  # one line: a card first
+    assert step.last.content.startswith("Dépense à enregistrer")
+    assert (f"⚠️ Après cette dépense, la banque du cahier sera à −{format_amount(1000)}. "
+            "C'est possible si l'école avance de l'argent à la classe (/mouvement)") in step.last.content
+    step = await julien.press("✅ Enregistrer")
+    assert "enregistrée — cahier CE1A" in step.text
+    step = await julien.send("/depense 1 Craies; fournitures; espèces; aujourd'hui")  # the caisse: not the bank
+    assert "enregistrée — cahier CE1A" in step.text
+
+
+async def test_split_with_the_rest_button_and_other_accounts(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    await marie.send("/recette")
+    await marie.send("100 Kermesse")
+    await marie.press("CE2B")
+    step = await marie.press("✂️ Répartir")
+    assert step.last.buttons[-2:] == [["Autres comptes…"], ["Annuler"]]
+    await marie.press("Ventes de produits pour cession")
+    step = await marie.send("50,50")
+    step = await marie.press("Autres comptes…")
+    assert ["Produits exceptionnels"] in step.last.buttons and ["Autres comptes…"] not in step.last.buttons
+    step = await marie.press("Produits exceptionnels")
+    assert step.last.buttons[0] == [eur("Le reste (49,50 €)")]
+    step = await marie.press("Le reste")
+    assert step.last.content == "Reçu comment ?"
+    await marie.press("💶 Espèces (caisse)")
+    step = await marie.press("Aujourd'hui")
+    assert eur("Produits exceptionnels : 49,50 €") in step.last.content
+
+
+async def test_account_buttons_keep_their_order(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    step = await julien.send("/depense 1 Essai")
+    first = step.last.buttons
+    second_account = first[1][0]
+    await julien.send("/annuler")
+    for _ in range(4):  # the second account becomes the most used
+        await julien.send("/depense 1 Essai")
+        await julien.press(second_account)
+        await julien.press("💳 Carte")
+        await julien.press("Aujourd'hui")
+        await julien.press("✅ Enregistrer")
+    step = await julien.send("/depense 1 Essai")
+    assert step.last.buttons == first
+
+
+async def test_long_account_labels_are_cut_between_words(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    await marie.send("/recette 5 Sortie")
+    await marie.press("CE2B")
+    step = await marie.press("Autres comptes…")
+    labels = [label for row in step.last.buttons for label in row]
+    assert "Produits des activités éducatives (participation des…" in labels
+
+
+async def record_split_receipt(marie) -> str:
+    """A 100 € receipt of CE2B split 60 / 40 over two accounts, one tap or answer at a time; its pièce."""
+    await marie.send("/recette 100 Kermesse")
+    await marie.press("CE2B")
+    await marie.press("✂️ Répartir")
+    await marie.press("Ventes de produits pour cession")
+    await marie.send("60")
+    await marie.press("Dons")
+    await marie.send("40")
+    await marie.press("💶 Espèces (caisse)")
+    await marie.press("Aujourd'hui")
+    step = await marie.press("✅ Enregistrer")
+    return step.text.split()[1]
+
+
+async def test_changing_the_amount_of_a_split_entry_asks_the_split_again(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    piece = await record_split_receipt(marie)
+    step = await marie.press("✏️ Modifier")
+    await marie.press("Montant")
+    step = await marie.send("120")
+    assert step.text == eur(f"Écriture {piece} : 120,00 € à répartir. Combien sur « Ventes de produits pour cession "
+                            "(photos…) » ? (avant : 60,00 € ; reste 120,00 €)")
+    assert step.last.buttons == [[eur("Garder 60,00 €")], [eur("Le reste (120,00 €)")], ["↩️ Retour"]]
+    step = await marie.send("130")
+    assert step.text == eur("C'est plus que les 120,00 € qui restent : tapez un montant plus petit.")
+    step = await marie.press("Garder")  # the last account takes the rest: 60 €
+    assert step.text.startswith(f"Écriture {piece} modifiée.\ncahier CE2B : ")
+    assert eur("Montant : 120,00 €") in step.text
+    assert eur("Ventes de produits pour cession (photos…) : 60,00 €") in step.text and eur("Dons : 60,00 €") in step.text
+    await marie.press("✏️ Modifier")
+    await marie.press("Montant")
+    await marie.send("50")
+    step = await marie.send("50")  # all of it on the first account: the second one goes
+    assert eur("Ventes de produits pour cession (photos…) : 50,00 €") in step.text and "Dons" not in step.text
+
+
+async def test_the_account_and_the_cheque_number_change_in_the_journal(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    step = await marie.send("/depense 30 Livres; CE1A; fournitures; chèque 1250; aujourd'hui")
+    piece = step.text.split()[1]
+    step = await marie.press("✏️ Modifier")
+    assert step.last.buttons == [["Libellé"], ["Montant"], ["Date"], ["Moyen de paiement"], ["N° de chèque"],
+                                 ["Compte"], ["Projet"], ["↩️ Retour"]]
+    step = await marie.press("Compte")
+    assert step.text == f"Nouveau compte de l'écriture {piece} (actuel : Fournitures éducatives et administratives) ?"
+    step = await marie.press("Autres comptes…")
+    step = await marie.press("Achats de biens durables (inventaire)")
+    assert step.text.startswith(f"Écriture {piece} modifiée.\ncahier CE1A : ")
+    assert eur("68000008 Achats de biens durables (inventaire) : 30,00 €") in step.text
+    await marie.press("✏️ Modifier")
+    step = await marie.press("N° de chèque")
+    assert step.text == f"Nouveau numéro du chèque de l'écriture {piece} (actuel : 1250) :"
+    step = await marie.send("12a")
+    assert step.text.startswith("Le numéro du chèque s'écrit en chiffres")
+    step = await marie.send("1251")
+    assert "chèque n° 1251" in step.text
+    step = await marie.press("🕓 Historique")
+    assert "ventilation" in step.text and "n° de chèque 1250 → 1251" in step.text
+
+
+async def test_a_used_cheque_number_in_the_journal_needs_a_confirmation(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    step = await marie.send("/depense 30 Livres; CE1A; fournitures; chèque 1250; aujourd'hui")
+    piece = step.text.split()[1]
+    await marie.press("✏️ Modifier")
+    await marie.press("N° de chèque")
+    step = await marie.send("1250")  # its own number is not "used"
+    assert step.text.startswith(f"Écriture {piece} modifiée.")
+    await marie.press("✏️ Modifier")
+    await marie.press("N° de chèque")
+    step = await marie.send("1235")
+    assert step.text.startswith("⚠️ Le chèque n° 1235 a déjà servi : écriture 1 du cahier CE2B, le ")
+    step = await marie.press("Garder le n° 1235")
+    assert step.text.startswith(f"Écriture {piece} modifiée.") and "chèque n° 1235" in step.text
