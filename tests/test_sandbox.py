@@ -93,6 +93,7 @@ def test_coopbot_sandbox_without_token_answers_in_french(tmp_path):
                           env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Bonjour Marie" in done.stdout
+    assert f"Les documents que le bot envoie sont enregistrés dans {tmp_path.resolve()}/s-documents." in done.stdout
     assert "Voici ce que vous pouvez faire" in done.stdout
     assert "Au revoir !" in done.stdout
 
@@ -165,3 +166,10 @@ async def test_the_membership_deadline_is_said_once(database, tmp_path):
     out = await chat(database, "/adhesion", files=tmp_path / "s")
     state = out.split("\n\n")[1]
     assert len(re.findall(r"\d\d/\d\d/\d{4}", state)) == 1, state
+
+
+async def test_the_demo_has_a_verificateur_who_reads_without_changing(database, tmp_path):
+    out = await chat(database, ":user verificateur", "/moi", "/solde", "/depense 3 Craies", files=tmp_path / "s")
+    assert "vérificateur·rice aux comptes de la coopérative 974-111" in out
+    assert "cahier CE1A" in out  # /solde: every ledger of the coop
+    assert "Dépense à enregistrer" not in out

@@ -13,7 +13,7 @@ from telegram.ext import Application, ConversationHandler, MessageHandler
 from bot.sandbox.harness import running_bot
 from bot.sandbox.simulator import BotApiSimulator, SimMessage, SimUser, Step
 from store.db import Database
-from store.demo import DEMO_PEOPLE, seed_demo
+from store.demo import SANDBOX_PEOPLE, seed_sandbox
 
 COMMANDS_HELP = """Commandes du terminal :
   texte ou /commande   envoyer un message au bot (un nombre aussi : 25 élèves, 12 €, un n° de chèque)
@@ -45,7 +45,7 @@ async def sandbox(database: Database, *, stdin: TextIO = sys.stdin, stdout: Text
     Receipts go to ``<files>-receipts/`` and the documents the bot sends to ``<files>-documents/``,
     ``files`` being the database's path without its extension unless given.
     """
-    database.run(seed_demo)
+    database.run(seed_sandbox)
     files = files or files_prefix(database)
     sim = BotApiSimulator()
     await sim.start("127.0.0.1", 0)
@@ -75,8 +75,8 @@ class Terminal:
 
     def __init__(self, sim: BotApiSimulator, stdin: TextIO, stdout: TextIO, *,
                  application: Application | None = None, documents: Path | None = None):  # fmt: skip
-        self.users = {p.key: sim.user(p.telegram_id, p.first_name, p.last_name) for p in DEMO_PEOPLE}
-        self.key = DEMO_PEOPLE[0].key
+        self.users = {p.key: sim.user(p.telegram_id, p.first_name, p.last_name) for p in SANDBOX_PEOPLE}
+        self.key = SANDBOX_PEOPLE[0].key
         self.seen = {key: 0 for key in self.users}  # the last message id shown, per person
         self.bot_name = sim.bot_user["first_name"]
         self.stdin = stdin
@@ -93,6 +93,8 @@ class Terminal:
         """Greet, then read and handle lines until :quitter or the end of input."""
         self.say(f"Bac à sable CoopBot : vous parlez au bot comme {self.who(self.key)}.\n"
                  "Tapez /start pour commencer, :aide pour les commandes du terminal.")  # fmt: skip
+        if self.documents is not None:
+            self.say(f"Les documents que le bot envoie sont enregistrés dans {self.documents}.")
         while True:
             self.prompt()
             line = await read_line(self.stdin)
