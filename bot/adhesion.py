@@ -8,8 +8,8 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.attestation import attestation_pdf
-from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, notify, years_text
-from bot.texts import lang, t
+from bot.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
+from bot.texts import lang, plural, t
 from store import adhesion, people
 from store.adhesion import AdhesionError, AdhesionView, RowView
 from store.models import RoleKind
@@ -40,8 +40,9 @@ def row_text(row: RowView, language: str) -> str:
     if row.ledger_name:
         title += f" — {t('adh.row.ledger', language, ledger=escape(row.ledger_name))}"
     teachers = "\n".join(f"   {escape(x.name)} ({escape(x.email)})" for x in row.teachers)
-    counts = t("adh.row.counts", language, teachers=len(row.teachers), pupils=row.pupils,
-               adults=row.other_adults, total=row.total)  # fmt: skip
+    counts = t("adh.row.counts", language, teachers=len(row.teachers),
+               pupils=plural(row.pupils, "word.pupil", language),
+               adults=plural(row.other_adults, "word.other_adult", language), total=row.total)  # fmt: skip
     return f"{title}\n{teachers}\n   {counts}"
 
 
@@ -65,12 +66,10 @@ def state_line(table: AdhesionView, language: str) -> str:
         return t("adh.state.submitted", language, day=day_text(table.submitted_at))
     if table.state == "validated":
         return t("adh.state.validated", language, day=day_text(table.validated_at))
-    lines = [t("adh.state.new", language, deadline=deadline)] if table.state == "new" else []
-    if table.late:
-        lines.append(t("adh.state.late", language, deadline=deadline))
-    elif table.state == "draft":
-        lines.append(t("adh.state.draft", language, deadline=deadline))
-    return "\n".join(lines)
+    if table.late:  # the deadline once, as the past date it is
+        late = t("adh.state.late", language, deadline=deadline)
+        return f"{t('adh.state.not_started', language)}\n{late}" if table.state == "new" else late
+    return t(f"adh.state.{table.state}", language, deadline=deadline)
 
 
 def fee_line(table: AdhesionView, language: str) -> str:
@@ -78,7 +77,8 @@ def fee_line(table: AdhesionView, language: str) -> str:
              for key in ("cotisation", "assurance", "fee")}  # fmt: skip
     if table.adult_rate_cents is None:
         return t("adh.fee", language, members=table.members, **money)
-    return t("adh.fee.adult", language, pupils=table.pupils, adults=table.teachers + table.other_adults,
+    return t("adh.fee.adult", language, pupils=plural(table.pupils, "word.pupil", language),
+             adults=plural(table.teachers + table.other_adults, "word.adult", language),
              adult_rate=format_amount(table.adult_rate_cents, language), **money)  # fmt: skip
 
 
@@ -93,8 +93,10 @@ def table_text(table: AdhesionView, page: int, language: str, notice: str | None
         parts.append("\n\n".join(pages[page]) if pages[page] else t("adh.empty", language))
         if len(pages) > 1:
             parts.append(t("adh.page", language, page=page + 1, pages=len(pages)))
-        parts.append(t("adh.total", language, teachers=table.teachers, pupils=table.pupils,
-                       adults=table.other_adults, members=table.members))  # fmt: skip
+        parts.append(t("adh.total", language, teachers=table.teachers,
+                       pupils=plural(table.pupils, "word.pupil", language),
+                       adults=plural(table.other_adults, "word.other_adult", language),
+                       members=plural(table.members, "word.member", language)))  # fmt: skip
         parts.append(fee_line(table, language))
     return "\n\n".join(parts)
 
@@ -417,7 +419,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
         draft.pop("field", None)
         return await drop_row(update, context)
     context.user_data.pop("draft", None)
-    return await end_conversation(update, context)
+    return await leave_view(update, context)  # rows are saved as they are typed: nothing to cancel
 
 
 async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -534,7 +536,8 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if members:
                 names = ", ".join(f"{c.affiliation} {escape(c.school_name)}" for c in members[:FOLLOW_UP_SHOWN])
                 if len(members) > FOLLOW_UP_SHOWN:
-                    names += " " + t("follow.more", language, count=len(members) - FOLLOW_UP_SHOWN)
+                    others = plural(len(members) - FOLLOW_UP_SHOWN, "word.other", language)
+                    names += " " + t("follow.more", language, others=others)
                 lines.append(f"{t(f'follow.{key}', language)} ({len(members)}) : {names}")
         if not coops:
             lines.append(t("follow.nothing", language))

@@ -22,7 +22,7 @@ from telegram.ext import (
 )
 
 from bot import adhesion, contact, entries, gate, invitations, journal, ledgers, projects, start
-from bot.common import DATABASE, SETTINGS, end_conversation
+from bot.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot import cashcount, movements, openings, reconciliation
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
@@ -64,6 +64,7 @@ def build_application(settings: Settings, database: Database) -> Application:
     back = CallbackQueryHandler(adhesion.back, pattern=r"^adh:back$")
     journal_open = CallbackQueryHandler(journal.open_entry, pattern=r"^jnl:e:\d+$")
     journal_back = CallbackQueryHandler(journal.back_to_page, pattern=r"^jnl:back$")
+    just_looking = CommandHandler("annuler", leave_view)  # in states where nothing is under way
     entry_cancel = [CommandHandler("annuler", entries.cancel),
                     CallbackQueryHandler(entries.cancel, pattern=r"^ent:cancel$")]  # fmt: skip
     application.add_handlers([
@@ -185,7 +186,7 @@ def build_application(settings: Settings, database: Database) -> Application:
             entry_points=[CommandHandler("cahiers", ledgers.begin),
                           CallbackQueryHandler(ledgers.begin, pattern=r"^led:list$")],
             states={
-                ledgers.LISTING: [CallbackQueryHandler(ledgers.ask_name, pattern=r"^led:row:\d+$")],
+                ledgers.LISTING: [CallbackQueryHandler(ledgers.ask_name, pattern=r"^led:row:\d+$"), just_looking],
                 ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name)],
             },
             fallbacks=[CommandHandler("annuler", end_conversation),
@@ -237,16 +238,18 @@ def build_application(settings: Settings, database: Database) -> Application:
             entry_points=[CommandHandler("journal", journal.begin),
                           CallbackQueryHandler(journal.edit_recorded, pattern=r"^ent:edit:\d+$")],
             states={
-                journal.LEDGER: [CallbackQueryHandler(journal.chose_ledger, pattern=r"^jnl:l:\d+$")],
+                journal.LEDGER: [CallbackQueryHandler(journal.chose_ledger, pattern=r"^jnl:l:\d+$"), just_looking],
                 journal.PAGE: [CallbackQueryHandler(journal.turn_page, pattern=r"^jnl:p:\d+$"),
                                CallbackQueryHandler(journal.pick_month, pattern=r"^jnl:m$"),
-                               CallbackQueryHandler(journal.ask_ledger, pattern=r"^jnl:ledgers$"), journal_open],
-                journal.MONTHS: [CallbackQueryHandler(journal.chose_month, pattern=r"^jnl:mo:\d{1,2}$"), journal_back],
+                               CallbackQueryHandler(journal.ask_ledger, pattern=r"^jnl:ledgers$"), journal_open,
+                               just_looking],
+                journal.MONTHS: [CallbackQueryHandler(journal.chose_month, pattern=r"^jnl:mo:\d{1,2}$"), journal_back,
+                                 just_looking],
                 journal.ENTRY: [CallbackQueryHandler(journal.send_receipts, pattern=r"^jnl:r:\d+$"),
                                 CallbackQueryHandler(journal.pick_field, pattern=r"^jnl:ed:\d+$"),
                                 CallbackQueryHandler(journal.confirm_cancel, pattern=r"^jnl:x:\d+$"),
                                 CallbackQueryHandler(journal.show_history, pattern=r"^jnl:h:\d+$"),
-                                journal_open, journal_back],
+                                journal_open, journal_back, just_looking],
                 journal.CONFIRM: [CallbackQueryHandler(journal.cancel_entry, pattern=r"^jnl:xok:\d+$"), journal_open],
                 journal.FIELD: [CallbackQueryHandler(journal.ask_value, pattern=r"^jnl:f:\w+$"), journal_open],
                 journal.MEANS: [CallbackQueryHandler(journal.chose_means, pattern=r"^jnl:mn:(especes|cheque|carte|virement|prelevement)$"),

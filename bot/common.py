@@ -105,3 +105,9 @@ async def end_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     else:
         await update.effective_message.reply_text(text)
     return ConversationHandler.END
+
+
+async def leave_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler while only looking (a table, a journal page): leave, without claiming anything was cancelled."""
+    await update.effective_message.reply_text(t("cancel.closed", lang(update)))
+    return ConversationHandler.END

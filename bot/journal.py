@@ -25,7 +25,7 @@ from bot import texts
 from bot.books import (balance_line, entry_line, ledger_label, ledgers_keyboard, money, my_ledgers, parse_day,
                        read_amount, read_part, refusal, today_for)
 from bot.common import as_user, button, day_text, in_store, years_text
-from bot.texts import lang, t
+from bot.texts import lang, plural, t
 from store import audit, ledger, people
 from store.access import Action, Forbidden
 from store.audit import AuditView, CoopHistory
@@ -157,7 +157,7 @@ texts.register({
     # Trails: the entry's (🕓) and the coop's (/historique)
     "jnl.history.title": {"fr": "<b>Historique de l'écriture {piece}</b> — cahier {ledger}",
                           "en": "<b>History of entry {piece}</b> — ledger {ledger}"},
-    "jnl.history.older": {"fr": "… et {count} changement(s) plus ancien(s).", "en": "… and {count} older change(s)."},
+    "jnl.history.older": {"fr": "… et {older}.", "en": "… and {older}."},
     "hist.line": {"fr": "{at} — {person} — {what}", "en": "{at} — {person} — {what}"},
     "hist.operator": {"fr": "l'administrateur du bot", "en": "the bot's administrator"},
     "hist.subject.entry": {"fr": "écriture {piece} ({ledger}) ", "en": "entry {piece} ({ledger}) "},
@@ -170,9 +170,9 @@ texts.register({
                              "en": "opening balance of ledger {ledger}: bank {banque}, cash {caisse}"},
     "hist.statement.create": {"fr": "relevé bancaire du {day} enregistré, solde {balance}",
                               "en": "bank statement of {day} recorded, balance {balance}"},
-    "hist.statement.tick": {"fr": "{count} écriture(s) pointée(s) sur le relevé du {day}",
-                            "en": "{count} entry(ies) ticked on the statement of {day}"},
-    "hist.cashcount.create": {"fr": "arrêté de caisse du cahier {ledger} au {day} : {counted} compté(s)",
+    "hist.statement.tick": {"fr": "{ticked} sur le relevé du {day}",
+                            "en": "{ticked} on the statement of {day}"},
+    "hist.cashcount.create": {"fr": "arrêté de caisse du cahier {ledger} au {day} : {counted} en caisse",
                               "en": "cash count of ledger {ledger} on {day}: {counted} counted"},
     "hist.coop.close": {"fr": "exercice {years} clos", "en": "year {years} closed"},
     "hist.other": {"fr": "{entity} n° {id} : {action}", "en": "{entity} no. {id}: {action}"},
@@ -488,7 +488,8 @@ async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     title = t("jnl.history.title", language, piece=entry.piece, ledger=escape(entry.ledger_name))
     kept = fit(lines, TEXT_BUDGET - len(title) - 100)
     if len(kept) < len(lines):
-        kept.append(t("jnl.history.older", language, count=len(lines) - len(kept)))
+        older = plural(len(lines) - len(kept), "word.older_change", language)
+        kept.append(t("jnl.history.older", language, older=older))
     keyboard = InlineKeyboardMarkup([[button(t("button.back", language), f"jnl:e:{entry.id}")]])
     await show(update, "\n\n".join([title, "\n".join(reversed(kept))]), keyboard)
     return ENTRY
@@ -841,7 +842,8 @@ def event_text(event: AuditView, language: str, subject: str = "") -> str:
         return t(key, language, day=field_value("day", after.get("day"), language),
                  balance=money(after.get("balance", 0), language))  # fmt: skip
     if key == "hist.statement.tick":
-        return t(key, language, count=len(after.get("entries", [])), day=day_text(statement_day) if statement_day else "—")
+        ticked = plural(len(after.get("entries", [])), "word.ticked", language)
+        return t(key, language, ticked=ticked, day=day_text(statement_day) if statement_day else "—")
     if key == "hist.cashcount.create":
         return t(key, language, ledger=ledger_name, day=field_value("day", after.get("day"), language),
                  counted=money(after.get("counted", 0), language))  # fmt: skip

@@ -31,7 +31,7 @@ from telegram.ext import ContextTypes
 
 from bot.books import ledger_label, money, refusal, signed_money
 from bot.common import as_user, button, day_text, in_store, settings, years_text
-from bot.texts import lang, register, t
+from bot.texts import lang, plural, register, t
 from store import ledger, people
 from store.access import Action, Forbidden
 from store.ledger import InventoryItem, LedgerError, LedgerRef, ProjectSummary
@@ -58,7 +58,7 @@ register({
                      "en": "#{project} — receipts {receipts} · expenses {expenses} · balance {balance} (1 entry)"},
     "prj.line.many": {"fr": "#{project} — recettes {receipts} · dépenses {expenses} · solde {balance} ({count} écritures)",
                       "en": "#{project} — receipts {receipts} · expenses {expenses} · balance {balance} ({count} entries)"},
-    "prj.more": {"fr": "… et {count} autres projets.", "en": "… and {count} more projects."},
+    "prj.more": {"fr": "… et {others}.", "en": "… and {others}."},
     "prj.empty.current": {"fr": "Aucun projet cette année : ajoutez #nomduprojet à la fin d'une /depense ou /recette.",
                           "en": "No project this year: add #projectname at the end of a /depense or /recette."},
     "prj.empty.other": {"fr": "Aucun projet pour l'exercice {years}.", "en": "No project in the {years} year."},
@@ -158,7 +158,8 @@ def projects_text(view: ProjectsView, language: str) -> str:
                  expenses=money(project.expenses, language), balance=signed_money(project.balance, language),
                  count=project.entries)  # fmt: skip
         if size + len(line) > TEXT_BUDGET:
-            lines.append(t("prj.more", language, count=len(view.summary) - number))
+            others = plural(len(view.summary) - number, "word.other_project", language)
+            lines.append(t("prj.more", language, others=others))
             break
         lines.append(line)
         size += len(line) + 1

@@ -26,7 +26,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot import texts
 from bot.books import entry_line, my_ledgers, refusal, signed_money
 from bot.common import as_user, button, day_text, end_conversation, in_store
-from bot.texts import lang, t
+from bot.texts import lang, plural, t
 from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
 from store import ledger, people
 from store.access import Action, Forbidden
@@ -74,8 +74,8 @@ texts.register({
     "pnt.finish": {"fr": "✅ Terminer", "en": "✅ Finish"},
     "pnt.not_here": {"fr": "Cette opération n'est pas à pointer sur ce relevé.",
                      "en": "This entry is not one to tick on this statement."},
-    "pnt.ticked": {"fr": "Pointage enregistré : {count} opération(s) pointée(s) sur le relevé du {day}.",
-                   "en": "Ticks recorded: {count} entr(y/ies) ticked on the statement of {day}."},
+    "pnt.ticked": {"fr": "Pointage enregistré : {ticked} sur le relevé du {day}.",
+                   "en": "Ticks recorded: {ticked} on the statement of {day}."},
     "pnt.balanced": {"fr": "Rapprochement équilibré ✅\nSolde du relevé {statement} − dépenses pas encore passées "
                            "en banque {debits} + recettes pas encore créditées {credits} = banque au livre {book}.",
                      "en": "Reconciliation balanced ✅\nStatement balance {statement} − expenses not yet through the "
@@ -315,7 +315,7 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
             current.pop("shown", None)
             return await refresh(update, context, rec, refusal(refused, language))
     day = day_text(rec.day)
-    lines = [t("pnt.ticked", language, count=len(ids), day=day)]
+    lines = [t("pnt.ticked", language, ticked=plural(len(ids), "word.ticked", language), day=day)]
     if rec.balanced:
         lines.append(t("pnt.balanced", language, statement=signed_money(rec.statement_balance, language),
                        debits=signed_money(rec.outstanding_debits, language),

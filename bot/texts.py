@@ -19,7 +19,7 @@ TEXTS: dict[str, dict[str, str]] = {
                     "en": "Invite a colleague (a link to forward)"},
     "cmd.mandataire": {"fr": "Changer de mandataire (désigner un successeur)",
                        "en": "Change of mandataire (designate a successor)"},
-    "cmd.contact": {"fr": "Écrire à votre OCCE départementale",
+    "cmd.contact": {"fr": "Écrire à votre OCCE départemental",
                     "en": "Write to your departmental OCCE"},
 
     "cmd.adhesion": {"fr": "Renouveler l'adhésion : le tableau des classes",
@@ -33,6 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
                   "en": "<b>Membership {years}</b> — cooperative {affiliation} ({school})"},
     "adh.state.new": {"fr": "Pas encore commencée. Date limite : {deadline}.",
                       "en": "Not started yet. Deadline: {deadline}."},
+    "adh.state.not_started": {"fr": "Pas encore commencée.", "en": "Not started yet."},
     "adh.state.draft": {"fr": "📝 Brouillon, à valider avant le {deadline}.",
                         "en": "📝 Draft, to validate before {deadline}."},
     "adh.state.late": {"fr": "⚠️ En retard : la date limite était le {deadline}. Validez dès que possible.",
@@ -42,15 +43,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "adh.state.validated": {"fr": "✅ Validée par l'OCCE le {day}. Elle n'est plus modifiable.",
                             "en": "✅ Validated by the OCCE on {day}. It can no longer be changed."},
     "adh.empty": {"fr": "Aucune classe pour l'instant.", "en": "No class yet."},
-    "adh.row.counts": {"fr": "{teachers} ens. · {pupils} élèves · {adults} autres adultes = {total}",
-                       "en": "{teachers} teach. · {pupils} pupils · {adults} other adults = {total}"},
+    "adh.row.counts": {"fr": "{teachers} ens. · {pupils} · {adults} = {total}",
+                       "en": "{teachers} teach. · {pupils} · {adults} = {total}"},
     "adh.row.ledger": {"fr": "cahier {ledger}", "en": "ledger {ledger}"},
-    "adh.total": {"fr": "<b>Total</b> : {teachers} ens. · {pupils} élèves · {adults} autres adultes = {members} membres",
-                  "en": "<b>Total</b>: {teachers} teach. · {pupils} pupils · {adults} other adults = {members} members"},
+    "adh.total": {"fr": "<b>Total</b> : {teachers} ens. · {pupils} · {adults} = {members}",
+                  "en": "<b>Total</b>: {teachers} teach. · {pupils} · {adults} = {members}"},
     "adh.fee": {"fr": "<b>Cotisation</b> : {members} × ({cotisation} + {assurance}) = <b>{fee}</b>",
                 "en": "<b>Fee</b>: {members} × ({cotisation} + {assurance}) = <b>{fee}</b>"},
-    "adh.fee.adult": {"fr": "<b>Cotisation</b> : {pupils} élèves × ({cotisation} + {assurance}) + {adults} adultes × {adult_rate} = <b>{fee}</b>",
-                      "en": "<b>Fee</b>: {pupils} pupils × ({cotisation} + {assurance}) + {adults} adults × {adult_rate} = <b>{fee}</b>"},
+    "adh.fee.adult": {"fr": "<b>Cotisation</b> : {pupils} × ({cotisation} + {assurance}) + {adults} × {adult_rate} = <b>{fee}</b>",
+                      "en": "<b>Fee</b>: {pupils} × ({cotisation} + {assurance}) + {adults} × {adult_rate} = <b>{fee}</b>"},
     "adh.page": {"fr": "Page {page}/{pages}", "en": "Page {page}/{pages}"},
     "adh.from_last_year": {"fr": "Les classes de l'an dernier sont reprises : vérifiez les effectifs de chacune.",
                            "en": "Last year's classes are copied: check each one's numbers."},
@@ -70,7 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # /adhesion: a row
     "adh.ask.class": {"fr": "Nouvelle classe — son nom et/ou son niveau (par exemple CE1 CE2, ou CE1A) :",
                       "en": "New class — its name and/or level (for example CE1 CE2, or CE1A):"},
-    "adh.ask.teachers": {"fr": "Enseignant·e(s) de {class_name} : « Prénom Nom e-mail », un par ligne.\n"
+    "adh.ask.teachers": {"fr": "Enseignant·es de {class_name} : « Prénom Nom e-mail », un par ligne.\n"
                                "Par exemple : Anne Payet anne.payet@ac-reunion.fr",
                          "en": "Teacher(s) of {class_name}: \"First Last e-mail\", one per line.\n"
                                "For example: Anne Payet anne.payet@ac-reunion.fr"},
@@ -158,7 +159,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "follow.draft": {"fr": "📝 En cours", "en": "📝 In progress"},
     "follow.new": {"fr": "Pas commencées", "en": "Not started"},
     "follow.validated": {"fr": "✅ Validées", "en": "✅ Validated"},
-    "follow.more": {"fr": "… et {count} autres", "en": "… and {count} more"},
+    "follow.more": {"fr": "… et {others}", "en": "… and {others}"},
     "follow.nothing": {"fr": "Aucune coopérative dans ce département.", "en": "No cooperative in this department."},
     # /cahiers
     "led.title": {"fr": "<b>Cahiers de la coopérative {affiliation}</b>", "en": "<b>Ledgers of cooperative {affiliation}</b>"},
@@ -269,7 +270,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Access
     "refused.stranger": {
         "fr": "Vous n'avez pas encore accès. Ouvrez le lien d'invitation reçu de votre mandataire "
-              "ou de votre OCCE départementale ; sans lien, demandez-en un.",
+              "ou de votre OCCE départemental ; sans lien, demandez-en un.",
         "en": "You have no access yet. Open the invitation link you received from your "
               "mandataire or your departmental OCCE; without one, ask for it.",
     },
@@ -399,7 +400,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Bonjour {name} ! Je suis <b>CoopBot</b>, l'assistant des trésoriers de "
               "coopératives scolaires OCCE.\n\nPour commencer, il vous faut une invitation : "
               "demandez le lien au mandataire de votre coopérative (ou à votre OCCE "
-              "départementale si vous êtes mandataire), puis ouvrez-le.",
+              "départemental si vous êtes mandataire), puis ouvrez-le.",
         "en": "Hello {name}! I am <b>CoopBot</b>, the assistant of OCCE school cooperative "
               "treasurers.\n\nTo begin you need an invitation: ask your cooperative's "
               "mandataire (or your departmental OCCE if you are the mandataire) for the link, "
@@ -409,7 +410,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Bonjour {name} ! Vous êtes :\n{roles}\n\nTapez /aide pour voir ce que vous pouvez faire.",
         "en": "Hello {name}! You are:\n{roles}\n\nType /aide to see what you can do.",
     },
-    "role.ad": {"fr": "• équipe de l'OCCE départementale {department}",
+    "role.ad": {"fr": "• équipe de l'OCCE départemental {department}",
                 "en": "• staff of the departmental OCCE {department}"},
     "role.mandataire": {"fr": "• mandataire de la coopérative {affiliation} ({school})",
                         "en": "• mandataire of cooperative {affiliation} ({school})"},
@@ -424,13 +425,24 @@ TEXTS: dict[str, dict[str, str]] = {
                     "en": "Here is what you can do:"},
     "help.stranger": {
         "fr": "Vous n'avez pas encore de rôle : ouvrez le lien d'invitation reçu de votre "
-              "mandataire ou de votre OCCE départementale.",
+              "mandataire ou de votre OCCE départemental.",
         "en": "You have no role yet: open the invitation link you received from your "
               "mandataire or your departmental OCCE.",
     },
+    # Counted words, "singular|plural", for plural(): "1 autre adulte", "2 autres adultes".
+    "word.pupil": {"fr": "élève|élèves", "en": "pupil|pupils"},
+    "word.other_adult": {"fr": "autre adulte|autres adultes", "en": "other adult|other adults"},
+    "word.adult": {"fr": "adulte|adultes", "en": "adult|adults"},
+    "word.member": {"fr": "membre|membres", "en": "member|members"},
+    "word.other": {"fr": "autre|autres", "en": "more|more"},
+    "word.ticked": {"fr": "opération pointée|opérations pointées", "en": "entry ticked|entries ticked"},
+    "word.older_change": {"fr": "changement plus ancien|changements plus anciens", "en": "older change|older changes"},
+    "word.other_project": {"fr": "autre projet|autres projets", "en": "more project|more projects"},
     # /annuler
     "cancel.nothing": {"fr": "Il n'y a rien en cours : rien à annuler.",
                        "en": "Nothing is in progress: nothing to cancel."},
+    "cancel.closed": {"fr": "Il n'y avait rien en cours à annuler : ce qui est enregistré le reste.",
+                      "en": "Nothing was in progress to cancel: what is saved stays saved."},
     "cancel.done": {"fr": "C'est annulé : rien de cette opération n'a été enregistré.",
                     "en": "Cancelled: nothing of this operation was saved."},
     # Anything else
@@ -477,3 +489,10 @@ def t(key: str, language: str = "fr", /, **values: object) -> str:
     """The sentence ``key`` in ``language``, filled with ``values``."""
     entry = TEXTS[key]
     return entry.get(language, entry["fr"]).format(**values)
+
+
+def plural(count: int, key: str, language: str = "fr") -> str:
+    """``count`` and the word of ``key`` ("élève|élèves") agreeing with it: French says "0 élève", English "0 pupils"."""
+    one, many = t(key, language).split("|")
+    singular = abs(count) < 2 if language == "fr" else abs(count) == 1
+    return f"{count} {one if singular else many}"

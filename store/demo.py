@@ -4,6 +4,7 @@ Department 974, coop 974-111 with its ledgers (opening balances and a few
 entries: a cheque, a card payment, cash, a project, a durable good for the
 inventory), last year's membership and four people (mandataire, two teachers,
 AD staff), and coop 974-145 whose membership waits for the AD's validation.
+The sandbox adds a vérificateur aux comptes, to try the read-only role.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ DEMO_PEOPLE = (
     DemoPerson("enseignante", 1003, "Sophie", "Grondin"),
     DemoPerson("ad", 1004, "Paul", "Técher"),
 )
+# The sandbox's people: the demo's, and a vérificateur the tests' demo world does without.
+SANDBOX_PEOPLE = DEMO_PEOPLE + (DemoPerson("verificateur", 1007, "Henri", "Fontaine"),)
 DEMO_AFFILIATION = "974-111"
 
 
@@ -57,15 +60,7 @@ def seed_demo(session: Session, *, books: bool = True) -> None:
                            ("CE2B", LedgerKind.CLASSE))  # fmt: skip
     }
     session.add_all(ledgers.values())
-    people = {}
-    for demo in DEMO_PEOPLE:
-        person = session.exec(select(Person).where(Person.telegram_id == demo.telegram_id)).first()
-        if person is None:
-            person = Person(telegram_id=demo.telegram_id, name=f"{demo.first_name} {demo.last_name}",
-                            email=f"{demo.first_name.lower()}.{demo.last_name.lower()}@ac-reunion.fr")  # fmt: skip
-            session.add(person)
-        people[demo.key] = person
-    session.flush()
+    people = {demo.key: _person(session, demo) for demo in DEMO_PEOPLE}
     session.add_all([
         Role(person_id=people["mandataire"].id, kind=RoleKind.MANDATAIRE, coop_id=coop.id),
         Role(person_id=people["enseignant"].id, kind=RoleKind.ENSEIGNANT, coop_id=coop.id,
@@ -94,6 +89,27 @@ def seed_demo(session: Session, *, books: bool = True) -> None:
         ("CP", [("Omar Lebon", "omar.lebon@ac-reunion.fr")], 22, 2, None),
         ("CE1", [("Léa Fontaine", "lea.fontaine@ac-reunion.fr")], 26, 0, None),
     ])  # fmt: skip
+
+
+def seed_sandbox(session: Session) -> None:
+    """The demo world with its books, and the sandbox's vérificateur of 974-111; running it again changes nothing."""
+    seed_demo(session)
+    coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
+    for demo in SANDBOX_PEOPLE[len(DEMO_PEOPLE):]:
+        person = _person(session, demo)
+        if not session.exec(select(Role).where(Role.person_id == person.id)).first():
+            session.add(Role(person_id=person.id, kind=RoleKind.VERIFICATEUR, coop_id=coop.id))
+
+
+def _person(session: Session, demo: DemoPerson) -> Person:
+    """The demo person's record, created with a school e-mail address the first time."""
+    person = session.exec(select(Person).where(Person.telegram_id == demo.telegram_id)).first()
+    if person is None:
+        person = Person(telegram_id=demo.telegram_id, name=f"{demo.first_name} {demo.last_name}",
+                        email=f"{demo.first_name.lower()}.{demo.last_name.lower()}@ac-reunion.fr")  # fmt: skip
+        session.add(person)
+        session.flush()
+    return person
 
 
 def seed_books(session: Session) -> None:

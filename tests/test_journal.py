@@ -375,7 +375,7 @@ async def test_signataire_reads_the_coops_history(bot, sim, world):
     step = await sabine.send("/historique")
     lines = step.text.splitlines()[2:5]
     assert [line.split(" — ", 1)[1] for line in lines] == [
-        eur(f"Julien Hoarau — arrêté de caisse du cahier CE1A au {TODAY:%d/%m/%Y} : 94,50 € compté(s)"),
-        f"Marie Payet — 1 écriture(s) pointée(s) sur le relevé du {TODAY:%d/%m/%Y}",
+        eur(f"Julien Hoarau — arrêté de caisse du cahier CE1A au {TODAY:%d/%m/%Y} : 94,50 € en caisse"),
+        f"Marie Payet — 1 opération pointée sur le relevé du {TODAY:%d/%m/%Y}",
         eur(f"Marie Payet — relevé bancaire du {TODAY:%d/%m/%Y} enregistré, solde 500,00 €")]  # fmt: skip
     assert short_messages(step)

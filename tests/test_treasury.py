@@ -193,7 +193,7 @@ async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
         step = await marie.press(label)
     assert f"Écart : {euros(0)} — équilibré ✅ : appuyez sur « Terminer »." in step.text
     step = await marie.press("✅ Terminer")
-    assert step.text.startswith(f"Pointage enregistré : {len(to_tick)} opération(s) pointée(s) sur le relevé du {DAY}.")
+    assert step.text.startswith(f"Pointage enregistré : {len(to_tick)} opérations pointées sur le relevé du {DAY}.")
     assert (f"Rapprochement équilibré ✅\nSolde du relevé {euros(statement)} − dépenses pas encore passées en "
             f"banque {euros(85_00)} + recettes pas encore créditées {euros(0)} = banque au livre "
             f"{euros(coop.banque)}.") in step.text
@@ -236,7 +236,7 @@ async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
     step = await odile.press_data(f"pnt:t:{entry_id}", step.last)  # forged: another coop's entry
     assert step.answer == REFUSED
     step = await odile.press("✅ Terminer")
-    assert "Pointage enregistré : 0 opération(s)" in step.text and "Rapprochement équilibré ✅" in step.text
+    assert "Pointage enregistré : 0 opération pointée sur" in step.text and "Rapprochement équilibré ✅" in step.text
 
     julien = cast["enseignant"]
     step = await julien.send("/pointage")
@@ -376,4 +376,4 @@ async def test_many_entries_to_tick_come_in_pages(bot, sim, cast, demo_books):
     step = await marie.press("◀️")
     assert step.text != first_page and "Page 1/2" in step.text  # the écart follows the box ticked on page 2
     step = await marie.press("✅ Terminer")
-    assert step.text.startswith("Pointage enregistré : 1 opération(s) pointée(s)")
+    assert step.text.startswith("Pointage enregistré : 1 opération pointée sur le relevé")

@@ -8,31 +8,51 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
+from telegram.ext import Application, ConversationHandler, MessageHandler
+
 from bot.sandbox.harness import running_bot
 from bot.sandbox.simulator import BotApiSimulator, SimMessage, SimUser, Step
 from store.db import Database
-from store.demo import DEMO_PEOPLE, seed_demo
+from store.demo import SANDBOX_PEOPLE, seed_sandbox
 
 COMMANDS_HELP = """Commandes du terminal :
-  texte ou /commande   envoyer un message au bot
-  N                    appuyer sur le bouton numéro N du dernier message à boutons
-  :user CLÉ            parler en tant qu'une autre personne
+  texte ou /commande   envoyer un message au bot (un nombre aussi : 25 élèves, 12 €, un n° de chèque)
+  :N                   appuyer sur le bouton numéro N du dernier message à boutons
+  N                    pareil, quand le dernier message du bot a des boutons et qu'il n'attend pas de texte
+  :reply N texte       répondre au message n° N (le numéro affiché après le nom du bot : CoopBot #N)
+  :user CLÉ            parler en tant qu'une autre personne, et voir ce qu'elle a reçu entre-temps
   :users               la liste des personnes de démonstration
-  :photo CHEMIN        envoyer une photo
+  :photo CHEMIN        envoyer une photo (une image PNG part comme fichier, pour rester en PNG)
   :doc CHEMIN          envoyer un document
   :aide                cette aide
   :quitter             quitter le bac à sable"""
 QUIT = {":quitter", ":quit"}
+JPEG = b"\xff\xd8"  # how every JPEG file begins
 
 
-async def sandbox(database: Database, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
-    """Start the simulator and the bot on the demo data, then chat in the terminal until :quitter."""
-    database.run(seed_demo)
+def files_prefix(database: Database) -> Path:
+    """Where the sandbox keeps its files: beside its SQLite database, named after it; else here."""
+    url = database.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return Path(url.database).resolve().with_suffix("")
+    return Path.cwd() / "coopbot-sandbox"
+
+
+async def sandbox(database: Database, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout,
+                  files: Path | None = None) -> None:  # fmt: skip
+    """Start the simulator and the bot on the demo data, then chat in the terminal until :quitter.
+
+    Receipts go to ``<files>-receipts/`` and the documents the bot sends to ``<files>-documents/``,
+    ``files`` being the database's path without its extension unless given.
+    """
+    database.run(seed_sandbox)
+    files = files or files_prefix(database)
     sim = BotApiSimulator()
     await sim.start("127.0.0.1", 0)
     try:
-        async with running_bot(sim, database):
-            await Terminal(sim, stdin, stdout).run()
+        async with running_bot(sim, database, receipts_dir=f"{files}-receipts") as application:
+            terminal = Terminal(sim, stdin, stdout, application=application, documents=Path(f"{files}-documents"))
+            await terminal.run()
     finally:
         await sim.stop()
 
@@ -53,12 +73,16 @@ async def read_line(stdin: TextIO) -> str:
 class Terminal:
     """One person at the keyboard, speaking as any of the demo people."""
 
-    def __init__(self, sim: BotApiSimulator, stdin: TextIO, stdout: TextIO):
-        self.users = {p.key: sim.user(p.telegram_id, p.first_name, p.last_name) for p in DEMO_PEOPLE}
-        self.key = DEMO_PEOPLE[0].key
+    def __init__(self, sim: BotApiSimulator, stdin: TextIO, stdout: TextIO, *,
+                 application: Application | None = None, documents: Path | None = None):  # fmt: skip
+        self.users = {p.key: sim.user(p.telegram_id, p.first_name, p.last_name) for p in SANDBOX_PEOPLE}
+        self.key = SANDBOX_PEOPLE[0].key
+        self.seen = {key: 0 for key in self.users}  # the last message id shown, per person
         self.bot_name = sim.bot_user["first_name"]
         self.stdin = stdin
         self.stdout = stdout
+        self.application = application  # to know whether the bot waits for typed text
+        self.documents = documents  # where the files the bot sends are saved
 
     @property
     def user(self) -> SimUser:
@@ -69,6 +93,8 @@ class Terminal:
         """Greet, then read and handle lines until :quitter or the end of input."""
         self.say(f"Bac à sable CoopBot : vous parlez au bot comme {self.who(self.key)}.\n"
                  "Tapez /start pour commencer, :aide pour les commandes du terminal.")  # fmt: skip
+        if self.documents is not None:
+            self.say(f"Les documents que le bot envoie sont enregistrés dans {self.documents}.")
         while True:
             self.prompt()
             line = await read_line(self.stdin)
@@ -88,8 +114,12 @@ class Terminal:
         """Do what one typed line asks."""
         command, _, argument = line.partition(" ")
         argument = argument.strip()
-        if line.isdigit():
+        if line[:1] == ":" and line[1:].isdigit():
+            await self.press(int(line[1:]))
+        elif line.isdigit() and self.last_has_buttons() and not await self.waiting_for_text():
             await self.press(int(line))
+        elif command == ":reply":
+            await self.reply(argument)
         elif command == ":user":
             self.switch(argument)
         elif command == ":users":
@@ -102,6 +132,34 @@ class Terminal:
             self.say(f"Commande du terminal inconnue : {command}. Tapez :aide pour la liste.")
         else:
             self.show(await self.user.send(line))
+
+    def last_has_buttons(self) -> bool:
+        """Whether the bot's latest message in this chat has buttons."""
+        said = [m for m in self.user.history if m.from_bot]
+        return bool(said and said[-1].buttons)
+
+    async def waiting_for_text(self) -> bool:
+        """Whether a conversation of this person is at a step that reads what they type."""
+        if self.application is None:
+            return False
+        key = (self.user.chat["id"], self.user.id)
+        for handlers in self.application.handlers.values():
+            for handler in handlers:
+                if not (isinstance(handler, ConversationHandler) and handler.persistent):
+                    continue
+                state = (await self.application.persistence.get_conversations(handler.name)).get(key)
+                if any(isinstance(step, MessageHandler) for step in handler.states.get(state, ())):
+                    return True
+        return False
+
+    async def reply(self, argument: str) -> None:
+        """Send ``argument``'s text in reply to the message whose number it starts with."""
+        number, _, text = argument.partition(" ")
+        replied = [m for m in self.user.history if number.isdigit() and m.message_id == int(number)]
+        if not replied or not text.strip():
+            self.say("Tapez :reply N texte, N étant le numéro d'un message de cette conversation (CoopBot #N).")
+            return
+        self.show(await self.user.send(text.strip(), reply_to=replied[0]))
 
     async def press(self, number: int) -> None:
         """Press button ``number`` of the latest message with buttons."""
@@ -126,6 +184,11 @@ class Terminal:
             return
         self.key = key
         self.say(f"Vous êtes maintenant {self.who(key)}.")
+        arrived = [m for m in self.user.history if m.from_bot and m.message_id > self.seen[key]]
+        if arrived:
+            self.say(f"Reçu entre-temps par {self.user.profile['first_name']} :")
+            for message in arrived:
+                self.show_message(message, edited=False)
 
     def list_users(self) -> None:
         """Print the demo people and the key to give to :user."""
@@ -139,7 +202,11 @@ class Terminal:
             self.say(f"Fichier introuvable : {argument or '(aucun chemin)'}.")
             return
         data = path.read_bytes()
-        if command == ":photo":
+        if command == ":photo" and not data.startswith(JPEG):
+            # Telegram would turn it into a JPEG; the simulator cannot, so it goes as the file it is.
+            self.say(f"Image non JPEG : envoyée comme fichier ({path.name}), pour être gardée telle quelle.")
+            self.show(await self.user.send_document(data, path.name))
+        elif command == ":photo":
             self.show(await self.user.send_photo(data))
         else:
             self.show(await self.user.send_document(data, path.name))
@@ -155,12 +222,15 @@ class Terminal:
 
     def show_message(self, message: SimMessage, *, edited: bool) -> None:
         """Print one bot message, its attachment and its numbered buttons."""
-        prefix = f"{self.bot_name} › " + ("(modifié) " if edited else "")
+        self.seen[self.key] = max(self.seen[self.key], message.message_id)
+        prefix = f"{self.bot_name} #{message.message_id} › " + ("(modifié) " if edited else "")
         parts = [message.content] if message.content else []
         if message.photo:
             parts.insert(0, "[photo]")
         if message.document:
             parts.insert(0, f"[document: {message.file_name or 'document'}]")
+            if self.documents is not None and not edited:
+                parts.insert(1, f"(enregistré : {self.save(message)})")
         first, *rest = "\n".join(parts).split("\n")
         pad = " " * len(prefix)
         self.say("\n".join([prefix + first] + [pad + line if line else "" for line in rest]))
@@ -171,6 +241,18 @@ class Terminal:
                 number += 1
                 labels.append(f"[{number}] {label}")
             self.say("  " + "   ".join(labels))
+
+    def save(self, message: SimMessage) -> Path:
+        """Write the document of ``message`` to the documents folder, without replacing an older file."""
+        self.documents.mkdir(parents=True, exist_ok=True)
+        name = Path(message.file_name or "document").name
+        path = self.documents / name
+        number = 1
+        while path.exists():
+            number += 1
+            path = self.documents / f"{Path(name).stem}-{number}{Path(name).suffix}"
+        path.write_bytes(self.user.download(message.document))
+        return path
 
     def who(self, key: str) -> str:
         """A demo person as shown in the terminal: name and key."""
