@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import timedelta
 
+from sqlalchemy import text
 from sqlmodel import select
 
 from store import invitations
@@ -165,6 +167,25 @@ async def test_contact_round_trip(bot, sim, cast):
 
     step = await julien.send("Merci !", reply_to=julien.last)  # a reply to anything else is just text
     assert "Je n'ai pas compris" in step.text
+
+
+async def test_a_database_error_during_contact_logs_nothing_of_the_message(bot, sim, cast, database, caplog):
+    """Whatever fails, what people wrote (a phone number, a child's health) stays out of the logs."""
+    julien = cast["enseignant"]
+    await julien.send("/contact")
+    with database.engine.begin() as connection:  # the database refuses the message
+        connection.execute(text("ALTER TABLE contactmessage RENAME TO contactmessage_away"))
+    caplog.set_level(logging.DEBUG)
+    step = await julien.send("Mon fils Noé est asthmatique, appelez-moi au 0692 12 34 56")
+    assert step.text.startswith("Désolé, un problème est survenu")
+    logged = "\n".join(logging.Formatter().format(r) for r in caplog.records if r.levelno > logging.DEBUG)
+    assert "contactmessage" in logged  # the failure itself is logged…
+    for private in ("Noé", "asthmatique", "0692"):  # …but not what was written
+        assert private not in logged, logged
+    with database.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE contactmessage_away RENAME TO contactmessage"))
+    step = await julien.send("Mon fils Noé est asthmatique")  # still at the same step
+    assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
 
 
 async def test_contact_when_no_ad_staff_uses_the_bot(bot, sim, demo):
