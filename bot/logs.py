@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 from urllib.parse import quote
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 HIDDEN = "<token>"
+# PostgreSQL's DETAIL lines quote the refused row or key: what people typed.
+DATABASE_DETAIL = re.compile(r"^(\s*DETAIL:\s*).*$", re.MULTILINE)
 
 
 class RedactingFormatter(logging.Formatter):
-    """Formats the whole record (message, traceback, stack) first, then hides the token in it."""
+    """Formats the whole record (message, traceback, stack) first, then hides the token in it,
+    and the values database errors quote."""
 
     def __init__(self, token: str):
         super().__init__(FORMAT)
         self.secrets = secret_forms(token)
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record), self.secrets)
+        return DATABASE_DETAIL.sub(r"\1(values hidden)", redact(super().format(record), self.secrets))
 
 
 class CurrentStderr(logging.StreamHandler):
