@@ -43,6 +43,9 @@ def ask_bot_api(settings) -> str:
         async with Bot(settings.token, base_url=settings.bot_api_url) as bot:
             return bot.username
 
+    library = logging.getLogger("telegram")
+    level = library.level
+    library.setLevel(logging.CRITICAL)  # what it would log about a failure is said below, in one line
     try:
         return asyncio.run(ask())
     except InvalidToken as exc:
@@ -53,6 +56,8 @@ def ask_bot_api(settings) -> str:
         raise ConfigError(f"TELEGRAM_API_BASE_URL: cannot reach the Bot API ({exc})") from None
     except TelegramError:  # an HTML page, say
         raise ConfigError(NOT_A_BOT_API) from None
+    finally:
+        library.setLevel(level)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
