@@ -62,6 +62,7 @@ def _forgotten(session: Session, telegram_ids: set[int]) -> bool:
 
 def forgotten_after(session: Session, last_id: int) -> list[tuple[int, int]]:
     """Accounts forgotten since tombstone ``last_id`` and linked to nobody since: (tombstone, Telegram id)."""
-    rows = session.exec(select(ForgottenAccount).where(ForgottenAccount.id > last_id).order_by(ForgottenAccount.id))
-    linked = set(session.exec(select(Person.telegram_id).where(Person.telegram_id.is_not(None))))
-    return [(row.id, row.telegram_id) for row in rows if row.telegram_id not in linked]
+    linked = select(Person.telegram_id).where(Person.telegram_id.is_not(None))
+    return list(session.exec(select(ForgottenAccount.id, ForgottenAccount.telegram_id).where(
+        ForgottenAccount.id > last_id, ForgottenAccount.telegram_id.not_in(linked)
+    ).order_by(ForgottenAccount.id)))  # fmt: skip
