@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from html import escape
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
@@ -475,7 +476,7 @@ async def send_attestation(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     table = await load_table(update, context)
     if table.state != "validated":
         return await show_table(update, context, edit=True)
-    pdf = attestation_pdf(table)
+    pdf = await asyncio.to_thread(attestation_pdf, table)  # embedding the font takes a second
     await update.callback_query.message.reply_document(
         InputFile(pdf, filename=f"attestation-adhesion-{table.affiliation}-{table.year}.pdf"))  # fmt: skip
     return TABLE

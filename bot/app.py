@@ -26,7 +26,7 @@ from bot.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot import cashcount, movements, openings, reconciliation
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
-from bot.persistence import PersistEachUpdate, StorePersistence
+from bot.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
@@ -55,6 +55,7 @@ def build_application(settings: Settings, database: Database) -> Application:
     updates.application = application
     application.bot_data[DATABASE] = database
     application.bot_data[SETTINGS] = settings
+    application.job_queue.run_repeating(drop_forgotten, FORGOTTEN_CHECK_SECONDS, data={"last": 0}, name="forgotten")
 
     # Before anything else: each update once, private chats only, the access table for every command.
     application.add_handler(TypeHandler(Update, gate.once), group=-3)

@@ -2,51 +2,72 @@
 
 from __future__ import annotations
 
+import importlib.util
+from functools import cache
 from io import BytesIO
+from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from bot.common import day_text, years_text
 from store.adhesion import AdhesionView
 from store.money import format_amount
 
+FONT = "DejaVu"
+MISSING = "\u25a1"  # □ stands for what the font cannot draw (emoji, Chinese…)
 
-def _latin(text: str) -> str:
-    """The PDF core fonts speak Windows-1252: narrow no-break spaces become plain ones."""
-    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+@cache
+def _font() -> tuple[Path, Path, frozenset[int]]:
+    """DejaVu Sans as matplotlib ships it (found without importing matplotlib and numpy):
+    the regular and bold files, and the characters both can draw."""
+    package = Path(importlib.util.find_spec("matplotlib").submodule_search_locations[0])
+    folder = package / "mpl-data" / "fonts" / "ttf"
+    regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+    drawable = frozenset(TTFont(regular).getBestCmap()) & frozenset(TTFont(bold).getBestCmap())
+    return regular, bold, drawable
+
+
+def _drawable(text: str) -> str:
+    """Every character the font lacks becomes □: a class named « CE1 🌟 » still gets its attestation."""
+    drawable = _font()[2]
+    return "".join(c if ord(c) in drawable else " " if c.isspace() else MISSING for c in text)
 
 
 def attestation_pdf(table: AdhesionView) -> BytesIO:
     """What the AD validated: the coop, the year, the classes and members, the fee."""
     pdf = FPDF(format="A4")
-    pdf.core_fonts_encoding = "windows-1252"
+    regular, bold, _ = _font()
+    pdf.add_font(FONT, "", regular)
+    pdf.add_font(FONT, "B", bold)
     pdf.set_title(f"Attestation d'adhésion {table.affiliation} {years_text(table.year)}")
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 10, _latin(f"OCCE {table.department_code} — Attestation d'adhésion"), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Helvetica", "", 12)
+    pdf.set_font(FONT, "B", 16)
+    pdf.cell(0, 10, _drawable(f"OCCE {table.department_code} — Attestation d'adhésion"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 12)
     pdf.ln(4)
-    pdf.multi_cell(0, 7, _latin(
+    pdf.multi_cell(0, 7, _drawable(
         f"La coopérative scolaire {table.affiliation} ({table.school_name}) est adhérente de l'OCCE "
         f"{table.department_code} pour l'année scolaire {years_text(table.year)}. Adhésion validée par "
         f"l'OCCE le {day_text(table.validated_at)}."
     ))  # fmt: skip
     pdf.ln(4)
-    pdf.set_font("Helvetica", "B", 11)
+    pdf.set_font(FONT, "B", 11)
     for label, width in (("Classe", 60), ("Enseignants", 30), ("Élèves", 30), ("Autres adultes", 35), ("Total", 25)):
-        pdf.cell(width, 8, _latin(label), border=1)
+        pdf.cell(width, 8, _drawable(label), border=1)
     pdf.ln()
-    pdf.set_font("Helvetica", "", 11)
+    pdf.set_font(FONT, "", 11)
     for row in table.rows:
         cells = (row.class_name, len(row.teachers), row.pupils, row.other_adults, row.total)
         for value, width in zip(cells, (60, 30, 30, 35, 25), strict=True):
-            pdf.cell(width, 8, _latin(str(value))[:30], border=1)
+            pdf.cell(width, 8, _drawable(str(value))[:30], border=1)
         pdf.ln()
-    pdf.set_font("Helvetica", "B", 11)
+    pdf.set_font(FONT, "B", 11)
     for value, width in zip(("Total", table.teachers, table.pupils, table.other_adults, table.members),
                             (60, 30, 30, 35, 25), strict=True):  # fmt: skip
-        pdf.cell(width, 8, _latin(str(value)), border=1)
+        pdf.cell(width, 8, _drawable(str(value)), border=1)
     pdf.ln(12)
-    pdf.set_font("Helvetica", "", 12)
-    pdf.cell(0, 8, _latin(f"Cotisation et assurance : {format_amount(table.fee_cents)}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 12)
+    pdf.cell(0, 8, _drawable(f"Cotisation et assurance : {format_amount(table.fee_cents)}"), new_x="LMARGIN", new_y="NEXT")
     return BytesIO(bytes(pdf.output()))

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import sys
 from datetime import date, timedelta
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook
-from bot.logs import configure_logging
+from bot.logs import configure_logging, redact, secret_forms
 from store import migrate
 from store.db import Database, DatabaseUrlError, normalise_url
 from store.money import AmountError, format_amount, parse_amount
 
 SANDBOX_DATABASE_URL = "sqlite:///coopbot-sandbox.db"
+NOT_A_BOT_API = "TELEGRAM_API_BASE_URL: this is not a Bot API (not a JSON answer)"
 
 
 def open_database(url: str) -> Database:
@@ -41,12 +43,21 @@ def ask_bot_api(settings) -> str:
         async with Bot(settings.token, base_url=settings.bot_api_url) as bot:
             return bot.username
 
+    library = logging.getLogger("telegram")
+    level = library.level
+    library.setLevel(logging.CRITICAL)  # what it would log about a failure is said below, in one line
     try:
         return asyncio.run(ask())
-    except InvalidToken:
-        raise ConfigError("TELEGRAM_BOT_TOKEN was refused by the Bot API") from None
+    except InvalidToken as exc:
+        if exc.__cause__ is None:  # the Bot API's own JSON answer
+            raise ConfigError("TELEGRAM_BOT_TOKEN was refused by the Bot API") from None
+        raise ConfigError(NOT_A_BOT_API) from None
     except NetworkError as exc:
         raise ConfigError(f"TELEGRAM_API_BASE_URL: cannot reach the Bot API ({exc})") from None
+    except TelegramError:  # an HTML page, say
+        raise ConfigError(NOT_A_BOT_API) from None
+    finally:
+        library.setLevel(level)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -59,7 +70,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     except ConfigError:
         database.dispose()
         raise
-    configure_logging(settings.token)
     from bot.runner import serve
 
     try:
@@ -517,8 +527,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+    # Before anything can log or fail: python-telegram-bot's lines and tracebacks too go without the token.
+    configure_logging(token, logging.INFO if args.command == "run" else logging.WARNING)
     try:
         return args.func(args)
     except ConfigError as exc:
-        print(f"coopbot: {exc}", file=sys.stderr)
+        print(f"coopbot: {redact(str(exc), secret_forms(token))}", file=sys.stderr)
         return 2

@@ -7,10 +7,14 @@ import json
 from collections.abc import Awaitable
 from typing import Any
 
-from telegram.ext import Application, BasePersistence, BaseUpdateProcessor, PersistenceInput
+from telegram.ext import (
+    Application, BasePersistence, BaseUpdateProcessor, ContextTypes, ConversationHandler, PersistenceInput,
+)  # fmt: skip
 
 from store import chatstate
 from store.db import Database
+
+FORGOTTEN_CHECK_SECONDS = 2
 
 
 class StorePersistence(BasePersistence):
@@ -96,3 +100,21 @@ class PersistEachUpdate(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         """Nothing to release."""
+
+
+async def drop_forgotten(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Drop what this bot holds in memory about people forgotten since (`coopbot person forget`)."""
+    application, seen = context.application, context.job.data
+    database: Database = application.persistence.database
+    for tombstone, telegram_id in await asyncio.to_thread(database.run, chatstate.forgotten_after, seen["last"]):
+        if telegram_id in application.user_data:
+            application.drop_user_data(telegram_id)
+        if telegram_id in application.chat_data:  # their private chat with the bot
+            application.drop_chat_data(telegram_id)
+        for handlers in application.handlers.values():
+            for handler in handlers:
+                if isinstance(handler, ConversationHandler):
+                    # python-telegram-bot has no public way to end someone's conversation.
+                    for key in [key for key in handler._conversations if telegram_id in key]:
+                        handler._conversations.pop(key)
+        seen["last"] = tombstone

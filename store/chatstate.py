@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from store.models import ChatState, utcnow
+from store.models import ChatState, ForgottenAccount, Person, utcnow
 
 
 def load_all(session: Session, kind: str, name: str = "") -> dict[str, Any]:
@@ -17,7 +17,9 @@ def load_all(session: Session, kind: str, name: str = "") -> dict[str, Any]:
 
 
 def save(session: Session, kind: str, key: str, value: Any, name: str = "") -> None:
-    """Store ``value`` (None, or an empty dict, deletes it)."""
+    """Store ``value`` (None, or an empty dict, deletes it); never a forgotten person's."""
+    if value is not None and value != {} and _forgotten(session, accounts_in(kind, key)):
+        value = None  # what a running bot still held about them is not written back
     row = session.exec(
         select(ChatState).where(ChatState.kind == kind, ChatState.name == name, ChatState.key == key)
     ).first()
@@ -31,3 +33,36 @@ def save(session: Session, kind: str, key: str, value: Any, name: str = "") -> N
     elif row.data != data:
         row.data, row.updated_at = data, utcnow()
         session.add(row)
+
+
+def accounts_in(kind: str, key: str) -> set[int]:
+    """The Telegram ids a stored entry is about: its user or chat, or those of a conversation key."""
+    if kind in ("user", "chat"):
+        parts: Any = [key]
+    elif kind == "conversation":
+        try:
+            parts = json.loads(key)
+        except ValueError:
+            return set()
+    else:
+        return set()
+    if not isinstance(parts, list):
+        return set()
+    return {int(part) for part in parts
+            if isinstance(part, int) or (isinstance(part, str) and part.lstrip("-").isdigit())}  # fmt: skip
+
+
+def _forgotten(session: Session, telegram_ids: set[int]) -> bool:
+    """Whether one of these accounts was forgotten and is linked to nobody since."""
+    linked = select(Person.telegram_id).where(Person.telegram_id.in_(telegram_ids))
+    return bool(telegram_ids) and session.exec(select(ForgottenAccount.id).where(
+        ForgottenAccount.telegram_id.in_(telegram_ids), ForgottenAccount.telegram_id.not_in(linked)
+    )).first() is not None  # fmt: skip
+
+
+def forgotten_after(session: Session, last_id: int) -> list[tuple[int, int]]:
+    """Accounts forgotten since tombstone ``last_id`` and linked to nobody since: (tombstone, Telegram id)."""
+    linked = select(Person.telegram_id).where(Person.telegram_id.is_not(None))
+    return list(session.exec(select(ForgottenAccount.id, ForgottenAccount.telegram_id).where(
+        ForgottenAccount.id > last_id, ForgottenAccount.telegram_id.not_in(linked)
+    ).order_by(ForgottenAccount.id)))  # fmt: skip

@@ -46,15 +46,20 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(raw_url: str) -> Engine:
-    """An engine for SQLite (WAL, busy timeout, foreign keys) or PostgreSQL."""
+    """An engine for SQLite (WAL, busy timeout, foreign keys) or PostgreSQL.
+
+    Its errors never quote the statement's parameters: they are what people typed
+    (a message to the AD, a child's name), and errors end up in the logs.
+    """
     url = normalise_url(raw_url)
     if url.get_backend_name() == "sqlite":
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+            url, hide_parameters=True,
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return create_engine(url, hide_parameters=True, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
 class Database:

@@ -13,7 +13,6 @@ every accounting record (entries, adhesions, roles as history) with its person i
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shlex
@@ -30,8 +29,10 @@ from sqlmodel import Session, select
 
 from store import migrate
 from store.db import SQLITE_BUSY_TIMEOUT_MS, make_engine, normalise_url
+from store.chatstate import accounts_in
 from store.models import (
-    AdhesionTeacher, ChatState, ContactCopy, Coop, ContactMessage, Invitation, Person, Role, utcnow,
+    Adhesion, AdhesionRow, AdhesionTeacher, ChatState, ContactCopy, Coop, ContactMessage, ForgottenAccount,
+    Invitation, Person, Role, utcnow,
 )  # fmt: skip
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -299,7 +300,7 @@ class Forgotten:
     roles_ended: int  # current roles closed (their rows stay, as history)
     messages_erased: int  # texts of their questions to the AD
     chat_states_deleted: int  # the bot's user, chat and conversation data about them
-    teachers_pseudonymised: int  # membership-table teachers with their e-mail address
+    teachers_pseudonymised: int  # membership-table teachers with their e-mail, or their name in their coops
     invitations_revoked: int  # unused links meant for them
     copies_forgotten: int  # where contact messages were delivered to them (AD staff)
 
@@ -315,7 +316,6 @@ def forget_person(session: Session, telegram_id: int, now: datetime | None = Non
     person = session.exec(select(Person).where(Person.telegram_id == telegram_id)).first()
     if person is None:
         raise MaintenanceError("unknown_person", telegram_id)
-    email = person.email
 
     roles = session.exec(select(Role).where(Role.person_id == person.id, Role.ended_at.is_(None))).all()
     for role in roles:
@@ -333,14 +333,10 @@ def forget_person(session: Session, telegram_id: int, now: datetime | None = Non
             session.delete(state)
             states += 1
 
-    teachers = []
-    if email:
-        teachers = session.exec(
-            select(AdhesionTeacher).where(func.lower(AdhesionTeacher.email) == email.strip().lower())
-        ).all()
-        for teacher in teachers:
-            teacher.name, teacher.email = FORGOTTEN_TEACHER_NAME, FORGOTTEN_TEACHER_EMAIL
-            session.add(teacher)
+    teachers = _teacher_lines(session, person)
+    for teacher in teachers:
+        teacher.name, teacher.email = FORGOTTEN_TEACHER_NAME, FORGOTTEN_TEACHER_EMAIL
+        session.add(teacher)
 
     invitations = session.exec(select(Invitation).where(
         Invitation.person_id == person.id, Invitation.used_at.is_(None), Invitation.expires_at > now
@@ -353,6 +349,13 @@ def forget_person(session: Session, telegram_id: int, now: datetime | None = Non
     for copy in copies:
         session.delete(copy)
 
+    # A tombstone: a running bot may still hold their chat data; it must not write it back.
+    tombstone = session.exec(select(ForgottenAccount).where(ForgottenAccount.telegram_id == telegram_id)).first()
+    if tombstone is not None:  # forgotten before, then linked again: a new tombstone for the running bots
+        session.delete(tombstone)
+        session.flush()
+    session.add(ForgottenAccount(telegram_id=telegram_id, forgotten_at=now))
+
     person.name = FORGOTTEN_NAME.format(id=person.id)
     person.email = None
     person.telegram_id = None
@@ -363,12 +366,23 @@ def forget_person(session: Session, telegram_id: int, now: datetime | None = Non
 
 def _about(state: ChatState, telegram_id: int) -> bool:
     """Whether a stored user/chat/conversation entry is this Telegram user's."""
-    if state.kind in ("user", "chat"):
-        return state.key == str(telegram_id)
-    if state.kind == "conversation":
-        try:
-            key = json.loads(state.key)
-        except ValueError:
-            return False
-        return isinstance(key, list) and any(part in (telegram_id, str(telegram_id)) for part in key)
-    return False
+    return telegram_id in accounts_in(state.kind, state.key)
+
+
+def _teacher_lines(session: Session, person: Person) -> list[AdhesionTeacher]:
+    """Their lines in membership tables: by e-mail anywhere, by name in the coops they had roles in
+    (a teacher who joined by link is known to the bot by name only)."""
+    coops = {role.coop_id for role in session.exec(select(Role).where(Role.person_id == person.id)) if role.coop_id}
+    named = session.exec(
+        select(AdhesionTeacher).join(AdhesionRow, AdhesionRow.id == AdhesionTeacher.row_id)
+        .join(Adhesion, Adhesion.id == AdhesionRow.adhesion_id).where(Adhesion.coop_id.in_(coops))
+    ).all() if coops else []  # fmt: skip
+    lines = {t.id: t for t in named if _same_name(t.name, person.name)}
+    if person.email:
+        lines |= {t.id: t for t in session.exec(select(AdhesionTeacher).where(
+            func.lower(AdhesionTeacher.email) == person.email.strip().lower()))}  # fmt: skip
+    return list(lines.values())
+
+
+def _same_name(one: str, other: str) -> bool:
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()

@@ -407,3 +407,12 @@ class SeenUpdate(SQLModel, table=True):
 
     update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     seen_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class ForgottenAccount(SQLModel, table=True):
+    """A Telegram account whose person was forgotten (RGPD): the running bot must not write
+    its chat data back, unless the account is linked to someone again."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    forgotten_at: datetime = Field(default_factory=utcnow)

@@ -214,3 +214,55 @@ async def until_polling(sim: BotApiSimulator, process: asyncio.subprocess.Proces
         if time.monotonic() > deadline:
             pytest.fail(f"coopbot run never polled the simulator:\n{log_path.read_text()}")
         await asyncio.sleep(0.05)
+
+
+# ------------------------------------------- the token never shows, even when a proxy repeats the URL
+
+BOT_USER = {"id": 123456789, "is_bot": True, "first_name": "CoopBot", "username": "coopbot_test_bot"}
+
+
+@pytest.mark.parametrize("failing", ["getMe", "getUpdates"])
+async def test_an_html_error_page_repeating_the_url_does_not_put_the_token_anywhere(tmp_path, request, failing):
+    """A proxy answers ``failing`` (at start-up, or while polling) with an HTML 404 that quotes the URL."""
+    from aiohttp import web
+
+    served = []
+
+    async def answer(http: web.Request) -> web.Response:
+        method = http.match_info["method"]
+        served.append(method)
+        if method == failing or (failing == "getUpdates" and len(served) > 20):
+            page = f"<html><body><h1>404 Not Found</h1><p>{http.url}</p><p>{http.raw_path}</p></body></html>"
+            return web.Response(status=404, text=page, content_type="text/html")
+        return web.json_response({"ok": True, "result": BOT_USER if method == "getMe" else True})
+
+    app = web.Application()
+    app.router.add_route("*", "/bot{token}/{method}", answer)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    database_url = request.getfixturevalue("database_url") if TEST_DATABASE_URL else "sqlite:///coopbot.db"
+    env = environment(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}",
+                      DATABASE_URL=database_url)  # fmt: skip
+    with (tmp_path / "out.txt").open("wb") as out, (tmp_path / "err.txt").open("wb") as err:
+        process = await asyncio.create_subprocess_exec(
+            str(COOPBOT), "run", env=env, cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+    try:
+        deadline = time.monotonic() + 60
+        while process.returncode is None and served.count(failing) < 3 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), 30)
+        await runner.cleanup()
+    stderr = (tmp_path / "err.txt").read_text()
+    for path in tmp_path.iterdir():  # stdout, stderr and any file the bot wrote
+        assert b"TESTTOKEN" not in path.read_bytes(), f"{path.name}:\n{stderr}"
+    if failing == "getMe":  # at start-up: one line
+        assert (process.returncode, stderr) == (
+            2, "coopbot: TELEGRAM_API_BASE_URL: this is not a Bot API (not a JSON answer)\n")
+    else:  # while polling: the page is logged, its URL without the token
+        assert "/bot<token>/getUpdates" in stderr, stderr

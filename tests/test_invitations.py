@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import timedelta
 
+from sqlalchemy import text
 from sqlmodel import select
 
+from bot.logs import RedactingFormatter
 from store import invitations
 from store.models import Coop, Person, Role, RoleKind, utcnow
 
@@ -165,6 +168,36 @@ async def test_contact_round_trip(bot, sim, cast):
 
     step = await julien.send("Merci !", reply_to=julien.last)  # a reply to anything else is just text
     assert "Je n'ai pas compris" in step.text
+
+
+# How to make the database refuse a message, and undo it: PostgreSQL quotes the refused row (DETAIL).
+REFUSE_MESSAGES = {
+    "postgresql": ("ALTER TABLE contactmessage ADD CONSTRAINT refuse_all CHECK (false) NOT VALID",
+                   "ALTER TABLE contactmessage DROP CONSTRAINT refuse_all"),
+    "sqlite": ("ALTER TABLE contactmessage RENAME TO contactmessage_away",
+               "ALTER TABLE contactmessage_away RENAME TO contactmessage"),
+}  # fmt: skip
+
+
+async def test_a_database_error_during_contact_logs_nothing_of_the_message(bot, sim, cast, database, caplog):
+    """Whatever fails, what people wrote (a phone number, a child's health) stays out of the logs."""
+    refuse, accept = REFUSE_MESSAGES[database.engine.dialect.name]
+    julien = cast["enseignant"]
+    await julien.send("/contact")
+    with database.engine.begin() as connection:
+        connection.execute(text(refuse))
+    caplog.set_level(logging.DEBUG)
+    step = await julien.send("Mon fils Noé est asthmatique, appelez-moi au 0692 12 34 56")
+    assert step.text.startswith("Désolé, un problème est survenu")
+    as_logged = RedactingFormatter("")  # what `coopbot run` writes
+    logged = "\n".join(as_logged.format(r) for r in caplog.records if r.levelno > logging.DEBUG)
+    assert "contactmessage" in logged  # the failure itself is logged…
+    for private in ("Noé", "asthmatique", "0692"):  # …but not what was written
+        assert private not in logged, logged
+    with database.engine.begin() as connection:
+        connection.execute(text(accept))
+    step = await julien.send("Mon fils Noé est asthmatique")  # still at the same step
+    assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
 
 
 async def test_contact_when_no_ad_staff_uses_the_bot(bot, sim, demo):

@@ -7,10 +7,13 @@ Forgetting a person runs on whichever database the suite uses.
 
 from __future__ import annotations
 
+import asyncio
+import re
 import shlex
 import shutil
 import sqlite3
 import subprocess
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -20,7 +23,8 @@ from sqlalchemy import select as sa_select
 from sqlmodel import SQLModel, select
 
 from bot.cli import main
-from store import contact, invitations, migrate
+from bot.persistence import FORGOTTEN_CHECK_SECONDS
+from store import chatstate, contact, invitations, migrate
 from store.db import Database, make_engine
 from store.maintenance import (
     ERASED_MESSAGE, MaintenanceError, backup_revision, backup_sqlite, forget_person, pg_dump_command,
@@ -396,3 +400,62 @@ def test_cli_person_forget(demo, database_url, cli):
         "coopbot: identifiant Telegram invalide (un nombre, ex. 123456789) : 'Julien'")
     assert demo.run(lambda s: s.exec(select(Person).where(Person.telegram_id == 1001)).one().name) == "Marie Payet"
     assert demo.run(lambda s: len(s.exec(select(Role).where(Role.ended_at.is_(None))).all())) == 2
+
+
+NINA = 7_200_000_001  # a teacher who joins by link: the bot knows her by her Telegram name only
+
+
+async def test_forgetting_a_teacher_who_joined_by_link_while_the_bot_runs_leaves_nothing(bot, sim, cast, cli,
+                                                                                         database_url):
+    marie = cast["mandataire"]
+    await marie.send("/inviter")
+    await marie.press("Enseignant·e d'une classe")
+    step = await marie.press("CE2B")
+    code = re.search(r"\?start=([\w-]+)", step.text)[1]
+    nina = sim.user(NINA, "Nina", "Boyer")
+    step = await nina.send(f"/start {code}")
+    assert step.text.startswith("Bienvenue Nina ! Vous tenez le cahier CE2B")
+    step = await nina.send("/depense 12,50 Piles pour la classe de Nina Boyer")  # a draft the bot keeps
+    assert step.last.buttons
+
+    code, out, err = cli("person", "forget", str(NINA), url=database_url)  # the bot keeps running
+    assert (code, err) == (0, "")
+    assert out.endswith(": 1 rôle clos, 0 message effacé, 1 ligne d'adhésion anonymisée.\n")
+    deadline = time.monotonic() + FORGOTTEN_CHECK_SECONDS + 5
+    while NINA in bot.user_data and time.monotonic() < deadline:  # the bot drops its copy
+        await asyncio.sleep(0.1)
+    step = await nina.send("Fournitures")  # she writes again: nothing of her is written back
+    assert "Désolé" not in step.text
+
+    found = []
+    for table, column, value in every_value(database_url, but="forgottenaccount"):  # the tombstone: the id only
+        text = str(value).casefold()
+        if value == NINA or any(part in text for part in ("nina boyer", "nina.boyer@", str(NINA))):
+            found.append(f"{table}.{column}: {value!r}")
+    assert found == []
+    assert (bot.user_data.get(NINA, {}), bot.chat_data.get(NINA, {})) == ({}, {})  # nothing of her in memory
+
+
+def every_value(url: str, but: str):
+    """(table, column, value) for every non-null value of every table of the model but one."""
+    for table, rows in snapshot(url).items():
+        if table == but:
+            continue
+        columns = [column.name for column in SQLModel.metadata.tables[table].columns]
+        for row in rows:
+            yield from ((table, column, value) for column, value in zip(columns, row) if value is not None)
+
+
+def test_a_forgotten_account_gets_no_chat_data_until_linked_again(demo):
+    demo.run(forget_person, 1002)
+    for kind, key in (("user", "1002"), ("chat", "1002"), ("conversation", "[1002, 1002]")):
+        demo.run(chatstate.save, kind, key, {"draft": "Julien"} if kind != "conversation" else "AMOUNT", "x")
+    demo.run(chatstate.save, "user", "1001", {"lang": "fr"})
+    assert {(s.kind, s.key) for s in demo.run(lambda s: s.exec(select(ChatState)).all())} == {("user", "1001")}
+    (tombstone, telegram_id), = demo.run(chatstate.forgotten_after, 0)
+    assert telegram_id == 1002 and demo.run(chatstate.forgotten_after, tombstone) == []
+
+    demo.run(lambda s: s.add(Person(telegram_id=1002, name="Julien H.")))  # back, by a new invitation
+    assert demo.run(chatstate.forgotten_after, 0) == []
+    demo.run(chatstate.save, "user", "1002", {"lang": "fr"})
+    assert demo.run(chatstate.load_all, "user") == {"1001": {"lang": "fr"}, "1002": {"lang": "fr"}}
