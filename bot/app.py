@@ -22,6 +22,7 @@ from telegram.ext import (
 )
 
 from bot import adhesion, contact, entries, gate, invitations, journal, ledgers, projects, start
+from bot import coop
 from bot.common import DATABASE, SETTINGS, end_conversation
 from bot import cashcount, movements, openings, reconciliation
 from bot.config import Settings
@@ -225,6 +226,12 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", end_conversation),
                        CallbackQueryHandler(end_conversation, pattern=r"^mandate:cancel$")],
+        ),
+        ConversationHandler(
+            name="coop", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("coop", coop.begin)],
+            states={coop.TYPING_COOP: [MessageHandler(TEXT, coop.typed_coop)]},
+            fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         ConversationHandler(
             name="contact", persistent=True, allow_reentry=True,

@@ -188,6 +188,14 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
     )  # fmt: skip
 
 
+def membership_state(session: Session, coop_id: int, year: int) -> str:
+    """new, draft, submitted or validated, as AdhesionView.state says it (callers check access)."""
+    adhesion = _adhesion(session, coop_id, year)
+    if adhesion is None:
+        return "new"
+    return "validated" if adhesion.validated_at else "submitted" if adhesion.submitted_at else "draft"
+
+
 def _adhesion(session: Session, coop_id: int, year: int) -> Adhesion | None:
     return session.exec(select(Adhesion).where(Adhesion.coop_id == coop_id, Adhesion.year == year)).first()
 

@@ -161,3 +161,25 @@ async def test_the_ad_sees_the_table_before_validating_and_reopens_with_a_reason
                                   "CE1B compte 21 élèves, pas 22. ». Modifiez-la dans /adhesion puis validez-la à nouveau.")  # fmt: skip
     step = await marie.send("/adhesion")
     assert "📝 Brouillon" in step.text or "⚠️ En retard" in step.text
+
+
+async def test_coop_card_for_its_people_and_its_ad(bot, cast):
+    step = await cast["enseignant"].send("/coop")
+    assert step.text == (
+        "École Les Tamarins\nSaint-Paul · Coopérative 974-111 · OCCE 974\n\n"
+        "Mandataire : Marie Payet\nSignataires : personne\nVérificateurs aux comptes : personne\n\n"
+        "Cahiers\n• École (école)\n• CE1A : Julien Hoarau\n• CE2B : Sophie Grondin\n\n"
+        f"Adhésion {YEARS} : pas commencée\nCompte rendu {LAST_YEARS} : pas commencé"
+    )  # fmt: skip
+
+    paul = cast["ad"]
+    step = await paul.send("/coop")
+    assert step.text == "La fiche de quelle coopérative ? Tapez son affiliation (par exemple 974-111) :"
+    step = await paul.send("976-111")
+    assert step.text == ("Pas de coopérative « 976-111 » dans votre département. Tapez une affiliation "
+                         "comme 974-111 (/annuler pour arrêter) :")  # fmt: skip
+    step = await paul.send("974-145")
+    assert step.text.startswith("École Bois-de-Nèfles\nSaint-Denis · Coopérative 974-145")
+    assert f"Adhésion {YEARS} : ⏳ transmise, à valider par l'OCCE" in step.text
+    step = await paul.send("974-111")  # the conversation is over: a stray text
+    assert "École Les Tamarins" not in step.text
