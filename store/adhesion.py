@@ -305,8 +305,8 @@ def _insert_row(session: Session, who: Who, adhesion: Adhesion, class_name: str,
 
 
 def _row_state(row: AdhesionRow, teachers: list[Teacher] | tuple[Teacher, ...]) -> dict:
-    """A row as the audit trail keeps it (names only: e-mail addresses stay in the table)."""
-    return {"class_name": row.class_name, "teachers": [t.name for t in teachers], "pupils": row.pupils,
+    """A row as the audit trail keeps it: counts, no teacher's name (forgetting a person reaches the table)."""
+    return {"class_name": row.class_name, "teachers": len(teachers), "pupils": row.pupils,
             "other_adults": row.other_adults, "ledger_id": row.ledger_id}  # fmt: skip
 
 

@@ -183,3 +183,56 @@ async def test_coop_card_for_its_people_and_its_ad(bot, cast):
     assert f"Adhésion {YEARS} : ⏳ transmise, à valider par l'OCCE" in step.text
     step = await paul.send("974-111")  # the conversation is over: a stray text
     assert "École Les Tamarins" not in step.text
+
+
+async def test_history_tells_the_membership_ledgers_invitations_and_mandate(bot, sim, cast):
+    import re
+
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await reprise(marie)
+    await marie.press("✏️ Modifier")
+    await marie.press("3. CM1")
+    await marie.press("Élèves")
+    await marie.send("26")
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    await paul.press("🔍 Voir et valider 974-111")
+    await paul.press("✅ Valider l'adhésion de 974-111")
+    await paul.press("↩️ Rouvrir l'adhésion de 974-111")
+    await paul.send("La classe CM1 a changé de nom : CM1-CM2.")
+    await marie.send("/cahiers")
+    await marie.press("➕ Cahier pour CM1")
+    await marie.send("CM1")
+    step = await marie.press("🔗 Inviter Luc Rivière")
+    code = re.search(r"start=([\w-]+)", step.text).group(1)
+    await sim.user(3010, "Luc", "Rivière").send(f"/start {code}")
+    await marie.send("/mandataire")
+    code = re.search(r"start=([\w-]+)", (await marie.press("Créer le lien")).text).group(1)
+    await sim.user(3011, "Nina", "Boyer").send(f"/start {code}")
+    await paul.press("Confirmer")
+
+    # Marie is no longer mandataire: Nina, who is, reads the trail
+    step = await sim.user(3011, "Nina", "Boyer").send("/historique")
+    at = re.compile(r"^\d\d/\d\d/\d{4} \d\d:\d\d · ", re.M)
+    assert at.sub("", step.text.split("\n\n", 1)[1]) == (
+        "Paul Técher\nmandat confié à Nina Boyer\n"
+        "Nina Boyer\ninvitation acceptée : mandataire\n"
+        "Marie Payet\nlien d'invitation : mandataire\n"
+        "Luc Rivière\ninvitation acceptée : enseignant·e CM1\n"
+        "Marie Payet\nlien d'invitation : enseignant·e CM1\n"
+        "Marie Payet\ncahier CM1 créé (CM1)\n"
+        f"Paul Técher\nadhésion {YEARS} rouverte :\n« La classe CM1 a changé de nom : CM1… »\n"
+        f"Paul Técher\nadhésion {YEARS} validée\n"
+        f"Marie Payet\nadhésion {YEARS} transmise\n"
+        "Marie Payet\nclasse CM1 : élèves 27 → 26\n\n"
+        "Page 1/2 · 13 événements"
+    )  # fmt: skip
+    assert max(len(line) for line in step.text.splitlines()[1:]) <= 42  # the title aside
+    step = await sim.user(3011, "Nina", "Boyer").press("▶️")
+    assert at.sub("", step.text.split("\n\n", 1)[1]) == (
+        "Marie Payet\nclasse CM1 ajoutée (30 membres)\n"
+        "Marie Payet\nclasse CE2B ajoutée (25 membres)\n"
+        "Marie Payet\nclasse CE1A ajoutée (27 membres)\n\n"
+        "Page 2/2 · 13 événements"
+    )  # fmt: skip
