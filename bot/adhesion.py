@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.attestation import attestation_pdf
+from bot.books import balance_line, entry_line, refusal
 from bot import texts
 from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, notify, years_text
 from bot.texts import lang, t
-from store import adhesion, people
+from store import adhesion, ledger, people
 from store.adhesion import AdhesionError, AdhesionView, RowView
+from store.ledger import LedgerError
 from store.models import RoleKind
 from store.money import format_amount
 
@@ -26,6 +29,7 @@ PICK_DELETE, CONFIRM_DELETE = "adh.delete.row", "adh.delete.confirm"
 ENGAGE = "adh.engage"
 WITHDRAW = "adh.withdraw"  # a change asked of a membership already sent to the AD
 REOPEN_REASON = "adh.reopen.reason"
+PAY_CHEQUE = "adh.pay.cheque"
 
 FIELDS = ("class_name", "teachers", "pupils", "other_adults")
 PAGE_BUDGET = 2500  # characters of rows per page: the whole message stays far below 4096
@@ -61,6 +65,17 @@ texts.register({
                              "elle sera transmise au mandataire (/annuler pour la laisser validée) :",
                        "en": "Reopen membership {years} of cooperative {affiliation}: why? Type the reason, it will "
                              "be sent to the mandataire (/annuler to leave it validated):"},
+    "adh.button.pay": {"fr": "💶 Enregistrer le paiement ({amount})", "en": "💶 Record the payment ({amount})"},
+    "adh.pay.ask": {"fr": "<b>Paiement de l'adhésion {years}</b> : dépense de {amount} du cahier {ledger}, "
+                          "par chèque à l'ordre de {payee}.\n• Cotisation OCCE (62810008) : {cotisation}\n"
+                          "• Assurance OCCE (61681008) : {assurance}\n\nNuméro du chèque (/annuler pour plus tard) :",
+                    "en": "<b>Payment of membership {years}</b>: expense of {amount} from ledger {ledger}, "
+                          "by cheque to {payee}.\n• OCCE cotisation (62810008): {cotisation}\n"
+                          "• OCCE insurance (61681008): {assurance}\n\nCheque number (/annuler for later):"},
+    "adh.paid": {"fr": "✅ Paiement enregistré :\n{entry}\n\nNouveau solde — {balance}",
+                 "en": "✅ Payment recorded:\n{entry}\n\nNew balance — {balance}"},
+    "adh.error.paid": {"fr": "Le paiement de cette adhésion est déjà enregistré (voir /journal du cahier de l'école).",
+                       "en": "This membership's payment is already recorded (see /journal of the school ledger)."},
     "adh.told_reopened.reason": {"fr": "L'OCCE a rouvert l'adhésion {years} de la coopérative {affiliation} : "
                                        "« {reason} ». Modifiez-la dans /adhesion puis validez-la à nouveau.",
                                  "en": "The OCCE reopened membership {years} of cooperative {affiliation}: "
@@ -598,9 +613,13 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reply_markup=InlineKeyboardMarkup([[button(
             t("adh.button.reopen", language, affiliation=notified.affiliation), f"adh:reopen:{adhesion_id}")]]),
     )  # fmt: skip
+    table = await as_user(update, context, adhesion.view_of, adhesion_id)
     for manager_id, manager_language in notified.people:
+        pay = button(t("adh.button.pay", manager_language, amount=format_amount(table.fee_cents, manager_language)),
+                     f"adh:pay:{adhesion_id}")  # fmt: skip
         await notify(context, manager_id, t("adh.told_validated", manager_language,
-                                                     years=years_text(year), affiliation=notified.affiliation))  # fmt: skip
+                                                     years=years_text(year), affiliation=notified.affiliation),
+                     reply_markup=InlineKeyboardMarkup([[pay]]))  # fmt: skip
 
 
 async def ask_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -669,3 +688,47 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(
             "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
 
+
+# ------------------------------------------------------------------ paying the AD
+
+
+async def ask_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """💶 under the AD's validation: the ready-made expense, and its cheque number to type."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    adhesion_id = int(query.data.split(":")[2])
+    try:
+        due = await as_user(update, context, adhesion.payment, adhesion_id)
+    except AdhesionError as error:
+        await query.message.reply_text(t(f"adh.error.{error.reason}", language))
+        return ConversationHandler.END
+    context.user_data["payment"] = {"adhesion_id": adhesion_id}
+    await query.message.reply_text(t(
+        "adh.pay.ask", language, years=years_text(due.year), amount=format_amount(due.amount, language),
+        ledger=escape(due.ledger_name), payee=escape(due.payee),
+        cotisation=format_amount(due.cotisation_cents, language), assurance=format_amount(due.assurance_cents, language),
+    ))  # fmt: skip
+    return PAY_CHEQUE
+
+
+async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The cheque number: the expense is recorded, with the school ledger's new balance."""
+    language = lang(update)
+    number = "".join(update.effective_message.text.split())
+    if not re.fullmatch(r"\d{1,12}", number):
+        await update.effective_message.reply_text(t("ent.cheque.invalid", language))
+        return PAY_CHEQUE
+    adhesion_id = context.user_data.get("payment", {}).get("adhesion_id", 0)
+    try:
+        entry = await as_user(update, context, adhesion.pay, adhesion_id, number)
+    except AdhesionError as error:
+        await update.effective_message.reply_text(t(f"adh.error.{error.reason}", language))
+        return ConversationHandler.END
+    except LedgerError as refused:
+        await update.effective_message.reply_text(refusal(refused, language))
+        return PAY_CHEQUE if refused.reason.startswith("cheque_number") else ConversationHandler.END
+    context.user_data.pop("payment", None)
+    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    await update.effective_message.reply_text(t("adh.paid", language, entry=entry_line(entry, language),
+                                                balance=balance_line(balances, language)))  # fmt: skip
+    return ConversationHandler.END

@@ -133,6 +133,12 @@ def build_application(settings: Settings, database: Database) -> Application:
                        CallbackQueryHandler(adhesion.close, pattern=r"^adh:close$")],
         ),
         ConversationHandler(
+            name="paiement", persistent=True, allow_reentry=True,
+            entry_points=[CallbackQueryHandler(adhesion.ask_payment_cheque, pattern=r"^adh:pay:\d+$")],
+            states={adhesion.PAY_CHEQUE: [MessageHandler(TEXT, adhesion.typed_payment_cheque)]},
+            fallbacks=[CommandHandler("annuler", end_conversation)],
+        ),
+        ConversationHandler(
             name="reouvrir", persistent=True, allow_reentry=True,
             entry_points=[CallbackQueryHandler(adhesion.ask_reason, pattern=r"^adh:reopen:\d+$")],
             states={adhesion.REOPEN_REASON: [MessageHandler(TEXT, adhesion.typed_reason)]},

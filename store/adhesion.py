@@ -10,8 +10,11 @@ from sqlmodel import Session, select
 
 from store.access import Action, may, require
 from store.audit import record
+from store import ledger
+from store.ledger import LABEL_MAX, EntryView
 from store.models import (
-    Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Ledger, Person, Role, RoleKind, utcnow,
+    Adhesion, AdhesionRow, AdhesionTeacher, AuditEvent, Coop, Department, Ledger, LedgerKind, Means, Person, Role,
+    RoleKind, Treasury, utcnow,
 )  # fmt: skip
 from store.people import Who, staff_of
 from store.text import folded, plain
@@ -27,7 +30,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 class AdhesionError(Exception):
     """Why a change is refused: class_name, class_duplicate, teacher_format, teacher_email, teacher_count,
     count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
-    not_validated, reason."""
+    not_validated, reason, paid."""
 
     def __init__(self, reason: str, **details: object):
         super().__init__(reason)
@@ -476,3 +479,63 @@ def department_follow_up(session: Session, who: Who, department_code: str, year:
         result.append(FollowUp(coop.id, coop.affiliation, coop.school_name, table.adhesion_id,
                                table.state, table.late))  # fmt: skip
     return result
+
+
+# ------------------------------------------------------------------ paying the AD
+
+COTISATION_ACCOUNT, ASSURANCE_ACCOUNT = "62810008", "61681008"
+
+
+@dataclass(frozen=True)
+class Payment:
+    """The membership's payment as a ready-made expense of the school ledger, by cheque."""
+
+    adhesion_id: int
+    year: int
+    payee: str  # the AD, as the cheque is made out
+    ledger_id: int
+    ledger_name: str
+    label: str
+    cotisation_cents: int
+    assurance_cents: int
+
+    @property
+    def amount(self) -> int:
+        return self.cotisation_cents + self.assurance_cents
+
+
+def payment(session: Session, who: Who, adhesion_id: int) -> Payment:
+    """What paying a validated membership records: the fee split between cotisation and assurance
+    (with an adult rate, the adults' rate counts as cotisation: the AD's table gives no split of it)."""
+    adhesion = session.get(Adhesion, adhesion_id)
+    if adhesion is None:
+        raise AdhesionError("not_found")
+    require(who, Action.MANAGE_COOP, coop_id=adhesion.coop_id)
+    if adhesion.validated_at is None:
+        raise AdhesionError("not_validated")
+    if session.exec(select(AuditEvent.id).where(AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion.id,
+                                                AuditEvent.action == "pay")).first():  # fmt: skip
+        raise AdhesionError("paid")
+    table = view(session, who, adhesion.coop_id, adhesion.year)
+    insured = table.members if table.adult_rate_cents is None else table.pupils
+    assurance = insured * table.assurance_cents
+    school = session.exec(select(Ledger).where(Ledger.coop_id == adhesion.coop_id,
+                                               Ledger.kind == LedgerKind.ECOLE)).first()  # fmt: skip
+    department = session.get(Department, table.department_code)
+    label = f"Adhésion OCCE {adhesion.year}-{adhesion.year + 1} : cotisation et assurance (à l'ordre de {department.name})"
+    return Payment(adhesion.id, adhesion.year, department.name, school.id, school.name, label[:LABEL_MAX],
+                   table.fee_cents - assurance, assurance)  # fmt: skip
+
+
+def pay(session: Session, who: Who, adhesion_id: int, cheque_number: str, today: date | None = None) -> EntryView:
+    """Record the payment by cheque, once; the ledger's rules (cheque number, open year) apply."""
+    due = payment(session, who, adhesion_id)
+    coop = session.get(Coop, session.get(Adhesion, adhesion_id).coop_id)
+    today = today or today_in(session.get(Department, coop.department_code).timezone)
+    splits = [(code, cents) for code, cents in ((COTISATION_ACCOUNT, due.cotisation_cents),
+                                                (ASSURANCE_ACCOUNT, due.assurance_cents)) if cents]  # fmt: skip
+    entry = ledger.record_expense(session, who, due.ledger_id, day=today, label=due.label, treasury=Treasury.BANQUE,
+                                  means=Means.CHEQUE, amount=due.amount, splits=splits, today=today,
+                                  cheque_number=cheque_number)  # fmt: skip
+    record(session, who, "adhesion", adhesion_id, "pay", coop_id=coop.id, after={"entry_id": entry.id})
+    return entry

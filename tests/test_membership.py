@@ -236,3 +236,38 @@ async def test_history_tells_the_membership_ledgers_invitations_and_mandate(bot,
         "Marie Payet\nclasse CE1A ajoutée (27 membres)\n\n"
         "Page 2/2 · 13 événements"
     )  # fmt: skip
+
+
+async def test_after_validation_the_payment_is_one_tap_and_a_cheque_number(bot, cast, demo_books):
+    from store.models import Entry, Split
+
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await reprise(marie)  # 82 members: 82 × 2,05 € cotisation, 82 × 0,25 € assurance
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    await paul.press("🔍 Voir et valider 974-111")
+    await paul.press("✅ Valider l'adhésion de 974-111")
+    told = marie.last
+    assert told.buttons == [[eur("💶 Enregistrer le paiement (188,60 €)")]]
+    step = await marie.press(eur("💶 Enregistrer le paiement (188,60 €)"))
+    assert step.text == eur(
+        f"Paiement de l'adhésion {YEARS} : dépense de 188,60 € du cahier École, par chèque à l'ordre de "
+        "OCCE de La Réunion.\n• Cotisation OCCE (62810008) : 168,10 €\n• Assurance OCCE (61681008) : 20,50 €\n\n"
+        "Numéro du chèque (/annuler pour plus tard) :")  # fmt: skip
+    for typed in ("abc", "12-34", "1" * 13):
+        step = await marie.send(typed)
+        assert step.text == "Le numéro du chèque s'écrit en chiffres, 12 au plus (par exemple 1234567). Retapez-le :"
+    step = await marie.send("123 4567")
+    assert step.text.startswith("✅ Paiement enregistré :\n")
+    assert eur(f"Adhésion OCCE {YEARS} : cotisation et assurance (à l'ordre de OCCE de La Réunion) · −188,60 € · "
+               "chèque n° 1234567") in step.text  # fmt: skip
+    assert eur("Nouveau solde — cahier École : 1\u202f151,70 € (banque 1\u202f066,70 € · caisse 85,00 €)") in step.text
+
+    def splits(session):
+        entry = session.exec(select(Entry).where(Entry.cheque_number == "1234567")).one()
+        return sorted((x.account_code, x.amount) for x in session.exec(select(Split).where(Split.entry_id == entry.id)))
+
+    assert demo_books.run(splits) == [("61681008", 20_50), ("62810008", 168_10)]
+    step = await marie.press(eur("💶 Enregistrer le paiement (188,60 €)"), message=told)  # twice: refused
+    assert step.text == "Le paiement de cette adhésion est déjà enregistré (voir /journal du cahier de l'école)."
