@@ -47,6 +47,7 @@ STEPS = {
                                     "new:CM", "Anne Payet anne.payet@ac-reunion.fr", "20", "1", "press:✅ Enregistrer",
                                     "/cahiers", "first:➕ Cahier pour"]),
     "contact: message": ("enseignant", ["/contact"]),
+    "coop: affiliation": ("ad", ["/coop"]),
     "inviter: affiliation": ("ad", ["/inviter", "press:Mandataire d'une coopérative (974)"]),
     "journal: libellé": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Libellé"]),
     "journal: montant": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Montant"]),
