@@ -56,6 +56,10 @@ texts.register({
                                  "pour la transmettre à l'OCCE.",
                            "en": "⚠️ The membership is a draft again: validate it again (✅ Validate the membership) "
                                  "to send it to the OCCE."},
+    "adh.told_withdrawn": {"fr": "✏️ La coopérative {affiliation} a repris son adhésion {years} pour la modifier : "
+                                 "elle vous la transmettra à nouveau.",
+                           "en": "✏️ Cooperative {affiliation} took its membership {years} back to change it: "
+                                 "it will send it to you again."},
     "adh.review": {"fr": "<b>À valider par l'OCCE</b>", "en": "<b>For the OCCE to validate</b>"},
     "adh.button.review": {"fr": "🔍 Voir et valider {affiliation}", "en": "🔍 See and validate {affiliation}"},
     "adh.not_now": {"fr": "Adhésion de {affiliation} pas encore validée : /valider pour y revenir.",
@@ -258,10 +262,13 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️ Oui, la modifier: back to draft, then the change that was asked."""
     draft = context.user_data["draft"]
     try:
-        await as_user(update, context, adhesion.withdraw, draft["coop_id"], draft["year"])
+        notified = await as_user(update, context, adhesion.withdraw, draft["coop_id"], draft["year"])
     except AdhesionError as error:
         await update.callback_query.answer()
         return await show_table(update, context, t(f"adh.error.{error.reason}", lang(update)), edit=True)
+    for staff_id, staff_language in notified.people if notified else ():
+        await notify(context, staff_id, t("adh.told_withdrawn", staff_language, affiliation=notified.affiliation,
+                                          years=years_text(notified.year)))  # fmt: skip
     draft["withdrawn"] = True
     action = update.callback_query.data.split(":")[2]
     return await {"add": add_row, "edit": pick_edit, "delete": pick_delete}[action](update, context)
@@ -649,7 +656,7 @@ async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         await update.effective_message.reply_text(t(f"adh.error.{error.reason}", language))
         return ConversationHandler.END
     context.user_data.pop("reopen", None)
-    reason = escape(" ".join(update.effective_message.text.split()))
+    reason = escape(adhesion.check_reason(update.effective_message.text))
     await update.effective_message.reply_text(t("adh.reopened", language, affiliation=notified.affiliation))
     for manager_id, manager_language in notified.people:
         await notify(context, manager_id, t("adh.told_reopened.reason", manager_language, reason=reason,

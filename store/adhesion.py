@@ -246,17 +246,19 @@ def _editable(session: Session, who: Who, coop_id: int, year: int) -> Adhesion:
     return adhesion
 
 
-def withdraw(session: Session, who: Who, coop_id: int, year: int) -> None:
-    """Take a membership sent to the AD back to draft, to change it (it must be sent again)."""
+def withdraw(session: Session, who: Who, coop_id: int, year: int) -> Notified | None:
+    """Take a membership sent to the AD back to draft, to change it (it must be sent again);
+    returns the AD staff to tell, or None if it was a draft already."""
     require(who, Action.MANAGE_COOP, coop_id=coop_id)
     adhesion = _adhesion(session, coop_id, year)
     if adhesion is None or adhesion.validated_at is not None:
         raise AdhesionError("locked" if adhesion else "not_found")
     if adhesion.submitted_at is None:
-        return
+        return None
     adhesion.submitted_at = adhesion.submitted_by = None
     session.add(adhesion)
     record(session, who, "adhesion", adhesion.id, "withdraw", coop_id=coop_id, after={"year": year})
+    return _staff_to_tell(session, adhesion)
 
 
 def begin(session: Session, who: Who, coop_id: int, year: int, from_last_year: bool) -> None:
@@ -389,7 +391,11 @@ def submit(session: Session, who: Who, coop_id: int, year: int, now: datetime | 
     session.add(adhesion)
     record(session, who, "adhesion", adhesion.id, "submit", coop_id=coop_id,
            after={"year": year, "rows": len(table), "members": sum(r.total for r in table)})  # fmt: skip
-    coop = session.get(Coop, coop_id)
+    return _staff_to_tell(session, adhesion)
+
+
+def _staff_to_tell(session: Session, adhesion: Adhesion) -> Notified:
+    coop = session.get(Coop, adhesion.coop_id)
     staff = staff_of(session, coop.department_code)
     return Notified([(p.telegram_id, p.language) for p in staff], coop.affiliation, adhesion.id, adhesion.year)
 

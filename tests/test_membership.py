@@ -101,7 +101,8 @@ async def submitted_table(marie):
 
 
 async def test_changing_a_sent_membership_asks_first_then_asks_to_validate_again(bot, cast):
-    marie = cast["mandataire"]
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
     await submitted_table(marie)
     step = await marie.press("✏️ Modifier")
     assert "Cette adhésion a été transmise à l'OCCE le" in step.text
@@ -112,6 +113,8 @@ async def test_changing_a_sent_membership_asks_first_then_asks_to_validate_again
     await marie.press("✏️ Modifier")
     step = await marie.press("✏️ Oui, la modifier")
     assert step.text == "Quelle ligne modifier ?"
+    assert paul.last.content == (f"✏️ La coopérative 974-111 a repris son adhésion {YEARS} pour la modifier : "
+                                 "elle vous la transmettra à nouveau.")  # fmt: skip
     await marie.press("1. CE1 CE2")
     await marie.press("Élèves")
     step = await marie.send("23")
