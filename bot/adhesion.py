@@ -80,6 +80,10 @@ texts.register({
                  "en": "✅ Payment recorded:\n{entry}\n\nNew balance — {balance}"},
     "adh.error.paid": {"fr": "Le paiement de cette adhésion est déjà enregistré (voir /journal du cahier de l'école).",
                        "en": "This membership's payment is already recorded (see /journal of the school ledger)."},
+    "adh.error.pay_not_validated": {"fr": "Cette adhésion n'est plus validée par l'OCCE : enregistrez le paiement "
+                                          "quand elle l'aura validée à nouveau.",
+                                    "en": "This membership is no longer validated by the OCCE: record the payment "
+                                          "once it is validated again."},
     "adh.told_reopened.reason": {"fr": "L'OCCE a rouvert l'adhésion {years} de la coopérative {affiliation} : "
                                        "« {reason} ». Modifiez-la dans /adhesion puis validez-la à nouveau.",
                                  "en": "The OCCE reopened membership {years} of cooperative {affiliation}: "

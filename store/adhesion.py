@@ -30,7 +30,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 class AdhesionError(Exception):
     """Why a change is refused: class_name, class_duplicate, teacher_format, teacher_email, teacher_count,
     count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
-    not_validated, reason, paid."""
+    not_validated, reason, paid, pay_not_validated."""
 
     def __init__(self, reason: str, **details: object):
         super().__init__(reason)
@@ -517,8 +517,8 @@ def payment(session: Session, who: Who, adhesion_id: int) -> Payment:
     if adhesion is None:
         raise AdhesionError("not_found")
     require(who, Action.MANAGE_COOP, coop_id=adhesion.coop_id)
-    if adhesion.validated_at is None:
-        raise AdhesionError("not_validated")
+    if adhesion.validated_at is None:  # reopened since: the fee may change
+        raise AdhesionError("pay_not_validated")
     if session.exec(select(AuditEvent.id).where(AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion.id,
                                                 AuditEvent.action == "pay")).first():  # fmt: skip
         raise AdhesionError("paid")

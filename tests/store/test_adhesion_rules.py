@@ -109,3 +109,23 @@ def test_a_sent_membership_changes_only_once_taken_back(demo):
         demo.run(change, False)
     assert refused.value.reason == "submitted"
     assert demo.run(change, True) == "draft"
+
+
+def test_the_payment_waits_for_the_ads_validation(demo):
+    from sqlmodel import select
+
+    from store import adhesion
+    from store.models import Adhesion, Coop, Role, RoleKind
+    from store.people import who_is
+
+    def pay(session):
+        coop = session.exec(select(Coop).where(Coop.affiliation == "974-145")).one()
+        marie = who_is(session, 1001)
+        session.add(Role(person_id=marie.person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+        session.flush()
+        pending = session.exec(select(Adhesion).where(Adhesion.coop_id == coop.id)).one()
+        adhesion.pay(session, who_is(session, 1001), pending.id, "1234567")
+
+    with pytest.raises(AdhesionError) as refused:
+        demo.run(pay)
+    assert refused.value.reason == "pay_not_validated"
