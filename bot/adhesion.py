@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from html import escape
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.attestation import attestation_pdf
-from bot.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
+from bot.books import balance_line, entry_line, refusal
+from bot import texts
+from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, leave_view, notify, years_text
 from bot.texts import lang, plural, t
-from store import adhesion, people
+from store import adhesion, ledger, people
 from store.adhesion import AdhesionError, AdhesionView, RowView
+from store.ledger import LedgerError
 from store.models import RoleKind
 from store.money import format_amount
 
@@ -24,12 +28,68 @@ ROW_CLASS, ROW_TEACHERS, ROW_PUPILS, ROW_ADULTS, ROW_CONFIRM = (
 PICK_EDIT, PICK_FIELD, EDIT_VALUE = "adh.edit.row", "adh.edit.field", "adh.edit.value"
 PICK_DELETE, CONFIRM_DELETE = "adh.delete.row", "adh.delete.confirm"
 ENGAGE = "adh.engage"
+WITHDRAW = "adh.withdraw"  # a change asked of a membership already sent to the AD
+REOPEN_REASON = "adh.reopen.reason"
+PAY_CHEQUE = "adh.pay.cheque"
 
 FIELDS = ("class_name", "teachers", "pupils", "other_adults")
 PAGE_BUDGET = 2500  # characters of rows per page: the whole message stays far below 4096
 STEP_OF_FIELD = {"class_name": ROW_CLASS, "teachers": ROW_TEACHERS, "pupils": ROW_PUPILS,
                  "other_adults": ROW_ADULTS}  # fmt: skip
 
+texts.register({
+    "adh.error.class_duplicate": {"fr": "La ligne {number} est déjà la classe « {existing} » : une ligne par classe. "
+                                        "Tapez un autre nom (ou modifiez la ligne {number}) :",
+                                  "en": "Row {number} is already class \"{existing}\": one row per class. "
+                                        "Type another name (or change row {number}):"},
+    "adh.error.submitted": {"fr": "Cette adhésion a été transmise à l'OCCE : ouvrez /adhesion pour la modifier.",
+                            "en": "This membership was sent to the OCCE: open /adhesion to change it."},
+    "adh.error.reason": {"fr": "Tapez la raison en une phrase (3 à {high} caractères) :",
+                         "en": "Type the reason in one sentence (3 to {high} characters):"},
+    "adh.error.not_validated": {"fr": "Cette adhésion n'est pas validée : il n'y a rien à rouvrir.",
+                                "en": "This membership is not validated: there is nothing to reopen."},
+    "adh.confirm_withdraw": {"fr": "Cette adhésion a été transmise à l'OCCE le {day}. La modifier la remet en "
+                                   "brouillon : il faudra la valider à nouveau pour la transmettre. Modifier quand même ?",
+                             "en": "This membership was sent to the OCCE on {day}. Changing it makes it a draft "
+                                   "again: you will have to validate it again to send it. Change it anyway?"},
+    "adh.button.withdraw": {"fr": "✏️ Oui, la modifier", "en": "✏️ Yes, change it"},
+    "adh.validate_again": {"fr": "⚠️ Adhésion repassée en brouillon : validez-la à nouveau (✅ Valider l'adhésion) "
+                                 "pour la transmettre à l'OCCE.",
+                           "en": "⚠️ The membership is a draft again: validate it again (✅ Validate the membership) "
+                                 "to send it to the OCCE."},
+    "adh.told_withdrawn": {"fr": "✏️ La coopérative {affiliation} a repris son adhésion {years} pour la modifier : "
+                                 "elle vous la transmettra à nouveau.",
+                           "en": "✏️ Cooperative {affiliation} took its membership {years} back to change it: "
+                                 "it will send it to you again."},
+    "adh.review": {"fr": "<b>À valider par l'OCCE</b>", "en": "<b>For the OCCE to validate</b>"},
+    "adh.button.review": {"fr": "🔍 Voir et valider {affiliation}", "en": "🔍 See and validate {affiliation}"},
+    "adh.not_now": {"fr": "Adhésion de {affiliation} pas encore validée : /valider pour y revenir.",
+                    "en": "Membership of {affiliation} not validated yet: /valider to come back to it."},
+    "adh.button.not_now": {"fr": "✖️ Pas maintenant", "en": "✖️ Not now"},
+    "adh.ask_reason": {"fr": "Rouvrir l'adhésion {years} de la coopérative {affiliation} : pourquoi ? Tapez la raison, "
+                             "elle sera transmise au mandataire (/annuler pour la laisser validée) :",
+                       "en": "Reopen membership {years} of cooperative {affiliation}: why? Type the reason, it will "
+                             "be sent to the mandataire (/annuler to leave it validated):"},
+    "adh.button.pay": {"fr": "💶 Enregistrer le paiement ({amount})", "en": "💶 Record the payment ({amount})"},
+    "adh.pay.ask": {"fr": "<b>Paiement de l'adhésion {years}</b> : dépense de {amount} du cahier {ledger}, "
+                          "par chèque à l'ordre de {payee}.\n• Cotisation OCCE (62810008) : {cotisation}\n"
+                          "• Assurance OCCE (61681008) : {assurance}\n\nNuméro du chèque (/annuler pour plus tard) :",
+                    "en": "<b>Payment of membership {years}</b>: expense of {amount} from ledger {ledger}, "
+                          "by cheque to {payee}.\n• OCCE cotisation (62810008): {cotisation}\n"
+                          "• OCCE insurance (61681008): {assurance}\n\nCheque number (/annuler for later):"},
+    "adh.paid": {"fr": "✅ Paiement enregistré :\n{entry}\n\nNouveau solde — {balance}",
+                 "en": "✅ Payment recorded:\n{entry}\n\nNew balance — {balance}"},
+    "adh.error.paid": {"fr": "Le paiement de cette adhésion est déjà enregistré (voir /journal du cahier de l'école).",
+                       "en": "This membership's payment is already recorded (see /journal of the school ledger)."},
+    "adh.error.pay_not_validated": {"fr": "Cette adhésion n'est plus validée par l'OCCE : enregistrez le paiement "
+                                          "quand elle l'aura validée à nouveau.",
+                                    "en": "This membership is no longer validated by the OCCE: record the payment "
+                                          "once it is validated again."},
+    "adh.told_reopened.reason": {"fr": "L'OCCE a rouvert l'adhésion {years} de la coopérative {affiliation} : "
+                                       "« {reason} ». Modifiez-la dans /adhesion puis validez-la à nouveau.",
+                                 "en": "The OCCE reopened membership {years} of cooperative {affiliation}: "
+                                       "\"{reason}\". Change it in /adhesion, then validate it again."},
+})  # fmt: skip
 
 
 # ------------------------------------------------------------------ the table
@@ -138,7 +198,10 @@ async def show_table(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
     """The table as a new message (after typing) or in place of the pressed message."""
     language = lang(update)
     table = await load_table(update, context)
-    page = context.user_data["draft"].get("page", 0)
+    draft = context.user_data["draft"]
+    page = draft.get("page", 0)
+    if table.state == "draft" and draft.get("withdrawn"):
+        notice = "\n".join(filter(None, [notice, t("adh.validate_again", language)]))
     text, keyboard = table_text(table, page, language, notice), table_keyboard(table, page, language)
     if edit and update.callback_query:
         await update.callback_query.edit_message_text(text, reply_markup=keyboard)
@@ -192,9 +255,38 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 # ------------------------------------------------------------------ adding a row
 
 
+async def ask_withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE, table: AdhesionView, action: str) -> str:
+    """A membership sent to the AD: say that changing it calls for a new validation, and ask."""
+    language = lang(update)
+    keyboard = InlineKeyboardMarkup([[button(t("adh.button.withdraw", language), f"adh:withdraw:{action}")],
+                                     [button(t("button.back", language), "adh:back")]])  # fmt: skip
+    await update.callback_query.edit_message_text(t("adh.confirm_withdraw", language, day=day_text(table.submitted_at)),
+                                                  reply_markup=keyboard)  # fmt: skip
+    return WITHDRAW
+
+
+async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✏️ Oui, la modifier: back to draft, then the change that was asked."""
+    draft = context.user_data["draft"]
+    try:
+        notified = await as_user(update, context, adhesion.withdraw, draft["coop_id"], draft["year"])
+    except AdhesionError as error:
+        await update.callback_query.answer()
+        return await show_table(update, context, t(f"adh.error.{error.reason}", lang(update)), edit=True)
+    for staff_id, staff_language in notified.people if notified else ():
+        await notify(context, staff_id, t("adh.told_withdrawn", staff_language, affiliation=notified.affiliation,
+                                          years=years_text(notified.year)))  # fmt: skip
+    draft["withdrawn"] = True
+    action = update.callback_query.data.split(":")[2]
+    return await {"add": add_row, "edit": pick_edit, "delete": pick_delete}[action](update, context)
+
+
 async def add_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """➕: ask the class's name."""
     await update.callback_query.answer()
+    table = await load_table(update, context)
+    if table.state == "submitted":
+        return await ask_withdraw(update, context, table, "add")
     context.user_data["draft"]["row"] = {}
     await update.callback_query.message.reply_text(t("adh.ask.class", lang(update)))
     return ROW_CLASS
@@ -209,11 +301,13 @@ async def refuse(update: Update, error: AdhesionError, state: str) -> str:
 
 async def typed_class(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The class name; then its teachers."""
+    draft = context.user_data["draft"]
     try:
-        name = adhesion.check_class_name(update.effective_message.text)
+        name = await as_user(update, context, adhesion.available_class_name, draft["coop_id"], draft["year"],
+                             update.effective_message.text)  # fmt: skip
     except AdhesionError as error:
         return await refuse(update, error, ROW_CLASS)
-    context.user_data["draft"]["row"]["class_name"] = name
+    draft["row"]["class_name"] = name
     await update.effective_message.reply_text(t("adh.ask.teachers", lang(update), class_name=escape(name)))
     return ROW_TEACHERS
 
@@ -301,6 +395,8 @@ async def pick_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️: which row?"""
     await update.callback_query.answer()
     table = await load_table(update, context)
+    if table.state == "submitted":
+        return await ask_withdraw(update, context, table, "edit")
     await update.callback_query.edit_message_text(t("adh.pick_edit", lang(update)),
                                                   reply_markup=rows_keyboard(table, "row", lang(update)))  # fmt: skip
     return PICK_EDIT
@@ -350,7 +446,8 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     field = draft.get("field")
     try:
         if field == "class_name":
-            value = adhesion.check_class_name(text)
+            value = await as_user(update, context, adhesion.available_class_name, draft["coop_id"], draft["year"],
+                                  text, draft["row_id"])  # fmt: skip
         elif field == "teachers":
             value = adhesion.parse_teachers(text)
         else:
@@ -372,6 +469,8 @@ async def pick_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """🗑: which row?"""
     await update.callback_query.answer()
     table = await load_table(update, context)
+    if table.state == "submitted":
+        return await ask_withdraw(update, context, table, "delete")
     await update.callback_query.edit_message_text(t("adh.pick_delete", lang(update)),
                                                   reply_markup=rows_keyboard(table, "del", lang(update)))  # fmt: skip
     return PICK_DELETE
@@ -457,6 +556,7 @@ async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         notified = await as_user(update, context, adhesion.submit, draft["coop_id"], draft["year"])
     except AdhesionError as error:
         return await show_table(update, context, t(f"adh.error.{error.reason}", language), edit=True)
+    draft.pop("withdrawn", None)
     table = await load_table(update, context)
     for staff_id, staff_language in notified.people:
         await notify(context, staff_id, t(
@@ -464,8 +564,8 @@ async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
             years=years_text(table.year), members=table.members,
             fee=format_amount(table.fee_cents, staff_language),
         ), reply_markup=InlineKeyboardMarkup([[button(
-            t("adh.button.validate", staff_language, affiliation=table.affiliation),
-            f"adh:ok:{notified.adhesion_id}")]]))  # fmt: skip
+            t("adh.button.review", staff_language, affiliation=table.affiliation),
+            f"adh:see:{notified.adhesion_id}")]]))  # fmt: skip
     return await show_table(update, context, t("adh.submitted", language, department=table.department_code),
                             edit=True)  # fmt: skip
 
@@ -482,8 +582,36 @@ async def send_attestation(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     return TABLE
 
 
+async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """🔍 (notification or /valider): the AD sees the coop's rows, members and fee before validating."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    adhesion_id = int(query.data.split(":")[2])
+    table = await as_user(update, context, adhesion.view_of, adhesion_id)
+    if table.state == "submitted":
+        keyboard = [[button(t("adh.button.validate", language, affiliation=table.affiliation),
+                            f"adh:ok:{adhesion_id}")],
+                    [button(t("adh.button.not_now", language), f"adh:later:{adhesion_id}")]]  # fmt: skip
+    elif table.state == "validated":
+        keyboard = [[button(t("adh.button.reopen", language, affiliation=table.affiliation),
+                            f"adh:reopen:{adhesion_id}")]]  # fmt: skip
+    else:
+        keyboard = []
+    await query.message.reply_text(t("adh.review", language) + "\n\n" + table_text(table, 0, language),
+                                   reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
+
+
+async def not_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """✖️ Pas maintenant: the review stays, without buttons."""
+    query = update.callback_query
+    await query.answer()
+    table = await as_user(update, context, adhesion.view_of, int(query.data.split(":")[2]))
+    await query.edit_message_reply_markup(None)
+    await query.message.reply_text(t("adh.not_now", lang(update), affiliation=table.affiliation))
+
+
 async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """AD staff validate (button in the notification or in /valider); the managers are told."""
+    """✅ under the review: the AD validates; the managers are told, and offered to record the payment."""
     query, language = update.callback_query, lang(update)
     await query.answer()
     adhesion_id = int(query.data.split(":")[2])
@@ -499,20 +627,48 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reply_markup=InlineKeyboardMarkup([[button(
             t("adh.button.reopen", language, affiliation=notified.affiliation), f"adh:reopen:{adhesion_id}")]]),
     )  # fmt: skip
+    table = await as_user(update, context, adhesion.view_of, adhesion_id)
     for manager_id, manager_language in notified.people:
+        pay = button(t("adh.button.pay", manager_language, amount=format_amount(table.fee_cents, manager_language)),
+                     f"adh:pay:{adhesion_id}")  # fmt: skip
         await notify(context, manager_id, t("adh.told_validated", manager_language,
-                                                     years=years_text(year), affiliation=notified.affiliation))  # fmt: skip
+                                                     years=years_text(year), affiliation=notified.affiliation),
+                     reply_markup=InlineKeyboardMarkup([[pay]]))  # fmt: skip
 
 
-async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """AD staff reopen a validated membership; the managers are told."""
+async def ask_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """↩️ Rouvrir: the AD types why; the mandataire will read it."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    notified = await as_user(update, context, adhesion.reopen, int(query.data.split(":")[2]))
-    await query.edit_message_text(t("adh.reopened", language, affiliation=notified.affiliation))
+    adhesion_id = int(query.data.split(":")[2])
+    table = await as_user(update, context, adhesion.view_of, adhesion_id)
+    if table.state != "validated":
+        await query.message.reply_text(t("adh.error.not_validated", language))
+        return ConversationHandler.END
+    context.user_data["reopen"] = {"adhesion_id": adhesion_id}
+    await query.message.reply_text(t("adh.ask_reason", language, years=years_text(table.year),
+                                     affiliation=table.affiliation))  # fmt: skip
+    return REOPEN_REASON
+
+
+async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The reason: the membership is reopened and its managers are told why."""
+    language = lang(update)
+    adhesion_id = context.user_data.get("reopen", {}).get("adhesion_id", 0)
+    try:
+        notified = await as_user(update, context, adhesion.reopen, adhesion_id, update.effective_message.text)
+    except AdhesionError as error:
+        if error.reason == "reason":
+            return await refuse(update, error, REOPEN_REASON)
+        await update.effective_message.reply_text(t(f"adh.error.{error.reason}", language))
+        return ConversationHandler.END
+    context.user_data.pop("reopen", None)
+    reason = escape(adhesion.check_reason(update.effective_message.text))
+    await update.effective_message.reply_text(t("adh.reopened", language, affiliation=notified.affiliation))
     for manager_id, manager_language in notified.people:
-        await notify(context, manager_id, t("adh.told_reopened", manager_language,
-                                                     affiliation=notified.affiliation))  # fmt: skip
+        await notify(context, manager_id, t("adh.told_reopened.reason", manager_language, reason=reason,
+                                            years=years_text(notified.year), affiliation=notified.affiliation))  # fmt: skip
+    return ConversationHandler.END
 
 
 FOLLOW_UP_SHOWN = 15  # names per group in /valider; the rest is counted
@@ -542,8 +698,52 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 lines.append(f"{t(f'follow.{key}', language)} ({len(members)}) : {names}")
         if not coops:
             lines.append(t("follow.nothing", language))
-        keyboard = [[button(t("adh.button.validate", language, affiliation=c.affiliation), f"adh:ok:{c.adhesion_id}")]
+        keyboard = [[button(t("adh.button.review", language, affiliation=c.affiliation), f"adh:see:{c.adhesion_id}")]
                     for c in groups["submitted"][:FOLLOW_UP_SHOWN]]  # fmt: skip
         await update.effective_message.reply_text(
             "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
 
+
+# ------------------------------------------------------------------ paying the AD
+
+
+async def ask_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """💶 under the AD's validation: the ready-made expense, and its cheque number to type."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    adhesion_id = int(query.data.split(":")[2])
+    try:
+        due = await as_user(update, context, adhesion.payment, adhesion_id)
+    except AdhesionError as error:
+        await query.message.reply_text(t(f"adh.error.{error.reason}", language))
+        return ConversationHandler.END
+    context.user_data["payment"] = {"adhesion_id": adhesion_id}
+    await query.message.reply_text(t(
+        "adh.pay.ask", language, years=years_text(due.year), amount=format_amount(due.amount, language),
+        ledger=escape(due.ledger_name), payee=escape(due.payee),
+        cotisation=format_amount(due.cotisation_cents, language), assurance=format_amount(due.assurance_cents, language),
+    ))  # fmt: skip
+    return PAY_CHEQUE
+
+
+async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The cheque number: the expense is recorded, with the school ledger's new balance."""
+    language = lang(update)
+    number = "".join(update.effective_message.text.split())
+    if not re.fullmatch(r"\d{1,12}", number):
+        await update.effective_message.reply_text(t("ent.cheque.invalid", language))
+        return PAY_CHEQUE
+    adhesion_id = context.user_data.get("payment", {}).get("adhesion_id", 0)
+    try:
+        entry = await as_user(update, context, adhesion.pay, adhesion_id, number)
+    except AdhesionError as error:
+        await update.effective_message.reply_text(t(f"adh.error.{error.reason}", language))
+        return ConversationHandler.END
+    except LedgerError as refused:
+        await update.effective_message.reply_text(refusal(refused, language))
+        return PAY_CHEQUE if refused.reason.startswith("cheque_number") else ConversationHandler.END
+    context.user_data.pop("payment", None)
+    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    await update.effective_message.reply_text(t("adh.paid", language, entry=entry_line(entry, language),
+                                                balance=balance_line(balances, language)))  # fmt: skip
+    return ConversationHandler.END

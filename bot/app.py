@@ -22,6 +22,7 @@ from telegram.ext import (
 )
 
 from bot import adhesion, contact, entries, gate, invitations, journal, ledgers, projects, start
+from bot import coop
 from bot.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot import cashcount, movements, openings, reconciliation
 from bot.config import Settings
@@ -130,9 +131,23 @@ def build_application(settings: Settings, database: Database) -> Application:
                 adhesion.PICK_DELETE: [CallbackQueryHandler(adhesion.confirm_delete, pattern=r"^adh:del:\d+$"), back],
                 adhesion.CONFIRM_DELETE: [CallbackQueryHandler(adhesion.delete_row, pattern=r"^adh:delok$"), back],
                 adhesion.ENGAGE: [CallbackQueryHandler(adhesion.engage, pattern=r"^adh:engage$"), back],
+                adhesion.WITHDRAW: [CallbackQueryHandler(adhesion.withdraw, pattern=r"^adh:withdraw:(add|edit|delete)$"),
+                                    back],
             },
             fallbacks=[CommandHandler("annuler", adhesion.cancel),
                        CallbackQueryHandler(adhesion.close, pattern=r"^adh:close$")],
+        ),
+        ConversationHandler(
+            name="paiement", persistent=True, allow_reentry=True,
+            entry_points=[CallbackQueryHandler(adhesion.ask_payment_cheque, pattern=r"^adh:pay:\d+$")],
+            states={adhesion.PAY_CHEQUE: [MessageHandler(TEXT, adhesion.typed_payment_cheque)]},
+            fallbacks=[CommandHandler("annuler", end_conversation)],
+        ),
+        ConversationHandler(
+            name="reouvrir", persistent=True, allow_reentry=True,
+            entry_points=[CallbackQueryHandler(adhesion.ask_reason, pattern=r"^adh:reopen:\d+$")],
+            states={adhesion.REOPEN_REASON: [MessageHandler(TEXT, adhesion.typed_reason)]},
+            fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         ConversationHandler(
             name="mouvement", persistent=True, allow_reentry=True,
@@ -188,7 +203,8 @@ def build_application(settings: Settings, database: Database) -> Application:
                           CallbackQueryHandler(ledgers.begin, pattern=r"^led:list$")],
             states={
                 ledgers.LISTING: [CallbackQueryHandler(ledgers.ask_name, pattern=r"^led:row:\d+$"), just_looking],
-                ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name)],
+                ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name),
+                                 CallbackQueryHandler(ledgers.attach, pattern=r"^led:att:\d+:\d+$")],
             },
             fallbacks=[CommandHandler("annuler", end_conversation),
                        CallbackQueryHandler(ledgers.close, pattern=r"^led:close$")],
@@ -221,6 +237,12 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", end_conversation),
                        CallbackQueryHandler(end_conversation, pattern=r"^mandate:cancel$")],
+        ),
+        ConversationHandler(
+            name="coop", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("coop", coop.begin)],
+            states={coop.TYPING_COOP: [MessageHandler(TEXT, coop.typed_coop)]},
+            fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         ConversationHandler(
             name="contact", persistent=True, allow_reentry=True,
@@ -273,7 +295,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         CommandHandler("solde", entries.balances_command),
         MessageHandler(filters.PHOTO | filters.Document.ALL, entries.attach),
         CallbackQueryHandler(adhesion.validate, pattern=r"^adh:ok:\d+$"),
-        CallbackQueryHandler(adhesion.reopen, pattern=r"^adh:reopen:\d+$"),
+        CallbackQueryHandler(adhesion.review, pattern=r"^adh:see:\d+$"),
+        CallbackQueryHandler(adhesion.not_now, pattern=r"^adh:later:\d+$"),
         CallbackQueryHandler(ledgers.invite_teacher, pattern=r"^led:inv:\d+$"),
         CommandHandler("valider", adhesion.follow_up),
         CommandHandler("start", start.start),

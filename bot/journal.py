@@ -26,6 +26,7 @@ from bot.books import (balance_line, entry_line, ledger_label, ledgers_keyboard,
                        read_amount, read_part, refusal, today_for)
 from bot.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, plural, t
+from bot.trail import membership_event_text
 from store import audit, ledger, people
 from store.access import Action, Forbidden
 from store.audit import AuditView, CoopHistory
@@ -159,6 +160,7 @@ texts.register({
                           "en": "<b>History of entry {piece}</b> — ledger {ledger}"},
     "jnl.history.older": {"fr": "… et {older}.", "en": "… and {older}."},
     "hist.line": {"fr": "{at} — {person} — {what}", "en": "{at} — {person} — {what}"},
+    "hist.event": {"fr": "<i>{at}</i> · {person}\n{what}", "en": "<i>{at}</i> · {person}\n{what}"},
     "hist.operator": {"fr": "l'administrateur du bot", "en": "the bot's administrator"},
     "hist.subject.entry": {"fr": "écriture {piece} ({ledger}) ", "en": "entry {piece} ({ledger}) "},
     "hist.entry.create": {"fr": "{subject}créée : {direction} de {amount}, « {label} »",
@@ -860,11 +862,14 @@ def trail_line(event: AuditView, zone: str, language: str, subject: str = "") ->
 
 
 def coop_line(event: audit.CoopEvent, zone: str, language: str) -> str:
+    """Two short lines a phone shows whole: when and who, then what."""
     subject = ""
     if event.entity == "entry":
         subject = t("hist.subject.entry", language, piece=escape(event.piece or str(event.entity_id)),
                     ledger=escape(event.ledger_name or ""))  # fmt: skip
-    return trail_line(event, zone, language, subject)
+    person = escape(event.person_name) if event.person_name else t("hist.operator", language)
+    what = membership_event_text(event, language) or event_text(event, language, subject)
+    return t("hist.event", language, at=instant_text(event.at, zone), person=person, what=what)
 
 
 def history_text(history: CoopHistory, language: str) -> str:

@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.common import as_user, button, excerpt, in_store, invitation_ttl, years_text
 from bot.invitations import link_text
+from bot import texts
 from bot.texts import lang, t
 from store import adhesion, invitations, ledgers, people
 from store.access import Action, Forbidden
@@ -16,6 +17,17 @@ from store.adhesion import AdhesionError
 from store.models import LedgerKind, RoleKind
 
 LISTING, NAMING = "led.list", "led.name"
+
+texts.register({
+    "led.error.no_letter": {"fr": "Un nom de cahier contient au moins une lettre ou un chiffre (par exemple CE1A). "
+                                  "Tapez un autre nom :",
+                            "en": "A ledger's name holds at least one letter or digit (e.g. CE1A). Type another name:"},
+    "led.button.attach": {"fr": "🔗 Reprendre le cahier {name}", "en": "🔗 Take ledger {name} again"},
+    "led.or_attach": {"fr": "Si la classe {class_name} avait déjà un cahier, reprenez-le plutôt (ses comptes continuent) :",
+                      "en": "If class {class_name} already had a ledger, take it again instead (its books go on):"},
+    "led.attached": {"fr": "La classe {class_name} reprend son cahier « {name} ». Invitez son ou ses enseignant·es si besoin :",
+                     "en": "Class {class_name} takes its ledger \"{name}\" again. Invite its teacher(s) if needed:"},
+})  # fmt: skip
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -60,13 +72,17 @@ async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
     await query.answer()
     row_id = int(query.data.split(":")[2])
     try:
-        class_name, existing = await as_user(update, context, ledgers.row_for_naming, row_id)
+        class_name, existing, free = await as_user(update, context, ledgers.row_for_naming, row_id)
     except AdhesionError:
         await query.edit_message_text(t("led.has_ledger", language))
         return ConversationHandler.END
     context.user_data["draft"] = {"row_id": row_id}
-    await query.edit_message_text(t("led.ask_name", language, class_name=escape(class_name),
-                                    existing=escape(", ".join(existing))))  # fmt: skip
+    text = t("led.ask_name", language, class_name=escape(class_name), existing=escape(", ".join(existing)))
+    keyboard = [[button(t("led.button.attach", language, name=name), f"led:att:{row_id}:{ledger_id}")]
+                for ledger_id, name in free]  # fmt: skip
+    if free:
+        text += "\n\n" + t("led.or_attach", language, class_name=escape(class_name))
+    await query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)
     return NAMING
 
 
@@ -78,17 +94,38 @@ async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
         created = await as_user(update, context, ledgers.create_class_ledger, row_id, typed)
     except ledgers.LedgerNameError as refused:
         await update.effective_message.reply_text(t(
-            f"led.error.{refused.reason}", language, typed=escape(excerpt(typed, 40)),
+            f"led.error.{refused.reason}", language, typed=escape(excerpt(typed, 40)), clash=escape(refused.clash),
             length=len(typed.strip()), existing=escape(", ".join(refused.existing))))  # fmt: skip
         return NAMING
     except AdhesionError:
         await update.effective_message.reply_text(t("led.has_ledger", language))
         return ConversationHandler.END
+    return await created_reply(update, context, created, "led.created")
+
+
+async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """🔗 the class's ledger of a former year: the row holds it again, no second ledger."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    _, _, row_id, ledger_id = query.data.split(":")
+    try:
+        created = await as_user(update, context, ledgers.attach_class_ledger, int(row_id), int(ledger_id))
+    except AdhesionError:
+        await query.edit_message_text(t("led.has_ledger", language))
+        return ConversationHandler.END
+    await query.edit_message_reply_markup(None)
+    return await created_reply(update, context, created, "led.attached")
+
+
+async def created_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, created: ledgers.Created,
+                        key: str) -> int:  # fmt: skip
+    """The ledger is the class's: invite its teachers."""
+    language = lang(update)
     context.user_data.pop("draft", None)
     keyboard = [[button(t("led.button.invite", language, teacher=teacher), f"led:inv:{created.ledger_id}")]
                 for teacher in created.teachers]  # fmt: skip
     await update.effective_message.reply_text(
-        t("led.created", language, name=escape(created.name), class_name=escape(created.class_name)),
+        t(key, language, name=escape(created.name), class_name=escape(created.class_name)),
         reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None,
     )
     return ConversationHandler.END

@@ -148,10 +148,6 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "L'attestation est disponible dans /adhesion.",
                            "en": "🎉 The OCCE validated the membership {years} of cooperative {affiliation}. "
                                  "The certificate is available in /adhesion."},
-    "adh.told_reopened": {"fr": "L'OCCE a rouvert l'adhésion de la coopérative {affiliation} : vous pouvez la modifier "
-                                "dans /adhesion, puis la valider à nouveau.",
-                          "en": "The OCCE reopened the membership of cooperative {affiliation}: you can change it "
-                                "in /adhesion, then validate it again."},
     # /valider
     "follow.title": {"fr": "<b>Adhésions {years} — OCCE {department}</b>", "en": "<b>Memberships {years} — OCCE {department}</b>"},
     "follow.submitted": {"fr": "⏳ À valider", "en": "⏳ To validate"},
@@ -181,8 +177,8 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "The name cannot be empty. Type a name of 1 to 10 characters:"},
     "led.error.too_long": {"fr": "« {typed} » fait {length} caractères : 10 au plus. Tapez un nom plus court :",
                            "en": "\"{typed}\" is {length} characters long: 10 at most. Type a shorter name:"},
-    "led.error.duplicate": {"fr": "Un cahier s'appelle déjà « {typed} » (cahiers existants : {existing}). Tapez un autre nom :",
-                            "en": "A ledger is already called \"{typed}\" (existing ledgers: {existing}). Type another name:"},
+    "led.error.duplicate": {"fr": "« {typed} » se confond avec le cahier « {clash} » (cahiers existants : {existing}). Tapez un autre nom :",
+                            "en": "\"{typed}\" is too close to ledger \"{clash}\" (existing ledgers: {existing}). Type another name:"},
     "led.created": {"fr": "Cahier « {name} » créé pour la classe {class_name}. Invitez son ou ses enseignant·es :",
                     "en": "Ledger \"{name}\" created for class {class_name}. Invite its teacher(s):"},
     "led.button.invite": {"fr": "🔗 Inviter {teacher}", "en": "🔗 Invite {teacher}"},

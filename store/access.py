@@ -25,6 +25,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "start": frozenset({ANYONE}),
     "aide": frozenset({ANYONE}),
     "moi": frozenset({ANYONE}),
+    "coop": EVERY_ROLE,
     "depense": MANAGERS | {ENSEIGNANT},
     "recette": MANAGERS | {ENSEIGNANT},
     "solde": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
@@ -55,6 +56,7 @@ class Action(StrEnum):
     STAFF = "staff"  # the department's own work: invite mandataires, confirm, validate
     WRITE_LEDGER = "write_ledger"
     READ_LEDGER = "read_ledger"
+    SEE_COOP = "see_coop"  # the coop's identity card: any of its people, and its AD
 
 
 class Forbidden(Exception):
@@ -86,6 +88,8 @@ def may(who: Who, action: Action, *, coop_id: int | None = None, department_code
         if action == Action.STAFF and staff:
             return True
         if action == Action.READ_COOP and (staff or (here and role.kind != ENSEIGNANT)):
+            return True
+        if action == Action.SEE_COOP and (staff or here):
             return True
         if action == Action.MANAGE_COOP and here and role.kind in MANAGERS:
             return True

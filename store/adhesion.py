@@ -9,11 +9,15 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from store.access import Action, may, require
+from store.audit import record
+from store import ledger
+from store.ledger import LABEL_MAX, EntryView
 from store.models import (
-    Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Ledger, Person, Role, RoleKind, utcnow,
+    Adhesion, AdhesionRow, AdhesionTeacher, AuditEvent, Coop, Department, Ledger, LedgerKind, Means, Person, Role,
+    RoleKind, Treasury, utcnow,
 )  # fmt: skip
 from store.people import Who, staff_of
-from store.text import plain
+from store.text import folded, plain
 from store.years import fiscal_year_of, today_in
 
 CLASS_NAME_MAX = 30
@@ -24,8 +28,9 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 
 
 class AdhesionError(Exception):
-    """Why a change is refused: class_name, teacher_format, teacher_email, teacher_count,
-    count_format, count_range, locked, no_rows, has_ledger, not_found, not_submitted."""
+    """Why a change is refused: class_name, class_duplicate, teacher_format, teacher_email, teacher_count,
+    count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
+    not_validated, reason, paid, pay_not_validated."""
 
     def __init__(self, reason: str, **details: object):
         super().__init__(reason)
@@ -48,6 +53,7 @@ class RowView:
     pupils: int
     other_adults: int
     ledger_name: str | None
+    ledger_id: int | None = None
 
     @property
     def total(self) -> int:
@@ -185,6 +191,14 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
     )  # fmt: skip
 
 
+def membership_state(session: Session, coop_id: int, year: int) -> str:
+    """new, draft, submitted or validated, as AdhesionView.state says it (callers check access)."""
+    adhesion = _adhesion(session, coop_id, year)
+    if adhesion is None:
+        return "new"
+    return "validated" if adhesion.validated_at else "submitted" if adhesion.submitted_at else "draft"
+
+
 def _adhesion(session: Session, coop_id: int, year: int) -> Adhesion | None:
     return session.exec(select(Adhesion).where(Adhesion.coop_id == coop_id, Adhesion.year == year)).first()
 
@@ -198,7 +212,8 @@ def _rows(session: Session, adhesion_id: int) -> tuple[RowView, ...]:
                                 .order_by(AdhesionTeacher.id)).all()  # fmt: skip
         ledger = session.get(Ledger, row.ledger_id) if row.ledger_id else None
         views.append(RowView(row.id, number, row.class_name, tuple(Teacher(t.name, t.email) for t in teachers),
-                             row.pupils, row.other_adults, ledger.name if ledger else None))  # fmt: skip
+                             row.pupils, row.other_adults, ledger.name if ledger else None,
+                             row.ledger_id))  # fmt: skip
     return tuple(views)
 
 
@@ -214,7 +229,10 @@ def _is_staff(who: Who, coop: Coop) -> bool:
 
 
 def _editable(session: Session, who: Who, coop_id: int, year: int) -> Adhesion:
-    """The year's adhesion, created if needed, for a manager, while the AD has not validated it."""
+    """The year's adhesion, created if needed, for a manager, while it is a draft.
+
+    Once sent to the AD it changes only after ``withdraw``: the mandataire is told first
+    that the engagement must then be given again."""
     require(who, Action.MANAGE_COOP, coop_id=coop_id)
     adhesion = _adhesion(session, coop_id, year)
     if adhesion is None:
@@ -223,39 +241,78 @@ def _editable(session: Session, who: Who, coop_id: int, year: int) -> Adhesion:
         session.flush()
     if adhesion.validated_at is not None:
         raise AdhesionError("locked")
-    # Any change after the engagement calls for a new one.
-    adhesion.submitted_at = adhesion.submitted_by = None
-    session.add(adhesion)
+    if adhesion.submitted_at is not None:
+        raise AdhesionError("submitted")
     return adhesion
 
 
+def withdraw(session: Session, who: Who, coop_id: int, year: int) -> Notified | None:
+    """Take a membership sent to the AD back to draft, to change it (it must be sent again);
+    returns the AD staff to tell, or None if it was a draft already."""
+    require(who, Action.MANAGE_COOP, coop_id=coop_id)
+    adhesion = _adhesion(session, coop_id, year)
+    if adhesion is None or adhesion.validated_at is not None:
+        raise AdhesionError("locked" if adhesion else "not_found")
+    if adhesion.submitted_at is None:
+        return None
+    adhesion.submitted_at = adhesion.submitted_by = None
+    session.add(adhesion)
+    record(session, who, "adhesion", adhesion.id, "withdraw", coop_id=coop_id, after={"year": year})
+    return _staff_to_tell(session, adhesion)
+
+
 def begin(session: Session, who: Who, coop_id: int, year: int, from_last_year: bool) -> None:
-    """Start the year's table, empty or from last year's rows (their counts to confirm)."""
+    """Start the year's table, empty or from last year's rows (their counts to confirm).
+
+    A class ledger lives across years: a row taken over keeps its class's ledger."""
     adhesion = _editable(session, who, coop_id, year)
     last = _adhesion(session, coop_id, year - 1)
     if not from_last_year or last is None:
         return
     for row in _rows(session, last.id):
-        _insert_row(session, adhesion.id, row.class_name, list(row.teachers), row.pupils, row.other_adults)
+        _insert_row(session, who, adhesion, row.class_name, list(row.teachers), row.pupils, row.other_adults,
+                    row.ledger_id)  # fmt: skip
+
+
+def available_class_name(session: Session, who: Who, coop_id: int, year: int, text: str,
+                         row_id: int | None = None) -> str:  # fmt: skip
+    """A class name checked, and not another row's of the year's table (ignoring case, spaces, accents)."""
+    require(who, Action.MANAGE_COOP, coop_id=coop_id)
+    name = check_class_name(text)
+    adhesion = _adhesion(session, coop_id, year)
+    for row in _rows(session, adhesion.id) if adhesion else ():
+        if row.id != row_id and folded(row.class_name) == folded(name):
+            raise AdhesionError("class_duplicate", number=row.number, existing=row.class_name)
+    return name
 
 
 def add_row(session: Session, who: Who, coop_id: int, year: int, class_name: str,
             teachers: list[Teacher], pupils: int, other_adults: int) -> int:  # fmt: skip
     """A new class row, checked again here whatever the chat did; returns its id."""
     adhesion = _editable(session, who, coop_id, year)
-    return _insert_row(session, adhesion.id, check_class_name(class_name), teachers,
+    name = available_class_name(session, who, coop_id, year, class_name)
+    return _insert_row(session, who, adhesion, name, teachers,
                        _bounded(pupils, PUPILS), _bounded(other_adults, OTHER_ADULTS))  # fmt: skip
 
 
-def _insert_row(session: Session, adhesion_id: int, class_name: str, teachers: list[Teacher],
-                pupils: int, other_adults: int) -> int:  # fmt: skip
+def _insert_row(session: Session, who: Who, adhesion: Adhesion, class_name: str, teachers: list[Teacher],
+                pupils: int, other_adults: int, ledger_id: int | None = None) -> int:  # fmt: skip
     if not TEACHERS[0] <= len(teachers) <= TEACHERS[1]:
         raise AdhesionError("teacher_count")
-    row = AdhesionRow(adhesion_id=adhesion_id, class_name=class_name, pupils=pupils, other_adults=other_adults)
+    row = AdhesionRow(adhesion_id=adhesion.id, class_name=class_name, pupils=pupils, other_adults=other_adults,
+                      ledger_id=ledger_id)  # fmt: skip
     session.add(row)
     session.flush()
     session.add_all([AdhesionTeacher(row_id=row.id, name=t.name, email=t.email) for t in teachers])
+    record(session, who, "adhesionrow", row.id, "create", coop_id=adhesion.coop_id,
+           after=_row_state(row, teachers))  # fmt: skip
     return row.id
+
+
+def _row_state(row: AdhesionRow, teachers: list[Teacher] | tuple[Teacher, ...]) -> dict:
+    """A row as the audit trail keeps it: counts, no teacher's name (forgetting a person reaches the table)."""
+    return {"class_name": row.class_name, "teachers": len(teachers), "pupils": row.pupils,
+            "other_adults": row.other_adults, "ledger_id": row.ledger_id}  # fmt: skip
 
 
 def _bounded(value: int, bounds: tuple[int, int]) -> int:
@@ -277,9 +334,10 @@ def update_row(session: Session, who: Who, row_id: int, *, class_name: str | Non
                teachers: list[Teacher] | None = None, pupils: int | None = None,
                other_adults: int | None = None) -> None:  # fmt: skip
     """Change one or more fields of a row."""
-    row, _ = _row(session, who, row_id)
+    row, adhesion = _row(session, who, row_id)
+    before = _row_state(row, _row_teachers(session, row.id))
     if class_name is not None:
-        row.class_name = check_class_name(class_name)
+        row.class_name = available_class_name(session, who, adhesion.coop_id, adhesion.year, class_name, row.id)
     if pupils is not None:
         row.pupils = _bounded(pupils, PUPILS)
     if other_adults is not None:
@@ -291,17 +349,26 @@ def update_row(session: Session, who: Who, row_id: int, *, class_name: str | Non
             session.delete(old)
         session.add_all([AdhesionTeacher(row_id=row.id, name=t.name, email=t.email) for t in teachers])
     session.add(row)
+    record(session, who, "adhesionrow", row.id, "edit", coop_id=adhesion.coop_id, before=before,
+           after=_row_state(row, teachers if teachers is not None else _row_teachers(session, row.id)))  # fmt: skip
+
+
+def _row_teachers(session: Session, row_id: int) -> tuple[Teacher, ...]:
+    return tuple(Teacher(t.name, t.email) for t in session.exec(
+        select(AdhesionTeacher).where(AdhesionTeacher.row_id == row_id).order_by(AdhesionTeacher.id)))  # fmt: skip
 
 
 def delete_row(session: Session, who: Who, row_id: int) -> None:
     """Remove a row, unless its class already has a ledger."""
-    row, _ = _row(session, who, row_id)
+    row, adhesion = _row(session, who, row_id)
     if row.ledger_id is not None:
         raise AdhesionError("has_ledger")
+    before = _row_state(row, _row_teachers(session, row.id))
     for teacher in session.exec(select(AdhesionTeacher).where(AdhesionTeacher.row_id == row.id)):
         session.delete(teacher)
     session.flush()  # the teachers first: no ORM relationship tells SQLAlchemy the order
     session.delete(row)
+    record(session, who, "adhesionrow", row_id, "delete", coop_id=adhesion.coop_id, before=before)
 
 
 @dataclass(frozen=True)
@@ -317,11 +384,18 @@ class Notified:
 def submit(session: Session, who: Who, coop_id: int, year: int, now: datetime | None = None) -> Notified:
     """The mandataire's engagement; returns the AD staff to notify."""
     adhesion = _editable(session, who, coop_id, year)
-    if not _rows(session, adhesion.id):
+    table = _rows(session, adhesion.id)
+    if not table:
         raise AdhesionError("no_rows")
     adhesion.submitted_at, adhesion.submitted_by = now or utcnow(), who.person.id
     session.add(adhesion)
-    coop = session.get(Coop, coop_id)
+    record(session, who, "adhesion", adhesion.id, "submit", coop_id=coop_id,
+           after={"year": year, "rows": len(table), "members": sum(r.total for r in table)})  # fmt: skip
+    return _staff_to_tell(session, adhesion)
+
+
+def _staff_to_tell(session: Session, adhesion: Adhesion) -> Notified:
+    coop = session.get(Coop, adhesion.coop_id)
     staff = staff_of(session, coop.department_code)
     return Notified([(p.telegram_id, p.language) for p in staff], coop.affiliation, adhesion.id, adhesion.year)
 
@@ -333,16 +407,39 @@ def validate(session: Session, who: Who, adhesion_id: int, now: datetime | None 
         raise AdhesionError("not_submitted")
     adhesion.validated_at, adhesion.validated_by = now or utcnow(), who.person.id
     session.add(adhesion)
+    record(session, who, "adhesion", adhesion.id, "validate", coop_id=coop.id, after={"year": adhesion.year})
     return Notified(_managers(session, coop.id), coop.affiliation, adhesion.id, adhesion.year)
 
 
-def reopen(session: Session, who: Who, adhesion_id: int) -> Notified:
-    """The AD makes a validated membership editable again."""
+REASON_MAX = 500
+
+
+def check_reason(text: str) -> str:
+    """Why the AD reopens a membership: 3 to 500 characters, told to the mandataire."""
+    reason = " ".join(plain(text).split())
+    if not 3 <= len(reason) <= REASON_MAX:
+        raise AdhesionError("reason", high=REASON_MAX)
+    return reason
+
+
+def reopen(session: Session, who: Who, adhesion_id: int, reason: str) -> Notified:
+    """The AD makes a validated membership editable again, saying why."""
     adhesion, coop = _for_staff(session, who, adhesion_id)
+    if adhesion.validated_at is None:
+        raise AdhesionError("not_validated")
+    reason = check_reason(reason)
     adhesion.validated_at = adhesion.validated_by = None
     adhesion.submitted_at = adhesion.submitted_by = None
     session.add(adhesion)
+    record(session, who, "adhesion", adhesion.id, "reopen", coop_id=coop.id,
+           after={"year": adhesion.year, "reason": reason})  # fmt: skip
     return Notified(_managers(session, coop.id), coop.affiliation, adhesion.id, adhesion.year)
+
+
+def view_of(session: Session, who: Who, adhesion_id: int, now: datetime | None = None) -> AdhesionView:
+    """A membership's table as its AD staff review it."""
+    adhesion, coop = _for_staff(session, who, adhesion_id)
+    return view(session, who, coop.id, adhesion.year, now)
 
 
 def _for_staff(session: Session, who: Who, adhesion_id: int) -> tuple[Adhesion, Coop]:
@@ -388,3 +485,63 @@ def department_follow_up(session: Session, who: Who, department_code: str, year:
         result.append(FollowUp(coop.id, coop.affiliation, coop.school_name, table.adhesion_id,
                                table.state, table.late))  # fmt: skip
     return result
+
+
+# ------------------------------------------------------------------ paying the AD
+
+COTISATION_ACCOUNT, ASSURANCE_ACCOUNT = "62810008", "61681008"
+
+
+@dataclass(frozen=True)
+class Payment:
+    """The membership's payment as a ready-made expense of the school ledger, by cheque."""
+
+    adhesion_id: int
+    year: int
+    payee: str  # the AD, as the cheque is made out
+    ledger_id: int
+    ledger_name: str
+    label: str
+    cotisation_cents: int
+    assurance_cents: int
+
+    @property
+    def amount(self) -> int:
+        return self.cotisation_cents + self.assurance_cents
+
+
+def payment(session: Session, who: Who, adhesion_id: int) -> Payment:
+    """What paying a validated membership records: the fee split between cotisation and assurance
+    (with an adult rate, the adults' rate counts as cotisation: the AD's table gives no split of it)."""
+    adhesion = session.get(Adhesion, adhesion_id)
+    if adhesion is None:
+        raise AdhesionError("not_found")
+    require(who, Action.MANAGE_COOP, coop_id=adhesion.coop_id)
+    if adhesion.validated_at is None:  # reopened since: the fee may change
+        raise AdhesionError("pay_not_validated")
+    if session.exec(select(AuditEvent.id).where(AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion.id,
+                                                AuditEvent.action == "pay")).first():  # fmt: skip
+        raise AdhesionError("paid")
+    table = view(session, who, adhesion.coop_id, adhesion.year)
+    insured = table.members if table.adult_rate_cents is None else table.pupils
+    assurance = insured * table.assurance_cents
+    school = session.exec(select(Ledger).where(Ledger.coop_id == adhesion.coop_id,
+                                               Ledger.kind == LedgerKind.ECOLE)).first()  # fmt: skip
+    department = session.get(Department, table.department_code)
+    label = f"Adhésion OCCE {adhesion.year}-{adhesion.year + 1} : cotisation et assurance (à l'ordre de {department.name})"
+    return Payment(adhesion.id, adhesion.year, department.name, school.id, school.name, label[:LABEL_MAX],
+                   table.fee_cents - assurance, assurance)  # fmt: skip
+
+
+def pay(session: Session, who: Who, adhesion_id: int, cheque_number: str, today: date | None = None) -> EntryView:
+    """Record the payment by cheque, once; the ledger's rules (cheque number, open year) apply."""
+    due = payment(session, who, adhesion_id)
+    coop = session.get(Coop, session.get(Adhesion, adhesion_id).coop_id)
+    today = today or today_in(session.get(Department, coop.department_code).timezone)
+    splits = [(code, cents) for code, cents in ((COTISATION_ACCOUNT, due.cotisation_cents),
+                                                (ASSURANCE_ACCOUNT, due.assurance_cents)) if cents]  # fmt: skip
+    entry = ledger.record_expense(session, who, due.ledger_id, day=today, label=due.label, treasury=Treasury.BANQUE,
+                                  means=Means.CHEQUE, amount=due.amount, splits=splits, today=today,
+                                  cheque_number=cheque_number)  # fmt: skip
+    record(session, who, "adhesion", adhesion_id, "pay", coop_id=coop.id, after={"entry_id": entry.id})
+    return entry

@@ -83,6 +83,7 @@ class CoopEvent(AuditView):
     ledger_name: str | None = None  # entries, opening balances, cash counts
     piece: str | None = None  # entries: 'D7', '12'
     statement_day: date | None = None  # bank statements
+    subject_name: str | None = None  # a change of mandataire: the successor, as named today
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,9 @@ def coop_history(session: Session, who: Who, coop_id: int, offset: int = 0, limi
                      "piece": f"{entry.piece_prefix}{entry.piece_number}"}  # fmt: skip
         elif view.entity == "statement":
             extra = {"statement_day": days.get(view.entity_id)}
+        elif view.entity == "mandate":
+            successor = session.get(Person, (view.after or {}).get("successor_id") or 0)
+            extra = {"subject_name": successor.name if successor else None}
         else:
             ledger_id = (view.after or view.before or {}).get("ledger_id")
             extra = {"ledger_name": names.get(ledger_id)}

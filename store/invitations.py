@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 from sqlmodel import Session, select
 
 from store.access import Action, require
+from store.audit import record
 from store.models import (
     Coop, Department, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
 )  # fmt: skip
@@ -116,13 +117,16 @@ def _new(session: Session, who: Who | None, role: RoleKind, department_code: str
          ledger: Ledger | None, person_id: int | None, now: datetime | None, ttl: timedelta) -> NewInvitation:  # fmt: skip
     code = secrets.token_urlsafe(16)  # 128 bits
     now = now or utcnow()
-    session.add(Invitation(
+    invitation = Invitation(
         code_hash=hash_code(code), role=role, department_code=department_code,
         coop_id=coop.id if coop else None, ledger_id=ledger.id if ledger else None,
         person_id=person_id, invited_by=who.person.id if who else None,
         created_at=now, expires_at=now + ttl,
-    ))  # fmt: skip
+    )  # fmt: skip
+    session.add(invitation)
     session.flush()
+    record(session, who, "invitation", invitation.id, "create", coop_id=invitation.coop_id,
+           after={"role": role.value, "ledger_id": invitation.ledger_id})  # fmt: skip
     return NewInvitation(code, role, now + ttl, department_code,
                          coop.affiliation if coop else None, coop.school_name if coop else None,
                          ledger.name if ledger else None)  # fmt: skip
@@ -161,6 +165,8 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
     invitation.used_at, invitation.used_by = now, person.id
     session.add(invitation)
     session.flush()
+    record(session, Who(person), "invitation", invitation.id, "use", coop_id=invitation.coop_id,
+           after={"role": invitation.role.value, "ledger_id": invitation.ledger_id})  # fmt: skip
     coop = session.get(Coop, invitation.coop_id) if invitation.coop_id else None
     ledger = session.get(Ledger, invitation.ledger_id) if invitation.ledger_id else None
     return Accepted(
@@ -234,6 +240,8 @@ def confirm_mandate_change(session: Session, who: Who, change_id: int,
     session.add(Role(person_id=change.successor_id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
     change.confirmed_by, change.confirmed_at = who.person.id, now
     session.add(change)
+    record(session, who, "mandate", change.id, "confirm", coop_id=coop.id,
+           after={"successor_id": change.successor_id})  # fmt: skip
     successor = session.get(Person, change.successor_id)
     return MandateConfirmed(coop.affiliation, successor.telegram_id, successor.name,
                             [p.telegram_id for p in former if p.telegram_id])  # fmt: skip

@@ -8,21 +8,23 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from store.access import Action, require
+from store.audit import record
 from store.adhesion import AdhesionError
 from store.models import Adhesion, AdhesionRow, AdhesionTeacher, Coop, Ledger, LedgerKind
 from store.people import Who
-from store.text import plain
+from store.text import folded, plain
 
 LEDGER_NAME_MAX = 10
 
 
 class LedgerNameError(Exception):
-    """empty, too_long or duplicate; carries the names that exist."""
+    """empty, no_letter, too_long or duplicate; carries the names that exist and the one it clashes with."""
 
-    def __init__(self, reason: str, existing: list[str]):
+    def __init__(self, reason: str, existing: list[str], clash: str = ""):
         super().__init__(reason)
         self.reason = reason
         self.existing = existing
+        self.clash = clash
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,19 @@ def ledger_names(session: Session, coop_id: int) -> list[str]:
 
 
 def check_name(session: Session, coop_id: int, typed: str) -> str:
-    """At most 10 characters, different from every ledger name of the coop (ignoring case and spaces)."""
+    """At most 10 characters, a letter or digit among them, different from every ledger name of the
+    coop ignoring case, spaces and accents ("ECOLE" is "École": people would pick the wrong one)."""
     name = plain(typed).strip()
     existing = ledger_names(session, coop_id)
     if not name:
         raise LedgerNameError("empty", existing)
     if len(name) > LEDGER_NAME_MAX:
         raise LedgerNameError("too_long", existing)
-    if name.casefold() in {n.casefold() for n in existing}:
-        raise LedgerNameError("duplicate", existing)
+    if not any(c.isalnum() for c in name):
+        raise LedgerNameError("no_letter", existing)
+    clash = next((n for n in existing if folded(n) == folded(name)), None)
+    if clash is not None:
+        raise LedgerNameError("duplicate", existing, clash)
     return name
 
 
@@ -80,7 +86,32 @@ def create_class_ledger(session: Session, who: Who, row_id: int, typed_name: str
     session.flush()
     row.ledger_id = ledger.id
     session.add(row)
+    record(session, who, "ledger", ledger.id, "create", coop_id=adhesion.coop_id,
+           after={"name": name, "class_name": row.class_name, "ledger_id": ledger.id})  # fmt: skip
     return Created(ledger.id, name, row.class_name, _teachers(session, row.id))
+
+
+def free_class_ledgers(session: Session, coop_id: int, year: int) -> list[tuple[int, str]]:
+    """The coop's class ledgers that no row of the year's membership holds: a class's ledger of a
+    former year can be attached again rather than a second one made."""
+    taken = select(AdhesionRow.ledger_id).join(Adhesion, Adhesion.id == AdhesionRow.adhesion_id).where(
+        Adhesion.coop_id == coop_id, Adhesion.year == year, AdhesionRow.ledger_id.is_not(None))
+    return [(x.id, x.name) for x in session.exec(
+        select(Ledger).where(Ledger.coop_id == coop_id, Ledger.kind == LedgerKind.CLASSE, Ledger.id.not_in(taken))
+        .order_by(func.lower(Ledger.name)))]  # fmt: skip
+
+
+def attach_class_ledger(session: Session, who: Who, row_id: int, ledger_id: int) -> Created:
+    """Give a row of the year the ledger its class already had: the books go on in it."""
+    row, adhesion = _row_without_ledger(session, who, row_id)
+    if ledger_id not in dict(free_class_ledgers(session, adhesion.coop_id, adhesion.year)):
+        raise AdhesionError("ledger_taken")
+    row.ledger_id = ledger_id
+    session.add(row)
+    name = session.get(Ledger, ledger_id).name
+    record(session, who, "ledger", ledger_id, "attach", coop_id=adhesion.coop_id,
+           after={"name": name, "class_name": row.class_name, "ledger_id": ledger_id})  # fmt: skip
+    return Created(ledger_id, name, row.class_name, _teachers(session, row.id))
 
 
 def _teachers(session: Session, row_id: int) -> tuple[str, ...]:
@@ -96,7 +127,8 @@ def coop_ledgers(session: Session, who: Who, coop_id: int) -> tuple[str, list[Le
                            .order_by(Ledger.kind.desc(), func.lower(Ledger.name))).all()  # fmt: skip
     views = []
     for ledger in ledgers:
-        row = session.exec(select(AdhesionRow).where(AdhesionRow.ledger_id == ledger.id)).first()
+        row = session.exec(select(AdhesionRow).join(Adhesion, Adhesion.id == AdhesionRow.adhesion_id)
+                           .where(AdhesionRow.ledger_id == ledger.id).order_by(Adhesion.year.desc())).first()  # fmt: skip
         views.append(LedgerView(ledger.id, ledger.name, ledger.kind, row.class_name if row else None,
                                 _teachers(session, row.id) if row else ()))  # fmt: skip
     return coop.affiliation, views
@@ -121,7 +153,9 @@ def rows_without_ledger(session: Session, who: Who, coop_id: int, year: int) -> 
             for number, row in enumerate(rows, start=1) if row.ledger_id is None]  # fmt: skip
 
 
-def row_for_naming(session: Session, who: Who, row_id: int) -> tuple[str, list[str]]:
-    """The class of a row about to get its ledger, and the names already taken in the coop."""
+def row_for_naming(session: Session, who: Who, row_id: int) -> tuple[str, list[str], list[tuple[int, str]]]:
+    """The class of a row about to get its ledger, the names already taken in the coop, and the class
+    ledgers free to attach to it."""
     row, adhesion = _row_without_ledger(session, who, row_id)
-    return row.class_name, ledger_names(session, adhesion.coop_id)
+    return (row.class_name, ledger_names(session, adhesion.coop_id),
+            free_class_ledgers(session, adhesion.coop_id, adhesion.year))

@@ -187,14 +187,16 @@ class Adhesion(SQLModel, table=True):
 
 
 class AdhesionRow(SQLModel, table=True):
-    """One class of the membership table."""
+    """One class of the membership table; its class ledger lives across years (one row a year holds it)."""
+
+    __table_args__ = (UniqueConstraint("adhesion_id", "ledger_id", name="uq_adhesionrow_adhesion_ledger"),)
 
     id: int | None = Field(default=None, primary_key=True)
     adhesion_id: int = Field(foreign_key="adhesion.id", index=True)
     class_name: str = Field(max_length=30)
     pupils: int
     other_adults: int
-    ledger_id: int | None = Field(default=None, foreign_key="ledger.id", unique=True)
+    ledger_id: int | None = Field(default=None, foreign_key="ledger.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -8,3 +8,9 @@ import unicodedata
 def plain(text: str) -> str:
     """Without control characters (NUL and the like: PostgreSQL refuses NUL), line breaks and tabs kept."""
     return "".join(c for c in str(text) if c in "\n\t" or unicodedata.category(c) != "Cc")
+
+
+def folded(text: str) -> str:
+    """How two names are compared: without case, spaces or accents ('CE 1 a' and 'CÉ1A' are one)."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and not c.isspace()).casefold()

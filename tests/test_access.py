@@ -36,6 +36,7 @@ EXPECTED = {
     "inventaire": MANAGERS | {"verificateur"},
     "contact": WITH_ROLE - ADS,
     "annuler": ALL,
+    "coop": WITH_ROLE,
 }
 
 REFUSALS = ("n'est pas ouverte à votre rôle", "Vous n'avez pas encore accès")

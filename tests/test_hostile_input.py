@@ -10,6 +10,8 @@ a refusal there, or the bot's apology for an unexpected error, fails the test.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -44,9 +46,10 @@ STEPS = {
     "adhésion: élèves": ("mandataire", ["/adhesion", "press?:Partir d'un tableau vide", "press:➕ Ajouter une classe",
                                         "CM2", "Anne Payet anne.payet@ac-reunion.fr"]),
     "cahiers: nom": ("mandataire", ["/adhesion", "press?:Partir d'un tableau vide", "press:➕ Ajouter une classe",
-                                    "CM2", "Anne Payet anne.payet@ac-reunion.fr", "20", "1", "press:✅ Enregistrer",
+                                    "new:CM", "Anne Payet anne.payet@ac-reunion.fr", "20", "1", "press:✅ Enregistrer",
                                     "/cahiers", "first:➕ Cahier pour"]),
     "contact: message": ("enseignant", ["/contact"]),
+    "coop: affiliation": ("ad", ["/coop"]),
     "inviter: affiliation": ("ad", ["/inviter", "press:Mandataire d'une coopérative (974)"]),
     "journal: libellé": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Libellé"]),
     "journal: montant": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Montant"]),
@@ -61,6 +64,9 @@ STEPS = {
 }  # fmt: skip
 
 
+FRESH = itertools.count(1)
+
+
 async def reach(user, actions):
     for action in actions:
         if action.startswith("press?:"):
@@ -70,6 +76,8 @@ async def reach(user, actions):
                 pass
         elif action.startswith("press:"):
             await user.press(action[6:])
+        elif action.startswith("new:"):  # examples pile up rows: a class name of its own each time
+            await user.send(f"{action[4:]} {next(FRESH)}")
         elif action.startswith("first:"):  # examples pile up rows: any of the buttons will do
             message = user.last
             data = next(b["callback_data"] for row in message.reply_markup["inline_keyboard"] for b in row

@@ -254,18 +254,18 @@ async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
     marie = cast["mandataire"]
     step = await marie.send("/historique")
     assert step.text.startswith("Historique de la coopérative 974-111 (École Les Tamarins)")
-    assert "Julien Hoarau — écriture 1 (CE1A) modifiée : projet #sortiemer → —" in step.text
+    assert "Julien Hoarau\nécriture 1 (CE1A) modifiée : projet #sortiemer → —" in step.text
     assert eur("écriture 1 (CE1A) modifiée : montant 23,80 € → 25,00 €") in step.text
-    assert eur("Marie Payet — écriture 1 (CE2B) créée : dépense de 85,00 €, « Entrées au musée »") in step.text
+    assert eur("Marie Payet\nécriture 1 (CE2B) créée : dépense de 85,00 €, « Entrées au musée »") in step.text
     events = demo_books.run(lambda s: len(s.exec(select(AuditEvent.id).join(Coop, Coop.id == AuditEvent.coop_id)
                                                  .where(Coop.affiliation == "974-111")).all()))  # fmt: skip
     assert 11 <= events <= 20 and f"Page 1/2 · {events} événements" in step.text  # the demo's, and 7 edits
     assert "report à nouveau" not in step.text
     step = await marie.press("▶️")
     assert "Page 2/2" in step.text and "Entrées au musée" not in step.text
-    assert eur("Marie Payet — écriture 2 (École) créée : dépense de 365,70 €, « Cotisation et assurance OCCE »") \
+    assert eur("Marie Payet\nécriture 2 (École) créée : dépense de 365,70 €, « Cotisation et assurance OCCE »") \
         in step.text  # fmt: skip
-    assert eur("Marie Payet — report à nouveau du cahier CE1A : banque 240,00 €, caisse 30,00 €") in step.text
+    assert eur("Marie Payet\nreport à nouveau du cahier CE1A : banque 240,00 €, caisse 30,00 €") in step.text
     step = await marie.press("Fermer")
     assert step.last.buttons == []
 
@@ -320,8 +320,8 @@ async def test_cancel_with_confirmation_keeps_the_number(bot, cast, demo_books):
     step = await julien.press("🕓 Historique")
     assert step.text.splitlines()[-1].endswith("Julien Hoarau — annulée")
     step = await cast["mandataire"].send("/historique")
-    assert f"Julien Hoarau — écriture {new.piece} (CE1A) créée" in step.text
-    assert "Julien Hoarau — écriture 1 (CE1A) annulée" in step.text
+    assert f"Julien Hoarau\nécriture {new.piece} (CE1A) créée" in step.text
+    assert "Julien Hoarau\nécriture 1 (CE1A) annulée" in step.text
 
 
 # ------------------------------------------------------------------ refusals
@@ -367,14 +367,14 @@ async def test_signataire_reads_the_coops_history(bot, sim, world):
     sabine = sim.user(*PERSONAS["signataire"])
     step = await sabine.send("/historique")
     assert "Historique de la coopérative 974-111" in step.text
-    assert eur("Marie Payet — écriture 1 (CE2B) créée : dépense de 85,00 €, « Entrées au musée »") in step.text
+    assert eur("Marie Payet\nécriture 1 (CE2B) créée : dépense de 85,00 €, « Entrées au musée »") in step.text
     ours = world.run(lambda s: s.exec(select(Coop.id).where(Coop.affiliation == "974-111")).one())
     act(world, MARIE, ledger.record_statement, ours, day=TODAY, balance=500_00, today=TODAY,
         entry_ids=[entry_id(world, "Participation des familles")])  # fmt: skip
     act(world, JULIEN, ledger.count_cash, ledger_id(world, "CE1A"), day=TODAY, today=TODAY, total=94_50)
     step = await sabine.send("/historique")
-    lines = step.text.splitlines()[2:5]
-    assert [line.split(" — ", 1)[1] for line in lines] == [
+    lines = step.text.splitlines()[2:8]  # two lines an event: when · who, then what
+    assert [f"{who.split(' · ', 1)[1]} — {what}" for who, what in zip(lines[::2], lines[1::2])] == [
         eur(f"Julien Hoarau — arrêté de caisse du cahier CE1A au {TODAY:%d/%m/%Y} : 94,50 € en caisse"),
         f"Marie Payet — 1 opération pointée sur le relevé du {TODAY:%d/%m/%Y}",
         eur(f"Marie Payet — relevé bancaire du {TODAY:%d/%m/%Y} enregistré, solde 500,00 €")]  # fmt: skip

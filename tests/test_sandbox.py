@@ -127,7 +127,7 @@ async def test_someone_else_sees_what_arrived_meanwhile_and_replies_to_it(databa
 
 
 async def test_membership_validated_then_attestation_saved_to_a_file(database, tmp_path):
-    out = await chat(database, "/adhesion", "1", "4", "1", ":user ad", "1", ":user mandataire", "/adhesion", "1",
+    out = await chat(database, "/adhesion", "1", "4", "1", ":user ad", "1", "1", ":user mandataire", "/adhesion", "1",
                      files=tmp_path / "essai")  # fmt: skip
     marie = out.split("Vous êtes maintenant Marie Payet (mandataire).\n", 1)[1]
     assert marie.startswith("Reçu entre-temps par Marie :\n")

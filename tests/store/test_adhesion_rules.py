@@ -53,3 +53,79 @@ def test_counts_and_class_names():
     assert check_class_name("  CE1   CE2 ") == "CE1 CE2"
     with pytest.raises(AdhesionError):
         check_class_name("x" * 31)
+
+
+def test_names_compare_without_case_spaces_or_accents():
+    from store.text import folded
+
+    assert folded(" CÉ 1a ") == folded("ce1A") == "ce1a"
+    assert folded("École") == folded("ECOLE")
+    assert folded("CE1A") != folded("CE1B")
+
+
+def test_reopening_needs_a_validated_membership_and_a_reason(demo):
+    from sqlmodel import select
+
+    from store import adhesion
+    from store.models import Adhesion, Coop
+    from store.people import who_is
+
+    def attempt(session, reason):
+        paul = who_is(session, 1004)
+        coop = session.exec(select(Coop).where(Coop.affiliation == "974-145")).one()
+        pending = session.exec(select(Adhesion).where(Adhesion.coop_id == coop.id)).one()
+        adhesion.reopen(session, paul, pending.id, reason)
+
+    with pytest.raises(AdhesionError) as refused:
+        demo.run(attempt, "Un effectif à corriger")
+    assert refused.value.reason == "not_validated"
+    for typed in ("", "  ok ", "x" * 501):
+        with pytest.raises(AdhesionError) as refused:
+            adhesion.check_reason(typed)
+        assert refused.value.reason == "reason"
+    assert adhesion.check_reason("  Effectifs\n faux ") == "Effectifs faux"
+
+
+def test_a_sent_membership_changes_only_once_taken_back(demo):
+    from sqlmodel import select
+
+    from store import adhesion
+    from store.models import Coop, Role, RoleKind
+    from store.people import who_is
+
+    def change(session, take_back):
+        coop = session.exec(select(Coop).where(Coop.affiliation == "974-145")).one()
+        marie = who_is(session, 1001)
+        session.add(Role(person_id=marie.person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+        session.flush()
+        marie = who_is(session, 1001)
+        year = adhesion.current_year(session, coop.id)
+        if take_back:
+            adhesion.withdraw(session, marie, coop.id, year)
+        adhesion.add_row(session, marie, coop.id, year, "CM2", [Teacher("A B", "a@b.fr")], 20, 0)
+        return adhesion.view(session, marie, coop.id, year).state
+
+    with pytest.raises(AdhesionError) as refused:
+        demo.run(change, False)
+    assert refused.value.reason == "submitted"
+    assert demo.run(change, True) == "draft"
+
+
+def test_the_payment_waits_for_the_ads_validation(demo):
+    from sqlmodel import select
+
+    from store import adhesion
+    from store.models import Adhesion, Coop, Role, RoleKind
+    from store.people import who_is
+
+    def pay(session):
+        coop = session.exec(select(Coop).where(Coop.affiliation == "974-145")).one()
+        marie = who_is(session, 1001)
+        session.add(Role(person_id=marie.person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+        session.flush()
+        pending = session.exec(select(Adhesion).where(Adhesion.coop_id == coop.id)).one()
+        adhesion.pay(session, who_is(session, 1001), pending.id, "1234567")
+
+    with pytest.raises(AdhesionError) as refused:
+        demo.run(pay)
+    assert refused.value.reason == "pay_not_validated"

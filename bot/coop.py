@@ -1,0 +1,98 @@
+"""/coop: the coop's identity card (AD staff type which coop)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot import texts
+from bot.common import as_user, in_store, years_text
+from bot.texts import lang, t
+from store import coop, people
+from store.coop import CoopCard
+from store.models import LedgerKind
+
+TYPING_COOP = "coop.typing"
+
+texts.register({
+    "cmd.coop": {"fr": "La fiche de la coopérative : qui fait quoi, où en est l'adhésion",
+                 "en": "The cooperative's card: who does what, where the membership stands"},
+    "coop.title": {"fr": "<b>{school}</b>\n{commune}Coopérative {affiliation} · OCCE {department}",
+                   "en": "<b>{school}</b>\n{commune}Cooperative {affiliation} · OCCE {department}"},
+    "coop.mandataire": {"fr": "Mandataire : {names}", "en": "Mandataire: {names}"},
+    "coop.signataires": {"fr": "Signataires : {names}", "en": "Co-signatories: {names}"},
+    "coop.verificateurs": {"fr": "Vérificateurs aux comptes : {names}", "en": "Auditors: {names}"},
+    "coop.nobody": {"fr": "personne", "en": "nobody"},
+    "coop.ledgers": {"fr": "<b>Cahiers</b>", "en": "<b>Ledgers</b>"},
+    "coop.ledger.school": {"fr": "• {name} (école)", "en": "• {name} (school)"},
+    "coop.ledger.class": {"fr": "• {name} : {teachers}", "en": "• {name}: {teachers}"},
+    "coop.adhesion": {"fr": "Adhésion {years} : {state}", "en": "Membership {years}: {state}"},
+    "coop.adhesion.new": {"fr": "pas commencée", "en": "not started"},
+    "coop.adhesion.draft": {"fr": "📝 en cours", "en": "📝 in progress"},
+    "coop.adhesion.submitted": {"fr": "⏳ transmise, à valider par l'OCCE", "en": "⏳ sent, for the OCCE to validate"},
+    "coop.adhesion.validated": {"fr": "✅ validée", "en": "✅ validated"},
+    "coop.report": {"fr": "Compte rendu {years} : {state}", "en": "Yearly report {years}: {state}"},
+    "coop.report.not_started": {"fr": "pas commencé", "en": "not started"},
+    "coop.ask": {"fr": "La fiche de quelle coopérative ? Tapez son affiliation (par exemple {example}) :",
+                 "en": "The card of which cooperative? Type its affiliation (e.g. {example}):"},
+    "coop.unknown": {"fr": "Pas de coopérative « {typed} » dans votre département. Tapez une affiliation "
+                           "comme {example} (/annuler pour arrêter) :",
+                     "en": "No cooperative \"{typed}\" in your department. Type an affiliation like {example} "
+                           "(/annuler to stop):"},
+})  # fmt: skip
+
+
+def card_text(card: CoopCard, language: str) -> str:
+    """The card on short lines: identity, people, ledgers and their teachers, where the year stands."""
+    nobody = t("coop.nobody", language)
+
+    def names(found: tuple[str, ...]) -> str:
+        return escape(", ".join(found)) if found else nobody
+
+    lines = [t("coop.title", language, school=escape(card.school_name), affiliation=card.affiliation,
+               commune=f"{escape(card.commune)} · " if card.commune else "", department=card.department_code),
+             "",
+             t("coop.mandataire", language, names=names(card.mandataires)),
+             t("coop.signataires", language, names=names(card.signataires)),
+             t("coop.verificateurs", language, names=names(card.verificateurs)),
+             "", t("coop.ledgers", language)]  # fmt: skip
+    for ledger in card.ledgers:
+        if ledger.kind == LedgerKind.ECOLE:
+            lines.append(t("coop.ledger.school", language, name=escape(ledger.name)))
+        else:
+            lines.append(t("coop.ledger.class", language, name=escape(ledger.name), teachers=names(ledger.teachers)))
+    lines += ["", t("coop.adhesion", language, years=years_text(card.year),
+                    state=t(f"coop.adhesion.{card.membership}", language)),
+              t("coop.report", language, years=years_text(card.year - 1),
+                state=t(f"coop.report.{card.report}", language))]  # fmt: skip
+    return "\n".join(lines)
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/coop: the card of each coop the person belongs to; AD staff are asked which coop."""
+    language = lang(update)
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    own = [r for r in who.roles if r.coop_id is not None]
+    if not own:
+        department = who.departments()[0]
+        await update.effective_message.reply_text(t("coop.ask", language, example=f"{department}-111"))
+        return TYPING_COOP
+    for coop_id in dict.fromkeys(r.coop_id for r in own):
+        card = await as_user(update, context, coop.card, coop_id)
+        await update.effective_message.reply_text(card_text(card, language))
+    return ConversationHandler.END
+
+
+async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The affiliation typed by AD staff: its card, or the question again."""
+    language, typed = lang(update), update.effective_message.text.strip()[:20]
+    card = await as_user(update, context, coop.card_by_affiliation, typed)
+    if card is None:
+        who = await in_store(context, people.who_is, update.effective_user.id)
+        await update.effective_message.reply_text(t("coop.unknown", language, typed=escape(typed),
+                                                    example=f"{who.departments()[0]}-111"))  # fmt: skip
+        return TYPING_COOP
+    await update.effective_message.reply_text(card_text(card, language))
+    return ConversationHandler.END

@@ -1,0 +1,67 @@
+"""A coop's identity card: who it is, who holds its roles, where its membership and report stand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from store.access import Action, may, require
+from store.adhesion import current_year, membership_state
+from store.models import Coop, Ledger, LedgerKind, Person, Role, RoleKind
+from store.people import Who, coop_by_affiliation
+
+
+@dataclass(frozen=True)
+class LedgerPeople:
+    name: str
+    kind: LedgerKind
+    teachers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CoopCard:
+    affiliation: str
+    school_name: str
+    commune: str
+    department_code: str
+    mandataires: tuple[str, ...]
+    signataires: tuple[str, ...]
+    verificateurs: tuple[str, ...]
+    ledgers: tuple[LedgerPeople, ...]  # the school's first
+    year: int
+    membership: str  # new, draft, submitted, validated (store.adhesion.membership_state)
+    report: str  # the yearly report (CRF) of the year before: not_started until reports exist
+
+
+def card(session: Session, who: Who, coop_id: int) -> CoopCard:
+    """The card, for any of the coop's people and its department's AD staff."""
+    coop = session.get(Coop, coop_id)
+    require(who, Action.SEE_COOP, coop_id=coop_id, department_code=coop.department_code if coop else None)
+    holders = session.exec(
+        select(Role.kind, Role.ledger_id, Person.name).join(Person, Person.id == Role.person_id)
+        .where(Role.coop_id == coop.id, Role.ended_at.is_(None)).order_by(Person.name)
+    ).all()  # fmt: skip
+
+    def named(kind: RoleKind) -> tuple[str, ...]:
+        return tuple(name for held, _, name in holders if held == kind)
+
+    ledgers = session.exec(select(Ledger).where(Ledger.coop_id == coop.id)
+                           .order_by(Ledger.kind.desc(), Ledger.name)).all()  # fmt: skip
+    year = current_year(session, coop.id)
+    return CoopCard(
+        coop.affiliation, coop.school_name, coop.commune, coop.department_code, named(RoleKind.MANDATAIRE),
+        named(RoleKind.SIGNATAIRE), named(RoleKind.VERIFICATEUR),
+        tuple(LedgerPeople(x.name, x.kind, tuple(name for held, ledger_id, name in holders
+                                                  if held == RoleKind.ENSEIGNANT and ledger_id == x.id))
+              for x in ledgers),
+        year, membership_state(session, coop.id, year), "not_started",
+    )  # fmt: skip
+
+
+def card_by_affiliation(session: Session, who: Who, typed: str) -> CoopCard | None:
+    """AD staff: the card of a coop of their department typed by its affiliation; None if there is none."""
+    coop = coop_by_affiliation(session, typed)
+    if coop is None or not may(who, Action.STAFF, department_code=coop.department_code):
+        return None
+    return card(session, who, coop.id)
