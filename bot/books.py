@@ -18,6 +18,8 @@ from store.money import format_amount
 from store.years import today_in
 
 _DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
+_TAG = re.compile(r"<[^>]*>")
+WIDTH = 40  # characters a phone shows on one line without wrapping
 
 
 async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, write: bool = True) -> list[LedgerRef]:
@@ -61,6 +63,34 @@ def money(cents: int, language: str) -> str:
 
 def signed_money(cents: int, language: str) -> str:
     return ("−" if cents < 0 else "") + format_amount(abs(cents), language)
+
+
+def plus_money(cents: int, language: str) -> str:
+    """'+12,50 €' or '−12,50 €': a receipt and an expense read apart at a glance."""
+    return ("+" if cents > 0 else "") + signed_money(cents, language)
+
+
+def clip(text: str, width: int) -> str:
+    """At most ``width`` characters, '…' ending a text cut."""
+    return text if len(text) <= width else text[:max(0, width - 1)].rstrip() + "…"
+
+
+def narrow(text: str, width: int = WIDTH) -> str:
+    """Each line wrapped at spaces to ``width`` characters as they show (HTML tags not counted);
+    no-break spaces inside amounts keep them whole."""
+    lines = []
+    for line in text.split("\n"):
+        indent = line[:len(line) - len(line.lstrip(" "))]
+        current = ""
+        for word in line.split(" "):
+            candidate = f"{current} {word}" if current.strip() else indent + word
+            if current.strip() and len(_TAG.sub("", candidate)) > width:
+                lines.append(current)
+                current = indent + word
+            else:
+                current = candidate
+        lines.append(current)
+    return "\n".join(lines)
 
 
 def entry_line(entry: EntryView, language: str) -> str:

@@ -54,6 +54,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import case, func
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from store import audit
@@ -161,6 +162,7 @@ class EntryView:
     movement_kind: MovementKind | None = None
     partner_entry_id: int | None = None  # the other leg of the movement
     partner_ledger_name: str | None = None
+    partner_treasury: Treasury | None = None
     cancelled: bool = False
     statement_id: int | None = None  # ticked on this bank statement…
     ticked_on: date | None = None  # …dated so
@@ -194,6 +196,7 @@ class JournalPage:
     total: int
     offset: int
     limit: int
+    running: tuple[int, ...] = ()  # banque + caisse after each entry, in the journal's scope
 
     @property
     def has_more(self) -> bool:
@@ -658,19 +661,19 @@ def _views(session: Session, entries: Sequence[Entry], chart: Chart) -> list[Ent
         kinds = {m.id: m.kind for m in session.exec(select(Movement).where(Movement.id.in_(movement_ids)))}
         for leg, name in session.exec(select(Entry, Ledger.name).join(Ledger, Entry.ledger_id == Ledger.id)
                                       .where(Entry.movement_id.in_(movement_ids))):  # fmt: skip
-            legs[leg.movement_id].append((leg.id, name))
+            legs[leg.movement_id].append((leg.id, name, leg.treasury))
     names = {i: n for i, n in session.exec(select(Ledger.id, Ledger.name).where(
         Ledger.id.in_({e.ledger_id for e in entries})))}  # fmt: skip
     views = []
     for e in entries:
-        partner = next(((i, n) for i, n in legs.get(e.movement_id, []) if i != e.id), (None, None))
+        partner = next((p for p in legs.get(e.movement_id, []) if p[0] != e.id), (None, None, None))
         statement_id, ticked_on = ticks.get(e.id, (None, None))
         views.append(EntryView(
             id=e.id, ledger_id=e.ledger_id, ledger_name=names[e.ledger_id], fiscal_year=e.fiscal_year,
             piece=_piece(e), day=e.day, label=e.label, direction=e.direction, treasury=e.treasury,
             means=e.means, cheque_number=e.cheque_number, amount=e.amount, splits=tuple(splits[e.id]),
             project=e.project, movement_id=e.movement_id, movement_kind=kinds.get(e.movement_id),
-            partner_entry_id=partner[0], partner_ledger_name=partner[1],
+            partner_entry_id=partner[0], partner_ledger_name=partner[1], partner_treasury=partner[2],
             cancelled=e.cancelled_at is not None, statement_id=statement_id, ticked_on=ticked_on,
             receipts=tuple(receipts[e.id]),
         ))  # fmt: skip
@@ -689,23 +692,55 @@ def entry_history(session: Session, who: Who, entry_id: int) -> tuple[audit.Audi
     return audit.events(session, "entry", entry_id)
 
 
-def journal(session: Session, who: Who, ledger_id: int, year: int, *, month: int | None = None,
-            offset: int = 0, limit: int = 10) -> JournalPage:  # fmt: skip
-    """A ledger's entries of a fiscal year, latest first; ``month`` (1–12) within that year."""
-    ledger, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+def journal(session: Session, who: Who, ledger_id: int | None, year: int, *, month: int | None = None,
+            offset: int = 0, limit: int = 10, coop_id: int | None = None, word: str | None = None,
+            amount: int | None = None) -> JournalPage:  # fmt: skip
+    """A ledger's entries of a fiscal year, latest first, or (``ledger_id`` None) the whole coop's
+    ``coop_id``, for those who read the coop. ``month`` (1–12) within that year; ``word`` in the
+    label or project, or ``amount`` (cents), to search. A movement whose two legs are both in view
+    (a cash deposit in a ledger, an advance in the coop's journal) shows once, by its recette leg."""
+    if ledger_id is None:
+        coop = _require_coop(session, who, Action.READ_COOP, coop_id)
+        scope = [x.id for x in _coop_ledgers(session, coop.id)]
+    else:
+        ledger, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+        scope = [ledger.id]
     if offset < 0 or not 1 <= limit <= JOURNAL_LIMIT_MAX:
         raise LedgerError("page")
-    conditions = [Entry.ledger_id == ledger.id, Entry.fiscal_year == year]
+    leg, partner = aliased(Entry), aliased(Entry)
+    merged = select(leg.id).join(partner, (partner.movement_id == leg.movement_id) & (partner.id != leg.id)).where(
+        leg.direction == Direction.DEPENSE, leg.ledger_id.in_(scope), partner.ledger_id.in_(scope))
+    conditions = [Entry.ledger_id.in_(scope), Entry.fiscal_year == year, Entry.id.not_in(merged)]
     if month is not None:
         if not 1 <= month <= 12:
             raise LedgerError("month")
         first = date(year if month >= 9 else year + 1, month, 1)
         after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
         conditions += [Entry.day >= first, Entry.day < after]
+    if word:
+        conditions.append(func.lower(Entry.label).contains(word.lower(), autoescape=True)
+                          | func.lower(func.coalesce(Entry.project, "")).contains(word.lower(), autoescape=True))
+    if amount is not None:
+        conditions.append(Entry.amount == amount)
     total = session.exec(select(func.count(Entry.id)).where(*conditions)).one()
     entries = session.exec(select(Entry).where(*conditions).order_by(Entry.day.desc(), Entry.id.desc())
                            .offset(offset).limit(limit)).all()  # fmt: skip
-    return JournalPage(tuple(_views(session, entries, chart_of(session, coop))), total, offset, limit)
+    after_each = _running(session, scope, year)
+    return JournalPage(tuple(_views(session, entries, chart_of(session, coop))), total, offset, limit,
+                       tuple(after_each[e.id] for e in entries))  # fmt: skip
+
+
+def _running(session: Session, ledger_ids: list[int], year: int) -> dict[int, int]:
+    """Entry id → banque + caisse of these ledgers once it is booked (a cancelled entry adds nothing)."""
+    balance = sum(sum(_opening_amounts(session, i, year)) for i in ledger_ids)
+    after = {}
+    for entry_id, direction, amount, cancelled in session.exec(
+            select(Entry.id, Entry.direction, Entry.amount, Entry.cancelled_at)
+            .where(Entry.ledger_id.in_(ledger_ids), Entry.fiscal_year == year).order_by(Entry.day, Entry.id)):
+        if cancelled is None:
+            balance += amount if direction == Direction.RECETTE else -amount
+        after[entry_id] = balance
+    return after
 
 
 # ---------------------------------------------------------------- entries: writing
