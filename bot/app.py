@@ -264,6 +264,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(invitations.confirm_succession, pattern=r"^mandate:ok:\d+$"),
         CallbackQueryHandler(entries.undo, pattern=r"^ent:undo:\d+$"),
         CommandHandler("solde", entries.balances_command),
+        CallbackQueryHandler(entries.balances_of_year, pattern=r"^sld:y:\d{4}$"),
         MessageHandler(filters.PHOTO | filters.Document.ALL, entries.attach),
         CallbackQueryHandler(adhesion.validate, pattern=r"^adh:ok:\d+$"),
         CallbackQueryHandler(adhesion.reopen, pattern=r"^adh:reopen:\d+$"),

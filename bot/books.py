@@ -114,6 +114,13 @@ def balance_line(balances: Balances, language: str) -> str:
              caisse=money(balances.caisse, language))  # fmt: skip
 
 
+def balance_lines(balances: Balances, language: str) -> str:
+    """'cahier CE1A : 123,45 €' and, under it, '   banque 100,00 € · caisse 23,45 €'."""
+    return t("balance.lines", language, ledger=escape(balances.ledger_name),
+             total=signed_money(balances.total, language), banque=signed_money(balances.banque, language),
+             caisse=money(balances.caisse, language))  # fmt: skip
+
+
 def ledger_label(ref: LedgerRef, language: str, several_coops: bool = False) -> str:
     label = t("ledger.school", language, name=ref.name) if ref.kind == LedgerKind.ECOLE else ref.name
     return f"{label} ({ref.affiliation})" if several_coops else label

@@ -14,6 +14,7 @@ from tests.world import PERSONAS, seed_world
 from store import ledger
 from store.access import Forbidden
 from store.models import Direction, Means, MovementKind, Treasury
+from store.people import who_is
 
 JULIEN = 1002
 
@@ -113,3 +114,26 @@ async def test_last_years_journal_while_it_is_open(bot, sim, demo_books):
     assert f"{euros(-12_00)} · banque → {euros(-12_00)}" in step.text
     step = await odile.press(f"{YEAR}-{YEAR + 1}")
     assert "Aucune écriture pour l'instant." in step.text
+
+
+async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    step = await marie.send("/solde")
+    assert fits_a_phone(step.text), step.text
+    ecole = act(demo_books, MARIE, ledger.balances, ledger_id(demo_books, "École"), YEAR)
+    assert f"📒 cahier École : {euros(ecole.total)}\n   banque {euros(ecole.banque)} · caisse {euros(ecole.caisse)}" \
+        in step.text  # fmt: skip
+    assert step.last.buttons == [[f"{YEAR - 1}-{YEAR}"]]
+    step = await marie.press(f"{YEAR - 1}-{YEAR}")
+    assert fits_a_phone(step.text), step.text
+    assert step.text.startswith(f"Soldes de l'exercice {YEAR - 1}-{YEAR}\n(pas encore clos)")
+    assert f"📒 cahier École : {euros(0)}" in step.text  # the demo's books start this year
+    assert step.last.buttons == [[f"{YEAR}-{YEAR + 1}"]]
+    step = await marie.press(f"{YEAR}-{YEAR + 1}")
+    assert f"📒 cahier École : {euros(ecole.total)}" in step.text
+    coop_id = ids(demo_books)[0]
+    demo_books.run(lambda s: ledger.close_year(s, who_is(s, MARIE), coop_id, YEAR - 1, today=TODAY))
+    step = await marie.press_data(f"sld:y:{YEAR - 1}", marie.last)
+    assert "n'est plus ouvert" in step.answer
+    step = await marie.send("/solde")
+    assert step.last.buttons == []
