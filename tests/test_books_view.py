@@ -137,3 +137,17 @@ async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
     assert "n'est plus ouvert" in step.answer
     step = await marie.send("/solde")
     assert step.last.buttons == []
+
+
+async def test_pointage_in_short_lines(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    steps = [await marie.send("/pointage"), await marie.press("Aujourd'hui"), await marie.send("douze")]
+    steps.append(await marie.send("1 000"))
+    assert "Solde du relevé : " in steps[-1].text
+    cheque = next(row[0] for row in steps[-1].last.buttons if "CE2B" in row[0])
+    steps.append(await marie.press(cheque))
+    assert "   Entrées au musée · chèque n° 0001235" in steps[-1].text  # the label under the amount
+    steps.append(await marie.press("✅ Terminer"))
+    steps.append(await marie.send("/pointage"))
+    for step in steps:
+        assert fits_a_phone(step.text), step.text

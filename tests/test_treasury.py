@@ -26,6 +26,11 @@ def euros(cents: int) -> str:
     return f"{'−' if cents < 0 else ''}{units},{abs(cents) % 100:02d}\xa0€"
 
 
+def flat(text: str) -> str:
+    """A reply wrapped to a phone's width, as one line of words again."""
+    return text.replace("\n\n", "\0").replace("\n", " ").replace("\0", "\n\n")
+
+
 def ids(db, affiliation: str = "974-111") -> tuple[int, dict[str, int]]:
     """The coop's id and its ledgers' ids by name."""
     def read(session):
@@ -169,14 +174,15 @@ async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
     # The bank shows every bank entry but the CE2B museum cheque, not cashed yet.
     statement = coop.banque + 85_00
     step = await marie.send("/pointage")
-    assert "Rapprochement bancaire — coopérative 974-111" in step.text
+    assert "Rapprochement bancaire\ncoopérative 974-111" in step.text
     assert step.last.buttons == [["Aujourd'hui"], ["📅 Autre date"], ["Annuler"]]
     step = await marie.press("Aujourd'hui")
     assert step.text.startswith(f"Solde du relevé du {DAY} ?")
     step = await marie.send("douze")
-    assert step.text == "Tapez un montant en chiffres, par exemple 12,50 :"
+    assert flat(step.text) == "Tapez un montant en chiffres, par exemple 12,50 :"
     step = await marie.send(f"{statement // 100},{statement % 100:02d}")
-    assert step.text.startswith(f"Relevé du {DAY} — coopérative 974-111 : solde {euros(statement)}")
+    assert step.text.startswith(f"Relevé du {DAY} — coop 974-111\nSolde du relevé : {euros(statement)}")
+    assert all(len(line) <= 40 for line in step.text.splitlines()), step.text
     labels = [row[0] for row in step.last.buttons[:-1]]
     assert all(label.startswith("☐ ") for label in labels) and step.last.buttons[-1] == ["✅ Terminer"]
     assert any(label.startswith("☐ CE2B ") and label.endswith(f"· {euros(-85_00)}") for label in labels)
@@ -191,26 +197,28 @@ async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
     to_tick = [label for label in labels if not label.startswith("☐ CE2B ") or "−85" not in label]
     for label in to_tick:
         step = await marie.press(label)
-    assert f"Écart : {euros(0)} — équilibré ✅ : appuyez sur « Terminer »." in step.text
+    assert f"Écart : {euros(0)} — équilibré ✅\nAppuyez sur « Terminer »." in step.text
+    assert all(len(line) <= 40 for line in step.text.splitlines()), step.text
     step = await marie.press("✅ Terminer")
-    assert step.text.startswith(f"Pointage enregistré : {len(to_tick)} opération(s) pointée(s) sur le relevé du {DAY}.")
-    assert (f"Rapprochement équilibré ✅\nSolde du relevé {euros(statement)} − dépenses pas encore passées en "
+    assert flat(step.text).startswith(f"Pointage enregistré : {len(to_tick)} opération(s) pointée(s) sur le "
+                                      f"relevé du {DAY}.")  # fmt: skip
+    assert (f"Rapprochement équilibré ✅ Solde du relevé {euros(statement)} − dépenses pas encore passées en "
             f"banque {euros(85_00)} + recettes pas encore créditées {euros(0)} = banque au livre "
-            f"{euros(coop.banque)}.") in step.text
+            f"{euros(coop.banque)}.") in flat(step.text)
     [listed] = demo_books.run(lambda s: ledger.statements(s, who_is(s, MARIE), coop_id, YEAR))
     assert (listed.balance, listed.ticked_count) == (statement, len(to_tick))
 
     # Taken up again: typing its date finds it; the cheque is still to tick.
     step = await marie.send("/pointage")
-    assert f"Relevés déjà saisis : {DAY} ({euros(statement)})." in step.text
+    assert f"Relevés déjà saisis : {DAY} ({euros(statement)})." in flat(step.text)
     assert [f"↩️ Reprendre le relevé du {DAY}"] in step.last.buttons
     step = await marie.send(DAY)
-    assert step.text.startswith(f"Le relevé du {DAY} est déjà saisi (solde {euros(statement)}) : "
-                                "reprenons son pointage.")
+    assert flat(step.text).startswith(f"Le relevé du {DAY} est déjà saisi (solde {euros(statement)}) : "
+                                      "reprenons son pointage.")  # fmt: skip
     assert f"Déjà pointées sur ce relevé : {len(to_tick)}." in step.text
     assert [row[0] for row in step.last.buttons[:-1]] == [label for label in labels if label not in to_tick]
     step = await marie.send("/annuler")
-    assert step.text.startswith(f"Pointage interrompu : le relevé du {DAY} reste enregistré")
+    assert flat(step.text).startswith(f"Pointage interrompu : le relevé du {DAY} reste enregistré")
 
 
 async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
@@ -219,7 +227,7 @@ async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
     await marie.send("/pointage")
     await marie.press("Aujourd'hui")
     step = await marie.send("-12,50")  # a statement in the red
-    assert f"solde {euros(-1250)}" in step.text
+    assert f"Solde du relevé : {euros(-1250)}" in step.text
     coop_id, _ = ids(demo_books)
     [ours] = demo_books.run(lambda s: ledger.statements(s, who_is(s, MARIE), coop_id, YEAR))
     entry_id = int(step.last.reply_markup["inline_keyboard"][0][0]["callback_data"].split(":")[2])
@@ -376,4 +384,4 @@ async def test_many_entries_to_tick_come_in_pages(bot, sim, cast, demo_books):
     step = await marie.press("◀️")
     assert step.text != first_page and "Page 1/2" in step.text  # the écart follows the box ticked on page 2
     step = await marie.press("✅ Terminer")
-    assert step.text.startswith("Pointage enregistré : 1 opération(s) pointée(s)")
+    assert flat(step.text).startswith("Pointage enregistré : 1 opération(s) pointée(s)")
