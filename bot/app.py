@@ -136,6 +136,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                 movements.KIND: [CallbackQueryHandler(movements.chose_kind,
                                                       pattern=r"^mvt:k:(depot|retrait|avance|remboursement)$")],
                 movements.LEDGER: [CallbackQueryHandler(movements.chose_ledger, pattern=r"^mvt:l:\d+$")],
+                movements.VIA: [CallbackQueryHandler(movements.chose_via, pattern=r"^mvt:v:(banque|caisse)$")],
                 movements.AMOUNT: [MessageHandler(TEXT, movements.typed_amount)],
                 movements.DAY: [CallbackQueryHandler(movements.chose_day, pattern=r"^mvt:d:(today|yesterday|other)$"),
                                 MessageHandler(TEXT, movements.chose_day)],

@@ -49,12 +49,14 @@ def after_line(b: ledger.Balances, banque: int = 0, caisse: int = 0) -> str:
     return f"cahier {b.ledger_name} : banque {euros(b.banque + banque)} · caisse {euros(b.caisse + caisse)}"
 
 
-async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None):
-    """Kind, (ledger), amount, today, the default label: the card."""
+async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None, via: str | None = None):
+    """Kind, (ledger), (bank or cash), amount, today, the default label: the card."""
     await user.send("/mouvement")
     step = await user.press(kind)
     if ledger_name:
         step = await user.press(ledger_name)
+    if via:
+        step = await user.press(via)
     assert "Montant ?" in step.text
     step = await user.send(amount)
     assert "Date du mouvement" in step.text
@@ -129,6 +131,9 @@ async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
     assert step.text == "Avance du cahier de l'école : à quel cahier de classe ?"
     assert step.last.buttons == [["CE1A"], ["CE2B"], ["Annuler"]]
     step = await marie.press("CE1A")
+    assert step.text == "➡️ Avance de l'école à une classe — du cahier École au cahier CE1A : par la banque, ou en espèces ?"
+    assert step.last.buttons == [["🏦 Par la banque"], ["💶 En espèces (caisse → caisse)"], ["Annuler"]]
+    step = await marie.press("🏦 Par la banque")
     assert "du cahier École au cahier CE1A, par la banque" in step.text
     await marie.send("30")
     step = await marie.press("Aujourd'hui")
@@ -141,10 +146,37 @@ async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
     school_after, ce1a_after = balances(demo_books, "École"), balances(demo_books, "CE1A")
     assert (school_after.internal, ce1a_after.internal) == (school.internal - 3000, ce1a.internal + 3000)
 
-    await fill_movement(marie, "↩️ Remboursement", "30", "CE1A")
+    await fill_movement(marie, "↩️ Remboursement", "30", "CE1A", "🏦 Par la banque")
     step = await marie.press("✅ Enregistrer")
     assert step.text.startswith(f"Mouvement enregistré : remboursement de {euros(3000)} — "
                                 f"{after_line(ce1a)} ; {after_line(school)}")
+
+
+async def test_a_class_pays_its_cash_back_to_the_school_in_cash(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    school, ce1a = balances(demo_books, "École"), balances(demo_books, "CE1A")
+    await marie.send("/mouvement")
+    await marie.press("↩️ Remboursement")
+    await marie.press("CE1A")
+    step = await marie.press("💶 En espèces")
+    assert "du cahier CE1A au cahier École, de caisse à caisse" in step.text
+    step = await marie.send(f"{ce1a.caisse // 100 + 1}")  # more than the class's caisse holds
+    step = await marie.press("Aujourd'hui")
+    await marie.press("✅ Garder ce libellé")
+    step = await marie.press("✅ Enregistrer")
+    assert "Montant ?" in step.text and "caisse" in step.text.split("\n\n")[0]  # back at the amount
+    step = await marie.send(f"{ce1a.caisse // 100},{ce1a.caisse % 100:02d}")  # all of it: the card again
+    assert step.text.startswith("Mouvement à enregistrer") and "de caisse à caisse" in step.text
+    step = await marie.press("✅ Enregistrer")
+    assert step.text.startswith(f"Mouvement enregistré : remboursement de {euros(ce1a.caisse)} — "
+                                f"{after_line(ce1a, caisse=-ce1a.caisse)} ; {after_line(school, caisse=ce1a.caisse)}")
+    assert "(CE1A, caisse)" in step.text and "(École, caisse)" in step.text
+
+    await fill_movement(marie, "➡️ Avance", "10", "CE1A", "💶 En espèces")  # and back, as an advance in cash
+    step = await marie.press("✅ Enregistrer")
+    assert step.text.startswith(f"Mouvement enregistré : avance de {euros(1000)} — "
+                                f"{after_line(school, caisse=ce1a.caisse - 1000)} ; "
+                                f"{after_line(ce1a, caisse=1000 - ce1a.caisse)}")
 
 
 async def test_a_teacher_cannot_advance_nor_reach_another_ledger(bot, sim, cast, demo_books):
