@@ -94,7 +94,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             entry_points=[CommandHandler("report", openings.begin)],
             states={
                 openings.LEDGER: [CallbackQueryHandler(openings.chose_ledger, pattern=r"^opn:l:\d+$")],
-                openings.BANQUE: [MessageHandler(TEXT, openings.typed_banque)],
+                openings.BANQUE: [MessageHandler(TEXT, openings.typed_banque),
+                                  CallbackQueryHandler(openings.chose_year, pattern=r"^opn:y:\d{4}$")],
                 openings.CAISSE: [MessageHandler(TEXT, openings.typed_caisse)],
             },
             fallbacks=[CommandHandler("annuler", openings.cancel),

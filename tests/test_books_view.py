@@ -151,3 +151,26 @@ async def test_pointage_in_short_lines(bot, cast, demo_books):
     steps.append(await marie.send("/pointage"))
     for step in steps:
         assert fits_a_phone(step.text), step.text
+
+
+async def test_report_a_nouveau_of_last_year_while_it_is_open(bot, sim, demo_books):
+    demo_books.run(seed_world)
+    odile = sim.user(*PERSONAS["mandataire_autre_coop"])
+    await odile.send("/report")
+    step = await odile.press("CP")
+    assert f"exercice {YEAR}-{YEAR + 1}" in step.text and f"01/09/{YEAR} ?" in step.text
+    assert step.last.buttons == [[f"{YEAR - 1}-{YEAR}"]]
+    step = await odile.press(f"{YEAR - 1}-{YEAR}")
+    assert f"exercice {YEAR - 1}-{YEAR}" in step.text and f"01/09/{YEAR - 1} ?" in step.text
+    assert step.last.buttons == [[f"{YEAR}-{YEAR + 1}"]]
+    step = await odile.send("cent")
+    assert step.text == "Tapez un montant en chiffres, par exemple 12,50 :"
+    step = await odile.send("100")
+    assert f"caisse au 01/09/{YEAR - 1}" in step.text
+    step = await odile.send("20")
+    assert step.text.startswith("Report à nouveau enregistré")
+    cp = ledger_id(demo_books, "CP", "974-222")
+    odile_id = PERSONAS["mandataire_autre_coop"][0]
+    last, this = (act(demo_books, odile_id, ledger.balances, cp, y) for y in (YEAR - 1, YEAR))
+    assert (last.opening_banque, last.opening_caisse) == (100_00, 20_00)
+    assert (this.opening_banque, this.opening_caisse) == (100_00, 20_00)  # carried forward
