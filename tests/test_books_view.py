@@ -112,6 +112,13 @@ async def test_last_years_journal_while_it_is_open(bot, sim, demo_books):
     step = await odile.press(f"{YEAR - 1}-{YEAR}")
     assert f"exercice {YEAR - 1}-{YEAR}" in step.text and "Ballons de l'an" in step.text
     assert f"{euros(-12_00)} · banque → {euros(-12_00)}" in step.text
+    step = await odile.press(f"1 · {euros(-12_00)}")  # corrected or cancelled there too
+    assert "Libellé : Ballons de l'an dernier" in step.text
+    await odile.press("🗑 Annuler l'écriture")
+    step = await odile.press("🗑 Oui, annuler l'écriture")
+    assert step.text.startswith("Écriture 1 annulée")
+    step = await odile.press("↩️ Retour")
+    assert f"exercice {YEAR - 1}-{YEAR}" in step.text and "(annulée)" in step.text
     step = await odile.press(f"{YEAR}-{YEAR + 1}")
     assert "Aucune écriture pour l'instant." in step.text
 
