@@ -61,8 +61,9 @@ from store import audit
 from store.access import Action, may, require
 from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
 from store.models import (
-    CashCount, Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Movement, MovementKind,
-    OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing, utcnow,
+    CashCount, ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerKind, Means,
+    Movement, MovementKind, OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing,
+    utcnow,
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
@@ -97,7 +98,9 @@ class LedgerError(Exception):
     statement_exists (statement_id), not_bank_entry (entry_id), already_ticked (entry_id),
     after_statement (entry_id), other_coop (entry_id);
     count_missing (give coins or a total), count_negative, denomination (value);
-    receipt_invalid (field); month; page.
+    receipt_invalid (field); month; page;
+    no_cheque, not_to_deposit (entry_id: not a live cheque received, or already deposited or ticked),
+    after_deposit (entry_id: received after the slip's date).
     """
 
     def __init__(self, reason: str, **details: Any):
@@ -167,6 +170,8 @@ class EntryView:
     statement_id: int | None = None  # ticked on this bank statement…
     ticked_on: date | None = None  # …dated so
     receipts: tuple[ReceiptView, ...] = ()
+    deposit_id: int | None = None  # a cheque received, on this remise de chèques…
+    deposit_number: int | None = None  # …numbered so
 
     @property
     def signed(self) -> int:
@@ -220,6 +225,8 @@ class Balances:
     internal: int  # net of internal movements received (+) or given (−)
     uncashed_cheques: int  # cheques issued (this year or before) and not yet ticked
     uncashed_count: int
+    undeposited_cheques: int = 0  # cheques received (this year or before) not yet on a remise
+    undeposited_count: int = 0
 
     @property
     def total(self) -> int:
@@ -255,6 +262,8 @@ class CoopBalances:
     produits = property(lambda self: self._sum("produits"))
     resultat = property(lambda self: self._sum("resultat"))
     internal = property(lambda self: self._sum("internal"))
+    undeposited_cheques = property(lambda self: self._sum("undeposited_cheques"))
+    undeposited_count = property(lambda self: self._sum("undeposited_count"))
     uncashed_cheques = property(lambda self: self._sum("uncashed_cheques"))
     uncashed_count = property(lambda self: self._sum("uncashed_count"))
 
@@ -662,6 +671,9 @@ def _views(session: Session, entries: Sequence[Entry], chart: Chart) -> list[Ent
         for leg, name in session.exec(select(Entry, Ledger.name).join(Ledger, Entry.ledger_id == Ledger.id)
                                       .where(Entry.movement_id.in_(movement_ids))):  # fmt: skip
             legs[leg.movement_id].append((leg.id, name, leg.treasury))
+    deposits = {d.entry_id: (c.id, c.number) for d, c in session.exec(
+        select(DepositedCheque, ChequeDeposit).join(ChequeDeposit, DepositedCheque.deposit_id == ChequeDeposit.id)
+        .where(DepositedCheque.entry_id.in_(ids)))}  # fmt: skip
     names = {i: n for i, n in session.exec(select(Ledger.id, Ledger.name).where(
         Ledger.id.in_({e.ledger_id for e in entries})))}  # fmt: skip
     views = []
@@ -675,7 +687,8 @@ def _views(session: Session, entries: Sequence[Entry], chart: Chart) -> list[Ent
             project=e.project, movement_id=e.movement_id, movement_kind=kinds.get(e.movement_id),
             partner_entry_id=partner[0], partner_ledger_name=partner[1], partner_treasury=partner[2],
             cancelled=e.cancelled_at is not None, statement_id=statement_id, ticked_on=ticked_on,
-            receipts=tuple(receipts[e.id]),
+            receipts=tuple(receipts[e.id]), deposit_id=deposits.get(e.id, (None, None))[0],
+            deposit_number=deposits.get(e.id, (None, None))[1],
         ))  # fmt: skip
     return views
 
@@ -1020,9 +1033,13 @@ def _balances(session: Session, ledger: Ledger, year: int) -> Balances:
                Entry.direction == Direction.DEPENSE, Entry.means == Means.CHEQUE,
                Entry.treasury == Treasury.BANQUE, Tick.id.is_(None))
     ).one()  # fmt: skip
+    waiting, undeposited = session.exec(
+        select(func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
+        .where(Entry.ledger_id == ledger.id, Entry.fiscal_year <= year, *_undeposited())
+    ).one()  # fmt: skip
     return Balances(ledger.id, ledger.name, ledger.kind, year, opening_banque, opening_caisse,
                     treasury_sums[Treasury.BANQUE], treasury_sums[Treasury.CAISSE], charges, produits,
-                    moved, int(uncashed), count)  # fmt: skip
+                    moved, int(uncashed), count, int(undeposited), waiting)  # fmt: skip
 
 
 def balances(session: Session, who: Who, ledger_id: int, year: int) -> Balances:
@@ -1224,6 +1241,75 @@ def statements(session: Session, who: Who, coop_id: int, year: int) -> tuple[Sta
         .group_by(Statement.id).order_by(Statement.day.desc())
     ).all()  # fmt: skip
     return tuple(StatementView(s.id, s.day, s.balance, count) for s, count in rows)
+
+
+# ---------------------------------------------------------------- remises de chèques
+
+
+@dataclass(frozen=True)
+class DepositView:
+    """A remise de chèques: its slip's number and date, and the cheques on it."""
+
+    id: int
+    coop_id: int
+    number: int
+    day: date
+    cheques: tuple[EntryView, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(c.amount for c in self.cheques)
+
+
+def _undeposited() -> list[Any]:
+    """Conditions of a live cheque received at the bank, on no slip and not ticked yet."""
+    return [Entry.direction == Direction.RECETTE, Entry.means == Means.CHEQUE, Entry.treasury == Treasury.BANQUE,
+            Entry.cancelled_at.is_(None), Entry.id.not_in(select(DepositedCheque.entry_id)),
+            Entry.id.not_in(select(Tick.entry_id))]  # fmt: skip
+
+
+def cheques_to_deposit(session: Session, who: Who, coop_id: int) -> tuple[EntryView, ...]:
+    """The coop's cheques received and not yet deposited, in the ledgers this person writes in, oldest first."""
+    coop = _coop(session, coop_id)
+    ledger_ids = [x.id for x in _coop_ledgers(session, coop.id) if may(
+        who, Action.WRITE_LEDGER, coop_id=coop.id, department_code=coop.department_code, ledger_id=x.id)]
+    if not ledger_ids:
+        require(who, Action.WRITE_LEDGER, coop_id=coop.id, department_code=coop.department_code)
+    entries = session.exec(select(Entry).where(Entry.ledger_id.in_(ledger_ids), *_undeposited())
+                           .order_by(Entry.day, Entry.id)).all()  # fmt: skip
+    return tuple(_views(session, entries, chart_of(session, coop)))
+
+
+def record_deposit(session: Session, who: Who, coop_id: int, entry_ids: Iterable[int], *, day: date,
+                   today: date) -> DepositView:  # fmt: skip
+    """Put cheques received on one deposit slip, numbered after the coop's last; the bank credits its total,
+    so /pointage ticks the slip as one line."""
+    coop = _coop(session, coop_id)
+    _check_day(session, coop.id, day, today)
+    entries = []
+    for entry_id in dict.fromkeys(entry_ids):
+        entry, ledger, _ = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+        if ledger.coop_id != coop.id:
+            raise LedgerError("other_coop", entry_id=entry_id)
+        if session.exec(select(Entry.id).where(Entry.id == entry.id, *_undeposited())).first() is None:
+            raise LedgerError("not_to_deposit", entry_id=entry_id)
+        if entry.day > day:
+            raise LedgerError("after_deposit", entry_id=entry_id)
+        entries.append(entry)
+    if not entries:
+        raise LedgerError("no_cheque")
+    session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
+    highest = session.exec(select(func.max(ChequeDeposit.number)).where(ChequeDeposit.coop_id == coop.id)).one()
+    deposit = ChequeDeposit(coop_id=coop.id, number=(highest or 0) + 1, day=day, created_by=who.person.id)
+    session.add(deposit)
+    session.flush()
+    session.add_all([DepositedCheque(deposit_id=deposit.id, entry_id=e.id) for e in entries])
+    session.flush()
+    audit.record(session, who, "deposit", deposit.id, "create", coop_id=coop.id,
+                 after={"number": deposit.number, "day": day, "entries": [e.id for e in entries],
+                        "total": sum(e.amount for e in entries)})  # fmt: skip
+    views = _views(session, entries, chart_of(session, coop))
+    return DepositView(deposit.id, coop.id, deposit.number, day, tuple(views))
 
 
 # ---------------------------------------------------------------- cash counts
