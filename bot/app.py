@@ -24,6 +24,7 @@ from telegram.ext import (
 from bot import adhesion, contact, entries, gate, invitations, journal, ledgers, projects, start
 from bot.common import DATABASE, SETTINGS, end_conversation
 from bot import cashcount, movements, openings, reconciliation
+from bot import remise
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
 from bot.persistence import PersistEachUpdate, StorePersistence
@@ -158,11 +159,25 @@ def build_application(settings: Settings, database: Database) -> Application:
                                      MessageHandler(TEXT, reconciliation.chose_day)],
                 reconciliation.BALANCE: [MessageHandler(TEXT, reconciliation.typed_balance)],
                 reconciliation.POINTING: [CallbackQueryHandler(reconciliation.toggle, pattern=r"^pnt:t:\d+$"),
+                                          CallbackQueryHandler(reconciliation.toggle_deposit, pattern=r"^pnt:r:\d+$"),
                                           CallbackQueryHandler(reconciliation.turn_page, pattern=r"^pnt:p:\d+$"),
                                           CallbackQueryHandler(reconciliation.finish, pattern=r"^pnt:done$")],
             },
             fallbacks=[CommandHandler("annuler", reconciliation.cancel),
                        CallbackQueryHandler(reconciliation.cancel, pattern=r"^pnt:(d:)?cancel$")],
+        ),
+        ConversationHandler(
+            name="remise", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("remise", remise.begin)],
+            states={
+                remise.COOP: [CallbackQueryHandler(remise.chose_coop, pattern=r"^rem:c:\d+$")],
+                remise.CHEQUES: [CallbackQueryHandler(remise.toggle, pattern=r"^rem:t:\d+$"),
+                                 CallbackQueryHandler(remise.ask_day, pattern=r"^rem:ok$")],
+                remise.DAY: [CallbackQueryHandler(remise.chose_day, pattern=r"^rem:d:(today|yesterday|other)$"),
+                             MessageHandler(TEXT, remise.chose_day)],
+            },
+            fallbacks=[CommandHandler("annuler", remise.cancel),
+                       CallbackQueryHandler(remise.cancel, pattern=r"^rem:(d:)?cancel$")],
         ),
         ConversationHandler(
             name="caisse", persistent=True, allow_reentry=True,

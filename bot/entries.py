@@ -136,6 +136,7 @@ texts.register({
                          "en": "<b>Balances of the year {years}</b>\n(not closed yet)"},
     "solde.not_open": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
     "solde.cheques": {"fr": "   chèques non encaissés : {count} · {amount}", "en": "   uncashed cheques: {count} · {amount}"},
+    "solde.to_deposit": {"fr": "   chèques à remettre : {count} · {amount}", "en": "   cheques to deposit: {count} · {amount}"},
     "solde.coop": {"fr": "<b>Coopérative {affiliation}</b> : {total}\n   banque {banque} · caisse {caisse}",
                    "en": "<b>Cooperative {affiliation}</b>: {total}\n   bank {banque} · cash {caisse}"},
 })  # fmt: skip
@@ -742,6 +743,9 @@ async def balances_text(update: Update, context: ContextTypes.DEFAULT_TYPE, refs
         if balances.uncashed_count:
             lines.append(t("solde.cheques", language, count=balances.uncashed_count,
                            amount=money(balances.uncashed_cheques, language)))  # fmt: skip
+        if balances.undeposited_count:
+            lines.append(t("solde.to_deposit", language, count=balances.undeposited_count,
+                           amount=money(balances.undeposited_cheques, language)))  # fmt: skip
     who = await in_store(context, people.who_is, update.effective_user.id)
     for coop_id in sorted({r.coop_id for r in refs}):
         if access.may(who, access.Action.READ_COOP, coop_id=coop_id):

@@ -72,6 +72,8 @@ texts.register({
     "pnt.zero": {"fr": "<b>Écart : {difference}</b> — équilibré ✅\nAppuyez sur « Terminer ».",
                  "en": "<b>Difference: {difference}</b> — balanced ✅\nPress \"Finish\"."},
     "pnt.finish": {"fr": "✅ Terminer", "en": "✅ Finish"},
+    "pnt.deposit": {"fr": "Remise n° {number}", "en": "Deposit no. {number}"},
+    "pnt.deposit_count": {"fr": "{count} chèque(s) remis ensemble", "en": "{count} cheque(s) paid in together"},
     "pnt.not_here": {"fr": "Cette opération n'est pas à pointer sur ce relevé.",
                      "en": "This entry is not one to tick on this statement."},
     "pnt.ticked": {"fr": "Pointage enregistré : {count} opération(s) pointée(s) sur le relevé du {day}.",
@@ -231,20 +233,51 @@ def entry_lines(entry: EntryView, ticked: list[int], language: str) -> list[str]
     return [head + plus_money(entry.signed, language), "   " + escape(clip(what, WIDTH - 3))]
 
 
+def grouped(entries: tuple[EntryView, ...]) -> list[list[EntryView]]:
+    """One line per entry, but one per remise de chèques: the bank credits a slip's total at once."""
+    groups: dict[str, list[EntryView]] = {}
+    for e in entries:
+        groups.setdefault(f"r{e.deposit_id}" if e.deposit_id else f"e{e.id}", []).append(e)
+    return list(groups.values())
+
+
+def group_box(group: list[EntryView], ticked: list[int]) -> str:
+    return "☑" if all(e.id in ticked for e in group) else "☐"
+
+
+def group_lines(group: list[EntryView], ticked: list[int], language: str) -> list[str]:
+    """An entry's two lines, or a slip's: '☐ Remise n° 3 · +35,00 €' and its cheques' count."""
+    first = group[0]
+    if not first.deposit_id:
+        return entry_lines(first, ticked, language)
+    total = sum(e.signed for e in group)
+    return [f"{group_box(group, ticked)} <b>{t('pnt.deposit', language, number=first.deposit_number)}</b> · "
+            f"{plus_money(total, language)}", "   " + t("pnt.deposit_count", language, count=len(group))]
+
+
+def group_button(group: list[EntryView], ticked: list[int], language: str):
+    first = group[0]
+    if not first.deposit_id:
+        return button(f"{box(first, ticked)} {first.ledger_name} {first.piece} · {first.day:%d/%m} · "
+                      f"{signed_money(first.signed, language)}", f"pnt:t:{first.id}")  # fmt: skip
+    return button(f"{group_box(group, ticked)} {t('pnt.deposit', language, number=first.deposit_number)} · "
+                  f"{signed_money(sum(e.signed for e in group), language)}", f"pnt:r:{first.deposit_id}")  # fmt: skip
+
+
 def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, InlineKeyboardMarkup]:
-    """The statement, one page of entries to tick, the écart; the boxes as buttons."""
-    ticked, entries = current["ticked"], rec.outstanding
-    pages = max(1, -(-len(entries) // PAGE_SIZE))
+    """The statement, one page of entries (and slips) to tick, the écart; the boxes as buttons."""
+    ticked, groups = current["ticked"], grouped(rec.outstanding)
+    pages = max(1, -(-len(groups) // PAGE_SIZE))
     page = min(current.get("page", 0), pages - 1)
-    shown = entries[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+    shown = groups[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
     lines = [t("pnt.header", language, day=day_text(rec.day), affiliation=current["affiliation"],
                balance=signed_money(rec.statement_balance, language))]  # fmt: skip
     if rec.ticked:
         lines.append(t("pnt.already", language, count=len(rec.ticked)))
-    if entries:
+    if groups:
         lines += ["", t("pnt.instructions", language)]
-        for e in shown:
-            lines += entry_lines(e, ticked, language)
+        for group in shown:
+            lines += group_lines(group, ticked, language)
         if pages > 1:
             lines.append(t("pnt.page", language, page=page + 1, pages=pages))
     else:
@@ -252,8 +285,7 @@ def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, Inli
     difference = difference_with(rec, ticked)
     lines += ["", t("pnt.zero" if difference == 0 else "pnt.difference", language,
                     difference=signed_money(difference, language))]  # fmt: skip
-    rows = [[button(f"{box(e, ticked)} {e.ledger_name} {e.piece} · {e.day:%d/%m} · {signed_money(e.signed, language)}",
-                    f"pnt:t:{e.id}")] for e in shown]  # fmt: skip
+    rows = [[group_button(group, ticked, language)] for group in shown]
     turns = []
     if page > 0:
         turns.append(button(t("button.previous", language), f"pnt:p:{page - 1}"))
@@ -297,6 +329,24 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         ticked.remove(entry_id)
     else:
         ticked.append(entry_id)
+    return await refresh(update, context, rec)
+
+
+async def toggle_deposit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """☐/☑ Remise n° …: every cheque of the slip at once, as the bank credits them."""
+    query, current = update.callback_query, draft(context)
+    deposit_id = int(query.data.split(":")[2])
+    rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
+    ids = [e.id for e in rec.outstanding if e.deposit_id == deposit_id]
+    if not ids:
+        await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
+        return POINTING
+    await query.answer()
+    ticked = current["ticked"]
+    if all(i in ticked for i in ids):
+        current["ticked"] = [i for i in ticked if i not in ids]
+    else:
+        ticked.extend(i for i in ids if i not in ticked)
     return await refresh(update, context, rec)
 
 
