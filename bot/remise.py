@@ -48,6 +48,10 @@ texts.register({
                        "sur le bordereau ; /pointage la coche en une ligne.",
                  "en": "Deposit no. {number} of {day} recorded: {count} cheque(s), {total}. Write no. {number} on "
                        "the slip; /pointage ticks it as one line."},
+    "ledger.error.deposited": {"fr": "Ce chèque est sur une remise : sa date, son montant et son moyen ne changent plus, "
+                                     "et il ne s'annule pas (le bordereau est à la banque).",
+                                "en": "This cheque is on a deposit slip: its date, amount and means no longer change, "
+                                      "and it cannot be cancelled (the slip is at the bank)."},
     "ledger.error.no_cheque": {"fr": "Aucun chèque coché.", "en": "No cheque ticked."},
     "ledger.error.not_to_deposit": {"fr": "Ce chèque n'est plus à remettre (déjà remis, pointé ou annulé).",
                                     "en": "This cheque is no longer to deposit (deposited, ticked or cancelled)."},

@@ -90,7 +90,8 @@ class LedgerError(Exception):
     splits_mismatch (difference = amount − sum of the parts);
     caisse_negative (caisse: the most a dépense that day could take, before the change;
     for an opening balance, minimum: the smallest opening caisse that keeps it ≥ 0);
-    cancelled, ticked (a ticked entry keeps its date, amount, treasury and means),
+    cancelled, ticked (a ticked entry keeps its date, amount, treasury and means), deposited (so does a
+    cheque on a remise, and it is not cancelled),
     movement (a movement leg is not edited), wrong_ledgers;
     carried_forward (the ledger has books of an earlier year: its opening is their final
     balance), before_opening (dated before the ledger's first opening balance),
@@ -826,6 +827,11 @@ def _tick_of(session: Session, entry_id: int) -> Tick | None:
     return session.exec(select(Tick).where(Tick.entry_id == entry_id)).first()
 
 
+def _deposited(session: Session, entry_ids: list[int]) -> bool:
+    """Whether one of these entries is a cheque on a remise: the slip's total is what the bank credits."""
+    return session.exec(select(DepositedCheque.id).where(DepositedCheque.entry_id.in_(entry_ids))).first() is not None
+
+
 def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: date = UNCHANGED,
                label: str = UNCHANGED, treasury: Treasury = UNCHANGED, means: Means = UNCHANGED,
                cheque_number: str | None = UNCHANGED, amount: int = UNCHANGED,
@@ -858,6 +864,8 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     bank_fields = ("day", "amount", "treasury", "means", "cheque_number")
     if any(new[f] != getattr(entry, f) for f in bank_fields) and _tick_of(session, entry.id):
         raise LedgerError("ticked")
+    if any(new[f] != getattr(entry, f) for f in bank_fields) and _deposited(session, [entry.id]):
+        raise LedgerError("deposited")
     if Treasury.CAISSE in (entry.treasury, new["treasury"]):
         signed = new["amount"] if entry.direction == Direction.RECETTE else -new["amount"]
         added = [(new["day"], signed)] if new["treasury"] == Treasury.CAISSE else []
@@ -902,6 +910,8 @@ def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date) -> E
     if any(_tick_of(session, leg.id) for leg in legs):
         raise LedgerError("ticked")
     leg_ids = [leg.id for leg in legs]
+    if _deposited(session, leg_ids):
+        raise LedgerError("deposited")
     for leg in legs:
         if leg.treasury == Treasury.CAISSE and leg.direction == Direction.RECETTE:
             _require_caisse(session, leg.ledger_id, leg.fiscal_year, leg.day, remove=leg_ids)

@@ -63,3 +63,15 @@ def test_an_expense_is_not_a_cheque_to_deposit(demo_books):
     with pytest.raises(LedgerError) as refused:
         act(demo_books, MARIE, ledger.record_deposit, coop, [], day=TODAY, today=TODAY)
     assert refused.value.reason == "no_cheque"
+
+
+def test_a_deposited_cheque_keeps_its_amount_and_is_not_cancelled(demo_books):
+    a = cheque(demo_books, MARIE, "École", 15_00)
+    act(demo_books, MARIE, ledger.record_deposit, coop_of(demo_books), [a.id], day=TODAY, today=TODAY)
+    for change in (lambda: act(demo_books, MARIE, ledger.edit_entry, a.id, amount=16_00, today=TODAY),
+                   lambda: act(demo_books, MARIE, ledger.cancel_entry, a.id, today=TODAY)):
+        with pytest.raises(LedgerError) as refused:
+            change()
+        assert refused.value.reason == "deposited"
+    assert act(demo_books, MARIE, ledger.edit_entry, a.id, label="Don de la mairie", today=TODAY).label \
+        == "Don de la mairie"  # fmt: skip
