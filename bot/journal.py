@@ -34,6 +34,7 @@ from store.audit import AuditView, CoopHistory
 from store.ledger import EntryView, LedgerError, LedgerRef
 from store.models import LedgerKind, Means, RoleKind, Treasury
 from store.money import AmountError, parse_amount
+from store.text import plain
 from store.years import fiscal_year_of
 
 # Conversation states
@@ -451,7 +452,7 @@ async def ask_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def typed_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The word or amount typed: the entries that match, latest first."""
-    typed = " ".join(update.effective_message.text.split())
+    typed = " ".join(plain(update.effective_message.text).split())  # NUL and the like dropped
     if not 1 <= len(typed) <= SEARCH_MAX:
         await update.effective_message.reply_text(narrow(t("jnl.search_invalid", lang(update), most=SEARCH_MAX)))
         return SEARCH

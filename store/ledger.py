@@ -731,9 +731,10 @@ def journal(session: Session, who: Who, ledger_id: int | None, year: int, *, mon
         first = date(year if month >= 9 else year + 1, month, 1)
         after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
         conditions += [Entry.day >= first, Entry.day < after]
+    word = " ".join(plain(word or "").split()).lower()  # PostgreSQL refuses NUL even in a WHERE
     if word:
-        conditions.append(func.lower(Entry.label).contains(word.lower(), autoescape=True)
-                          | func.lower(func.coalesce(Entry.project, "")).contains(word.lower(), autoescape=True))
+        conditions.append(func.lower(Entry.label).contains(word, autoescape=True)
+                          | func.lower(func.coalesce(Entry.project, "")).contains(word, autoescape=True))
     if amount is not None:
         conditions.append(Entry.amount == amount)
     total = session.exec(select(func.count(Entry.id)).where(*conditions)).one()
