@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.attestation import attestation_pdf
 from bot.books import balance_line, entry_line, refusal
 from bot import texts
-from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, leave_view, notify, years_text
+from bot.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
 from bot.texts import lang, plural, t
 from store import adhesion, ledger, people
 from store.adhesion import AdhesionError, AdhesionView, RowView

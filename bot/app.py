@@ -25,6 +25,7 @@ from bot import adhesion, contact, entries, gate, invitations, journal, ledgers,
 from bot import coop
 from bot.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot import cashcount, movements, openings, reconciliation
+from bot import remise
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
 from bot.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
@@ -100,7 +101,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             entry_points=[CommandHandler("report", openings.begin)],
             states={
                 openings.LEDGER: [CallbackQueryHandler(openings.chose_ledger, pattern=r"^opn:l:\d+$")],
-                openings.BANQUE: [MessageHandler(TEXT, openings.typed_banque)],
+                openings.BANQUE: [MessageHandler(TEXT, openings.typed_banque),
+                                  CallbackQueryHandler(openings.chose_year, pattern=r"^opn:y:\d{4}$")],
                 openings.CAISSE: [MessageHandler(TEXT, openings.typed_caisse)],
             },
             fallbacks=[CommandHandler("annuler", openings.cancel),
@@ -156,6 +158,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                 movements.KIND: [CallbackQueryHandler(movements.chose_kind,
                                                       pattern=r"^mvt:k:(depot|retrait|avance|remboursement)$")],
                 movements.LEDGER: [CallbackQueryHandler(movements.chose_ledger, pattern=r"^mvt:l:\d+$")],
+                movements.VIA: [CallbackQueryHandler(movements.chose_via, pattern=r"^mvt:v:(banque|caisse)$")],
                 movements.AMOUNT: [MessageHandler(TEXT, movements.typed_amount)],
                 movements.DAY: [CallbackQueryHandler(movements.chose_day, pattern=r"^mvt:d:(today|yesterday|other)$"),
                                 MessageHandler(TEXT, movements.chose_day)],
@@ -176,11 +179,25 @@ def build_application(settings: Settings, database: Database) -> Application:
                                      MessageHandler(TEXT, reconciliation.chose_day)],
                 reconciliation.BALANCE: [MessageHandler(TEXT, reconciliation.typed_balance)],
                 reconciliation.POINTING: [CallbackQueryHandler(reconciliation.toggle, pattern=r"^pnt:t:\d+$"),
+                                          CallbackQueryHandler(reconciliation.toggle_deposit, pattern=r"^pnt:r:\d+$"),
                                           CallbackQueryHandler(reconciliation.turn_page, pattern=r"^pnt:p:\d+$"),
                                           CallbackQueryHandler(reconciliation.finish, pattern=r"^pnt:done$")],
             },
             fallbacks=[CommandHandler("annuler", reconciliation.cancel),
                        CallbackQueryHandler(reconciliation.cancel, pattern=r"^pnt:(d:)?cancel$")],
+        ),
+        ConversationHandler(
+            name="remise", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("remise", remise.begin)],
+            states={
+                remise.COOP: [CallbackQueryHandler(remise.chose_coop, pattern=r"^rem:c:\d+$")],
+                remise.CHEQUES: [CallbackQueryHandler(remise.toggle, pattern=r"^rem:t:\d+$"),
+                                 CallbackQueryHandler(remise.ask_day, pattern=r"^rem:ok$")],
+                remise.DAY: [CallbackQueryHandler(remise.chose_day, pattern=r"^rem:d:(today|yesterday|other)$"),
+                             MessageHandler(TEXT, remise.chose_day)],
+            },
+            fallbacks=[CommandHandler("annuler", remise.cancel),
+                       CallbackQueryHandler(remise.cancel, pattern=r"^rem:(d:)?cancel$")],
         ),
         ConversationHandler(
             name="caisse", persistent=True, allow_reentry=True,
@@ -261,11 +278,15 @@ def build_application(settings: Settings, database: Database) -> Application:
             entry_points=[CommandHandler("journal", journal.begin),
                           CallbackQueryHandler(journal.edit_recorded, pattern=r"^ent:edit:\d+$")],
             states={
-                journal.LEDGER: [CallbackQueryHandler(journal.chose_ledger, pattern=r"^jnl:l:\d+$"), just_looking],
+                journal.LEDGER: [CallbackQueryHandler(journal.chose_ledger, pattern=r"^jnl:l:\d+$"),
+                                 CallbackQueryHandler(journal.chose_coop, pattern=r"^jnl:c:\d+$"), just_looking],
                 journal.PAGE: [CallbackQueryHandler(journal.turn_page, pattern=r"^jnl:p:\d+$"),
                                CallbackQueryHandler(journal.pick_month, pattern=r"^jnl:m$"),
                                CallbackQueryHandler(journal.ask_ledger, pattern=r"^jnl:ledgers$"), journal_open,
-                               just_looking],
+                               CallbackQueryHandler(journal.chose_year, pattern=r"^jnl:y:\d{4}$"),
+                               CallbackQueryHandler(journal.ask_search, pattern=r"^jnl:s$"),
+                               CallbackQueryHandler(journal.clear_search, pattern=r"^jnl:sx$"), just_looking],
+                journal.SEARCH: [MessageHandler(TEXT, journal.typed_search), journal_back],
                 journal.MONTHS: [CallbackQueryHandler(journal.chose_month, pattern=r"^jnl:mo:\d{1,2}$"), journal_back,
                                  just_looking],
                 journal.ENTRY: [CallbackQueryHandler(journal.send_receipts, pattern=r"^jnl:r:\d+$"),
@@ -293,6 +314,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(invitations.confirm_succession, pattern=r"^mandate:ok:\d+$"),
         CallbackQueryHandler(entries.undo, pattern=r"^ent:undo:\d+$"),
         CommandHandler("solde", entries.balances_command),
+        CallbackQueryHandler(entries.balances_of_year, pattern=r"^sld:y:\d{4}$"),
         MessageHandler(filters.PHOTO | filters.Document.ALL, entries.attach),
         CallbackQueryHandler(adhesion.validate, pattern=r"^adh:ok:\d+$"),
         CallbackQueryHandler(adhesion.review, pattern=r"^adh:see:\d+$"),

@@ -20,6 +20,8 @@ from store.years import today_in
 _DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NEGATIVE = re.compile(r"\s*[-−–]\s*\d")
+_TAG = re.compile(r"<[^>]*>")
+WIDTH = 40  # characters a phone shows on one line without wrapping
 
 
 async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, write: bool = True) -> list[LedgerRef]:
@@ -95,6 +97,45 @@ def signed_money(cents: int, language: str) -> str:
     return ("−" if cents < 0 else "") + format_amount(abs(cents), language)
 
 
+def plus_money(cents: int, language: str) -> str:
+    """'+12,50 €' or '−12,50 €': a receipt and an expense read apart at a glance."""
+    return ("+" if cents > 0 else "") + signed_money(cents, language)
+
+
+def clip(text: str, width: int) -> str:
+    """At most ``width`` characters, '…' ending a text cut."""
+    return text if len(text) <= width else text[:max(0, width - 1)].rstrip() + "…"
+
+
+def narrow(text: str, width: int = WIDTH) -> str:
+    """Each line wrapped at spaces to ``width`` characters as they show (HTML tags not counted);
+    no-break spaces inside amounts keep them whole."""
+    lines = []
+    for line in text.split("\n"):
+        indent = line[:len(line) - len(line.lstrip(" "))]
+        current = ""
+        for word in _keep_punctuation(line.split(" ")):
+            candidate = f"{current} {word}" if current.strip() else indent + word
+            if current.strip() and len(_TAG.sub("", candidate)) > width:
+                lines.append(current)
+                current = indent + word
+            else:
+                current = candidate
+        lines.append(current)
+    return "\n".join(lines)
+
+
+def _keep_punctuation(words: list[str]) -> list[str]:
+    """French punctuation stays with its word: no line starts with ':' or '»', none ends with '«'."""
+    kept: list[str] = []
+    for word in words:
+        if kept and (word in (":", ";", "?", "!", "»") or kept[-1] == "«"):
+            kept[-1] += " " + word
+        else:
+            kept.append(word)
+    return kept
+
+
 def entry_line(entry: EntryView, language: str) -> str:
     """'D7 · 03/11/2026 · Piles · −12,50 € · carte' (struck through when cancelled)."""
     means = t(f"means.{entry.means.value}", language)
@@ -112,6 +153,13 @@ def entry_line(entry: EntryView, language: str) -> str:
 def balance_line(balances: Balances, language: str) -> str:
     """'cahier CE1A : 123,45 € (banque 100,00 € · caisse 23,45 €)'."""
     return t("balance.line", language, ledger=escape(balances.ledger_name),
+             total=signed_money(balances.total, language), banque=signed_money(balances.banque, language),
+             caisse=money(balances.caisse, language))  # fmt: skip
+
+
+def balance_lines(balances: Balances, language: str) -> str:
+    """'cahier CE1A : 123,45 €' and, under it, '   banque 100,00 € · caisse 23,45 €'."""
+    return t("balance.lines", language, ledger=escape(balances.ledger_name),
              total=signed_money(balances.total, language), banque=signed_money(balances.banque, language),
              caisse=money(balances.caisse, language))  # fmt: skip
 

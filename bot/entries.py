@@ -20,8 +20,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import (balance_line, direction_word, ledger_label, money, my_ledgers, parse_day, read_part, refusal,
-                       refuse_negative, signed_money, today_for)
+from bot.books import (
+    balance_line, balance_lines, direction_word, ledger_label, money, my_ledgers, narrow, parse_day, read_part, refusal,
+    refuse_negative, signed_money, today_for,
+)  # fmt: skip
 from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, settings
 from bot.texts import lang, t
 from store import access, ledger, people
@@ -148,10 +150,14 @@ texts.register({
     "receipt.kind": {"fr": "Un justificatif est une photo, une image ou un PDF.", "en": "A receipt is a photo, an image or a PDF."},
     "receipt.too_big": {"fr": "Ce fichier dépasse 20 Mo : envoyez une photo ou un PDF plus léger.",
                         "en": "This file is over 20 MB: send a lighter photo or PDF."},
-    "solde.title": {"fr": "<b>Soldes au {day}</b> (exercice {years})", "en": "<b>Balances on {day}</b> (year {years})"},
-    "solde.cheques": {"fr": "   chèques non encaissés : {count} pour {amount}", "en": "   uncashed cheques: {count} for {amount}"},
-    "solde.coop": {"fr": "<b>Coopérative {affiliation}</b> : {total} (banque {banque} · caisse {caisse})",
-                   "en": "<b>Cooperative {affiliation}</b>: {total} (bank {banque} · cash {caisse})"},
+    "solde.title": {"fr": "<b>Soldes au {day}</b>\nexercice {years}", "en": "<b>Balances on {day}</b>\nyear {years}"},
+    "solde.title_past": {"fr": "<b>Soldes de l'exercice {years}</b>\n(pas encore clos)",
+                         "en": "<b>Balances of the year {years}</b>\n(not closed yet)"},
+    "solde.not_open": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
+    "solde.cheques": {"fr": "   chèques non encaissés : {count} · {amount}", "en": "   uncashed cheques: {count} · {amount}"},
+    "solde.to_deposit": {"fr": "   chèques à remettre : {count} · {amount}", "en": "   cheques to deposit: {count} · {amount}"},
+    "solde.coop": {"fr": "<b>Coopérative {affiliation}</b> : {total}\n   banque {banque} · caisse {caisse}",
+                   "en": "<b>Cooperative {affiliation}</b>: {total}\n   bank {banque} · cash {caisse}"},
 })  # fmt: skip
 
 
@@ -819,27 +825,60 @@ def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
 
 async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/solde: every ledger this person may read; managers also get their whole coop."""
-    language = lang(update)
     refs = await my_ledgers(update, context, write=False)
     if not refs:
-        await update.effective_message.reply_text(t("books.no_ledger", language))
+        await update.effective_message.reply_text(t("books.no_ledger", lang(update)))
         return
+    text, keyboard = await balances_text(update, context, refs, fiscal_year_of(today_for(refs[0])))
+    await update.effective_message.reply_text(text, reply_markup=keyboard)
+
+
+async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """2025-2026 under /solde: that open year's balances (last year, until it is closed)."""
+    query = update.callback_query
+    refs = await my_ledgers(update, context, write=False)
+    year = int(query.data.rsplit(":", 1)[1])
+    if not refs or year not in await open_years(update, context, refs):
+        await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
+        return
+    await query.answer()
+    text, keyboard = await balances_text(update, context, refs, year)
+    await query.edit_message_text(text, reply_markup=keyboard)
+
+
+async def open_years(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> list[int]:
+    """The fiscal years open in any of these ledgers' coops, latest first."""
+    years: set[int] = set()
+    for coop_ref in {r.coop_id: r for r in refs}.values():
+        years.update(await as_user(update, context, ledger.open_years, coop_ref.id, today_for(coop_ref)))
+    return sorted(years, reverse=True)
+
+
+async def balances_text(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef],
+                        year: int) -> tuple[str, InlineKeyboardMarkup | None]:  # fmt: skip
+    """Two short lines per ledger (total; banque · caisse), cheques not cashed, each coop's total;
+    a button for the other open year."""
+    language = lang(update)
     today = today_for(refs[0])
-    year = fiscal_year_of(today)
-    lines = [t("solde.title", language, day=day_text(today), years=f"{year}-{year + 1}")]
+    title = "solde.title" if year == fiscal_year_of(today) else "solde.title_past"
+    lines = [t(title, language, day=day_text(today), years=f"{year}-{year + 1}")]
     for ref in refs:
         balances = await as_user(update, context, ledger.balances, ref.id, year)
-        lines.append("📒 " + balance_line(balances, language))
+        lines += ["", "📒 " + balance_lines(balances, language)]
         if balances.uncashed_count:
             lines.append(t("solde.cheques", language, count=balances.uncashed_count,
                            amount=money(balances.uncashed_cheques, language)))  # fmt: skip
+        if balances.undeposited_count:
+            lines.append(t("solde.to_deposit", language, count=balances.undeposited_count,
+                           amount=money(balances.undeposited_cheques, language)))  # fmt: skip
     who = await in_store(context, people.who_is, update.effective_user.id)
     for coop_id in sorted({r.coop_id for r in refs}):
         if access.may(who, access.Action.READ_COOP, coop_id=coop_id):
             coop = await as_user(update, context, ledger.coop_balances, coop_id, year)
             affiliation = next(r.affiliation for r in refs if r.coop_id == coop_id)
             lines.append("")
-            lines.append(t("solde.coop", language, affiliation=affiliation, total=money(coop.total, language),
-                           banque=money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
-    await update.effective_message.reply_text("\n".join(lines))
-
+            lines.append(t("solde.coop", language, affiliation=affiliation, total=signed_money(coop.total, language),
+                           banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
+    others = [y for y in await open_years(update, context, refs) if y != year]
+    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"sld:y:{y}") for y in others]]) if others else None
+    return narrow("\n".join(lines)), keyboard

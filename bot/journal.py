@@ -22,17 +22,20 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import (balance_line, entry_line, ledger_label, ledgers_keyboard, money, my_ledgers, parse_day,
-                       read_amount, read_part, refusal, today_for)
+from bot.books import (
+    WIDTH, balance_line, clip, ledger_label, ledgers_keyboard, money, my_ledgers, narrow, parse_day,
+    plus_money, read_amount, read_part, refusal, signed_money, today_for,
+)  # fmt: skip
 from bot.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, plural, t
 from bot.trail import membership_event_text
-from store import audit, ledger, people
+from store import access, audit, ledger, people
 from store.access import Action, Forbidden
 from store.audit import AuditView, CoopHistory
 from store.ledger import EntryView, LedgerError, LedgerRef
-from store.models import Direction, Means, RoleKind, Treasury
-from store.money import AmountError
+from store.models import Direction, LedgerKind, Means, RoleKind, Treasury
+from store.money import AmountError, parse_amount
+from store.text import plain
 from store.years import fiscal_year_of
 
 # Conversation states
@@ -40,6 +43,8 @@ LEDGER, PAGE, MONTHS, ENTRY, CONFIRM, FIELD, MEANS, TYPING = (
     "jnl.ledger", "jnl.page", "jnl.months", "jnl.entry", "jnl.confirm", "jnl.field", "jnl.means", "jnl.typing",
 )  # fmt: skip
 ACCOUNT, SPLIT = "jnl.account", "jnl.split"
+SEARCH = "jnl.search"
+SEARCH_MAX = 40  # characters of a word searched
 
 KEY = "journal"  # this conversation's corner of user_data
 PAGE_SIZE = 8  # entries per page of the journal
@@ -53,7 +58,7 @@ SCHOOL_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
 MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
 NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
 # Refusals that typing another value cannot cure: back to the entry.
-FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "unknown_entry"}
+FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "unknown_entry", "deposited"}
 CHANGED_FIELDS = ("day", "label", "amount", "treasury", "means", "cheque_number", "project", "splits")
 
 texts.register({
@@ -64,14 +69,27 @@ texts.register({
     # /journal: the page
     "jnl.no_ledger": {"fr": "Vous n'avez pas encore de cahier à consulter.", "en": "You have no ledger to read yet."},
     "jnl.pick_ledger": {"fr": "Le journal de quel cahier ?", "en": "The journal of which ledger?"},
-    "jnl.title": {"fr": "<b>Journal du cahier {ledger}</b> — exercice {years}",
-                  "en": "<b>Journal of ledger {ledger}</b> — year {years}"},
+    "jnl.title": {"fr": "<b>Journal du cahier {ledger}</b>\nexercice {years}",
+                  "en": "<b>Journal of ledger {ledger}</b>\nyear {years}"},
     "jnl.month": {"fr": "Mois : {month}", "en": "Month: {month}"},
     "jnl.empty": {"fr": "Aucune écriture pour l'instant.", "en": "No entry yet."},
     "jnl.empty_month": {"fr": "Aucune écriture en {month}.", "en": "No entry in {month}."},
     "jnl.page": {"fr": "Page {page}/{pages} · {total} écritures", "en": "Page {page}/{pages} · {total} entries"},
-    "jnl.hint": {"fr": "Touchez une écriture pour l'ouvrir.",
-                 "en": "Tap an entry to open it."},
+    "jnl.hint": {"fr": "Sous chaque écriture : montant, banque ou caisse → solde après elle. "
+                       "Touchez une écriture pour l'ouvrir.",
+                 "en": "Under each entry: amount, bank or cash box → balance after it. Tap an entry to open it."},
+    "jnl.title_coop": {"fr": "<b>Journal de la coopérative {affiliation}</b>\nexercice {years}",
+                       "en": "<b>Journal of cooperative {affiliation}</b>\nyear {years}"},
+    "jnl.button.coop": {"fr": "🏫 Toute la coopérative {affiliation}", "en": "🏫 The whole cooperative {affiliation}"},
+    "jnl.button.search": {"fr": "🔎 Chercher", "en": "🔎 Search"},
+    "jnl.button.search_off": {"fr": "✖ Fin de la recherche", "en": "✖ End the search"},
+    "jnl.ask_search": {"fr": "🔎 Tapez un mot du libellé (par exemple piles) ou un montant (par exemple 12,50) :",
+                       "en": "🔎 Type a word of the label (for example batteries) or an amount (for example 12.50):"},
+    "jnl.search_invalid": {"fr": "Tapez un mot ou un montant, {most} caractères au plus (par exemple piles ou 12,50) :",
+                           "en": "Type a word or an amount, {most} characters at most (for example batteries or 12.50):"},
+    "jnl.searched": {"fr": "Recherche : « {search} »", "en": "Search: \"{search}\""},
+    "jnl.not_found": {"fr": "Aucune écriture ne correspond.", "en": "No entry matches."},
+    "jnl.year_closed": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
     "jnl.button.months": {"fr": "📅 Mois…", "en": "📅 Month…"},
     "jnl.button.ledgers": {"fr": "📒 Autre cahier", "en": "📒 Other ledger"},
     "jnl.button.all_months": {"fr": "Tous les mois", "en": "All months"},
@@ -246,19 +264,47 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         await update.effective_message.reply_text(t("jnl.no_ledger", language))
         return ConversationHandler.END
     writable = [r.id for r in await my_ledgers(update, context, write=True)]
-    context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
-    if len(refs) == 1:
+    coops = await coops_read(update, context, refs)
+    context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1 or bool(coops)}
+    if len(refs) == 1 and not coops:
         return await open_ledger(update, context, refs[0])
     await update.effective_message.reply_text(t("jnl.pick_ledger", language),
-                                              reply_markup=ledgers_keyboard(refs, "jnl:l", language))  # fmt: skip
+                                              reply_markup=await pick_keyboard(update, context, refs))  # fmt: skip
     return LEDGER
+
+
+async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> list[LedgerRef]:
+    """The school ledger of each coop whose whole books this person reads (not a teacher's)."""
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    return [r for r in refs if r.kind == LedgerKind.ECOLE and access.may(who, Action.READ_COOP, coop_id=r.coop_id)]
+
+
+async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                        refs: list[LedgerRef]) -> InlineKeyboardMarkup:  # fmt: skip
+    """A button per ledger, and one per coop for its whole journal (all ledgers)."""
+    language = lang(update)
+    keyboard = ledgers_keyboard(refs, "jnl:l", language).inline_keyboard
+    whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), f"jnl:c:{r.coop_id}")]
+             for r in await coops_read(update, context, refs)]  # fmt: skip
+    return InlineKeyboardMarkup([list(row) for row in keyboard[:-1]] + whole + [list(keyboard[-1])])
+
+
+async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🏫 Toute la coopérative: every ledger's entries in one journal."""
+    coop_id = data_id(update)
+    ref = next((r for r in await coops_read(update, context, await my_ledgers(update, context, write=False))
+                if r.coop_id == coop_id), None)  # fmt: skip
+    if ref is None:
+        raise Forbidden(Action.READ_COOP)
+    await update.callback_query.answer()
+    return await open_ledger(update, context, ref, coop_wide=True)
 
 
 async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📒 Autre cahier: the choice again."""
     refs = await my_ledgers(update, context, write=False)
     await update.callback_query.answer()
-    await show(update, t("jnl.pick_ledger", lang(update)), ledgers_keyboard(refs, "jnl:l", lang(update)))
+    await show(update, t("jnl.pick_ledger", lang(update)), await pick_keyboard(update, context, refs))
     return LEDGER
 
 
@@ -272,9 +318,11 @@ async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     return await open_ledger(update, context, ref)
 
 
-async def open_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:
+async def open_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef, *,
+                      coop_wide: bool = False) -> str:  # fmt: skip
     journal = context.user_data[KEY]
-    journal.update(ledger=asdict(ref), year=fiscal_year_of(today_for(ref)), page=0, month=None)
+    journal.update(ledger=asdict(ref), year=fiscal_year_of(today_for(ref)), page=0, month=None, coop=coop_wide,
+                   search=None)  # fmt: skip
     return await show_page(update, context)
 
 
@@ -285,33 +333,71 @@ def current_ledger(context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
 # ------------------------------------------------------------------ the page
 
 
-def page_text(ref: LedgerRef, year: int, month: int | None, page: ledger.JournalPage, language: str) -> str:
-    lines = [t("jnl.title", language, ledger=escape(ledger_label(ref, language)), years=years_text(year))]
+def whole_movement(entry: EntryView, coop_wide: bool) -> bool:
+    """Both legs of this movement are in view, so this (recette) leg stands for it."""
+    return entry.is_movement and (coop_wide or entry.partner_ledger_name == entry.ledger_name)
+
+
+def entry_lines(entry: EntryView, running: int, coop_wide: bool, language: str) -> list[str]:
+    """Two lines of at most 40 characters: 'D7 · 03/11/2026 · Piles pour la…' and
+    '−12,50 € · banque → 1 234,56 €' (the ledger's balance after it); a deposit is one movement,
+    'caisse→banque'. Struck through when cancelled."""
+    head = f"{entry.ledger_name} " if coop_wide else ""
+    head += f"{entry.piece} · {day_text(entry.day)} · "
+    first = escape(head + clip(entry.label, WIDTH - len(head)))
+    treasury = t(f"treasury.{entry.treasury.value}", language)
+    if whole_movement(entry, coop_wide):
+        source = entry.partner_ledger_name if entry.partner_ledger_name != entry.ledger_name else None
+        way = (f"{escape(source)}→{escape(entry.ledger_name)}" if source else
+               f"{t(f'treasury.{entry.partner_treasury.value}', language)}→{treasury}")  # fmt: skip
+        what = f"{money(entry.amount, language)} · {way}"
+    else:
+        what = f"{plus_money(entry.signed, language)} · {treasury}"
+    clip_mark = " 📎" if entry.receipts else ""
+    if entry.cancelled:
+        return [f"<s>{first}</s>", f"<s>{what}</s> ({t('entry.cancelled', language)})"]
+    return [first, f"{what} → {signed_money(running, language)}{clip_mark}"]
+
+
+def page_text(ref: LedgerRef, journal: dict, page: ledger.JournalPage, language: str) -> str:
+    year, month, coop_wide = journal["year"], journal.get("month"), journal.get("coop", False)
+    title = t("jnl.title_coop", language, affiliation=ref.affiliation, years=years_text(year)) if coop_wide \
+        else t("jnl.title", language, ledger=escape(ledger_label(ref, language)), years=years_text(year))  # fmt: skip
+    lines = [title]
     if month:
         lines.append(t("jnl.month", language, month=month_name(month, year, language)))
+    if journal.get("search"):
+        lines.append(t("jnl.searched", language, search=escape(journal["search"])))
     lines.append("")
-    if page.entries:
-        lines += [entry_line(entry, language) for entry in page.entries]
-    elif month:
+    for entry, running in zip(page.entries, page.running):
+        lines += entry_lines(entry, running, coop_wide, language)
+    if journal.get("search") and not page.entries:
+        lines.append(t("jnl.not_found", language))
+    elif month and not page.entries:
         lines.append(t("jnl.empty_month", language, month=month_name(month, year, language)))
-    else:
+    elif not page.entries:
         lines.append(t("jnl.empty", language))
     pages = max(1, math.ceil(page.total / PAGE_SIZE))
     trailer = [t("jnl.page", language, page=page.offset // PAGE_SIZE + 1, pages=pages, total=page.total)] \
         if pages > 1 else []  # fmt: skip
     if page.entries:
         trailer.append(t("jnl.hint", language))
-    return "\n".join(fit(lines + ([""] + trailer if trailer else [])))
+    return narrow("\n".join(fit(lines + ([""] + trailer if trailer else []))))
 
 
-def entry_button(entry: EntryView, language: str) -> InlineKeyboardButton:
-    """'D7 · 12,50 €', crossed out when cancelled."""
-    label = f"{entry.piece} · {money(entry.amount, language)}"
+def entry_button(entry: EntryView, coop_wide: bool, language: str) -> InlineKeyboardButton:
+    """'D7 · −12,50 €', 'R8 · +120,00 €', crossed out when cancelled."""
+    amount = f"⇄ {money(entry.amount, language)}" if whole_movement(entry, coop_wide) \
+        else plus_money(entry.signed, language)  # fmt: skip
+    label = f"{entry.ledger_name} {entry.piece}" if coop_wide else entry.piece
+    label = f"{label} · {amount}"
     return button(f"✖ {label}" if entry.cancelled else label, f"jnl:e:{entry.id}")
 
 
-def page_keyboard(page: ledger.JournalPage, number: int, several: bool, language: str) -> InlineKeyboardMarkup:
-    entries = [entry_button(e, language) for e in page.entries]
+def page_keyboard(page: ledger.JournalPage, journal: dict, other_years: list[int],
+                  language: str) -> InlineKeyboardMarkup:  # fmt: skip
+    number, coop_wide = journal.get("page", 0), journal.get("coop", False)
+    entries = [entry_button(e, coop_wide, language) for e in page.entries]
     rows = [entries[i:i + 2] for i in range(0, len(entries), 2)]
     paging = []
     if number > 0:
@@ -320,21 +406,75 @@ def page_keyboard(page: ledger.JournalPage, number: int, several: bool, language
         paging.append(button(t("button.next", language), f"jnl:p:{number + 1}"))
     if paging:
         rows.append(paging)
-    rows.append([button(t("jnl.button.months", language), "jnl:m")]
-                + ([button(t("jnl.button.ledgers", language), "jnl:ledgers")] if several else []))  # fmt: skip
+    searching = journal.get("search")
+    rows.append([button(t("jnl.button.months", language), "jnl:m"),
+                 button(t("jnl.button.search_off" if searching else "jnl.button.search", language),
+                        "jnl:sx" if searching else "jnl:s")])  # fmt: skip
+    ledgers = [button(t("jnl.button.ledgers", language), "jnl:ledgers")] if journal.get("several") else []
+    rows.append(ledgers + [button(years_text(y), f"jnl:y:{y}") for y in other_years])
     rows.append([button(t("button.close", language), "jnl:close")])
-    return InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup([row for row in rows if row])
+
+
+def search_terms(search: str | None) -> dict[str, Any]:
+    """'12,50' searches an amount, anything else a word of the label or project."""
+    if not search:
+        return {}
+    try:
+        return {"amount": parse_amount(search)}
+    except AmountError:
+        return {"word": search}
 
 
 async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = True) -> str:
-    """The current page of the chosen ledger's journal."""
+    """The current page of the chosen ledger's journal (or the coop's), with the other open year."""
     language, journal, ref = lang(update), context.user_data[KEY], current_ledger(context)
-    number, month = journal.get("page", 0), journal.get("month")
-    page = await as_user(update, context, ledger.journal, ref.id, journal["year"], month=month,
-                         offset=number * PAGE_SIZE, limit=PAGE_SIZE)  # fmt: skip
-    await show(update, page_text(ref, journal["year"], month, page, language),
-               page_keyboard(page, number, journal.get("several", False), language), edit=edit)  # fmt: skip
+    number, month, coop_wide = journal.get("page", 0), journal.get("month"), journal.get("coop", False)
+    page = await as_user(update, context, ledger.journal, None if coop_wide else ref.id, journal["year"],
+                         month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE, coop_id=ref.coop_id,
+                         **search_terms(journal.get("search")))  # fmt: skip
+    years = await as_user(update, context, ledger.open_years, ref.id, today_for(ref))
+    others = [y for y in years if y != journal["year"]]
+    await show(update, page_text(ref, journal, page, language), page_keyboard(page, journal, others, language),
+               edit=edit)  # fmt: skip
     return PAGE
+
+
+async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """2025-2026: the other open fiscal year's journal (last year, until it is closed)."""
+    year, ref = data_id(update), current_ledger(context)
+    if year not in await as_user(update, context, ledger.open_years, ref.id, today_for(ref)):
+        await update.callback_query.answer(t("jnl.year_closed", lang(update), years=years_text(year)), show_alert=True)
+        return PAGE
+    await update.callback_query.answer()
+    context.user_data[KEY].update(year=year, page=0, month=None)
+    return await show_page(update, context)
+
+
+async def ask_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🔎 Chercher: a word or an amount to type."""
+    await update.callback_query.answer()
+    language = lang(update)
+    await show(update, narrow(t("jnl.ask_search", language)),
+               InlineKeyboardMarkup([[button(t("button.back", language), "jnl:back")]]))  # fmt: skip
+    return SEARCH
+
+
+async def typed_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The word or amount typed: the entries that match, latest first."""
+    typed = " ".join(plain(update.effective_message.text).split())  # NUL and the like dropped
+    if not 1 <= len(typed) <= SEARCH_MAX:
+        await update.effective_message.reply_text(narrow(t("jnl.search_invalid", lang(update), most=SEARCH_MAX)))
+        return SEARCH
+    context.user_data[KEY].update(search=typed, page=0)
+    return await show_page(update, context, edit=False)
+
+
+async def clear_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✖ Fin de la recherche: the whole journal again."""
+    await update.callback_query.answer()
+    context.user_data[KEY].update(search=None, page=0)
+    return await show_page(update, context)
 
 
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

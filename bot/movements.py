@@ -6,8 +6,8 @@ and its reimbursement to the school (remboursement). The steps: kind → ledger 
 there is a choice) → amount (typed) → date → label (a default to keep, or one typed) →
 the card → recorded, with both treasuries' new balances.
 
-Avance and remboursement go through the bank on both sides (the coop has one bank
-account), and need writing in both ledgers: the buttons are offered to whoever may (the
+Avance and remboursement go bank to bank (the coop has one bank account) or cash box to
+cash box (a class's cash handed to the school and back), and need writing in both ledgers: the buttons are offered to whoever may (the
 mandataire, a signataire); the store checks again. When the store refuses at recording,
 the person goes back to the step that can mend it (the amount, for a deposit larger than
 the caisse), with the rest kept.
@@ -29,13 +29,14 @@ from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents
 from store import ledger
 from store.access import Action, Forbidden
 from store.ledger import LABEL_MAX, LedgerError, LedgerRef
-from store.models import LedgerKind, MovementKind
+from store.models import LedgerKind, MovementKind, Treasury
 from store.money import AmountError
 from store.years import fiscal_year_of
 
 KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
     "mvt.kind", "mvt.ledger", "mvt.amount", "mvt.day", "mvt.label", "mvt.confirm",
 )  # fmt: skip
+VIA = "mvt.via"
 DRAFT = "mouvement"
 BETWEEN = (MovementKind.AVANCE, MovementKind.REMBOURSEMENT)  # between the school ledger and a class ledger
 # Refusals of the store at recording → the field to ask again.
@@ -70,6 +71,14 @@ texts.register({
                        "en": "from ledger {source} to ledger {target}, through the bank"},
     "mvt.way.remboursement": {"fr": "du cahier {source} au cahier {target}, par la banque",
                               "en": "from ledger {source} to ledger {target}, through the bank"},
+    "mvt.way.avance.caisse": {"fr": "du cahier {source} au cahier {target}, de caisse à caisse",
+                              "en": "from ledger {source} to ledger {target}, cash box to cash box"},
+    "mvt.way.remboursement.caisse": {"fr": "du cahier {source} au cahier {target}, de caisse à caisse",
+                                     "en": "from ledger {source} to ledger {target}, cash box to cash box"},
+    "mvt.ask_via": {"fr": "<b>{kind}</b> — du cahier {source} au cahier {target} : par la banque, ou en espèces ?",
+                    "en": "<b>{kind}</b> — from ledger {source} to ledger {target}: through the bank, or in cash?"},
+    "mvt.via.banque": {"fr": "🏦 Par la banque", "en": "🏦 Through the bank"},
+    "mvt.via.caisse": {"fr": "💶 En espèces (caisse → caisse)", "en": "💶 In cash (cash box → cash box)"},
     "mvt.ask_amount": {"fr": "<b>{kind}</b> — {way}\n{balances}\n\nMontant ? Tapez-le, par exemple 50 ou 12,50 "
                              "(ou /annuler) :",
                        "en": "<b>{kind}</b> — {way}\n{balances}\n\nAmount? Type it, for example 50 or 12.50 "
@@ -116,8 +125,8 @@ def day_of(current: dict) -> date:
 
 
 def way_text(current: dict, language: str) -> str:
-    return t(f"mvt.way.{current['kind']}", language, source=escape(current["source"]),
-             target=escape(current.get("target") or ""))  # fmt: skip
+    key = f"mvt.way.{current['kind']}" + (".caisse" if current.get("via") == Treasury.CAISSE else "")
+    return t(key, language, source=escape(current["source"]), target=escape(current.get("target") or ""))
 
 
 # ------------------------------------------------------------------ the steps
@@ -180,7 +189,12 @@ async def set_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
 async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None) -> str:
     """Ask what is still missing (amount, date, label), else show the card."""
     current, language = draft(context), lang(update)
-    if "amount" not in current:
+    if current["kind"] in BETWEEN and "via" not in current:
+        text, state = t("mvt.ask_via", language, kind=t(f"mvt.kind.{current['kind']}", language),
+                        source=escape(current["source"]), target=escape(current["target"])), VIA  # fmt: skip
+        keyboard = InlineKeyboardMarkup([[button(t(f"mvt.via.{v}", language), f"mvt:v:{v}")] for v in Treasury]
+                                        + [[button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+    elif "amount" not in current:
         text, keyboard, state = await amount_question(update, context), None, AMOUNT
     elif "day" not in current:
         text = t("mvt.ask_day", language, amount=money(current["amount"], language))
@@ -195,6 +209,13 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
     await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
     return state
+
+
+async def chose_via(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Par la banque, or en espèces: both sides of an advance or a repayment use that treasury."""
+    await update.callback_query.answer()
+    draft(context)["via"] = Treasury(update.callback_query.data.split(":")[2]).value
+    return await next_step(update, context)
 
 
 async def amount_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -250,6 +271,14 @@ async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     return await next_step(update, context)
 
 
+def treasuries(current: dict) -> dict[str, Treasury]:
+    """Both sides of an advance or a repayment: banque, or caisse when it is paid in cash."""
+    if current["kind"] not in BETWEEN:
+        return {}
+    via = Treasury(current.get("via", Treasury.BANQUE))
+    return {"from_treasury": via, "to_treasury": via}
+
+
 def card_text(current: dict, language: str) -> str:
     return t("mvt.card", language, kind=t(f"mvt.kind.{current['kind']}", language), way=way_text(current, language),
              amount=money(current["amount"], language), day=day_text(day_of(current)),
@@ -265,7 +294,7 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
         moved = await as_user(update, context, ledger.record_movement, MovementKind(current["kind"]),
                               ledger_id=current["ledger_id"], to_ledger_id=current["to_ledger_id"],
                               day=day_of(current), amount=current["amount"], label=current["label"],
-                              today=today_of(current))  # fmt: skip
+                              today=today_of(current), **treasuries(current))  # fmt: skip
     except LedgerError as refused:
         field = REDO.get(refused.reason)
         if field is None:

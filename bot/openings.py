@@ -6,12 +6,12 @@ balance, computed: the store says so and nothing is asked.
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
 from bot.books import balance_line, ledgers_keyboard, money, refusal, today_for
-from bot.common import as_user, end_conversation
+from bot.common import as_user, button, end_conversation
 from bot.texts import lang, t
 from bot.treasury import amount_problem, parse_cents, writable_ledgers
 from store import ledger
@@ -66,12 +66,30 @@ async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     return await ask_banque(update, context, ref)
 
 
-async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:
-    year = fiscal_year_of(today_for(ref))
+async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef,
+                     year: int | None = None) -> str:  # fmt: skip
+    """The bank on 1 September of this year (or of the other open year, by its button)."""
+    language, today = lang(update), today_for(ref)
+    year = year or fiscal_year_of(today)
     context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
-    await update.effective_message.reply_text(t("opn.ask_banque", lang(update), ledger=ref.name,
-                                                years=f"{year}-{year + 1}", year=year))  # fmt: skip
+    others = [y for y in await as_user(update, context, ledger.open_years, ref.id, today) if y != year]
+    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"opn:y:{y}") for y in others]]) if others else None
+    await update.effective_message.reply_text(t("opn.ask_banque", language, ledger=ref.name,
+                                                years=f"{year}-{year + 1}", year=year), reply_markup=keyboard)  # fmt: skip
     return BANQUE
+
+
+async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """2025-2026: the opening of last year, while it is open (its books start there)."""
+    query = update.callback_query
+    year = int(query.data.split(":")[2])
+    ref = next(r for r in await writable_ledgers(update, context) if r.id == context.user_data["opening"]["ledger_id"])
+    if year not in await as_user(update, context, ledger.open_years, ref.id, today_for(ref)):
+        await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
+        return BANQUE
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    return await ask_banque(update, context, ref, year)
 
 
 async def typed_banque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

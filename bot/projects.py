@@ -230,6 +230,7 @@ class InventoryView:
     current_year: int
     items: tuple[InventoryItem, ...]
     affiliations: dict[int, str]  # the coops this person may see the inventory of
+    open_years: tuple[int, ...] = ()  # this year, and last year until it is closed
 
 
 def inventory_view(session: Session, who: Who, coop_id: int, year: int | None, timezone: str, *,
@@ -243,7 +244,9 @@ def inventory_view(session: Session, who: Who, coop_id: int, year: int | None, t
     affiliations = {role.coop_id: role.affiliation for role in who.coops(*COOP_ROLES)}
     if coop_id not in affiliations:
         raise Forbidden(Action.READ_LEDGER)  # the AD's staff may read, but not from this chat view
-    return InventoryView(coop_id, year, current_year, items, affiliations)
+    here = [r for r in refs if r.coop_id == coop_id]
+    years = ledger.open_years(session, who, here[0].id, today_in(zone)) if here else (current_year,)
+    return InventoryView(coop_id, year, current_year, items, affiliations, years)
 
 
 def pages_count(view: InventoryView) -> int:
@@ -280,10 +283,11 @@ def inventory_keyboard(view: InventoryView, page: int, language: str) -> InlineK
     if pages > 1:
         rows.append([button(t("button.previous", language), f"ivt:{view.coop_id}:{year}:{max(page - 1, 0)}"),
                      button(t("button.next", language), f"ivt:{view.coop_id}:{year}:{min(page + 1, pages - 1)}")])
-    if view.year is None:
-        rows.append([button(t("ivt.button.year", language, years=years_text(view.current_year)),
-                            f"ivt:{view.coop_id}:{view.current_year}:0")])  # fmt: skip
-    else:
+    for other in view.open_years or (view.current_year,):
+        if other != view.year:
+            rows.append([button(t("ivt.button.year", language, years=years_text(other)),
+                                f"ivt:{view.coop_id}:{other}:0")])  # fmt: skip
+    if view.year is not None:
         rows.append([button(t("ivt.button.all", language), f"ivt:{view.coop_id}:{ALL_YEARS}:0")])
     for coop_id, affiliation in view.affiliations.items():
         if coop_id != view.coop_id:

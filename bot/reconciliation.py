@@ -24,7 +24,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import entry_line, my_ledgers, refusal, signed_money
+from bot.books import WIDTH, clip, my_ledgers, narrow, plus_money, refusal, signed_money
 from bot.common import as_user, button, day_text, end_conversation, in_store
 from bot.texts import lang, plural, t
 from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
@@ -47,8 +47,8 @@ texts.register({
     "pnt.pick_coop": {"fr": "Rapprochement bancaire : quelle coopérative ?",
                       "en": "Bank reconciliation: which cooperative?"},
     "pnt.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},
-    "pnt.title": {"fr": "<b>Rapprochement bancaire</b> — coopérative {affiliation}",
-                  "en": "<b>Bank reconciliation</b> — cooperative {affiliation}"},
+    "pnt.title": {"fr": "<b>Rapprochement bancaire</b>\ncoopérative {affiliation}",
+                  "en": "<b>Bank reconciliation</b>\ncooperative {affiliation}"},
     "pnt.ask_day": {"fr": "Date du relevé de compte ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
                     "en": "Date of the bank statement? Choose, or type it (dd/mm/yyyy):"},
     "pnt.known": {"fr": "Relevés déjà saisis : {statements}.", "en": "Statements already entered: {statements}."},
@@ -60,8 +60,8 @@ texts.register({
                               "(avec un − devant s'il est négatif) :",
                         "en": "Balance of the statement of {day}? Type it as printed, for example 1,234.56 "
                               "(with a − before it if it is negative):"},
-    "pnt.header": {"fr": "<b>Relevé du {day}</b> — coopérative {affiliation} : solde {balance}",
-                   "en": "<b>Statement of {day}</b> — cooperative {affiliation}: balance {balance}"},
+    "pnt.header": {"fr": "<b>Relevé du {day}</b> — coop {affiliation}\nSolde du relevé : {balance}",
+                   "en": "<b>Statement of {day}</b> — coop {affiliation}\nStatement balance: {balance}"},
     "pnt.instructions": {"fr": "Cochez les opérations qui figurent sur le relevé, puis « Terminer » :",
                          "en": "Tick the entries the statement shows, then \"Finish\":"},
     "pnt.nothing": {"fr": "Aucune opération en banque à pointer jusqu'au {day}.",
@@ -69,9 +69,11 @@ texts.register({
     "pnt.already": {"fr": "Déjà pointées sur ce relevé : {count}.", "en": "Already ticked on this statement: {count}."},
     "pnt.page": {"fr": "Page {page}/{pages}", "en": "Page {page}/{pages}"},
     "pnt.difference": {"fr": "<b>Écart : {difference}</b>", "en": "<b>Difference: {difference}</b>"},
-    "pnt.zero": {"fr": "<b>Écart : {difference}</b> — équilibré ✅ : appuyez sur « Terminer ».",
-                 "en": "<b>Difference: {difference}</b> — balanced ✅: press \"Finish\"."},
+    "pnt.zero": {"fr": "<b>Écart : {difference}</b> — équilibré ✅\nAppuyez sur « Terminer ».",
+                 "en": "<b>Difference: {difference}</b> — balanced ✅\nPress \"Finish\"."},
     "pnt.finish": {"fr": "✅ Terminer", "en": "✅ Finish"},
+    "pnt.deposit": {"fr": "Remise n° {number}", "en": "Deposit no. {number}"},
+    "pnt.deposit_count": {"fr": "{count} chèque(s) remis ensemble", "en": "{count} cheque(s) paid in together"},
     "pnt.not_here": {"fr": "Cette opération n'est pas à pointer sur ce relevé.",
                      "en": "This entry is not one to tick on this statement."},
     "pnt.ticked": {"fr": "Pointage enregistré : {ticked} sur le relevé du {day}.",
@@ -146,7 +148,7 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: st
         lines.append(t("pnt.known", language, statements=listed))
     rows = [[button(t("pnt.resume", language, day=day_text(s.day)), f"pnt:s:{s.id}")] for s in known[:RESUMABLE]]
     rows += [list(row) for row in day_keyboard("pnt:d", language, yesterday=False).inline_keyboard]
-    await show(update, "\n".join(lines), InlineKeyboardMarkup(rows))
+    await show(update, narrow("\n".join(lines)), InlineKeyboardMarkup(rows))
     return DAY
 
 
@@ -165,7 +167,7 @@ async def got_day(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date)
         notice = t("pnt.exists", language, day=day_text(day), balance=signed_money(same.balance, language))
         return await open_statement(update, context, same.id, notice)
     current["day"] = day.isoformat()
-    await show(update, t("pnt.ask_balance", language, day=day_text(day)))
+    await show(update, narrow(t("pnt.ask_balance", language, day=day_text(day))))
     return BALANCE
 
 
@@ -175,7 +177,7 @@ async def typed_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     try:
         balance = parse_cents(update.effective_message.text, zero=True, signed=True)
     except AmountError as error:
-        await update.effective_message.reply_text(amount_problem(error, language))
+        await update.effective_message.reply_text(narrow(amount_problem(error, language)))
         return BALANCE
     try:
         rec = await as_user(update, context, ledger.record_statement, current["coop_id"],
@@ -223,19 +225,59 @@ def box(entry: EntryView, ticked: list[int]) -> str:
     return "☑" if entry.id in ticked else "☐"
 
 
+def entry_lines(entry: EntryView, ticked: list[int], language: str) -> list[str]:
+    """'☐ CE1A D7 · 03/11/2026 · −12,50 €' and, under it, the label and the cheque's number."""
+    what = entry.label + (f" · {t('jnl.entry.cheque', language, number=entry.cheque_number)}"
+                          if entry.cheque_number else "")  # fmt: skip
+    head = f"{box(entry, ticked)} <b>{escape(entry.ledger_name)}</b> {entry.piece} · {day_text(entry.day)} · "
+    return [head + plus_money(entry.signed, language), "   " + escape(clip(what, WIDTH - 3))]
+
+
+def grouped(entries: tuple[EntryView, ...]) -> list[list[EntryView]]:
+    """One line per entry, but one per remise de chèques: the bank credits a slip's total at once."""
+    groups: dict[str, list[EntryView]] = {}
+    for e in entries:
+        groups.setdefault(f"r{e.deposit_id}" if e.deposit_id else f"e{e.id}", []).append(e)
+    return list(groups.values())
+
+
+def group_box(group: list[EntryView], ticked: list[int]) -> str:
+    return "☑" if all(e.id in ticked for e in group) else "☐"
+
+
+def group_lines(group: list[EntryView], ticked: list[int], language: str) -> list[str]:
+    """An entry's two lines, or a slip's: '☐ Remise n° 3 · +35,00 €' and its cheques' count."""
+    first = group[0]
+    if not first.deposit_id:
+        return entry_lines(first, ticked, language)
+    total = sum(e.signed for e in group)
+    return [f"{group_box(group, ticked)} <b>{t('pnt.deposit', language, number=first.deposit_number)}</b> · "
+            f"{plus_money(total, language)}", "   " + t("pnt.deposit_count", language, count=len(group))]
+
+
+def group_button(group: list[EntryView], ticked: list[int], language: str):
+    first = group[0]
+    if not first.deposit_id:
+        return button(f"{box(first, ticked)} {first.ledger_name} {first.piece} · {first.day:%d/%m} · "
+                      f"{signed_money(first.signed, language)}", f"pnt:t:{first.id}")  # fmt: skip
+    return button(f"{group_box(group, ticked)} {t('pnt.deposit', language, number=first.deposit_number)} · "
+                  f"{signed_money(sum(e.signed for e in group), language)}", f"pnt:r:{first.deposit_id}")  # fmt: skip
+
+
 def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, InlineKeyboardMarkup]:
-    """The statement, one page of entries to tick, the écart; the boxes as buttons."""
-    ticked, entries = current["ticked"], rec.outstanding
-    pages = max(1, -(-len(entries) // PAGE_SIZE))
+    """The statement, one page of entries (and slips) to tick, the écart; the boxes as buttons."""
+    ticked, groups = current["ticked"], grouped(rec.outstanding)
+    pages = max(1, -(-len(groups) // PAGE_SIZE))
     page = min(current.get("page", 0), pages - 1)
-    shown = entries[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+    shown = groups[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
     lines = [t("pnt.header", language, day=day_text(rec.day), affiliation=current["affiliation"],
                balance=signed_money(rec.statement_balance, language))]  # fmt: skip
     if rec.ticked:
         lines.append(t("pnt.already", language, count=len(rec.ticked)))
-    if entries:
+    if groups:
         lines += ["", t("pnt.instructions", language)]
-        lines += [f"{box(e, ticked)} <b>{escape(e.ledger_name)}</b> · {entry_line(e, language)}" for e in shown]
+        for group in shown:
+            lines += group_lines(group, ticked, language)
         if pages > 1:
             lines.append(t("pnt.page", language, page=page + 1, pages=pages))
     else:
@@ -243,8 +285,7 @@ def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, Inli
     difference = difference_with(rec, ticked)
     lines += ["", t("pnt.zero" if difference == 0 else "pnt.difference", language,
                     difference=signed_money(difference, language))]  # fmt: skip
-    rows = [[button(f"{box(e, ticked)} {e.ledger_name} {e.piece} · {e.day:%d/%m} · {signed_money(e.signed, language)}",
-                    f"pnt:t:{e.id}")] for e in shown]  # fmt: skip
+    rows = [[group_button(group, ticked, language)] for group in shown]
     turns = []
     if page > 0:
         turns.append(button(t("button.previous", language), f"pnt:p:{page - 1}"))
@@ -253,7 +294,7 @@ def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, Inli
     if turns:
         rows.append(turns)
     rows.append([button(t("pnt.finish", language), "pnt:done")])
-    return "\n".join(lines), InlineKeyboardMarkup(rows)
+    return narrow("\n".join(lines)), InlineKeyboardMarkup(rows)
 
 
 async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Reconciliation,
@@ -291,6 +332,24 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await refresh(update, context, rec)
 
 
+async def toggle_deposit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """☐/☑ Remise n° …: every cheque of the slip at once, as the bank credits them."""
+    query, current = update.callback_query, draft(context)
+    deposit_id = int(query.data.split(":")[2])
+    rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
+    ids = [e.id for e in rec.outstanding if e.deposit_id == deposit_id]
+    if not ids:
+        await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
+        return POINTING
+    await query.answer()
+    ticked = current["ticked"]
+    if all(i in ticked for i in ids):
+        current["ticked"] = [i for i in ticked if i not in ids]
+    else:
+        ticked.extend(i for i in ids if i not in ticked)
+    return await refresh(update, context, rec)
+
+
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️"""
     await update.callback_query.answer()
@@ -324,7 +383,7 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     else:
         lines.append(t("pnt.left", language, difference=signed_money(rec.difference, language), day=day))
     context.user_data.pop(DRAFT, None)
-    await query.edit_message_text("\n\n".join(lines))
+    await query.edit_message_text(narrow("\n\n".join(lines)))
     return ConversationHandler.END
 
 
@@ -335,5 +394,5 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         return await end_conversation(update, context)
     if update.callback_query:
         await update.callback_query.answer()
-    await show(update, t("pnt.stopped", lang(update), day=day_text(date.fromisoformat(current["day"]))))
+    await show(update, narrow(t("pnt.stopped", lang(update), day=day_text(date.fromisoformat(current["day"])))))
     return ConversationHandler.END

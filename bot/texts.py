@@ -198,6 +198,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "ledger.school": {"fr": "{name} (école)", "en": "{name} (school)"},
     "balance.line": {"fr": "cahier {ledger} : {total} (banque {banque} · caisse {caisse})",
                      "en": "ledger {ledger}: {total} (bank {banque} · cash {caisse})"},
+    "balance.lines": {"fr": "cahier {ledger} : {total}\n   banque {banque} · caisse {caisse}",
+                      "en": "ledger {ledger}: {total}\n   bank {banque} · cash {caisse}"},
     "books.no_ledger": {"fr": "Vous n'avez pas encore de cahier où écrire.",
                         "en": "You have no ledger to write in yet."},
     # Refusals of the bookkeeping rules (store.ledger.LedgerError)

@@ -34,6 +34,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "cahiers": MANAGERS,
     "mouvement": MANAGERS | {ENSEIGNANT},
     "pointage": MANAGERS,  # statements are per coop
+    "remise": MANAGERS | {ENSEIGNANT},  # a teacher deposits their class's cheques
     "caisse": MANAGERS | {ENSEIGNANT},
     "journal": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
     "historique": MANAGERS,

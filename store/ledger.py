@@ -54,14 +54,16 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import case, func
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from store import audit
 from store.access import Action, may, require
 from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
 from store.models import (
-    CashCount, Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Movement, MovementKind,
-    OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing, utcnow,
+    CashCount, ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerKind, Means,
+    Movement, MovementKind, OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing,
+    utcnow,
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
@@ -88,7 +90,8 @@ class LedgerError(Exception):
     splits_mismatch (difference = amount − sum of the parts);
     caisse_negative (caisse: the most a dépense that day could take, before the change;
     for an opening balance, minimum: the smallest opening caisse that keeps it ≥ 0);
-    cancelled, ticked (a ticked entry keeps its date, amount, treasury and means),
+    cancelled, ticked (a ticked entry keeps its date, amount, treasury and means), deposited (so does a
+    cheque on a remise, and it is not cancelled),
     movement (a movement leg is not edited), wrong_ledgers;
     carried_forward (the ledger has books of an earlier year: its opening is their final
     balance), before_opening (dated before the ledger's first opening balance),
@@ -96,7 +99,9 @@ class LedgerError(Exception):
     statement_exists (statement_id), not_bank_entry (entry_id), already_ticked (entry_id),
     after_statement (entry_id), other_coop (entry_id);
     count_missing (give coins or a total), count_negative, denomination (value);
-    receipt_invalid (field); month; page.
+    receipt_invalid (field); month; page;
+    no_cheque, not_to_deposit (entry_id: not a live cheque received, or already deposited or ticked),
+    after_deposit (entry_id: received after the slip's date).
     """
 
     def __init__(self, reason: str, **details: Any):
@@ -161,10 +166,13 @@ class EntryView:
     movement_kind: MovementKind | None = None
     partner_entry_id: int | None = None  # the other leg of the movement
     partner_ledger_name: str | None = None
+    partner_treasury: Treasury | None = None
     cancelled: bool = False
     statement_id: int | None = None  # ticked on this bank statement…
     ticked_on: date | None = None  # …dated so
     receipts: tuple[ReceiptView, ...] = ()
+    deposit_id: int | None = None  # a cheque received, on this remise de chèques…
+    deposit_number: int | None = None  # …numbered so
 
     @property
     def signed(self) -> int:
@@ -194,6 +202,7 @@ class JournalPage:
     total: int
     offset: int
     limit: int
+    running: tuple[int, ...] = ()  # banque + caisse after each entry, in the journal's scope
 
     @property
     def has_more(self) -> bool:
@@ -217,6 +226,8 @@ class Balances:
     internal: int  # net of internal movements received (+) or given (−)
     uncashed_cheques: int  # cheques issued (this year or before) and not yet ticked
     uncashed_count: int
+    undeposited_cheques: int = 0  # cheques received (this year or before) not yet on a remise
+    undeposited_count: int = 0
 
     @property
     def total(self) -> int:
@@ -252,6 +263,8 @@ class CoopBalances:
     produits = property(lambda self: self._sum("produits"))
     resultat = property(lambda self: self._sum("resultat"))
     internal = property(lambda self: self._sum("internal"))
+    undeposited_cheques = property(lambda self: self._sum("undeposited_cheques"))
+    undeposited_count = property(lambda self: self._sum("undeposited_count"))
     uncashed_cheques = property(lambda self: self._sum("uncashed_cheques"))
     uncashed_count = property(lambda self: self._sum("uncashed_count"))
 
@@ -658,21 +671,25 @@ def _views(session: Session, entries: Sequence[Entry], chart: Chart) -> list[Ent
         kinds = {m.id: m.kind for m in session.exec(select(Movement).where(Movement.id.in_(movement_ids)))}
         for leg, name in session.exec(select(Entry, Ledger.name).join(Ledger, Entry.ledger_id == Ledger.id)
                                       .where(Entry.movement_id.in_(movement_ids))):  # fmt: skip
-            legs[leg.movement_id].append((leg.id, name))
+            legs[leg.movement_id].append((leg.id, name, leg.treasury))
+    deposits = {d.entry_id: (c.id, c.number) for d, c in session.exec(
+        select(DepositedCheque, ChequeDeposit).join(ChequeDeposit, DepositedCheque.deposit_id == ChequeDeposit.id)
+        .where(DepositedCheque.entry_id.in_(ids)))}  # fmt: skip
     names = {i: n for i, n in session.exec(select(Ledger.id, Ledger.name).where(
         Ledger.id.in_({e.ledger_id for e in entries})))}  # fmt: skip
     views = []
     for e in entries:
-        partner = next(((i, n) for i, n in legs.get(e.movement_id, []) if i != e.id), (None, None))
+        partner = next((p for p in legs.get(e.movement_id, []) if p[0] != e.id), (None, None, None))
         statement_id, ticked_on = ticks.get(e.id, (None, None))
         views.append(EntryView(
             id=e.id, ledger_id=e.ledger_id, ledger_name=names[e.ledger_id], fiscal_year=e.fiscal_year,
             piece=_piece(e), day=e.day, label=e.label, direction=e.direction, treasury=e.treasury,
             means=e.means, cheque_number=e.cheque_number, amount=e.amount, splits=tuple(splits[e.id]),
             project=e.project, movement_id=e.movement_id, movement_kind=kinds.get(e.movement_id),
-            partner_entry_id=partner[0], partner_ledger_name=partner[1],
+            partner_entry_id=partner[0], partner_ledger_name=partner[1], partner_treasury=partner[2],
             cancelled=e.cancelled_at is not None, statement_id=statement_id, ticked_on=ticked_on,
-            receipts=tuple(receipts[e.id]),
+            receipts=tuple(receipts[e.id]), deposit_id=deposits.get(e.id, (None, None))[0],
+            deposit_number=deposits.get(e.id, (None, None))[1],
         ))  # fmt: skip
     return views
 
@@ -689,23 +706,56 @@ def entry_history(session: Session, who: Who, entry_id: int) -> tuple[audit.Audi
     return audit.events(session, "entry", entry_id)
 
 
-def journal(session: Session, who: Who, ledger_id: int, year: int, *, month: int | None = None,
-            offset: int = 0, limit: int = 10) -> JournalPage:  # fmt: skip
-    """A ledger's entries of a fiscal year, latest first; ``month`` (1–12) within that year."""
-    ledger, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+def journal(session: Session, who: Who, ledger_id: int | None, year: int, *, month: int | None = None,
+            offset: int = 0, limit: int = 10, coop_id: int | None = None, word: str | None = None,
+            amount: int | None = None) -> JournalPage:  # fmt: skip
+    """A ledger's entries of a fiscal year, latest first, or (``ledger_id`` None) the whole coop's
+    ``coop_id``, for those who read the coop. ``month`` (1–12) within that year; ``word`` in the
+    label or project, or ``amount`` (cents), to search. A movement whose two legs are both in view
+    (a cash deposit in a ledger, an advance in the coop's journal) shows once, by its recette leg."""
+    if ledger_id is None:
+        coop = _require_coop(session, who, Action.READ_COOP, coop_id)
+        scope = [x.id for x in _coop_ledgers(session, coop.id)]
+    else:
+        ledger, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+        scope = [ledger.id]
     if offset < 0 or not 1 <= limit <= JOURNAL_LIMIT_MAX:
         raise LedgerError("page")
-    conditions = [Entry.ledger_id == ledger.id, Entry.fiscal_year == year]
+    leg, partner = aliased(Entry), aliased(Entry)
+    merged = select(leg.id).join(partner, (partner.movement_id == leg.movement_id) & (partner.id != leg.id)).where(
+        leg.direction == Direction.DEPENSE, leg.ledger_id.in_(scope), partner.ledger_id.in_(scope))
+    conditions = [Entry.ledger_id.in_(scope), Entry.fiscal_year == year, Entry.id.not_in(merged)]
     if month is not None:
         if not 1 <= month <= 12:
             raise LedgerError("month")
         first = date(year if month >= 9 else year + 1, month, 1)
         after = date(first.year + first.month // 12, first.month % 12 + 1, 1)
         conditions += [Entry.day >= first, Entry.day < after]
+    word = " ".join(plain(word or "").split()).lower()  # PostgreSQL refuses NUL even in a WHERE
+    if word:
+        conditions.append(func.lower(Entry.label).contains(word, autoescape=True)
+                          | func.lower(func.coalesce(Entry.project, "")).contains(word, autoescape=True))
+    if amount is not None:
+        conditions.append(Entry.amount == amount)
     total = session.exec(select(func.count(Entry.id)).where(*conditions)).one()
     entries = session.exec(select(Entry).where(*conditions).order_by(Entry.day.desc(), Entry.id.desc())
                            .offset(offset).limit(limit)).all()  # fmt: skip
-    return JournalPage(tuple(_views(session, entries, chart_of(session, coop))), total, offset, limit)
+    after_each = _running(session, scope, year)
+    return JournalPage(tuple(_views(session, entries, chart_of(session, coop))), total, offset, limit,
+                       tuple(after_each[e.id] for e in entries))  # fmt: skip
+
+
+def _running(session: Session, ledger_ids: list[int], year: int) -> dict[int, int]:
+    """Entry id → banque + caisse of these ledgers once it is booked (a cancelled entry adds nothing)."""
+    balance = sum(sum(_opening_amounts(session, i, year)) for i in ledger_ids)
+    after = {}
+    for entry_id, direction, amount, cancelled in session.exec(
+            select(Entry.id, Entry.direction, Entry.amount, Entry.cancelled_at)
+            .where(Entry.ledger_id.in_(ledger_ids), Entry.fiscal_year == year).order_by(Entry.day, Entry.id)):
+        if cancelled is None:
+            balance += amount if direction == Direction.RECETTE else -amount
+        after[entry_id] = balance
+    return after
 
 
 # ---------------------------------------------------------------- entries: writing
@@ -786,6 +836,11 @@ def _tick_of(session: Session, entry_id: int) -> Tick | None:
     return session.exec(select(Tick).where(Tick.entry_id == entry_id)).first()
 
 
+def _deposited(session: Session, entry_ids: list[int]) -> bool:
+    """Whether one of these entries is a cheque on a remise: the slip's total is what the bank credits."""
+    return session.exec(select(DepositedCheque.id).where(DepositedCheque.entry_id.in_(entry_ids))).first() is not None
+
+
 def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: date = UNCHANGED,
                label: str = UNCHANGED, treasury: Treasury = UNCHANGED, means: Means = UNCHANGED,
                cheque_number: str | None = UNCHANGED, amount: int = UNCHANGED,
@@ -818,6 +873,8 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     bank_fields = ("day", "amount", "treasury", "means", "cheque_number")
     if any(new[f] != getattr(entry, f) for f in bank_fields) and _tick_of(session, entry.id):
         raise LedgerError("ticked")
+    if any(new[f] != getattr(entry, f) for f in bank_fields) and _deposited(session, [entry.id]):
+        raise LedgerError("deposited")
     if Treasury.CAISSE in (entry.treasury, new["treasury"]):
         signed = new["amount"] if entry.direction == Direction.RECETTE else -new["amount"]
         added = [(new["day"], signed)] if new["treasury"] == Treasury.CAISSE else []
@@ -862,6 +919,8 @@ def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date) -> E
     if any(_tick_of(session, leg.id) for leg in legs):
         raise LedgerError("ticked")
     leg_ids = [leg.id for leg in legs]
+    if _deposited(session, leg_ids):
+        raise LedgerError("deposited")
     for leg in legs:
         if leg.treasury == Treasury.CAISSE and leg.direction == Direction.RECETTE:
             _require_caisse(session, leg.ledger_id, leg.fiscal_year, leg.day, remove=leg_ids)
@@ -993,9 +1052,13 @@ def _balances(session: Session, ledger: Ledger, year: int) -> Balances:
                Entry.direction == Direction.DEPENSE, Entry.means == Means.CHEQUE,
                Entry.treasury == Treasury.BANQUE, Tick.id.is_(None))
     ).one()  # fmt: skip
+    waiting, undeposited = session.exec(
+        select(func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
+        .where(Entry.ledger_id == ledger.id, Entry.fiscal_year <= year, *_undeposited())
+    ).one()  # fmt: skip
     return Balances(ledger.id, ledger.name, ledger.kind, year, opening_banque, opening_caisse,
                     treasury_sums[Treasury.BANQUE], treasury_sums[Treasury.CAISSE], charges, produits,
-                    moved, int(uncashed), count)  # fmt: skip
+                    moved, int(uncashed), count, int(undeposited), waiting)  # fmt: skip
 
 
 def balances(session: Session, who: Who, ledger_id: int, year: int) -> Balances:
@@ -1197,6 +1260,75 @@ def statements(session: Session, who: Who, coop_id: int, year: int) -> tuple[Sta
         .group_by(Statement.id).order_by(Statement.day.desc())
     ).all()  # fmt: skip
     return tuple(StatementView(s.id, s.day, s.balance, count) for s, count in rows)
+
+
+# ---------------------------------------------------------------- remises de chèques
+
+
+@dataclass(frozen=True)
+class DepositView:
+    """A remise de chèques: its slip's number and date, and the cheques on it."""
+
+    id: int
+    coop_id: int
+    number: int
+    day: date
+    cheques: tuple[EntryView, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(c.amount for c in self.cheques)
+
+
+def _undeposited() -> list[Any]:
+    """Conditions of a live cheque received at the bank, on no slip and not ticked yet."""
+    return [Entry.direction == Direction.RECETTE, Entry.means == Means.CHEQUE, Entry.treasury == Treasury.BANQUE,
+            Entry.cancelled_at.is_(None), Entry.id.not_in(select(DepositedCheque.entry_id)),
+            Entry.id.not_in(select(Tick.entry_id))]  # fmt: skip
+
+
+def cheques_to_deposit(session: Session, who: Who, coop_id: int) -> tuple[EntryView, ...]:
+    """The coop's cheques received and not yet deposited, in the ledgers this person writes in, oldest first."""
+    coop = _coop(session, coop_id)
+    ledger_ids = [x.id for x in _coop_ledgers(session, coop.id) if may(
+        who, Action.WRITE_LEDGER, coop_id=coop.id, department_code=coop.department_code, ledger_id=x.id)]
+    if not ledger_ids:
+        require(who, Action.WRITE_LEDGER, coop_id=coop.id, department_code=coop.department_code)
+    entries = session.exec(select(Entry).where(Entry.ledger_id.in_(ledger_ids), *_undeposited())
+                           .order_by(Entry.day, Entry.id)).all()  # fmt: skip
+    return tuple(_views(session, entries, chart_of(session, coop)))
+
+
+def record_deposit(session: Session, who: Who, coop_id: int, entry_ids: Iterable[int], *, day: date,
+                   today: date) -> DepositView:  # fmt: skip
+    """Put cheques received on one deposit slip, numbered after the coop's last; the bank credits its total,
+    so /pointage ticks the slip as one line."""
+    coop = _coop(session, coop_id)
+    _check_day(session, coop.id, day, today)
+    entries = []
+    for entry_id in dict.fromkeys(entry_ids):
+        entry, ledger, _ = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+        if ledger.coop_id != coop.id:
+            raise LedgerError("other_coop", entry_id=entry_id)
+        if session.exec(select(Entry.id).where(Entry.id == entry.id, *_undeposited())).first() is None:
+            raise LedgerError("not_to_deposit", entry_id=entry_id)
+        if entry.day > day:
+            raise LedgerError("after_deposit", entry_id=entry_id)
+        entries.append(entry)
+    if not entries:
+        raise LedgerError("no_cheque")
+    session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
+    highest = session.exec(select(func.max(ChequeDeposit.number)).where(ChequeDeposit.coop_id == coop.id)).one()
+    deposit = ChequeDeposit(coop_id=coop.id, number=(highest or 0) + 1, day=day, created_by=who.person.id)
+    session.add(deposit)
+    session.flush()
+    session.add_all([DepositedCheque(deposit_id=deposit.id, entry_id=e.id) for e in entries])
+    session.flush()
+    audit.record(session, who, "deposit", deposit.id, "create", coop_id=coop.id,
+                 after={"number": deposit.number, "day": day, "entries": [e.id for e in entries],
+                        "total": sum(e.amount for e in entries)})  # fmt: skip
+    views = _views(session, entries, chart_of(session, coop))
+    return DepositView(deposit.id, coop.id, deposit.number, day, tuple(views))
 
 
 # ---------------------------------------------------------------- cash counts

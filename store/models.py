@@ -361,6 +361,27 @@ class Tick(SQLModel, table=True):
     ticked_by: int | None = Field(default=None, foreign_key="person.id")
 
 
+class ChequeDeposit(SQLModel, table=True):
+    """A remise de chèques: cheques received, deposited together on one slip; the bank credits its total."""
+
+    __table_args__ = (UniqueConstraint("coop_id", "number", name="uq_chequedeposit_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    coop_id: int = Field(foreign_key="coop.id", index=True)
+    number: int  # 1, 2, 3… per coop
+    day: date
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class DepositedCheque(SQLModel, table=True):
+    """A cheque receipt (entry) on a deposit slip; an entry is on one slip at most."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    deposit_id: int = Field(foreign_key="chequedeposit.id", index=True)
+    entry_id: int = Field(foreign_key="entry.id", unique=True)
+
+
 class CashCount(SQLModel, table=True):
     """An arrêté de caisse: the cash counted in a ledger's box, and the book balance then."""
 

@@ -26,6 +26,7 @@ EXPECTED = {
     "cahiers": MANAGERS,
     "mouvement": MANAGERS | {"enseignant", "enseignant_autre_classe"},
     "pointage": MANAGERS,
+    "remise": MANAGERS | TEACHERS,
     "caisse": MANAGERS | {"enseignant", "enseignant_autre_classe"},
     "journal": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "historique": MANAGERS,

@@ -89,7 +89,7 @@ async def test_mandataire_picks_a_ledger_and_pays_by_cheque_with_the_next_number
     step = await marie.press("✅ Enregistrer")
     assert "enregistrée — cahier École" in step.text
     step = await marie.send("/solde")
-    assert eur("chèques non encaissés : 2 pour 410,70 €") in step.text  # 365,70 € + 45,00 €
+    assert eur("chèques non encaissés : 2 · 410,70 €") in step.text  # 365,70 € + 45,00 €
 
 
 async def test_split_a_receipt_over_two_accounts(bot, cast, demo_books):
@@ -197,7 +197,7 @@ async def test_solde_for_each_role(bot, cast, demo_books, sim):
     assert [line.split(" :")[0] for line in lines if line.startswith("📒")] == ["📒 cahier École", "📒 cahier CE1A",
                                                                               "📒 cahier CE2B"]
     assert any(line.startswith("Coopérative 974-111 :") for line in lines)
-    assert eur("chèques non encaissés : 1 pour 365,70 €") in step.text
+    assert eur("chèques non encaissés : 1 · 365,70 €") in step.text
 
 
 async def test_foreign_coop_and_wrong_role(bot, sim, cast, demo_books):

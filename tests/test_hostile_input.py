@@ -54,6 +54,7 @@ STEPS = {
     "journal: libellé": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Libellé"]),
     "journal: montant": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Montant"]),
     "journal: date": ("enseignant", ["/journal", "first: · ", "press:✏️ Modifier", "press:Date"]),
+    "journal: recherche": ("enseignant", ["/journal", "press:🔎 Chercher"]),
     "mouvement: montant": ("enseignant", ["/mouvement", "press:🏦 Dépôt d'espèces en banque"]),
     "caisse: billets et pièces": ("enseignant", ["/caisse", "press:Compter billets et pièces"]),
     "caisse: total": ("enseignant", ["/caisse", "press:Saisir le total"]),
@@ -116,6 +117,7 @@ async def test_forged_and_stale_buttons(bot, sim, cast, demo_books, data, person
     await user.send("/start")
     step = await user.press_data(data, user.last)
     check(sim, step)
-    for prefix in ("adh:", "ent:", "inv:", "led:", "mandate:", "jnl:", "mvt:", "pnt:", "csh:", "prj:", "ivt:", "hist:"):
+    for prefix in ("adh:", "ent:", "inv:", "led:", "mandate:", "jnl:", "mvt:", "pnt:", "csh:", "prj:", "ivt:", "hist:",
+                   "rem:", "sld:", "opn:"):
         step = await user.press_data((prefix + data)[:60], user.last)
         check(sim, step)

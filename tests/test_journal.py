@@ -64,15 +64,16 @@ def world(demo_books):
 async def test_teacher_sees_only_their_ledgers_journal(bot, cast, demo_books):
     julien = cast["enseignant"]
     step = await julien.send("/journal")
-    assert f"Journal du cahier CE1A — exercice {YEAR}-{YEAR + 1}" in step.text
+    assert f"Journal du cahier CE1A\nexercice {YEAR}-{YEAR + 1}" in step.text
     assert "Fournitures de peinture" in step.text and "Vente de gâteaux" in step.text
-    assert "Participation des familles" not in step.text and "Entrées au musée" not in step.text
-    assert "#classeverte" in step.text
+    assert "Participation des" not in step.text and "Entrées au musée" not in step.text
     pieces = demo_books.run(lambda s: s.exec(select(Entry).where(Entry.ledger_id == ledger_id(demo_books, "CE1A"))
                                              .order_by(Entry.day.desc(), Entry.id.desc())).all())  # fmt: skip
-    labels = [eur(f"{e.piece_number} · {e.amount // 100},{e.amount % 100:02d} €") for e in pieces]
-    assert [b for row in step.last.buttons[:-2] for b in row] == labels
-    assert eur("1 · 23,80 €") in labels and step.last.buttons[-2:] == [["📅 Mois…"], ["Fermer"]]
+    labels = [eur(f"{e.piece_number} · {'+' if e.direction == Direction.RECETTE else '−'}"
+                  f"{e.amount // 100},{e.amount % 100:02d} €") for e in pieces]  # fmt: skip
+    assert [b for row in step.last.buttons[:-3] for b in row] == labels
+    assert eur("1 · −23,80 €") in labels and eur("2 · +64,50 €") in labels
+    assert step.last.buttons[-3:] == [["📅 Mois…", "🔎 Chercher"], [f"{YEAR - 1}-{YEAR}"], ["Fermer"]]
     step = await julien.press_data(f"jnl:e:{entry_id(demo_books, 'Participation des familles')}", julien.last)
     assert REFUSED in step.text
     step = await julien.press("Fermer")
@@ -88,17 +89,18 @@ async def test_mandataire_picks_a_ledger_and_turns_pages(bot, cast, demo_books):
     marie = cast["mandataire"]
     step = await marie.send("/journal")
     assert step.text == "Le journal de quel cahier ?"
-    assert step.last.buttons == [["École (école)"], ["CE1A"], ["CE2B"], ["Annuler"]]
+    assert step.last.buttons == [["École (école)"], ["CE1A"], ["CE2B"], ["🏫 Toute la coopérative 974-111"],
+                                 ["Annuler"]]  # fmt: skip
     step = await marie.press("École (école)")
     assert f"Page 1/2 · {total} écritures" in step.text
     assert "Achat n°10" in step.text and "Achat n°3" in step.text and "Achat n°2" not in step.text
     assert len(step.last.buttons[0]) == 2 and sum(len(r) for r in step.last.buttons[:4]) == 8
     assert step.last.buttons[4] == ["▶️"]
-    assert step.last.buttons[5] == ["📅 Mois…", "📒 Autre cahier"]
+    assert step.last.buttons[5:7] == [["📅 Mois…", "🔎 Chercher"], ["📒 Autre cahier", f"{YEAR - 1}-{YEAR}"]]
     step = await marie.press("▶️")
     assert f"Page 2/2 · {total} écritures" in step.text
-    assert "Achat n°2 ·" in step.text and "Achat n°1 ·" in step.text
-    assert "Participation des familles" in step.text and "Cotisation et assurance OCCE" in step.text
+    assert "Achat n°2\n" in step.text and "Achat n°1\n" in step.text
+    assert "Participation des" in step.text and "Cotisation et" in step.text
     assert ["◀️"] in step.last.buttons and ["▶️"] not in step.last.buttons
     step = await marie.press("◀️")
     assert "Page 1/2" in step.text
@@ -126,7 +128,7 @@ async def test_month_filter(bot, cast, demo_books):
         step = await julien.press(name)
         assert f"Mois : {name}" in step.text
         for label, day in days.items():
-            assert (label in step.text) == (day.month == month), (label, day, month)
+            assert (label[:15] in step.text) == (day.month == month), (label, day, month)
     later = [m for m in (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8) if date(YEAR if m >= 9 else YEAR + 1, m, 1) > TODAY]
     if later:
         await julien.press("📅 Mois…")
@@ -135,7 +137,7 @@ async def test_month_filter(bot, cast, demo_books):
         assert f"Aucune écriture en {name}." in step.text
     await julien.press("📅 Mois…")
     step = await julien.press("Tous les mois")
-    assert all(label in step.text for label in days) and "Mois :" not in step.text
+    assert all(label[:15] in step.text for label in days) and "Mois :" not in step.text
 
 
 async def test_open_an_entry_and_get_its_receipts_back(bot, sim, cast, demo_books):
@@ -147,8 +149,9 @@ async def test_open_an_entry_and_get_its_receipts_back(bot, sim, cast, demo_book
             path=f"receipts/{name}", mime_type=mime, size=len(data), today=TODAY)  # fmt: skip
     julien = cast["enseignant"]
     step = await julien.send("/journal")
-    assert "Fournitures de peinture · −23,80\xa0€ · carte · 📎" in step.text
-    step = await julien.press(eur("1 · 23,80 €"))
+    assert "Fournitures de peinture\n−23,80\xa0€ · banque → " in step.text
+    assert step.text.split("Fournitures de peinture\n", 1)[1].split("\n", 1)[0].endswith("€ 📎")
+    step = await julien.press(eur("1 · −23,80 €"))
     day = demo_books.run(lambda s: s.get(Entry, fournitures).day)
     assert step.text == "\n".join([
         "Écriture 1 — cahier CE1A", f"Date : {day:%d/%m/%Y}", "Libellé : Fournitures de peinture",
@@ -168,11 +171,11 @@ async def test_open_an_entry_and_get_its_receipts_back(bot, sim, cast, demo_book
     marie = cast["mandataire"]
     await marie.send("/journal")
     await marie.press("École (école)")
-    step = await marie.press(eur("2 · 365,70 €"))
+    step = await marie.press(eur("2 · −365,70 €"))
     assert "Dépense · banque · chèque n° 0001234" in step.text and "Justificatif : aucun" in step.text
     assert ["📎 Justificatif"] not in step.last.buttons
     step = await marie.press("↩️ Retour")
-    step = await marie.press(eur("1 · 450,00 €"))
+    step = await marie.press(eur("1 · +450,00 €"))
     assert "Recette · banque · virement" in step.text and "75620008 Participation volontaire des familles" in step.text
 
 
@@ -182,7 +185,7 @@ async def test_open_an_entry_and_get_its_receipts_back(bot, sim, cast, demo_book
 async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/journal")
-    await julien.press(eur("1 · 23,80 €"))
+    await julien.press(eur("1 · −23,80 €"))
     step = await julien.press("✏️ Modifier")
     assert step.text == "Que modifier dans l'écriture 1 ?"
     assert step.last.buttons == [["Libellé"], ["Montant"], ["Date"], ["Moyen de paiement"], ["Compte"], ["Projet"],
@@ -275,7 +278,7 @@ async def test_the_amount_of_a_split_entry_asks_the_split_again(bot, cast, demo_
                     splits=[("fournitures", 1000), ("sorties", 500)])  # fmt: skip
     julien = cast["enseignant"]
     await julien.send("/journal")
-    step = await julien.press(eur(f"{split.piece} · 15,00 €"))
+    step = await julien.press(eur(f"{split.piece} · −15,00 €"))
     assert eur("• 62510008") in step.text and step.text.count("• ") == 2
     await julien.press("✏️ Modifier")
     await julien.press("Montant")
@@ -298,7 +301,7 @@ async def test_the_amount_of_a_split_entry_asks_the_split_again(bot, cast, demo_
 async def test_cancel_with_confirmation_keeps_the_number(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/journal")
-    await julien.press(eur("1 · 23,80 €"))
+    await julien.press(eur("1 · −23,80 €"))
     step = await julien.press("🗑 Annuler l'écriture")
     assert step.text.startswith(eur("Annuler l'écriture 1 « Fournitures de peinture » (23,80 €) ?"))
     assert step.last.buttons == [["🗑 Oui, annuler l'écriture"], ["↩️ Retour"]]
@@ -312,11 +315,11 @@ async def test_cancel_with_confirmation_keeps_the_number(bot, cast, demo_books):
     step = await julien.press("↩️ Retour")
     assert "<s>1 · " in step.last.text and "Fournitures de peinture" in step.last.text
     assert "</s> (annulée)" in step.last.text
-    assert eur("✖ 1 · 23,80 €") in [b for row in step.last.buttons for b in row]
+    assert eur("✖ 1 · −23,80 €") in [b for row in step.last.buttons for b in row]
     new = expense(demo_books, JULIEN, "CE1A", "Pinceaux", 900)
     count = demo_books.run(lambda s: len(s.exec(select(Entry.id).where(Entry.ledger_id == new.ledger_id)).all()))
     assert new.piece == str(count)  # the cancelled entry kept its number: the numbering goes on after it
-    await julien.press(eur("✖ 1 · 23,80 €"))
+    await julien.press(eur("✖ 1 · −23,80 €"))
     step = await julien.press("🕓 Historique")
     assert step.text.splitlines()[-1].endswith("Julien Hoarau — annulée")
     step = await cast["mandataire"].send("/historique")
@@ -331,7 +334,7 @@ async def test_verificateur_reads_but_cannot_change(bot, sim, world):
     victor = sim.user(*PERSONAS["verificateur"])
     await victor.send("/journal")
     await victor.press("École (école)")
-    step = await victor.press(eur("2 · 365,70 €"))
+    step = await victor.press(eur("2 · −365,70 €"))
     assert "Cotisation et assurance OCCE" in step.text
     assert step.last.buttons == [["🕓 Historique"], ["↩️ Retour"]]
     cotisation = entry_id(world, "Cotisation et assurance OCCE")
@@ -349,7 +352,7 @@ async def test_verificateur_reads_but_cannot_change(bot, sim, world):
 async def test_mandataire_of_another_coop_cannot_open_our_entries(bot, sim, world):
     odile = sim.user(*PERSONAS["mandataire_autre_coop"])
     step = await odile.send("/journal")
-    assert step.last.buttons == [["École (école)"], ["CP"], ["Annuler"]]
+    assert step.last.buttons == [["École (école)"], ["CP"], ["🏫 Toute la coopérative 974-222"], ["Annuler"]]
     step = await odile.press_data(f"jnl:l:{ledger_id(world, 'CE1A')}", odile.last)
     assert REFUSED in step.text
     step = await odile.press("CP")

@@ -131,7 +131,11 @@ async def test_the_inventory_lists_the_durable_goods(bot, cast, demo_books):
     step = await marie.send("/inventaire")
     assert step.text == (f"Inventaire {YEARS} — coopérative 974-111\n\n{line}\n\n"
                          + eur("Valeur totale : 349,00 € (1 bien)"))
-    assert step.last.buttons == [["🗂 Toutes les années"], ["Fermer"]]
+    last_year = f"{YEAR - 1}-{YEAR}"  # open until it is closed
+    assert step.last.buttons == [[f"📅 Exercice {last_year}"], ["🗂 Toutes les années"], ["Fermer"]]
+    step = await marie.press(f"📅 Exercice {last_year}")
+    assert step.text.startswith(f"Inventaire {last_year} — coopérative 974-111\n\nAucun bien durable")
+    assert step.last.buttons == [[f"📅 Exercice {YEARS}"], ["🗂 Toutes les années"], ["Fermer"]]
     step = await marie.press("🗂 Toutes les années")
     assert step.text.startswith("Inventaire, toutes les années — coopérative 974-111") and line in step.text
     step = await marie.press(f"📅 Exercice {YEARS}")

@@ -26,6 +26,11 @@ def euros(cents: int) -> str:
     return f"{'−' if cents < 0 else ''}{units},{abs(cents) % 100:02d}\xa0€"
 
 
+def flat(text: str) -> str:
+    """A reply wrapped to a phone's width, as one line of words again."""
+    return text.replace("\n\n", "\0").replace("\n", " ").replace("\0", "\n\n")
+
+
 def ids(db, affiliation: str = "974-111") -> tuple[int, dict[str, int]]:
     """The coop's id and its ledgers' ids by name."""
     def read(session):
@@ -44,12 +49,14 @@ def after_line(b: ledger.Balances, banque: int = 0, caisse: int = 0) -> str:
     return f"cahier {b.ledger_name} : banque {euros(b.banque + banque)} · caisse {euros(b.caisse + caisse)}"
 
 
-async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None):
-    """Kind, (ledger), amount, today, the default label: the card."""
+async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None, via: str | None = None):
+    """Kind, (ledger), (bank or cash), amount, today, the default label: the card."""
     await user.send("/mouvement")
     step = await user.press(kind)
     if ledger_name:
         step = await user.press(ledger_name)
+    if via:
+        step = await user.press(via)
     assert "Montant ?" in step.text
     step = await user.send(amount)
     assert "Date du mouvement" in step.text
@@ -124,6 +131,9 @@ async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
     assert step.text == "Avance du cahier de l'école : à quel cahier de classe ?"
     assert step.last.buttons == [["CE1A"], ["CE2B"], ["Annuler"]]
     step = await marie.press("CE1A")
+    assert step.text == "➡️ Avance de l'école à une classe — du cahier École au cahier CE1A : par la banque, ou en espèces ?"
+    assert step.last.buttons == [["🏦 Par la banque"], ["💶 En espèces (caisse → caisse)"], ["Annuler"]]
+    step = await marie.press("🏦 Par la banque")
     assert "du cahier École au cahier CE1A, par la banque" in step.text
     await marie.send("30")
     step = await marie.press("Aujourd'hui")
@@ -136,10 +146,37 @@ async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
     school_after, ce1a_after = balances(demo_books, "École"), balances(demo_books, "CE1A")
     assert (school_after.internal, ce1a_after.internal) == (school.internal - 3000, ce1a.internal + 3000)
 
-    await fill_movement(marie, "↩️ Remboursement", "30", "CE1A")
+    await fill_movement(marie, "↩️ Remboursement", "30", "CE1A", "🏦 Par la banque")
     step = await marie.press("✅ Enregistrer")
     assert step.text.startswith(f"Mouvement enregistré : remboursement de {euros(3000)} — "
                                 f"{after_line(ce1a)} ; {after_line(school)}")
+
+
+async def test_a_class_pays_its_cash_back_to_the_school_in_cash(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    school, ce1a = balances(demo_books, "École"), balances(demo_books, "CE1A")
+    await marie.send("/mouvement")
+    await marie.press("↩️ Remboursement")
+    await marie.press("CE1A")
+    step = await marie.press("💶 En espèces")
+    assert "du cahier CE1A au cahier École, de caisse à caisse" in step.text
+    step = await marie.send(f"{ce1a.caisse // 100 + 1}")  # more than the class's caisse holds
+    step = await marie.press("Aujourd'hui")
+    await marie.press("✅ Garder ce libellé")
+    step = await marie.press("✅ Enregistrer")
+    assert "Montant ?" in step.text and "caisse" in step.text.split("\n\n")[0]  # back at the amount
+    step = await marie.send(f"{ce1a.caisse // 100},{ce1a.caisse % 100:02d}")  # all of it: the card again
+    assert step.text.startswith("Mouvement à enregistrer") and "de caisse à caisse" in step.text
+    step = await marie.press("✅ Enregistrer")
+    assert step.text.startswith(f"Mouvement enregistré : remboursement de {euros(ce1a.caisse)} — "
+                                f"{after_line(ce1a, caisse=-ce1a.caisse)} ; {after_line(school, caisse=ce1a.caisse)}")
+    assert "(CE1A, caisse)" in step.text and "(École, caisse)" in step.text
+
+    await fill_movement(marie, "➡️ Avance", "10", "CE1A", "💶 En espèces")  # and back, as an advance in cash
+    step = await marie.press("✅ Enregistrer")
+    assert step.text.startswith(f"Mouvement enregistré : avance de {euros(1000)} — "
+                                f"{after_line(school, caisse=ce1a.caisse - 1000)} ; "
+                                f"{after_line(ce1a, caisse=1000 - ce1a.caisse)}")
 
 
 async def test_a_teacher_cannot_advance_nor_reach_another_ledger(bot, sim, cast, demo_books):
@@ -169,14 +206,15 @@ async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
     # The bank shows every bank entry but the CE2B museum cheque, not cashed yet.
     statement = coop.banque + 85_00
     step = await marie.send("/pointage")
-    assert "Rapprochement bancaire — coopérative 974-111" in step.text
+    assert "Rapprochement bancaire\ncoopérative 974-111" in step.text
     assert step.last.buttons == [["Aujourd'hui"], ["📅 Autre date"], ["Annuler"]]
     step = await marie.press("Aujourd'hui")
     assert step.text.startswith(f"Solde du relevé du {DAY} ?")
     step = await marie.send("douze")
-    assert step.text == "Tapez un montant en chiffres, par exemple 12,50 :"
+    assert flat(step.text) == "Tapez un montant en chiffres, par exemple 12,50 :"
     step = await marie.send(f"{statement // 100},{statement % 100:02d}")
-    assert step.text.startswith(f"Relevé du {DAY} — coopérative 974-111 : solde {euros(statement)}")
+    assert step.text.startswith(f"Relevé du {DAY} — coop 974-111\nSolde du relevé : {euros(statement)}")
+    assert all(len(line) <= 40 for line in step.text.splitlines()), step.text
     labels = [row[0] for row in step.last.buttons[:-1]]
     assert all(label.startswith("☐ ") for label in labels) and step.last.buttons[-1] == ["✅ Terminer"]
     assert any(label.startswith("☐ CE2B ") and label.endswith(f"· {euros(-85_00)}") for label in labels)
@@ -191,26 +229,28 @@ async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
     to_tick = [label for label in labels if not label.startswith("☐ CE2B ") or "−85" not in label]
     for label in to_tick:
         step = await marie.press(label)
-    assert f"Écart : {euros(0)} — équilibré ✅ : appuyez sur « Terminer »." in step.text
+    assert f"Écart : {euros(0)} — équilibré ✅\nAppuyez sur « Terminer »." in step.text
+    assert all(len(line) <= 40 for line in step.text.splitlines()), step.text
     step = await marie.press("✅ Terminer")
-    assert step.text.startswith(f"Pointage enregistré : {len(to_tick)} opérations pointées sur le relevé du {DAY}.")
-    assert (f"Rapprochement équilibré ✅\nSolde du relevé {euros(statement)} − dépenses pas encore passées en "
+    assert flat(step.text).startswith(f"Pointage enregistré : {len(to_tick)} opérations pointées sur le "
+                                      f"relevé du {DAY}.")  # fmt: skip
+    assert (f"Rapprochement équilibré ✅ Solde du relevé {euros(statement)} − dépenses pas encore passées en "
             f"banque {euros(85_00)} + recettes pas encore créditées {euros(0)} = banque au livre "
-            f"{euros(coop.banque)}.") in step.text
+            f"{euros(coop.banque)}.") in flat(step.text)
     [listed] = demo_books.run(lambda s: ledger.statements(s, who_is(s, MARIE), coop_id, YEAR))
     assert (listed.balance, listed.ticked_count) == (statement, len(to_tick))
 
     # Taken up again: typing its date finds it; the cheque is still to tick.
     step = await marie.send("/pointage")
-    assert f"Relevés déjà saisis : {DAY} ({euros(statement)})." in step.text
+    assert f"Relevés déjà saisis : {DAY} ({euros(statement)})." in flat(step.text)
     assert [f"↩️ Reprendre le relevé du {DAY}"] in step.last.buttons
     step = await marie.send(DAY)
-    assert step.text.startswith(f"Le relevé du {DAY} est déjà saisi (solde {euros(statement)}) : "
-                                "reprenons son pointage.")
+    assert flat(step.text).startswith(f"Le relevé du {DAY} est déjà saisi (solde {euros(statement)}) : "
+                                      "reprenons son pointage.")  # fmt: skip
     assert f"Déjà pointées sur ce relevé : {len(to_tick)}." in step.text
     assert [row[0] for row in step.last.buttons[:-1]] == [label for label in labels if label not in to_tick]
     step = await marie.send("/annuler")
-    assert step.text.startswith(f"Pointage interrompu : le relevé du {DAY} reste enregistré")
+    assert flat(step.text).startswith(f"Pointage interrompu : le relevé du {DAY} reste enregistré")
 
 
 async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
@@ -219,7 +259,7 @@ async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
     await marie.send("/pointage")
     await marie.press("Aujourd'hui")
     step = await marie.send("-12,50")  # a statement in the red
-    assert f"solde {euros(-1250)}" in step.text
+    assert f"Solde du relevé : {euros(-1250)}" in step.text
     coop_id, _ = ids(demo_books)
     [ours] = demo_books.run(lambda s: ledger.statements(s, who_is(s, MARIE), coop_id, YEAR))
     entry_id = int(step.last.reply_markup["inline_keyboard"][0][0]["callback_data"].split(":")[2])
@@ -236,7 +276,7 @@ async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
     step = await odile.press_data(f"pnt:t:{entry_id}", step.last)  # forged: another coop's entry
     assert step.answer == REFUSED
     step = await odile.press("✅ Terminer")
-    assert "Pointage enregistré : 0 opération pointée sur" in step.text and "Rapprochement équilibré ✅" in step.text
+    assert "Pointage enregistré : 0 opération pointée sur" in flat(step.text) and "Rapprochement équilibré ✅" in step.text
 
     julien = cast["enseignant"]
     step = await julien.send("/pointage")
@@ -376,4 +416,4 @@ async def test_many_entries_to_tick_come_in_pages(bot, sim, cast, demo_books):
     step = await marie.press("◀️")
     assert step.text != first_page and "Page 1/2" in step.text  # the écart follows the box ticked on page 2
     step = await marie.press("✅ Terminer")
-    assert step.text.startswith("Pointage enregistré : 1 opération pointée sur le relevé")
+    assert flat(step.text).startswith("Pointage enregistré : 1 opération pointée")
