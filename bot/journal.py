@@ -49,7 +49,7 @@ SCHOOL_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
 MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
 NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
 # Refusals that typing another value cannot cure: back to the entry.
-FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "unknown_entry"}
+FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch"}
 CHANGED_FIELDS = ("day", "label", "amount", "treasury", "means", "cheque_number", "project", "splits")
 
 texts.register({

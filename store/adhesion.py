@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from store.access import Action, may, require
+from store.access import Action, Forbidden, may, require
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Ledger, Person, Role, RoleKind, utcnow,
 )  # fmt: skip
@@ -348,7 +348,7 @@ def reopen(session: Session, who: Who, adhesion_id: int) -> Notified:
 def _for_staff(session: Session, who: Who, adhesion_id: int) -> tuple[Adhesion, Coop]:
     adhesion = session.get(Adhesion, adhesion_id)
     if adhesion is None:
-        raise AdhesionError("not_found")
+        raise Forbidden(Action.STAFF)  # as for another department's: ids reveal nothing
     coop = session.get(Coop, adhesion.coop_id)
     require(who, Action.STAFF, coop_id=coop.id, department_code=coop.department_code)
     return adhesion, coop

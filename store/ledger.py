@@ -57,7 +57,7 @@ from sqlalchemy import case, func
 from sqlmodel import Session, select
 
 from store import audit
-from store.access import Action, may, require
+from store.access import Action, Forbidden, may, require
 from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Movement, MovementKind,
@@ -78,9 +78,9 @@ BANK_MEANS = (Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
 
 
 class LedgerError(Exception):
-    """Why a bookkeeping action is refused. ``reason`` is one of:
+    """Why a bookkeeping action is refused. (A coop, ledger, entry or statement that does not
+    exist is refused as Forbidden, like one that is not yours: ids reveal nothing.) ``reason`` is one of:
 
-    unknown_coop, unknown_ledger, unknown_entry, unknown_statement;
     amount_not_positive, amount_too_large, label_length, project_invalid;
     future, year_not_open (year), closed_year (year), other_year (an edit leaving its year);
     means_treasury (caisse ⇔ espèces), cheque_number_required, cheque_number_invalid;
@@ -94,7 +94,7 @@ class LedgerError(Exception):
     balance), before_opening (dated before the ledger's first opening balance),
     already_closed, year_not_ended;
     statement_exists (statement_id), not_bank_entry (entry_id), already_ticked (entry_id),
-    after_statement (entry_id), other_coop (entry_id);
+    after_statement (entry_id);
     count_missing (give coins or a total), count_negative, denomination (value);
     receipt_invalid (field); month; page.
     """
@@ -344,15 +344,10 @@ class InventoryItem:
 # ---------------------------------------------------------------- lookups and access
 
 
-def _coop(session: Session, coop_id: int | None) -> Coop:
+def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> Coop:
     coop = session.get(Coop, coop_id) if coop_id is not None else None
     if coop is None:
-        raise LedgerError("unknown_coop")
-    return coop
-
-
-def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> Coop:
-    coop = _coop(session, coop_id)
+        raise Forbidden(action)
     require(who, action, coop_id=coop.id, department_code=coop.department_code)
     return coop
 
@@ -360,7 +355,7 @@ def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> C
 def _require_ledger(session: Session, who: Who, action: Action, ledger_id: int | None) -> tuple[Ledger, Coop]:
     ledger = session.get(Ledger, ledger_id) if ledger_id is not None else None
     if ledger is None:
-        raise LedgerError("unknown_ledger")
+        raise Forbidden(action)
     coop = session.get(Coop, ledger.coop_id)
     require(who, action, coop_id=coop.id, department_code=coop.department_code, ledger_id=ledger.id)
     return ledger, coop
@@ -369,7 +364,7 @@ def _require_ledger(session: Session, who: Who, action: Action, ledger_id: int |
 def _require_entry(session: Session, who: Who, action: Action, entry_id: int) -> tuple[Entry, Ledger, Coop]:
     entry = session.get(Entry, entry_id) if entry_id is not None else None
     if entry is None:
-        raise LedgerError("unknown_entry")
+        raise Forbidden(action)
     ledger, coop = _require_ledger(session, who, action, entry.ledger_id)
     return entry, ledger, coop
 
@@ -1139,7 +1134,7 @@ def tick(session: Session, who: Who, statement_id: int, entry_ids: Iterable[int]
     """Tick bank entries on a statement (pointage). A ticked entry stays ticked."""
     statement = session.get(Statement, statement_id) if statement_id is not None else None
     if statement is None:
-        raise LedgerError("unknown_statement")
+        raise Forbidden(Action.WRITE_LEDGER)
     coop = _require_coop(session, who, Action.WRITE_LEDGER, statement.coop_id)
     _require_open_year(session, coop.id, fiscal_year_of(statement.day), today)
     _tick(session, who, statement, list(entry_ids))
@@ -1152,10 +1147,8 @@ def _tick(session: Session, who: Who, statement: Statement, entry_ids: list[int]
     entries = []
     for entry_id in dict.fromkeys(entry_ids):
         entry = session.get(Entry, entry_id)
-        if entry is None:
-            raise LedgerError("unknown_entry")
-        if session.get(Ledger, entry.ledger_id).coop_id != statement.coop_id:
-            raise LedgerError("other_coop", entry_id=entry_id)
+        if entry is None or session.get(Ledger, entry.ledger_id).coop_id != statement.coop_id:
+            raise Forbidden(Action.WRITE_LEDGER)
         if entry.treasury != Treasury.BANQUE or _bank_to_bank(session, [entry]):
             raise LedgerError("not_bank_entry", entry_id=entry_id)
         if entry.cancelled_at is not None:
@@ -1174,7 +1167,7 @@ def _tick(session: Session, who: Who, statement: Statement, entry_ids: list[int]
 def reconciliation(session: Session, who: Who, statement_id: int) -> Reconciliation:
     statement = session.get(Statement, statement_id) if statement_id is not None else None
     if statement is None:
-        raise LedgerError("unknown_statement")
+        raise Forbidden(Action.READ_LEDGER)
     _require_coop(session, who, Action.READ_LEDGER, statement.coop_id)
     return _reconciliation(session, statement)
 
@@ -1251,7 +1244,7 @@ def projects_summary(session: Session, who: Who, coop_id: int, year: int, *,
     if ledger_id is not None:
         ledger, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
         if coop.id != coop_id:
-            raise LedgerError("unknown_ledger")
+            raise Forbidden(Action.READ_LEDGER)
         ledger_ids = [ledger.id]
     else:
         coop = _require_coop(session, who, Action.READ_LEDGER, coop_id)
