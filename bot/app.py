@@ -198,7 +198,8 @@ def build_application(settings: Settings, database: Database) -> Application:
                     CallbackQueryHandler(invitations.chose_mandataire, pattern=r"^inv:mand:\w+$"),
                     CallbackQueryHandler(invitations.chose_links, pattern=r"^inv:(links:\d+|dlinks:\w+)$"),
                 ],
-                invitations.LINKS: [CallbackQueryHandler(invitations.revoke_link, pattern=r"^inv:rev:\d+$")],
+                invitations.LINKS: [CallbackQueryHandler(invitations.revoke_link, pattern=r"^inv:rev:\d+$"),
+                                    CallbackQueryHandler(invitations.close_links, pattern=r"^inv:close$")],
                 invitations.CHOOSING_LEDGER: [
                     CallbackQueryHandler(invitations.chose_ledger, pattern=r"^inv:led:\d+$"),
                 ],

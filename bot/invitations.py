@@ -190,9 +190,17 @@ async def show_links(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         rows.append([button(t("invite.links.revoke", language, n=n), f"inv:rev:{link.id}")])
     if not links:
         lines.append(t("invite.links.none", language))
-    rows.append([button(t("invite.links.close", language), "inv:cancel")])
+    rows.append([button(t("invite.links.close", language), "inv:close")])
     await update.callback_query.edit_message_text("\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
     return LINKS
+
+
+async def close_links(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Fermer: the list stays, without its buttons."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    context.user_data.pop("links", None)
+    return ConversationHandler.END
 
 
 def link_text(update: Update, context: ContextTypes.DEFAULT_TYPE, new: invitations.NewInvitation) -> str:

@@ -141,10 +141,15 @@ def _issuing_action(role: RoleKind, successor: bool = False) -> Action:
 
 
 def _may_issue(session: Session, who: Who, invitation: Invitation) -> bool:
-    """Whether ``who`` may make this link today: to open it, its issuer must; to revoke it, the revoker."""
+    """Whether ``who`` may make this link today: for it to open, its issuer must."""
     successor = session.exec(select(MandateChange.id).where(MandateChange.invitation_id == invitation.id)).first()
     return may(who, _issuing_action(invitation.role, successor is not None), coop_id=invitation.coop_id,
                department_code=invitation.department_code)  # fmt: skip
+
+
+def _may_revoke(session: Session, who: Who, invitation: Invitation) -> bool:
+    """Whoever may make a link may withdraw it, and so may the AD staff of its department."""
+    return may(who, Action.STAFF, department_code=invitation.department_code) or _may_issue(session, who, invitation)
 
 
 def _new(session: Session, who: Who | None, role: RoleKind, department_code: str, coop: Coop | None,
@@ -328,7 +333,7 @@ def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,
     for invitation in rows:
         if len(found) == limit:
             break
-        if _aware(invitation.expires_at) > now and _may_issue(session, who, invitation):
+        if _aware(invitation.expires_at) > now and _may_revoke(session, who, invitation):
             coop = session.get(Coop, invitation.coop_id) if invitation.coop_id else None
             ledger = session.get(Ledger, invitation.ledger_id) if invitation.ledger_id else None
             issuer = session.get(Person, invitation.invited_by) if invitation.invited_by else None
@@ -339,9 +344,9 @@ def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,
 
 
 def revoke(session: Session, who: Who, invitation_id: int, now: datetime | None = None) -> None:
-    """Withdraw a link not yet opened; whoever may make it may revoke it."""
+    """Withdraw a link not yet opened."""
     invitation = session.get(Invitation, invitation_id)
-    if invitation is None or not _may_issue(session, who, invitation):
+    if invitation is None or not _may_revoke(session, who, invitation):
         raise Forbidden("revoke_invitation")
     if invitation.used_at is not None:
         raise InvitationError("used")

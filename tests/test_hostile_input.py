@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from store import invitations
-from store.models import Adhesion, Coop, Entry, Ledger, MandateChange
+from store.models import Adhesion, Coop, Entry, Invitation, Ledger, MandateChange, RoleKind
 from store.people import who_is
 from tests.world import PERSONAS, seed_world
 
@@ -132,11 +132,14 @@ def someone_elses(session) -> dict[str, int]:
     ce2b_entry = session.exec(select(Entry.id).where(Entry.ledger_id == ledger["974-111", "CE2B"])).first()
     successor = invitations.designate_successor(session, who_is(session, 1001), coop["974-111"])
     invitations.accept(session, successor.code, 3100, "Nina Boyer", "fr")
+    invitations.invite(session, who_is(session, PERSONAS["mandataire_autre_coop"][0]), RoleKind.SIGNATAIRE,
+                       coop_id=coop["974-222"])  # fmt: skip
     return {
         "coop": coop["974-111"], "other_coop": coop["974-222"], "other_class_ledger": ledger["974-222", "CP"],
         "colleague_ledger": ledger["974-111", "CE2B"], "colleague_entry": ce2b_entry,
         "adhesion": session.exec(select(Adhesion.id).where(Adhesion.coop_id == coop["974-145"])).first(),
         "change": session.exec(select(MandateChange.id)).one(), "missing": 999_999,
+        "other_coop_link": session.exec(select(Invitation.id).where(Invitation.coop_id == coop["974-222"])).one(),
     }  # fmt: skip
 
 
@@ -152,6 +155,7 @@ FORGED = [
     ("mandataire", ["/inviter"], "inv:ens:{x}", "other_coop"),
     ("mandataire", ["/inviter"], "inv:links:{x}", "other_coop"),
     ("mandataire", ["/inviter", "press:Enseignant·e d'une classe"], "inv:led:{x}", "other_class_ledger"),
+    ("mandataire", ["/inviter", "press:Liens en cours"], "inv:rev:{x}", "other_coop_link"),
     ("ad_autre_departement", [], "adh:ok:{x}", "adhesion"),
     ("ad_autre_departement", [], "adh:reopen:{x}", "adhesion"),
     ("ad_autre_departement", [], "mandate:ok:{x}", "change"),
