@@ -86,16 +86,19 @@ def button_shapes(application: Application) -> list[re.Pattern]:
 
 
 def well_formed(data: object, shapes: list[re.Pattern]) -> bool:
-    """Button data the bot could have made: a known shape, every number a possible id."""
+    """Button data the bot could have made: a known shape, numbers in ASCII digits, each a possible id."""
     if not isinstance(data, str) or not any(shape.match(data) for shape in shapes):
+        return False
+    if any(char.isdecimal() and not char.isascii() for char in data):  # \d matches ٣, int() takes it
         return False
     return all(int(field) <= ID_MAX for field in data.split(":") if field.isdecimal())
 
 
 async def check_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Forged button data gets the refusal that says nothing, once; no handler ever parses it."""
+    """Button data no handler could take (forged, or from an older version of the bot) gets the
+    answer of a stale button, once, saying nothing about what exists; no handler ever parses it."""
     if well_formed(update.callback_query.data, context.bot_data[BUTTON_SHAPES]):
         return
     log.info("update %s: malformed button data refused", update.update_id)
-    await update.callback_query.answer(t("refused.target", lang(update)), show_alert=True)
+    await update.callback_query.answer(t("unknown.button", lang(update)), show_alert=True)
     raise ApplicationHandlerStop

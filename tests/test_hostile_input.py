@@ -121,7 +121,8 @@ async def test_forged_and_stale_buttons(bot, sim, cast, demo_books, data, person
 
 
 REFUSED = "Vous n'avez pas accès à cette coopérative ou à ce cahier."
-MALFORMED = (2**31, 2**63, 2**64, -1, "x", "", "1.5")
+STALE = "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+MALFORMED = (2**31, 2**63, 2**64, -1, "x", "", "1.5", "٣")
 
 
 def someone_elses(session) -> dict[str, int]:
@@ -165,14 +166,16 @@ FORGED = [
 
 @pytest.mark.parametrize("persona, actions, forged, foreign", FORGED, ids=[f[2] for f in FORGED])
 async def test_forged_ids_all_get_the_same_refusal(bot, sim, demo_books, caplog, persona, actions, forged, foreign):
+    """An id that is someone else's and one that exists nowhere get the same refusal; data no button
+    could carry (2^64, negative, letters) the answer of a stale button; never a traceback."""
     ids = demo_books.run(someone_elses)
     user = sim.user(*PERSONAS[persona])
     await user.send("/start")
     await reach(user, actions)
-    values = [ids[foreign], ids["missing"]] if foreign else []
-    for x in values + list(MALFORMED):
+    foreign_ids = [(ids[foreign], REFUSED), (ids["missing"], REFUSED)] if foreign else []
+    for x, expected in foreign_ids + [(x, STALE) for x in MALFORMED]:
         step = await user.press_data(forged.format(x=x, coop=ids["coop"]), user.last)
-        assert REFUSED in step.text, (x, step.text)
+        assert expected in step.text, (x, step.text)
         assert APOLOGY not in step.text and "n'existe" not in step.text, (x, step.text)
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     # A button is answered once; a refusal after a handler answered it goes to the chat instead.
