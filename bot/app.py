@@ -234,7 +234,10 @@ def build_application(settings: Settings, database: Database) -> Application:
                     CallbackQueryHandler(invitations.chose_teacher, pattern=r"^inv:ens:\d+$"),
                     CallbackQueryHandler(invitations.chose_coop_role, pattern=r"^inv:(sig|ver):\d+$"),
                     CallbackQueryHandler(invitations.chose_mandataire, pattern=r"^inv:mand:\w+$"),
+                    CallbackQueryHandler(invitations.chose_links, pattern=r"^inv:(links:\d+|dlinks:\w+)$"),
                 ],
+                invitations.LINKS: [CallbackQueryHandler(invitations.revoke_link, pattern=r"^inv:rev:\d+$"),
+                                    CallbackQueryHandler(invitations.close_links, pattern=r"^inv:close$")],
                 invitations.CHOOSING_LEDGER: [
                     CallbackQueryHandler(invitations.chose_ledger, pattern=r"^inv:led:\d+$"),
                 ],
@@ -311,7 +314,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         CommandHandler("historique", journal.history_command),
         CallbackQueryHandler(journal.history_page, pattern=r"^hist:p:\d+:\d+$"),
         CallbackQueryHandler(journal.history_close, pattern=r"^hist:close$"),
-        CallbackQueryHandler(invitations.confirm_succession, pattern=r"^mandate:ok:\d+$"),
+        CallbackQueryHandler(invitations.confirm_succession, pattern=r"^mandate:(ok|keep):\d+$"),
         CallbackQueryHandler(entries.undo, pattern=r"^ent:undo:\d+$"),
         CommandHandler("solde", entries.balances_command),
         CallbackQueryHandler(entries.balances_of_year, pattern=r"^sld:y:\d{4}$"),
@@ -332,6 +335,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         MessageHandler(filters.UpdateType.MESSAGE, start.other_message),
         CallbackQueryHandler(start.stale_button),
     ])  # fmt: skip
+    application.add_handler(CallbackQueryHandler(gate.check_button), group=-1)
+    application.bot_data[gate.BUTTON_SHAPES] = gate.button_shapes(application)
     application.add_error_handler(on_error)
     return application
 

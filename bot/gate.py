@@ -1,18 +1,23 @@
-"""Checks made before any handler: each update once, private chats only, the access table for commands."""
+"""Checks made before any handler: each update once, private chats only, the access table for
+commands, well-formed button data."""
 
 from __future__ import annotations
 
 import logging
+import re
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, ContextTypes
+from telegram.ext import ConversationHandler
 
 from bot.common import in_store
 from bot.texts import lang, t
 from store import access, people, updates
 
 log = logging.getLogger(__name__)
+BUTTON_SHAPES = "button_shapes"  # bot_data key: the patterns of every button handler
+ID_MAX = 2**31 - 1  # ids are INTEGER columns; no page or count comes near it
 
 
 def command_of(text: str | None) -> str | None:
@@ -62,3 +67,38 @@ async def set_chat_menu(bot: Bot, chat_id: int, who: people.Who, language: str) 
         [BotCommand(c, t(f"cmd.{c}", language)) for c in access.commands_for(who.kinds)],
         scope=BotCommandScopeChat(chat_id),
     )
+
+
+def button_shapes(application: Application) -> list[re.Pattern]:
+    """The callback data patterns of every button handler wired, conversations included."""
+
+    def walk(handlers: list[BaseHandler]) -> list[re.Pattern]:
+        found = []
+        for handler in handlers:
+            if isinstance(handler, ConversationHandler):
+                found += walk(handler.entry_points + handler.fallbacks)
+                found += walk([h for state in handler.states.values() for h in state])
+            elif isinstance(handler, CallbackQueryHandler) and isinstance(handler.pattern, re.Pattern):
+                found.append(handler.pattern)
+        return found
+
+    return walk([h for group in application.handlers.values() for h in group])
+
+
+def well_formed(data: object, shapes: list[re.Pattern]) -> bool:
+    """Button data the bot could have made: a known shape, numbers in ASCII digits, each a possible id."""
+    if not isinstance(data, str) or not any(shape.match(data) for shape in shapes):
+        return False
+    if any(char.isdecimal() and not char.isascii() for char in data):  # \d matches ٣, int() takes it
+        return False
+    return all(int(field) <= ID_MAX for field in data.split(":") if field.isdecimal())
+
+
+async def check_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Button data no handler could take (forged, or from an older version of the bot) gets the
+    answer of a stale button, once, saying nothing about what exists; no handler ever parses it."""
+    if well_formed(update.callback_query.data, context.bot_data[BUTTON_SHAPES]):
+        return
+    log.info("update %s: malformed button data refused", update.update_id)
+    await update.callback_query.answer(t("unknown.button", lang(update)), show_alert=True)
+    raise ApplicationHandlerStop

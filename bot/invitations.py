@@ -7,7 +7,8 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.common import as_user, format_day, in_store, invitation_link, invitation_ttl, notify
+from bot import texts
+from bot.common import as_user, button, format_day, in_store, invitation_link, invitation_ttl, notify
 from bot.gate import set_chat_menu
 from bot.texts import lang, t
 from store import invitations, people
@@ -15,7 +16,39 @@ from store.models import RoleKind
 
 # Conversation states
 CHOOSING_ROLE, CHOOSING_LEDGER, TYPING_COOP = "invite.role", "invite.ledger", "invite.coop"
+LINKS = "invite.links"
 CONFIRMING_SUCCESSION, TYPING_SUCCESSION_COOP = "mandate.confirm", "mandate.coop"
+
+texts.register({
+    "invitation.revoked": {"fr": "Ce lien d'invitation a été annulé. Demandez-en un nouveau si besoin.",
+                           "en": "This invitation link has been withdrawn. Ask for a new one if needed."},
+    "invitation.issuer_gone": {
+        "fr": "Ce lien d'invitation n'est plus valable : la personne qui l'a créé n'a plus ce rôle. "
+              "Demandez-en un nouveau au mandataire de la coopérative.",
+        "en": "This invitation link is no longer valid: the person who made it no longer holds that role. "
+              "Ask the cooperative's mandataire for a new one.",
+    },
+    "invite.links.coop": {"fr": "📋 Liens en cours ({affiliation})", "en": "📋 Open links ({affiliation})"},
+    "invite.links.department": {"fr": "📋 Liens en cours (OCCE {department})",
+                                "en": "📋 Open links (OCCE {department})"},
+    "invite.links.title": {"fr": "<b>Liens d'invitation pas encore ouverts</b>",
+                           "en": "<b>Invitation links not opened yet</b>"},
+    "invite.links.none": {"fr": "Aucun lien d'invitation en attente.", "en": "No invitation link is waiting."},
+    "invite.links.line": {"fr": "{n}. {what} — par {by}, expire le {expires}",
+                          "en": "{n}. {what} — by {by}, expires on {expires}"},
+    "invite.links.operator": {"fr": "l'OCCE (ligne de commande)", "en": "the OCCE (command line)"},
+    "invite.links.revoke": {"fr": "❌ Annuler le lien {n}", "en": "❌ Withdraw link {n}"},
+    "invite.links.revoked": {"fr": "Lien annulé : il ne fonctionne plus.", "en": "Link withdrawn: it no longer works."},
+    "invite.links.close": {"fr": "Fermer", "en": "Close"},
+    "mandate.confirm_keep": {"fr": "Confirmer et garder l'ancien·ne mandataire comme signataire",
+                             "en": "Confirm and keep the former mandataire as co-signatory"},
+    "mandate.kept": {"fr": "L'ancien·ne mandataire reste signataire de la coopérative.",
+                     "en": "The former mandataire stays a co-signatory of the cooperative."},
+    "mandate.former_kept": {"fr": "Votre mandat pour la coopérative {affiliation} a pris fin : {name} vous succède. "
+                                  "Vous restez signataire de la coopérative.",
+                            "en": "Your mandate for cooperative {affiliation} has ended: {name} succeeds you. "
+                                  "You stay a co-signatory of the cooperative."},
+})  # fmt: skip
 
 ROLE_CODES = {"ens": RoleKind.ENSEIGNANT, "sig": RoleKind.SIGNATAIRE, "ver": RoleKind.VERIFICATEUR}
 
@@ -37,6 +70,12 @@ async def begin_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     for department in who.departments():
         rows.append([InlineKeyboardButton(t("invite.role.mandataire", language, department=department),
                                           callback_data=f"inv:mand:{department}")])  # fmt: skip
+    for role in who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE):
+        rows.append([button(t("invite.links.coop", language, affiliation=role.affiliation),
+                            f"inv:links:{role.coop_id}")])  # fmt: skip
+    for department in who.departments():
+        rows.append([button(t("invite.links.department", language, department=department),
+                            f"inv:dlinks:{department}")])  # fmt: skip
     rows.append(cancel_row(language, "inv"))
     await update.effective_message.reply_text(t("invite.choose", language),
                                               reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
@@ -116,6 +155,54 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     return ConversationHandler.END
 
 
+async def chose_links(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The links of a coop (or, for AD staff, of the department) that nobody has opened yet."""
+    await update.callback_query.answer()
+    _, scope, target = update.callback_query.data.split(":")
+    context.user_data["links"] = {"coop_id": int(target)} if scope == "links" else {"department_code": target}
+    return await show_links(update, context)
+
+
+async def revoke_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Withdraw one link, then show the list again."""
+    query, language = update.callback_query, lang(update)
+    try:
+        await as_user(update, context, invitations.revoke, int(query.data.split(":")[2]))
+    except invitations.InvitationError as refused:
+        await query.answer(t(f"invitation.{refused.reason}", language), show_alert=True)
+    else:
+        await query.answer(t("invite.links.revoked", language))
+    return await show_links(update, context)
+
+
+async def show_links(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The open links, one line and one revoke button each."""
+    language = lang(update)
+    links = await as_user(update, context, invitations.open_invitations, **context.user_data.get("links", {}))
+    lines = [t("invite.links.title", language)]
+    rows = []
+    for n, link in enumerate(links, 1):
+        what = t(f"what.{link.role.value}", language, department=link.department_code,
+                 affiliation=link.affiliation, ledger=escape(link.ledger_name or ""))  # fmt: skip
+        by = escape(link.issuer_name) if link.issuer_name else t("invite.links.operator", language)
+        lines.append(t("invite.links.line", language, n=n, what=what, by=by,
+                       expires=format_day(link.expires_at, context)))  # fmt: skip
+        rows.append([button(t("invite.links.revoke", language, n=n), f"inv:rev:{link.id}")])
+    if not links:
+        lines.append(t("invite.links.none", language))
+    rows.append([button(t("invite.links.close", language), "inv:close")])
+    await update.callback_query.edit_message_text("\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
+    return LINKS
+
+
+async def close_links(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Fermer: the list stays, without its buttons."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    context.user_data.pop("links", None)
+    return ConversationHandler.END
+
+
 def link_text(update: Update, context: ContextTypes.DEFAULT_TYPE, new: invitations.NewInvitation) -> str:
     language = lang(update)
     what = t(f"what.{new.role.value}", language, department=new.department_code,
@@ -173,19 +260,26 @@ async def create_succession_link(update: Update, context: ContextTypes.DEFAULT_T
 
 
 async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """AD staff confirm a change of mandataire; both people are told and their menus change."""
+    """AD staff confirm a change of mandataire (keeping the former one as signataire, or not);
+    both people are told and their menus change."""
     query, language = update.callback_query, lang(update)
-    await query.answer()
-    change_id = int(query.data.split(":")[2])
+    _, choice, change_id = query.data.split(":")
     try:
-        done = await as_user(update, context, invitations.confirm_mandate_change, change_id)
+        done = await as_user(update, context, invitations.confirm_mandate_change, int(change_id),
+                             keep_signataire=choice == "keep")  # fmt: skip
     except invitations.InvitationError:
+        await query.answer()
         await query.edit_message_text(t("mandate.nothing", language))
         return
+    await query.answer()
     name = escape(done.successor_name)
-    await query.edit_message_text(t("mandate.confirmed", language, name=name, affiliation=done.affiliation))
+    confirmed = t("mandate.confirmed", language, name=name, affiliation=done.affiliation)
+    if done.kept_signataire:
+        confirmed += "\n" + t("mandate.kept", language)
+    await query.edit_message_text(confirmed)
+    former_key = "mandate.former_kept" if done.kept_signataire else "mandate.former"
     for telegram_id, key in [(done.successor_telegram_id, "mandate.now_mandataire")] + [
-        (former, "mandate.former") for former in done.former_telegram_ids
+        (former, former_key) for former in done.former_telegram_ids
     ]:
         who = await in_store(context, people.who_is, telegram_id)
         person_language = who.person.language

@@ -58,7 +58,7 @@ SCHOOL_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
 MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
 NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
 # Refusals that typing another value cannot cure: back to the entry.
-FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "unknown_entry", "deposited"}
+FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "deposited"}
 CHANGED_FIELDS = ("day", "label", "amount", "treasury", "means", "cheque_number", "project", "splits")
 
 texts.register({

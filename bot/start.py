@@ -71,8 +71,12 @@ async def ask_staff_to_confirm(context: ContextTypes.DEFAULT_TYPE, accepted: inv
             staff_id,
             t("mandate.to_confirm", language, name=escape(accepted.person_name),
               affiliation=accepted.affiliation, school=escape(accepted.school_name or "")),
-            reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(
-                t("mandate.confirm", language), callback_data=f"mandate:ok:{accepted.mandate_change_id}")]]),
+            reply_markup=InlineKeyboardMarkup([
+                [InlineKeyboardButton(t("mandate.confirm", language),
+                                      callback_data=f"mandate:ok:{accepted.mandate_change_id}")],
+                [InlineKeyboardButton(t("mandate.confirm_keep", language),
+                                      callback_data=f"mandate:keep:{accepted.mandate_change_id}")],
+            ]),
         )  # fmt: skip
 
 

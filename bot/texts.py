@@ -203,10 +203,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "books.no_ledger": {"fr": "Vous n'avez pas encore de cahier où écrire.",
                         "en": "You have no ledger to write in yet."},
     # Refusals of the bookkeeping rules (store.ledger.LedgerError)
-    "ledger.error.unknown_coop": {"fr": "Cette coopérative n'existe plus.", "en": "This cooperative no longer exists."},
-    "ledger.error.unknown_ledger": {"fr": "Ce cahier n'existe plus.", "en": "This ledger no longer exists."},
-    "ledger.error.unknown_entry": {"fr": "Cette écriture n'existe plus.", "en": "This entry no longer exists."},
-    "ledger.error.unknown_statement": {"fr": "Ce relevé n'existe plus.", "en": "This statement no longer exists."},
     "ledger.error.amount_not_positive": {"fr": "Le montant doit être positif, par exemple 12,50.",
                                          "en": "The amount must be positive, for example 12.50."},
     "ledger.error.amount_too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
@@ -255,7 +251,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "ledger.error.not_bank_entry": {"fr": "Seules les écritures en banque se pointent.", "en": "Only bank entries are ticked."},
     "ledger.error.already_ticked": {"fr": "Cette écriture est déjà pointée.", "en": "This entry is already ticked."},
     "ledger.error.after_statement": {"fr": "Cette écriture est postérieure au relevé.", "en": "This entry is after the statement."},
-    "ledger.error.other_coop": {"fr": "Cette écriture est d'une autre coopérative.", "en": "This entry belongs to another cooperative."},
     "ledger.error.count_missing": {"fr": "Donnez le nombre de billets et pièces, ou un total.",
                                    "en": "Give the number of notes and coins, or a total."},
     "ledger.error.count_negative": {"fr": "Un nombre de billets ou pièces ne peut pas être négatif.",

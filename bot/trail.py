@@ -22,6 +22,7 @@ texts.register({
     "hist.ledger.attach": {"fr": "cahier {name} repris ({class_name})", "en": "ledger {name} taken again ({class_name})"},
     "hist.invitation.create": {"fr": "lien d'invitation : {role}", "en": "invitation link: {role}"},
     "hist.invitation.use": {"fr": "invitation acceptée : {role}", "en": "invitation accepted: {role}"},
+    "hist.invitation.revoke": {"fr": "lien d'invitation annulé : {role}", "en": "invitation link withdrawn: {role}"},
     "hist.mandate.confirm": {"fr": "mandat confié à {successor}", "en": "mandate handed to {successor}"},
     "hist.role.ad": {"fr": "OCCE", "en": "OCCE"},
     "hist.role.mandataire": {"fr": "mandataire", "en": "mandataire"},

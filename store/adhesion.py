@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from store.access import Action, may, require
+from store.access import Action, Forbidden, may, require
 from store.audit import record
 from store import ledger
 from store.ledger import LABEL_MAX, EntryView
@@ -445,7 +445,7 @@ def view_of(session: Session, who: Who, adhesion_id: int, now: datetime | None =
 def _for_staff(session: Session, who: Who, adhesion_id: int) -> tuple[Adhesion, Coop]:
     adhesion = session.get(Adhesion, adhesion_id)
     if adhesion is None:
-        raise AdhesionError("not_found")
+        raise Forbidden(Action.STAFF)  # as for another department's: ids reveal nothing
     coop = session.get(Coop, adhesion.coop_id)
     require(who, Action.STAFF, coop_id=coop.id, department_code=coop.department_code)
     return adhesion, coop

@@ -2,7 +2,8 @@
 
 A code carries 128 bits of randomness; only its SHA-256 is stored, so a copy
 of the database gives nobody a way in. A code is used once, within 7 days
-(the bot's COOPBOT_INVITATION_DAYS setting).
+(the bot's COOPBOT_INVITATION_DAYS setting), and only while the person who
+made it may still make it: a link is worth its issuer's rights when opened.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlmodel import Session, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
-from store.access import Action, require
+from store.access import MANAGERS, Action, Forbidden, may, require
 from store.audit import record
 from store.models import (
     Coop, Department, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
@@ -26,8 +28,8 @@ INVITATION_TTL = timedelta(days=7)
 
 
 class InvitationError(Exception):
-    """Why an invitation cannot be made or used: unknown, used, expired, has_mandataire,
-    not_a_class_ledger, unknown_coop, unknown_department, nothing_to_confirm."""
+    """Why an invitation cannot be made or used: unknown, used, expired, revoked, issuer_gone,
+    has_mandataire, not_a_class_ledger, unknown_coop, unknown_department, nothing_to_confirm."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -67,6 +69,20 @@ class MandateConfirmed:
     successor_telegram_id: int | None
     successor_name: str
     former_telegram_ids: list[int]
+    kept_signataire: bool = False
+
+
+@dataclass(frozen=True)
+class OpenInvitation:
+    """A link not yet used, revoked or expired, as its coop's managers or the AD see it."""
+
+    id: int
+    role: RoleKind
+    department_code: str
+    affiliation: str | None
+    ledger_name: str | None
+    issuer_name: str | None  # None: the operator's command line
+    expires_at: datetime
 
 
 def hash_code(code: str) -> str:
@@ -80,18 +96,17 @@ def invite(session: Session, who: Who | None, role: RoleKind, *, coop_id: int | 
     ledger = session.get(Ledger, ledger_id) if ledger_id is not None else None
     if role == RoleKind.ENSEIGNANT:
         if ledger is None or ledger.kind != LedgerKind.CLASSE:
-            raise InvitationError("not_a_class_ledger")
+            raise _missing(who, "not_a_class_ledger")
         coop_id = ledger.coop_id
     coop = session.get(Coop, coop_id) if coop_id is not None else None
     if role != RoleKind.AD and coop is None:
-        raise InvitationError("unknown_coop")
+        raise _missing(who, "unknown_coop")
     department_code = coop.department_code if coop else department_code
     if session.get(Department, department_code or "") is None:
-        raise InvitationError("unknown_department")
+        raise _missing(who, "unknown_department")
     placeholder = None
     if who is not None:
-        action = Action.STAFF if role in (RoleKind.AD, RoleKind.MANDATAIRE) else Action.MANAGE_COOP
-        require(who, action, coop_id=coop_id, department_code=department_code)
+        require(who, _issuing_action(role), coop_id=coop_id, department_code=department_code)
     if role == RoleKind.MANDATAIRE:
         current = current_mandataires(session, coop.id)
         if any(person.telegram_id is not None for person in current):
@@ -105,12 +120,37 @@ def designate_successor(session: Session, who: Who, coop_id: int, now: datetime 
     """A link for the next mandataire; the role changes hands once the AD confirms."""
     coop = session.get(Coop, coop_id)
     if coop is None:
-        raise InvitationError("unknown_coop")
+        raise Forbidden(Action.DESIGNATE_MANDATAIRE)
     require(who, Action.DESIGNATE_MANDATAIRE, coop_id=coop.id, department_code=coop.department_code)
     new = _new(session, who, RoleKind.MANDATAIRE, coop.department_code, coop, None, None, now, ttl)
     invitation = session.exec(select(Invitation).where(Invitation.code_hash == hash_code(new.code))).one()
     session.add(MandateChange(coop_id=coop.id, invitation_id=invitation.id, requested_by=who.person.id))
     return new
+
+
+def _missing(who: Who | None, reason: str) -> Exception:
+    """A target that does not exist: the operator is told why; a person gets the refusal
+    that "not yours" gets, so that ids say nothing about what exists."""
+    return InvitationError(reason) if who is None else Forbidden(reason)
+
+
+def _issuing_action(role: RoleKind, successor: bool = False) -> Action:
+    """What one must be allowed to do to make (or revoke) a link for ``role``."""
+    if successor:
+        return Action.DESIGNATE_MANDATAIRE
+    return Action.STAFF if role in (RoleKind.AD, RoleKind.MANDATAIRE) else Action.MANAGE_COOP
+
+
+def _may_issue(session: Session, who: Who, invitation: Invitation) -> bool:
+    """Whether ``who`` may make this link today: for it to open, its issuer must."""
+    successor = session.exec(select(MandateChange.id).where(MandateChange.invitation_id == invitation.id)).first()
+    return may(who, _issuing_action(invitation.role, successor is not None), coop_id=invitation.coop_id,
+               department_code=invitation.department_code)  # fmt: skip
+
+
+def _may_revoke(session: Session, who: Who, invitation: Invitation) -> bool:
+    """Whoever may make a link may withdraw it, and so may the AD staff of its department."""
+    return may(who, Action.STAFF, department_code=invitation.department_code) or _may_issue(session, who, invitation)
 
 
 def _new(session: Session, who: Who | None, role: RoleKind, department_code: str, coop: Coop | None,
@@ -143,13 +183,7 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
            now: datetime | None = None) -> Accepted:  # fmt: skip
     """Link this Telegram account to the role the code gives, once."""
     now = now or utcnow()
-    invitation = session.exec(select(Invitation).where(Invitation.code_hash == hash_code(code))).first()
-    if invitation is None:
-        raise InvitationError("unknown")
-    if invitation.used_at is not None:
-        raise InvitationError("used")
-    if _aware(invitation.expires_at) <= now:
-        raise InvitationError("expired")
+    invitation = _claim(session, code, now)
     person = _link(session, invitation, telegram_id, name, language)
     change = session.exec(select(MandateChange).where(MandateChange.invitation_id == invitation.id)).first()
     if change is not None:
@@ -162,7 +196,7 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
         _grant(session, person.id, invitation)
     elif invitation.person_id is None or invitation.person_id != person.id:
         _grant(session, person.id, invitation)
-    invitation.used_at, invitation.used_by = now, person.id
+    invitation.used_by = person.id
     session.add(invitation)
     session.flush()
     record(session, Who(person), "invitation", invitation.id, "use", coop_id=invitation.coop_id,
@@ -179,6 +213,35 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
         if change else [],
         person_name=person.name,
     )  # fmt: skip
+
+
+def _claim(session: Session, code: str, now: datetime) -> Invitation:
+    """The invitation behind ``code``, marked used; of several people opening it at once, one wins."""
+    invitation = session.exec(select(Invitation).where(Invitation.code_hash == hash_code(code))).first()
+    if invitation is None:
+        raise InvitationError("unknown")
+    if invitation.revoked_at is not None:
+        raise InvitationError("revoked")
+    if invitation.used_at is not None:
+        raise InvitationError("used")
+    if _aware(invitation.expires_at) <= now:
+        raise InvitationError("expired")
+    if invitation.invited_by is not None:
+        issuer = Who(session.get(Person, invitation.invited_by), roles_of(session, invitation.invited_by))
+        if not _may_issue(session, issuer, invitation):
+            raise InvitationError("issuer_gone")
+    # The read above may be stale: only the update that still finds the link unused wins it.
+    claimed = session.execute(
+        update(Invitation)
+        .where(col(Invitation.id) == invitation.id, col(Invitation.used_at).is_(None),
+               col(Invitation.revoked_at).is_(None))
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )  # fmt: skip
+    if claimed.rowcount != 1:
+        raise InvitationError("used")
+    session.refresh(invitation)
+    return invitation
 
 
 def _link(session: Session, invitation: Invitation, telegram_id: int, name: str, language: str) -> Person:
@@ -219,24 +282,32 @@ def _grant(session: Session, person_id: int, invitation: Invitation) -> None:
         session.flush()
 
 
-def confirm_mandate_change(session: Session, who: Who, change_id: int,
+def confirm_mandate_change(session: Session, who: Who, change_id: int, *, keep_signataire: bool = False,
                            now: datetime | None = None) -> MandateConfirmed:  # fmt: skip
-    """The AD confirms: the former mandataire's role ends (kept as history), the successor's begins."""
+    """The AD confirms: every managing role of the former mandataire in the coop ends (kept as
+    history) unless the AD keeps them as signataire; the successor's role begins."""
     now = now or utcnow()
     change = session.get(MandateChange, change_id)
     if change is None:
-        raise InvitationError("nothing_to_confirm")
+        raise Forbidden(Action.STAFF)
     coop = session.get(Coop, change.coop_id)
     require(who, Action.STAFF, coop_id=coop.id, department_code=coop.department_code)
     if change.successor_id is None or change.confirmed_at is not None:
         raise InvitationError("nothing_to_confirm")
-    former = []
-    for role in session.exec(select(Role).where(Role.coop_id == coop.id, Role.kind == RoleKind.MANDATAIRE,
-                                                Role.ended_at.is_(None))):  # fmt: skip
-        if role.person_id != change.successor_id:
+    former = [p for p in current_mandataires(session, coop.id) if p.id != change.successor_id]
+    kept = set()
+    for role in session.exec(select(Role).where(
+        Role.coop_id == coop.id, col(Role.kind).in_(MANAGERS), Role.ended_at.is_(None),
+        col(Role.person_id).in_([p.id for p in former]),
+    )):  # fmt: skip
+        if keep_signataire and role.kind == RoleKind.SIGNATAIRE:
+            kept.add(role.person_id)
+        else:
             role.ended_at = now
             session.add(role)
-            former.append(session.get(Person, role.person_id))
+    if keep_signataire:
+        session.add_all(Role(person_id=p.id, kind=RoleKind.SIGNATAIRE, coop_id=coop.id)
+                        for p in former if p.id not in kept)  # fmt: skip
     session.add(Role(person_id=change.successor_id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
     change.confirmed_by, change.confirmed_at = who.person.id, now
     session.add(change)
@@ -244,7 +315,54 @@ def confirm_mandate_change(session: Session, who: Who, change_id: int,
            after={"successor_id": change.successor_id})  # fmt: skip
     successor = session.get(Person, change.successor_id)
     return MandateConfirmed(coop.affiliation, successor.telegram_id, successor.name,
-                            [p.telegram_id for p in former if p.telegram_id])  # fmt: skip
+                            [p.telegram_id for p in former if p.telegram_id], keep_signataire)  # fmt: skip
+
+
+def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,
+                     department_code: str | None = None, now: datetime | None = None,
+                     limit: int = 20) -> list[OpenInvitation]:  # fmt: skip
+    """The links of a coop (its managers) or of a department (its AD staff) still waiting to be
+    opened, newest first: only those ``who`` may revoke."""
+    now = now or utcnow()
+    if coop_id is not None:
+        coop = session.get(Coop, coop_id)
+        if coop is None:
+            raise Forbidden(Action.MANAGE_COOP)
+        require(who, Action.MANAGE_COOP, coop_id=coop.id, department_code=coop.department_code)
+        scope = Invitation.coop_id == coop.id
+    else:
+        require(who, Action.STAFF, department_code=department_code)
+        scope = Invitation.department_code == department_code
+    rows = session.exec(
+        select(Invitation).where(scope, col(Invitation.used_at).is_(None), col(Invitation.revoked_at).is_(None))
+        .order_by(col(Invitation.id).desc())
+    ).all()  # fmt: skip
+    found = []
+    for invitation in rows:
+        if len(found) == limit:
+            break
+        if _aware(invitation.expires_at) > now and _may_revoke(session, who, invitation):
+            coop = session.get(Coop, invitation.coop_id) if invitation.coop_id else None
+            ledger = session.get(Ledger, invitation.ledger_id) if invitation.ledger_id else None
+            issuer = session.get(Person, invitation.invited_by) if invitation.invited_by else None
+            found.append(OpenInvitation(invitation.id, invitation.role, invitation.department_code,
+                                        coop.affiliation if coop else None, ledger.name if ledger else None,
+                                        issuer.name if issuer else None, invitation.expires_at))  # fmt: skip
+    return found
+
+
+def revoke(session: Session, who: Who, invitation_id: int, now: datetime | None = None) -> None:
+    """Withdraw a link not yet opened."""
+    invitation = session.get(Invitation, invitation_id)
+    if invitation is None or not _may_revoke(session, who, invitation):
+        raise Forbidden("revoke_invitation")
+    if invitation.used_at is not None:
+        raise InvitationError("used")
+    if invitation.revoked_at is None:
+        invitation.revoked_at, invitation.revoked_by = now or utcnow(), who.person.id
+        session.add(invitation)
+        record(session, who, "invitation", invitation.id, "revoke", coop_id=invitation.coop_id,
+               after={"role": invitation.role.value, "ledger_id": invitation.ledger_id})  # fmt: skip
 
 
 def _aware(instant: datetime) -> datetime:
@@ -256,7 +374,7 @@ def ledgers_to_invite_for(session: Session, who: Who, coop_id: int) -> tuple[str
     """The coop's affiliation and its class ledgers, for a manager of that coop."""
     coop = session.get(Coop, coop_id)
     if coop is None:
-        raise InvitationError("unknown_coop")
+        raise Forbidden(Action.MANAGE_COOP)
     require(who, Action.MANAGE_COOP, coop_id=coop.id)
     ledgers = session.exec(select(Ledger).where(Ledger.coop_id == coop.id, Ledger.kind == LedgerKind.CLASSE)
                            .order_by(Ledger.name)).all()  # fmt: skip

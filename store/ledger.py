@@ -58,7 +58,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from store import audit
-from store.access import Action, may, require
+from store.access import Action, Forbidden, may, require
 from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
 from store.models import (
     CashCount, ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerKind, Means,
@@ -80,9 +80,9 @@ BANK_MEANS = (Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
 
 
 class LedgerError(Exception):
-    """Why a bookkeeping action is refused. ``reason`` is one of:
+    """Why a bookkeeping action is refused. (A coop, ledger, entry or statement that does not
+    exist is refused as Forbidden, like one that is not yours: ids reveal nothing.) ``reason`` is one of:
 
-    unknown_coop, unknown_ledger, unknown_entry, unknown_statement;
     amount_not_positive, amount_too_large, label_length, project_invalid;
     future, year_not_open (year), closed_year (year), other_year (an edit leaving its year);
     means_treasury (caisse ⇔ espèces), cheque_number_required, cheque_number_invalid;
@@ -97,7 +97,7 @@ class LedgerError(Exception):
     balance), before_opening (dated before the ledger's first opening balance),
     already_closed, year_not_ended;
     statement_exists (statement_id), not_bank_entry (entry_id), already_ticked (entry_id),
-    after_statement (entry_id), other_coop (entry_id);
+    after_statement (entry_id);
     count_missing (give coins or a total), count_negative, denomination (value);
     receipt_invalid (field); month; page;
     no_cheque, not_to_deposit (entry_id: not a live cheque received, or already deposited or ticked),
@@ -357,15 +357,16 @@ class InventoryItem:
 # ---------------------------------------------------------------- lookups and access
 
 
-def _coop(session: Session, coop_id: int | None) -> Coop:
+def _coop(session: Session, coop_id: int | None, action: Action = Action.READ_LEDGER) -> Coop:
+    """The coop; one that does not exist is refused like someone else's (nothing to learn from ids)."""
     coop = session.get(Coop, coop_id) if coop_id is not None else None
     if coop is None:
-        raise LedgerError("unknown_coop")
+        raise Forbidden(action)
     return coop
 
 
 def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> Coop:
-    coop = _coop(session, coop_id)
+    coop = _coop(session, coop_id, action)
     require(who, action, coop_id=coop.id, department_code=coop.department_code)
     return coop
 
@@ -373,7 +374,7 @@ def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> C
 def _require_ledger(session: Session, who: Who, action: Action, ledger_id: int | None) -> tuple[Ledger, Coop]:
     ledger = session.get(Ledger, ledger_id) if ledger_id is not None else None
     if ledger is None:
-        raise LedgerError("unknown_ledger")
+        raise Forbidden(action)
     coop = session.get(Coop, ledger.coop_id)
     require(who, action, coop_id=coop.id, department_code=coop.department_code, ledger_id=ledger.id)
     return ledger, coop
@@ -382,7 +383,7 @@ def _require_ledger(session: Session, who: Who, action: Action, ledger_id: int |
 def _require_entry(session: Session, who: Who, action: Action, entry_id: int) -> tuple[Entry, Ledger, Coop]:
     entry = session.get(Entry, entry_id) if entry_id is not None else None
     if entry is None:
-        raise LedgerError("unknown_entry")
+        raise Forbidden(action)
     ledger, coop = _require_ledger(session, who, action, entry.ledger_id)
     return entry, ledger, coop
 
@@ -1210,7 +1211,7 @@ def tick(session: Session, who: Who, statement_id: int, entry_ids: Iterable[int]
     """Tick bank entries on a statement (pointage). A ticked entry stays ticked."""
     statement = session.get(Statement, statement_id) if statement_id is not None else None
     if statement is None:
-        raise LedgerError("unknown_statement")
+        raise Forbidden(Action.WRITE_LEDGER)
     coop = _require_coop(session, who, Action.WRITE_LEDGER, statement.coop_id)
     _require_open_year(session, coop.id, fiscal_year_of(statement.day), today)
     _tick(session, who, statement, list(entry_ids))
@@ -1223,10 +1224,8 @@ def _tick(session: Session, who: Who, statement: Statement, entry_ids: list[int]
     entries = []
     for entry_id in dict.fromkeys(entry_ids):
         entry = session.get(Entry, entry_id)
-        if entry is None:
-            raise LedgerError("unknown_entry")
-        if session.get(Ledger, entry.ledger_id).coop_id != statement.coop_id:
-            raise LedgerError("other_coop", entry_id=entry_id)
+        if entry is None or session.get(Ledger, entry.ledger_id).coop_id != statement.coop_id:
+            raise Forbidden(Action.WRITE_LEDGER)
         if entry.treasury != Treasury.BANQUE or _bank_to_bank(session, [entry]):
             raise LedgerError("not_bank_entry", entry_id=entry_id)
         if entry.cancelled_at is not None:
@@ -1245,7 +1244,7 @@ def _tick(session: Session, who: Who, statement: Statement, entry_ids: list[int]
 def reconciliation(session: Session, who: Who, statement_id: int) -> Reconciliation:
     statement = session.get(Statement, statement_id) if statement_id is not None else None
     if statement is None:
-        raise LedgerError("unknown_statement")
+        raise Forbidden(Action.READ_LEDGER)
     _require_coop(session, who, Action.READ_LEDGER, statement.coop_id)
     return _reconciliation(session, statement)
 
@@ -1289,7 +1288,7 @@ def _undeposited() -> list[Any]:
 
 def cheques_to_deposit(session: Session, who: Who, coop_id: int) -> tuple[EntryView, ...]:
     """The coop's cheques received and not yet deposited, in the ledgers this person writes in, oldest first."""
-    coop = _coop(session, coop_id)
+    coop = _coop(session, coop_id, Action.WRITE_LEDGER)
     ledger_ids = [x.id for x in _coop_ledgers(session, coop.id) if may(
         who, Action.WRITE_LEDGER, coop_id=coop.id, department_code=coop.department_code, ledger_id=x.id)]
     if not ledger_ids:
@@ -1303,13 +1302,13 @@ def record_deposit(session: Session, who: Who, coop_id: int, entry_ids: Iterable
                    today: date) -> DepositView:  # fmt: skip
     """Put cheques received on one deposit slip, numbered after the coop's last; the bank credits its total,
     so /pointage ticks the slip as one line."""
-    coop = _coop(session, coop_id)
+    coop = _coop(session, coop_id, Action.WRITE_LEDGER)
     _check_day(session, coop.id, day, today)
     entries = []
     for entry_id in dict.fromkeys(entry_ids):
         entry, ledger, _ = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
         if ledger.coop_id != coop.id:
-            raise LedgerError("other_coop", entry_id=entry_id)
+            raise Forbidden(Action.WRITE_LEDGER)
         if session.exec(select(Entry.id).where(Entry.id == entry.id, *_undeposited())).first() is None:
             raise LedgerError("not_to_deposit", entry_id=entry_id)
         if entry.day > day:
@@ -1391,7 +1390,7 @@ def projects_summary(session: Session, who: Who, coop_id: int, year: int, *,
     if ledger_id is not None:
         ledger, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
         if coop.id != coop_id:
-            raise LedgerError("unknown_ledger")
+            raise Forbidden(Action.READ_LEDGER)
         ledger_ids = [ledger.id]
     else:
         coop = _require_coop(session, who, Action.READ_LEDGER, coop_id)

@@ -135,6 +135,8 @@ class Invitation(SQLModel, table=True):
     expires_at: datetime
     used_at: datetime | None = Field(default=None)
     used_by: int | None = Field(default=None, foreign_key="person.id")
+    revoked_at: datetime | None = Field(default=None)  # withdrawn by someone who may issue it
+    revoked_by: int | None = Field(default=None, foreign_key="person.id")
 
 
 class MandateChange(SQLModel, table=True):

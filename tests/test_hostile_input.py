@@ -11,10 +11,17 @@ a refusal there, or the bot's apology for an unexpected error, fails the test.
 from __future__ import annotations
 
 import itertools
+import logging
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from sqlmodel import select
+
+from store import invitations
+from store.models import Adhesion, Coop, Entry, Invitation, Ledger, MandateChange, RoleKind
+from store.people import who_is
+from tests.world import PERSONAS, seed_world
 
 from .conftest import examples
 
@@ -121,3 +128,65 @@ async def test_forged_and_stale_buttons(bot, sim, cast, demo_books, data, person
                    "rem:", "sld:", "opn:"):
         step = await user.press_data((prefix + data)[:60], user.last)
         check(sim, step)
+
+
+REFUSED = "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+STALE = "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+MALFORMED = (2**31, 2**63, 2**64, -1, "x", "", "1.5", "٣")
+
+
+def someone_elses(session) -> dict[str, int]:
+    """Ids that exist but are not the persona's, and ids that exist nowhere."""
+    seed_world(session)
+    coop = {c.affiliation: c.id for c in session.exec(select(Coop))}
+    ledger = {(c, x.name): x.id for c in coop for x in session.exec(select(Ledger).where(Ledger.coop_id == coop[c]))}
+    ce2b_entry = session.exec(select(Entry.id).where(Entry.ledger_id == ledger["974-111", "CE2B"])).first()
+    successor = invitations.designate_successor(session, who_is(session, 1001), coop["974-111"])
+    invitations.accept(session, successor.code, 3100, "Nina Boyer", "fr")
+    invitations.invite(session, who_is(session, PERSONAS["mandataire_autre_coop"][0]), RoleKind.SIGNATAIRE,
+                       coop_id=coop["974-222"])  # fmt: skip
+    return {
+        "coop": coop["974-111"], "other_coop": coop["974-222"], "other_class_ledger": ledger["974-222", "CP"],
+        "colleague_ledger": ledger["974-111", "CE2B"], "colleague_entry": ce2b_entry,
+        "adhesion": session.exec(select(Adhesion.id).where(Adhesion.coop_id == coop["974-145"])).first(),
+        "change": session.exec(select(MandateChange.id)).one(), "missing": 999_999,
+        "other_coop_link": session.exec(select(Invitation.id).where(Invitation.coop_id == coop["974-222"])).one(),
+    }  # fmt: skip
+
+
+# persona, how to reach the step, the forged data with {x}, the key of an id that exists but is not theirs
+FORGED = [
+    ("enseignant", [], "prj:{coop}:{x}:2026", "colleague_ledger"),
+    ("enseignant", [], "ent:undo:{x}", "colleague_entry"),
+    ("enseignant", ["/journal"], "jnl:e:{x}", "colleague_entry"),
+    ("mandataire", [], "hist:p:{x}:0", "other_coop"),
+    ("mandataire", [], "hist:p:{coop}:{x}", None),  # a page number
+    ("mandataire", [], "led:inv:{x}", "other_class_ledger"),
+    ("mandataire", [], "ivt:{x}:2026:0", "other_coop"),
+    ("mandataire", ["/inviter"], "inv:ens:{x}", "other_coop"),
+    ("mandataire", ["/inviter"], "inv:links:{x}", "other_coop"),
+    ("mandataire", ["/inviter", "press:Enseignant·e d'une classe"], "inv:led:{x}", "other_class_ledger"),
+    ("mandataire", ["/inviter", "press:Liens en cours"], "inv:rev:{x}", "other_coop_link"),
+    ("ad_autre_departement", [], "adh:ok:{x}", "adhesion"),
+    ("ad_autre_departement", [], "adh:reopen:{x}", "adhesion"),
+    ("ad_autre_departement", [], "mandate:ok:{x}", "change"),
+    ("ad_autre_departement", [], "mandate:keep:{x}", "change"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("persona, actions, forged, foreign", FORGED, ids=[f[2] for f in FORGED])
+async def test_forged_ids_all_get_the_same_refusal(bot, sim, demo_books, caplog, persona, actions, forged, foreign):
+    """An id that is someone else's and one that exists nowhere get the same refusal; data no button
+    could carry (2^64, negative, letters) the answer of a stale button; never a traceback."""
+    ids = demo_books.run(someone_elses)
+    user = sim.user(*PERSONAS[persona])
+    await user.send("/start")
+    await reach(user, actions)
+    foreign_ids = [(ids[foreign], REFUSED), (ids["missing"], REFUSED)] if foreign else []
+    for x, expected in foreign_ids + [(x, STALE) for x in MALFORMED]:
+        step = await user.press_data(forged.format(x=x, coop=ids["coop"]), user.last)
+        assert expected in step.text, (x, step.text)
+        assert APOLOGY not in step.text and "n'existe" not in step.text, (x, step.text)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    # A button is answered once; a refusal after a handler answered it goes to the chat instead.
+    assert {why for method, why in sim.refused if method != "answerCallbackQuery"} == set()

@@ -260,3 +260,95 @@ async def test_someone_already_known_opens_the_imported_mandataires_link(bot, si
     assert "mandataire de la coopérative 974-333 (École Bois-Rouge)" in step.text
     mandataires = demo.run(invitations.current_mandataires, coop_id)
     assert [p.telegram_id for p in mandataires] == [1002]  # the imported record no longer holds the role
+
+
+ISSUER_GONE = ("Ce lien d'invitation n'est plus valable : la personne qui l'a créé n'a plus ce rôle. "
+               "Demandez-en un nouveau au mandataire de la coopérative.")  # fmt: skip
+REVOKED = "Ce lien d'invitation a été annulé. Demandez-en un nouveau si besoin."
+
+
+async def change_mandataire(marie, paul, nina, keep: bool = False):
+    """Marie hands over to Nina, the slow way; Paul (AD) confirms, keeping Marie as signataire or not."""
+    await paul.send("/start")
+    await marie.send("/mandataire")
+    code = code_in((await marie.press("Créer le lien")).text)
+    await nina.send(f"/start {code}")
+    request = paul.last
+    assert request.buttons == [["Confirmer"], ["Confirmer et garder l'ancien·ne mandataire comme signataire"]]
+    return await paul.press("Confirmer et garder" if keep else "Confirmer", message=request)
+
+
+async def test_former_mandataire_cannot_come_back_through_her_own_links(bot, sim, cast):
+    marie, paul, nina = cast["mandataire"], cast["ad"], sim.user(3006, "Nina", "Boyer")
+    await marie.send("/inviter")
+    own = code_in((await marie.press("Signataire")).text)
+    await marie.send("/inviter")
+    for_victor = code_in((await marie.press("Vérificateur·rice")).text)
+    await change_mandataire(marie, paul, nina)
+
+    step = await marie.send(f"/start {own}")
+    assert step.text == ISSUER_GONE
+    assert "Vous n'avez pas encore de rôle" in (await marie.send("/moi")).text
+    victor = sim.user(3008, "Victor")
+    assert (await victor.send(f"/start {for_victor}")).text == ISSUER_GONE
+    assert "Vous n'avez pas encore de rôle" in (await victor.send("/moi")).text
+
+
+async def test_change_of_mandataire_ends_her_signataire_role_too(bot, sim, cast, demo):
+    def also_signataire(session):
+        marie = session.exec(select(Person).where(Person.telegram_id == 1001)).one()
+        coop = session.exec(select(Coop).where(Coop.affiliation == "974-111")).one()
+        session.add(Role(person_id=marie.id, kind=RoleKind.SIGNATAIRE, coop_id=coop.id))
+
+    demo.run(also_signataire)
+    marie = cast["mandataire"]
+    await change_mandataire(marie, cast["ad"], sim.user(3006, "Nina", "Boyer"))
+    assert "Vous n'avez pas encore de rôle" in (await marie.send("/moi")).text
+    assert "Vous n'avez pas encore accès" in (await marie.send("/depense")).text
+
+
+async def test_the_ad_may_keep_the_former_mandataire_as_signataire(bot, sim, cast):
+    marie, paul = cast["mandataire"], cast["ad"]
+    await marie.send("/inviter")
+    own = code_in((await marie.press("Signataire")).text)
+    step = await change_mandataire(marie, paul, sim.user(3006, "Nina", "Boyer"), keep=True)
+    assert step.text == ("Changement confirmé : Nina Boyer est mandataire de la coopérative 974-111.\n"
+                         "L'ancien·ne mandataire reste signataire de la coopérative.")  # fmt: skip
+    assert marie.last.content == ("Votre mandat pour la coopérative 974-111 a pris fin : Nina Boyer vous succède. "
+                                  "Vous restez signataire de la coopérative.")  # fmt: skip
+    step = await marie.send("/moi")
+    assert "signataire de la coopérative 974-111" in step.text and "mandataire" not in step.text
+    assert "n'est pas ouverte à votre rôle" in (await marie.send("/mandataire")).text
+    # A signataire may make signataire links: the one she made as mandataire still works.
+    step = await sim.user(3009, "Sabine").send(f"/start {own}")
+    assert step.text.startswith("Bienvenue Sabine ! Vous êtes signataire de la coopérative 974-111")
+
+
+async def test_open_links_are_listed_and_withdrawn(bot, sim, cast):
+    marie, paul = cast["mandataire"], cast["ad"]
+    await marie.send("/inviter")
+    signataire = code_in((await marie.press("Signataire")).text)
+    await marie.send("/inviter")
+    await marie.press("Enseignant·e d'une classe")
+    teacher = code_in((await marie.press("CE1A")).text)
+
+    step = await marie.send("/inviter")
+    assert ["📋 Liens en cours (974-111)"] in step.last.buttons
+    step = await marie.press("📋 Liens en cours (974-111)")
+    assert re.fullmatch(r"Liens d'invitation pas encore ouverts\n"
+                        r"1\. enseignant·e du cahier CE1A, 974-111 — par Marie Payet, expire le \d\d/\d\d/\d{4}\n"
+                        r"2\. signataire de 974-111 — par Marie Payet, expire le \d\d/\d\d/\d{4}", step.text)  # fmt: skip
+    assert step.last.buttons == [["❌ Annuler le lien 1"], ["❌ Annuler le lien 2"], ["Fermer"]]
+    step = await marie.press("❌ Annuler le lien 2")
+    assert step.answer == "Lien annulé : il ne fonctionne plus."
+    assert "signataire" not in step.last.content and step.last.buttons == [["❌ Annuler le lien 1"], ["Fermer"]]
+    assert (await sim.user(3009, "Sabine").send(f"/start {signataire}")).text == REVOKED
+
+    await paul.send("/inviter")
+    step = await paul.press("📋 Liens en cours (OCCE 974)")
+    assert "1. enseignant·e du cahier CE1A, 974-111 — par Marie Payet" in step.text
+    step = await paul.press("❌ Annuler le lien 1")
+    assert "Aucun lien d'invitation en attente." in step.last.content
+    step = await paul.press("Fermer")
+    assert step.edited[-1].buttons == [] and "Aucun lien" in step.edited[-1].content
+    assert (await sim.user(3001, "Luc").send(f"/start {teacher}")).text == REVOKED
