@@ -353,8 +353,12 @@ def _coop(session: Session, coop_id: int | None) -> Coop:
 
 
 def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> Coop:
+    """The coop, if ``who`` may do ``action`` there; anything but reading locks its row (PostgreSQL)
+    until the transaction ends: a statement's day, a year's closing are checked, then written."""
     coop = _coop(session, coop_id)
     require(who, action, coop_id=coop.id, department_code=coop.department_code)
+    if action != Action.READ_LEDGER:
+        session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
     return coop
 
 

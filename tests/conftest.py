@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,19 +36,27 @@ def migrated(tmp_path_factory):
         engine.dispose()
         yield ("sqlite", template)
         return
-    schema = f"coopbot_test_{secrets.token_hex(4)}"
+    with pg_schema("coopbot_test") as url:
+        engine = make_engine(url)
+        migrate.upgrade(engine)
+        engine.dispose()
+        yield ("postgresql", url)
+
+
+@contextmanager
+def pg_schema(prefix: str) -> Iterator[str]:
+    """A URL to a new, empty schema of the PostgreSQL test database, dropped afterwards."""
+    schema = f"{prefix}_{secrets.token_hex(4)}"
     admin = make_engine(TEST_DATABASE_URL)
     with admin.begin() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     url = normalise_url(TEST_DATABASE_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    url = url.render_as_string(hide_password=False)
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    engine.dispose()
-    yield ("postgresql", url)
-    with admin.begin() as connection:
-        connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
 
 
 @pytest.fixture

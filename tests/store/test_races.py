@@ -91,3 +91,10 @@ def busy_error(dialect) -> Exception:
     import psycopg.errors
 
     return psycopg.errors.SerializationFailure("could not serialize access due to concurrent update")
+
+
+def test_twenty_statements_of_one_day_make_one(world):
+    results = at_once(lambda i: world.act(MARIE, L.record_statement, world.coop, day=DAY, balance=1000 + i,
+                                          today=TODAY))  # fmt: skip
+    assert sum(isinstance(r, L.Reconciliation) for r in results) == 1
+    assert {r.reason for r in results if isinstance(r, Exception)} == {"statement_exists"}
