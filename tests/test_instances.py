@@ -23,9 +23,11 @@ async def test_restore_is_refused_while_the_bot_runs(tmp_path, outside_sim, demo
         backup_sqlite(demo_url, backup)
     bot = await BotProcess(tmp_path / "bot.log", TELEGRAM_API_BASE_URL=outside_sim.url,
                            DATABASE_URL=demo_url).start()  # fmt: skip
-    await bot.wait_until(lambda: polls(outside_sim) > 0, "polling")
-    assert refused(cli("restore", "--force", str(backup), url=demo_url)) == RUNNING
-    assert await bot.stop() == 0, bot.log
+    try:
+        await bot.wait_until(lambda: polls(outside_sim) > 0, "polling")
+        assert refused(cli("restore", "--force", str(backup), url=demo_url)) == RUNNING
+    finally:
+        assert await bot.stop() == 0, bot.log
 
     code, out, err = cli("restore", "--force", str(backup), url=demo_url)
     if TEST_DATABASE_URL:
