@@ -31,6 +31,7 @@ ENGAGE = "adh.engage"
 WITHDRAW = "adh.withdraw"  # a change asked of a membership already sent to the AD
 REOPEN_REASON = "adh.reopen.reason"
 PAY_CHEQUE = "adh.pay.cheque"
+DRAFT = "adhesion"  # this conversation's own key in user_data: another conversation may be under way
 
 FIELDS = ("class_name", "teachers", "pupils", "other_adults")
 PAGE_BUDGET = 2500  # characters of rows per page: the whole message stays far below 4096
@@ -189,7 +190,7 @@ def table_keyboard(table: AdhesionView, page: int, language: str) -> InlineKeybo
 
 
 async def load_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> AdhesionView:
-    draft = context.user_data["draft"]
+    draft = context.user_data[DRAFT]
     return await as_user(update, context, adhesion.view, draft["coop_id"], draft["year"])
 
 
@@ -198,7 +199,7 @@ async def show_table(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
     """The table as a new message (after typing) or in place of the pressed message."""
     language = lang(update)
     table = await load_table(update, context)
-    draft = context.user_data["draft"]
+    draft = context.user_data[DRAFT]
     page = draft.get("page", 0)
     if table.state == "draft" and draft.get("withdrawn"):
         notice = "\n".join(filter(None, [notice, t("adh.validate_again", language)]))
@@ -218,14 +219,14 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     who = await in_store(context, people.who_is, update.effective_user.id)
     coop = who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)[0]
     year = await in_store(context, adhesion.current_year, coop.coop_id)
-    context.user_data["draft"] = {"coop_id": coop.coop_id, "year": year, "page": 0}
+    context.user_data[DRAFT] = {"coop_id": coop.coop_id, "year": year, "page": 0}
     return await show_table(update, context)
 
 
 async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """From last year's rows, or empty."""
     await update.callback_query.answer()
-    draft = context.user_data["draft"]
+    draft = context.user_data[DRAFT]
     from_last_year = update.callback_query.data.endswith(":last")
     await as_user(update, context, adhesion.begin, draft["coop_id"], draft["year"], from_last_year)
     notice = t("adh.from_last_year", lang(update)) if from_last_year else None
@@ -235,7 +236,7 @@ async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️ (pressing ◀️ on the first page changes nothing)."""
     await update.callback_query.answer()
-    draft = context.user_data["draft"]
+    draft = context.user_data[DRAFT]
     page = int(update.callback_query.data.split(":")[2])
     if page == draft.get("page", 0):
         return TABLE
@@ -246,7 +247,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Fermer: the table message stays, without buttons."""
     await update.callback_query.answer()
-    context.user_data.pop("draft", None)
+    context.user_data.pop(DRAFT, None)
     await update.callback_query.edit_message_reply_markup(None)
     await update.callback_query.message.reply_text(t("adh.closed", lang(update)))
     return ConversationHandler.END
@@ -267,7 +268,7 @@ async def ask_withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE, table
 
 async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️ Oui, la modifier: back to draft, then the change that was asked."""
-    draft = context.user_data["draft"]
+    draft = context.user_data[DRAFT]
     try:
         notified = await as_user(update, context, adhesion.withdraw, draft["coop_id"], draft["year"])
     except AdhesionError as error:
@@ -287,7 +288,7 @@ async def add_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     table = await load_table(update, context)
     if table.state == "submitted":
         return await ask_withdraw(update, context, table, "add")
-    context.user_data["draft"]["row"] = {}
+    context.user_data[DRAFT]["row"] = {}
     await update.callback_query.message.reply_text(t("adh.ask.class", lang(update)))
     return ROW_CLASS
 
@@ -301,7 +302,7 @@ async def refuse(update: Update, error: AdhesionError, state: str) -> str:
 
 async def typed_class(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The class name; then its teachers."""
-    draft = context.user_data["draft"]
+    draft = context.user_data[DRAFT]
     try:
         name = await as_user(update, context, adhesion.available_class_name, draft["coop_id"], draft["year"],
                              update.effective_message.text)  # fmt: skip
@@ -318,7 +319,7 @@ async def typed_teachers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         teachers = adhesion.parse_teachers(update.effective_message.text)
     except AdhesionError as error:
         return await refuse(update, error, ROW_TEACHERS)
-    row = context.user_data["draft"]["row"]
+    row = context.user_data[DRAFT]["row"]
     row["teachers"] = [[x.name, x.email] for x in teachers]
     await update.effective_message.reply_text(t("adh.ask.pupils", lang(update), class_name=escape(row["class_name"])))
     return ROW_PUPILS
@@ -330,7 +331,7 @@ async def typed_pupils(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         pupils = adhesion.parse_count(update.effective_message.text, adhesion.PUPILS)
     except AdhesionError as error:
         return await refuse(update, error, ROW_PUPILS)
-    row = context.user_data["draft"]["row"]
+    row = context.user_data[DRAFT]["row"]
     row["pupils"] = pupils
     await update.effective_message.reply_text(
         t("adh.ask.other_adults", lang(update), class_name=escape(row["class_name"])))  # fmt: skip
@@ -343,7 +344,7 @@ async def typed_adults(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         adults = adhesion.parse_count(update.effective_message.text, adhesion.OTHER_ADULTS)
     except AdhesionError as error:
         return await refuse(update, error, ROW_ADULTS)
-    row = context.user_data["draft"]["row"]
+    row = context.user_data[DRAFT]["row"]
     row["other_adults"] = adults
     language = lang(update)
     preview = RowView(0, len((await load_table(update, context)).rows) + 1, row["class_name"],
@@ -358,7 +359,7 @@ async def typed_adults(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 async def save_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✅ Enregistrer: the row joins the table."""
     await update.callback_query.answer()
-    draft = context.user_data["draft"]
+    draft = context.user_data[DRAFT]
     row = draft.pop("row")
     try:
         await as_user(update, context, adhesion.add_row, draft["coop_id"], draft["year"], row["class_name"],
@@ -374,8 +375,8 @@ async def save_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def drop_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/annuler or ✖️ while typing a row: only that row is dropped."""
-    context.user_data["draft"].pop("row", None)
-    context.user_data["draft"].pop("row_id", None)
+    context.user_data[DRAFT].pop("row", None)
+    context.user_data[DRAFT].pop("row_id", None)
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
@@ -414,7 +415,7 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     row = await find_row(update, context, int(update.callback_query.data.split(":")[2]))
     if row is None:
         return await show_table(update, context, t("adh.error.not_found", language), edit=True)
-    context.user_data["draft"]["row_id"] = row.id
+    context.user_data[DRAFT]["row_id"] = row.id
     keyboard = [[button(t(f"adh.field.{f}", language), f"adh:field:{f}")] for f in FIELDS]
     keyboard.append([button(t("button.back", language), "adh:back")])
     await update.callback_query.edit_message_text(
@@ -427,7 +428,7 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask the new value of the chosen field."""
     await update.callback_query.answer()
     field = update.callback_query.data.split(":")[2]
-    draft, language = context.user_data["draft"], lang(update)
+    draft, language = context.user_data[DRAFT], lang(update)
     row = await find_row(update, context, draft.get("row_id", 0))
     if row is None or field not in FIELDS:
         return await show_table(update, context, t("adh.error.not_found", language), edit=True)
@@ -442,7 +443,7 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The new value, checked like when the row was added."""
-    draft, text = context.user_data["draft"], update.effective_message.text
+    draft, text = context.user_data[DRAFT], update.effective_message.text
     field = draft.get("field")
     try:
         if field == "class_name":
@@ -487,7 +488,7 @@ async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if row.ledger_name:
         notice = t("adh.error.has_ledger", language, ledger=escape(row.ledger_name), **values)
         return await show_table(update, context, notice, edit=True)
-    context.user_data["draft"]["row_id"] = row.id
+    context.user_data[DRAFT]["row_id"] = row.id
     keyboard = InlineKeyboardMarkup([[button(t("adh.button.yes_delete", language), "adh:delok")],
                                      [button(t("button.back", language), "adh:back")]])  # fmt: skip
     await update.callback_query.edit_message_text(t("adh.confirm_delete", language, **values), reply_markup=keyboard)
@@ -498,7 +499,7 @@ async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the row goes."""
     await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, context.user_data["draft"].pop("row_id", 0))
+    row = await find_row(update, context, context.user_data[DRAFT].pop("row_id", 0))
     if row is None:
         return await show_table(update, context, t("adh.error.not_found", language), edit=True)
     try:
@@ -507,25 +508,25 @@ async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         notice = t(f"adh.error.{error.reason}", language, number=row.number,
                    class_name=escape(row.class_name), ledger=escape(row.ledger_name or ""))  # fmt: skip
         return await show_table(update, context, notice, edit=True)
-    context.user_data["draft"]["page"] = 0
+    context.user_data[DRAFT]["page"] = 0
     notice = t("adh.deleted", language, number=row.number, class_name=escape(row.class_name))
     return await show_table(update, context, notice, edit=True)
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """/annuler: while a row is typed, drop only that row; otherwise leave the table."""
-    draft = context.user_data.get("draft", {})
+    draft = context.user_data.get(DRAFT, {})
     if "row" in draft or "field" in draft:
         draft.pop("field", None)
         return await drop_row(update, context)
-    context.user_data.pop("draft", None)
+    context.user_data.pop(DRAFT, None)
     return await leave_view(update, context)  # rows are saved as they are typed: nothing to cancel
 
 
 async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """↩️ Retour: the table again."""
     await update.callback_query.answer()
-    context.user_data["draft"].pop("row_id", None)
+    context.user_data[DRAFT].pop("row_id", None)
     return await show_table(update, context, edit=True)
 
 
@@ -551,7 +552,7 @@ async def ask_engagement(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The engagement is given: the AD staff are asked to validate."""
     await update.callback_query.answer()
-    draft, language = context.user_data["draft"], lang(update)
+    draft, language = context.user_data[DRAFT], lang(update)
     try:
         notified = await as_user(update, context, adhesion.submit, draft["coop_id"], draft["year"])
     except AdhesionError as error:

@@ -399,6 +399,8 @@ _MAINTENANCE_REFUSALS = {
     "not_empty": "la base contient déjà des données ({detail}) : --force pour la remplacer "
                  "(elle est alors gardée à côté)",
     "unknown_person": "aucune personne reliée au compte Telegram {detail}",
+    "running": "un `coopbot run` utilise cette base (actif ou en attente) : arrêtez-le d'abord "
+               "(docker stop, systemctl stop ou Ctrl-C), puis relancez la commande",
 }  # fmt: skip
 
 
@@ -443,10 +445,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Put a backup made by `coopbot backup` in place of an empty SQLite database, then migrate it."""
-    from store.maintenance import MaintenanceError, pg_restore_command, restore_sqlite
+    from store.maintenance import MaintenanceError, pg_restore_command, require_stopped, restore_sqlite
 
     url = _checked_database_url()
     if normalise_url(url).get_backend_name() == "postgresql":
+        try:
+            require_stopped(url)
+        except MaintenanceError as exc:
+            return _maintenance_refusal(exc, args.file)
+        except SQLAlchemyError:
+            pass  # not reachable from here, so not checked: the commands still say how (pg_restore checks)
         return _complain(f"coopbot: la base est PostgreSQL : restaurez dans une base vide avec "
                          f"{pg_restore_command(url, args.file)}, puis coopbot db upgrade")  # fmt: skip
     try:

@@ -42,6 +42,7 @@ AMOUNT, LABEL, LEDGER, ACCOUNT, SPLIT_ACCOUNT, SPLIT_AMOUNT = (
 MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM = (
     "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm",
 )  # fmt: skip
+DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
 
 UNDO_MINUTES = 10
 RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
@@ -163,7 +164,7 @@ texts.register({
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
-    return context.user_data["draft"]
+    return context.user_data[DRAFT]
 
 
 # ------------------------------------------------------------------ the line typed with the command
@@ -232,7 +233,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: D
     if not refs:
         await update.effective_message.reply_text(t("books.no_ledger", language))
         return ConversationHandler.END
-    context.user_data["draft"] = {"direction": direction.value}
+    context.user_data[DRAFT] = {"direction": direction.value}
     line = update.effective_message.text.partition(" ")[2].strip()
     if not line:
         await update.effective_message.reply_text(
@@ -682,7 +683,7 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     except LedgerError as refused:
         return await refused_at_recording(update, context, refused)
     balances = await as_user(update, context, ledger.balances, ref.id, entry.fiscal_year)
-    context.user_data.pop("draft", None)
+    context.user_data.pop(DRAFT, None)
     message = await update.effective_message.reply_text(
         t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
         + "\n" + recorded_details(entry, language) + "\n" + t("ent.receipt_hint", language),
@@ -728,7 +729,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/annuler or Annuler: nothing is recorded."""
-    context.user_data.pop("draft", None)
+    context.user_data.pop(DRAFT, None)
     return await end_conversation(update, context)
 
 

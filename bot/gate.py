@@ -8,6 +8,7 @@ import re
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, ContextTypes
 from telegram.ext import ConversationHandler
 
@@ -28,10 +29,33 @@ def command_of(text: str | None) -> str | None:
 
 
 async def once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An update seen before (a webhook retry, a replay after a crash) is not handled again."""
-    if not await in_store(context, updates.first_time, update.update_id):
+    """An update seen before (a webhook retry, a replay after a crash) is not handled again.
+
+    If its id cannot be recorded (the store already tried again while the database was
+    busy), the update is not handled either: handled without its id, a redelivery would
+    do it a second time. The person is told nothing was saved; a redelivery is handled.
+    """
+    try:
+        first = await in_store(context, updates.first_time, update.update_id)
+    except Exception:  # noqa: BLE001 - whatever the failure, the update must not go further
+        log.exception("update %s: its id could not be recorded: not handled", update.update_id)
+        await tell_not_saved(update, context)
+        raise ApplicationHandlerStop from None
+    if not first:
         log.info("update %s seen before: ignored", update.update_id)
         raise ApplicationHandlerStop
+
+
+async def tell_not_saved(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The apology of the error handler: nothing of the last action was saved, try again."""
+    text = t("error.apology", lang(update))
+    try:
+        if update.callback_query:
+            await update.callback_query.answer(text, show_alert=True)
+        elif update.effective_chat:
+            await context.bot.send_message(update.effective_chat.id, text)
+    except TelegramError:
+        log.warning("update %s: the person could not be told either", update.update_id)
 
 
 async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

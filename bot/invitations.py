@@ -18,6 +18,7 @@ from store.models import RoleKind
 CHOOSING_ROLE, CHOOSING_LEDGER, TYPING_COOP = "invite.role", "invite.ledger", "invite.coop"
 LINKS = "invite.links"
 CONFIRMING_SUCCESSION, TYPING_SUCCESSION_COOP = "mandate.confirm", "mandate.coop"
+DRAFT = "invitation"  # the AD's department, for /inviter and /mandataire; not shared with other conversations
 
 texts.register({
     "invitation.revoked": {"fr": "Ce lien d'invitation a été annulé. Demandez-en un nouveau si besoin.",
@@ -122,14 +123,14 @@ async def chose_mandataire(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     query = update.callback_query
     await query.answer()
     department = query.data.split(":")[2]
-    context.user_data["draft"] = {"department": department}
+    context.user_data[DRAFT] = {"department": department}
     await query.edit_message_text(t("invite.ask_coop", lang(update), example=f"{department}-111"))
     return TYPING_COOP
 
 
 async def typed_coop_of_department(update: Update, context: ContextTypes.DEFAULT_TYPE):
     """The coop whose affiliation was typed, if it is of the AD's department; else say so (None)."""
-    department = context.user_data.get("draft", {}).get("department", "")
+    department = context.user_data.get(DRAFT, {}).get("department", "")
     typed = update.effective_message.text.strip()[:20]
     coop = await as_user(update, context, invitations.coop_in_department, department, typed)
     if coop is None:
@@ -150,7 +151,7 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     except invitations.InvitationError as refused:
         await update.effective_message.reply_text(t(f"invitation.{refused.reason}", language))
         return ConversationHandler.END
-    context.user_data.pop("draft", None)
+    context.user_data.pop(DRAFT, None)
     await update.effective_message.reply_text(link_text(update, context, new))
     return ConversationHandler.END
 
@@ -218,7 +219,7 @@ async def begin_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     own = who.coops(RoleKind.MANDATAIRE)
     if not own:
         department = who.departments()[0]
-        context.user_data["draft"] = {"department": department}
+        context.user_data[DRAFT] = {"department": department}
         await update.effective_message.reply_text(t("invite.ask_coop", language, example=f"{department}-111"))
         return TYPING_SUCCESSION_COOP
     await ask_succession(update, language, own[0].coop_id, own[0].affiliation, own[0].school_name,
@@ -244,7 +245,7 @@ async def typed_succession_coop(update: Update, context: ContextTypes.DEFAULT_TY
     coop = await typed_coop_of_department(update, context)
     if coop is None:
         return TYPING_SUCCESSION_COOP
-    context.user_data.pop("draft", None)
+    context.user_data.pop(DRAFT, None)
     await ask_succession(update, language, coop.id, coop.affiliation, coop.school_name, coop.department_code)
     return CONFIRMING_SUCCESSION
 

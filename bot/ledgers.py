@@ -17,6 +17,7 @@ from store.adhesion import AdhesionError
 from store.models import LedgerKind, RoleKind
 
 LISTING, NAMING = "led.list", "led.name"
+DRAFT = "cahiers"  # this conversation's own key in user_data: another conversation may be under way
 
 texts.register({
     "led.error.no_letter": {"fr": "Un nom de cahier contient au moins une lettre ou un chiffre (par exemple CE1A). "
@@ -76,7 +77,7 @@ async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
     except AdhesionError:
         await query.edit_message_text(t("led.has_ledger", language))
         return ConversationHandler.END
-    context.user_data["draft"] = {"row_id": row_id}
+    context.user_data[DRAFT] = {"row_id": row_id}
     text = t("led.ask_name", language, class_name=escape(class_name), existing=escape(", ".join(existing)))
     keyboard = [[button(t("led.button.attach", language, name=name), f"led:att:{row_id}:{ledger_id}")]
                 for ledger_id, name in free]  # fmt: skip
@@ -89,7 +90,7 @@ async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
 async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Create the ledger, or say why the name is refused and ask again."""
     language, typed = lang(update), update.effective_message.text
-    row_id = context.user_data.get("draft", {}).get("row_id", 0)
+    row_id = context.user_data.get(DRAFT, {}).get("row_id", 0)
     try:
         created = await as_user(update, context, ledgers.create_class_ledger, row_id, typed)
     except ledgers.LedgerNameError as refused:
@@ -121,7 +122,7 @@ async def created_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, crea
                         key: str) -> int:  # fmt: skip
     """The ledger is the class's: invite its teachers."""
     language = lang(update)
-    context.user_data.pop("draft", None)
+    context.user_data.pop(DRAFT, None)
     keyboard = [[button(t("led.button.invite", language, teacher=teacher), f"led:inv:{created.ledger_id}")]
                 for teacher in created.teachers]  # fmt: skip
     await update.effective_message.reply_text(

@@ -8,15 +8,23 @@ PostgreSQL (psycopg 3).
 
 from __future__ import annotations
 
+import logging
+import random
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session, create_engine
 
+log = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 5000
+ATTEMPTS = 5  # a busy database or a serialization failure: the whole transaction is tried again
+# PostgreSQL: serialization_failure, deadlock_detected, lock_not_available.
+RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 class DatabaseUrlError(ValueError):
@@ -37,12 +45,33 @@ def normalise_url(raw: str) -> URL:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # pysqlite's own transaction handling would start a deferred transaction lazily; we begin ourselves.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin_immediate(connection) -> None:
+    # Take the write lock when the transaction starts: a check-then-write (the caisse, the next
+    # pièce number) then runs alone, and a waiting writer never has to upgrade a read lock.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def retryable(exc: BaseException) -> bool:
+    """A busy SQLite database, or a PostgreSQL serialization failure or deadlock: trying again may work."""
+    orig = getattr(exc, "orig", None)
+    if not isinstance(exc, DBAPIError) or orig is None:
+        return False
+    if getattr(orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
+        return True
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+    return "database is locked" in str(orig) or "database table is locked" in str(orig)
 
 
 def make_engine(raw_url: str) -> Engine:
@@ -58,6 +87,7 @@ def make_engine(raw_url: str) -> Engine:
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
     return create_engine(url, hide_parameters=True, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
@@ -77,9 +107,16 @@ class Database:
                 yield session
 
     def run(self, fn, /, *args, **kwargs):
-        """Call ``fn(session, *args, **kwargs)`` in one transaction."""
-        with self.transaction() as session:
-            return fn(session, *args, **kwargs)
+        """Call ``fn(session, *args, **kwargs)`` in one transaction, tried again while the database is busy."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with self.transaction() as session:
+                    return fn(session, *args, **kwargs)
+            except DBAPIError as exc:
+                if attempt == ATTEMPTS or not retryable(exc):
+                    raise
+                log.info("database busy (%s): attempt %d of %d", type(exc.orig).__name__, attempt + 1, ATTEMPTS)
+                time.sleep(random.uniform(0.02, 0.1) * 2**attempt)  # jitter: the contenders spread out
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -25,8 +25,9 @@ Design choices:
   banque + caisse).
 - Pièce numbers: the highest of the ledger, fiscal year and prefix, plus one; cancelled
   entries keep theirs. The department's numbering when the entry is made chooses the
-  prefix ('' for 'single', 'D' or 'R' for 'dr'). The ledger row is locked while
-  numbering (PostgreSQL), and the database refuses a duplicate.
+  prefix ('' for 'single', 'D' or 'R' for 'dr'). The ledger row is locked before any
+  check of a write (PostgreSQL; SQLite write transactions begin IMMEDIATE), and the
+  database refuses a duplicate.
 - The caisse may never go below zero: its running balance, day after day (a day's
   recettes before its dépenses), is checked before any change that touches it.
 - Report à nouveau: a ledger's opening balance is set once, for the first year it is
@@ -366,13 +367,23 @@ def _coop(session: Session, coop_id: int | None, action: Action = Action.READ_LE
 
 
 def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> Coop:
+    """The coop, if ``who`` may do ``action`` there; anything but reading locks its row (PostgreSQL)
+    until the transaction ends: a statement's day, a year's closing are checked, then written."""
     coop = _coop(session, coop_id, action)
     require(who, action, coop_id=coop.id, department_code=coop.department_code)
+    if action != Action.READ_LEDGER:
+        session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
     return coop
 
 
 def _require_ledger(session: Session, who: Who, action: Action, ledger_id: int | None) -> tuple[Ledger, Coop]:
-    ledger = session.get(Ledger, ledger_id) if ledger_id is not None else None
+    """The ledger and its coop, if ``who`` may do ``action`` there. Writing locks the ledger row
+    until the transaction ends (PostgreSQL), so that what is checked next (the caisse, the
+    next pièce number) cannot change before the write: concurrent writers take turns."""
+    ledger = None
+    if ledger_id is not None:
+        query = select(Ledger).where(Ledger.id == ledger_id)
+        ledger = session.exec(query.with_for_update() if action == Action.WRITE_LEDGER else query).first()
     if ledger is None:
         raise Forbidden(action)
     coop = session.get(Coop, ledger.coop_id)

@@ -28,8 +28,9 @@ from sqlalchemy.engine import URL
 from sqlmodel import Session, select
 
 from store import migrate
-from store.db import SQLITE_BUSY_TIMEOUT_MS, make_engine, normalise_url
+from store.db import SQLITE_BUSY_TIMEOUT_MS, Database, make_engine, normalise_url
 from store.chatstate import accounts_in
+from store.leadership import instance_running
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, ChatState, ContactCopy, Coop, ContactMessage, ForgottenAccount,
     Invitation, Person, Role, utcnow,
@@ -47,7 +48,8 @@ class MaintenanceError(Exception):
     """Why a maintenance operation is refused; ``detail`` names the thing (a path, an id…).
 
     postgresql, memory, no_database, unreadable_database, exists, is_directory, no_directory,
-    same_file, no_backup, not_sqlite, not_a_backup, unknown_revision, not_empty, unknown_person.
+    same_file, no_backup, not_sqlite, not_a_backup, unknown_revision, not_empty, unknown_person,
+    running.
     """
 
     def __init__(self, reason: str, detail: object = None):
@@ -193,14 +195,26 @@ def backup_revision(backup: str | os.PathLike) -> str:
     return revision
 
 
+def require_stopped(url: str) -> None:
+    """Refuse while a `coopbot run` uses the database of ``url``: a restore under a running bot
+    would hand the ids of its entries to other entries (receipts, ↩️ Annuler on the wrong one)."""
+    database = Database(url)
+    try:
+        if instance_running(database):
+            raise MaintenanceError("running")
+    finally:
+        database.dispose()
+
+
 def restore_sqlite(url: str, backup: str | os.PathLike, *, force: bool = False,
                    now: datetime | None = None) -> Restored:  # fmt: skip
     """Put a backup in place of the (empty) SQLite database of ``url``, then migrate it.
 
     A database holding any row is replaced only if ``force``, and then saved first
-    beside itself (``coopbot.db.before-restore-<UTC time>``). Stop the bot first.
+    beside itself (``coopbot.db.before-restore-<UTC time>``). Refused while the bot runs.
     """
     target = sqlite_path(url)
+    require_stopped(url)
     backup = Path(backup)
     backup_rev = backup_revision(backup)
     if _same_file(backup, target):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -113,11 +115,7 @@ class PostgresTemplates:
         self.filled: dict[str, str] = {}  # level → SQL that resets the test schema to it
 
     def schema_url(self, suffix: str) -> str:
-        schema = self.prefix + suffix
-        with self.admin.begin() as connection:
-            connection.execute(text(f"CREATE SCHEMA {schema}"))
-        url = normalise_url(TEST_DATABASE_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-        url = url.render_as_string(hide_password=False)
+        url = create_schema(self.admin, self.prefix + suffix)
         engine = make_engine(url)
         migrate.upgrade(engine)
         engine.dispose()
@@ -151,6 +149,27 @@ class PostgresTemplates:
             for suffix in ["", *("_" + level for level in self.filled if level != "empty")]:
                 connection.execute(text(f"DROP SCHEMA IF EXISTS {self.prefix}{suffix} CASCADE"))
         self.admin.dispose()
+
+
+def create_schema(admin, schema: str) -> str:
+    """A new, empty schema of the PostgreSQL test database; the URL whose search path is it."""
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    url = normalise_url(TEST_DATABASE_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False)
+
+
+@contextmanager
+def pg_schema(prefix: str) -> Iterator[str]:
+    """A URL to a new, empty (not migrated) schema of the PostgreSQL test database, dropped afterwards."""
+    schema = f"{prefix}_{secrets.token_hex(4)}"
+    admin = make_engine(TEST_DATABASE_URL)
+    try:
+        yield create_schema(admin, schema)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
 
 
 def seed(url: str, level: str) -> None:

@@ -6,12 +6,13 @@ import socket
 
 import aiohttp
 import pytest
+from sqlalchemy import event
 from sqlmodel import select
 
 from bot.sandbox.simulator import BotApiSimulator
 from store.db import Database
 from store.demo import seed_demo
-from store.models import Entry
+from store.models import Entry, SeenUpdate
 from tests.processes import TOKEN, BotProcess
 
 from .conftest import TEST_DATABASE_URL
@@ -199,3 +200,30 @@ async def test_confirmations_get_through_telegram_faults(bot, sim, cast, demo_bo
     confirmations = [m for m in step.messages if "enregistrée — cahier CE1A" in m.content]
     assert len(confirmations) == copies
     assert entries_named(demo_books, "Trombones") == 1
+
+
+async def test_an_update_whose_id_cannot_be_recorded_is_not_handled(bot, sim, cast, demo_books):
+    """The database stays busy while the update's id is recorded: the expense is not recorded
+    either, the person is told; delivered again (twice), it is recorded once."""
+    from tests.store.test_races import busy_error
+
+    def busy(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().startswith(f"INSERT INTO {SeenUpdate.__tablename__}"):
+            raise busy_error(conn.dialect)
+
+    def recorded() -> int:
+        return len(demo_books.run(lambda s: list(s.exec(select(Entry.id).where(Entry.label == "Gomme")))))
+
+    julien = cast["enseignant"]
+    event.listen(demo_books.engine, "before_cursor_execute", busy)
+    try:
+        step = await julien.send("/depense 2 Gomme; fournitures; carte; aujourd'hui")
+    finally:
+        event.remove(demo_books.engine, "before_cursor_execute", busy)
+    assert step.text.startswith("Désolé, un problème est survenu : votre dernière action n'a pas été enregistrée.")
+    assert recorded() == 0
+    update_id = max(sim.updates_sent)
+    step = await sim.replay(update_id, julien.id)
+    assert step.text.startswith("Écriture ") and recorded() == 1
+    step = await sim.replay(update_id, julien.id)
+    assert step.messages == [] and recorded() == 1
