@@ -24,12 +24,14 @@ from telegram.ext import (
 from bot import adhesion, contact, entries, gate, invitations, journal, ledgers, projects, start
 from bot.common import DATABASE, SETTINGS, end_conversation
 from bot import cashcount, movements, openings, reconciliation
+from bot import traffic
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
 from bot.persistence import PersistEachUpdate, StorePersistence
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
+from store.traffic import FloodGate
 
 log = logging.getLogger(__name__)
 # Conversations are per user and chat on purpose (not per message): say nothing about it at every start.
@@ -56,7 +58,11 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.bot_data[DATABASE] = database
     application.bot_data[SETTINGS] = settings
 
-    # Before anything else: each update once, private chats only, the access table for every command.
+    # Before anything else: no flood from one person, edited messages change nothing (they would record again).
+    application.bot_data[traffic.FLOOD_GATE] = FloodGate()
+    application.add_handler(TypeHandler(Update, traffic.limit_flood), group=-5)
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-4)
+    # Then: each update once, private chats only, the access table for every command.
     application.add_handler(TypeHandler(Update, gate.once), group=-3)
     application.add_handler(TypeHandler(Update, gate.private_only), group=-2)
     application.add_handler(MessageHandler(filters.COMMAND, gate.check_command), group=-1)

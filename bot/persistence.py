@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable
+from dataclasses import dataclass, field
 from typing import Any
 
+from telegram import Update
 from telegram.ext import Application, BasePersistence, BaseUpdateProcessor, PersistenceInput
 
 from store import chatstate
@@ -79,20 +81,55 @@ class StorePersistence(BasePersistence):
         """Everything is written as it changes."""
 
 
-class PersistEachUpdate(BaseUpdateProcessor):
-    """Handles updates one at a time (per-chat order kept) and persists after each one."""
+MAX_RUNNING_UPDATES = 16  # chats served at once; more wait their turn
+MAX_PENDING_UPDATES = 4096  # updates taken from Telegram and not yet done (the flood limit keeps it far below)
 
-    def __init__(self) -> None:
-        super().__init__(max_concurrent_updates=1)
+
+class PersistEachUpdate(BaseUpdateProcessor):
+    """Different chats at once (16 at most), each chat's updates strictly in order; persists after each one."""
+
+    def __init__(self, running: int = MAX_RUNNING_UPDATES) -> None:
+        # PTB holds its bound before handing over the update: a chat waiting for its turn must not
+        # take a running place, so that bound is loose and the real one is taken once it is the chat's turn.
+        super().__init__(max_concurrent_updates=MAX_PENDING_UPDATES)
         self.application: Application | None = None
+        self._running = asyncio.Semaphore(running)
+        self._chats: dict[int, ChatTurn] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        await coroutine
-        if self.application is not None:
-            await self.application.update_persistence()
+        # PTB starts the updates' tasks in the order they came, and an asyncio.Lock serves its waiters
+        # first come, first served: so each chat's updates run in the order Telegram sent them.
+        key = chat_key(update)
+        turn = self._chats.setdefault(key, ChatTurn())
+        turn.pending += 1
+        try:
+            async with turn.lock, self._running:
+                await coroutine
+                if self.application is not None:
+                    await self.application.update_persistence()
+        finally:
+            turn.pending -= 1
+            if not turn.pending:
+                del self._chats[key]
 
     async def initialize(self) -> None:
         """Nothing to set up."""
 
     async def shutdown(self) -> None:
         """Nothing to release."""
+
+
+@dataclass
+class ChatTurn:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    pending: int = 0  # updates of this chat under way or waiting
+
+
+def chat_key(update: object) -> int:
+    """The chat whose order an update keeps (its sender's for the few without a chat; 0 for the rest)."""
+    if isinstance(update, Update):
+        if update.effective_chat is not None:
+            return update.effective_chat.id
+        if update.effective_user is not None:
+            return update.effective_user.id
+    return 0
