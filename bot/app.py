@@ -59,7 +59,7 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.bot_data[SETTINGS] = settings
 
     # Before anything else: no flood from one person, edited messages change nothing (they would record again).
-    application.bot_data[traffic.FLOOD_GATE] = FloodGate()
+    application.bot_data[traffic.FLOOD_GATE] = FloodGate(settings.flood_updates)
     application.add_handler(TypeHandler(Update, traffic.limit_flood), group=-5)
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-4)
     # Then: each update once, private chats only, the access table for every command.

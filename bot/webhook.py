@@ -59,7 +59,7 @@ class UpdateHandler(tornado.web.RequestHandler):
         """The update goes to the Application's queue; Telegram gets 200 at once."""
         try:
             update = Update.de_json(json.loads(self.body), self.bot_application.bot)
-        except (ValueError, TypeError, KeyError):
+        except Exception:  # not JSON, or not an update: nothing to hand over
             raise tornado.web.HTTPError(400) from None
         if update is not None:
             await self.bot_application.update_queue.put(update)

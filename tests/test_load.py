@@ -125,9 +125,9 @@ async def test_a_file_over_20_mb_is_refused_while_downloading(bot, cast, demo_bo
 # ------------------------------------------------------------------ one person, many messages
 
 
-async def test_a_burst_from_one_person_does_not_hold_the_others(bot, sim, cast, demo_books):
+async def test_a_burst_from_one_person_does_not_hold_the_others(guarded_bot, sim, cast, demo_books):
     julien, marie = cast["enseignant"], cast["mandataire"]
-    first = julien.send_nowait("/depense")  # each chat in order: the amount is read at the amount step
+    julien.send_nowait("/depense")  # each chat in order: the amount is read at the amount step
     julien.send_nowait("4,20 Colle")
     burst = [julien.send_nowait(f"message {n}") for n in range(298)]
     marie.send_nowait("/aide")
@@ -146,7 +146,6 @@ async def test_a_burst_from_one_person_does_not_hold_the_others(bot, sim, cast, 
     replied = [m.reply_to for m in julien_answers if m.reply_to]
     assert replied == sorted(replied) and len(set(replied)) == len(replied)
     assert julien_answers[1].content == "Sur quel compte ?"
-    assert first < burst[0]
 
 
 async def test_a_slow_download_does_not_hold_the_others(bot, sim, cast, demo_books):
