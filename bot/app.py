@@ -41,7 +41,7 @@ TEXT = filters.TEXT & ~filters.COMMAND
 
 def build_application(settings: Settings, database: Database) -> Application:
     """The bot, talking to the Bot API at ``settings.api_base_url`` and storing in ``database``."""
-    updates = PersistEachUpdate()
+    updates = PersistEachUpdate(FloodGate(settings.flood_updates))
     application = (
         Application.builder()
         .token(settings.token)
@@ -58,9 +58,7 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.bot_data[DATABASE] = database
     application.bot_data[SETTINGS] = settings
 
-    # Before anything else: no flood from one person, edited messages change nothing (they would record again).
-    application.bot_data[traffic.FLOOD_GATE] = FloodGate(settings.flood_updates)
-    application.add_handler(TypeHandler(Update, traffic.limit_flood), group=-5)
+    # Before anything else: edited messages change nothing (they would record again).
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-4)
     # Then: each update once, private chats only, the access table for every command.
     application.add_handler(TypeHandler(Update, gate.once), group=-3)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable
+import time
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
 from telegram.ext import Application, BasePersistence, BaseUpdateProcessor, PersistenceInput
 
+from bot.traffic import tell_flooded
 from store import chatstate
+from store.traffic import FloodGate, Verdict
 from store.db import Database
 
 
@@ -88,15 +91,21 @@ MAX_PENDING_UPDATES = 4096  # updates taken from Telegram and not yet done (the 
 class PersistEachUpdate(BaseUpdateProcessor):
     """Different chats at once (16 at most), each chat's updates strictly in order; persists after each one."""
 
-    def __init__(self, running: int = MAX_RUNNING_UPDATES) -> None:
+    def __init__(self, flood: FloodGate, running: int = MAX_RUNNING_UPDATES) -> None:
         # PTB holds its bound before handing over the update: a chat waiting for its turn must not
         # take a running place, so that bound is loose and the real one is taken once it is the chat's turn.
         super().__init__(max_concurrent_updates=MAX_PENDING_UPDATES)
         self.application: Application | None = None
+        self.flood = flood
         self._running = asyncio.Semaphore(running)
         self._chats: dict[int, ChatTurn] = {}
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def do_process_update(self, update: object, coroutine: Coroutine[Any, Any, Any]) -> None:
+        # Counted as it arrives; past the limit dropped before any handler, database or persistence.
+        verdict = self.flood.check(sender, time.monotonic()) if (sender := sender_of(update)) else Verdict.READ
+        if verdict is Verdict.DROP:
+            coroutine.close()
+            return
         # PTB starts the updates' tasks in the order they came, and an asyncio.Lock serves its waiters
         # first come, first served: so each chat's updates run in the order Telegram sent them.
         key = chat_key(update)
@@ -104,6 +113,10 @@ class PersistEachUpdate(BaseUpdateProcessor):
         turn.pending += 1
         try:
             async with turn.lock, self._running:
+                if verdict is Verdict.WARN:  # told after the answers to what was read
+                    coroutine.close()
+                    await tell_flooded(self.application.bot, update)
+                    return
                 await coroutine
                 if self.application is not None:
                     await self.application.update_persistence()
@@ -123,6 +136,12 @@ class PersistEachUpdate(BaseUpdateProcessor):
 class ChatTurn:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     pending: int = 0  # updates of this chat under way or waiting
+
+
+def sender_of(update: object) -> int | None:
+    """Whose update it is, for the flood limit (None for the few that are nobody's, as a poll's)."""
+    user = update.effective_user if isinstance(update, Update) else None
+    return user.id if user is not None else None
 
 
 def chat_key(update: object) -> int:

@@ -1,20 +1,17 @@
-"""Before anything else: one person's flood of updates is not read, an edited message changes nothing."""
+"""One person's flood of updates is not read (see bot.persistence), an edited message changes nothing."""
 
 from __future__ import annotations
 
 import logging
-import time
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import texts
 from bot.texts import lang, t
-from store.traffic import FloodGate, Verdict
 
 log = logging.getLogger(__name__)
-FLOOD_GATE = "flood_gate"  # bot_data key
 
 texts.register({
     "flood.notice": {"fr": "Vous envoyez beaucoup de messages à la fois : je ne lis pas les suivants pendant "
@@ -27,20 +24,13 @@ texts.register({
 })  # fmt: skip
 
 
-async def limit_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Past the flood limit a person gets one notice, and their updates are dropped until the window passes."""
-    if update.effective_user is None:
+async def tell_flooded(bot: Bot, update: object) -> None:
+    """The one notice of a flood, in a private chat (a group is not told)."""
+    if not isinstance(update, Update) or update.effective_chat is None:
         return
-    gate: FloodGate = context.bot_data[FLOOD_GATE]
-    verdict = gate.check(update.effective_user.id, time.monotonic())
-    if verdict is Verdict.READ:
-        return
-    if verdict is Verdict.WARN:
-        log.warning("update %s: flood from one person, their updates are dropped for a while", update.update_id)
-        chat = update.effective_chat
-        if chat is not None and chat.type == ChatType.PRIVATE:
-            await context.bot.send_message(chat.id, t("flood.notice", lang(update)))
-    raise ApplicationHandlerStop
+    log.warning("update %s: flood from one person, their updates are dropped for a while", update.update_id)
+    if update.effective_chat.type == ChatType.PRIVATE:
+        await bot.send_message(update.effective_chat.id, t("flood.notice", lang(update)))
 
 
 async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
