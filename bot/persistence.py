@@ -14,8 +14,8 @@ from telegram.ext import Application, BasePersistence, BaseUpdateProcessor, Pers
 
 from bot.traffic import tell_flooded
 from store import chatstate
-from store.traffic import FloodGate, Verdict
 from store.db import Database
+from store.traffic import FloodGate, Verdict
 
 
 class StorePersistence(BasePersistence):
@@ -89,7 +89,7 @@ MAX_PENDING_UPDATES = 4096  # updates taken from Telegram and not yet done (the 
 
 
 class PersistEachUpdate(BaseUpdateProcessor):
-    """Different chats at once (16 at most), each chat's updates strictly in order; persists after each one."""
+    """Different chats at once (16 at most), each chat's updates in order, floods dropped; persists after each one."""
 
     def __init__(self, flood: FloodGate, running: int = MAX_RUNNING_UPDATES) -> None:
         # PTB holds its bound before handing over the update: a chat waiting for its turn must not
