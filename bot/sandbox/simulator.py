@@ -244,12 +244,13 @@ class BotApiSimulator:
         polling = method == "getUpdates"
         if not polling:
             self._in_flight += 1
-            self._answers += 1
             self._last_call = time.monotonic()
         try:
             if not re.fullmatch(r"\d+:[\w-]+", token):
                 raise ApiError(401, "Unauthorized")
             params = await self._read_params(request)
+            if not polling and not (method == "answerCallbackQuery" and not params.get("text")):
+                self._answers += 1  # a silent button answer comes before the work, not as its answer
             self.calls.append((method, params))
             fault = self._take_fault(method)
             if fault and fault.delay:
