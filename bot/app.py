@@ -26,12 +26,14 @@ from bot import coop
 from bot.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot import cashcount, movements, openings, reconciliation
 from bot import remise
+from bot import traffic
 from bot.config import Settings
 from bot.delivery import PatientRateLimiter
 from bot.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
+from store.traffic import FloodGate
 
 log = logging.getLogger(__name__)
 # Conversations are per user and chat on purpose (not per message): say nothing about it at every start.
@@ -41,7 +43,7 @@ TEXT = filters.TEXT & ~filters.COMMAND
 
 def build_application(settings: Settings, database: Database) -> Application:
     """The bot, talking to the Bot API at ``settings.api_base_url`` and storing in ``database``."""
-    updates = PersistEachUpdate()
+    updates = PersistEachUpdate(FloodGate(settings.flood_updates))
     application = (
         Application.builder()
         .token(settings.token)
@@ -59,7 +61,9 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.bot_data[SETTINGS] = settings
     application.job_queue.run_repeating(drop_forgotten, FORGOTTEN_CHECK_SECONDS, data={"last": 0}, name="forgotten")
 
-    # Before anything else: each update once, private chats only, the access table for every command.
+    # Before anything else: edited messages change nothing (they would record again).
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-4)
+    # Then: each update once, private chats only, the access table for every command.
     application.add_handler(TypeHandler(Update, gate.once), group=-3)
     application.add_handler(TypeHandler(Update, gate.private_only), group=-2)
     application.add_handler(MessageHandler(filters.COMMAND, gate.check_command), group=-1)

@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from store.db import DatabaseUrlError, normalise_url
+from store.traffic import FLOOD_UPDATES
 
 TELEGRAM_API = "https://api.telegram.org"
 DEFAULT_DATABASE_URL = "sqlite:///coopbot.db"
@@ -29,6 +30,7 @@ class Settings:
     bot_username: str | None = None
     invitation_days: int = 7
     receipts_dir: str = "receipts"  # where the copies of receipts are kept
+    flood_updates: int = FLOOD_UPDATES  # a person's updates read in any FLOOD_SECONDS; the rest dropped
 
     @property
     def bot_api_url(self) -> str:

@@ -25,6 +25,7 @@ from bot.books import (
     refuse_negative, signed_money, today_for,
 )  # fmt: skip
 from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, settings
+from bot.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
 from store import access, ledger, people
 from store.accounts import Account, normalise
@@ -47,7 +48,6 @@ DRAFT = "entry"  # this conversation's own key in user_data: another conversatio
 UNDO_MINUTES = 10
 RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
-MAX_RECEIPT_BYTES = 20 * 1024 * 1024  # what the Bot API lets a bot download
 MEANS_WORDS = {
     "especes": Means.ESPECES, "espece": Means.ESPECES, "cash": Means.ESPECES, "liquide": Means.ESPECES,
     "cheque": Means.CHEQUE, "carte": Means.CARTE, "cb": Means.CARTE, "card": Means.CARTE,
@@ -780,29 +780,22 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         keeps_books = bool(await my_ledgers(update, context))
         await message.reply_text(t("receipt.which" if keeps_books else "unknown.other", language))
         return
-    if message.photo:
-        incoming, mime, suffix = message.photo[-1], "image/jpeg", ".jpg"
-    else:
-        incoming, mime = message.document, message.document.mime_type or ""
-        if not (mime == "application/pdf" or mime.startswith("image/")):
-            await message.reply_text(t("receipt.kind", language))
-            return
-        suffix = Path(message.document.file_name or "").suffix[:8] or (".pdf" if mime == "application/pdf" else ".jpg")
-    if (incoming.file_size or 0) > MAX_RECEIPT_BYTES:
-        await message.reply_text(t("receipt.too_big", language))
-        return
+    incoming = message.photo[-1] if message.photo else message.document
     entry = await as_user(update, context, ledger.get_entry, entry_id)
     folder = Path(settings(context).receipts_dir) / str(entry.fiscal_year)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{entry.id}-{incoming.file_unique_id}{suffix}"
-    telegram_file = await incoming.get_file()
-    await telegram_file.download_to_drive(path)
+    stem = folder / f"{entry.id}-{incoming.file_unique_id}"
+    try:
+        path, kind, size = await fetch_receipt(await incoming.get_file(), stem)
+    except ReceiptRefused as refused:
+        await message.reply_text(t(f"receipt.{refused.reason}", language))
+        return
     refs = {r.id: r for r in await my_ledgers(update, context)}
     today = today_for(refs[entry.ledger_id]) if entry.ledger_id in refs else date.today()
     try:
         await as_user(update, context, ledger.attach_receipt, entry.id, file_id=incoming.file_id,
-                      file_unique_id=incoming.file_unique_id, path=str(path), mime_type=mime,
-                      size=path.stat().st_size, today=today)  # fmt: skip
+                      file_unique_id=incoming.file_unique_id, path=str(path), mime_type=kind.mime,
+                      size=size, today=today)  # fmt: skip
     except LedgerError as refused:
         path.unlink(missing_ok=True)
         await message.reply_text(refusal(refused, language))

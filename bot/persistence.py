@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable
+import time
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
 from typing import Any
 
+from telegram import Update
 from telegram.ext import (
     Application, BasePersistence, BaseUpdateProcessor, ContextTypes, ConversationHandler, PersistenceInput,
 )  # fmt: skip
 
+from bot.traffic import tell_flooded
 from store import chatstate
 from store.db import Database
+from store.traffic import FloodGate, Verdict
 
 FORGOTTEN_CHECK_SECONDS = 2
 
@@ -83,17 +88,46 @@ class StorePersistence(BasePersistence):
         """Everything is written as it changes."""
 
 
+MAX_RUNNING_UPDATES = 16  # chats served at once; more wait their turn
+MAX_PENDING_UPDATES = 4096  # updates taken from Telegram and not yet done (the flood limit keeps it far below)
+
+
 class PersistEachUpdate(BaseUpdateProcessor):
-    """Handles updates one at a time (per-chat order kept) and persists after each one."""
+    """Different chats at once (16 at most), each chat's updates in order, floods dropped; persists after each one."""
 
-    def __init__(self) -> None:
-        super().__init__(max_concurrent_updates=1)
+    def __init__(self, flood: FloodGate, running: int = MAX_RUNNING_UPDATES) -> None:
+        # PTB holds its bound before handing over the update: a chat waiting for its turn must not
+        # take a running place, so that bound is loose and the real one is taken once it is the chat's turn.
+        super().__init__(max_concurrent_updates=MAX_PENDING_UPDATES)
         self.application: Application | None = None
+        self.flood = flood
+        self._running = asyncio.Semaphore(running)
+        self._chats: dict[int, ChatTurn] = {}
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        await coroutine
-        if self.application is not None:
-            await self.application.update_persistence()
+    async def do_process_update(self, update: object, coroutine: Coroutine[Any, Any, Any]) -> None:
+        # Counted as it arrives; past the limit dropped before any handler, database or persistence.
+        verdict = self.flood.check(sender, time.monotonic()) if (sender := sender_of(update)) else Verdict.READ
+        if verdict is Verdict.DROP:
+            coroutine.close()
+            return
+        # PTB starts the updates' tasks in the order they came, and an asyncio.Lock serves its waiters
+        # first come, first served: so each chat's updates run in the order Telegram sent them.
+        key = chat_key(update)
+        turn = self._chats.setdefault(key, ChatTurn())
+        turn.pending += 1
+        try:
+            async with turn.lock, self._running:
+                if verdict is Verdict.WARN:  # told after the answers to what was read
+                    coroutine.close()
+                    await tell_flooded(self.application.bot, update)
+                    return
+                await coroutine
+                if self.application is not None:
+                    await self.application.update_persistence()
+        finally:
+            turn.pending -= 1
+            if not turn.pending:
+                del self._chats[key]
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -118,3 +152,25 @@ async def drop_forgotten(context: ContextTypes.DEFAULT_TYPE) -> None:
                     for key in [key for key in handler._conversations if telegram_id in key]:
                         handler._conversations.pop(key)
         seen["last"] = tombstone
+
+
+@dataclass
+class ChatTurn:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    pending: int = 0  # updates of this chat under way or waiting
+
+
+def sender_of(update: object) -> int | None:
+    """Whose update it is, for the flood limit (None for the few that are nobody's, as a poll's)."""
+    user = update.effective_user if isinstance(update, Update) else None
+    return user.id if user is not None else None
+
+
+def chat_key(update: object) -> int:
+    """The chat whose order an update keeps (its sender's for the few without a chat; 0 for the rest)."""
+    if isinstance(update, Update):
+        if update.effective_chat is not None:
+            return update.effective_chat.id
+        if update.effective_user is not None:
+            return update.effective_user.id
+    return 0

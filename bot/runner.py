@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.app import build_application
 from bot.config import Settings, Webhook
+from bot.webhook import run_webhook
 from store.db import Database
 from store.leadership import Leadership, sole_instance
 
@@ -27,10 +28,7 @@ def serve(settings: Settings, database: Database, webhook: Webhook | None) -> No
         if webhook is None:
             application.run_polling(allowed_updates=Update.ALL_TYPES)
         else:
-            application.run_webhook(
-                listen=webhook.listen, port=webhook.port, url_path=webhook.path,
-                webhook_url=webhook.url, secret_token=webhook.secret, allowed_updates=Update.ALL_TYPES,
-            )  # fmt: skip
+            run_webhook(application, webhook)
 
 
 async def check_leadership(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -118,14 +118,14 @@ async def test_receipt_photo_right_after_and_in_reply(bot, cast, demo_books, tmp
     julien = cast["enseignant"]
     piece = books(demo_books, "CE1A")[2]
     entry = await julien.send("/depense 3,20 Craies; fournitures; carte; aujourd'hui")
-    step = await julien.send_photo(b"\xff\xd8 a receipt")
+    step = await julien.send_photo(b"\xff\xd8\xff a receipt")
     assert step.text == f"📎 Justificatif joint à l'écriture {piece} (cahier CE1A)."
     step = await julien.send_document(b"%PDF-1.4 facture", "facture.pdf", reply_to=entry.last)
     assert step.text == f"📎 Justificatif joint à l'écriture {piece} (cahier CE1A)."
     step = await julien.send_document(b"MZ...", "virus.exe", reply_to=entry.last)
     assert step.text == "Un justificatif est une photo, une image ou un PDF."
     receipts = demo_books.run(lambda s: s.exec(select(Receipt)).all())
-    assert [Path(r.path).read_bytes() for r in receipts] == [b"\xff\xd8 a receipt", b"%PDF-1.4 facture"]
+    assert [Path(r.path).read_bytes() for r in receipts] == [b"\xff\xd8\xff a receipt", b"%PDF-1.4 facture"]
     assert all(str(tmp_path / "receipts") in r.path for r in receipts)
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import socket
 
-import aiohttp
 import pytest
 from sqlalchemy import event
 from sqlmodel import select
@@ -59,6 +60,44 @@ async def test_webhook_needs_its_secret(tmp_path, outside_sim):
     assert bot.log.strip().splitlines()[-1].startswith("coopbot: WEBHOOK_SECRET is missing or malformed")
 
 
+async def post(port: int, secret: str | None, body: bytes, length: int | None = None) -> bytes:
+    """POST /telegram in one write, ``body`` announced as ``length`` bytes (its own size by default): the
+    status line. A server waiting for an announced body that never comes would never answer."""
+    headers = f"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    if secret is not None:
+        headers += f"X-Telegram-Bot-Api-Secret-Token: {secret}\r\n"
+    headers += f"Content-Length: {len(body) if length is None else length}\r\n\r\n"
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(headers.encode() + body)
+        await writer.drain()
+        return await asyncio.wait_for(reader.readline(), 20)
+    finally:
+        writer.close()
+
+
+async def post_chunked(port: int, secret: str, size: int) -> bytes:
+    """A body of ``size`` bytes in 64 kB chunks, without a length: the status line, or b"" if cut off."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    chunk = b"x" * 65536
+    try:
+        writer.write(f"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     f"X-Telegram-Bot-Api-Secret-Token: {secret}\r\nTransfer-Encoding: chunked\r\n\r\n".encode())
+        for _ in range(size // len(chunk)):
+            writer.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            await writer.drain()
+        writer.write(b"0\r\n\r\n")
+        await writer.drain()
+    except ConnectionError:
+        pass  # the server closed the connection on it
+    try:
+        return await asyncio.wait_for(reader.readline(), 20)
+    except ConnectionError:
+        return b""
+    finally:
+        writer.close()
+
+
 async def test_webhook_serves_and_refuses_posts_without_the_secret(tmp_path, outside_sim, demo_url):
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram"
@@ -76,10 +115,14 @@ async def test_webhook_serves_and_refuses_posts_without_the_secret(tmp_path, out
                   "chat": {"id": 1001, "type": "private"}, "from": {"id": 1001, "is_bot": False, "first_name": "M"},
                   "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}}  # fmt: skip
         sent_before = len(outside_sim.messages[1001])
-        async with aiohttp.ClientSession() as http:
-            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
-                async with http.post(url, json=forged, headers=headers) as answer:
-                    assert answer.status == 403
+        for secret in (None, "wrong"):  # refused on the headers: the server closes without reading the body
+            assert (await post(port, secret, json.dumps(forged).encode())).startswith(b"HTTP/1.1 403")
+        # Refused before the body is read: a wrong secret, a body announced over 1 MiB, a chunked one growing past it.
+        ninety_mb = 90 * 1024 * 1024
+        assert (await post(port, "wrong", b"{", ninety_mb)).startswith(b"HTTP/1.1 403")
+        assert (await post(port, SECRET, b"{", ninety_mb)).startswith(b"HTTP/1.1 413")
+        assert (await post(port, SECRET, b"{", 1024 * 1024 + 1)).startswith(b"HTTP/1.1 413")
+        assert (await post_chunked(port, SECRET, 2 * 1024 * 1024)).startswith((b"HTTP/1.1 400", b""))
         step = await marie.send("/aide")  # the next real update is handled; the forged ones were not
         assert "Voici ce que vous pouvez faire" in step.text
         assert len(outside_sim.messages[1001]) == sent_before + 2  # /aide and its answer only

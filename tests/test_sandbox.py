@@ -68,7 +68,7 @@ async def test_buttons_are_numbered_across_rows_and_pressed_by_number(sim, bot, 
 
 async def test_files_go_both_ways(sim, bot, demo, tmp_path):
     (tmp_path / "ticket.pdf").write_bytes(b"%PDF-1.4 ticket")
-    (tmp_path / "ticket.jpg").write_bytes(b"\xff\xd8 ticket")
+    (tmp_path / "ticket.jpg").write_bytes(b"\xff\xd8\xff ticket")
     stdout = io.StringIO()
     terminal = Terminal(sim, io.StringIO(f":doc {tmp_path}/ticket.pdf\n:photo {tmp_path}/ticket.jpg\n"), stdout)
     await terminal.run()
@@ -141,7 +141,7 @@ async def test_receipts_are_kept_beside_the_sandbox_database_png_as_png(tmp_path
     database = Database(f"sqlite:///{tmp_path}/essai.db")
     migrate.upgrade(database.engine)
     (tmp_path / "ticket.png").write_bytes(b"\x89PNG\r\n\x1a\n ticket")
-    (tmp_path / "ticket.jpg").write_bytes(b"\xff\xd8 ticket")
+    (tmp_path / "ticket.jpg").write_bytes(b"\xff\xd8\xff ticket")
     try:
         out = await chat(database, "/depense 8,40 Colle; CE1A; fournitures; espèces", "1", "1",
                          f":photo {tmp_path}/ticket.png", f":photo {tmp_path}/ticket.jpg")  # fmt: skip
@@ -151,7 +151,7 @@ async def test_receipts_are_kept_beside_the_sandbox_database_png_as_png(tmp_path
     assert out.count("📎 Justificatif joint à l'écriture") == 2
     kept = sorted(p for p in (tmp_path / "essai-receipts").rglob("*") if p.is_file())
     assert sorted(p.suffix for p in kept) == [".jpg", ".png"]
-    assert {p.read_bytes() for p in kept} == {b"\x89PNG\r\n\x1a\n ticket", b"\xff\xd8 ticket"}
+    assert {p.read_bytes() for p in kept} == {b"\x89PNG\r\n\x1a\n ticket", b"\xff\xd8\xff ticket"}
 
 
 async def test_cancelling_with_nothing_in_progress_says_so(database, tmp_path):

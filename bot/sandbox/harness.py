@@ -11,11 +11,13 @@ from bot.app import build_application
 from bot.config import Settings
 from bot.sandbox.simulator import BotApiSimulator
 from store.db import Database
+from store.traffic import FLOOD_UPDATES
 
 SANDBOX_TOKEN = "123456789:SANDBOX-not-a-real-token-xxxxxxxxxx"
 
 
-def sandbox_settings(sim: BotApiSimulator, database: Database, receipts_dir: str = "receipts") -> Settings:
+def sandbox_settings(sim: BotApiSimulator, database: Database, receipts_dir: str = "receipts",
+                     flood_updates: int = FLOOD_UPDATES) -> Settings:  # fmt: skip
     return Settings(
         token=SANDBOX_TOKEN,
         api_base_url=sim.url,
@@ -23,14 +25,16 @@ def sandbox_settings(sim: BotApiSimulator, database: Database, receipts_dir: str
         timezone="Europe/Paris",
         bot_username=sim.bot_user["username"],
         receipts_dir=receipts_dir,
+        flood_updates=flood_updates,
     )
 
 
 @asynccontextmanager
 async def running_bot(sim: BotApiSimulator, database: Database, *,
-                      receipts_dir: str = "receipts") -> AsyncIterator[Application]:  # fmt: skip
+                      receipts_dir: str = "receipts", flood_updates: int = FLOOD_UPDATES,
+                      ) -> AsyncIterator[Application]:  # fmt: skip
     """Start the bot polling the simulator; users' actions return once the bot has handled them."""
-    application = build_application(sandbox_settings(sim, database, receipts_dir), database)
+    application = build_application(sandbox_settings(sim, database, receipts_dir, flood_updates), database)
     # The order run_polling() follows.
     await application.initialize()
     if application.post_init:

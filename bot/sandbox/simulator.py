@@ -150,6 +150,9 @@ class StoredFile:
     data: bytes
     path: str
     unique_id: str
+    size_known: bool = True
+    delay: float = 0.0
+    downloads: int = 0  # downloads served in full
 
 
 @dataclass
@@ -241,12 +244,13 @@ class BotApiSimulator:
         polling = method == "getUpdates"
         if not polling:
             self._in_flight += 1
-            self._answers += 1
             self._last_call = time.monotonic()
         try:
             if not re.fullmatch(r"\d+:[\w-]+", token):
                 raise ApiError(401, "Unauthorized")
             params = await self._read_params(request)
+            if not polling and not (method == "answerCallbackQuery" and not params.get("text")):
+                self._answers += 1  # a silent button answer comes before the work, not as its answer
             self.calls.append((method, params))
             fault = self._take_fault(method)
             if fault and fault.delay:
@@ -322,6 +326,9 @@ class BotApiSimulator:
         path = request.match_info["path"]
         for stored in self.files.values():
             if stored.path == path:
+                if stored.delay:
+                    await asyncio.sleep(stored.delay)
+                stored.downloads += 1
                 return web.Response(body=stored.data)
         return web.Response(status=404, text="Not Found")
 
@@ -530,14 +537,19 @@ class BotApiSimulator:
         stored = self.files.get(file_id)
         if stored is None:
             raise ApiError(400, "Bad Request: invalid file_id")
-        return {"file_id": file_id, "file_unique_id": stored.unique_id,
-                "file_size": len(stored.data), "file_path": stored.path}  # fmt: skip
+        answer = {"file_id": file_id, "file_unique_id": stored.unique_id, "file_path": stored.path}
+        if stored.size_known:  # Telegram may leave the size out
+            answer["file_size"] = len(stored.data)
+        return answer
 
-    def store_file(self, data: bytes, name: str) -> str:
-        """Keep a file as Telegram does; returns its file_id."""
+    def store_file(self, data: bytes, name: str, *, size_known: bool = True, delay: float = 0.0) -> str:
+        """Keep a file as Telegram does; returns its file_id.
+
+        ``size_known=False``: getFile answers without file_size; ``delay`` holds each download back.
+        """
         file_id = "F" + secrets.token_hex(16)
         suffix = name.rsplit(".", 1)[-1] if "." in name else "bin"
-        self.files[file_id] = StoredFile(data, f"files/{file_id[:8]}.{suffix}", file_id[-12:])
+        self.files[file_id] = StoredFile(data, f"files/{file_id[:8]}.{suffix}", file_id[-12:], size_known, delay)
         return file_id
 
     # ------------------------------------------------------------- validation
@@ -718,6 +730,21 @@ class SimUser:
         await self.sim.wait_processed(update_id)
         return self.sim.events_since(mark, self.chat["id"])
 
+    def send_nowait(self, text: str) -> int:
+        """Type a message without waiting for the answer (a burst); returns the update id."""
+        return self.sim._push_update({"message": self._message(text=text)})
+
+    def send_document_nowait(self, file_id: str, file_name: str) -> int:
+        """Send a file kept with ``sim.store_file`` without waiting for the answer; returns the update id."""
+        return self.sim._push_update({"message": self._message(document=file_id, file_name=file_name)})
+
+    async def edit(self, text: str, *, message: SimMessage | None = None) -> Step:
+        """Change the text of one of my messages (default: my latest), as Telegram's « Modifier » does."""
+        if message is None:
+            message = [m for m in self.history if not m.from_bot][-1]
+        message.text, message.edit_date = text, int(time.time())
+        return await self._act({"edited_message": message.to_api(self.chat, self.sim.bot_user)})
+
     def _message(self, reply_to: SimMessage | None = None, **fields: Any) -> dict:
         message = self.sim._add_message(
             self.chat["id"], from_bot=False, sender=self.profile,
@@ -740,8 +767,8 @@ class SimUser:
         )
 
     async def send_document(self, data: bytes, file_name: str, *, caption: str | None = None,
-                            reply_to: SimMessage | None = None) -> Step:  # fmt: skip
-        file_id = self.sim.store_file(data, file_name)
+                            reply_to: SimMessage | None = None, size_known: bool = True) -> Step:  # fmt: skip
+        file_id = self.sim.store_file(data, file_name, size_known=size_known)
         return await self._act({"message": self._message(
             reply_to, document=file_id, file_name=file_name, caption=caption)})  # fmt: skip
 

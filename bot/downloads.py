@@ -1,0 +1,55 @@
+"""Receipts fetched from Telegram: the size counted while the file comes, the kind told by its content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiohttp
+from telegram import File
+
+from store.filetypes import HEAD_BYTES, MAX_RECEIPT_BYTES, FileKind, receipt_kind
+
+CHUNK_BYTES = 64 * 1024
+DOWNLOAD_TIMEOUT = aiohttp.ClientTimeout(total=300, sock_read=60)
+
+
+class ReceiptRefused(Exception):
+    """The file is not kept; ``reason`` is "too_big" or "kind"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+async def fetch_receipt(telegram_file: File, stem: Path) -> tuple[Path, FileKind, int]:
+    """Download to ``stem`` + the suffix of what the file really is; its path, kind and size.
+
+    Telegram may leave the size out of getFile, and a client says whatever it likes about the
+    type: the download stops past MAX_RECEIPT_BYTES, and anything but a photo or a PDF is dropped.
+    """
+    if (telegram_file.file_size or 0) > MAX_RECEIPT_BYTES:
+        raise ReceiptRefused("too_big")
+    partial = stem.with_name(stem.name + ".part")
+    size, head = 0, b""
+    try:
+        async with aiohttp.ClientSession(timeout=DOWNLOAD_TIMEOUT) as http:
+            async with http.get(telegram_file.file_path) as answer:
+                answer.raise_for_status()
+                with partial.open("wb") as out:
+                    async for chunk in answer.content.iter_chunked(CHUNK_BYTES):
+                        size += len(chunk)
+                        if size > MAX_RECEIPT_BYTES:
+                            raise ReceiptRefused("too_big")
+                        if len(head) < HEAD_BYTES:
+                            head += chunk[: HEAD_BYTES - len(head)]
+                            if len(head) == HEAD_BYTES and receipt_kind(head) is None:
+                                raise ReceiptRefused("kind")  # no need to fetch the rest
+                        out.write(chunk)
+        kind = receipt_kind(head)
+        if kind is None:
+            raise ReceiptRefused("kind")
+        path = stem.with_name(stem.name + kind.suffix)
+        partial.replace(path)
+        return path, kind, size
+    finally:
+        partial.unlink(missing_ok=True)
