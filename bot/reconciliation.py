@@ -73,7 +73,7 @@ texts.register({
                  "en": "<b>Difference: {difference}</b> — balanced ✅\nPress \"Finish\"."},
     "pnt.finish": {"fr": "✅ Terminer", "en": "✅ Finish"},
     "pnt.deposit": {"fr": "Remise n° {number}", "en": "Deposit no. {number}"},
-    "pnt.deposit_count": {"fr": "{count} chèque(s) remis ensemble", "en": "{count} cheque(s) paid in together"},
+    "pnt.deposit_count": {"fr": "{cheques} remis ensemble", "en": "{cheques} paid in together"},
     "pnt.not_here": {"fr": "Cette opération n'est pas à pointer sur ce relevé.",
                      "en": "This entry is not one to tick on this statement."},
     "pnt.ticked": {"fr": "Pointage enregistré : {ticked} sur le relevé du {day}.",
@@ -252,7 +252,7 @@ def group_lines(group: list[EntryView], ticked: list[int], language: str) -> lis
         return entry_lines(first, ticked, language)
     total = sum(e.signed for e in group)
     return [f"{group_box(group, ticked)} <b>{t('pnt.deposit', language, number=first.deposit_number)}</b> · "
-            f"{plus_money(total, language)}", "   " + t("pnt.deposit_count", language, count=len(group))]
+            f"{plus_money(total, language)}", "   " + t("pnt.deposit_count", language, cheques=plural(len(group), "word.cheque", language))]
 
 
 def group_button(group: list[EntryView], ticked: list[int], language: str):

@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot import texts
 from bot.books import WIDTH, clip, money, narrow, refusal
 from bot.common import as_user, button, day_text, end_conversation
-from bot.texts import lang, t
+from bot.texts import lang, plural, t
 from bot.treasury import answered_day, day_keyboard, show, today_of, writable_ledgers
 from store import ledger
 from store.access import Action, Forbidden
@@ -38,15 +38,15 @@ texts.register({
     "rem.title": {"fr": "<b>Remise de chèques</b> — coop {affiliation}", "en": "<b>Cheque deposit</b> — coop {affiliation}"},
     "rem.instructions": {"fr": "Décochez les chèques qui ne partent pas avec ce bordereau :",
                          "en": "Untick the cheques that do not go with this slip:"},
-    "rem.more": {"fr": "… et {count} autre(s), pour la prochaine remise.", "en": "… and {count} more, for the next deposit."},
-    "rem.total": {"fr": "<b>Bordereau : {count} chèque(s) · {total}</b>", "en": "<b>Slip: {count} cheque(s) · {total}</b>"},
+    "rem.more": {"fr": "… et {others}, pour la prochaine remise.", "en": "… and {others}, for the next deposit."},
+    "rem.total": {"fr": "<b>Bordereau : {cheques} · {total}</b>", "en": "<b>Slip: {cheques} · {total}</b>"},
     "rem.go": {"fr": "✅ Remettre ces chèques", "en": "✅ Deposit these cheques"},
     "rem.empty": {"fr": "Cochez au moins un chèque.", "en": "Tick at least one cheque."},
-    "rem.ask_day": {"fr": "Date de la remise ({count} chèque(s) · {total}) ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
-                    "en": "Date of the deposit ({count} cheque(s) · {total})? Choose, or type it (dd/mm/yyyy):"},
-    "rem.done": {"fr": "Remise n° {number} du {day} enregistrée : {count} chèque(s), {total}. Notez le n° {number} "
+    "rem.ask_day": {"fr": "Date de la remise ({cheques} · {total}) ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
+                    "en": "Date of the deposit ({cheques} · {total})? Choose, or type it (dd/mm/yyyy):"},
+    "rem.done": {"fr": "Remise n° {number} du {day} enregistrée : {cheques}, {total}. Notez le n° {number} "
                        "sur le bordereau ; /pointage la coche en une ligne.",
-                 "en": "Deposit no. {number} of {day} recorded: {count} cheque(s), {total}. Write no. {number} on "
+                 "en": "Deposit no. {number} of {day} recorded: {cheques}, {total}. Write no. {number} on "
                        "the slip; /pointage ticks it as one line."},
     "ledger.error.deposited": {"fr": "Ce chèque est sur une remise : sa date, son montant et son moyen ne changent plus, "
                                      "et il ne s'annule pas (le bordereau est à la banque).",
@@ -121,9 +121,9 @@ async def show_cheques(update: Update, context: ContextTypes.DEFAULT_TYPE, chequ
     for cheque in shown:
         lines += cheque_lines(cheque, ticked, language)
     if len(cheques) > SHOWN_MAX:
-        lines.append(t("rem.more", language, count=len(cheques) - SHOWN_MAX))
+        lines.append(t("rem.more", language, others=plural(len(cheques) - SHOWN_MAX, "word.other", language)))
     chosen = [c for c in shown if c.id in ticked]
-    lines += ["", t("rem.total", language, count=len(chosen), total=money(sum(c.amount for c in chosen), language))]
+    lines += ["", t("rem.total", language, cheques=plural(len(chosen), "word.cheque", language), total=money(sum(c.amount for c in chosen), language))]
     rows = [[button(f"{'☑' if c.id in ticked else '☐'} {c.ledger_name} {c.piece} · {money(c.amount, language)}",
                     f"rem:t:{c.id}")] for c in shown]  # fmt: skip
     rows += [[button(t("rem.go", language), "rem:ok")], [button(t("button.cancel", language), "rem:cancel")]]
@@ -160,7 +160,7 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 def day_question(chosen: list[EntryView], language: str) -> str:
-    return t("rem.ask_day", language, count=len(chosen), total=money(sum(c.amount for c in chosen), language))
+    return t("rem.ask_day", language, cheques=plural(len(chosen), "word.cheque", language), total=money(sum(c.amount for c in chosen), language))
 
 
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -182,7 +182,7 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
         return await show_cheques(update, context, cheques, refusal(refused, language))
     context.user_data.pop(DRAFT, None)
     await show(update, narrow(t("rem.done", language, number=slip.number, day=day_text(slip.day),
-                                count=len(slip.cheques), total=money(slip.total, language))))  # fmt: skip
+                                cheques=plural(len(slip.cheques), "word.cheque", language), total=money(slip.total, language))))  # fmt: skip
     return ConversationHandler.END
 
 

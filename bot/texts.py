@@ -431,6 +431,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "word.ticked": {"fr": "opération pointée|opérations pointées", "en": "entry ticked|entries ticked"},
     "word.older_change": {"fr": "changement plus ancien|changements plus anciens", "en": "older change|older changes"},
     "word.other_project": {"fr": "autre projet|autres projets", "en": "more project|more projects"},
+    "word.cheque": {"fr": "chèque|chèques", "en": "cheque|cheques"},
     # /annuler
     "cancel.nothing": {"fr": "Il n'y a rien en cours : rien à annuler.",
                        "en": "Nothing is in progress: nothing to cancel."},

@@ -28,6 +28,7 @@ from bot.sandbox.simulator import BotApiSimulator
 from store import migrate
 from store.db import Database, make_engine, normalise_url
 from store.demo import seed_books, seed_demo
+from tests.processes import BotProcess
 
 TEST_DATABASE_URL = os.environ.get("COOPBOT_TEST_DATABASE_URL", "").strip()
 
@@ -219,6 +220,12 @@ def demo(database) -> Database:
 def demo_books(demo) -> Database:
     """The demo world as `coopbot sandbox` shows it: with opening balances and a few entries."""
     return demo
+
+
+@pytest.fixture(autouse=True)
+def no_bot_left_behind():
+    yield
+    BotProcess.kill_leftovers()
 
 
 @pytest.fixture

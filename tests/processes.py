@@ -19,6 +19,8 @@ SETTINGS_PREFIXES = ("TELEGRAM_", "DATABASE_URL", "COOPBOT_", "WEBHOOK_")
 class BotProcess:
     """One `coopbot run`, its output in a log file."""
 
+    started: list[BotProcess] = []  # killed after each test, even a failed one (see conftest)
+
     def __init__(self, log_path: Path, *args: str, **settings: str):
         self.log_path = log_path
         self.args = args
@@ -32,7 +34,16 @@ class BotProcess:
                 str(COOPBOT), "run", *self.args, env=self.env, cwd=self.log_path.parent,
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip
+        BotProcess.started.append(self)
         return self
+
+    @classmethod
+    def kill_leftovers(cls) -> None:
+        """A failed test must not leave a bot holding the database's instance lock for the next ones."""
+        for bot in cls.started:
+            if bot.process is not None and bot.process.returncode is None:
+                bot.process.kill()
+        cls.started.clear()
 
     @property
     def log(self) -> str:

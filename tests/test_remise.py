@@ -24,19 +24,19 @@ async def test_a_teacher_deposits_the_families_cheques(bot, sim, cast, demo_book
     assert fits_a_phone(step.text), step.text
     assert "Remise de chèques — coop 974-111" in step.text and "Don" not in step.text  # the school's is not hers
     assert f"☑ CE1A {a.piece} · {DAY} · {euros(15_00)}\n   Sortie Léa · n° 1000001" in step.text
-    assert f"Bordereau : 3 chèque(s) · {euros(42_50)}" in step.text
+    assert f"Bordereau : 3 chèques · {euros(42_50)}" in step.text
     assert step.last.buttons[-2:] == [["✅ Remettre ces chèques"], ["Annuler"]]
     step = await julien.press(f"☑ CE1A {c.piece}")  # Noé's cheque waits for the next slip
-    assert f"☐ CE1A {c.piece}" in step.text and f"Bordereau : 2 chèque(s) · {euros(35_00)}" in step.text
+    assert f"☐ CE1A {c.piece}" in step.text and f"Bordereau : 2 chèques · {euros(35_00)}" in step.text
     step = await julien.press("✅ Remettre ces chèques")
-    assert step.text.replace("\n", " ").startswith(f"Date de la remise (2 chèque(s) · {euros(35_00)}) ?")
+    assert step.text.replace("\n", " ").startswith(f"Date de la remise (2 chèques · {euros(35_00)}) ?")
     assert step.last.buttons == [["Aujourd'hui", "Hier"], ["📅 Autre date"], ["Annuler"]]
     step = await julien.press("📅 Autre date")
     step = await julien.send("32/13")
     assert step.text.startswith("Ce n'est pas une date")
     step = await julien.send(DAY)  # the step stayed
     assert fits_a_phone(step.text), step.text
-    assert step.text.replace("\n", " ") == (f"Remise n° 1 du {DAY} enregistrée : 2 chèque(s), {euros(35_00)}. Notez "
+    assert step.text.replace("\n", " ") == (f"Remise n° 1 du {DAY} enregistrée : 2 chèques, {euros(35_00)}. Notez "
                                             "le n° 1 sur le bordereau ; /pointage la coche en une ligne.")
     step = await julien.send("/solde")
     assert f"chèques à remettre : 1 · {euros(7_50)}" in step.text
@@ -48,7 +48,7 @@ async def test_a_teacher_deposits_the_families_cheques(bot, sim, cast, demo_book
     await marie.send("/pointage")
     await marie.press("Aujourd'hui")
     step = await marie.send("1 000")
-    assert f"Remise n° 1 · +{euros(35_00)}\n   2 chèque(s) remis ensemble" in step.text
+    assert f"Remise n° 1 · +{euros(35_00)}\n   2 chèques remis ensemble" in step.text
     assert "Sortie Léa" not in step.text and "Sortie Noé" in step.text
     before = step.text.split("Écart : ")[1]
     step = await marie.press(f"☐ Remise n° 1 · {euros(35_00)}")
