@@ -3,8 +3,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 PYTEST_ARGS ?=
-# pytest-xdist workers: each has its own database schema or files and its own simulator port.
-PYTEST_WORKERS ?= 2
+# pytest-xdist workers (more than the 2 cores: most tests wait on HTTP and subprocesses); each has
+# its own database schema or files and its own simulator ports.
+PYTEST_WORKERS ?= 4
 
 BIN := $(VENV)/bin
 # Written once the venv holds this pyproject.toml's dependencies (dev ones included).

@@ -278,7 +278,7 @@ def check(session, world: World, book: Book) -> None:
         assert closed_year_state(session, world) == book.closed_state
 
 
-@settings(max_examples=examples(8))
+@settings(max_examples=examples(6))
 @given(numbering=st.sampled_from(["single", "dr"]), ops=operations, close_at=st.none() | st.integers(0, 16))
 def test_the_books_stay_consistent(database, numbering, ops, close_at):
     world = new_world(database, numbering)
