@@ -37,8 +37,10 @@ def polls(sim: BotApiSimulator) -> int:
 
 @pytest.fixture
 async def outside_sim():
-    """A simulator for a bot in another process: no settle hook, it waits for the bot to go quiet."""
+    """A simulator for a bot in another process: no settle hook, it waits for the bot to go quiet
+    (long enough for a database write between two calls on a loaded machine)."""
     simulator = BotApiSimulator()
+    simulator.quiet_seconds = 0.6
     await simulator.start()
     yield simulator
     await simulator.stop()

@@ -201,6 +201,8 @@ class BotApiSimulator:
         self._in_flight = 0  # calls under way, the long poll aside
         self._answers = 0  # calls made, the long poll aside
         self._last_call = 0.0
+        # A bot in another process has handled an update when it has been this quiet after answering.
+        self.quiet_seconds = 0.3
         self._webhook_task: asyncio.Task | None = None
         self._faults: dict[str, list[Fault]] = {}
         self._closing = False
@@ -677,10 +679,10 @@ class BotApiSimulator:
             return
         # A bot in another process: give it a moment to start answering (long enough for a
         # loaded machine: only a step that gets no answer at all waits it out), then wait for quiet.
-        answers, first_call_by = self._answers, time.monotonic() + 10
+        answers, first_call_by = self._answers, time.monotonic() + 6
         while self._answers == answers and time.monotonic() < first_call_by:
             await asyncio.sleep(0.02)
-        while self._in_flight or time.monotonic() - self._last_call < 0.3:
+        while self._in_flight or time.monotonic() - self._last_call < self.quiet_seconds:
             if time.monotonic() > deadline:
                 raise TimeoutError("the bot did not settle")
             await asyncio.sleep(0.02)
