@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
@@ -24,10 +25,10 @@ from bot.books import (
     balance_line, balance_lines, direction_word, ledger_label, money, my_ledgers, narrow, parse_day, read_part, refusal,
     refuse_negative, signed_money, today_for,
 )  # fmt: skip
-from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, settings
+from bot.common import as_user, button, day_text, end_conversation, excerpt, settings
 from bot.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
-from store import access, ledger, people
+from store import access, ledger
 from store.accounts import Account, normalise
 from store.ledger import EntryView, LedgerError, LedgerRef
 from store.models import Direction, Means, Treasury
@@ -229,27 +230,39 @@ async def begin_receipt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction) -> str | int:
     """Start a draft from whatever the line gives, then ask what is missing."""
     language = lang(update)
-    refs = await my_ledgers(update, context)
-    if not refs:
+    line = update.effective_message.text.partition(" ")[2].strip()
+    known = await line_context(update, context, direction, line)
+    if not known.refs:
         await update.effective_message.reply_text(t("books.no_ledger", language))
         return ConversationHandler.END
     context.user_data[DRAFT] = {"direction": direction.value}
-    line = update.effective_message.text.partition(" ")[2].strip()
     if not line:
         await update.effective_message.reply_text(
             t("ent.ask_amount", language, direction=t(f"direction.{direction.value}", language)))  # fmt: skip
         return AMOUNT
-    return await read_line(update, context, line, refs)
+    return await read_line(update, context, line, known)
 
 
 async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """'12,50 Piles pour la classe' typed after a bare /depense."""
-    return await read_line(update, context, update.effective_message.text, await my_ledgers(update, context))
+    line = update.effective_message.text
+    known = await line_context(update, context, Direction(draft(context)["direction"]), line)
+    return await read_line(update, context, line, known)
 
 
-async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str, refs: list[LedgerRef]) -> str | int:
+async def line_context(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction,
+                       line: str) -> ledger.EntryContext:  # fmt: skip
+    """In one store call: the ledgers, and the accounts of the ledger the line names (or the only one)."""
+    known = await as_user(update, context, ledger.entry_context, direction, names=line.split(";")[1:])
+    if known.ledger_id is None:
+        return known
+    return replace(known, accounts=kept_order(context, known.ledger_id, direction, known.accounts))
+
+
+async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str,
+                    known: ledger.EntryContext) -> str | int:  # fmt: skip
     """Amount, label, #projet and the extras after semicolons; a refusal keeps the step."""
-    language = lang(update)
+    language, refs = lang(update), list(known.refs)
     head, *extras = line.split(";")
     try:
         amount, label = split_amount(head)
@@ -262,11 +275,8 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
         return AMOUNT
     current = draft(context)
     current.update(amount=amount, label=label, project=project)
-    if extras:
-        named = next((r.id for r in refs for part in extras if normalise(r.name) == normalise(part)), None)
-        ledger_id = named or (refs[0].id if len(refs) == 1 else None)  # the accounts depend on the ledger
-        accounts = list(await accounts_by_use(update, context, ledger_id)) if ledger_id else []
-        found = read_extras(extras, refs, accounts, today_for(refs[0]))
+    if extras:  # the accounts depend on the ledger: those of the one named, or of the only one
+        found = read_extras(extras, refs, list(known.accounts), today_for(refs[0]))
         if isinstance(found, str):
             await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(found))))
             return AMOUNT
@@ -288,6 +298,12 @@ async def accounts_by_use(update: Update, context: ContextTypes.DEFAULT_TYPE, le
     """The ledger's most used accounts first, in an order kept for the day: buttons do not move under a finger."""
     direction = Direction(draft(context)["direction"])
     accounts = await as_user(update, context, ledger.accounts_by_use, ledger_id, direction)
+    return kept_order(context, ledger_id, direction, accounts)
+
+
+def kept_order(context: ContextTypes.DEFAULT_TYPE, ledger_id: int, direction: Direction,
+               accounts: tuple[Account, ...]) -> tuple[Account, ...]:  # fmt: skip
+    """The accounts in the order first shown today for this ledger and direction."""
     key, today = f"{ledger_id}:{direction.value}", date.today().isoformat()
     orders = {k: v for k, v in context.user_data.get("account_order", {}).items() if v["day"] == today}
     kept = orders.setdefault(key, {"day": today, "codes": [a.code for a in accounts]})
@@ -670,19 +686,17 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
 async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """One transaction: the entry, its number, its ventilation; then the new balance and Annuler."""
     current, language = draft(context), lang(update)
-    ref = await ledger_ref(update, context)
     means = Means(current["means"])
     try:
-        entry: EntryView = await as_user(
-            update, context, ledger.record_entry, ref.id, direction=Direction(current["direction"]),
-            day=date.fromisoformat(current["day"]), label=current["label"],
+        entry, balances = await as_user(
+            update, context, ledger.record_entry_with_balances, current["ledger_id"],
+            direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             treasury=Treasury.CAISSE if means == Means.ESPECES else Treasury.BANQUE, means=means,
-            amount=current["amount"], splits=[tuple(part) for part in current["splits"]], today=today_for(ref),
+            amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
             cheque_number=current.get("cheque"), project=current.get("project"),
         )  # fmt: skip
     except LedgerError as refused:
         return await refused_at_recording(update, context, refused)
-    balances = await as_user(update, context, ledger.balances, ref.id, entry.fiscal_year)
     context.user_data.pop(DRAFT, None)
     message = await update.effective_message.reply_text(
         t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
@@ -819,45 +833,34 @@ def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
 
 async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/solde: every ledger this person may read; managers also get their whole coop."""
-    refs = await my_ledgers(update, context, write=False)
-    if not refs:
+    overview = await as_user(update, context, ledger.balances_overview)
+    if overview is None:
         await update.effective_message.reply_text(t("books.no_ledger", lang(update)))
         return
-    text, keyboard = await balances_text(update, context, refs, fiscal_year_of(today_for(refs[0])))
+    text, keyboard = balances_text(overview, lang(update))
     await update.effective_message.reply_text(text, reply_markup=keyboard)
 
 
 async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """2025-2026 under /solde: that open year's balances (last year, until it is closed)."""
     query = update.callback_query
-    refs = await my_ledgers(update, context, write=False)
     year = int(query.data.rsplit(":", 1)[1])
-    if not refs or year not in await open_years(update, context, refs):
+    overview = await as_user(update, context, ledger.balances_overview, year)
+    if overview is None or year not in overview.open_years:
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return
     await query.answer()
-    text, keyboard = await balances_text(update, context, refs, year)
+    text, keyboard = balances_text(overview, lang(update))
     await query.edit_message_text(text, reply_markup=keyboard)
 
 
-async def open_years(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> list[int]:
-    """The fiscal years open in any of these ledgers' coops, latest first."""
-    years: set[int] = set()
-    for coop_ref in {r.coop_id: r for r in refs}.values():
-        years.update(await as_user(update, context, ledger.open_years, coop_ref.id, today_for(coop_ref)))
-    return sorted(years, reverse=True)
-
-
-async def balances_text(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef],
-                        year: int) -> tuple[str, InlineKeyboardMarkup | None]:  # fmt: skip
+def balances_text(overview: ledger.BalancesOverview, language: str) -> tuple[str, InlineKeyboardMarkup | None]:
     """Two short lines per ledger (total; banque · caisse), cheques not cashed, each coop's total;
     a button for the other open year."""
-    language = lang(update)
-    today = today_for(refs[0])
+    year, today = overview.year, overview.today
     title = "solde.title" if year == fiscal_year_of(today) else "solde.title_past"
     lines = [t(title, language, day=day_text(today), years=f"{year}-{year + 1}")]
-    for ref in refs:
-        balances = await as_user(update, context, ledger.balances, ref.id, year)
+    for _, balances in overview.ledgers:
         lines += ["", "📒 " + balance_lines(balances, language)]
         if balances.uncashed_count:
             lines.append(t("solde.cheques", language, count=balances.uncashed_count,
@@ -865,14 +868,10 @@ async def balances_text(update: Update, context: ContextTypes.DEFAULT_TYPE, refs
         if balances.undeposited_count:
             lines.append(t("solde.to_deposit", language, count=balances.undeposited_count,
                            amount=money(balances.undeposited_cheques, language)))  # fmt: skip
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    for coop_id in sorted({r.coop_id for r in refs}):
-        if access.may(who, access.Action.READ_COOP, coop_id=coop_id):
-            coop = await as_user(update, context, ledger.coop_balances, coop_id, year)
-            affiliation = next(r.affiliation for r in refs if r.coop_id == coop_id)
-            lines.append("")
-            lines.append(t("solde.coop", language, affiliation=affiliation, total=signed_money(coop.total, language),
-                           banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
-    others = [y for y in await open_years(update, context, refs) if y != year]
+    for ref, coop in overview.coops:
+        lines.append("")
+        lines.append(t("solde.coop", language, affiliation=ref.affiliation, total=signed_money(coop.total, language),
+                       banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
+    others = [y for y in overview.open_years if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"sld:y:{y}") for y in others]]) if others else None
     return narrow("\n".join(lines)), keyboard
