@@ -254,6 +254,26 @@ async def line_context(update: Update, context: ContextTypes.DEFAULT_TYPE, direc
                        line: str) -> ledger.EntryContext:  # fmt: skip
     """In one store call: the ledgers, and the accounts of the ledger the line names (or the only one)."""
     known = await as_user(update, context, ledger.entry_context, direction, names=line.split(";")[1:])
+    return ordered(context, known, direction)
+
+
+async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
+                        day: date | None = None) -> ledger.EntryContext:  # fmt: skip
+    """In one store call: the ledgers, the draft's ledger (or ``ledger_id``) with its accounts and
+    its bank warning; a ``day`` is checked first (LedgerError) and replaces the draft's."""
+    current, check_day = draft(context), day is not None
+    direction = Direction(current["direction"])
+    if day is None and "day" in current:
+        day = date.fromisoformat(current["day"])
+    known = await as_user(update, context, ledger.entry_context, direction,
+                          ledger_id=ledger_id or current.get("ledger_id"), day=day, amount=current.get("amount"),
+                          means=Means(current["means"]) if "means" in current else None, check_day=check_day)  # fmt: skip
+    return ordered(context, known, direction)
+
+
+def ordered(context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext,
+            direction: Direction) -> ledger.EntryContext:  # fmt: skip
+    """The context's accounts in the order kept for the day: buttons do not move under a finger."""
     if known.ledger_id is None:
         return known
     return replace(known, accounts=kept_order(context, known.ledger_id, direction, known.accounts))
@@ -281,7 +301,7 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
             await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(found))))
             return AMOUNT
         current.update(found)
-    return await next_step(update, context, refs)
+    return await next_step(update, context, known)
 
 
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -291,14 +311,7 @@ async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         await update.effective_message.reply_text(t("ent.label.length", lang(update)))
         return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
-    return await next_step(update, context, await my_ledgers(update, context))
-
-
-async def accounts_by_use(update: Update, context: ContextTypes.DEFAULT_TYPE, ledger_id: int) -> tuple[Account, ...]:
-    """The ledger's most used accounts first, in an order kept for the day: buttons do not move under a finger."""
-    direction = Direction(draft(context)["direction"])
-    accounts = await as_user(update, context, ledger.accounts_by_use, ledger_id, direction)
-    return kept_order(context, ledger_id, direction, accounts)
+    return await next_step(update, context, await draft_context(update, context))
 
 
 def kept_order(context: ContextTypes.DEFAULT_TYPE, ledger_id: int, direction: Direction,
@@ -315,9 +328,9 @@ def kept_order(context: ContextTypes.DEFAULT_TYPE, ledger_id: int, direction: Di
 # ------------------------------------------------------------------ asking what is missing
 
 
-async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> str | int:
+async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext) -> str | int:
     """Ask the first thing missing; with nothing missing, record (a full line) or confirm."""
-    current, language = draft(context), lang(update)
+    current, language, refs = draft(context), lang(update), list(known.refs)
     say = update.effective_message.reply_text
     if not current.get("label"):
         await say(t("ent.ask_label", language))
@@ -329,7 +342,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: li
         current["ledger_id"] = refs[0].id
     if "splits" not in current:
         current["asked"] = True
-        return await ask_account(update, context, edit=False)
+        return await ask_account(update, context, known.accounts, edit=False)
     if current["splits"][0][1] is None:  # one account named on the line: all of the amount
         current["splits"] = [[current["splits"][0][0], current["amount"]]]
     if "means" not in current:
@@ -348,9 +361,11 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: li
     if "day" not in current:
         current["asked"] = True
         return await ask_day(update, context)
-    if not current.get("asked") and await bank_warning(update, context) is None:
+    # A full line was read before its day and means were known: its bank warning is asked now.
+    banque = known.bank_after if known.bank_checked else await bank_warning(update, context)
+    if not current.get("asked") and banque is None:
         return await record(update, context)  # everything came on the line: nothing more to ask
-    return await show_card(update, context)
+    return await show_card(update, context, known, banque)
 
 
 def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup:
@@ -362,22 +377,22 @@ def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The ledger, by button."""
-    refs = await my_ledgers(update, context)
     ledger_id = int(update.callback_query.data.split(":")[2])
-    if ledger_id not in {r.id for r in refs}:  # a forged button
+    known = await draft_context(update, context, ledger_id=ledger_id)
+    if known.ledger_id != ledger_id:  # a forged button
         raise access.Forbidden(access.Action.WRITE_LEDGER)
     await update.callback_query.answer()
     draft(context)["ledger_id"] = ledger_id
     draft(context)["asked"] = True
-    chosen = next(r for r in refs if r.id == ledger_id)
+    chosen = next(r for r in known.refs if r.id == ledger_id)
     await update.callback_query.edit_message_text(f"{t('ent.pick_ledger', lang(update))} {escape(chosen.name)}")
-    return await next_step(update, context, refs)
+    return await next_step(update, context, known)
 
 
-async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool, every: bool = False) -> str:
+async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: tuple[Account, ...], *,
+                      edit: bool, every: bool = False) -> str:  # fmt: skip
     """The ledger's most used accounts first, then "Autres comptes…" and "Répartir"."""
     language = lang(update)
-    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
     shown = accounts if every else accounts[:FIRST_ACCOUNTS]
     rows = [[button(a.label, f"ent:acc:{a.code}")] for a in shown]
     extra = [] if every or len(accounts) <= FIRST_ACCOUNTS else [button(t("ent.more_accounts", language), "ent:acc:more")]
@@ -395,18 +410,18 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     query = update.callback_query
     await query.answer()
     choice = query.data.split(":")[2]
+    known = await draft_context(update, context)
     if choice == "more":
-        return await ask_account(update, context, edit=True, every=True)
+        return await ask_account(update, context, known.accounts, edit=True, every=True)
     if choice == "split":
         draft(context)["parts"] = []
-        return await ask_split_account(update, context, edit=True)
-    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
-    account = next((a for a in accounts if a.code == choice), None)
+        return await ask_split_account(update, context, known.accounts, edit=True)
+    account = next((a for a in known.accounts if a.code == choice), None)
     if account is None:
         return ACCOUNT
     draft(context)["splits"] = [[account.code, draft(context)["amount"]]]
     await query.edit_message_text(f"{t('ent.pick_account', lang(update))} {escape(account.label)}")
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, known)
 
 
 # ------------------------------------------------------------------ Répartir
@@ -416,11 +431,10 @@ def parts_left(current: dict) -> int:
     return current["amount"] - sum(cents for _, cents in current["parts"])
 
 
-async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool,
-                            every: bool = False) -> str:  # fmt: skip
+async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: tuple[Account, ...], *,
+                            edit: bool, every: bool = False) -> str:  # fmt: skip
     """Which account takes the next part: the usual ones, then "Autres comptes…"."""
     current, language = draft(context), lang(update)
-    accounts = await accounts_by_use(update, context, current["ledger_id"])
     labels = {a.code: a.label for a in accounts}
     done = "\n".join(t("ent.split.done_part", language, account=escape(labels.get(code, code)),
                        amount=money(cents, language)) for code, cents in current["parts"])  # fmt: skip
@@ -443,9 +457,9 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     query, language = update.callback_query, lang(update)
     await query.answer()
     code = query.data.split(":")[2]
+    accounts = (await draft_context(update, context)).accounts
     if code == "more":
-        return await ask_split_account(update, context, edit=True, every=True)
-    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
+        return await ask_split_account(update, context, accounts, edit=True, every=True)
     account = next((a for a in accounts if a.code == code), None)
     if account is None:
         return SPLIT_ACCOUNT
@@ -469,9 +483,9 @@ async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return SPLIT_AMOUNT
     current["parts"].append([current.pop("part_account"), cents])
     if parts_left(current):
-        return await ask_split_account(update, context, edit=False)
+        return await ask_split_account(update, context, (await draft_context(update, context)).accounts, edit=False)
     current["splits"] = current.pop("parts")
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
 # ------------------------------------------------------------------ means, cheque, date
@@ -505,7 +519,7 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         return MEANS
     draft(context)["means"] = means.value
     await query.edit_message_text(f"{t(means_question(direction), language)} {t(f'ent.means.{means.value}', language)}")
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
 async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -532,7 +546,7 @@ async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         await update.effective_message.reply_text(t("ent.cheque.invalid", lang(update)))
         return CHEQUE
     draft(context)["cheque"] = number
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
 async def confirm_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, used: EntryView) -> str:
@@ -555,7 +569,7 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         return CHEQUE
     draft(context)["cheque_ok"] = number
     await query.edit_message_reply_markup(None)
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -581,14 +595,14 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
         return TYPED_DAY
     day = today_for(ref) - timedelta(days=int(choice))
     try:
-        await as_user(update, context, ledger.check_entry_day, ref.id, day, today=today_for(ref))
+        known = await draft_context(update, context, day=day)
     except LedgerError as refused:  # yesterday may be before the ledger's opening, or in a closed year
         await query.edit_message_reply_markup(None)
         await update.effective_message.reply_text(refusal(refused, language))
         return await ask_day(update, context)
     draft(context)["day"] = day.isoformat()
     await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(day)}")
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, known)
 
 
 async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -599,7 +613,7 @@ async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
         await update.effective_message.reply_text(t("ent.day.invalid", language, example=day_text(today_for(ref))))
         return TYPED_DAY
     try:
-        await as_user(update, context, ledger.check_entry_day, ref.id, day, today=today_for(ref))
+        known = await draft_context(update, context, day=day)
     except LedgerError as refused:
         await update.effective_message.reply_text(
             f"{t('ent.day.understood', language, day=day_text(day))} {refusal(refused, language)}\n"
@@ -607,7 +621,7 @@ async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
         return TYPED_DAY
     draft(context)["day"] = day.isoformat()
     await update.effective_message.reply_text(t("ent.day.understood", language, day=day_text(day)))
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, known)
 
 
 async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
@@ -618,18 +632,19 @@ async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ledg
 # ------------------------------------------------------------------ the card, the project, recording
 
 
-async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = False) -> str:
-    """What will be recorded, with Enregistrer, Projet and Annuler."""
+async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext,
+                    banque: int | None, *, edit: bool = False) -> str:  # fmt: skip
+    """What will be recorded, with Enregistrer, Projet and Annuler (and the bank's warning)."""
     current, language = draft(context), lang(update)
-    ref = await ledger_ref(update, context)
-    accounts = {a.code: a.label for a in await accounts_by_use(update, context, ref.id)}
+    ref = next(r for r in known.refs if r.id == current["ledger_id"])
+    accounts = {a.code: a.label for a in known.accounts}
     means = t(f"means.{current['means']}", language) + (f" n° {current['cheque']}" if current.get("cheque") else "")
     splits = "\n".join(f"• {escape(accounts.get(code, code))} : {money(cents, language)}" for code, cents in current["splits"])
     text = t("ent.card", language, direction=t(f"direction.{current['direction']}", language).capitalize(),
              label=escape(current["label"]), amount=money(current["amount"], language), means=means,
              day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,
              project=t("ent.card.project", language, project=current["project"]) if current.get("project") else "")  # fmt: skip
-    if (banque := await bank_warning(update, context)) is not None:
+    if banque is not None:
         text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
     keyboard = InlineKeyboardMarkup([
         [button(t("ent.save", language), "ent:save")],
@@ -667,13 +682,19 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     if update.callback_query:
         await update.callback_query.answer()
         draft(context)["project"] = update.callback_query.data.split(":", 2)[2] or None
-        return await show_card(update, context, edit=True)
+        return await card_again(update, context, edit=True)
     try:
         draft(context)["project"] = ledger.clean_project(update.effective_message.text.lstrip("#"))
     except LedgerError as refused:
         await update.effective_message.reply_text(refusal(refused, lang(update)))
         return PROJECT
-    return await show_card(update, context)
+    return await card_again(update, context)
+
+
+async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = False) -> str:
+    """The card once more, read afresh from the store."""
+    known = await draft_context(update, context)
+    return await show_card(update, context, known, known.bank_after, edit=edit)
 
 
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -737,8 +758,8 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     elif refused.reason == "project_invalid":
         current["project"] = None
     else:
-        return await show_card(update, context)
-    return await next_step(update, context, await my_ledgers(update, context))
+        return await card_again(update, context)
+    return await next_step(update, context, await draft_context(update, context))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -1559,21 +1559,34 @@ class EntryContext:
     refs: tuple[LedgerRef, ...]
     ledger_id: int | None  # the ledger named (or the only one), whose accounts follow
     accounts: tuple[Account, ...]
+    bank_checked: bool = False  # bank_after is for the day, amount and means given
+    bank_after: int | None = None  # as bank_after_expense
 
 
 def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id: int | None = None,
-                  names: Sequence[str] = ()) -> EntryContext:  # fmt: skip
+                  names: Sequence[str] = (), day: date | None = None, amount: int | None = None,
+                  means: Means | None = None, check_day: bool = False) -> EntryContext:  # fmt: skip
     """The ledgers this person writes in and the accounts, most used first, of ``ledger_id``,
-    else of the ledger named among ``names``, else of the only ledger."""
+    else of the ledger named among ``names``, else of the only ledger. With ``day``, ``amount``
+    and ``means``: the bank warning too; ``check_day``: the LedgerError recording on ``day`` would raise."""
     refs = tuple(ledgers_for(session, who, write=True))
     if ledger_id is None:
         named = {normalise(n) for n in names}
         ledger_id = next((r.id for r in refs if normalise(r.name) in named), None)
     if ledger_id is None and len(refs) == 1:
         ledger_id = refs[0].id
-    if ledger_id not in {r.id for r in refs}:
+    ref = next((r for r in refs if r.id == ledger_id), None)
+    if ref is None:
         return EntryContext(refs, None, ())
-    return EntryContext(refs, ledger_id, accounts_by_use(session, who, ledger_id, direction))
+    if check_day:
+        check_entry_day(session, who, ref.id, day, today=today_in(ref.timezone))
+    accounts = accounts_by_use(session, who, ref.id, direction)
+    if day is None or amount is None or means is None:
+        return EntryContext(refs, ref.id, accounts)
+    bank_after = None
+    if direction == Direction.DEPENSE and means != Means.ESPECES:
+        bank_after = bank_after_expense(session, who, ref.id, day=day, amount=amount)
+    return EntryContext(refs, ref.id, accounts, True, bank_after)
 
 
 def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fields: Any) -> tuple[EntryView, Balances]:
