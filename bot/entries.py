@@ -258,16 +258,17 @@ async def line_context(update: Update, context: ContextTypes.DEFAULT_TYPE, direc
 
 
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
-                        day: date | None = None) -> ledger.EntryContext:  # fmt: skip
+                        day: date | None = None, days_ago: int | None = None) -> ledger.EntryContext:  # fmt: skip
     """In one store call: the ledgers, the draft's ledger (or ``ledger_id``) with its accounts and
-    its bank warning; a ``day`` is checked first (LedgerError) and replaces the draft's."""
+    its bank warning; a ``day`` (or ``days_ago``) is checked first (LedgerError) and replaces the draft's."""
     current, check_day = draft(context), day is not None
     direction = Direction(current["direction"])
     if day is None and "day" in current:
         day = date.fromisoformat(current["day"])
     known = await as_user(update, context, ledger.entry_context, direction,
                           ledger_id=ledger_id or current.get("ledger_id"), day=day, amount=current.get("amount"),
-                          means=Means(current["means"]) if "means" in current else None, check_day=check_day)  # fmt: skip
+                          means=Means(current["means"]) if "means" in current else None, check_day=check_day,
+                          days_ago=days_ago)  # fmt: skip
     return ordered(context, known, direction)
 
 
@@ -588,20 +589,19 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
     """Aujourd'hui, Hier, or Autre date (typed)."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    ref = await ledger_ref(update, context)
     choice = query.data.split(":")[2]
     if choice == "other":
+        ref = await ledger_ref(update, context)
         await query.edit_message_text(t("ent.ask_day", language, example=day_text(today_for(ref))))
         return TYPED_DAY
-    day = today_for(ref) - timedelta(days=int(choice))
-    try:
-        known = await draft_context(update, context, day=day)
+    try:  # today is where the ledger's coop is: the store counts the days back
+        known = await draft_context(update, context, days_ago=int(choice))
     except LedgerError as refused:  # yesterday may be before the ledger's opening, or in a closed year
         await query.edit_message_reply_markup(None)
         await update.effective_message.reply_text(refusal(refused, language))
         return await ask_day(update, context)
-    draft(context)["day"] = day.isoformat()
-    await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(day)}")
+    draft(context)["day"] = known.day.isoformat()
+    await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(known.day)}")
     return await next_step(update, context, known)
 
 

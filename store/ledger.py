@@ -51,7 +51,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, func
@@ -1561,14 +1561,17 @@ class EntryContext:
     accounts: tuple[Account, ...]
     bank_checked: bool = False  # bank_after is for the day, amount and means given
     bank_after: int | None = None  # as bank_after_expense
+    day: date | None = None  # the day given, or ``days_ago`` made a date
 
 
 def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id: int | None = None,
                   names: Sequence[str] = (), day: date | None = None, amount: int | None = None,
-                  means: Means | None = None, check_day: bool = False) -> EntryContext:  # fmt: skip
+                  means: Means | None = None, check_day: bool = False,
+                  days_ago: int | None = None) -> EntryContext:  # fmt: skip
     """The ledgers this person writes in and the accounts, most used first, of ``ledger_id``,
-    else of the ledger named among ``names``, else of the only ledger. With ``day``, ``amount``
-    and ``means``: the bank warning too; ``check_day``: the LedgerError recording on ``day`` would raise."""
+    else of the ledger named among ``names``, else of the only ledger. With ``day`` (or ``days_ago``,
+    counted from today where the coop is), ``amount`` and ``means``: the bank warning too;
+    ``check_day`` (always with ``days_ago``): the LedgerError recording on that day would raise."""
     refs = tuple(ledgers_for(session, who, write=True))
     if ledger_id is None:
         named = {normalise(n) for n in names}
@@ -1578,15 +1581,18 @@ def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id
     ref = next((r for r in refs if r.id == ledger_id), None)
     if ref is None:
         return EntryContext(refs, None, ())
+    today = today_in(ref.timezone)
+    if days_ago is not None:
+        day, check_day = today - timedelta(days=days_ago), True
     if check_day:
-        check_entry_day(session, who, ref.id, day, today=today_in(ref.timezone))
+        check_entry_day(session, who, ref.id, day, today=today)
     accounts = accounts_by_use(session, who, ref.id, direction)
     if day is None or amount is None or means is None:
-        return EntryContext(refs, ref.id, accounts)
+        return EntryContext(refs, ref.id, accounts, day=day)
     bank_after = None
     if direction == Direction.DEPENSE and means != Means.ESPECES:
         bank_after = bank_after_expense(session, who, ref.id, day=day, amount=amount)
-    return EntryContext(refs, ref.id, accounts, True, bank_after)
+    return EntryContext(refs, ref.id, accounts, True, bank_after, day)
 
 
 def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fields: Any) -> tuple[EntryView, Balances]:

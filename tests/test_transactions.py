@@ -104,8 +104,7 @@ async def test_each_step_of_an_expense_the_slow_way_is_one_call(bot, cast, meter
              (marie.press("CE1A"), ["entry_context"]),
              (marie.press("Fournitures éducatives et administratives"), ["entry_context"]),
              (marie.press("💳 Carte"), ["entry_context"]),
-             # The ledger's time zone says which day "Hier" is; then that day is checked with the card's context.
-             (marie.press("Hier"), ["ledgers_for", "entry_context"]),
+             (marie.press("Hier"), ["entry_context"]),
              (marie.press("✅ Enregistrer"), ["record_entry_with_balances"])]  # fmt: skip
     for action, expected in steps:
         aside, handler, _ = await meter.around(action)

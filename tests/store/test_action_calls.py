@@ -3,6 +3,9 @@ single-purpose functions would, read in one transaction."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import pytest
 from sqlmodel import select
 
 from store import ledger as L
@@ -87,3 +90,26 @@ def test_the_journal_opens_on_the_only_ledger_or_offers_a_choice(demo_books):
     assert teacher.writable == (ids["CE1A"],) and teacher.open_years[0] == teacher.year
     manager = act(demo_books, MARIE, L.journal_start, limit=5)
     assert manager.page is None and [r.id for r in manager.coops] == [ids["École"]]
+
+
+def test_the_entry_context_checks_a_day_and_warns_of_a_class_bank_below_zero(demo_books):
+    ids = ledger_ids(demo_books)
+    today = today_in("Indian/Reunion")
+    step = dict(direction=Direction.DEPENSE, ledger_id=ids["CE1A"], day=today)
+    tomorrow = today + timedelta(days=1)
+    with pytest.raises(L.LedgerError) as refused:
+        act(demo_books, JULIEN, L.entry_context, **{**step, "day": tomorrow}, check_day=True)
+    assert refused.value.reason == "future"
+    huge = 10_000_000
+    known = act(demo_books, JULIEN, L.entry_context, **step, amount=huge, means=Means.CARTE, check_day=True)
+    expected = act(demo_books, JULIEN, L.bank_after_expense, ids["CE1A"], day=today, amount=huge)
+    assert known.bank_checked and known.bank_after == expected < 0
+    cash = act(demo_books, JULIEN, L.entry_context, **step, amount=huge, means=Means.ESPECES)
+    assert cash.bank_checked and cash.bank_after is None  # espèces leave the bank alone
+    assert not act(demo_books, JULIEN, L.entry_context, **step).bank_checked  # no amount yet
+
+
+def test_days_ago_count_from_today_where_the_coop_is(demo_books):
+    ids = ledger_ids(demo_books)
+    known = act(demo_books, JULIEN, L.entry_context, Direction.RECETTE, ledger_id=ids["CE1A"], days_ago=1)
+    assert known.day == today_in("Indian/Reunion") - timedelta(days=1)
