@@ -434,10 +434,9 @@ async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit:
     """The current page of the chosen ledger's journal (or the coop's), with the other open year."""
     language, journal, ref = lang(update), context.user_data[KEY], current_ledger(context)
     number, month, coop_wide = journal.get("page", 0), journal.get("month"), journal.get("coop", False)
-    page = await as_user(update, context, ledger.journal, None if coop_wide else ref.id, journal["year"],
-                         month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE, coop_id=ref.coop_id,
-                         **search_terms(journal.get("search")))  # fmt: skip
-    years = await as_user(update, context, ledger.open_years, ref.id, today_for(ref))
+    page, years = await as_user(update, context, ledger.journal_page, None if coop_wide else ref.id, journal["year"],
+                                years_of=ref.id, month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE,
+                                coop_id=ref.coop_id, **search_terms(journal.get("search")))  # fmt: skip
     return await show_fetched(update, context, page, years, edit=edit)
 
 

@@ -761,6 +761,14 @@ def journal(session: Session, who: Who, ledger_id: int | None, year: int, *, mon
                        tuple(after_each[e.id] for e in entries))  # fmt: skip
 
 
+def journal_page(session: Session, who: Who, ledger_id: int | None, year: int, *, years_of: int,
+                 **criteria: Any) -> tuple[JournalPage, tuple[int, ...]]:  # fmt: skip
+    """A page of ``journal`` and the years still open in the coop of ledger ``years_of`` (its buttons)."""
+    _, coop = _require_ledger(session, who, Action.READ_LEDGER, years_of)
+    today = today_in(session.get(Department, coop.department_code).timezone)
+    return journal(session, who, ledger_id, year, **criteria), _open_years(session, coop.id, today)
+
+
 def _running(session: Session, ledger_ids: list[int], year: int) -> dict[int, int]:
     """Entry id → banque + caisse of these ledgers once it is booked (a cancelled entry adds nothing)."""
     balance = sum(sum(_opening_amounts(session, i, year)) for i in ledger_ids)

@@ -111,3 +111,13 @@ async def test_each_step_of_an_expense_the_slow_way_is_one_call(bot, cast, meter
         assert handler == expected, marie.last.text
         assert aside["update gate"] == 1
     assert "enregistrée" in marie.last.text
+
+
+async def test_a_journal_search_is_one_call(bot, cast, meter):
+    julien = cast["enseignant"]
+    await julien.send("/journal")
+    await julien.press("🔎 Chercher")
+    aside, handler, _ = await meter.around(julien.send("piles"))
+    # Was: journal, open_years.
+    assert handler == ["journal_page"]
+    assert aside["update gate"] == 1
