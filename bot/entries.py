@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
@@ -24,10 +25,10 @@ from bot.books import (
     balance_line, balance_lines, direction_word, ledger_label, money, my_ledgers, narrow, parse_day, read_part, refusal,
     refuse_negative, signed_money, today_for,
 )  # fmt: skip
-from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, settings
+from bot.common import as_user, button, day_text, end_conversation, excerpt, settings
 from bot.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
-from store import access, ledger, people
+from store import access, ledger
 from store.accounts import Account, normalise
 from store.ledger import EntryView, LedgerError, LedgerRef
 from store.models import Direction, Means, Treasury
@@ -229,27 +230,60 @@ async def begin_receipt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction) -> str | int:
     """Start a draft from whatever the line gives, then ask what is missing."""
     language = lang(update)
-    refs = await my_ledgers(update, context)
-    if not refs:
+    line = update.effective_message.text.partition(" ")[2].strip()
+    known = await line_context(update, context, direction, line)
+    if not known.refs:
         await update.effective_message.reply_text(t("books.no_ledger", language))
         return ConversationHandler.END
     context.user_data[DRAFT] = {"direction": direction.value}
-    line = update.effective_message.text.partition(" ")[2].strip()
     if not line:
         await update.effective_message.reply_text(
             t("ent.ask_amount", language, direction=t(f"direction.{direction.value}", language)))  # fmt: skip
         return AMOUNT
-    return await read_line(update, context, line, refs)
+    return await read_line(update, context, line, known)
 
 
 async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """'12,50 Piles pour la classe' typed after a bare /depense."""
-    return await read_line(update, context, update.effective_message.text, await my_ledgers(update, context))
+    line = update.effective_message.text
+    known = await line_context(update, context, Direction(draft(context)["direction"]), line)
+    return await read_line(update, context, line, known)
 
 
-async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str, refs: list[LedgerRef]) -> str | int:
+async def line_context(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction,
+                       line: str) -> ledger.EntryContext:  # fmt: skip
+    """In one store call: the ledgers, and the accounts of the ledger the line names (or the only one)."""
+    known = await as_user(update, context, ledger.entry_context, direction, names=line.split(";")[1:])
+    return ordered(context, known, direction)
+
+
+async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
+                        day: date | None = None, days_ago: int | None = None) -> ledger.EntryContext:  # fmt: skip
+    """In one store call: the ledgers, the draft's ledger (or ``ledger_id``) with its accounts and
+    its bank warning; a ``day`` (or ``days_ago``) is checked first (LedgerError) and replaces the draft's."""
+    current, check_day = draft(context), day is not None
+    direction = Direction(current["direction"])
+    if day is None and "day" in current:
+        day = date.fromisoformat(current["day"])
+    known = await as_user(update, context, ledger.entry_context, direction,
+                          ledger_id=ledger_id or current.get("ledger_id"), day=day, amount=current.get("amount"),
+                          means=Means(current["means"]) if "means" in current else None, check_day=check_day,
+                          days_ago=days_ago)  # fmt: skip
+    return ordered(context, known, direction)
+
+
+def ordered(context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext,
+            direction: Direction) -> ledger.EntryContext:  # fmt: skip
+    """The context's accounts in the order kept for the day: buttons do not move under a finger."""
+    if known.ledger_id is None:
+        return known
+    return replace(known, accounts=kept_order(context, known.ledger_id, direction, known.accounts))
+
+
+async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str,
+                    known: ledger.EntryContext) -> str | int:  # fmt: skip
     """Amount, label, #projet and the extras after semicolons; a refusal keeps the step."""
-    language = lang(update)
+    language, refs = lang(update), list(known.refs)
     head, *extras = line.split(";")
     try:
         amount, label = split_amount(head)
@@ -262,16 +296,13 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
         return AMOUNT
     current = draft(context)
     current.update(amount=amount, label=label, project=project)
-    if extras:
-        named = next((r.id for r in refs for part in extras if normalise(r.name) == normalise(part)), None)
-        ledger_id = named or (refs[0].id if len(refs) == 1 else None)  # the accounts depend on the ledger
-        accounts = list(await accounts_by_use(update, context, ledger_id)) if ledger_id else []
-        found = read_extras(extras, refs, accounts, today_for(refs[0]))
+    if extras:  # the accounts depend on the ledger: those of the one named, or of the only one
+        found = read_extras(extras, refs, list(known.accounts), today_for(refs[0]))
         if isinstance(found, str):
             await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(found))))
             return AMOUNT
         current.update(found)
-    return await next_step(update, context, refs)
+    return await next_step(update, context, known)
 
 
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -281,13 +312,12 @@ async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         await update.effective_message.reply_text(t("ent.label.length", lang(update)))
         return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
-async def accounts_by_use(update: Update, context: ContextTypes.DEFAULT_TYPE, ledger_id: int) -> tuple[Account, ...]:
-    """The ledger's most used accounts first, in an order kept for the day: buttons do not move under a finger."""
-    direction = Direction(draft(context)["direction"])
-    accounts = await as_user(update, context, ledger.accounts_by_use, ledger_id, direction)
+def kept_order(context: ContextTypes.DEFAULT_TYPE, ledger_id: int, direction: Direction,
+               accounts: tuple[Account, ...]) -> tuple[Account, ...]:  # fmt: skip
+    """The accounts in the order first shown today for this ledger and direction."""
     key, today = f"{ledger_id}:{direction.value}", date.today().isoformat()
     orders = {k: v for k, v in context.user_data.get("account_order", {}).items() if v["day"] == today}
     kept = orders.setdefault(key, {"day": today, "codes": [a.code for a in accounts]})
@@ -299,9 +329,9 @@ async def accounts_by_use(update: Update, context: ContextTypes.DEFAULT_TYPE, le
 # ------------------------------------------------------------------ asking what is missing
 
 
-async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> str | int:
+async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext) -> str | int:
     """Ask the first thing missing; with nothing missing, record (a full line) or confirm."""
-    current, language = draft(context), lang(update)
+    current, language, refs = draft(context), lang(update), list(known.refs)
     say = update.effective_message.reply_text
     if not current.get("label"):
         await say(t("ent.ask_label", language))
@@ -313,7 +343,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: li
         current["ledger_id"] = refs[0].id
     if "splits" not in current:
         current["asked"] = True
-        return await ask_account(update, context, edit=False)
+        return await ask_account(update, context, known.accounts, edit=False)
     if current["splits"][0][1] is None:  # one account named on the line: all of the amount
         current["splits"] = [[current["splits"][0][0], current["amount"]]]
     if "means" not in current:
@@ -332,9 +362,11 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: li
     if "day" not in current:
         current["asked"] = True
         return await ask_day(update, context)
-    if not current.get("asked") and await bank_warning(update, context) is None:
+    # A full line was read before its day and means were known: its bank warning is asked now.
+    banque = known.bank_after if known.bank_checked else await bank_warning(update, context)
+    if not current.get("asked") and banque is None:
         return await record(update, context)  # everything came on the line: nothing more to ask
-    return await show_card(update, context)
+    return await show_card(update, context, known, banque)
 
 
 def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup:
@@ -346,22 +378,22 @@ def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The ledger, by button."""
-    refs = await my_ledgers(update, context)
     ledger_id = int(update.callback_query.data.split(":")[2])
-    if ledger_id not in {r.id for r in refs}:  # a forged button
+    known = await draft_context(update, context, ledger_id=ledger_id)
+    if known.ledger_id != ledger_id:  # a forged button
         raise access.Forbidden(access.Action.WRITE_LEDGER)
     await update.callback_query.answer()
     draft(context)["ledger_id"] = ledger_id
     draft(context)["asked"] = True
-    chosen = next(r for r in refs if r.id == ledger_id)
+    chosen = next(r for r in known.refs if r.id == ledger_id)
     await update.callback_query.edit_message_text(f"{t('ent.pick_ledger', lang(update))} {escape(chosen.name)}")
-    return await next_step(update, context, refs)
+    return await next_step(update, context, known)
 
 
-async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool, every: bool = False) -> str:
+async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: tuple[Account, ...], *,
+                      edit: bool, every: bool = False) -> str:  # fmt: skip
     """The ledger's most used accounts first, then "Autres comptes…" and "Répartir"."""
     language = lang(update)
-    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
     shown = accounts if every else accounts[:FIRST_ACCOUNTS]
     rows = [[button(a.label, f"ent:acc:{a.code}")] for a in shown]
     extra = [] if every or len(accounts) <= FIRST_ACCOUNTS else [button(t("ent.more_accounts", language), "ent:acc:more")]
@@ -379,18 +411,18 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     query = update.callback_query
     await query.answer()
     choice = query.data.split(":")[2]
+    known = await draft_context(update, context)
     if choice == "more":
-        return await ask_account(update, context, edit=True, every=True)
+        return await ask_account(update, context, known.accounts, edit=True, every=True)
     if choice == "split":
         draft(context)["parts"] = []
-        return await ask_split_account(update, context, edit=True)
-    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
-    account = next((a for a in accounts if a.code == choice), None)
+        return await ask_split_account(update, context, known.accounts, edit=True)
+    account = next((a for a in known.accounts if a.code == choice), None)
     if account is None:
         return ACCOUNT
     draft(context)["splits"] = [[account.code, draft(context)["amount"]]]
     await query.edit_message_text(f"{t('ent.pick_account', lang(update))} {escape(account.label)}")
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, known)
 
 
 # ------------------------------------------------------------------ Répartir
@@ -400,11 +432,10 @@ def parts_left(current: dict) -> int:
     return current["amount"] - sum(cents for _, cents in current["parts"])
 
 
-async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool,
-                            every: bool = False) -> str:  # fmt: skip
+async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: tuple[Account, ...], *,
+                            edit: bool, every: bool = False) -> str:  # fmt: skip
     """Which account takes the next part: the usual ones, then "Autres comptes…"."""
     current, language = draft(context), lang(update)
-    accounts = await accounts_by_use(update, context, current["ledger_id"])
     labels = {a.code: a.label for a in accounts}
     done = "\n".join(t("ent.split.done_part", language, account=escape(labels.get(code, code)),
                        amount=money(cents, language)) for code, cents in current["parts"])  # fmt: skip
@@ -427,9 +458,9 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     query, language = update.callback_query, lang(update)
     await query.answer()
     code = query.data.split(":")[2]
+    accounts = (await draft_context(update, context)).accounts
     if code == "more":
-        return await ask_split_account(update, context, edit=True, every=True)
-    accounts = await accounts_by_use(update, context, draft(context)["ledger_id"])
+        return await ask_split_account(update, context, accounts, edit=True, every=True)
     account = next((a for a in accounts if a.code == code), None)
     if account is None:
         return SPLIT_ACCOUNT
@@ -453,9 +484,9 @@ async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return SPLIT_AMOUNT
     current["parts"].append([current.pop("part_account"), cents])
     if parts_left(current):
-        return await ask_split_account(update, context, edit=False)
+        return await ask_split_account(update, context, (await draft_context(update, context)).accounts, edit=False)
     current["splits"] = current.pop("parts")
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
 # ------------------------------------------------------------------ means, cheque, date
@@ -489,7 +520,7 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         return MEANS
     draft(context)["means"] = means.value
     await query.edit_message_text(f"{t(means_question(direction), language)} {t(f'ent.means.{means.value}', language)}")
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
 async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -516,7 +547,7 @@ async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         await update.effective_message.reply_text(t("ent.cheque.invalid", lang(update)))
         return CHEQUE
     draft(context)["cheque"] = number
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
 async def confirm_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, used: EntryView) -> str:
@@ -539,7 +570,7 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         return CHEQUE
     draft(context)["cheque_ok"] = number
     await query.edit_message_reply_markup(None)
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, await draft_context(update, context))
 
 
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -558,21 +589,20 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
     """Aujourd'hui, Hier, or Autre date (typed)."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    ref = await ledger_ref(update, context)
     choice = query.data.split(":")[2]
     if choice == "other":
+        ref = await ledger_ref(update, context)
         await query.edit_message_text(t("ent.ask_day", language, example=day_text(today_for(ref))))
         return TYPED_DAY
-    day = today_for(ref) - timedelta(days=int(choice))
-    try:
-        await as_user(update, context, ledger.check_entry_day, ref.id, day, today=today_for(ref))
+    try:  # today is where the ledger's coop is: the store counts the days back
+        known = await draft_context(update, context, days_ago=int(choice))
     except LedgerError as refused:  # yesterday may be before the ledger's opening, or in a closed year
         await query.edit_message_reply_markup(None)
         await update.effective_message.reply_text(refusal(refused, language))
         return await ask_day(update, context)
-    draft(context)["day"] = day.isoformat()
-    await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(day)}")
-    return await next_step(update, context, await my_ledgers(update, context))
+    draft(context)["day"] = known.day.isoformat()
+    await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(known.day)}")
+    return await next_step(update, context, known)
 
 
 async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -583,7 +613,7 @@ async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
         await update.effective_message.reply_text(t("ent.day.invalid", language, example=day_text(today_for(ref))))
         return TYPED_DAY
     try:
-        await as_user(update, context, ledger.check_entry_day, ref.id, day, today=today_for(ref))
+        known = await draft_context(update, context, day=day)
     except LedgerError as refused:
         await update.effective_message.reply_text(
             f"{t('ent.day.understood', language, day=day_text(day))} {refusal(refused, language)}\n"
@@ -591,7 +621,7 @@ async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
         return TYPED_DAY
     draft(context)["day"] = day.isoformat()
     await update.effective_message.reply_text(t("ent.day.understood", language, day=day_text(day)))
-    return await next_step(update, context, await my_ledgers(update, context))
+    return await next_step(update, context, known)
 
 
 async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
@@ -602,18 +632,19 @@ async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ledg
 # ------------------------------------------------------------------ the card, the project, recording
 
 
-async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = False) -> str:
-    """What will be recorded, with Enregistrer, Projet and Annuler."""
+async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext,
+                    banque: int | None, *, edit: bool = False) -> str:  # fmt: skip
+    """What will be recorded, with Enregistrer, Projet and Annuler (and the bank's warning)."""
     current, language = draft(context), lang(update)
-    ref = await ledger_ref(update, context)
-    accounts = {a.code: a.label for a in await accounts_by_use(update, context, ref.id)}
+    ref = next(r for r in known.refs if r.id == current["ledger_id"])
+    accounts = {a.code: a.label for a in known.accounts}
     means = t(f"means.{current['means']}", language) + (f" n° {current['cheque']}" if current.get("cheque") else "")
     splits = "\n".join(f"• {escape(accounts.get(code, code))} : {money(cents, language)}" for code, cents in current["splits"])
     text = t("ent.card", language, direction=t(f"direction.{current['direction']}", language).capitalize(),
              label=escape(current["label"]), amount=money(current["amount"], language), means=means,
              day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,
              project=t("ent.card.project", language, project=current["project"]) if current.get("project") else "")  # fmt: skip
-    if (banque := await bank_warning(update, context)) is not None:
+    if banque is not None:
         text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
     keyboard = InlineKeyboardMarkup([
         [button(t("ent.save", language), "ent:save")],
@@ -651,13 +682,19 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     if update.callback_query:
         await update.callback_query.answer()
         draft(context)["project"] = update.callback_query.data.split(":", 2)[2] or None
-        return await show_card(update, context, edit=True)
+        return await card_again(update, context, edit=True)
     try:
         draft(context)["project"] = ledger.clean_project(update.effective_message.text.lstrip("#"))
     except LedgerError as refused:
         await update.effective_message.reply_text(refusal(refused, lang(update)))
         return PROJECT
-    return await show_card(update, context)
+    return await card_again(update, context)
+
+
+async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = False) -> str:
+    """The card once more, read afresh from the store."""
+    known = await draft_context(update, context)
+    return await show_card(update, context, known, known.bank_after, edit=edit)
 
 
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -670,19 +707,17 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
 async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """One transaction: the entry, its number, its ventilation; then the new balance and Annuler."""
     current, language = draft(context), lang(update)
-    ref = await ledger_ref(update, context)
     means = Means(current["means"])
     try:
-        entry: EntryView = await as_user(
-            update, context, ledger.record_entry, ref.id, direction=Direction(current["direction"]),
-            day=date.fromisoformat(current["day"]), label=current["label"],
+        entry, balances = await as_user(
+            update, context, ledger.record_entry_with_balances, current["ledger_id"],
+            direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             treasury=Treasury.CAISSE if means == Means.ESPECES else Treasury.BANQUE, means=means,
-            amount=current["amount"], splits=[tuple(part) for part in current["splits"]], today=today_for(ref),
+            amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
             cheque_number=current.get("cheque"), project=current.get("project"),
         )  # fmt: skip
     except LedgerError as refused:
         return await refused_at_recording(update, context, refused)
-    balances = await as_user(update, context, ledger.balances, ref.id, entry.fiscal_year)
     context.user_data.pop(DRAFT, None)
     message = await update.effective_message.reply_text(
         t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
@@ -723,8 +758,8 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     elif refused.reason == "project_invalid":
         current["project"] = None
     else:
-        return await show_card(update, context)
-    return await next_step(update, context, await my_ledgers(update, context))
+        return await card_again(update, context)
+    return await next_step(update, context, await draft_context(update, context))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -819,45 +854,34 @@ def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
 
 async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/solde: every ledger this person may read; managers also get their whole coop."""
-    refs = await my_ledgers(update, context, write=False)
-    if not refs:
+    overview = await as_user(update, context, ledger.balances_overview)
+    if overview is None:
         await update.effective_message.reply_text(t("books.no_ledger", lang(update)))
         return
-    text, keyboard = await balances_text(update, context, refs, fiscal_year_of(today_for(refs[0])))
+    text, keyboard = balances_text(overview, lang(update))
     await update.effective_message.reply_text(text, reply_markup=keyboard)
 
 
 async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """2025-2026 under /solde: that open year's balances (last year, until it is closed)."""
     query = update.callback_query
-    refs = await my_ledgers(update, context, write=False)
     year = int(query.data.rsplit(":", 1)[1])
-    if not refs or year not in await open_years(update, context, refs):
+    overview = await as_user(update, context, ledger.balances_overview, year)
+    if overview is None or year not in overview.open_years:
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return
     await query.answer()
-    text, keyboard = await balances_text(update, context, refs, year)
+    text, keyboard = balances_text(overview, lang(update))
     await query.edit_message_text(text, reply_markup=keyboard)
 
 
-async def open_years(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> list[int]:
-    """The fiscal years open in any of these ledgers' coops, latest first."""
-    years: set[int] = set()
-    for coop_ref in {r.coop_id: r for r in refs}.values():
-        years.update(await as_user(update, context, ledger.open_years, coop_ref.id, today_for(coop_ref)))
-    return sorted(years, reverse=True)
-
-
-async def balances_text(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef],
-                        year: int) -> tuple[str, InlineKeyboardMarkup | None]:  # fmt: skip
+def balances_text(overview: ledger.BalancesOverview, language: str) -> tuple[str, InlineKeyboardMarkup | None]:
     """Two short lines per ledger (total; banque · caisse), cheques not cashed, each coop's total;
     a button for the other open year."""
-    language = lang(update)
-    today = today_for(refs[0])
+    year, today = overview.year, overview.today
     title = "solde.title" if year == fiscal_year_of(today) else "solde.title_past"
     lines = [t(title, language, day=day_text(today), years=f"{year}-{year + 1}")]
-    for ref in refs:
-        balances = await as_user(update, context, ledger.balances, ref.id, year)
+    for _, balances in overview.ledgers:
         lines += ["", "📒 " + balance_lines(balances, language)]
         if balances.uncashed_count:
             lines.append(t("solde.cheques", language, count=balances.uncashed_count,
@@ -865,14 +889,10 @@ async def balances_text(update: Update, context: ContextTypes.DEFAULT_TYPE, refs
         if balances.undeposited_count:
             lines.append(t("solde.to_deposit", language, count=balances.undeposited_count,
                            amount=money(balances.undeposited_cheques, language)))  # fmt: skip
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    for coop_id in sorted({r.coop_id for r in refs}):
-        if access.may(who, access.Action.READ_COOP, coop_id=coop_id):
-            coop = await as_user(update, context, ledger.coop_balances, coop_id, year)
-            affiliation = next(r.affiliation for r in refs if r.coop_id == coop_id)
-            lines.append("")
-            lines.append(t("solde.coop", language, affiliation=affiliation, total=signed_money(coop.total, language),
-                           banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
-    others = [y for y in await open_years(update, context, refs) if y != year]
+    for ref, coop in overview.coops:
+        lines.append("")
+        lines.append(t("solde.coop", language, affiliation=ref.affiliation, total=signed_money(coop.total, language),
+                       banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
+    others = [y for y in overview.open_years if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"sld:y:{y}") for y in others]]) if others else None
     return narrow("\n".join(lines)), keyboard

@@ -10,6 +10,7 @@ one month of it.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime
 from html import escape
@@ -259,17 +260,17 @@ async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None,
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """/journal: the only ledger's journal at once, or a ledger to choose."""
     language = lang(update)
-    refs = await my_ledgers(update, context, write=False)
-    if not refs:
+    start = await as_user(update, context, ledger.journal_start, limit=PAGE_SIZE)
+    if not start.refs:
         await update.effective_message.reply_text(t("jnl.no_ledger", language))
         return ConversationHandler.END
-    writable = [r.id for r in await my_ledgers(update, context, write=True)]
-    coops = await coops_read(update, context, refs)
-    context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1 or bool(coops)}
-    if len(refs) == 1 and not coops:
-        return await open_ledger(update, context, refs[0])
+    context.user_data[KEY] = {"writable": list(start.writable), "several": start.page is None}
+    if start.page is not None:  # one ledger, no coop to read whole: its first page at once
+        context.user_data[KEY].update(ledger=asdict(start.refs[0]), year=start.year, page=0, month=None, coop=False,
+                                      search=None)  # fmt: skip
+        return await show_fetched(update, context, start.page, start.open_years)
     await update.effective_message.reply_text(t("jnl.pick_ledger", language),
-                                              reply_markup=await pick_keyboard(update, context, refs))  # fmt: skip
+                                              reply_markup=whole_coop_keyboard(list(start.refs), start.coops, language))
     return LEDGER
 
 
@@ -282,10 +283,13 @@ async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: l
 async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
                         refs: list[LedgerRef]) -> InlineKeyboardMarkup:  # fmt: skip
     """A button per ledger, and one per coop for its whole journal (all ledgers)."""
-    language = lang(update)
-    keyboard = ledgers_keyboard(refs, "jnl:l", language).inline_keyboard
+    return whole_coop_keyboard(refs, await coops_read(update, context, refs), lang(update))
+
+
+def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], language: str) -> InlineKeyboardMarkup:
+    keyboard = ledgers_keyboard(list(refs), "jnl:l", language).inline_keyboard
     whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), f"jnl:c:{r.coop_id}")]
-             for r in await coops_read(update, context, refs)]  # fmt: skip
+             for r in coops]  # fmt: skip
     return InlineKeyboardMarkup([list(row) for row in keyboard[:-1]] + whole + [list(keyboard[-1])])
 
 
@@ -430,13 +434,19 @@ async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit:
     """The current page of the chosen ledger's journal (or the coop's), with the other open year."""
     language, journal, ref = lang(update), context.user_data[KEY], current_ledger(context)
     number, month, coop_wide = journal.get("page", 0), journal.get("month"), journal.get("coop", False)
-    page = await as_user(update, context, ledger.journal, None if coop_wide else ref.id, journal["year"],
-                         month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE, coop_id=ref.coop_id,
-                         **search_terms(journal.get("search")))  # fmt: skip
-    years = await as_user(update, context, ledger.open_years, ref.id, today_for(ref))
+    page, years = await as_user(update, context, ledger.journal_page, None if coop_wide else ref.id, journal["year"],
+                                years_of=ref.id, month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE,
+                                coop_id=ref.coop_id, **search_terms(journal.get("search")))  # fmt: skip
+    return await show_fetched(update, context, page, years, edit=edit)
+
+
+async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page: ledger.JournalPage,
+                       years: Sequence[int], *, edit: bool = True) -> str:  # fmt: skip
+    """A page already read from the store, with a button per other open year."""
+    journal = context.user_data[KEY]
     others = [y for y in years if y != journal["year"]]
-    await show(update, page_text(ref, journal, page, language), page_keyboard(page, journal, others, language),
-               edit=edit)  # fmt: skip
+    await show(update, page_text(current_ledger(context), journal, page, lang(update)),
+               page_keyboard(page, journal, others, lang(update)), edit=edit)  # fmt: skip
     return PAGE
 
 

@@ -51,7 +51,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, func
@@ -69,7 +69,7 @@ from store.models import (
 from store.money import MAX_CENTS
 from store.people import Who
 from store.text import plain
-from store.years import fiscal_year_bounds, fiscal_year_of
+from store.years import fiscal_year_bounds, fiscal_year_of, today_in
 
 LABEL_MAX = 120
 PROJECT_MAX = 32
@@ -426,8 +426,12 @@ def is_closed(session: Session, coop_id: int, year: int) -> bool:
 def open_years(session: Session, who: Who, ledger_id: int, today: date) -> tuple[int, ...]:
     """The fiscal years entries may be dated in, latest first."""
     _, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+    return _open_years(session, coop.id, today)
+
+
+def _open_years(session: Session, coop_id: int, today: date) -> tuple[int, ...]:
     current = fiscal_year_of(today)
-    return tuple(y for y in (current, current - 1) if not is_closed(session, coop.id, y))
+    return tuple(y for y in (current, current - 1) if not is_closed(session, coop_id, y))
 
 
 def _require_open_year(session: Session, coop_id: int, year: int, today: date) -> None:
@@ -757,6 +761,14 @@ def journal(session: Session, who: Who, ledger_id: int | None, year: int, *, mon
                        tuple(after_each[e.id] for e in entries))  # fmt: skip
 
 
+def journal_page(session: Session, who: Who, ledger_id: int | None, year: int, *, years_of: int,
+                 **criteria: Any) -> tuple[JournalPage, tuple[int, ...]]:  # fmt: skip
+    """A page of ``journal`` and the years still open in the coop of ledger ``years_of`` (its buttons)."""
+    _, coop = _require_ledger(session, who, Action.READ_LEDGER, years_of)
+    today = today_in(session.get(Department, coop.department_code).timezone)
+    return journal(session, who, ledger_id, year, **criteria), _open_years(session, coop.id, today)
+
+
 def _running(session: Session, ledger_ids: list[int], year: int) -> dict[int, int]:
     """Entry id → banque + caisse of these ledgers once it is booked (a cancelled entry adds nothing)."""
     balance = sum(sum(_opening_amounts(session, i, year)) for i in ledger_ids)
@@ -1039,38 +1051,51 @@ def attach_receipt(session: Session, who: Who, entry_id: int, *, file_id: str, f
 
 
 def _balances(session: Session, ledger: Ledger, year: int) -> Balances:
+    return _balances_of(session, [ledger], year)[ledger.id]
+
+
+def _balances_of(session: Session, ledgers: Sequence[Ledger], year: int) -> dict[int, Balances]:
+    """Ledger id → its Balances, for several ledgers at once: each sum is one query grouped by ledger."""
+    ids = [x.id for x in ledgers]
     internal = Entry.movement_id.is_not(None)  # no bound parameter: PostgreSQL groups by it
     rows = session.exec(
-        select(Entry.treasury, Entry.direction, internal, func.sum(Entry.amount))
-        .where(Entry.ledger_id == ledger.id, Entry.fiscal_year == year, Entry.cancelled_at.is_(None))
-        .group_by(Entry.treasury, Entry.direction, internal)
+        select(Entry.ledger_id, Entry.treasury, Entry.direction, internal, func.sum(Entry.amount))
+        .where(Entry.ledger_id.in_(ids), Entry.fiscal_year == year, Entry.cancelled_at.is_(None))
+        .group_by(Entry.ledger_id, Entry.treasury, Entry.direction, internal)
     ).all()  # fmt: skip
-    opening_banque, opening_caisse = _opening_amounts(session, ledger.id, year)
-    treasury_sums = {Treasury.BANQUE: opening_banque, Treasury.CAISSE: opening_caisse}
-    charges = produits = moved = 0
-    for treasury, direction, is_internal, total in rows:
+    openings = {i: _opening_amounts(session, i, year) for i in ids}
+    treasury_sums = {i: {Treasury.BANQUE: openings[i][0], Treasury.CAISSE: openings[i][1]} for i in ids}
+    charges, produits, moved = dict.fromkeys(ids, 0), dict.fromkeys(ids, 0), dict.fromkeys(ids, 0)
+    for ledger_id, treasury, direction, is_internal, total in rows:
         signed = total if direction == Direction.RECETTE else -total
-        treasury_sums[Treasury(treasury)] += signed
+        treasury_sums[ledger_id][Treasury(treasury)] += signed
         if is_internal:
-            moved += signed
+            moved[ledger_id] += signed
         elif direction == Direction.RECETTE:
-            produits += total
+            produits[ledger_id] += total
         else:
-            charges += total
-    count, uncashed = session.exec(
-        select(func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
+            charges[ledger_id] += total
+    uncashed = dict.fromkeys(ids, (0, 0))
+    for ledger_id, count, cents in session.exec(
+        select(Entry.ledger_id, func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
         .join(Tick, Tick.entry_id == Entry.id, isouter=True)
-        .where(Entry.ledger_id == ledger.id, Entry.fiscal_year <= year, Entry.cancelled_at.is_(None),
+        .where(Entry.ledger_id.in_(ids), Entry.fiscal_year <= year, Entry.cancelled_at.is_(None),
                Entry.direction == Direction.DEPENSE, Entry.means == Means.CHEQUE,
                Entry.treasury == Treasury.BANQUE, Tick.id.is_(None))
-    ).one()  # fmt: skip
-    waiting, undeposited = session.exec(
-        select(func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
-        .where(Entry.ledger_id == ledger.id, Entry.fiscal_year <= year, *_undeposited())
-    ).one()  # fmt: skip
-    return Balances(ledger.id, ledger.name, ledger.kind, year, opening_banque, opening_caisse,
-                    treasury_sums[Treasury.BANQUE], treasury_sums[Treasury.CAISSE], charges, produits,
-                    moved, int(uncashed), count, int(undeposited), waiting)  # fmt: skip
+        .group_by(Entry.ledger_id)
+    ):  # fmt: skip
+        uncashed[ledger_id] = (count, int(cents))
+    undeposited = dict.fromkeys(ids, (0, 0))
+    for ledger_id, count, cents in session.exec(
+        select(Entry.ledger_id, func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
+        .where(Entry.ledger_id.in_(ids), Entry.fiscal_year <= year, *_undeposited())
+        .group_by(Entry.ledger_id)
+    ):  # fmt: skip
+        undeposited[ledger_id] = (count, int(cents))
+    return {x.id: Balances(x.id, x.name, x.kind, year, *openings[x.id], treasury_sums[x.id][Treasury.BANQUE],
+                           treasury_sums[x.id][Treasury.CAISSE], charges[x.id], produits[x.id], moved[x.id],
+                           uncashed[x.id][1], uncashed[x.id][0], undeposited[x.id][1], undeposited[x.id][0])
+            for x in ledgers}  # fmt: skip
 
 
 def balances(session: Session, who: Who, ledger_id: int, year: int) -> Balances:
@@ -1091,7 +1116,8 @@ def coop_balances(session: Session, who: Who, coop_id: int, year: int) -> CoopBa
 
 
 def _coop_balances(session: Session, coop: Coop, year: int) -> CoopBalances:
-    return CoopBalances(coop.id, year, tuple(_balances(session, x, year) for x in _coop_ledgers(session, coop.id)))
+    ledgers = _coop_ledgers(session, coop.id)
+    return CoopBalances(coop.id, year, tuple(_balances_of(session, ledgers, year).values()))
 
 
 # ---------------------------------------------------------------- opening balances and closing
@@ -1529,3 +1555,113 @@ def bank_after_expense(session: Session, who: Who, ledger_id: int, *, day: date,
         return None
     after = _balances(session, ledger, fiscal_year_of(day)).banque - amount
     return after if after < 0 else None
+
+
+# ---------------------------------------------------------------- one call per chat action
+
+
+@dataclass(frozen=True)
+class EntryContext:
+    """What reading a /depense or /recette line needs: the ledgers, and the accounts of the one in use."""
+
+    refs: tuple[LedgerRef, ...]
+    ledger_id: int | None  # the ledger named (or the only one), whose accounts follow
+    accounts: tuple[Account, ...]
+    bank_checked: bool = False  # bank_after is for the day, amount and means given
+    bank_after: int | None = None  # as bank_after_expense
+    day: date | None = None  # the day given, or ``days_ago`` made a date
+
+
+def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id: int | None = None,
+                  names: Sequence[str] = (), day: date | None = None, amount: int | None = None,
+                  means: Means | None = None, check_day: bool = False,
+                  days_ago: int | None = None) -> EntryContext:  # fmt: skip
+    """The ledgers this person writes in and the accounts, most used first, of ``ledger_id``,
+    else of the ledger named among ``names``, else of the only ledger. With ``day`` (or ``days_ago``,
+    counted from today where the coop is), ``amount`` and ``means``: the bank warning too;
+    ``check_day`` (always with ``days_ago``): the LedgerError recording on that day would raise."""
+    refs = tuple(ledgers_for(session, who, write=True))
+    if ledger_id is None:
+        named = {normalise(n) for n in names}
+        ledger_id = next((r.id for r in refs if normalise(r.name) in named), None)
+    if ledger_id is None and len(refs) == 1:
+        ledger_id = refs[0].id
+    ref = next((r for r in refs if r.id == ledger_id), None)
+    if ref is None:
+        return EntryContext(refs, None, ())
+    today = today_in(ref.timezone)
+    if days_ago is not None:
+        day, check_day = today - timedelta(days=days_ago), True
+    if check_day:
+        check_entry_day(session, who, ref.id, day, today=today)
+    accounts = accounts_by_use(session, who, ref.id, direction)
+    if day is None or amount is None or means is None:
+        return EntryContext(refs, ref.id, accounts, day=day)
+    bank_after = None
+    if direction == Direction.DEPENSE and means != Means.ESPECES:
+        bank_after = bank_after_expense(session, who, ref.id, day=day, amount=amount)
+    return EntryContext(refs, ref.id, accounts, True, bank_after, day)
+
+
+def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fields: Any) -> tuple[EntryView, Balances]:
+    """record_entry, dated against today where the ledger's coop is, and the ledger's balances after it."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    today = today_in(session.get(Department, coop.department_code).timezone)
+    entry = record_entry(session, who, ledger_id, today=today, **fields)
+    return entry, _balances(session, ledger, entry.fiscal_year)
+
+
+@dataclass(frozen=True)
+class BalancesOverview:
+    """/solde: each ledger a person reads, the coops they read whole, and the years still open."""
+
+    today: date  # where the first ledger's coop is
+    year: int
+    ledgers: tuple[tuple[LedgerRef, Balances], ...]
+    coops: tuple[tuple[LedgerRef, CoopBalances], ...]  # a ledger of the coop (for its affiliation), its total
+    open_years: tuple[int, ...]  # in any of these coops, latest first
+
+
+def balances_overview(session: Session, who: Who, year: int | None = None) -> BalancesOverview | None:
+    """Every ledger this person reads and every coop they read whole, for ``year`` (default: the
+    current fiscal year); None without any ledger. One grouped query per sum, not one per ledger."""
+    refs = ledgers_for(session, who, write=False)
+    if not refs:
+        return None
+    today = today_in(refs[0].timezone)
+    year = fiscal_year_of(today) if year is None else year
+    first_of_coop = {r.coop_id: r for r in reversed(refs)}
+    whole = sorted(c for c in first_of_coop if may(who, Action.READ_COOP, coop_id=c))
+    ledgers = {x.id: x for x in session.exec(select(Ledger).where(
+        Ledger.id.in_([r.id for r in refs]) | Ledger.coop_id.in_(whole)))}  # fmt: skip
+    sums = _balances_of(session, list(ledgers.values()), year)
+    coops = tuple((first_of_coop[c], CoopBalances(c, year, tuple(sums[x.id] for x in _coop_ledgers(session, c))))
+                  for c in whole)  # fmt: skip
+    years = {y for c, r in first_of_coop.items() for y in _open_years(session, c, today_in(r.timezone))}
+    return BalancesOverview(today, year, tuple((r, sums[r.id]) for r in refs), coops, tuple(sorted(years, reverse=True)))
+
+
+@dataclass(frozen=True)
+class JournalStart:
+    """/journal: the ledgers to choose from, or (only one) its first page."""
+
+    refs: tuple[LedgerRef, ...]  # readable
+    writable: tuple[int, ...]
+    coops: tuple[LedgerRef, ...]  # the school ledger of each coop read whole
+    year: int | None = None  # with the first page: its fiscal year, the page, the open years
+    page: JournalPage | None = None
+    open_years: tuple[int, ...] = ()
+
+
+def journal_start(session: Session, who: Who, *, limit: int) -> JournalStart:
+    """The ledgers this person reads and writes, the coops they read whole; with a single ledger
+    and no coop, that ledger's first page of ``limit`` entries of the current year."""
+    refs = tuple(ledgers_for(session, who, write=False))
+    writable = tuple(r.id for r in ledgers_for(session, who, write=True))
+    coops = tuple(r for r in refs if r.kind == LedgerKind.ECOLE and may(who, Action.READ_COOP, coop_id=r.coop_id))
+    if len(refs) != 1 or coops:
+        return JournalStart(refs, writable, coops)
+    today = today_in(refs[0].timezone)
+    year = fiscal_year_of(today)
+    page = journal(session, who, refs[0].id, year, limit=limit)
+    return JournalStart(refs, writable, coops, year, page, _open_years(session, refs[0].coop_id, today))

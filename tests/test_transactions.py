@@ -1,0 +1,123 @@
+"""How many transactions one user action opens: the handler makes one store call per action.
+
+Measured, not mocked: the bot's own Database counts the transactions it runs while one
+message is handled, and store.people.who_is counts how often a person is resolved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+
+import pytest
+
+from store import people
+
+GATE = {"first_time": "update gate", "who_is": "access gate"}  # before any command's handler
+PERSISTENCE = {"save", "load_all"}  # the chat's state, written once the update is handled
+BACKGROUND = {"forgotten_after"}  # a repeating job, whatever anyone does
+QUIET = 0.3  # seconds without a transaction: the update, its persistence included, is done
+
+
+class Meter:
+    """Counts the transactions of the bot's Database, by the store function each one runs."""
+
+    def __init__(self, database, monkeypatch):
+        self.calls: list[str] = []
+        self.who_is = 0
+        self.last = time.monotonic()
+        run, resolve = database.run, people.who_is
+
+        def counted_run(fn, /, *args, **kwargs):
+            name = fn.__name__
+            if name == "_as_person":  # as_user: the store function comes after the Telegram id
+                name = args[1].__name__
+            if name not in BACKGROUND:
+                self.calls.append(name)
+            self.last = time.monotonic()
+            return run(fn, *args, **kwargs)
+
+        def counted_who_is(session, telegram_id):
+            self.who_is += 1
+            return resolve(session, telegram_id)
+
+        counted_who_is.__name__ = "who_is"  # the gate's call reads as the gate's
+        monkeypatch.setattr(database, "run", counted_run)
+        monkeypatch.setattr(people, "who_is", counted_who_is)
+
+    async def around(self, action) -> tuple[Counter, list[str], int]:
+        """(gate and persistence counts, the handler's store calls, who_is resolutions) of one action."""
+        await asyncio.sleep(QUIET)
+        self.calls.clear()
+        self.who_is = 0
+        await action
+        while time.monotonic() - self.last < QUIET:
+            await asyncio.sleep(0.05)
+        aside = Counter(GATE.get(c) or ("persistence" if c in PERSISTENCE else None) for c in self.calls)
+        del aside[None]
+        handler = [c for c in self.calls if c not in GATE and c not in PERSISTENCE]
+        return aside, handler, self.who_is
+
+
+@pytest.fixture
+def meter(demo_books, monkeypatch):
+    return Meter(demo_books, monkeypatch)
+
+
+@pytest.mark.parametrize("line", ["/depense 2,50 Craies; CE1A; fournitures; espèces; hier",
+                                  "/recette 5 Don; École; dons; virement; aujourd'hui"])
+async def test_full_line_entry_is_one_call_to_read_it_and_one_to_record_it(bot, cast, meter, line):
+    marie = cast["mandataire"]
+    aside, handler, who = await meter.around(marie.send(line))
+    assert "enregistrée" in marie.last.text
+    # Was: ledgers_for, accounts_by_use, ledgers_for, record_entry, balances (5 calls, 6 who_is).
+    assert handler == ["entry_context", "record_entry_with_balances"]
+    assert aside == {"update gate": 1, "access gate": 1, "persistence": 2}
+    assert who == 3  # the access gate's, and one per handler call
+
+
+async def test_balances_are_one_call_for_every_ledger(bot, cast, meter):
+    marie = cast["mandataire"]  # each ledger of her coop, and the coop's total
+    aside, handler, who = await meter.around(marie.send("/solde"))
+    assert "Soldes au" in marie.last.text
+    # Was: ledgers_for, balances once per ledger, who_is, coop_balances, open_years (7 calls, 8 who_is).
+    assert handler == ["balances_overview"]
+    assert aside == {"update gate": 1, "access gate": 1, "persistence": 2}
+    assert who == 2
+
+
+async def test_journal_first_page_is_one_call(bot, cast, meter):
+    julien = cast["enseignant"]  # one ledger: the journal opens on its first page
+    aside, handler, who = await meter.around(julien.send("/journal"))
+    assert "CE1A" in julien.last.text
+    # Was: ledgers_for twice, who_is, journal, open_years (5 calls, 6 who_is).
+    assert handler == ["journal_start"]
+    assert aside == {"update gate": 1, "access gate": 1, "persistence": 3}
+    assert who == 2
+
+
+async def test_each_step_of_an_expense_the_slow_way_is_one_call(bot, cast, meter):
+    marie = cast["mandataire"]
+    steps = [(marie.send("/depense"), ["entry_context"]),
+             (marie.send("2,50 Craies"), ["entry_context"]),
+             (marie.press("CE1A"), ["entry_context"]),
+             (marie.press("Fournitures éducatives et administratives"), ["entry_context"]),
+             (marie.press("💳 Carte"), ["entry_context"]),
+             (marie.press("Hier"), ["entry_context"]),
+             (marie.press("✅ Enregistrer"), ["record_entry_with_balances"])]  # fmt: skip
+    for action, expected in steps:
+        aside, handler, _ = await meter.around(action)
+        assert handler == expected, marie.last.text
+        assert aside["update gate"] == 1
+    assert "enregistrée" in marie.last.text
+
+
+async def test_a_journal_search_is_one_call(bot, cast, meter):
+    julien = cast["enseignant"]
+    await julien.send("/journal")
+    await julien.press("🔎 Chercher")
+    aside, handler, _ = await meter.around(julien.send("piles"))
+    # Was: journal, open_years.
+    assert handler == ["journal_page"]
+    assert aside["update gate"] == 1
