@@ -432,7 +432,7 @@ def search_terms(search: str | None) -> dict[str, Any]:
 
 async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = True) -> str:
     """The current page of the chosen ledger's journal (or the coop's), with the other open year."""
-    language, journal, ref = lang(update), context.user_data[KEY], current_ledger(context)
+    journal, ref = context.user_data[KEY], current_ledger(context)
     number, month, coop_wide = journal.get("page", 0), journal.get("month"), journal.get("coop", False)
     page, years = await as_user(update, context, ledger.journal_page, None if coop_wide else ref.id, journal["year"],
                                 years_of=ref.id, month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE,
