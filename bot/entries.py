@@ -30,7 +30,7 @@ from bot.texts import lang, t
 from store import access, ledger, people
 from store.accounts import Account, normalise
 from store.ledger import EntryView, LedgerError, LedgerRef
-from store.models import Direction, Means, Treasury
+from store.models import Direction, Means
 from store.money import AmountError, parse_amount
 from store.years import fiscal_year_of
 
@@ -671,12 +671,10 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     """One transaction: the entry, its number, its ventilation; then the new balance and Annuler."""
     current, language = draft(context), lang(update)
     ref = await ledger_ref(update, context)
-    means = Means(current["means"])
     try:
         entry: EntryView = await as_user(
             update, context, ledger.record_entry, ref.id, direction=Direction(current["direction"]),
-            day=date.fromisoformat(current["day"]), label=current["label"],
-            treasury=Treasury.CAISSE if means == Means.ESPECES else Treasury.BANQUE, means=means,
+            day=date.fromisoformat(current["day"]), label=current["label"], means=Means(current["means"]),
             amount=current["amount"], splits=[tuple(part) for part in current["splits"]], today=today_for(ref),
             cheque_number=current.get("cheque"), project=current.get("project"),
         )  # fmt: skip

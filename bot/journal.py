@@ -752,9 +752,8 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
         await show(update, t("jnl.ask.cheque", language), InlineKeyboardMarkup([back]))
         return TYPING
-    treasury = Treasury.CAISSE if means == Means.ESPECES else Treasury.BANQUE
     try:
-        entry = await edit(update, context, means=means, treasury=treasury)
+        entry = await edit(update, context, means=means)
     except LedgerError as error:
         await update.callback_query.answer()
         await update.effective_message.reply_text(refusal(error, language))
@@ -862,7 +861,7 @@ def typed_change(field: str, text: str, today: date) -> dict[str, Any] | str:
         cleaned = text.strip().lstrip("#")
         return {"project": None if cleaned.lower() in NO_PROJECT else cleaned}
     if field == "cheque":
-        return {"means": Means.CHEQUE, "treasury": Treasury.BANQUE, "cheque_number": text}
+        return {"means": Means.CHEQUE, "cheque_number": text}
     return {"label": text}
 
 

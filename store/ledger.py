@@ -486,6 +486,11 @@ def _clean_cheque_number(means: Means, number: str | None) -> str | None:
     return cleaned
 
 
+def treasury_of(means: Means) -> Treasury:
+    """Where money paid by ``means`` is kept: espèces in the caisse, everything else at the banque."""
+    return Treasury.CAISSE if Means(means) == Means.ESPECES else Treasury.BANQUE
+
+
 def _check_means(treasury: Treasury, means: Means) -> None:
     """Cash is the caisse's only means, and the caisse's only means is cash."""
     if (treasury == Treasury.CAISSE) != (means == Means.ESPECES):
@@ -794,16 +799,17 @@ def _insert_entry(session: Session, who: Who, ledger: Ledger, year: int, parts: 
 
 
 def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date,
-                 label: str, treasury: Treasury, means: Means, amount: int,
+                 label: str, means: Means, amount: int,
                  splits: Sequence[tuple[str, int]] | str, today: date, cheque_number: str | None = None,
-                 project: str | None = None) -> EntryView:  # fmt: skip
+                 project: str | None = None, treasury: Treasury | None = None) -> EntryView:  # fmt: skip
     """A recette or dépense of a ledger, ventilated over the chart (class 7 or 6).
 
     ``splits``: (account code or alias, cents) pairs adding up to ``amount``, or one
     account for all of it. A cheque needs its number; the caisse takes only espèces
-    and never goes below zero."""
+    and never goes below zero. The treasury follows the means (a given one must agree)."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    direction, treasury, means = Direction(direction), Treasury(treasury), Means(means)
+    direction, means = Direction(direction), Means(means)
+    treasury = treasury_of(means) if treasury is None else Treasury(treasury)
     amount, label = _check_amount(amount), _clean_label(label)
     year = _check_day(session, coop.id, day, today)
     _require_started(session, ledger.id, year)
@@ -861,7 +867,8 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     """Change an entry of an open year; the audit trail keeps the before and after.
 
     The direction and the year stay (cancel and record anew instead). A new amount with
-    one split moves that split along; with several, give the new ``splits``."""
+    one split moves that split along; with several, give the new ``splits``. The treasury
+    follows the means."""
     entry, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
     _require_changeable(session, entry, coop, today)
     if entry.movement_id is not None:
@@ -871,11 +878,11 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     new = {
         "day": entry.day if day is UNCHANGED else day,
         "label": entry.label if label is UNCHANGED else _clean_label(label),
-        "treasury": entry.treasury if treasury is UNCHANGED else Treasury(treasury),
         "means": entry.means if means is UNCHANGED else Means(means),
         "amount": entry.amount if amount is UNCHANGED else _check_amount(amount),
         "project": entry.project if project is UNCHANGED else clean_project(project),
     }
+    new["treasury"] = treasury_of(new["means"]) if treasury is UNCHANGED else Treasury(treasury)
     if day is not UNCHANGED and _check_day(session, coop.id, new["day"], today) != entry.fiscal_year:
         raise LedgerError("other_year")
     _check_means(new["treasury"], new["means"])

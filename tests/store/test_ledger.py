@@ -170,6 +170,17 @@ def test_the_caisse_never_goes_below_zero(world):
     assert world.act(MARIE, L.balances, world.ce1a, 2026).caisse == 0
 
 
+def test_the_treasury_follows_the_means(world):
+    cash = world.act(MARIE, L.record_entry, world.ce1a, direction=RECETTE, day=DAY, label="Vente", amount=1000,
+                     means=Means.ESPECES, splits="familles", today=TODAY)  # fmt: skip
+    assert (cash.treasury, L.treasury_of(Means.CHEQUE)) == (CAISSE, BANQUE)
+    card = world.expense(world.ce1a, 400)
+    assert world.act(MARIE, L.edit_entry, card.id, today=TODAY, means=Means.ESPECES).treasury == CAISSE
+    assert world.act(MARIE, L.edit_entry, card.id, today=TODAY, means=Means.VIREMENT).treasury == BANQUE
+    assert world.act(MARIE, L.edit_entry, cash.id, today=TODAY, means=Means.CHEQUE,
+                     cheque_number="123").treasury == BANQUE  # fmt: skip
+
+
 def test_cancelling_the_recette_that_fed_the_caisse_is_refused(world):
     fed = world.income(world.ce1a, 1000, treasury=CAISSE, means=Means.ESPECES)
     world.expense(world.ce1a, 700, treasury=CAISSE, means=Means.ESPECES)
