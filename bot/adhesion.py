@@ -35,8 +35,6 @@ DRAFT = "adhesion"  # this conversation's own key in user_data: another conversa
 
 FIELDS = ("class_name", "teachers", "pupils", "other_adults")
 PAGE_BUDGET = 2500  # characters of rows per page: the whole message stays far below 4096
-STEP_OF_FIELD = {"class_name": ROW_CLASS, "teachers": ROW_TEACHERS, "pupils": ROW_PUPILS,
-                 "other_adults": ROW_ADULTS}  # fmt: skip
 
 texts.register({
     "adh.error.class_duplicate": {"fr": "La ligne {number} est déjà la classe « {existing} » : une ligne par classe. "

@@ -24,10 +24,10 @@ from bot.books import (
     balance_line, balance_lines, direction_word, ledger_label, money, my_ledgers, narrow, parse_day, read_part, refusal,
     refuse_negative, signed_money, today_for,
 )  # fmt: skip
-from bot.common import as_user, button, day_text, end_conversation, excerpt, in_store, settings
+from bot.common import as_user, button, day_text, end_conversation, excerpt, settings
 from bot.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
-from store import access, ledger, people
+from store import access, ledger
 from store.accounts import Account, normalise
 from store.ledger import EntryView, LedgerError, LedgerRef
 from store.models import Direction, Means
@@ -346,16 +346,12 @@ def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The ledger, by button."""
-    refs = await my_ledgers(update, context)
-    ledger_id = int(update.callback_query.data.split(":")[2])
-    if ledger_id not in {r.id for r in refs}:  # a forged button
-        raise access.Forbidden(access.Action.WRITE_LEDGER)
+    chosen = await as_user(update, context, ledger.pick_ledger, int(update.callback_query.data.split(":")[2]))
     await update.callback_query.answer()
-    draft(context)["ledger_id"] = ledger_id
+    draft(context)["ledger_id"] = chosen.id
     draft(context)["asked"] = True
-    chosen = next(r for r in refs if r.id == ledger_id)
     await update.callback_query.edit_message_text(f"{t('ent.pick_ledger', lang(update))} {escape(chosen.name)}")
-    return await next_step(update, context, refs)
+    return await next_step(update, context, await my_ledgers(update, context))
 
 
 async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool, every: bool = False) -> str:
@@ -863,14 +859,13 @@ async def balances_text(update: Update, context: ContextTypes.DEFAULT_TYPE, refs
         if balances.undeposited_count:
             lines.append(t("solde.to_deposit", language, count=balances.undeposited_count,
                            amount=money(balances.undeposited_cheques, language)))  # fmt: skip
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    for coop_id in sorted({r.coop_id for r in refs}):
-        if access.may(who, access.Action.READ_COOP, coop_id=coop_id):
-            coop = await as_user(update, context, ledger.coop_balances, coop_id, year)
-            affiliation = next(r.affiliation for r in refs if r.coop_id == coop_id)
-            lines.append("")
-            lines.append(t("solde.coop", language, affiliation=affiliation, total=signed_money(coop.total, language),
-                           banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
+    read_whole = {r.coop_id for r in await as_user(update, context, ledger.school_ledgers, access.Action.READ_COOP)}
+    for coop_id in sorted({r.coop_id for r in refs} & read_whole):
+        coop = await as_user(update, context, ledger.coop_balances, coop_id, year)
+        affiliation = next(r.affiliation for r in refs if r.coop_id == coop_id)
+        lines.append("")
+        lines.append(t("solde.coop", language, affiliation=affiliation, total=signed_money(coop.total, language),
+                       banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
     others = [y for y in await open_years(update, context, refs) if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"sld:y:{y}") for y in others]]) if others else None
     return narrow("\n".join(lines)), keyboard

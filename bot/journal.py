@@ -29,11 +29,11 @@ from bot.books import (
 from bot.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, plural, t
 from bot.trail import membership_event_text
-from store import access, audit, ledger, people
-from store.access import Action, Forbidden
+from store import audit, ledger, people
+from store.access import Action
 from store.audit import AuditView, CoopHistory
 from store.ledger import EntryView, LedgerError, LedgerRef
-from store.models import Direction, LedgerKind, Means, RoleKind, Treasury
+from store.models import Direction, Means, RoleKind, Treasury
 from store.money import AmountError, parse_amount
 from store.text import plain
 from store.years import fiscal_year_of
@@ -264,7 +264,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         await update.effective_message.reply_text(t("jnl.no_ledger", language))
         return ConversationHandler.END
     writable = [r.id for r in await my_ledgers(update, context, write=True)]
-    coops = await coops_read(update, context, refs)
+    coops = await coops_read(update, context)
     context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1 or bool(coops)}
     if len(refs) == 1 and not coops:
         return await open_ledger(update, context, refs[0])
@@ -273,10 +273,9 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     return LEDGER
 
 
-async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> list[LedgerRef]:
+async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[LedgerRef]:
     """The school ledger of each coop whose whole books this person reads (not a teacher's)."""
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    return [r for r in refs if r.kind == LedgerKind.ECOLE and access.may(who, Action.READ_COOP, coop_id=r.coop_id)]
+    return await as_user(update, context, ledger.school_ledgers, Action.READ_COOP)
 
 
 async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
@@ -285,17 +284,14 @@ async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
     language = lang(update)
     keyboard = ledgers_keyboard(refs, "jnl:l", language).inline_keyboard
     whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), f"jnl:c:{r.coop_id}")]
-             for r in await coops_read(update, context, refs)]  # fmt: skip
+             for r in await coops_read(update, context)]  # fmt: skip
     return InlineKeyboardMarkup([list(row) for row in keyboard[:-1]] + whole + [list(keyboard[-1])])
 
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏫 Toute la coopérative: every ledger's entries in one journal."""
     coop_id = data_id(update)
-    ref = next((r for r in await coops_read(update, context, await my_ledgers(update, context, write=False))
-                if r.coop_id == coop_id), None)  # fmt: skip
-    if ref is None:
-        raise Forbidden(Action.READ_COOP)
+    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.READ_COOP)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref, coop_wide=True)
 
@@ -310,10 +306,7 @@ async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger chosen: its latest entries."""
-    chosen = data_id(update)
-    ref = next((r for r in await my_ledgers(update, context, write=False) if r.id == chosen), None)
-    if ref is None:
-        raise Forbidden(Action.READ_LEDGER)
+    ref = await as_user(update, context, ledger.pick_ledger, data_id(update), Action.READ_LEDGER)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref)
 
@@ -581,8 +574,8 @@ async def load_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_i
                      write: bool = False) -> EntryView:  # fmt: skip
     """The entry, if this person may read it (and write it, if asked): else the refusal."""
     entry = await as_user(update, context, ledger.get_entry, entry_id)
-    if write and not may_write(context, entry):
-        raise Forbidden(Action.WRITE_LEDGER)
+    if write:
+        await as_user(update, context, ledger.pick_ledger, entry.ledger_id)
     return entry
 
 
@@ -687,10 +680,8 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit
 async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
     entry = await as_user(update, context, ledger.get_entry, data_id(update))
+    ref = await as_user(update, context, ledger.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
     refs = await my_ledgers(update, context, write=False)
-    ref = next((r for r in refs if r.id == entry.ledger_id), None)
-    if ref is None:
-        raise Forbidden(Action.READ_LEDGER)
     writable = [r.id for r in await my_ledgers(update, context, write=True)]
     context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
     context.user_data[KEY].update(ledger=asdict(ref), year=entry.fiscal_year, page=0, month=None)

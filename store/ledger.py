@@ -72,12 +72,12 @@ from store.text import plain
 from store.years import fiscal_year_bounds, fiscal_year_of
 
 LABEL_MAX = 120
-PROJECT_MAX = 32
 JOURNAL_LIMIT_MAX = 50
 DENOMINATIONS = (50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
 _CHEQUE_NUMBER = re.compile(r"\d{1,12}")
 _PROJECT = re.compile(r"[a-z0-9-]{1,32}")
 BANK_MEANS = (Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
+BETWEEN = (MovementKind.AVANCE, MovementKind.REMBOURSEMENT)  # between the school ledger and a class ledger
 
 
 class LedgerError(Exception):
@@ -839,11 +839,6 @@ def record_expense(session: Session, who: Who, ledger_id: int, **fields: Any) ->
     return record_entry(session, who, ledger_id, direction=Direction.DEPENSE, **fields)
 
 
-def record_income(session: Session, who: Who, ledger_id: int, **fields: Any) -> EntryView:
-    """A recette: record_entry with direction=recette."""
-    return record_entry(session, who, ledger_id, direction=Direction.RECETTE, **fields)
-
-
 def _require_changeable(session: Session, entry: Entry, coop: Coop, today: date) -> None:
     _require_open_year(session, coop.id, entry.fiscal_year, today)
     if entry.cancelled_at is not None:
@@ -1259,10 +1254,13 @@ def _tick(session: Session, who: Who, statement: Statement, entry_ids: list[int]
                  after={"entries": [e.id for e in entries]})  # fmt: skip
 
 
-def reconciliation(session: Session, who: Who, statement_id: int) -> Reconciliation:
+def reconciliation(session: Session, who: Who, statement_id: int, *, coop_id: int | None = None) -> Reconciliation:
+    """A statement and its ticks; with ``coop_id``, one of another coop is refused (a button of another chat)."""
     statement = session.get(Statement, statement_id) if statement_id is not None else None
     if statement is None:
         raise Forbidden(Action.READ_LEDGER)
+    if coop_id is not None and statement.coop_id != coop_id:
+        raise Forbidden(Action.WRITE_LEDGER)
     _require_coop(session, who, Action.READ_LEDGER, statement.coop_id)
     return _reconciliation(session, statement)
 
@@ -1478,6 +1476,63 @@ def ledgers_for(session: Session, who: Who, *, write: bool) -> list[LedgerRef]:
             if may(who, action, coop_id=coop_id, department_code=coop.department_code, ledger_id=ledger.id):
                 refs.append(LedgerRef(ledger.id, ledger.name, ledger.kind, coop_id, coop.affiliation, timezone))
     return refs
+
+
+def _chosen(refs: Iterable[LedgerRef], action: Action, **match: int) -> LedgerRef:
+    """The first ref matching every field, else Forbidden (a forged button, or rights gone since)."""
+    ref = next((r for r in refs if all(getattr(r, field) == value for field, value in match.items())), None)
+    if ref is None:
+        raise Forbidden(action)
+    return ref
+
+
+def pick_ledger(session: Session, who: Who, ledger_id: int, action: Action = Action.WRITE_LEDGER) -> LedgerRef:
+    """A ledger chosen by button, if this person may write (or read, READ_LEDGER) in it."""
+    return _chosen(ledgers_for(session, who, write=action == Action.WRITE_LEDGER), action, id=ledger_id)
+
+
+def school_ledgers(session: Session, who: Who, action: Action) -> list[LedgerRef]:
+    """The school ledger of each coop where this person may ``action`` (READ_COOP, MANAGE_COOP)."""
+    return [r for r in ledgers_for(session, who, write=False)
+            if r.kind == LedgerKind.ECOLE and may(who, action, coop_id=r.coop_id)]  # fmt: skip
+
+
+def managed_coops(session: Session, who: Who) -> list[LedgerRef]:
+    """The school ledger of each coop this person manages (mandataire, signataire); Forbidden if none."""
+    refs = school_ledgers(session, who, Action.MANAGE_COOP)
+    if not refs:
+        raise Forbidden(Action.MANAGE_COOP)
+    return refs
+
+
+def pick_coop(session: Session, who: Who, coop_id: int, action: Action) -> LedgerRef:
+    """A coop chosen by button: its school ledger (READ_COOP, MANAGE_COOP), or with WRITE_LEDGER
+    the first of its ledgers this person writes in (a teacher's class ledger)."""
+    write = action == Action.WRITE_LEDGER
+    refs = ledgers_for(session, who, write=True) if write else school_ledgers(session, who, action)
+    return _chosen(refs, action, coop_id=coop_id)
+
+
+def class_pairs(refs: Iterable[LedgerRef]) -> list[tuple[LedgerRef, LedgerRef]]:
+    """(class ledger, its coop's school ledger) for every class ledger whose school ledger is among ``refs`` too."""
+    refs = list(refs)
+    schools = {r.coop_id: r for r in refs if r.kind == LedgerKind.ECOLE}
+    return [(r, schools[r.coop_id]) for r in refs if r.kind == LedgerKind.CLASSE and r.coop_id in schools]
+
+
+def movement_ledgers(session: Session, who: Who, kind: MovementKind) -> list[LedgerRef]:
+    """The ledgers a movement of ``kind`` may start from: any written one for dépôt and retrait, for an
+    avance or remboursement the class ledgers whose school ledger this person writes too; Forbidden if none."""
+    refs = ledgers_for(session, who, write=True)
+    choices = [c for c, _ in class_pairs(refs)] if kind in BETWEEN else refs
+    if not choices:
+        raise Forbidden(Action.WRITE_LEDGER)
+    return choices
+
+
+def pick_movement_ledger(session: Session, who: Who, kind: MovementKind, ledger_id: int) -> LedgerRef:
+    """A ledger chosen by button for a movement of ``kind``: one of movement_ledgers."""
+    return _chosen(movement_ledgers(session, who, kind), Action.WRITE_LEDGER, id=ledger_id)
 
 
 def accounts_by_use(session: Session, who: Who, ledger_id: int, direction: Direction) -> tuple[Account, ...]:

@@ -34,6 +34,21 @@ def test_a_layer_imports_nothing_of_the_other_side(package, forbidden):
     assert offenders(package, forbidden) == {}
 
 
+def access_decisions(path: Path) -> list[str]:
+    """Where a module makes a Forbidden or asks store.access.may itself (a rule the store should own)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            if name.endswith("Forbidden") or name in ("may", "require", "access.may", "access.require"):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_no_handler_decides_access():
+    assert [line for path in sorted((ROOT / "bot").rglob("*.py")) for line in access_decisions(path)] == []
+
+
 def test_an_import_inside_a_function_counts_too(tmp_path):
     module = tmp_path / "late.py"
     module.write_text("def f():\n    from sqlalchemy.exc import DBAPIError\n    import telegram.error\n")
