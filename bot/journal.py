@@ -33,7 +33,7 @@ from store import audit, ledger, people
 from store.access import Action
 from store.audit import AuditView, CoopHistory
 from store.ledger import EntryView, LedgerError, LedgerRef
-from store.models import Direction, Means, RoleKind, Treasury
+from store.models import Direction, Means, Treasury
 from store.money import AmountError, parse_amount
 from store.text import plain
 from store.years import fiscal_year_of
@@ -1025,7 +1025,7 @@ async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """/historique: the latest events of the person's coop (a coop to choose first if several)."""
     language = lang(update)
     who = await in_store(context, people.who_is, update.effective_user.id)
-    coops = who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)
+    coops = who.managed()
     if len(coops) > 1:
         rows = [[button(f"{c.affiliation} {c.school_name}", f"hist:p:{c.coop_id}:0")] for c in coops]
         rows.append([button(t("button.close", language), "hist:close")])

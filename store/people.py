@@ -43,6 +43,10 @@ class Who:
                 found.append(role)
         return found
 
+    def managed(self) -> list[RoleView]:
+        """One role per coop this person manages (mandataire or signataire)."""
+        return self.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)
+
     def departments(self) -> list[str]:
         return sorted({r.department_code for r in self.roles if r.kind == RoleKind.AD})
 

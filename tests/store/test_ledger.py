@@ -229,6 +229,8 @@ def test_a_ledger_or_coop_chosen_by_button_is_looked_up_by_the_store(world):
     assert world.act(JULIEN, L.pick_coop, world.coop, Action.WRITE_LEDGER).id == world.ce1a
     assert world.act(VERA, L.pick_coop, world.coop, Action.READ_COOP).id == world.ecole
     assert [r.id for r in world.act(MARIE, L.managed_coops)] == [world.ecole]
+    managed = [[r.coop_id for r in world.act(p, lambda _, who: who.managed())] for p in (MARIE, JULIEN)]
+    assert managed == [[world.coop], []]
     assert world.act(MARIE, L.pick_coop, world.coop, Action.MANAGE_COOP).id == world.ecole
     assert world.act(JULIEN, L.school_ledgers, Action.READ_COOP) == []
     for who, call, args in ((JULIEN, L.pick_ledger, (world.ce2b,)), (VERA, L.pick_ledger, (world.ce1a,)),
