@@ -17,7 +17,6 @@ from bot.texts import lang, plural, t
 from store import adhesion, ledger, people
 from store.adhesion import AdhesionError, AdhesionView, RowView
 from store.ledger import LedgerError
-from store.models import RoleKind
 from store.money import format_amount
 
 # Conversation states
@@ -35,8 +34,6 @@ DRAFT = "adhesion"  # this conversation's own key in user_data: another conversa
 
 FIELDS = ("class_name", "teachers", "pupils", "other_adults")
 PAGE_BUDGET = 2500  # characters of rows per page: the whole message stays far below 4096
-STEP_OF_FIELD = {"class_name": ROW_CLASS, "teachers": ROW_TEACHERS, "pupils": ROW_PUPILS,
-                 "other_adults": ROW_ADULTS}  # fmt: skip
 
 texts.register({
     "adh.error.class_duplicate": {"fr": "La ligne {number} est déjà la classe « {existing} » : une ligne par classe. "
@@ -217,7 +214,7 @@ async def show_table(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/adhesion: this year's table of the person's coop."""
     who = await in_store(context, people.who_is, update.effective_user.id)
-    coop = who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)[0]
+    coop = who.managed()[0]
     year = await in_store(context, adhesion.current_year, coop.coop_id)
     context.user_data[DRAFT] = {"coop_id": coop.coop_id, "year": year, "page": 0}
     return await show_table(update, context)

@@ -23,12 +23,11 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import ledgers_keyboard, money, my_ledgers, refusal, signed_money
+from bot.books import ledgers_keyboard, money, refusal, signed_money
 from bot.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
 from bot.treasury import amount_problem, answered_day, ask_day_text, parse_cents, show, today_of, writable_ledgers
 from store import ledger
-from store.access import Action, Forbidden
 from store.ledger import DENOMINATIONS, CashCountView, LedgerError, LedgerRef
 from store.money import AmountError
 from store.years import today_in
@@ -140,10 +139,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ledger_id = int(update.callback_query.data.split(":")[2])
-    ref = next((r for r in await my_ledgers(update, context) if r.id == ledger_id), None)
-    if ref is None:
-        raise Forbidden(Action.WRITE_LEDGER)
+    ref = await as_user(update, context, ledger.pick_ledger, int(update.callback_query.data.split(":")[2]))
     await update.callback_query.answer()
     return await set_ledger(update, context, ref)
 

@@ -9,13 +9,12 @@ import os
 import sys
 from datetime import date, timedelta
 
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook
 from bot.logs import configure_logging, redact, secret_forms
 from store import migrate
-from store.db import Database, DatabaseUrlError, normalise_url
+from store.db import Database, DatabaseUrlError, DBAPIError, SQLAlchemyError, normalise_url
 from store.money import AmountError, format_amount, parse_amount
 
 SANDBOX_DATABASE_URL = "sqlite:///coopbot-sandbox.db"

@@ -28,10 +28,10 @@ from bot.books import (
 from bot.common import as_user, button, day_text, end_conversation, excerpt, settings
 from bot.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
-from store import access, ledger
+from store import ledger
 from store.accounts import Account, normalise
 from store.ledger import EntryView, LedgerError, LedgerRef
-from store.models import Direction, Means, Treasury
+from store.models import Direction, Means
 from store.money import AmountError, parse_amount
 from store.years import fiscal_year_of
 
@@ -379,13 +379,11 @@ def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The ledger, by button."""
     ledger_id = int(update.callback_query.data.split(":")[2])
-    known = await draft_context(update, context, ledger_id=ledger_id)
-    if known.ledger_id != ledger_id:  # a forged button
-        raise access.Forbidden(access.Action.WRITE_LEDGER)
+    known = await draft_context(update, context, ledger_id=ledger_id)  # the store refuses a ledger not theirs
     await update.callback_query.answer()
-    draft(context)["ledger_id"] = ledger_id
+    draft(context)["ledger_id"] = known.ledger_id
     draft(context)["asked"] = True
-    chosen = next(r for r in known.refs if r.id == ledger_id)
+    chosen = next(r for r in known.refs if r.id == known.ledger_id)
     await update.callback_query.edit_message_text(f"{t('ent.pick_ledger', lang(update))} {escape(chosen.name)}")
     return await next_step(update, context, known)
 
@@ -707,13 +705,11 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
 async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """One transaction: the entry, its number, its ventilation; then the new balance and Annuler."""
     current, language = draft(context), lang(update)
-    means = Means(current["means"])
     try:
         entry, balances = await as_user(
             update, context, ledger.record_entry_with_balances, current["ledger_id"],
             direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
-            treasury=Treasury.CAISSE if means == Means.ESPECES else Treasury.BANQUE, means=means,
-            amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
+            means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
             cheque_number=current.get("cheque"), project=current.get("project"),
         )  # fmt: skip
     except LedgerError as refused:

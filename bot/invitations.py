@@ -63,7 +63,7 @@ async def begin_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     language = lang(update)
     who = await in_store(context, people.who_is, update.effective_user.id)
     rows = []
-    for role in who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE):
+    for role in who.managed():
         for code, kind in ROLE_CODES.items():
             rows.append([InlineKeyboardButton(
                 t(f"invite.role.{kind.value}", language, affiliation=role.affiliation),
@@ -71,7 +71,7 @@ async def begin_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     for department in who.departments():
         rows.append([InlineKeyboardButton(t("invite.role.mandataire", language, department=department),
                                           callback_data=f"inv:mand:{department}")])  # fmt: skip
-    for role in who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE):
+    for role in who.managed():
         rows.append([button(t("invite.links.coop", language, affiliation=role.affiliation),
                             f"inv:links:{role.coop_id}")])  # fmt: skip
     for department in who.departments():

@@ -30,11 +30,11 @@ from bot.books import (
 from bot.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, plural, t
 from bot.trail import membership_event_text
-from store import access, audit, ledger, people
-from store.access import Action, Forbidden
+from store import audit, ledger, people
+from store.access import Action
 from store.audit import AuditView, CoopHistory
 from store.ledger import EntryView, LedgerError, LedgerRef
-from store.models import Direction, LedgerKind, Means, RoleKind, Treasury
+from store.models import Direction, Means, Treasury
 from store.money import AmountError, parse_amount
 from store.text import plain
 from store.years import fiscal_year_of
@@ -274,16 +274,15 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     return LEDGER
 
 
-async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE, refs: list[LedgerRef]) -> list[LedgerRef]:
+async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[LedgerRef]:
     """The school ledger of each coop whose whole books this person reads (not a teacher's)."""
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    return [r for r in refs if r.kind == LedgerKind.ECOLE and access.may(who, Action.READ_COOP, coop_id=r.coop_id)]
+    return await as_user(update, context, ledger.school_ledgers, Action.READ_COOP)
 
 
 async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
                         refs: list[LedgerRef]) -> InlineKeyboardMarkup:  # fmt: skip
     """A button per ledger, and one per coop for its whole journal (all ledgers)."""
-    return whole_coop_keyboard(refs, await coops_read(update, context, refs), lang(update))
+    return whole_coop_keyboard(refs, await coops_read(update, context), lang(update))
 
 
 def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], language: str) -> InlineKeyboardMarkup:
@@ -296,10 +295,7 @@ def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], l
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏫 Toute la coopérative: every ledger's entries in one journal."""
     coop_id = data_id(update)
-    ref = next((r for r in await coops_read(update, context, await my_ledgers(update, context, write=False))
-                if r.coop_id == coop_id), None)  # fmt: skip
-    if ref is None:
-        raise Forbidden(Action.READ_COOP)
+    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.READ_COOP)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref, coop_wide=True)
 
@@ -314,10 +310,7 @@ async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger chosen: its latest entries."""
-    chosen = data_id(update)
-    ref = next((r for r in await my_ledgers(update, context, write=False) if r.id == chosen), None)
-    if ref is None:
-        raise Forbidden(Action.READ_LEDGER)
+    ref = await as_user(update, context, ledger.pick_ledger, data_id(update), Action.READ_LEDGER)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref)
 
@@ -591,8 +584,8 @@ async def load_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_i
                      write: bool = False) -> EntryView:  # fmt: skip
     """The entry, if this person may read it (and write it, if asked): else the refusal."""
     entry = await as_user(update, context, ledger.get_entry, entry_id)
-    if write and not may_write(context, entry):
-        raise Forbidden(Action.WRITE_LEDGER)
+    if write:
+        await as_user(update, context, ledger.pick_ledger, entry.ledger_id)
     return entry
 
 
@@ -697,10 +690,8 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit
 async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
     entry = await as_user(update, context, ledger.get_entry, data_id(update))
+    ref = await as_user(update, context, ledger.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
     refs = await my_ledgers(update, context, write=False)
-    ref = next((r for r in refs if r.id == entry.ledger_id), None)
-    if ref is None:
-        raise Forbidden(Action.READ_LEDGER)
     writable = [r.id for r in await my_ledgers(update, context, write=True)]
     context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
     context.user_data[KEY].update(ledger=asdict(ref), year=entry.fiscal_year, page=0, month=None)
@@ -762,9 +753,8 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
         await show(update, t("jnl.ask.cheque", language), InlineKeyboardMarkup([back]))
         return TYPING
-    treasury = Treasury.CAISSE if means == Means.ESPECES else Treasury.BANQUE
     try:
-        entry = await edit(update, context, means=means, treasury=treasury)
+        entry = await edit(update, context, means=means)
     except LedgerError as error:
         await update.callback_query.answer()
         await update.effective_message.reply_text(refusal(error, language))
@@ -872,7 +862,7 @@ def typed_change(field: str, text: str, today: date) -> dict[str, Any] | str:
         cleaned = text.strip().lstrip("#")
         return {"project": None if cleaned.lower() in NO_PROJECT else cleaned}
     if field == "cheque":
-        return {"means": Means.CHEQUE, "treasury": Treasury.BANQUE, "cheque_number": text}
+        return {"means": Means.CHEQUE, "cheque_number": text}
     return {"label": text}
 
 
@@ -1045,7 +1035,7 @@ async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """/historique: the latest events of the person's coop (a coop to choose first if several)."""
     language = lang(update)
     who = await in_store(context, people.who_is, update.effective_user.id)
-    coops = who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)
+    coops = who.managed()
     if len(coops) > 1:
         rows = [[button(f"{c.affiliation} {c.school_name}", f"hist:p:{c.coop_id}:0")] for c in coops]
         rows.append([button(t("button.close", language), "hist:close")])

@@ -11,8 +11,7 @@ from bot.common import as_user, button, excerpt, in_store, invitation_ttl, years
 from bot.invitations import link_text
 from bot import texts
 from bot.texts import lang, t
-from store import adhesion, invitations, ledgers, people
-from store.access import Action, Forbidden
+from store import adhesion, invitations, ledger, ledgers
 from store.adhesion import AdhesionError
 from store.models import LedgerKind, RoleKind
 
@@ -36,11 +35,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     language = lang(update)
     if update.callback_query:
         await update.callback_query.answer()
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    managed = who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)
-    if not managed:  # the button was pressed by someone who manages no coop
-        raise Forbidden(Action.MANAGE_COOP)
-    coop_id = managed[0].coop_id
+    coop_id = (await as_user(update, context, ledger.managed_coops))[0].coop_id  # refused to whoever manages none
     year = await in_store(context, adhesion.current_year, coop_id)
     affiliation, views = await as_user(update, context, ledgers.coop_ledgers, coop_id)
     waiting = await as_user(update, context, ledgers.rows_without_ledger, coop_id, year)

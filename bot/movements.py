@@ -27,9 +27,8 @@ from bot.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
 from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
 from store import ledger
-from store.access import Action, Forbidden
-from store.ledger import LABEL_MAX, LedgerError, LedgerRef
-from store.models import LedgerKind, MovementKind, Treasury
+from store.ledger import BETWEEN, LABEL_MAX, LedgerError, LedgerRef, class_pairs
+from store.models import MovementKind, Treasury
 from store.money import AmountError
 from store.years import fiscal_year_of
 
@@ -38,7 +37,6 @@ KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
 )  # fmt: skip
 VIA = "mvt.via"
 DRAFT = "mouvement"
-BETWEEN = (MovementKind.AVANCE, MovementKind.REMBOURSEMENT)  # between the school ledger and a class ledger
 # Refusals of the store at recording → the field to ask again.
 REDO = {"caisse_negative": "amount", "amount_not_positive": "amount", "amount_too_large": "amount",
         "future": "day", "year_not_open": "day", "closed_year": "day", "before_opening": "day",
@@ -109,17 +107,6 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
-def class_pairs(refs: list[LedgerRef]) -> list[tuple[LedgerRef, LedgerRef]]:
-    """(class ledger, its coop's school ledger) for every class ledger whose school ledger is writable too."""
-    schools = {r.coop_id: r for r in refs if r.kind == LedgerKind.ECOLE}
-    return [(r, schools[r.coop_id]) for r in refs if r.kind == LedgerKind.CLASSE and r.coop_id in schools]
-
-
-def choices_for(kind: MovementKind, refs: list[LedgerRef]) -> list[LedgerRef]:
-    """The ledgers to choose from: any for dépôt and retrait, the class ledgers for the others."""
-    return [c for c, _ in class_pairs(refs)] if kind in BETWEEN else refs
-
-
 def day_of(current: dict) -> date:
     return date.fromisoformat(current["day"])
 
@@ -150,9 +137,7 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The kind is chosen: which ledger, if there is a choice."""
     query, language = update.callback_query, lang(update)
     kind = MovementKind(query.data.split(":")[2])
-    choices = choices_for(kind, await my_ledgers(update, context))
-    if not choices:  # no class ledger with a writable school ledger: not theirs to move
-        raise Forbidden(Action.WRITE_LEDGER)
+    choices = await as_user(update, context, ledger.movement_ledgers, kind)
     await query.answer()
     context.user_data[DRAFT] = {"kind": kind.value}
     if len(choices) == 1:
@@ -166,10 +151,7 @@ async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     """A ledger button: only one this person may move money in."""
     query = update.callback_query
     ledger_id = int(query.data.split(":")[2])
-    refs = await my_ledgers(update, context)
-    ref = next((r for r in choices_for(MovementKind(draft(context)["kind"]), refs) if r.id == ledger_id), None)
-    if ref is None:
-        raise Forbidden(Action.WRITE_LEDGER)
+    ref = await as_user(update, context, ledger.pick_movement_ledger, MovementKind(draft(context)["kind"]), ledger_id)
     await query.answer()
     return await set_ledger(update, context, ref)
 

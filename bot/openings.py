@@ -15,7 +15,6 @@ from bot.common import as_user, button, end_conversation
 from bot.texts import lang, t
 from bot.treasury import amount_problem, parse_cents, writable_ledgers
 from store import ledger
-from store.access import Action, Forbidden
 from store.ledger import LedgerError, LedgerRef
 from store.money import AmountError
 from store.years import fiscal_year_of
@@ -57,10 +56,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ledger_id = int(update.callback_query.data.split(":")[2])
-    ref = next((r for r in await writable_ledgers(update, context) if r.id == ledger_id), None)
-    if ref is None:
-        raise Forbidden(Action.WRITE_LEDGER)
+    ref = await as_user(update, context, ledger.pick_ledger, int(update.callback_query.data.split(":")[2]))
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     return await ask_banque(update, context, ref)

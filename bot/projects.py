@@ -21,25 +21,18 @@ are the coop's own: a button for a coop or ledger outside the person's coop role
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
-from sqlmodel import Session
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.books import ledger_label, money, refusal, signed_money
-from bot.common import as_user, button, day_text, in_store, settings, years_text
+from bot.common import as_user, button, day_text, settings, years_text
 from bot.texts import lang, plural, register, t
-from store import ledger, people
-from store.access import Action, Forbidden
-from store.ledger import InventoryItem, LedgerError, LedgerRef, ProjectSummary
-from store.models import RoleKind
-from store.people import Who
-from store.years import fiscal_year_of, today_in
+from store.ledger import LedgerError
+from store.projects import InventoryView, ProjectsView, first_coop, first_scope, inventory_view, projects_view
 
-COOP_ROLES = (RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE, RoleKind.VERIFICATEUR)  # who sees a whole coop
 PAGE_SIZE = 15  # goods per page of the inventory
 TEXT_BUDGET = 3600  # characters of project lines: the message stays below Telegram's 4096
 ALL_YEARS = "all"
@@ -114,33 +107,6 @@ async def answer_refusal(update: Update, error: LedgerError) -> None:
 # ------------------------------------------------------------------ /projets
 
 
-@dataclass(frozen=True)
-class ProjectsView:
-    coop_id: int
-    ledger_id: int  # 0: the whole coop
-    year: int
-    summary: tuple[ProjectSummary, ...]
-    current_year: int
-    open_years: tuple[int, ...]
-    coop_wide: dict[int, str]  # the coops this person sees whole: id → affiliation
-    refs: tuple[LedgerRef, ...]  # the ledgers they may read
-
-
-def projects_view(session: Session, who: Who, coop_id: int, ledger_id: int, year: int | None,
-                  timezone: str) -> ProjectsView:  # fmt: skip
-    """The store's summary (it checks access) and what the buttons need; year None: the current one."""
-    refs = tuple(ledger.ledgers_for(session, who, write=False))
-    here = [r for r in refs if r.coop_id == coop_id]
-    today = today_in(here[0].timezone if here else timezone)
-    current = fiscal_year_of(today)
-    summary = ledger.projects_summary(session, who, coop_id, year or current, ledger_id=ledger_id or None)
-    years = ledger.open_years(session, who, here[0].id, today) if here else (current,)
-    coop_wide = {role.coop_id: role.affiliation for role in who.coops(*COOP_ROLES)}
-    if (ledger_id and ledger_id not in {r.id for r in here}) or (not ledger_id and coop_id not in coop_wide):
-        raise Forbidden(Action.READ_LEDGER)  # the AD's staff may read, but not from this chat view
-    return ProjectsView(coop_id, ledger_id, year or current, summary, current, years, coop_wide, refs)
-
-
 def projects_text(view: ProjectsView, language: str) -> str:
     years = years_text(view.year)
     if view.ledger_id:
@@ -187,15 +153,6 @@ def projects_keyboard(view: ProjectsView, language: str) -> InlineKeyboardMarkup
     return InlineKeyboardMarkup(rows)
 
 
-def first_scope(session: Session, who: Who) -> tuple[int, int] | None:
-    """The whole first coop this person sees whole, else their first ledger; None without any."""
-    coops = who.coops(*COOP_ROLES)
-    if coops:
-        return coops[0].coop_id, 0
-    refs = ledger.ledgers_for(session, who, write=False)
-    return (refs[0].coop_id, refs[0].id) if refs else None
-
-
 async def projects(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/projets: this year's projects of the person's coop, or of their ledger for a teacher."""
     language = lang(update)
@@ -221,32 +178,6 @@ async def show_projects(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 # ------------------------------------------------------------------ /inventaire
-
-
-@dataclass(frozen=True)
-class InventoryView:
-    coop_id: int
-    year: int | None  # None: every year
-    current_year: int
-    items: tuple[InventoryItem, ...]
-    affiliations: dict[int, str]  # the coops this person may see the inventory of
-    open_years: tuple[int, ...] = ()  # this year, and last year until it is closed
-
-
-def inventory_view(session: Session, who: Who, coop_id: int, year: int | None, timezone: str, *,
-                   current: bool = False) -> InventoryView:  # fmt: skip
-    """The register (the store checks access) of one year, every year (None) or the current one."""
-    refs = ledger.ledgers_for(session, who, write=False)
-    zone = next((r.timezone for r in refs if r.coop_id == coop_id), timezone)
-    current_year = fiscal_year_of(today_in(zone))
-    year = current_year if current else year
-    items = ledger.inventory(session, who, coop_id, year=year)
-    affiliations = {role.coop_id: role.affiliation for role in who.coops(*COOP_ROLES)}
-    if coop_id not in affiliations:
-        raise Forbidden(Action.READ_LEDGER)  # the AD's staff may read, but not from this chat view
-    here = [r for r in refs if r.coop_id == coop_id]
-    years = ledger.open_years(session, who, here[0].id, today_in(zone)) if here else (current_year,)
-    return InventoryView(coop_id, year, current_year, items, affiliations, years)
 
 
 def pages_count(view: InventoryView) -> int:
@@ -299,8 +230,7 @@ def inventory_keyboard(view: InventoryView, page: int, language: str) -> InlineK
 async def inventory(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/inventaire: the current year's durable goods of the person's (first) coop."""
     language = lang(update)
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    coop_id = who.coops(*COOP_ROLES)[0].coop_id  # the access table lets no one else in
+    coop_id = await as_user(update, context, first_coop)
     view = await as_user(update, context, inventory_view, coop_id, None, settings(context).timezone, current=True)
     await update.effective_message.reply_text(inventory_text(view, 0, language),
                                               reply_markup=inventory_keyboard(view, 0, language))  # fmt: skip

@@ -24,14 +24,13 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import WIDTH, clip, my_ledgers, narrow, plus_money, refusal, signed_money
-from bot.common import as_user, button, day_text, end_conversation, in_store
+from bot.books import WIDTH, clip, narrow, plus_money, refusal, signed_money
+from bot.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, plural, t
 from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
-from store import ledger, people
-from store.access import Action, Forbidden
+from store import ledger
+from store.access import Action
 from store.ledger import EntryView, LedgerError, LedgerRef, Reconciliation
-from store.models import LedgerKind, RoleKind
 from store.money import AmountError
 from store.years import fiscal_year_of
 
@@ -97,21 +96,12 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
-async def managed_coops(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[LedgerRef]:
-    """The school ledger of each coop this person manages: one per coop, with its timezone."""
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    managed = {role.coop_id for role in who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)}
-    return [r for r in await my_ledgers(update, context) if r.kind == LedgerKind.ECOLE and r.coop_id in managed]
-
-
 # ------------------------------------------------------------------ the statement
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/pointage: which coop, if several; then the statement's date."""
-    coops = await managed_coops(update, context)
-    if not coops:
-        raise Forbidden(Action.MANAGE_COOP)
+    coops = await as_user(update, context, ledger.managed_coops)
     if len(coops) == 1:
         return await set_coop(update, context, coops[0])
     language = lang(update)
@@ -124,9 +114,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A coop button: only one this person manages."""
     coop_id = int(update.callback_query.data.split(":")[2])
-    ref = next((r for r in await managed_coops(update, context) if r.coop_id == coop_id), None)
-    if ref is None:
-        raise Forbidden(Action.MANAGE_COOP)
+    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.MANAGE_COOP)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
 
@@ -204,11 +192,9 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def open_statement(update: Update, context: ContextTypes.DEFAULT_TYPE, statement_id: int,
                          notice: str | None = None) -> str:  # fmt: skip
-    """Take up a statement of this coop (another coop's is refused by the store, or here)."""
+    """Take up a statement of this coop (the store refuses another coop's)."""
     current = draft(context)
-    rec = await as_user(update, context, ledger.reconciliation, statement_id)
-    if rec.coop_id != current["coop_id"]:
-        raise Forbidden(Action.WRITE_LEDGER)
+    rec = await as_user(update, context, ledger.reconciliation, statement_id, coop_id=current["coop_id"])
     current.update(statement_id=rec.statement_id, day=rec.day.isoformat(), ticked=[], page=0)
     return await refresh(update, context, rec, notice)
 

@@ -20,7 +20,7 @@ from bot.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, plural, t
 from bot.treasury import answered_day, day_keyboard, show, today_of, writable_ledgers
 from store import ledger
-from store.access import Action, Forbidden
+from store.access import Action
 from store.ledger import EntryView, LedgerError, LedgerRef
 
 COOP, CHEQUES, DAY = "rem.coop", "rem.cheques", "rem.day"
@@ -90,9 +90,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A coop button: only one where this person writes."""
     coop_id = int(update.callback_query.data.split(":")[2])
-    ref = next((r for r in await writable_ledgers(update, context) if r.coop_id == coop_id), None)
-    if ref is None:
-        raise Forbidden(Action.WRITE_LEDGER)
+    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.WRITE_LEDGER)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
 

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import SQLAlchemyError as SQLAlchemyError  # re-exported: the bot catches it, never imports SQLAlchemy
 from sqlmodel import Session, create_engine
 
 log = logging.getLogger(__name__)

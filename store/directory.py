@@ -41,7 +41,6 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
 MONTH_DAY_SETTINGS = ("membership_opens", "membership_closes", "report_deadline")
 AMOUNT_SETTINGS = ("cotisation_cents", "assurance_cents", "adult_rate_cents")
-DEPARTMENT_SETTINGS = ("name", "timezone", *MONTH_DAY_SETTINGS, *AMOUNT_SETTINGS, "chart", "piece_numbering")
 
 
 # ---------------------------------------------------------------- departments
@@ -176,15 +175,6 @@ def set_department(session: Session, code: str, **changes) -> Department:
         setattr(department, field, value)
     session.add(department)
     session.flush()
-    return department
-
-
-def get_department(session: Session, code: str) -> Department:
-    """The department with this code, or DirectoryError('department_unknown')."""
-    code = normalise_department_code(code)
-    department = session.get(Department, code)
-    if department is None:
-        raise DirectoryError("department_unknown", "code", code)
     return department
 
 

@@ -72,12 +72,12 @@ from store.text import plain
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
 
 LABEL_MAX = 120
-PROJECT_MAX = 32
 JOURNAL_LIMIT_MAX = 50
 DENOMINATIONS = (50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
 _CHEQUE_NUMBER = re.compile(r"\d{1,12}")
 _PROJECT = re.compile(r"[a-z0-9-]{1,32}")
 BANK_MEANS = (Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
+BETWEEN = (MovementKind.AVANCE, MovementKind.REMBOURSEMENT)  # between the school ledger and a class ledger
 
 
 class LedgerError(Exception):
@@ -490,6 +490,11 @@ def _clean_cheque_number(means: Means, number: str | None) -> str | None:
     return cleaned
 
 
+def treasury_of(means: Means) -> Treasury:
+    """Where money paid by ``means`` is kept: espèces in the caisse, everything else at the banque."""
+    return Treasury.CAISSE if Means(means) == Means.ESPECES else Treasury.BANQUE
+
+
 def _check_means(treasury: Treasury, means: Means) -> None:
     """Cash is the caisse's only means, and the caisse's only means is cash."""
     if (treasury == Treasury.CAISSE) != (means == Means.ESPECES):
@@ -806,16 +811,17 @@ def _insert_entry(session: Session, who: Who, ledger: Ledger, year: int, parts: 
 
 
 def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date,
-                 label: str, treasury: Treasury, means: Means, amount: int,
+                 label: str, means: Means, amount: int,
                  splits: Sequence[tuple[str, int]] | str, today: date, cheque_number: str | None = None,
-                 project: str | None = None) -> EntryView:  # fmt: skip
+                 project: str | None = None, treasury: Treasury | None = None) -> EntryView:  # fmt: skip
     """A recette or dépense of a ledger, ventilated over the chart (class 7 or 6).
 
     ``splits``: (account code or alias, cents) pairs adding up to ``amount``, or one
     account for all of it. A cheque needs its number; the caisse takes only espèces
-    and never goes below zero."""
+    and never goes below zero. The treasury follows the means (a given one must agree)."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    direction, treasury, means = Direction(direction), Treasury(treasury), Means(means)
+    direction, means = Direction(direction), Means(means)
+    treasury = treasury_of(means) if treasury is None else Treasury(treasury)
     amount, label = _check_amount(amount), _clean_label(label)
     year = _check_day(session, coop.id, day, today)
     _require_started(session, ledger.id, year)
@@ -845,11 +851,6 @@ def record_expense(session: Session, who: Who, ledger_id: int, **fields: Any) ->
     return record_entry(session, who, ledger_id, direction=Direction.DEPENSE, **fields)
 
 
-def record_income(session: Session, who: Who, ledger_id: int, **fields: Any) -> EntryView:
-    """A recette: record_entry with direction=recette."""
-    return record_entry(session, who, ledger_id, direction=Direction.RECETTE, **fields)
-
-
 def _require_changeable(session: Session, entry: Entry, coop: Coop, today: date) -> None:
     _require_open_year(session, coop.id, entry.fiscal_year, today)
     if entry.cancelled_at is not None:
@@ -873,7 +874,8 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     """Change an entry of an open year; the audit trail keeps the before and after.
 
     The direction and the year stay (cancel and record anew instead). A new amount with
-    one split moves that split along; with several, give the new ``splits``."""
+    one split moves that split along; with several, give the new ``splits``. The treasury
+    follows the means."""
     entry, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
     _require_changeable(session, entry, coop, today)
     if entry.movement_id is not None:
@@ -883,11 +885,11 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     new = {
         "day": entry.day if day is UNCHANGED else day,
         "label": entry.label if label is UNCHANGED else _clean_label(label),
-        "treasury": entry.treasury if treasury is UNCHANGED else Treasury(treasury),
         "means": entry.means if means is UNCHANGED else Means(means),
         "amount": entry.amount if amount is UNCHANGED else _check_amount(amount),
         "project": entry.project if project is UNCHANGED else clean_project(project),
     }
+    new["treasury"] = treasury_of(new["means"]) if treasury is UNCHANGED else Treasury(treasury)
     if day is not UNCHANGED and _check_day(session, coop.id, new["day"], today) != entry.fiscal_year:
         raise LedgerError("other_year")
     _check_means(new["treasury"], new["means"])
@@ -1278,10 +1280,13 @@ def _tick(session: Session, who: Who, statement: Statement, entry_ids: list[int]
                  after={"entries": [e.id for e in entries]})  # fmt: skip
 
 
-def reconciliation(session: Session, who: Who, statement_id: int) -> Reconciliation:
+def reconciliation(session: Session, who: Who, statement_id: int, *, coop_id: int | None = None) -> Reconciliation:
+    """A statement and its ticks; with ``coop_id``, one of another coop is refused (a button of another chat)."""
     statement = session.get(Statement, statement_id) if statement_id is not None else None
     if statement is None:
         raise Forbidden(Action.READ_LEDGER)
+    if coop_id is not None and statement.coop_id != coop_id:
+        raise Forbidden(Action.WRITE_LEDGER)
     _require_coop(session, who, Action.READ_LEDGER, statement.coop_id)
     return _reconciliation(session, statement)
 
@@ -1499,6 +1504,63 @@ def ledgers_for(session: Session, who: Who, *, write: bool) -> list[LedgerRef]:
     return refs
 
 
+def _chosen(refs: Iterable[LedgerRef], action: Action, **match: int) -> LedgerRef:
+    """The first ref matching every field, else Forbidden (a forged button, or rights gone since)."""
+    ref = next((r for r in refs if all(getattr(r, field) == value for field, value in match.items())), None)
+    if ref is None:
+        raise Forbidden(action)
+    return ref
+
+
+def pick_ledger(session: Session, who: Who, ledger_id: int, action: Action = Action.WRITE_LEDGER) -> LedgerRef:
+    """A ledger chosen by button, if this person may write (or read, READ_LEDGER) in it."""
+    return _chosen(ledgers_for(session, who, write=action == Action.WRITE_LEDGER), action, id=ledger_id)
+
+
+def school_ledgers(session: Session, who: Who, action: Action) -> list[LedgerRef]:
+    """The school ledger of each coop where this person may ``action`` (READ_COOP, MANAGE_COOP)."""
+    return [r for r in ledgers_for(session, who, write=False)
+            if r.kind == LedgerKind.ECOLE and may(who, action, coop_id=r.coop_id)]  # fmt: skip
+
+
+def managed_coops(session: Session, who: Who) -> list[LedgerRef]:
+    """The school ledger of each coop this person manages (mandataire, signataire); Forbidden if none."""
+    refs = school_ledgers(session, who, Action.MANAGE_COOP)
+    if not refs:
+        raise Forbidden(Action.MANAGE_COOP)
+    return refs
+
+
+def pick_coop(session: Session, who: Who, coop_id: int, action: Action) -> LedgerRef:
+    """A coop chosen by button: its school ledger (READ_COOP, MANAGE_COOP), or with WRITE_LEDGER
+    the first of its ledgers this person writes in (a teacher's class ledger)."""
+    write = action == Action.WRITE_LEDGER
+    refs = ledgers_for(session, who, write=True) if write else school_ledgers(session, who, action)
+    return _chosen(refs, action, coop_id=coop_id)
+
+
+def class_pairs(refs: Iterable[LedgerRef]) -> list[tuple[LedgerRef, LedgerRef]]:
+    """(class ledger, its coop's school ledger) for every class ledger whose school ledger is among ``refs`` too."""
+    refs = list(refs)
+    schools = {r.coop_id: r for r in refs if r.kind == LedgerKind.ECOLE}
+    return [(r, schools[r.coop_id]) for r in refs if r.kind == LedgerKind.CLASSE and r.coop_id in schools]
+
+
+def movement_ledgers(session: Session, who: Who, kind: MovementKind) -> list[LedgerRef]:
+    """The ledgers a movement of ``kind`` may start from: any written one for dépôt and retrait, for an
+    avance or remboursement the class ledgers whose school ledger this person writes too; Forbidden if none."""
+    refs = ledgers_for(session, who, write=True)
+    choices = [c for c, _ in class_pairs(refs)] if kind in BETWEEN else refs
+    if not choices:
+        raise Forbidden(Action.WRITE_LEDGER)
+    return choices
+
+
+def pick_movement_ledger(session: Session, who: Who, kind: MovementKind, ledger_id: int) -> LedgerRef:
+    """A ledger chosen by button for a movement of ``kind``: one of movement_ledgers."""
+    return _chosen(movement_ledgers(session, who, kind), Action.WRITE_LEDGER, id=ledger_id)
+
+
 def accounts_by_use(session: Session, who: Who, ledger_id: int, direction: Direction) -> tuple[Account, ...]:
     """The accounts an entry may use, the ledger's most used first, then in the chart's order."""
     accounts = accounts_for(session, who, ledger_id, direction)
@@ -1587,6 +1649,8 @@ def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id
     if ledger_id is None and len(refs) == 1:
         ledger_id = refs[0].id
     ref = next((r for r in refs if r.id == ledger_id), None)
+    if ref is None and ledger_id is not None:  # a ledger this person does not write in (a forged button)
+        raise Forbidden(Action.WRITE_LEDGER)
     if ref is None:
         return EntryContext(refs, None, ())
     today = today_in(ref.timezone)

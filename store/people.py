@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
+from store.models import Coop, Department, Ledger, Person, Role, RoleKind
 from store.text import plain
 
 
@@ -42,6 +42,10 @@ class Who:
                 seen.add(role.coop_id)
                 found.append(role)
         return found
+
+    def managed(self) -> list[RoleView]:
+        """One role per coop this person manages (mandataire or signataire)."""
+        return self.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)
 
     def departments(self) -> list[str]:
         return sorted({r.department_code for r in self.roles if r.kind == RoleKind.AD})
@@ -93,10 +97,3 @@ def coop_by_affiliation(session: Session, affiliation: str) -> Coop | None:
 
 def department(session: Session, code: str) -> Department | None:
     return session.get(Department, code)
-
-
-def class_ledgers(session: Session, coop_id: int) -> list[Ledger]:
-    return list(session.exec(
-        select(Ledger).where(Ledger.coop_id == coop_id, Ledger.kind == LedgerKind.CLASSE)
-        .order_by(Ledger.name)
-    ))  # fmt: skip

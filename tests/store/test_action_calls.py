@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 from store import ledger as L
+from store.access import Forbidden
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import today_in
@@ -68,8 +69,8 @@ def test_the_entry_context_gives_the_accounts_of_the_ledger_named(demo_books):
     assert (unnamed.ledger_id, unnamed.accounts, len(unnamed.refs)) == (None, (), len(ids))
     only = act(demo_books, JULIEN, L.entry_context, Direction.RECETTE)
     assert only.ledger_id == ids["CE1A"] and only.accounts
-    foreign = act(demo_books, JULIEN, L.entry_context, Direction.RECETTE, ledger_id=ids["École"])
-    assert (foreign.ledger_id, foreign.accounts) == (None, ())
+    with pytest.raises(Forbidden):  # a ledger chosen by a (forged) button that is not theirs
+        act(demo_books, JULIEN, L.entry_context, Direction.RECETTE, ledger_id=ids["École"])
 
 
 def test_recording_returns_the_new_balances(demo_books):

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from store import ledger as L
-from store.access import Forbidden
+from store.access import Action, Forbidden
 from store.accounts import AccountClass, ChartError, load_chart
 from store.models import (
     Coop, Department, Direction, Entry, Ledger, Means, MovementKind, Person, Role, RoleKind, Treasury,
@@ -170,6 +170,17 @@ def test_the_caisse_never_goes_below_zero(world):
     assert world.act(MARIE, L.balances, world.ce1a, 2026).caisse == 0
 
 
+def test_the_treasury_follows_the_means(world):
+    cash = world.act(MARIE, L.record_entry, world.ce1a, direction=RECETTE, day=DAY, label="Vente", amount=1000,
+                     means=Means.ESPECES, splits="familles", today=TODAY)  # fmt: skip
+    assert (cash.treasury, L.treasury_of(Means.CHEQUE)) == (CAISSE, BANQUE)
+    card = world.expense(world.ce1a, 400)
+    assert world.act(MARIE, L.edit_entry, card.id, today=TODAY, means=Means.ESPECES).treasury == CAISSE
+    assert world.act(MARIE, L.edit_entry, card.id, today=TODAY, means=Means.VIREMENT).treasury == BANQUE
+    assert world.act(MARIE, L.edit_entry, cash.id, today=TODAY, means=Means.CHEQUE,
+                     cheque_number="123").treasury == BANQUE  # fmt: skip
+
+
 def test_cancelling_the_recette_that_fed_the_caisse_is_refused(world):
     fed = world.income(world.ce1a, 1000, treasury=CAISSE, means=Means.ESPECES)
     world.expense(world.ce1a, 700, treasury=CAISSE, means=Means.ESPECES)
@@ -210,6 +221,44 @@ def test_the_verificateur_and_the_ad_read_but_do_not_write(world):
             world.act(reader, L.record_statement, world.coop, day=DAY, balance=0, today=TODAY)
         with pytest.raises(Forbidden):
             world.act(reader, L.close_year, world.coop, 2025, today=TODAY)
+
+
+def test_a_ledger_or_coop_chosen_by_button_is_looked_up_by_the_store(world):
+    assert world.act(JULIEN, L.pick_ledger, world.ce1a).name == "CE1A"
+    assert world.act(VERA, L.pick_ledger, world.ce1a, Action.READ_LEDGER).name == "CE1A"
+    assert world.act(JULIEN, L.pick_coop, world.coop, Action.WRITE_LEDGER).id == world.ce1a
+    assert world.act(VERA, L.pick_coop, world.coop, Action.READ_COOP).id == world.ecole
+    assert [r.id for r in world.act(MARIE, L.managed_coops)] == [world.ecole]
+    managed = [[r.coop_id for r in world.act(p, lambda _, who: who.managed())] for p in (MARIE, JULIEN)]
+    assert managed == [[world.coop], []]
+    assert world.act(MARIE, L.pick_coop, world.coop, Action.MANAGE_COOP).id == world.ecole
+    assert world.act(JULIEN, L.school_ledgers, Action.READ_COOP) == []
+    for who, call, args in ((JULIEN, L.pick_ledger, (world.ce2b,)), (VERA, L.pick_ledger, (world.ce1a,)),
+                            (PAUL, L.pick_ledger, (world.ce1a, Action.READ_LEDGER)),  # not from the coop's chats
+                            (JULIEN, L.pick_coop, (world.coop, Action.READ_COOP)),
+                            (VERA, L.pick_coop, (world.coop, Action.MANAGE_COOP)),
+                            (MARIE, L.pick_coop, (world.coop + 1, Action.WRITE_LEDGER)),
+                            (JULIEN, L.managed_coops, ()), (VERA, L.managed_coops, ())):  # fmt: skip
+        with pytest.raises(Forbidden):
+            world.act(who, call, *args)
+
+
+def test_the_ledgers_a_movement_starts_from(world):
+    between = [r.name for r in world.act(MARIE, L.movement_ledgers, MovementKind.AVANCE)]
+    assert between == ["CE1A", "CE2B"]
+    assert world.act(JULIEN, L.movement_ledgers, MovementKind.DEPOT)[0].name == "CE1A"
+    assert world.act(MARIE, L.pick_movement_ledger, MovementKind.DEPOT, world.ecole).name == "École"
+    with pytest.raises(Forbidden):  # the school ledger is no class ledger to advance to
+        world.act(MARIE, L.pick_movement_ledger, MovementKind.AVANCE, world.ecole)
+    with pytest.raises(Forbidden):  # a teacher does not write the school ledger
+        world.act(JULIEN, L.movement_ledgers, MovementKind.REMBOURSEMENT)
+
+
+def test_a_statement_taken_up_for_another_coop_is_refused(world):
+    rec = world.act(MARIE, L.record_statement, world.coop, day=DAY, balance=0, today=TODAY)
+    assert world.act(MARIE, L.reconciliation, rec.statement_id, coop_id=world.coop).statement_id == rec.statement_id
+    with pytest.raises(Forbidden):
+        world.act(MARIE, L.reconciliation, rec.statement_id, coop_id=world.coop + 1)
 
 
 # ---------------------------------------------------------------- edits, cancellations, audit

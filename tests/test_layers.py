@@ -1,0 +1,55 @@
+"""The layers: bot/ talks to people and never to the database; store/ never to Telegram."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported(path: Path) -> set[str]:
+    """The top-level package of every import in a module (relative imports stay in their own package)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def offenders(package: str, forbidden: set[str]) -> dict[str, set[str]]:
+    modules = sorted((ROOT / package).rglob("*.py"))
+    assert modules, f"no module found in {package}/"
+    found = {str(p.relative_to(ROOT)): imported(p) & forbidden for p in modules}
+    return {name: bad for name, bad in found.items() if bad}
+
+
+@pytest.mark.parametrize(("package", "forbidden"),
+                         [("bot", {"sqlmodel", "sqlalchemy"}), ("store", {"telegram", "bot"})])  # fmt: skip
+def test_a_layer_imports_nothing_of_the_other_side(package, forbidden):
+    assert offenders(package, forbidden) == {}
+
+
+def access_decisions(path: Path) -> list[str]:
+    """Where a module makes a Forbidden or asks store.access.may itself (a rule the store should own)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Call):
+            name = ast.unparse(node.func)
+            if name.endswith("Forbidden") or name in ("may", "require", "access.may", "access.require"):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_no_handler_decides_access():
+    assert [line for path in sorted((ROOT / "bot").rglob("*.py")) for line in access_decisions(path)] == []
+
+
+def test_an_import_inside_a_function_counts_too(tmp_path):
+    module = tmp_path / "late.py"
+    module.write_text("def f():\n    from sqlalchemy.exc import DBAPIError\n    import telegram.error\n")
+    assert imported(module) == {"sqlalchemy", "telegram"}
