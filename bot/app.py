@@ -21,15 +21,14 @@ from telegram.ext import (
     filters,
 )
 
-from bot import adhesion, contact, entries, gate, invitations, journal, ledgers, projects, start
-from bot import coop
-from bot.common import DATABASE, SETTINGS, end_conversation, leave_view
-from bot import cashcount, movements, openings, reconciliation
-from bot import remise
-from bot import traffic
+from bot.bookkeeping import cashcount, entries, journal, movements, openings, projects, reconciliation, remise
 from bot.config import Settings
-from bot.delivery import PatientRateLimiter
-from bot.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
+from bot.infra import gate, traffic
+from bot.infra.delivery import PatientRateLimiter
+from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
+from bot.membership import adhesion, coop, ledgers
+from bot.people import contact, invitations, start
+from bot.ui.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook
-from bot.logs import configure_logging, redact, secret_forms
+from bot.infra.logs import configure_logging, redact, secret_forms
 from store import migrate
 from store.db import Database, DatabaseUrlError, DBAPIError, SQLAlchemyError, normalise_url
 from store.money import AmountError, format_amount, parse_amount

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.app import build_application
 from bot.config import Settings, Webhook
-from bot.webhook import run_webhook
+from bot.infra.webhook import run_webhook
 from store.db import Database
 from store.leadership import Leadership, sole_instance
 

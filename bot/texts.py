@@ -1,6 +1,13 @@
-"""Every sentence the bot says, in French first and in English."""
+"""Every sentence the bot says, in French first and in English.
+
+The sentences shared by every feature are below; each feature folder keeps its own in
+``bot/<folder>/texts.py`` (a plain ``TEXTS`` dict that imports nothing), gathered here at
+import, so that a sentence exists whichever module asks first.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 from telegram import Update, User
 
@@ -459,6 +466,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 LANGUAGES = ("fr", "en")
+FOLDERS = ("infra", "ui", "membership", "bookkeeping", "people")  # each has a texts.py
 
 
 def register(texts: dict[str, dict[str, str]]) -> None:
@@ -467,6 +475,10 @@ def register(texts: dict[str, dict[str, str]]) -> None:
     if clash:
         raise KeyError(f"sentences defined twice: {sorted(clash)}")
     TEXTS.update(texts)
+
+
+for _folder in FOLDERS:
+    register(importlib.import_module(f"bot.{_folder}.texts").TEXTS)
 
 
 def language_of(user: User | None) -> str:

@@ -107,7 +107,7 @@ class Ledger(SQLModel, table=True):
 
 
 class ChatState(SQLModel, table=True):
-    """The bot's conversation states and user/chat data, as JSON (see bot/persistence.py)."""
+    """The bot's conversation states and user/chat data, as JSON (see bot/infra/persistence.py)."""
 
     __table_args__ = (UniqueConstraint("kind", "name", "key", name="uq_chat_state"),)
 

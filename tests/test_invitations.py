@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import text
 from sqlmodel import select
 
-from bot.logs import RedactingFormatter
+from bot.infra.logs import RedactingFormatter
 from store import invitations
 from store.models import Coop, Person, Role, RoleKind, utcnow
 

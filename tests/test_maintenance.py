@@ -23,7 +23,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import SQLModel, select
 
 from bot.cli import main
-from bot.persistence import FORGOTTEN_CHECK_SECONDS
+from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS
 from store import chatstate, contact, invitations, migrate
 from store.db import Database, make_engine
 from store.maintenance import (

@@ -21,12 +21,12 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import (
+from bot.ui.books import (
     balance_line, balance_lines, direction_word, ledger_label, money, my_ledgers, narrow, parse_day, read_part, refusal,
     refuse_negative, signed_money, today_for,
 )  # fmt: skip
-from bot.common import as_user, button, day_text, end_conversation, excerpt, settings
-from bot.downloads import ReceiptRefused, fetch_receipt
+from bot.ui.common import as_user, button, day_text, end_conversation, excerpt, settings
+from bot.infra.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
 from store import ledger
 from store.accounts import Account, normalise

@@ -15,10 +15,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import WIDTH, clip, money, narrow, refusal
-from bot.common import as_user, button, day_text, end_conversation
+from bot.ui.books import WIDTH, clip, money, narrow, refusal
+from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, plural, t
-from bot.treasury import answered_day, day_keyboard, show, today_of, writable_ledgers
+from bot.ui.treasury import answered_day, day_keyboard, show, today_of, writable_ledgers
 from store import ledger
 from store.access import Action
 from store.ledger import EntryView, LedgerError, LedgerRef

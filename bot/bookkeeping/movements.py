@@ -22,10 +22,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import balance_line, ledgers_keyboard, money, my_ledgers, refusal, signed_money
-from bot.common import as_user, button, day_text, end_conversation
+from bot.ui.books import balance_line, ledgers_keyboard, money, my_ledgers, refusal, signed_money
+from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
-from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
+from bot.ui.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
 from store import ledger
 from store.ledger import BETWEEN, LABEL_MAX, LedgerError, LedgerRef, class_pairs
 from store.models import MovementKind, Treasury

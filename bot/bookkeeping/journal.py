@@ -23,13 +23,13 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import (
+from bot.ui.books import (
     WIDTH, balance_line, clip, ledger_label, ledgers_keyboard, money, my_ledgers, narrow, parse_day,
     plus_money, read_amount, read_part, refusal, signed_money, today_for,
 )  # fmt: skip
-from bot.common import as_user, button, day_text, in_store, years_text
+from bot.ui.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, plural, t
-from bot.trail import membership_event_text
+from bot.bookkeeping.trail import membership_event_text
 from store import audit, ledger, people
 from store.access import Action
 from store.audit import AuditView, CoopHistory

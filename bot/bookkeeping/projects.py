@@ -27,8 +27,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.books import ledger_label, money, refusal, signed_money
-from bot.common import as_user, button, day_text, settings, years_text
+from bot.ui.books import ledger_label, money, refusal, signed_money
+from bot.ui.common import as_user, button, day_text, settings, years_text
 from bot.texts import lang, plural, register, t
 from store.ledger import LedgerError
 from store.projects import InventoryView, ProjectsView, first_coop, first_scope, inventory_view, projects_view

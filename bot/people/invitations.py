@@ -8,8 +8,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.common import as_user, button, format_day, in_store, invitation_link, invitation_ttl, notify
-from bot.gate import set_chat_menu
+from bot.ui.common import as_user, button, format_day, in_store, invitation_link, invitation_ttl, notify
+from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
 from store import invitations, people
 from store.models import RoleKind

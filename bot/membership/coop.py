@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.common import as_user, in_store, years_text
+from bot.ui.common import as_user, in_store, years_text
 from bot.texts import lang, t
 from store import coop, people
 from store.coop import CoopCard

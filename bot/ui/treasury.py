@@ -8,8 +8,8 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.books import my_ledgers, parse_day
-from bot.common import button, day_text
+from bot.ui.books import my_ledgers, parse_day
+from bot.ui.common import button, day_text
 from bot.texts import lang, t
 from store.ledger import LedgerRef
 from store.money import AmountError, parse_amount

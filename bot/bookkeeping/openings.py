@@ -10,10 +10,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import balance_line, ledgers_keyboard, money, refusal, today_for
-from bot.common import as_user, button, end_conversation
+from bot.ui.books import balance_line, ledgers_keyboard, money, refusal, today_for
+from bot.ui.common import as_user, button, end_conversation
 from bot.texts import lang, t
-from bot.treasury import amount_problem, parse_cents, writable_ledgers
+from bot.ui.treasury import amount_problem, parse_cents, writable_ledgers
 from store import ledger
 from store.ledger import LedgerError, LedgerRef
 from store.money import AmountError

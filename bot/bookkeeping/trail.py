@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from bot import texts
-from bot.common import excerpt, years_text
+from bot.ui.common import excerpt, years_text
 from bot.texts import t
 from store.audit import CoopEvent
 

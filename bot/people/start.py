@@ -8,8 +8,8 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.common import in_store, notify
-from bot.gate import set_chat_menu
+from bot.ui.common import in_store, notify
+from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
 from store import access, invitations, people
 

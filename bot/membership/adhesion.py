@@ -9,10 +9,10 @@ from html import escape
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.attestation import attestation_pdf
-from bot.books import balance_line, entry_line, refusal
+from bot.membership.attestation import attestation_pdf
+from bot.ui.books import balance_line, entry_line, refusal
 from bot import texts
-from bot.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
+from bot.ui.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
 from bot.texts import lang, plural, t
 from store import adhesion, ledger, people
 from store.adhesion import AdhesionError, AdhesionView, RowView

@@ -7,8 +7,8 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.common import as_user, button, excerpt, in_store, invitation_ttl, years_text
-from bot.invitations import link_text
+from bot.ui.common import as_user, button, excerpt, in_store, invitation_ttl, years_text
+from bot.people.invitations import link_text
 from bot import texts
 from bot.texts import lang, t
 from store import adhesion, invitations, ledger, ledgers

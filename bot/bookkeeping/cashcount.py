@@ -23,10 +23,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import ledgers_keyboard, money, refusal, signed_money
-from bot.common import as_user, button, day_text, end_conversation
+from bot.ui.books import ledgers_keyboard, money, refusal, signed_money
+from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
-from bot.treasury import amount_problem, answered_day, ask_day_text, parse_cents, show, today_of, writable_ledgers
+from bot.ui.treasury import amount_problem, answered_day, ask_day_text, parse_cents, show, today_of, writable_ledgers
 from store import ledger
 from store.ledger import DENOMINATIONS, CashCountView, LedgerError, LedgerRef
 from store.money import AmountError

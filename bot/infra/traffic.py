@@ -1,4 +1,4 @@
-"""One person's flood of updates is not read (see bot.persistence), an edited message changes nothing."""
+"""One person's flood of updates is not read (see bot.infra.persistence), an edited message changes nothing."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, ContextTypes
 from telegram.ext import ConversationHandler
 
-from bot.common import in_store
+from bot.ui.common import in_store
 from bot.texts import lang, t
 from store import access, people, updates
 

@@ -14,7 +14,7 @@ from telegram.ext import (
     Application, BasePersistence, BaseUpdateProcessor, ContextTypes, ConversationHandler, PersistenceInput,
 )  # fmt: skip
 
-from bot.traffic import tell_flooded
+from bot.infra.traffic import tell_flooded
 from store import chatstate
 from store.db import Database
 from store.traffic import FloodGate, Verdict

@@ -9,7 +9,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.common import as_user, button, day_text
+from bot.ui.common import as_user, button, day_text
 from bot.texts import t
 from store import ledger
 from store.ledger import Balances, EntryView, LedgerError, LedgerRef

@@ -24,10 +24,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
-from bot.books import WIDTH, clip, narrow, plus_money, refusal, signed_money
-from bot.common import as_user, button, day_text, end_conversation
+from bot.ui.books import WIDTH, clip, narrow, plus_money, refusal, signed_money
+from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, plural, t
-from bot.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
+from bot.ui.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
 from store import ledger
 from store.access import Action
 from store.ledger import EntryView, LedgerError, LedgerRef, Reconciliation

@@ -1,0 +1,1 @@
+"""Who is who: /start, /aide, invitations, the change of mandataire, /contact."""
