@@ -23,6 +23,8 @@ from telegram.ext import (
 
 from bot.bookkeeping import cashcount, entries, journal, movements, openings, projects, reconciliation, remise
 from bot.config import Settings
+from bot.exports import conversation as export
+from bot.exports import picture
 from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
@@ -314,6 +316,22 @@ def build_application(settings: Settings, database: Database) -> Application:
                        CallbackQueryHandler(end_conversation, pattern=r"^jnl:l:cancel$"),
                        CallbackQueryHandler(journal.close, pattern=r"^jnl:close$")],
         ),
+        ConversationHandler(
+            name="export", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("export", export.begin)],
+            states={
+                export.KIND: [CallbackQueryHandler(export.chose_kind, pattern=r"^exp:k:(csv|xlsx|pdf|zip)$")],
+                export.SCOPE: [CallbackQueryHandler(export.chose_scope, pattern=r"^exp:(l|c):\d+$"),
+                               MessageHandler(TEXT, export.typed_coop)],
+                # a ledger's button pressed again on an earlier message: that ledger instead
+                export.PERIOD: [CallbackQueryHandler(export.chose_year, pattern=r"^exp:y:\d{4}$"),
+                                CallbackQueryHandler(export.chose_scope, pattern=r"^exp:(l|c):\d+$"),
+                                CallbackQueryHandler(export.ask_range, pattern=r"^exp:range$")],
+                export.RANGE: [MessageHandler(TEXT, export.typed_range)],
+            },
+            fallbacks=[CommandHandler("annuler", end_conversation),
+                       CallbackQueryHandler(end_conversation, pattern=r"^exp:cancel$")],
+        ),
         CommandHandler("historique", journal.history_command),
         CallbackQueryHandler(journal.history_page, pattern=r"^hist:p:\d+:\d+$"),
         CallbackQueryHandler(journal.history_close, pattern=r"^hist:close$"),
@@ -321,6 +339,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(entries.undo, pattern=r"^ent:undo:\d+$"),
         CommandHandler("solde", entries.balances_command),
         CallbackQueryHandler(entries.balances_of_year, pattern=r"^sld:y:\d{4}$"),
+        CallbackQueryHandler(picture.send_chart, pattern=r"^sld:chart:\d+:\d{4}$"),
         MessageHandler(filters.PHOTO | filters.Document.ALL, entries.attach),
         CallbackQueryHandler(adhesion.validate, pattern=r"^adh:ok:\d+$"),
         CallbackQueryHandler(adhesion.review, pattern=r"^adh:see:\d+$"),

@@ -38,6 +38,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "caisse": MANAGERS | {ENSEIGNANT},
     "journal": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
     "historique": MANAGERS,
+    "export": MANAGERS | {ENSEIGNANT, VERIFICATEUR, AD},  # the store says which ledgers and coops
     "valider": frozenset({AD}),
     "inviter": MANAGERS | {AD},
     "mandataire": frozenset({MANDATAIRE, AD}),

@@ -30,6 +30,7 @@ EXPECTED = {
     "caisse": MANAGERS | {"enseignant", "enseignant_autre_classe"},
     "journal": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "historique": MANAGERS,
+    "export": MANAGERS | TEACHERS | {"verificateur"} | ADS,
     "valider": ADS,
     "inviter": MANAGERS | ADS,
     "mandataire": {"mandataire", "mandataire_autre_coop"} | ADS,

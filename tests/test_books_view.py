@@ -123,6 +123,9 @@ async def test_last_years_journal_while_it_is_open(bot, sim, demo_books):
     assert "Aucune écriture pour l'instant." in step.text
 
 
+CHART = "📈 Graphique de l'année (974-111)"
+
+
 async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
     marie = cast["mandataire"]
     step = await marie.send("/solde")
@@ -130,12 +133,12 @@ async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
     ecole = act(demo_books, MARIE, ledger.balances, ledger_id(demo_books, "École"), YEAR)
     assert f"📒 cahier École : {euros(ecole.total)}\n   banque {euros(ecole.banque)} · caisse {euros(ecole.caisse)}" \
         in step.text  # fmt: skip
-    assert step.last.buttons == [[f"{YEAR - 1}-{YEAR}"]]
+    assert step.last.buttons == [[f"{YEAR - 1}-{YEAR}"], [CHART]]
     step = await marie.press(f"{YEAR - 1}-{YEAR}")
     assert fits_a_phone(step.text), step.text
     assert step.text.startswith(f"Soldes de l'exercice {YEAR - 1}-{YEAR}\n(pas encore clos)")
     assert f"📒 cahier École : {euros(0)}" in step.text  # the demo's books start this year
-    assert step.last.buttons == [[f"{YEAR}-{YEAR + 1}"]]
+    assert step.last.buttons == [[f"{YEAR}-{YEAR + 1}"], [CHART]]
     step = await marie.press(f"{YEAR}-{YEAR + 1}")
     assert f"📒 cahier École : {euros(ecole.total)}" in step.text
     coop_id = ids(demo_books)[0]
@@ -143,7 +146,7 @@ async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
     step = await marie.press_data(f"sld:y:{YEAR - 1}", marie.last)
     assert "n'est plus ouvert" in step.answer
     step = await marie.send("/solde")
-    assert step.last.buttons == []
+    assert step.last.buttons == [[CHART]]
 
 
 async def test_pointage_in_short_lines(bot, cast, demo_books):

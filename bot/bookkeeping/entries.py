@@ -890,5 +890,7 @@ def balances_text(overview: ledger.BalancesOverview, language: str) -> tuple[str
         lines.append(t("solde.coop", language, affiliation=ref.affiliation, total=signed_money(coop.total, language),
                        banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
     others = [y for y in overview.open_years if y != year]
-    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"sld:y:{y}") for y in others]]) if others else None
-    return narrow("\n".join(lines)), keyboard
+    rows = [[button(f"{y}-{y + 1}", f"sld:y:{y}") for y in others]] if others else []
+    rows += [[button(t("solde.chart", language, affiliation=ref.affiliation), f"sld:chart:{ref.coop_id}:{year}")]
+             for ref, _ in overview.coops]  # fmt: skip
+    return narrow("\n".join(lines)), InlineKeyboardMarkup(rows) if rows else None

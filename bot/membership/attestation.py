@@ -19,7 +19,7 @@ MISSING = "\u25a1"  # □ stands for what the font cannot draw (emoji, Chinese�
 
 
 @cache
-def _font() -> tuple[Path, Path, frozenset[int]]:
+def font_files() -> tuple[Path, Path, frozenset[int]]:
     """DejaVu Sans as matplotlib ships it (found without importing matplotlib and numpy):
     the regular and bold files, and the characters both can draw."""
     package = Path(importlib.util.find_spec("matplotlib").submodule_search_locations[0])
@@ -29,25 +29,25 @@ def _font() -> tuple[Path, Path, frozenset[int]]:
     return regular, bold, drawable
 
 
-def _drawable(text: str) -> str:
+def drawable(text: str) -> str:
     """Every character the font lacks becomes □: a class named « CE1 🌟 » still gets its attestation."""
-    drawable = _font()[2]
-    return "".join(c if ord(c) in drawable else " " if c.isspace() else MISSING for c in text)
+    known = font_files()[2]
+    return "".join(c if ord(c) in known else " " if c.isspace() else MISSING for c in text)
 
 
 def attestation_pdf(table: AdhesionView) -> BytesIO:
     """What the AD validated: the coop, the year, the classes and members, the fee."""
     pdf = FPDF(format="A4")
-    regular, bold, _ = _font()
+    regular, bold, _ = font_files()
     pdf.add_font(FONT, "", regular)
     pdf.add_font(FONT, "B", bold)
     pdf.set_title(f"Attestation d'adhésion {table.affiliation} {years_text(table.year)}")
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
-    pdf.cell(0, 10, _drawable(f"OCCE {table.department_code} — Attestation d'adhésion"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, drawable(f"OCCE {table.department_code} — Attestation d'adhésion"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 12)
     pdf.ln(4)
-    pdf.multi_cell(0, 7, _drawable(
+    pdf.multi_cell(0, 7, drawable(
         f"La coopérative scolaire {table.affiliation} ({table.school_name}) est adhérente de l'OCCE "
         f"{table.department_code} pour l'année scolaire {years_text(table.year)}. Adhésion validée par "
         f"l'OCCE le {day_text(table.validated_at)}."
@@ -55,19 +55,19 @@ def attestation_pdf(table: AdhesionView) -> BytesIO:
     pdf.ln(4)
     pdf.set_font(FONT, "B", 11)
     for label, width in (("Classe", 60), ("Enseignants", 30), ("Élèves", 30), ("Autres adultes", 35), ("Total", 25)):
-        pdf.cell(width, 8, _drawable(label), border=1)
+        pdf.cell(width, 8, drawable(label), border=1)
     pdf.ln()
     pdf.set_font(FONT, "", 11)
     for row in table.rows:
         cells = (row.class_name, len(row.teachers), row.pupils, row.other_adults, row.total)
         for value, width in zip(cells, (60, 30, 30, 35, 25), strict=True):
-            pdf.cell(width, 8, _drawable(str(value))[:30], border=1)
+            pdf.cell(width, 8, drawable(str(value))[:30], border=1)
         pdf.ln()
     pdf.set_font(FONT, "B", 11)
     for value, width in zip(("Total", table.teachers, table.pupils, table.other_adults, table.members),
                             (60, 30, 30, 35, 25), strict=True):  # fmt: skip
-        pdf.cell(width, 8, _drawable(str(value)), border=1)
+        pdf.cell(width, 8, drawable(str(value)), border=1)
     pdf.ln(12)
     pdf.set_font(FONT, "", 12)
-    pdf.cell(0, 8, _drawable(f"Cotisation et assurance : {format_amount(table.fee_cents)}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, drawable(f"Cotisation et assurance : {format_amount(table.fee_cents)}"), new_x="LMARGIN", new_y="NEXT")
     return BytesIO(bytes(pdf.output()))

@@ -9,9 +9,10 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
 from bot.ui.common import as_user, button, format_day, in_store, invitation_link, invitation_ttl, notify
+from bot.exports.mandate import send_mandate_form
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
-from store import invitations, people
+from store import exports, invitations, people
 from store.models import RoleKind
 
 # Conversation states
@@ -278,6 +279,7 @@ async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if done.kept_signataire:
         confirmed += "\n" + t("mandate.kept", language)
     await query.edit_message_text(confirmed)
+    form = await as_user(update, context, exports.mandate_form, int(change_id))
     former_key = "mandate.former_kept" if done.kept_signataire else "mandate.former"
     for telegram_id, key in [(done.successor_telegram_id, "mandate.now_mandataire")] + [
         (former, former_key) for former in done.former_telegram_ids
@@ -286,3 +288,5 @@ async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE)
         person_language = who.person.language
         await set_chat_menu(context.bot, telegram_id, who, person_language)
         await notify(context, telegram_id, t(key, person_language, name=name, affiliation=done.affiliation))
+        if telegram_id == done.successor_telegram_id:  # the form the bank asks for, filled in
+            await send_mandate_form(context, telegram_id, form, person_language)

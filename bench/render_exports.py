@@ -1,0 +1,76 @@
+"""Render /export's files to PNG, to look at them as a treasurer would print them.
+
+    PYTHONPATH=. python bench/render_exports.py [folder]   # default: /tmp/coopbot-exports
+
+Builds the demo coop with its books (and a class entry in Arabic and Chinese script) in a fresh
+SQLite file, exports the whole coop's year as PDF, XLSX and the chart of /solde, then renders
+the PDF with pdftoppm and the XLSX with LibreOffice headless (skipped, and said, if missing).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from sqlmodel import select
+
+from bot.exports import chart, files
+from store import exports, ledger, migrate
+from store.db import Database, make_engine
+from store.demo import seed_demo
+from store.models import Coop, Direction, Ledger, Means, Treasury
+from store.people import who_is
+from store.years import fiscal_year_bounds, fiscal_year_of, today_in
+
+MARIE = 1001
+
+
+def main(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{folder / 'coopbot.db'}"
+    (folder / "coopbot.db").unlink(missing_ok=True)
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    database = Database(url)
+    database.run(seed_demo)
+    today = today_in("Indian/Reunion")
+    year = fiscal_year_of(today)
+
+    def add_entries(session):
+        marie = who_is(session, MARIE)
+        ce1a = session.exec(select(Ledger).where(Ledger.name == "CE1A")).first()
+        for label, amount, account in (("Don de 李小龙 et de فاطمة", 1234_56, "dons"),
+                                       ("Sortie au jardin botanique, car et entrées", 310_00, "sorties")):
+            ledger.record_entry(session, marie, ce1a.id, direction=Direction.RECETTE if account == "dons"
+                                else Direction.DEPENSE, day=today, label=label, treasury=Treasury.BANQUE,
+                                means=Means.VIREMENT, amount=amount, splits=account, today=today)
+
+    database.run(add_entries)
+    coop_id = database.run(lambda s: s.exec(select(Coop.id).where(Coop.affiliation == "974-111")).one())
+    first, last = fiscal_year_bounds(year)
+    book = database.run(lambda s: exports.gather(s, who_is(s, MARIE), first=first, last=last, coop_id=coop_id))
+    (folder / "cahier.pdf").write_bytes(files.cahier_pdf(book))
+    (folder / "journal.xlsx").write_bytes(files.journal_xlsx(book))
+    (folder / "journal.csv").write_bytes(files.journal_csv(book))
+    picture = database.run(lambda s: exports.year_picture(s, who_is(s, MARIE), coop_id, year))
+    (folder / "graphique.png").write_bytes(chart.year_png(picture, "fr"))
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(folder / "cahier.pdf"), str(folder / "cahier")], check=True)
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        print("LibreOffice is not installed: the XLSX is not rendered")
+    else:
+        with tempfile.TemporaryDirectory() as profile:
+            subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                            "--outdir", str(folder / "xlsx"), str(folder / "journal.xlsx")],
+                           check=True, capture_output=True, timeout=180)  # fmt: skip
+        subprocess.run(["pdftoppm", "-r", "80", "-png", str(folder / "xlsx" / "journal.pdf"), str(folder / "xlsx-page")],
+                       check=True)  # fmt: skip
+    print("\n".join(sorted(str(p) for p in folder.glob("*.png"))))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else tempfile.gettempdir()) / "coopbot-exports")

@@ -1,0 +1,200 @@
+"""/export: which file, for which ledger (or the whole coop), over which period; the file comes
+as a document in the chat. The store says what each person may export."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from datetime import date, timedelta
+from html import escape
+
+from telegram import InlineKeyboardMarkup, InputFile, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.exports import files
+from bot.texts import lang, plural, t
+from bot.ui.common import as_user, button, day_text, excerpt, years_text
+from store import exports
+from store.exports import ExportBook, ExportError, Scope
+from store.years import fiscal_year_bounds, fiscal_year_of
+
+# Conversation states
+KIND, SCOPE, PERIOD, RANGE = "exp.kind", "exp.scope", "exp.period", "exp.range"
+KEY = "export"  # this conversation's corner of user_data
+KINDS = ("csv", "xlsx", "pdf", "zip")
+_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_RANGE_SHAPE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*(?:[-–—]|au|à|to|\s)\s*\d{1,2}/\d{1,2}/\d{4}\s*", re.I)
+
+
+def cancel_row(language: str) -> list:
+    return [button(t("button.cancel", language), "exp:cancel")]
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/export: which file."""
+    language = lang(update)
+    choices = await as_user(update, context, exports.export_choices)
+    if not (choices.ledgers or choices.coops or choices.staff):
+        await update.effective_message.reply_text(t("exp.nothing", language))
+        return ConversationHandler.END
+    context.user_data[KEY] = {}
+    rows = [[button(t(f"exp.kind.{kind}", language), f"exp:k:{kind}")] for kind in KINDS]
+    await update.effective_message.reply_text(t("exp.ask_kind", language),
+                                              reply_markup=InlineKeyboardMarkup(rows + [cancel_row(language)]))
+    return KIND
+
+
+async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A kind of file chosen: the period at once for a single ledger, else which ledger or coop."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    context.user_data.setdefault(KEY, {})["kind"] = query.data.rsplit(":", 1)[1]
+    choices = await as_user(update, context, exports.export_choices)
+    scopes = choices.coops + choices.ledgers
+    if len(scopes) == 1 and not choices.staff:
+        return await ask_period(update, context, scopes[0])
+    rows = [[button(t("exp.button.coop", language, affiliation=s.affiliation), f"exp:c:{s.coop_id}")]
+            for s in choices.coops]  # fmt: skip
+    rows += [[button(t("exp.button.ledger", language, name=s.name, affiliation=s.affiliation), f"exp:l:{s.ledger_id}")]
+             for s in choices.ledgers]  # fmt: skip
+    if choices.staff:
+        question = "exp.ask_scope_typed" if rows else "exp.ask_coop"
+        text = t(question, language, example=example_coop(choices))
+    else:
+        text = t("exp.ask_scope", language)
+    await query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows + [cancel_row(language)]))
+    return SCOPE
+
+
+def example_coop(choices: exports.ExportChoices) -> str:
+    scopes = choices.coops + choices.ledgers
+    return scopes[0].affiliation if scopes else "974-111"
+
+
+async def chose_scope(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A ledger (exp:l:…) or a whole coop (exp:c:…) chosen: which period."""
+    query = update.callback_query
+    _, what, number = query.data.split(":")
+    target = {"ledger_id": int(number)} if what == "l" else {"coop_id": int(number)}
+    scope = await as_user(update, context, exports.pick_scope, **target)
+    await query.answer()
+    return await ask_period(update, context, scope)
+
+
+async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """AD staff: a coop typed by its number, or the question again."""
+    typed = update.effective_message.text.strip()[:20]
+    scope = await as_user(update, context, exports.typed_coop, typed)
+    if scope is None:
+        department = typed.split("-")[0] if re.fullmatch(r"\d{2,3}-\d+", typed) else "974"
+        await update.effective_message.reply_text(
+            t("exp.bad_coop", lang(update), typed=escape(excerpt(typed, 20)), example=f"{department}-111"))
+        return SCOPE
+    return await ask_period(update, context, scope)
+
+
+async def ask_period(update: Update, context: ContextTypes.DEFAULT_TYPE, scope: Scope) -> str:
+    language = lang(update)
+    # user_data is persisted as JSON: the day as text
+    context.user_data.setdefault(KEY, {})["scope"] = {**asdict(scope), "today": scope.today.isoformat(),
+                                                      "years": list(scope.years)}
+    rows = [[button(t("exp.button.year", language, years=years_text(y)), f"exp:y:{y}") for y in scope.years],
+            [button(t("exp.button.range", language), "exp:range")], cancel_row(language)]  # fmt: skip
+    text = t("exp.ask_period", language, name=escape(scope.name))
+    if update.callback_query:
+        await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
+    else:
+        await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(rows))
+    return PERIOD
+
+
+def current_scope(context: ContextTypes.DEFAULT_TYPE) -> Scope:
+    fields = context.user_data[KEY]["scope"]
+    return Scope(**{**fields, "today": date.fromisoformat(fields["today"]), "years": tuple(fields["years"])})
+
+
+async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """A fiscal year chosen: its file."""
+    query, language = update.callback_query, lang(update)
+    year, scope = int(query.data.rsplit(":", 1)[1]), current_scope(context)
+    if year not in scope.years:
+        await query.answer(t("exp.year_closed", language, years=years_text(year)), show_alert=True)
+        return PERIOD
+    await query.answer()
+    await query.edit_message_text(t("exp.making", language))
+    first, last = fiscal_year_bounds(year)
+    return await send_file(update, context, first, last)
+
+
+def range_example(scope: Scope) -> str:
+    first, _ = fiscal_year_bounds(fiscal_year_of(scope.today))
+    return f"{day_text(first)}-{day_text(max(first, scope.today - timedelta(days=1)))}"
+
+
+async def ask_range(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📅 Autres dates: the period to type."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        t("exp.ask_range", lang(update), example=range_example(current_scope(context))),
+        reply_markup=InlineKeyboardMarkup([cancel_row(lang(update))]))  # fmt: skip
+    return RANGE
+
+
+async def typed_range(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """jj/mm/aaaa-jj/mm/aaaa typed: the file, or what is expected and the question again."""
+    language, typed = lang(update), update.effective_message.text
+    example = range_example(current_scope(context))
+    quoted = escape(excerpt(typed, 40))
+    if not _RANGE_SHAPE.fullmatch(typed):
+        await update.effective_message.reply_text(t("exp.range.invalid", language, typed=quoted, example=example))
+        return RANGE
+    days = []
+    for day, month, year in _DAY.findall(typed):
+        try:
+            days.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            await update.effective_message.reply_text(t("exp.range.no_such_day", language, example=example,
+                                                        day=f"{int(day):02d}/{int(month):02d}/{year}"))  # fmt: skip
+            return RANGE
+    try:
+        exports.check_period(*days)
+    except ExportError as refused:
+        await update.effective_message.reply_text(t(f"exp.range.{refused.reason}", language, typed=quoted,
+                                                    example=example))  # fmt: skip
+        return RANGE
+    await update.effective_message.reply_text(t("exp.making", language))
+    return await send_file(update, context, *days)
+
+
+async def send_file(update: Update, context: ContextTypes.DEFAULT_TYPE, first: date, last: date) -> int:
+    """The chosen file of the chosen ledger or coop, over ``first``–``last``, as a document."""
+    language, chosen = lang(update), context.user_data.pop(KEY)
+    kind, scope = chosen["kind"], chosen["scope"]
+    target = {"ledger_id": scope["ledger_id"]} if scope["ledger_id"] else {"coop_id": scope["coop_id"]}
+    book = await as_user(update, context, exports.gather, first=first, last=last, **target)
+    caption = t("exp.caption", language, what=t(f"exp.what.{kind}", language), name=escape(book.name),
+                period=period_words(book, language))  # fmt: skip
+    message = update.effective_message
+    if kind == "zip":
+        data, count = await files.receipts_zip(book, lambda file_id: download(context, file_id))
+        if not count:
+            await message.reply_text(t("exp.no_receipts", language))
+            return ConversationHandler.END
+        caption += "\n" + t("exp.receipts", language, count=plural(count, "word.receipt_file", language))
+    else:
+        data = {"csv": files.journal_csv, "xlsx": files.journal_xlsx, "pdf": files.cahier_pdf}[kind](book)
+    name = files.file_stem("cahier" if kind == "pdf" else "justificatifs" if kind == "zip" else "journal", book)
+    await message.reply_document(InputFile(data, filename=f"{name}.{kind}"), caption=caption)
+    return ConversationHandler.END
+
+
+def period_words(book: ExportBook, language: str) -> str:
+    if book.whole_year:
+        return t("exp.period.year", language, years=years_text(fiscal_year_of(book.first)))
+    return t("exp.period.range", language, first=day_text(book.first), last=day_text(book.last))
+
+
+async def download(context: ContextTypes.DEFAULT_TYPE, file_id: str) -> bytes:
+    """A receipt as Telegram keeps it."""
+    telegram_file = await context.bot.get_file(file_id)
+    return bytes(await telegram_file.download_as_bytearray())

@@ -1,0 +1,64 @@
+"""The sentences of bot/exports/, in French first and in English (gathered by bot.texts)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "cmd.export": {"fr": "Exporter les comptes : journal CSV ou Excel, cahier PDF, justificatifs",
+                   "en": "Export the books: journal as CSV or Excel, ledger as PDF, receipts"},
+    "exp.nothing": {"fr": "Vous n'avez pas encore de cahier à exporter.", "en": "You have no ledger to export yet."},
+    "exp.ask_kind": {"fr": "Quel fichier voulez-vous ?", "en": "Which file do you want?"},
+    "exp.kind.csv": {"fr": "📄 Journal (CSV)", "en": "📄 Journal (CSV)"},
+    "exp.kind.xlsx": {"fr": "📊 Journal (Excel)", "en": "📊 Journal (Excel)"},
+    "exp.kind.pdf": {"fr": "🖨 Cahier de comptabilité (PDF)", "en": "🖨 Ledger book (PDF)"},
+    "exp.kind.zip": {"fr": "📎 Justificatifs (ZIP)", "en": "📎 Receipts (ZIP)"},
+    "exp.ask_scope": {"fr": "Pour quel cahier ?", "en": "For which ledger?"},
+    "exp.ask_scope_typed": {"fr": "Pour quel cahier ? Ou tapez le numéro d'une coopérative (par exemple {example}) :",
+                            "en": "For which ledger? Or type a cooperative's number (for example {example}):"},
+    "exp.ask_coop": {"fr": "Tapez le numéro de la coopérative (par exemple {example}) :",
+                     "en": "Type the cooperative's number (for example {example}):"},
+    "exp.bad_coop": {"fr": "« {typed} » n'est pas une coopérative de votre département. "
+                           "Tapez son numéro, par exemple {example} :",
+                     "en": "\"{typed}\" is not a cooperative of your department. Type its number, for example {example}:"},
+    "exp.button.coop": {"fr": "🏫 Toute la coopérative {affiliation}", "en": "🏫 The whole cooperative {affiliation}"},
+    "exp.button.ledger": {"fr": "📒 {name} ({affiliation})", "en": "📒 {name} ({affiliation})"},
+    "exp.ask_period": {"fr": "Quelle période ({name}) ?", "en": "Which period ({name})?"},
+    "exp.button.year": {"fr": "Exercice {years}", "en": "Year {years}"},
+    "exp.button.range": {"fr": "📅 Autres dates…", "en": "📅 Other dates…"},
+    "exp.ask_range": {"fr": "Tapez la période, du jj/mm/aaaa au jj/mm/aaaa (par exemple {example}) :",
+                      "en": "Type the period, from dd/mm/yyyy to dd/mm/yyyy (for example {example}):"},
+    "exp.range.invalid": {"fr": "« {typed} » : tapez deux dates jj/mm/aaaa, la première puis la dernière "
+                                "(par exemple {example}) :",
+                          "en": "\"{typed}\": type two dates dd/mm/yyyy, the first then the last (for example {example}):"},
+    "exp.range.no_such_day": {"fr": "Le {day} n'existe pas. Tapez la période, par exemple {example} :",
+                              "en": "There is no {day}. Type the period, for example {example}:"},
+    "exp.range.backwards": {"fr": "La période finit avant de commencer ({typed}). Tapez d'abord la première date, "
+                                  "par exemple {example} :",
+                            "en": "The period ends before it starts ({typed}). Type the first date first, "
+                                  "for example {example}:"},
+    "exp.range.span": {"fr": "La période doit tenir dans un exercice, du 1er septembre au 31 août ({typed}). "
+                             "Tapez-la de nouveau, par exemple {example} :",
+                       "en": "The period must lie within one year, 1 September to 31 August ({typed}). "
+                             "Type it again, for example {example}:"},
+    "exp.year_closed": {"fr": "L'exercice {years} n'est plus proposé : choisissez une période ci-dessous.",
+                        "en": "The year {years} is no longer offered: choose a period below."},
+    "exp.making": {"fr": "Je prépare le fichier…", "en": "Preparing the file…"},
+    "exp.caption": {"fr": "{what} — {name}, {period}", "en": "{what} — {name}, {period}"},
+    "exp.what.csv": {"fr": "Journal (CSV)", "en": "Journal (CSV)"},
+    "exp.what.xlsx": {"fr": "Journal (Excel)", "en": "Journal (Excel)"},
+    "exp.what.pdf": {"fr": "Cahier de comptabilité", "en": "Ledger book"},
+    "exp.what.zip": {"fr": "Justificatifs", "en": "Receipts"},
+    "exp.period.year": {"fr": "exercice {years}", "en": "year {years}"},
+    "exp.period.range": {"fr": "du {first} au {last}", "en": "from {first} to {last}"},
+    "exp.receipts": {"fr": "{count} dans ce fichier, avec leur index (index.csv).",
+                     "en": "{count} in this file, with their index (index.csv)."},
+    "exp.no_receipts": {"fr": "Aucune écriture de cette période n'a de justificatif : pas de fichier à envoyer.",
+                        "en": "No entry of this period has a receipt: no file to send."},
+    "word.receipt_file": {"fr": "justificatif|justificatifs", "en": "receipt|receipts"},
+    "solde.chart": {"fr": "📈 Graphique de l'année ({affiliation})", "en": "📈 Chart of the year ({affiliation})"},
+    "solde.chart_caption": {"fr": "Coopérative {affiliation}, exercice {years} : recettes et dépenses par mois, "
+                                  "solde en fin de mois, dépenses par compte.",
+                            "en": "Cooperative {affiliation}, year {years}: receipts and expenses per month, "
+                                  "balance at the end of each month, expenses by account."},
+    "mandate.form": {"fr": "Le formulaire de changement de mandataire de la coopérative {affiliation}, prérempli : "
+                           "complétez le compte bancaire, signez-le et remettez-le à la banque.",
+                     "en": "The change of mandataire form of cooperative {affiliation}, prefilled: add the bank "
+                           "account, sign it and hand it to the bank."},
+}
