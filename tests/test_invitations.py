@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from datetime import timedelta
 
+from pypdf import PdfReader
 from sqlalchemy import text
 from sqlmodel import select
 
@@ -121,7 +123,14 @@ async def test_change_of_mandataire(bot, sim, cast, demo):
     confirm = request.button("Confirmer")["callback_data"]
     step = await paul.press("Confirmer", message=request)
     assert step.text == "Changement confirmé : Nina Boyer est mandataire de la coopérative 974-111."
-    assert nina.last.content.startswith("L'OCCE a confirmé : vous êtes mandataire de la coopérative 974-111.")
+    told, form = [m for m in nina.history if m.from_bot][-2:]
+    assert told.content.startswith("L'OCCE a confirmé : vous êtes mandataire de la coopérative 974-111.")
+    assert form.file_name == "changement-mandataire-974-111.pdf" and form.content.startswith(
+        "Le formulaire de changement de mandataire de la coopérative 974-111, prérempli")
+    text = " ".join(PdfReader(io.BytesIO(nina.download(form.document))).pages[0].extract_text().split())
+    for expected in ("Changement de mandataire et de signataires", "974-111 — École Les Tamarins, Saint-Paul",
+                     "Mandataire avant le changement", "Marie Payet", "Nina Boyer", "Compte bancaire (IBAN)"):
+        assert expected in text, (expected, text)
     assert marie.last.content == ("Votre mandat pour la coopérative 974-111 a pris fin : Nina Boyer vous "
                                   "succède. Merci !")  # fmt: skip
     assert "Vous n'avez pas encore accès" in (await marie.send("/inviter")).text

@@ -4,6 +4,7 @@ split of charges by account. Drawn by matplotlib without a display."""
 from __future__ import annotations
 
 from io import BytesIO
+from textwrap import fill
 
 import matplotlib
 
@@ -43,13 +44,13 @@ def year_png(picture: YearPicture, language: str) -> bytes:
     months.set_xticks(list(positions), labels)
     months.yaxis.set_major_formatter(FuncFormatter(euros_axis))
     months.grid(axis="y", alpha=0.3)
-    months.legend(loc="upper left", fontsize=9)
+    months.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, fontsize=9, frameon=False)
     title = "Coopérative {a} — exercice {y}" if fr else "Cooperative {a} — year {y}"
     months.set_title(title.format(a=picture.affiliation, y=years_text(picture.year)))
     shown = list(picture.charges[:SHOWN_ACCOUNTS])
     if len(picture.charges) > SHOWN_ACCOUNTS:
         shown.append(("Autres comptes" if fr else "Other accounts", sum(c for _, c in picture.charges[SHOWN_ACCOUNTS:])))
-    names = [drawable(_short(label)) for label, _ in reversed(shown)]
+    names = [drawable(fill(label, 26, max_lines=3, placeholder="…")) for label, _ in reversed(shown)]
     bars.barh(names, [c / 100 for _, c in reversed(shown)], color=COLOURS["expenses"])
     bars.xaxis.set_major_formatter(FuncFormatter(euros_axis))
     bars.set_title("Dépenses par compte" if fr else "Expenses by account")
@@ -61,7 +62,3 @@ def year_png(picture: YearPicture, language: str) -> bytes:
     figure.savefig(out, format="png", dpi=DPI)
     return out.getvalue()
 
-
-def _short(label: str, most: int = 34) -> str:
-    """An account's label on one line of the chart."""
-    return label if len(label) <= most else label[: most - 1].rsplit(" ", 1)[0] + "…"

@@ -150,7 +150,7 @@ def journal_xlsx(book: ExportBook) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
             cell.fill = PatternFill("solid", fgColor="DDE6F0")
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-        sheet.row_dimensions[header_row].height = 45
+        sheet.row_dimensions[header_row].height = 95
         sheet.append(["", "", "Report à nouveau"] + [None] * (len(headings) - 5)
                      + [euros(ledger.opening_banque), euros(ledger.opening_caisse)])  # fmt: skip
         sheet.cell(sheet.max_row, 3).font = Font(italic=True)
@@ -163,14 +163,16 @@ def journal_xlsx(book: ExportBook) -> bytes:
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
             cell.border = Border(top=Side(style="medium"))
-        for row in sheet.iter_rows(min_row=header_row + 1, min_col=4):
+        for row in sheet.iter_rows(min_row=header_row + 1, max_col=len(headings)):
             for cell in row:
-                cell.number_format = EURO_FORMAT
-        widths = [11, 7, 34] + [13] * (len(headings) - 3)
+                cell.border = Border(top=cell.border.top if cell.border.top.style else thin, bottom=thin, left=thin,
+                                     right=thin)  # fmt: skip
+                if cell.column > 3:
+                    cell.number_format = EURO_FORMAT
+        widths = [11, 7, 36] + [14] * (len(headings) - 3)
         for i, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = width
         sheet.freeze_panes = sheet.cell(header_row + 1, 4)
-        sheet.print_options.gridLines = True
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
@@ -233,7 +235,7 @@ def cahier_pdf(book: ExportBook) -> bytes:
         pdf.cell(0, 5, drawable(f"Coopérative scolaire {book.affiliation} — {book.school_name}, {book.commune} · "
                                 f"OCCE {book.department_code} · {period_text(book)}"), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
-        _ledger_table(pdf, narrow_table(table_of(ledger)), ledger, book.last)
+        _ledger_table(pdf, narrow_table(table_of(ledger)), ledger, min(book.last, book.made_on))
     return bytes(pdf.output())
 
 
@@ -255,7 +257,7 @@ def narrow_table(table: Table) -> Table:
 def _ledger_table(pdf: FPDF, table: Table, ledger: LedgerBook, last: date) -> None:
     money_columns = len(table.headings) - 3
     fixed = 17 + 10
-    label = max(45, pdf.epw - fixed - 19 * money_columns)
+    label = min(62, max(40, pdf.epw - fixed - 19 * money_columns))
     money_width = (pdf.epw - fixed - label) / money_columns
     widths = (17, 10, label) + (money_width,) * money_columns
     grey = FontFace(emphasis="BOLD", fill_color=(221, 230, 240))
@@ -333,9 +335,10 @@ def mandate_pdf(form: MandateForm) -> bytes:
                        f"OCCE {form.department_code} · coopérative {form.affiliation} · fichier du "
                        f"{day_text(form.confirmed_on)}")  # fmt: skip
     pdf.add_page(orientation="portrait")
+    pdf.set_font(FONT, "", 11)
+    pdf.cell(0, 7, drawable(form.department_name), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "B", 15)
-    pdf.multi_cell(0, 8, drawable(f"{form.department_name}\nChangement de mandataire et de signataires"),
-                   new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.cell(0, 9, drawable("Changement de mandataire et de signataires"), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font(FONT, "", 11)
     rows = [
@@ -348,7 +351,7 @@ def mandate_pdf(form: MandateForm) -> bytes:
     ]
     for label, value in rows:
         pdf.set_font(FONT, "B", 11)
-        pdf.cell(70, 9, drawable(label), border="B")
+        pdf.cell(82, 9, drawable(label), border="B")
         pdf.set_font(FONT, "", 11)
         pdf.multi_cell(0, 9, drawable(value), border="B", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
@@ -356,11 +359,14 @@ def mandate_pdf(form: MandateForm) -> bytes:
         f"L'OCCE {form.department_code} informe la banque qu'à compter du {day_text(form.confirmed_on)}, "
         f"{form.successor} est mandataire de la coopérative scolaire {form.affiliation} et dispose de la "
         "signature sur son compte ; les pouvoirs des personnes qui ne figurent plus ci-dessus prennent fin."),
-        new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+        align="L", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
     pdf.ln(10)
-    for who in (form.successor, f"Pour l'OCCE {form.department_code}", ", ".join(form.former)):
-        pdf.cell(63, 6, drawable(who[:40]))
-    pdf.ln(24)
-    pdf.set_font(FONT, "", 9)
-    pdf.cell(0, 6, drawable("Date et signature"), new_x="LMARGIN", new_y="NEXT")
+    top = pdf.get_y()
+    for i, who in enumerate((form.successor, f"Pour l'OCCE {form.department_code}", ", ".join(form.former) or "—")):
+        pdf.set_xy(pdf.l_margin + i * 64, top)
+        pdf.set_font(FONT, "B", 10)
+        pdf.cell(60, 6, drawable(who[:36]), new_x="LEFT", new_y="NEXT")
+        pdf.set_font(FONT, "", 8)
+        pdf.cell(60, 5, drawable("Date et signature"), new_x="LEFT", new_y="NEXT")
+        pdf.rect(pdf.get_x(), pdf.get_y(), 60, 30)
     return bytes(pdf.output())
