@@ -18,7 +18,6 @@ import asyncio
 import json
 import os
 import platform
-import secrets
 import shutil
 import statistics
 import subprocess
@@ -240,7 +239,6 @@ def crf_timings(database_url: str) -> dict:
     from sqlmodel import Session, select
 
     from store.models import Coop
-    from store.people import who_is  # noqa: F401  (the report is read as its mandataire)
 
     engine = make_engine(database_url)
     found = {}
