@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from bot.exports import chart, files
-from store import exports, ledger, migrate
+from store import entries, exports, migrate
 from store.db import Database, make_engine
 from store.demo import seed_demo
 from store.models import Coop, Direction, Ledger, Means, Treasury
@@ -45,7 +45,7 @@ def main(folder: Path) -> None:
         ce1a = session.exec(select(Ledger).where(Ledger.name == "CE1A")).first()
         for label, amount, account in (("Don de 李小龙 et de فاطمة", 1234_56, "dons"),
                                        ("Sortie au jardin botanique, car et entrées", 310_00, "sorties")):
-            ledger.record_entry(session, marie, ce1a.id, direction=Direction.RECETTE if account == "dons"
+            entries.record_entry(session, marie, ce1a.id, direction=Direction.RECETTE if account == "dons"
                                 else Direction.DEPENSE, day=today, label=label, treasury=Treasury.BANQUE,
                                 means=Means.VIREMENT, amount=amount, splits=account, today=today)
 

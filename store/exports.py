@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from store import ledger
+from store import books
+from store.balances import balances as ledger_balances
 from store.access import Action, Forbidden, may, require
 from store.models import (
     Coop, Department, Direction, Entry, Ledger, LedgerKind, MandateChange, Person, Receipt, Role, RoleKind, Split,
@@ -120,7 +121,7 @@ class ExportBook:
 def _years(session: Session, coop: Coop) -> tuple[date, tuple[int, ...]]:
     today = today_in(session.get(Department, coop.department_code).timezone)
     current = fiscal_year_of(today)
-    return today, tuple(y for y in (current, current - 1) if y == current or not ledger.is_closed(session, coop.id, y))
+    return today, tuple(y for y in (current, current - 1) if y == current or not books.is_closed(session, coop.id, y))
 
 
 def _scope(session: Session, coop: Coop, row: Ledger | None) -> Scope:
@@ -186,7 +187,7 @@ def gather(session: Session, who: Who, *, first: date, last: date, ledger_id: in
     scope = pick_scope(session, who, ledger_id=ledger_id, coop_id=coop_id)
     coop = session.get(Coop, scope.coop_id)
     rows = [session.get(Ledger, ledger_id)] if ledger_id is not None else _ledgers(session, coop.id)
-    chart = ledger.chart_of(session, coop)
+    chart = books.chart_of(session, coop)
     year = fiscal_year_of(first)
     entries = session.exec(select(Entry).where(
         Entry.ledger_id.in_([x.id for x in rows]), Entry.fiscal_year == year, Entry.day <= last,
@@ -199,9 +200,9 @@ def gather(session: Session, who: Who, *, first: date, last: date, ledger_id: in
             splits[s.entry_id].append((s.account_code, account.label if account else s.account_code, s.amount))
         for r in session.exec(select(Receipt).where(Receipt.entry_id.in_(ids)).order_by(Receipt.id)):
             receipts[r.entry_id].append(ReceiptFile(r.file_id, r.mime_type, r.path))
-    books = []
+    ledger_books = []
     for row in rows:
-        opening = ledger.balances(session, who, row.id, year)
+        opening = ledger_balances(session, who, row.id, year)
         banque, caisse, lines = opening.opening_banque, opening.opening_caisse, []
         for e in (e for e in entries if e.ledger_id == row.id):
             signed = e.amount if e.direction == Direction.RECETTE else -e.amount
@@ -212,9 +213,9 @@ def gather(session: Session, who: Who, *, first: date, last: date, ledger_id: in
             lines.append(Line(row.name, f"{e.piece_prefix}{e.piece_number}", e.day, e.label, e.direction,
                               e.treasury, e.means.value, e.cheque_number, e.amount, tuple(splits[e.id]), e.project,
                               e.movement_id is not None, tuple(receipts[e.id])))  # fmt: skip
-        books.append(LedgerBook(row.name, row.kind, banque, caisse, tuple(lines)))
+        ledger_books.append(LedgerBook(row.name, row.kind, banque, caisse, tuple(lines)))
     return ExportBook(coop.affiliation, coop.school_name, coop.commune, coop.department_code, scope.name, first,
-                      last, scope.today, tuple(books))  # fmt: skip
+                      last, scope.today, tuple(ledger_books))  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlmodel import select
 
-from store import exports, ledger
+from store import balances as sums
+from store import entries, exports
 from store.access import Forbidden
 from store.exports import ExportError
 from store.models import Coop, Direction, Entry, Ledger, Means, Treasury
@@ -148,7 +149,7 @@ async def test_the_whole_coop_as_xlsx_totals_equal_the_store(bot, sim, cast, dem
     workbook = load_workbook(io.BytesIO(data))
     assert workbook.sheetnames == ["École", "CE1A", "CE2B"]
     for sheet in workbook:
-        balances = act(demo_books, MARIE, ledger.balances, ledger_id(demo_books, sheet.title), YEAR)
+        balances = act(demo_books, MARIE, sums.balances, ledger_id(demo_books, sheet.title), YEAR)
         headings = [c.value for c in sheet[4]]
         assert headings[:7] == ["Date", "Pièce", "Libellé", "Banque recettes", "Banque dépenses", "Caisse recettes",
                                 "Caisse dépenses"]  # fmt: skip
@@ -168,7 +169,7 @@ async def test_the_whole_coop_as_xlsx_totals_equal_the_store(bot, sim, cast, dem
 
 
 async def test_the_cahier_as_pdf_with_names_in_any_script(bot, sim, cast, demo_books):
-    act(demo_books, MARIE, ledger.record_entry, ledger_id(demo_books, "CE1A"), direction=Direction.RECETTE,
+    act(demo_books, MARIE, entries.record_entry, ledger_id(demo_books, "CE1A"), direction=Direction.RECETTE,
         day=TODAY, label="Don de 李小龙 et de فاطمة", treasury=Treasury.CAISSE, means=Means.ESPECES, amount=1234_56,
         splits="dons", today=TODAY)  # fmt: skip
     marie = cast["mandataire"]
@@ -179,7 +180,7 @@ async def test_the_cahier_as_pdf_with_names_in_any_script(bot, sim, cast, demo_b
     name, data = received(marie, step)
     assert name == f"cahier-CE1A-{YEARS}.pdf"
     text = pdf_text(data)
-    balances = act(demo_books, MARIE, ledger.balances, ledger_id(demo_books, "CE1A"), YEAR)
+    balances = act(demo_books, MARIE, sums.balances, ledger_id(demo_books, "CE1A"), YEAR)
     for expected in ("Cahier de comptabilité CE1A", "École Les Tamarins", "Report à nouveau", "Totaux",
                      "1 234,56 €", "240,00 €", "Vente de gâteaux", "Don de",
                      f"banque {fr(balances.banque)} €", f"caisse {fr(balances.caisse)} €"):  # fmt: skip
@@ -193,13 +194,13 @@ async def test_receipts_as_a_zip_one_file_each_with_an_index(bot, sim, cast, dem
     await julien.press("📎 Justificatifs (ZIP)")
     step = await julien.press(f"Exercice {YEARS}")
     assert "Aucune écriture de cette période n'a de justificatif : pas de fichier à envoyer." in step.text
-    entries = demo_books.run(lambda s: {e.label: (e.id, e.piece_number, e.day) for e in s.exec(select(Entry))})
+    recorded = demo_books.run(lambda s: {e.label: (e.id, e.piece_number, e.day) for e in s.exec(select(Entry))})
     attached = []
     for label, data, mime in (("Fournitures de peinture", b"\xff\xd8 ticket", "image/jpeg"),
                               ("Vente de gâteaux", b"%PDF-1.4 liste", "application/pdf"),
                               ("Vente de gâteaux", b"\xff\xd8 photo", "image/jpeg")):  # fmt: skip
         file_id = sim.store_file(data, "x")
-        act(demo_books, JULIEN, ledger.attach_receipt, entries[label][0], file_id=file_id,
+        act(demo_books, JULIEN, entries.attach_receipt, recorded[label][0], file_id=file_id,
             file_unique_id=file_id[-12:], path="receipts/x", mime_type=mime, size=len(data), today=TODAY)  # fmt: skip
         attached.append(data)
     await julien.send("/export")
@@ -209,8 +210,8 @@ async def test_receipts_as_a_zip_one_file_each_with_an_index(bot, sim, cast, dem
     assert name == f"justificatifs-CE1A-{YEARS}.zip"
     assert "3 justificatifs dans ce fichier" in step.text
     archive = zipfile.ZipFile(io.BytesIO(data))
-    _, paint, paint_day = entries["Fournitures de peinture"]
-    _, cakes, cakes_day = entries["Vente de gâteaux"]
+    _, paint, paint_day = recorded["Fournitures de peinture"]
+    _, cakes, cakes_day = recorded["Vente de gâteaux"]
     assert sorted(archive.namelist()) == sorted([
         f"CE1A-{paint}-{paint_day.isoformat()}.jpg", f"CE1A-{cakes}-{cakes_day.isoformat()}-1.pdf",
         f"CE1A-{cakes}-{cakes_day.isoformat()}-2.jpg", "index.csv"])  # fmt: skip
@@ -284,14 +285,14 @@ def test_a_period_starting_later_carries_the_earlier_entries_in_its_report(demo_
     assert before and len(part.lines) == len(whole.lines) - len(before)
     assert part.opening_banque == whole.opening_banque + sum(x.signed for x in before if x.treasury == Treasury.BANQUE)
     assert (part.banque, part.caisse) == (whole.banque, whole.caisse)
-    balances = act(demo_books, MARIE, ledger.balances, target, YEAR)
+    balances = act(demo_books, MARIE, sums.balances, target, YEAR)
     assert (whole.banque, whole.caisse) == (balances.banque, balances.caisse)
 
 
 def test_cancelled_entries_are_left_out(demo_books):
     target = ledger_id(demo_books, "CE1A")
     paint = demo_books.run(lambda s: s.exec(select(Entry.id).where(Entry.label == "Fournitures de peinture")).one())
-    act(demo_books, MARIE, ledger.cancel_entry, paint, today=TODAY)
+    act(demo_books, MARIE, entries.cancel_entry, paint, today=TODAY)
     book = act(demo_books, MARIE, exports.gather, first=FIRST, last=LAST, ledger_id=target)
     assert "Fournitures de peinture" not in {x.label for x in book.ledgers[0].lines}
 
@@ -310,7 +311,7 @@ async def test_solde_offers_a_manager_the_picture_of_the_year(bot, sim, cast, de
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (1200, 600)
     picture = act(demo_books, MARIE, exports.year_picture, coop_id(demo_books), YEAR)
-    balances = act(demo_books, MARIE, ledger.coop_balances, coop_id(demo_books), YEAR)
+    balances = act(demo_books, MARIE, sums.coop_balances, coop_id(demo_books), YEAR)
     assert sum(picture.receipts) == sum(b.produits for b in balances.ledgers)
     assert sum(picture.expenses) == sum(c for _, c in picture.charges) == sum(b.charges for b in balances.ledgers)
     assert picture.balances[-1] == balances.total
