@@ -103,6 +103,8 @@ async def test_a_typed_period_with_its_refusals(bot, sim, cast, demo_books):
     step = await marie.press("📄 Journal (CSV)")
     assert step.text == "Pour quel cahier ?"
     assert step.last.buttons[0] == ["🏫 Toute la coopérative 974-111"]
+    step = await marie.send("CE1A")
+    assert step.text == "Choisissez le cahier avec un des boutons ci-dessus."
     step = await marie.press("📒 CE1A (974-111)")
     step = await marie.press("📅 Autres dates…")
     assert step.text.startswith("Tapez la période, du jj/mm/aaaa au jj/mm/aaaa (par exemple 01/09/")

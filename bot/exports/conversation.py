@@ -48,8 +48,8 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A kind of file chosen: the period at once for a single ledger, else which ledger or coop."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    context.user_data.setdefault(KEY, {})["kind"] = query.data.rsplit(":", 1)[1]
     choices = await as_user(update, context, exports.export_choices)
+    context.user_data.setdefault(KEY, {}).update(kind=query.data.rsplit(":", 1)[1], staff=choices.staff)
     scopes = choices.coops + choices.ledgers
     if len(scopes) == 1 and not choices.staff:
         return await ask_period(update, context, scopes[0])
@@ -82,7 +82,10 @@ async def chose_scope(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 
 async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """AD staff: a coop typed by its number, or the question again."""
+    """AD staff: a coop typed by its number, or the question again; others are pointed to the buttons."""
+    if not context.user_data.get(KEY, {}).get("staff"):
+        await update.effective_message.reply_text(t("exp.use_buttons", lang(update)))
+        return SCOPE
     typed = update.effective_message.text.strip()[:20]
     scope = await as_user(update, context, exports.typed_coop, typed)
     if scope is None:

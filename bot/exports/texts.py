@@ -17,6 +17,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "exp.bad_coop": {"fr": "« {typed} » n'est pas une coopérative de votre département. "
                            "Tapez son numéro, par exemple {example} :",
                      "en": "\"{typed}\" is not a cooperative of your department. Type its number, for example {example}:"},
+    "exp.use_buttons": {"fr": "Choisissez le cahier avec un des boutons ci-dessus.",
+                        "en": "Choose the ledger with one of the buttons above."},
     "exp.button.coop": {"fr": "🏫 Toute la coopérative {affiliation}", "en": "🏫 The whole cooperative {affiliation}"},
     "exp.button.ledger": {"fr": "📒 {name} ({affiliation})", "en": "📒 {name} ({affiliation})"},
     "exp.ask_period": {"fr": "Quelle période ({name}) ?", "en": "Which period ({name})?"},
