@@ -53,3 +53,29 @@ def test_an_import_inside_a_function_counts_too(tmp_path):
     module = tmp_path / "late.py"
     module.write_text("def f():\n    from sqlalchemy.exc import DBAPIError\n    import telegram.error\n")
     assert imported(module) == {"sqlalchemy", "telegram"}
+
+
+
+def callback_data_reads(path: Path) -> list[str]:
+    """Where a module reads a pressed button's data itself (``query.data``, ``update.callback_query.data``)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Attribute) and node.attr == "data":
+            owner = ast.unparse(node.value)
+            if owner == "query" or owner.endswith("callback_query"):
+                found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_only_the_codec_reads_button_data():
+    """bot/ui/buttons.py builds and reads callback data; handlers ask their Button declaration for the fields."""
+    allowed = {ROOT / "bot" / "ui" / "buttons.py", ROOT / "bot" / "infra" / "gate.py"}  # the gate checks the shape
+    modules = [p for p in sorted((ROOT / "bot").rglob("*.py")) if p not in allowed]
+    assert [line for path in modules for line in callback_data_reads(path)] == []
+
+
+def test_reading_button_data_is_seen(tmp_path):
+    module = tmp_path / "handler.py"
+    module.write_text("async def h(update, context, query):\n"
+                      "    return int(query.data.split(':')[2]), update.callback_query.data, context.job.data\n")
+    assert sorted(callback_data_reads(module)) == ["handler.py:2: query.data", "handler.py:2: update.callback_query.data"]

@@ -23,6 +23,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
+from bot.ui.buttons import ID, Button
 from bot.ui.books import ledgers_keyboard, money, refusal, signed_money
 from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
@@ -34,6 +35,8 @@ from store.years import today_in
 
 LEDGER, METHOD, DAY, COINS, TOTAL = "csh.ledger", "csh.method", "csh.day", "csh.coins", "csh.total"
 DRAFT = "caisse"
+LEDGER_BUTTON, COINS_BUTTON, TOTAL_BUTTON = Button("csh:l", ID), Button("csh:coins"), Button("csh:total")
+DAY_BUTTON, CANCEL_BUTTONS = Button("csh:day"), (Button("csh:cancel"), Button("csh:l:cancel"))
 DAY_REASONS = ("future", "year_not_open", "closed_year")
 # '3 x 20 €', '5×0,50', '2 * 50c': how many, then the note or coin.
 _COIN = re.compile(r"(\d+)\s*[x×*]\s*(\d+(?:[.,]\d{1,2})?)\s*(€|euros?|eur|c|cts?|centimes?)?(?![\w])", re.IGNORECASE)
@@ -133,13 +136,13 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if len(refs) == 1:
         return await set_ledger(update, context, refs[0])
     await update.effective_message.reply_text(t("csh.pick", language),
-                                              reply_markup=ledgers_keyboard(refs, "csh:l", language))  # fmt: skip
+                                              reply_markup=ledgers_keyboard(refs, LEDGER_BUTTON, CANCEL_BUTTONS[1], language))  # fmt: skip
     return LEDGER
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ref = await as_user(update, context, ledger.pick_ledger, int(update.callback_query.data.split(":")[2]))
+    ref = await as_user(update, context, ledger.pick_ledger, LEDGER_BUTTON.read(update))
     await update.callback_query.answer()
     return await set_ledger(update, context, ref)
 
@@ -154,10 +157,10 @@ async def ask_method(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
     """By notes and coins, or a total; or another date."""
     current, language = draft(context), lang(update)
     text = t("csh.method", language, day=day_text(date.fromisoformat(current["day"])), ledger=escape(current["name"]))
-    keyboard = InlineKeyboardMarkup([[button(t("csh.by_coins", language), "csh:coins")],
-                                     [button(t("csh.by_total", language), "csh:total")],
-                                     [button(t("csh.other_day", language), "csh:day")],
-                                     [button(t("button.cancel", language), "csh:cancel")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("csh.by_coins", language), COINS_BUTTON.data())],
+                                     [button(t("csh.by_total", language), TOTAL_BUTTON.data())],
+                                     [button(t("csh.other_day", language), DAY_BUTTON.data())],
+                                     [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
     return METHOD
 

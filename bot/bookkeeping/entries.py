@@ -25,6 +25,7 @@ from bot.ui.books import (
     balance_line, balance_lines, direction_word, ledger_label, money, my_ledgers, narrow, parse_day, read_part, refusal,
     refuse_negative, signed_money, today_for,
 )  # fmt: skip
+from bot.ui.buttons import DIGITS, ID, TAG, WORD, YEAR, Button, Field, enum, one_of
 from bot.ui.common import as_user, button, day_text, end_conversation, excerpt, settings
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
@@ -45,6 +46,12 @@ MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM = (
     "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm",
 )  # fmt: skip
 DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
+LEDGER_BUTTON, ACCOUNT_BUTTON, PART_BUTTON = Button("ent:led", ID), Button("ent:acc", WORD), Button("ent:part", Field(r"\d+|more"))
+REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest"), Button("ent:means", enum(Means)), Button("ent:chq", DIGITS)
+KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", one_of("0", "1", "other"))
+TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
+EDIT_BUTTON, UNDO_BUTTON, CANCEL_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID), Button("ent:cancel")
+YEAR_BUTTON = Button("sld:y", YEAR)  # /solde's other open year
 
 UNDO_MINUTES = 10
 RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
@@ -371,14 +378,14 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: l
 
 def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup:
     several = len({r.coop_id for r in refs}) > 1
-    rows = [[button(ledger_label(r, language, several), f"ent:led:{r.id}")] for r in refs]
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    rows = [[button(ledger_label(r, language, several), LEDGER_BUTTON.data(r.id))] for r in refs]
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The ledger, by button."""
-    ledger_id = int(update.callback_query.data.split(":")[2])
+    ledger_id = LEDGER_BUTTON.read(update)
     known = await draft_context(update, context, ledger_id=ledger_id)  # the store refuses a ledger not theirs
     await update.callback_query.answer()
     draft(context)["ledger_id"] = known.ledger_id
@@ -393,10 +400,10 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accoun
     """The ledger's most used accounts first, then "Autres comptes…" and "Répartir"."""
     language = lang(update)
     shown = accounts if every else accounts[:FIRST_ACCOUNTS]
-    rows = [[button(a.label, f"ent:acc:{a.code}")] for a in shown]
-    extra = [] if every or len(accounts) <= FIRST_ACCOUNTS else [button(t("ent.more_accounts", language), "ent:acc:more")]
-    rows.append(extra + [button(t("ent.split", language), "ent:acc:split")])
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    rows = [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in shown]
+    extra = [] if every or len(accounts) <= FIRST_ACCOUNTS else [button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))]
+    rows.append(extra + [button(t("ent.split", language), ACCOUNT_BUTTON.data("split"))])
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     if edit:
         await update.callback_query.edit_message_text(t("ent.pick_account", language), reply_markup=InlineKeyboardMarkup(rows))
     else:
@@ -408,7 +415,7 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """One account for the whole amount (or: more accounts, or split)."""
     query = update.callback_query
     await query.answer()
-    choice = query.data.split(":")[2]
+    choice = ACCOUNT_BUTTON.read(update)
     known = await draft_context(update, context)
     if choice == "more":
         return await ask_account(update, context, known.accounts, edit=True, every=True)
@@ -439,10 +446,10 @@ async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, 
                        amount=money(cents, language)) for code, cents in current["parts"])  # fmt: skip
     text = t("ent.split.pick", language, amount=money(current["amount"], language),
              left=money(parts_left(current), language))  # fmt: skip
-    rows = [[button(a.label, f"ent:part:{a.code}")] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
+    rows = [[button(a.label, PART_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
     if not every and len(accounts) > FIRST_ACCOUNTS:
-        rows.append([button(t("ent.more_accounts", language), "ent:part:more")])
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+        rows.append([button(t("ent.more_accounts", language), PART_BUTTON.data("more"))])
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     text = f"{done}\n\n{text}" if done else text
     if edit and update.callback_query:
         await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
@@ -455,7 +462,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     """The account of the next part; its amount is typed next."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    code = query.data.split(":")[2]
+    code = PART_BUTTON.read(update)
     accounts = (await draft_context(update, context)).accounts
     if code == "more":
         return await ask_split_account(update, context, accounts, edit=True, every=True)
@@ -464,8 +471,8 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
         return SPLIT_ACCOUNT
     draft(context)["part_account"] = code
     left = money(parts_left(draft(context)), language)
-    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), "ent:rest")],
-                                 [button(t("button.cancel", language), "ent:cancel")]])  # fmt: skip
+    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), REST_BUTTON.data())],
+                                 [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
     await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
                                   reply_markup=rest)  # fmt: skip
     return SPLIT_AMOUNT
@@ -493,8 +500,8 @@ async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE)
 async def ask_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     language = lang(update)
     direction = draft(context)["direction"]
-    rows = [[button(t(f"ent.means.{m.value}", language), f"ent:means:{m.value}")] for m in means_for(direction)]
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    rows = [[button(t(f"ent.means.{m.value}", language), MEANS_BUTTON.data(m))] for m in means_for(direction)]
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     await update.effective_message.reply_text(t(means_question(direction), language),
                                               reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return MEANS
@@ -513,7 +520,7 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """Espèces go to the caisse, everything else to the banque."""
     query = update.callback_query
     await query.answer()
-    means, direction, language = Means(query.data.split(":")[2]), draft(context)["direction"], lang(update)
+    means, direction, language = MEANS_BUTTON.read(update), draft(context)["direction"], lang(update)
     if means not in means_for(direction):  # a stale or forged button
         return MEANS
     draft(context)["means"] = means.value
@@ -527,8 +534,8 @@ async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     suggestion = None
     if draft(context)["direction"] == Direction.DEPENSE:
         suggestion = await as_user(update, context, ledger.next_cheque_number, draft(context)["ledger_id"])
-    rows = [[button(t("ent.cheque.suggest", language, number=suggestion), f"ent:chq:{suggestion}")]] if suggestion else []
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    rows = [[button(t("ent.cheque.suggest", language, number=suggestion), CHEQUE_BUTTON.data(suggestion))]] if suggestion else []
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     await update.effective_message.reply_text(t("ent.ask_cheque", language), reply_markup=InlineKeyboardMarkup(rows))
     return CHEQUE
 
@@ -537,7 +544,7 @@ async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     """The cheque number typed, or the suggested one pressed."""
     if update.callback_query:
         await update.callback_query.answer()
-        number = update.callback_query.data.split(":")[2]
+        number = CHEQUE_BUTTON.read(update)
         await update.callback_query.edit_message_reply_markup(None)
     else:
         number = "".join(update.effective_message.text.split())
@@ -551,8 +558,8 @@ async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 async def confirm_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, used: EntryView) -> str:
     """A cheque number the coop already used: name that entry, keep the number only when asked to."""
     language, number = lang(update), draft(context)["cheque"]
-    rows = [[button(t("ent.cheque.keep", language, number=number), f"ent:chqok:{number}")],
-            [button(t("button.cancel", language), "ent:cancel")]]  # fmt: skip
+    rows = [[button(t("ent.cheque.keep", language, number=number), KEEP_CHEQUE_BUTTON.data(number))],
+            [button(t("button.cancel", language), CANCEL_BUTTON.data())]]  # fmt: skip
     await update.effective_message.reply_text(
         t("ent.cheque.used", language, number=number, piece=used.piece, ledger=escape(used.ledger_name),
           day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
@@ -563,7 +570,7 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """Garder ce numéro: the used number on purpose."""
     query = update.callback_query
     await query.answer()
-    number = query.data.split(":")[2]
+    number = KEEP_CHEQUE_BUTTON.read(update)
     if number != draft(context).get("cheque"):  # a button of an earlier question
         return CHEQUE
     draft(context)["cheque_ok"] = number
@@ -575,9 +582,9 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, Hier, or Autre date."""
     language = lang(update)
     keyboard = InlineKeyboardMarkup([
-        [button(t("ent.day.today", language), "ent:day:0"), button(t("ent.day.yesterday", language), "ent:day:1")],
-        [button(t("ent.day.other", language), "ent:day:other")],
-        [button(t("button.cancel", language), "ent:cancel")],
+        [button(t("ent.day.today", language), DAY_BUTTON.data("0")), button(t("ent.day.yesterday", language), DAY_BUTTON.data("1"))],
+        [button(t("ent.day.other", language), DAY_BUTTON.data("other"))],
+        [button(t("button.cancel", language), CANCEL_BUTTON.data())],
     ])  # fmt: skip
     await update.effective_message.reply_text(t("ent.pick_day", language), reply_markup=keyboard)
     return DAY
@@ -587,7 +594,7 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
     """Aujourd'hui, Hier, or Autre date (typed)."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    choice = query.data.split(":")[2]
+    choice = DAY_BUTTON.read(update)
     if choice == "other":
         ref = await ledger_ref(update, context)
         await query.edit_message_text(t("ent.ask_day", language, example=day_text(today_for(ref))))
@@ -645,8 +652,8 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: l
     if banque is not None:
         text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
     keyboard = InlineKeyboardMarkup([
-        [button(t("ent.save", language), "ent:save")],
-        [button(t("ent.project_button", language), "ent:proj"), button(t("button.cancel", language), "ent:cancel")],
+        [button(t("ent.save", language), SAVE_BUTTON.data())],
+        [button(t("ent.project_button", language), PROJECT_BUTTON.data()), button(t("button.cancel", language), CANCEL_BUTTON.data())],
     ])  # fmt: skip
     if edit and update.callback_query:
         await update.callback_query.edit_message_text(text, reply_markup=keyboard)
@@ -669,8 +676,8 @@ async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     query, language = update.callback_query, lang(update)
     await query.answer()
     tags = await as_user(update, context, ledger.project_tags, draft(context)["ledger_id"])
-    rows = [[button(f"#{tag}", f"ent:tag:{tag}")] for tag in list(tags)[:8]]
-    rows.append([button(t("ent.project.none", language), "ent:tag:")])
+    rows = [[button(f"#{tag}", TAG_BUTTON.data(tag))] for tag in list(tags)[:8]]
+    rows.append([button(t("ent.project.none", language), TAG_BUTTON.data(""))])
     await query.edit_message_text(t("ent.project.ask", language), reply_markup=InlineKeyboardMarkup(rows))
     return PROJECT
 
@@ -679,7 +686,7 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """A project pressed (or none), or typed: back to the card."""
     if update.callback_query:
         await update.callback_query.answer()
-        draft(context)["project"] = update.callback_query.data.split(":", 2)[2] or None
+        draft(context)["project"] = TAG_BUTTON.read(update) or None
         return await card_again(update, context, edit=True)
     try:
         draft(context)["project"] = ledger.clean_project(update.effective_message.text.lstrip("#"))
@@ -718,8 +725,8 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     message = await update.effective_message.reply_text(
         t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
         + "\n" + recorded_details(entry, language) + "\n" + t("ent.receipt_hint", language),
-        reply_markup=InlineKeyboardMarkup([[button(t("ent.edit", language), f"ent:edit:{entry.id}"),
-                                            button(t("ent.undo", language), f"ent:undo:{entry.id}")]]),
+        reply_markup=InlineKeyboardMarkup([[button(t("ent.edit", language), EDIT_BUTTON.data(entry.id)),
+                                            button(t("ent.undo", language), UNDO_BUTTON.data(entry.id))]]),
     )  # fmt: skip
     remember_entry(context, message.message_id, entry.id)
     return ConversationHandler.END
@@ -779,7 +786,7 @@ def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing."""
     query, language = update.callback_query, lang(update)
-    entry = await as_user(update, context, ledger.get_entry, int(query.data.split(":")[2]))
+    entry = await as_user(update, context, ledger.get_entry, UNDO_BUTTON.read(update))
     if entry.cancelled:  # a double tap: the first one did it, and the message says so
         await query.answer()
         return
@@ -861,7 +868,7 @@ async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """2025-2026 under /solde: that open year's balances (last year, until it is closed)."""
     query = update.callback_query
-    year = int(query.data.rsplit(":", 1)[1])
+    year = YEAR_BUTTON.read(update)
     overview = await as_user(update, context, ledger.balances_overview, year)
     if overview is None or year not in overview.open_years:
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
@@ -890,5 +897,5 @@ def balances_text(overview: ledger.BalancesOverview, language: str) -> tuple[str
         lines.append(t("solde.coop", language, affiliation=ref.affiliation, total=signed_money(coop.total, language),
                        banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
     others = [y for y in overview.open_years if y != year]
-    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"sld:y:{y}") for y in others]]) if others else None
+    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
     return narrow("\n".join(lines)), keyboard

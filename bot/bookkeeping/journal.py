@@ -27,6 +27,8 @@ from bot.ui.books import (
     WIDTH, balance_line, clip, ledger_label, ledgers_keyboard, money, my_ledgers, narrow, parse_day,
     plus_money, read_amount, read_part, refusal, signed_money, today_for,
 )  # fmt: skip
+from bot.bookkeeping.entries import EDIT_BUTTON
+from bot.ui.buttons import ID, YEAR, Button, Field, enum, one_of
 from bot.ui.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, plural, t
 from bot.bookkeeping.trail import membership_event_text
@@ -48,6 +50,15 @@ SEARCH = "jnl.search"
 SEARCH_MAX = 40  # characters of a word searched
 
 KEY = "journal"  # this conversation's corner of user_data
+LEDGER_BUTTON, COOP_BUTTON, CANCEL_BUTTON = Button("jnl:l", ID), Button("jnl:c", ID), Button("jnl:l:cancel")
+PAGE_BUTTON, MONTHS_BUTTON, MONTH_BUTTON = Button("jnl:p", ID), Button("jnl:m"), Button("jnl:mo", Field(r"\d{1,2}", int))
+SEARCH_BUTTON, CLEAR_SEARCH_BUTTON, LEDGERS_BUTTON = Button("jnl:s"), Button("jnl:sx"), Button("jnl:ledgers")
+YEAR_BUTTON, BACK_BUTTON, CLOSE_BUTTON = Button("jnl:y", YEAR), Button("jnl:back"), Button("jnl:close")
+OPEN_BUTTON, RECEIPTS_BUTTON, FIELDS_BUTTON = Button("jnl:e", ID), Button("jnl:r", ID), Button("jnl:ed", ID)
+CANCEL_ENTRY_BUTTON, CONFIRM_CANCEL_BUTTON, HISTORY_BUTTON = Button("jnl:x", ID), Button("jnl:xok", ID), Button("jnl:h", ID)
+FIELD_BUTTON, MEANS_BUTTON, ACCOUNT_BUTTON = Button("jnl:f", Field(r"\w+")), Button("jnl:mn", enum(Means)), Button("jnl:ac", Field(r"\d+|more"))
+PART_BUTTON, KEEP_CHEQUE_BUTTON = Button("jnl:sp", one_of("keep", "rest")), Button("jnl:chqok", Field(r"\d{1,12}"))
+HISTORY_PAGE_BUTTON, HISTORY_CLOSE_BUTTON = Button("hist:p", ID, ID), Button("hist:close")  # /historique
 PAGE_SIZE = 8  # entries per page of the journal
 HISTORY_SIZE = 10  # events per page of /historique
 TEXT_BUDGET = 3800  # characters: every message stays below Telegram's 4096
@@ -237,11 +248,6 @@ def instant_text(instant: datetime, zone: str) -> str:
     return instant.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
 
 
-def data_id(update: Update) -> int:
-    """The number at the end of the pressed button's data ('jnl:e:42' → 42)."""
-    return int(update.callback_query.data.rsplit(":", 1)[1])
-
-
 async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None, *, edit: bool = True) -> None:
     """In place of the pressed message, or as a new message after typing."""
     if edit and update.callback_query:
@@ -286,15 +292,15 @@ async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
 
 
 def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], language: str) -> InlineKeyboardMarkup:
-    keyboard = ledgers_keyboard(list(refs), "jnl:l", language).inline_keyboard
-    whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), f"jnl:c:{r.coop_id}")]
+    keyboard = ledgers_keyboard(list(refs), LEDGER_BUTTON, CANCEL_BUTTON, language).inline_keyboard
+    whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))]
              for r in coops]  # fmt: skip
     return InlineKeyboardMarkup([list(row) for row in keyboard[:-1]] + whole + [list(keyboard[-1])])
 
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏫 Toute la coopérative: every ledger's entries in one journal."""
-    coop_id = data_id(update)
+    coop_id = COOP_BUTTON.read(update)
     ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.READ_COOP)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref, coop_wide=True)
@@ -310,7 +316,7 @@ async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger chosen: its latest entries."""
-    ref = await as_user(update, context, ledger.pick_ledger, data_id(update), Action.READ_LEDGER)
+    ref = await as_user(update, context, ledger.pick_ledger, LEDGER_BUTTON.read(update), Action.READ_LEDGER)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref)
 
@@ -388,7 +394,7 @@ def entry_button(entry: EntryView, coop_wide: bool, language: str) -> InlineKeyb
         else plus_money(entry.signed, language)  # fmt: skip
     label = f"{entry.ledger_name} {entry.piece}" if coop_wide else entry.piece
     label = f"{label} · {amount}"
-    return button(f"✖ {label}" if entry.cancelled else label, f"jnl:e:{entry.id}")
+    return button(f"✖ {label}" if entry.cancelled else label, OPEN_BUTTON.data(entry.id))
 
 
 def page_keyboard(page: ledger.JournalPage, journal: dict, other_years: list[int],
@@ -398,18 +404,18 @@ def page_keyboard(page: ledger.JournalPage, journal: dict, other_years: list[int
     rows = [entries[i:i + 2] for i in range(0, len(entries), 2)]
     paging = []
     if number > 0:
-        paging.append(button(t("button.previous", language), f"jnl:p:{number - 1}"))
+        paging.append(button(t("button.previous", language), PAGE_BUTTON.data(number - 1)))
     if page.has_more:
-        paging.append(button(t("button.next", language), f"jnl:p:{number + 1}"))
+        paging.append(button(t("button.next", language), PAGE_BUTTON.data(number + 1)))
     if paging:
         rows.append(paging)
     searching = journal.get("search")
-    rows.append([button(t("jnl.button.months", language), "jnl:m"),
+    rows.append([button(t("jnl.button.months", language), MONTHS_BUTTON.data()),
                  button(t("jnl.button.search_off" if searching else "jnl.button.search", language),
-                        "jnl:sx" if searching else "jnl:s")])  # fmt: skip
-    ledgers = [button(t("jnl.button.ledgers", language), "jnl:ledgers")] if journal.get("several") else []
-    rows.append(ledgers + [button(years_text(y), f"jnl:y:{y}") for y in other_years])
-    rows.append([button(t("button.close", language), "jnl:close")])
+                        (CLEAR_SEARCH_BUTTON if searching else SEARCH_BUTTON).data())])  # fmt: skip
+    ledgers = [button(t("jnl.button.ledgers", language), LEDGERS_BUTTON.data())] if journal.get("several") else []
+    rows.append(ledgers + [button(years_text(y), YEAR_BUTTON.data(y)) for y in other_years])
+    rows.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     return InlineKeyboardMarkup([row for row in rows if row])
 
 
@@ -445,7 +451,7 @@ async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page:
 
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """2025-2026: the other open fiscal year's journal (last year, until it is closed)."""
-    year, ref = data_id(update), current_ledger(context)
+    year, ref = YEAR_BUTTON.read(update), current_ledger(context)
     if year not in await as_user(update, context, ledger.open_years, ref.id, today_for(ref)):
         await update.callback_query.answer(t("jnl.year_closed", lang(update), years=years_text(year)), show_alert=True)
         return PAGE
@@ -459,7 +465,7 @@ async def ask_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     await update.callback_query.answer()
     language = lang(update)
     await show(update, narrow(t("jnl.ask_search", language)),
-               InlineKeyboardMarkup([[button(t("button.back", language), "jnl:back")]]))  # fmt: skip
+               InlineKeyboardMarkup([[button(t("button.back", language), BACK_BUTTON.data())]]))  # fmt: skip
     return SEARCH
 
 
@@ -483,7 +489,7 @@ async def clear_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️"""
     await update.callback_query.answer()
-    context.user_data[KEY]["page"] = data_id(update)
+    context.user_data[KEY]["page"] = PAGE_BUTTON.read(update)
     return await show_page(update, context)
 
 
@@ -497,10 +503,10 @@ async def pick_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📅 Mois…: the twelve months of the school year, September first."""
     await update.callback_query.answer()
     language, year = lang(update), context.user_data[KEY]["year"]
-    names = [button(month_name(m, year, language), f"jnl:mo:{m}") for m in SCHOOL_MONTHS]
+    names = [button(month_name(m, year, language), MONTH_BUTTON.data(m)) for m in SCHOOL_MONTHS]
     rows = [names[i:i + 3] for i in range(0, 12, 3)]
-    rows.append([button(t("jnl.button.all_months", language), "jnl:mo:0")])
-    rows.append([button(t("button.back", language), "jnl:back")])
+    rows.append([button(t("jnl.button.all_months", language), MONTH_BUTTON.data(0))])
+    rows.append([button(t("button.back", language), BACK_BUTTON.data())])
     await show(update, t("jnl.pick_month", language, years=years_text(year)), InlineKeyboardMarkup(rows))
     return MONTHS
 
@@ -508,7 +514,7 @@ async def pick_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def chose_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A month (or all of them): its first page."""
     await update.callback_query.answer()
-    month = data_id(update)
+    month = MONTH_BUTTON.read(update)
     context.user_data[KEY].update(month=month if 1 <= month <= 12 else None, page=0)
     return await show_page(update, context)
 
@@ -565,14 +571,14 @@ def entry_text(entry: EntryView, language: str, notice: str | None = None) -> st
 def entry_keyboard(entry: EntryView, writable: bool, language: str) -> InlineKeyboardMarkup:
     rows = []
     if len(entry.receipts) == 1:
-        rows.append([button(t("jnl.button.receipt", language), f"jnl:r:{entry.id}")])
+        rows.append([button(t("jnl.button.receipt", language), RECEIPTS_BUTTON.data(entry.id))])
     elif entry.receipts:
-        rows.append([button(t("jnl.button.receipts", language, count=len(entry.receipts)), f"jnl:r:{entry.id}")])
+        rows.append([button(t("jnl.button.receipts", language, count=len(entry.receipts)), RECEIPTS_BUTTON.data(entry.id))])
     if writable and not entry.cancelled:
-        actions = [] if entry.is_movement else [button(t("jnl.button.edit", language), f"jnl:ed:{entry.id}")]
-        rows.append(actions + [button(t("jnl.button.cancel", language), f"jnl:x:{entry.id}")])
-    rows.append([button(t("jnl.button.history", language), f"jnl:h:{entry.id}")])
-    rows.append([button(t("button.back", language), "jnl:back")])
+        actions = [] if entry.is_movement else [button(t("jnl.button.edit", language), FIELDS_BUTTON.data(entry.id))]
+        rows.append(actions + [button(t("jnl.button.cancel", language), CANCEL_ENTRY_BUTTON.data(entry.id))])
+    rows.append([button(t("jnl.button.history", language), HISTORY_BUTTON.data(entry.id))])
+    rows.append([button(t("button.back", language), BACK_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -600,7 +606,7 @@ async def show_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: 
 
 async def open_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """An entry's button (or ↩️ from its history, edit or cancellation): the entry in full."""
-    entry = await load_entry(update, context, data_id(update))
+    entry = await load_entry(update, context, OPEN_BUTTON.read(update))
     await update.callback_query.answer()
     context.user_data[KEY].pop("field", None)
     return await show_entry(update, context, entry)
@@ -608,7 +614,7 @@ async def open_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📎 Justificatif: the receipt(s) sent back, a photo as a photo, anything else as a document."""
-    entry = await load_entry(update, context, data_id(update))
+    entry = await load_entry(update, context, RECEIPTS_BUTTON.read(update))
     language, message = lang(update), update.effective_message
     if not entry.receipts:
         await update.callback_query.answer(t("jnl.no_receipt", language), show_alert=True)
@@ -625,7 +631,7 @@ async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🕓 Historique: who created, changed, cancelled the entry, and when."""
-    entry = await load_entry(update, context, data_id(update))
+    entry = await load_entry(update, context, HISTORY_BUTTON.read(update))
     events = await as_user(update, context, ledger.entry_history, entry.id)
     await update.callback_query.answer()
     language, zone = lang(update), current_ledger(context).timezone
@@ -635,7 +641,7 @@ async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     if len(kept) < len(lines):
         older = plural(len(lines) - len(kept), "word.older_change", language)
         kept.append(t("jnl.history.older", language, older=older))
-    keyboard = InlineKeyboardMarkup([[button(t("button.back", language), f"jnl:e:{entry.id}")]])
+    keyboard = InlineKeyboardMarkup([[button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])
     await show(update, "\n\n".join([title, "\n".join(reversed(kept))]), keyboard)
     return ENTRY
 
@@ -645,11 +651,11 @@ async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑: ask before cancelling."""
-    entry = await load_entry(update, context, data_id(update), write=True)
+    entry = await load_entry(update, context, CANCEL_ENTRY_BUTTON.read(update), write=True)
     await update.callback_query.answer()
     language = lang(update)
-    keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), f"jnl:xok:{entry.id}")],
-                                     [button(t("button.back", language), f"jnl:e:{entry.id}")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), CONFIRM_CANCEL_BUTTON.data(entry.id))],
+                                     [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])  # fmt: skip
     await show(update, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
                          amount=money(entry.amount, language)), keyboard)  # fmt: skip
     return CONFIRM
@@ -657,7 +663,7 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the entry is cancelled, struck through in the journal with its number kept."""
-    entry_id, language = data_id(update), lang(update)
+    entry_id, language = CONFIRM_CANCEL_BUTTON.read(update), lang(update)
     today = today_for(current_ledger(context))
     try:
         entry = await as_user(update, context, ledger.cancel_entry, entry_id, today=today)
@@ -672,30 +678,32 @@ async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 # ------------------------------------------------------------------ editing an entry
 
 
-async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = True) -> str:
+async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entry_id: int | None = None,
+                     edit: bool = True) -> str:  # fmt: skip
     """✏️ Modifier: which field?"""
-    entry = await load_entry(update, context, data_id(update), write=True)
+    entry_id = FIELDS_BUTTON.read(update) if entry_id is None else entry_id
+    entry = await load_entry(update, context, entry_id, write=True)
     await update.callback_query.answer()
     language = lang(update)
     if entry.cancelled or entry.is_movement:
         return await show_entry(update, context, entry, refusal(LedgerError(
             "cancelled" if entry.cancelled else "movement"), language), edit=edit)  # fmt: skip
     context.user_data[KEY]["entry_id"] = entry.id
-    rows = [[button(t(f"jnl.field.{f}", language), f"jnl:f:{f}")] for f in fields_of(entry)]
-    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+    rows = [[button(t(f"jnl.field.{f}", language), FIELD_BUTTON.data(f))] for f in fields_of(entry)]
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
     await show(update, t("jnl.pick_field", language, piece=entry.piece), InlineKeyboardMarkup(rows), edit=edit)
     return FIELD
 
 
 async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
-    entry = await as_user(update, context, ledger.get_entry, data_id(update))
+    entry = await as_user(update, context, ledger.get_entry, EDIT_BUTTON.read(update))
     ref = await as_user(update, context, ledger.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
     refs = await my_ledgers(update, context, write=False)
     writable = [r.id for r in await my_ledgers(update, context, write=True)]
     context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
     context.user_data[KEY].update(ledger=asdict(ref), year=entry.fiscal_year, page=0, month=None)
-    return await pick_field(update, context, edit=False)
+    return await pick_field(update, context, entry_id=entry.id, edit=False)
 
 
 def fields_of(entry: EntryView) -> tuple[str, ...]:
@@ -723,18 +731,18 @@ def current_value(entry: EntryView, field: str, language: str) -> str:
 async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask the new value of the chosen field (the means by buttons)."""
     journal, language = context.user_data[KEY], lang(update)
-    field = update.callback_query.data.rsplit(":", 1)[1]
+    field = FIELD_BUTTON.read(update)
     entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     await update.callback_query.answer()
     if field not in fields_of(entry):
         return await show_entry(update, context, entry)
-    back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
+    back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
     key = "jnl.ask.cheque_number" if field == "cheque" else f"jnl.ask.{field}"
     question = t(key, language, piece=entry.piece, current=current_value(entry, field, language))
     if field == "account":
         return await ask_account(update, context, entry, question)
     if field == "means":
-        choices = [button(t(f"means.{m.value}", language), f"jnl:mn:{m.value}") for m in MEANS_ORDER]
+        choices = [button(t(f"means.{m.value}", language), MEANS_BUTTON.data(m)) for m in MEANS_ORDER]
         await show(update, question, InlineKeyboardMarkup([choices[:2], choices[2:], back]))
         return MEANS
     journal["field"] = field
@@ -745,12 +753,12 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A means: espèces go to the caisse, the others to the banque; a cheque asks its number."""
     journal, language = context.user_data[KEY], lang(update)
-    means = Means(update.callback_query.data.rsplit(":", 1)[1])
+    means = MEANS_BUTTON.read(update)
     if means == Means.CHEQUE:
         entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
         await update.callback_query.answer()
         journal["field"] = "cheque"
-        back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
+        back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
         await show(update, t("jnl.ask.cheque", language), InlineKeyboardMarkup([back]))
         return TYPING
     try:
@@ -768,10 +776,10 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry:
     """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…"."""
     language = lang(update)
     accounts = await as_user(update, context, ledger.accounts_by_use, entry.ledger_id, entry.direction)
-    rows = [[button(a.label, f"jnl:ac:{a.code}")] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
+    rows = [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
     if not every and len(accounts) > FIRST_ACCOUNTS:
-        rows.append([button(t("ent.more_accounts", language), "jnl:ac:more")])
-    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+        rows.append([button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))])
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
     await show(update, question, InlineKeyboardMarkup(rows))
     return ACCOUNT
 
@@ -780,7 +788,7 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """The entry's new account (all of its amount); the change goes to its history."""
     journal, language = context.user_data[KEY], lang(update)
     entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
-    code = update.callback_query.data.rsplit(":", 1)[1]
+    code = ACCOUNT_BUTTON.read(update)
     if code == "more":
         await update.callback_query.answer()
         question = t("jnl.ask.account", language, piece=entry.piece, current=current_value(entry, "account", language))
@@ -811,10 +819,10 @@ async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"),
                                 edit=False)  # fmt: skip
     old = entry.splits[index]
-    rows = [[button(t("jnl.split.keep", language, old=money(old.amount, language)), "jnl:sp:keep")]] \
+    rows = [[button(t("jnl.split.keep", language, old=money(old.amount, language)), PART_BUTTON.data("keep"))]] \
         if old.amount <= left else []
-    rows.append([button(t("ent.split.rest", language, left=money(left, language)), "jnl:sp:rest")])
-    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+    rows.append([button(t("ent.split.rest", language, left=money(left, language)), PART_BUTTON.data("rest"))])
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
     await update.effective_message.reply_text(
         t("jnl.split.ask", language, piece=entry.piece, amount=money(split["amount"], language),
           account=escape(old.account_label), old=money(old.amount, language), left=money(left, language)),
@@ -834,7 +842,7 @@ async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
-        cents = min(old.amount, left) if update.callback_query.data.endswith("keep") else left
+        cents = min(old.amount, left) if PART_BUTTON.read(update) == "keep" else left
     elif (cents := await read_part(update, left, language)) is None:
         return SPLIT
     split["parts"].append([old.account_code, cents])
@@ -883,8 +891,8 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     if number and entry.direction == Direction.DEPENSE:
         used = await as_user(update, context, ledger.cheque_used, entry.ledger_id, number, exclude=entry.id)
         if used is not None:  # said, and kept only by its button
-            keep = [[button(t("ent.cheque.keep", language, number=escape(number)), f"jnl:chqok:{number}")],
-                    [button(t("button.back", language), f"jnl:e:{entry.id}")]]  # fmt: skip
+            keep = [[button(t("ent.cheque.keep", language, number=escape(number)), KEEP_CHEQUE_BUTTON.data(number))],
+                    [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]]  # fmt: skip
             await update.effective_message.reply_text(
                 t("ent.cheque.used", language, number=escape(number), piece=used.piece,
                   ledger=escape(used.ledger_name), day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(keep))  # fmt: skip
@@ -896,7 +904,7 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """Garder le n°: a cheque number the coop already used, on purpose."""
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
-    number = update.callback_query.data.rsplit(":", 1)[1]
+    number = KEEP_CHEQUE_BUTTON.read(update)
     return await apply_change(update, context, typed_change("cheque", number, date.today()))
 
 
@@ -1025,10 +1033,10 @@ def history_text(history: CoopHistory, language: str) -> str:
 def history_keyboard(history: CoopHistory, language: str) -> InlineKeyboardMarkup:
     number, paging = history.offset // HISTORY_SIZE, []
     if number > 0:
-        paging.append(button(t("button.previous", language), f"hist:p:{history.coop_id}:{number - 1}"))
+        paging.append(button(t("button.previous", language), HISTORY_PAGE_BUTTON.data(history.coop_id, number - 1)))
     if history.has_more:
-        paging.append(button(t("button.next", language), f"hist:p:{history.coop_id}:{number + 1}"))
-    return InlineKeyboardMarkup(([paging] if paging else []) + [[button(t("button.close", language), "hist:close")]])
+        paging.append(button(t("button.next", language), HISTORY_PAGE_BUTTON.data(history.coop_id, number + 1)))
+    return InlineKeyboardMarkup(([paging] if paging else []) + [[button(t("button.close", language), HISTORY_CLOSE_BUTTON.data())]])
 
 
 async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -1037,8 +1045,8 @@ async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     who = await in_store(context, people.who_is, update.effective_user.id)
     coops = who.managed()
     if len(coops) > 1:
-        rows = [[button(f"{c.affiliation} {c.school_name}", f"hist:p:{c.coop_id}:0")] for c in coops]
-        rows.append([button(t("button.close", language), "hist:close")])
+        rows = [[button(f"{c.affiliation} {c.school_name}", HISTORY_PAGE_BUTTON.data(c.coop_id, 0))] for c in coops]
+        rows.append([button(t("button.close", language), HISTORY_CLOSE_BUTTON.data())])
         await update.effective_message.reply_text(t("hist.pick_coop", language), reply_markup=InlineKeyboardMarkup(rows))
         return
     history = await as_user(update, context, audit.coop_history, coops[0].coop_id, 0, HISTORY_SIZE)
@@ -1048,8 +1056,8 @@ async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def history_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """◀️ ▶️ of /historique (or the coop chosen): the coop is in the button, the store checks it."""
-    _, _, coop_id, number = update.callback_query.data.split(":")
-    history = await as_user(update, context, audit.coop_history, int(coop_id), int(number) * HISTORY_SIZE,
+    coop_id, number = HISTORY_PAGE_BUTTON.read(update)
+    history = await as_user(update, context, audit.coop_history, coop_id, number * HISTORY_SIZE,
                             HISTORY_SIZE)  # fmt: skip
     await update.callback_query.answer()
     await show(update, history_text(history, lang(update)), history_keyboard(history, lang(update)))

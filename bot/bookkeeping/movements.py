@@ -22,10 +22,11 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
+from bot.ui.buttons import ID, Button, enum
 from bot.ui.books import balance_line, ledgers_keyboard, money, my_ledgers, refusal, signed_money
 from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
-from bot.ui.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
+from bot.ui.treasury import DAYS, amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
 from store import ledger
 from store.ledger import BETWEEN, LABEL_MAX, LedgerError, LedgerRef, class_pairs
 from store.models import MovementKind, Treasury
@@ -37,6 +38,9 @@ KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
 )  # fmt: skip
 VIA = "mvt.via"
 DRAFT = "mouvement"
+KIND_BUTTON, LEDGER_BUTTON, VIA_BUTTON = Button("mvt:k", enum(MovementKind)), Button("mvt:l", ID), Button("mvt:v", enum(Treasury))
+DAY_BUTTON, KEEP_BUTTON, SAVE_BUTTON = Button("mvt:d", DAYS), Button("mvt:keep"), Button("mvt:ok")
+CANCEL_BUTTONS = (Button("mvt:cancel"), Button("mvt:l:cancel"), Button("mvt:d:cancel"))
 # Refusals of the store at recording → the field to ask again.
 REDO = {"caisse_negative": "amount", "amount_not_positive": "amount", "amount_too_large": "amount",
         "future": "day", "year_not_open": "day", "closed_year": "day", "before_opening": "day",
@@ -127,8 +131,8 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         return ConversationHandler.END
     context.user_data[DRAFT] = {}
     kinds = [MovementKind.DEPOT, MovementKind.RETRAIT] + (list(BETWEEN) if class_pairs(refs) else [])
-    keyboard = [[button(t(f"mvt.kind.{k.value}", language), f"mvt:k:{k.value}")] for k in kinds]
-    keyboard.append([button(t("button.cancel", language), "mvt:cancel")])
+    keyboard = [[button(t(f"mvt.kind.{k.value}", language), KIND_BUTTON.data(k))] for k in kinds]
+    keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     await update.effective_message.reply_text(t("mvt.ask_kind", language), reply_markup=InlineKeyboardMarkup(keyboard))
     return KIND
 
@@ -136,21 +140,21 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The kind is chosen: which ledger, if there is a choice."""
     query, language = update.callback_query, lang(update)
-    kind = MovementKind(query.data.split(":")[2])
+    kind = KIND_BUTTON.read(update)
     choices = await as_user(update, context, ledger.movement_ledgers, kind)
     await query.answer()
     context.user_data[DRAFT] = {"kind": kind.value}
     if len(choices) == 1:
         return await set_ledger(update, context, choices[0])
     await query.edit_message_text(t(f"mvt.pick.{kind.value}", language),
-                                  reply_markup=ledgers_keyboard(choices, "mvt:l", language))  # fmt: skip
+                                  reply_markup=ledgers_keyboard(choices, LEDGER_BUTTON, CANCEL_BUTTONS[1], language))  # fmt: skip
     return LEDGER
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person may move money in."""
     query = update.callback_query
-    ledger_id = int(query.data.split(":")[2])
+    ledger_id = LEDGER_BUTTON.read(update)
     ref = await as_user(update, context, ledger.pick_movement_ledger, MovementKind(draft(context)["kind"]), ledger_id)
     await query.answer()
     return await set_ledger(update, context, ref)
@@ -174,21 +178,21 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
     if current["kind"] in BETWEEN and "via" not in current:
         text, state = t("mvt.ask_via", language, kind=t(f"mvt.kind.{current['kind']}", language),
                         source=escape(current["source"]), target=escape(current["target"])), VIA  # fmt: skip
-        keyboard = InlineKeyboardMarkup([[button(t(f"mvt.via.{v}", language), f"mvt:v:{v}")] for v in Treasury]
-                                        + [[button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+        keyboard = InlineKeyboardMarkup([[button(t(f"mvt.via.{v}", language), VIA_BUTTON.data(v))] for v in Treasury]
+                                        + [[button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     elif "amount" not in current:
         text, keyboard, state = await amount_question(update, context), None, AMOUNT
     elif "day" not in current:
         text = t("mvt.ask_day", language, amount=money(current["amount"], language))
-        keyboard, state = day_keyboard("mvt:d", language), DAY
+        keyboard, state = day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[2], language), DAY
     elif "label" not in current:
         text, state = t("mvt.ask_label", language, label=escape(default_label(current, language))), LABEL
-        keyboard = InlineKeyboardMarkup([[button(t("mvt.keep_label", language), "mvt:keep")],
-                                         [button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+        keyboard = InlineKeyboardMarkup([[button(t("mvt.keep_label", language), KEEP_BUTTON.data())],
+                                         [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), "mvt:ok")],
-                                         [button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+        keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
+                                         [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
     return state
 
@@ -196,7 +200,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
 async def chose_via(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Par la banque, or en espèces: both sides of an advance or a repayment use that treasury."""
     await update.callback_query.answer()
-    draft(context)["via"] = Treasury(update.callback_query.data.split(":")[2]).value
+    draft(context)["via"] = VIA_BUTTON.read(update).value
     return await next_step(update, context)
 
 
@@ -225,7 +229,7 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store
     checks the open years."""
     current = draft(context)
-    day = await answered_day(update, today_of(current))
+    day = await answered_day(update, today_of(current), DAY_BUTTON)
     if day is None:
         return DAY
     current["day"] = day.isoformat()

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
+from bot.ui.buttons import ID, YEAR, Button
 from bot.ui.books import balance_line, ledgers_keyboard, money, refusal, today_for
 from bot.ui.common import as_user, button, end_conversation
 from bot.texts import lang, t
@@ -20,6 +21,7 @@ from store.money import AmountError
 from store.years import fiscal_year_of
 
 LEDGER, BANQUE, CAISSE = "opn.ledger", "opn.banque", "opn.caisse"
+LEDGER_BUTTON, YEAR_BUTTON, CANCEL_BUTTON = Button("opn:l", ID), Button("opn:y", YEAR), Button("opn:l:cancel")
 
 texts.register({
     "cmd.report": {"fr": "Le report à nouveau d'un cahier (banque et caisse au 1er septembre)",
@@ -50,13 +52,13 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if len(refs) == 1:
         return await ask_banque(update, context, refs[0])
     await update.effective_message.reply_text(t("opn.pick", lang(update)),
-                                              reply_markup=ledgers_keyboard(refs, "opn:l", lang(update)))  # fmt: skip
+                                              reply_markup=ledgers_keyboard(refs, LEDGER_BUTTON, CANCEL_BUTTON, lang(update)))  # fmt: skip
     return LEDGER
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ref = await as_user(update, context, ledger.pick_ledger, int(update.callback_query.data.split(":")[2]))
+    ref = await as_user(update, context, ledger.pick_ledger, LEDGER_BUTTON.read(update))
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     return await ask_banque(update, context, ref)
@@ -69,7 +71,7 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
     year = year or fiscal_year_of(today)
     context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
     others = [y for y in await as_user(update, context, ledger.open_years, ref.id, today) if y != year]
-    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"opn:y:{y}") for y in others]]) if others else None
+    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
     await update.effective_message.reply_text(t("opn.ask_banque", language, ledger=ref.name,
                                                 years=f"{year}-{year + 1}", year=year), reply_markup=keyboard)  # fmt: skip
     return BANQUE
@@ -78,7 +80,7 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """2025-2026: the opening of last year, while it is open (its books start there)."""
     query = update.callback_query
-    year = int(query.data.split(":")[2])
+    year = YEAR_BUTTON.read(update)
     ref = next(r for r in await writable_ledgers(update, context) if r.id == context.user_data["opening"]["ledger_id"])
     if year not in await as_user(update, context, ledger.open_years, ref.id, today_for(ref)):
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)

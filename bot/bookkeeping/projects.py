@@ -28,6 +28,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.ui.books import ledger_label, money, refusal, signed_money
+from bot.ui.buttons import ID, YEAR, Button, Field
 from bot.ui.common import as_user, button, day_text, settings, years_text
 from bot.texts import lang, plural, register, t
 from store.ledger import LedgerError
@@ -36,6 +37,9 @@ from store.projects import InventoryView, ProjectsView, first_coop, first_scope,
 PAGE_SIZE = 15  # goods per page of the inventory
 TEXT_BUDGET = 3600  # characters of project lines: the message stays below Telegram's 4096
 ALL_YEARS = "all"
+PROJECTS_BUTTON, PROJECTS_CLOSE_BUTTON = Button("prj", ID, ID, YEAR), Button("prj:close")  # coop, ledger (0: all), year
+INVENTORY_BUTTON = Button("ivt", ID, Field(r"\d{4}|" + ALL_YEARS), Field(r"\d{1,4}", int))  # coop, year, page
+INVENTORY_CLOSE_BUTTON = Button("ivt:close")
 
 register({
     "cmd.projets": {"fr": "Recettes, dépenses et solde de chaque projet (#classeverte…)",
@@ -85,8 +89,8 @@ register({
 
 
 
-def close_row(language: str, prefix: str) -> list[InlineKeyboardButton]:
-    return [button(t("button.close", language), f"{prefix}:close")]
+def close_row(language: str, close: Button) -> list[InlineKeyboardButton]:
+    return [button(t("button.close", language), close.data())]
 
 
 async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup) -> None:
@@ -138,18 +142,18 @@ def projects_keyboard(view: ProjectsView, language: str) -> InlineKeyboardMarkup
     for coop_id, affiliation in view.coop_wide.items():
         if coop_id != view.coop_id or view.ledger_id:
             label = t("prj.button.coop", language, affiliation=affiliation)
-            rows.append([button(label, f"prj:{coop_id}:0:{view.year}")])
+            rows.append([button(label, PROJECTS_BUTTON.data(coop_id, 0, view.year))])
     several = len({r.coop_id for r in view.refs}) > 1
     ledgers = [r for r in view.refs if r.id != view.ledger_id
                and (r.coop_id == view.coop_id or r.coop_id not in view.coop_wide)]  # fmt: skip
     buttons = [button(t("prj.button.ledger", language, name=ledger_label(r, language, several)),
-                      f"prj:{r.coop_id}:{r.id}:{view.year}") for r in ledgers]  # fmt: skip
+                      PROJECTS_BUTTON.data(r.coop_id, r.id, view.year)) for r in ledgers]  # fmt: skip
     rows += [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
     for year in view.open_years:
         if year != view.year:
             label = t("prj.button.year", language, years=years_text(year))
-            rows.append([button(label, f"prj:{view.coop_id}:{view.ledger_id}:{year}")])
-    rows.append(close_row(language, "prj"))
+            rows.append([button(label, PROJECTS_BUTTON.data(view.coop_id, view.ledger_id, year))])
+    rows.append(close_row(language, PROJECTS_CLOSE_BUTTON))
     return InlineKeyboardMarkup(rows)
 
 
@@ -167,8 +171,8 @@ async def projects(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def show_projects(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A ledger, coop or year button under /projets: the same message, for that scope."""
-    query, language = update.callback_query, lang(update)
-    coop_id, ledger_id, year = (int(x) for x in query.data.split(":")[1:])
+    language = lang(update)
+    coop_id, ledger_id, year = PROJECTS_BUTTON.read(update)
     try:
         view = await as_user(update, context, projects_view, coop_id, ledger_id, year, settings(context).timezone)
     except LedgerError as error:
@@ -212,18 +216,18 @@ def inventory_keyboard(view: InventoryView, page: int, language: str) -> InlineK
     rows = []
     pages = pages_count(view)
     if pages > 1:
-        rows.append([button(t("button.previous", language), f"ivt:{view.coop_id}:{year}:{max(page - 1, 0)}"),
-                     button(t("button.next", language), f"ivt:{view.coop_id}:{year}:{min(page + 1, pages - 1)}")])
+        rows.append([button(t("button.previous", language), INVENTORY_BUTTON.data(view.coop_id, year, max(page - 1, 0))),
+                     button(t("button.next", language), INVENTORY_BUTTON.data(view.coop_id, year, min(page + 1, pages - 1)))])
     for other in view.open_years or (view.current_year,):
         if other != view.year:
             rows.append([button(t("ivt.button.year", language, years=years_text(other)),
-                                f"ivt:{view.coop_id}:{other}:0")])  # fmt: skip
+                                INVENTORY_BUTTON.data(view.coop_id, other, 0))])  # fmt: skip
     if view.year is not None:
-        rows.append([button(t("ivt.button.all", language), f"ivt:{view.coop_id}:{ALL_YEARS}:0")])
+        rows.append([button(t("ivt.button.all", language), INVENTORY_BUTTON.data(view.coop_id, ALL_YEARS, 0))])
     for coop_id, affiliation in view.affiliations.items():
         if coop_id != view.coop_id:
-            rows.append([button(t("ivt.button.coop", language, affiliation=affiliation), f"ivt:{coop_id}:{year}:0")])
-    rows.append(close_row(language, "ivt"))
+            rows.append([button(t("ivt.button.coop", language, affiliation=affiliation), INVENTORY_BUTTON.data(coop_id, year, 0))])
+    rows.append(close_row(language, INVENTORY_CLOSE_BUTTON))
     return InlineKeyboardMarkup(rows)
 
 
@@ -238,15 +242,15 @@ async def inventory(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def show_inventory(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """◀️ ▶️, Toutes les années, Exercice…, Coopérative…: the same message, for that selection."""
-    query, language = update.callback_query, lang(update)
-    _, coop, year, page = query.data.split(":")
+    language = lang(update)
+    coop, year, page = INVENTORY_BUTTON.read(update)
     try:
-        view = await as_user(update, context, inventory_view, int(coop), None if year == ALL_YEARS else int(year),
+        view = await as_user(update, context, inventory_view, coop, None if year == ALL_YEARS else int(year),
                              settings(context).timezone)  # fmt: skip
     except LedgerError as error:
         await answer_refusal(update, error)
         return
-    page = min(int(page), pages_count(view) - 1)
+    page = min(page, pages_count(view) - 1)
     await show(update, inventory_text(view, page, language), inventory_keyboard(view, page, language))
 
 

@@ -24,6 +24,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
+from bot.ui.buttons import ID, Button, one_of
 from bot.ui.books import WIDTH, clip, narrow, plus_money, refusal, signed_money
 from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, plural, t
@@ -36,6 +37,9 @@ from store.years import fiscal_year_of
 
 COOP, DAY, BALANCE, POINTING = "pnt.coop", "pnt.day", "pnt.balance", "pnt.pointing"
 DRAFT = "pointage"
+COOP_BUTTON, RESUME_BUTTON, DAY_BUTTON = Button("pnt:c", ID), Button("pnt:s", ID), Button("pnt:d", one_of("today", "other"))
+TICK_BUTTON, DEPOSIT_BUTTON, PAGE_BUTTON = Button("pnt:t", ID), Button("pnt:r", ID), Button("pnt:p", ID)
+DONE_BUTTON, CANCEL_BUTTONS = Button("pnt:done"), (Button("pnt:cancel"), Button("pnt:d:cancel"))
 PAGE_SIZE = 8  # entries per page: the message stays short on a phone
 RESUMABLE = 3  # latest statements offered to take up again
 DAY_REASONS = ("future", "year_not_open", "closed_year")
@@ -105,15 +109,15 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if len(coops) == 1:
         return await set_coop(update, context, coops[0])
     language = lang(update)
-    keyboard = [[button(t("pnt.coop", language, affiliation=r.affiliation), f"pnt:c:{r.coop_id}")] for r in coops]
-    keyboard.append([button(t("button.cancel", language), "pnt:cancel")])
+    keyboard = [[button(t("pnt.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))] for r in coops]
+    keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     await update.effective_message.reply_text(t("pnt.pick_coop", language), reply_markup=InlineKeyboardMarkup(keyboard))
     return COOP
 
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A coop button: only one this person manages."""
-    coop_id = int(update.callback_query.data.split(":")[2])
+    coop_id = COOP_BUTTON.read(update)
     ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.MANAGE_COOP)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
@@ -134,15 +138,15 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: st
         listed = ", ".join(t("pnt.known_one", language, day=day_text(s.day), balance=signed_money(s.balance, language))
                            for s in known[:RESUMABLE])  # fmt: skip
         lines.append(t("pnt.known", language, statements=listed))
-    rows = [[button(t("pnt.resume", language, day=day_text(s.day)), f"pnt:s:{s.id}")] for s in known[:RESUMABLE]]
-    rows += [list(row) for row in day_keyboard("pnt:d", language, yesterday=False).inline_keyboard]
+    rows = [[button(t("pnt.resume", language, day=day_text(s.day)), RESUME_BUTTON.data(s.id))] for s in known[:RESUMABLE]]
+    rows += [list(row) for row in day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[1], language, yesterday=False).inline_keyboard]
     await show(update, narrow("\n".join(lines)), InlineKeyboardMarkup(rows))
     return DAY
 
 
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, or a date typed jj/mm/aaaa (after Autre date), not in the future."""
-    day = await answered_day(update, today_of(draft(context)))
+    day = await answered_day(update, today_of(draft(context)), DAY_BUTTON)
     return DAY if day is None else await got_day(update, context, day)
 
 
@@ -185,7 +189,7 @@ async def typed_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """↩️ Reprendre le relevé du …"""
-    state = await open_statement(update, context, int(update.callback_query.data.split(":")[2]))
+    state = await open_statement(update, context, RESUME_BUTTON.read(update))
     await update.callback_query.answer()
     return state
 
@@ -245,9 +249,9 @@ def group_button(group: list[EntryView], ticked: list[int], language: str):
     first = group[0]
     if not first.deposit_id:
         return button(f"{box(first, ticked)} {first.ledger_name} {first.piece} · {first.day:%d/%m} · "
-                      f"{signed_money(first.signed, language)}", f"pnt:t:{first.id}")  # fmt: skip
+                      f"{signed_money(first.signed, language)}", TICK_BUTTON.data(first.id))  # fmt: skip
     return button(f"{group_box(group, ticked)} {t('pnt.deposit', language, number=first.deposit_number)} · "
-                  f"{signed_money(sum(e.signed for e in group), language)}", f"pnt:r:{first.deposit_id}")  # fmt: skip
+                  f"{signed_money(sum(e.signed for e in group), language)}", DEPOSIT_BUTTON.data(first.deposit_id))  # fmt: skip
 
 
 def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, InlineKeyboardMarkup]:
@@ -274,12 +278,12 @@ def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, Inli
     rows = [[group_button(group, ticked, language)] for group in shown]
     turns = []
     if page > 0:
-        turns.append(button(t("button.previous", language), f"pnt:p:{page - 1}"))
+        turns.append(button(t("button.previous", language), PAGE_BUTTON.data(page - 1)))
     if page < pages - 1:
-        turns.append(button(t("button.next", language), f"pnt:p:{page + 1}"))
+        turns.append(button(t("button.next", language), PAGE_BUTTON.data(page + 1)))
     if turns:
         rows.append(turns)
-    rows.append([button(t("pnt.finish", language), "pnt:done")])
+    rows.append([button(t("pnt.finish", language), DONE_BUTTON.data())])
     return narrow("\n".join(lines)), InlineKeyboardMarkup(rows)
 
 
@@ -303,7 +307,7 @@ async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Recon
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☐/☑: the box changes, and the écart with it; nothing is recorded yet."""
     query, current = update.callback_query, draft(context)
-    entry_id = int(query.data.split(":")[2])
+    entry_id = TICK_BUTTON.read(update)
     rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
     if entry_id not in {e.id for e in rec.outstanding}:
         await as_user(update, context, ledger.get_entry, entry_id)  # another coop's entry: refused here
@@ -321,7 +325,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def toggle_deposit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☐/☑ Remise n° …: every cheque of the slip at once, as the bank credits them."""
     query, current = update.callback_query, draft(context)
-    deposit_id = int(query.data.split(":")[2])
+    deposit_id = DEPOSIT_BUTTON.read(update)
     rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
     ids = [e.id for e in rec.outstanding if e.deposit_id == deposit_id]
     if not ids:
@@ -340,7 +344,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️"""
     await update.callback_query.answer()
     current = draft(context)
-    current["page"] = max(0, int(update.callback_query.data.split(":")[2]))
+    current["page"] = max(0, PAGE_BUTTON.read(update))
     return await refresh(update, context, await as_user(update, context, ledger.reconciliation,
                                                         current["statement_id"]))  # fmt: skip
 

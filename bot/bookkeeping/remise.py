@@ -15,16 +15,19 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
+from bot.ui.buttons import ID, Button
 from bot.ui.books import WIDTH, clip, money, narrow, refusal
 from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, plural, t
-from bot.ui.treasury import answered_day, day_keyboard, show, today_of, writable_ledgers
+from bot.ui.treasury import DAYS, answered_day, day_keyboard, show, today_of, writable_ledgers
 from store import ledger
 from store.access import Action
 from store.ledger import EntryView, LedgerError, LedgerRef
 
 COOP, CHEQUES, DAY = "rem.coop", "rem.cheques", "rem.day"
 DRAFT = "remise"
+COOP_BUTTON, TICK_BUTTON, GO_BUTTON = Button("rem:c", ID), Button("rem:t", ID), Button("rem:ok")
+DAY_BUTTON, CANCEL_BUTTONS = Button("rem:d", DAYS), (Button("rem:cancel"), Button("rem:d:cancel"))
 SHOWN_MAX = 20  # cheques listed in one message; the others wait for the next slip
 DAY_REASONS = ("future", "year_not_open", "closed_year", "after_deposit")
 
@@ -81,15 +84,15 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if len(coops) == 1:
         return await set_coop(update, context, coops[0])
     language = lang(update)
-    keyboard = [[button(t("rem.coop", language, affiliation=r.affiliation), f"rem:c:{r.coop_id}")] for r in coops]
-    keyboard.append([button(t("button.cancel", language), "rem:cancel")])
+    keyboard = [[button(t("rem.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))] for r in coops]
+    keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     await update.effective_message.reply_text(t("rem.pick_coop", language), reply_markup=InlineKeyboardMarkup(keyboard))
     return COOP
 
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A coop button: only one where this person writes."""
-    coop_id = int(update.callback_query.data.split(":")[2])
+    coop_id = COOP_BUTTON.read(update)
     ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.WRITE_LEDGER)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
@@ -123,8 +126,8 @@ async def show_cheques(update: Update, context: ContextTypes.DEFAULT_TYPE, chequ
     chosen = [c for c in shown if c.id in ticked]
     lines += ["", t("rem.total", language, cheques=plural(len(chosen), "word.cheque", language), total=money(sum(c.amount for c in chosen), language))]
     rows = [[button(f"{'☑' if c.id in ticked else '☐'} {c.ledger_name} {c.piece} · {money(c.amount, language)}",
-                    f"rem:t:{c.id}")] for c in shown]  # fmt: skip
-    rows += [[button(t("rem.go", language), "rem:ok")], [button(t("button.cancel", language), "rem:cancel")]]
+                    TICK_BUTTON.data(c.id))] for c in shown]  # fmt: skip
+    rows += [[button(t("rem.go", language), GO_BUTTON.data())], [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]]
     await show(update, narrow("\n".join(lines)), InlineKeyboardMarkup(rows))
     return CHEQUES
 
@@ -132,7 +135,7 @@ async def show_cheques(update: Update, context: ContextTypes.DEFAULT_TYPE, chequ
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☑/☐: the cheque goes with this slip, or stays for the next one."""
     query, current = update.callback_query, draft(context)
-    entry_id = int(query.data.split(":")[2])
+    entry_id = TICK_BUTTON.read(update)
     cheques = await as_user(update, context, ledger.cheques_to_deposit, current["coop_id"])
     if entry_id not in {c.id for c in cheques[:SHOWN_MAX]}:
         await as_user(update, context, ledger.get_entry, entry_id)  # another coop's entry: refused here
@@ -153,7 +156,7 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         await query.answer(t("rem.empty", language), show_alert=True)
         return CHEQUES
     await query.answer()
-    await show(update, narrow(day_question(chosen, language)), day_keyboard("rem:d", language))
+    await show(update, narrow(day_question(chosen, language)), day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[1], language))
     return DAY
 
 
@@ -164,7 +167,7 @@ def day_question(chosen: list[EntryView], language: str) -> str:
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Aujourd'hui, Hier, or a date typed: the slip is recorded, or the step says why not."""
     current, language = draft(context), lang(update)
-    day = await answered_day(update, today_of(current))
+    day = await answered_day(update, today_of(current), DAY_BUTTON)
     if day is None:
         return DAY
     try:
@@ -175,7 +178,7 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
         if refused.reason in DAY_REASONS:
             chosen = [c for c in cheques if c.id in current["ticked"]]
             text = f"{refusal(refused, language)}\n\n{day_question(chosen, language)}"
-            await show(update, narrow(text), day_keyboard("rem:d", language))
+            await show(update, narrow(text), day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[1], language))
             return DAY
         return await show_cheques(update, context, cheques, refusal(refused, language))
     context.user_data.pop(DRAFT, None)

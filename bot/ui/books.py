@@ -9,6 +9,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.ui.buttons import Button
 from bot.ui.common import as_user, button, day_text
 from bot.texts import t
 from store import ledger
@@ -169,11 +170,11 @@ def ledger_label(ref: LedgerRef, language: str, several_coops: bool = False) -> 
     return f"{label} ({ref.affiliation})" if several_coops else label
 
 
-def ledgers_keyboard(refs: list[LedgerRef], prefix: str, language: str) -> InlineKeyboardMarkup:
-    """One button per ledger, callback '<prefix>:<ledger id>', and Annuler."""
+def ledgers_keyboard(refs: list[LedgerRef], pick: Button, cancel: Button, language: str) -> InlineKeyboardMarkup:
+    """One ``pick`` button per ledger (its id), and Annuler."""
     several = len({r.coop_id for r in refs}) > 1
-    rows = [[button(ledger_label(r, language, several), f"{prefix}:{r.id}")] for r in refs]
-    rows.append([button(t("button.cancel", language), f"{prefix}:cancel")])
+    rows = [[button(ledger_label(r, language, several), pick.data(r.id))] for r in refs]
+    rows.append([button(t("button.cancel", language), cancel.data())])
     return InlineKeyboardMarkup(rows)
 
 

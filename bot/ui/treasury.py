@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.ui.books import my_ledgers, parse_day
+from bot.ui.buttons import Button, one_of
 from bot.ui.common import button, day_text
 from bot.texts import lang, t
 from store.ledger import LedgerRef
@@ -36,6 +37,7 @@ texts.register({
 })  # fmt: skip
 
 AMOUNT_EXAMPLE = "12,50"
+DAYS = one_of("today", "yesterday", "other")  # the field of the day buttons
 
 
 def today_of(current: dict) -> date:
@@ -70,13 +72,13 @@ def amount_problem(error: AmountError, language: str) -> str:
     return t(f"trs.amount.{error.reason}", language, example=AMOUNT_EXAMPLE)
 
 
-def day_keyboard(prefix: str, language: str, *, yesterday: bool = True) -> InlineKeyboardMarkup:
-    """Aujourd'hui / Hier, Autre date, Annuler: callbacks '<prefix>:today|yesterday|other', '<prefix>:cancel'."""
-    days = [button(t("trs.day.today", language), f"{prefix}:today")]
+def day_keyboard(days: Button, cancel: Button, language: str, *, yesterday: bool = True) -> InlineKeyboardMarkup:
+    """Aujourd'hui / Hier, Autre date (``days`` buttons: today, yesterday, other), Annuler."""
+    row = [button(t("trs.day.today", language), days.data("today"))]
     if yesterday:
-        days.append(button(t("trs.day.yesterday", language), f"{prefix}:yesterday"))
-    return InlineKeyboardMarkup([days, [button(t("trs.day.other", language), f"{prefix}:other")],
-                                 [button(t("button.cancel", language), f"{prefix}:cancel")]])  # fmt: skip
+        row.append(button(t("trs.day.yesterday", language), days.data("yesterday")))
+    return InlineKeyboardMarkup([row, [button(t("trs.day.other", language), days.data("other"))],
+                                 [button(t("button.cancel", language), cancel.data())]])  # fmt: skip
 
 
 def pressed_day(choice: str, today: date) -> date:
@@ -98,13 +100,13 @@ def ask_day_text(today: date, language: str) -> str:
     return t("trs.day.ask", language, example=day_text(today))
 
 
-async def answered_day(update: Update, today: date) -> date | None:
-    """The day of a pressed Aujourd'hui / Hier button, or of a date typed. None after "Autre date"
-    (the date is then asked) or a date refused (the person is told why): the step stays."""
+async def answered_day(update: Update, today: date, days: Button | None = None) -> date | None:
+    """The day of a pressed Aujourd'hui / Hier button (of ``days``), or of a date typed. None after
+    "Autre date" (the date is then asked) or a date refused (the person is told why): the step stays."""
     query, language = update.callback_query, lang(update)
     if query:
         await query.answer()
-        choice = query.data.rsplit(":", 1)[1]
+        choice = days.read(update)
         if choice == "other":
             await query.edit_message_text(ask_day_text(today, language))
             return None
