@@ -21,14 +21,16 @@ from telegram.ext import (
     filters,
 )
 
-from bot.bookkeeping import cashcount, entries, journal, movements, openings, projects, reconciliation, remise
+from bot.bookkeeping import (
+    balances, cashcount, entries, history, inventory, journal, movements, openings, projects, reconciliation, remise,
+)
 from bot.config import Settings
 from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
-from bot.ui.common import DATABASE, SETTINGS, end_conversation, leave_view
+from bot.ui.chat import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
@@ -276,10 +278,10 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         CommandHandler("projets", projects.projects),
         projects.PROJECTS_BUTTON.handler(projects.show_projects),
-        CommandHandler("inventaire", projects.inventory),
-        projects.INVENTORY_BUTTON.handler(projects.show_inventory),
+        CommandHandler("inventaire", inventory.inventory),
+        inventory.INVENTORY_BUTTON.handler(inventory.show_inventory),
         projects.PROJECTS_CLOSE_BUTTON.handler(projects.close),
-        projects.INVENTORY_CLOSE_BUTTON.handler(projects.close),
+        inventory.INVENTORY_CLOSE_BUTTON.handler(projects.close),
         ConversationHandler(
             name="journal", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("journal", journal.begin),
@@ -315,13 +317,13 @@ def build_application(settings: Settings, database: Database) -> Application:
                        journal.CANCEL_BUTTON.handler(end_conversation),
                        journal.CLOSE_BUTTON.handler(journal.close)],
         ),
-        CommandHandler("historique", journal.history_command),
-        journal.HISTORY_PAGE_BUTTON.handler(journal.history_page),
-        journal.HISTORY_CLOSE_BUTTON.handler(journal.history_close),
+        CommandHandler("historique", history.history_command),
+        history.HISTORY_PAGE_BUTTON.handler(history.history_page),
+        history.HISTORY_CLOSE_BUTTON.handler(history.history_close),
         invitations.CONFIRM_MANDATE_BUTTON.handler(invitations.confirm_succession),
         entries.UNDO_BUTTON.handler(entries.undo),
-        CommandHandler("solde", entries.balances_command),
-        entries.YEAR_BUTTON.handler(entries.balances_of_year),
+        CommandHandler("solde", balances.balances_command),
+        balances.YEAR_BUTTON.handler(balances.balances_of_year),
         MessageHandler(filters.PHOTO | filters.Document.ALL, entries.attach),
         adhesion.VALIDATE_BUTTON.handler(adhesion.validate),
         adhesion.REVIEW_BUTTON.handler(adhesion.review),

@@ -20,13 +20,11 @@ from pathlib import Path
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import (
-    balance_line, balance_lines, direction_word, ledger_label, money, my_ledgers, narrow, parse_day, read_part, refusal,
-    refuse_negative, signed_money, today_for,
-)  # fmt: skip
-from bot.ui.buttons import DIGITS, ID, TAG, WORD, YEAR, Button, Field, enum, one_of
-from bot.ui.common import as_user, button, day_text, end_conversation, excerpt, settings
+from bot.ui.formatting import balance_line, direction_word, ledger_label, money, refusal, signed_money
+from bot.ui.steps import my_ledgers, parse_day, read_part, refuse_negative, today_for
+from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, button, enum, Field, one_of
+from bot.ui.chat import as_user, end_conversation, settings
+from bot.ui.formatting import day_text, excerpt
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
 from store import ledger
@@ -34,7 +32,6 @@ from store.accounts import Account, normalise
 from store.ledger import EntryView, LedgerError, LedgerRef
 from store.models import Direction, Means
 from store.money import AmountError, parse_amount
-from store.years import fiscal_year_of
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +48,6 @@ REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest"), Button("ent:means
 KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", one_of("0", "1", "other"))
 TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
 EDIT_BUTTON, UNDO_BUTTON, CANCEL_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID), Button("ent:cancel")
-YEAR_BUTTON = Button("sld:y", YEAR)  # /solde's other open year
 
 UNDO_MINUTES = 10
 RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
@@ -62,113 +58,6 @@ MEANS_WORDS = {
     "virement": Means.VIREMENT, "transfer": Means.VIREMENT, "prelevement": Means.PRELEVEMENT,
 }  # fmt: skip
 PROJECT_TAG = re.compile(r"(?:^|\s)#([\w-]{1,32})")
-
-texts.register({
-    "cmd.depense": {"fr": "Enregistrer une dépense : /depense 12,50 Piles", "en": "Record an expense: /depense 12.50 Batteries"},
-    "cmd.recette": {"fr": "Enregistrer une recette : /recette 45 Vente de gâteaux", "en": "Record a receipt: /recette 45 Cake sale"},
-    "cmd.solde": {"fr": "Les soldes de vos cahiers (banque, caisse, chèques)", "en": "Your ledgers' balances (bank, cash, cheques)"},
-    "ent.ask_amount": {"fr": "Montant et libellé de la {direction} ? Par exemple : 12,50 Piles pour la classe",
-                       "en": "Amount and label of the {direction}? For example: 12.50 Batteries for the class"},
-    "ent.ask_label": {"fr": "Et son libellé ? Par exemple : Piles pour la classe",
-                      "en": "And its label? For example: Batteries for the class"},
-    "ent.amount.format": {"fr": "Je ne lis pas de montant au début : tapez par exemple 12,50 Piles pour la classe.",
-                          "en": "I cannot read an amount first: type for example 12.50 Batteries for the class."},
-    "ent.amount.decimals": {"fr": "Deux décimales au plus : par exemple 12,50.", "en": "Two decimals at most: for example 12.50."},
-    "ent.amount.negative": {"fr": "Un montant négatif n'est pas accepté : tapez-le sans signe, par exemple 12,50 "
-                                  "(une dépense s'enregistre avec /depense, une recette avec /recette).",
-                            "en": "A negative amount is not accepted: type it without a sign, for example 12.50 "
-                                  "(an expense is recorded with /depense, a receipt with /recette)."},
-    "ent.amount.zero": {"fr": "Le montant doit être positif : par exemple 12,50.", "en": "The amount must be positive: for example 12.50."},
-    "ent.amount.too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
-                             "en": "The amount is over €100,000: check it (for example 1,234.56)."},
-    "ent.label.length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
-                         "en": "The label must be 1 to 120 characters long: shorten it."},
-    "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
-                                "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "
-                                "prélèvement) et une date (hier, 03/11).",
-                          "en": "I did not understand \"{part}\": after the label, separated by semicolons, I understand "
-                                "a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement) and "
-                                "a date (hier, 03/11)."},
-    "ent.pick_ledger": {"fr": "Dans quel cahier ?", "en": "In which ledger?"},
-    "ent.pick_account": {"fr": "Sur quel compte ?", "en": "On which account?"},
-    "ent.more_accounts": {"fr": "Autres comptes…", "en": "Other accounts…"},
-    "ent.split": {"fr": "✂️ Répartir", "en": "✂️ Split"},
-    "ent.split.pick": {"fr": "Répartition de {amount} — reste {left} à répartir. Quel compte ?",
-                       "en": "Splitting {amount} — {left} left to split. Which account?"},
-    "ent.split.ask": {"fr": "Quel montant sur « {account} » ? (reste {left})",
-                      "en": "What amount on \"{account}\"? ({left} left)"},
-    "ent.split.rest": {"fr": "Le reste ({left})", "en": "The rest ({left})"},
-    "ent.split.too_much": {"fr": "C'est plus que les {left} qui restent : tapez un montant plus petit.",
-                           "en": "That is more than the {left} left: type a smaller amount."},
-    "ent.split.done_part": {"fr": "{account} : {amount}", "en": "{account}: {amount}"},
-    "ent.pick_means": {"fr": "Payé comment ?", "en": "Paid how?"},
-    "ent.pick_means.recette": {"fr": "Reçu comment ?", "en": "Received how?"},
-    "ent.means.especes": {"fr": "💶 Espèces (caisse)", "en": "💶 Cash (cash box)"},
-    "ent.means.cheque": {"fr": "🧾 Chèque", "en": "🧾 Cheque"},
-    "ent.means.carte": {"fr": "💳 Carte", "en": "💳 Card"},
-    "ent.means.virement": {"fr": "🏦 Virement", "en": "🏦 Transfer"},
-    "ent.means.prelevement": {"fr": "🔁 Prélèvement", "en": "🔁 Direct debit"},
-    "ent.ask_cheque": {"fr": "Numéro du chèque ?", "en": "Cheque number?"},
-    "ent.cheque.suggest": {"fr": "N° {number}", "en": "No. {number}"},
-    "ent.cheque.invalid": {"fr": "Le numéro du chèque s'écrit en chiffres, 12 au plus (par exemple 1234567). Retapez-le :",
-                           "en": "A cheque number is digits, 12 at most (for example 1234567). Type it again:"},
-    "ent.cheque.used": {"fr": "⚠️ Le chèque n° {number} a déjà servi : écriture {piece} du cahier {ledger}, le {day}. "
-                              "Gardez ce numéro s'il est juste, sinon tapez le bon :",
-                        "en": "⚠️ Cheque no. {number} was already used: entry {piece} of ledger {ledger}, on {day}. "
-                              "Keep this number if it is right, or type the right one:"},
-    "ent.cheque.keep": {"fr": "Garder le n° {number}", "en": "Keep no. {number}"},
-    "ent.card.bank_negative": {"fr": "\n⚠️ Après cette dépense, la banque du cahier sera à {banque}. C'est possible si "
-                                     "l'école avance de l'argent à la classe (/mouvement) ; sinon vérifiez le montant.",
-                               "en": "\n⚠️ After this expense the ledger's bank will be at {banque}. That is fine if "
-                                     "the school advances money to the class (/mouvement); otherwise check the amount."},
-    "ent.pick_day": {"fr": "Quelle date ?", "en": "What date?"},
-    "ent.day.today": {"fr": "Aujourd'hui", "en": "Today"},
-    "ent.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
-    "ent.day.other": {"fr": "Autre date…", "en": "Another date…"},
-    "ent.ask_day": {"fr": "Tapez la date, jj/mm/aaaa (par exemple {example}) :",
-                    "en": "Type the date, dd/mm/yyyy (for example {example}):"},
-    "ent.day.understood": {"fr": "📅 Date comprise : {day}.", "en": "📅 Date understood: {day}."},
-    "ent.day.invalid": {"fr": "Ce n'est pas une date : tapez jj/mm/aaaa, par exemple {example}.",
-                        "en": "That is not a date: type dd/mm/yyyy, for example {example}."},
-    "ent.card": {"fr": "<b>{direction} à enregistrer</b>\n{label}\n{amount} · {means} · {day}\ncahier {ledger}\n{splits}{project}",
-                 "en": "<b>{direction} to record</b>\n{label}\n{amount} · {means} · {day}\nledger {ledger}\n{splits}{project}"},
-    "ent.card.project": {"fr": "\nprojet #{project}", "en": "\nproject #{project}"},
-    "ent.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
-    "ent.project_button": {"fr": "🏷 Projet", "en": "🏷 Project"},
-    "ent.project.ask": {"fr": "Quel projet ? Choisissez, ou tapez un nom (par exemple classeverte).",
-                        "en": "Which project? Choose, or type a name (for example classeverte)."},
-    "ent.project.none": {"fr": "Sans projet", "en": "No project"},
-    "ent.recorded": {"fr": "Écriture {piece} enregistrée — {balance}",
-                     "en": "Entry {piece} recorded — {balance}"},
-    "ent.recorded.details": {"fr": "{direction} de {amount} le {day} : {label}\n{accounts} · {means}",
-                             "en": "{direction} of {amount} on {day}: {label}\n{accounts} · {means}"},
-    "ent.edit": {"fr": "✏️ Modifier", "en": "✏️ Change"},
-    "ent.receipt_hint": {"fr": "📎 Envoyez maintenant la photo ou le PDF du justificatif (ou plus tard, en réponse à ce message).",
-                         "en": "📎 Now send the photo or PDF of the receipt (or later, as a reply to this message)."},
-    "ent.undo": {"fr": "↩️ Annuler l'écriture", "en": "↩️ Cancel the entry"},
-    "ent.undone": {"fr": "Écriture {piece} annulée (elle reste au journal, barrée, avec son numéro).",
-                   "en": "Entry {piece} cancelled (it stays in the journal, struck through, with its number)."},
-    "ent.undo.late": {"fr": "Les 10 minutes sont passées : annulez cette écriture depuis /journal.",
-                      "en": "The 10 minutes are over: cancel this entry from /journal."},
-    "receipt.attached": {"fr": "📎 Justificatif joint à l'écriture {piece} (cahier {ledger}).",
-                         "en": "📎 Receipt attached to entry {piece} (ledger {ledger})."},
-    "receipt.which": {"fr": "À quelle écriture joindre ce justificatif ? Envoyez-le en réponse au message de l'écriture, "
-                            "ou enregistrez d'abord l'écriture (/depense, /recette).",
-                      "en": "Which entry is this receipt for? Send it as a reply to the entry's message, or record "
-                            "the entry first (/depense, /recette)."},
-    "receipt.kind": {"fr": "Un justificatif est une photo, une image ou un PDF.", "en": "A receipt is a photo, an image or a PDF."},
-    "receipt.too_big": {"fr": "Ce fichier dépasse 20 Mo : envoyez une photo ou un PDF plus léger.",
-                        "en": "This file is over 20 MB: send a lighter photo or PDF."},
-    "solde.title": {"fr": "<b>Soldes au {day}</b>\nexercice {years}", "en": "<b>Balances on {day}</b>\nyear {years}"},
-    "solde.title_past": {"fr": "<b>Soldes de l'exercice {years}</b>\n(pas encore clos)",
-                         "en": "<b>Balances of the year {years}</b>\n(not closed yet)"},
-    "solde.not_open": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
-    "solde.cheques": {"fr": "   chèques non encaissés : {count} · {amount}", "en": "   uncashed cheques: {count} · {amount}"},
-    "solde.to_deposit": {"fr": "   chèques à remettre : {count} · {amount}", "en": "   cheques to deposit: {count} · {amount}"},
-    "solde.coop": {"fr": "<b>Coopérative {affiliation}</b> : {total}\n   banque {banque} · caisse {caisse}",
-                   "en": "<b>Cooperative {affiliation}</b>: {total}\n   bank {banque} · cash {caisse}"},
-})  # fmt: skip
-
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -850,52 +739,3 @@ def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
     if last and datetime.now(timezone.utc) - datetime.fromisoformat(last["at"]) <= timedelta(minutes=RECEIPT_MINUTES):
         return last["id"]
     return None
-
-
-# ------------------------------------------------------------------ /solde
-
-
-async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/solde: every ledger this person may read; managers also get their whole coop."""
-    overview = await as_user(update, context, ledger.balances_overview)
-    if overview is None:
-        await update.effective_message.reply_text(t("books.no_ledger", lang(update)))
-        return
-    text, keyboard = balances_text(overview, lang(update))
-    await update.effective_message.reply_text(text, reply_markup=keyboard)
-
-
-async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """2025-2026 under /solde: that open year's balances (last year, until it is closed)."""
-    query = update.callback_query
-    year = YEAR_BUTTON.read(update)
-    overview = await as_user(update, context, ledger.balances_overview, year)
-    if overview is None or year not in overview.open_years:
-        await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
-        return
-    await query.answer()
-    text, keyboard = balances_text(overview, lang(update))
-    await query.edit_message_text(text, reply_markup=keyboard)
-
-
-def balances_text(overview: ledger.BalancesOverview, language: str) -> tuple[str, InlineKeyboardMarkup | None]:
-    """Two short lines per ledger (total; banque · caisse), cheques not cashed, each coop's total;
-    a button for the other open year."""
-    year, today = overview.year, overview.today
-    title = "solde.title" if year == fiscal_year_of(today) else "solde.title_past"
-    lines = [t(title, language, day=day_text(today), years=f"{year}-{year + 1}")]
-    for _, balances in overview.ledgers:
-        lines += ["", "📒 " + balance_lines(balances, language)]
-        if balances.uncashed_count:
-            lines.append(t("solde.cheques", language, count=balances.uncashed_count,
-                           amount=money(balances.uncashed_cheques, language)))  # fmt: skip
-        if balances.undeposited_count:
-            lines.append(t("solde.to_deposit", language, count=balances.undeposited_count,
-                           amount=money(balances.undeposited_cheques, language)))  # fmt: skip
-    for ref, coop in overview.coops:
-        lines.append("")
-        lines.append(t("solde.coop", language, affiliation=ref.affiliation, total=signed_money(coop.total, language),
-                       banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
-    others = [y for y in overview.open_years if y != year]
-    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
-    return narrow("\n".join(lines)), keyboard

@@ -12,29 +12,28 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date
 from html import escape
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.dates import get_month_names
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import (
-    WIDTH, balance_line, clip, ledger_label, ledgers_keyboard, money, my_ledgers, narrow, parse_day,
-    plus_money, read_amount, read_part, refusal, signed_money, today_for,
-)  # fmt: skip
+from bot.ui.formatting import TEXT_BUDGET, fit
+from bot.ui.formatting import (
+    WIDTH, balance_line, clip, day_text, ledger_label, money, narrow, plus_money, refusal, signed_money, years_text,
+)
+from bot.ui.steps import (
+    ledgers_keyboard, my_ledgers, parse_day, picked_coop, picked_ledger, read_amount, read_part, today_for,
+)
 from bot.bookkeeping.entries import EDIT_BUTTON
-from bot.ui.buttons import ID, YEAR, Button, Field, enum, one_of
-from bot.ui.common import as_user, button, day_text, in_store, years_text
+from bot.bookkeeping.history import trail_line
+from bot.ui.buttons import ID, YEAR, Button, button, enum, Field, one_of
+from bot.ui.chat import as_user, show
 from bot.texts import lang, plural, t
-from bot.bookkeeping.trail import membership_event_text
-from store import audit, ledger, people
+from store import ledger
 from store.access import Action
-from store.audit import AuditView, CoopHistory
 from store.ledger import EntryView, LedgerError, LedgerRef
 from store.models import Direction, Means, Treasury
 from store.money import AmountError, parse_amount
@@ -58,11 +57,7 @@ OPEN_BUTTON, RECEIPTS_BUTTON, FIELDS_BUTTON = Button("jnl:e", ID), Button("jnl:r
 CANCEL_ENTRY_BUTTON, CONFIRM_CANCEL_BUTTON, HISTORY_BUTTON = Button("jnl:x", ID), Button("jnl:xok", ID), Button("jnl:h", ID)
 FIELD_BUTTON, MEANS_BUTTON, ACCOUNT_BUTTON = Button("jnl:f", Field(r"\w+")), Button("jnl:mn", enum(Means)), Button("jnl:ac", Field(r"\d+|more"))
 PART_BUTTON, KEEP_CHEQUE_BUTTON = Button("jnl:sp", one_of("keep", "rest")), Button("jnl:chqok", Field(r"\d{1,12}"))
-HISTORY_PAGE_BUTTON, HISTORY_CLOSE_BUTTON = Button("hist:p", ID, ID), Button("hist:close")  # /historique
 PAGE_SIZE = 8  # entries per page of the journal
-HISTORY_SIZE = 10  # events per page of /historique
-TEXT_BUDGET = 3800  # characters: every message stays below Telegram's 4096
-LABEL_SHOWN = 40  # characters of a label quoted in a trail line
 RECEIPTS_SENT = 10  # at most, per press of 📎
 FIELDS = ("label", "amount", "day", "means", "cheque", "account", "project")
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…", as in /depense
@@ -71,193 +66,12 @@ MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.P
 NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
 # Refusals that typing another value cannot cure: back to the entry.
 FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "deposited"}
-CHANGED_FIELDS = ("day", "label", "amount", "treasury", "means", "cheque_number", "project", "splits")
-
-texts.register({
-    "cmd.journal": {"fr": "Le journal d'un cahier : voir, modifier ou annuler une écriture",
-                    "en": "A ledger's journal: see, change or cancel an entry"},
-    "cmd.historique": {"fr": "L'historique de la coopérative : qui a changé quoi, et quand",
-                       "en": "The cooperative's history: who changed what, and when"},
-    # /journal: the page
-    "jnl.no_ledger": {"fr": "Vous n'avez pas encore de cahier à consulter.", "en": "You have no ledger to read yet."},
-    "jnl.pick_ledger": {"fr": "Le journal de quel cahier ?", "en": "The journal of which ledger?"},
-    "jnl.title": {"fr": "<b>Journal du cahier {ledger}</b>\nexercice {years}",
-                  "en": "<b>Journal of ledger {ledger}</b>\nyear {years}"},
-    "jnl.month": {"fr": "Mois : {month}", "en": "Month: {month}"},
-    "jnl.empty": {"fr": "Aucune écriture pour l'instant.", "en": "No entry yet."},
-    "jnl.empty_month": {"fr": "Aucune écriture en {month}.", "en": "No entry in {month}."},
-    "jnl.page": {"fr": "Page {page}/{pages} · {total} écritures", "en": "Page {page}/{pages} · {total} entries"},
-    "jnl.hint": {"fr": "Sous chaque écriture : montant, banque ou caisse → solde après elle. "
-                       "Touchez une écriture pour l'ouvrir.",
-                 "en": "Under each entry: amount, bank or cash box → balance after it. Tap an entry to open it."},
-    "jnl.title_coop": {"fr": "<b>Journal de la coopérative {affiliation}</b>\nexercice {years}",
-                       "en": "<b>Journal of cooperative {affiliation}</b>\nyear {years}"},
-    "jnl.button.coop": {"fr": "🏫 Toute la coopérative {affiliation}", "en": "🏫 The whole cooperative {affiliation}"},
-    "jnl.button.search": {"fr": "🔎 Chercher", "en": "🔎 Search"},
-    "jnl.button.search_off": {"fr": "✖ Fin de la recherche", "en": "✖ End the search"},
-    "jnl.ask_search": {"fr": "🔎 Tapez un mot du libellé (par exemple piles) ou un montant (par exemple 12,50) :",
-                       "en": "🔎 Type a word of the label (for example batteries) or an amount (for example 12.50):"},
-    "jnl.search_invalid": {"fr": "Tapez un mot ou un montant, {most} caractères au plus (par exemple piles ou 12,50) :",
-                           "en": "Type a word or an amount, {most} characters at most (for example batteries or 12.50):"},
-    "jnl.searched": {"fr": "Recherche : « {search} »", "en": "Search: \"{search}\""},
-    "jnl.not_found": {"fr": "Aucune écriture ne correspond.", "en": "No entry matches."},
-    "jnl.year_closed": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
-    "jnl.button.months": {"fr": "📅 Mois…", "en": "📅 Month…"},
-    "jnl.button.ledgers": {"fr": "📒 Autre cahier", "en": "📒 Other ledger"},
-    "jnl.button.all_months": {"fr": "Tous les mois", "en": "All months"},
-    "jnl.pick_month": {"fr": "Quel mois de l'exercice {years} ?", "en": "Which month of the year {years}?"},
-    "jnl.closed": {"fr": "Journal fermé. /journal pour le rouvrir.", "en": "Journal closed. /journal to open it again."},
-    # /journal: an entry
-    "jnl.entry.title": {"fr": "<b>Écriture {piece}</b> — cahier {ledger}", "en": "<b>Entry {piece}</b> — ledger {ledger}"},
-    "jnl.entry.day": {"fr": "Date : {day}", "en": "Date: {day}"},
-    "jnl.entry.label": {"fr": "Libellé : {label}", "en": "Label: {label}"},
-    "jnl.entry.kind": {"fr": "{direction} · {treasury} · {means}", "en": "{direction} · {treasury} · {means}"},
-    "jnl.entry.cheque": {"fr": "chèque n° {number}", "en": "cheque no. {number}"},
-    "jnl.entry.amount": {"fr": "Montant : <b>{amount}</b>", "en": "Amount: <b>{amount}</b>"},
-    "jnl.entry.splits": {"fr": "Ventilation :", "en": "Accounts:"},
-    "jnl.entry.split": {"fr": "• {code} {label} : {amount}", "en": "• {code} {label}: {amount}"},
-    "jnl.entry.project": {"fr": "Projet : #{project}", "en": "Project: #{project}"},
-    "jnl.entry.no_project": {"fr": "Projet : aucun", "en": "Project: none"},
-    "jnl.entry.ticked": {"fr": "Pointée sur le relevé du {day}", "en": "Ticked on the statement of {day}"},
-    "jnl.entry.unticked": {"fr": "Pas encore pointée", "en": "Not ticked yet"},
-    "jnl.entry.movement": {"fr": "Mouvement interne ({kind}) avec le cahier {ledger}",
-                           "en": "Internal movement ({kind}) with ledger {ledger}"},
-    "jnl.entry.receipts": {"fr": "Justificatifs : {count}", "en": "Receipts: {count}"},
-    "jnl.entry.no_receipt": {"fr": "Justificatif : aucun", "en": "Receipt: none"},
-    "jnl.entry.cancelled": {"fr": "❌ Écriture annulée : elle reste au journal, avec son numéro.",
-                            "en": "❌ Cancelled entry: it stays in the journal, with its number."},
-    "jnl.movement.depot": {"fr": "remise d'espèces en banque", "en": "cash deposit"},
-    "jnl.movement.retrait": {"fr": "retrait d'espèces", "en": "cash withdrawal"},
-    "jnl.movement.avance": {"fr": "avance", "en": "advance"},
-    "jnl.movement.remboursement": {"fr": "remboursement", "en": "reimbursement"},
-    "jnl.button.receipt": {"fr": "📎 Justificatif", "en": "📎 Receipt"},
-    "jnl.button.receipts": {"fr": "📎 Justificatifs ({count})", "en": "📎 Receipts ({count})"},
-    "jnl.button.edit": {"fr": "✏️ Modifier", "en": "✏️ Change"},
-    "jnl.button.cancel": {"fr": "🗑 Annuler l'écriture", "en": "🗑 Cancel the entry"},
-    "jnl.button.history": {"fr": "🕓 Historique", "en": "🕓 History"},
-    "jnl.receipt.caption": {"fr": "Justificatif de l'écriture {piece} ({ledger})",
-                            "en": "Receipt of entry {piece} ({ledger})"},
-    "jnl.no_receipt": {"fr": "Cette écriture n'a pas de justificatif.", "en": "This entry has no receipt."},
-    # /journal: cancelling
-    "jnl.confirm_cancel": {"fr": "Annuler l'écriture {piece} « {label} » ({amount}) ?\n"
-                                 "Elle restera au journal, barrée, avec son numéro ; les soldes ne la compteront plus.",
-                           "en": "Cancel entry {piece} \"{label}\" ({amount})?\n"
-                                 "It stays in the journal, struck through, with its number; balances will leave it out."},
-    "jnl.button.yes_cancel": {"fr": "🗑 Oui, annuler l'écriture", "en": "🗑 Yes, cancel the entry"},
-    "jnl.cancelled": {"fr": "Écriture {piece} annulée : elle reste au journal, barrée, avec son numéro.",
-                      "en": "Entry {piece} cancelled: it stays in the journal, struck through, with its number."},
-    # /journal: editing
-    "jnl.pick_field": {"fr": "Que modifier dans l'écriture {piece} ?", "en": "What to change in entry {piece}?"},
-    "jnl.field.label": {"fr": "Libellé", "en": "Label"},
-    "jnl.field.amount": {"fr": "Montant", "en": "Amount"},
-    "jnl.field.day": {"fr": "Date", "en": "Date"},
-    "jnl.field.means": {"fr": "Moyen de paiement", "en": "Means of payment"},
-    "jnl.field.project": {"fr": "Projet", "en": "Project"},
-    "jnl.field.cheque": {"fr": "N° de chèque", "en": "Cheque no."},
-    "jnl.field.account": {"fr": "Compte", "en": "Account"},
-    "jnl.ask.account": {"fr": "Nouveau compte de l'écriture {piece} (actuel : {current}) ?",
-                        "en": "New account of entry {piece} (now {current})?"},
-    "jnl.ask.cheque_number": {"fr": "Nouveau numéro du chèque de l'écriture {piece} (actuel : {current}) :",
-                              "en": "New cheque number of entry {piece} (now {current}):"},
-    "jnl.split.ask": {"fr": "Écriture {piece} : {amount} à répartir. Combien sur « {account} » ? "
-                            "(avant : {old} ; reste {left})",
-                      "en": "Entry {piece}: {amount} to split. How much on \"{account}\"? (before: {old}; {left} left)"},
-    "jnl.split.keep": {"fr": "Garder {old}", "en": "Keep {old}"},
-    "jnl.ask.label": {"fr": "Nouveau libellé de l'écriture {piece} (actuel : « {current} ») :",
-                      "en": "New label of entry {piece} (now \"{current}\"):"},
-    "jnl.ask.amount": {"fr": "Nouveau montant de l'écriture {piece} (actuel : {current}), par exemple 12,50 :",
-                       "en": "New amount of entry {piece} (now {current}), for example 12.50:"},
-    "jnl.ask.day": {"fr": "Nouvelle date de l'écriture {piece} (actuelle : {current}), jj/mm/aaaa :",
-                    "en": "New date of entry {piece} (now {current}), dd/mm/yyyy:"},
-    "jnl.ask.project": {"fr": "Projet de l'écriture {piece} (actuel : {current}) : un mot comme classeverte, "
-                              "ou « aucun » pour l'enlever :",
-                        "en": "Project of entry {piece} (now {current}): a word like classeverte, "
-                              "or \"none\" to remove it:"},
-    "jnl.ask.means": {"fr": "Nouveau moyen de paiement de l'écriture {piece} (actuel : {current}) ?\n"
-                            "Les espèces vont en caisse, les autres moyens en banque.",
-                      "en": "New means of payment of entry {piece} (now {current})?\n"
-                            "Cash goes to the cash box, the other means to the bank."},
-    "jnl.ask.cheque": {"fr": "Numéro du chèque (des chiffres, par exemple 1234567) :",
-                       "en": "Cheque number (digits, for example 1234567):"},
-    "jnl.none": {"fr": "aucun", "en": "none"},
-    "jnl.error.amount": {"fr": "Tapez un montant en euros, par exemple 12,50 :",
-                         "en": "Type an amount in euros, for example 12.50:"},
-    "jnl.error.day": {"fr": "Tapez une date jj/mm/aaaa (par exemple {example}) :",
-                      "en": "Type a date dd/mm/yyyy (for example {example}):"},
-    "jnl.edited": {"fr": "Écriture {piece} modifiée.", "en": "Entry {piece} changed."},
-    # Trails: the entry's (🕓) and the coop's (/historique)
-    "jnl.history.title": {"fr": "<b>Historique de l'écriture {piece}</b> — cahier {ledger}",
-                          "en": "<b>History of entry {piece}</b> — ledger {ledger}"},
-    "jnl.history.older": {"fr": "… et {older}.", "en": "… and {older}."},
-    "hist.line": {"fr": "{at} — {person} — {what}", "en": "{at} — {person} — {what}"},
-    "hist.event": {"fr": "<i>{at}</i> · {person}\n{what}", "en": "<i>{at}</i> · {person}\n{what}"},
-    "hist.operator": {"fr": "l'administrateur du bot", "en": "the bot's administrator"},
-    "hist.subject.entry": {"fr": "écriture {piece} ({ledger}) ", "en": "entry {piece} ({ledger}) "},
-    "hist.entry.create": {"fr": "{subject}créée : {direction} de {amount}, « {label} »",
-                          "en": "{subject}created: {direction} of {amount}, \"{label}\""},
-    "hist.entry.edit": {"fr": "{subject}modifiée : {changes}", "en": "{subject}changed: {changes}"},
-    "hist.entry.cancel": {"fr": "{subject}annulée", "en": "{subject}cancelled"},
-    "hist.entry.attach": {"fr": "{subject}complétée d'un justificatif", "en": "{subject}given a receipt"},
-    "hist.opening.opening": {"fr": "report à nouveau du cahier {ledger} : banque {banque}, caisse {caisse}",
-                             "en": "opening balance of ledger {ledger}: bank {banque}, cash {caisse}"},
-    "hist.statement.create": {"fr": "relevé bancaire du {day} enregistré, solde {balance}",
-                              "en": "bank statement of {day} recorded, balance {balance}"},
-    "hist.statement.tick": {"fr": "{ticked} sur le relevé du {day}",
-                            "en": "{ticked} on the statement of {day}"},
-    "hist.cashcount.create": {"fr": "arrêté de caisse du cahier {ledger} au {day} : {counted} en caisse",
-                              "en": "cash count of ledger {ledger} on {day}: {counted} counted"},
-    "hist.coop.close": {"fr": "exercice {years} clos", "en": "year {years} closed"},
-    "hist.other": {"fr": "{entity} n° {id} : {action}", "en": "{entity} no. {id}: {action}"},
-    "hist.change": {"fr": "{field} {before} → {after}", "en": "{field} {before} → {after}"},
-    "hist.field.day": {"fr": "date", "en": "date"},
-    "hist.field.label": {"fr": "libellé", "en": "label"},
-    "hist.field.amount": {"fr": "montant", "en": "amount"},
-    "hist.field.treasury": {"fr": "banque/caisse", "en": "bank/cash"},
-    "hist.field.means": {"fr": "moyen", "en": "means"},
-    "hist.field.cheque_number": {"fr": "n° de chèque", "en": "cheque no."},
-    "hist.field.project": {"fr": "projet", "en": "project"},
-    "hist.field.splits": {"fr": "ventilation", "en": "accounts"},
-    "hist.title": {"fr": "<b>Historique de la coopérative {affiliation}</b> ({school})",
-                   "en": "<b>History of cooperative {affiliation}</b> ({school})"},
-    "hist.empty": {"fr": "Rien n'a encore été enregistré.", "en": "Nothing has been recorded yet."},
-    "hist.page": {"fr": "Page {page}/{pages} · {total} événements", "en": "Page {page}/{pages} · {total} events"},
-    "hist.pick_coop": {"fr": "L'historique de quelle coopérative ?", "en": "The history of which cooperative?"},
-})  # fmt: skip
-
-
-
-def fit(lines: list[str], budget: int = TEXT_BUDGET) -> list[str]:
-    """The first lines whose total length stays within the budget."""
-    kept, size = [], 0
-    for line in lines:
-        size += len(line) + 1
-        if size > budget:
-            break
-        kept.append(line)
-    return kept
 
 
 def month_name(month: int, year: int, language: str) -> str:
     """'novembre 2026' for month 11 of the fiscal year 2026 (January is 2027's)."""
     names = get_month_names("wide", locale="fr_FR" if language == "fr" else "en_GB")
     return f"{names[month]} {year if month >= 9 else year + 1}"
-
-
-def instant_text(instant: datetime, zone: str) -> str:
-    """jj/mm/aaaa hh:mm where the coop is."""
-    return instant.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
-
-
-async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None, *, edit: bool = True) -> None:
-    """In place of the pressed message, or as a new message after typing."""
-    if edit and update.callback_query:
-        try:
-            await update.callback_query.edit_message_text(text, reply_markup=keyboard)
-        except BadRequest as error:  # the same page pressed again
-            if "not modified" not in error.message:
-                raise
-    else:
-        await update.effective_message.reply_text(text, reply_markup=keyboard)
 
 
 # ------------------------------------------------------------------ opening and choosing a ledger
@@ -300,8 +114,7 @@ def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], l
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏫 Toute la coopérative: every ledger's entries in one journal."""
-    coop_id = COOP_BUTTON.read(update)
-    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.READ_COOP)
+    ref = await picked_coop(update, context, COOP_BUTTON, Action.READ_COOP)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref, coop_wide=True)
 
@@ -316,7 +129,7 @@ async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger chosen: its latest entries."""
-    ref = await as_user(update, context, ledger.pick_ledger, LEDGER_BUTTON.read(update), Action.READ_LEDGER)
+    ref = await picked_ledger(update, context, LEDGER_BUTTON, Action.READ_LEDGER)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref)
 
@@ -929,141 +742,3 @@ async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: Ent
     """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
     balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
     return t(key, lang(update), piece=entry.piece) + "\n" + balance_line(balances, lang(update))
-
-
-# ------------------------------------------------------------------ the trails
-
-
-def short(label: Any) -> str:
-    text = str(label or "")
-    return escape(text if len(text) <= LABEL_SHOWN else text[:LABEL_SHOWN - 1] + "…")
-
-
-def field_value(field: str, value: Any, language: str) -> str:
-    """A snapshot's value as the person reads it."""
-    if value is None or value == "":
-        return "—"
-    if field == "day":
-        return day_text(date.fromisoformat(value))
-    if field == "label":
-        return f"« {short(value)} »" if language == "fr" else f"\"{short(value)}\""
-    if field == "amount":
-        return money(value, language)
-    if field in ("treasury", "means"):
-        return t(f"{field}.{value}", language)
-    if field == "project":
-        return f"#{escape(str(value))}"
-    if field == "splits":
-        return ", ".join(f"{escape(str(code))} {money(cents, language)}" for code, cents in value)
-    return escape(str(value))
-
-
-def changes_text(before: dict[str, Any], after: dict[str, Any], language: str) -> str:
-    """'montant 12,50 € → 13,50 € ; libellé « A » → « B »' (a lone split following its amount left out)."""
-    parts = []
-    for field in CHANGED_FIELDS:
-        old, new = before.get(field), after.get(field)
-        if old == new:
-            continue
-        if field == "splits" and len(old or []) == len(new or []) == 1 and old[0][0] == new[0][0]:
-            continue
-        parts.append(t("hist.change", language, field=t(f"hist.field.{field}", language),
-                       before=field_value(field, old, language), after=field_value(field, new, language)))  # fmt: skip
-    return " ; ".join(parts) if language == "fr" else "; ".join(parts)
-
-
-def event_text(event: AuditView, language: str, subject: str = "") -> str:
-    """What the event changed; ``subject`` names the entry in a coop's trail."""
-    before, after = event.before or {}, event.after or {}
-    state, key = after or before, f"hist.{event.entity}.{event.action}"
-    ledger_name = escape(getattr(event, "ledger_name", None) or "")
-    if key == "hist.entry.create":
-        return t(key, language, subject=subject, direction=t(f"direction.{state.get('direction', 'depense')}", language),
-                 amount=money(state.get("amount", 0), language), label=short(state.get("label")))  # fmt: skip
-    if key == "hist.entry.edit":
-        return t(key, language, subject=subject, changes=changes_text(before, after, language))
-    if key in ("hist.entry.cancel", "hist.entry.attach"):
-        return t(key, language, subject=subject)
-    if key == "hist.opening.opening":
-        return t(key, language, ledger=ledger_name, banque=money(after.get("banque", 0), language),
-                 caisse=money(after.get("caisse", 0), language))  # fmt: skip
-    statement_day = getattr(event, "statement_day", None)
-    if key == "hist.statement.create":
-        return t(key, language, day=field_value("day", after.get("day"), language),
-                 balance=money(after.get("balance", 0), language))  # fmt: skip
-    if key == "hist.statement.tick":
-        ticked = plural(len(after.get("entries", [])), "word.ticked", language)
-        return t(key, language, ticked=ticked, day=day_text(statement_day) if statement_day else "—")
-    if key == "hist.cashcount.create":
-        return t(key, language, ledger=ledger_name, day=field_value("day", after.get("day"), language),
-                 counted=money(after.get("counted", 0), language))  # fmt: skip
-    if key == "hist.coop.close" and "fiscal_year" in after:
-        return t(key, language, years=years_text(int(after["fiscal_year"])))
-    return t("hist.other", language, entity=escape(event.entity), id=event.entity_id, action=escape(event.action))
-
-
-def trail_line(event: AuditView, zone: str, language: str, subject: str = "") -> str:
-    """'27/11/2026 14:05 — Marie Payet — …'"""
-    person = escape(event.person_name) if event.person_name else t("hist.operator", language)
-    return t("hist.line", language, at=instant_text(event.at, zone), person=person,
-             what=event_text(event, language, subject))  # fmt: skip
-
-
-def coop_line(event: audit.CoopEvent, zone: str, language: str) -> str:
-    """Two short lines a phone shows whole: when and who, then what."""
-    subject = ""
-    if event.entity == "entry":
-        subject = t("hist.subject.entry", language, piece=escape(event.piece or str(event.entity_id)),
-                    ledger=escape(event.ledger_name or ""))  # fmt: skip
-    person = escape(event.person_name) if event.person_name else t("hist.operator", language)
-    what = membership_event_text(event, language) or event_text(event, language, subject)
-    return t("hist.event", language, at=instant_text(event.at, zone), person=person, what=what)
-
-
-def history_text(history: CoopHistory, language: str) -> str:
-    lines = [t("hist.title", language, affiliation=history.affiliation, school=escape(history.school_name)), ""]
-    lines += [coop_line(e, history.timezone, language) for e in history.events] or [t("hist.empty", language)]
-    pages = max(1, math.ceil(history.total / HISTORY_SIZE))
-    if pages > 1:
-        lines += ["", t("hist.page", language, page=history.offset // HISTORY_SIZE + 1, pages=pages,
-                        total=history.total)]  # fmt: skip
-    return "\n".join(fit(lines))
-
-
-def history_keyboard(history: CoopHistory, language: str) -> InlineKeyboardMarkup:
-    number, paging = history.offset // HISTORY_SIZE, []
-    if number > 0:
-        paging.append(button(t("button.previous", language), HISTORY_PAGE_BUTTON.data(history.coop_id, number - 1)))
-    if history.has_more:
-        paging.append(button(t("button.next", language), HISTORY_PAGE_BUTTON.data(history.coop_id, number + 1)))
-    return InlineKeyboardMarkup(([paging] if paging else []) + [[button(t("button.close", language), HISTORY_CLOSE_BUTTON.data())]])
-
-
-async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/historique: the latest events of the person's coop (a coop to choose first if several)."""
-    language = lang(update)
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    coops = who.managed()
-    if len(coops) > 1:
-        rows = [[button(f"{c.affiliation} {c.school_name}", HISTORY_PAGE_BUTTON.data(c.coop_id, 0))] for c in coops]
-        rows.append([button(t("button.close", language), HISTORY_CLOSE_BUTTON.data())])
-        await update.effective_message.reply_text(t("hist.pick_coop", language), reply_markup=InlineKeyboardMarkup(rows))
-        return
-    history = await as_user(update, context, audit.coop_history, coops[0].coop_id, 0, HISTORY_SIZE)
-    await update.effective_message.reply_text(history_text(history, language),
-                                              reply_markup=history_keyboard(history, language))  # fmt: skip
-
-
-async def history_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """◀️ ▶️ of /historique (or the coop chosen): the coop is in the button, the store checks it."""
-    coop_id, number = HISTORY_PAGE_BUTTON.read(update)
-    history = await as_user(update, context, audit.coop_history, coop_id, number * HISTORY_SIZE,
-                            HISTORY_SIZE)  # fmt: skip
-    await update.callback_query.answer()
-    await show(update, history_text(history, lang(update)), history_keyboard(history, lang(update)))
-
-
-async def history_close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Fermer: the history stays, without buttons."""
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_reply_markup(None)

@@ -21,12 +21,14 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.buttons import ID, Button, enum
-from bot.ui.books import balance_line, ledgers_keyboard, money, my_ledgers, refusal, signed_money
-from bot.ui.common import as_user, button, day_text, end_conversation
+from bot.ui.buttons import ID, Button, button, enum
+from bot.ui.formatting import balance_line, day_text, money, refusal, signed_money
+from bot.ui.steps import (
+    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, parse_cents, today_of,
+    writable_ledgers,
+)
+from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
-from bot.ui.treasury import DAYS, amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
 from store import ledger
 from store.ledger import BETWEEN, LABEL_MAX, LedgerError, LedgerRef, class_pairs
 from store.models import MovementKind, Treasury
@@ -45,66 +47,6 @@ CANCEL_BUTTONS = (Button("mvt:cancel"), Button("mvt:l:cancel"), Button("mvt:d:ca
 REDO = {"caisse_negative": "amount", "amount_not_positive": "amount", "amount_too_large": "amount",
         "future": "day", "year_not_open": "day", "closed_year": "day", "before_opening": "day",
         "label_length": "label"}  # fmt: skip
-
-texts.register({
-    "cmd.mouvement": {"fr": "Dépôt d'espèces en banque, retrait, avance à une classe, remboursement",
-                      "en": "Cash deposit at the bank, withdrawal, advance to a class, repayment"},
-    "mvt.ask_kind": {"fr": "Quel mouvement interne ?", "en": "Which internal movement?"},
-    "mvt.kind.depot": {"fr": "🏦 Dépôt d'espèces en banque", "en": "🏦 Cash deposit at the bank"},
-    "mvt.kind.retrait": {"fr": "💶 Retrait d'espèces", "en": "💶 Cash withdrawal"},
-    "mvt.kind.avance": {"fr": "➡️ Avance de l'école à une classe", "en": "➡️ Advance from the school to a class"},
-    "mvt.kind.remboursement": {"fr": "↩️ Remboursement d'une classe à l'école",
-                               "en": "↩️ Repayment from a class to the school"},
-    "mvt.word.depot": {"fr": "dépôt", "en": "deposit"},
-    "mvt.word.retrait": {"fr": "retrait", "en": "withdrawal"},
-    "mvt.word.avance": {"fr": "avance", "en": "advance"},
-    "mvt.word.remboursement": {"fr": "remboursement", "en": "repayment"},
-    "mvt.pick.depot": {"fr": "Dépôt d'espèces : dans quel cahier ?", "en": "Cash deposit: in which ledger?"},
-    "mvt.pick.retrait": {"fr": "Retrait d'espèces : dans quel cahier ?", "en": "Cash withdrawal: in which ledger?"},
-    "mvt.pick.avance": {"fr": "Avance du cahier de l'école : à quel cahier de classe ?",
-                        "en": "Advance from the school's ledger: to which class ledger?"},
-    "mvt.pick.remboursement": {"fr": "Quel cahier de classe rembourse l'école ?",
-                               "en": "Which class ledger repays the school?"},
-    "mvt.way.depot": {"fr": "cahier {source}, de la caisse vers la banque",
-                      "en": "ledger {source}, from the cash box to the bank"},
-    "mvt.way.retrait": {"fr": "cahier {source}, de la banque vers la caisse",
-                        "en": "ledger {source}, from the bank to the cash box"},
-    "mvt.way.avance": {"fr": "du cahier {source} au cahier {target}, par la banque",
-                       "en": "from ledger {source} to ledger {target}, through the bank"},
-    "mvt.way.remboursement": {"fr": "du cahier {source} au cahier {target}, par la banque",
-                              "en": "from ledger {source} to ledger {target}, through the bank"},
-    "mvt.way.avance.caisse": {"fr": "du cahier {source} au cahier {target}, de caisse à caisse",
-                              "en": "from ledger {source} to ledger {target}, cash box to cash box"},
-    "mvt.way.remboursement.caisse": {"fr": "du cahier {source} au cahier {target}, de caisse à caisse",
-                                     "en": "from ledger {source} to ledger {target}, cash box to cash box"},
-    "mvt.ask_via": {"fr": "<b>{kind}</b> — du cahier {source} au cahier {target} : par la banque, ou en espèces ?",
-                    "en": "<b>{kind}</b> — from ledger {source} to ledger {target}: through the bank, or in cash?"},
-    "mvt.via.banque": {"fr": "🏦 Par la banque", "en": "🏦 Through the bank"},
-    "mvt.via.caisse": {"fr": "💶 En espèces (caisse → caisse)", "en": "💶 In cash (cash box → cash box)"},
-    "mvt.ask_amount": {"fr": "<b>{kind}</b> — {way}\n{balances}\n\nMontant ? Tapez-le, par exemple 50 ou 12,50 "
-                             "(ou /annuler) :",
-                       "en": "<b>{kind}</b> — {way}\n{balances}\n\nAmount? Type it, for example 50 or 12.50 "
-                             "(or /annuler):"},
-    "mvt.ask_day": {"fr": "Date du mouvement ({amount}) ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
-                    "en": "Date of the movement ({amount})? Choose, or type it (dd/mm/yyyy):"},
-    "mvt.label.depot": {"fr": "Remise d'espèces en banque", "en": "Cash paid into the bank"},
-    "mvt.label.retrait": {"fr": "Retrait d'espèces", "en": "Cash withdrawal"},
-    "mvt.label.avance": {"fr": "Avance au cahier {target}", "en": "Advance to ledger {target}"},
-    "mvt.label.remboursement": {"fr": "Remboursement au cahier de l'école", "en": "Repayment to the school's ledger"},
-    "mvt.ask_label": {"fr": "Libellé : « {label} ».\nGardez-le, ou tapez-en un autre :",
-                      "en": "Label: \"{label}\".\nKeep it, or type another one:"},
-    "mvt.keep_label": {"fr": "✅ Garder ce libellé", "en": "✅ Keep this label"},
-    "mvt.card": {"fr": "<b>Mouvement à enregistrer</b>\n{kind} — {way}\nMontant : {amount}\nDate : {day}\n"
-                       "Libellé : {label}",
-                 "en": "<b>Movement to record</b>\n{kind} — {way}\nAmount: {amount}\nDate: {day}\nLabel: {label}"},
-    "mvt.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
-    "mvt.recorded": {"fr": "Mouvement enregistré : {what} de {amount} — {balances}\nPièces : {pieces}",
-                     "en": "Movement recorded: {what} of {amount} — {balances}\nPièces: {pieces}"},
-    "mvt.after": {"fr": "cahier {ledger} : banque {banque} · caisse {caisse}",
-                  "en": "ledger {ledger}: bank {banque} · cash {caisse}"},
-    "mvt.piece": {"fr": "{piece} ({ledger}, {treasury})", "en": "{piece} ({ledger}, {treasury})"},
-    "mvt.and": {"fr": " et ", "en": " and "},
-})  # fmt: skip
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:

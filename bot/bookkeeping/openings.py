@@ -9,12 +9,11 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.buttons import ID, YEAR, Button
-from bot.ui.books import balance_line, ledgers_keyboard, money, refusal, today_for
-from bot.ui.common import as_user, button, end_conversation
+from bot.ui.buttons import ID, YEAR, Button, button
+from bot.ui.formatting import balance_line, money, refusal
+from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cents, picked_ledger, today_for, writable_ledgers
+from bot.ui.chat import as_user, end_conversation
 from bot.texts import lang, t
-from bot.ui.treasury import amount_problem, parse_cents, writable_ledgers
 from store import ledger
 from store.ledger import LedgerError, LedgerRef
 from store.money import AmountError
@@ -22,26 +21,6 @@ from store.years import fiscal_year_of
 
 LEDGER, BANQUE, CAISSE = "opn.ledger", "opn.banque", "opn.caisse"
 LEDGER_BUTTON, YEAR_BUTTON, CANCEL_BUTTON = Button("opn:l", ID), Button("opn:y", YEAR), Button("opn:l:cancel")
-
-texts.register({
-    "cmd.report": {"fr": "Le report à nouveau d'un cahier (banque et caisse au 1er septembre)",
-                   "en": "A ledger's opening balance (bank and cash on 1 September)"},
-    "opn.pick": {"fr": "Report à nouveau : de quel cahier ?", "en": "Opening balance: of which ledger?"},
-    "opn.ask_banque": {"fr": "<b>Report à nouveau du cahier {ledger}</b>, exercice {years}.\n"
-                             "Solde de la <b>banque</b> au 01/09/{year} ? (par exemple 1 520,00 ; 0 s'il n'y a rien ; "
-                             "-12,50 si le compte était à découvert)",
-                       "en": "<b>Opening balance of ledger {ledger}</b>, year {years}.\n"
-                             "<b>Bank</b> balance on 01/09/{year}? (for example 1,520.00; 0 if nothing; -12.50 if overdrawn)"},
-    "opn.ask_caisse": {"fr": "Et la <b>caisse</b> au 01/09/{year} ? (par exemple 85,00 ; 0 si elle était vide)",
-                       "en": "And the <b>cash box</b> on 01/09/{year}? (for example 85.00; 0 if it was empty)"},
-    "opn.caisse_negative": {"fr": "La caisse ne peut pas être négative. Retapez-la :",
-                            "en": "The cash box cannot be negative. Type it again:"},
-    "opn.caisse_too_low": {"fr": "Avec cette caisse, les écritures déjà passées la mettraient sous zéro : "
-                                 "il faut au moins {minimum}. Retapez-la :",
-                           "en": "With this cash, the entries already recorded would take it below zero: "
-                                 "it must be at least {minimum}. Type it again:"},
-    "opn.done": {"fr": "Report à nouveau enregistré — {balance}", "en": "Opening balance recorded — {balance}"},
-})  # fmt: skip
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -58,7 +37,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ref = await as_user(update, context, ledger.pick_ledger, LEDGER_BUTTON.read(update))
+    ref = await picked_ledger(update, context, LEDGER_BUTTON)
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     return await ask_banque(update, context, ref)

@@ -23,12 +23,11 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.buttons import ID, Button, one_of
-from bot.ui.books import WIDTH, clip, narrow, plus_money, refusal, signed_money
-from bot.ui.common import as_user, button, day_text, end_conversation
+from bot.ui.buttons import ID, Button, button, one_of
+from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
+from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
-from bot.ui.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
+from bot.ui.steps import amount_problem, answered_day, day_keyboard, parse_cents, picked_coop, today_of
 from store import ledger
 from store.access import Action
 from store.ledger import EntryView, LedgerError, LedgerRef, Reconciliation
@@ -43,57 +42,6 @@ DONE_BUTTON, CANCEL_BUTTONS = Button("pnt:done"), (Button("pnt:cancel"), Button(
 PAGE_SIZE = 8  # entries per page: the message stays short on a phone
 RESUMABLE = 3  # latest statements offered to take up again
 DAY_REASONS = ("future", "year_not_open", "closed_year")
-
-texts.register({
-    "cmd.pointage": {"fr": "Rapprochement bancaire : pointer les opérations d'un relevé",
-                     "en": "Bank reconciliation: tick the entries of a statement"},
-    "pnt.pick_coop": {"fr": "Rapprochement bancaire : quelle coopérative ?",
-                      "en": "Bank reconciliation: which cooperative?"},
-    "pnt.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},
-    "pnt.title": {"fr": "<b>Rapprochement bancaire</b>\ncoopérative {affiliation}",
-                  "en": "<b>Bank reconciliation</b>\ncooperative {affiliation}"},
-    "pnt.ask_day": {"fr": "Date du relevé de compte ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
-                    "en": "Date of the bank statement? Choose, or type it (dd/mm/yyyy):"},
-    "pnt.known": {"fr": "Relevés déjà saisis : {statements}.", "en": "Statements already entered: {statements}."},
-    "pnt.known_one": {"fr": "{day} ({balance})", "en": "{day} ({balance})"},
-    "pnt.resume": {"fr": "↩️ Reprendre le relevé du {day}", "en": "↩️ Take up the statement of {day}"},
-    "pnt.exists": {"fr": "Le relevé du {day} est déjà saisi (solde {balance}) : reprenons son pointage.",
-                   "en": "The statement of {day} is already entered (balance {balance}): let us go on ticking it."},
-    "pnt.ask_balance": {"fr": "Solde du relevé du {day} ? Tapez-le comme il est imprimé, par exemple 1 234,56 "
-                              "(avec un − devant s'il est négatif) :",
-                        "en": "Balance of the statement of {day}? Type it as printed, for example 1,234.56 "
-                              "(with a − before it if it is negative):"},
-    "pnt.header": {"fr": "<b>Relevé du {day}</b> — coop {affiliation}\nSolde du relevé : {balance}",
-                   "en": "<b>Statement of {day}</b> — coop {affiliation}\nStatement balance: {balance}"},
-    "pnt.instructions": {"fr": "Cochez les opérations qui figurent sur le relevé, puis « Terminer » :",
-                         "en": "Tick the entries the statement shows, then \"Finish\":"},
-    "pnt.nothing": {"fr": "Aucune opération en banque à pointer jusqu'au {day}.",
-                    "en": "No bank entry to tick up to {day}."},
-    "pnt.already": {"fr": "Déjà pointées sur ce relevé : {count}.", "en": "Already ticked on this statement: {count}."},
-    "pnt.page": {"fr": "Page {page}/{pages}", "en": "Page {page}/{pages}"},
-    "pnt.difference": {"fr": "<b>Écart : {difference}</b>", "en": "<b>Difference: {difference}</b>"},
-    "pnt.zero": {"fr": "<b>Écart : {difference}</b> — équilibré ✅\nAppuyez sur « Terminer ».",
-                 "en": "<b>Difference: {difference}</b> — balanced ✅\nPress \"Finish\"."},
-    "pnt.finish": {"fr": "✅ Terminer", "en": "✅ Finish"},
-    "pnt.deposit": {"fr": "Remise n° {number}", "en": "Deposit no. {number}"},
-    "pnt.deposit_count": {"fr": "{cheques} remis ensemble", "en": "{cheques} paid in together"},
-    "pnt.not_here": {"fr": "Cette opération n'est pas à pointer sur ce relevé.",
-                     "en": "This entry is not one to tick on this statement."},
-    "pnt.ticked": {"fr": "Pointage enregistré : {ticked} sur le relevé du {day}.",
-                   "en": "Ticks recorded: {ticked} on the statement of {day}."},
-    "pnt.balanced": {"fr": "Rapprochement équilibré ✅\nSolde du relevé {statement} − dépenses pas encore passées "
-                           "en banque {debits} + recettes pas encore créditées {credits} = banque au livre {book}.",
-                     "en": "Reconciliation balanced ✅\nStatement balance {statement} − expenses not yet through the "
-                           "bank {debits} + receipts not yet credited {credits} = bank in the books {book}."},
-    "pnt.left": {"fr": "Écart restant : {difference}. Une opération n'est pas encore pointée, ou une écriture est à "
-                       "corriger ; pour reprendre : /pointage, puis « Reprendre le relevé du {day} ».",
-                 "en": "Difference left: {difference}. An entry is still to tick, or one is to correct; to go on: "
-                       "/pointage, then \"Take up the statement of {day}\"."},
-    "pnt.stopped": {"fr": "Pointage interrompu : le relevé du {day} reste enregistré, sans les cases cochées "
-                          "depuis. Pour le reprendre : /pointage.",
-                    "en": "Ticking stopped: the statement of {day} stays recorded, without the boxes ticked since. "
-                          "To take it up again: /pointage."},
-})  # fmt: skip
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -117,8 +65,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A coop button: only one this person manages."""
-    coop_id = COOP_BUTTON.read(update)
-    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.MANAGE_COOP)
+    ref = await picked_coop(update, context, COOP_BUTTON, Action.MANAGE_COOP)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
 

@@ -14,12 +14,11 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.buttons import ID, Button
-from bot.ui.books import WIDTH, clip, money, narrow, refusal
-from bot.ui.common import as_user, button, day_text, end_conversation
+from bot.ui.buttons import ID, Button, button
+from bot.ui.formatting import WIDTH, clip, day_text, money, narrow, refusal
+from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
-from bot.ui.treasury import DAYS, answered_day, day_keyboard, show, today_of, writable_ledgers
+from bot.ui.steps import DAYS, answered_day, day_keyboard, picked_coop, today_of, writable_ledgers
 from store import ledger
 from store.access import Action
 from store.ledger import EntryView, LedgerError, LedgerRef
@@ -30,37 +29,6 @@ COOP_BUTTON, TICK_BUTTON, GO_BUTTON = Button("rem:c", ID), Button("rem:t", ID), 
 DAY_BUTTON, CANCEL_BUTTONS = Button("rem:d", DAYS), (Button("rem:cancel"), Button("rem:d:cancel"))
 SHOWN_MAX = 20  # cheques listed in one message; the others wait for the next slip
 DAY_REASONS = ("future", "year_not_open", "closed_year", "after_deposit")
-
-texts.register({
-    "cmd.remise": {"fr": "Remise de chèques : les chèques reçus, déposés ensemble à la banque",
-                   "en": "Cheque deposit: the cheques received, paid in together at the bank"},
-    "rem.pick_coop": {"fr": "Remise de chèques : quelle coopérative ?", "en": "Cheque deposit: which cooperative?"},
-    "rem.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},
-    "rem.none": {"fr": "Aucun chèque à remettre : les chèques reçus s'enregistrent par /recette (moyen : chèque).",
-                 "en": "No cheque to deposit: cheques received are recorded with /recette (means: cheque)."},
-    "rem.title": {"fr": "<b>Remise de chèques</b> — coop {affiliation}", "en": "<b>Cheque deposit</b> — coop {affiliation}"},
-    "rem.instructions": {"fr": "Décochez les chèques qui ne partent pas avec ce bordereau :",
-                         "en": "Untick the cheques that do not go with this slip:"},
-    "rem.more": {"fr": "… et {others}, pour la prochaine remise.", "en": "… and {others}, for the next deposit."},
-    "rem.total": {"fr": "<b>Bordereau : {cheques} · {total}</b>", "en": "<b>Slip: {cheques} · {total}</b>"},
-    "rem.go": {"fr": "✅ Remettre ces chèques", "en": "✅ Deposit these cheques"},
-    "rem.empty": {"fr": "Cochez au moins un chèque.", "en": "Tick at least one cheque."},
-    "rem.ask_day": {"fr": "Date de la remise ({cheques} · {total}) ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
-                    "en": "Date of the deposit ({cheques} · {total})? Choose, or type it (dd/mm/yyyy):"},
-    "rem.done": {"fr": "Remise n° {number} du {day} enregistrée : {cheques}, {total}. Notez le n° {number} "
-                       "sur le bordereau ; /pointage la coche en une ligne.",
-                 "en": "Deposit no. {number} of {day} recorded: {cheques}, {total}. Write no. {number} on "
-                       "the slip; /pointage ticks it as one line."},
-    "ledger.error.deposited": {"fr": "Ce chèque est sur une remise : sa date, son montant et son moyen ne changent plus, "
-                                     "et il ne s'annule pas (le bordereau est à la banque).",
-                                "en": "This cheque is on a deposit slip: its date, amount and means no longer change, "
-                                      "and it cannot be cancelled (the slip is at the bank)."},
-    "ledger.error.no_cheque": {"fr": "Aucun chèque coché.", "en": "No cheque ticked."},
-    "ledger.error.not_to_deposit": {"fr": "Ce chèque n'est plus à remettre (déjà remis, pointé ou annulé).",
-                                    "en": "This cheque is no longer to deposit (deposited, ticked or cancelled)."},
-    "ledger.error.after_deposit": {"fr": "Un chèque coché a été reçu après cette date : choisissez une date plus tardive.",
-                                   "en": "A ticked cheque was received after that date: choose a later date."},
-})  # fmt: skip
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -92,8 +60,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A coop button: only one where this person writes."""
-    coop_id = COOP_BUTTON.read(update)
-    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.WRITE_LEDGER)
+    ref = await picked_coop(update, context, COOP_BUTTON, Action.WRITE_LEDGER)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
 

@@ -13,7 +13,7 @@ from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, Callb
 from telegram.ext import ConversationHandler
 
 from bot.ui import buttons
-from bot.ui.common import in_store
+from bot.ui.chat import in_store
 from bot.texts import lang, t
 from store import access, people, updates
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
-from bot.ui.common import day_text, years_text
+from bot.ui.formatting import day_text, years_text
 from store.adhesion import AdhesionView
 from store.money import format_amount
 

@@ -7,10 +7,10 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.ui.buttons import ID, Button
-from bot.ui.common import as_user, button, excerpt, in_store, invitation_ttl, years_text
+from bot.ui.buttons import ID, Button, button
+from bot.ui.chat import as_user, in_store, invitation_ttl
+from bot.ui.formatting import excerpt, years_text
 from bot.people.invitations import link_text
-from bot import texts
 from bot.texts import lang, t
 from store import adhesion, invitations, ledger, ledgers
 from store.adhesion import AdhesionError
@@ -20,17 +20,6 @@ LISTING, NAMING = "led.list", "led.name"
 DRAFT = "cahiers"  # this conversation's own key in user_data: another conversation may be under way
 ROW_BUTTON, ATTACH_BUTTON = Button("led:row", ID), Button("led:att", ID, ID)  # a membership row; and a former ledger
 INVITE_BUTTON, CLOSE_BUTTON = Button("led:inv", ID), Button("led:close")
-
-texts.register({
-    "led.error.no_letter": {"fr": "Un nom de cahier contient au moins une lettre ou un chiffre (par exemple CE1A). "
-                                  "Tapez un autre nom :",
-                            "en": "A ledger's name holds at least one letter or digit (e.g. CE1A). Type another name:"},
-    "led.button.attach": {"fr": "🔗 Reprendre le cahier {name}", "en": "🔗 Take ledger {name} again"},
-    "led.or_attach": {"fr": "Si la classe {class_name} avait déjà un cahier, reprenez-le plutôt (ses comptes continuent) :",
-                      "en": "If class {class_name} already had a ledger, take it again instead (its books go on):"},
-    "led.attached": {"fr": "La classe {class_name} reprend son cahier « {name} ». Invitez son ou ses enseignant·es si besoin :",
-                     "en": "Class {class_name} takes its ledger \"{name}\" again. Invite its teacher(s) if needed:"},
-})  # fmt: skip
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

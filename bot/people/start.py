@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.people.invitations import CONFIRM_MANDATE_BUTTON
-from bot.ui.common import in_store, notify
+from bot.ui.chat import in_store, notify
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
 from store import access, invitations, people

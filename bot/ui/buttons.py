@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable
 
-from telegram import Update
+from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler
 
 SEPARATOR = ":"
@@ -48,6 +48,13 @@ def id_or(*words: str) -> Field:
 def enum(kind: type[Enum]) -> Field:
     """A field holding one of an enum's values, read back as the enum."""
     return Field("|".join(re.escape(str(member.value)) for member in kind), kind)
+
+
+def button(label: str, data: str) -> InlineKeyboardButton:
+    """An inline button; long labels are cut between words so that a phone shows them whole."""
+    if len(label) > 60:
+        label = label[:59].rsplit(" ", 1)[0].rstrip(" ,(") + "…"
+    return InlineKeyboardButton(label, callback_data=data)
 
 
 class Button:
