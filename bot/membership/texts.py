@@ -87,4 +87,15 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "If class {class_name} already had a ledger, take it again instead (its books go on):"},
     "led.attached": {"fr": "La classe {class_name} reprend son cahier « {name} ». Invitez son ou ses enseignant·es si besoin :",
                      "en": "Class {class_name} takes its ledger \"{name}\" again. Invite its teacher(s) if needed:"},
+    # the attestation's PDF (attestation.py): an official French document, in French for everyone
+    "att.title": {"fr": "Attestation d'adhésion {affiliation} {years}"},
+    "att.heading": {"fr": "OCCE {department} — Attestation d'adhésion"},
+    "att.body": {"fr": "La coopérative scolaire {affiliation} ({school}) est adhérente de l'OCCE {department} pour "
+                       "l'année scolaire {years}. Adhésion validée par l'OCCE le {day}."},
+    "att.column.class": {"fr": "Classe"},
+    "att.column.teachers": {"fr": "Enseignants"},
+    "att.column.pupils": {"fr": "Élèves"},
+    "att.column.adults": {"fr": "Autres adultes"},
+    "att.column.total": {"fr": "Total"},
+    "att.fee": {"fr": "Cotisation et assurance : {fee}"},
 }  # fmt: skip
