@@ -24,10 +24,6 @@ class Field:
     read: Callable[[str], Any] = str
 
 
-def _id_or_word(text: str) -> int | str:
-    return int(text) if text.isdecimal() else text
-
-
 ID = Field(r"\d+", int)
 YEAR = Field(r"\d{4}", int)
 WORD = Field(r"\w+")
@@ -35,14 +31,9 @@ DIGITS = Field(r"\d+")  # a number kept as typed (a cheque's: leading zeros matt
 TAG = Field(r"[\w-]*")  # a project's tag; empty for "no project"
 
 
-def one_of(*words: str, read: Callable[[str], Any] = str) -> Field:
-    """A field that is one of these words (read back by ``read``: an enum, say)."""
-    return Field("|".join(map(re.escape, words)), read)
-
-
-def id_or(*words: str) -> Field:
-    """An id, or one of these words (« plus de comptes »…): read as int or as the word."""
-    return Field("|".join([r"\d+", *map(re.escape, words)]), _id_or_word)
+def one_of(*words: str) -> Field:
+    """A field that is one of these words."""
+    return Field("|".join(map(re.escape, words)))
 
 
 def enum(kind: type[Enum]) -> Field:
