@@ -10,7 +10,7 @@ from bot.texts import lang, t
 from bot.ui.buttons import YEAR, Button, button
 from bot.ui.chat import as_user
 from bot.ui.formatting import balance_lines, day_text, money, narrow, signed_money
-from store import ledger
+from store import balances as store_balances
 from store.years import fiscal_year_of
 
 YEAR_BUTTON = Button("sld:y", YEAR)  # the other open year
@@ -18,7 +18,7 @@ YEAR_BUTTON = Button("sld:y", YEAR)  # the other open year
 
 async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/solde: every ledger this person may read; managers also get their whole coop."""
-    overview = await as_user(update, context, ledger.balances_overview)
+    overview = await as_user(update, context, store_balances.balances_overview)
     if overview is None:
         await update.effective_message.reply_text(t("books.no_ledger", lang(update)))
         return
@@ -30,7 +30,7 @@ async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """2025-2026 under /solde: that open year's balances (last year, until it is closed)."""
     query = update.callback_query
     year = YEAR_BUTTON.read(update)
-    overview = await as_user(update, context, ledger.balances_overview, year)
+    overview = await as_user(update, context, store_balances.balances_overview, year)
     if overview is None or year not in overview.open_years:
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return
@@ -39,7 +39,7 @@ async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await query.edit_message_text(text, reply_markup=keyboard)
 
 
-def balances_text(overview: ledger.BalancesOverview, language: str) -> tuple[str, InlineKeyboardMarkup | None]:
+def balances_text(overview: store_balances.BalancesOverview, language: str) -> tuple[str, InlineKeyboardMarkup | None]:
     """Two short lines per ledger (total; banque · caisse), cheques not cashed, each coop's total;
     a button for the other open year."""
     year, today = overview.year, overview.today

@@ -29,8 +29,10 @@ from bot.ui.steps import (
 )
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
-from store import ledger
-from store.ledger import DENOMINATIONS, CashCountView, LedgerError, LedgerRef
+from store import cashcounts
+from store.cashcounts import CashCountView, DENOMINATIONS
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.money import AmountError
 from store.years import today_in
 
@@ -186,7 +188,7 @@ async def count(update: Update, context: ContextTypes.DEFAULT_TYPE, step: str, *
     """The store keeps the count with the book balance; the person reads both."""
     current, language = draft(context), lang(update)
     try:
-        view = await as_user(update, context, ledger.count_cash, current["ledger_id"],
+        view = await as_user(update, context, cashcounts.count_cash, current["ledger_id"],
                              day=date.fromisoformat(current["day"]), today=today_of(current), **counted)  # fmt: skip
     except LedgerError as refused:
         if refused.reason in DAY_REASONS:

@@ -19,7 +19,7 @@ from bot.texts import lang, t
 from bot.ui.buttons import ID, Button, Field, button
 from bot.ui.chat import as_user, settings, show
 from bot.ui.formatting import day_text, money, years_text
-from store.ledger import LedgerError
+from store.errors import LedgerError
 from store.projects import InventoryView, first_coop, inventory_view
 
 PAGE_SIZE = 15  # goods per page of the inventory

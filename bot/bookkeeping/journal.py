@@ -20,9 +20,9 @@ from babel.dates import get_month_names
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.ui.formatting import TEXT_BUDGET, fit
 from bot.ui.formatting import (
-    WIDTH, balance_line, clip, day_text, ledger_label, money, narrow, plus_money, refusal, signed_money, years_text,
+    TEXT_BUDGET, WIDTH, balance_line, clip, day_text, fit, ledger_label, money, narrow, plus_money, refusal,
+    signed_money, years_text,
 )
 from bot.ui.steps import (
     ledgers_keyboard, my_ledgers, parse_day, picked_coop, picked_ledger, read_amount, read_part, today_for,
@@ -32,9 +32,15 @@ from bot.bookkeeping.history import trail_line
 from bot.ui.buttons import ID, YEAR, Button, button, enum, Field, one_of
 from bot.ui.chat import as_user, show
 from bot.texts import lang, plural, t
-from store import ledger
+from store import balances as store_balances
+from store import books as store_books
+from store import entries as store_entries
+from store import journal as store_journal
+from store import lookups
 from store.access import Action
-from store.ledger import EntryView, LedgerError, LedgerRef
+from store.books import EntryView
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.models import Direction, Means, Treasury
 from store.money import AmountError, parse_amount
 from store.text import plain
@@ -80,7 +86,7 @@ def month_name(month: int, year: int, language: str) -> str:
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """/journal: the only ledger's journal at once, or a ledger to choose."""
     language = lang(update)
-    start = await as_user(update, context, ledger.journal_start, limit=PAGE_SIZE)
+    start = await as_user(update, context, store_journal.journal_start, limit=PAGE_SIZE)
     if not start.refs:
         await update.effective_message.reply_text(t("jnl.no_ledger", language))
         return ConversationHandler.END
@@ -96,7 +102,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[LedgerRef]:
     """The school ledger of each coop whose whole books this person reads (not a teacher's)."""
-    return await as_user(update, context, ledger.school_ledgers, Action.READ_COOP)
+    return await as_user(update, context, lookups.school_ledgers, Action.READ_COOP)
 
 
 async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
@@ -175,7 +181,7 @@ def entry_lines(entry: EntryView, running: int, coop_wide: bool, language: str) 
     return [first, f"{what} → {signed_money(running, language)}{clip_mark}"]
 
 
-def page_text(ref: LedgerRef, journal: dict, page: ledger.JournalPage, language: str) -> str:
+def page_text(ref: LedgerRef, journal: dict, page: store_journal.JournalPage, language: str) -> str:
     year, month, coop_wide = journal["year"], journal.get("month"), journal.get("coop", False)
     title = t("jnl.title_coop", language, affiliation=ref.affiliation, years=years_text(year)) if coop_wide \
         else t("jnl.title", language, ledger=escape(ledger_label(ref, language)), years=years_text(year))  # fmt: skip
@@ -210,7 +216,7 @@ def entry_button(entry: EntryView, coop_wide: bool, language: str) -> InlineKeyb
     return button(f"✖ {label}" if entry.cancelled else label, OPEN_BUTTON.data(entry.id))
 
 
-def page_keyboard(page: ledger.JournalPage, journal: dict, other_years: list[int],
+def page_keyboard(page: store_journal.JournalPage, journal: dict, other_years: list[int],
                   language: str) -> InlineKeyboardMarkup:  # fmt: skip
     number, coop_wide = journal.get("page", 0), journal.get("coop", False)
     entries = [entry_button(e, coop_wide, language) for e in page.entries]
@@ -246,13 +252,13 @@ async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit:
     """The current page of the chosen ledger's journal (or the coop's), with the other open year."""
     journal, ref = context.user_data[KEY], current_ledger(context)
     number, month, coop_wide = journal.get("page", 0), journal.get("month"), journal.get("coop", False)
-    page, years = await as_user(update, context, ledger.journal_page, None if coop_wide else ref.id, journal["year"],
+    page, years = await as_user(update, context, store_journal.journal_page, None if coop_wide else ref.id, journal["year"],
                                 years_of=ref.id, month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE,
                                 coop_id=ref.coop_id, **search_terms(journal.get("search")))  # fmt: skip
     return await show_fetched(update, context, page, years, edit=edit)
 
 
-async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page: ledger.JournalPage,
+async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page: store_journal.JournalPage,
                        years: Sequence[int], *, edit: bool = True) -> str:  # fmt: skip
     """A page already read from the store, with a button per other open year."""
     journal = context.user_data[KEY]
@@ -265,7 +271,7 @@ async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page:
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """2025-2026: the other open fiscal year's journal (last year, until it is closed)."""
     year, ref = YEAR_BUTTON.read(update), current_ledger(context)
-    if year not in await as_user(update, context, ledger.open_years, ref.id, today_for(ref)):
+    if year not in await as_user(update, context, store_books.open_years, ref.id, today_for(ref)):
         await update.callback_query.answer(t("jnl.year_closed", lang(update), years=years_text(year)), show_alert=True)
         return PAGE
     await update.callback_query.answer()
@@ -402,9 +408,9 @@ def may_write(context: ContextTypes.DEFAULT_TYPE, entry: EntryView) -> bool:
 async def load_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int, *,
                      write: bool = False) -> EntryView:  # fmt: skip
     """The entry, if this person may read it (and write it, if asked): else the refusal."""
-    entry = await as_user(update, context, ledger.get_entry, entry_id)
+    entry = await as_user(update, context, store_entries.get_entry, entry_id)
     if write:
-        await as_user(update, context, ledger.pick_ledger, entry.ledger_id)
+        await as_user(update, context, lookups.pick_ledger, entry.ledger_id)
     return entry
 
 
@@ -445,7 +451,7 @@ async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🕓 Historique: who created, changed, cancelled the entry, and when."""
     entry = await load_entry(update, context, HISTORY_BUTTON.read(update))
-    events = await as_user(update, context, ledger.entry_history, entry.id)
+    events = await as_user(update, context, store_entries.entry_history, entry.id)
     await update.callback_query.answer()
     language, zone = lang(update), current_ledger(context).timezone
     lines = [trail_line(event, zone, language) for event in reversed(events)]  # latest first while fitting
@@ -479,7 +485,7 @@ async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     entry_id, language = CONFIRM_CANCEL_BUTTON.read(update), lang(update)
     today = today_for(current_ledger(context))
     try:
-        entry = await as_user(update, context, ledger.cancel_entry, entry_id, today=today)
+        entry = await as_user(update, context, store_entries.cancel_entry, entry_id, today=today)
     except LedgerError as error:
         entry = await load_entry(update, context, entry_id)
         await update.callback_query.answer()
@@ -510,8 +516,8 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entr
 
 async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
-    entry = await as_user(update, context, ledger.get_entry, EDIT_BUTTON.read(update))
-    ref = await as_user(update, context, ledger.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
+    entry = await as_user(update, context, store_entries.get_entry, EDIT_BUTTON.read(update))
+    ref = await as_user(update, context, lookups.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
     refs = await my_ledgers(update, context, write=False)
     writable = [r.id for r in await my_ledgers(update, context, write=True)]
     context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
@@ -588,7 +594,7 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry:
                       every: bool = False) -> str:  # fmt: skip
     """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…"."""
     language = lang(update)
-    accounts = await as_user(update, context, ledger.accounts_by_use, entry.ledger_id, entry.direction)
+    accounts = await as_user(update, context, lookups.accounts_by_use, entry.ledger_id, entry.direction)
     rows = [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
     if not every and len(accounts) > FIRST_ACCOUNTS:
         rows.append([button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))])
@@ -665,7 +671,7 @@ async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: Any) -> EntryView:
     """The store's edit_entry on the entry being changed, today where its coop is."""
     today = today_for(current_ledger(context))
-    return await as_user(update, context, ledger.edit_entry, context.user_data[KEY].get("entry_id", 0),
+    return await as_user(update, context, store_entries.edit_entry, context.user_data[KEY].get("entry_id", 0),
                          today=today, **changes)  # fmt: skip
 
 
@@ -702,7 +708,7 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         return await ask_part(update, context)
     number = change.get("cheque_number")
     if number and entry.direction == Direction.DEPENSE:
-        used = await as_user(update, context, ledger.cheque_used, entry.ledger_id, number, exclude=entry.id)
+        used = await as_user(update, context, store_entries.cheque_used, entry.ledger_id, number, exclude=entry.id)
         if used is not None:  # said, and kept only by its button
             keep = [[button(t("ent.cheque.keep", language, number=escape(number)), KEEP_CHEQUE_BUTTON.data(number))],
                     [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]]  # fmt: skip
@@ -740,5 +746,5 @@ async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, chang
 
 async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, key: str) -> str:
     """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
-    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
     return t(key, lang(update), piece=entry.piece) + "\n" + balance_line(balances, lang(update))

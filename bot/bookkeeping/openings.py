@@ -14,8 +14,10 @@ from bot.ui.formatting import balance_line, money, refusal
 from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cents, picked_ledger, today_for, writable_ledgers
 from bot.ui.chat import as_user, end_conversation
 from bot.texts import lang, t
-from store import ledger
-from store.ledger import LedgerError, LedgerRef
+from store import balances as store_balances
+from store import books as store_books
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.money import AmountError
 from store.years import fiscal_year_of
 
@@ -49,7 +51,7 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
     language, today = lang(update), today_for(ref)
     year = year or fiscal_year_of(today)
     context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
-    others = [y for y in await as_user(update, context, ledger.open_years, ref.id, today) if y != year]
+    others = [y for y in await as_user(update, context, store_books.open_years, ref.id, today) if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
     await update.effective_message.reply_text(t("opn.ask_banque", language, ledger=ref.name,
                                                 years=f"{year}-{year + 1}", year=year), reply_markup=keyboard)  # fmt: skip
@@ -61,7 +63,7 @@ async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query = update.callback_query
     year = YEAR_BUTTON.read(update)
     ref = next(r for r in await writable_ledgers(update, context) if r.id == context.user_data["opening"]["ledger_id"])
-    if year not in await as_user(update, context, ledger.open_years, ref.id, today_for(ref)):
+    if year not in await as_user(update, context, store_books.open_years, ref.id, today_for(ref)):
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return BANQUE
     await query.answer()
@@ -93,7 +95,7 @@ async def typed_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     refs = await writable_ledgers(update, context)
     ref = next(r for r in refs if r.id == opening["ledger_id"])
     try:
-        balances = await as_user(update, context, ledger.set_opening_balance, ref.id, opening["year"],
+        balances = await as_user(update, context, store_balances.set_opening_balance, ref.id, opening["year"],
                                  banque=opening["banque"], caisse=caisse, today=today_for(ref))  # fmt: skip
     except LedgerError as refused:
         if refused.reason == "caisse_negative":

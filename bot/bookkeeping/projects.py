@@ -25,7 +25,7 @@ from bot.ui.formatting import ledger_label, money, refusal, signed_money, years_
 from bot.ui.buttons import ID, YEAR, Button, button
 from bot.ui.chat import as_user, settings, show
 from bot.texts import lang, plural, t
-from store.ledger import LedgerError
+from store.errors import LedgerError
 from store.projects import ProjectsView, first_scope, projects_view
 
 TEXT_BUDGET = 3600  # characters of project lines: the message stays below Telegram's 4096

@@ -12,7 +12,10 @@ from telegram.ext import ContextTypes
 
 from bot.texts import t
 from bot.ui.chat import settings
-from store.ledger import Balances, EntryView, LedgerError, LedgerRef
+from store.balances import Balances
+from store.books import EntryView
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.models import Direction, LedgerKind
 from store.money import format_amount
 

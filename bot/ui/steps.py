@@ -13,9 +13,9 @@ from bot.texts import lang, t
 from bot.ui.buttons import Button, button, one_of
 from bot.ui.chat import as_user
 from bot.ui.formatting import day_text, ledger_label, money
-from store import ledger
+from store import lookups
 from store.access import Action
-from store.ledger import LedgerRef
+from store.lookups import LedgerRef
 from store.money import AmountError, parse_amount
 from store.years import today_in
 
@@ -28,7 +28,7 @@ DAYS = one_of("today", "yesterday", "other")  # the field of the day buttons
 
 async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, write: bool = True) -> list[LedgerRef]:
     """The ledgers this person may write (or read) in."""
-    return await as_user(update, context, ledger.ledgers_for, write=write)
+    return await as_user(update, context, lookups.ledgers_for, write=write)
 
 
 def today_for(ref: LedgerRef) -> date:
@@ -180,9 +180,9 @@ async def answered_day(update: Update, today: date, days: Button | None = None) 
 async def picked_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, pick: Button,
                         action: Action = Action.WRITE_LEDGER) -> LedgerRef:  # fmt: skip
     """The ledger of the pressed ``pick`` button, if this person may (the store refuses a forged or stale one)."""
-    return await as_user(update, context, ledger.pick_ledger, pick.read(update), action)
+    return await as_user(update, context, lookups.pick_ledger, pick.read(update), action)
 
 
 async def picked_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, pick: Button, action: Action) -> LedgerRef:
     """The coop of the pressed ``pick`` button, if this person may (the store refuses a forged or stale one)."""
-    return await as_user(update, context, ledger.pick_coop, pick.read(update), action)
+    return await as_user(update, context, lookups.pick_coop, pick.read(update), action)
