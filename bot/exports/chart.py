@@ -14,7 +14,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from bot.membership.attestation import drawable  # noqa: E402
-from bot.ui.common import years_text  # noqa: E402
+from bot.ui.formatting import years_text  # noqa: E402
 from store.exports import YearPicture  # noqa: E402
 
 SIZE = (12, 6)  # inches, at DPI: 1200 × 600 pixels

@@ -13,7 +13,9 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.exports import files
 from bot.texts import lang, plural, t
-from bot.ui.common import as_user, button, day_text, excerpt, years_text
+from bot.ui.buttons import ID, YEAR, Button, button, one_of
+from bot.ui.chat import as_user
+from bot.ui.formatting import day_text, excerpt, years_text
 from store import exports
 from store.exports import ExportBook, ExportError, Scope
 from store.years import fiscal_year_bounds, fiscal_year_of
@@ -22,12 +24,18 @@ from store.years import fiscal_year_bounds, fiscal_year_of
 KIND, SCOPE, PERIOD, RANGE = "exp.kind", "exp.scope", "exp.period", "exp.range"
 KEY = "export"  # this conversation's corner of user_data
 KINDS = ("csv", "xlsx", "pdf", "zip")
+KIND_BUTTON = Button("exp:k", one_of(*KINDS))
+LEDGER_BUTTON = Button("exp:l", ID)
+COOP_BUTTON = Button("exp:c", ID)
+YEAR_BUTTON = Button("exp:y", YEAR)
+RANGE_BUTTON = Button("exp:range")
+CANCEL_BUTTON = Button("exp:cancel")
 _DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _RANGE_SHAPE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*(?:[-–—]|au|à|to|\s)\s*\d{1,2}/\d{1,2}/\d{4}\s*", re.I)
 
 
 def cancel_row(language: str) -> list:
-    return [button(t("button.cancel", language), "exp:cancel")]
+    return [button(t("button.cancel", language), CANCEL_BUTTON.data())]
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -38,7 +46,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         await update.effective_message.reply_text(t("exp.nothing", language))
         return ConversationHandler.END
     context.user_data[KEY] = {}
-    rows = [[button(t(f"exp.kind.{kind}", language), f"exp:k:{kind}")] for kind in KINDS]
+    rows = [[button(t(f"exp.kind.{kind}", language), KIND_BUTTON.data(kind))] for kind in KINDS]
     await update.effective_message.reply_text(t("exp.ask_kind", language),
                                               reply_markup=InlineKeyboardMarkup(rows + [cancel_row(language)]))
     return KIND
@@ -49,13 +57,13 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query, language = update.callback_query, lang(update)
     await query.answer()
     choices = await as_user(update, context, exports.export_choices)
-    context.user_data.setdefault(KEY, {}).update(kind=query.data.rsplit(":", 1)[1], staff=choices.staff)
+    context.user_data.setdefault(KEY, {}).update(kind=KIND_BUTTON.read(update), staff=choices.staff)
     scopes = choices.coops + choices.ledgers
     if len(scopes) == 1 and not choices.staff:
         return await ask_period(update, context, scopes[0])
-    rows = [[button(t("exp.button.coop", language, affiliation=s.affiliation), f"exp:c:{s.coop_id}")]
+    rows = [[button(t("exp.button.coop", language, affiliation=s.affiliation), COOP_BUTTON.data(s.coop_id))]
             for s in choices.coops]  # fmt: skip
-    rows += [[button(t("exp.button.ledger", language, name=s.name, affiliation=s.affiliation), f"exp:l:{s.ledger_id}")]
+    rows += [[button(t("exp.button.ledger", language, name=s.name, affiliation=s.affiliation), LEDGER_BUTTON.data(s.ledger_id))]
              for s in choices.ledgers]  # fmt: skip
     if choices.staff:
         question = "exp.ask_scope_typed" if rows else "exp.ask_coop"
@@ -72,10 +80,12 @@ def example_coop(choices: exports.ExportChoices) -> str:
 
 
 async def chose_scope(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """A ledger (exp:l:…) or a whole coop (exp:c:…) chosen: which period."""
+    """A ledger or a whole coop chosen: which period."""
     query = update.callback_query
-    _, what, number = query.data.split(":")
-    target = {"ledger_id": int(number)} if what == "l" else {"coop_id": int(number)}
+    if LEDGER_BUTTON.pressed(update):
+        target = {"ledger_id": LEDGER_BUTTON.read(update)}
+    else:
+        target = {"coop_id": COOP_BUTTON.read(update)}
     scope = await as_user(update, context, exports.pick_scope, **target)
     await query.answer()
     return await ask_period(update, context, scope)
@@ -101,8 +111,8 @@ async def ask_period(update: Update, context: ContextTypes.DEFAULT_TYPE, scope: 
     # user_data is persisted as JSON: the day as text
     context.user_data.setdefault(KEY, {})["scope"] = {**asdict(scope), "today": scope.today.isoformat(),
                                                       "years": list(scope.years)}
-    rows = [[button(t("exp.button.year", language, years=years_text(y)), f"exp:y:{y}") for y in scope.years],
-            [button(t("exp.button.range", language), "exp:range")], cancel_row(language)]  # fmt: skip
+    rows = [[button(t("exp.button.year", language, years=years_text(y)), YEAR_BUTTON.data(y)) for y in scope.years],
+            [button(t("exp.button.range", language), RANGE_BUTTON.data())], cancel_row(language)]  # fmt: skip
     text = t("exp.ask_period", language, name=escape(scope.name))
     if update.callback_query:
         await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
@@ -119,7 +129,7 @@ def current_scope(context: ContextTypes.DEFAULT_TYPE) -> Scope:
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A fiscal year chosen: its file."""
     query, language = update.callback_query, lang(update)
-    year, scope = int(query.data.rsplit(":", 1)[1]), current_scope(context)
+    year, scope = YEAR_BUTTON.read(update), current_scope(context)
     if year not in scope.years:
         await query.answer(t("exp.year_closed", language, years=years_text(year)), show_alert=True)
         return PERIOD

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from bot.membership.attestation import FONT, drawable, font_files
-from bot.ui.common import day_text, years_text
+from bot.ui.formatting import day_text, years_text
 from store.exports import ExportBook, LedgerBook, Line, MandateForm
 from store.models import Direction, Treasury
 from store.money import format_amount
