@@ -18,8 +18,8 @@ def flat(text: str) -> str:
 
 
 def person(sim, key):
-    telegram_id, name, _, _ = PEOPLE[key]
-    return sim.user(telegram_id, name.split()[0])
+    telegram_id, first, *_ = PEOPLE[key]
+    return sim.user(telegram_id, first)
 
 
 async def test_a_teacher_counts_the_cash_then_closes_their_class_the_slow_way(bot, sim, database):

@@ -71,6 +71,9 @@ def test_a_september_statement_does_not_move_the_closed_years_uncashed_cheques(d
 
 def test_what_is_missing_is_said(database):
     y = record_year(database, TODAY)
+    for name, ledger_id in y.ledgers.items():
+        b = y.act("mandataire", L.balances, ledger_id, y.year)
+        assert (b.banque, b.caisse) == (yearend.BANK_AT_YEAR_END[name], yearend.CASH_AT_YEAR_END[name]), name
     r = report(y)
     assert r.missing == (
         ("class_ledgers_open", {"count": 3, "names": ("CE1A", "CE2B", "CM1")}),
