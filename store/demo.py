@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import ledger
+from store import balances, entries, movements, reconciliation
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, MovementKind,
@@ -125,7 +125,7 @@ def seed_books(session: Session) -> None:
     today = today_in("Indian/Reunion")
     day = lambda days_ago: max(date(year, 9, 1), today - timedelta(days=days_ago))  # noqa: E731
     for name, banque, caisse in (("École", 1_520_00, 85_00), ("CE1A", 240_00, 30_00), ("CE2B", 180_00, 25_00)):
-        ledger.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
+        balances.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
     for name, direction, days_ago, label, treasury, means, amount, account, extra in (
         ("École", Direction.RECETTE, 60, "Participation des familles", Treasury.BANQUE, Means.VIREMENT,
          450_00, "familles", {}),
@@ -142,7 +142,7 @@ def seed_books(session: Session) -> None:
         ("CE1A", Direction.DEPENSE, 3, "Acompte car classe verte", Treasury.BANQUE, Means.CARTE,
          40_00, "sorties", {"project": "classeverte"}),
     ):  # fmt: skip
-        ledger.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
+        entries.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
                             treasury=treasury, means=means, amount=amount, splits=account, today=today, **extra)
 
 
@@ -224,18 +224,18 @@ def seed_year_end(session: Session, today: date | None = None) -> YearEndBooks:
         return date(year if month >= 9 else year + 1, month, d)
 
     def entry(key, name, direction, when, label, means, amount, splits, keep=None, **extra):
-        view = ledger.record_entry(session, who[key], books.ledgers[name], direction=direction, day=when,
+        view = entries.record_entry(session, who[key], books.ledgers[name], direction=direction, day=when,
                                    label=label, means=means, amount=amount, splits=splits, today=today, **extra)  # fmt: skip
         if keep:
             books.entries[keep] = view.id
 
     def move(kind, name, when, amount, label, to=None):
-        ledger.record_movement(session, who["mandataire"], kind, ledger_id=books.ledgers[name], day=when,
+        movements.record_movement(session, who["mandataire"], kind, ledger_id=books.ledgers[name], day=when,
                                amount=amount, label=label, today=today,
                                to_ledger_id=books.ledgers[to] if to else None)  # fmt: skip
 
     for name, (banque, caisse) in YEAR_END_OPENINGS.items():
-        ledger.set_opening_balance(session, who["mandataire"], books.ledgers[name], year, banque=banque,
+        balances.set_opening_balance(session, who["mandataire"], books.ledgers[name], year, banque=banque,
                                    caisse=caisse, today=today)  # fmt: skip
     R, D, m = Direction.RECETTE, Direction.DEPENSE, "mandataire"
     CHQ, ESP, VIR, CB = Means.CHEQUE, Means.ESPECES, Means.VIREMENT, Means.CARTE
@@ -244,7 +244,7 @@ def seed_year_end(session: Session, today: date | None = None) -> YearEndBooks:
     entry(m, "École", R, day(16, 9), "Participation des familles (Nativel)", CHQ, 20_00, "familles", "nativel",
           cheque_number="7730442")
     entry(m, "École", R, day(17, 9), "Participation des familles (espèces)", ESP, 42_00, "familles")
-    ledger.record_deposit(session, who[m], coop.id, [books.entries["martin"], books.entries["nativel"]],
+    reconciliation.record_deposit(session, who[m], coop.id, [books.entries["martin"], books.entries["nativel"]],
                           day=day(23, 9), today=today)  # fmt: skip
     entry(m, "École", D, day(30, 9), "Cotisation et assurance OCCE", CHQ, 250_70,
           [("cotisation", 221_00), ("assurance", 29_70)], cheque_number="0000101")

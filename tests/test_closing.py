@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store import crf, ledger as L
+from store import balances, crf
 from tests.yearend import PEOPLE, record_year
 
 REFUSED = "Vous n'avez pas accès à cette coopérative ou à ce cahier."
@@ -45,18 +45,18 @@ async def test_a_teacher_counts_the_cash_then_closes_their_class_the_slow_way(bo
     step = await luc.press("🔒 Clore le cahier")
     assert flat(step.text) == flat(f"🔒 Cahier CM1 clos pour l'exercice {years} : banque {euros(0)} et caisse "
                                    f"{euros(7_00)} reversées au cahier de l'école le {end}.")
-    b = y.act("cm1", L.balances, y.ledgers["CM1"], y.year)
+    b = y.act("cm1", balances.balances, y.ledgers["CM1"], y.year)
     assert (b.banque, b.caisse) == (0, 0)
     # Twice: said, nothing more recorded.
-    entries = y.live_entries()
+    count = y.live_entries()
     step = await luc.send("/cloture")
     assert flat(step.text) == flat(f"Le cahier CM1 est déjà clos pour l'exercice {years} : reversé le {end} "
                                    f"(banque {euros(0)}, caisse {euros(7_00)}).")
-    assert y.live_entries() == entries
+    assert y.live_entries() == count
     # The closed year takes no more entries in that ledger.
     step = await luc.send(f"/depense 2 Colle; fournitures; espèces; 30/08/{y.year + 1}")
     assert f"Le cahier CM1 est clos pour l'exercice {years} : plus aucune écriture n'y change." in step.text
-    assert y.live_entries() == entries
+    assert y.live_entries() == count
 
 
 async def test_the_mandataire_sees_the_open_class_ledgers_and_closes_one(bot, sim, database):
@@ -95,7 +95,7 @@ async def test_a_teacher_cannot_close_another_class(bot, sim, database):
 async def test_a_grant_asks_who_gives_it(bot, sim, database):
     y = record_year(database)
     helene = person(sim, "mandataire")
-    entries = y.live_entries()
+    count = y.live_entries()
     step = await helene.send("/recette")
     step = await helene.send("250 Subvention du département")
     step = await helene.press("École (école)")
@@ -111,7 +111,7 @@ async def test_a_grant_asks_who_gives_it(bot, sim, database):
     assert "versée par Conseil départemental" in step.text
     step = await helene.press("✅ Enregistrer")
     assert "enregistrée" in step.text
-    assert y.live_entries() == entries + 1
+    assert y.live_entries() == count + 1
     # On one line, the giver after the account.
     step = await helene.send(f"/recette 80 Subvention; École; subventions; virement; {y.today:%d/%m/%Y}; Mairie de Saint-Paul")
     assert "enregistrée" in step.text

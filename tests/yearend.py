@@ -19,7 +19,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from store import closing, ledger as L
+from store import balances, cashcounts, closing, entries, reconciliation
 from store.demo import YEAR_END_PEOPLE, seed_year_end
 from store.models import Direction, Entry, Ledger, Means, Statement
 from store.people import who_is
@@ -84,7 +84,7 @@ class YearEnd:
 
     def entry(self, key: str, ledger: str, direction: Direction, day: date, label: str, means: Means, amount: int,
               splits, name: str | None = None, **extra):  # fmt: skip
-        view = self.act(key, L.record_entry, self.ledgers[ledger], direction=direction, day=day, label=label,
+        view = self.act(key, entries.record_entry, self.ledgers[ledger], direction=direction, day=day, label=label,
                         means=means, amount=amount, splits=splits, today=self.today, **extra)  # fmt: skip
         if name:
             self.entries[name] = view.id
@@ -96,9 +96,9 @@ class YearEnd:
         """An arrêté de caisse at 31/08 in every ledger with cash, matching its books."""
         for name, ledger_id in self.ledgers.items():
             key = "mandataire" if name == "École" else name.lower()
-            cash = self.act(key, L.balances, ledger_id, self.year).caisse
+            cash = self.act(key, balances.balances, ledger_id, self.year).caisse
             if cash:
-                self.act(key, L.count_cash, ledger_id, day=self.last_day, today=self.today, total=cash)
+                self.act(key, cashcounts.count_cash, ledger_id, day=self.last_day, today=self.today, total=cash)
 
     def close_classes(self) -> None:
         """/cloture of the three class ledgers, by their teachers."""
@@ -107,20 +107,20 @@ class YearEnd:
                      today=self.today)  # fmt: skip
 
     def _bank_entries(self, session: Session) -> list[int]:
-        return [e.id for e in L._bank_entries(session, self.coop, self.last_day)]
+        return [e.id for e in reconciliation._bank_entries(session, self.coop, self.last_day)]
 
     def august_statement(self) -> None:
         """The statement of 31/08: every bank line of the year ticked, but cheque 0000103."""
         def record(session):
             ids = [i for i in self._bank_entries(session) if i != self.entries["livres"]]
-            L.record_statement(session, who_is(session, PEOPLE["mandataire"][0]), self.coop, day=self.last_day,
+            reconciliation.record_statement(session, who_is(session, PEOPLE["mandataire"][0]), self.coop, day=self.last_day,
                                balance=AUGUST_STATEMENT, today=self.today, entry_ids=ids)  # fmt: skip
         self.db.run(record)
 
     def september_statement(self) -> None:
         """A September statement that ticks cheque 0000103, cashed after 31/08."""
         day = min(self.today, date(self.year + 1, 9, 30))
-        self.act("mandataire", L.record_statement, self.coop, day=day, balance=BANQUE, today=self.today,
+        self.act("mandataire", reconciliation.record_statement, self.coop, day=day, balance=BANQUE, today=self.today,
                  entry_ids=[self.entries["livres"]])  # fmt: skip
 
     def statement_ids(self) -> list[int]:

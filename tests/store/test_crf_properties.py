@@ -15,7 +15,7 @@ from datetime import date
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from store import closing, crf, ledger as L
+from store import balances, cashcounts, closing, crf, entries, errors, movements
 from store.models import Direction, Means, MovementKind, Treasury
 
 from ..conftest import examples
@@ -30,7 +30,7 @@ amounts = st.integers(1, 50_000)
 
 
 @st.composite
-def entries(draw):
+def entry_ops(draw):
     direction = draw(st.sampled_from(Direction))
     treasury = draw(st.sampled_from(Treasury))
     return ("entry", draw(st.integers(0, 2)), direction, treasury, draw(days), draw(amounts),
@@ -38,7 +38,7 @@ def entries(draw):
 
 
 operations = st.lists(st.one_of(
-    entries(), entries(), entries(),
+    entry_ops(), entry_ops(), entry_ops(),
     st.tuples(st.just("movement"), st.sampled_from(MovementKind), st.integers(1, 2), st.sampled_from(Treasury),
               st.sampled_from(Treasury), days, amounts),
     st.tuples(st.just("cancel"), st.integers(0, 999)),
@@ -52,7 +52,7 @@ openings = st.lists(st.tuples(st.integers(-20_000, 50_000), st.integers(0, 20_00
 def test_the_bilan_balances_and_each_line_adds_up(database, opening, ops):
     world = new_world(database, "single")
     for ledger_id, (banque, caisse) in zip(world.ledgers, opening):
-        world.act(L.set_opening_balance, ledger_id, YEAR, banque=banque, caisse=caisse, today=TODAY)
+        world.act(balances.set_opening_balance, ledger_id, YEAR, banque=banque, caisse=caisse, today=TODAY)
     lines = crf.load_lines()
     expected: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     recorded: list[tuple[int, str, Direction, int]] = []  # (entry id, line key, direction, amount)
@@ -60,7 +60,7 @@ def test_the_bilan_balances_and_each_line_adds_up(database, opening, ops):
     for op in ops:
         try:
             done = _apply(world, op, recorded)
-        except L.LedgerError as refused:
+        except errors.LedgerError as refused:
             event(f"{op[0]}: refused {refused.reason}")
             continue
         event(f"{op[0]}: done")
@@ -79,10 +79,10 @@ def test_the_bilan_balances_and_each_line_adds_up(database, opening, ops):
     assert report.bilan.report_a_nouveau == sum(b + c for b, c in opening)
     assert report.bilan.report_a_nouveau + report.fonctionnement.resultat == report.bilan.banque + report.bilan.caisse
     for ledger_id in closed:
-        b = world.act(L.balances, ledger_id, YEAR)
+        b = world.act(balances.balances, ledger_id, YEAR)
         assert (b.banque, b.caisse) == (0, 0)
     assert {c.id for c in report.classes if c.closed} == closed
-    following = world.act(L.coop_balances, world.coop_id, YEAR + 1)
+    following = world.act(balances.coop_balances, world.coop_id, YEAR + 1)
     assert following.opening == report.bilan.actif
 
 
@@ -91,23 +91,23 @@ def _apply(world, op, recorded):
     if kind == "entry":
         _, i, direction, treasury, day, amount, code = op
         means = Means.ESPECES if treasury == Treasury.CAISSE else Means.VIREMENT
-        return world.act(L.record_entry, world.ledgers[i], direction=direction, day=day, label="Écriture",
+        return world.act(entries.record_entry, world.ledgers[i], direction=direction, day=day, label="Écriture",
                          means=means, amount=amount, splits=code, today=TODAY, giver="Commune")  # fmt: skip
     if kind == "movement":
         _, movement, i, from_treasury, to_treasury, day, amount = op
         school, klass = world.ledgers[0], world.ledgers[i]
         source, to = {MovementKind.AVANCE: (school, klass), MovementKind.REMBOURSEMENT: (klass, school)}.get(
             movement, (klass, None))  # fmt: skip
-        return world.act(L.record_movement, movement, ledger_id=source, to_ledger_id=to, day=day, amount=amount,
+        return world.act(movements.record_movement, movement, ledger_id=source, to_ledger_id=to, day=day, amount=amount,
                          label="Mouvement", today=TODAY, from_treasury=from_treasury, to_treasury=to_treasury)  # fmt: skip
     if kind == "cancel":
         if not recorded:
-            raise L.LedgerError("nothing_to_cancel")
+            raise errors.LedgerError("nothing_to_cancel")
         entry_id = recorded[op[1] % len(recorded)][0]
-        world.act(L.cancel_entry, entry_id, today=TODAY)
+        world.act(entries.cancel_entry, entry_id, today=TODAY)
         return {entry_id}
     ledger_id = world.ledgers[op[1]]
-    cash = world.act(L.balances, ledger_id, YEAR).caisse
+    cash = world.act(balances.balances, ledger_id, YEAR).caisse
     if cash:
-        world.act(L.count_cash, ledger_id, day=date(2026, 8, 31), today=TODAY, total=cash)
+        world.act(cashcounts.count_cash, ledger_id, day=date(2026, 8, 31), today=TODAY, total=cash)
     return world.act(closing.close_class_ledger, ledger_id, label="Clôture", today=TODAY)
