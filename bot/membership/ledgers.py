@@ -7,6 +7,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot.ui.books import refusal
 from bot.ui.common import as_user, button, excerpt, in_store, invitation_ttl, years_text
 from bot.people.invitations import link_text
 from bot import texts
@@ -89,8 +90,8 @@ async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     try:
         created = await as_user(update, context, ledgers.create_class_ledger, row_id, typed)
     except ledgers.LedgerNameError as refused:
-        await update.effective_message.reply_text(t(
-            f"led.error.{refused.reason}", language, typed=escape(excerpt(typed, 40)), clash=escape(refused.clash),
+        await update.effective_message.reply_text(refusal(
+            refused, language, typed=escape(excerpt(typed, 40)), clash=escape(refused.clash),
             length=len(typed.strip()), existing=escape(", ".join(refused.existing))))  # fmt: skip
         return NAMING
     except AdhesionError:

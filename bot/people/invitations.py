@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot import texts
+from bot.ui.books import refusal
 from bot.ui.common import as_user, button, format_day, in_store, invitation_link, invitation_ttl, notify
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
@@ -149,7 +150,7 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
         new = await as_user(update, context, invitations.invite, RoleKind.MANDATAIRE, coop_id=coop.id,
                              ttl=invitation_ttl(context))
     except invitations.InvitationError as refused:
-        await update.effective_message.reply_text(t(f"invitation.{refused.reason}", language))
+        await update.effective_message.reply_text(refusal(refused, language))
         return ConversationHandler.END
     context.user_data.pop(DRAFT, None)
     await update.effective_message.reply_text(link_text(update, context, new))
@@ -170,7 +171,7 @@ async def revoke_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     try:
         await as_user(update, context, invitations.revoke, int(query.data.split(":")[2]))
     except invitations.InvitationError as refused:
-        await query.answer(t(f"invitation.{refused.reason}", language), show_alert=True)
+        await query.answer(refusal(refused, language), show_alert=True)
     else:
         await query.answer(t("invite.links.revoked", language))
     return await show_links(update, context)

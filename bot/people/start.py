@@ -8,6 +8,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.ui.books import refusal
 from bot.ui.common import in_store, notify
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
@@ -50,7 +51,7 @@ async def open_invitation(update: Update, context: ContextTypes.DEFAULT_TYPE, co
         accepted = await in_store(context, invitations.accept, code[:64], user.id,
                                   user.full_name, language)  # fmt: skip
     except invitations.InvitationError as refused:
-        await update.effective_message.reply_text(t(f"invitation.{refused.reason}", language))
+        await update.effective_message.reply_text(refusal(refused, language))
         return
     log.info("person %s accepted an invitation as %s", accepted.person_id, accepted.role.value)
     values = dict(name=escape(user.first_name), department=accepted.department_code,

@@ -9,12 +9,15 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.ui.common import as_user, button, day_text
+from bot.ui.common import as_user, button, day_text, excerpt
 from bot.texts import t
 from store import lookups
 from store.balances import Balances
 from store.books import EntryView
-from store.errors import LedgerError
+from store.adhesion import AdhesionError
+from store.errors import LedgerError, StoreError
+from store.invitations import InvitationError
+from store.ledgers import LedgerNameError
 from store.lookups import LedgerRef
 from store.models import Direction, LedgerKind
 from store.money import AmountError, format_amount, parse_amount
@@ -84,7 +87,7 @@ async def read_part(update: Update, left: int, language: str) -> int | None:
     try:
         cents = read_amount(update.effective_message.text)
     except AmountError as refused:
-        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
+        await update.effective_message.reply_text(refusal(refused, language))
         return None
     if cents > left:
         await update.effective_message.reply_text(t("ent.split.too_much", language, left=money(left, language)))
@@ -180,16 +183,24 @@ def ledgers_keyboard(refs: list[LedgerRef], prefix: str, language: str) -> Inlin
     return InlineKeyboardMarkup(rows)
 
 
-def refusal(error: LedgerError, language: str) -> str:
-    """The French sentence for a refusal of the store's bookkeeping rules."""
-    values = dict(error.details)
+# The catalogue's prefix for each kind of refusal; the reason completes the key.
+REFUSAL_KEYS: dict[type[StoreError], str] = {
+    LedgerError: "ledger.error", AdhesionError: "adh.error", LedgerNameError: "led.error",
+    InvitationError: "invitation", AmountError: "ent.amount",
+}
+
+
+def refusal(error: StoreError, language: str, **values: object) -> str:
+    """The sentence for any refusal of the store: its kind and reason name it, its details (and ``values``) fill it."""
+    details = {key: escape(excerpt(value)) for key, value in error.details.items()}
     for key in ("caisse", "minimum", "difference"):
-        if key in values:
-            values[key] = signed_money(values[key], language)
-    if "year" in values:
-        values["next_year"] = values["year"] + 1
-    values.setdefault("account", "")
-    return t(f"ledger.error.{error.reason}", language, **{k: escape(str(v)) for k, v in values.items()})
+        if key in details:
+            details[key] = escape(signed_money(error.details[key], language))
+    if "year" in details:
+        details["next_year"] = error.details["year"] + 1
+    details.setdefault("account", "")
+    prefix = next(prefix for kind, prefix in REFUSAL_KEYS.items() if isinstance(error, kind))
+    return t(f"{prefix}.{error.reason}", language, **details | values)
 
 
 def direction_word(direction: Direction, language: str) -> str:
