@@ -17,7 +17,7 @@ from store.books import EntryView
 from store.adhesion import AdhesionError
 from store.errors import LedgerError, StoreError
 from store.invitations import InvitationError
-from store.ledgers import LedgerNameError
+from store.cahiers import LedgerNameError
 from store.lookups import LedgerRef
 from store.models import Direction, LedgerKind
 from store.money import AmountError, format_amount, parse_amount
