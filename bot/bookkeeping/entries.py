@@ -28,7 +28,7 @@ from bot.ui.books import (
 from bot.ui.common import as_user, button, day_text, end_conversation, excerpt, settings
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
-from store import books, entries, inventory
+from store import books, entries, projects
 from store.accounts import Account, normalise
 from store.books import EntryView
 from store.errors import LedgerError
@@ -672,7 +672,7 @@ async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """🏷: the ledger's projects as buttons, or a new one typed."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    tags = await as_user(update, context, inventory.project_tags, draft(context)["ledger_id"])
+    tags = await as_user(update, context, projects.project_tags, draft(context)["ledger_id"])
     rows = [[button(f"#{tag}", f"ent:tag:{tag}")] for tag in list(tags)[:8]]
     rows.append([button(t("ent.project.none", language), "ent:tag:")])
     await query.edit_message_text(t("ent.project.ask", language), reply_markup=InlineKeyboardMarkup(rows))

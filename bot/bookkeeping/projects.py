@@ -10,7 +10,7 @@ access again at every press, and a forged button ends in the usual refusal.
   year. The store leaves entries without a project out, so there is no line for them.
 - /inventaire: mandataire, signataire and vérificateur only. The store's register is
   per coop and refuses anyone who may not read every ledger of it, teachers included
-  (store.inventory.inventory checks READ_LEDGER on the coop): a teacher asks their
+  (store.projects.inventory checks READ_LEDGER on the coop): a teacher asks their
   mandataire. Current fiscal year by default, or every year; 15 goods a page and the
   total value of the whole selection at the end.
 
