@@ -32,6 +32,7 @@ from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
 from bot.reports import closing
 from bot.ui.chat import DATABASE, SETTINGS, end_conversation, leave_view
+from bot.ui.formatting import REFUSAL_KEYS, refusal
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
@@ -379,6 +380,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(context.error, access.Forbidden):
         log.warning("update %s: refused %s", update.update_id, context.error.action)
         text = t("refused.target", lang(update))
+    elif isinstance(context.error, tuple(REFUSAL_KEYS)):  # a refusal no step caught still gets its reason
+        log.warning("update %s: refused (%s)", update.update_id, context.error.reason)
+        text = refusal(context.error, lang(update))
     else:
         log.error("update %s failed", update.update_id, exc_info=context.error)
         text = t("error.apology", lang(update))

@@ -36,6 +36,8 @@ from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
+from store.errors import StoreError
+
 CHARTS = Path(__file__).parent / "accounts"
 DEFAULT_CHART = "occe"
 _CHART_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -49,16 +51,12 @@ class AccountClass(IntEnum):
     PRODUIT = 7
 
 
-class ChartError(ValueError):
+class ChartError(StoreError, ValueError):
     """A chart cannot be used: 'unknown_chart', 'bad_line' (with ``line``), 'duplicate'
     (a code, or an alias within a class), 'no_movement_account' (with ``alias``)."""
 
     def __init__(self, reason: str, chart: str, line: int | None = None, value: str | None = None):
-        super().__init__(f"{reason}: {chart} {line or ''} {value or ''}".strip())
-        self.reason = reason
-        self.chart = chart
-        self.line = line
-        self.value = value
+        super().__init__(reason, chart=chart, line=line, value=value)
 
 
 @dataclass(frozen=True)

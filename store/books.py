@@ -1,7 +1,7 @@
 """What every bookkeeping module needs: access to a coop, ledger or entry, the checks of a
 day, an amount, a label or a means, the caisse's running balance, pièce numbers and the
 views of entries. The bookkeeping is split by concept: entries, journal, movements,
-balances, reconciliation, cashcounts, inventory and lookups; this module holds what they share.
+balances, reconciliation, cashcounts, projects and lookups; this module holds what they share.
 
 Rules live here, sentences do not: a refusal is a ``LedgerError`` whose ``reason`` is
 a code, with the values the bot needs to explain it (``caisse``, ``account``…). Every

@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from store import balances, books, inventory, reconciliation
+from store import balances, books, projects, reconciliation
 from store.access import Action, require
 from store.accounts import CHARTS, DEFAULT_CHART, AccountClass, Chart, ChartError
 from store.models import (
@@ -234,7 +234,7 @@ class YearReport:
     rapprochement: Rapprochement
     caisse: Caisse
     subventions: tuple[Subvention, ...]
-    inventaire: tuple[inventory.InventoryItem, ...]
+    inventaire: tuple[projects.InventoryItem, ...]
     classes: tuple[ClassLedger, ...]  # the class ledgers kept this year
     missing: tuple[tuple[str, dict[str, Any]], ...]
     # reason codes: class_ledgers_open (count, names), no_cash_count (ledgers), cash_count_differs
@@ -273,7 +273,7 @@ def year_report(session: Session, who: Who, coop_id: int, year: int) -> YearRepo
     rapprochement = _rapprochement(session, coop, chart, last)
     caisse = _caisse(session, ledgers, sums, year)
     subventions = _subventions(session, ledgers, chart.grant_codes(), year)
-    inventaire = inventory.inventory(session, who, coop.id, year=year)
+    inventaire = projects.inventory(session, who, coop.id, year=year)
     classes = _classes(session, ledgers, sums, year)
 
     missing: list[tuple[str, dict[str, Any]]] = []

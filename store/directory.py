@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, select
 
+from store.errors import StoreError
 from store.models import Coop, Department, Ledger, LedgerKind, Person, PieceNumbering, Role, RoleKind
 from store.text import plain
 from store.money import MAX_CENTS
@@ -46,7 +47,7 @@ AMOUNT_SETTINGS = ("cotisation_cents", "assurance_cents", "adult_rate_cents")
 # ---------------------------------------------------------------- departments
 
 
-class DirectoryError(ValueError):
+class DirectoryError(StoreError, ValueError):
     """A department cannot be added or changed.
 
     ``reason`` is one of 'department_code', 'department_exists', 'department_unknown',
@@ -55,10 +56,7 @@ class DirectoryError(ValueError):
     """
 
     def __init__(self, reason: str, field: str | None = None, value: object = None):
-        super().__init__(f"{reason}: {field}={value!r}" if field else f"{reason}: {value!r}")
-        self.reason = reason
-        self.field = field
-        self.value = value
+        super().__init__(reason, field=field, value=value)
 
 
 def normalise_department_code(code: str) -> str:

@@ -30,7 +30,7 @@ from bot.texts import lang, t
 from store import balances as store_balances
 from store import books as store_books
 from store import entries
-from store import inventory
+from store import projects
 from store.accounts import Account, normalise
 from store.books import EntryView
 from store.errors import LedgerError
@@ -598,7 +598,7 @@ async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """🏷: the ledger's projects as buttons, or a new one typed."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    tags = await as_user(update, context, inventory.project_tags, draft(context)["ledger_id"])
+    tags = await as_user(update, context, projects.project_tags, draft(context)["ledger_id"])
     rows = [[button(f"#{tag}", TAG_BUTTON.data(tag))] for tag in list(tags)[:8]]
     rows.append([button(t("ent.project.none", language), TAG_BUTTON.data(""))])
     await query.edit_message_text(t("ent.project.ask", language), reply_markup=InlineKeyboardMarkup(rows))
