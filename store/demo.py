@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import ledger
+from store import balances, entries
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, Person, Role,
@@ -42,12 +42,13 @@ DEMO_PEOPLE = (
 # The sandbox's people: the demo's, and a vérificateur the tests' demo world does without.
 SANDBOX_PEOPLE = DEMO_PEOPLE + (DemoPerson("verificateur", 1007, "Henri", "Fontaine"),)
 DEMO_AFFILIATION = "974-111"
+DEMO_TIMEZONE = "Indian/Reunion"
 
 
 def seed_demo(session: Session, *, books: bool = True) -> None:
     """Create the demo world once, with its books unless told not to; running it again changes nothing."""
     if session.get(Department, "974") is None:
-        session.add(Department(code="974", name="OCCE de La Réunion", timezone="Indian/Reunion"))
+        session.add(Department(code="974", name="OCCE de La Réunion", timezone=DEMO_TIMEZONE))
     if session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).first():
         return
     coop = Coop(affiliation=DEMO_AFFILIATION, school_name="École Les Tamarins",
@@ -118,10 +119,10 @@ def seed_books(session: Session) -> None:
     ledgers = {x.name: x for x in session.exec(select(Ledger).where(Ledger.coop_id == coop.id))}
     year = department_year(session, "974")
     marie = who_is(session, DEMO_PEOPLE[0].telegram_id)
-    today = today_in("Indian/Reunion")
+    today = today_in(DEMO_TIMEZONE)
     day = lambda days_ago: max(date(year, 9, 1), today - timedelta(days=days_ago))  # noqa: E731
     for name, banque, caisse in (("École", 1_520_00, 85_00), ("CE1A", 240_00, 30_00), ("CE2B", 180_00, 25_00)):
-        ledger.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
+        balances.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
     for name, direction, days_ago, label, treasury, means, amount, account, extra in (
         ("École", Direction.RECETTE, 60, "Participation des familles", Treasury.BANQUE, Means.VIREMENT,
          450_00, "familles", {}),
@@ -138,7 +139,7 @@ def seed_books(session: Session) -> None:
         ("CE1A", Direction.DEPENSE, 3, "Acompte car classe verte", Treasury.BANQUE, Means.CARTE,
          40_00, "sorties", {"project": "classeverte"}),
     ):  # fmt: skip
-        ledger.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
+        entries.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
                             treasury=treasury, means=means, amount=amount, splits=account, today=today, **extra)
 
 
