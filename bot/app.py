@@ -31,6 +31,7 @@ from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, St
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
 from bot.reports import closing
+from bot.reminders import rappels
 from bot.ui.chat import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.ui.formatting import REFUSAL_KEYS, refusal
 from bot.texts import LANGUAGES, lang, t
@@ -117,7 +118,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="adhesion", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("adhesion", adhesion.begin)],
+            entry_points=[CommandHandler("adhesion", adhesion.begin),
+                          adhesion.OPEN_BUTTON.handler(adhesion.open_from_reminder)],
             states={
                 adhesion.TABLE: [
                     adhesion.BEGIN_BUTTON.handler(adhesion.start_table),
@@ -341,6 +343,11 @@ def build_application(settings: Settings, database: Database) -> Application:
         adhesion.LATER_BUTTON.handler(adhesion.not_now),
         ledgers.INVITE_BUTTON.handler(ledgers.invite_teacher),
         CommandHandler("valider", adhesion.follow_up),
+        CommandHandler("rappels", rappels.show),
+        rappels.MUTE_BUTTON.handler(rappels.toggle),
+        rappels.HOUR_BUTTON.handler(rappels.ask_hour),
+        rappels.AT_BUTTON.handler(rappels.chose_hour),
+        rappels.CLOSE_BUTTON.handler(rappels.close),
         CommandHandler("start", start.start),
         CommandHandler(["aide", "help"], start.help_command),
         CommandHandler("moi", start.me),

@@ -45,6 +45,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "projets": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
     "inventaire": MANAGERS | {VERIFICATEUR},
     "contact": EVERY_ROLE - {AD},
+    "rappels": EVERY_ROLE,
     "annuler": frozenset({ANYONE}),
 }
 

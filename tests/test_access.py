@@ -37,6 +37,7 @@ EXPECTED = {
     "projets": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "inventaire": MANAGERS | {"verificateur"},
     "contact": WITH_ROLE - ADS,
+    "rappels": WITH_ROLE,
     "annuler": ALL,
     "coop": WITH_ROLE,
 }

@@ -14,7 +14,8 @@ from bot.ui.formatting import balance_line, day_text, entry_line, refusal, years
 from bot.ui.buttons import ID, WORD, Button, button, one_of
 from bot.ui.chat import as_user, in_store, leave_view, notify
 from bot.texts import lang, plural, t
-from store import adhesion, people
+from store import adhesion, lookups, people
+from store.access import Action
 from store.adhesion import AdhesionError, AdhesionView, RowView
 from store.errors import LedgerError
 from store.money import format_amount
@@ -44,6 +45,7 @@ DELETE_ROW_BUTTON, CONFIRM_DELETE_BUTTON = Button("adh:del", ID), Button("adh:de
 WITHDRAW_BUTTON = Button("adh:withdraw", one_of("add", "edit", "delete"))
 REVIEW_BUTTON, VALIDATE_BUTTON, LATER_BUTTON = Button("adh:see", ID), Button("adh:ok", ID), Button("adh:later", ID)  # /valider
 REOPEN_BUTTON, PAY_BUTTON = Button("adh:reopen", ID), Button("adh:pay", ID)
+OPEN_BUTTON = Button("adh:open", ID)  # under a reminder: that coop's table
 LEDGERS_BUTTON = Button("led:list")  # /cahiers, from the table
 
 
@@ -174,6 +176,15 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     coop = who.managed()[0]
     year = await in_store(context, adhesion.current_year, coop.coop_id)
     context.user_data[DRAFT] = {"coop_id": coop.coop_id, "year": year, "page": 0}
+    return await show_table(update, context)
+
+
+async def open_from_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📝 under a reminder: this year's table of the coop it is about (the person may manage several)."""
+    await update.callback_query.answer()
+    ref = await as_user(update, context, lookups.pick_coop, OPEN_BUTTON.read(update), Action.MANAGE_COOP)
+    year = await in_store(context, adhesion.current_year, ref.coop_id)
+    context.user_data[DRAFT] = {"coop_id": ref.coop_id, "year": year, "page": 0}
     return await show_table(update, context)
 
 
