@@ -32,7 +32,10 @@ from bot.infra.delivery import PatientRateLimiter
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
+from bot.reports import closing
+from bot.reminders import rappels
 from bot.ui.chat import DATABASE, SETTINGS, end_conversation, leave_view
+from bot.ui.formatting import REFUSAL_KEYS, refusal
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
@@ -97,6 +100,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                 entries.TYPED_DAY: [MessageHandler(TEXT, entries.typed_day)],
                 entries.PROJECT: [entries.TAG_BUTTON.handler(entries.chose_project),
                                   MessageHandler(TEXT, entries.chose_project)],
+                entries.GIVER: [MessageHandler(TEXT, entries.typed_giver)],
                 entries.CONFIRM: [entries.SAVE_BUTTON.handler(entries.save),
                                   entries.PROJECT_BUTTON.handler(entries.ask_project)],
             },
@@ -116,7 +120,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="adhesion", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("adhesion", adhesion.begin)],
+            entry_points=[CommandHandler("adhesion", adhesion.begin),
+                          adhesion.OPEN_BUTTON.handler(adhesion.open_from_reminder)],
             states={
                 adhesion.TABLE: [
                     adhesion.BEGIN_BUTTON.handler(adhesion.start_table),
@@ -218,6 +223,15 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", cashcount.cancel),
                        *(b.handler(cashcount.cancel) for b in cashcount.CANCEL_BUTTONS)],
+        ),
+        ConversationHandler(
+            name="cloture", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("cloture", closing.begin)],
+            states={
+                closing.PICK: [closing.LEDGER_BUTTON.handler(closing.chose_ledger)],
+                closing.CONFIRM: [closing.CLOSE_BUTTON.handler(closing.close)],
+            },
+            fallbacks=[CommandHandler("annuler", closing.cancel), closing.CANCEL_BUTTON.handler(closing.cancel)],
         ),
         ConversationHandler(
             name="cahiers", persistent=True, allow_reentry=True,
@@ -350,6 +364,11 @@ def build_application(settings: Settings, database: Database) -> Application:
         adhesion.LATER_BUTTON.handler(adhesion.not_now),
         ledgers.INVITE_BUTTON.handler(ledgers.invite_teacher),
         CommandHandler("valider", adhesion.follow_up),
+        CommandHandler("rappels", rappels.show),
+        rappels.MUTE_BUTTON.handler(rappels.toggle),
+        rappels.HOUR_BUTTON.handler(rappels.ask_hour),
+        rappels.AT_BUTTON.handler(rappels.chose_hour),
+        rappels.CLOSE_BUTTON.handler(rappels.close),
         CommandHandler("start", start.start),
         CommandHandler(["aide", "help"], start.help_command),
         CommandHandler("moi", start.me),
@@ -389,6 +408,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(context.error, access.Forbidden):
         log.warning("update %s: refused %s", update.update_id, context.error.action)
         text = t("refused.target", lang(update))
+    elif isinstance(context.error, tuple(REFUSAL_KEYS)):  # a refusal no step caught still gets its reason
+        log.warning("update %s: refused (%s)", update.update_id, context.error.reason)
+        text = refusal(context.error, lang(update))
     else:
         log.error("update %s failed", update.update_id, exc_info=context.error)
         text = t("error.apology", lang(update))

@@ -106,7 +106,10 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 _SETTING_OPTIONS = {"membership_opens": "--membership-opens", "membership_closes": "--membership-closes",
                     "report_deadline": "--report-deadline", "cotisation_cents": "--cotisation",
-                    "assurance_cents": "--assurance", "adult_rate_cents": "--adult-rate"}  # fmt: skip
+                    "assurance_cents": "--assurance", "adult_rate_cents": "--adult-rate",
+                    "report_prepare": "--report-prepare", "reminder_days": "--reminder-days",
+                    "reminder_from_hour": "--reminder-hours", "school_holidays": "--school-holidays",
+                    "validation_wait_days": "--validation-wait"}  # fmt: skip
 MAX_PROBLEM_LINES = 30  # beyond, the file is surely not the right one
 
 
@@ -164,7 +167,10 @@ def _department_lines(department) -> list[str]:
              opens=_day_month(department.membership_opens), closes=_day_month(department.membership_closes),
              deadline=_day_month(department.report_deadline), cotisation=format_amount(department.cotisation_cents),
              assurance=format_amount(department.assurance_cents), adult=adult, chart=department.chart,
-             numbering=t(f"cli.numbering.{department.piece_numbering}")).split("\n")  # fmt: skip
+             numbering=t(f"cli.numbering.{department.piece_numbering}")).split("\n") + t(
+        "cli.department.reminders", days=department.reminder_days, first=department.reminder_from_hour,
+        until=department.reminder_until_hour, prepare=_day_month(department.report_prepare),
+        holidays=department.school_holidays or t("cli.none.f"), wait=department.validation_wait_days).split("\n")  # fmt: skip
 
 
 def _parse_cents(text: str, *, none_allowed: bool = False) -> int | None:
@@ -198,8 +204,12 @@ def cmd_department_set(args: argparse.Namespace) -> int:
     from store.directory import DirectoryError, set_department
 
     changes = {field: getattr(args, field) for field in ("name", "timezone", "membership_opens",
-               "membership_closes", "report_deadline", "chart", "piece_numbering")
+               "membership_closes", "report_deadline", "chart", "piece_numbering", "report_prepare",
+               "reminder_days", "school_holidays", "validation_wait_days")
                if getattr(args, field) is not None}  # fmt: skip
+    if args.reminder_hours is not None:
+        first, _, last = args.reminder_hours.partition("-")
+        changes.update(reminder_from_hour=first.strip(), reminder_until_hour=last.strip())
     for field, none_allowed in (("cotisation_cents", False), ("assurance_cents", False),
                                 ("adult_rate_cents", True)):  # fmt: skip
         text = getattr(args, field)
@@ -282,6 +292,13 @@ def _add_department_parser(commands) -> None:
     set_.add_argument("--chart", help="the chart of accounts' name, e.g. occe")
     set_.add_argument("--numbering", dest="piece_numbering", choices=("single", "dr"),
                       help="pièce numbers: one sequence (1, 2, 3…) or D1…/R1… for dépenses and recettes")
+    set_.add_argument("--report-prepare", metavar="MM-DD", help="reminder of what to prepare for the reports, e.g. 07-01")
+    set_.add_argument("--reminder-days", metavar="J,J…", help="days before a deadline, e.g. 15,7,3,1")
+    set_.add_argument("--reminder-hours", metavar="H-H", help="sending hours, department time, e.g. 8-19")
+    set_.add_argument("--school-holidays", metavar="AAAA-MM-JJ:AAAA-MM-JJ,…",
+                      help="no reminders then, e.g. 2026-10-17:2026-11-01 ('' for none)")
+    set_.add_argument("--validation-wait", dest="validation_wait_days", metavar="JOURS",
+                      help="remind the AD of a membership waiting this long, e.g. 3")
     set_.set_defaults(func=cmd_department_set)
 
 

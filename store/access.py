@@ -36,6 +36,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "pointage": MANAGERS,  # statements are per coop
     "remise": MANAGERS | {ENSEIGNANT},  # a teacher deposits their class's cheques
     "caisse": MANAGERS | {ENSEIGNANT},
+    "cloture": MANAGERS | {ENSEIGNANT},  # a teacher closes their class ledger; managers any (a teacher who left)
     "journal": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
     "historique": MANAGERS,
     "export": MANAGERS | {ENSEIGNANT, VERIFICATEUR, AD},  # the store says which ledgers and coops
@@ -45,6 +46,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "projets": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
     "inventaire": MANAGERS | {VERIFICATEUR},
     "contact": EVERY_ROLE - {AD},
+    "rappels": EVERY_ROLE,
     "annuler": frozenset({ANYONE}),
 }
 

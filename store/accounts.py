@@ -12,7 +12,9 @@
   charge and a produit ("photos": bought from the photographer, sold to families), so
   a lookup says which class it wants;
 - ``inventory``: 1 when an expense on that account also goes to the inventory register
-  (biens durables).
+  (biens durables);
+- ``grant``: 1 for a public grant (subvention) account: a receipt there names its giver
+  (commune, département, État…), for the CRF's tableau des subventions.
 
 A chart must have a class-5 account for each internal movement, found by its alias:
 ``depot``, ``retrait`` (cash deposited at / withdrawn from the bank), ``avance``,
@@ -34,6 +36,8 @@ from enum import IntEnum
 from functools import lru_cache
 from pathlib import Path
 
+from store.errors import StoreError
+
 CHARTS = Path(__file__).parent / "accounts"
 DEFAULT_CHART = "occe"
 _CHART_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -47,16 +51,12 @@ class AccountClass(IntEnum):
     PRODUIT = 7
 
 
-class ChartError(ValueError):
+class ChartError(StoreError, ValueError):
     """A chart cannot be used: 'unknown_chart', 'bad_line' (with ``line``), 'duplicate'
     (a code, or an alias within a class), 'no_movement_account' (with ``alias``)."""
 
     def __init__(self, reason: str, chart: str, line: int | None = None, value: str | None = None):
-        super().__init__(f"{reason}: {chart} {line or ''} {value or ''}".strip())
-        self.reason = reason
-        self.chart = chart
-        self.line = line
-        self.value = value
+        super().__init__(reason, chart=chart, line=line, value=value)
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class Account:
     label: str
     aliases: tuple[str, ...] = ()
     inventory: bool = False
+    grant: bool = False
 
 
 def normalise(text: str) -> str:
@@ -111,6 +112,9 @@ class Chart:
     def inventory_codes(self) -> tuple[str, ...]:
         return tuple(a.code for a in self.accounts if a.inventory)
 
+    def grant_codes(self) -> tuple[str, ...]:
+        return tuple(a.code for a in self.accounts if a.grant)
+
 
 def chart_path(name: str, directory: Path = CHARTS) -> Path:
     if not _CHART_NAME.fullmatch(name or ""):
@@ -135,13 +139,14 @@ def _account(name: str, line: int, row: dict) -> Account:
     try:
         code, label = row["code"].strip(), " ".join(row["label"].split())
         account_class = AccountClass(int(row["class"]))
-        inventory = row.get("inventory", "0").strip() in ("1", "oui", "yes", "true")
+        inventory, grant = (str(row.get(column) or "0").strip() in ("1", "oui", "yes", "true")
+                            for column in ("inventory", "grant"))
     except (KeyError, ValueError, AttributeError):
         raise ChartError("bad_line", name, line) from None
     if not _CODE.fullmatch(code) or code[0] != str(account_class.value) or not label or None in row:
         raise ChartError("bad_line", name, line, code)
     aliases = tuple(normalise(a) for a in (row.get("aliases") or "").split("|") if normalise(a))
-    return Account(code, account_class, label, aliases, inventory)
+    return Account(code, account_class, label, aliases, inventory, grant)
 
 
 def _indexed(name: str, accounts: tuple[Account, ...]) -> Chart:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from store.errors import StoreError
 from store.access import Action, Forbidden, may, require
 from store.audit import record
 from store import entries
@@ -27,15 +28,10 @@ OTHER_ADULTS = (0, 50)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
-class AdhesionError(Exception):
+class AdhesionError(StoreError):
     """Why a change is refused: class_name, class_duplicate, teacher_format, teacher_email, teacher_count,
     count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
     not_validated, reason, paid, pay_not_validated."""
-
-    def __init__(self, reason: str, **details: object):
-        super().__init__(reason)
-        self.reason = reason
-        self.details = details
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from store.errors import StoreError
 from store.access import Action, require
 from store.models import ContactCopy, ContactMessage, Person
 from store.people import Who, staff_of
@@ -14,12 +15,8 @@ from store.text import plain
 MAX_CONTACT_TEXT = 2000
 
 
-class ContactError(Exception):
+class ContactError(StoreError):
     """empty, too_long, no_role"""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 
-class LedgerError(Exception):
+class StoreError(Exception):
+    """A refusal of the store: ``reason`` says why (bot/ maps it to a catalogue key) and ``details``
+    carry what the sentence needs, also readable as attributes (``error.year``)."""
+
+    def __init__(self, reason: str, **details: Any):
+        super().__init__(f"{reason} {details}" if details else reason)
+        self.reason = reason
+        self.details = details
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["details"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+class LedgerError(StoreError):
     """Why a bookkeeping action is refused. (A coop, ledger, entry or statement that does not
     exist is refused as Forbidden, like one that is not yours: ids reveal nothing.) ``reason`` is one of:
 
@@ -25,18 +41,8 @@ class LedgerError(Exception):
     statement_exists (statement_id), not_bank_entry (entry_id), already_ticked (entry_id),
     after_statement (entry_id);
     count_missing (give coins or a total), count_negative, denomination (value);
-    receipt_invalid (field); month; page;
+    receipt_invalid (field); month; page; giver_required, giver_length (a recette on a grant account);
+    ledger_closed (ledger, year: the class ledger was closed for that year by /cloture);
     no_cheque, not_to_deposit (entry_id: not a live cheque received, or already deposited or ticked),
     after_deposit (entry_id: received after the slip's date).
     """
-
-    def __init__(self, reason: str, **details: Any):
-        super().__init__(f"{reason} {details}" if details else reason)
-        self.reason = reason
-        self.details = details
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["details"][name]
-        except KeyError:
-            raise AttributeError(name) from None

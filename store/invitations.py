@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from store.errors import StoreError
 from store.access import MANAGERS, Action, Forbidden, may, require
 from store.audit import record
 from store.models import (
@@ -27,13 +28,9 @@ from store.text import plain
 INVITATION_TTL = timedelta(days=7)
 
 
-class InvitationError(Exception):
+class InvitationError(StoreError):
     """Why an invitation cannot be made or used: unknown, used, expired, revoked, issuer_gone,
     has_mandataire, not_a_class_ledger, unknown_coop, unknown_department, nothing_to_confirm."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from sqlalchemy.engine import URL
 from sqlmodel import Session, select
 
 from store import migrate
+from store.errors import StoreError
 from store.db import SQLITE_BUSY_TIMEOUT_MS, Database, make_engine, normalise_url
 from store.chatstate import accounts_in
 from store.leadership import instance_running
@@ -44,7 +45,7 @@ FORGOTTEN_TEACHER_NAME = "Enseignant·e"
 FORGOTTEN_TEACHER_EMAIL = "supprime@invalid"
 
 
-class MaintenanceError(Exception):
+class MaintenanceError(StoreError):
     """Why a maintenance operation is refused; ``detail`` names the thing (a path, an id…).
 
     postgresql, memory, no_database, unreadable_database, exists, is_directory, no_directory,
@@ -53,9 +54,7 @@ class MaintenanceError(Exception):
     """
 
     def __init__(self, reason: str, detail: object = None):
-        super().__init__(reason if detail is None else f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
+        super().__init__(reason, detail=detail)
 
 
 # ------------------------------------------------------------------ SQLite backup and restore

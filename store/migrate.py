@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
+from store.db import SQLITE_BUSY_TIMEOUT_MS
 from store.leadership import lock_key
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -23,10 +26,28 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
+MIGRATION_WAIT_MS = 120_000  # another process migrating the same SQLite file: wait for it, however loaded
+
+
+@contextmanager
+def _migrating(connection: Connection) -> Iterator[None]:
+    """The migration's one transaction; on SQLite, BEGIN IMMEDIATE: one migrating process at a time,
+    the others waiting longer than a request would (the raw connection: no transaction begun yet)."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        connection.connection.driver_connection.execute(f"PRAGMA busy_timeout={MIGRATION_WAIT_MS}")
+    try:
+        with connection.begin():
+            yield
+    finally:
+        if sqlite:  # the connection goes back to the pool
+            connection.connection.driver_connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to ``revision`` in one transaction."""
     config = alembic_config(engine)
-    with engine.begin() as connection:  # on SQLite, BEGIN IMMEDIATE: one migrating process at a time
+    with engine.connect() as connection, _migrating(connection):
         if connection.dialect.name == "postgresql":
             # Two processes migrating a fresh database at once: the second waits, then finds it done.
             schema = connection.execute(text("SELECT current_schema()")).scalar()

@@ -7,17 +7,15 @@ from decimal import Decimal
 
 from babel.numbers import format_currency
 
+from store.errors import StoreError
+
 MAX_CENTS = 100_000_00  # 100 000 €: above this an amount is surely a typo.
 
 _AMOUNT = re.compile(r"^(?P<units>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<decimals>\d+))?$")
 
 
-class AmountError(ValueError):
+class AmountError(StoreError, ValueError):
     """Why a typed amount is refused: one of 'format', 'decimals', 'zero', 'too_large'."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def parse_amount(text: str) -> int:

@@ -28,6 +28,7 @@ EXPECTED = {
     "pointage": MANAGERS,
     "remise": MANAGERS | TEACHERS,
     "caisse": MANAGERS | {"enseignant", "enseignant_autre_classe"},
+    "cloture": MANAGERS | TEACHERS,
     "journal": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "historique": MANAGERS,
     "export": MANAGERS | TEACHERS | {"verificateur"} | ADS,
@@ -37,6 +38,7 @@ EXPECTED = {
     "projets": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "inventaire": MANAGERS | {"verificateur"},
     "contact": WITH_ROLE - ADS,
+    "rappels": WITH_ROLE,
     "annuler": ALL,
     "coop": WITH_ROLE,
 }

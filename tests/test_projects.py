@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from store import entries, inventory
+from store import entries, projects
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
@@ -46,7 +46,7 @@ def record(db, ledger_name: str, direction: Direction, amount: int, label: str, 
 def inventory_line(db, label: str) -> str:
     """How /inventaire should write that good, from what the store holds."""
     coop_id, _ = ids(db)
-    items = db.run(lambda s: inventory.inventory(s, who_is(s, MARIE), coop_id))
+    items = db.run(lambda s: projects.inventory(s, who_is(s, MARIE), coop_id))
     item = next(i for i in items if i.label == label)
     return eur(f"{item.day:%d/%m/%Y} · {item.label} · {item.value // 100},{item.value % 100:02d} € · "
                f"cahier {item.ledger_name} (pièce {item.piece})")
@@ -146,7 +146,7 @@ async def test_the_inventory_lists_the_durable_goods(bot, cast, demo_books):
 
 async def test_a_cancelled_durable_good_leaves_the_inventory(bot, cast, demo_books):
     coop_id, _ = ids(demo_books)
-    item = demo_books.run(lambda s: inventory.inventory(s, who_is(s, MARIE), coop_id))[0]
+    item = demo_books.run(lambda s: projects.inventory(s, who_is(s, MARIE), coop_id))[0]
     demo_books.run(lambda s: entries.cancel_entry(s, who_is(s, MARIE), item.entry_id, today=TODAY))
     step = await cast["mandataire"].send("/inventaire")
     assert "Vidéoprojecteur" not in step.text

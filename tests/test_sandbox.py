@@ -173,3 +173,17 @@ async def test_the_demo_has_a_verificateur_who_reads_without_changing(database, 
     assert "vérificateur·rice aux comptes de la coopérative 974-111" in out
     assert "cahier CE1A" in out  # /solde: every ledger of the coop
     assert "Dépense à enregistrer" not in out
+
+
+async def test_the_reminders_clock_moves_forward_in_the_sandbox(database, tmp_path):
+    from store.years import fiscal_year_of, today_in
+
+    year = fiscal_year_of(today_in("Indian/Reunion"))
+    out = await chat(database, f":date {year}-09-25", ":date demain", f":date {year}-09-26", files=tmp_path / "s")
+    assert f"Horloge des rappels : 25/09/{year} à 10 h (La Réunion)." in out
+    assert f"CoopBot #1 › ⏰ Adhésion {year}-{year + 1} — coopérative 974-111" in out
+    assert f"Il reste 7 jours pour valider l'adhésion : la date limite est le 30/09/{year}." in out
+    assert "Tapez une date comme ceci : :date 2026-09-25" in out
+    # The next day, the 7-day reminder has gone already and the 3-day one is not due yet.
+    assert out.split(f":date {year}-09-26")[1].startswith(f"\nHorloge des rappels : 26/09/{year} à 10 h (La Réunion)."
+                                                            "\nAucun rappel à envoyer ce jour-là.")

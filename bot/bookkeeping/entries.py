@@ -30,7 +30,7 @@ from bot.texts import lang, t
 from store import balances as store_balances
 from store import books as store_books
 from store import entries
-from store import inventory
+from store import projects
 from store.accounts import Account, normalise
 from store.books import EntryView
 from store.errors import LedgerError
@@ -44,8 +44,8 @@ log = logging.getLogger(__name__)
 AMOUNT, LABEL, LEDGER, ACCOUNT, SPLIT_ACCOUNT, SPLIT_AMOUNT = (
     "ent.amount", "ent.label", "ent.ledger", "ent.account", "ent.split.account", "ent.split.amount",
 )  # fmt: skip
-MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM = (
-    "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm",
+MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM, GIVER = (
+    "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm", "ent.giver",
 )  # fmt: skip
 DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
 LEDGER_BUTTON, ACCOUNT_BUTTON, PART_BUTTON = Button("ent:led", ID), Button("ent:acc", WORD), Button("ent:part", Field(r"\d+|more"))
@@ -94,8 +94,10 @@ def project_of(label: str) -> tuple[str, str | None]:
 
 
 def read_extras(parts: list[str], refs: list[LedgerRef], accounts: list[Account], today: date) -> dict | str:
-    """What came after the label, between semicolons; the first part not understood if any."""
+    """What came after the label, between semicolons; the first part not understood if any
+    (one part not understood is the giver when the account is a grant's)."""
     found: dict = {}
+    unknown = []
     for part in parts:
         words = normalise(part).split()
         if not words:
@@ -111,7 +113,12 @@ def read_extras(parts: list[str], refs: list[LedgerRef], accounts: list[Account]
         elif account := next((a for a in accounts if normalise(part) in (a.code, *map(normalise, a.aliases))), None):
             found["splits"] = [[account.code, None]]
         else:
-            return part.strip()
+            unknown.append(" ".join(part.split()))
+    grant = "splits" in found and any(a.grant and a.code == found["splits"][0][0] for a in accounts)
+    if len(unknown) == 1 and grant:
+        found["giver"] = unknown[0]
+    elif unknown:
+        return unknown[0]
     return found
 
 
@@ -247,6 +254,10 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
         return await ask_account(update, context, known.accounts, edit=False)
     if current["splits"][0][1] is None:  # one account named on the line: all of the amount
         current["splits"] = [[current["splits"][0][0], current["amount"]]]
+    if needs_giver(current, known.accounts) and not current.get("giver"):
+        current["asked"] = True
+        await say(t("ent.ask_giver", language))
+        return GIVER
     if "means" not in current:
         current["asked"] = True
         return await ask_means(update, context)
@@ -268,6 +279,22 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     if not current.get("asked") and banque is None:
         return await record(update, context)  # everything came on the line: nothing more to ask
     return await show_card(update, context, known, banque)
+
+
+def needs_giver(current: dict, accounts: tuple[Account, ...]) -> bool:
+    """A recette on a grant account names who gives it (the CRF's tableau des subventions)."""
+    grants = {a.code for a in accounts if a.grant}
+    return current["direction"] == Direction.RECETTE and any(code in grants for code, _ in current["splits"])
+
+
+async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """Who gives the grant, typed: the commune, the département…"""
+    giver = " ".join(update.effective_message.text.split())
+    if not 1 <= len(giver) <= store_books.GIVER_MAX:
+        await update.effective_message.reply_text(t("ent.giver.length", lang(update)))
+        return GIVER
+    draft(context)["giver"] = giver
+    return await next_step(update, context, await draft_context(update, context))
 
 
 def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup:
@@ -543,6 +570,8 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
              label=escape(current["label"]), amount=money(current["amount"], language), means=means,
              day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,
              project=t("ent.card.project", language, project=current["project"]) if current.get("project") else "")  # fmt: skip
+    if needs_giver(current, known.accounts) and current.get("giver"):
+        text += t("ent.card.giver", language, giver=escape(current["giver"]))
     if banque is not None:
         text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
     keyboard = InlineKeyboardMarkup([
@@ -569,7 +598,7 @@ async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """🏷: the ledger's projects as buttons, or a new one typed."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    tags = await as_user(update, context, inventory.project_tags, draft(context)["ledger_id"])
+    tags = await as_user(update, context, projects.project_tags, draft(context)["ledger_id"])
     rows = [[button(f"#{tag}", TAG_BUTTON.data(tag))] for tag in list(tags)[:8]]
     rows.append([button(t("ent.project.none", language), TAG_BUTTON.data(""))])
     await query.edit_message_text(t("ent.project.ask", language), reply_markup=InlineKeyboardMarkup(rows))
@@ -611,7 +640,7 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
             update, context, entries.record_entry_with_balances, current["ledger_id"],
             direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
-            cheque_number=current.get("cheque"), project=current.get("project"),
+            cheque_number=current.get("cheque"), project=current.get("project"), giver=current.get("giver"),
         )  # fmt: skip
     except LedgerError as refused:
         return await refused_at_recording(update, context, refused)
@@ -654,6 +683,8 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
         current.pop("splits", None)
     elif refused.reason == "project_invalid":
         current["project"] = None
+    elif refused.reason in ("giver_required", "giver_length"):
+        current.pop("giver", None)
     else:
         return await card_again(update, context)
     return await next_step(update, context, await draft_context(update, context))

@@ -1,7 +1,7 @@
 """/inventaire: the coop's inventory register, the expenses on the durable-goods account (68…).
 
 Mandataire, signataire and vérificateur only. The store's register is per coop and refuses
-anyone who may not read every ledger of it, teachers included (store.inventory.inventory checks
+anyone who may not read every ledger of it, teachers included (store.projects.inventory checks
 READ_LEDGER on the coop): a teacher asks their mandataire. Current fiscal year by default, or
 every year; 15 goods a page and the total value of the whole selection at the end. Like
 /projets, its buttons carry everything they show, so it needs no conversation.

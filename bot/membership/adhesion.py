@@ -10,11 +10,12 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.membership.attestation import attestation_pdf
-from bot.ui.formatting import balance_line, day_text, entry_line, excerpt, refusal, years_text
+from bot.ui.formatting import balance_line, day_text, entry_line, refusal, years_text
 from bot.ui.buttons import ID, WORD, Button, button, one_of
 from bot.ui.chat import as_user, in_store, leave_view, notify
 from bot.texts import lang, plural, t
-from store import adhesion, people
+from store import adhesion, lookups, people
+from store.access import Action
 from store.adhesion import AdhesionError, AdhesionView, RowView
 from store.errors import LedgerError
 from store.money import format_amount
@@ -44,6 +45,7 @@ DELETE_ROW_BUTTON, CONFIRM_DELETE_BUTTON = Button("adh:del", ID), Button("adh:de
 WITHDRAW_BUTTON = Button("adh:withdraw", one_of("add", "edit", "delete"))
 REVIEW_BUTTON, VALIDATE_BUTTON, LATER_BUTTON = Button("adh:see", ID), Button("adh:ok", ID), Button("adh:later", ID)  # /valider
 REOPEN_BUTTON, PAY_BUTTON = Button("adh:reopen", ID), Button("adh:pay", ID)
+OPEN_BUTTON = Button("adh:open", ID)  # under a reminder: that coop's table
 LEDGERS_BUTTON = Button("led:list")  # /cahiers, from the table
 
 
@@ -177,6 +179,15 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await show_table(update, context)
 
 
+async def open_from_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📝 under a reminder: this year's table of the coop it is about (the person may manage several)."""
+    await update.callback_query.answer()
+    ref = await as_user(update, context, lookups.pick_coop, OPEN_BUTTON.read(update), Action.MANAGE_COOP)
+    year = await in_store(context, adhesion.current_year, ref.coop_id)
+    context.user_data[DRAFT] = {"coop_id": ref.coop_id, "year": year, "page": 0}
+    return await show_table(update, context)
+
+
 async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """From last year's rows, or empty."""
     await update.callback_query.answer()
@@ -227,7 +238,7 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         notified = await as_user(update, context, adhesion.withdraw, draft["coop_id"], draft["year"])
     except AdhesionError as error:
         await update.callback_query.answer()
-        return await show_table(update, context, t(f"adh.error.{error.reason}", lang(update)), edit=True)
+        return await show_table(update, context, refusal(error, lang(update)), edit=True)
     for staff_id, staff_language in notified.people if notified else ():
         await notify(context, staff_id, t("adh.told_withdrawn", staff_language, affiliation=notified.affiliation,
                                           years=years_text(notified.year)))  # fmt: skip
@@ -249,8 +260,7 @@ async def add_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def refuse(update: Update, error: AdhesionError, state: str) -> str:
     """Say what is expected and stay at the same step."""
-    details = {key: escape(excerpt(value)) for key, value in error.details.items()}
-    await update.effective_message.reply_text(t(f"adh.error.{error.reason}", lang(update), **details))
+    await update.effective_message.reply_text(refusal(error, lang(update)))
     return state
 
 
@@ -459,8 +469,8 @@ async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     try:
         await as_user(update, context, adhesion.delete_row, row.id)
     except AdhesionError as error:
-        notice = t(f"adh.error.{error.reason}", language, number=row.number,
-                   class_name=escape(row.class_name), ledger=escape(row.ledger_name or ""))  # fmt: skip
+        notice = refusal(error, language, number=row.number,
+                          class_name=escape(row.class_name), ledger=escape(row.ledger_name or ""))  # fmt: skip
         return await show_table(update, context, notice, edit=True)
     context.user_data[DRAFT]["page"] = 0
     notice = t("adh.deleted", language, number=row.number, class_name=escape(row.class_name))
@@ -510,7 +520,7 @@ async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     try:
         notified = await as_user(update, context, adhesion.submit, draft["coop_id"], draft["year"])
     except AdhesionError as error:
-        return await show_table(update, context, t(f"adh.error.{error.reason}", language), edit=True)
+        return await show_table(update, context, refusal(error, language), edit=True)
     draft.pop("withdrawn", None)
     table = await load_table(update, context)
     for staff_id, staff_language in notified.people:
@@ -574,7 +584,7 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         notified = await as_user(update, context, adhesion.validate, adhesion_id)
     except AdhesionError as error:
         await query.edit_message_reply_markup(None)
-        await query.message.reply_text(t(f"adh.error.{error.reason}", language))
+        await query.message.reply_text(refusal(error, language))
         return
     year = notified.year
     await query.edit_message_text(
@@ -615,7 +625,7 @@ async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     except AdhesionError as error:
         if error.reason == "reason":
             return await refuse(update, error, REOPEN_REASON)
-        await update.effective_message.reply_text(t(f"adh.error.{error.reason}", language))
+        await update.effective_message.reply_text(refusal(error, language))
         return ConversationHandler.END
     context.user_data.pop("reopen", None)
     reason = escape(adhesion.check_reason(update.effective_message.text))
@@ -670,7 +680,7 @@ async def ask_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE)
     try:
         due = await as_user(update, context, adhesion.payment, adhesion_id)
     except AdhesionError as error:
-        await query.message.reply_text(t(f"adh.error.{error.reason}", language))
+        await query.message.reply_text(refusal(error, language))
         return ConversationHandler.END
     context.user_data["payment"] = {"adhesion_id": adhesion_id}
     await query.message.reply_text(t(
@@ -692,7 +702,7 @@ async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYP
     try:
         entry = await as_user(update, context, adhesion.pay, adhesion_id, number)
     except AdhesionError as error:
-        await update.effective_message.reply_text(t(f"adh.error.{error.reason}", language))
+        await update.effective_message.reply_text(refusal(error, language))
         return ConversationHandler.END
     except LedgerError as refused:
         await update.effective_message.reply_text(refusal(refused, language))

@@ -9,10 +9,10 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, in_store, invitation_ttl
-from bot.ui.formatting import excerpt, years_text
+from bot.ui.formatting import excerpt, refusal, years_text
 from bot.people.invitations import link_text
 from bot.texts import lang, t
-from store import adhesion, invitations, ledgers, lookups
+from store import adhesion, cahiers, invitations, lookups
 from store.adhesion import AdhesionError
 from store.models import LedgerKind, RoleKind
 
@@ -29,8 +29,8 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         await update.callback_query.answer()
     coop_id = (await as_user(update, context, lookups.managed_coops))[0].coop_id  # refused to whoever manages none
     year = await in_store(context, adhesion.current_year, coop_id)
-    affiliation, views = await as_user(update, context, ledgers.coop_ledgers, coop_id)
-    waiting = await as_user(update, context, ledgers.rows_without_ledger, coop_id, year)
+    affiliation, views = await as_user(update, context, cahiers.coop_ledgers, coop_id)
+    waiting = await as_user(update, context, cahiers.rows_without_ledger, coop_id, year)
     lines = [t("led.title", language, affiliation=affiliation)]
     for view in views:
         if view.kind == LedgerKind.ECOLE:
@@ -60,7 +60,7 @@ async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
     await query.answer()
     row_id = ROW_BUTTON.read(update)
     try:
-        class_name, existing, free = await as_user(update, context, ledgers.row_for_naming, row_id)
+        class_name, existing, free = await as_user(update, context, cahiers.row_for_naming, row_id)
     except AdhesionError:
         await query.edit_message_text(t("led.has_ledger", language))
         return ConversationHandler.END
@@ -79,10 +79,10 @@ async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     language, typed = lang(update), update.effective_message.text
     row_id = context.user_data.get(DRAFT, {}).get("row_id", 0)
     try:
-        created = await as_user(update, context, ledgers.create_class_ledger, row_id, typed)
-    except ledgers.LedgerNameError as refused:
-        await update.effective_message.reply_text(t(
-            f"led.error.{refused.reason}", language, typed=escape(excerpt(typed, 40)), clash=escape(refused.clash),
+        created = await as_user(update, context, cahiers.create_class_ledger, row_id, typed)
+    except cahiers.LedgerNameError as refused:
+        await update.effective_message.reply_text(refusal(
+            refused, language, typed=escape(excerpt(typed, 40)), clash=escape(refused.clash),
             length=len(typed.strip()), existing=escape(", ".join(refused.existing))))  # fmt: skip
         return NAMING
     except AdhesionError:
@@ -97,7 +97,7 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     await query.answer()
     row_id, ledger_id = ATTACH_BUTTON.read(update)
     try:
-        created = await as_user(update, context, ledgers.attach_class_ledger, row_id, ledger_id)
+        created = await as_user(update, context, cahiers.attach_class_ledger, row_id, ledger_id)
     except AdhesionError:
         await query.edit_message_text(t("led.has_ledger", language))
         return ConversationHandler.END
@@ -105,7 +105,7 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     return await created_reply(update, context, created, "led.attached")
 
 
-async def created_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, created: ledgers.Created,
+async def created_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, created: cahiers.Created,
                         key: str) -> int:  # fmt: skip
     """The ledger is the class's: invite its teachers."""
     language = lang(update)

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, WORD, Button, button, one_of
 from bot.ui.chat import as_user, in_store, invitation_link, invitation_ttl, notify
-from bot.ui.formatting import format_day
+from bot.ui.formatting import format_day, refusal
 from bot.exports.mandate import send_mandate_form
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
@@ -127,7 +127,7 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
         new = await as_user(update, context, invitations.invite, RoleKind.MANDATAIRE, coop_id=coop.id,
                              ttl=invitation_ttl(context))
     except invitations.InvitationError as refused:
-        await update.effective_message.reply_text(t(f"invitation.{refused.reason}", language))
+        await update.effective_message.reply_text(refusal(refused, language))
         return ConversationHandler.END
     context.user_data.pop(DRAFT, None)
     await update.effective_message.reply_text(link_text(update, context, new))
@@ -150,7 +150,7 @@ async def revoke_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     try:
         await as_user(update, context, invitations.revoke, REVOKE_BUTTON.read(update))
     except invitations.InvitationError as refused:
-        await query.answer(t(f"invitation.{refused.reason}", language), show_alert=True)
+        await query.answer(refusal(refused, language), show_alert=True)
     else:
         await query.answer(t("invite.links.revoked", language))
     return await show_links(update, context)

@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.people.invitations import CONFIRM_MANDATE_BUTTON
 from bot.ui.chat import in_store, notify
+from bot.ui.formatting import refusal
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
 from store import access, invitations, people
@@ -51,7 +52,7 @@ async def open_invitation(update: Update, context: ContextTypes.DEFAULT_TYPE, co
         accepted = await in_store(context, invitations.accept, code[:64], user.id,
                                   user.full_name, language)  # fmt: skip
     except invitations.InvitationError as refused:
-        await update.effective_message.reply_text(t(f"invitation.{refused.reason}", language))
+        await update.effective_message.reply_text(refusal(refused, language))
         return
     log.info("person %s accepted an invitation as %s", accepted.person_id, accepted.role.value)
     values = dict(name=escape(user.first_name), department=accepted.department_code,

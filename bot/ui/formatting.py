@@ -14,10 +14,13 @@ from bot.texts import t
 from bot.ui.chat import settings
 from store.balances import Balances
 from store.books import EntryView
-from store.errors import LedgerError
+from store.adhesion import AdhesionError
+from store.errors import LedgerError, StoreError
+from store.invitations import InvitationError
+from store.cahiers import LedgerNameError
 from store.lookups import LedgerRef
 from store.models import Direction, LedgerKind
-from store.money import format_amount
+from store.money import AmountError, format_amount
 
 _TAG = re.compile(r"<[^>]*>")
 WIDTH = 40  # characters a phone shows on one line without wrapping
@@ -125,16 +128,24 @@ def ledger_label(ref: LedgerRef, language: str, several_coops: bool = False) -> 
     return f"{label} ({ref.affiliation})" if several_coops else label
 
 
-def refusal(error: LedgerError, language: str) -> str:
-    """The French sentence for a refusal of the store's bookkeeping rules."""
-    values = dict(error.details)
-    for key in ("caisse", "minimum", "difference"):
-        if key in values:
-            values[key] = signed_money(values[key], language)
-    if "year" in values:
-        values["next_year"] = values["year"] + 1
-    values.setdefault("account", "")
-    return t(f"ledger.error.{error.reason}", language, **{k: escape(str(v)) for k, v in values.items()})
+# The catalogue's prefix for each kind of refusal; the reason completes the key.
+REFUSAL_KEYS: dict[type[StoreError], str] = {
+    LedgerError: "ledger.error", AdhesionError: "adh.error", LedgerNameError: "led.error",
+    InvitationError: "invitation", AmountError: "ent.amount",
+}
+
+
+def refusal(error: StoreError, language: str, **values: object) -> str:
+    """The sentence for any refusal of the store: its kind and reason name it, its details (and ``values``) fill it."""
+    details = {key: escape(excerpt(value)) for key, value in error.details.items()}
+    for key in ("caisse", "minimum", "difference", "counted"):
+        if key in details:
+            details[key] = escape(signed_money(error.details[key], language))
+    if "year" in details:
+        details["next_year"] = error.details["year"] + 1
+    details.setdefault("account", "")
+    prefix = next(prefix for kind, prefix in REFUSAL_KEYS.items() if isinstance(error, kind))
+    return t(f"{prefix}.{error.reason}", language, **details | values)
 
 
 def direction_word(direction: Direction, language: str) -> str:

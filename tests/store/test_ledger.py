@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from store import balances, books, cashcounts, entries, errors, inventory, journal, lookups, movements, reconciliation
+from store import balances, books, cashcounts, entries, errors, journal, lookups, movements, projects, reconciliation
 from store.access import Action, Forbidden
 from store.accounts import AccountClass, ChartError, load_chart
 from store.models import (
@@ -528,12 +528,12 @@ def test_projects_summary(world):
     cancelled = world.expense(world.ecole, 999, project="classeverte")
     world.act(MARIE, entries.cancel_entry, cancelled.id, today=TODAY)
     world.expense(world.ecole, 1200, project="kermesse")
-    summary = world.act(MARIE, inventory.projects_summary, world.coop, 2026)
+    summary = world.act(MARIE, projects.projects_summary, world.coop, 2026)
     assert [(p.project, p.receipts, p.expenses, p.balance, p.entries) for p in summary] == [
         ("classeverte", 35000, 25000, 10000, 3), ("kermesse", 0, 1200, -1200, 1)]
-    mine = world.act(JULIEN, inventory.projects_summary, world.coop, 2026, ledger_id=world.ce1a)
+    mine = world.act(JULIEN, projects.projects_summary, world.coop, 2026, ledger_id=world.ce1a)
     assert [(p.project, p.balance) for p in mine] == [("classeverte", 5000)]
-    assert world.act(JULIEN, inventory.project_tags, world.ce1a) == ("classeverte", "kermesse")
+    assert world.act(JULIEN, projects.project_tags, world.ce1a) == ("classeverte", "kermesse")
 
 
 def test_durable_goods_go_to_the_inventory(world):
@@ -541,7 +541,7 @@ def test_durable_goods_go_to_the_inventory(world):
     world.expense(world.ce1a, 8000, label="Tablette", splits="biens durables", by=JULIEN, day=date(2026, 9, 9))
     gone = world.expense(world.ecole, 1000, label="Erreur", splits="materiel")
     world.act(MARIE, entries.cancel_entry, gone.id, today=TODAY)
-    items = world.act(VERA, inventory.inventory, world.coop)
+    items = world.act(VERA, projects.inventory, world.coop)
     assert [(i.label, i.value, i.ledger_name) for i in items] == [("Tablette", 8000, "CE1A"),
                                                                  ("Vidéoprojecteur", 42000, "École")]  # fmt: skip
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from store.errors import StoreError
 from store.access import Action, require
 from store.audit import record
 from store.adhesion import AdhesionError
@@ -17,14 +18,11 @@ from store.text import folded, plain
 LEDGER_NAME_MAX = 10
 
 
-class LedgerNameError(Exception):
+class LedgerNameError(StoreError):
     """empty, no_letter, too_long or duplicate; carries the names that exist and the one it clashes with."""
 
     def __init__(self, reason: str, existing: list[str], clash: str = ""):
-        super().__init__(reason)
-        self.reason = reason
-        self.existing = existing
-        self.clash = clash
+        super().__init__(reason, existing=existing, clash=clash)
 
 
 @dataclass(frozen=True)

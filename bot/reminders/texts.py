@@ -1,0 +1,83 @@
+"""The sentences of bot/reminders/, in French first and in English (gathered by bot.texts)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "cmd.rappels": {"fr": "Les rappels que vous recevrez, et leur heure",
+                    "en": "The reminders you will receive, and their time"},
+    "rmd.word.day": {"fr": "jour|jours", "en": "day|days"},
+    "rmd.word.class": {"fr": "classe|classes", "en": "class|classes"},
+    # Membership, to the mandataire
+    "rmd.adhesion.ouverture": {
+        "fr": "📣 <b>Adhésion {years}</b> — coopérative {affiliation}\n"
+              "La campagne d'adhésion est ouverte jusqu'au {deadline}. {state}",
+        "en": "📣 <b>Membership {years}</b> — cooperative {affiliation}\n"
+              "The membership renewal is open until {deadline}. {state}"},
+    "rmd.adhesion.countdown": {
+        "fr": "⏰ <b>Adhésion {years}</b> — coopérative {affiliation}\n"
+              "Il reste {days} pour valider l'adhésion : la date limite est le {deadline}. {state}",
+        "en": "⏰ <b>Membership {years}</b> — cooperative {affiliation}\n"
+              "{days} left to validate the membership: the deadline is {deadline}. {state}"},
+    "rmd.adhesion.last_day": {
+        "fr": "⏰ <b>Adhésion {years}</b> — coopérative {affiliation}\n"
+              "Dernier jour demain : l'adhésion est à valider au plus tard le {deadline}. {state}",
+        "en": "⏰ <b>Membership {years}</b> — cooperative {affiliation}\n"
+              "Last day tomorrow: the membership must be validated by {deadline}. {state}"},
+    "rmd.adhesion.retard": {
+        "fr": "⚠️ <b>Adhésion {years} en retard</b> — coopérative {affiliation}\n"
+              "La date limite était le {deadline}. {state} Validez-la dès que possible.",
+        "en": "⚠️ <b>Membership {years} late</b> — cooperative {affiliation}\n"
+              "The deadline was {deadline}. {state} Please validate it as soon as you can."},
+    "rmd.adhesion.empty": {"fr": "Le tableau des classes n'est pas encore commencé.",
+                           "en": "The table of classes is not started yet."},
+    "rmd.adhesion.rows": {"fr": "Le tableau compte {classes} : il reste à le vérifier et à le valider.",
+                          "en": "The table has {classes}: it remains to check and validate it."},
+    "rmd.button.adhesion": {"fr": "📝 Ouvrir l'adhésion", "en": "📝 Open the membership"},
+    # Membership waiting, to the AD
+    "rmd.validation": {
+        "fr": "⏳ L'adhésion de la coopérative {affiliation}, transmise le {submitted}, "
+              "attend votre validation depuis plus de {days}.",
+        "en": "⏳ The membership of cooperative {affiliation}, sent on {submitted}, "
+              "has been waiting for your validation for more than {days}."},
+    "rmd.button.review": {"fr": "🔍 Voir l'adhésion", "en": "🔍 See the membership"},
+    # /rappels
+    "rap.title": {"fr": "🔔 <b>Vos rappels</b>", "en": "🔔 <b>Your reminders</b>"},
+    "rap.nothing": {"fr": "Vous ne recevez aucun rappel pour l'instant.",
+                    "en": "You receive no reminder for now."},
+    "rap.adhesion.dates": {"fr": "📝 Adhésion de la coopérative {affiliation} : {dates}.",
+                           "en": "📝 Membership of cooperative {affiliation}: {dates}."},
+    "rap.adhesion.done": {"fr": "📝 Adhésion de la coopérative {affiliation} : validée, plus aucun rappel.",
+                          "en": "📝 Membership of cooperative {affiliation}: validated, no more reminders."},
+    "rap.adhesion.over": {"fr": "📝 Adhésion de la coopérative {affiliation} : plus de rappel cette année.",
+                          "en": "📝 Membership of cooperative {affiliation}: no more reminders this year."},
+    "rap.step.j-1": {"fr": "{day} (veille de la date limite)", "en": "{day} (the day before the deadline)"},
+    "rap.step.retard": {"fr": "{day} (en retard)", "en": "{day} (late)"},
+    "rap.validation": {"fr": "⏳ Adhésions à valider : un rappel pour chaque adhésion transmise qui attend "
+                             "votre validation depuis plus de {days}.",
+                       "en": "⏳ Memberships to validate: one reminder for each membership sent that has been "
+                             "waiting for your validation for more than {days}."},
+    "rap.muted": {"fr": "🔕 Coupés : {kinds} (le rappel de la veille de la date limite vous parvient quand même).",
+                  "en": "🔕 Muted: {kinds} (the reminder the day before the deadline still reaches you)."},
+    "rap.hour": {"fr": "🕗 Envoyés à partir de {hour} h et avant {until} h (heure de {zone}), sauf le dimanche "
+                       "et pendant les vacances scolaires.",
+                 "en": "🕗 Sent from {hour}:00 and before {until}:00 ({zone} time), except on Sundays "
+                       "and during the school holidays."},
+    "rap.kind.adhesion": {"fr": "adhésion", "en": "membership"},
+    "rap.kind.validation": {"fr": "adhésions à valider", "en": "memberships to validate"},
+    "rap.button.mute": {"fr": "🔕 Couper : {kind}", "en": "🔕 Mute: {kind}"},
+    "rap.button.unmute": {"fr": "🔔 Rétablir : {kind}", "en": "🔔 Hear again: {kind}"},
+    "rap.button.hour": {"fr": "🕗 Changer l'heure", "en": "🕗 Change the hour"},
+    "rap.button.hour_value": {"fr": "{hour} h", "en": "{hour}:00"},
+    "rap.ask_hour": {"fr": "À partir de quelle heure voulez-vous recevoir vos rappels ?",
+                     "en": "From what time do you want to receive your reminders?"},
+    "rap.closed": {"fr": "Rappels fermés. /rappels pour les revoir.", "en": "Reminders closed. /rappels to see them again."},
+    # coopbot department set: the reminder settings (the command line speaks French)
+    "cli.department.reminders": {"fr": "  rappels : {days} jours avant chaque date limite, de {first} h à {until} h, "
+                                       "préparation des comptes rendus le {prepare}\n"
+                                       "  vacances scolaires : {holidays}\n"
+                                       "  adhésion en attente de validation : rappel à l'OCCE après {wait} jours"},
+    "cli.none.f": {"fr": "aucune"},
+    "cli.directory.reminder_days": {"fr": "jours de rappel invalides (1 à 60, ex. 15,7,3,1) : {quoted}"},
+    "cli.directory.reminder_hours": {"fr": "heures d'envoi invalides (de 0 à 24, la première avant la seconde, ex. 8-19)"},
+    "cli.directory.school_holidays": {"fr": "vacances invalides (ex. 2026-10-17:2026-11-01,2026-12-19:2027-01-03) : "
+                                            "{quoted}"},
+    "cli.directory.validation_wait_days": {"fr": "délai invalide (1 à 60 jours) : {quoted}"},
+}

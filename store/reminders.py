@@ -1,0 +1,163 @@
+"""What the reminders need to know, read in a few queries per department; and /rappels' settings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, func, select
+
+from reminders.calendar import Calendar, parse_holidays
+from reminders.due import KINDS_BY_ROLE, CoopFacts, DepartmentFacts, Recipient, membership_steps
+from store.models import Adhesion, AdhesionRow, Coop, Department, Person, ReminderSettings, Role, RoleKind, utcnow
+from store.people import Who
+from store.years import fiscal_year_of, today_in
+
+
+class ReminderError(Exception):
+    """A /rappels choice the store refuses: 'kind' (not one this person receives), 'hour' (outside the
+    sending hours), 'no_role' (nobody to remind)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def calendar_of(department: Department) -> Calendar:
+    steps = tuple(int(days) for days in department.reminder_days.split(",") if days.strip())
+    return Calendar(
+        code=department.code, timezone=department.timezone, membership_opens=department.membership_opens,
+        membership_closes=department.membership_closes, report_deadline=department.report_deadline,
+        report_prepare=department.report_prepare, steps=steps, from_hour=department.reminder_from_hour,
+        until_hour=department.reminder_until_hour, holidays=parse_holidays(department.school_holidays),
+        validation_wait_days=department.validation_wait_days,
+    )  # fmt: skip
+
+
+def calendars(session: Session) -> list[Calendar]:
+    """Every department's reminder calendar."""
+    return [calendar_of(d) for d in session.exec(select(Department).order_by(Department.code)).all()]
+
+
+def department_facts(session: Session, calendar: Calendar, now: datetime | None = None) -> DepartmentFacts:
+    """The department's coops as the reminders see them this school year: mandataires, membership, report."""
+    code = calendar.code
+    year = fiscal_year_of(today_in(calendar.timezone, now or utcnow()))
+    people: dict[int | None, list[Recipient]] = defaultdict(list)  # coop id (None: the AD) → people to remind
+    rows = session.exec(
+        select(Role.coop_id, Role.kind, Person.id, ReminderSettings)
+        .join(Person, Person.id == Role.person_id)
+        .join(Coop, Coop.id == Role.coop_id, isouter=True)
+        .join(ReminderSettings, ReminderSettings.person_id == Person.id, isouter=True)
+        .where(Role.ended_at.is_(None), Person.telegram_id.is_not(None),
+               ((Role.kind == RoleKind.MANDATAIRE) & (Coop.department_code == code))
+               | ((Role.kind == RoleKind.AD) & (Role.department_code == code)))
+        .order_by(Role.id)
+    ).all()  # fmt: skip
+    for coop_id, kind, person_id, settings in rows:
+        people[coop_id if kind == RoleKind.MANDATAIRE else None].append(_recipient(person_id, settings))
+    memberships = {a.coop_id: a for a in session.exec(
+        select(Adhesion).join(Coop, Coop.id == Adhesion.coop_id)
+        .where(Coop.department_code == code, Adhesion.year == year)
+    ).all()}  # fmt: skip
+    row_counts = dict(session.exec(
+        select(AdhesionRow.adhesion_id, func.count()).where(AdhesionRow.adhesion_id.in_([a.id for a in memberships.values()]))
+        .group_by(AdhesionRow.adhesion_id)
+    ).all())  # fmt: skip
+    coops = []
+    for coop in session.exec(select(Coop).where(Coop.department_code == code).order_by(Coop.id)).all():
+        membership = memberships.get(coop.id)
+        coops.append(CoopFacts(
+            coop_id=coop.id, affiliation=coop.affiliation, mandataires=tuple(people.get(coop.id, ())),
+            adhesion_id=membership.id if membership else None, rows=row_counts.get(membership.id, 0) if membership else 0,
+            submitted_at=membership.submitted_at if membership else None,
+            validated_at=membership.validated_at if membership else None,
+        ))  # fmt: skip
+    return DepartmentFacts(calendar, tuple(coops), tuple(people.get(None, ())))
+
+
+def _recipient(person_id: int, settings: ReminderSettings | None) -> Recipient:
+    if settings is None:
+        return Recipient(person_id)
+    return Recipient(person_id, frozenset(kind for kind in settings.muted.split(",") if kind), settings.hour)
+
+
+# ---------------------------------------------------------------- /rappels
+
+
+@dataclass(frozen=True)
+class MembershipPlan:
+    """A coop's membership reminders still to come for this person (none once validated)."""
+
+    affiliation: str
+    validated: bool
+    steps: tuple[tuple[date, str], ...]
+
+
+@dataclass(frozen=True)
+class RemindersView:
+    """What /rappels shows: the kinds this person may receive, muted or not, when, and at what hour."""
+
+    kinds: tuple[str, ...]
+    muted: frozenset[str]
+    hour: int  # from when, department time
+    hours: tuple[int, int]  # the department's sending hours
+    timezone: str
+    memberships: tuple[MembershipPlan, ...]
+    validation_wait_days: int
+
+
+def reminders_view(session: Session, who: Who, now: datetime | None = None) -> RemindersView:
+    """The person's reminders: by their roles, in their (first) department's calendar."""
+    if not who.roles:
+        raise ReminderError("no_role")
+    department = session.get(Department, who.roles[0].department_code)
+    calendar = calendar_of(department)
+    today = today_in(calendar.timezone, now or utcnow())
+    year = fiscal_year_of(today)
+    kinds = tuple(dict.fromkeys(kind for role in who.roles for kind in KINDS_BY_ROLE.get(role.kind, ())))
+    plans = []
+    for role in who.coops(RoleKind.MANDATAIRE):
+        membership = session.exec(
+            select(Adhesion).where(Adhesion.coop_id == role.coop_id, Adhesion.year == year)).first()  # fmt: skip
+        validated = membership is not None and membership.submitted_at is not None
+        steps = () if validated else tuple(s for s in membership_steps(calendar, year) if s[0] >= today)
+        plans.append(MembershipPlan(role.affiliation, validated, steps))
+    settings = my_settings(session, who)
+    return RemindersView(
+        kinds=kinds, muted=frozenset(k for k in settings.muted.split(",") if k),
+        hour=settings.hour if settings.hour is not None else calendar.from_hour,
+        hours=(calendar.from_hour, calendar.until_hour), timezone=calendar.timezone,
+        memberships=tuple(plans), validation_wait_days=calendar.validation_wait_days,
+    )  # fmt: skip
+
+
+def my_settings(session: Session, who: Who) -> ReminderSettings:
+    """The person's choices (not saved until changed)."""
+    return session.get(ReminderSettings, who.person.id) or ReminderSettings(person_id=who.person.id)
+
+
+def toggle_kind(session: Session, who: Who, kind: str, now: datetime | None = None) -> RemindersView:
+    """Mute a kind of reminder this person receives, or hear it again (the last day's is sent whatever the choice)."""
+    if kind not in reminders_view(session, who, now).kinds:
+        raise ReminderError("kind")
+    settings = my_settings(session, who)
+    settings.muted = ",".join(sorted({k for k in settings.muted.split(",") if k} ^ {kind}))
+    settings.blocked_at = None  # they are talking to the bot: they no longer block it
+    session.add(settings)
+    session.flush()
+    return reminders_view(session, who, now)
+
+
+def choose_hour(session: Session, who: Who, hour: int, now: datetime | None = None) -> RemindersView:
+    """The hour from which the person's reminders may go, within the department's sending hours."""
+    first, last = reminders_view(session, who, now).hours
+    if not first <= hour < last:
+        raise ReminderError("hour")
+    settings = my_settings(session, who)
+    settings.hour = hour
+    settings.blocked_at = None
+    session.add(settings)
+    session.flush()
+    return reminders_view(session, who, now)
