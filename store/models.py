@@ -280,6 +280,7 @@ class Entry(SQLModel, table=True):
     cheque_number: str | None = Field(default=None, max_length=12)
     amount: int
     project: str | None = Field(default=None, max_length=32, index=True)
+    giver: str | None = Field(default=None, max_length=120)  # who gave a grant (subvention), for the CRF's table
     movement_id: int | None = Field(default=None, foreign_key="movement.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
     created_by: int | None = Field(default=None, foreign_key="person.id")
@@ -407,6 +408,22 @@ class YearClosing(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     coop_id: int = Field(foreign_key="coop.id")
     fiscal_year: int
+    closed_at: datetime = Field(default_factory=utcnow)
+    closed_by: int | None = Field(default=None, foreign_key="person.id")
+
+
+class LedgerClosing(SQLModel, table=True):
+    """A class ledger closed for a fiscal year (/cloture): its balance paid back to the school
+    ledger by the two movements named here, and nothing dated in that year changes in it any more."""
+
+    __table_args__ = (UniqueConstraint("ledger_id", "fiscal_year", name="uq_ledger_closing"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ledger_id: int = Field(foreign_key="ledger.id", index=True)
+    fiscal_year: int
+    day: date  # the reversement's date
+    banque: int  # what was paid back (may be negative: the school covered a deficit)
+    caisse: int
     closed_at: datetime = Field(default_factory=utcnow)
     closed_by: int | None = Field(default=None, foreign_key="person.id")
 
