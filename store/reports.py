@@ -30,9 +30,10 @@ from sqlalchemy import event, func
 from sqlmodel import Session, select
 
 from store import audit, crf
+from store.crf import YearReport
 from store.access import Action, Forbidden, may, require
 from store.models import (
-    CashCount, ChequeDeposit, Coop, Department, Entry, Ledger, OpeningBalance, Person, Quitus, Report,
+    CashCount, ChequeDeposit, Coop, Department, Entry, Ledger, LedgerClosing, OpeningBalance, Person, Quitus, Report,
     ReportAttachment, ReportProject, ReportStatus, Role, RoleKind, Split, Statement, Tick, YearClosing, utcnow,
 )  # fmt: skip
 from store.people import RoleView, Who
@@ -45,7 +46,7 @@ NAME_MIN, NAME_MAX = 3, 120
 QUITUS_NEEDED = 2
 COMMENT_MIN = 3
 # The CRF's reason codes that block the quitus: the books must be final before anyone checks them.
-LEDGERS_OPEN = "ledgers_open"
+LEDGERS_OPEN = "class_ledgers_open"
 SENT_STATES = (ReportStatus.SENT, ReportStatus.MODIFIED)
 CHANGEABLE = (ReportStatus.SENT, ReportStatus.TO_COMPLETE)  # a change makes them "modifié"
 ATTACHMENT_KINDS = ("statement", "grant")
@@ -58,8 +59,8 @@ class ReportError(Exception):
     title_length; too_many_projects; project_gone;
     ledgers_open (count: class ledgers not closed — no quitus before);
     quitus_not_requested; verificateur_manager (a vérificateur who is also mandataire or signataire);
-    name_length; cra_incomplete (step: the first unanswered); missing (codes: what the CRF lacks);
-    unbalanced (difference, and the CRF's explanation in ``where``); quitus_count (have, needed);
+    name_length; cra_incomplete (step: the first unanswered);
+    unbalanced (difference, and the CRF's ``causes``); missing (the CRF's (code, details) pairs); quitus_count (have, needed);
     no_parent; no_statement (the August statement is not attached);
     not_sent (the AD answers only a sent report); comment_length; attachment_kind.
     """
@@ -101,7 +102,7 @@ class ReportView:
     school_name: str
     year: int
     state: str  # not_started, ledgers_open, or a ReportStatus value
-    figures: Any  # store.crf.YearReport
+    figures: YearReport
     councils: int | None
     occe_actions: str | None
     comments: str | None
@@ -244,20 +245,16 @@ def _staff(session: Session, department_code: str) -> list[Person]:
     ).all())  # fmt: skip
 
 
-def _ledgers_open(figures: Any) -> int:
+def _ledgers_open(figures: YearReport) -> int:
     """How many class ledgers the CRF says are still open (0 when none)."""
-    return sum(1 for code in figures.missing if _code(code) == LEDGERS_OPEN) and figures.open_class_ledgers
+    return next((details["count"] for code, details in figures.missing if code == LEDGERS_OPEN), 0)
 
 
-def _code(missing: Any) -> str:
-    return getattr(missing, "code", missing)
-
-
-def _state(report: Report | None, figures: Any) -> str:
+def _state(report: Report | None, figures: YearReport) -> str:
     if report is None:
         return "not_started"
     if report.status == ReportStatus.IN_PROGRESS and _ledgers_open(figures):
-        return LEDGERS_OPEN
+        return "ledgers_open"
     return report.status.value
 
 
@@ -436,7 +433,7 @@ def request_quitus(session: Session, who: Who, report_id: int) -> Outcome:
     report, coop = _changeable(session, who, report_id)
     view = _view(session, who, coop, report.fiscal_year, report)
     if _ledgers_open(view.figures):
-        raise ReportError(LEDGERS_OPEN, count=_ledgers_open(view.figures))
+        raise ReportError("ledgers_open", count=_ledgers_open(view.figures))
     if report.status == ReportStatus.IN_PROGRESS:
         report.status = ReportStatus.QUITUS_REQUESTED
     report.quitus_requested_at = utcnow()
@@ -462,7 +459,7 @@ def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent
         raise ReportError("quitus_not_requested")
     figures = crf.year_report(session, who, coop.id, report.fiscal_year)
     if _ledgers_open(figures):
-        raise ReportError(LEDGERS_OPEN, count=_ledgers_open(figures))
+        raise ReportError("ledgers_open", count=_ledgers_open(figures))
     cleaned = " ".join(str(name).split())
     if not NAME_MIN <= len(cleaned) <= NAME_MAX:
         raise ReportError("name_length", low=NAME_MIN, high=NAME_MAX)
@@ -497,12 +494,11 @@ def send(session: Session, who: Who, report_id: int) -> Outcome:
     """Send the report to the AD: complete, balanced, with its quitus and the August statement."""
     report, coop = _changeable(session, who, report_id)
     view = _view(session, who, coop, report.fiscal_year, report)
-    figures = view.figures
-    if not figures.balanced:
-        raise ReportError("unbalanced", difference=figures.difference, where=figures.where)
-    missing = tuple(_code(m) for m in figures.missing)
-    if missing:
-        raise ReportError("missing", codes=missing)
+    bilan = view.figures.bilan
+    if not bilan.balanced:
+        raise ReportError("unbalanced", difference=bilan.difference, causes=bilan.causes)
+    if view.figures.missing:
+        raise ReportError("missing", missing=view.figures.missing)
     if view.cra_step is not None:
         raise ReportError("cra_incomplete", step=view.cra_step)
     if len(view.quitus) < QUITUS_NEEDED:
@@ -598,7 +594,7 @@ def _touched(session: Session, row: Any) -> tuple[int, int] | None:
         row = session.get(Entry, row.entry_id)
     if isinstance(row, Tick):
         row = session.get(Statement, row.statement_id)
-    if isinstance(row, (Entry, OpeningBalance)):
+    if isinstance(row, (Entry, OpeningBalance, LedgerClosing)):
         ledger = session.get(Ledger, row.ledger_id)
         return (ledger.coop_id, row.fiscal_year) if ledger else None
     if isinstance(row, CashCount):

@@ -16,7 +16,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
-from bot.reports.figures import SECTIONS, missing_text, section_lines, section_text
+from bot.reports.figures import SECTIONS, causes_text, missing_text, section_lines, section_text
 from bot.texts import lang, plural, t
 from bot.ui.books import signed_money
 from bot.ui.common import as_user, button, day_text, notify, settings, years_text
@@ -42,10 +42,10 @@ def problem(error: ReportError, language: str) -> str:
     if error.reason == "ledgers_open":
         details["open"] = plural(details.pop("count"), "rep.word.open_ledger", language)
     if error.reason == "missing":
-        details["what"] = missing_text(details.pop("codes"), language)
+        details["what"] = missing_text(details.pop("missing"), language)
     if error.reason == "unbalanced":
         details["difference"] = signed_money(details["difference"], language)
-        details["where"] = escape(str(details.get("where") or ""))
+        details["causes"] = causes_text(details["causes"], language)
     return t(f"rep.bad.{error.reason}", language, **details)
 
 

@@ -96,10 +96,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                            "another auditor."},
     "rep.bad.name_length": {"fr": "Tapez votre prénom et votre nom ({low} à {high} caractères) :",
                             "en": "Type your first and last name ({low} to {high} characters):"},
-    "rep.bad.unbalanced": {"fr": "Le bilan n'est pas équilibré (écart de {difference}) : le compte rendu ne peut "
-                                 "pas être envoyé. {where}",
-                           "en": "The balance sheet does not balance (difference of {difference}): the report "
-                                 "cannot be sent. {where}"},
+    "rep.bad.unbalanced": {"fr": "Le bilan n'est pas équilibré : écart de {difference}{causes}. Le compte rendu "
+                                 "ne peut pas être envoyé ; rien n'est perdu.",
+                           "en": "The balance sheet does not balance: difference of {difference}{causes}. The "
+                                 "report cannot be sent; nothing is lost."},
     "rep.bad.missing": {"fr": "Il manque encore : {what}. Le compte rendu n'est pas envoyé.",
                         "en": "Still missing: {what}. The report is not sent."},
     "rep.bad.cra_incomplete": {"fr": "Le compte rendu d'activités n'est pas complet : répondez à ses questions "

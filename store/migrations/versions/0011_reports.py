@@ -1,7 +1,7 @@
 """yearly reports: state, CRA answers and projects, quitus, attachments
 
 Revision ID: 0011_reports
-Revises: 0009
+Revises: 0010_crf
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = "0011_reports"
-down_revision = "0009"
+down_revision = "0010_crf"
 branch_labels = None
 depends_on = None
 
