@@ -345,7 +345,7 @@ def _changeable(session: Session, who: Who, report_id: int) -> tuple[Report, Coo
 def _answered(session: Session, who: Who, report: Report, coop: Coop, **after: Any) -> ReportView:
     """A CRA answer saved: a report already with the AD becomes "modifié"."""
     if report.status in CHANGEABLE:
-        _mark_modified(report)
+        _mark_modified(report, tell=False)
     session.add(report)
     session.flush()
     audit.record(session, who, "report", report.id, "cra", coop_id=coop.id, after=after)
@@ -569,11 +569,11 @@ def validate(session: Session, who: Who, report_id: int) -> Outcome:
 # ---------------------------------------------------------------- changes after sending
 
 
-def _mark_modified(report: Report) -> None:
-    """A sent report changes: "modifié", and the AD is to be told; one sent back is simply being completed."""
-    if report.status == ReportStatus.SENT:
-        report.change_told = False
+def _mark_modified(report: Report, *, tell: bool) -> None:
+    """A report with the AD (or sent back) changes: "modifié"; a change to the books is told to the
+    coop's managers and its AD (``changes_to_tell``), the CRA's answers are seen when it is sent again."""
     report.status, report.modified_at = ReportStatus.MODIFIED, utcnow()
+    report.change_told = report.change_told and not tell
 
 
 def changes_to_tell(session: Session) -> list[ChangeNotice]:
@@ -614,6 +614,6 @@ def _follow_changes(session: Session, _context: Any, _instances: Any) -> None:
         for coop_id, year in touched:
             report = _row(session, coop_id, year)
             if report is not None and report.status in CHANGEABLE:
-                _mark_modified(report)
+                _mark_modified(report, tell=True)
                 session.add(report)
 

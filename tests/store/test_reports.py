@@ -9,7 +9,7 @@ import pytest
 from store import ledger, reports
 from store.access import Forbidden
 from store.ledger import LedgerError
-from store.models import Direction, Means, ReportStatus
+from store.models import Direction, Means
 from store.people import who_is
 from store.reports import ReportError
 from tests.world import seed_world
