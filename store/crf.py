@@ -356,9 +356,14 @@ def _rapprochement(session: Session, coop: Coop, chart, last: date) -> Rapproche
 
 
 def _caisse(session: Session, ledgers: list[Ledger], balances: dict[int, L.Balances], year: int) -> Caisse:
+    """A line per ledger with cash at 31/08, or counted in the year; not a closed class ledger,
+    whose cash, counted before closing, went to the school's caisse."""
     first, last = fiscal_year_bounds(year)
+    closed = closed_ledger_ids(session, [x.id for x in ledgers], year)
     lines = []
     for ledger in ledgers:
+        if ledger.id in closed and not balances[ledger.id].caisse:
+            continue
         count = session.exec(
             select(CashCount).where(CashCount.ledger_id == ledger.id, CashCount.day >= first, CashCount.day <= last)
             .order_by(CashCount.day.desc(), CashCount.id.desc())

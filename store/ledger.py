@@ -62,8 +62,8 @@ from store import audit
 from store.access import Action, Forbidden, may, require
 from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
 from store.models import (
-    CashCount, ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerKind, Means,
-    Movement, MovementKind, OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing,
+    CashCount, ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerClosing, LedgerKind,
+    Means, Movement, MovementKind, OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing,
     utcnow,
 )  # fmt: skip
 from store.money import MAX_CENTS
@@ -72,6 +72,7 @@ from store.text import plain
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
 
 LABEL_MAX = 120
+GIVER_MAX = 120
 JOURNAL_LIMIT_MAX = 50
 DENOMINATIONS = (50000, 20000, 10000, 5000, 2000, 1000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
 _CHEQUE_NUMBER = re.compile(r"\d{1,12}")
@@ -100,7 +101,8 @@ class LedgerError(Exception):
     statement_exists (statement_id), not_bank_entry (entry_id), already_ticked (entry_id),
     after_statement (entry_id);
     count_missing (give coins or a total), count_negative, denomination (value);
-    receipt_invalid (field); month; page;
+    receipt_invalid (field); month; page; giver_required, giver_length (a recette on a grant account);
+    ledger_closed (ledger, year: the class ledger was closed for that year by /cloture);
     no_cheque, not_to_deposit (entry_id: not a live cheque received, or already deposited or ticked),
     after_deposit (entry_id: received after the slip's date).
     """
@@ -174,6 +176,7 @@ class EntryView:
     receipts: tuple[ReceiptView, ...] = ()
     deposit_id: int | None = None  # a cheque received, on this remise de chèques…
     deposit_number: int | None = None  # …numbered so
+    giver: str | None = None  # a grant's giver (commune, département…)
 
     @property
     def signed(self) -> int:
@@ -490,6 +493,18 @@ def _clean_cheque_number(means: Means, number: str | None) -> str | None:
     return cleaned
 
 
+def clean_giver(chart: Chart, direction: Direction, parts: Sequence[tuple[str, int]], giver: str | None) -> str | None:
+    """A grant's giver (the CRF's tableau des subventions): required on a recette to a grant account, else None."""
+    if direction != Direction.RECETTE or not set(chart.grant_codes()) & {code for code, _ in parts}:
+        return None
+    cleaned = " ".join(plain(giver or "").split())
+    if not cleaned:
+        raise LedgerError("giver_required")
+    if len(cleaned) > GIVER_MAX:
+        raise LedgerError("giver_length")
+    return cleaned
+
+
 def treasury_of(means: Means) -> Treasury:
     """Where money paid by ``means`` is kept: espèces in the caisse, everything else at the banque."""
     return Treasury.CAISSE if Means(means) == Means.ESPECES else Treasury.BANQUE
@@ -567,10 +582,19 @@ def _has_opening(session: Session, ledger_id: int, year: int) -> bool:
 
 
 def _require_started(session: Session, ledger_id: int, year: int) -> None:
-    """A ledger's books start with its first opening balance: nothing is dated before it."""
+    """A ledger's books start with its first opening balance: nothing is dated before it
+    (nor in a year the ledger was closed for)."""
     if session.exec(select(OpeningBalance.id).where(OpeningBalance.ledger_id == ledger_id,
                                                     OpeningBalance.fiscal_year > year)).first():  # fmt: skip
         raise LedgerError("before_opening")
+    _require_ledger_open(session, ledger_id, year)
+
+
+def _require_ledger_open(session: Session, ledger_id: int, year: int) -> None:
+    """A class ledger closed for a year (store/closing.py) takes no change dated in it."""
+    if session.exec(select(LedgerClosing.id).where(LedgerClosing.ledger_id == ledger_id,
+                                                   LedgerClosing.fiscal_year == year)).first():  # fmt: skip
+        raise LedgerError("ledger_closed", ledger=session.get(Ledger, ledger_id).name, year=year)
 
 
 def _caisse_rows(session: Session, ledger_id: int, year: int) -> list[tuple[int, date, int]]:
@@ -667,7 +691,7 @@ def _snapshot(entry: Entry, parts: list[tuple[str, int]]) -> dict[str, Any]:
         "treasury": entry.treasury.value, "means": entry.means.value,
         "cheque_number": entry.cheque_number, "amount": entry.amount, "project": entry.project,
         "movement_id": entry.movement_id, "splits": [[code, cents] for code, cents in parts],
-        "cancelled": entry.cancelled_at is not None,
+        "cancelled": entry.cancelled_at is not None, **({"giver": entry.giver} if entry.giver else {}),
     }  # fmt: skip
 
 
@@ -710,7 +734,7 @@ def _views(session: Session, entries: Sequence[Entry], chart: Chart) -> list[Ent
             partner_entry_id=partner[0], partner_ledger_name=partner[1], partner_treasury=partner[2],
             cancelled=e.cancelled_at is not None, statement_id=statement_id, ticked_on=ticked_on,
             receipts=tuple(receipts[e.id]), deposit_id=deposits.get(e.id, (None, None))[0],
-            deposit_number=deposits.get(e.id, (None, None))[1],
+            deposit_number=deposits.get(e.id, (None, None))[1], giver=e.giver,
         ))  # fmt: skip
     return views
 
@@ -813,12 +837,14 @@ def _insert_entry(session: Session, who: Who, ledger: Ledger, year: int, parts: 
 def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date,
                  label: str, means: Means, amount: int,
                  splits: Sequence[tuple[str, int]] | str, today: date, cheque_number: str | None = None,
-                 project: str | None = None, treasury: Treasury | None = None) -> EntryView:  # fmt: skip
+                 project: str | None = None, treasury: Treasury | None = None,
+                 giver: str | None = None) -> EntryView:  # fmt: skip
     """A recette or dépense of a ledger, ventilated over the chart (class 7 or 6).
 
     ``splits``: (account code or alias, cents) pairs adding up to ``amount``, or one
     account for all of it. A cheque needs its number; the caisse takes only espèces
-    and never goes below zero. The treasury follows the means (a given one must agree)."""
+    and never goes below zero. The treasury follows the means (a given one must agree).
+    A recette on a grant account names its ``giver``."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     direction, means = Direction(direction), Means(means)
     treasury = treasury_of(means) if treasury is None else Treasury(treasury)
@@ -830,11 +856,12 @@ def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direc
     project = clean_project(project)
     chart = chart_of(session, coop)
     parts = _resolve_splits(chart, direction, amount, splits)
+    giver = clean_giver(chart, direction, parts, giver)
     if treasury == Treasury.CAISSE and direction == Direction.DEPENSE:
         _require_caisse(session, ledger.id, year, day, add=[(day, -amount)])
     entry = _insert_entry(session, who, ledger, year, parts, day=day, label=label, direction=direction,
                           treasury=treasury, means=means, cheque_number=cheque_number, amount=amount,
-                          project=project)  # fmt: skip
+                          project=project, giver=giver)  # fmt: skip
     return _views(session, [entry], chart)[0]
 
 
@@ -853,6 +880,7 @@ def record_expense(session: Session, who: Who, ledger_id: int, **fields: Any) ->
 
 def _require_changeable(session: Session, entry: Entry, coop: Coop, today: date) -> None:
     _require_open_year(session, coop.id, entry.fiscal_year, today)
+    _require_ledger_open(session, entry.ledger_id, entry.fiscal_year)
     if entry.cancelled_at is not None:
         raise LedgerError("cancelled")
 
@@ -870,7 +898,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
                label: str = UNCHANGED, treasury: Treasury = UNCHANGED, means: Means = UNCHANGED,
                cheque_number: str | None = UNCHANGED, amount: int = UNCHANGED,
                splits: Sequence[tuple[str, int]] | str = UNCHANGED,
-               project: str | None = UNCHANGED) -> EntryView:  # fmt: skip
+               project: str | None = UNCHANGED, giver: str | None = UNCHANGED) -> EntryView:  # fmt: skip
     """Change an entry of an open year; the audit trail keeps the before and after.
 
     The direction and the year stay (cancel and record anew instead). A new amount with
@@ -896,6 +924,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     new["cheque_number"] = _clean_cheque_number(
         new["means"], entry.cheque_number if cheque_number is UNCHANGED else cheque_number)
     parts = _edited_parts(chart, entry, old_parts, new["amount"], splits)
+    new["giver"] = clean_giver(chart, entry.direction, parts, entry.giver if giver is UNCHANGED else giver)
     bank_fields = ("day", "amount", "treasury", "means", "cheque_number")
     if any(new[f] != getattr(entry, f) for f in bank_fields) and _tick_of(session, entry.id):
         raise LedgerError("ticked")
@@ -1078,12 +1107,14 @@ def _balances_of(session: Session, ledgers: Sequence[Ledger], year: int) -> dict
         else:
             charges[ledger_id] += total
     uncashed = dict.fromkeys(ids, (0, 0))
+    # Cashed by the year's end: ticked on a statement dated by 31/08; a later statement does not reach back.
+    cashed = select(Tick.entry_id).join(Statement, Statement.id == Tick.statement_id).where(
+        Statement.day <= fiscal_year_bounds(year)[1])
     for ledger_id, count, cents in session.exec(
         select(Entry.ledger_id, func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
-        .join(Tick, Tick.entry_id == Entry.id, isouter=True)
         .where(Entry.ledger_id.in_(ids), Entry.fiscal_year <= year, Entry.cancelled_at.is_(None),
                Entry.direction == Direction.DEPENSE, Entry.means == Means.CHEQUE,
-               Entry.treasury == Treasury.BANQUE, Tick.id.is_(None))
+               Entry.treasury == Treasury.BANQUE, Entry.id.not_in(cashed))
         .group_by(Entry.ledger_id)
     ):  # fmt: skip
         uncashed[ledger_id] = (count, int(cents))
