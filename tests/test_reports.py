@@ -180,7 +180,7 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons)
 
 
-async def test_no_quitus_while_a_class_ledger_is_open(bot, people, year):
+async def test_no_quitus_while_a_class_ledger_is_open_then_cloture_closes_it(bot, people, year):
     year.run(class_entry)
     marie = people["marie"]
     step = await marie.send("/compterendu")
@@ -191,6 +191,14 @@ async def test_no_quitus_while_a_class_ledger_is_open(bot, people, year):
             in step.text)
     assert "État : 📒 cahiers non clos" in step.text  # nothing lost, nobody told
     assert not [m for m in people["henri"].history if m.from_bot]
+    await marie.send("/cloture")
+    await marie.press("🔒 Clore CE1A")
+    step = await marie.press("🔒 Clore le cahier")
+    assert f"Cahier CE1A clos pour l'exercice {YEARS}" in step.text
+    await marie.send("/compterendu")
+    step = await marie.press("🔏 Demander le quitus")
+    assert "🔏 Quitus demandé : 2 vérificateurs prévenus." in step.text
+    assert "vous demande votre quitus" in await told(people["henri"], "vous demande votre quitus")
 
 
 async def test_an_unbalanced_report_is_not_sent_and_says_where_the_difference_comes_from(bot, people, year):
