@@ -4,7 +4,8 @@ Department 974, coop 974-111 with its ledgers (opening balances and a few
 entries: a cheque, a card payment, cash, a project, a durable good for the
 inventory), last year's membership and four people (mandataire, two teachers,
 AD staff), and coop 974-145 whose membership waits for the AD's validation.
-The sandbox adds a vérificateur aux comptes, to try the read-only role.
+The sandbox adds a vérificateur aux comptes, to try the read-only role, and starts last
+year's report of 974-111 (in progress: one CRA answer given).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import ledger
+from store import ledger, reports
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, Person, Role,
@@ -99,6 +100,11 @@ def seed_sandbox(session: Session) -> None:
         person = _person(session, demo)
         if not session.exec(select(Role).where(Role.person_id == person.id)).first():
             session.add(Role(person_id=person.id, kind=RoleKind.VERIFICATEUR, coop_id=coop.id))
+    # Last year's report, in progress: /compterendu takes up at the CRA's second question.
+    marie = who_is(session, DEMO_PEOPLE[0].telegram_id)
+    if reports.coop_state(session, coop.id) == "not_started":
+        report = reports.open_report(session, marie, coop.id)
+        reports.save_councils(session, marie, report.report_id, 3)
 
 
 def _person(session: Session, demo: DemoPerson) -> Person:

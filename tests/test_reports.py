@@ -213,3 +213,16 @@ async def test_an_unbalanced_report_is_not_sent_and_says_where_the_difference_co
             f"total de leur écriture ({euros(50_00)}). Le compte rendu ne peut pas être envoyé ; rien n'est perdu."
             in step.text)
     assert "État : 📝 en cours" in step.text
+
+
+async def test_the_sandbox_has_a_report_in_progress(bot, demo, sim):
+    from store.demo import seed_sandbox
+
+    demo.run(seed_sandbox)
+    marie = sim.user(MARIE, "Marie")
+    step = await marie.send("/compterendu")
+    assert "État : 📝 en cours" in step.text and "Relevé bancaire d'août : manquant" in step.text
+    step = await marie.press("📝 Activités (CRA)")
+    assert step.text.startswith("Activités 2/4")
+    step = await sim.user(1007, "Henri").send("/compterendu")
+    assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons) and "Bilan" in str(step.last.buttons)
