@@ -4,7 +4,7 @@ Its balance is paid back to the school ledger as internal movements (banque → 
 caisse → caisse; a class banque in deficit is covered by an advance from the school),
 so the class's books are folded into the school's and the coop's CRF counts nothing
 twice. Then the class ledger takes no change dated in that year (``LedgerClosing``,
-checked by store/ledger.py). The class's teacher closes it, or a manager of the coop
+checked by store/books.py). The class's teacher closes it, or a manager of the coop
 (a teacher who left).
 
 Design choices:
@@ -27,8 +27,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from store import audit
-from store import ledger as L
+from store import audit, balances, books, errors, lookups
 from store.access import Action, Forbidden
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means, Movement, MovementKind,
@@ -67,10 +66,10 @@ def _school_ledger(session: Session, coop_id: int) -> Ledger:
 def _year_to_close(session: Session, ledger: Ledger, coop: Coop, today: date) -> int:
     current = fiscal_year_of(today)
     previous = current - 1
-    if not L.is_closed(session, coop.id, previous):
+    if not books.is_closed(session, coop.id, previous):
         had_books = session.exec(select(Entry.id).where(Entry.ledger_id == ledger.id, Entry.fiscal_year == previous,
                                                         Entry.cancelled_at.is_(None))).first()  # fmt: skip
-        if had_books is not None or any(L._opening_amounts(session, ledger.id, previous)):
+        if had_books is not None or any(books._opening_amounts(session, ledger.id, previous)):
             return previous
     return current
 
@@ -88,32 +87,32 @@ def _preview(session: Session, ledger: Ledger, coop: Coop, today: date) -> Closi
         return ClosingPreview(ledger.id, ledger.name, coop.id, coop.affiliation, year, closing.day, closing.banque,
                               closing.caisse, True, count.day if count else None, count.counted if count else None,
                               "ledger_already_closed")  # fmt: skip
-    balances = L._balances(session, ledger, year)
+    sums = balances._balances(session, ledger, year)
     problem = None
-    if balances.caisse:
+    if sums.caisse:
         last_cash = session.exec(select(func.max(Entry.day)).where(
             Entry.ledger_id == ledger.id, Entry.fiscal_year == year, Entry.treasury == Treasury.CAISSE,
             Entry.cancelled_at.is_(None))).one()  # fmt: skip
         if count is None or (last_cash is not None and count.day < last_cash):
             problem = "cash_count_required"
-        elif count.counted != balances.caisse:
+        elif count.counted != sums.caisse:
             problem = "cash_count_differs"
-    return ClosingPreview(ledger.id, ledger.name, coop.id, coop.affiliation, year, day, balances.banque,
-                          balances.caisse, False, count.day if count else None, count.counted if count else None,
+    return ClosingPreview(ledger.id, ledger.name, coop.id, coop.affiliation, year, day, sums.banque,
+                          sums.caisse, False, count.day if count else None, count.counted if count else None,
                           problem)  # fmt: skip
 
 
 def _class_ledger(session: Session, who: Who, ledger_id: int, action: Action) -> tuple[Ledger, Coop, date]:
-    ledger, coop = L._require_ledger(session, who, action, ledger_id)
+    ledger, coop = books._require_ledger(session, who, action, ledger_id)
     if ledger.kind != LedgerKind.CLASSE:
-        raise L.LedgerError("not_class_ledger")
+        raise errors.LedgerError("not_class_ledger")
     return ledger, coop, today_in(session.get(Department, coop.department_code).timezone)
 
 
 def closing_choices(session: Session, who: Who) -> tuple[ClosingPreview, ...]:
     """The class ledgers this person may close (their own class; every class of the coops they
     manage), each with its year to close and where it stands; Forbidden if none."""
-    refs = [r for r in L.ledgers_for(session, who, write=True) if r.kind == LedgerKind.CLASSE]
+    refs = [r for r in lookups.ledgers_for(session, who, write=True) if r.kind == LedgerKind.CLASSE]
     if not refs:
         raise Forbidden(Action.WRITE_LEDGER)
     previews = []
@@ -138,19 +137,19 @@ def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str
     today = today or local_today
     preview = _preview(session, ledger, coop, today)
     if preview.problem == "ledger_already_closed":
-        raise L.LedgerError("ledger_already_closed", ledger=ledger.name, year=preview.year)
+        raise errors.LedgerError("ledger_already_closed", ledger=ledger.name, year=preview.year)
     if preview.problem == "cash_count_required":
-        raise L.LedgerError("cash_count_required", ledger=ledger.name, caisse=preview.caisse)
+        raise errors.LedgerError("cash_count_required", ledger=ledger.name, caisse=preview.caisse)
     if preview.problem == "cash_count_differs":
-        raise L.LedgerError("cash_count_differs", ledger=ledger.name, caisse=preview.caisse, counted=preview.counted)
-    label = L._clean_label(label)
-    year = L._check_day(session, coop.id, preview.day, today)
+        raise errors.LedgerError("cash_count_differs", ledger=ledger.name, caisse=preview.caisse, counted=preview.counted)
+    label = books._clean_label(label)
+    year = books._check_day(session, coop.id, preview.day, today)
     school = _school_ledger(session, coop.id)
-    L._require_started(session, ledger.id, year)
-    L._require_started(session, school.id, year)
+    books._require_started(session, ledger.id, year)
+    books._require_started(session, school.id, year)
     if preview.caisse:
-        L._require_caisse(session, ledger.id, year, preview.day, add=[(preview.day, -preview.caisse)])
-    chart = L.chart_of(session, coop)
+        books._require_caisse(session, ledger.id, year, preview.day, add=[(preview.day, -preview.caisse)])
+    chart = books.chart_of(session, coop)
     movements = []
     if preview.banque:
         back = preview.banque > 0  # a deficit is covered by the school instead
@@ -180,7 +179,7 @@ def _move(session: Session, who: Who, chart, kind: MovementKind, ends: tuple[Led
     parts = [(chart.movement_account(kind.value).code, amount)]
     means = Means.ESPECES if treasury == Treasury.CAISSE else Means.VIREMENT
     for ledger, direction in zip(ends, (Direction.DEPENSE, Direction.RECETTE)):
-        L._insert_entry(session, who, ledger, year, parts, day=day, label=label, direction=direction,
+        books._insert_entry(session, who, ledger, year, parts, day=day, label=label, direction=direction,
                         treasury=treasury, means=means, amount=amount, movement_id=movement.id)  # fmt: skip
     return movement.id
 

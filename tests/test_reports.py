@@ -216,13 +216,15 @@ async def test_an_unbalanced_report_is_not_sent_and_says_where_the_difference_co
 
 
 async def test_the_sandbox_has_a_report_in_progress(bot, demo, sim):
-    from store.demo import seed_sandbox
+    from store.demo import YEAR_END_PEOPLE, seed_sandbox
 
     demo.run(seed_sandbox)
-    marie = sim.user(MARIE, "Marie")
-    step = await marie.send("/compterendu")
-    assert "État : 📝 en cours" in step.text and "Relevé bancaire d'août : manquant" in step.text
-    step = await marie.press("📝 Activités (CRA)")
+    helene = sim.user(YEAR_END_PEOPLE["mandataire"][0], "Hélène")
+    step = await helene.send("/compterendu")
+    assert "974-300 École des Filaos" in step.text and "État : 📒 cahiers non clos" in step.text
+    assert "3 cahiers de classe non clos (CE1A, CE2B, CM1) : /cloture" in step.text
+    step = await helene.press("📝 Activités (CRA)")
     assert step.text.startswith("Activités 2/4")
-    step = await sim.user(1007, "Henri").send("/compterendu")
+    step = await sim.user(1007, "Henri").send("/compterendu")  # the vérificateur of 974-111 reads it
+    assert "État : pas commencé" in step.text
     assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons) and "Bilan" in str(step.last.buttons)

@@ -20,7 +20,7 @@ from bot.ui.common import as_user, button, day_text, end_conversation, years_tex
 from bot.ui.treasury import show
 from store import closing
 from store.closing import ClosingPreview
-from store.ledger import LedgerError
+from store.errors import LedgerError
 
 PICK, CONFIRM = "clo.pick", "clo.confirm"
 

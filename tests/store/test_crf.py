@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from store import crf, ledger as L
+from store import balances, cashcounts, crf, entries, errors, reconciliation
 from store.access import Forbidden
 from store.models import Direction, Means
 from tests import yearend
@@ -60,17 +60,20 @@ def test_a_september_statement_does_not_move_the_closed_years_uncashed_cheques(d
     def figures(r):
         return ([e.id for e in r.uncashed], r.uncashed_total, r.uncredited_total, r.book_banque, r.difference)
 
-    before = (figures(report(y).rapprochement), y.act("mandataire", L.coop_balances, y.coop, y.year))
+    before = (figures(report(y).rapprochement), y.act("mandataire", balances.coop_balances, y.coop, y.year))
     assert before[0][1:] == (86_40, 0, 1_321_00, 0) and before[1].uncashed_cheques == 86_40
     y.september_statement()
-    after = (figures(report(y).rapprochement), y.act("mandataire", L.coop_balances, y.coop, y.year))
+    after = (figures(report(y).rapprochement), y.act("mandataire", balances.coop_balances, y.coop, y.year))
     assert after[0] == before[0]
     assert (after[1].uncashed_cheques, after[1].uncashed_count) == (86_40, 1)
-    assert y.act("mandataire", L.coop_balances, y.coop, y.year + 1).uncashed_cheques == 0
+    assert y.act("mandataire", balances.coop_balances, y.coop, y.year + 1).uncashed_cheques == 0
 
 
 def test_what_is_missing_is_said(database):
     y = record_year(database, TODAY)
+    for name, ledger_id in y.ledgers.items():
+        b = y.act("mandataire", balances.balances, ledger_id, y.year)
+        assert (b.banque, b.caisse) == (yearend.BANK_AT_YEAR_END[name], yearend.CASH_AT_YEAR_END[name]), name
     r = report(y)
     assert r.missing == (
         ("class_ledgers_open", {"count": 3, "names": ("CE1A", "CE2B", "CM1")}),
@@ -78,8 +81,8 @@ def test_what_is_missing_is_said(database):
         ("no_august_statement", {}),
     )
     assert r.bilan.balanced  # open classes or not, the coop's books balance
-    y.act("mandataire", L.count_cash, y.ledgers["École"], day=y.last_day, today=TODAY, total=160_00)
-    y.act("mandataire", L.record_statement, y.coop, day=date(2026, 8, 28), balance=1_000_00, today=TODAY)
+    y.act("mandataire", cashcounts.count_cash, y.ledgers["École"], day=y.last_day, today=TODAY, total=160_00)
+    y.act("mandataire", reconciliation.record_statement, y.coop, day=date(2026, 8, 28), balance=1_000_00, today=TODAY)
     r = report(y)
     assert ("cash_count_differs", {"ledger": "École", "difference": -4_50}) in r.missing
     assert ("unreconciled", {"difference": r.rapprochement.difference}) in r.missing
@@ -97,25 +100,25 @@ def test_a_grant_needs_its_giver(database):
     fields = dict(direction=Direction.RECETTE, day=date(2026, 3, 1), label="Subvention", means=Means.VIREMENT,
                   amount=100_00, today=TODAY)  # fmt: skip
     for giver in (None, "   "):
-        with pytest.raises(L.LedgerError) as caught:
-            y.act("mandataire", L.record_entry, y.ledgers["École"], splits="subventions", giver=giver, **fields)
+        with pytest.raises(errors.LedgerError) as caught:
+            y.act("mandataire", entries.record_entry, y.ledgers["École"], splits="subventions", giver=giver, **fields)
         assert caught.value.reason == "giver_required"
-    with pytest.raises(L.LedgerError) as caught:
-        y.act("mandataire", L.record_entry, y.ledgers["École"], splits="subventions", giver="x" * 121, **fields)
+    with pytest.raises(errors.LedgerError) as caught:
+        y.act("mandataire", entries.record_entry, y.ledgers["École"], splits="subventions", giver="x" * 121, **fields)
     assert caught.value.reason == "giver_length"
-    entries = y.live_entries()
-    assert y.live_entries() == entries
+    count = y.live_entries()
+    assert y.live_entries() == count
     # Split between a grant and another account: still a grant; a giver elsewhere is not kept.
-    split = y.act("mandataire", L.record_entry, y.ledgers["École"], splits=[("74000008", 60_00), ("dons", 40_00)],
+    split = y.act("mandataire", entries.record_entry, y.ledgers["École"], splits=[("74000008", 60_00), ("dons", 40_00)],
                   giver=" Conseil  départemental ", **fields)
     assert split.giver == "Conseil départemental"
-    assert y.act("mandataire", L.record_entry, y.ledgers["École"], splits="dons", giver="Mairie", **fields).giver is None
+    assert y.act("mandataire", entries.record_entry, y.ledgers["École"], splits="dons", giver="Mairie", **fields).giver is None
     # Moving an entry onto a grant account asks for the giver too.
-    don = y.act("mandataire", L.record_entry, y.ledgers["École"], splits="dons", **fields)
-    with pytest.raises(L.LedgerError) as caught:
-        y.act("mandataire", L.edit_entry, don.id, today=TODAY, splits="subventions")
+    don = y.act("mandataire", entries.record_entry, y.ledgers["École"], splits="dons", **fields)
+    with pytest.raises(errors.LedgerError) as caught:
+        y.act("mandataire", entries.edit_entry, don.id, today=TODAY, splits="subventions")
     assert caught.value.reason == "giver_required"
-    edited = y.act("mandataire", L.edit_entry, don.id, today=TODAY, splits="subventions", giver="État")
+    edited = y.act("mandataire", entries.edit_entry, don.id, today=TODAY, splits="subventions", giver="État")
     assert edited.giver == "État"
     givers = [s.giver for s in report(y).subventions]
     assert givers == ["Commune de Saint-Paul", "Conseil départemental", "État"]
