@@ -229,8 +229,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                 closing.PICK: [closing.LEDGER_BUTTON.handler(closing.chose_ledger)],
                 closing.CONFIRM: [closing.CLOSE_BUTTON.handler(closing.close)],
             },
-            fallbacks=[CommandHandler("annuler", closing.cancel),
-                       CallbackQueryHandler(closing.cancel, pattern=r"^clo:cancel$")],
+            fallbacks=[CommandHandler("annuler", closing.cancel), closing.CANCEL_BUTTON.handler(closing.cancel)],
         ),
         ConversationHandler(
             name="cahiers", persistent=True, allow_reentry=True,

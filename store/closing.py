@@ -29,6 +29,7 @@ from sqlmodel import Session, select
 
 from store import audit, balances, books, errors, lookups
 from store.access import Action, Forbidden
+from store.accounts import Chart
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means, Movement, MovementKind,
     Treasury,
@@ -170,7 +171,7 @@ def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str
     return _preview(session, ledger, coop, today)
 
 
-def _move(session: Session, who: Who, chart, kind: MovementKind, ends: tuple[Ledger, Ledger], treasury: Treasury,
+def _move(session: Session, who: Who, chart: Chart, kind: MovementKind, ends: tuple[Ledger, Ledger], treasury: Treasury,
           amount: int, day: date, year: int, label: str) -> int:  # fmt: skip
     """One internal movement between the class and the school ledger, on the same treasury; its id."""
     movement = Movement(coop_id=ends[0].coop_id, kind=kind, created_by=who.person.id)

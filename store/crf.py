@@ -32,7 +32,7 @@ from sqlmodel import Session, select
 
 from store import balances, books, inventory, reconciliation
 from store.access import Action, require
-from store.accounts import CHARTS, DEFAULT_CHART, AccountClass, ChartError
+from store.accounts import CHARTS, DEFAULT_CHART, AccountClass, Chart, ChartError
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means, Split, Statement,
 )  # fmt: skip
@@ -269,7 +269,7 @@ def year_report(session: Session, who: Who, coop_id: int, year: int) -> YearRepo
     last = fiscal_year_bounds(year)[1]
 
     fonctionnement = _fonctionnement(session, lines, [x.id for x in ledgers], year)
-    bilan = _bilan(session, sums, fonctionnement, [x.id for x in ledgers], year)
+    bilan = _bilan(sums, fonctionnement)
     rapprochement = _rapprochement(session, coop, chart, last)
     caisse = _caisse(session, ledgers, sums, year)
     subventions = _subventions(session, ledgers, chart.grant_codes(), year)
@@ -325,8 +325,7 @@ def _fonctionnement(session: Session, lines: tuple[LineDef, ...], ledger_ids: li
     return Fonctionnement(tuple(result), sum(x.charges for x in result), sum(x.produits for x in result))
 
 
-def _bilan(session: Session, sums: dict[int, balances.Balances], fonctionnement: Fonctionnement,
-           ledger_ids: list[int], year: int) -> Bilan:  # fmt: skip
+def _bilan(sums: dict[int, balances.Balances], fonctionnement: Fonctionnement) -> Bilan:
     banque = sum(b.banque for b in sums.values())
     caisse = sum(b.caisse for b in sums.values())
     opening = sum(b.opening for b in sums.values())
@@ -340,7 +339,7 @@ def _bilan(session: Session, sums: dict[int, balances.Balances], fonctionnement:
     return Bilan(banque, caisse, opening, fonctionnement.resultat, tuple(causes))
 
 
-def _rapprochement(session: Session, coop: Coop, chart, last: date) -> Rapprochement:
+def _rapprochement(session: Session, coop: Coop, chart: Chart, last: date) -> Rapprochement:
     statement = session.exec(
         select(Statement).where(Statement.coop_id == coop.id, Statement.day <= last,
                                 Statement.day >= last.replace(day=1))

@@ -1,6 +1,11 @@
 """The sentences of bot/bookkeeping/, in French first and in English (gathered by bot.texts)."""
 
 TEXTS: dict[str, dict[str, str]] = {
+    # a grant's giver (store.books.clean_giver)
+    "ledger.error.giver_required": {"fr": "Une subvention dit qui la verse (par exemple Mairie de Saint-Paul).",
+                                    "en": "A grant says who gives it (for example Mairie de Saint-Paul)."},
+    "ledger.error.giver_length": {"fr": "Le nom de qui verse la subvention doit faire de 1 à 120 caractères.",
+                                  "en": "The name of who gives the grant must be 1 to 120 characters long."},
     # /caisse (cashcount.py)
     "cmd.caisse": {"fr": "Arrêté de caisse : compter les espèces et comparer au livre",
                    "en": "Cash count: count the cash and compare it with the books"},
@@ -55,6 +60,20 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "The amount is over €100,000: check it (for example 1,234.56)."},
     "ent.label.length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
                          "en": "The label must be 1 to 120 characters long: shorten it."},
+    "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
+                                "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "
+                                "prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse "
+                                "(Mairie de Saint-Paul).",
+                          "en": "I did not understand \"{part}\": after the label, separated by semicolons, I understand "
+                                "a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement), a "
+                                "date (hier, 03/11) and, for a grant, who gives it (Mairie de Saint-Paul)."},
+    "ent.ask_giver": {"fr": "Qui verse cette subvention ? Par exemple : Mairie de Saint-Paul, Conseil départemental, "
+                            "État (ou /annuler)",
+                      "en": "Who gives this grant? For example: Mairie de Saint-Paul, Conseil départemental, État "
+                            "(or /annuler)"},
+    "ent.giver.length": {"fr": "Le nom de qui verse la subvention doit faire de 1 à 120 caractères : retapez-le.",
+                         "en": "The name of who gives the grant must be 1 to 120 characters long: type it again."},
+    "ent.card.giver": {"fr": "\nversée par {giver}", "en": "\ngiven by {giver}"},
     "ent.pick_ledger": {"fr": "Dans quel cahier ?", "en": "In which ledger?"},
     "ent.pick_account": {"fr": "Sur quel compte ?", "en": "On which account?"},
     "ent.more_accounts": {"fr": "Autres comptes…", "en": "Other accounts…"},
@@ -504,11 +523,4 @@ TEXTS: dict[str, dict[str, str]] = {
     "ivt.button.all": {"fr": "🗂 Toutes les années", "en": "🗂 Every year"},
     "ivt.button.year": {"fr": "📅 Exercice {years}", "en": "📅 Year {years}"},
     "ivt.button.coop": {"fr": "🏫 Coopérative {affiliation}", "en": "🏫 Cooperative {affiliation}"},
-    # the grant's giver (crf)
-    'ent.extra.unknown': {'fr': "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse (Mairie de Saint-Paul).", 'en': 'I did not understand "{part}": after the label, separated by semicolons, I understand a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement), a date (hier, 03/11) and, for a grant, who gives it (Mairie de Saint-Paul).'},
-    'ent.ask_giver': {'fr': 'Qui verse cette subvention ? Par exemple : Mairie de Saint-Paul, Conseil départemental, État (ou /annuler)', 'en': 'Who gives this grant? For example: Mairie de Saint-Paul, Conseil départemental, État (or /annuler)'},
-    'ent.giver.length': {'fr': 'Le nom de qui verse la subvention doit faire de 1 à 120 caractères : retapez-le.', 'en': 'The name of who gives the grant must be 1 to 120 characters long: type it again.'},
-    'ent.card.giver': {'fr': '\nversée par {giver}', 'en': '\ngiven by {giver}'},
-    'ledger.error.giver_required': {'fr': 'Une subvention dit qui la verse (par exemple Mairie de Saint-Paul).', 'en': 'A grant says who gives it (for example Mairie de Saint-Paul).'},
-    'ledger.error.giver_length': {'fr': 'Le nom de qui verse la subvention doit faire de 1 à 120 caractères.', 'en': 'The name of who gives the grant must be 1 to 120 characters long.'},
 }  # fmt: skip

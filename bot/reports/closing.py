@@ -23,7 +23,7 @@ from store.closing import ClosingPreview
 from store.errors import LedgerError
 
 PICK, CONFIRM = "clo.pick", "clo.confirm"
-LEDGER_BUTTON, CLOSE_BUTTON = Button("clo:l", ID), Button("clo:ok", ID)
+LEDGER_BUTTON, CLOSE_BUTTON, CANCEL_BUTTON = Button("clo:l", ID), Button("clo:ok", ID), Button("clo:cancel")
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -43,11 +43,11 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         else:
             lines.append(t("clo.list.open", language, ledger=escape(name), years=years_text(choice.year),
                            banque=signed_money(choice.banque, language), caisse=money(choice.caisse, language)))  # fmt: skip
-            rows.append([button(t("clo.button", language, ledger=name), f"clo:l:{choice.ledger_id}")])
+            rows.append([button(t("clo.button", language, ledger=name), LEDGER_BUTTON.data(choice.ledger_id))])
     if not rows:
         await update.effective_message.reply_text("\n".join(lines + ["", t("clo.list.none", language)]))
         return ConversationHandler.END
-    rows.append([button(t("button.cancel", language), "clo:cancel")])
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     await update.effective_message.reply_text("\n".join(lines + ["", t("clo.list.pick", language)]),
                                               reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return PICK
@@ -84,8 +84,8 @@ async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: Cl
     if choice.banque < 0:
         lines.append(t("clo.preview.deficit", language))
     lines += ["", t("clo.preview.what", language, day=day_text(choice.day), years=years)]
-    keyboard = InlineKeyboardMarkup([[button(t("clo.confirm", language), f"clo:ok:{choice.ledger_id}")],
-                                     [button(t("button.cancel", language), "clo:cancel")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("clo.confirm", language), CLOSE_BUTTON.data(choice.ledger_id))],
+                                     [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
     await show(update, "\n".join(lines), keyboard)
     return CONFIRM
 
