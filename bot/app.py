@@ -32,8 +32,7 @@ from bot.infra.delivery import PatientRateLimiter
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
-from bot.reports import closing
-from bot.reminders import rappels
+from bot.reports import closing, compterendu, quitus, review
 from bot.ui.chat import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.ui.formatting import REFUSAL_KEYS, refusal
 from bot.texts import LANGUAGES, lang, t
@@ -45,6 +44,8 @@ log = logging.getLogger(__name__)
 # Conversations are per user and chat on purpose (not per message): say nothing about it at every start.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 TEXT = filters.TEXT & ~filters.COMMAND
+FILE = filters.PHOTO | filters.Document.ALL
+CHANGES_CHECK_SECONDS = 2  # how soon a change to a report already sent is told
 
 
 def build_application(settings: Settings, database: Database) -> Application:
@@ -66,6 +67,7 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.bot_data[DATABASE] = database
     application.bot_data[SETTINGS] = settings
     application.job_queue.run_repeating(drop_forgotten, FORGOTTEN_CHECK_SECONDS, data={"last": 0}, name="forgotten")
+    application.job_queue.run_repeating(review.tell_changes, CHANGES_CHECK_SECONDS, name="report_changes")
 
     # Before anything else: edited messages change nothing (they would record again).
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-4)
@@ -291,6 +293,46 @@ def build_application(settings: Settings, database: Database) -> Application:
                                       MessageHandler(~filters.COMMAND, contact.not_text)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
+        ConversationHandler(
+            name="compterendu", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("compterendu", compterendu.begin)],
+            states={
+                compterendu.COOP: [compterendu.COOP_BUTTON.handler(compterendu.chose_coop)],
+                compterendu.MENU: [compterendu.SECTION_BUTTON.handler(compterendu.show_section),
+                                   CallbackQueryHandler(compterendu.start_cra, pattern=r"^rep:cra$"),
+                                   compterendu.ATTACH_BUTTON.handler(compterendu.ask_attachment),
+                                   CallbackQueryHandler(compterendu.request_quitus, pattern=r"^rep:quitus$"),
+                                   CallbackQueryHandler(compterendu.send, pattern=r"^rep:send$")],
+                compterendu.SECTION: [CallbackQueryHandler(compterendu.back, pattern=r"^rep:back$")],
+                compterendu.COUNCILS: [MessageHandler(TEXT, compterendu.typed_councils)],
+                compterendu.PROJECTS: [compterendu.PROJECT_BUTTON.handler(compterendu.chose_project)],
+                compterendu.TITLE: [MessageHandler(TEXT, compterendu.typed_title)],
+                compterendu.CLASSES: [MessageHandler(TEXT, compterendu.typed_classes)],
+                compterendu.DESCRIPTION: [MessageHandler(TEXT, compterendu.typed_description)],
+                compterendu.ACTIONS: [MessageHandler(TEXT, compterendu.typed_actions)],
+                compterendu.COMMENTS: [MessageHandler(TEXT, compterendu.typed_comments)],
+                compterendu.ATTACH: [MessageHandler(FILE, compterendu.received_file),
+                                     MessageHandler(TEXT, compterendu.not_a_file)],
+            },
+            fallbacks=[CommandHandler("annuler", compterendu.cancel),
+                       CallbackQueryHandler(compterendu.close, pattern=r"^rep:close$")],
+        ),
+        ConversationHandler(
+            name="quitus", persistent=True, allow_reentry=True,
+            entry_points=[compterendu.GIVE_BUTTON.handler(quitus.begin)],
+            states={quitus.NAME: [MessageHandler(TEXT, quitus.typed_name)],
+                    quitus.PARENT: [quitus.PARENT_BUTTON.handler(quitus.chose_parent)]},
+            fallbacks=[CommandHandler("annuler", quitus.cancel)],
+        ),
+        ConversationHandler(
+            name="renvoi", persistent=True, allow_reentry=True,
+            entry_points=[review.BACK_BUTTON.handler(review.ask_comment)],
+            states={review.COMMENT: [MessageHandler(TEXT, review.typed_comment)]},
+            fallbacks=[CommandHandler("annuler", review.cancel)],
+        ),
+        review.LIST_BUTTON.handler(review.follow_up),
+        compterendu.REVIEW_BUTTON.handler(review.review),
+        review.OK_BUTTON.handler(review.validate),
         CommandHandler("projets", projects.projects),
         projects.PROJECTS_BUTTON.handler(projects.show_projects),
         CommandHandler("inventaire", inventory.inventory),

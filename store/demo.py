@@ -6,7 +6,8 @@ inventory), last year's membership and four people (mandataire, two teachers,
 AD staff), and coop 974-145 whose membership waits for the AD's validation.
 The sandbox adds a vérificateur aux comptes, to try the read-only role, and
 coop 974-300 with a whole year ended on 31 August (``seed_year_end``), to try
-the year's end: /caisse, /cloture of its class ledgers, /pointage of August.
+the year's end: /caisse, /cloture of its class ledgers, /pointage of August,
+and its report (/compterendu), already in progress: one CRA answer given.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import balances, entries, movements, reconciliation
+from store import balances, entries, movements, reconciliation, reports
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, MovementKind,
@@ -99,7 +100,11 @@ def seed_sandbox(session: Session) -> None:
     running it again changes nothing."""
     seed_demo(session)
     if not session.exec(select(Coop).where(Coop.affiliation == YEAR_END_AFFILIATION)).first():
-        seed_year_end(session)
+        books = seed_year_end(session)
+        # Its report, in progress: /compterendu takes up at the CRA's second question.
+        helene = who_is(session, YEAR_END_PEOPLE["mandataire"][0])
+        report = reports.open_report(session, helene, books.coop_id)
+        reports.save_councils(session, helene, report.report_id, 3)
     coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
     person = _person(session, SANDBOX_VERIFICATEUR)
     if not session.exec(select(Role).where(Role.person_id == person.id)).first():

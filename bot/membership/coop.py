@@ -39,7 +39,7 @@ def card_text(card: CoopCard, language: str) -> str:
     lines += ["", t("coop.adhesion", language, years=years_text(card.year),
                     state=t(f"coop.adhesion.{card.membership}", language)),
               t("coop.report", language, years=years_text(card.year - 1),
-                state=t(f"coop.report.{card.report}", language))]  # fmt: skip
+                state=t(f"rep.state.{card.report}", language))]  # fmt: skip
     return "\n".join(lines)
 
 

@@ -1,7 +1,7 @@
 """outbox of reminders and messages, reminder settings, department reminder settings
 
 Revision ID: 0014_outbox
-Revises: 0010_crf
+Revises: 0011_reports
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = "0014_outbox"
-down_revision = "0010_crf"
+down_revision = "0011_reports"
 branch_labels = None
 depends_on = None
 
