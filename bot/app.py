@@ -32,6 +32,7 @@ from bot.infra.delivery import PatientRateLimiter
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
+from bot.reminders import rappels
 from bot.reports import closing, compterendu, quitus, review
 from bot.ui.chat import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.ui.formatting import REFUSAL_KEYS, refusal
