@@ -21,7 +21,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.bookkeeping import cashcount, entries, journal, movements, openings, projects, reconciliation, remise
+from bot.bookkeeping import (
+    cashcount, entries, journal, movements, openings, projects, reconciliation, remise, statement_import,
+)
 from bot.config import Settings
 from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter
@@ -179,15 +181,22 @@ def build_application(settings: Settings, database: Database) -> Application:
                 reconciliation.COOP: [CallbackQueryHandler(reconciliation.chose_coop, pattern=r"^pnt:c:\d+$")],
                 reconciliation.DAY: [CallbackQueryHandler(reconciliation.chose_day, pattern=r"^pnt:d:(today|other)$"),
                                      CallbackQueryHandler(reconciliation.resume, pattern=r"^pnt:s:\d+$"),
-                                     MessageHandler(TEXT, reconciliation.chose_day)],
+                                     MessageHandler(TEXT, reconciliation.chose_day),
+                                     MessageHandler(filters.Document.ALL, statement_import.received)],
                 reconciliation.BALANCE: [MessageHandler(TEXT, reconciliation.typed_balance)],
                 reconciliation.POINTING: [CallbackQueryHandler(reconciliation.toggle, pattern=r"^pnt:t:\d+$"),
                                           CallbackQueryHandler(reconciliation.toggle_deposit, pattern=r"^pnt:r:\d+$"),
                                           CallbackQueryHandler(reconciliation.turn_page, pattern=r"^pnt:p:\d+$"),
                                           CallbackQueryHandler(reconciliation.finish, pattern=r"^pnt:done$")],
+                statement_import.IMPORT: [CallbackQueryHandler(statement_import.toggle, pattern=r"^bki:t:\d+$"),
+                                          CallbackQueryHandler(statement_import.turn_page, pattern=r"^bki:p:\d+$"),
+                                          CallbackQueryHandler(statement_import.ask_account, pattern=r"^bki:n:\d+$"),
+                                          CallbackQueryHandler(statement_import.finish, pattern=r"^bki:done$")],
+                statement_import.ACCOUNT: [CallbackQueryHandler(statement_import.chose_account, pattern=r"^bki:a:\d{8}$"),
+                                           CallbackQueryHandler(statement_import.back, pattern=r"^bki:back$")],
             },
-            fallbacks=[CommandHandler("annuler", reconciliation.cancel),
-                       CallbackQueryHandler(reconciliation.cancel, pattern=r"^pnt:(d:)?cancel$")],
+            fallbacks=[CommandHandler("annuler", statement_import.cancel),
+                       CallbackQueryHandler(statement_import.cancel, pattern=r"^pnt:(d:)?cancel$")],
         ),
         ConversationHandler(
             name="remise", persistent=True, allow_reentry=True,
