@@ -133,7 +133,10 @@ def read(data: bytes) -> BankFile:
 def _utf16_like(head: bytes) -> bool:
     """Text saved as UTF-16 without a BOM: every other byte is zero."""
     sample = head[:200]
-    return len(sample) >= 8 and sample[1::2].count(0) > len(sample) // 3
+    if len(sample) < 8:
+        return False
+    odd, even, half = sample[1::2].count(0), sample[0::2].count(0), len(sample) // 2
+    return (odd > half * 2 // 3 and even < half // 10) or (even > half * 2 // 3 and odd < half // 10)
 
 
 def _binary_like(head: bytes) -> bool:
@@ -318,6 +321,8 @@ def _read_csv(text: str) -> BankFile:
     if closing is None:
         raise BankFileError("no_balance")
     day = closing_day or end_day or max(x.day for x in lines)
+    if lines[0].day > lines[-1].day:  # latest first: a day's lines in the bank's order once reversed
+        lines.reverse()
     return BankFile("csv", account, day, closing, opening, tuple(sorted(lines, key=lambda x: x.day)))
 
 

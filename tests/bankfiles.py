@@ -46,7 +46,7 @@ def bank_lines(db, affiliation: str, until: date, *, leave_out: tuple[str, ...] 
         shift = {Means.CHEQUE: 3, Means.CARTE: 2}.get(e.means, 0)
         label = {Means.CHEQUE: f"CHEQUE N° {e.cheque_number}", Means.CARTE: f"CB {e.label.upper()}",
                  Means.VIREMENT: f"VIR SEPA {e.label.upper()}",
-                 Means.PRELEVEMENT: f"PRLV SEPA {e.label.upper()}"}[e.means]  # fmt: skip
+                 Means.PRELEVEMENT: f"PRLV SEPA {e.label.upper()}", Means.ESPECES: "VERSEMENT ESPECES"}[e.means]  # fmt: skip
         lines[f"e{e.id}"] = Line(min(until, e.day + timedelta(days=shift)), label, e.signed)
     return sorted(lines.values(), key=lambda x: x.day)
 
@@ -136,3 +136,47 @@ def ofx(day: date, closing: int, lines: list[Line], account: str = ACCOUNT) -> b
 
 LAYOUTS = {"credit_agricole": credit_agricole, "caisse_epargne": caisse_epargne,
            "banque_postale": banque_postale, "ofx": ofx}  # fmt: skip
+
+
+def record_term(session, affiliation: str = "974-111") -> None:
+    """A term of a coop's bank life on top of the demo books, from 1 September to today: monthly bank
+    fees, cheques paid, card payments, transfers received, a remise of three cheques, cash deposited
+    at the bank, an advance to a class (never seen by the bank), two payments of the same amount."""
+    from store.models import Direction, Ledger, MovementKind, Treasury
+    from store.people import who_is
+    from store.years import fiscal_year_of, today_in
+
+    coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+    ledgers = {x.name: x.id for x in session.exec(select(Ledger).where(Ledger.coop_id == coop.id))}
+    marie = who_is(session, 1001)
+    today = today_in("Indian/Reunion")
+    start = date(fiscal_year_of(today), 9, 1)
+    day = lambda n: min(today, start + timedelta(days=n))  # noqa: E731
+    spend, receive = Direction.DEPENSE, Direction.RECETTE
+    rows = [
+        ("École", spend, 4, "Livres de bibliothèque", Means.CHEQUE, 128_40, "livres", "0002001"),
+        ("École", receive, 6, "Subvention de la mairie", Means.VIREMENT, 800_00, "mairie", None),
+        ("CE1A", spend, 9, "Papeterie", Means.CARTE, 37_15, "fournitures", None),
+        ("École", spend, 12, "Spectacle de marionnettes", Means.VIREMENT, 250_00, "spectacles", None),
+        ("CE2B", spend, 15, "Goûter de rentrée", Means.CARTE, 19_99, "gouter", None),
+        ("École", spend, 18, "Photocopieur : entretien", Means.PRELEVEMENT, 45_00, "autres", None),
+        ("École", spend, 48, "Photocopieur : entretien", Means.PRELEVEMENT, 45_00, "autres", None),
+        ("École", receive, 20, "Don de l'association des parents", Means.VIREMENT, 300_00, "dons", None),
+        ("CE1A", spend, 25, "Sortie au jardin botanique", Means.CHEQUE, 96_00, "sorties", "0002002"),
+        ("École", spend, 33, "Abonnement revue", Means.CHEQUE, 42_00, "livres", "0002003"),
+        ("CE2B", spend, 40, "Matériel de sport", Means.CARTE, 64_90, "petit materiel", None),
+        ("École", receive, 55, "Vente de photos de classe", Means.VIREMENT, 612_00, "photos", None),
+        ("École", spend, 58, "Photographe", Means.CHEQUE, 380_00, "photos", "0002004"),
+    ]  # fmt: skip
+    for name, direction, n, label, means, amount, account, cheque in rows:
+        ledger.record_entry(session, marie, ledgers[name], direction=direction, day=day(n), label=label,
+                            means=means, amount=amount, splits=account, today=today, cheque_number=cheque)
+    cheques = [ledger.record_entry(session, marie, ledgers["École"], direction=receive, day=day(21 + i),
+                                   label=f"Participation sortie ({name})", means=Means.CHEQUE, amount=amount,
+                                   splits="sorties", today=today, cheque_number=f"88{i}0{i}")
+               for i, (name, amount) in enumerate([("Payet", 15_00), ("Hoarau", 15_00), ("Grondin", 30_00)])]  # fmt: skip
+    ledger.record_deposit(session, marie, coop.id, [c.id for c in cheques], day=day(24), today=today)
+    ledger.record_movement(session, marie, MovementKind.DEPOT, ledger_id=ledgers["École"], day=day(30), amount=50_00,
+                           label="Dépôt d'espèces", today=today, from_treasury=Treasury.CAISSE)
+    ledger.record_movement(session, marie, MovementKind.AVANCE, ledger_id=ledgers["École"], day=day(35),
+                           amount=100_00, label="Avance à la classe", today=today, to_ledger_id=ledgers["CE1A"])

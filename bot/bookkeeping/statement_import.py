@@ -39,15 +39,14 @@ UNMATCHED_SHOWN = 5  # entries of the books the file lacks, listed by name
 def money_values(error: BankFileError, language: str) -> dict:
     """A refusal's values as the sentence shows them: amounts in euros, dates jj/mm/aaaa, accounts masked."""
     values = dict(error.details)
+    if error.reason == "other_account":
+        return {key: bankfiles.masked(value) for key, value in values.items()}
     for key in ("opening", "total", "closing", "previous_balance", "expected", "balance"):
         if key in values:
             values[key] = signed_money(values[key], language)
     for key in ("previous_day", "day"):
         if key in values:
             values[key] = day_text(values[key])
-    for key in ("expected", "found"):
-        if error.reason == "other_account":
-            values[key] = bankfiles.masked(error.details[key])
     return values
 
 
