@@ -294,3 +294,15 @@ async def test_an_ofx_file_dropped_keeps_the_entries_made_from_it(bot, cast, dem
                                "le fichier restent enregistrées (1 opération).")
     assert demo_books.run(lambda s: (len(s.exec(select(Statement)).all()),
                                      s.exec(select(Entry).where(Entry.amount == 150_00)).one().means)) == (0, "virement")
+
+
+async def test_the_sandbox_gives_a_statement_of_the_demo_coop_to_try(database, tmp_path):
+    from tests.test_sandbox import chat
+
+    statement = tmp_path / "s-releve-974-111.csv"
+    out = await chat(database, "/pointage", f":doc {statement}", files=tmp_path / "s")
+    assert f"Un relevé de banque de la coop 974-111 à importer : /pointage, puis :doc {statement}" in out
+    answer = " ".join(out.rsplit(f":doc {statement}\n", 1)[1].split())  # the terminal indents wrapped lines
+    assert f"Relevé du {DAY} — coop 974-111 Fichier CSV" in answer and "1 sans écriture" in answer
+    assert "Au livre mais pas sur le relevé : 1 · CE2B" in answer and "Entrées au musée" in answer
+    assert "créer l'écriture" in answer and "✅ Pointer 5 opérations" in answer
