@@ -35,7 +35,7 @@ from sqlmodel import Session, select
 
 from store import ledger
 from store.access import Action
-from store.accounts import AccountClass
+from store.accounts import Account, AccountClass
 from store.ledger import EntryView, Reconciliation
 from store.models import Coop, Direction, Ledger, LedgerKind, Means, Statement, Treasury
 from store.money import MAX_CENTS
@@ -53,7 +53,7 @@ class BankFileError(Exception):
 
     empty, too_big, binary (not a text file: PDF, spreadsheet, picture…), encoding (UTF-16 or
     another encoding that is not UTF-8 nor ISO-8859), unknown_format (text, but neither a bank's
-    CSV nor OFX), no_lines (a table without any operation), bad_line (line: the row's number),
+    CSV nor OFX), no_lines (a table without any operation), bad_line (day: the date of a row without a readable amount),
     too_many_lines, no_balance (no closing balance, none to compute), inconsistent (the file's own
     opening balance + its lines ≠ its closing balance: opening, total, closing),
     other_account (expected, found: the coop's account number and the file's), balance_gap
@@ -279,7 +279,7 @@ def _read_csv(text: str) -> BankFile:
     meta = rows[:header_at]
     lines: list[BankLine] = []
     balances: list[int | None] = []
-    for number, row in enumerate(rows[header_at + 1:], start=header_at + 2):
+    for row in rows[header_at + 1:]:
         if not any(cell.strip() for cell in row):
             continue
         day = _day(row[columns.day]) if columns.day < len(row) else None
@@ -288,7 +288,7 @@ def _read_csv(text: str) -> BankFile:
             continue
         line = _csv_line(row, columns, day)
         if line is None:
-            raise BankFileError("bad_line", line=number)
+            raise BankFileError("bad_line", day=day)
         lines.append(line)
         balances.append(_cents(row[columns.balance]) if columns.balance is not None and columns.balance < len(row)
                         else None)  # fmt: skip
@@ -501,7 +501,7 @@ def _school_ledger(session: Session, coop_id: int) -> Ledger:
     return session.exec(select(Ledger).where(Ledger.coop_id == coop_id, Ledger.kind == LedgerKind.ECOLE)).one()
 
 
-def line_accounts(session: Session, who: Who, coop_id: int, amount: int) -> tuple[Any, ...]:
+def line_accounts(session: Session, who: Who, coop_id: int, amount: int) -> tuple[Account, ...]:
     """The accounts a line of that signed amount may become an entry on: charges for a debit
     (bank fees first: what a line the books lack most often is), produits for a credit."""
     coop = ledger._require_coop(session, who, Action.WRITE_LEDGER, coop_id)
@@ -517,11 +517,10 @@ def entry_from_line(session: Session, who: Who, coop_id: int, data: dict, index:
     prélèvement for a debit, a virement for a credit), dated and labelled as the bank did."""
     coop = ledger._require_coop(session, who, Action.WRITE_LEDGER, coop_id)
     statement = BankFile.from_data(data)
-    _check(session, coop, statement, today)
     if not 0 <= index < len(statement.lines):
         raise BankFileError("line")
-    if index in created:
-        raise BankFileError("done")
+    if index not in _proposal(session, coop, statement, today, created).unmatched_lines:
+        raise BankFileError("done")  # an entry matches it already: made from it, or found in the books
     line = statement.lines[index]
     school = _school_ledger(session, coop.id)
     direction = Direction.RECETTE if line.amount > 0 else Direction.DEPENSE

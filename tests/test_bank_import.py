@@ -306,3 +306,25 @@ async def test_the_sandbox_gives_a_statement_of_the_demo_coop_to_try(database, t
     assert f"Relevé du {DAY} — coop 974-111 Fichier CSV" in answer and "1 sans écriture" in answer
     assert "Au livre mais pas sur le relevé : 1 · CE2B" in answer and "Entrées au musée" in answer
     assert "créer l'écriture" in answer and "✅ Pointer 5 opérations" in answer
+
+
+def test_a_line_becomes_an_entry_once_and_only_without_one(demo_books):
+    lines, closing = statement_of(demo_books, extra=[FEES])
+    data = bankfiles.read(banque_postale(TODAY, closing, lines)).to_data()
+    fees = next(i for i, x in enumerate(bankfiles.BankFile.from_data(data).lines) if x.label == FEES.label)
+
+    def make(index, created):
+        return demo_books.run(lambda s: bankfiles.entry_from_line(s, who_is(s, MARIE), coop_of(s).id, data, index,
+                                                                  "62700008", today=TODAY, created=created))  # fmt: skip
+    for index in (0, fees + 1 if fees + 1 < len(lines) else 0):  # lines the books have
+        with pytest.raises(BankFileError) as refused:
+            make(index, {})
+        assert refused.value.reason == "done"
+    entry, proposal = make(fees, {})
+    assert (entry.ledger_name, entry.signed, entry.splits[0].account_code) == ("École", FEES.amount, "62700008")
+    assert not proposal.unmatched_lines and any(m.how == "created" for m in proposal.matches)
+    with pytest.raises(BankFileError) as refused:
+        make(fees, {fees: entry.id})
+    assert refused.value.reason == "done"
+    with pytest.raises(BankFileError):
+        make(len(lines), {})

@@ -27,8 +27,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                        "amount) or OFX."},
     "imp.error.no_lines": {"fr": "Ce relevé ne contient aucune opération.",
                            "en": "This statement holds no transaction."},
-    "imp.error.bad_line": {"fr": "La ligne {line} du fichier n'a pas de montant lisible.",
-                           "en": "Line {line} of the file has no amount the bot can read."},
+    "imp.error.bad_line": {"fr": "Une opération du {day} n'a pas de montant lisible dans ce fichier.",
+                           "en": "A transaction of {day} has no amount the bot can read in this file."},
     "imp.error.too_many_lines": {"fr": "Ce relevé a trop de lignes : exportez une période plus courte.",
                                  "en": "This statement has too many lines: export a shorter period."},
     "imp.error.no_balance": {"fr": "Ce fichier ne donne pas le solde du compte : exportez-le avec le solde, "
