@@ -37,7 +37,7 @@ from store import ledger
 from store.access import Action
 from store.accounts import Account, AccountClass
 from store.ledger import EntryView, Reconciliation
-from store.models import Coop, Direction, Ledger, LedgerKind, Means, Statement, Treasury
+from store.models import Coop, Direction, Entry, Ledger, LedgerKind, Means, Statement, Tick, Treasury
 from store.money import MAX_CENTS
 from store.people import Who
 
@@ -395,6 +395,12 @@ class Proposal:
     unmatched_entries: tuple[EntryView, ...]  # bank entries up to the statement's day the file does not show
     existing_statement_id: int | None = None  # a statement of that day already recorded, same balance
     record_account: bool = field(default=False)  # the file's account number is recorded at acceptance
+    already: frozenset[int] = frozenset()  # entries ticked on that statement before: matched, not ticked again
+
+    @property
+    def to_tick(self) -> tuple[int, ...]:
+        """Every proposed entry not ticked yet."""
+        return tuple(i for m in self.matches for i in m.entry_ids if i not in self.already)
 
     @property
     def lines(self) -> tuple[BankLine, ...]:
@@ -482,10 +488,15 @@ def _proposal(session: Session, coop: Coop, statement: BankFile, today: date,
     among = {i for i, x in enumerate(statement.lines) if after is None or x.day > after}
     chart = ledger.chart_of(session, coop)
     entries = ledger._views(session, ledger._bank_entries(session, coop.id, statement.day), chart)
-    matches, lines_left, entries_left = match(statement.lines, entries, among=among, created=created)
+    # The same file sent again: the lines already ticked on its statement find their entries.
+    ticked = ledger._views(session, session.exec(select(Entry).join(Tick, Tick.entry_id == Entry.id).where(
+        Tick.statement_id == same.id)).all(), chart) if same else []  # fmt: skip
+    matches, lines_left, entries_left = match(statement.lines, entries + ticked, among=among, created=created)
+    already = frozenset(e.id for e in ticked)
     return Proposal(coop.id, statement, coop.bank_account, after, len(statement.lines) - len(among),
-                    tuple(matches), tuple(lines_left), tuple(entries_left), same.id if same else None,
-                    record_account=bool(statement.account) and not coop.bank_account)  # fmt: skip
+                    tuple(matches), tuple(lines_left), tuple(e for e in entries_left if e.id not in already),
+                    same.id if same else None, record_account=bool(statement.account) and not coop.bank_account,
+                    already=already)  # fmt: skip
 
 
 def propose(session: Session, who: Who, coop_id: int, data: bytes | dict, *, today: date,
@@ -544,7 +555,8 @@ def accept(session: Session, who: Who, coop_id: int, data: dict, entry_ids: list
     if same is None:
         return ledger.record_statement(session, who, coop.id, day=statement.day, balance=statement.closing,
                                        today=today, entry_ids=entry_ids)  # fmt: skip
-    return ledger.tick(session, who, same.id, entry_ids, today=today)
+    ticked = set(session.exec(select(Tick.entry_id).where(Tick.statement_id == same.id)).all())
+    return ledger.tick(session, who, same.id, [i for i in entry_ids if i not in ticked], today=today)
 
 
 def masked(account: str) -> str:

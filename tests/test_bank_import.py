@@ -328,3 +328,19 @@ def test_a_line_becomes_an_entry_once_and_only_without_one(demo_books):
     assert refused.value.reason == "done"
     with pytest.raises(BankFileError):
         make(len(lines), {})
+
+
+def test_the_same_file_sent_again_finds_its_lines_ticked(demo_books):
+    lines, closing = statement_of(demo_books)
+    data = ofx(TODAY, closing, lines)
+    first = propose(demo_books, data)
+
+    def accept(proposal):
+        return demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id,
+                                                         proposal.statement.to_data(), list(proposal.to_tick),
+                                                         today=TODAY))  # fmt: skip
+    assert accept(first).balanced
+    again = propose(demo_books, data)
+    assert again.existing_statement_id and not again.unmatched_lines and not again.to_tick
+    assert len(again.matches) == len(first.matches) and [e.label for e in again.unmatched_entries] == [MUSEUM]
+    assert len(accept(again).ticked) == len(first.to_tick)

@@ -94,8 +94,9 @@ def items(proposal: Proposal) -> list[tuple[int, object]]:
 
 
 def accepted(proposal: Proposal, current: dict) -> list[int]:
-    """The entries of the matches the person kept ticked."""
-    return [i for m in proposal.matches if m.line not in current["left"] for i in m.entry_ids]
+    """The entries of the matches the person kept ticked (not those ticked on this statement before)."""
+    return [i for m in proposal.matches if m.line not in current["left"] for i in m.entry_ids
+            if i not in proposal.already]  # fmt: skip
 
 
 def item_lines(proposal: Proposal, line: int, found, current: dict, language: str) -> list[str]:
