@@ -33,10 +33,11 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from store import ledger
 from store.access import Action
 from store.accounts import Account, AccountClass
-from store.ledger import EntryView, Reconciliation
+from store.books import LABEL_MAX, EntryView, _check_day, _require_coop, _views, chart_of
+from store.entries import record_entry
+from store.reconciliation import Reconciliation, _bank_entries, record_statement, tick
 from store.models import Coop, Direction, Entry, Ledger, LedgerKind, Means, Statement, Tick, Treasury
 from store.money import MAX_CENTS
 from store.people import Who
@@ -337,7 +338,7 @@ def _csv_line(row: list[str], columns: _Columns, day: date) -> BankLine | None:
         amount = (abs(credit) if credit else 0) - (abs(debit) if debit else 0)
     if amount is None or amount == 0:
         return None
-    label = " ".join(cell(columns.label).split())[:ledger.LABEL_MAX] or "—"
+    label = " ".join(cell(columns.label).split())[:LABEL_MAX] or "—"
     return BankLine(day, label, amount, cheque_in(label))
 
 
@@ -354,7 +355,7 @@ def _read_ofx(data: bytes) -> BankFile:
         for tx in statement.transactions:
             name, memo = (" ".join((x or "").split()) for x in (tx.name, tx.memo))
             label = (memo if name and memo.startswith(name) else " ".join(x for x in (name, memo) if x))
-            label = label[:ledger.LABEL_MAX] or "—"
+            label = label[:LABEL_MAX] or "—"
             cheque = str(tx.checknum).lstrip("0") if tx.checknum else cheque_in(label)
             lines.append(BankLine(tx.dtposted.date(), label, int(Decimal(tx.trnamt) * 100), cheque))
         closing, day = int(Decimal(balance.balamt) * 100), balance.dtasof.date()
@@ -467,7 +468,7 @@ def _check(session: Session, coop: Coop, statement: BankFile, today: date) -> tu
     statement's; the statement of the same day (if any) and the previous one."""
     if statement.account and coop.bank_account and not _same_account(coop.bank_account, statement.account):
         raise BankFileError("other_account", expected=coop.bank_account, found=statement.account)
-    ledger._check_day(session, coop.id, statement.day, today)
+    _check_day(session, coop.id, statement.day, today)
     same = session.exec(select(Statement).where(Statement.coop_id == coop.id, Statement.day == statement.day)).first()
     if same is not None and same.balance != statement.closing:
         raise BankFileError("statement_differs", day=same.day, balance=same.balance)
@@ -486,10 +487,10 @@ def _proposal(session: Session, coop: Coop, statement: BankFile, today: date,
     same, previous = _check(session, coop, statement, today)
     after = previous.day if previous else None
     among = {i for i, x in enumerate(statement.lines) if after is None or x.day > after}
-    chart = ledger.chart_of(session, coop)
-    entries = ledger._views(session, ledger._bank_entries(session, coop.id, statement.day), chart)
+    chart = chart_of(session, coop)
+    entries = _views(session, _bank_entries(session, coop.id, statement.day), chart)
     # The same file sent again: the lines already ticked on its statement find their entries.
-    ticked = ledger._views(session, session.exec(select(Entry).join(Tick, Tick.entry_id == Entry.id).where(
+    ticked = _views(session, session.exec(select(Entry).join(Tick, Tick.entry_id == Entry.id).where(
         Tick.statement_id == same.id)).all(), chart) if same else []  # fmt: skip
     matches, lines_left, entries_left = match(statement.lines, entries + ticked, among=among, created=created)
     already = frozenset(e.id for e in ticked)
@@ -503,7 +504,7 @@ def propose(session: Session, who: Who, coop_id: int, data: bytes | dict, *, tod
             created: dict[int, int] | None = None) -> Proposal:  # fmt: skip
     """Read a statement file (bytes) or take up one read before (its ``to_data``), check it against
     the coop and propose the matches. Nothing is written."""
-    coop = ledger._require_coop(session, who, Action.WRITE_LEDGER, coop_id)
+    coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
     statement = read(data) if isinstance(data, bytes) else BankFile.from_data(data)
     return _proposal(session, coop, statement, today, created)
 
@@ -515,8 +516,8 @@ def _school_ledger(session: Session, coop_id: int) -> Ledger:
 def line_accounts(session: Session, who: Who, coop_id: int, amount: int) -> tuple[Account, ...]:
     """The accounts a line of that signed amount may become an entry on: charges for a debit
     (bank fees first: what a line the books lack most often is), produits for a credit."""
-    coop = ledger._require_coop(session, who, Action.WRITE_LEDGER, coop_id)
-    chart = ledger.chart_of(session, coop)
+    coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
+    chart = chart_of(session, coop)
     accounts = chart.of_class(AccountClass.CHARGE if amount < 0 else AccountClass.PRODUIT)
     fees = chart.lookup("frais bancaires", AccountClass.CHARGE) if amount < 0 else None
     return tuple(sorted(accounts, key=lambda a: a != fees))
@@ -526,7 +527,7 @@ def entry_from_line(session: Session, who: Who, coop_id: int, data: dict, index:
                     today: date, created: dict[int, int]) -> tuple[EntryView, Proposal]:  # fmt: skip
     """A line of the file the books lack, recorded in the school ledger on ``account`` (a
     prélèvement for a debit, a virement for a credit), dated and labelled as the bank did."""
-    coop = ledger._require_coop(session, who, Action.WRITE_LEDGER, coop_id)
+    coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
     statement = BankFile.from_data(data)
     if not 0 <= index < len(statement.lines):
         raise BankFileError("line")
@@ -536,7 +537,7 @@ def entry_from_line(session: Session, who: Who, coop_id: int, data: dict, index:
     school = _school_ledger(session, coop.id)
     direction = Direction.RECETTE if line.amount > 0 else Direction.DEPENSE
     means = Means.VIREMENT if line.amount > 0 else Means.PRELEVEMENT
-    entry = ledger.record_entry(session, who, school.id, direction=direction, day=line.day, label=line.label,
+    entry = record_entry(session, who, school.id, direction=direction, day=line.day, label=line.label,
                                 means=means, amount=abs(line.amount), splits=account, today=today,
                                 treasury=Treasury.BANQUE)  # fmt: skip
     return entry, _proposal(session, coop, statement, today, {**created, index: entry.id})
@@ -546,17 +547,17 @@ def accept(session: Session, who: Who, coop_id: int, data: dict, entry_ids: list
            today: date) -> Reconciliation:  # fmt: skip
     """The statement of the file recorded (or the one of that day, same balance, taken up) with the
     entries the person accepted ticked on it; the coop's account number recorded from its first file."""
-    coop = ledger._require_coop(session, who, Action.WRITE_LEDGER, coop_id)
+    coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
     statement = BankFile.from_data(data)
     same, _ = _check(session, coop, statement, today)
     if statement.account and not coop.bank_account:
         coop.bank_account = statement.account
         session.add(coop)
     if same is None:
-        return ledger.record_statement(session, who, coop.id, day=statement.day, balance=statement.closing,
+        return record_statement(session, who, coop.id, day=statement.day, balance=statement.closing,
                                        today=today, entry_ids=entry_ids)  # fmt: skip
     ticked = set(session.exec(select(Tick.entry_id).where(Tick.statement_id == same.id)).all())
-    return ledger.tick(session, who, same.id, [i for i in entry_ids if i not in ticked], today=today)
+    return tick(session, who, same.id, [i for i in entry_ids if i not in ticked], today=today)
 
 
 def masked(account: str) -> str:

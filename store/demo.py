@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import ledger
+from store import balances, books, entries, reconciliation
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, Person, Role,
@@ -122,7 +122,7 @@ def seed_books(session: Session) -> None:
     today = today_in("Indian/Reunion")
     day = lambda days_ago: max(date(year, 9, 1), today - timedelta(days=days_ago))  # noqa: E731
     for name, banque, caisse in (("École", 1_520_00, 85_00), ("CE1A", 240_00, 30_00), ("CE2B", 180_00, 25_00)):
-        ledger.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
+        balances.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
     for name, direction, days_ago, label, treasury, means, amount, account, extra in (
         ("École", Direction.RECETTE, 60, "Participation des familles", Treasury.BANQUE, Means.VIREMENT,
          450_00, "familles", {}),
@@ -139,7 +139,7 @@ def seed_books(session: Session) -> None:
         ("CE1A", Direction.DEPENSE, 3, "Acompte car classe verte", Treasury.BANQUE, Means.CARTE,
          40_00, "sorties", {"project": "classeverte"}),
     ):  # fmt: skip
-        ledger.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
+        entries.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
                             treasury=treasury, means=means, amount=amount, splits=account, today=today, **extra)
 
 
@@ -149,17 +149,17 @@ def demo_statement(session: Session) -> bytes:
     the bank's fees of yesterday that the books lack."""
     coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
     today = today_in("Indian/Reunion")
-    entries = ledger._views(session, ledger._bank_entries(session, coop.id, today), ledger.chart_of(session, coop))
-    uncashed = [e for e in entries if e.uncashed_cheque and e.ledger_name == "CE2B"]
+    bank = books._views(session, reconciliation._bank_entries(session, coop.id, today), books.chart_of(session, coop))
+    uncashed = [e for e in bank if e.uncashed_cheque and e.ledger_name == "CE2B"]
     lines: dict[str, list] = {}
-    for e in entries:
+    for e in bank:
         if e not in uncashed:
             key = f"r{e.deposit_id}" if e.deposit_id else f"e{e.id}"
             label = f"REMISE CHEQUES N° {e.deposit_number}" if e.deposit_id else e.label.upper()
             lines.setdefault(key, [e.day, label, 0])[2] += e.signed
     fees = [max(date(department_year(session, "974"), 9, 1), today - timedelta(days=1)), "FRAIS TENUE DE COMPTE", -4_50]
     rows = sorted([*lines.values(), fees], key=lambda x: x[0], reverse=True)
-    closing = ledger._book_banque(session, coop.id, today) - sum(e.signed for e in uncashed) + fees[2]
+    closing = reconciliation._book_banque(session, coop.id, today) - sum(e.signed for e in uncashed) + fees[2]
     euros = lambda cents: f"{abs(cents) // 100},{abs(cents) % 100:02d}"  # noqa: E731
     text = [f"Téléchargement du {today:%d/%m/%Y};", f"Compte de Dépôt carte n° {DEMO_ACCOUNT};",
             f"Solde au {today:%d/%m/%Y} {'-' if closing < 0 else ''}{euros(closing)} EUR", ";",

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sqlmodel import select
 
-from store import ledger
+from store import books, entries, movements, reconciliation
 from store.models import Coop, Means
 
 ACCOUNT = "00012345678"  # the coop's account number (11 characters, as French banks write it)
@@ -32,8 +32,8 @@ def bank_lines(db, affiliation: str, until: date, *, leave_out: tuple[str, ...] 
     label is in ``leave_out`` (an uncashed cheque) are not shown."""
     def read(session):
         coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
-        chart = ledger.chart_of(session, coop)
-        return ledger._views(session, ledger._bank_entries(session, coop.id, until), chart)
+        chart = books.chart_of(session, coop)
+        return books._views(session, reconciliation._bank_entries(session, coop.id, until), chart)
     lines: dict[str, Line] = {}
     for e in db.run(read):
         if e.label in leave_out:
@@ -169,14 +169,14 @@ def record_term(session, affiliation: str = "974-111") -> None:
         ("École", spend, 58, "Photographe", Means.CHEQUE, 380_00, "photos", "0002004"),
     ]  # fmt: skip
     for name, direction, n, label, means, amount, account, cheque in rows:
-        ledger.record_entry(session, marie, ledgers[name], direction=direction, day=day(n), label=label,
+        entries.record_entry(session, marie, ledgers[name], direction=direction, day=day(n), label=label,
                             means=means, amount=amount, splits=account, today=today, cheque_number=cheque)
-    cheques = [ledger.record_entry(session, marie, ledgers["École"], direction=receive, day=day(21 + i),
+    cheques = [entries.record_entry(session, marie, ledgers["École"], direction=receive, day=day(21 + i),
                                    label=f"Participation sortie ({name})", means=Means.CHEQUE, amount=amount,
                                    splits="sorties", today=today, cheque_number=f"88{i}0{i}")
                for i, (name, amount) in enumerate([("Payet", 15_00), ("Hoarau", 15_00), ("Grondin", 30_00)])]  # fmt: skip
-    ledger.record_deposit(session, marie, coop.id, [c.id for c in cheques], day=day(24), today=today)
-    ledger.record_movement(session, marie, MovementKind.DEPOT, ledger_id=ledgers["École"], day=day(30), amount=50_00,
+    reconciliation.record_deposit(session, marie, coop.id, [c.id for c in cheques], day=day(24), today=today)
+    movements.record_movement(session, marie, MovementKind.DEPOT, ledger_id=ledgers["École"], day=day(30), amount=50_00,
                            label="Dépôt d'espèces", today=today, from_treasury=Treasury.CAISSE)
-    ledger.record_movement(session, marie, MovementKind.AVANCE, ledger_id=ledgers["École"], day=day(35),
+    movements.record_movement(session, marie, MovementKind.AVANCE, ledger_id=ledgers["École"], day=day(35),
                            amount=100_00, label="Avance à la classe", today=today, to_ledger_id=ledgers["CE1A"])

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from store import bankfiles, ledger
+from store import bankfiles, books, reconciliation
 from store.access import Forbidden
 from store.bankfiles import BankFileError, BankLine
 from store.models import Coop, Entry, Statement
@@ -37,9 +37,9 @@ def statement_of(db, *, extra: list[Line] = (), leave_out=(MUSEUM,), day=TODAY, 
 
     def closing(session):
         coop = coop_of(session)
-        book = ledger._book_banque(session, coop.id, day)
-        left = sum(e.signed for e in ledger._views(session, ledger._bank_entries(session, coop.id, day),
-                                                    ledger.chart_of(session, coop)) if e.label in leave_out)  # fmt: skip
+        book = reconciliation._book_banque(session, coop.id, day)
+        left = sum(e.signed for e in books._views(session, reconciliation._bank_entries(session, coop.id, day),
+                                                   books.chart_of(session, coop)) if e.label in leave_out)  # fmt: skip
         return book - left + sum(x.amount for x in extra) + shift
     return lines, db.run(closing)
 
@@ -105,7 +105,7 @@ def test_a_file_that_does_not_add_up_is_refused():
 
 
 def test_matching_prefers_the_cheque_number_then_the_nearest_day():
-    from store.ledger import EntryView
+    from store.books import EntryView
     from store.models import Direction, Means, Treasury
 
     def entry(id, day, amount, means=Means.VIREMENT, cheque=None):

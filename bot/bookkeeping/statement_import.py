@@ -29,7 +29,7 @@ from bot.ui.common import as_user, button, day_text
 from bot.ui.treasury import show
 from store import bankfiles
 from store.bankfiles import BankFileError, Proposal
-from store.ledger import LedgerError
+from store.errors import LedgerError
 
 IMPORT, ACCOUNT = "pnt.import", "pnt.file_account"
 PAGE_SIZE = 6  # lines of the file per page: each takes two lines and a button

@@ -14,10 +14,11 @@ from bot.ui.books import balance_line, entry_line, refusal
 from bot import texts
 from bot.ui.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
 from bot.texts import lang, plural, t
-from store import adhesion, ledger, people
+from store import adhesion, people
 from store.adhesion import AdhesionError, AdhesionView, RowView
-from store.ledger import LedgerError
+from store.errors import LedgerError
 from store.money import format_amount
+from store.balances import balances as ledger_balances
 
 # Conversation states
 TABLE = "adh.table"
@@ -741,7 +742,7 @@ async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYP
         await update.effective_message.reply_text(refusal(refused, language))
         return PAY_CHEQUE if refused.reason.startswith("cheque_number") else ConversationHandler.END
     context.user_data.pop("payment", None)
-    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    balances = await as_user(update, context, ledger_balances, entry.ledger_id, entry.fiscal_year)
     await update.effective_message.reply_text(t("adh.paid", language, entry=entry_line(entry, language),
                                                 balance=balance_line(balances, language)))  # fmt: skip
     return ConversationHandler.END
