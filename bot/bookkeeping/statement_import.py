@@ -21,17 +21,20 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.bookkeeping import reconciliation
-from bot.bookkeeping.reconciliation import DAY, draft, today_of
+from bot.bookkeeping.reconciliation import CANCEL_BUTTONS, DAY, draft
 from bot.infra.downloads import fetch_small
 from bot.texts import lang, plural, t
-from bot.ui.books import WIDTH, clip, narrow, plus_money, refusal, signed_money
-from bot.ui.common import as_user, button, day_text
-from bot.ui.treasury import show
+from bot.ui.buttons import DIGITS, ID, Button, button
+from bot.ui.chat import as_user, show
+from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
+from bot.ui.steps import today_of
 from store import bankfiles
 from store.bankfiles import BankFileError, Proposal
 from store.errors import LedgerError
 
 IMPORT, ACCOUNT = "pnt.import", "pnt.file_account"
+TOGGLE_BUTTON, PAGE_BUTTON, CREATE_BUTTON = Button("bki:t", ID), Button("bki:p", ID), Button("bki:n", ID)
+DONE_BUTTON, BACK_BUTTON, ACCOUNT_BUTTON = Button("bki:done"), Button("bki:back"), Button("bki:a", DIGITS)
 PAGE_SIZE = 6  # lines of the file per page: each takes two lines and a button
 UNMATCHED_SHOWN = 5  # entries of the books the file lacks, listed by name
 
@@ -117,8 +120,8 @@ def item_button(proposal: Proposal, line: int, found, current: dict, language: s
     x = proposal.lines[line]
     head = f"{x.day:%d/%m} {signed_money(x.amount, language)}"
     if found is None:
-        return button(t("imp.create", language, line=head), f"bki:n:{line}")
-    return button(f"{'☐' if line in current['left'] else '☑'} {head}", f"bki:t:{line}")
+        return button(t("imp.create", language, line=head), CREATE_BUTTON.data(line))
+    return button(f"{'☐' if line in current['left'] else '☑'} {head}", TOGGLE_BUTTON.data(line))
 
 
 def render(proposal: Proposal, current: dict, language: str) -> tuple[str, InlineKeyboardMarkup]:
@@ -155,14 +158,14 @@ def render(proposal: Proposal, current: dict, language: str) -> tuple[str, Inlin
             for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]]  # fmt: skip
     turns = []
     if page > 0:
-        turns.append(button(t("button.previous", language), f"bki:p:{page - 1}"))
+        turns.append(button(t("button.previous", language), PAGE_BUTTON.data(page - 1)))
     if page < pages - 1:
-        turns.append(button(t("button.next", language), f"bki:p:{page + 1}"))
+        turns.append(button(t("button.next", language), PAGE_BUTTON.data(page + 1)))
     if turns:
         rows.append(turns)
     count = len(accepted(proposal, current))
-    rows.append([button(t("imp.finish", language, count=plural(count, "imp.word.entry", language)), "bki:done")])
-    rows.append([button(t("button.cancel", language), "pnt:cancel")])
+    rows.append([button(t("imp.finish", language, count=plural(count, "imp.word.entry", language)), DONE_BUTTON.data())])
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     return narrow("\n".join(lines)), InlineKeyboardMarkup(rows)
 
 
@@ -177,7 +180,7 @@ async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, proposal: 
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☑/☐ a proposed match: kept, or left out of the ticks."""
     query, current = update.callback_query, draft(context)
-    line = int(query.data.split(":")[2])
+    line = TOGGLE_BUTTON.read(update)
     await query.answer()
     left = current["left"]
     if line in left:
@@ -190,14 +193,14 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️"""
     await update.callback_query.answer()
-    draft(context)["page"] = max(0, int(update.callback_query.data.split(":")[2]))
+    draft(context)["page"] = max(0, PAGE_BUTTON.read(update))
     return await refresh(update, context, await reread(update, context))
 
 
 async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """➕ a line without entry: which account its entry goes on (charges for a debit, produits for a credit)."""
     query, current, language = update.callback_query, draft(context), lang(update)
-    line = int(query.data.split(":")[2])
+    line = CREATE_BUTTON.read(update)
     proposal = await reread(update, context)
     if line not in proposal.unmatched_lines:
         await query.answer(t("imp.not_here", language), show_alert=True)
@@ -206,8 +209,8 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     x = proposal.lines[line]
     accounts = await as_user(update, context, bankfiles.line_accounts, current["coop_id"], x.amount)
     current["line"] = line
-    rows = [[button(clip(a.label, WIDTH), f"bki:a:{a.code}")] for a in accounts]
-    rows.append([button(t("imp.back", language), "bki:back")])
+    rows = [[button(clip(a.label, WIDTH), ACCOUNT_BUTTON.data(a.code))] for a in accounts]
+    rows.append([button(t("imp.back", language), BACK_BUTTON.data())])
     text = t("imp.ask_account", language, day=day_text(x.day), amount=plus_money(x.amount, language),
              label=escape(x.label), kind=t("imp.charge" if x.amount < 0 else "imp.produit", language))  # fmt: skip
     await show(update, narrow(text), InlineKeyboardMarkup(rows))
@@ -221,7 +224,7 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     line = current.pop("line")
     try:
         entry, proposal = await as_user(update, context, bankfiles.entry_from_line, current["coop_id"], current["file"],
-                                        line, query.data.split(":")[2], today=today_of(current),
+                                        line, ACCOUNT_BUTTON.read(update), today=today_of(current),
                                         created=created(current))  # fmt: skip
     except LedgerError as refused:
         return await refresh(update, context, await reread(update, context), refusal(refused, language))
