@@ -23,6 +23,7 @@ from telegram.ext import (
 
 from bot.bookkeeping import (
     balances, cashcount, entries, history, inventory, journal, movements, openings, projects, reconciliation, remise,
+    statement_import,
 )
 from bot.config import Settings
 from bot.exports import conversation as export
@@ -189,15 +190,22 @@ def build_application(settings: Settings, database: Database) -> Application:
                 reconciliation.COOP: [reconciliation.COOP_BUTTON.handler(reconciliation.chose_coop)],
                 reconciliation.DAY: [reconciliation.DAY_BUTTON.handler(reconciliation.chose_day),
                                      reconciliation.RESUME_BUTTON.handler(reconciliation.resume),
-                                     MessageHandler(TEXT, reconciliation.chose_day)],
+                                     MessageHandler(TEXT, reconciliation.chose_day),
+                                     MessageHandler(filters.Document.ALL, statement_import.received)],
                 reconciliation.BALANCE: [MessageHandler(TEXT, reconciliation.typed_balance)],
                 reconciliation.POINTING: [reconciliation.TICK_BUTTON.handler(reconciliation.toggle),
                                           reconciliation.DEPOSIT_BUTTON.handler(reconciliation.toggle_deposit),
                                           reconciliation.PAGE_BUTTON.handler(reconciliation.turn_page),
                                           reconciliation.DONE_BUTTON.handler(reconciliation.finish)],
+                statement_import.IMPORT: [statement_import.TOGGLE_BUTTON.handler(statement_import.toggle),
+                                          statement_import.PAGE_BUTTON.handler(statement_import.turn_page),
+                                          statement_import.CREATE_BUTTON.handler(statement_import.ask_account),
+                                          statement_import.DONE_BUTTON.handler(statement_import.finish)],
+                statement_import.ACCOUNT: [statement_import.ACCOUNT_BUTTON.handler(statement_import.chose_account),
+                                           statement_import.BACK_BUTTON.handler(statement_import.back)],
             },
-            fallbacks=[CommandHandler("annuler", reconciliation.cancel),
-                       *(b.handler(reconciliation.cancel) for b in reconciliation.CANCEL_BUTTONS)],
+            fallbacks=[CommandHandler("annuler", statement_import.cancel),
+                       *(b.handler(statement_import.cancel) for b in reconciliation.CANCEL_BUTTONS)],
         ),
         ConversationHandler(
             name="remise", persistent=True, allow_reentry=True,

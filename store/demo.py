@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import balances, entries, movements, reconciliation, reports
+from store import balances, books, entries, movements, reconciliation, reports
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, MovementKind,
@@ -46,6 +46,7 @@ DEMO_PEOPLE = (
 SANDBOX_VERIFICATEUR = DemoPerson("verificateur", 1007, "Henri", "Fontaine")
 DEMO_AFFILIATION = "974-111"
 DEMO_TIMEZONE = "Indian/Reunion"
+DEMO_ACCOUNT = "00012345678"  # the demo coop's bank account, as its statement files give it
 
 
 def seed_demo(session: Session, *, books: bool = True) -> None:
@@ -150,6 +151,32 @@ def seed_books(session: Session) -> None:
     ):  # fmt: skip
         entries.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
                             treasury=treasury, means=means, amount=amount, splits=account, today=today, **extra)
+
+
+def demo_statement(session: Session) -> bytes:
+    """Coop 974-111's bank statement file today, as Crédit Agricole exports it (CSV, ISO-8859-1), to try
+    /pointage with a file: every bank entry but the CE2B cheque not yet cashed, grouped by remise, and
+    the bank's fees of yesterday that the books lack."""
+    coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
+    today = today_in("Indian/Reunion")
+    bank = books._views(session, reconciliation._bank_entries(session, coop.id, today), books.chart_of(session, coop))
+    uncashed = [e for e in bank if e.uncashed_cheque and e.ledger_name == "CE2B"]
+    lines: dict[str, list] = {}
+    for e in bank:
+        if e not in uncashed:
+            key = f"r{e.deposit_id}" if e.deposit_id else f"e{e.id}"
+            label = f"REMISE CHEQUES N° {e.deposit_number}" if e.deposit_id else e.label.upper()
+            lines.setdefault(key, [e.day, label, 0])[2] += e.signed
+    fees = [max(date(department_year(session, "974"), 9, 1), today - timedelta(days=1)), "FRAIS TENUE DE COMPTE", -4_50]
+    rows = sorted([*lines.values(), fees], key=lambda x: x[0], reverse=True)
+    closing = reconciliation._book_banque(session, coop.id, today) - sum(e.signed for e in uncashed) + fees[2]
+    euros = lambda cents: f"{abs(cents) // 100},{abs(cents) % 100:02d}"  # noqa: E731
+    text = [f"Téléchargement du {today:%d/%m/%Y};", f"Compte de Dépôt carte n° {DEMO_ACCOUNT};",
+            f"Solde au {today:%d/%m/%Y} {'-' if closing < 0 else ''}{euros(closing)} EUR", ";",
+            "Date;Libellé;Débit euros;Crédit euros;"]  # fmt: skip
+    text += [f'{day:%d/%m/%Y};"{label}";{euros(cents) if cents < 0 else ""};{euros(cents) if cents > 0 else ""};'
+             for day, label, cents in rows]  # fmt: skip
+    return ("\r\n".join(text) + "\r\n").encode("iso-8859-1", "replace")
 
 
 def _membership(session: Session, coop_id: int, year: int, *, validated: bool,

@@ -69,6 +69,8 @@ class Coop(SQLModel, table=True):
     school_name: str = Field(max_length=120)
     commune: str = Field(default="", max_length=80)
     department_code: str = Field(foreign_key="department.code", index=True)
+    # Recorded from the first bank statement imported; later files must name the same account.
+    bank_account: str | None = Field(default=None, max_length=34)
 
 
 class Person(SQLModel, table=True):

@@ -85,7 +85,8 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: st
     current, language = draft(context), lang(update)
     known = await as_user(update, context, store_reconciliation.statements, current["coop_id"], fiscal_year_of(today_of(current)))
     lines = [notice] if notice else []
-    lines += [t("pnt.title", language, affiliation=current["affiliation"]), t("pnt.ask_day", language)]
+    lines += [t("pnt.title", language, affiliation=current["affiliation"]), t("pnt.ask_day", language),
+              t("imp.or_file", language)]  # statement_import reads the file
     if known:
         listed = ", ".join(t("pnt.known_one", language, day=day_text(s.day), balance=signed_money(s.balance, language))
                            for s in known[:RESUMABLE])  # fmt: skip

@@ -53,3 +53,18 @@ async def fetch_receipt(telegram_file: File, stem: Path) -> tuple[Path, FileKind
         return path, kind, size
     finally:
         partial.unlink(missing_ok=True)
+
+
+async def fetch_small(telegram_file: File, limit: int) -> bytes | None:
+    """A small file's content (a bank statement), or None past ``limit`` bytes, counted while it comes."""
+    if (telegram_file.file_size or 0) > limit:
+        return None
+    data = bytearray()
+    async with aiohttp.ClientSession(timeout=DOWNLOAD_TIMEOUT) as http:
+        async with http.get(telegram_file.file_path) as answer:
+            answer.raise_for_status()
+            async for chunk in answer.content.iter_chunked(CHUNK_BYTES):
+                data += chunk
+                if len(data) > limit:
+                    return None
+    return bytes(data)

@@ -16,7 +16,7 @@ from bot.reminders.jobs import CLOCK, reminders_run
 from bot.sandbox.harness import running_bot
 from bot.sandbox.simulator import BotApiSimulator, SimMessage, SimUser, Step
 from store.db import Database
-from store.demo import DEMO_TIMEZONE, SANDBOX_PEOPLE, seed_sandbox
+from store.demo import DEMO_AFFILIATION, DEMO_TIMEZONE, SANDBOX_PEOPLE, demo_statement, seed_sandbox
 
 COMMANDS_HELP = """Commandes du terminal :
   texte ou /commande   envoyer un message au bot (un nombre aussi : 25 élèves, 12 €, un n° de chèque)
@@ -26,7 +26,7 @@ COMMANDS_HELP = """Commandes du terminal :
   :user CLÉ            parler en tant qu'une autre personne, et voir ce qu'elle a reçu entre-temps
   :users               la liste des personnes de démonstration
   :photo CHEMIN        envoyer une photo (une image PNG part comme fichier, pour rester en PNG)
-  :doc CHEMIN          envoyer un document
+  :doc CHEMIN          envoyer un document (le relevé de banque de la démo, dans /pointage)
   :date AAAA-MM-JJ      avancer l'horloge des rappels à ce jour (10 h à La Réunion) et les envoyer
   :aide                cette aide
   :quitter             quitter le bac à sable"""
@@ -51,11 +51,14 @@ async def sandbox(database: Database, *, stdin: TextIO = sys.stdin, stdout: Text
     """
     database.run(seed_sandbox)
     files = files or files_prefix(database)
+    statement = Path(f"{files}-releve-{DEMO_AFFILIATION}.csv")  # to send in /pointage with :doc
+    statement.write_bytes(database.run(demo_statement))
     sim = BotApiSimulator()
     await sim.start("127.0.0.1", 0)
     try:
         async with running_bot(sim, database, receipts_dir=f"{files}-receipts") as application:
-            terminal = Terminal(sim, stdin, stdout, application=application, documents=Path(f"{files}-documents"))
+            terminal = Terminal(sim, stdin, stdout, application=application, documents=Path(f"{files}-documents"),
+                                statement=statement)  # fmt: skip
             await terminal.run()
     finally:
         await sim.stop()
@@ -78,7 +81,8 @@ class Terminal:
     """One person at the keyboard, speaking as any of the demo people."""
 
     def __init__(self, sim: BotApiSimulator, stdin: TextIO, stdout: TextIO, *,
-                 application: Application | None = None, documents: Path | None = None):  # fmt: skip
+                 application: Application | None = None, documents: Path | None = None,
+                 statement: Path | None = None):  # fmt: skip
         self.users = {p.key: sim.user(p.telegram_id, p.first_name, p.last_name) for p in SANDBOX_PEOPLE}
         self.key = SANDBOX_PEOPLE[0].key
         self.seen = {key: 0 for key in self.users}  # the last message id shown, per person
@@ -87,6 +91,7 @@ class Terminal:
         self.stdout = stdout
         self.application = application  # to know whether the bot waits for typed text
         self.documents = documents  # where the files the bot sends are saved
+        self.statement = statement  # the demo coop's bank statement file, to try /pointage with
 
     @property
     def user(self) -> SimUser:
@@ -99,6 +104,8 @@ class Terminal:
                  "Tapez /start pour commencer, :aide pour les commandes du terminal.")  # fmt: skip
         if self.documents is not None:
             self.say(f"Les documents que le bot envoie sont enregistrés dans {self.documents}.")
+        if self.statement is not None:
+            self.say(f"Un relevé de banque de la coop {DEMO_AFFILIATION} à importer : /pointage, puis :doc {self.statement}")
         while True:
             self.prompt()
             line = await read_line(self.stdin)

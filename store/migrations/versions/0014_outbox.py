@@ -1,7 +1,7 @@
 """outbox of reminders and messages, reminder settings, department reminder settings
 
 Revision ID: 0014_outbox
-Revises: 0011_reports
+Revises: 0013_bank_import
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = "0014_outbox"
-down_revision = "0011_reports"
+down_revision = "0013_bank_import"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,286 @@
+"""/pointage with the bank's file: a statement sent as a document (CSV or OFX) instead of typed.
+
+Where /pointage asks for the statement's date, the person may send the file their bank gives.
+The store reads it and checks it against the coop (account number, date, a balance that
+follows the previous statement); a refused file changes nothing and the person stays at that
+step. Otherwise each line of the file comes with the entry the store proposes for it, ticked
+(☑) until the person unticks it; a line the books lack has ➕, and two taps (the line, then an
+account) make it an entry of the school ledger. The entries of the books the file does not
+show (an uncashed cheque) are listed under. « Pointer » records the statement with the ticks
+the person kept: nothing of the file is recorded before.
+
+The file is read again from the conversation's draft (its lines, as plain data) at each tap:
+the proposals follow the books if someone records or cancels an entry meanwhile.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.bookkeeping import reconciliation
+from bot.bookkeeping.reconciliation import CANCEL_BUTTONS, DAY, draft
+from bot.infra.downloads import fetch_small
+from bot.texts import lang, plural, t
+from bot.ui.buttons import DIGITS, ID, Button, button
+from bot.ui.chat import as_user, show
+from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
+from bot.ui.steps import today_of
+from store import bankfiles
+from store.bankfiles import BankFileError, Proposal
+from store.errors import LedgerError
+
+IMPORT, ACCOUNT = "pnt.import", "pnt.file_account"
+TOGGLE_BUTTON, PAGE_BUTTON, CREATE_BUTTON = Button("bki:t", ID), Button("bki:p", ID), Button("bki:n", ID)
+DONE_BUTTON, BACK_BUTTON, ACCOUNT_BUTTON = Button("bki:done"), Button("bki:back"), Button("bki:a", DIGITS)
+PAGE_SIZE = 6  # lines of the file per page: each takes two lines and a button
+UNMATCHED_SHOWN = 5  # entries of the books the file lacks, listed by name
+
+
+def money_values(error: BankFileError, language: str) -> dict:
+    """A refusal's values as the sentence shows them: amounts in euros, dates jj/mm/aaaa, accounts masked."""
+    values = dict(error.details)
+    if error.reason == "other_account":
+        return {key: bankfiles.masked(value) for key, value in values.items()}
+    for key in ("opening", "total", "closing", "previous_balance", "expected", "balance"):
+        if key in values:
+            values[key] = signed_money(values[key], language)
+    for key in ("previous_day", "day"):
+        if key in values:
+            values[key] = day_text(values[key])
+    return values
+
+
+def problem(error: BankFileError, language: str) -> str:
+    return t(f"imp.error.{error.reason}", language, **money_values(error, language))
+
+
+async def received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A document where the statement's date is asked: the bank's file, read and checked."""
+    message, current, language = update.effective_message, draft(context), lang(update)
+    document = message.document
+    data = None
+    if (document.file_size or 0) <= bankfiles.MAX_BYTES:
+        data = await fetch_small(await document.get_file(), bankfiles.MAX_BYTES)
+    try:
+        if data is None:
+            raise BankFileError("too_big")
+        proposal = await as_user(update, context, bankfiles.propose, current["coop_id"], data,
+                                 today=today_of(current))  # fmt: skip
+    except BankFileError as refused:
+        await message.reply_text(narrow(problem(refused, language) + "\n\n" + t("imp.again", language)))
+        return DAY
+    except LedgerError as refused:
+        await message.reply_text(narrow(refusal(refused, language) + "\n\n" + t("imp.again", language)))
+        return DAY
+    current.update(file=proposal.statement.to_data(), created={}, left=[], page=0)
+    return await refresh(update, context, proposal)
+
+
+async def reread(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Proposal:
+    current = draft(context)
+    return await as_user(update, context, bankfiles.propose, current["coop_id"], current["file"],
+                         today=today_of(current), created=created(current))  # fmt: skip
+
+
+def created(current: dict) -> dict[int, int]:
+    """Line index → the entry made from it (JSON keeps the keys as text)."""
+    return {int(k): v for k, v in current["created"].items()}
+
+
+def items(proposal: Proposal) -> list[tuple[int, object]]:
+    """The file's lines in date order: (line, its match) or (line, None) for a line without entry."""
+    found = [(m.line, m) for m in proposal.matches] + [(i, None) for i in proposal.unmatched_lines]
+    return sorted(found, key=lambda item: (proposal.lines[item[0]].day, item[0]))
+
+
+def accepted(proposal: Proposal, current: dict) -> list[int]:
+    """The entries of the matches the person kept ticked (not those ticked on this statement before)."""
+    return [i for m in proposal.matches if m.line not in current["left"] for i in m.entry_ids
+            if i not in proposal.already]  # fmt: skip
+
+
+def item_lines(proposal: Proposal, line: int, found, current: dict, language: str) -> list[str]:
+    """'☑ 03/09 · +450,00 €' and, under it, the bank's label → the entry, or 'sans écriture'."""
+    x = proposal.lines[line]
+    head = f"{x.day:%d/%m} · {plus_money(x.amount, language)}"
+    label = escape(clip(x.label, WIDTH - 3))
+    if found is None:
+        return [f"➕ {head}", f"   {label}", "   " + t("imp.no_entry", language)]
+    box = "☐" if line in current["left"] else "☑"
+    first = found.entries[0]
+    what = (t("pnt.deposit", language, number=first.deposit_number) if first.deposit_id
+            else f"{escape(first.ledger_name)} {first.piece} · {first.day:%d/%m}")  # fmt: skip
+    return [f"{box} {head}", f"   {label}", f"   → {what}"]
+
+
+def item_button(proposal: Proposal, line: int, found, current: dict, language: str):
+    x = proposal.lines[line]
+    head = f"{x.day:%d/%m} {signed_money(x.amount, language)}"
+    if found is None:
+        return button(t("imp.create", language, line=head), CREATE_BUTTON.data(line))
+    return button(f"{'☐' if line in current['left'] else '☑'} {head}", TOGGLE_BUTTON.data(line))
+
+
+def render(proposal: Proposal, current: dict, language: str) -> tuple[str, InlineKeyboardMarkup]:
+    """The statement, one page of its lines with their proposals, the entries it lacks; the buttons."""
+    statement, listed = proposal.statement, items(proposal)
+    pages = max(1, -(-len(listed) // PAGE_SIZE))
+    page = min(current.get("page", 0), pages - 1)
+    lines = [t("imp.header", language, day=day_text(statement.day), affiliation=current["affiliation"],
+               kind=statement.kind.upper(), balance=signed_money(statement.closing, language))]  # fmt: skip
+    if statement.account is None:
+        lines.append(t("imp.no_account", language))
+    elif proposal.record_account:
+        lines.append(t("imp.account_new", language, account=bankfiles.masked(statement.account)))
+    else:
+        lines.append(t("imp.account_ok", language, account=bankfiles.masked(statement.account)))
+    if proposal.skipped:
+        lines.append(t("imp.skipped", language, count=proposal.skipped, day=day_text(proposal.previous_day)))
+    lines.append(t("imp.summary", language, lines=plural(len(listed), "imp.word.line", language),
+                   matched=len(proposal.matches), missing=len(proposal.unmatched_lines)))  # fmt: skip
+    if listed:
+        lines += ["", t("imp.instructions", language)]
+        for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]:
+            lines += item_lines(proposal, line, found, current, language)
+        if pages > 1:
+            lines.append(t("pnt.page", language, page=page + 1, pages=pages))
+    if proposal.unmatched_entries:
+        lines += ["", t("imp.not_in_file", language, count=len(proposal.unmatched_entries))]
+        for e in proposal.unmatched_entries[:UNMATCHED_SHOWN]:
+            lines.append(f"· {escape(e.ledger_name)} {e.piece} · {e.day:%d/%m} · {plus_money(e.signed, language)} "
+                         f"{escape(clip(e.label, 20))}")  # fmt: skip
+        if len(proposal.unmatched_entries) > UNMATCHED_SHOWN:
+            lines.append(t("imp.more", language, count=len(proposal.unmatched_entries) - UNMATCHED_SHOWN))
+    rows = [[item_button(proposal, line, found, current, language)]
+            for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]]  # fmt: skip
+    turns = []
+    if page > 0:
+        turns.append(button(t("button.previous", language), PAGE_BUTTON.data(page - 1)))
+    if page < pages - 1:
+        turns.append(button(t("button.next", language), PAGE_BUTTON.data(page + 1)))
+    if turns:
+        rows.append(turns)
+    count = len(accepted(proposal, current))
+    rows.append([button(t("imp.finish", language, count=plural(count, "imp.word.entry", language)), DONE_BUTTON.data())])
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
+    return narrow("\n".join(lines)), InlineKeyboardMarkup(rows)
+
+
+async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, proposal: Proposal,
+                  notice: str | None = None) -> str:  # fmt: skip
+    current = draft(context)
+    text, keyboard = render(proposal, current, lang(update))
+    await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
+    return IMPORT
+
+
+async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """☑/☐ a proposed match: kept, or left out of the ticks."""
+    query, current = update.callback_query, draft(context)
+    line = TOGGLE_BUTTON.read(update)
+    await query.answer()
+    left = current["left"]
+    if line in left:
+        left.remove(line)
+    else:
+        left.append(line)
+    return await refresh(update, context, await reread(update, context))
+
+
+async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """◀️ ▶️"""
+    await update.callback_query.answer()
+    draft(context)["page"] = max(0, PAGE_BUTTON.read(update))
+    return await refresh(update, context, await reread(update, context))
+
+
+async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """➕ a line without entry: which account its entry goes on (charges for a debit, produits for a credit)."""
+    query, current, language = update.callback_query, draft(context), lang(update)
+    line = CREATE_BUTTON.read(update)
+    proposal = await reread(update, context)
+    if line not in proposal.unmatched_lines:
+        await query.answer(t("imp.not_here", language), show_alert=True)
+        return await refresh(update, context, proposal)
+    await query.answer()
+    x = proposal.lines[line]
+    accounts = await as_user(update, context, bankfiles.line_accounts, current["coop_id"], x.amount)
+    current["line"] = line
+    rows = [[button(clip(a.label, WIDTH), ACCOUNT_BUTTON.data(a.code))] for a in accounts]
+    rows.append([button(t("imp.back", language), BACK_BUTTON.data())])
+    text = t("imp.ask_account", language, day=day_text(x.day), amount=plus_money(x.amount, language),
+             label=escape(x.label), kind=t("imp.charge" if x.amount < 0 else "imp.produit", language))  # fmt: skip
+    await show(update, narrow(text), InlineKeyboardMarkup(rows))
+    return ACCOUNT
+
+
+async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The account: the line becomes an entry of the school ledger, matched to the line."""
+    query, current, language = update.callback_query, draft(context), lang(update)
+    await query.answer()
+    line = current.pop("line")
+    try:
+        entry, proposal = await as_user(update, context, bankfiles.entry_from_line, current["coop_id"], current["file"],
+                                        line, ACCOUNT_BUTTON.read(update), today=today_of(current),
+                                        created=created(current))  # fmt: skip
+    except LedgerError as refused:
+        return await refresh(update, context, await reread(update, context), refusal(refused, language))
+    except BankFileError as refused:
+        return await refresh(update, context, await reread(update, context), problem(refused, language))
+    current["created"][str(line)] = entry.id
+    notice = t("imp.created", language, ledger=escape(entry.ledger_name), piece=entry.piece,
+               amount=plus_money(entry.signed, language), account=entry.splits[0].account_label)  # fmt: skip
+    return await refresh(update, context, proposal, notice)
+
+
+async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """↩️ Retour: the proposals again, nothing made."""
+    await update.callback_query.answer()
+    draft(context).pop("line", None)
+    return await refresh(update, context, await reread(update, context))
+
+
+async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✅ Pointer: the statement recorded, the matches kept ticked on it; balanced or not, the bot says so."""
+    query, current, language = update.callback_query, draft(context), lang(update)
+    await query.answer()
+    proposal = await reread(update, context)
+    ids = accepted(proposal, current)
+    try:
+        rec = await as_user(update, context, bankfiles.accept, current["coop_id"], current["file"], ids,
+                            today=today_of(current))  # fmt: skip
+    except LedgerError as refused:
+        return await refresh(update, context, await reread(update, context), refusal(refused, language))
+    except BankFileError as refused:
+        return await refresh(update, context, await reread(update, context), problem(refused, language))
+    day = day_text(rec.day)
+    lines = [t("pnt.ticked", language, ticked=plural(len(ids), "word.ticked", language), day=day)]
+    if proposal.record_account:
+        lines.append(t("imp.account_recorded", language, account=bankfiles.masked(proposal.statement.account)))
+    if rec.balanced:
+        lines.append(t("pnt.balanced", language, statement=signed_money(rec.statement_balance, language),
+                       debits=signed_money(rec.outstanding_debits, language),
+                       credits=signed_money(rec.outstanding_credits, language),
+                       book=signed_money(rec.book_banque, language)))  # fmt: skip
+    else:
+        lines.append(t("pnt.left", language, difference=signed_money(rec.difference, language), day=day))
+    context.user_data.pop(reconciliation.DRAFT, None)
+    await query.edit_message_text(narrow("\n\n".join(lines)))
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler or Annuler while a file is gone through: nothing ticked; the entries made from it stay."""
+    current = context.user_data.get(reconciliation.DRAFT) or {}
+    if "file" not in current:
+        return await reconciliation.cancel(update, context)
+    context.user_data.pop(reconciliation.DRAFT, None)
+    if update.callback_query:
+        await update.callback_query.answer()
+    made = len(current["created"])
+    key = "imp.stopped_made" if made else "imp.stopped"
+    await show(update, narrow(t(key, lang(update), entries=plural(made, "imp.word.entry", lang(update)))))
+    return ConversationHandler.END

@@ -1,0 +1,566 @@
+"""Bank statement files (relevés) read for /pointage: parsing, checks and the proposed matches.
+
+Two formats: CSV as French banks export it (``;``, decimal comma, ISO-8859-1/15 or UTF-8,
+header lines before the table, debit and credit in one signed column or two) and OFX (read
+by ofxtools). CFONB 120 is not read: no maintained parser of it exists outside Odoo's
+addons, and a statement export in CSV or OFX is offered by every French bank.
+
+Nothing here writes until ``accept``: reading a file and proposing matches change nothing,
+so a refused file (unknown format, wrong encoding, another account, a balance that does
+not follow the previous statement) leaves the books as they were. A refusal is a
+``BankFileError`` whose ``reason`` is a code, with the values the bot needs to explain it.
+
+Matching, line by line of the file against the coop's bank entries not yet ticked (a
+remise de chèques counts as one entry of its total, as the bank credits it):
+1. same amount and the cheque's number in the bank's label;
+2. same amount, dated within ``NEAR_DAYS`` days, the nearest first;
+3. same amount, any date, the nearest first.
+Each entry and each line is used once. What is left shows on both sides: lines the books do
+not have (bank fees, a transfer received: each can become an entry of the school ledger),
+entries the bank has not seen (an uncashed cheque).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlmodel import Session, select
+
+from store.access import Action
+from store.accounts import Account, AccountClass
+from store.books import LABEL_MAX, EntryView, _check_day, _require_coop, _views, chart_of
+from store.entries import record_entry
+from store.reconciliation import Reconciliation, _bank_entries, record_statement, tick
+from store.models import Coop, Direction, Entry, Ledger, LedgerKind, Means, Statement, Tick, Treasury
+from store.money import MAX_CENTS
+from store.people import Who
+
+MAX_BYTES = 1024 * 1024  # a year of a coop's statement is a few tens of kilobytes
+MAX_LINES = 3000
+NEAR_DAYS = 5  # a card payment or a transfer reaches the bank within a few days
+HEAD = 4096  # what is looked at to tell a text file from a binary one
+ACCOUNT_MIN = 8  # an account number has at least this many characters
+
+
+class BankFileError(Exception):
+    """Why a statement file is refused; ``reason`` is one of:
+
+    empty, too_big, binary (not a text file: PDF, spreadsheet, picture…), encoding (UTF-16 or
+    another encoding that is not UTF-8 nor ISO-8859), unknown_format (text, but neither a bank's
+    CSV nor OFX), no_lines (a table without any operation), bad_line (day: the date of a row without a readable amount),
+    too_many_lines, no_balance (no closing balance, none to compute), inconsistent (the file's own
+    opening balance + its lines ≠ its closing balance: opening, total, closing),
+    other_account (expected, found: the coop's account number and the file's), balance_gap
+    (previous_day, previous_balance, expected, closing: the previous statement's balance + the
+    file's lines after it ≠ the file's closing balance), statement_differs (day, balance: a
+    statement of that date is already recorded with another balance), line (a line of the file
+    not found: the file changed), done (a line already made into an entry).
+    """
+
+    def __init__(self, reason: str, **details: Any):
+        super().__init__(f"{reason} {details}" if details else reason)
+        self.reason = reason
+        self.details = details
+
+
+@dataclass(frozen=True)
+class BankLine:
+    day: date
+    label: str
+    amount: int  # signed cents: + credited, − debited
+    cheque_number: str | None = None
+
+
+@dataclass(frozen=True)
+class BankFile:
+    """What a statement file says: its account, date, balances and lines."""
+
+    kind: str  # "csv" or "ofx"
+    account: str | None  # letters and digits only; None when the file does not say it
+    day: date  # the statement's date: that of its closing balance
+    closing: int
+    opening: int | None
+    lines: tuple[BankLine, ...]
+
+    def to_data(self) -> dict:
+        """Plain JSON, kept with the conversation while the person goes through the proposals."""
+        return {"kind": self.kind, "account": self.account, "day": self.day.isoformat(), "closing": self.closing,
+                "opening": self.opening,
+                "lines": [[x.day.isoformat(), x.label, x.amount, x.cheque_number] for x in self.lines]}  # fmt: skip
+
+    @classmethod
+    def from_data(cls, data: dict) -> BankFile:
+        lines = tuple(BankLine(date.fromisoformat(d), label, amount, cheque) for d, label, amount, cheque in data["lines"])
+        return cls(data["kind"], data["account"], date.fromisoformat(data["day"]), data["closing"], data["opening"], lines)
+
+
+# ---------------------------------------------------------------- reading a file
+
+
+def read(data: bytes) -> BankFile:
+    """The statement a file holds, or BankFileError."""
+    if not data.strip():
+        raise BankFileError("empty")
+    if len(data) > MAX_BYTES:
+        raise BankFileError("too_big")
+    head = data[:HEAD]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_like(head):
+        raise BankFileError("encoding")
+    if b"\0" in head or _binary_like(head):
+        raise BankFileError("binary")
+    text = _decode(data)
+    if re.search(r"<OFX>|OFXHEADER", text[:HEAD], re.IGNORECASE):
+        statement = _read_ofx(data)
+    else:
+        statement = _read_csv(text)
+    if len(statement.lines) > MAX_LINES:
+        raise BankFileError("too_many_lines")
+    if abs(statement.closing) > MAX_CENTS or any(abs(x.amount) > MAX_CENTS for x in statement.lines):
+        raise BankFileError("unknown_format")
+    if statement.opening is not None:
+        total = sum(x.amount for x in statement.lines)
+        if statement.opening + total != statement.closing:
+            raise BankFileError("inconsistent", opening=statement.opening, total=total, closing=statement.closing)
+    return statement
+
+
+def _utf16_like(head: bytes) -> bool:
+    """Text saved as UTF-16 without a BOM: every other byte is zero."""
+    sample = head[:200]
+    if len(sample) < 8:
+        return False
+    odd, even, half = sample[1::2].count(0), sample[0::2].count(0), len(sample) // 2
+    return (odd > half * 2 // 3 and even < half // 10) or (even > half * 2 // 3 and odd < half // 10)
+
+
+def _binary_like(head: bytes) -> bool:
+    """Control characters other than tab and line ends: not a text file."""
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12))
+    return controls > len(head) // 100 + 1
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else ISO-8859-15 as French banks write it (cp1252's extra
+    letters read as well); a text that is neither is refused as a wrong encoding."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("iso-8859-15")
+    if re.search("[\u0080-\u009f]", text):  # C1 controls: bytes no Western text uses
+        raise BankFileError("encoding")
+    return text.replace("¤", "€")  # 0xA4 is the euro sign in ISO-8859-15
+
+
+def _norm(cell: str) -> str:
+    """'Débit euros ' → 'debit euros': lower case, no accents, single spaces."""
+    plain = unicodedata.normalize("NFKD", cell).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9°()]+", " ", plain).split())
+
+
+_DAY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_AMOUNT = re.compile(r"[-+−]?\s?\d{1,3}(?:[ \u00a0\u202f.]\d{3})+,\d{2}(?!\d)|[-+−]?\s?\d+[,.]\d{2}(?!\d)")
+_IBAN = re.compile(r"\bFR\d{2}(?:\s?[A-Z0-9]{4}){5}\s?[A-Z0-9]{3}\b")
+_ACCOUNT = re.compile(r"\b(?=[A-Z0-9]*\d{6})[A-Z0-9]{%d,}\b" % ACCOUNT_MIN)
+_CHEQUE = re.compile(r"\b(?:CHE?QUE|CHQ|CH)\.?\s*(?:N\s*°|NO|N°)?\s*:?\s*0*(\d{3,12})\b", re.IGNORECASE)
+
+
+def _day(text: str) -> date | None:
+    """A date written jj/mm/aaaa, jj/mm/aa, jj.mm.aaaa or aaaa-mm-jj; None if there is none."""
+    found = _DAY.search(text)
+    if not found:
+        return None
+    try:
+        if found.group(4):
+            return date(int(found.group(4)), int(found.group(5)), int(found.group(6)))
+        year = int(found.group(3))
+        return date(year + 2000 if year < 100 else year, int(found.group(2)), int(found.group(1)))
+    except ValueError:
+        return None
+
+
+def _cents(text: str) -> int | None:
+    """'1 234,56 €', '-12,50', '+1234,56', '85.00' → cents; None if the cell holds no amount."""
+    cleaned = re.sub(r"[\s\u00a0\u202f€]|EUR", "", text.strip(), flags=re.IGNORECASE).replace("−", "-")
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    if not re.fullmatch(r"[-+]?\d+(\.\d{1,2})?", cleaned):
+        return None
+    try:
+        return int(Decimal(cleaned) * 100)
+    except InvalidOperation:
+        return None
+
+
+def _last_amount(cells: list[str]) -> int | None:
+    """The last amount written in a row (after its label and date): a balance line's value."""
+    for cell in reversed(cells):
+        value = _cents(cell)
+        if value is not None:
+            return value
+        found = _AMOUNT.findall(cell)
+        if found:
+            return _cents(found[-1])
+    return None
+
+
+def _account(row_text: str) -> str | None:
+    """The account number or IBAN a header line gives, letters and digits only."""
+    upper = row_text.upper()
+    iban = _IBAN.search(upper)
+    if iban:
+        return re.sub(r"\s", "", iban.group(0))
+    found = _ACCOUNT.findall(upper)
+    return found[-1] if found else None
+
+
+def cheque_in(label: str) -> str | None:
+    """The cheque's number a bank's label gives ('CHEQUE N° 0001235' → '1235')."""
+    found = _CHEQUE.search(label)
+    return found.group(1) if found else None
+
+
+@dataclass
+class _Columns:
+    day: int
+    label: int | None
+    debit: int | None = None
+    credit: int | None = None
+    amount: int | None = None
+    balance: int | None = None
+
+
+def _columns(row: list[str]) -> _Columns | None:
+    """The table's header row, if this is it: a date column and debit/credit or amount columns."""
+    names = [_norm(cell) for cell in row]
+    days = [i for i, n in enumerate(names) if n.startswith("date") and "valeur" not in n]
+    if not days:
+        return None
+    found = _Columns(day=days[0], label=next((i for i, n in enumerate(names) if "libelle" in n), None))
+    for i, n in enumerate(names):
+        if "franc" in n:
+            continue
+        if "debit" in n and found.debit is None:
+            found.debit = i
+        elif "credit" in n and found.credit is None:
+            found.credit = i
+        elif n.startswith("montant") and found.amount is None:
+            found.amount = i
+        elif n.startswith("solde") and found.balance is None:
+            found.balance = i
+    if found.amount is None and (found.debit is None or found.credit is None):
+        return None
+    if found.label is None:  # some exports call it 'Opération' or 'Nature de l'opération'
+        found.label = next((i for i, n in enumerate(names) if "operation" in n and not n.startswith("date")), None)
+    return found
+
+
+def _read_csv(text: str) -> BankFile:
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    columns, header_at = None, None
+    for number, row in enumerate(rows):
+        columns = _columns(row)
+        if columns:
+            header_at = number
+            break
+    if columns is None:
+        raise BankFileError("unknown_format")
+    meta = rows[:header_at]
+    lines: list[BankLine] = []
+    balances: list[int | None] = []
+    for row in rows[header_at + 1:]:
+        if not any(cell.strip() for cell in row):
+            continue
+        day = _day(row[columns.day]) if columns.day < len(row) else None
+        if day is None:
+            meta.append(row)  # a balance line after the table (Caisse d'Épargne), or a total
+            continue
+        line = _csv_line(row, columns, day)
+        if line is None:
+            raise BankFileError("bad_line", day=day)
+        lines.append(line)
+        balances.append(_cents(row[columns.balance]) if columns.balance is not None and columns.balance < len(row)
+                        else None)  # fmt: skip
+    if not lines:
+        raise BankFileError("no_lines")
+    account, closing, closing_day, opening, end_day = None, None, None, None, None
+    for row in meta:
+        row_text = " ".join(cell for cell in row if cell)
+        name = _norm(row_text)
+        ends = [cell for cell in row if "fin" in _norm(cell) and _day(cell)]  # 'Date de fin de téléchargement : …'
+        end_day = _day(ends[0]) if ends else end_day
+        if "solde" in name and "franc" not in name:
+            value = _last_amount(row[1:] if len(row) > 1 else row) if len(row) > 1 else _last_amount([row_text])
+            if value is None:
+                continue
+            if any(word in name for word in ("debut", "precedent", "initial", "ancien", "depart")):
+                opening = value
+            else:
+                closing, closing_day = value, _day(row_text)
+        elif "compte" in name and account is None:
+            account = _account(row_text)
+        elif name.startswith("date") and len(row) == 2:  # La Banque Postale: 'Date ;31/08/2026'
+            end_day = _day(row_text) or end_day
+    if closing is None and columns.balance is not None:
+        # The running balance: the latest line's, the file listing latest first or last.
+        ascending = lines[0].day <= lines[-1].day
+        closing = balances[-1] if ascending else balances[0]
+    if closing is None and opening is not None:
+        closing = opening + sum(x.amount for x in lines)
+    if closing is None:
+        raise BankFileError("no_balance")
+    day = closing_day or end_day or max(x.day for x in lines)
+    if lines[0].day > lines[-1].day:  # latest first: a day's lines in the bank's order once reversed
+        lines.reverse()
+    return BankFile("csv", account, day, closing, opening, tuple(sorted(lines, key=lambda x: x.day)))
+
+
+def _csv_line(row: list[str], columns: _Columns, day: date) -> BankLine | None:
+    cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+    if columns.amount is not None:
+        amount = _cents(cell(columns.amount))
+    else:
+        debit, credit = _cents(cell(columns.debit)), _cents(cell(columns.credit))
+        if debit is None and credit is None:
+            return None
+        amount = (abs(credit) if credit else 0) - (abs(debit) if debit else 0)
+    if amount is None or amount == 0:
+        return None
+    label = " ".join(cell(columns.label).split())[:LABEL_MAX] or "—"
+    return BankLine(day, label, amount, cheque_in(label))
+
+
+def _read_ofx(data: bytes) -> BankFile:
+    from ofxtools.Parser import OFXTree  # imported when an OFX comes: a second of import saved otherwise
+
+    try:
+        tree = OFXTree()
+        tree.parse(io.BytesIO(data))
+        statement = tree.convert().statements[0]
+        account = re.sub(r"[^A-Z0-9]", "", str(statement.account.acctid).upper()) or None
+        balance = statement.ledgerbal
+        lines = []
+        for tx in statement.transactions:
+            name, memo = (" ".join((x or "").split()) for x in (tx.name, tx.memo))
+            label = (memo if name and memo.startswith(name) else " ".join(x for x in (name, memo) if x))
+            label = label[:LABEL_MAX] or "—"
+            cheque = str(tx.checknum).lstrip("0") if tx.checknum else cheque_in(label)
+            lines.append(BankLine(tx.dtposted.date(), label, int(Decimal(tx.trnamt) * 100), cheque))
+        closing, day = int(Decimal(balance.balamt) * 100), balance.dtasof.date()
+    # ofxtools raises its own errors and plain ones (ValueError, KeyError, IndexError…) on a
+    # malformed file; whichever it is, the file cannot be read.
+    except Exception as error:
+        raise BankFileError("unknown_format") from error
+    if not lines:
+        raise BankFileError("no_lines")
+    return BankFile("ofx", account, day, closing, None, tuple(sorted(lines, key=lambda x: x.day)))
+
+
+# ---------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class Match:
+    line: int  # index of the file's line
+    entries: tuple[EntryView, ...]  # one entry, or the cheques of one remise
+    how: str  # "cheque", "day", "amount" or "created"
+
+    @property
+    def entry_ids(self) -> tuple[int, ...]:
+        return tuple(e.id for e in self.entries)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A statement file against the coop's books: nothing recorded yet."""
+
+    coop_id: int
+    statement: BankFile
+    account_known: str | None  # the coop's account number before this file
+    previous_day: date | None  # the previous statement, whose lines the file may repeat
+    skipped: int  # lines dated on or before the previous statement: already on it
+    matches: tuple[Match, ...]
+    unmatched_lines: tuple[int, ...]  # indexes of lines no entry matches
+    unmatched_entries: tuple[EntryView, ...]  # bank entries up to the statement's day the file does not show
+    existing_statement_id: int | None = None  # a statement of that day already recorded, same balance
+    record_account: bool = field(default=False)  # the file's account number is recorded at acceptance
+    already: frozenset[int] = frozenset()  # entries ticked on that statement before: matched, not ticked again
+
+    @property
+    def to_tick(self) -> tuple[int, ...]:
+        """Every proposed entry not ticked yet."""
+        return tuple(i for m in self.matches for i in m.entry_ids if i not in self.already)
+
+    @property
+    def lines(self) -> tuple[BankLine, ...]:
+        return self.statement.lines
+
+
+def _groups(entries: list[EntryView]) -> list[tuple[EntryView, ...]]:
+    """One group per entry, one per remise de chèques (the bank credits the slip's total)."""
+    groups: dict[str, list[EntryView]] = {}
+    for e in entries:
+        groups.setdefault(f"r{e.deposit_id}" if e.deposit_id else f"e{e.id}", []).append(e)
+    return [tuple(g) for g in groups.values()]
+
+
+def match(lines: tuple[BankLine, ...], entries: list[EntryView], *, among: set[int] | None = None,
+          created: dict[int, int] | None = None) -> tuple[list[Match], list[int], list[EntryView]]:  # fmt: skip
+    """Matches of the lines (only those in ``among``) with the entries; the lines and entries left.
+    ``created``: line index → the entry made from it, matched first."""
+    among = set(range(len(lines))) if among is None else among
+    groups = _groups(entries)
+    free_lines, free_groups = set(among), set(range(len(groups)))
+    found: list[Match] = []
+    by_entry = {g[0].id: i for i, g in enumerate(groups)}
+    for index, entry_id in (created or {}).items():
+        if index in free_lines and entry_id in by_entry and by_entry[entry_id] in free_groups:
+            found.append(Match(index, groups[by_entry[entry_id]], "created"))
+            free_lines.discard(index)
+            free_groups.discard(by_entry[entry_id])
+
+    def total(g: tuple[EntryView, ...]) -> int:
+        return sum(e.signed for e in g)
+
+    def take(how: str, fits) -> None:
+        pairs = sorted(
+            (abs((lines[i].day - groups[g][0].day).days), i, g)
+            for i in free_lines for g in free_groups
+            if lines[i].amount == total(groups[g]) and fits(lines[i], groups[g])
+        )  # fmt: skip
+        for _, i, g in pairs:
+            if i in free_lines and g in free_groups:
+                found.append(Match(i, groups[g], how))
+                free_lines.discard(i)
+                free_groups.discard(g)
+
+    take("cheque", lambda line, g: bool(line.cheque_number) and len(g) == 1 and bool(g[0].cheque_number)
+         and g[0].cheque_number.lstrip("0") == line.cheque_number.lstrip("0"))  # fmt: skip
+    take("day", lambda line, g: abs((line.day - g[0].day).days) <= NEAR_DAYS)
+    take("amount", lambda line, g: True)
+    found.sort(key=lambda m: (lines[m.line].day, m.line))
+    left_entries = [e for g in sorted(free_groups) for e in groups[g]]
+    return found, sorted(free_lines, key=lambda i: (lines[i].day, i)), left_entries
+
+
+# ---------------------------------------------------------------- the store's side
+
+
+def _same_account(ours: str, theirs: str) -> bool:
+    """An IBAN holds the account number: one contains the other."""
+    return ours in theirs or theirs in ours
+
+
+def _check(session: Session, coop: Coop, statement: BankFile, today: date) -> tuple[Statement | None, Statement | None]:
+    """The file against the coop: its account, its date, its balance after the previous
+    statement's; the statement of the same day (if any) and the previous one."""
+    if statement.account and coop.bank_account and not _same_account(coop.bank_account, statement.account):
+        raise BankFileError("other_account", expected=coop.bank_account, found=statement.account)
+    _check_day(session, coop.id, statement.day, today)
+    same = session.exec(select(Statement).where(Statement.coop_id == coop.id, Statement.day == statement.day)).first()
+    if same is not None and same.balance != statement.closing:
+        raise BankFileError("statement_differs", day=same.day, balance=same.balance)
+    previous = session.exec(select(Statement).where(Statement.coop_id == coop.id, Statement.day < statement.day)
+                            .order_by(Statement.day.desc())).first()  # fmt: skip
+    if previous is not None:
+        expected = previous.balance + sum(x.amount for x in statement.lines if x.day > previous.day)
+        if expected != statement.closing:
+            raise BankFileError("balance_gap", previous_day=previous.day, previous_balance=previous.balance,
+                                expected=expected, closing=statement.closing)  # fmt: skip
+    return same, previous
+
+
+def _proposal(session: Session, coop: Coop, statement: BankFile, today: date,
+              created: dict[int, int] | None = None) -> Proposal:  # fmt: skip
+    same, previous = _check(session, coop, statement, today)
+    after = previous.day if previous else None
+    among = {i for i, x in enumerate(statement.lines) if after is None or x.day > after}
+    chart = chart_of(session, coop)
+    entries = _views(session, _bank_entries(session, coop.id, statement.day), chart)
+    # The same file sent again: the lines already ticked on its statement find their entries.
+    ticked = _views(session, session.exec(select(Entry).join(Tick, Tick.entry_id == Entry.id).where(
+        Tick.statement_id == same.id)).all(), chart) if same else []  # fmt: skip
+    matches, lines_left, entries_left = match(statement.lines, entries + ticked, among=among, created=created)
+    already = frozenset(e.id for e in ticked)
+    return Proposal(coop.id, statement, coop.bank_account, after, len(statement.lines) - len(among),
+                    tuple(matches), tuple(lines_left), tuple(e for e in entries_left if e.id not in already),
+                    same.id if same else None, record_account=bool(statement.account) and not coop.bank_account,
+                    already=already)  # fmt: skip
+
+
+def propose(session: Session, who: Who, coop_id: int, data: bytes | dict, *, today: date,
+            created: dict[int, int] | None = None) -> Proposal:  # fmt: skip
+    """Read a statement file (bytes) or take up one read before (its ``to_data``), check it against
+    the coop and propose the matches. Nothing is written."""
+    coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
+    statement = read(data) if isinstance(data, bytes) else BankFile.from_data(data)
+    return _proposal(session, coop, statement, today, created)
+
+
+def _school_ledger(session: Session, coop_id: int) -> Ledger:
+    return session.exec(select(Ledger).where(Ledger.coop_id == coop_id, Ledger.kind == LedgerKind.ECOLE)).one()
+
+
+def line_accounts(session: Session, who: Who, coop_id: int, amount: int) -> tuple[Account, ...]:
+    """The accounts a line of that signed amount may become an entry on: charges for a debit
+    (bank fees first: what a line the books lack most often is), produits for a credit."""
+    coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
+    chart = chart_of(session, coop)
+    accounts = chart.of_class(AccountClass.CHARGE if amount < 0 else AccountClass.PRODUIT)
+    fees = chart.lookup("frais bancaires", AccountClass.CHARGE) if amount < 0 else None
+    return tuple(sorted(accounts, key=lambda a: a != fees))
+
+
+def entry_from_line(session: Session, who: Who, coop_id: int, data: dict, index: int, account: str, *,
+                    today: date, created: dict[int, int]) -> tuple[EntryView, Proposal]:  # fmt: skip
+    """A line of the file the books lack, recorded in the school ledger on ``account`` (a
+    prélèvement for a debit, a virement for a credit), dated and labelled as the bank did."""
+    coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
+    statement = BankFile.from_data(data)
+    if not 0 <= index < len(statement.lines):
+        raise BankFileError("line")
+    if index not in _proposal(session, coop, statement, today, created).unmatched_lines:
+        raise BankFileError("done")  # an entry matches it already: made from it, or found in the books
+    line = statement.lines[index]
+    school = _school_ledger(session, coop.id)
+    direction = Direction.RECETTE if line.amount > 0 else Direction.DEPENSE
+    means = Means.VIREMENT if line.amount > 0 else Means.PRELEVEMENT
+    entry = record_entry(session, who, school.id, direction=direction, day=line.day, label=line.label,
+                                means=means, amount=abs(line.amount), splits=account, today=today,
+                                treasury=Treasury.BANQUE)  # fmt: skip
+    return entry, _proposal(session, coop, statement, today, {**created, index: entry.id})
+
+
+def accept(session: Session, who: Who, coop_id: int, data: dict, entry_ids: list[int], *,
+           today: date) -> Reconciliation:  # fmt: skip
+    """The statement of the file recorded (or the one of that day, same balance, taken up) with the
+    entries the person accepted ticked on it; the coop's account number recorded from its first file."""
+    coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
+    statement = BankFile.from_data(data)
+    same, _ = _check(session, coop, statement, today)
+    if statement.account and not coop.bank_account:
+        coop.bank_account = statement.account
+        session.add(coop)
+    if same is None:
+        return record_statement(session, who, coop.id, day=statement.day, balance=statement.closing,
+                                       today=today, entry_ids=entry_ids)  # fmt: skip
+    ticked = set(session.exec(select(Tick.entry_id).where(Tick.statement_id == same.id)).all())
+    return tick(session, who, same.id, [i for i in entry_ids if i not in ticked], today=today)
+
+
+def masked(account: str) -> str:
+    """An account number shown with its last four characters only: '•••• 8901'."""
+    return f"•••• {account[-4:]}"
+

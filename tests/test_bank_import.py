@@ -1,0 +1,346 @@
+"""Bank statement files in /pointage: read in each bank's layout, checked, matched to the books,
+and gone through in the chat as the mandataire would (the file sent as a document)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from store import bankfiles, books, reconciliation
+from store.access import Forbidden
+from store.bankfiles import BankFileError, BankLine
+from store.models import Coop, Entry, Statement
+from store.people import who_is
+from store.years import fiscal_year_of, today_in
+from tests.bankfiles import (
+    ACCOUNT, LAYOUTS, Line, bank_lines, banque_postale, credit_agricole, credit_mutuel, ofx, record_term,
+)  # fmt: skip
+from tests.test_treasury import euros, flat
+from tests.world import PERSONAS, seed_world
+
+TODAY = today_in("Indian/Reunion")
+YEAR = fiscal_year_of(TODAY)
+MARIE = 1001
+MUSEUM = "Entrées au musée"  # the demo's CE2B cheque, not cashed yet
+FEES = Line(TODAY - timedelta(days=1), "FRAIS TENUE DE COMPTE", -4_50)
+
+
+def coop_of(session, affiliation: str = "974-111") -> Coop:
+    return session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+
+
+def statement_of(db, *, extra: list[Line] = (), leave_out=(MUSEUM,), day=TODAY, shift: int = 0):
+    """The bank's view of the demo coop up to ``day``: its lines and closing balance."""
+    lines = sorted(bank_lines(db, "974-111", day, leave_out=leave_out) + list(extra), key=lambda x: x.day)
+
+    def closing(session):
+        coop = coop_of(session)
+        book = reconciliation._book_banque(session, coop.id, day)
+        left = sum(e.signed for e in books._views(session, reconciliation._bank_entries(session, coop.id, day),
+                                                   books.chart_of(session, coop)) if e.label in leave_out)  # fmt: skip
+        return book - left + sum(x.amount for x in extra) + shift
+    return lines, db.run(closing)
+
+
+def propose(db, data, **kwargs):
+    return db.run(lambda s: bankfiles.propose(s, who_is(s, MARIE), coop_of(s).id, data, today=TODAY, **kwargs))
+
+
+# ------------------------------------------------------------------ reading
+
+
+LINES = [Line(TODAY.replace(day=1), "VIR SEPA SUBVENTION MAIRIE", 800_00),
+         Line(TODAY.replace(day=2), "CHEQUE N° 0002001", -128_40),
+         Line(TODAY.replace(day=2), "CB PAPETERIE DU PORT", -1_237_15),
+         Line(TODAY.replace(day=3), "REMISE CHEQUES N° 1", 60_00)]  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", [*LAYOUTS, "credit_mutuel"])
+def test_each_bank_layout_reads_the_same_statement(layout):
+    data = credit_mutuel(TODAY, 2_345_67, LINES) if layout == "credit_mutuel" else LAYOUTS[layout](TODAY, 2_345_67, LINES)
+    read = bankfiles.read(data)
+    assert (read.closing, [(x.day, x.amount) for x in read.lines]) == (2_345_67, [(x.day, x.amount) for x in LINES])
+    assert read.day == (LINES[-1].day if layout == "credit_mutuel" else TODAY)  # Crédit Mutuel says no date
+    assert read.account == (None if layout == "credit_mutuel" else ACCOUNT)
+    assert read.lines[1].cheque_number == "2001" and "SUBVENTION MAIRIE" in read.lines[0].label
+    assert bankfiles.BankFile.from_data(read.to_data()) == read
+
+
+def hostile_files() -> dict[str, tuple[bytes, str]]:
+    """Files a person may send by mistake, and the refusal each gets."""
+    good = credit_agricole(TODAY, 1_000_00, LINES).decode("iso-8859-1")
+    return {
+        "empty": (b"", "empty"),
+        "blank": (b"\r\n  \r\n", "empty"),
+        "png": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary"),
+        "pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x01\x02" + b"\x00" * 100, "binary"),
+        "utf16": (good.encode("utf-16"), "encoding"),
+        "utf16_no_bom": (good.encode("utf-16-le"), "encoding"),
+        "c1_controls": (good.encode("iso-8859-1").replace(b"\xe9", b"\x81\x8d"), "encoding"),
+        "big": (b"Date;Montant\r\n" + b"01/09/2026;1,00\r\n" * 400_000, "too_big"),
+        "letter": ("Madame, Monsieur,\nveuillez trouver ci-joint…\n".encode(), "unknown_format"),
+        "no_amount": (good.replace("128,40", "douze").encode("iso-8859-1"), "bad_line"),
+        "header_only": ("Date;Libellé;Débit;Crédit\r\n".encode(), "no_lines"),
+        "no_balance": ("Date;Libellé;Montant\r\n01/09/2026;VIR;12,00\r\n".encode(), "no_balance"),
+        "broken_ofx": (b"OFXHEADER:100\r\nDATA:OFXSGML\r\n\r\n<OFX><BANKMSGSRSV1><STMTRS>", "unknown_format"),
+    }
+
+
+@pytest.mark.parametrize("name", list(hostile_files()))
+def test_a_hostile_file_is_refused_with_its_reason(name):
+    data, reason = hostile_files()[name]
+    with pytest.raises(BankFileError) as refused:
+        bankfiles.read(data)
+    assert refused.value.reason == reason
+
+
+def test_a_file_that_does_not_add_up_is_refused():
+    data = LAYOUTS["caisse_epargne"](TODAY, 1_000_00, LINES).replace(b"Solde en fin de p\xe9riode;;;;+1000,00",
+                                                                        b"Solde en fin de p\xe9riode;;;;+1100,00")
+    with pytest.raises(BankFileError) as refused:
+        bankfiles.read(data)
+    assert refused.value.reason == "inconsistent" and refused.value.details["closing"] == 1_100_00
+
+
+def test_matching_prefers_the_cheque_number_then_the_nearest_day():
+    from store.books import EntryView
+    from store.models import Direction, Means, Treasury
+
+    def entry(id, day, amount, means=Means.VIREMENT, cheque=None):
+        return EntryView(id, 1, "École", YEAR, str(id), day, "x", Direction.DEPENSE if amount < 0 else Direction.RECETTE,
+                         Treasury.BANQUE, means, cheque, abs(amount), ())  # fmt: skip
+    d = TODAY.replace(day=1)
+    entries = [entry(1, d, -45_00, Means.PRELEVEMENT), entry(2, d + timedelta(days=20), -45_00, Means.PRELEVEMENT),
+               entry(3, d, -30_00, Means.CHEQUE, "0000777"), entry(4, d, -30_00, Means.CHEQUE, "0000778"),
+               entry(5, d, 12_00)]  # fmt: skip
+    lines = (BankLine(d + timedelta(days=21), "PRLV", -45_00), BankLine(d + timedelta(days=1), "PRLV", -45_00),
+             BankLine(d + timedelta(days=9), "CHEQUE 778", -30_00, "778"), BankLine(d, "FRAIS", -3_00))  # fmt: skip
+    found, lines_left, entries_left = bankfiles.match(lines, entries)
+    assert {(m.line, m.entry_ids, m.how) for m in found} == {(0, (2,), "day"), (1, (1,), "day"), (2, (4,), "cheque")}
+    assert lines_left == [3] and [e.id for e in entries_left] == [3, 5]
+
+
+# ------------------------------------------------------------------ against the books
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_a_term_of_the_coop_matches_every_entry_but_the_uncashed_cheque(demo_books, layout):
+    demo_books.run(record_term)
+    lines, closing = statement_of(demo_books)
+    proposal = propose(demo_books, LAYOUTS[layout](TODAY, closing, lines))
+    assert not proposal.unmatched_lines and len(proposal.matches) == len(lines)
+    assert [e.label for e in proposal.unmatched_entries] == [MUSEUM]
+    deposit = next(m for m in proposal.matches if len(m.entries) == 3)  # the remise, one line of its total
+    assert lines[deposit.line].label.startswith("REMISE") and proposal.record_account
+    ids = [i for m in proposal.matches for i in m.entry_ids]
+    rec = demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id, proposal.statement.to_data(),
+                                                    ids, today=TODAY))  # fmt: skip
+    assert rec.balanced and [e.label for e in rec.outstanding] == [MUSEUM] and len(rec.ticked) == len(ids)
+    assert demo_books.run(lambda s: coop_of(s).bank_account) == ACCOUNT
+
+
+def test_another_account_a_gap_or_another_balance_change_nothing(demo_books):
+    lines, closing = statement_of(demo_books, day=TODAY - timedelta(days=4))
+    first = propose(demo_books, banque_postale(TODAY - timedelta(days=4), closing, lines))
+    demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id, first.statement.to_data(),
+                                              [i for m in first.matches for i in m.entry_ids], today=TODAY))  # fmt: skip
+    later, closing = statement_of(demo_books)
+    lines = [Line(x.day, x.label, x.amount) for x in first.lines] + later  # the bank repeats the first lines
+    with pytest.raises(BankFileError) as refused:
+        propose(demo_books, banque_postale(TODAY, closing, lines, account="99988877766"))
+    assert refused.value.reason == "other_account" and refused.value.details["found"] == "99988877766"
+    with pytest.raises(BankFileError) as refused:
+        propose(demo_books, ofx(TODAY, closing + 10_00, lines))
+    assert refused.value.reason == "balance_gap" and refused.value.details["expected"] == closing
+    with pytest.raises(BankFileError) as refused:
+        propose(demo_books, banque_postale(TODAY - timedelta(days=4), closing + 1, lines[:1]))
+    assert refused.value.reason == "statement_differs"
+    # The file that follows: its lines up to the first statement are left aside.
+    proposal = propose(demo_books, ofx(TODAY, closing, lines))
+    assert proposal.skipped == len(first.lines) and proposal.previous_day == TODAY - timedelta(days=4)
+    assert demo_books.run(lambda s: len(s.exec(select(Statement)).all())) == 1
+
+
+def test_only_the_coops_managers_read_a_file_for_it(demo_books):
+    demo_books.run(seed_world)
+    lines, closing = statement_of(demo_books)
+    data = ofx(TODAY, closing, lines)
+    for persona in ("enseignant", "verificateur", "mandataire_autre_coop", "ad"):
+        with pytest.raises(Forbidden):
+            demo_books.run(lambda s: bankfiles.propose(s, who_is(s, PERSONAS[persona][0]), coop_of(s).id, data,
+                                                       today=TODAY))  # fmt: skip
+    assert propose(demo_books, data).matches
+
+
+# ------------------------------------------------------------------ in the chat
+
+DAY = f"{TODAY:%d/%m/%Y}"
+
+
+def next_pages(step) -> bool:
+    return ["▶️"] in step.last.buttons or any("▶️" in row for row in step.last.buttons)
+
+
+async def find_button(user, step, start: str):
+    """Turn the pages until a button starting with ``start`` shows; the step and its label."""
+    while True:
+        label = next((b for row in step.last.buttons for b in row if b.startswith(start)), None)
+        if label or not next_pages(step):
+            return step, label
+        step = await user.press("▶️")
+
+
+async def test_the_mandataire_imports_the_banks_file_in_the_chat(bot, cast, demo_books):
+    demo_books.run(record_term)
+    lines, closing = statement_of(demo_books, extra=[FEES])
+    marie = cast["mandataire"]
+    step = await marie.send("/pointage")
+    assert "Ou envoyez ici le fichier du relevé que donne votre banque (CSV ou OFX)" in flat(step.text)
+    step = await marie.send_document(credit_agricole(TODAY, closing, lines), "CA20261130_1234.csv")
+    text = flat(step.text)
+    assert text.startswith(f"Relevé du {DAY} — coop 974-111 Fichier CSV · solde {euros(closing)}")
+    assert ("Compte •••• 5678 : c'est le premier relevé importé, ce numéro sera enregistré pour la coopérative et "
+            "les relevés suivants devront être de ce compte.") in text
+    assert f"{len(lines)} lignes : {len(lines) - 1} avec une écriture, 1 sans écriture." in text
+    assert "Au livre mais pas sur le relevé : 1 · CE2B " in text and f"{euros(-85_00)} Entrées au musée" in text
+    assert all(len(line) <= 40 for line in step.text.splitlines()), step.text
+    assert step.last.buttons[-1] == ["Annuler"] and step.last.buttons[-2][0].startswith("✅ Pointer ")
+
+    first = step.last.buttons[0][0]  # a proposal unticked, then ticked again
+    assert first.startswith("☑ ")
+    step = await marie.press(first)
+    assert step.last.buttons[0][0] == "☐" + first[1:]
+    step = await marie.press("☐" + first[1:])
+    assert step.last.buttons[0][0] == first
+
+    step, create = await find_button(marie, step, "➕ ")
+    assert create == f"➕ {FEES.day:%d/%m} {euros(FEES.amount)} : créer l'écriture"
+    step = await marie.press(create)
+    assert flat(step.text) == (f"Écriture du cahier de l'école pour la ligne du {FEES.day:%d/%m/%Y}, "
+                               f"{euros(FEES.amount)} : FRAIS TENUE DE COMPTE REF {FEES.day:%y%m%d} Sur quel compte de charges ?")
+    assert step.last.buttons[0] == ["Services bancaires"] and step.last.buttons[-1] == ["↩️ Retour"]
+    step = await marie.press("↩️ Retour")  # changed their mind: nothing made
+    step, create = await find_button(marie, step, "➕ ")
+    step = await marie.press(create)
+    step = await marie.press("Services bancaires")
+    assert flat(step.text).startswith("Écriture ")
+    assert f"du cahier École enregistrée : {euros(FEES.amount)}, Services bancaires." in flat(step.text)
+    assert "0 sans écriture" in flat(step.text)
+    finish = step.last.buttons[-2][0]
+    count = int(finish.split()[2])
+    step = await marie.press(finish)
+    text = flat(step.text)
+    assert text.startswith(f"Pointage enregistré : {count} opérations pointées sur le relevé du {DAY}.")
+    assert "Numéro de compte •••• 5678 enregistré pour la coopérative : les prochains relevés seront vérifiés." in text
+    assert f"Rapprochement équilibré ✅ Solde du relevé {euros(closing)} − dépenses pas encore passées en banque " \
+           f"{euros(85_00)}" in text
+
+    def books(session):
+        coop = coop_of(session)
+        fee = session.exec(select(Entry).where(Entry.label.startswith(FEES.label))).one()
+        [statement] = session.exec(select(Statement).where(Statement.coop_id == coop.id)).all()
+        return coop.bank_account, (fee.day, fee.amount, fee.means), (statement.day, statement.balance)
+    account, fee, statement = demo_books.run(books)
+    assert (account, fee, statement) == (ACCOUNT, (FEES.day, 4_50, "prelevement"), (TODAY, closing))
+
+
+async def test_hostile_files_in_the_chat_change_nothing(bot, sim, cast, demo_books):
+    marie = cast["mandataire"]
+    lines, closing = statement_of(demo_books, day=TODAY - timedelta(days=2))
+    demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id, bankfiles.read(
+        ofx(TODAY - timedelta(days=2), closing, lines)).to_data(), [], today=TODAY))  # fmt: skip
+    before = demo_books.run(lambda s: (len(s.exec(select(Entry)).all()), len(s.exec(select(Statement)).all())))
+    later, closing = statement_of(demo_books, extra=[FEES])
+    good = credit_agricole(TODAY, closing, later)
+    await marie.send("/pointage")
+    for data, name, said in [
+        (b"", "releve.csv", "Ce fichier est vide."),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "releve.png", "Ce fichier n'est pas un relevé lisible"),
+        (good.decode("iso-8859-1").encode("utf-16"), "releve.csv", "Ce fichier est dans un encodage que le bot "
+                                                                   "ne lit pas"),
+        (b"x" * (5 * 1024 * 1024), "releve.csv", "Ce fichier est trop gros pour un relevé (1 Mo au plus)."),
+        ("Bonjour,\nvoici le relevé.\n".encode(), "releve.txt", "Le bot ne reconnaît pas ce fichier"),
+        (credit_agricole(TODAY, closing, later, account="99988877766"), "releve.csv",
+         "Ce relevé est celui d'un autre compte (•••• 7766) : le compte de la coopérative est le •••• 5678."),
+        (credit_agricole(TODAY, closing + 1_00, later), "releve.csv",
+         f"Ce relevé ne fait pas suite au précédent : le relevé du {TODAY - timedelta(days=2):%d/%m/%Y} finissait"),
+    ]:  # fmt: skip
+        step = await marie.send_document(data, name)
+        assert flat(step.text).startswith(said), (name, step.text)
+        assert flat(step.text).endswith("Rien n'a été modifié. Envoyez un autre fichier, ou choisissez la date du relevé.")
+    step = await marie.send_document(b"y" * (5 * 1024 * 1024), "releve.csv", size_known=False)  # counted as it comes
+    assert flat(step.text).startswith("Ce fichier est trop gros pour un relevé")
+    after = demo_books.run(lambda s: (len(s.exec(select(Entry)).all()), len(s.exec(select(Statement)).all())))
+    assert after == before
+    step = await marie.send(DAY)  # still at the statement's date
+    assert step.text.startswith(f"Solde du relevé du {DAY} ?")
+
+
+async def test_an_ofx_file_dropped_keeps_the_entries_made_from_it(bot, cast, demo_books):
+    lines, closing = statement_of(demo_books, extra=[FEES, Line(TODAY, "VIR SEPA MAIRIE SUBVENTION", 150_00)])
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.send_document(ofx(TODAY, closing, lines), "releve.ofx")
+    assert "Fichier OFX" in flat(step.text) and "2 sans écriture" in flat(step.text)
+    step, create = await find_button(marie, step, f"➕ {TODAY:%d/%m}")
+    step = await marie.press(create)
+    assert "Sur quel compte de produits ?" in flat(step.text)
+    step = await marie.press("Subventions (État, collectivités)")
+    assert "1 sans écriture" in flat(step.text)
+    step = await marie.send("/annuler")
+    assert flat(step.text) == ("Import du relevé abandonné : rien n'a été pointé, mais les écritures créées depuis "
+                               "le fichier restent enregistrées (1 opération).")
+    assert demo_books.run(lambda s: (len(s.exec(select(Statement)).all()),
+                                     s.exec(select(Entry).where(Entry.amount == 150_00)).one().means)) == (0, "virement")
+
+
+async def test_the_sandbox_gives_a_statement_of_the_demo_coop_to_try(database, tmp_path):
+    from tests.test_sandbox import chat
+
+    statement = tmp_path / "s-releve-974-111.csv"
+    out = await chat(database, "/pointage", f":doc {statement}", files=tmp_path / "s")
+    assert f"Un relevé de banque de la coop 974-111 à importer : /pointage, puis :doc {statement}" in out
+    answer = " ".join(out.rsplit(f":doc {statement}\n", 1)[1].split())  # the terminal indents wrapped lines
+    assert f"Relevé du {DAY} — coop 974-111 Fichier CSV" in answer and "1 sans écriture" in answer
+    assert "Au livre mais pas sur le relevé : 1 · CE2B" in answer and "Entrées au musée" in answer
+    assert "créer l'écriture" in answer and "✅ Pointer 5 opérations" in answer
+
+
+def test_a_line_becomes_an_entry_once_and_only_without_one(demo_books):
+    lines, closing = statement_of(demo_books, extra=[FEES])
+    data = bankfiles.read(banque_postale(TODAY, closing, lines)).to_data()
+    fees = next(i for i, x in enumerate(bankfiles.BankFile.from_data(data).lines) if x.label == FEES.label)
+
+    def make(index, created):
+        return demo_books.run(lambda s: bankfiles.entry_from_line(s, who_is(s, MARIE), coop_of(s).id, data, index,
+                                                                  "62700008", today=TODAY, created=created))  # fmt: skip
+    for index in (0, fees + 1 if fees + 1 < len(lines) else 0):  # lines the books have
+        with pytest.raises(BankFileError) as refused:
+            make(index, {})
+        assert refused.value.reason == "done"
+    entry, proposal = make(fees, {})
+    assert (entry.ledger_name, entry.signed, entry.splits[0].account_code) == ("École", FEES.amount, "62700008")
+    assert not proposal.unmatched_lines and any(m.how == "created" for m in proposal.matches)
+    with pytest.raises(BankFileError) as refused:
+        make(fees, {fees: entry.id})
+    assert refused.value.reason == "done"
+    with pytest.raises(BankFileError):
+        make(len(lines), {})
+
+
+def test_the_same_file_sent_again_finds_its_lines_ticked(demo_books):
+    lines, closing = statement_of(demo_books)
+    data = ofx(TODAY, closing, lines)
+    first = propose(demo_books, data)
+
+    def accept(proposal):
+        return demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id,
+                                                         proposal.statement.to_data(), list(proposal.to_tick),
+                                                         today=TODAY))  # fmt: skip
+    assert accept(first).balanced
+    again = propose(demo_books, data)
+    assert again.existing_statement_id and not again.unmatched_lines and not again.to_tick
+    assert len(again.matches) == len(first.matches) and [e.label for e in again.unmatched_entries] == [MUSEUM]
+    assert len(accept(again).ticked) == len(first.to_tick)
