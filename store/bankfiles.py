@@ -515,10 +515,11 @@ def _school_ledger(session: Session, coop_id: int) -> Ledger:
 
 def line_accounts(session: Session, who: Who, coop_id: int, amount: int) -> tuple[Account, ...]:
     """The accounts a line of that signed amount may become an entry on: charges for a debit
-    (bank fees first: what a line the books lack most often is), produits for a credit."""
+    (bank fees first: what a line the books lack most often is), produits for a credit. Not a
+    grant's account: a grant names its giver, recorded with /recette."""
     coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
     chart = chart_of(session, coop)
-    accounts = chart.of_class(AccountClass.CHARGE if amount < 0 else AccountClass.PRODUIT)
+    accounts = [a for a in chart.of_class(AccountClass.CHARGE if amount < 0 else AccountClass.PRODUIT) if not a.grant]
     fees = chart.lookup("frais bancaires", AccountClass.CHARGE) if amount < 0 else None
     return tuple(sorted(accounts, key=lambda a: a != fees))
 

@@ -170,7 +170,8 @@ def record_term(session, affiliation: str = "974-111") -> None:
     ]  # fmt: skip
     for name, direction, n, label, means, amount, account, cheque in rows:
         entries.record_entry(session, marie, ledgers[name], direction=direction, day=day(n), label=label,
-                            means=means, amount=amount, splits=account, today=today, cheque_number=cheque)
+                            means=means, amount=amount, splits=account, today=today, cheque_number=cheque,
+                            giver="Commune de Saint-Paul" if account == "mairie" else None)
     cheques = [entries.record_entry(session, marie, ledgers["École"], direction=receive, day=day(21 + i),
                                    label=f"Participation sortie ({name})", means=Means.CHEQUE, amount=amount,
                                    splits="sorties", today=today, cheque_number=f"88{i}0{i}")
