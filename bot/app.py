@@ -26,6 +26,7 @@ from bot.config import Settings
 from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
+from bot.followup import suivi
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
 from bot.ui.common import DATABASE, SETTINGS, end_conversation, leave_view
@@ -273,6 +274,24 @@ def build_application(settings: Settings, database: Database) -> Application:
             states={contact.WRITING: [MessageHandler(TEXT, contact.wrote),
                                       MessageHandler(~filters.COMMAND, contact.not_text)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
+        ),
+        ConversationHandler(
+            name="suivi", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("suivi", suivi.begin)],
+            states={
+                suivi.LISTING: [CallbackQueryHandler(suivi.turn_page, pattern=r"^sui:p:\d+$"),
+                                CallbackQueryHandler(suivi.pick_state, pattern=r"^sui:states$"),
+                                CallbackQueryHandler(suivi.chose_state,
+                                                     pattern=r"^sui:s:(all|late|new|draft|submitted|validated)$"),
+                                CallbackQueryHandler(suivi.pick_commune, pattern=r"^sui:communes$"),
+                                CallbackQueryHandler(suivi.chose_commune, pattern=r"^sui:c:(all|\d+)$"),
+                                CallbackQueryHandler(suivi.open_coop, pattern=r"^sui:o:\d+$"), just_looking],
+                suivi.COOP: [CallbackQueryHandler(suivi.ask_text, pattern=r"^sui:w:\d+$"),
+                             CallbackQueryHandler(suivi.back_to_list, pattern=r"^sui:list$"), just_looking],
+                suivi.WRITING: [MessageHandler(TEXT, suivi.wrote), MessageHandler(~filters.COMMAND, suivi.not_text)],
+            },
+            fallbacks=[CommandHandler("annuler", end_conversation),
+                       CallbackQueryHandler(suivi.close, pattern=r"^sui:close$")],
         ),
         CommandHandler("projets", projects.projects),
         CallbackQueryHandler(projects.show_projects, pattern=r"^prj:\d+:\d+:\d{4}$"),

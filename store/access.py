@@ -39,6 +39,8 @@ COMMANDS: dict[str, frozenset[str]] = {
     "journal": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
     "historique": MANAGERS,
     "valider": frozenset({AD}),
+    "suivi": frozenset({AD}),
+    "annonce": frozenset({AD}),
     "inviter": MANAGERS | {AD},
     "mandataire": frozenset({MANDATAIRE, AD}),
     "projets": MANAGERS | {ENSEIGNANT, VERIFICATEUR},

@@ -31,6 +31,8 @@ EXPECTED = {
     "journal": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "historique": MANAGERS,
     "valider": ADS,
+    "suivi": ADS,
+    "annonce": ADS,
     "inviter": MANAGERS | ADS,
     "mandataire": {"mandataire", "mandataire_autre_coop"} | ADS,
     "projets": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},

@@ -1,0 +1,212 @@
+"""/suivi: the department's coops for its AD staff, filtered and paged, each one opened, nudged or written to."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.membership.coop import card_text
+from bot.texts import lang, plural, t
+from bot.ui.common import as_user, button, day_text, in_store, notify, years_text
+from store import followup, people
+from store.contact import MAX_CONTACT_TEXT
+from store.followup import MEMBERSHIP_STATES, FollowUpError, Overview
+
+LISTING, COOP, WRITING = "sui.listing", "sui.coop", "sui.writing"
+VIEW = "suivi"  # user_data: the filters and page shown
+
+
+def _view(context: ContextTypes.DEFAULT_TYPE) -> dict:
+    return context.user_data.setdefault(VIEW, {"state": None, "commune": None, "page": 0})
+
+
+def overview_text(found: Overview, language: str) -> str:
+    """The heading, the counts, the filter, then two short lines per coop."""
+    counts = " · ".join(t("sui.count", language, label=t(f"sui.state.{key}", language), count=found.counts[key])
+                        for key in MEMBERSHIP_STATES)  # fmt: skip
+    lines = [t("sui.title", language, years=years_text(found.year), department=found.department_code),
+             t("sui.counts", language, counts=counts)]  # fmt: skip
+    filters = [t(f"sui.state.{found.state}", language)] if found.state else []
+    filters += [escape(found.commune)] if found.commune else []
+    if filters:
+        lines.append(t("sui.filter", language, filters=", ".join(filters),
+                       coops=plural(found.matching, "sui.coops", language)))  # fmt: skip
+    lines.append("")
+    for line in found.lines:
+        activity = (t("sui.activity", language, day=day_text(line.last_activity)) if line.last_activity
+                    else t("sui.no_activity", language))  # fmt: skip
+        lines.append(t("sui.line", language, affiliation=line.affiliation, school=escape(line.school_name),
+                       commune=f" · {escape(line.commune)}" if line.commune else "",
+                       membership=t(f"sui.state.{line.membership}", language),
+                       report=t(f"sui.report.{line.report}", language), activity=activity))  # fmt: skip
+    if not found.lines:
+        lines.append(t("sui.none", language))
+    if found.pages > 1:
+        lines += ["", t("sui.page", language, page=found.page + 1, pages=found.pages)]
+    return "\n".join(lines)
+
+
+def overview_keyboard(found: Overview, language: str) -> InlineKeyboardMarkup:
+    rows = [[button(t("sui.button.open", language, affiliation=line.affiliation, school=line.school_name),
+                    f"sui:o:{line.coop_id}")] for line in found.lines]  # fmt: skip
+    turn = []
+    if found.page > 0:
+        turn.append(button(t("button.previous", language), f"sui:p:{found.page - 1}"))
+    if found.page + 1 < found.pages:
+        turn.append(button(t("button.next", language), f"sui:p:{found.page + 1}"))
+    if turn:
+        rows.append(turn)
+    rows.append([button(t("sui.button.by_state", language), "sui:states"),
+                 button(t("sui.button.by_commune", language), "sui:communes")])  # fmt: skip
+    rows.append([button(t("button.close", language), "sui:close")])
+    return InlineKeyboardMarkup(rows)
+
+
+async def _department(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    return who.departments()[0]
+
+
+async def _overview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Overview:
+    """The page the filters ask for; the first page when the list no longer has it (coops or communes
+    changed), which the button's answer says."""
+    view, department = _view(context), await _department(update, context)
+    try:
+        found = await as_user(update, context, followup.overview, department, state=view["state"],
+                              commune=view["commune"], page=view["page"])  # fmt: skip
+        note = None
+    except FollowUpError:
+        view.update(state=None, commune=None, page=0)
+        found = await as_user(update, context, followup.overview, department)
+        note = t("sui.stale", lang(update))
+    if update.callback_query:
+        await update.callback_query.answer(note)
+    return found
+
+
+async def _show_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    language, found = lang(update), await _overview(update, context)
+    text, keyboard = overview_text(found, language), overview_keyboard(found, language)
+    if update.callback_query:
+        await update.callback_query.edit_message_text(text, reply_markup=keyboard)
+    else:
+        await update.effective_message.reply_text(text, reply_markup=keyboard)
+    return LISTING
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """/suivi: the department's coops, every state, first page."""
+    context.user_data[VIEW] = {"state": None, "commune": None, "page": 0}
+    return await _show_list(update, context)
+
+
+async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """◀️ ▶️: another page with the same filters."""
+    _view(context)["page"] = int(update.callback_query.data.rsplit(":", 1)[1])
+    return await _show_list(update, context)
+
+
+async def pick_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🔽 Par état: one button per membership state, with its count."""
+    language, found = lang(update), await _overview(update, context)
+    rows = [[button(t("sui.button.state", language, label=t(f"sui.state.{key}", language), count=found.counts[key]),
+                    f"sui:s:{key}")] for key in MEMBERSHIP_STATES]  # fmt: skip
+    rows.append([button(t("sui.button.every_state", language), "sui:s:all")])
+    await update.callback_query.edit_message_text(t("sui.pick_state", language), reply_markup=InlineKeyboardMarkup(rows))
+    return LISTING
+
+
+async def chose_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A state chosen (or all of them): the list again, from its first page."""
+    chosen = update.callback_query.data.rsplit(":", 1)[1]
+    _view(context).update(state=None if chosen == "all" else chosen, page=0)
+    return await _show_list(update, context)
+
+
+async def pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🏘 Par commune: one button per commune of the department."""
+    language, found = lang(update), await _overview(update, context)
+    names = [button(name, f"sui:c:{index}") for index, name in enumerate(found.communes)]
+    rows = [names[i:i + 2] for i in range(0, len(names), 2)]
+    rows.append([button(t("sui.button.every_commune", language), "sui:c:all")])
+    await update.callback_query.edit_message_text(t("sui.pick_commune", language),
+                                                  reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return LISTING
+
+
+async def chose_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A commune chosen (or all of them): the list again, from its first page."""
+    chosen = update.callback_query.data.rsplit(":", 1)[1]
+    _view(context).update(commune=None if chosen == "all" else int(chosen), page=0)
+    return await _show_list(update, context)
+
+
+async def open_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🔍 A coop: its card (as /coop shows it), then nudge, write, or back to the list."""
+    language, coop_id = lang(update), int(update.callback_query.data.rsplit(":", 1)[1])
+    card = await as_user(update, context, followup.staff_card, coop_id)
+    keyboard = InlineKeyboardMarkup([[button(t("sui.button.nudge", language), f"sui:n:{coop_id}")],
+                                     [button(t("sui.button.write", language), f"sui:w:{coop_id}")],
+                                     [button(t("sui.button.list", language), "sui:list")]])  # fmt: skip
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(card_text(card, language), reply_markup=keyboard)
+    return COOP
+
+
+async def back_to_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """↩️ Retour à la liste: the page the AD left, same filters."""
+    return await _show_list(update, context)
+
+
+async def ask_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✉️ Écrire au mandataire: the message is asked, unless nobody would read it."""
+    language, coop_id = lang(update), int(update.callback_query.data.rsplit(":", 1)[1])
+    recipients = await as_user(update, context, followup.coop_mandataires, coop_id)
+    if not recipients:
+        await update.callback_query.answer(t("sui.no_mandataire", language), show_alert=True)
+        return COOP
+    _view(context)["writing_to"] = coop_id
+    await update.callback_query.answer()
+    await update.effective_message.reply_text(t(
+        "sui.ask_text", language, names=escape(", ".join(r.name for r in recipients)),
+        affiliation=recipients[0].affiliation, limit=MAX_CONTACT_TEXT))  # fmt: skip
+    return WRITING
+
+
+async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The message typed: sent to the coop's mandataires with the department's name, or asked again."""
+    language, typed = lang(update), update.effective_message.text
+    try:
+        text = followup.check_text(typed, MAX_CONTACT_TEXT)
+    except FollowUpError as refused:
+        await update.effective_message.reply_text(t(f"fol.error.{refused.reason}", language, **refused.details))
+        return WRITING
+    sender = await in_store(context, people.who_is, update.effective_user.id)
+    recipients = await as_user(update, context, followup.coop_mandataires, _view(context).pop("writing_to"))
+    reached, missed = [], []
+    for recipient in recipients:
+        sent = await notify(context, recipient.telegram_id, t(
+            "sui.message", recipient.language, department=sender.departments()[0],
+            name=escape(sender.person.name), text=escape(text)))  # fmt: skip
+        (reached if sent else missed).append(recipient.name)
+    if reached:
+        await update.effective_message.reply_text(t("sui.written", language, names=escape(", ".join(reached))))
+    if missed:
+        await update.effective_message.reply_text(t("sui.unreachable", language, names=escape(", ".join(missed))))
+    return ConversationHandler.END
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Anything but text while the message is awaited."""
+    await update.effective_message.reply_text(t("fol.not_text", lang(update)))
+    return WRITING
+
+
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Fermer: the list becomes a one-line note."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(t("sui.closed", lang(update)))
+    return ConversationHandler.END
+

@@ -1,0 +1,58 @@
+"""The sentences of bot/followup/, in French first and in English (gathered by bot.texts)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "cmd.suivi": {"fr": "Où en est chaque coopérative du département", "en": "Where each cooperative of the department stands"},
+    "cmd.annonce": {"fr": "Un message à tous les mandataires (ou à certains)",
+                    "en": "A message to every mandataire (or to some)"},
+    # /suivi: the list
+    "sui.title": {"fr": "<b>Suivi {years} — OCCE {department}</b>", "en": "<b>Follow-up {years} — OCCE {department}</b>"},
+    "sui.counts": {"fr": "Adhésions : {counts}", "en": "Memberships: {counts}"},
+    "sui.count": {"fr": "{label} {count}", "en": "{label} {count}"},
+    "sui.filter": {"fr": "Filtre : {filters} — {coops}", "en": "Filter: {filters} — {coops}"},
+    "sui.coops": {"fr": "coopérative|coopératives", "en": "cooperative|cooperatives"},
+    "sui.none": {"fr": "Aucune coopérative ne correspond à ce filtre.", "en": "No cooperative matches this filter."},
+    "sui.page": {"fr": "Page {page}/{pages}", "en": "Page {page}/{pages}"},
+    "sui.line": {"fr": "<b>{affiliation}</b> {school}{commune}\n   {membership} · CRF {report} · {activity}",
+                 "en": "<b>{affiliation}</b> {school}{commune}\n   {membership} · report {report} · {activity}"},
+    "sui.activity": {"fr": "dernière activité le {day}", "en": "last activity on {day}"},
+    "sui.no_activity": {"fr": "aucune activité", "en": "no activity"},
+    "sui.state.late": {"fr": "⚠️ en retard", "en": "⚠️ late"},
+    "sui.state.new": {"fr": "pas commencée", "en": "not started"},
+    "sui.state.draft": {"fr": "📝 en cours", "en": "📝 in progress"},
+    "sui.state.submitted": {"fr": "⏳ transmise", "en": "⏳ sent"},
+    "sui.state.validated": {"fr": "✅ validée", "en": "✅ validated"},
+    "sui.report.not_started": {"fr": "pas commencé", "en": "not started"},
+    "sui.button.open": {"fr": "🔍 {affiliation} {school}", "en": "🔍 {affiliation} {school}"},
+    "sui.button.by_state": {"fr": "🔽 Par état", "en": "🔽 By state"},
+    "sui.button.by_commune": {"fr": "🏘 Par commune", "en": "🏘 By town"},
+    "sui.pick_state": {"fr": "Montrer les coopératives dont l'adhésion est :",
+                       "en": "Show the cooperatives whose membership is:"},
+    "sui.pick_commune": {"fr": "Montrer les coopératives de la commune :", "en": "Show the cooperatives of the town:"},
+    "sui.button.every_state": {"fr": "Tous les états", "en": "Every state"},
+    "sui.button.every_commune": {"fr": "Toutes les communes", "en": "Every town"},
+    "sui.button.state": {"fr": "{label} ({count})", "en": "{label} ({count})"},
+    "sui.closed": {"fr": "Suivi fermé. /suivi pour le rouvrir.", "en": "Follow-up closed. /suivi to open it again."},
+    "sui.stale": {"fr": "La liste a changé : voici la première page.", "en": "The list changed: here is its first page."},
+    # /suivi: one coop
+    "sui.button.nudge": {"fr": "🔔 Relancer le mandataire", "en": "🔔 Nudge the mandataire"},
+    "sui.button.write": {"fr": "✉️ Écrire au mandataire", "en": "✉️ Write to the mandataire"},
+    "sui.button.list": {"fr": "↩️ Retour à la liste", "en": "↩️ Back to the list"},
+    "sui.no_mandataire": {"fr": "Cette coopérative n'a pas de mandataire sur CoopBot : invitez-le avec /inviter.",
+                          "en": "This cooperative has no mandataire on CoopBot: invite them with /inviter."},
+    "sui.ask_text": {"fr": "Votre message pour {names} (coopérative {affiliation}), en un seul message de "
+                           "{limit} caractères au plus (/annuler pour arrêter) :",
+                     "en": "Your message for {names} (cooperative {affiliation}), in one message of at most "
+                           "{limit} characters (/annuler to stop):"},
+    "sui.message": {"fr": "✉️ Message de l'OCCE {department} ({name}) :\n\n{text}\n\nPour lui répondre : /contact.",
+                    "en": "✉️ Message from the OCCE {department} ({name}):\n\n{text}\n\nTo answer: /contact."},
+    "sui.written": {"fr": "Message transmis à {names}.", "en": "Message sent to {names}."},
+    "sui.unreachable": {"fr": "Le message n'a pas pu être remis : {names} a bloqué CoopBot.",
+                        "en": "The message could not be delivered: {names} blocked CoopBot."},
+    "fol.error.empty": {"fr": "Le message est vide : écrivez-le en un seul message (ou /annuler).",
+                        "en": "The message is empty: write it in one message (or /annuler)."},
+    "fol.error.too_long": {"fr": "Ce message fait {length} caractères : {limit} au plus. Raccourcissez-le et renvoyez-le "
+                                 "(ou /annuler).",
+                           "en": "This message is {length} characters long: {limit} at most. Shorten it and send it "
+                                 "again (or /annuler)."},
+    "fol.not_text": {"fr": "J'attends un message écrit (ou /annuler).", "en": "I am waiting for a written message (or /annuler)."},
+}  # fmt: skip
