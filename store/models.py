@@ -441,3 +441,15 @@ class ForgottenAccount(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
     forgotten_at: datetime = Field(default_factory=utcnow)
+
+
+class Announcement(SQLModel, table=True):
+    """A message of AD staff to the department's mandataires (/annonce); each copy goes through the outbox."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_code: str = Field(foreign_key="department.code", index=True)
+    person_id: int = Field(foreign_key="person.id")
+    audience: str = Field(max_length=16)  # all, late, commune (store.followup.AUDIENCES)
+    commune: str = Field(default="", max_length=80)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)

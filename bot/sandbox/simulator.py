@@ -205,6 +205,7 @@ class BotApiSimulator:
         self.quiet_seconds = 0.3
         self._webhook_task: asyncio.Task | None = None
         self._faults: dict[str, list[Fault]] = {}
+        self.blocked: set[int] = set()  # chats whose user blocked the bot: every call to them gets 403
         self._closing = False
         self._runner: web.AppRunner | None = None
 
@@ -592,6 +593,8 @@ class BotApiSimulator:
         chat = self.chats.get(chat_id)
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
         return chat
 
     def _find(self, chat_id: int, message_id: int) -> SimMessage | None:
