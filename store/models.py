@@ -51,6 +51,14 @@ class Department(SQLModel, table=True):
     # Pièce numbers: 'single' (1, 2, 3…) or 'dr' (D1, D2… for dépenses, R1, R2… for recettes).
     piece_numbering: str = Field(default="single", max_length=8,
                                  sa_column_kwargs={"server_default": "single"})
+    # Reminders (issue 14): days before a deadline, the hours they may be sent, school holidays
+    # ("AAAA-MM-JJ:AAAA-MM-JJ" ranges, comma-separated), how long a membership may wait for the AD.
+    reminder_days: str = Field(default="15,7,3,1", max_length=40, sa_column_kwargs={"server_default": "15,7,3,1"})
+    reminder_from_hour: int = Field(default=8, sa_column_kwargs={"server_default": "8"})
+    reminder_until_hour: int = Field(default=19, sa_column_kwargs={"server_default": "19"})
+    school_holidays: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    validation_wait_days: int = Field(default=3, sa_column_kwargs={"server_default": "3"})
+    report_prepare: str = Field(default="07-01", max_length=5, sa_column_kwargs={"server_default": "07-01"})
 
 
 class Coop(SQLModel, table=True):
@@ -441,6 +449,52 @@ class ForgottenAccount(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     telegram_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
     forgotten_at: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- outbox (issue 14; rules in store/outbox.py)
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"  # written, waiting for its time
+    SENDING = "sending"  # claimed by a sender: from here on it is never handed out again
+    SENT = "sent"
+    UNKNOWN = "unknown"  # the sender died between claim and answer: perhaps sent, never resent
+    BLOCKED = "blocked"  # the person blocked the bot (403)
+    FAILED = "failed"  # Telegram refused it for good (chat not found, no Telegram account…)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message to one person, written before it is sent; its key makes it unique for good."""
+
+    __table_args__ = (Index("ix_outbox_due", "state", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    # kind:step:coop:person:year, e.g. "adhesion:j-7:12:34:2026" (coop "-" when none).
+    key: str = Field(max_length=160, unique=True)
+    kind: str = Field(max_length=32)
+    step: str = Field(max_length=32)
+    coop_id: int | None = Field(default=None, foreign_key="coop.id", index=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    department_code: str = Field(foreign_key="department.code", index=True)
+    year: int
+    params: str = Field(default="{}", sa_column=Column(Text, nullable=False))  # JSON, for the text
+    batch: str | None = Field(default=None, max_length=64, index=True)  # e.g. an announcement's id
+    state: OutboxState = Field(default=OutboxState.PENDING, sa_column=Column(_enum(OutboxState, 8), nullable=False))
+    due_at: datetime  # not before (UTC)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: int | None = Field(default=None, foreign_key="person.id")
+    claimed_at: datetime | None = Field(default=None)
+    done_at: datetime | None = Field(default=None)
+    error: str | None = Field(default=None, max_length=200)
+
+
+class ReminderSettings(SQLModel, table=True):
+    """A person's choices for reminders (/rappels), and whether they blocked the bot."""
+
+    person_id: int = Field(foreign_key="person.id", primary_key=True)
+    muted: str = Field(default="", max_length=200)  # kinds, comma-separated
+    hour: int | None = Field(default=None)  # the hour they prefer, department time
+    blocked_at: datetime | None = Field(default=None)
 
 
 class Announcement(SQLModel, table=True):

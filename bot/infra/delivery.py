@@ -6,12 +6,36 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
 
 log = logging.getLogger(__name__)
 RETRIES = 5
 FIRST_PAUSE = 0.5  # seconds, doubled at each retry: 0.5 + 1 + 2 + 4 + 8 ≈ 15 s in all
+# Mass messages (the outbox) are paced below Telegram's limits (30 a second, 1 a second per chat),
+# leaving room for the answers to people, which the base limiter lets through at once.
+MASS_PER_SECOND = 25
+CHAT_INTERVAL = 1.1  # seconds between two mass messages to one chat
+MASS = {"mass": True}  # rate_limit_args of a mass message: ``bot.send_message(…, rate_limit_args=MASS)``
+
+
+class Pacer:
+    """Gives each mass message its time slot: evenly spaced overall, a second apart per chat."""
+
+    def __init__(self, per_second: float = MASS_PER_SECOND, chat_interval: float = CHAT_INTERVAL):
+        self.interval = 1 / per_second
+        self.chat_interval = chat_interval
+        self.next_slot = 0.0
+        self.chat_slots: dict[Any, float] = {}
+
+    async def wait(self, chat_id: Any) -> None:
+        now = asyncio.get_running_loop().time()
+        slot = max(now, self.next_slot, self.chat_slots.get(chat_id, 0.0))
+        self.next_slot = slot + self.interval
+        self.chat_slots[chat_id] = slot + self.chat_interval
+        if len(self.chat_slots) > 4096:  # forget the chats whose slot has passed
+            self.chat_slots = {chat: due for chat, due in self.chat_slots.items() if due > now}
+        await asyncio.sleep(slot - now)
 
 
 class PatientRateLimiter(AIORateLimiter):
@@ -21,13 +45,27 @@ class PatientRateLimiter(AIORateLimiter):
     lost): the person then reads a confirmation twice, which is better than not
     at all; an edit that finds the message already changed counts as done.
     Nothing is written twice: the store's work is done before any sending.
+
+    Mass messages (``rate_limit_args=MASS``) are paced by a Pacer at every attempt,
+    retries included, and a timeout is not retried: the message may have gone, and
+    the outbox promises at most once (bot/reminders/sending.py records it as unknown).
     """
 
     def __init__(self) -> None:
         super().__init__(max_retries=RETRIES)
+        self.pacer = Pacer()
 
     async def process_request(self, callback, args: Any, kwargs: dict[str, Any], endpoint: str,
-                              data: dict[str, Any], rate_limit_args: int | None):  # fmt: skip
+                              data: dict[str, Any], rate_limit_args: Any):  # fmt: skip
+        mass = rate_limit_args == MASS
+        if mass:
+            rate_limit_args = None
+            unpaced = callback
+
+            async def callback(*call_args, **call_kwargs):
+                await self.pacer.wait(data.get("chat_id"))
+                return await unpaced(*call_args, **call_kwargs)
+
         pause = FIRST_PAUSE
         for attempt in range(RETRIES + 1):
             try:
@@ -37,7 +75,7 @@ class PatientRateLimiter(AIORateLimiter):
                     return True
                 raise
             except NetworkError as failure:
-                if attempt == RETRIES:
+                if attempt == RETRIES or (mass and isinstance(failure, TimedOut)):
                     raise
                 log.warning("%s failed (%s): retrying in %.1f s", endpoint, failure.message, pause)
                 await asyncio.sleep(pause)

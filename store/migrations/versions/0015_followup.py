@@ -1,7 +1,7 @@
 """announcements of AD staff to the mandataires
 
 Revision ID: 0015_followup
-Revises: 0009
+Revises: 0014_outbox
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = "0015_followup"
-down_revision = "0009"
+down_revision = "0014_outbox"
 branch_labels = None
 depends_on = None
 

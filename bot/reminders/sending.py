@@ -1,0 +1,72 @@
+"""The one sending path of every mass message: the outbox, claimed, written, paced, recorded.
+
+Whoever wants a message sent writes it to the outbox (store.outbox.enqueue, in the same
+transaction as what it follows from), with a kind whose writer is registered here
+(``@writer("annonce")``), then calls ``deliver`` (or lets the periodic job do it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+
+from telegram import Bot, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
+from telegram.ext import Application
+
+from bot.infra.delivery import MASS
+from bot.ui.common import DATABASE
+from store import outbox
+from store.db import Database
+from store.models import OutboxState
+from store.outbox import Claimed
+
+log = logging.getLogger(__name__)
+Writer = Callable[[Claimed], tuple[str, InlineKeyboardMarkup | None]]
+WRITERS: dict[str, Writer] = {}
+
+
+def writer(kind: str) -> Callable[[Writer], Writer]:
+    """Register how a message of ``kind`` is written (text and buttons, in ``message.language``)."""
+
+    def register(function: Writer) -> Writer:
+        if kind in WRITERS:
+            raise KeyError(f"two writers for {kind!r}")
+        WRITERS[kind] = function
+        return function
+
+    return register
+
+
+async def deliver(application: Application, now: datetime | None = None) -> Counter:
+    """Send every message due at ``now`` (the current time by default); how many ended in each state."""
+    database: Database = application.bot_data[DATABASE]
+    outcomes: Counter = Counter()
+    while claimed := await asyncio.to_thread(database.run, outbox.claim, now):
+        for state in await asyncio.gather(*(send_one(application.bot, database, message) for message in claimed)):
+            outcomes[state] += 1
+    return outcomes
+
+
+async def send_one(bot: Bot, database: Database, message: Claimed) -> OutboxState:
+    """Send one claimed message and record what Telegram answered (a timeout: unknown, never resent)."""
+    error = None
+    try:
+        text, markup = WRITERS[message.kind](message)
+        await bot.send_message(message.telegram_id, text, reply_markup=markup, rate_limit_args=MASS)
+        state = OutboxState.SENT
+    except Forbidden as refused:
+        state, error = OutboxState.BLOCKED, refused.message
+    except TimedOut as lost:
+        state, error = OutboxState.UNKNOWN, f"timed out: {lost.message}"
+    except (BadRequest, RetryAfter) as refused:
+        state, error = OutboxState.FAILED, str(refused)
+    except TelegramError as failure:  # 5xx or network still failing after the retries
+        state, error = OutboxState.FAILED, str(failure)
+    if error:
+        log.warning("outbox message %s: %s (%s)", message.id, state, error)
+    await asyncio.to_thread(database.run, outbox.finish, message.id, state, error)
+    return state
