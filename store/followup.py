@@ -14,10 +14,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from store import outbox
 from store.access import Action, Forbidden, require
 from store.adhesion import department_year
 from store.coop import CoopCard, card
-from store.models import Adhesion, AuditEvent, Coop, Department, Person, Role, RoleKind
+from store.audit import record
+from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Role, RoleKind
 from store.people import Who
 from store.text import plain
 from store.years import today_in
@@ -29,7 +31,7 @@ ANNOUNCEMENT_MAX = 3500  # Telegram's 4096 less the heading the mandataires read
 
 
 class FollowUpError(Exception):
-    """empty, too_long, page, commune"""
+    """empty, too_long, state, page, audience, commune, nobody, no_mandataire"""
 
     def __init__(self, reason: str, **details: object):
         super().__init__(reason)
@@ -208,3 +210,99 @@ def check_text(text: str, limit: int = ANNOUNCEMENT_MAX) -> str:
     if len(cleaned) > limit:
         raise FollowUpError("too_long", length=len(cleaned), limit=limit)
     return cleaned
+
+
+# ------------------------------------------------------------------ through the outbox
+
+ANNOUNCEMENT, NUDGE = "annonce", "relance"  # the outbox kinds of this module's messages
+
+
+@dataclass(frozen=True)
+class Announced:
+    announcement_id: int
+    recipients: int
+
+
+def announce(session: Session, who: Who, department_code: str, kind: str, commune: int | None, text: str,
+             now: datetime | None = None) -> Announced:  # fmt: skip
+    """Keep the announcement and write one copy per mandataire to the outbox (a mandataire of two coops gets one)."""
+    recipients = audience(session, who, department_code, kind, commune, now)
+    text = check_text(text)
+    if not recipients:
+        raise FollowUpError("nobody")
+    communes = sorted({c for c in session.exec(select(Coop.commune).where(Coop.department_code == department_code)) if c})
+    announcement = Announcement(department_code=department_code, person_id=who.person.id, audience=kind,
+                                commune=communes[commune] if kind == "commune" else "", text=text)  # fmt: skip
+    session.add(announcement)
+    session.flush()
+    year = department_year(session, department_code, now)
+    people = {r.person_id: r for r in reversed(recipients)}  # the first coop of each person
+    for recipient in people.values():
+        outbox.enqueue(session, kind=ANNOUNCEMENT, step=str(announcement.id), person_id=recipient.person_id,
+                       department_code=department_code, year=year, coop_id=recipient.coop_id,
+                       params={"department": department_code, "text": text}, batch=_batch(announcement.id),
+                       created_by=who.person.id)  # fmt: skip
+    record(session, who, "announcement", announcement.id, "create",
+           after={"audience": kind, "commune": announcement.commune, "recipients": len(people)})  # fmt: skip
+    return Announced(announcement.id, len(people))
+
+
+def _batch(announcement_id: int) -> str:
+    return f"{ANNOUNCEMENT}:{announcement_id}"
+
+
+@dataclass(frozen=True)
+class AnnouncementReport:
+    """Where each copy of an announcement is: counts by outbox state, and who was not reached."""
+
+    created_at: date
+    audience: str
+    commune: str
+    recipients: int
+    counts: dict[str, int]  # outbox state → copies
+    problems: tuple[tuple[str, str, str], ...]  # state, name, affiliation
+
+
+def announcement_report(session: Session, who: Who, announcement_id: int) -> AnnouncementReport:
+    """The delivery report of an announcement, for the staff of its department."""
+    announcement = session.get(Announcement, announcement_id)
+    if announcement is None:
+        raise Forbidden(Action.STAFF)
+    department = _department(session, who, announcement.department_code)
+    found = outbox.delivery_report(session, who, department.code, batch=_batch(announcement.id), limit=1000)
+    return AnnouncementReport(
+        _local_day(announcement.created_at, department.timezone), announcement.audience, announcement.commune,
+        sum(found.counts.values()), {state.value: count for state, count in found.counts.items()},
+        tuple((line.state.value, line.person, line.affiliation or "") for line in found.problems),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Nudged:
+    """A reminder written to the outbox for the coop's mandataires (none if each had one today)."""
+
+    written: int
+    names: tuple[str, ...]
+
+
+def nudge(session: Session, who: Who, coop_id: int, now: datetime | None = None) -> Nudged:
+    """A reminder now to the coop's mandataires, of what its membership and report still need; once a day."""
+    coop = staff_coop(session, who, coop_id)
+    department = session.get(Department, coop.department_code)
+    recipients = _mandataires(session, coop.department_code, [coop.id])
+    if not recipients:
+        raise FollowUpError("no_mandataire")
+    year = department_year(session, coop.department_code, now)
+    line = next(line for line in _lines(session, department, year, now) if line.coop_id == coop.id)
+    month, day = (int(part) for part in department.membership_closes.split("-"))
+    today = today_in(department.timezone, now)
+    written = 0
+    for recipient in recipients:
+        written += outbox.enqueue(  # the outbox keeps who asked (created_by): the coop's trail is its own
+            session, kind=NUDGE, step=today.isoformat(), person_id=recipient.person_id,
+            department_code=coop.department_code, year=year, coop_id=coop.id, created_by=who.person.id,
+            params={"department": coop.department_code, "affiliation": coop.affiliation, "year": year,
+                    "membership": line.membership, "deadline": date(year, month, day).isoformat(),
+                    "report": line.report},
+        )  # fmt: skip
+    return Nudged(written, tuple(r.name for r in recipients))

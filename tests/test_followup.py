@@ -12,7 +12,7 @@ from store.access import Forbidden
 from store.adhesion import department_year
 from store.audit import record
 from store.followup import FollowUpError
-from store.models import Adhesion, Coop, Person, Role, RoleKind, utcnow
+from store.models import Adhesion, Coop, Department, OutboxMessage, Person, Role, RoleKind, utcnow
 from store.people import who_is
 from tests.world import PERSONAS, seed_world
 
@@ -29,6 +29,8 @@ FILLERS = 6  # more coops of Le Tampon, none begun: the list needs two pages
 def seed_department(session: Session) -> None:
     """The demo and the access world, and coops of 974 in each state; coop 974-145 is in Saint-Denis."""
     seed_world(session)
+    # The deadline on 1 September: whatever day the suite runs, but that one, the late coops are late.
+    session.get(Department, "974").membership_closes = "09-01"
     year = department_year(session, "974")
     for affiliation, (school, commune, state, mandataire) in COOPS.items():
         coop = Coop(affiliation=affiliation, school_name=school, commune=commune, department_code="974")
@@ -65,7 +67,7 @@ def staff(session: Session):
 
 
 def test_states_follow_the_deadline(department):
-    before = datetime(2026, 9, 10, 8, 0, tzinfo=timezone.utc)
+    before = datetime(2026, 9, 1, 8, 0, tzinfo=timezone.utc)
     after = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
 
     def states(session, now):
@@ -195,3 +197,25 @@ async def test_coop_without_mandataire_and_forged_buttons(bot, sim, department):
     assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
     step = await gaston.press_data("sui:c:99", gaston.last)
     assert step.answer == "La liste a changé : voici la première page."
+
+
+async def test_nudge_once_a_day_through_the_outbox(bot, sim, department):
+    paul, mandataire = sim.user(*PERSONAS["ad"]), sim.user(3002, "Mandataire")
+    year = department.run(lambda s: department_year(s, "974"))
+    await paul.send("/suivi")
+    await paul.press("🔽 Par état")
+    step = await paul.press("⚠️ en retard (10)")
+    assert "Filtre : ⚠️ en retard — 10 coopératives" in step.text
+    await paul.press("▶️")
+    await paul.press("◀️")
+    step = await paul.press("🔍 974-302 École Mahatma Gandhi")
+    step = await paul.press("🔔 Relancer le mandataire", message=step.last)
+    assert step.text == "Relance envoyée à Mandataire 974-302."
+    assert mandataire.last.content == (
+        f"🔔 Rappel de l'OCCE 974 — coopérative 974-302\n\n⚠️ Adhésion {year}-{year + 1} : en retard, la date limite "
+        f"était le 01/09/{year}. Complétez-la et validez-la : /adhesion\n"
+        f"Compte rendu financier {year - 1}-{year} : pas commencé.")
+    step = await paul.press("🔔 Relancer le mandataire", message=paul.history[-2])
+    assert step.answer == "Déjà relancée aujourd'hui : une relance par jour au plus."
+    assert len([m for m in mandataire.history if m.from_bot]) == 1
+    assert department.run(lambda s: len(s.exec(select(OutboxMessage)).all())) == 1

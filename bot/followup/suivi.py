@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.membership.coop import card_text
+from bot.reminders.sending import deliver, writer
 from bot.texts import lang, plural, t
 from bot.ui.common import as_user, button, day_text, in_store, notify, years_text
 from store import followup, people
 from store.contact import MAX_CONTACT_TEXT
 from store.followup import MEMBERSHIP_STATES, FollowUpError, Overview
+from store.models import OutboxState
+from store.outbox import Claimed
 
 LISTING, COOP, WRITING = "sui.listing", "sui.coop", "sui.writing"
 VIEW = "suivi"  # user_data: the filters and page shown
@@ -158,6 +162,38 @@ async def open_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def back_to_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """↩️ Retour à la liste: the page the AD left, same filters."""
     return await _show_list(update, context)
+
+
+@writer(followup.NUDGE)
+def nudge_text(message: Claimed) -> tuple[str, None]:
+    """The reminder a nudge sends: what the coop's membership and report still need."""
+    language, params = message.language, message.params
+    years = years_text(params["year"])
+    deadline = day_text(date.fromisoformat(params["deadline"]))
+    lines = [t("nudge.title", language, department=params["department"], affiliation=params["affiliation"]), "",
+             t(f"nudge.{params['membership']}", language, years=years, deadline=deadline),
+             t("nudge.report", language, years=years_text(params["year"] - 1),
+               state=t(f"sui.report.{params['report']}", language))]  # fmt: skip
+    return "\n".join(lines), None
+
+
+async def nudge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🔔 Relancer: a reminder to the coop's mandataires now, through the outbox; once a day."""
+    language, coop_id = lang(update), int(update.callback_query.data.rsplit(":", 1)[1])
+    try:
+        nudged = await as_user(update, context, followup.nudge, coop_id)
+    except FollowUpError:  # no mandataire on Telegram
+        await update.callback_query.answer(t("sui.no_mandataire", language), show_alert=True)
+        return COOP
+    if not nudged.written:
+        await update.callback_query.answer(t("sui.nudged_today", language), show_alert=True)
+        return COOP
+    await update.callback_query.answer()
+    outcomes = await deliver(context.application)
+    names = escape(", ".join(nudged.names))
+    key = "sui.nudge_blocked" if outcomes[OutboxState.BLOCKED] and not outcomes[OutboxState.SENT] else "sui.nudged"
+    await update.effective_message.reply_text(t(key, language, names=names))
+    return COOP
 
 
 async def ask_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
