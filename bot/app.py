@@ -26,7 +26,7 @@ from bot.config import Settings
 from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
-from bot.followup import suivi
+from bot.followup import annonce, suivi
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
 from bot.ui.common import DATABASE, SETTINGS, end_conversation, leave_view
@@ -294,6 +294,20 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", end_conversation),
                        CallbackQueryHandler(suivi.close, pattern=r"^sui:close$")],
         ),
+        ConversationHandler(
+            name="annonce", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("annonce", annonce.begin)],
+            states={
+                annonce.AUDIENCE: [CallbackQueryHandler(annonce.chose_audience, pattern=r"^ann:a:(all|late|commune)$"),
+                                   CallbackQueryHandler(annonce.chose_commune, pattern=r"^ann:c:\d+$")],
+                annonce.WRITING: [MessageHandler(TEXT, annonce.wrote), MessageHandler(~filters.COMMAND, annonce.not_text)],
+                annonce.CONFIRM: [CallbackQueryHandler(annonce.send, pattern=r"^ann:send$"),
+                                  CallbackQueryHandler(annonce.retype, pattern=r"^ann:retype$")],
+            },
+            fallbacks=[CommandHandler("annuler", annonce.cancel),
+                       CallbackQueryHandler(annonce.cancel, pattern=r"^ann:cancel$")],
+        ),
+        CallbackQueryHandler(annonce.delivery_report, pattern=r"^ann:r:\d+$"),
         CommandHandler("projets", projects.projects),
         CallbackQueryHandler(projects.show_projects, pattern=r"^prj:\d+:\d+:\d{4}$"),
         CommandHandler("inventaire", projects.inventory),

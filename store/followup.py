@@ -202,6 +202,31 @@ def audience(session: Session, who: Who, department_code: str, kind: str, commun
     return _mandataires(session, department_code, [line.coop_id for line in every if line.commune == communes[commune]])
 
 
+@dataclass(frozen=True)
+class Audiences:
+    """How many mandataires each choice of /annonce reaches (a person counted once)."""
+
+    every: int
+    late: int
+    communes: tuple[tuple[str, int], ...]  # every commune of the department, sorted, with its count
+
+
+def audiences(session: Session, who: Who, department_code: str, now: datetime | None = None) -> Audiences:
+    """The counts /annonce shows on its buttons."""
+    department = _department(session, who, department_code)
+    every = _lines(session, department, department_year(session, department_code, now), now)
+    reached = {}
+    for recipient in _mandataires(session, department_code):
+        reached.setdefault(recipient.coop_id, set()).add(recipient.person_id)
+
+    def count(lines) -> int:
+        return len(set().union(*(reached.get(line.coop_id, set()) for line in lines)))
+
+    communes = sorted({line.commune for line in every if line.commune})
+    return Audiences(count(every), count(line for line in every if line.membership == "late"),
+                     tuple((name, count(line for line in every if line.commune == name)) for name in communes))
+
+
 def check_text(text: str, limit: int = ANNOUNCEMENT_MAX) -> str:
     """A message typed by AD staff, as it will be sent: not empty, ``limit`` characters at most."""
     cleaned = plain(text).strip()
