@@ -114,7 +114,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="adhesion", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("adhesion", adhesion.begin)],
+            entry_points=[CommandHandler("adhesion", adhesion.begin),
+                          CallbackQueryHandler(adhesion.open_from_reminder, pattern=r"^adh:open:\d+$")],
             states={
                 adhesion.TABLE: [
                     CallbackQueryHandler(adhesion.start_table, pattern=r"^adh:begin:(last|empty)$"),

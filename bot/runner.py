@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 from bot.app import build_application
 from bot.config import Settings, Webhook
 from bot.infra.webhook import run_webhook
+from bot.reminders.jobs import start_reminders
 from store.db import Database
 from store.leadership import Leadership, sole_instance
 
@@ -25,6 +26,7 @@ def serve(settings: Settings, database: Database, webhook: Webhook | None) -> No
         application = build_application(settings, database)
         application.job_queue.run_repeating(check_leadership, LEADERSHIP_CHECK_SECONDS,
                                             data=lead, name="leadership")  # fmt: skip
+        start_reminders(application)
         if webhook is None:
             application.run_polling(allowed_updates=Update.ALL_TYPES)
         else:

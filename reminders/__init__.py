@@ -1,6 +1,6 @@
 """Scheduled reminders: the renewal and 30-September deadlines, sent once, at decent hours.
 
-Not built yet (no issue has asked for it): jobs will run on python-telegram-bot's
-JobQueue, in the active instance only (see store/leadership.py), and decide from
-the store what is due.
+calendar.py: a department's dates, steps and sending hours; due.py: what is due now,
+from the department's state (pure functions); schedule.py: one run, writing what is
+due to the outbox (store/outbox.py). The bot's job runs it every few minutes.
 """

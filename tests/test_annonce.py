@@ -27,7 +27,7 @@ async def test_announcement_to_the_late_ones_one_of_whom_blocked_the_bot(bot, si
     paul = sim.user(*PERSONAS["ad"])
     marie, odile, third = sim.user(*PERSONAS["mandataire"]), sim.user(*PERSONAS["mandataire_autre_coop"]), \
         sim.user(3002, "Mandataire")
-    sim.blocked.add(odile.id)
+    sim.block(odile.id)
     step = await paul.send("/annonce")
     assert step.text == "Annonce — à quels mandataires de l'OCCE 974 ?"
     assert step.last.buttons == [["Tous les mandataires (5)"], ["Adhésion en retard (3)"],

@@ -15,6 +15,7 @@ from bot import texts
 from bot.ui.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
 from bot.texts import lang, plural, t
 from store import adhesion, ledger, people
+from store.access import Action
 from store.adhesion import AdhesionError, AdhesionView, RowView
 from store.ledger import LedgerError
 from store.money import format_amount
@@ -217,6 +218,16 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     coop = who.managed()[0]
     year = await in_store(context, adhesion.current_year, coop.coop_id)
     context.user_data[DRAFT] = {"coop_id": coop.coop_id, "year": year, "page": 0}
+    return await show_table(update, context)
+
+
+async def open_from_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📝 under a reminder: this year's table of the coop it is about (the person may manage several)."""
+    await update.callback_query.answer()
+    ref = await as_user(update, context, ledger.pick_coop, int(update.callback_query.data.split(":")[2]),
+                        Action.MANAGE_COOP)  # fmt: skip
+    year = await in_store(context, adhesion.current_year, ref.coop_id)
+    context.user_data[DRAFT] = {"coop_id": ref.coop_id, "year": year, "page": 0}
     return await show_table(update, context)
 
 

@@ -205,7 +205,8 @@ class BotApiSimulator:
         self.quiet_seconds = 0.3
         self._webhook_task: asyncio.Task | None = None
         self._faults: dict[str, list[Fault]] = {}
-        self.blocked: set[int] = set()  # chats whose user blocked the bot: every call to them gets 403
+        self.sends: list[tuple[float, int]] = []  # (arrival, chat id) of every message sent, refused ones too
+        self.blocked: set[int] = set()  # users who blocked the bot
         self._closing = False
         self._runner: web.AppRunner | None = None
 
@@ -241,6 +242,26 @@ class BotApiSimulator:
         """
         self._faults.setdefault(method, []).append(Fault(status, count, retry_after, delay, applied))
 
+    def block(self, user_id: int) -> None:
+        """The user blocks the bot: whatever it sends them gets 403, as Telegram answers."""
+        self.blocked.add(user_id)
+
+    def busiest_second(self) -> tuple[int, int]:
+        """The most messages sent within one second (any window of one second): to everyone, and to one chat."""
+        def most(times: list[float]) -> int:
+            best, first = 0, 0
+            for last, arrival in enumerate(times):
+                while arrival - times[first] >= 1.0:
+                    first += 1
+                best = max(best, last - first + 1)
+            return best
+
+        by_chat: dict[int, list[float]] = {}
+        for arrival, chat_id in self.sends:
+            by_chat.setdefault(chat_id, []).append(arrival)
+        overall = most(sorted(arrival for arrival, _ in self.sends))
+        return overall, max((most(sorted(times)) for times in by_chat.values()), default=0)
+
     async def _handle_method(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         token = request.match_info["token"]
@@ -255,6 +276,8 @@ class BotApiSimulator:
             if not polling and not (method == "answerCallbackQuery" and not params.get("text")):
                 self._answers += 1  # a silent button answer comes before the work, not as its answer
             self.calls.append((method, params))
+            if method.startswith("send") and method != "sendChatAction":
+                self.sends.append((time.monotonic(), int(params.get("chat_id") or 0)))
             fault = self._take_fault(method)
             if fault and fault.delay:
                 await asyncio.sleep(fault.delay)
@@ -445,6 +468,8 @@ class BotApiSimulator:
 
     async def api_sendMessage(self, params: dict) -> dict:
         chat = self._chat(params)
+        if chat["id"] in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
         text = params.get("text", "")
         parse_mode = params.get("parse_mode")
         self._check_text(text, parse_mode, MAX_TEXT, "message text")
@@ -593,8 +618,6 @@ class BotApiSimulator:
         chat = self.chats.get(chat_id)
         if chat is None:
             raise ApiError(400, "Bad Request: chat not found")
-        if chat_id in self.blocked:
-            raise ApiError(403, "Forbidden: bot was blocked by the user")
         return chat
 
     def _find(self, chat_id: int, message_id: int) -> SimMessage | None:

@@ -1,0 +1,155 @@
+"""What is due now: pure functions from a department's state (read by store/reminders.py) to messages.
+
+Nothing here remembers anything: the outbox's keys say what was sent. Every run
+asks again "which step is each coop at today?"; a step already written to the
+outbox is not written again, so running every few minutes, after a restart or on
+two instances changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from reminders.calendar import Calendar, current_step, month_day
+from store.years import fiscal_year_of
+
+# Kinds of message; a person may mute a kind in /rappels, except its last-day step.
+ADHESION = "adhesion"  # the mandataire's membership renewal
+VALIDATION = "validation"  # a membership waiting for the AD
+REPORT = "rapport"  # the mandataire's yearly report (CRF and CRA)
+PREPARE = "preparation"  # 1 July: what to get ready for the report
+QUITUS = "quitus"  # a vérificateur's quitus is waiting
+RETURNED = "renvoi"  # the AD sent the report back
+KINDS = (ADHESION, REPORT, PREPARE, QUITUS, RETURNED, VALIDATION)
+LAST_DAY = "j-1"  # never muted
+LATE = "retard"
+LATE_WINDOW = timedelta(days=7)  # the "en retard" message of the membership, if the day after was not a school day
+PREPARE_WINDOW = timedelta(days=14)
+REPORT_LATE_WEEKS = 8  # weekly "en retard" for the report, then the AD follows up
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A person to remind and what they chose in /rappels."""
+
+    person_id: int
+    muted: frozenset[str] = frozenset()
+    hour: int | None = None
+
+    def wants(self, kind: str, step: str) -> bool:
+        return kind not in self.muted or step == LAST_DAY
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """Where a coop's report for the year that ended stands (see store/reminders.py)."""
+
+    sent: bool = False  # sent to the AD (or validated), not sent back
+    sent_back_at: datetime | None = None  # the AD sent it back (status "to complete")
+    quitus_requested_at: datetime | None = None
+    quitus_waiting: tuple[Recipient, ...] = ()  # vérificateurs who have not given their quitus yet
+    missing: tuple[str, ...] = ()  # what the coop still lacks, as keys the bot turns into words
+
+
+@dataclass(frozen=True)
+class CoopFacts:
+    """One coop of the department, this school year."""
+
+    coop_id: int
+    affiliation: str
+    mandataires: tuple[Recipient, ...]
+    adhesion_id: int | None = None  # this year's membership, once begun
+    rows: int = 0  # its classes
+    submitted_at: datetime | None = None  # the mandataire's engagement (they validated the membership)
+    validated_at: datetime | None = None  # the AD's validation
+    report: ReportFacts | None = None  # None: the report's state is not known (see store/reminders.py)
+
+
+@dataclass(frozen=True)
+class DepartmentFacts:
+    calendar: Calendar
+    coops: tuple[CoopFacts, ...]
+    staff: tuple[Recipient, ...]  # the AD's people
+
+
+@dataclass(frozen=True)
+class Due:
+    """A message whose time has come: its outbox key's parts and what its text needs."""
+
+    kind: str
+    step: str
+    coop_id: int | None
+    person_id: int
+    year: int
+    params: dict
+
+
+def due_now(facts: DepartmentFacts, now: datetime) -> list[Due]:
+    """Every message of the department whose time has come at ``now``, for the people who may be written to now."""
+    calendar = facts.calendar
+    today = calendar.local(now).date()
+    year = fiscal_year_of(today)
+    found: list[tuple[Recipient, Due]] = []
+    for coop in facts.coops:
+        found += _membership(calendar, coop, today, year)
+        found += _validation(calendar, coop, facts.staff, now, year)
+        found += _report(calendar, coop, today, year)
+    return [due for person, due in found
+            if person.wants(due.kind, due.step) and calendar.may_send(now, person.hour)]  # fmt: skip
+
+
+def _membership(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list[tuple[Recipient, Due]]:
+    if coop.submitted_at is not None:
+        return []
+    closes = month_day(year, calendar.membership_closes)
+    thresholds = [(month_day(year, calendar.membership_opens), "ouverture"), *calendar.countdown(closes),
+                  (closes + timedelta(days=1), LATE)]  # fmt: skip
+    step = current_step(today, thresholds, LATE_WINDOW)
+    if step is None:
+        return []
+    params = {"affiliation": coop.affiliation, "deadline": closes.isoformat(), "rows": coop.rows}
+    return [(person, Due(ADHESION, step, coop.coop_id, person.person_id, year, params)) for person in coop.mandataires]
+
+
+def _validation(calendar: Calendar, coop: CoopFacts, staff: tuple[Recipient, ...], now: datetime,
+                year: int) -> list[tuple[Recipient, Due]]:  # fmt: skip
+    """A membership sent more than the department's wait ago, not validated: once per sending, to each of the AD."""
+    sent = coop.submitted_at
+    if sent is None or coop.validated_at is not None or now - sent < timedelta(days=calendar.validation_wait_days):
+        return []
+    step = calendar.local(sent).strftime("%Y%m%d%H%M")
+    params = {"affiliation": coop.affiliation, "submitted": calendar.local(sent).date().isoformat(),
+              "adhesion_id": coop.adhesion_id, "days": calendar.validation_wait_days}
+    return [(person, Due(VALIDATION, step, coop.coop_id, person.person_id, year, params)) for person in staff]
+
+
+def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list[tuple[Recipient, Due]]:
+    """The report of the year that ended on 31 August (``year - 1``), and the one to prepare from 1 July."""
+    report, found = coop.report, []
+    if report is None:
+        return found
+    base = {"affiliation": coop.affiliation, "missing": list(report.missing)}
+    prepare = month_day(year + 1, calendar.report_prepare)
+    if prepare <= today < prepare + PREPARE_WINDOW:
+        params = base | {"deadline": month_day(year + 1, calendar.report_deadline).isoformat()}
+        found += [(person, Due(PREPARE, "juillet", coop.coop_id, person.person_id, year, params))
+                  for person in coop.mandataires]  # fmt: skip
+    if report.sent:
+        return found
+    deadline = month_day(year, calendar.report_deadline)
+    params = base | {"deadline": deadline.isoformat()}
+    weeks = [(deadline + timedelta(days=1 + 7 * week), f"{LATE}-{week + 1}") for week in range(REPORT_LATE_WEEKS)]
+    step = current_step(today, calendar.countdown(deadline) + weeks, timedelta(days=7))
+    if step is not None:
+        found += [(person, Due(REPORT, step, coop.coop_id, person.person_id, year - 1, params))
+                  for person in coop.mandataires]  # fmt: skip
+    if report.sent_back_at is not None:
+        step = calendar.local(report.sent_back_at).strftime("%Y%m%d%H%M")
+        found += [(person, Due(RETURNED, step, coop.coop_id, person.person_id, year - 1, base))
+                  for person in coop.mandataires]  # fmt: skip
+    if report.quitus_requested_at is not None:
+        step = calendar.local(report.quitus_requested_at).strftime("%Y%m%d%H%M")
+        found += [(person, Due(QUITUS, step, coop.coop_id, person.person_id, year - 1, base))
+                  for person in report.quitus_waiting]  # fmt: skip
+    return found
