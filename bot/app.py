@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import warnings
 
@@ -35,6 +36,7 @@ from store import access
 from store.db import Database
 from store.traffic import FloodGate
 
+importlib.import_module("bot.followup.digest")  # registers how the weekly digest is written
 log = logging.getLogger(__name__)
 # Conversations are per user and chat on purpose (not per message): say nothing about it at every start.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)

@@ -111,10 +111,15 @@ async def test_a_whole_autumn_of_membership_reminders(sim, database, bot, clock)
     assert received[4002] == [(when, text.format("974-002")) for when, text in never]
     assert received[4003] == [(when, text.format("974-003")) for when, text in never]
     # 974-003 sent on Monday 05/10 at 10h, not validated 3 days later: the AD is told once.
-    assert received[4000] == [("Thu 08/10 11h", "⏳ L'adhésion de la coopérative 974-003, transmise le 05/10/2026, "
-                                                 "attend votre validation depuis plus de 3 jours.")]
+    # And every Monday of September to November at 08h, the AD's weekly digest (tests/test_digest.py).
+    digests = [(f"Mon {day} 08h", "📊 Synthèse de la semaine — OCCE 974") for day in (
+        "07/09", "14/09", "21/09", "28/09", "05/10", "12/10", "19/10", "26/10", "02/11", "09/11", "16/11", "23/11",
+        "30/11")]  # fmt: skip
+    assert received[4000] == digests[:5] + [(
+        "Thu 08/10 11h", "⏳ L'adhésion de la coopérative 974-003, transmise le 05/10/2026, "
+                         "attend votre validation depuis plus de 3 jours.")] + digests[5:]
     texts = [m.content for m in people[4002].history]
     assert "Il reste 15 jours pour valider l'adhésion : la date limite est le 30/09/2026." in texts[1]
     assert texts[4].startswith("⏰ Adhésion 2026-2027 — coopérative 974-002\nDernier jour demain")
-    assert database.run(lambda s: len(s.exec(select(OutboxMessage)).all())) == 1 + 6 + 6 + 1
+    assert database.run(lambda s: len(s.exec(select(OutboxMessage)).all())) == 1 + 6 + 6 + 1 + len(digests)
     assert ids

@@ -73,6 +73,18 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "Membership {years}: sent, thank you; the OCCE will validate it."},
     "nudge.validated": {"fr": "Adhésion {years} : validée, merci.", "en": "Membership {years}: validated, thank you."},
     "nudge.report": {"fr": "Compte rendu financier {years} : {state}.", "en": "Yearly report {years}: {state}."},
+    # The weekly digest
+    "dig.title": {"fr": "📊 <b>Synthèse de la semaine — OCCE {department}</b>",
+                  "en": "📊 <b>The week's digest — OCCE {department}</b>"},
+    "dig.renewed": {"fr": "Adhésions {years} : {renewed} sur {coops}.", "en": "Memberships {years}: {renewed} of {coops}."},
+    "dig.word.renewed": {"fr": "transmise ou validée|transmises ou validées", "en": "sent or validated|sent or validated"},
+    "dig.reported": {"fr": "Comptes rendus {years} : {reported}, {late}.", "en": "Yearly reports {years}: {reported}, {late}."},
+    "dig.word.reported": {"fr": "envoyé|envoyés", "en": "sent|sent"},
+    "dig.word.late": {"fr": "en retard|en retard", "en": "late|late"},
+    "dig.waiting": {"fr": "⏳ À valider ({count}) : {coops}", "en": "⏳ To validate ({count}): {coops}"},
+    "dig.late": {"fr": "⚠️ Adhésions en retard ({count}) : {coops}", "en": "⚠️ Late memberships ({count}): {coops}"},
+    "dig.more": {"fr": "{coops}, … et {others}", "en": "{coops}, … and {others}"},
+    "dig.details": {"fr": "Le détail, coopérative par coopérative : /suivi", "en": "The details, cooperative by cooperative: /suivi"},
     # /annonce
     "ann.ask_audience": {"fr": "<b>Annonce</b> — à quels mandataires de l'OCCE {department} ?",
                          "en": "<b>Announcement</b> — to which mandataires of the OCCE {department}?"},
