@@ -30,6 +30,7 @@ from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, St
 from bot.followup import annonce, suivi
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
+from bot.reports import compterendu, quitus, review
 from bot.ui.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.texts import LANGUAGES, lang, t
 from store import access
@@ -41,6 +42,8 @@ log = logging.getLogger(__name__)
 # Conversations are per user and chat on purpose (not per message): say nothing about it at every start.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 TEXT = filters.TEXT & ~filters.COMMAND
+FILE = filters.PHOTO | filters.Document.ALL
+CHANGES_CHECK_SECONDS = 2  # how soon a change to a report already sent is told
 
 
 def build_application(settings: Settings, database: Database) -> Application:
@@ -62,6 +65,7 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.bot_data[DATABASE] = database
     application.bot_data[SETTINGS] = settings
     application.job_queue.run_repeating(drop_forgotten, FORGOTTEN_CHECK_SECONDS, data={"last": 0}, name="forgotten")
+    application.job_queue.run_repeating(review.tell_changes, CHANGES_CHECK_SECONDS, name="report_changes")
 
     # Before anything else: edited messages change nothing (they would record again).
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-4)
@@ -311,6 +315,46 @@ def build_application(settings: Settings, database: Database) -> Application:
                        CallbackQueryHandler(annonce.cancel, pattern=r"^ann:cancel$")],
         ),
         CallbackQueryHandler(annonce.delivery_report, pattern=r"^ann:r:\d+$"),
+        ConversationHandler(
+            name="compterendu", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("compterendu", compterendu.begin)],
+            states={
+                compterendu.COOP: [CallbackQueryHandler(compterendu.chose_coop, pattern=r"^rep:c:\d+$")],
+                compterendu.MENU: [CallbackQueryHandler(compterendu.show_section, pattern=r"^rep:s:[a-z]+$"),
+                                   CallbackQueryHandler(compterendu.start_cra, pattern=r"^rep:cra$"),
+                                   CallbackQueryHandler(compterendu.ask_attachment, pattern=r"^rep:att:(statement|grant)$"),
+                                   CallbackQueryHandler(compterendu.request_quitus, pattern=r"^rep:quitus$"),
+                                   CallbackQueryHandler(compterendu.send, pattern=r"^rep:send$")],
+                compterendu.SECTION: [CallbackQueryHandler(compterendu.back, pattern=r"^rep:back$")],
+                compterendu.COUNCILS: [MessageHandler(TEXT, compterendu.typed_councils)],
+                compterendu.PROJECTS: [CallbackQueryHandler(compterendu.chose_project, pattern=r"^rep:p:(\d+|new|done)$")],
+                compterendu.TITLE: [MessageHandler(TEXT, compterendu.typed_title)],
+                compterendu.CLASSES: [MessageHandler(TEXT, compterendu.typed_classes)],
+                compterendu.DESCRIPTION: [MessageHandler(TEXT, compterendu.typed_description)],
+                compterendu.ACTIONS: [MessageHandler(TEXT, compterendu.typed_actions)],
+                compterendu.COMMENTS: [MessageHandler(TEXT, compterendu.typed_comments)],
+                compterendu.ATTACH: [MessageHandler(FILE, compterendu.received_file),
+                                     MessageHandler(TEXT, compterendu.not_a_file)],
+            },
+            fallbacks=[CommandHandler("annuler", compterendu.cancel),
+                       CallbackQueryHandler(compterendu.close, pattern=r"^rep:close$")],
+        ),
+        ConversationHandler(
+            name="quitus", persistent=True, allow_reentry=True,
+            entry_points=[CallbackQueryHandler(quitus.begin, pattern=r"^qts:\d+$")],
+            states={quitus.NAME: [MessageHandler(TEXT, quitus.typed_name)],
+                    quitus.PARENT: [CallbackQueryHandler(quitus.chose_parent, pattern=r"^qts:p:(yes|no)$")]},
+            fallbacks=[CommandHandler("annuler", quitus.cancel)],
+        ),
+        ConversationHandler(
+            name="renvoi", persistent=True, allow_reentry=True,
+            entry_points=[CallbackQueryHandler(review.ask_comment, pattern=r"^rad:back:\d+$")],
+            states={review.COMMENT: [MessageHandler(TEXT, review.typed_comment)]},
+            fallbacks=[CommandHandler("annuler", review.cancel)],
+        ),
+        CallbackQueryHandler(review.follow_up, pattern=r"^rad:list$"),
+        CallbackQueryHandler(review.review, pattern=r"^rad:see:\d+$"),
+        CallbackQueryHandler(review.validate, pattern=r"^rad:ok:\d+$"),
         CommandHandler("projets", projects.projects),
         CallbackQueryHandler(projects.show_projects, pattern=r"^prj:\d+:\d+:\d{4}$"),
         CommandHandler("inventaire", projects.inventory),
@@ -358,7 +402,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(entries.undo, pattern=r"^ent:undo:\d+$"),
         CommandHandler("solde", entries.balances_command),
         CallbackQueryHandler(entries.balances_of_year, pattern=r"^sld:y:\d{4}$"),
-        MessageHandler(filters.PHOTO | filters.Document.ALL, entries.attach),
+        MessageHandler(FILE, entries.attach),
         CallbackQueryHandler(adhesion.validate, pattern=r"^adh:ok:\d+$"),
         CallbackQueryHandler(adhesion.review, pattern=r"^adh:see:\d+$"),
         CallbackQueryHandler(adhesion.not_now, pattern=r"^adh:later:\d+$"),

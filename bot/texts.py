@@ -466,7 +466,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 LANGUAGES = ("fr", "en")
-FOLDERS = ("infra", "ui", "membership", "bookkeeping", "people", "reminders", "followup")  # each has a texts.py
+FOLDERS = ("infra", "ui", "membership", "bookkeeping", "people", "reminders", "reports", "followup")  # each has a texts.py
 
 
 def register(texts: dict[str, dict[str, str]]) -> None:

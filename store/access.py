@@ -45,6 +45,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "mandataire": frozenset({MANDATAIRE, AD}),
     "projets": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
     "inventaire": MANAGERS | {VERIFICATEUR},
+    "compterendu": MANAGERS | {VERIFICATEUR},  # vérificateurs read it and give their quitus
     "contact": EVERY_ROLE - {AD},
     "annuler": frozenset({ANYONE}),
 }

@@ -12,7 +12,9 @@
   charge and a produit ("photos": bought from the photographer, sold to families), so
   a lookup says which class it wants;
 - ``inventory``: 1 when an expense on that account also goes to the inventory register
-  (biens durables).
+  (biens durables);
+- ``grant``: 1 for a public grant (subvention) account: a receipt there names its giver
+  (commune, département, État…), for the CRF's tableau des subventions.
 
 A chart must have a class-5 account for each internal movement, found by its alias:
 ``depot``, ``retrait`` (cash deposited at / withdrawn from the bank), ``avance``,
@@ -66,6 +68,7 @@ class Account:
     label: str
     aliases: tuple[str, ...] = ()
     inventory: bool = False
+    grant: bool = False
 
 
 def normalise(text: str) -> str:
@@ -111,6 +114,9 @@ class Chart:
     def inventory_codes(self) -> tuple[str, ...]:
         return tuple(a.code for a in self.accounts if a.inventory)
 
+    def grant_codes(self) -> tuple[str, ...]:
+        return tuple(a.code for a in self.accounts if a.grant)
+
 
 def chart_path(name: str, directory: Path = CHARTS) -> Path:
     if not _CHART_NAME.fullmatch(name or ""):
@@ -135,13 +141,14 @@ def _account(name: str, line: int, row: dict) -> Account:
     try:
         code, label = row["code"].strip(), " ".join(row["label"].split())
         account_class = AccountClass(int(row["class"]))
-        inventory = row.get("inventory", "0").strip() in ("1", "oui", "yes", "true")
+        inventory, grant = (str(row.get(column) or "0").strip() in ("1", "oui", "yes", "true")
+                            for column in ("inventory", "grant"))
     except (KeyError, ValueError, AttributeError):
         raise ChartError("bad_line", name, line) from None
     if not _CODE.fullmatch(code) or code[0] != str(account_class.value) or not label or None in row:
         raise ChartError("bad_line", name, line, code)
     aliases = tuple(normalise(a) for a in (row.get("aliases") or "").split("|") if normalise(a))
-    return Account(code, account_class, label, aliases, inventory)
+    return Account(code, account_class, label, aliases, inventory, grant)
 
 
 def _indexed(name: str, accounts: tuple[Account, ...]) -> Chart:

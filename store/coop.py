@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from store import reports
 from store.access import Action, may, require
 from store.adhesion import current_year, membership_state
 from store.models import Coop, Ledger, LedgerKind, Person, Role, RoleKind
@@ -31,7 +32,7 @@ class CoopCard:
     ledgers: tuple[LedgerPeople, ...]  # the school's first
     year: int
     membership: str  # new, draft, submitted, validated (store.adhesion.membership_state)
-    report: str  # the yearly report (CRF) of the year before: not_started until reports exist
+    report: str  # where the yearly report of the year before stands (store.reports.coop_state)
 
 
 def card(session: Session, who: Who, coop_id: int) -> CoopCard:
@@ -55,7 +56,7 @@ def card(session: Session, who: Who, coop_id: int) -> CoopCard:
         tuple(LedgerPeople(x.name, x.kind, tuple(name for held, ledger_id, name in holders
                                                   if held == RoleKind.ENSEIGNANT and ledger_id == x.id))
               for x in ledgers),
-        year, membership_state(session, coop.id, year), "not_started",
+        year, membership_state(session, coop.id, year), reports.coop_state(session, coop.id),
     )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ from store.access import Action, Forbidden, require
 from store.adhesion import department_year
 from store.coop import CoopCard, card
 from store.audit import record
-from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Role, RoleKind
+from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Report, Role, RoleKind
 from store.people import Who
 from store.text import plain
 from store.years import today_in
@@ -48,7 +48,7 @@ class CoopLine:
     school_name: str
     commune: str
     membership: str  # one of MEMBERSHIP_STATES
-    report: str  # the previous year's report: see report_state
+    report: str  # the previous year's report: not_started or a ReportStatus value
     last_activity: date | None  # the day of its last recorded change, in the department's time zone
 
 
@@ -69,11 +69,6 @@ class Overview:
     commune: str | None
 
 
-def report_state(session: Session, coop_id: int, year: int) -> str:
-    """The yearly report (CRF) of ``year``: "not_started" until store/reports.py gives its states."""
-    return "not_started"
-
-
 def _department(session: Session, who: Who, department_code: str) -> Department:
     require(who, Action.STAFF, department_code=department_code)
     return session.get(Department, department_code)
@@ -89,6 +84,11 @@ def _lines(session: Session, department: Department, year: int, now: datetime | 
         .join(Adhesion, (Adhesion.coop_id == Coop.id) & (Adhesion.year == year), isouter=True)
         .where(Coop.department_code == department.code).order_by(Coop.affiliation)
     ).all()  # fmt: skip
+    # The report of the year that ended on 31 August, as store.reports.coop_state says it, in one query.
+    reported = {coop_id: status.value for coop_id, status in session.exec(
+        select(Report.coop_id, Report.status).join(Coop, Coop.id == Report.coop_id)
+        .where(Coop.department_code == department.code, Report.fiscal_year == year - 1)
+    ).all()}  # fmt: skip
     activity = dict(session.exec(
         select(AuditEvent.coop_id, func.max(AuditEvent.at)).join(Coop, Coop.id == AuditEvent.coop_id)
         .where(Coop.department_code == department.code).group_by(AuditEvent.coop_id)
@@ -102,7 +102,7 @@ def _lines(session: Session, department: Department, year: int, now: datetime | 
         else:
             state = "late" if late else "draft" if adhesion is not None else "new"
         lines.append(CoopLine(coop.id, coop.affiliation, coop.school_name, coop.commune, state,
-                              report_state(session, coop.id, year - 1),
+                              reported.get(coop.id, "not_started"),
                               _local_day(activity.get(coop.id), department.timezone)))  # fmt: skip
     return lines
 

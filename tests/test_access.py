@@ -37,6 +37,7 @@ EXPECTED = {
     "mandataire": {"mandataire", "mandataire_autre_coop"} | ADS,
     "projets": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "inventaire": MANAGERS | {"verificateur"},
+    "compterendu": MANAGERS | {"verificateur"},
     "contact": WITH_ROLE - ADS,
     "annuler": ALL,
     "coop": WITH_ROLE,

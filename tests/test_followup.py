@@ -12,7 +12,7 @@ from store.access import Forbidden
 from store.adhesion import department_year
 from store.audit import record
 from store.followup import FollowUpError
-from store.models import Adhesion, Coop, Department, OutboxMessage, Person, Role, RoleKind, utcnow
+from store.models import Adhesion, Coop, Department, OutboxMessage, Person, Report, ReportStatus, Role, RoleKind, utcnow
 from store.people import who_is
 from tests.world import PERSONAS, seed_world
 
@@ -49,6 +49,8 @@ def seed_department(session: Session) -> None:
         session.add(Coop(affiliation=f"974-5{number:02d}", school_name=f"École n° {number}", commune="Le Tampon",
                          department_code="974"))  # fmt: skip
     session.flush()
+    sent = session.exec(select(Coop).where(Coop.affiliation == "974-303")).one()
+    session.add(Report(coop_id=sent.id, fiscal_year=year - 1, status=ReportStatus.SENT))
     coop = session.exec(select(Coop).where(Coop.affiliation == "974-301")).one()
     record(session, None, "coop", coop.id, "edit", coop_id=coop.id, at=datetime(2026, 11, 2, 21, 0, tzinfo=timezone.utc))
 
@@ -94,7 +96,8 @@ def test_filters_pages_and_activity(department):
     assert (first.pages, first.matching, len(first.lines)) == (2, 13, followup.PAGE_SIZE)
     assert first.communes == ("Le Port", "Le Tampon", "Saint-Denis", "Saint-Paul", "Saint-Pierre")
     saint_pierre = department.run(look, commune=4)
-    assert [line.affiliation for line in saint_pierre.lines] == ["974-302", "974-303"]
+    assert [(line.affiliation, line.report) for line in saint_pierre.lines] == [("974-302", "not_started"),
+                                                                                ("974-303", "sent")]
     late_in_saint_pierre = department.run(look, commune=4, state="late")
     assert [line.affiliation for line in late_in_saint_pierre.lines] == ["974-302"]
     validated = department.run(look, state="validated")
@@ -144,7 +147,7 @@ async def test_suivi_filtered_paged_and_opened(bot, sim, department):
     step = await paul.press("Saint-Pierre")
     assert "Filtre : Saint-Pierre — 2 coopératives" in step.text
     assert "974-302 École Mahatma Gandhi · Saint-Pierre\n   ⚠️ en retard" in step.text
-    assert "974-303 École Jean Albany · Saint-Pierre\n   ⏳ transmise" in step.text
+    assert "974-303 École Jean Albany · Saint-Pierre\n   ⏳ transmise · CRF 📤 envoyé" in step.text
     assert "Page" not in step.text
     step = await paul.press("🔽 Par état")
     step = await paul.press("✅ validée (1)")

@@ -44,7 +44,7 @@ def overview_text(found: Overview, language: str) -> str:
         lines.append(t("sui.line", language, affiliation=line.affiliation, school=escape(line.school_name),
                        commune=f" · {escape(line.commune)}" if line.commune else "",
                        membership=t(f"sui.state.{line.membership}", language),
-                       report=t(f"sui.report.{line.report}", language), activity=activity))  # fmt: skip
+                       report=t(f"rep.state.{line.report}", language), activity=activity))  # fmt: skip
     if not found.lines:
         lines.append(t("sui.none", language))
     if found.pages > 1:
@@ -173,7 +173,7 @@ def nudge_text(message: Claimed) -> tuple[str, None]:
     lines = [t("nudge.title", language, department=params["department"], affiliation=params["affiliation"]), "",
              t(f"nudge.{params['membership']}", language, years=years, deadline=deadline),
              t("nudge.report", language, years=years_text(params["year"] - 1),
-               state=t(f"sui.report.{params['report']}", language))]  # fmt: skip
+               state=t(f"rep.state.{params['report']}", language))]  # fmt: skip
     return "\n".join(lines), None
 
 

@@ -21,7 +21,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "sui.state.draft": {"fr": "📝 en cours", "en": "📝 in progress"},
     "sui.state.submitted": {"fr": "⏳ transmise", "en": "⏳ sent"},
     "sui.state.validated": {"fr": "✅ validée", "en": "✅ validated"},
-    "sui.report.not_started": {"fr": "pas commencé", "en": "not started"},
     "sui.button.open": {"fr": "🔍 {affiliation} {school}", "en": "🔍 {affiliation} {school}"},
     "sui.button.by_state": {"fr": "🔽 Par état", "en": "🔽 By state"},
     "sui.button.by_commune": {"fr": "🏘 Par commune", "en": "🏘 By town"},

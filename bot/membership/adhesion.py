@@ -709,8 +709,9 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             lines.append(t("follow.nothing", language))
         keyboard = [[button(t("adh.button.review", language, affiliation=c.affiliation), f"adh:see:{c.adhesion_id}")]
                     for c in groups["submitted"][:FOLLOW_UP_SHOWN]]  # fmt: skip
+        keyboard.append([button(t("rep.button.reports", language), "rad:list")])  # bot/reports/review.py
         await update.effective_message.reply_text(
-            "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
+            "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))  # fmt: skip
 
 
 # ------------------------------------------------------------------ paying the AD

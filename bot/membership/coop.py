@@ -34,7 +34,6 @@ texts.register({
     "coop.adhesion.submitted": {"fr": "⏳ transmise, à valider par l'OCCE", "en": "⏳ sent, for the OCCE to validate"},
     "coop.adhesion.validated": {"fr": "✅ validée", "en": "✅ validated"},
     "coop.report": {"fr": "Compte rendu {years} : {state}", "en": "Yearly report {years}: {state}"},
-    "coop.report.not_started": {"fr": "pas commencé", "en": "not started"},
     "coop.ask": {"fr": "La fiche de quelle coopérative ? Tapez son affiliation (par exemple {example}) :",
                  "en": "The card of which cooperative? Type its affiliation (e.g. {example}):"},
     "coop.unknown": {"fr": "Pas de coopérative « {typed} » dans votre département. Tapez une affiliation "
@@ -66,7 +65,7 @@ def card_text(card: CoopCard, language: str) -> str:
     lines += ["", t("coop.adhesion", language, years=years_text(card.year),
                     state=t(f"coop.adhesion.{card.membership}", language)),
               t("coop.report", language, years=years_text(card.year - 1),
-                state=t(f"coop.report.{card.report}", language))]  # fmt: skip
+                state=t(f"rep.state.{card.report}", language))]  # fmt: skip
     return "\n".join(lines)
 
 

@@ -1,7 +1,7 @@
 """announcements of AD staff to the mandataires
 
 Revision ID: 0015_followup
-Revises: 0014_outbox
+Revises: 0014_outbox, 0011_reports
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = "0015_followup"
-down_revision = "0014_outbox"
+down_revision = ("0014_outbox", "0011_reports")  # merges the two lines: it needs the outbox and the report states
 branch_labels = None
 depends_on = None
 

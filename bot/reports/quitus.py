@@ -1,0 +1,77 @@
+"""The vérificateur's quitus: the button they were sent (or on /compterendu), their name, parent or not.
+
+The store refuses a vérificateur who is also mandataire or signataire of the coop, a quitus
+not asked for yet, and one while class ledgers are open; the date is today's, where the coop is.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.reports.compterendu import problem
+from bot.texts import lang, t
+from bot.ui.common import as_user, button, day_text, notify, years_text
+from bot.ui.treasury import show
+from store import reports
+from store.reports import QUITUS_NEEDED, ReportError
+
+NAME, PARENT = "qts.name", "qts.parent"
+DRAFT = "quitus"
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✅ Donner mon quitus: the report is read (the store checks access), then the name is asked."""
+    query = update.callback_query
+    await query.answer()
+    view = await as_user(update, context, reports.report_view, int(query.data.split(":")[1]))
+    context.user_data[DRAFT] = {"report_id": view.report_id}
+    await show(update, t("rep.quitus.ask_name", lang(update), years=years_text(view.year), affiliation=view.affiliation))
+    return NAME
+
+
+async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The name as it will stand on the quitus."""
+    name = " ".join(update.effective_message.text.split())
+    if not reports.NAME_MIN <= len(name) <= reports.NAME_MAX:
+        await update.effective_message.reply_text(t("rep.bad.name_length", lang(update), low=reports.NAME_MIN,
+                                                    high=reports.NAME_MAX))  # fmt: skip
+        return NAME
+    context.user_data[DRAFT]["name"] = name
+    language = lang(update)
+    keyboard = InlineKeyboardMarkup([[button(t("rep.yes", language), "qts:p:yes"),
+                                      button(t("rep.no", language), "qts:p:no")]])  # fmt: skip
+    await update.effective_message.reply_text(t("rep.quitus.ask_parent", language), reply_markup=keyboard)
+    return PARENT
+
+
+async def chose_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Parent or not: the quitus recorded, the coop's managers told; or the reason it is refused."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    current = context.user_data.get(DRAFT, {})
+    try:
+        outcome = await as_user(update, context, reports.give_quitus, current.get("report_id"),
+                                name=current.get("name", ""), parent=query.data.endswith("yes"))  # fmt: skip
+    except ReportError as error:
+        context.user_data.pop(DRAFT, None)
+        await query.edit_message_text(problem(error, language))
+        return ConversationHandler.END
+    context.user_data.pop(DRAFT, None)
+    view = outcome.view
+    mine = [q for q in view.quitus if q.name == " ".join(current["name"].split())][-1]
+    await query.edit_message_text(t("rep.quitus.given", language, name=escape(mine.name), day=day_text(mine.day)))
+    for person in outcome.notify:
+        await notify(context, person.telegram_id, t("rep.quitus.told", person.language, name=escape(mine.name),
+                                                    years=years_text(view.year), given=len(view.quitus),
+                                                    needed=QUITUS_NEEDED))  # fmt: skip
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler: no quitus given."""
+    context.user_data.pop(DRAFT, None)
+    await update.effective_message.reply_text(t("cancel.done", lang(update)))
+    return ConversationHandler.END

@@ -1,0 +1,124 @@
+"""The AD's side of the reports, under /valider: where every coop's report stands, one opened,
+validated (the year locked) or sent back with a comment; and the changes made after sending."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.reports.compterendu import overview_text, problem
+from bot.texts import lang, plural, t
+from bot.ui.common import as_user, button, in_store, notify, years_text
+from bot.ui.treasury import show
+from store import people, reports
+from store.reports import ReportError
+
+COMMENT = "rad.comment"
+DRAFT = "report_review"
+SHOWN = 10
+GROUPS = (("check", ("sent", "modified")), ("late", ()), ("progress", ("in_progress", "quitus_requested", "to_complete")),
+          ("not_started", ("not_started",)), ("validated", ("validated",)))  # fmt: skip
+
+
+def group_of(row: reports.FollowUpRow) -> str:
+    """The part of the list a coop's report belongs to; late ones apart, whatever their state."""
+    if row.late:
+        return "late"
+    return next(name for name, states in GROUPS if row.state in states)
+
+
+async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """📋 Comptes rendus: each group with its coops, a button per report to check."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    for department in who.departments():
+        rows = await as_user(update, context, reports.follow_up, department)
+        year = rows[0].year if rows else None
+        lines = [t("rep.follow.title", language, years=years_text(year) if year else "", department=department)]
+        for name, _ in GROUPS:
+            members = [r for r in rows if group_of(r) == name]
+            if members:
+                names = ", ".join(f"{r.affiliation} {escape(r.school_name)}" for r in members[:SHOWN])
+                if len(members) > SHOWN:
+                    names += " " + t("follow.more", language, others=plural(len(members) - SHOWN, "word.other", language))
+                lines.append(f"{t(f'rep.follow.{name}', language)} ({len(members)}) : {names}")
+        keyboard = [[button(t("rep.button.review", language, affiliation=r.affiliation), f"rad:see:{r.report_id}")]
+                    for r in rows if r.report_id and group_of(r) != "not_started"][:SHOWN]  # fmt: skip
+        await update.effective_message.reply_text("\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))
+
+
+async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """🔍 a report: its overview, and the AD's two answers when it waits for one."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    view = await as_user(update, context, reports.report_view, int(query.data.split(":")[2]))
+    rows = []
+    if view.state in ("sent", "modified"):
+        rows = [[button(t("rep.button.validate", language), f"rad:ok:{view.report_id}")],
+                [button(t("rep.button.send_back", language), f"rad:back:{view.report_id}")]]  # fmt: skip
+    await update.effective_message.reply_text(overview_text(view, language), reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """✅ Valider: the year locked, the coop's managers told."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    try:
+        outcome = await as_user(update, context, reports.validate, int(query.data.split(":")[2]))
+    except ReportError as error:
+        await show(update, problem(error, language))
+        return
+    view = outcome.view
+    await show(update, t("rep.validated", language, years=years_text(view.year), affiliation=view.affiliation))
+    for person in outcome.notify:
+        await notify(context, person.telegram_id, t("rep.validated.told", person.language, years=years_text(view.year)))
+
+
+async def ask_comment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """↩️ À compléter: what must be completed, typed."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    view = await as_user(update, context, reports.report_view, int(query.data.split(":")[2]))
+    if view.state not in ("sent", "modified"):
+        await show(update, t("rep.bad.locked" if view.locked else "rep.bad.not_sent", language))
+        return ConversationHandler.END
+    context.user_data[DRAFT] = {"report_id": view.report_id}
+    await show(update, t("rep.ask.comment", language, affiliation=view.affiliation))
+    return COMMENT
+
+
+async def typed_comment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The comment: the report sent back, the mandataire told in the words of Retkoop."""
+    language = lang(update)
+    try:
+        outcome = await as_user(update, context, reports.send_back, context.user_data[DRAFT]["report_id"],
+                                update.effective_message.text)  # fmt: skip
+    except ReportError as error:
+        await update.effective_message.reply_text(problem(error, language))
+        return COMMENT if error.reason == "comment_length" else ConversationHandler.END
+    context.user_data.pop(DRAFT, None)
+    view = outcome.view
+    await update.effective_message.reply_text(t("rep.sent_back", language, affiliation=view.affiliation))
+    for person in outcome.notify:
+        await notify(context, person.telegram_id, t("rep.sent_back.told", person.language,
+                                                    comment=escape(view.ad_comment)))  # fmt: skip
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler: the report is not sent back."""
+    context.user_data.pop(DRAFT, None)
+    await update.effective_message.reply_text(t("cancel.done", lang(update)))
+    return ConversationHandler.END
+
+
+async def tell_changes(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every few seconds: reports changed after sending, told to the coop's managers and its AD once."""
+    for change in await in_store(context, reports.changes_to_tell):
+        for key, told in (("rep.changed.managers", change.managers), ("rep.changed.ad", change.staff)):
+            for person in told:
+                await notify(context, person.telegram_id, t(key, person.language, years=years_text(change.year),
+                                                            affiliation=change.affiliation))  # fmt: skip

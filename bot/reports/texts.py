@@ -1,0 +1,187 @@
+"""The sentences of bot/reports/ (the report's life), in French first and in English (gathered by bot.texts)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "cmd.compterendu": {"fr": "Le compte rendu de l'année : CRF, activités, quitus, envoi à l'OCCE",
+                        "en": "The yearly report: accounts, activities, quitus, sending to the OCCE"},
+    # states, as Retkoop names them
+    "rep.state.not_started": {"fr": "pas commencé", "en": "not started"},
+    "rep.state.in_progress": {"fr": "📝 en cours", "en": "📝 in progress"},
+    "rep.state.ledgers_open": {"fr": "📒 cahiers non clos", "en": "📒 ledgers not closed"},
+    "rep.state.quitus_requested": {"fr": "🔏 quitus demandé", "en": "🔏 quitus requested"},
+    "rep.state.sent": {"fr": "📤 envoyé", "en": "📤 sent"},
+    "rep.state.to_complete": {"fr": "↩️ à compléter", "en": "↩️ to complete"},
+    "rep.state.modified": {"fr": "✏️ modifié", "en": "✏️ modified"},
+    "rep.state.validated": {"fr": "✅ validé (verrouillé)", "en": "✅ validated (locked)"},
+    # /compterendu: the overview
+    "rep.pick": {"fr": "Le compte rendu de quelle coopérative ?", "en": "The report of which cooperative?"},
+    "rep.none": {"fr": "Vous n'avez pas de coopérative dont lire le compte rendu.",
+                 "en": "You have no cooperative whose report you may read."},
+    "rep.title": {"fr": "<b>Compte rendu {years}</b> — {affiliation} {school}",
+                  "en": "<b>Yearly report {years}</b> — {affiliation} {school}"},
+    "rep.state": {"fr": "État : {state} · à envoyer au plus tard le {deadline}",
+                  "en": "State: {state} · to send by {deadline}"},
+    "rep.late": {"fr": "⚠️ En retard : la date limite est passée.", "en": "⚠️ Late: the deadline has passed."},
+    "rep.ad_comment": {"fr": "Commentaire de l'OCCE : {comment}", "en": "The OCCE's comment: {comment}"},
+    "rep.crf": {"fr": "<b>Compte rendu financier</b>", "en": "<b>Financial report</b>"},
+    "rep.ok": {"fr": "✅", "en": "✅"},
+    "rep.cra.done": {"fr": "<b>Activités (CRA)</b> : ✅ complet", "en": "<b>Activities</b>: ✅ complete"},
+    "rep.cra.todo": {"fr": "<b>Activités (CRA)</b> : 📝 à compléter", "en": "<b>Activities</b>: 📝 to complete"},
+    "rep.quitus.none": {"fr": "<b>Quitus</b> : aucun sur les {needed} nécessaires",
+                        "en": "<b>Quitus</b>: none of the {needed} needed"},
+    "rep.quitus.some": {"fr": "<b>Quitus</b> : {given} sur les {needed} nécessaires",
+                        "en": "<b>Quitus</b>: {given} of the {needed} needed"},
+    "rep.quitus.line": {"fr": "• {name}{parent}, le {day}", "en": "• {name}{parent}, on {day}"},
+    "rep.quitus.parent": {"fr": " (parent d'élève)", "en": " (parent)"},
+    "rep.statement.yes": {"fr": "Relevé bancaire d'août : ✅ joint", "en": "August bank statement: ✅ attached"},
+    "rep.statement.no": {"fr": "Relevé bancaire d'août : manquant", "en": "August bank statement: missing"},
+    "rep.grant_proofs": {"fr": "Justificatifs de subvention joints : {count}", "en": "Grant proofs attached: {count}"},
+    "rep.button.cra": {"fr": "📝 Activités (CRA)", "en": "📝 Activities"},
+    "rep.button.statement": {"fr": "📎 Relevé d'août", "en": "📎 August statement"},
+    "rep.button.grant": {"fr": "📎 Justificatif de subvention", "en": "📎 Grant proof"},
+    "rep.button.quitus": {"fr": "🔏 Demander le quitus", "en": "🔏 Ask for the quitus"},
+    "rep.button.send": {"fr": "📤 Envoyer à l'OCCE", "en": "📤 Send to the OCCE"},
+    "rep.button.give": {"fr": "✅ Donner mon quitus", "en": "✅ Give my quitus"},
+    "rep.closed": {"fr": "Compte rendu fermé. /compterendu pour le rouvrir : vos réponses sont gardées.",
+                   "en": "Report closed. /compterendu to open it again: your answers are kept."},
+    # the CRA, step by step
+    "rep.ask.councils": {"fr": "Activités 1/4 — Combien de conseils de coopérative ont été tenus dans l'année ? "
+                               "Tapez un nombre (par exemple 6) :",
+                         "en": "Activities 1/4 — How many cooperative councils were held this year? "
+                               "Type a number (for example 6):"},
+    "rep.bad.councils": {"fr": "Tapez un nombre entier de 0 à {high}, par exemple 6 :",
+                         "en": "Type a whole number from 0 to {high}, for example 6:"},
+    "rep.projects": {"fr": "Activités 2/4 — Les projets de l'année (repris des #projets des écritures) :",
+                     "en": "Activities 2/4 — The year's projects (taken from the entries' #projects):"},
+    "rep.projects.none": {"fr": "Aucun projet pour l'instant.", "en": "No project yet."},
+    "rep.project.line": {"fr": "• <b>{title}</b> — {classes} : {description}", "en": "• <b>{title}</b> — {classes}: {description}"},
+    "rep.project.blank": {"fr": "à décrire", "en": "to describe"},
+    "rep.button.add_project": {"fr": "➕ Ajouter un projet", "en": "➕ Add a project"},
+    "rep.button.describe": {"fr": "✏️ {title}", "en": "✏️ {title}"},
+    "rep.button.projects_done": {"fr": "✅ La liste est complète", "en": "✅ The list is complete"},
+    "rep.ask.title": {"fr": "Le titre du projet (80 caractères au plus, par exemple Classe verte) :",
+                      "en": "The project's title (80 characters at most, for example Green class):"},
+    "rep.ask.classes": {"fr": "Projet « {title} » : les classes concernées (par exemple CE1A, CE2B) :",
+                        "en": "Project \"{title}\": the classes involved (for example CE1A, CE2B):"},
+    "rep.ask.description": {"fr": "Projet « {title} » : une courte description (500 caractères au plus) :",
+                            "en": "Project \"{title}\": a short description (500 characters at most):"},
+    "rep.ask.actions": {"fr": "Activités 3/4 — La participation aux actions de l'OCCE (par exemple l'action de "
+                              "solidarité de l'année) ; « aucune » s'il n'y en a pas :",
+                        "en": "Activities 3/4 — Taking part in the OCCE's actions (for example the year's "
+                              "solidarity action); \"none\" if there was none:"},
+    "rep.ask.comments": {"fr": "Activités 4/4 — Vos commentaires libres ; « - » pour n'en mettre aucun :",
+                         "en": "Activities 4/4 — Your free comments; \"-\" for none:"},
+    "rep.cra.saved": {"fr": "✅ Le compte rendu d'activités est complet.", "en": "✅ The activity report is complete."},
+    "rep.bad.text_length": {"fr": "Tapez un texte de 1 à {limit} caractères :",
+                            "en": "Type a text of 1 to {limit} characters:"},
+    "rep.bad.title_length": {"fr": "Le titre doit faire de 1 à {limit} caractères. Retapez-le :",
+                             "en": "The title must be 1 to {limit} characters long. Type it again:"},
+    "rep.bad.too_many_projects": {"fr": "Le compte rendu compte déjà {limit} projets : c'est le maximum.",
+                                  "en": "The report already has {limit} projects: that is the most."},
+    "rep.bad.project_gone": {"fr": "Ce projet n'est plus dans le compte rendu.",
+                             "en": "This project is no longer in the report."},
+    # refusals
+    "rep.bad.locked": {"fr": "L'OCCE a validé ce compte rendu : l'exercice est verrouillé, plus rien n'y change.",
+                       "en": "The OCCE validated this report: the year is locked, nothing in it changes any more."},
+    "rep.bad.ledgers_open": {"fr": "Pas de quitus tant que les cahiers de classe ne sont pas clos : {open}. "
+                                   "Clôturez-les avec /cloture, puis redemandez le quitus.",
+                             "en": "No quitus while class ledgers are open: {open}. Close them with "
+                                   "/cloture, then ask for the quitus again."},
+    "rep.bad.quitus_not_requested": {"fr": "Le quitus n'a pas encore été demandé par le ou la mandataire.",
+                                     "en": "The mandataire has not asked for the quitus yet."},
+    "rep.bad.verificateur_manager": {"fr": "Vous êtes aussi mandataire ou signataire de cette coopérative : un "
+                                           "vérificateur aux comptes ne peut pas l'être. Votre quitus n'est pas "
+                                           "enregistré ; l'OCCE peut désigner un autre vérificateur.",
+                                     "en": "You are also the mandataire or a signatory of this cooperative: an "
+                                           "auditor cannot be. Your quitus is not recorded; the OCCE can appoint "
+                                           "another auditor."},
+    "rep.bad.name_length": {"fr": "Tapez votre prénom et votre nom ({low} à {high} caractères) :",
+                            "en": "Type your first and last name ({low} to {high} characters):"},
+    "rep.bad.unbalanced": {"fr": "Le bilan n'est pas équilibré : écart de {difference}{causes}. Le compte rendu "
+                                 "ne peut pas être envoyé ; rien n'est perdu.",
+                           "en": "The balance sheet does not balance: difference of {difference}{causes}. The "
+                                 "report cannot be sent; nothing is lost."},
+    "rep.bad.missing": {"fr": "Il manque encore : {what}. Le compte rendu n'est pas envoyé.",
+                        "en": "Still missing: {what}. The report is not sent."},
+    "rep.bad.cra_incomplete": {"fr": "Le compte rendu d'activités n'est pas complet : répondez à ses questions "
+                                     "(📝 Activités).",
+                               "en": "The activity report is not complete: answer its questions (📝 Activities)."},
+    "rep.bad.quitus_count": {"fr": "Il faut le quitus d'au moins {needed} vérificateurs ; {have} reçu pour l'instant.",
+                             "en": "The quitus of at least {needed} auditors is needed; {have} received so far."},
+    "rep.bad.no_parent": {"fr": "L'un des vérificateurs qui donnent le quitus doit être un parent d'élève.",
+                          "en": "One of the auditors giving the quitus must be a parent."},
+    "rep.bad.no_statement": {"fr": "Joignez le relevé bancaire d'août (📎 Relevé d'août : une photo ou un PDF).",
+                             "en": "Attach the August bank statement (📎 August statement: a photo or a PDF)."},
+    "rep.bad.not_sent": {"fr": "Ce compte rendu n'attend pas de réponse de l'OCCE (il n'est pas envoyé).",
+                         "en": "This report is not waiting for the OCCE's answer (it is not sent)."},
+    "rep.bad.comment_length": {"fr": "Tapez un commentaire de {low} à {high} caractères :",
+                               "en": "Type a comment of {low} to {high} characters:"},
+    # quitus
+    "rep.quitus.asked": {"fr": "🔏 Quitus demandé : {told}.", "en": "🔏 Quitus requested: {told}."},
+    "rep.word.told": {"fr": "vérificateur prévenu|vérificateurs prévenus", "en": "auditor told|auditors told"},
+    "rep.word.open_ledger": {"fr": "cahier de classe encore ouvert|cahiers de classe encore ouverts",
+                             "en": "class ledger still open|class ledgers still open"},
+    "rep.quitus.nobody": {"fr": "🔏 Quitus demandé, mais la coopérative n'a pas encore de vérificateur aux comptes : "
+                                "invitez-en deux (/inviter), dont un parent d'élève.",
+                          "en": "🔏 Quitus requested, but the cooperative has no auditor yet: invite two (/inviter), "
+                                "one of them a parent."},
+    "rep.quitus.request": {"fr": "🔏 {affiliation} {school} vous demande votre quitus sur les comptes {years}. "
+                                 "Vérifiez-les (/compterendu, /journal), puis :",
+                           "en": "🔏 {affiliation} {school} asks for your quitus on the {years} accounts. Check "
+                                 "them (/compterendu, /journal), then:"},
+    "rep.quitus.ask_name": {"fr": "Votre quitus sur les comptes {years} de {affiliation}. Tapez votre prénom et votre "
+                                  "nom, tels qu'ils figureront sur le quitus :",
+                            "en": "Your quitus on the {years} accounts of {affiliation}. Type your first and last "
+                                  "name, as they will appear on the quitus:"},
+    "rep.quitus.ask_parent": {"fr": "Êtes-vous parent d'un élève de l'école ?", "en": "Are you a parent of a pupil?"},
+    "rep.yes": {"fr": "Oui", "en": "Yes"},
+    "rep.no": {"fr": "Non", "en": "No"},
+    "rep.quitus.given": {"fr": "✅ Quitus enregistré : {name}, le {day}. Merci !",
+                         "en": "✅ Quitus recorded: {name}, on {day}. Thank you!"},
+    "rep.quitus.told": {"fr": "🔏 {name} a donné son quitus sur les comptes {years} ({given} sur {needed}).",
+                        "en": "🔏 {name} gave their quitus on the {years} accounts ({given} of {needed})."},
+    # attachments
+    "rep.attach.ask.statement": {"fr": "Envoyez le relevé bancaire qui couvre le 31 août (une photo ou un PDF) :",
+                                 "en": "Send the bank statement that covers 31 August (a photo or a PDF):"},
+    "rep.attach.ask.grant": {"fr": "Envoyez le justificatif de la subvention (notification, courrier : photo ou PDF) :",
+                             "en": "Send the grant's proof (notification, letter: photo or PDF):"},
+    "rep.attach.not_file": {"fr": "J'attends une photo ou un PDF (ou /annuler).", "en": "I am waiting for a photo or a PDF (or /annuler)."},
+    "rep.attach.done": {"fr": "📎 Pièce jointe au compte rendu.", "en": "📎 Attached to the report."},
+    # sending, the AD
+    "rep.sent": {"fr": "📤 Compte rendu {years} envoyé à l'OCCE. Elle vous répondra ici.",
+                 "en": "📤 Report {years} sent to the OCCE. It will answer you here."},
+    "rep.sent.ad": {"fr": "📤 Le compte rendu {years} de {affiliation} {school} est arrivé : à examiner.",
+                    "en": "📤 The {years} report of {affiliation} {school} has arrived: to check."},
+    "rep.button.review": {"fr": "🔍 Examiner {affiliation}", "en": "🔍 Check {affiliation}"},
+    "rep.button.reports": {"fr": "📋 Comptes rendus", "en": "📋 Yearly reports"},
+    "rep.follow.title": {"fr": "<b>Comptes rendus {years} — OCCE {department}</b>",
+                         "en": "<b>Yearly reports {years} — OCCE {department}</b>"},
+    "rep.follow.check": {"fr": "🔍 À examiner", "en": "🔍 To check"},
+    "rep.follow.late": {"fr": "⚠️ En retard", "en": "⚠️ Late"},
+    "rep.follow.progress": {"fr": "📝 En cours", "en": "📝 In progress"},
+    "rep.follow.not_started": {"fr": "Pas commencés", "en": "Not started"},
+    "rep.follow.validated": {"fr": "✅ Validés", "en": "✅ Validated"},
+    "rep.button.validate": {"fr": "✅ Valider et verrouiller l'exercice", "en": "✅ Validate and lock the year"},
+    "rep.button.send_back": {"fr": "↩️ À compléter (avec un commentaire)", "en": "↩️ To complete (with a comment)"},
+    "rep.ask.comment": {"fr": "Ce qui doit être complété dans le compte rendu de {affiliation} (ce texte est envoyé "
+                              "au mandataire) :",
+                        "en": "What must be completed in the report of {affiliation} (this text is sent to the "
+                              "mandataire):"},
+    "rep.sent_back": {"fr": "↩️ Compte rendu de {affiliation} renvoyé pour être complété.",
+                      "en": "↩️ Report of {affiliation} sent back to be completed."},
+    "rep.sent_back.told": {"fr": "Le C.R. est suivi, mais il doit être complété : {comment}\n(/compterendu)",
+                           "en": "The report is being followed, but it must be completed: {comment}\n(/compterendu)"},
+    "rep.validated": {"fr": "✅ Compte rendu {years} de {affiliation} validé : l'exercice est verrouillé.",
+                      "en": "✅ Report {years} of {affiliation} validated: the year is locked."},
+    "rep.validated.told": {"fr": "✅ L'OCCE a validé votre compte rendu {years}. L'exercice est verrouillé : plus "
+                                 "aucune écriture ne peut y être ajoutée ni modifiée.",
+                           "en": "✅ The OCCE validated your {years} report. The year is locked: no entry can be "
+                                 "added or changed in it any more."},
+    "rep.changed.managers": {"fr": "⚠️ Une écriture ou une opération de l'exercice {years} a changé : le compte rendu "
+                                   "déjà envoyé sera modifié (il passe à « modifié »). Renvoyez-le avec /compterendu.",
+                             "en": "⚠️ An entry or operation of the {years} year changed: the report already sent "
+                                   "will be modified (it is now \"modified\"). Send it again with /compterendu."},
+    "rep.changed.ad": {"fr": "✏️ Le compte rendu {years} de {affiliation}, déjà envoyé, a été modifié : il vous "
+                             "reviendra quand le mandataire le renverra.",
+                       "en": "✏️ The {years} report of {affiliation}, already sent, was modified: it will come back "
+                             "to you when the mandataire sends it again."},
+}  # fmt: skip

@@ -1,0 +1,207 @@
+"""The report's life through the chat, typed and pressed as the mandataire, the vérificateurs and the AD would."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import text
+
+from tests.reportworld import CLAIRE, HENRI, MARIE, SABINE, YEAR, class_entry, seed_year
+
+PAUL = 1004
+YEARS = f"{YEAR}-{YEAR + 1}"
+AUGUST = f"31/08/{YEAR + 1}"
+
+
+def euros(cents: int) -> str:
+    units = f"{abs(cents) // 100:,}".replace(",", "\u202f")
+    return f"{'−' if cents < 0 else ''}{units},{abs(cents) % 100:02d}\xa0€"
+
+
+async def told(user, words: str, timeout: float = 10) -> str:
+    """The latest message of the bot to ``user`` containing ``words``, once it arrives (jobs tell later)."""
+    for _ in range(int(timeout / 0.1)):
+        found = [m.content for m in user.history if m.from_bot and words in m.content]
+        if found:
+            return found[-1]
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{words!r} never came; last: {user.last.content!r}")
+
+
+@pytest.fixture
+def year(demo):
+    demo.run(seed_year)
+    return demo
+
+
+@pytest.fixture
+def people(sim, year):
+    return {"marie": sim.user(MARIE, "Marie", "Payet"), "henri": sim.user(HENRI, "Henri"),
+            "claire": sim.user(CLAIRE, "Claire"), "sabine": sim.user(SABINE, "Sabine"), "paul": sim.user(PAUL, "Paul")}
+
+
+async def give_quitus(user, name: str, parent: str):
+    step = await user.press("✅ Donner mon quitus")
+    assert f"Votre quitus sur les comptes {YEARS} de 974-111" in step.text
+    step = await user.send("H")
+    assert step.text == "Tapez votre prénom et votre nom (3 à 120 caractères) :"
+    step = await user.send(name)
+    assert step.text == "Êtes-vous parent d'un élève de l'école ?"
+    return await user.press(parent)
+
+
+async def test_the_whole_life_of_a_report(bot, people):
+    marie, henri, claire, sabine, paul = (people[k] for k in ("marie", "henri", "claire", "sabine", "paul"))
+    step = await marie.send("/compterendu")
+    assert f"Compte rendu {YEARS}</b> — 974-111 École Les Tamarins" in step.last.text
+    assert "État : 📝 en cours" in step.text
+    for section in ("Fonctionnement", "Bilan", "Rapprochement", "Caisse", "Subventions", "Inventaire"):
+        assert f"• {section} : ✅" in step.text
+    assert "Relevé bancaire d'août : manquant" in step.text
+
+    # the CRF, a section at a time
+    step = await marie.press("Bilan")
+    assert f"Actif : banque {euros(1180_00)} + caisse {euros(90_00)} = {euros(1270_00)}" in step.text
+    assert f"Passif : report à nouveau {euros(1050_00)} + résultat {euros(220_00)} = {euros(1270_00)}" in step.text
+    await marie.press("↩️ Retour")
+    step = await marie.press("Fonctionnement")
+    assert f"Participation volontaire des familles : {euros(300_00)}" in step.text
+    assert f"Résultat</b> (produits − charges) : {euros(220_00)}" in step.last.text
+    await marie.press("↩️ Retour")
+
+    # the CRA, each answer typed; bad input keeps the step
+    step = await marie.press("📝 Activités (CRA)")
+    assert step.text.startswith("Activités 1/4")
+    step = await marie.send("beaucoup")
+    assert step.text == "Tapez un nombre entier de 0 à 99, par exemple 6 :"
+    step = await marie.send("5")
+    assert "Activités 2/4" in step.text and "sortiemer</b> — École : à décrire" in step.last.text
+    await marie.press("✏️ sortiemer")
+    step = await marie.send("CM1, CM2")
+    assert "une courte description" in step.text
+    step = await marie.send("Une journée à la mer")
+    assert "sortiemer</b> — CM1, CM2 : Une journée à la mer" in step.last.text
+    await marie.press("➕ Ajouter un projet")
+    await marie.send("Chorale")
+    await marie.send("CE1A, CE2B")
+    step = await marie.send("Un concert en juin")
+    assert "Chorale</b> — CE1A, CE2B : Un concert en juin" in step.last.text
+    step = await marie.press("✅ La liste est complète")
+    assert step.text.startswith("Activités 3/4")
+    step = await marie.send("Action solidarité : collecte de livres")
+    assert step.text.startswith("Activités 4/4")
+    step = await marie.send("/annuler")  # days later, it takes up where it was
+    assert "vos réponses sont gardées" in step.text
+    step = await marie.send("/compterendu")
+    assert "Activités (CRA)</b> : 📝 à compléter" in step.last.text
+    step = await marie.press("📝 Activités (CRA)")
+    assert step.text.startswith("Activités 4/4")
+    step = await marie.send("-")
+    assert "✅ Le compte rendu d'activités est complet." in step.text
+
+    # sending too early says what is missing
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert "Il faut le quitus d'au moins 2 vérificateurs ; 0 reçu pour l'instant." in step.text
+    step = await marie.press("🔏 Demander le quitus")
+    assert "🔏 Quitus demandé : 2 vérificateurs prévenus." in step.text
+    assert "État : 🔏 quitus demandé" in step.text
+
+    # a vérificateur who is also a signataire is refused, with the reason
+    await sabine.send("/compterendu")
+    report_id = int(henri.last.buttons and henri.last.button("✅ Donner mon quitus")["callback_data"].split(":")[1])
+    await sabine.press_data(f"qts:{report_id}", sabine.last)
+    await sabine.send("Sabine Lebon")
+    step = await sabine.press("Oui")
+    assert "Vous êtes aussi mandataire ou signataire de cette coopérative" in step.text
+
+    step = await give_quitus(henri, "Henri Fontaine", "Oui")
+    assert "✅ Quitus enregistré : Henri Fontaine, le" in step.text
+    assert "Henri Fontaine a donné son quitus" in await told(marie, "Henri Fontaine a donné son quitus")
+    await give_quitus(claire, "Claire Hoareau", "Non")
+
+    await marie.send("/compterendu")
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert "Joignez le relevé bancaire d'août" in step.text
+    step = await marie.press("📎 Relevé d'août")
+    step = await marie.send("le voici")
+    assert step.text == "J'attends une photo ou un PDF (ou /annuler)."
+    step = await marie.send_document(b"%PDF-1.4 releve", "releve-aout.pdf")
+    assert "📎 Pièce jointe au compte rendu." in step.text and "Relevé bancaire d'août : ✅ joint" in step.text
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert f"📤 Compte rendu {YEARS} envoyé à l'OCCE." in step.text and "État : 📤 envoyé" in step.text
+
+    # the AD sends it back with a comment that reaches the mandataire
+    assert f"Le compte rendu {YEARS} de 974-111" in await told(paul, "est arrivé")
+    await paul.send("/valider")
+    step = await paul.press("📋 Comptes rendus")
+    assert "🔍 À examiner (1) : 974-111 École Les Tamarins" in step.text
+    assert "⚠️ En retard (1) : 974-145 École Bois-de-Nèfles" in step.text  # not started, past 30 September
+    step = await paul.press("🔍 Examiner 974-111")
+    assert "Quitus : 2 sur les 2 nécessaires" in step.text
+    await paul.press("↩️ À compléter (avec un commentaire)")
+    step = await paul.send("?")
+    assert step.text == "Tapez un commentaire de 3 à 1000 caractères :"
+    step = await paul.send("Précisez la participation des familles")
+    assert "renvoyé pour être complété" in step.text
+    assert "Précisez la participation" in await told(marie, "Le C.R. est suivi, mais il doit être complété : ")
+
+    # an entry of that year: warned, "modifié", the AD told; the cash count no longer matches: refused
+    step = await marie.send(f"/recette 5 Don d'un parent; École; dons; espèces; 15/06/{YEAR + 1}")
+    assert "enregistrée" in step.text
+    await told(marie, "le compte rendu déjà envoyé sera modifié")
+    step = await marie.send("/compterendu")
+    assert "État : ✏️ modifié" in step.text and "Précisez la participation des familles" in step.text
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert f"l'arrêté de caisse de École diffère du livre de {euros(-5_00)}" in step.text
+    assert "Le compte rendu n'est pas envoyé." in step.text
+    await marie.send("/caisse")
+    await marie.press("École")
+    await marie.press("📅 Autre date")
+    await marie.send(AUGUST)
+    await marie.press("🔢 Saisir le total")
+    step = await marie.send("95")
+    assert "✅" in step.text
+    await marie.send("/compterendu")
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert "État : 📤 envoyé" in step.text
+
+    # the AD validates: the year is locked
+    step = await paul.press("🔍 Examiner 974-111", message=[m for m in paul.history if "est arrivé" in m.content][-1])
+    step = await paul.press("✅ Valider et verrouiller l'exercice")
+    assert f"Compte rendu {YEARS} de 974-111 validé : l'exercice est verrouillé." in step.text
+    await told(marie, "L'OCCE a validé votre compte rendu")
+    step = await marie.send(f"/recette 5 Don; École; dons; espèces; 16/06/{YEAR + 1}")
+    assert f"L'exercice {YEARS} est clos : plus rien n'y change." in step.text
+    step = await marie.send("/annuler")
+    step = await marie.send("/coop")
+    assert f"Compte rendu {YEARS} : ✅ validé (verrouillé)" in step.text
+    step = await marie.send("/compterendu")
+    assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons)
+
+
+async def test_no_quitus_while_a_class_ledger_is_open(bot, people, year):
+    year.run(class_entry)
+    marie = people["marie"]
+    step = await marie.send("/compterendu")
+    assert "État : 📒 cahiers non clos" in step.text
+    assert "• Fonctionnement : 1 cahier de classe non clos (CE1A) : /cloture" in step.text
+    step = await marie.press("🔏 Demander le quitus")
+    assert ("Pas de quitus tant que les cahiers de classe ne sont pas clos : 1 cahier de classe encore ouvert."
+            in step.text)
+    assert "État : 📒 cahiers non clos" in step.text  # nothing lost, nobody told
+    assert not [m for m in people["henri"].history if m.from_bot]
+
+
+async def test_an_unbalanced_report_is_not_sent_and_says_where_the_difference_comes_from(bot, people, year):
+    # A ventilation that no longer adds up to its entry (a bug of an older version, say): 50 € off.
+    year.run(lambda s: s.execute(text("UPDATE split SET amount = amount - 5000 WHERE entry_id = "
+                                      "(SELECT min(id) FROM entry WHERE label = 'Participation des familles')")))
+    marie = people["marie"]
+    step = await marie.send("/compterendu")
+    assert f"• Bilan : bilan non équilibré, écart de {euros(50_00)}" in step.text
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert (f"Le bilan n'est pas équilibré : écart de {euros(50_00)} ; il vient de ventilations qui ne font pas le "
+            f"total de leur écriture ({euros(50_00)}). Le compte rendu ne peut pas être envoyé ; rien n'est perdu."
+            in step.text)
+    assert "État : 📝 en cours" in step.text
