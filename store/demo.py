@@ -4,7 +4,9 @@ Department 974, coop 974-111 with its ledgers (opening balances and a few
 entries: a cheque, a card payment, cash, a project, a durable good for the
 inventory), last year's membership and four people (mandataire, two teachers,
 AD staff), and coop 974-145 whose membership waits for the AD's validation.
-The sandbox adds a vérificateur aux comptes, to try the read-only role.
+The sandbox adds a vérificateur aux comptes, to try the read-only role, and coops
+974-160 (validated) and 974-171 (begun) of Saint-Pierre with their mandataires, so
+that the AD's /suivi and /annonce have a department to show.
 """
 
 from __future__ import annotations
@@ -39,8 +41,15 @@ DEMO_PEOPLE = (
     DemoPerson("enseignante", 1003, "Sophie", "Grondin"),
     DemoPerson("ad", 1004, "Paul", "Técher"),
 )
-# The sandbox's people: the demo's, and a vérificateur the tests' demo world does without.
-SANDBOX_PEOPLE = DEMO_PEOPLE + (DemoPerson("verificateur", 1007, "Henri", "Fontaine"),)
+SANDBOX_VERIFICATEUR = DemoPerson("verificateur", 1007, "Henri", "Fontaine")
+# Two more coops of 974 with their mandataires, for /suivi and /annonce: (mandataire, affiliation, school,
+# commune, this year's membership).
+FOLLOWUP_COOPS = (
+    (DemoPerson("mandataire2", 1008, "Nadia", "Hoarau"), "974-160", "École Les Filaos", "Saint-Pierre", "validated"),
+    (DemoPerson("mandataire3", 1009, "Thierry", "Payet"), "974-171", "École Jean Albany", "Saint-Pierre", "draft"),
+)  # fmt: skip
+# The sandbox's people: the demo's, and those the tests' demo world does without.
+SANDBOX_PEOPLE = DEMO_PEOPLE + (SANDBOX_VERIFICATEUR,) + tuple(coop[0] for coop in FOLLOWUP_COOPS)
 DEMO_AFFILIATION = "974-111"
 
 
@@ -92,13 +101,27 @@ def seed_demo(session: Session, *, books: bool = True) -> None:
 
 
 def seed_sandbox(session: Session) -> None:
-    """The demo world with its books, and the sandbox's vérificateur of 974-111; running it again changes nothing."""
+    """The demo world with its books, the sandbox's vérificateur of 974-111 and two more coops with their
+    mandataires; running it again changes nothing."""
     seed_demo(session)
     coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
-    for demo in SANDBOX_PEOPLE[len(DEMO_PEOPLE):]:
-        person = _person(session, demo)
-        if not session.exec(select(Role).where(Role.person_id == person.id)).first():
-            session.add(Role(person_id=person.id, kind=RoleKind.VERIFICATEUR, coop_id=coop.id))
+    person = _person(session, SANDBOX_VERIFICATEUR)
+    if not session.exec(select(Role).where(Role.person_id == person.id)).first():
+        session.add(Role(person_id=person.id, kind=RoleKind.VERIFICATEUR, coop_id=coop.id))
+    year = department_year(session, "974")
+    for demo, affiliation, school, commune, membership in FOLLOWUP_COOPS:
+        if session.exec(select(Coop).where(Coop.affiliation == affiliation)).first():
+            continue
+        other = Coop(affiliation=affiliation, school_name=school, commune=commune, department_code="974")
+        session.add(other)
+        session.flush()
+        session.add(Ledger(coop_id=other.id, name="École", kind=LedgerKind.ECOLE))
+        session.add(Role(person_id=_person(session, demo).id, kind=RoleKind.MANDATAIRE, coop_id=other.id))
+        if membership == "validated":
+            _membership(session, other.id, year, validated=True,
+                        rows=[("CM2", [(f"{demo.first_name} {demo.last_name}", "cm2@ac-reunion.fr")], 28, 0, None)])
+        else:  # begun, not sent
+            session.add(Adhesion(coop_id=other.id, year=year))
 
 
 def _person(session: Session, demo: DemoPerson) -> Person:

@@ -115,7 +115,9 @@ def test_another_department_sees_nothing_of_ours(department):
 
     ours = department.run(lambda s: s.exec(select(Coop).where(Coop.affiliation == "974-301")).one().id)
     for fn, args in ((followup.overview, ("974",)), (followup.staff_card, (ours,)),
-                     (followup.coop_mandataires, (ours,)), (followup.coop_mandataires, (10**6,))):  # fmt: skip
+                     (followup.coop_mandataires, (ours,)), (followup.coop_mandataires, (10**6,)),
+                     (followup.nudge, (ours,)), (followup.audiences, ("974",)), (followup.audience, ("974", "all")),
+                     (followup.announce, ("974", "all", None, "Bonjour"))):  # fmt: skip
         with pytest.raises(Forbidden):
             department.run(as_gaston, fn, *args)
     assert department.run(as_gaston, followup.overview, "971").matching == 0
