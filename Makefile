@@ -21,7 +21,7 @@ help:
 	@echo "              (PYTEST_ARGS='-k start -x' passes arguments to pytest, PYTEST_WORKERS=1 runs it in one process)"
 	@echo "make sandbox  the simulator, demo data and a terminal chat"
 	@echo "make migrate  coopbot db upgrade on DATABASE_URL"
-	@echo "make bench    CoopBot's time per update against a bare python-telegram-bot bot"
+	@echo "make bench    CoopBot against a bare python-telegram-bot bot at national scale (bench/results.json)"
 	@echo "make clean    remove $(VENV) and caches"
 
 venv: $(STAMP)
@@ -64,7 +64,7 @@ migrate: $(STAMP)
 	$(BIN)/coopbot db upgrade
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

@@ -72,7 +72,6 @@ def build_application(settings: Settings, database: Database) -> Application:
     # Then: each update once, private chats only, the access table for every command.
     application.add_handler(TypeHandler(Update, gate.once), group=-3)
     application.add_handler(TypeHandler(Update, gate.private_only), group=-2)
-    application.add_handler(MessageHandler(filters.COMMAND, gate.check_command), group=-1)
 
     back = CallbackQueryHandler(adhesion.back, pattern=r"^adh:back$")
     journal_open = CallbackQueryHandler(journal.open_entry, pattern=r"^jnl:e:\d+$")

@@ -209,7 +209,7 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "ledger {ledger}: {total}\n   bank {banque} · cash {caisse}"},
     "books.no_ledger": {"fr": "Vous n'avez pas encore de cahier où écrire.",
                         "en": "You have no ledger to write in yet."},
-    # Refusals of the bookkeeping rules (store.ledger.LedgerError)
+    # Refusals of the bookkeeping rules (store.errors.LedgerError)
     "ledger.error.amount_not_positive": {"fr": "Le montant doit être positif, par exemple 12,50.",
                                          "en": "The amount must be positive, for example 12.50."},
     "ledger.error.amount_too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",

@@ -10,11 +10,11 @@ from sqlmodel import Session, select
 
 from store.access import Action, Forbidden, may, require
 from store.audit import record
-from store import ledger
-from store.ledger import LABEL_MAX, EntryView
+from store import entries
+from store.books import EntryView, LABEL_MAX
 from store.models import (
-    Adhesion, AdhesionRow, AdhesionTeacher, AuditEvent, Coop, Department, Ledger, LedgerKind, Means, Person, Role,
-    RoleKind, Treasury, utcnow,
+    Adhesion, AdhesionRow, AdhesionTeacher, AuditEvent, Coop, Department, Direction, Ledger, LedgerKind, Means, Person,
+    Role, RoleKind, Treasury, utcnow,
 )  # fmt: skip
 from store.people import Who, staff_of
 from store.text import folded, plain
@@ -540,8 +540,8 @@ def pay(session: Session, who: Who, adhesion_id: int, cheque_number: str, today:
     today = today or today_in(session.get(Department, coop.department_code).timezone)
     splits = [(code, cents) for code, cents in ((COTISATION_ACCOUNT, due.cotisation_cents),
                                                 (ASSURANCE_ACCOUNT, due.assurance_cents)) if cents]  # fmt: skip
-    entry = ledger.record_expense(session, who, due.ledger_id, day=today, label=due.label, treasury=Treasury.BANQUE,
-                                  means=Means.CHEQUE, amount=due.amount, splits=splits, today=today,
-                                  cheque_number=cheque_number)  # fmt: skip
+    entry = entries.record_entry(session, who, due.ledger_id, direction=Direction.DEPENSE, day=today, label=due.label, treasury=Treasury.BANQUE,
+                                 means=Means.CHEQUE, amount=due.amount, splits=splits, today=today,
+                                 cheque_number=cheque_number)  # fmt: skip
     record(session, who, "adhesion", adhesion_id, "pay", coop_id=coop.id, after={"entry_id": entry.id})
     return entry

@@ -110,7 +110,7 @@ def coop_history(session: Session, who: Who, coop_id: int, offset: int = 0, limi
 
     Whoever may read the coop (store.access READ_COOP: its mandataire, signataires and
     vérificateurs, and its department's AD staff) may read its trail; teachers may not
-    (they see their own entries' history through store.ledger.entry_history). A forgotten
+    (they see their own entries' history through store.entries.entry_history). A forgotten
     person shows under the pseudonym store.maintenance gave them. ``offset`` and ``limit``
     are brought within bounds (limit 1 to 50)."""
     coop = session.get(Coop, coop_id) if coop_id is not None else None

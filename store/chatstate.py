@@ -35,6 +35,12 @@ def save(session: Session, kind: str, key: str, value: Any, name: str = "") -> N
         session.add(row)
 
 
+def save_all(session: Session, items: list[tuple[str, str, Any, str]]) -> None:
+    """Several ``save``s, (kind, key, value, name) each, in one transaction."""
+    for kind, key, value, name in items:
+        save(session, kind, key, value, name)
+
+
 def accounts_in(kind: str, key: str) -> set[int]:
     """The Telegram ids a stored entry is about: its user or chat, or those of a conversation key."""
     if kind in ("user", "chat"):

@@ -30,7 +30,8 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from store import ledger as L
+from store import balances as sums, books, reconciliation
+from store import inventory as register
 from store.access import Action, require
 from store.accounts import CHARTS, DEFAULT_CHART, AccountClass, ChartError
 from store.models import (
@@ -144,8 +145,8 @@ class Rapprochement:
 
     statement_day: date | None  # the last statement dated in August, None if there is none
     statement_balance: int | None
-    uncashed: tuple[L.EntryView, ...]  # bank dépenses up to 31/08 not ticked on a statement by 31/08 (cheques…)
-    uncredited: tuple[L.EntryView, ...]  # bank recettes likewise (remises not yet credited…)
+    uncashed: tuple[books.EntryView, ...]  # bank dépenses up to 31/08 not ticked on a statement by 31/08 (cheques…)
+    uncredited: tuple[books.EntryView, ...]  # bank recettes likewise (remises not yet credited…)
     book_banque: int
 
     @property
@@ -157,7 +158,7 @@ class Rapprochement:
         return sum(e.amount for e in self.uncredited)
 
     @property
-    def uncashed_cheques(self) -> tuple[L.EntryView, ...]:
+    def uncashed_cheques(self) -> tuple[books.EntryView, ...]:
         return tuple(e for e in self.uncashed if e.means == Means.CHEQUE)
 
     @property
@@ -234,7 +235,7 @@ class YearReport:
     rapprochement: Rapprochement
     caisse: Caisse
     subventions: tuple[Subvention, ...]
-    inventaire: tuple[L.InventoryItem, ...]
+    inventaire: tuple[register.InventoryItem, ...]
     classes: tuple[ClassLedger, ...]  # the class ledgers kept this year
     missing: tuple[tuple[str, dict[str, Any]], ...]
     # reason codes: class_ledgers_open (count, names), no_cash_count (ledgers), cash_count_differs
@@ -259,13 +260,13 @@ class YearReport:
 
 def year_report(session: Session, who: Who, coop_id: int, year: int) -> YearReport:
     """The CRF of the exercice starting 1/09/``year``: mandataire, signataires, vérificateurs, the AD."""
-    coop = L._coop(session, coop_id, Action.READ_COOP)
+    coop = books._coop(session, coop_id, Action.READ_COOP)
     require(who, Action.READ_COOP, coop_id=coop.id, department_code=coop.department_code)
-    chart = L.chart_of(session, coop)
+    chart = books.chart_of(session, coop)
     department = session.get(Department, coop.department_code)
     lines = load_lines(department.chart or DEFAULT_CHART)
-    ledgers = L._coop_ledgers(session, coop.id)
-    balances = L._balances_of(session, ledgers, year)
+    ledgers = books._coop_ledgers(session, coop.id)
+    balances = sums._balances_of(session, ledgers, year)
     last = fiscal_year_bounds(year)[1]
 
     fonctionnement = _fonctionnement(session, lines, [x.id for x in ledgers], year)
@@ -273,7 +274,7 @@ def year_report(session: Session, who: Who, coop_id: int, year: int) -> YearRepo
     rapprochement = _rapprochement(session, coop, chart, last)
     caisse = _caisse(session, ledgers, balances, year)
     subventions = _subventions(session, ledgers, chart.grant_codes(), year)
-    inventaire = L.inventory(session, who, coop.id, year=year)
+    inventaire = register.inventory(session, who, coop.id, year=year)
     classes = _classes(session, ledgers, balances, year)
 
     missing: list[tuple[str, dict[str, Any]]] = []
@@ -325,7 +326,7 @@ def _fonctionnement(session: Session, lines: tuple[LineDef, ...], ledger_ids: li
     return Fonctionnement(tuple(result), sum(x.charges for x in result), sum(x.produits for x in result))
 
 
-def _bilan(session: Session, balances: dict[int, L.Balances], fonctionnement: Fonctionnement,
+def _bilan(session: Session, balances: dict[int, sums.Balances], fonctionnement: Fonctionnement,
            ledger_ids: list[int], year: int) -> Bilan:  # fmt: skip
     banque = sum(b.banque for b in balances.values())
     caisse = sum(b.caisse for b in balances.values())
@@ -346,16 +347,16 @@ def _rapprochement(session: Session, coop: Coop, chart, last: date) -> Rapproche
                                 Statement.day >= last.replace(day=1))
         .order_by(Statement.day.desc())
     ).first()  # fmt: skip
-    outstanding = L._views(session, L._bank_entries(session, coop.id, last), chart)
+    outstanding = books._views(session, reconciliation._bank_entries(session, coop.id, last), chart)
     return Rapprochement(
         statement.day if statement else None, statement.balance if statement else None,
         tuple(e for e in outstanding if e.direction == Direction.DEPENSE),
         tuple(e for e in outstanding if e.direction == Direction.RECETTE),
-        L._book_banque(session, coop.id, last),
+        reconciliation._book_banque(session, coop.id, last),
     )  # fmt: skip
 
 
-def _caisse(session: Session, ledgers: list[Ledger], balances: dict[int, L.Balances], year: int) -> Caisse:
+def _caisse(session: Session, ledgers: list[Ledger], balances: dict[int, sums.Balances], year: int) -> Caisse:
     first, last = fiscal_year_bounds(year)
     lines = []
     for ledger in ledgers:
@@ -391,7 +392,7 @@ def class_ledgers_kept(session: Session, ledgers: list[Ledger], year: int) -> li
     with_entries = set(session.exec(select(Entry.ledger_id).where(
         Entry.ledger_id.in_([x.id for x in classes]), Entry.fiscal_year == year,
         Entry.cancelled_at.is_(None))).all())  # fmt: skip
-    return [x for x in classes if x.id in with_entries or any(L._opening_amounts(session, x.id, year))]
+    return [x for x in classes if x.id in with_entries or any(books._opening_amounts(session, x.id, year))]
 
 
 def closed_ledger_ids(session: Session, ledger_ids: list[int], year: int) -> set[int]:
@@ -399,7 +400,7 @@ def closed_ledger_ids(session: Session, ledger_ids: list[int], year: int) -> set
         LedgerClosing.ledger_id.in_(ledger_ids), LedgerClosing.fiscal_year == year)).all())  # fmt: skip
 
 
-def _classes(session: Session, ledgers: list[Ledger], balances: dict[int, L.Balances], year: int) -> list[ClassLedger]:
+def _classes(session: Session, ledgers: list[Ledger], balances: dict[int, sums.Balances], year: int) -> list[ClassLedger]:
     kept = class_ledgers_kept(session, ledgers, year)
     closed = closed_ledger_ids(session, [x.id for x in kept], year)
     return [ClassLedger(x.id, x.name, x.id in closed, balances[x.id].banque, balances[x.id].caisse) for x in kept]

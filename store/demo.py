@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import ledger
+from store import balances, entries
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, Person, Role,
@@ -144,7 +144,7 @@ def seed_books(session: Session) -> None:
     today = today_in("Indian/Reunion")
     day = lambda days_ago: max(date(year, 9, 1), today - timedelta(days=days_ago))  # noqa: E731
     for name, banque, caisse in (("École", 1_520_00, 85_00), ("CE1A", 240_00, 30_00), ("CE2B", 180_00, 25_00)):
-        ledger.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
+        balances.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)
     for name, direction, days_ago, label, treasury, means, amount, account, extra in (
         ("École", Direction.RECETTE, 60, "Participation des familles", Treasury.BANQUE, Means.VIREMENT,
          450_00, "familles", {}),
@@ -161,7 +161,7 @@ def seed_books(session: Session) -> None:
         ("CE1A", Direction.DEPENSE, 3, "Acompte car classe verte", Treasury.BANQUE, Means.CARTE,
          40_00, "sorties", {"project": "classeverte"}),
     ):  # fmt: skip
-        ledger.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
+        entries.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
                             treasury=treasury, means=means, amount=amount, splits=account, today=today, **extra)
 
 

@@ -333,7 +333,7 @@ class Receipt(SQLModel, table=True):
 class OpeningBalance(SQLModel, table=True):
     """A ledger's first report à nouveau: banque and caisse on 1 September of the year it
     starts being kept here. Later years carry the previous year's final balances over
-    (computed, see store/ledger.py), so there is one row per ledger at most in practice."""
+    (computed, see store/balances.py), so there is one row per ledger at most in practice."""
 
     __table_args__ = (
         UniqueConstraint("ledger_id", "fiscal_year", name="uq_opening_ledger_year"),

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from store import ledger
+from store import books, inventory, lookups
 from store.access import Action, Forbidden
-from store.ledger import InventoryItem, LedgerRef, ProjectSummary
+from store.inventory import InventoryItem, ProjectSummary
+from store.lookups import LedgerRef
 from store.models import RoleKind
 from store.people import Who
 from store.years import fiscal_year_of, today_in
@@ -36,12 +37,12 @@ class ProjectsView:
 def projects_view(session: Session, who: Who, coop_id: int, ledger_id: int, year: int | None,
                   timezone: str) -> ProjectsView:  # fmt: skip
     """The store's summary (it checks access) and what the buttons need; year None: the current one."""
-    refs = tuple(ledger.ledgers_for(session, who, write=False))
+    refs = tuple(lookups.ledgers_for(session, who, write=False))
     here = [r for r in refs if r.coop_id == coop_id]
     today = today_in(here[0].timezone if here else timezone)
     current = fiscal_year_of(today)
-    summary = ledger.projects_summary(session, who, coop_id, year or current, ledger_id=ledger_id or None)
-    years = ledger.open_years(session, who, here[0].id, today) if here else (current,)
+    summary = inventory.projects_summary(session, who, coop_id, year or current, ledger_id=ledger_id or None)
+    years = books.open_years(session, who, here[0].id, today) if here else (current,)
     coop_wide = {role.coop_id: role.affiliation for role in who.coops(*COOP_ROLES)}
     if (ledger_id and ledger_id not in {r.id for r in here}) or (not ledger_id and coop_id not in coop_wide):
         raise Forbidden(Action.READ_LEDGER)  # the AD's staff may read, but not from this chat view
@@ -53,7 +54,7 @@ def first_scope(session: Session, who: Who) -> tuple[int, int] | None:
     coops = who.coops(*COOP_ROLES)
     if coops:
         return coops[0].coop_id, 0
-    refs = ledger.ledgers_for(session, who, write=False)
+    refs = lookups.ledgers_for(session, who, write=False)
     return (refs[0].coop_id, refs[0].id) if refs else None
 
 
@@ -70,16 +71,16 @@ class InventoryView:
 def inventory_view(session: Session, who: Who, coop_id: int, year: int | None, timezone: str, *,
                    current: bool = False) -> InventoryView:  # fmt: skip
     """The register (the store checks access) of one year, every year (None) or the current one."""
-    refs = ledger.ledgers_for(session, who, write=False)
+    refs = lookups.ledgers_for(session, who, write=False)
     zone = next((r.timezone for r in refs if r.coop_id == coop_id), timezone)
     current_year = fiscal_year_of(today_in(zone))
     year = current_year if current else year
-    items = ledger.inventory(session, who, coop_id, year=year)
+    items = inventory.inventory(session, who, coop_id, year=year)
     affiliations = {role.coop_id: role.affiliation for role in who.coops(*COOP_ROLES)}
     if coop_id not in affiliations:
         raise Forbidden(Action.READ_LEDGER)  # the AD's staff may read, but not from this chat view
     here = [r for r in refs if r.coop_id == coop_id]
-    years = ledger.open_years(session, who, here[0].id, today_in(zone)) if here else (current_year,)
+    years = books.open_years(session, who, here[0].id, today_in(zone)) if here else (current_year,)
     return InventoryView(coop_id, year, current_year, items, affiliations, years)
 
 

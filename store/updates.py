@@ -7,10 +7,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlmodel import Session
 
+from store import people
 from store.models import SeenUpdate, utcnow
 
 KEPT_FOR = timedelta(days=7)  # Telegram gives up redelivering long before
 PRUNE_EVERY = 500  # update ids
+
+
+def admit(session: Session, update_id: int, telegram_id: int | None) -> tuple[bool, people.Who | None]:
+    """Whether the update is new, and who sent it when ``telegram_id`` is given (a command to check)."""
+    first = first_time(session, update_id)
+    return first, (people.who_is(session, telegram_id) if first and telegram_id is not None else None)
 
 
 def first_time(session: Session, update_id: int, now: datetime | None = None) -> bool:

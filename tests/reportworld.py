@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from store import ledger
+from store import balances, cashcounts, entries, reconciliation
 from store.models import Coop, Direction, Ledger, Means, Person, Role, RoleKind, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
@@ -33,8 +33,8 @@ def seed_year(session: Session, *, statement: bool = True, count: bool = True) -
     """The school ledger's year, recorded by the mandataire as the bot would; and the vérificateurs."""
     coop, ledgers = coop_and_ledgers(session)
     marie, school = who_is(session, MARIE), ledgers["École"].id
-    ledger.set_opening_balance(session, marie, school, YEAR, banque=OPENING_BANQUE, caisse=OPENING_CAISSE, today=TODAY)
-    ids = [ledger.record_entry(session, marie, school, direction=direction, day=day, label=label, means=means,
+    balances.set_opening_balance(session, marie, school, YEAR, banque=OPENING_BANQUE, caisse=OPENING_CAISSE, today=TODAY)
+    ids = [entries.record_entry(session, marie, school, direction=direction, day=day, label=label, means=means,
                                amount=amount, splits=account, today=TODAY, **extra).id
            for direction, day, label, means, amount, account, extra in (
                (Direction.RECETTE, date(YEAR, 10, 10), "Participation des familles", Means.VIREMENT, FAMILLES,
@@ -44,10 +44,10 @@ def seed_year(session: Session, *, statement: bool = True, count: bool = True) -
                (Direction.RECETTE, date(YEAR + 1, 5, 20), "Vente de gâteaux", Means.ESPECES, GATEAUX, "ventes", {}),
            )]  # fmt: skip
     if statement:
-        ledger.record_statement(session, marie, coop.id, day=LAST_DAY, balance=OPENING_BANQUE + FAMILLES - SORTIE,
+        reconciliation.record_statement(session, marie, coop.id, day=LAST_DAY, balance=OPENING_BANQUE + FAMILLES - SORTIE,
                                 today=TODAY, entry_ids=ids[:2])  # fmt: skip
     if count:
-        ledger.count_cash(session, marie, school, day=LAST_DAY, today=TODAY, total=OPENING_CAISSE + GATEAUX)
+        cashcounts.count_cash(session, marie, school, day=LAST_DAY, today=TODAY, total=OPENING_CAISSE + GATEAUX)
     for telegram_id, (name, signataire) in VERIFICATEURS.items():
         person = Person(telegram_id=telegram_id, name=name)
         session.add(person)
@@ -61,7 +61,7 @@ def class_entry(session: Session, name: str = "CE1A") -> None:
     """A class ledger with books that year: it must be closed before the quitus."""
     _, ledgers = coop_and_ledgers(session)
     marie = who_is(session, MARIE)
-    ledger.set_opening_balance(session, marie, ledgers[name].id, YEAR, banque=100_00, caisse=0, today=TODAY)
-    ledger.record_entry(session, marie, ledgers[name].id, direction=Direction.DEPENSE,
+    balances.set_opening_balance(session, marie, ledgers[name].id, YEAR, banque=100_00, caisse=0, today=TODAY)
+    entries.record_entry(session, marie, ledgers[name].id, direction=Direction.DEPENSE,
                         day=date(YEAR + 1, 2, 3), label="Peinture", means=Means.CARTE, amount=10_00,
                         splits="fournitures", treasury=Treasury.BANQUE, today=TODAY)  # fmt: skip

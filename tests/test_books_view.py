@@ -11,7 +11,7 @@ from tests.test_journal import act, ledger_id
 from tests.test_treasury import MARIE, TODAY, YEAR, euros, ids
 from tests.world import PERSONAS, seed_world
 
-from store import ledger
+from store import balances, entries, journal, movements
 from store.access import Forbidden
 from store.models import Direction, Means, MovementKind, Treasury
 from store.people import who_is
@@ -25,7 +25,7 @@ def fits_a_phone(text: str) -> bool:
 
 
 def total_of(db, name: str) -> int:
-    return act(db, MARIE, ledger.balances, ledger_id(db, name), YEAR).total
+    return act(db, MARIE, balances.balances, ledger_id(db, name), YEAR).total
 
 
 async def test_a_teachers_journal_reads_apart_in_short_lines(bot, cast, demo_books):
@@ -41,7 +41,7 @@ async def test_a_teachers_journal_reads_apart_in_short_lines(bot, cast, demo_boo
 
 
 async def test_a_cash_deposit_is_one_movement_in_the_journal(bot, cast, demo_books):
-    act(demo_books, JULIEN, ledger.record_movement, MovementKind.DEPOT, ledger_id=ledger_id(demo_books, "CE1A"),
+    act(demo_books, JULIEN, movements.record_movement, MovementKind.DEPOT, ledger_id=ledger_id(demo_books, "CE1A"),
         day=TODAY, amount=20_00, label="Remise d'espèces en banque", today=TODAY)  # fmt: skip
     julien = cast["enseignant"]
     step = await julien.send("/journal")
@@ -53,14 +53,14 @@ async def test_a_cash_deposit_is_one_movement_in_the_journal(bot, cast, demo_boo
 
 async def test_the_coops_journal_filtered_and_searched(bot, cast, demo_books):
     _, ledgers = ids(demo_books)
-    act(demo_books, MARIE, ledger.record_movement, MovementKind.AVANCE, ledger_id=ledgers["École"],
+    act(demo_books, MARIE, movements.record_movement, MovementKind.AVANCE, ledger_id=ledgers["École"],
         to_ledger_id=ledgers["CE1A"], day=TODAY, amount=50_00, label="Avance sortie", today=TODAY)  # fmt: skip
     marie = cast["mandataire"]
     await marie.send("/journal")
     step = await marie.press("🏫 Toute la coopérative 974-111")
     assert fits_a_phone(step.text), step.text
     assert f"Journal de la coopérative 974-111\nexercice {YEAR}-{YEAR + 1}" in step.text
-    coop_total = act(demo_books, MARIE, ledger.coop_balances, ids(demo_books)[0], YEAR).total
+    coop_total = act(demo_books, MARIE, balances.coop_balances, ids(demo_books)[0], YEAR).total
     assert f"{euros(50_00)} · École→CE1A → {euros(coop_total)}" in step.text  # one line, not two legs
     assert step.text.count("Avance sortie") == 1
     assert "CE1A 3 · " in step.text and "CE2B 1 · " in step.text and "École 3 · " in step.text
@@ -94,7 +94,7 @@ async def test_a_teacher_has_no_coop_journal(bot, cast, demo_books):
     step = await cast["enseignant"].send("/journal")
     assert "Journal du cahier CE1A" in step.text and "Toute la coopérative" not in str(step.last.buttons)
     with pytest.raises(Forbidden):
-        act(demo_books, JULIEN, ledger.journal, None, YEAR, coop_id=ids(demo_books)[0])
+        act(demo_books, JULIEN, journal.journal, None, YEAR, coop_id=ids(demo_books)[0])
 
 
 async def test_last_years_journal_while_it_is_open(bot, sim, demo_books):
@@ -102,7 +102,7 @@ async def test_last_years_journal_while_it_is_open(bot, sim, demo_books):
     cp = ledger_id(demo_books, "CP", "974-222")
     odile_id = PERSONAS["mandataire_autre_coop"][0]
     last_year = date(YEAR - 1, 10, 1)
-    act(demo_books, odile_id, ledger.record_entry, cp, direction=Direction.DEPENSE, day=last_year,
+    act(demo_books, odile_id, entries.record_entry, cp, direction=Direction.DEPENSE, day=last_year,
         label="Ballons de l'an dernier", treasury=Treasury.BANQUE, means=Means.CARTE, amount=12_00,
         splits="fournitures", today=TODAY)  # fmt: skip
     odile = sim.user(*PERSONAS["mandataire_autre_coop"])
@@ -127,7 +127,7 @@ async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
     marie = cast["mandataire"]
     step = await marie.send("/solde")
     assert fits_a_phone(step.text), step.text
-    ecole = act(demo_books, MARIE, ledger.balances, ledger_id(demo_books, "École"), YEAR)
+    ecole = act(demo_books, MARIE, balances.balances, ledger_id(demo_books, "École"), YEAR)
     assert f"📒 cahier École : {euros(ecole.total)}\n   banque {euros(ecole.banque)} · caisse {euros(ecole.caisse)}" \
         in step.text  # fmt: skip
     assert step.last.buttons == [[f"{YEAR - 1}-{YEAR}"]]
@@ -139,7 +139,7 @@ async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
     step = await marie.press(f"{YEAR}-{YEAR + 1}")
     assert f"📒 cahier École : {euros(ecole.total)}" in step.text
     coop_id = ids(demo_books)[0]
-    demo_books.run(lambda s: ledger.close_year(s, who_is(s, MARIE), coop_id, YEAR - 1, today=TODAY))
+    demo_books.run(lambda s: balances.close_year(s, who_is(s, MARIE), coop_id, YEAR - 1, today=TODAY))
     step = await marie.press_data(f"sld:y:{YEAR - 1}", marie.last)
     assert "n'est plus ouvert" in step.answer
     step = await marie.send("/solde")
@@ -178,6 +178,6 @@ async def test_report_a_nouveau_of_last_year_while_it_is_open(bot, sim, demo_boo
     assert step.text.startswith("Report à nouveau enregistré")
     cp = ledger_id(demo_books, "CP", "974-222")
     odile_id = PERSONAS["mandataire_autre_coop"][0]
-    last, this = (act(demo_books, odile_id, ledger.balances, cp, y) for y in (YEAR - 1, YEAR))
+    last, this = (act(demo_books, odile_id, balances.balances, cp, y) for y in (YEAR - 1, YEAR))
     assert (last.opening_banque, last.opening_caisse) == (100_00, 20_00)
     assert (this.opening_banque, this.opening_caisse) == (100_00, 20_00)  # carried forward

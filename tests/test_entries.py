@@ -8,11 +8,11 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import select
 
-from store import ledger
 from store.models import Coop, Entry, Ledger, Receipt
 from store.money import format_amount
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
+from store.balances import balances as ledger_balances
 from tests.world import PERSONAS, seed_world
 
 TODAY = today_in("Indian/Reunion")
@@ -28,7 +28,7 @@ def books(database, name: str) -> tuple[int, int, int]:
     def read(session):
         coop = session.exec(select(Coop).where(Coop.affiliation == "974-111")).one()
         found = session.exec(select(Ledger).where(Ledger.coop_id == coop.id, Ledger.name == name)).one()
-        balances = ledger.balances(session, who_is(session, 1001), found.id, YEAR)
+        balances = ledger_balances(session, who_is(session, 1001), found.id, YEAR)
         last = session.exec(select(func.max(Entry.piece_number)).where(
             Entry.ledger_id == found.id, Entry.fiscal_year == YEAR)).one()  # fmt: skip
         return balances.banque, balances.caisse, (last or 0) + 1

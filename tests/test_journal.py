@@ -9,7 +9,7 @@ import pytest
 from babel.dates import get_month_names
 from sqlmodel import select
 
-from store import ledger
+from store import cashcounts, entries, reconciliation
 from store.models import AuditEvent, Coop, Direction, Entry, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
@@ -42,7 +42,7 @@ def ledger_id(db, name: str, affiliation: str = "974-111") -> int:
 
 
 def expense(db, telegram_id, ledger_name, label, amount, *, day=TODAY, splits="fournitures"):
-    return act(db, telegram_id, ledger.record_entry, ledger_id(db, ledger_name), direction=Direction.DEPENSE,
+    return act(db, telegram_id, entries.record_entry, ledger_id(db, ledger_name), direction=Direction.DEPENSE,
                day=day, label=label, treasury=Treasury.BANQUE, means=Means.CARTE, amount=amount, splits=splits,
                today=TODAY)  # fmt: skip
 
@@ -145,7 +145,7 @@ async def test_open_an_entry_and_get_its_receipts_back(bot, sim, cast, demo_book
     fournitures = entry_id(demo_books, "Fournitures de peinture")
     for data, name, mime in ((photo, "photo.jpg", "image/jpeg"), (pdf, "facture.pdf", "application/pdf")):
         file_id = sim.store_file(data, name)
-        act(demo_books, JULIEN, ledger.attach_receipt, fournitures, file_id=file_id, file_unique_id=file_id[-12:],
+        act(demo_books, JULIEN, entries.attach_receipt, fournitures, file_id=file_id, file_unique_id=file_id[-12:],
             path=f"receipts/{name}", mime_type=mime, size=len(data), today=TODAY)  # fmt: skip
     julien = cast["enseignant"]
     step = await julien.send("/journal")
@@ -289,7 +289,7 @@ async def test_the_amount_of_a_split_entry_asks_the_split_again(bot, cast, demo_
     assert eur("Montant : 15,00 €") in step.text
     step = await julien.send("20")  # back at the entry: typing is not an edit any more
     assert "modifiée" not in step.text
-    assert act(demo_books, JULIEN, ledger.get_entry, entry_id(demo_books, "Sortie et fournitures")).amount == 1500
+    assert act(demo_books, JULIEN, entries.get_entry, entry_id(demo_books, "Sortie et fournitures")).amount == 1500
     await julien.press("✏️ Modifier")
     await julien.press("Montant")
     await julien.send("20")
@@ -343,7 +343,7 @@ async def test_verificateur_reads_but_cannot_change(bot, sim, world):
         assert REFUSED in step.text, forged
     step = await victor.press("🕓 Historique")
     assert "Marie Payet — créée" in step.text
-    entry = act(world, MARIE, ledger.get_entry, cotisation)
+    entry = act(world, MARIE, entries.get_entry, cotisation)
     assert (entry.cancelled, entry.amount) == (False, 365_70)
     step = await victor.send("/historique")
     assert "n'est pas ouverte à votre rôle" in step.text
@@ -372,9 +372,9 @@ async def test_signataire_reads_the_coops_history(bot, sim, world):
     assert "Historique de la coopérative 974-111" in step.text
     assert eur("Marie Payet\nécriture 1 (CE2B) créée : dépense de 85,00 €, « Entrées au musée »") in step.text
     ours = world.run(lambda s: s.exec(select(Coop.id).where(Coop.affiliation == "974-111")).one())
-    act(world, MARIE, ledger.record_statement, ours, day=TODAY, balance=500_00, today=TODAY,
+    act(world, MARIE, reconciliation.record_statement, ours, day=TODAY, balance=500_00, today=TODAY,
         entry_ids=[entry_id(world, "Participation des familles")])  # fmt: skip
-    act(world, JULIEN, ledger.count_cash, ledger_id(world, "CE1A"), day=TODAY, today=TODAY, total=94_50)
+    act(world, JULIEN, cashcounts.count_cash, ledger_id(world, "CE1A"), day=TODAY, today=TODAY, total=94_50)
     step = await sabine.send("/historique")
     lines = step.text.splitlines()[2:8]  # two lines an event: when · who, then what
     assert [f"{who.split(' · ', 1)[1]} — {what}" for who, what in zip(lines[::2], lines[1::2])] == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from store import ledger
+from store import entries, inventory
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
@@ -37,7 +37,7 @@ def record(db, ledger_name: str, direction: Direction, amount: int, label: str, 
     _, ledgers = ids(db)
 
     def write(session):
-        return ledger.record_entry(session, who_is(session, MARIE), ledgers[ledger_name], direction=direction,
+        return entries.record_entry(session, who_is(session, MARIE), ledgers[ledger_name], direction=direction,
                                    day=TODAY, label=label, treasury=Treasury.BANQUE, means=Means.VIREMENT,
                                    amount=amount, splits=splits, today=TODAY, project=project).id  # fmt: skip
     return db.run(write)
@@ -46,7 +46,7 @@ def record(db, ledger_name: str, direction: Direction, amount: int, label: str, 
 def inventory_line(db, label: str) -> str:
     """How /inventaire should write that good, from what the store holds."""
     coop_id, _ = ids(db)
-    items = db.run(lambda s: ledger.inventory(s, who_is(s, MARIE), coop_id))
+    items = db.run(lambda s: inventory.inventory(s, who_is(s, MARIE), coop_id))
     item = next(i for i in items if i.label == label)
     return eur(f"{item.day:%d/%m/%Y} · {item.label} · {item.value // 100},{item.value % 100:02d} € · "
                f"cahier {item.ledger_name} (pièce {item.piece})")
@@ -80,7 +80,7 @@ async def test_the_mandataire_sees_the_whole_coop_and_narrows_it_to_a_ledger(bot
     record(demo_books, "CE2B", Direction.DEPENSE, 12_00, "Lots", "fournitures", "kermesse")
     record(demo_books, "CE2B", Direction.DEPENSE, 3_00, "Sans projet", "fournitures")
     cancelled = record(demo_books, "École", Direction.DEPENSE, 99_00, "Erreur", "sorties", "classeverte")
-    demo_books.run(lambda s: ledger.cancel_entry(s, who_is(s, MARIE), cancelled, today=TODAY))
+    demo_books.run(lambda s: entries.cancel_entry(s, who_is(s, MARIE), cancelled, today=TODAY))
     marie = cast["mandataire"]
     step = await marie.send("/projets")
     assert step.text == (f"Projets {YEARS} — coopérative 974-111, tous les cahiers\n\n" + eur(
@@ -146,8 +146,8 @@ async def test_the_inventory_lists_the_durable_goods(bot, cast, demo_books):
 
 async def test_a_cancelled_durable_good_leaves_the_inventory(bot, cast, demo_books):
     coop_id, _ = ids(demo_books)
-    item = demo_books.run(lambda s: ledger.inventory(s, who_is(s, MARIE), coop_id))[0]
-    demo_books.run(lambda s: ledger.cancel_entry(s, who_is(s, MARIE), item.entry_id, today=TODAY))
+    item = demo_books.run(lambda s: inventory.inventory(s, who_is(s, MARIE), coop_id))[0]
+    demo_books.run(lambda s: entries.cancel_entry(s, who_is(s, MARIE), item.entry_id, today=TODAY))
     step = await cast["mandataire"].send("/inventaire")
     assert "Vidéoprojecteur" not in step.text
     assert step.text == (f"Inventaire {YEARS} — coopérative 974-111\n\nAucun bien durable acheté pendant l'exercice "

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from store import ledger
+from store import entries
 from store.models import Direction, Means, Treasury
 from tests.store.test_deposits import JULIEN, MARIE, TODAY, cheque
 from tests.test_journal import act, ledger_id
@@ -67,7 +67,7 @@ async def test_remise_refusals(bot, sim, cast, demo_books):
     odile = sim.user(*PERSONAS["mandataire_autre_coop"])
     step = await odile.send("/remise")
     assert step.text.replace("\n", " ").startswith("Aucun chèque à remettre")
-    act(demo_books, PERSONAS["mandataire_autre_coop"][0], ledger.record_entry, ledger_id(demo_books, "CP", "974-222"),
+    act(demo_books, PERSONAS["mandataire_autre_coop"][0], entries.record_entry, ledger_id(demo_books, "CP", "974-222"),
         direction=Direction.RECETTE, day=TODAY, label="Don", treasury=Treasury.BANQUE, means=Means.CHEQUE,
         cheque_number="9", amount=5_00, splits="familles", today=TODAY)  # fmt: skip
     step = await odile.send("/remise")

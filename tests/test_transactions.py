@@ -14,8 +14,8 @@ import pytest
 
 from store import people
 
-GATE = {"first_time": "update gate", "who_is": "access gate"}  # before any command's handler
-PERSISTENCE = {"save", "load_all"}  # the chat's state, written once the update is handled
+GATE = {"admit": "gate"}  # before any handler: the update once, and the access table for a command
+PERSISTENCE = {"save_all", "load_all"}  # the chat's state, written once the update is handled
 BACKGROUND = {"forgotten_after"}  # a repeating job, whatever anyone does
 QUIET = 0.3  # seconds without a transaction: the update, its persistence included, is done
 
@@ -73,7 +73,7 @@ async def test_full_line_entry_is_one_call_to_read_it_and_one_to_record_it(bot, 
     assert "enregistrée" in marie.last.text
     # Was: ledgers_for, accounts_by_use, ledgers_for, record_entry, balances (5 calls, 6 who_is).
     assert handler == ["entry_context", "record_entry_with_balances"]
-    assert aside == {"update gate": 1, "access gate": 1, "persistence": 2}
+    assert aside == {"gate": 1, "persistence": 1}
     assert who == 3  # the access gate's, and one per handler call
 
 
@@ -83,7 +83,7 @@ async def test_balances_are_one_call_for_every_ledger(bot, cast, meter):
     assert "Soldes au" in marie.last.text
     # Was: ledgers_for, balances once per ledger, who_is, coop_balances, open_years (7 calls, 8 who_is).
     assert handler == ["balances_overview"]
-    assert aside == {"update gate": 1, "access gate": 1, "persistence": 2}
+    assert aside == {"gate": 1, "persistence": 1}
     assert who == 2
 
 
@@ -93,7 +93,7 @@ async def test_journal_first_page_is_one_call(bot, cast, meter):
     assert "CE1A" in julien.last.text
     # Was: ledgers_for twice, who_is, journal, open_years (5 calls, 6 who_is).
     assert handler == ["journal_start"]
-    assert aside == {"update gate": 1, "access gate": 1, "persistence": 3}
+    assert aside == {"gate": 1, "persistence": 1}
     assert who == 2
 
 
@@ -109,7 +109,7 @@ async def test_each_step_of_an_expense_the_slow_way_is_one_call(bot, cast, meter
     for action, expected in steps:
         aside, handler, _ = await meter.around(action)
         assert handler == expected, marie.last.text
-        assert aside["update gate"] == 1
+        assert aside["gate"] == 1
     assert "enregistrée" in marie.last.text
 
 
@@ -120,4 +120,4 @@ async def test_a_journal_search_is_one_call(bot, cast, meter):
     aside, handler, _ = await meter.around(julien.send("piles"))
     # Was: journal, open_years.
     assert handler == ["journal_page"]
-    assert aside["update gate"] == 1
+    assert aside["gate"] == 1

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from store import ledger
-from store.ledger import DENOMINATIONS
+from store import balances, cashcounts, entries, reconciliation
+from store.cashcounts import DENOMINATIONS
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
@@ -39,13 +39,13 @@ def ids(db, affiliation: str = "974-111") -> tuple[int, dict[str, int]]:
     return db.run(read)
 
 
-def balances(db, name: str) -> ledger.Balances:
+def books_of(db, name: str) -> balances.Balances:
     """A ledger's banque and caisse today, as the mandataire reads them in the store."""
     _, ledgers = ids(db)
-    return db.run(lambda s: ledger.balances(s, who_is(s, MARIE), ledgers[name], YEAR))
+    return db.run(lambda s: balances.balances(s, who_is(s, MARIE), ledgers[name], YEAR))
 
 
-def after_line(b: ledger.Balances, banque: int = 0, caisse: int = 0) -> str:
+def after_line(b: balances.Balances, banque: int = 0, caisse: int = 0) -> str:
     return f"cahier {b.ledger_name} : banque {euros(b.banque + banque)} · caisse {euros(b.caisse + caisse)}"
 
 
@@ -70,7 +70,7 @@ async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = 
 
 async def test_a_teacher_deposits_cash_at_the_bank(bot, cast, demo_books):
     julien = cast["enseignant"]
-    before = balances(demo_books, "CE1A")
+    before = books_of(demo_books, "CE1A")
     step = await julien.send("/mouvement")
     assert step.text == "Quel mouvement interne ?"
     assert step.last.buttons == [["🏦 Dépôt d'espèces en banque"], ["💶 Retrait d'espèces"], ["Annuler"]]
@@ -103,19 +103,19 @@ async def test_a_teacher_deposits_cash_at_the_bank(bot, cast, demo_books):
     assert step.text.startswith(f"Mouvement enregistré : dépôt de {euros(5000)} — "
                                 + after_line(before, banque=5000, caisse=-5000))
     assert "(CE1A, caisse) et " in step.text and "(CE1A, banque)" in step.text
-    after = balances(demo_books, "CE1A")
+    after = books_of(demo_books, "CE1A")
     assert (after.banque, after.caisse, after.resultat) == (before.banque + 5000, before.caisse - 5000, before.resultat)
 
 
 async def test_a_deposit_larger_than_the_caisse_keeps_the_amount_step(bot, cast, demo_books):
     julien = cast["enseignant"]
-    before = balances(demo_books, "CE1A")
+    before = books_of(demo_books, "CE1A")
     await fill_movement(julien, "Dépôt", euros(before.caisse + 1).replace("\xa0€", ""))
     step = await julien.press("✅ Enregistrer")
     assert step.text.startswith(f"La caisse ne peut pas passer sous zéro : elle contient {euros(before.caisse)} "
                                 "à cette date.\n\n🏦 Dépôt d'espèces en banque")
     assert step.text.endswith("Montant ? Tapez-le, par exemple 50 ou 12,50 (ou /annuler) :")
-    assert balances(demo_books, "CE1A") == before
+    assert books_of(demo_books, "CE1A") == before
     step = await julien.send("20")  # the date and the label are kept: the card again
     assert f"Montant : {euros(2000)}\nDate : {DAY}\nLibellé : Remise d'espèces en banque" in step.text
     step = await julien.press("✅ Enregistrer")
@@ -124,7 +124,7 @@ async def test_a_deposit_larger_than_the_caisse_keeps_the_amount_step(bot, cast,
 
 async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
     marie = cast["mandataire"]
-    school, ce1a = balances(demo_books, "École"), balances(demo_books, "CE1A")
+    school, ce1a = books_of(demo_books, "École"), books_of(demo_books, "CE1A")
     step = await marie.send("/mouvement")
     assert "➡️ Avance de l'école à une classe" in str(step.last.buttons)
     step = await marie.press("➡️ Avance")
@@ -143,7 +143,7 @@ async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
     step = await marie.press("✅ Enregistrer")
     assert step.text.startswith(f"Mouvement enregistré : avance de {euros(3000)} — "
                                 f"{after_line(school, banque=-3000)} ; {after_line(ce1a, banque=3000)}")
-    school_after, ce1a_after = balances(demo_books, "École"), balances(demo_books, "CE1A")
+    school_after, ce1a_after = books_of(demo_books, "École"), books_of(demo_books, "CE1A")
     assert (school_after.internal, ce1a_after.internal) == (school.internal - 3000, ce1a.internal + 3000)
 
     await fill_movement(marie, "↩️ Remboursement", "30", "CE1A", "🏦 Par la banque")
@@ -154,7 +154,7 @@ async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
 
 async def test_a_class_pays_its_cash_back_to_the_school_in_cash(bot, cast, demo_books):
     marie = cast["mandataire"]
-    school, ce1a = balances(demo_books, "École"), balances(demo_books, "CE1A")
+    school, ce1a = books_of(demo_books, "École"), books_of(demo_books, "CE1A")
     await marie.send("/mouvement")
     await marie.press("↩️ Remboursement")
     await marie.press("CE1A")
@@ -202,7 +202,7 @@ async def test_a_teacher_cannot_advance_nor_reach_another_ledger(bot, sim, cast,
 async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
     marie = cast["mandataire"]
     coop_id, _ = ids(demo_books)
-    coop = demo_books.run(lambda s: ledger.coop_balances(s, who_is(s, MARIE), coop_id, YEAR))
+    coop = demo_books.run(lambda s: balances.coop_balances(s, who_is(s, MARIE), coop_id, YEAR))
     # The bank shows every bank entry but the CE2B museum cheque, not cashed yet.
     statement = coop.banque + 85_00
     step = await marie.send("/pointage")
@@ -237,7 +237,7 @@ async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
     assert (f"Rapprochement équilibré ✅ Solde du relevé {euros(statement)} − dépenses pas encore passées en "
             f"banque {euros(85_00)} + recettes pas encore créditées {euros(0)} = banque au livre "
             f"{euros(coop.banque)}.") in flat(step.text)
-    [listed] = demo_books.run(lambda s: ledger.statements(s, who_is(s, MARIE), coop_id, YEAR))
+    [listed] = demo_books.run(lambda s: reconciliation.statements(s, who_is(s, MARIE), coop_id, YEAR))
     assert (listed.balance, listed.ticked_count) == (statement, len(to_tick))
 
     # Taken up again: typing its date finds it; the cheque is still to tick.
@@ -261,7 +261,7 @@ async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
     step = await marie.send("-12,50")  # a statement in the red
     assert f"Solde du relevé : {euros(-1250)}" in step.text
     coop_id, _ = ids(demo_books)
-    [ours] = demo_books.run(lambda s: ledger.statements(s, who_is(s, MARIE), coop_id, YEAR))
+    [ours] = demo_books.run(lambda s: reconciliation.statements(s, who_is(s, MARIE), coop_id, YEAR))
     entry_id = int(step.last.reply_markup["inline_keyboard"][0][0]["callback_data"].split(":")[2])
 
     odile = sim.user(*PERSONAS["mandataire_autre_coop"])
@@ -299,7 +299,7 @@ def counted(cents: int) -> str:
 
 async def test_a_cash_count_by_notes_and_coins_that_matches(bot, cast, demo_books):
     julien = cast["enseignant"]
-    book = balances(demo_books, "CE1A").caisse
+    book = books_of(demo_books, "CE1A").caisse
     step = await julien.send("/caisse")
     assert step.text.startswith(f"Arrêté de caisse du {DAY} — cahier CE1A")
     assert step.last.buttons == [["🪙 Compter billets et pièces"], ["🔢 Saisir le total"], ["📅 Autre date"],
@@ -316,13 +316,13 @@ async def test_a_cash_count_by_notes_and_coins_that_matches(bot, cast, demo_book
     step = await julien.send(counted(book))
     assert step.text.endswith(f"Arrêté de caisse du {DAY} — cahier CE1A : compté {euros(book)}, livre {euros(book)} ✅")
     _, ledgers = ids(demo_books)
-    [count] = demo_books.run(lambda s: ledger.cash_counts(s, who_is(s, MARIE), ledgers["CE1A"], YEAR))
+    [count] = demo_books.run(lambda s: cashcounts.cash_counts(s, who_is(s, MARIE), ledgers["CE1A"], YEAR))
     assert count.matches and sum(d * n for d, n in count.denominations) == book
 
 
 async def test_a_cash_count_by_total_that_differs(bot, sim, cast, demo_books):
     marie = cast["mandataire"]
-    book = balances(demo_books, "CE2B").caisse
+    book = books_of(demo_books, "CE2B").caisse
     step = await marie.send("/caisse")
     assert step.text == "Arrêté de caisse : quel cahier ?"
     step = await marie.press("CE2B")
@@ -348,10 +348,10 @@ async def test_a_cash_count_by_total_that_differs(bot, sim, cast, demo_books):
 
 async def test_an_empty_caisse_counts_zero(bot, cast, demo_books):
     julien = cast["enseignant"]
-    caisse = balances(demo_books, "CE1A").caisse
+    caisse = books_of(demo_books, "CE1A").caisse
     await fill_movement(julien, "Dépôt", f"{caisse // 100},{caisse % 100:02d}")
     await julien.press("✅ Enregistrer")
-    assert balances(demo_books, "CE1A").caisse == 0
+    assert books_of(demo_books, "CE1A").caisse == 0
     await julien.send("/caisse")
     await julien.press("🔢 Saisir le total")
     step = await julien.send("0")
@@ -395,7 +395,7 @@ async def test_many_entries_to_tick_come_in_pages(bot, sim, cast, demo_books):
     _, ledgers = ids(demo_books)
 
     def spend(session, cents):
-        ledger.record_entry(session, who_is(session, MARIE), ledgers["École"], direction=Direction.DEPENSE, day=TODAY,
+        entries.record_entry(session, who_is(session, MARIE), ledgers["École"], direction=Direction.DEPENSE, day=TODAY,
                             label=f"Achat {cents}", treasury=Treasury.BANQUE, means=Means.CARTE, amount=cents,
                             splits="fournitures", today=TODAY)  # fmt: skip
     for cents in range(101, 111):

@@ -27,8 +27,10 @@ from bot.ui.books import ledgers_keyboard, money, refusal, signed_money
 from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
 from bot.ui.treasury import amount_problem, answered_day, ask_day_text, parse_cents, show, today_of, writable_ledgers
-from store import ledger
-from store.ledger import DENOMINATIONS, CashCountView, LedgerError, LedgerRef
+from store import cashcounts, lookups
+from store.cashcounts import CashCountView, DENOMINATIONS
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.money import AmountError
 from store.years import today_in
 
@@ -139,7 +141,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ref = await as_user(update, context, ledger.pick_ledger, int(update.callback_query.data.split(":")[2]))
+    ref = await as_user(update, context, lookups.pick_ledger, int(update.callback_query.data.split(":")[2]))
     await update.callback_query.answer()
     return await set_ledger(update, context, ref)
 
@@ -218,7 +220,7 @@ async def count(update: Update, context: ContextTypes.DEFAULT_TYPE, step: str, *
     """The store keeps the count with the book balance; the person reads both."""
     current, language = draft(context), lang(update)
     try:
-        view = await as_user(update, context, ledger.count_cash, current["ledger_id"],
+        view = await as_user(update, context, cashcounts.count_cash, current["ledger_id"],
                              day=date.fromisoformat(current["day"]), today=today_of(current), **counted)  # fmt: skip
     except LedgerError as refused:
         if refused.reason in DAY_REASONS:

@@ -28,12 +28,16 @@ from bot.ui.books import (
 from bot.ui.common import as_user, button, day_text, end_conversation, excerpt, settings
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
-from store import ledger
+from store import books, entries, inventory
 from store.accounts import Account, normalise
-from store.ledger import EntryView, LedgerError, LedgerRef
+from store.books import EntryView
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.models import Direction, Means
 from store.money import AmountError, parse_amount
 from store.years import fiscal_year_of
+from store.balances import BalancesOverview, balances_overview
+from store.balances import balances as ledger_balances
 
 log = logging.getLogger(__name__)
 
@@ -251,29 +255,29 @@ async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 
 async def line_context(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction,
-                       line: str) -> ledger.EntryContext:  # fmt: skip
+                       line: str) -> entries.EntryContext:  # fmt: skip
     """In one store call: the ledgers, and the accounts of the ledger the line names (or the only one)."""
-    known = await as_user(update, context, ledger.entry_context, direction, names=line.split(";")[1:])
+    known = await as_user(update, context, entries.entry_context, direction, names=line.split(";")[1:])
     return ordered(context, known, direction)
 
 
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
-                        day: date | None = None, days_ago: int | None = None) -> ledger.EntryContext:  # fmt: skip
+                        day: date | None = None, days_ago: int | None = None) -> entries.EntryContext:  # fmt: skip
     """In one store call: the ledgers, the draft's ledger (or ``ledger_id``) with its accounts and
     its bank warning; a ``day`` (or ``days_ago``) is checked first (LedgerError) and replaces the draft's."""
     current, check_day = draft(context), day is not None
     direction = Direction(current["direction"])
     if day is None and "day" in current:
         day = date.fromisoformat(current["day"])
-    known = await as_user(update, context, ledger.entry_context, direction,
+    known = await as_user(update, context, entries.entry_context, direction,
                           ledger_id=ledger_id or current.get("ledger_id"), day=day, amount=current.get("amount"),
                           means=Means(current["means"]) if "means" in current else None, check_day=check_day,
                           days_ago=days_ago)  # fmt: skip
     return ordered(context, known, direction)
 
 
-def ordered(context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext,
-            direction: Direction) -> ledger.EntryContext:  # fmt: skip
+def ordered(context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext,
+            direction: Direction) -> entries.EntryContext:  # fmt: skip
     """The context's accounts in the order kept for the day: buttons do not move under a finger."""
     if known.ledger_id is None:
         return known
@@ -281,7 +285,7 @@ def ordered(context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext,
 
 
 async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str,
-                    known: ledger.EntryContext) -> str | int:  # fmt: skip
+                    known: entries.EntryContext) -> str | int:  # fmt: skip
     """Amount, label, #projet and the extras after semicolons; a refusal keeps the step."""
     language, refs = lang(update), list(known.refs)
     head, *extras = line.split(";")
@@ -291,7 +295,7 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
         await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
         return AMOUNT
     label, project = project_of(label)
-    if len(label) > ledger.LABEL_MAX:
+    if len(label) > books.LABEL_MAX:
         await update.effective_message.reply_text(t("ent.label.length", language))
         return AMOUNT
     current = draft(context)
@@ -308,7 +312,7 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The label, when the line had only an amount."""
     label, project = project_of(" ".join(update.effective_message.text.split()))
-    if not 1 <= len(label) <= ledger.LABEL_MAX:
+    if not 1 <= len(label) <= books.LABEL_MAX:
         await update.effective_message.reply_text(t("ent.label.length", lang(update)))
         return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
@@ -329,7 +333,7 @@ def kept_order(context: ContextTypes.DEFAULT_TYPE, ledger_id: int, direction: Di
 # ------------------------------------------------------------------ asking what is missing
 
 
-async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext) -> str | int:
+async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext) -> str | int:
     """Ask the first thing missing; with nothing missing, record (a full line) or confirm."""
     current, language, refs = draft(context), lang(update), list(known.refs)
     say = update.effective_message.reply_text
@@ -354,7 +358,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: l
         return await ask_cheque(update, context)
     if current["means"] == Means.CHEQUE and current["direction"] == Direction.DEPENSE \
             and current.get("cheque_ok") != current["cheque"]:
-        used = await as_user(update, context, ledger.cheque_used, current["ledger_id"], current["cheque"])
+        used = await as_user(update, context, entries.cheque_used, current["ledger_id"], current["cheque"])
         if used is not None:
             current["asked"] = True
             return await confirm_cheque(update, context, used)
@@ -526,7 +530,7 @@ async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     language = lang(update)
     suggestion = None
     if draft(context)["direction"] == Direction.DEPENSE:
-        suggestion = await as_user(update, context, ledger.next_cheque_number, draft(context)["ledger_id"])
+        suggestion = await as_user(update, context, entries.next_cheque_number, draft(context)["ledger_id"])
     rows = [[button(t("ent.cheque.suggest", language, number=suggestion), f"ent:chq:{suggestion}")]] if suggestion else []
     rows.append([button(t("button.cancel", language), "ent:cancel")])
     await update.effective_message.reply_text(t("ent.ask_cheque", language), reply_markup=InlineKeyboardMarkup(rows))
@@ -630,7 +634,7 @@ async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ledg
 # ------------------------------------------------------------------ the card, the project, recording
 
 
-async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: ledger.EntryContext,
+async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext,
                     banque: int | None, *, edit: bool = False) -> str:  # fmt: skip
     """What will be recorded, with Enregistrer, Projet and Annuler (and the bank's warning)."""
     current, language = draft(context), lang(update)
@@ -660,7 +664,7 @@ async def bank_warning(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     current = draft(context)
     if current["direction"] != Direction.DEPENSE or current["means"] == Means.ESPECES:
         return None
-    return await as_user(update, context, ledger.bank_after_expense, current["ledger_id"],
+    return await as_user(update, context, entries.bank_after_expense, current["ledger_id"],
                          day=date.fromisoformat(current["day"]), amount=current["amount"])  # fmt: skip
 
 
@@ -668,7 +672,7 @@ async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """🏷: the ledger's projects as buttons, or a new one typed."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    tags = await as_user(update, context, ledger.project_tags, draft(context)["ledger_id"])
+    tags = await as_user(update, context, inventory.project_tags, draft(context)["ledger_id"])
     rows = [[button(f"#{tag}", f"ent:tag:{tag}")] for tag in list(tags)[:8]]
     rows.append([button(t("ent.project.none", language), "ent:tag:")])
     await query.edit_message_text(t("ent.project.ask", language), reply_markup=InlineKeyboardMarkup(rows))
@@ -682,7 +686,7 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         draft(context)["project"] = update.callback_query.data.split(":", 2)[2] or None
         return await card_again(update, context, edit=True)
     try:
-        draft(context)["project"] = ledger.clean_project(update.effective_message.text.lstrip("#"))
+        draft(context)["project"] = books.clean_project(update.effective_message.text.lstrip("#"))
     except LedgerError as refused:
         await update.effective_message.reply_text(refusal(refused, lang(update)))
         return PROJECT
@@ -707,7 +711,7 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     current, language = draft(context), lang(update)
     try:
         entry, balances = await as_user(
-            update, context, ledger.record_entry_with_balances, current["ledger_id"],
+            update, context, entries.record_entry_with_balances, current["ledger_id"],
             direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
             cheque_number=current.get("cheque"), project=current.get("project"),
@@ -779,7 +783,7 @@ def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing."""
     query, language = update.callback_query, lang(update)
-    entry = await as_user(update, context, ledger.get_entry, int(query.data.split(":")[2]))
+    entry = await as_user(update, context, entries.get_entry, int(query.data.split(":")[2]))
     if entry.cancelled:  # a double tap: the first one did it, and the message says so
         await query.answer()
         return
@@ -789,7 +793,7 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     ref = next((r for r in await my_ledgers(update, context) if r.id == entry.ledger_id), None)
     try:
-        await as_user(update, context, ledger.cancel_entry, entry.id, today=today_for(ref) if ref else date.today())
+        await as_user(update, context, entries.cancel_entry, entry.id, today=today_for(ref) if ref else date.today())
     except LedgerError as refused:
         if refused.reason == "cancelled":  # two taps handled at once: the other one answers
             await query.answer()
@@ -798,7 +802,7 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.message.reply_text(refusal(refused, language))
         return
     await query.answer()
-    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    balances = await as_user(update, context, ledger_balances, entry.ledger_id, entry.fiscal_year)
     await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece)
                                   + "\n" + balance_line(balances, language))  # fmt: skip
 
@@ -812,7 +816,7 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(t("receipt.which" if keeps_books else "unknown.other", language))
         return
     incoming = message.photo[-1] if message.photo else message.document
-    entry = await as_user(update, context, ledger.get_entry, entry_id)
+    entry = await as_user(update, context, entries.get_entry, entry_id)
     folder = Path(settings(context).receipts_dir) / str(entry.fiscal_year)
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"{entry.id}-{incoming.file_unique_id}"
@@ -824,7 +828,7 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     refs = {r.id: r for r in await my_ledgers(update, context)}
     today = today_for(refs[entry.ledger_id]) if entry.ledger_id in refs else date.today()
     try:
-        await as_user(update, context, ledger.attach_receipt, entry.id, file_id=incoming.file_id,
+        await as_user(update, context, entries.attach_receipt, entry.id, file_id=incoming.file_id,
                       file_unique_id=incoming.file_unique_id, path=str(path), mime_type=kind.mime,
                       size=size, today=today)  # fmt: skip
     except LedgerError as refused:
@@ -850,7 +854,7 @@ def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
 
 async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/solde: every ledger this person may read; managers also get their whole coop."""
-    overview = await as_user(update, context, ledger.balances_overview)
+    overview = await as_user(update, context, balances_overview)
     if overview is None:
         await update.effective_message.reply_text(t("books.no_ledger", lang(update)))
         return
@@ -862,7 +866,7 @@ async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """2025-2026 under /solde: that open year's balances (last year, until it is closed)."""
     query = update.callback_query
     year = int(query.data.rsplit(":", 1)[1])
-    overview = await as_user(update, context, ledger.balances_overview, year)
+    overview = await as_user(update, context, balances_overview, year)
     if overview is None or year not in overview.open_years:
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return
@@ -871,7 +875,7 @@ async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await query.edit_message_text(text, reply_markup=keyboard)
 
 
-def balances_text(overview: ledger.BalancesOverview, language: str) -> tuple[str, InlineKeyboardMarkup | None]:
+def balances_text(overview: BalancesOverview, language: str) -> tuple[str, InlineKeyboardMarkup | None]:
     """Two short lines per ledger (total; banque · caisse), cheques not cashed, each coop's total;
     a button for the other open year."""
     year, today = overview.year, overview.today

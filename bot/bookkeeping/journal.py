@@ -30,14 +30,18 @@ from bot.ui.books import (
 from bot.ui.common import as_user, button, day_text, in_store, years_text
 from bot.texts import lang, plural, t
 from bot.bookkeeping.trail import membership_event_text
-from store import audit, ledger, people
+from store import audit, books, entries, lookups, people
 from store.access import Action
 from store.audit import AuditView, CoopHistory
-from store.ledger import EntryView, LedgerError, LedgerRef
+from store.books import EntryView
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.models import Direction, Means, Treasury
 from store.money import AmountError, parse_amount
 from store.text import plain
 from store.years import fiscal_year_of
+from store.journal import journal_page, journal_start, JournalPage
+from store.balances import balances as ledger_balances
 
 # Conversation states
 LEDGER, PAGE, MONTHS, ENTRY, CONFIRM, FIELD, MEANS, TYPING = (
@@ -260,7 +264,7 @@ async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None,
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """/journal: the only ledger's journal at once, or a ledger to choose."""
     language = lang(update)
-    start = await as_user(update, context, ledger.journal_start, limit=PAGE_SIZE)
+    start = await as_user(update, context, journal_start, limit=PAGE_SIZE)
     if not start.refs:
         await update.effective_message.reply_text(t("jnl.no_ledger", language))
         return ConversationHandler.END
@@ -276,7 +280,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[LedgerRef]:
     """The school ledger of each coop whose whole books this person reads (not a teacher's)."""
-    return await as_user(update, context, ledger.school_ledgers, Action.READ_COOP)
+    return await as_user(update, context, lookups.school_ledgers, Action.READ_COOP)
 
 
 async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
@@ -295,7 +299,7 @@ def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], l
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏫 Toute la coopérative: every ledger's entries in one journal."""
     coop_id = data_id(update)
-    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.READ_COOP)
+    ref = await as_user(update, context, lookups.pick_coop, coop_id, Action.READ_COOP)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref, coop_wide=True)
 
@@ -310,7 +314,7 @@ async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger chosen: its latest entries."""
-    ref = await as_user(update, context, ledger.pick_ledger, data_id(update), Action.READ_LEDGER)
+    ref = await as_user(update, context, lookups.pick_ledger, data_id(update), Action.READ_LEDGER)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref)
 
@@ -356,7 +360,7 @@ def entry_lines(entry: EntryView, running: int, coop_wide: bool, language: str) 
     return [first, f"{what} → {signed_money(running, language)}{clip_mark}"]
 
 
-def page_text(ref: LedgerRef, journal: dict, page: ledger.JournalPage, language: str) -> str:
+def page_text(ref: LedgerRef, journal: dict, page: JournalPage, language: str) -> str:
     year, month, coop_wide = journal["year"], journal.get("month"), journal.get("coop", False)
     title = t("jnl.title_coop", language, affiliation=ref.affiliation, years=years_text(year)) if coop_wide \
         else t("jnl.title", language, ledger=escape(ledger_label(ref, language)), years=years_text(year))  # fmt: skip
@@ -391,7 +395,7 @@ def entry_button(entry: EntryView, coop_wide: bool, language: str) -> InlineKeyb
     return button(f"✖ {label}" if entry.cancelled else label, f"jnl:e:{entry.id}")
 
 
-def page_keyboard(page: ledger.JournalPage, journal: dict, other_years: list[int],
+def page_keyboard(page: JournalPage, journal: dict, other_years: list[int],
                   language: str) -> InlineKeyboardMarkup:  # fmt: skip
     number, coop_wide = journal.get("page", 0), journal.get("coop", False)
     entries = [entry_button(e, coop_wide, language) for e in page.entries]
@@ -427,13 +431,13 @@ async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit:
     """The current page of the chosen ledger's journal (or the coop's), with the other open year."""
     journal, ref = context.user_data[KEY], current_ledger(context)
     number, month, coop_wide = journal.get("page", 0), journal.get("month"), journal.get("coop", False)
-    page, years = await as_user(update, context, ledger.journal_page, None if coop_wide else ref.id, journal["year"],
+    page, years = await as_user(update, context, journal_page, None if coop_wide else ref.id, journal["year"],
                                 years_of=ref.id, month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE,
                                 coop_id=ref.coop_id, **search_terms(journal.get("search")))  # fmt: skip
     return await show_fetched(update, context, page, years, edit=edit)
 
 
-async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page: ledger.JournalPage,
+async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page: JournalPage,
                        years: Sequence[int], *, edit: bool = True) -> str:  # fmt: skip
     """A page already read from the store, with a button per other open year."""
     journal = context.user_data[KEY]
@@ -446,7 +450,7 @@ async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page:
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """2025-2026: the other open fiscal year's journal (last year, until it is closed)."""
     year, ref = data_id(update), current_ledger(context)
-    if year not in await as_user(update, context, ledger.open_years, ref.id, today_for(ref)):
+    if year not in await as_user(update, context, books.open_years, ref.id, today_for(ref)):
         await update.callback_query.answer(t("jnl.year_closed", lang(update), years=years_text(year)), show_alert=True)
         return PAGE
     await update.callback_query.answer()
@@ -583,9 +587,9 @@ def may_write(context: ContextTypes.DEFAULT_TYPE, entry: EntryView) -> bool:
 async def load_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int, *,
                      write: bool = False) -> EntryView:  # fmt: skip
     """The entry, if this person may read it (and write it, if asked): else the refusal."""
-    entry = await as_user(update, context, ledger.get_entry, entry_id)
+    entry = await as_user(update, context, entries.get_entry, entry_id)
     if write:
-        await as_user(update, context, ledger.pick_ledger, entry.ledger_id)
+        await as_user(update, context, lookups.pick_ledger, entry.ledger_id)
     return entry
 
 
@@ -626,7 +630,7 @@ async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🕓 Historique: who created, changed, cancelled the entry, and when."""
     entry = await load_entry(update, context, data_id(update))
-    events = await as_user(update, context, ledger.entry_history, entry.id)
+    events = await as_user(update, context, entries.entry_history, entry.id)
     await update.callback_query.answer()
     language, zone = lang(update), current_ledger(context).timezone
     lines = [trail_line(event, zone, language) for event in reversed(events)]  # latest first while fitting
@@ -660,7 +664,7 @@ async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     entry_id, language = data_id(update), lang(update)
     today = today_for(current_ledger(context))
     try:
-        entry = await as_user(update, context, ledger.cancel_entry, entry_id, today=today)
+        entry = await as_user(update, context, entries.cancel_entry, entry_id, today=today)
     except LedgerError as error:
         entry = await load_entry(update, context, entry_id)
         await update.callback_query.answer()
@@ -689,8 +693,8 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit
 
 async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
-    entry = await as_user(update, context, ledger.get_entry, data_id(update))
-    ref = await as_user(update, context, ledger.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
+    entry = await as_user(update, context, entries.get_entry, data_id(update))
+    ref = await as_user(update, context, lookups.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
     refs = await my_ledgers(update, context, write=False)
     writable = [r.id for r in await my_ledgers(update, context, write=True)]
     context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
@@ -767,7 +771,7 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry:
                       every: bool = False) -> str:  # fmt: skip
     """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…"."""
     language = lang(update)
-    accounts = await as_user(update, context, ledger.accounts_by_use, entry.ledger_id, entry.direction)
+    accounts = await as_user(update, context, lookups.accounts_by_use, entry.ledger_id, entry.direction)
     rows = [[button(a.label, f"jnl:ac:{a.code}")] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
     if not every and len(accounts) > FIRST_ACCOUNTS:
         rows.append([button(t("ent.more_accounts", language), "jnl:ac:more")])
@@ -844,7 +848,7 @@ async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: Any) -> EntryView:
     """The store's edit_entry on the entry being changed, today where its coop is."""
     today = today_for(current_ledger(context))
-    return await as_user(update, context, ledger.edit_entry, context.user_data[KEY].get("entry_id", 0),
+    return await as_user(update, context, entries.edit_entry, context.user_data[KEY].get("entry_id", 0),
                          today=today, **changes)  # fmt: skip
 
 
@@ -881,7 +885,7 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         return await ask_part(update, context)
     number = change.get("cheque_number")
     if number and entry.direction == Direction.DEPENSE:
-        used = await as_user(update, context, ledger.cheque_used, entry.ledger_id, number, exclude=entry.id)
+        used = await as_user(update, context, entries.cheque_used, entry.ledger_id, number, exclude=entry.id)
         if used is not None:  # said, and kept only by its button
             keep = [[button(t("ent.cheque.keep", language, number=escape(number)), f"jnl:chqok:{number}")],
                     [button(t("button.back", language), f"jnl:e:{entry.id}")]]  # fmt: skip
@@ -919,7 +923,7 @@ async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, chang
 
 async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, key: str) -> str:
     """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
-    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    balances = await as_user(update, context, ledger_balances, entry.ledger_id, entry.fiscal_year)
     return t(key, lang(update), piece=entry.piece) + "\n" + balance_line(balances, lang(update))
 
 

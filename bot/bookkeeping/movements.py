@@ -26,8 +26,10 @@ from bot.ui.books import balance_line, ledgers_keyboard, money, my_ledgers, refu
 from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, t
 from bot.ui.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
-from store import ledger
-from store.ledger import BETWEEN, LABEL_MAX, LedgerError, LedgerRef, class_pairs
+from store import balances, lookups, movements
+from store.books import BETWEEN, LABEL_MAX
+from store.errors import LedgerError
+from store.lookups import LedgerRef, class_pairs
 from store.models import MovementKind, Treasury
 from store.money import AmountError
 from store.years import fiscal_year_of
@@ -137,7 +139,7 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The kind is chosen: which ledger, if there is a choice."""
     query, language = update.callback_query, lang(update)
     kind = MovementKind(query.data.split(":")[2])
-    choices = await as_user(update, context, ledger.movement_ledgers, kind)
+    choices = await as_user(update, context, lookups.movement_ledgers, kind)
     await query.answer()
     context.user_data[DRAFT] = {"kind": kind.value}
     if len(choices) == 1:
@@ -151,7 +153,7 @@ async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     """A ledger button: only one this person may move money in."""
     query = update.callback_query
     ledger_id = int(query.data.split(":")[2])
-    ref = await as_user(update, context, ledger.pick_movement_ledger, MovementKind(draft(context)["kind"]), ledger_id)
+    ref = await as_user(update, context, lookups.pick_movement_ledger, MovementKind(draft(context)["kind"]), ledger_id)
     await query.answer()
     return await set_ledger(update, context, ref)
 
@@ -205,7 +207,7 @@ async def amount_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     current, language = draft(context), lang(update)
     year = fiscal_year_of(today_of(current))
     ledger_ids = [current["ledger_id"]] + ([current["to_ledger_id"]] if current.get("to_ledger_id") else [])
-    lines = [balance_line(await as_user(update, context, ledger.balances, i, year), language) for i in ledger_ids]
+    lines = [balance_line(await as_user(update, context, balances.balances, i, year), language) for i in ledger_ids]
     return t("mvt.ask_amount", language, kind=t(f"mvt.kind.{current['kind']}", language),
              way=way_text(current, language), balances="\n".join(lines))  # fmt: skip
 
@@ -273,7 +275,7 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     await query.answer()
     current = draft(context)
     try:
-        moved = await as_user(update, context, ledger.record_movement, MovementKind(current["kind"]),
+        moved = await as_user(update, context, movements.record_movement, MovementKind(current["kind"]),
                               ledger_id=current["ledger_id"], to_ledger_id=current["to_ledger_id"],
                               day=day_of(current), amount=current["amount"], label=current["label"],
                               today=today_of(current), **treasuries(current))  # fmt: skip
@@ -289,7 +291,7 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     year = fiscal_year_of(day_of(current))
     lines = []
     for leg in dict.fromkeys(leg.ledger_id for leg in (moved.outgoing, moved.incoming)):
-        after = await as_user(update, context, ledger.balances, leg, year)
+        after = await as_user(update, context, balances.balances, leg, year)
         lines.append(t("mvt.after", language, ledger=escape(after.ledger_name),
                        banque=signed_money(after.banque, language), caisse=money(after.caisse, language)))  # fmt: skip
     pieces = t("mvt.and", language).join(

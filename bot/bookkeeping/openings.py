@@ -14,10 +14,12 @@ from bot.ui.books import balance_line, ledgers_keyboard, money, refusal, today_f
 from bot.ui.common import as_user, button, end_conversation
 from bot.texts import lang, t
 from bot.ui.treasury import amount_problem, parse_cents, writable_ledgers
-from store import ledger
-from store.ledger import LedgerError, LedgerRef
+from store import books, lookups
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.money import AmountError
 from store.years import fiscal_year_of
+from store.balances import set_opening_balance
 
 LEDGER, BANQUE, CAISSE = "opn.ledger", "opn.banque", "opn.caisse"
 
@@ -56,7 +58,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ref = await as_user(update, context, ledger.pick_ledger, int(update.callback_query.data.split(":")[2]))
+    ref = await as_user(update, context, lookups.pick_ledger, int(update.callback_query.data.split(":")[2]))
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     return await ask_banque(update, context, ref)
@@ -68,7 +70,7 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
     language, today = lang(update), today_for(ref)
     year = year or fiscal_year_of(today)
     context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
-    others = [y for y in await as_user(update, context, ledger.open_years, ref.id, today) if y != year]
+    others = [y for y in await as_user(update, context, books.open_years, ref.id, today) if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"opn:y:{y}") for y in others]]) if others else None
     await update.effective_message.reply_text(t("opn.ask_banque", language, ledger=ref.name,
                                                 years=f"{year}-{year + 1}", year=year), reply_markup=keyboard)  # fmt: skip
@@ -80,7 +82,7 @@ async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query = update.callback_query
     year = int(query.data.split(":")[2])
     ref = next(r for r in await writable_ledgers(update, context) if r.id == context.user_data["opening"]["ledger_id"])
-    if year not in await as_user(update, context, ledger.open_years, ref.id, today_for(ref)):
+    if year not in await as_user(update, context, books.open_years, ref.id, today_for(ref)):
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return BANQUE
     await query.answer()
@@ -112,7 +114,7 @@ async def typed_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     refs = await writable_ledgers(update, context)
     ref = next(r for r in refs if r.id == opening["ledger_id"])
     try:
-        balances = await as_user(update, context, ledger.set_opening_balance, ref.id, opening["year"],
+        balances = await as_user(update, context, set_opening_balance, ref.id, opening["year"],
                                  banque=opening["banque"], caisse=caisse, today=today_for(ref))  # fmt: skip
     except LedgerError as refused:
         if refused.reason == "caisse_negative":

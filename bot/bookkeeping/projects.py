@@ -10,7 +10,7 @@ access again at every press, and a forged button ends in the usual refusal.
   year. The store leaves entries without a project out, so there is no line for them.
 - /inventaire: mandataire, signataire and vérificateur only. The store's register is
   per coop and refuses anyone who may not read every ledger of it, teachers included
-  (store.ledger.inventory checks READ_LEDGER on the coop): a teacher asks their
+  (store.inventory.inventory checks READ_LEDGER on the coop): a teacher asks their
   mandataire. Current fiscal year by default, or every year; 15 goods a page and the
   total value of the whole selection at the end.
 
@@ -30,7 +30,7 @@ from telegram.ext import ContextTypes
 from bot.ui.books import ledger_label, money, refusal, signed_money
 from bot.ui.common import as_user, button, day_text, settings, years_text
 from bot.texts import lang, plural, register, t
-from store.ledger import LedgerError
+from store.errors import LedgerError
 from store.projects import InventoryView, ProjectsView, first_coop, first_scope, inventory_view, projects_view
 
 PAGE_SIZE = 15  # goods per page of the inventory

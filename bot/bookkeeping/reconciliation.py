@@ -28,9 +28,12 @@ from bot.ui.books import WIDTH, clip, narrow, plus_money, refusal, signed_money
 from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, plural, t
 from bot.ui.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
-from store import ledger
+from store import entries, lookups, reconciliation
 from store.access import Action
-from store.ledger import EntryView, LedgerError, LedgerRef, Reconciliation
+from store.books import EntryView
+from store.errors import LedgerError
+from store.lookups import LedgerRef
+from store.reconciliation import Reconciliation
 from store.money import AmountError
 from store.years import fiscal_year_of
 
@@ -101,7 +104,7 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/pointage: which coop, if several; then the statement's date."""
-    coops = await as_user(update, context, ledger.managed_coops)
+    coops = await as_user(update, context, lookups.managed_coops)
     if len(coops) == 1:
         return await set_coop(update, context, coops[0])
     language = lang(update)
@@ -114,7 +117,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A coop button: only one this person manages."""
     coop_id = int(update.callback_query.data.split(":")[2])
-    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.MANAGE_COOP)
+    ref = await as_user(update, context, lookups.pick_coop, coop_id, Action.MANAGE_COOP)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
 
@@ -127,7 +130,7 @@ async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Ledg
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None) -> str:
     """The statement's date, with the latest statements to take up again."""
     current, language = draft(context), lang(update)
-    known = await as_user(update, context, ledger.statements, current["coop_id"], fiscal_year_of(today_of(current)))
+    known = await as_user(update, context, reconciliation.statements, current["coop_id"], fiscal_year_of(today_of(current)))
     lines = [notice] if notice else []
     lines += [t("pnt.title", language, affiliation=current["affiliation"]), t("pnt.ask_day", language)]
     if known:
@@ -149,7 +152,7 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def got_day(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date) -> str:
     """A statement already entered on that day is taken up again; otherwise its balance is asked."""
     current, language = draft(context), lang(update)
-    known = await as_user(update, context, ledger.statements, current["coop_id"], fiscal_year_of(day))
+    known = await as_user(update, context, reconciliation.statements, current["coop_id"], fiscal_year_of(day))
     same = next((s for s in known if s.day == day), None)
     if same is not None:
         notice = t("pnt.exists", language, day=day_text(day), balance=signed_money(same.balance, language))
@@ -168,7 +171,7 @@ async def typed_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         await update.effective_message.reply_text(narrow(amount_problem(error, language)))
         return BALANCE
     try:
-        rec = await as_user(update, context, ledger.record_statement, current["coop_id"],
+        rec = await as_user(update, context, reconciliation.record_statement, current["coop_id"],
                             day=date.fromisoformat(current["day"]), balance=balance,
                             today=today_of(current))  # fmt: skip
     except LedgerError as refused:
@@ -194,7 +197,7 @@ async def open_statement(update: Update, context: ContextTypes.DEFAULT_TYPE, sta
                          notice: str | None = None) -> str:  # fmt: skip
     """Take up a statement of this coop (the store refuses another coop's)."""
     current = draft(context)
-    rec = await as_user(update, context, ledger.reconciliation, statement_id, coop_id=current["coop_id"])
+    rec = await as_user(update, context, reconciliation.reconciliation, statement_id, coop_id=current["coop_id"])
     current.update(statement_id=rec.statement_id, day=rec.day.isoformat(), ticked=[], page=0)
     return await refresh(update, context, rec, notice)
 
@@ -304,9 +307,9 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☐/☑: the box changes, and the écart with it; nothing is recorded yet."""
     query, current = update.callback_query, draft(context)
     entry_id = int(query.data.split(":")[2])
-    rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
+    rec = await as_user(update, context, reconciliation.reconciliation, current["statement_id"])
     if entry_id not in {e.id for e in rec.outstanding}:
-        await as_user(update, context, ledger.get_entry, entry_id)  # another coop's entry: refused here
+        await as_user(update, context, entries.get_entry, entry_id)  # another coop's entry: refused here
         await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
         return POINTING
     await query.answer()
@@ -322,7 +325,7 @@ async def toggle_deposit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """☐/☑ Remise n° …: every cheque of the slip at once, as the bank credits them."""
     query, current = update.callback_query, draft(context)
     deposit_id = int(query.data.split(":")[2])
-    rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
+    rec = await as_user(update, context, reconciliation.reconciliation, current["statement_id"])
     ids = [e.id for e in rec.outstanding if e.deposit_id == deposit_id]
     if not ids:
         await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
@@ -341,7 +344,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     await update.callback_query.answer()
     current = draft(context)
     current["page"] = max(0, int(update.callback_query.data.split(":")[2]))
-    return await refresh(update, context, await as_user(update, context, ledger.reconciliation,
+    return await refresh(update, context, await as_user(update, context, reconciliation.reconciliation,
                                                         current["statement_id"]))  # fmt: skip
 
 
@@ -349,11 +352,11 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     """✅ Terminer: the boxes ticked are recorded on the statement; balanced or not, the bot says so."""
     query, current, language = update.callback_query, draft(context), lang(update)
     await query.answer()
-    rec = await as_user(update, context, ledger.reconciliation, current["statement_id"])
+    rec = await as_user(update, context, reconciliation.reconciliation, current["statement_id"])
     ids = [e.id for e in rec.outstanding if e.id in current["ticked"]]
     if ids:
         try:
-            rec = await as_user(update, context, ledger.tick, rec.statement_id, ids, today=today_of(current))
+            rec = await as_user(update, context, reconciliation.tick, rec.statement_id, ids, today=today_of(current))
         except LedgerError as refused:
             if "entry_id" in refused.details and refused.entry_id in current["ticked"]:
                 current["ticked"].remove(refused.entry_id)

@@ -19,9 +19,11 @@ from bot.ui.books import WIDTH, clip, money, narrow, refusal
 from bot.ui.common import as_user, button, day_text, end_conversation
 from bot.texts import lang, plural, t
 from bot.ui.treasury import answered_day, day_keyboard, show, today_of, writable_ledgers
-from store import ledger
+from store import entries, lookups, reconciliation
 from store.access import Action
-from store.ledger import EntryView, LedgerError, LedgerRef
+from store.books import EntryView
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 
 COOP, CHEQUES, DAY = "rem.coop", "rem.cheques", "rem.day"
 DRAFT = "remise"
@@ -90,14 +92,14 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A coop button: only one where this person writes."""
     coop_id = int(update.callback_query.data.split(":")[2])
-    ref = await as_user(update, context, ledger.pick_coop, coop_id, Action.WRITE_LEDGER)
+    ref = await as_user(update, context, lookups.pick_coop, coop_id, Action.WRITE_LEDGER)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
 
 
 async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str | int:
     """Every cheque waiting is ticked to begin with."""
-    cheques = await as_user(update, context, ledger.cheques_to_deposit, ref.coop_id)
+    cheques = await as_user(update, context, reconciliation.cheques_to_deposit, ref.coop_id)
     if not cheques:
         context.user_data.pop(DRAFT, None)
         await show(update, narrow(t("rem.none", lang(update))))
@@ -133,9 +135,9 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☑/☐: the cheque goes with this slip, or stays for the next one."""
     query, current = update.callback_query, draft(context)
     entry_id = int(query.data.split(":")[2])
-    cheques = await as_user(update, context, ledger.cheques_to_deposit, current["coop_id"])
+    cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
     if entry_id not in {c.id for c in cheques[:SHOWN_MAX]}:
-        await as_user(update, context, ledger.get_entry, entry_id)  # another coop's entry: refused here
+        await as_user(update, context, entries.get_entry, entry_id)  # another coop's entry: refused here
         await query.answer(t("ledger.error.not_to_deposit", lang(update)), show_alert=True)
         return await show_cheques(update, context, cheques)
     await query.answer()
@@ -147,7 +149,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✅ Remettre ces chèques: the slip's date (at least one cheque ticked)."""
     query, current, language = update.callback_query, draft(context), lang(update)
-    cheques = await as_user(update, context, ledger.cheques_to_deposit, current["coop_id"])
+    cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
     chosen = [c for c in cheques if c.id in current["ticked"]]
     if not chosen:
         await query.answer(t("rem.empty", language), show_alert=True)
@@ -168,10 +170,10 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
     if day is None:
         return DAY
     try:
-        slip = await as_user(update, context, ledger.record_deposit, current["coop_id"], current["ticked"], day=day,
+        slip = await as_user(update, context, reconciliation.record_deposit, current["coop_id"], current["ticked"], day=day,
                              today=today_of(current))  # fmt: skip
     except LedgerError as refused:
-        cheques = await as_user(update, context, ledger.cheques_to_deposit, current["coop_id"])
+        cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
         if refused.reason in DAY_REASONS:
             chosen = [c for c in cheques if c.id in current["ticked"]]
             text = f"{refusal(refused, language)}\n\n{day_question(chosen, language)}"

@@ -1,5 +1,5 @@
-"""Checks made before any handler: each update once, private chats only, the access table for
-commands, well-formed button data."""
+"""Checks made before any handler: each update once and the access table for commands (one
+transaction), private chats only, well-formed button data."""
 
 from __future__ import annotations
 
@@ -29,20 +29,29 @@ def command_of(text: str | None) -> str | None:
 
 
 async def once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An update seen before (a webhook retry, a replay after a crash) is not handled again.
+    """An update seen before (a webhook retry, a replay after a crash) is not handled again, and a
+    known command in a private chat runs only for the roles the access table names: both checked
+    in one transaction.
 
     If its id cannot be recorded (the store already tried again while the database was
     busy), the update is not handled either: handled without its id, a redelivery would
     do it a second time. The person is told nothing was saved; a redelivery is handled.
     """
+    command = command_of(update.effective_message.text) if update.message else None
+    private = update.effective_chat is not None and update.effective_chat.type == ChatType.PRIVATE
+    asks = update.effective_user.id if private and command in access.COMMANDS else None
     try:
-        first = await in_store(context, updates.first_time, update.update_id)
+        first, who = await in_store(context, updates.admit, update.update_id, asks)
     except Exception:  # noqa: BLE001 - whatever the failure, the update must not go further
         log.exception("update %s: its id could not be recorded: not handled", update.update_id)
         await tell_not_saved(update, context)
         raise ApplicationHandlerStop from None
     if not first:
         log.info("update %s seen before: ignored", update.update_id)
+        raise ApplicationHandlerStop
+    if who is not None and not access.may_use(who.kinds, command):
+        key = "refused.stranger" if not who.roles else "refused.role"
+        await update.effective_message.reply_text(t(key, lang(update), command=command))
         raise ApplicationHandlerStop
 
 
@@ -69,19 +78,6 @@ async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await update.effective_message.reply_text(
             t("refused.group", lang(update), username=context.bot.username)
         )
-    raise ApplicationHandlerStop
-
-
-async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A known command runs only for the roles the access table names."""
-    command = command_of(update.effective_message.text)
-    if command not in access.COMMANDS:
-        return
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    if access.may_use(who.kinds, command):
-        return
-    key = "refused.stranger" if not who.roles else "refused.role"
-    await update.effective_message.reply_text(t(key, lang(update), command=command))
     raise ApplicationHandlerStop
 
 

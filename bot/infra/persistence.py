@@ -31,12 +31,34 @@ class StorePersistence(BasePersistence):
             update_interval=60,
         )
         self.database = database
+        self._batch: list[tuple[str, str, Any, str]] = []
+        self._written: asyncio.Future | None = None
 
     async def _load(self, kind: str, name: str = "") -> dict[str, Any]:
         return await asyncio.to_thread(self.database.run, chatstate.load_all, kind, name)
 
     async def _save(self, kind: str, key: str, value: Any, name: str = "") -> None:
-        await asyncio.to_thread(self.database.run, chatstate.save, kind, key, value, name)
+        """Saved with every other save started in the same turn of the event loop, in one transaction.
+
+        PTB starts all the writes of an update (its conversation state, user and chat data) together:
+        they become one transaction instead of one each.
+        """
+        self._batch.append((kind, key, value, name))
+        if self._written is None:
+            loop = asyncio.get_running_loop()
+            self._written = loop.create_future()
+            loop.call_soon(lambda: loop.create_task(self._write()))  # after the other saves have queued
+        await asyncio.shield(self._written)
+
+    async def _write(self) -> None:
+        batch, written = self._batch, self._written
+        self._batch, self._written = [], None
+        try:
+            await asyncio.to_thread(self.database.run, chatstate.save_all, batch)
+        except Exception as exc:  # noqa: BLE001 - each waiting save gets the failure, PTB logs it
+            written.set_exception(exc)
+        else:
+            written.set_result(None)
 
     async def get_user_data(self) -> dict[int, dict]:
         return {int(key): value for key, value in (await self._load("user")).items()}

@@ -14,11 +14,12 @@ from bot.ui.books import balance_line, entry_line, refusal
 from bot import texts
 from bot.ui.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
 from bot.texts import lang, plural, t
-from store import adhesion, ledger, people
+from store import adhesion, lookups, people
 from store.access import Action
 from store.adhesion import AdhesionError, AdhesionView, RowView
-from store.ledger import LedgerError
+from store.errors import LedgerError
 from store.money import format_amount
+from store.balances import balances as ledger_balances
 
 # Conversation states
 TABLE = "adh.table"
@@ -224,7 +225,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def open_from_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📝 under a reminder: this year's table of the coop it is about (the person may manage several)."""
     await update.callback_query.answer()
-    ref = await as_user(update, context, ledger.pick_coop, int(update.callback_query.data.split(":")[2]),
+    ref = await as_user(update, context, lookups.pick_coop, int(update.callback_query.data.split(":")[2]),
                         Action.MANAGE_COOP)  # fmt: skip
     year = await in_store(context, adhesion.current_year, ref.coop_id)
     context.user_data[DRAFT] = {"coop_id": ref.coop_id, "year": year, "page": 0}
@@ -753,7 +754,7 @@ async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYP
         await update.effective_message.reply_text(refusal(refused, language))
         return PAY_CHEQUE if refused.reason.startswith("cheque_number") else ConversationHandler.END
     context.user_data.pop("payment", None)
-    balances = await as_user(update, context, ledger.balances, entry.ledger_id, entry.fiscal_year)
+    balances = await as_user(update, context, ledger_balances, entry.ledger_id, entry.fiscal_year)
     await update.effective_message.reply_text(t("adh.paid", language, entry=entry_line(entry, language),
                                                 balance=balance_line(balances, language)))  # fmt: skip
     return ConversationHandler.END

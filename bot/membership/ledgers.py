@@ -11,7 +11,7 @@ from bot.ui.common import as_user, button, excerpt, in_store, invitation_ttl, ye
 from bot.people.invitations import link_text
 from bot import texts
 from bot.texts import lang, t
-from store import adhesion, invitations, ledger, ledgers
+from store import adhesion, invitations, ledgers, lookups
 from store.adhesion import AdhesionError
 from store.models import LedgerKind, RoleKind
 
@@ -35,7 +35,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     language = lang(update)
     if update.callback_query:
         await update.callback_query.answer()
-    coop_id = (await as_user(update, context, ledger.managed_coops))[0].coop_id  # refused to whoever manages none
+    coop_id = (await as_user(update, context, lookups.managed_coops))[0].coop_id  # refused to whoever manages none
     year = await in_store(context, adhesion.current_year, coop_id)
     affiliation, views = await as_user(update, context, ledgers.coop_ledgers, coop_id)
     waiting = await as_user(update, context, ledgers.rows_without_ledger, coop_id, year)

@@ -189,6 +189,7 @@ class BotApiSimulator:
         self.webhook: dict | None = None
         self.webhook_deliveries: list[tuple[int, int]] = []  # update id, HTTP status (0: unreachable)
         self.settle_hook: Callable[[int], Awaitable[None]] | None = None
+        self.on_bot_message: Callable[[SimMessage], None] | None = None  # the benchmark's stopwatch
         self._updates: list[dict] = []
         # Like Telegram after a quiet week: ids start anywhere, then go up one by one.
         self._update_ids = itertools.count(secrets.randbelow(10**9) + 1)
@@ -652,6 +653,8 @@ class BotApiSimulator:
         self.messages.setdefault(chat_id, []).append(message)
         if from_bot:
             self._events.append((chat_id, "new", message))
+            if self.on_bot_message is not None:
+                self.on_bot_message(message)
         return message
 
     def _push_update(self, update: dict) -> int:

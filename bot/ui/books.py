@@ -11,8 +11,11 @@ from telegram.ext import ContextTypes
 
 from bot.ui.common import as_user, button, day_text
 from bot.texts import t
-from store import ledger
-from store.ledger import Balances, EntryView, LedgerError, LedgerRef
+from store import lookups
+from store.balances import Balances
+from store.books import EntryView
+from store.errors import LedgerError
+from store.lookups import LedgerRef
 from store.models import Direction, LedgerKind
 from store.money import AmountError, format_amount, parse_amount
 from store.years import today_in
@@ -26,7 +29,7 @@ WIDTH = 40  # characters a phone shows on one line without wrapping
 
 async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, write: bool = True) -> list[LedgerRef]:
     """The ledgers this person may write (or read) in."""
-    return await as_user(update, context, ledger.ledgers_for, write=write)
+    return await as_user(update, context, lookups.ledgers_for, write=write)
 
 
 def today_for(ref: LedgerRef) -> date:

@@ -11,7 +11,7 @@ from bot import texts
 from bot.ui.books import my_ledgers, parse_day
 from bot.ui.common import button, day_text
 from bot.texts import lang, t
-from store.ledger import LedgerRef
+from store.lookups import LedgerRef
 from store.money import AmountError, parse_amount
 from store.years import today_in
 

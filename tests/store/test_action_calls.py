@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from store import ledger as L
+from store import balances, entries, errors, journal, lookups
 from store.access import Forbidden
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
@@ -32,64 +32,64 @@ def cheques(db, ids):
     """A cheque written in CE1A (uncashed) and one received in the school's ledger (not deposited)."""
     fields = {"day": today_in("Indian/Reunion"), "today": today_in("Indian/Reunion"), "label": "Chèque",
               "treasury": Treasury.BANQUE, "means": Means.CHEQUE, "amount": 1500}  # fmt: skip
-    act(db, MARIE, L.record_entry, ids["CE1A"], direction=Direction.DEPENSE, splits="fournitures",
+    act(db, MARIE, entries.record_entry, ids["CE1A"], direction=Direction.DEPENSE, splits="fournitures",
         cheque_number="1234567", **fields)  # fmt: skip
-    act(db, MARIE, L.record_entry, ids["École"], direction=Direction.RECETTE, splits="familles",
+    act(db, MARIE, entries.record_entry, ids["École"], direction=Direction.RECETTE, splits="familles",
         cheque_number="7654321", **fields)  # fmt: skip
 
 
 def test_the_overview_sums_each_ledger_as_balances_does(demo_books):
     ids = ledger_ids(demo_books)
     cheques(demo_books, ids)
-    overview = act(demo_books, MARIE, L.balances_overview)
+    overview = act(demo_books, MARIE, balances.balances_overview)
     assert [ref.id for ref, _ in overview.ledgers] == [ids[n] for n in sorted(ids, key=lambda n: (n != "École", n.casefold()))]
     for ref, sums in overview.ledgers:
-        assert sums == act(demo_books, MARIE, L.balances, ref.id, overview.year)
+        assert sums == act(demo_books, MARIE, balances.balances, ref.id, overview.year)
     assert [sums.uncashed_count for _, sums in overview.ledgers if sums.ledger_name == "CE1A"] == [1]
     [(_, coop)] = overview.coops
-    assert coop == act(demo_books, MARIE, L.coop_balances, coop.coop_id, overview.year)
+    assert coop == act(demo_books, MARIE, balances.coop_balances, coop.coop_id, overview.year)
     assert coop.undeposited_count >= 1
     assert overview.open_years[0] == overview.year
 
 
 def test_a_teacher_overview_has_their_ledger_and_no_coop(demo_books):
     ids = ledger_ids(demo_books)
-    overview = act(demo_books, JULIEN, L.balances_overview)
+    overview = act(demo_books, JULIEN, balances.balances_overview)
     assert [ref.id for ref, _ in overview.ledgers] == [ids["CE1A"]]
     assert overview.coops == ()
-    assert act(demo_books, 5550001, L.balances_overview) is None  # nobody the store knows
+    assert act(demo_books, 5550001, balances.balances_overview) is None  # nobody the store knows
 
 
 def test_the_entry_context_gives_the_accounts_of_the_ledger_named(demo_books):
     ids = ledger_ids(demo_books)
-    named = act(demo_books, MARIE, L.entry_context, Direction.DEPENSE, names=[" ce1a "])
+    named = act(demo_books, MARIE, entries.entry_context, Direction.DEPENSE, names=[" ce1a "])
     assert named.ledger_id == ids["CE1A"]
-    assert named.accounts == act(demo_books, MARIE, L.accounts_by_use, ids["CE1A"], Direction.DEPENSE)
-    unnamed = act(demo_books, MARIE, L.entry_context, Direction.DEPENSE, names=["fournitures"])
+    assert named.accounts == act(demo_books, MARIE, lookups.accounts_by_use, ids["CE1A"], Direction.DEPENSE)
+    unnamed = act(demo_books, MARIE, entries.entry_context, Direction.DEPENSE, names=["fournitures"])
     assert (unnamed.ledger_id, unnamed.accounts, len(unnamed.refs)) == (None, (), len(ids))
-    only = act(demo_books, JULIEN, L.entry_context, Direction.RECETTE)
+    only = act(demo_books, JULIEN, entries.entry_context, Direction.RECETTE)
     assert only.ledger_id == ids["CE1A"] and only.accounts
     with pytest.raises(Forbidden):  # a ledger chosen by a (forged) button that is not theirs
-        act(demo_books, JULIEN, L.entry_context, Direction.RECETTE, ledger_id=ids["École"])
+        act(demo_books, JULIEN, entries.entry_context, Direction.RECETTE, ledger_id=ids["École"])
 
 
 def test_recording_returns_the_new_balances(demo_books):
     ids = ledger_ids(demo_books)
-    before = act(demo_books, JULIEN, L.balances_overview).ledgers[0][1]
-    entry, after = act(demo_books, JULIEN, L.record_entry_with_balances, ids["CE1A"], direction=Direction.RECETTE,
+    before = act(demo_books, JULIEN, balances.balances_overview).ledgers[0][1]
+    entry, after = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], direction=Direction.RECETTE,
                        day=today_in("Indian/Reunion"), label="Don", treasury=Treasury.BANQUE,
                        means=Means.VIREMENT, amount=700, splits="dons")  # fmt: skip
     assert entry.ledger_id == ids["CE1A"]
-    assert after == act(demo_books, JULIEN, L.balances, ids["CE1A"], entry.fiscal_year)
+    assert after == act(demo_books, JULIEN, balances.balances, ids["CE1A"], entry.fiscal_year)
     assert after.banque == before.banque + 700
 
 
 def test_the_journal_opens_on_the_only_ledger_or_offers_a_choice(demo_books):
     ids = ledger_ids(demo_books)
-    teacher = act(demo_books, JULIEN, L.journal_start, limit=5)
-    assert teacher.page == act(demo_books, JULIEN, L.journal, ids["CE1A"], teacher.year, limit=5)
+    teacher = act(demo_books, JULIEN, journal.journal_start, limit=5)
+    assert teacher.page == act(demo_books, JULIEN, journal.journal, ids["CE1A"], teacher.year, limit=5)
     assert teacher.writable == (ids["CE1A"],) and teacher.open_years[0] == teacher.year
-    manager = act(demo_books, MARIE, L.journal_start, limit=5)
+    manager = act(demo_books, MARIE, journal.journal_start, limit=5)
     assert manager.page is None and [r.id for r in manager.coops] == [ids["École"]]
 
 
@@ -98,19 +98,19 @@ def test_the_entry_context_checks_a_day_and_warns_of_a_class_bank_below_zero(dem
     today = today_in("Indian/Reunion")
     step = dict(direction=Direction.DEPENSE, ledger_id=ids["CE1A"], day=today)
     tomorrow = today + timedelta(days=1)
-    with pytest.raises(L.LedgerError) as refused:
-        act(demo_books, JULIEN, L.entry_context, **{**step, "day": tomorrow}, check_day=True)
+    with pytest.raises(errors.LedgerError) as refused:
+        act(demo_books, JULIEN, entries.entry_context, **{**step, "day": tomorrow}, check_day=True)
     assert refused.value.reason == "future"
     huge = 10_000_000
-    known = act(demo_books, JULIEN, L.entry_context, **step, amount=huge, means=Means.CARTE, check_day=True)
-    expected = act(demo_books, JULIEN, L.bank_after_expense, ids["CE1A"], day=today, amount=huge)
+    known = act(demo_books, JULIEN, entries.entry_context, **step, amount=huge, means=Means.CARTE, check_day=True)
+    expected = act(demo_books, JULIEN, entries.bank_after_expense, ids["CE1A"], day=today, amount=huge)
     assert known.bank_checked and known.bank_after == expected < 0
-    cash = act(demo_books, JULIEN, L.entry_context, **step, amount=huge, means=Means.ESPECES)
+    cash = act(demo_books, JULIEN, entries.entry_context, **step, amount=huge, means=Means.ESPECES)
     assert cash.bank_checked and cash.bank_after is None  # espèces leave the bank alone
-    assert not act(demo_books, JULIEN, L.entry_context, **step).bank_checked  # no amount yet
+    assert not act(demo_books, JULIEN, entries.entry_context, **step).bank_checked  # no amount yet
 
 
 def test_days_ago_count_from_today_where_the_coop_is(demo_books):
     ids = ledger_ids(demo_books)
-    known = act(demo_books, JULIEN, L.entry_context, Direction.RECETTE, ledger_id=ids["CE1A"], days_ago=1)
+    known = act(demo_books, JULIEN, entries.entry_context, Direction.RECETTE, ledger_id=ids["CE1A"], days_ago=1)
     assert known.day == today_in("Indian/Reunion") - timedelta(days=1)

@@ -7,8 +7,7 @@ from datetime import date, datetime
 import pytest
 from sqlmodel import select
 
-from store import audit
-from store import ledger as L
+from store import audit, cashcounts, entries, reconciliation
 from store.access import Forbidden
 from store.maintenance import forget_person
 from store.models import Coop, Direction, Ledger, LedgerKind, Means, Person, Role, RoleKind, Treasury
@@ -44,7 +43,7 @@ def act(db, telegram_id, fn, *args, **kwargs):
 
 
 def expense(db, telegram_id, ledger_id, amount, label="Achat"):
-    return act(db, telegram_id, L.record_entry, ledger_id, direction=Direction.DEPENSE, day=DAY, label=label,
+    return act(db, telegram_id, entries.record_entry, ledger_id, direction=Direction.DEPENSE, day=DAY, label=label,
                treasury=Treasury.BANQUE, means=Means.CARTE, amount=amount, splits="fournitures", today=TODAY)
 
 
@@ -52,10 +51,10 @@ def test_the_trail_latest_first_with_names_pieces_and_ledgers(demo, coop):
     coop_id, ledgers = coop
     first = expense(demo, MARIE, ledgers["École"], 1000, "Cahiers")
     second = expense(demo, JULIEN, ledgers["CE1A"], 2380, "Peinture")
-    act(demo, JULIEN, L.edit_entry, second.id, today=TODAY, amount=2500)
-    act(demo, MARIE, L.cancel_entry, first.id, today=TODAY)
-    act(demo, MARIE, L.record_statement, coop_id, day=DAY, balance=-1000, today=TODAY)
-    act(demo, MARIE, L.count_cash, ledgers["CE1A"], day=DAY, today=TODAY, total=0)
+    act(demo, JULIEN, entries.edit_entry, second.id, today=TODAY, amount=2500)
+    act(demo, MARIE, entries.cancel_entry, first.id, today=TODAY)
+    act(demo, MARIE, reconciliation.record_statement, coop_id, day=DAY, balance=-1000, today=TODAY)
+    act(demo, MARIE, cashcounts.count_cash, ledgers["CE1A"], day=DAY, today=TODAY, total=0)
 
     history = act(demo, MARIE, audit.coop_history, coop_id)
     assert (history.affiliation, history.timezone, history.total, history.has_more) == \

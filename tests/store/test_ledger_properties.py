@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sqlalchemy import case, func
 from sqlmodel import select
 
-from store import ledger as L
+from store import balances, entries, errors, movements
 from store.models import (
     Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, MovementKind, OpeningBalance, Person,
     Receipt, Role, RoleKind, Split, Treasury,
@@ -166,7 +166,7 @@ def apply(world: World, book: Book, op: tuple) -> None:
     before = world.db.run(closed_year_state, world) if in_closed_year else None
     try:
         result = _call(world, op, target)
-    except L.LedgerError as refused:
+    except errors.LedgerError as refused:
         event(f"{kind}: refused {refused.reason}")
         if in_closed_year:
             assert refused.reason == "closed_year", (op, refused)
@@ -181,7 +181,7 @@ def _call(world: World, op: tuple, target: dict | None):
     kind = op[0]
     if kind == "entry":
         _, i, direction, treasury, means, day, amount, parts, project = op
-        return world.act(L.record_entry, world.ledgers[i], direction=direction, day=day, label="Écriture",
+        return world.act(entries.record_entry, world.ledgers[i], direction=direction, day=day, label="Écriture",
                          treasury=treasury, means=means, amount=amount, splits=parts, today=TODAY,
                          cheque_number="1001" if means == Means.CHEQUE else None, project=project)  # fmt: skip
     if kind == "edit":
@@ -189,20 +189,20 @@ def _call(world: World, op: tuple, target: dict | None):
         changes = {"amount": amount, "splits": [(target["parts"][0][0], amount)]} if amount else {}
         if shift:
             changes["day"] = _shifted(target, shift)
-        return world.act(L.edit_entry, target["id"], today=TODAY, label="Corrigée", **changes)
+        return world.act(entries.edit_entry, target["id"], today=TODAY, label="Corrigée", **changes)
     if kind == "cancel":
-        return world.act(L.cancel_entry, target["id"], today=TODAY)
+        return world.act(entries.cancel_entry, target["id"], today=TODAY)
     if kind == "movement":
         _, movement, i, from_treasury, to_treasury, day, amount = op
         school, other = world.ledgers[0], world.ledgers[i]
         source, to = {MovementKind.AVANCE: (school, world.ledgers[1 + i % 2]),
                       MovementKind.REMBOURSEMENT: (world.ledgers[1 + i % 2], school)}.get(movement, (other, None))  # fmt: skip
-        return world.act(L.record_movement, movement, ledger_id=source, to_ledger_id=to, day=day, amount=amount,
+        return world.act(movements.record_movement, movement, ledger_id=source, to_ledger_id=to, day=day, amount=amount,
                          label="Mouvement", today=TODAY, from_treasury=from_treasury, to_treasury=to_treasury)  # fmt: skip
     if kind == "opening":
         _, i, year, banque, caisse = op
-        return world.act(L.set_opening_balance, world.ledgers[i], year, banque=banque, caisse=caisse, today=TODAY)
-    return world.act(L.close_year, world.coop_id, LAST, today=TODAY)
+        return world.act(balances.set_opening_balance, world.ledgers[i], year, banque=banque, caisse=caisse, today=TODAY)
+    return world.act(balances.close_year, world.coop_id, LAST, today=TODAY)
 
 
 def _shifted(target: dict, shift: int) -> date:
@@ -263,7 +263,7 @@ def check(session, world: World, book: Book) -> None:
                                    Split.account_code.like("5%"))).one()  # fmt: skip
     assert internal == 0
     for year in (LAST, CURRENT):
-        coop = L.coop_balances(session, world.who, world.coop_id, year)
+        coop = balances.coop_balances(session, world.who, world.coop_id, year)
         for b in coop.ledgers:
             live = book.live(b.ledger_id, year)
             assert (b.opening_banque, b.opening_caisse) == book.opening(b.ledger_id, year)

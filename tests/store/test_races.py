@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from sqlalchemy import event
 from sqlmodel import select
 
-from store import ledger as L
+from store import balances, errors, movements, reconciliation
 from store.models import Entry, Means, MovementKind
 from tests.store.test_ledger import CAISSE, DAY, MARIE, TODAY, world  # noqa: F401 (the fixture)
 
@@ -44,20 +44,20 @@ def test_twenty_cash_expenses_never_take_the_caisse_below_zero(world):
     world.income(world.ce1a, 2000, treasury=CAISSE, means=Means.ESPECES)
     results = at_once(lambda i: world.expense(world.ce1a, 1500, treasury=CAISSE, means=Means.ESPECES,
                                               label=f"Achat {i}"))  # fmt: skip
-    refusals = [r for r in results if isinstance(r, L.LedgerError)]
-    assert [r for r in results if isinstance(r, Exception) and not isinstance(r, L.LedgerError)] == []
+    refusals = [r for r in results if isinstance(r, errors.LedgerError)]
+    assert [r for r in results if isinstance(r, Exception) and not isinstance(r, errors.LedgerError)] == []
     assert len(refusals) == THREADS - 1 and {r.reason for r in refusals} == {"caisse_negative"}
-    assert world.act(MARIE, L.balances, world.ce1a, 2026).caisse == 500
+    assert world.act(MARIE, balances.balances, world.ce1a, 2026).caisse == 500
     assert pieces(world, world.ce1a) == [1, 2]
 
 
 def test_twenty_cash_deposits_never_take_the_caisse_below_zero(world):
     world.income(world.ecole, 2000, treasury=CAISSE, means=Means.ESPECES)
-    results = at_once(lambda i: world.act(MARIE, L.record_movement, MovementKind.DEPOT, ledger_id=world.ecole,
+    results = at_once(lambda i: world.act(MARIE, movements.record_movement, MovementKind.DEPOT, ledger_id=world.ecole,
                                           day=DAY, amount=1500, label="Dépôt", today=TODAY))  # fmt: skip
-    assert sum(isinstance(r, L.MovementView) for r in results) == 1
+    assert sum(isinstance(r, movements.MovementView) for r in results) == 1
     assert {r.reason for r in results if isinstance(r, Exception)} == {"caisse_negative"}
-    assert world.act(MARIE, L.balances, world.ecole, 2026).caisse == 500
+    assert world.act(MARIE, balances.balances, world.ecole, 2026).caisse == 500
 
 
 def test_twenty_card_expenses_get_unique_gapless_pieces(world):
@@ -94,7 +94,7 @@ def busy_error(dialect) -> Exception:
 
 
 def test_twenty_statements_of_one_day_make_one(world):
-    results = at_once(lambda i: world.act(MARIE, L.record_statement, world.coop, day=DAY, balance=1000 + i,
+    results = at_once(lambda i: world.act(MARIE, reconciliation.record_statement, world.coop, day=DAY, balance=1000 + i,
                                           today=TODAY))  # fmt: skip
-    assert sum(isinstance(r, L.Reconciliation) for r in results) == 1
+    assert sum(isinstance(r, reconciliation.Reconciliation) for r in results) == 1
     assert {r.reason for r in results if isinstance(r, Exception)} == {"statement_exists"}

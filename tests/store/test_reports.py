@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from store import ledger, reports
+from store import cashcounts, entries, reports
 from store.access import Forbidden
-from store.ledger import LedgerError
+from store.errors import LedgerError
 from store.models import Direction, Means
 from store.people import who_is
 from store.reports import ReportError
@@ -139,7 +139,7 @@ def test_a_change_after_sending_makes_it_modified_and_validation_locks_the_year(
     report_id = ready(year)
     act(year, MARIE, reports.send, report_id)
     _, ledgers = year.run(coop_and_ledgers)
-    entry = act(year, MARIE, ledger.record_entry, ledgers["École"].id, direction=Direction.DEPENSE,
+    entry = act(year, MARIE, entries.record_entry, ledgers["École"].id, direction=Direction.DEPENSE,
                 day=date(YEAR + 1, 6, 1), label="Timbres", means=Means.ESPECES, amount=2_00, splits="fournitures",
                 today=TODAY)  # fmt: skip
     assert year.run(lambda s: reports.coop_state(s, coop_id(year))) == "modified"
@@ -147,14 +147,14 @@ def test_a_change_after_sending_makes_it_modified_and_validation_locks_the_year(
     assert [(c.affiliation, c.year, {n.telegram_id for n in c.managers}, [n.telegram_id for n in c.staff])
             for c in told] == [("974-111", YEAR, {MARIE, SABINE}, [PAUL])]  # fmt: skip
     assert year.run(reports.changes_to_tell) == []  # told once
-    act(year, MARIE, ledger.cancel_entry, entry.id, today=TODAY)
-    act(year, MARIE, ledger.count_cash, ledgers["École"].id, day=date(YEAR + 1, 8, 31), today=TODAY, total=90_00)
+    act(year, MARIE, entries.cancel_entry, entry.id, today=TODAY)
+    act(year, MARIE, cashcounts.count_cash, ledgers["École"].id, day=date(YEAR + 1, 8, 31), today=TODAY, total=90_00)
     outcome = act(year, MARIE, reports.send, report_id)
     assert outcome.view.state == "sent"
     outcome = act(year, PAUL, reports.validate, report_id)
     assert outcome.view.state == "validated" and outcome.view.locked
     with pytest.raises(LedgerError) as caught:
-        act(year, MARIE, ledger.record_entry, ledgers["École"].id, direction=Direction.RECETTE,
+        act(year, MARIE, entries.record_entry, ledgers["École"].id, direction=Direction.RECETTE,
             day=date(YEAR + 1, 6, 2), label="Don", means=Means.ESPECES, amount=5_00, splits="dons", today=TODAY)
     assert caught.value.reason == "closed_year"
     refused("locked", year, MARIE, reports.save_councils, report_id, 2)

@@ -1,0 +1,226 @@
+"""Balances of a ledger and of a coop, opening balances, the overview and the closing of a fiscal year."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from store import audit
+from store.access import Action, may
+from store.books import _caisse_lows, _check_cents, _coop_ledgers, is_closed, _open_years, _opening_amounts, _require_coop, _require_ledger, _require_open_year, _require_started, _undeposited, _worse
+from store.errors import LedgerError
+from store.lookups import LedgerRef, ledgers_for
+from store.models import (
+    Coop, Direction, Entry, Ledger, LedgerKind, Means, OpeningBalance, Tick, Treasury, YearClosing, utcnow,
+)  # fmt: skip
+from store.money import MAX_CENTS
+from store.people import Who
+from store.years import fiscal_year_of, today_in
+
+
+@dataclass(frozen=True)
+class Balances:
+    """One ledger in one fiscal year (cancelled entries left out)."""
+
+    ledger_id: int
+    ledger_name: str
+    ledger_kind: LedgerKind
+    fiscal_year: int
+    opening_banque: int
+    opening_caisse: int
+    banque: int
+    caisse: int
+    charges: int  # dépenses, internal movements excluded
+    produits: int  # recettes, internal movements excluded
+    internal: int  # net of internal movements received (+) or given (−)
+    uncashed_cheques: int  # cheques issued (this year or before) and not yet ticked
+    uncashed_count: int
+    undeposited_cheques: int = 0  # cheques received (this year or before) not yet on a remise
+    undeposited_count: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.banque + self.caisse
+
+    @property
+    def opening(self) -> int:
+        return self.opening_banque + self.opening_caisse
+
+    @property
+    def resultat(self) -> int:
+        return self.produits - self.charges
+
+
+@dataclass(frozen=True)
+class CoopBalances:
+    """The whole coop, consolidated: internal movements net to zero."""
+
+    coop_id: int
+    fiscal_year: int
+    ledgers: tuple[Balances, ...]  # the school's first, then the classes by name
+
+    def _sum(self, name: str) -> int:
+        return sum(getattr(b, name) for b in self.ledgers)
+
+    opening_banque = property(lambda self: self._sum("opening_banque"))
+    opening_caisse = property(lambda self: self._sum("opening_caisse"))
+    opening = property(lambda self: self._sum("opening"))
+    banque = property(lambda self: self._sum("banque"))
+    caisse = property(lambda self: self._sum("caisse"))
+    total = property(lambda self: self._sum("total"))
+    charges = property(lambda self: self._sum("charges"))
+    produits = property(lambda self: self._sum("produits"))
+    resultat = property(lambda self: self._sum("resultat"))
+    internal = property(lambda self: self._sum("internal"))
+    undeposited_cheques = property(lambda self: self._sum("undeposited_cheques"))
+    undeposited_count = property(lambda self: self._sum("undeposited_count"))
+    uncashed_cheques = property(lambda self: self._sum("uncashed_cheques"))
+    uncashed_count = property(lambda self: self._sum("uncashed_count"))
+
+
+def _balances(session: Session, ledger: Ledger, year: int) -> Balances:
+    return _balances_of(session, [ledger], year)[ledger.id]
+
+
+def _balances_of(session: Session, ledgers: Sequence[Ledger], year: int) -> dict[int, Balances]:
+    """Ledger id → its Balances, for several ledgers at once: each sum is one query grouped by ledger."""
+    ids = [x.id for x in ledgers]
+    internal = Entry.movement_id.is_not(None)  # no bound parameter: PostgreSQL groups by it
+    rows = session.exec(
+        select(Entry.ledger_id, Entry.treasury, Entry.direction, internal, func.sum(Entry.amount))
+        .where(Entry.ledger_id.in_(ids), Entry.fiscal_year == year, Entry.cancelled_at.is_(None))
+        .group_by(Entry.ledger_id, Entry.treasury, Entry.direction, internal)
+    ).all()  # fmt: skip
+    openings = {i: _opening_amounts(session, i, year) for i in ids}
+    treasury_sums = {i: {Treasury.BANQUE: openings[i][0], Treasury.CAISSE: openings[i][1]} for i in ids}
+    charges, produits, moved = dict.fromkeys(ids, 0), dict.fromkeys(ids, 0), dict.fromkeys(ids, 0)
+    for ledger_id, treasury, direction, is_internal, total in rows:
+        signed = total if direction == Direction.RECETTE else -total
+        treasury_sums[ledger_id][Treasury(treasury)] += signed
+        if is_internal:
+            moved[ledger_id] += signed
+        elif direction == Direction.RECETTE:
+            produits[ledger_id] += total
+        else:
+            charges[ledger_id] += total
+    uncashed = dict.fromkeys(ids, (0, 0))
+    for ledger_id, count, cents in session.exec(
+        select(Entry.ledger_id, func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
+        .join(Tick, Tick.entry_id == Entry.id, isouter=True)
+        .where(Entry.ledger_id.in_(ids), Entry.fiscal_year <= year, Entry.cancelled_at.is_(None),
+               Entry.direction == Direction.DEPENSE, Entry.means == Means.CHEQUE,
+               Entry.treasury == Treasury.BANQUE, Tick.id.is_(None))
+        .group_by(Entry.ledger_id)
+    ):  # fmt: skip
+        uncashed[ledger_id] = (count, int(cents))
+    undeposited = dict.fromkeys(ids, (0, 0))
+    for ledger_id, count, cents in session.exec(
+        select(Entry.ledger_id, func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
+        .where(Entry.ledger_id.in_(ids), Entry.fiscal_year <= year, *_undeposited())
+        .group_by(Entry.ledger_id)
+    ):  # fmt: skip
+        undeposited[ledger_id] = (count, int(cents))
+    return {x.id: Balances(x.id, x.name, x.kind, year, *openings[x.id], treasury_sums[x.id][Treasury.BANQUE],
+                           treasury_sums[x.id][Treasury.CAISSE], charges[x.id], produits[x.id], moved[x.id],
+                           uncashed[x.id][1], uncashed[x.id][0], undeposited[x.id][1], undeposited[x.id][0])
+            for x in ledgers}  # fmt: skip
+
+
+def balances(session: Session, who: Who, ledger_id: int, year: int) -> Balances:
+    """A ledger's banque, caisse, total, résultat and uncashed cheques for a fiscal year."""
+    ledger, _ = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+    return _balances(session, ledger, year)
+
+
+def coop_balances(session: Session, who: Who, coop_id: int, year: int) -> CoopBalances:
+    """Every ledger of the coop, and their consolidation (the mandataire's, vérificateurs', AD's view)."""
+    coop = _require_coop(session, who, Action.READ_LEDGER, coop_id)
+    return _coop_balances(session, coop, year)
+
+
+def _coop_balances(session: Session, coop: Coop, year: int) -> CoopBalances:
+    ledgers = _coop_ledgers(session, coop.id)
+    return CoopBalances(coop.id, year, tuple(_balances_of(session, ledgers, year).values()))
+
+
+def set_opening_balance(session: Session, who: Who, ledger_id: int, year: int, *, banque: int, caisse: int,
+                        today: date) -> Balances:  # fmt: skip
+    """A ledger's first report à nouveau (banque and caisse on 1 September of an open year).
+    Once a ledger has books of an earlier year, its opening is their final balance."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    _require_open_year(session, coop.id, year, today)
+    _require_started(session, ledger.id, year)
+    earlier = session.exec(select(OpeningBalance.id).where(OpeningBalance.ledger_id == ledger.id,
+                                                           OpeningBalance.fiscal_year < year)).first()
+    earlier = earlier or session.exec(select(Entry.id).where(Entry.ledger_id == ledger.id, Entry.fiscal_year < year,
+                                                             Entry.cancelled_at.is_(None))).first()  # fmt: skip
+    if earlier is not None:
+        raise LedgerError("carried_forward")
+    if _check_cents(caisse) < 0:
+        raise LedgerError("caisse_negative", minimum=0, caisse=caisse)
+    if max(abs(_check_cents(banque)), caisse) > MAX_CENTS:
+        raise LedgerError("amount_too_large")
+    old_banque, old_caisse = _opening_amounts(session, ledger.id, year)
+    lows = _caisse_lows(session, ledger.id, year, opening_delta=caisse - old_caisse)
+    if _worse(lows):
+        raise LedgerError("caisse_negative", minimum=caisse - min(after for _, after in lows), caisse=caisse)
+    row = session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger.id,
+                                                    OpeningBalance.fiscal_year == year)).first()  # fmt: skip
+    before = {"banque": old_banque, "caisse": old_caisse} if row else None
+    row = row or OpeningBalance(ledger_id=ledger.id, fiscal_year=year, banque=0, caisse=0)
+    row.banque, row.caisse, row.set_at, row.set_by = banque, caisse, utcnow(), who.person.id
+    session.add(row)
+    session.flush()
+    audit.record(session, who, "opening", row.id, "opening", coop_id=coop.id, before=before,
+                 after={"ledger_id": ledger.id, "fiscal_year": year, "banque": banque, "caisse": caisse})  # fmt: skip
+    return _balances(session, ledger, year)
+
+
+def close_year(session: Session, who: Who, coop_id: int, year: int, *, today: date) -> CoopBalances:
+    """Close a coop's ended fiscal year (managers): nothing dated in it changes any more, so
+    the next year's report à nouveau, its final balances, is settled. Returns them."""
+    coop = _require_coop(session, who, Action.MANAGE_COOP, coop_id)
+    if is_closed(session, coop.id, year):
+        raise LedgerError("already_closed", year=year)
+    if year >= fiscal_year_of(today):
+        raise LedgerError("year_not_ended", year=year)
+    final = _coop_balances(session, coop, year)
+    session.add(YearClosing(coop_id=coop.id, fiscal_year=year, closed_by=who.person.id))
+    session.flush()
+    audit.record(session, who, "coop", coop.id, "close", coop_id=coop.id, after={
+        "fiscal_year": year, "ledgers": {str(b.ledger_id): [b.banque, b.caisse] for b in final.ledgers}})
+    return final
+
+
+@dataclass(frozen=True)
+class BalancesOverview:
+    """/solde: each ledger a person reads, the coops they read whole, and the years still open."""
+
+    today: date  # where the first ledger's coop is
+    year: int
+    ledgers: tuple[tuple[LedgerRef, Balances], ...]
+    coops: tuple[tuple[LedgerRef, CoopBalances], ...]  # a ledger of the coop (for its affiliation), its total
+    open_years: tuple[int, ...]  # in any of these coops, latest first
+
+
+def balances_overview(session: Session, who: Who, year: int | None = None) -> BalancesOverview | None:
+    """Every ledger this person reads and every coop they read whole, for ``year`` (default: the
+    current fiscal year); None without any ledger. One grouped query per sum, not one per ledger."""
+    refs = ledgers_for(session, who, write=False)
+    if not refs:
+        return None
+    today = today_in(refs[0].timezone)
+    year = fiscal_year_of(today) if year is None else year
+    first_of_coop = {r.coop_id: r for r in reversed(refs)}
+    whole = sorted(c for c in first_of_coop if may(who, Action.READ_COOP, coop_id=c))
+    ledgers = {x.id: x for x in session.exec(select(Ledger).where(
+        Ledger.id.in_([r.id for r in refs]) | Ledger.coop_id.in_(whole)))}  # fmt: skip
+    sums = _balances_of(session, list(ledgers.values()), year)
+    coops = tuple((first_of_coop[c], CoopBalances(c, year, tuple(sums[x.id] for x in _coop_ledgers(session, c))))
+                  for c in whole)  # fmt: skip
+    years = {y for c, r in first_of_coop.items() for y in _open_years(session, c, today_in(r.timezone))}
+    return BalancesOverview(today, year, tuple((r, sums[r.id]) for r in refs), coops, tuple(sorted(years, reverse=True)))

@@ -1,0 +1,550 @@
+"""What every bookkeeping module needs: access to a coop, ledger or entry, the checks of a
+day, an amount, a label or a means, the caisse's running balance, pièce numbers and the
+views of entries. The bookkeeping is split by concept: entries, journal, movements,
+balances, reconciliation, cashcounts, inventory and lookups; this module holds what they share.
+
+Rules live here, sentences do not: a refusal is a ``LedgerError`` whose ``reason`` is
+a code, with the values the bot needs to explain it (``caisse``, ``account``…). Every
+function takes the session first and ``who`` second and asks store.access before
+anything else. Amounts are positive int cents; the direction gives the sign. Dates are
+plain dates; ``today`` is the caller's, computed in the department's timezone
+(store.years.today_in).
+
+Design choices:
+
+- An internal movement (cash deposit, withdrawal, advance from the school ledger to a
+  class ledger and its reimbursement) is a ``Movement`` and two entries: an outgoing
+  dépense and an incoming recette, both on the internal (class 5) account of the chart
+  for that kind. Each ledger's banque and caisse thus stay plain sums, and internal
+  movements net to zero across the coop. Each leg takes a pièce number of its ledger
+  (a cash deposit takes two: one per treasury). A movement is cancelled as a whole and
+  is not edited (cancel it and record it again).
+- Per ledger: report à nouveau + résultat + internal = banque + caisse, where résultat
+  = produits − charges and ``internal`` is the net of the movements the ledger received
+  (0 for a ledger that only moved cash between its own banque and caisse, and 0 for the
+  coop as a whole, where the equality is the CRF's: report à nouveau + résultat =
+  banque + caisse).
+- Pièce numbers: the highest of the ledger, fiscal year and prefix, plus one; cancelled
+  entries keep theirs. The department's numbering when the entry is made chooses the
+  prefix ('' for 'single', 'D' or 'R' for 'dr'). The ledger row is locked before any
+  check of a write (PostgreSQL; SQLite write transactions begin IMMEDIATE), and the
+  database refuses a duplicate.
+- The caisse may never go below zero: its running balance, day after day (a day's
+  recettes before its dépenses), is checked before any change that touches it.
+- Report à nouveau: a ledger's opening balance is set once, for the first year it is
+  kept here; every later year opens with the previous year's final banque and caisse,
+  computed (so the new year's caisse can be spent in September while last year is still
+  being finished, and a late change to last year's caisse is checked against this
+  year's too).
+- Open years: the fiscal year of ``today`` and the previous one, unless closed. Nothing
+  dated in a closed year changes: entries, splits, receipts, opening balances, cash
+  counts, statements and their ticks; the next year's report à nouveau is thus settled.
+- The bank reconciliation is per coop (one bank account, at the AD's bank, for the
+  school and its classes): see ``Reconciliation``.
+- The inventory register is derived from the splits on the chart's inventory accounts
+  (68000008 biens durables), so edits and cancellations show in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import case, func
+from sqlmodel import Session, select
+
+from store import audit
+from store.access import Action, Forbidden, require
+from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
+from store.errors import LedgerError
+from store.models import (
+    ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerKind, Means, Movement,
+    MovementKind, OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing,
+)  # fmt: skip
+from store.money import MAX_CENTS
+from store.people import Who
+from store.text import plain
+from store.years import fiscal_year_of
+
+
+LABEL_MAX = 120
+
+
+JOURNAL_LIMIT_MAX = 50
+
+
+_CHEQUE_NUMBER = re.compile(r"\d{1,12}")
+
+
+_PROJECT = re.compile(r"[a-z0-9-]{1,32}")
+
+
+BANK_MEANS = (Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
+
+
+BETWEEN = (MovementKind.AVANCE, MovementKind.REMBOURSEMENT)  # between the school ledger and a class ledger
+
+
+class _Unchanged:
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED: Any = _Unchanged()  # edit_entry: leave this field as it is
+
+
+@dataclass(frozen=True)
+class SplitView:
+    account_code: str
+    account_label: str  # from the chart; the code itself if the chart no longer has it
+    amount: int
+
+
+@dataclass(frozen=True)
+class ReceiptView:
+    id: int
+    entry_id: int
+    file_id: str
+    file_unique_id: str
+    path: str
+    mime_type: str
+    size: int
+    attached_at: datetime
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: int
+    ledger_id: int
+    ledger_name: str
+    fiscal_year: int
+    piece: str  # '12', or 'D3' / 'R7'
+    day: date
+    label: str
+    direction: Direction
+    treasury: Treasury
+    means: Means
+    cheque_number: str | None
+    amount: int
+    splits: tuple[SplitView, ...]
+    project: str | None = None
+    movement_id: int | None = None
+    movement_kind: MovementKind | None = None
+    partner_entry_id: int | None = None  # the other leg of the movement
+    partner_ledger_name: str | None = None
+    partner_treasury: Treasury | None = None
+    cancelled: bool = False
+    statement_id: int | None = None  # ticked on this bank statement…
+    ticked_on: date | None = None  # …dated so
+    receipts: tuple[ReceiptView, ...] = ()
+    deposit_id: int | None = None  # a cheque received, on this remise de chèques…
+    deposit_number: int | None = None  # …numbered so
+
+    @property
+    def signed(self) -> int:
+        return self.amount if self.direction == Direction.RECETTE else -self.amount
+
+    @property
+    def is_movement(self) -> bool:
+        return self.movement_id is not None
+
+    @property
+    def uncashed_cheque(self) -> bool:
+        return (self.direction == Direction.DEPENSE and self.means == Means.CHEQUE
+                and self.treasury == Treasury.BANQUE and not self.cancelled and self.statement_id is None)  # fmt: skip
+
+
+def _coop(session: Session, coop_id: int | None, action: Action = Action.READ_LEDGER) -> Coop:
+    """The coop; one that does not exist is refused like someone else's (nothing to learn from ids)."""
+    coop = session.get(Coop, coop_id) if coop_id is not None else None
+    if coop is None:
+        raise Forbidden(action)
+    return coop
+
+
+def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> Coop:
+    """The coop, if ``who`` may do ``action`` there; anything but reading locks its row (PostgreSQL)
+    until the transaction ends: a statement's day, a year's closing are checked, then written."""
+    coop = _coop(session, coop_id, action)
+    require(who, action, coop_id=coop.id, department_code=coop.department_code)
+    if action != Action.READ_LEDGER:
+        session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
+    return coop
+
+
+def _require_ledger(session: Session, who: Who, action: Action, ledger_id: int | None) -> tuple[Ledger, Coop]:
+    """The ledger and its coop, if ``who`` may do ``action`` there. Writing locks the ledger row
+    until the transaction ends (PostgreSQL), so that what is checked next (the caisse, the
+    next pièce number) cannot change before the write: concurrent writers take turns."""
+    ledger = None
+    if ledger_id is not None:
+        query = select(Ledger).where(Ledger.id == ledger_id)
+        ledger = session.exec(query.with_for_update() if action == Action.WRITE_LEDGER else query).first()
+    if ledger is None:
+        raise Forbidden(action)
+    coop = session.get(Coop, ledger.coop_id)
+    require(who, action, coop_id=coop.id, department_code=coop.department_code, ledger_id=ledger.id)
+    return ledger, coop
+
+
+def _require_entry(session: Session, who: Who, action: Action, entry_id: int) -> tuple[Entry, Ledger, Coop]:
+    entry = session.get(Entry, entry_id) if entry_id is not None else None
+    if entry is None:
+        raise Forbidden(action)
+    ledger, coop = _require_ledger(session, who, action, entry.ledger_id)
+    return entry, ledger, coop
+
+
+def chart_of(session: Session, coop: Coop) -> Chart:
+    """The chart of accounts of the coop's department."""
+    department = session.get(Department, coop.department_code)
+    return load_chart(department.chart if department and department.chart else DEFAULT_CHART)
+
+
+def accounts_for(session: Session, who: Who, ledger_id: int, direction: Direction) -> tuple[Account, ...]:
+    """The accounts an entry of that direction may use, in the chart's order."""
+    _, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+    return chart_of(session, coop).of_class(_class_for(Direction(direction)))
+
+
+def _class_for(direction: Direction) -> AccountClass:
+    return AccountClass.CHARGE if direction == Direction.DEPENSE else AccountClass.PRODUIT
+
+
+def is_closed(session: Session, coop_id: int, year: int) -> bool:
+    return session.exec(select(YearClosing.id).where(YearClosing.coop_id == coop_id,
+                                                     YearClosing.fiscal_year == year)).first() is not None  # fmt: skip
+
+
+def open_years(session: Session, who: Who, ledger_id: int, today: date) -> tuple[int, ...]:
+    """The fiscal years entries may be dated in, latest first."""
+    _, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+    return _open_years(session, coop.id, today)
+
+
+def _open_years(session: Session, coop_id: int, today: date) -> tuple[int, ...]:
+    current = fiscal_year_of(today)
+    return tuple(y for y in (current, current - 1) if not is_closed(session, coop_id, y))
+
+
+def _require_open_year(session: Session, coop_id: int, year: int, today: date) -> None:
+    if is_closed(session, coop_id, year):
+        raise LedgerError("closed_year", year=year)
+    current = fiscal_year_of(today)
+    if year > current:
+        raise LedgerError("future")
+    if year < current - 1:
+        raise LedgerError("year_not_open", year=year)
+
+
+def _check_day(session: Session, coop_id: int, day: date, today: date) -> int:
+    """The fiscal year of ``day``, if an entry may be dated so."""
+    if not isinstance(day, date) or isinstance(day, datetime):
+        raise TypeError("day must be a date")
+    if day > today:
+        raise LedgerError("future")
+    year = fiscal_year_of(day)
+    _require_open_year(session, coop_id, year, today)
+    return year
+
+
+def _check_cents(value: int) -> int:
+    if type(value) is not int:
+        raise TypeError("amounts are int cents")
+    return value
+
+
+def _check_amount(amount: int) -> int:
+    if _check_cents(amount) <= 0:
+        raise LedgerError("amount_not_positive")
+    if amount > MAX_CENTS:
+        raise LedgerError("amount_too_large")
+    return amount
+
+
+def _clean_label(label: str) -> str:
+    cleaned = " ".join(plain(label or "").split())
+    if not 1 <= len(cleaned) <= LABEL_MAX:
+        raise LedgerError("label_length")
+    return cleaned
+
+
+def _clean_cheque_number(means: Means, number: str | None) -> str | None:
+    if means != Means.CHEQUE:
+        return None
+    cleaned = "".join(str(number or "").split())
+    if not cleaned:
+        raise LedgerError("cheque_number_required")
+    if not _CHEQUE_NUMBER.fullmatch(cleaned):
+        raise LedgerError("cheque_number_invalid")
+    return cleaned
+
+
+def treasury_of(means: Means) -> Treasury:
+    """Where money paid by ``means`` is kept: espèces in the caisse, everything else at the banque."""
+    return Treasury.CAISSE if Means(means) == Means.ESPECES else Treasury.BANQUE
+
+
+def _check_means(treasury: Treasury, means: Means) -> None:
+    """Cash is the caisse's only means, and the caisse's only means is cash."""
+    if (treasury == Treasury.CAISSE) != (means == Means.ESPECES):
+        raise LedgerError("means_treasury")
+
+
+def clean_project(project: str | None) -> str | None:
+    """'Classe verte' → 'classeverte'; '' or None → no project."""
+    if project is None:
+        return None
+    tag = re.sub(r"[\s_]+", "", normalise(project))
+    if not tag:
+        return None
+    if not _PROJECT.fullmatch(tag):
+        raise LedgerError("project_invalid")
+    return tag
+
+
+def _resolve_splits(chart: Chart, direction: Direction, amount: int,
+                    splits: Sequence[tuple[str, int]] | str | None) -> list[tuple[str, int]]:  # fmt: skip
+    """The ventilation as (account code, cents), one part per account, adding up to the amount.
+
+    ``splits`` holds (code or alias, cents) pairs, or one account's code or alias for the
+    whole amount."""
+    if isinstance(splits, str):
+        splits = [(splits, amount)]
+    if not splits:
+        raise LedgerError("no_split")
+    wanted = _class_for(direction)
+    merged: dict[str, int] = {}
+    for typed, part in splits:
+        if _check_cents(part) <= 0:
+            raise LedgerError("split_not_positive")
+        account = chart.lookup(str(typed), wanted)
+        if account is None:
+            reason = "wrong_class" if chart.lookup(str(typed)) else "unknown_account"
+            raise LedgerError(reason, account=str(typed))
+        merged[account.code] = merged.get(account.code, 0) + part
+    total = sum(merged.values())
+    if total != amount:
+        raise LedgerError("splits_mismatch", difference=amount - total)
+    return list(merged.items())
+
+
+def _opening_amounts(session: Session, ledger_id: int, year: int) -> tuple[int, int]:
+    """Banque and caisse on 1 September of ``year``: the ledger's first opening balance
+    (if set, that year or before) plus every live entry since, up to the previous year."""
+    row = session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger_id,
+                                                    OpeningBalance.fiscal_year <= year)
+                       .order_by(OpeningBalance.fiscal_year.desc())).first()  # fmt: skip
+    sums = {Treasury.BANQUE: row.banque if row else 0, Treasury.CAISSE: row.caisse if row else 0}
+    if row is not None and row.fiscal_year == year:
+        return sums[Treasury.BANQUE], sums[Treasury.CAISSE]
+    conditions = [Entry.ledger_id == ledger_id, Entry.fiscal_year < year, Entry.cancelled_at.is_(None)]
+    if row is not None:
+        conditions.append(Entry.fiscal_year >= row.fiscal_year)
+    signed = case((Entry.direction == Direction.RECETTE, Entry.amount), else_=-Entry.amount)
+    for treasury, total in session.exec(select(Entry.treasury, func.sum(signed)).where(*conditions)
+                                        .group_by(Entry.treasury)):  # fmt: skip
+        sums[Treasury(treasury)] += int(total)
+    return sums[Treasury.BANQUE], sums[Treasury.CAISSE]
+
+
+def _has_opening(session: Session, ledger_id: int, year: int) -> bool:
+    return session.exec(select(OpeningBalance.id).where(OpeningBalance.ledger_id == ledger_id,
+                                                        OpeningBalance.fiscal_year == year)).first() is not None  # fmt: skip
+
+
+def _require_started(session: Session, ledger_id: int, year: int) -> None:
+    """A ledger's books start with its first opening balance: nothing is dated before it."""
+    if session.exec(select(OpeningBalance.id).where(OpeningBalance.ledger_id == ledger_id,
+                                                    OpeningBalance.fiscal_year > year)).first():  # fmt: skip
+        raise LedgerError("before_opening")
+
+
+def _caisse_rows(session: Session, ledger_id: int, year: int) -> list[tuple[int, date, int]]:
+    """(entry id, day, signed amount) of the caisse's live entries in that year."""
+    rows = session.exec(select(Entry.id, Entry.day, Entry.direction, Entry.amount).where(
+        Entry.ledger_id == ledger_id, Entry.fiscal_year == year, Entry.treasury == Treasury.CAISSE,
+        Entry.cancelled_at.is_(None))).all()  # fmt: skip
+    return [(i, d, a if direction == Direction.RECETTE else -a) for i, d, direction, a in rows]
+
+
+def _order(row: tuple[date, int]) -> tuple[date, int]:
+    return row[0], 0 if row[1] > 0 else 1  # a day's recettes before its dépenses
+
+
+def _lowest(opening: int, rows: Iterable[tuple[date, int]]) -> int:
+    balance = low = opening
+    for _, signed in sorted(rows, key=_order):
+        balance += signed
+        low = min(low, balance)
+    return low
+
+
+def _available(opening: int, rows: Iterable[tuple[date, int]], day: date) -> int:
+    """The most a dépense dated ``day`` could take from the caisse, within its year."""
+    balance, low = opening, None
+    for row in sorted(rows, key=_order):
+        if low is None and _order(row) >= (day, 1):
+            low = balance
+        balance += row[1]
+        if low is not None:
+            low = min(low, balance)
+    return balance if low is None else low
+
+
+def _caisse_lows(session: Session, ledger_id: int, year: int, *, remove: Iterable[int] = (),
+                 add: Iterable[tuple[date, int]] = (), opening_delta: int = 0) -> list[tuple[int, int]]:  # fmt: skip
+    """The lowest running balance of the caisse, before and after a change, in ``year`` and
+    in the next year, whose opening carries this one's final balance over."""
+    removed, add = set(remove), list(add)
+    opening = _opening_amounts(session, ledger_id, year)[1]
+    current = _caisse_rows(session, ledger_id, year)
+    before = [(d, s) for _, d, s in current]
+    after = [(d, s) for i, d, s in current if i not in removed] + add
+    lows = [(_lowest(opening, before), _lowest(opening + opening_delta, after))]
+    following = [(d, s) for _, d, s in _caisse_rows(session, ledger_id, year + 1)]
+    if following and not _has_opening(session, ledger_id, year + 1):
+        shift = opening_delta + sum(s for _, s in after) - sum(s for _, s in before)
+        carried = _opening_amounts(session, ledger_id, year + 1)[1]
+        lows.append((_lowest(carried, following), _lowest(carried + shift, following)))
+    return lows
+
+
+def _worse(lows: list[tuple[int, int]]) -> bool:
+    """Below zero, and lower than it already was (old books are not blamed on a new change)."""
+    return any(after < 0 and after < before for before, after in lows)
+
+
+def _require_caisse(session: Session, ledger_id: int, year: int, day: date, *,
+                    remove: Iterable[int] = (), add: Iterable[tuple[date, int]] = ()) -> None:  # fmt: skip
+    """Refuse a change that would take the caisse below zero on some day."""
+    remove = list(remove)
+    if _worse(_caisse_lows(session, ledger_id, year, remove=remove, add=add)):
+        opening = _opening_amounts(session, ledger_id, year)[1]
+        kept = [(d, s) for i, d, s in _caisse_rows(session, ledger_id, year) if i not in remove]
+        available = _available(opening, kept, day)
+        for _, after in _caisse_lows(session, ledger_id, year, remove=remove)[1:]:
+            available = min(available, after)
+        raise LedgerError("caisse_negative", caisse=available)
+
+
+def _caisse_on(session: Session, ledger_id: int, day: date) -> int:
+    year = fiscal_year_of(day)
+    opening = _opening_amounts(session, ledger_id, year)[1]
+    return opening + sum(s for _, d, s in _caisse_rows(session, ledger_id, year) if d <= day)
+
+
+def _piece(entry: Entry) -> str:
+    return f"{entry.piece_prefix}{entry.piece_number}"
+
+
+def _parts(session: Session, entry_id: int) -> list[tuple[str, int]]:
+    return [(s.account_code, s.amount) for s in
+            session.exec(select(Split).where(Split.entry_id == entry_id).order_by(Split.id))]  # fmt: skip
+
+
+def _snapshot(entry: Entry, parts: list[tuple[str, int]]) -> dict[str, Any]:
+    """What the audit trail keeps of an entry."""
+    return {
+        "ledger_id": entry.ledger_id, "fiscal_year": entry.fiscal_year, "piece": _piece(entry),
+        "day": entry.day, "label": entry.label, "direction": entry.direction.value,
+        "treasury": entry.treasury.value, "means": entry.means.value,
+        "cheque_number": entry.cheque_number, "amount": entry.amount, "project": entry.project,
+        "movement_id": entry.movement_id, "splits": [[code, cents] for code, cents in parts],
+        "cancelled": entry.cancelled_at is not None,
+    }  # fmt: skip
+
+
+def _views(session: Session, entries: Sequence[Entry], chart: Chart) -> list[EntryView]:
+    """Entries as the bot shows them, with their splits, receipts, tick and movement partner."""
+    ids = [e.id for e in entries]
+    if not ids:
+        return []
+    splits, receipts = defaultdict(list), defaultdict(list)
+    for split in session.exec(select(Split).where(Split.entry_id.in_(ids)).order_by(Split.id)):
+        account = chart.get(split.account_code)
+        splits[split.entry_id].append(
+            SplitView(split.account_code, account.label if account else split.account_code, split.amount))
+    for r in session.exec(select(Receipt).where(Receipt.entry_id.in_(ids)).order_by(Receipt.id)):
+        receipts[r.entry_id].append(ReceiptView(r.id, r.entry_id, r.file_id, r.file_unique_id, r.path,
+                                                r.mime_type, r.size, r.attached_at))  # fmt: skip
+    ticks = {t.entry_id: (s.id, s.day) for t, s in session.exec(
+        select(Tick, Statement).join(Statement, Tick.statement_id == Statement.id).where(Tick.entry_id.in_(ids)))}
+    movement_ids = {e.movement_id for e in entries if e.movement_id is not None}
+    kinds, legs = {}, defaultdict(list)
+    if movement_ids:
+        kinds = {m.id: m.kind for m in session.exec(select(Movement).where(Movement.id.in_(movement_ids)))}
+        for leg, name in session.exec(select(Entry, Ledger.name).join(Ledger, Entry.ledger_id == Ledger.id)
+                                      .where(Entry.movement_id.in_(movement_ids))):  # fmt: skip
+            legs[leg.movement_id].append((leg.id, name, leg.treasury))
+    deposits = {d.entry_id: (c.id, c.number) for d, c in session.exec(
+        select(DepositedCheque, ChequeDeposit).join(ChequeDeposit, DepositedCheque.deposit_id == ChequeDeposit.id)
+        .where(DepositedCheque.entry_id.in_(ids)))}  # fmt: skip
+    names = {i: n for i, n in session.exec(select(Ledger.id, Ledger.name).where(
+        Ledger.id.in_({e.ledger_id for e in entries})))}  # fmt: skip
+    views = []
+    for e in entries:
+        partner = next((p for p in legs.get(e.movement_id, []) if p[0] != e.id), (None, None, None))
+        statement_id, ticked_on = ticks.get(e.id, (None, None))
+        views.append(EntryView(
+            id=e.id, ledger_id=e.ledger_id, ledger_name=names[e.ledger_id], fiscal_year=e.fiscal_year,
+            piece=_piece(e), day=e.day, label=e.label, direction=e.direction, treasury=e.treasury,
+            means=e.means, cheque_number=e.cheque_number, amount=e.amount, splits=tuple(splits[e.id]),
+            project=e.project, movement_id=e.movement_id, movement_kind=kinds.get(e.movement_id),
+            partner_entry_id=partner[0], partner_ledger_name=partner[1], partner_treasury=partner[2],
+            cancelled=e.cancelled_at is not None, statement_id=statement_id, ticked_on=ticked_on,
+            receipts=tuple(receipts[e.id]), deposit_id=deposits.get(e.id, (None, None))[0],
+            deposit_number=deposits.get(e.id, (None, None))[1],
+        ))  # fmt: skip
+    return views
+
+
+def _insert_entry(session: Session, who: Who, ledger: Ledger, year: int, parts: list[tuple[str, int]],
+                  **fields: Any) -> Entry:  # fmt: skip
+    """A new entry with the next pièce number of its ledger and year, and its splits."""
+    session.exec(select(Ledger.id).where(Ledger.id == ledger.id).with_for_update()).one()
+    department = session.get(Department, session.get(Coop, ledger.coop_id).department_code)
+    prefix = ""
+    if department.piece_numbering == PieceNumbering.DR:
+        prefix = "D" if fields["direction"] == Direction.DEPENSE else "R"
+    highest = session.exec(select(func.max(Entry.piece_number)).where(
+        Entry.ledger_id == ledger.id, Entry.fiscal_year == year, Entry.piece_prefix == prefix)).one()  # fmt: skip
+    entry = Entry(ledger_id=ledger.id, fiscal_year=year, piece_prefix=prefix, piece_number=(highest or 0) + 1,
+                  created_by=who.person.id, **fields)  # fmt: skip
+    session.add(entry)
+    session.flush()
+    session.add_all([Split(entry_id=entry.id, account_code=code, amount=cents) for code, cents in parts])
+    session.flush()
+    audit.record(session, who, "entry", entry.id, "create", coop_id=ledger.coop_id, after=_snapshot(entry, parts))
+    return entry
+
+
+def _require_changeable(session: Session, entry: Entry, coop: Coop, today: date) -> None:
+    _require_open_year(session, coop.id, entry.fiscal_year, today)
+    if entry.cancelled_at is not None:
+        raise LedgerError("cancelled")
+
+
+def _tick_of(session: Session, entry_id: int) -> Tick | None:
+    return session.exec(select(Tick).where(Tick.entry_id == entry_id)).first()
+
+
+def _deposited(session: Session, entry_ids: list[int]) -> bool:
+    """Whether one of these entries is a cheque on a remise: the slip's total is what the bank credits."""
+    return session.exec(select(DepositedCheque.id).where(DepositedCheque.entry_id.in_(entry_ids))).first() is not None
+
+
+def _coop_ledgers(session: Session, coop_id: int) -> list[Ledger]:
+    ledgers = session.exec(select(Ledger).where(Ledger.coop_id == coop_id)).all()
+    return sorted(ledgers, key=lambda x: (x.kind != LedgerKind.ECOLE, x.name.casefold(), x.id))
+
+
+def _undeposited() -> list[Any]:
+    """Conditions of a live cheque received at the bank, on no slip and not ticked yet."""
+    return [Entry.direction == Direction.RECETTE, Entry.means == Means.CHEQUE, Entry.treasury == Treasury.BANQUE,
+            Entry.cancelled_at.is_(None), Entry.id.not_in(select(DepositedCheque.entry_id)),
+            Entry.id.not_in(select(Tick.entry_id))]  # fmt: skip

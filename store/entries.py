@@ -1,0 +1,283 @@
+"""Entries of a cahier: record, edit, cancel, receipts, cheque numbers and what the entry dialogue needs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlmodel import Session, select
+
+from store import audit
+from store.access import Action, Forbidden
+from store.accounts import Account, Chart, normalise
+from store.balances import Balances, _balances
+from store.books import chart_of, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.errors import LedgerError
+from store.lookups import accounts_by_use, LedgerRef, ledgers_for
+from store.models import Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
+from store.people import Who
+from store.years import fiscal_year_of, today_in
+
+
+def get_entry(session: Session, who: Who, entry_id: int) -> EntryView:
+    """One entry, with its ventilation, receipts and whether it is ticked or cancelled."""
+    entry, _, coop = _require_entry(session, who, Action.READ_LEDGER, entry_id)
+    return _views(session, [entry], chart_of(session, coop))[0]
+
+
+def entry_history(session: Session, who: Who, entry_id: int) -> tuple[audit.AuditView, ...]:
+    """The entry's audit trail, oldest first: who created, edited, cancelled it, when, before/after."""
+    _require_entry(session, who, Action.READ_LEDGER, entry_id)
+    return audit.events(session, "entry", entry_id)
+
+
+def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date,
+                 label: str, means: Means, amount: int,
+                 splits: Sequence[tuple[str, int]] | str, today: date, cheque_number: str | None = None,
+                 project: str | None = None, treasury: Treasury | None = None) -> EntryView:  # fmt: skip
+    """A recette or dépense of a ledger, ventilated over the chart (class 7 or 6).
+
+    ``splits``: (account code or alias, cents) pairs adding up to ``amount``, or one
+    account for all of it. A cheque needs its number; the caisse takes only espèces
+    and never goes below zero. The treasury follows the means (a given one must agree)."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    direction, means = Direction(direction), Means(means)
+    treasury = treasury_of(means) if treasury is None else Treasury(treasury)
+    amount, label = _check_amount(amount), _clean_label(label)
+    year = _check_day(session, coop.id, day, today)
+    _require_started(session, ledger.id, year)
+    _check_means(treasury, means)
+    cheque_number = _clean_cheque_number(means, cheque_number)
+    project = clean_project(project)
+    chart = chart_of(session, coop)
+    parts = _resolve_splits(chart, direction, amount, splits)
+    if treasury == Treasury.CAISSE and direction == Direction.DEPENSE:
+        _require_caisse(session, ledger.id, year, day, add=[(day, -amount)])
+    entry = _insert_entry(session, who, ledger, year, parts, day=day, label=label, direction=direction,
+                          treasury=treasury, means=means, cheque_number=cheque_number, amount=amount,
+                          project=project)  # fmt: skip
+    return _views(session, [entry], chart)[0]
+
+
+def check_entry_day(session: Session, who: Who, ledger_id: int, day: date, *, today: date) -> int:
+    """The fiscal year of an entry dated ``day`` in the ledger, or the LedgerError recording would raise."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    year = _check_day(session, coop.id, day, today)
+    _require_started(session, ledger.id, year)
+    return year
+
+
+def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: date = UNCHANGED,
+               label: str = UNCHANGED, treasury: Treasury = UNCHANGED, means: Means = UNCHANGED,
+               cheque_number: str | None = UNCHANGED, amount: int = UNCHANGED,
+               splits: Sequence[tuple[str, int]] | str = UNCHANGED,
+               project: str | None = UNCHANGED) -> EntryView:  # fmt: skip
+    """Change an entry of an open year; the audit trail keeps the before and after.
+
+    The direction and the year stay (cancel and record anew instead). A new amount with
+    one split moves that split along; with several, give the new ``splits``. The treasury
+    follows the means."""
+    entry, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    _require_changeable(session, entry, coop, today)
+    if entry.movement_id is not None:
+        raise LedgerError("movement")
+    chart = chart_of(session, coop)
+    old_parts = _parts(session, entry.id)
+    new = {
+        "day": entry.day if day is UNCHANGED else day,
+        "label": entry.label if label is UNCHANGED else _clean_label(label),
+        "means": entry.means if means is UNCHANGED else Means(means),
+        "amount": entry.amount if amount is UNCHANGED else _check_amount(amount),
+        "project": entry.project if project is UNCHANGED else clean_project(project),
+    }
+    new["treasury"] = treasury_of(new["means"]) if treasury is UNCHANGED else Treasury(treasury)
+    if day is not UNCHANGED and _check_day(session, coop.id, new["day"], today) != entry.fiscal_year:
+        raise LedgerError("other_year")
+    _check_means(new["treasury"], new["means"])
+    new["cheque_number"] = _clean_cheque_number(
+        new["means"], entry.cheque_number if cheque_number is UNCHANGED else cheque_number)
+    parts = _edited_parts(chart, entry, old_parts, new["amount"], splits)
+    bank_fields = ("day", "amount", "treasury", "means", "cheque_number")
+    if any(new[f] != getattr(entry, f) for f in bank_fields) and _tick_of(session, entry.id):
+        raise LedgerError("ticked")
+    if any(new[f] != getattr(entry, f) for f in bank_fields) and _deposited(session, [entry.id]):
+        raise LedgerError("deposited")
+    if Treasury.CAISSE in (entry.treasury, new["treasury"]):
+        signed = new["amount"] if entry.direction == Direction.RECETTE else -new["amount"]
+        added = [(new["day"], signed)] if new["treasury"] == Treasury.CAISSE else []
+        _require_caisse(session, ledger.id, entry.fiscal_year, new["day"], remove=[entry.id], add=added)
+    before = _snapshot(entry, old_parts)
+    for field, value in new.items():
+        setattr(entry, field, value)
+    if parts != old_parts:
+        for split in session.exec(select(Split).where(Split.entry_id == entry.id)):
+            session.delete(split)
+        session.flush()
+        session.add_all([Split(entry_id=entry.id, account_code=code, amount=cents) for code, cents in parts])
+    session.add(entry)
+    session.flush()
+    after = _snapshot(entry, parts)
+    if after != before:
+        audit.record(session, who, "entry", entry.id, "edit", coop_id=coop.id, before=before, after=after)
+    return _views(session, [entry], chart)[0]
+
+
+def _edited_parts(chart: Chart, entry: Entry, old_parts: list[tuple[str, int]], amount: int,
+                  splits: Sequence[tuple[str, int]] | str) -> list[tuple[str, int]]:  # fmt: skip
+    if splits is not UNCHANGED:
+        return _resolve_splits(chart, entry.direction, amount, splits)
+    if amount == entry.amount:
+        return old_parts
+    if len(old_parts) == 1:
+        return [(old_parts[0][0], amount)]
+    raise LedgerError("splits_mismatch", difference=amount - entry.amount)
+
+
+def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date) -> EntryView:
+    """Cancel an entry (both legs of a movement): it stays in the journal, flagged, with its number."""
+    entry, _, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    legs = [entry]
+    if entry.movement_id is not None:
+        legs = list(session.exec(select(Entry).where(Entry.movement_id == entry.movement_id).order_by(Entry.id)))
+        for leg in legs:
+            _require_ledger(session, who, Action.WRITE_LEDGER, leg.ledger_id)
+    for leg in legs:
+        _require_changeable(session, leg, coop, today)
+    if any(_tick_of(session, leg.id) for leg in legs):
+        raise LedgerError("ticked")
+    leg_ids = [leg.id for leg in legs]
+    if _deposited(session, leg_ids):
+        raise LedgerError("deposited")
+    for leg in legs:
+        if leg.treasury == Treasury.CAISSE and leg.direction == Direction.RECETTE:
+            _require_caisse(session, leg.ledger_id, leg.fiscal_year, leg.day, remove=leg_ids)
+    now = utcnow()
+    for leg in legs:
+        parts = _parts(session, leg.id)
+        before = _snapshot(leg, parts)
+        leg.cancelled_at, leg.cancelled_by = now, who.person.id
+        session.add(leg)
+        audit.record(session, who, "entry", leg.id, "cancel", coop_id=coop.id, before=before,
+                     after=_snapshot(leg, parts))  # fmt: skip
+    session.flush()
+    return _views(session, [entry], chart_of(session, coop))[0]
+
+
+def attach_receipt(session: Session, who: Who, entry_id: int, *, file_id: str, file_unique_id: str,
+                   path: str, mime_type: str, size: int, today: date) -> ReceiptView:  # fmt: skip
+    """Record the justificatif of an entry: the Telegram file and where its copy is kept."""
+    entry, _, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    _require_changeable(session, entry, coop, today)
+    values = {"file_id": file_id, "file_unique_id": file_unique_id, "path": path, "mime_type": mime_type}
+    for field, limit in (("file_id", 255), ("file_unique_id", 64), ("path", 500), ("mime_type", 100)):
+        if not isinstance(values[field], str) or not 1 <= len(values[field]) <= limit:
+            raise LedgerError("receipt_invalid", field=field)
+    if type(size) is not int or size < 0:
+        raise LedgerError("receipt_invalid", field="size")
+    receipt = Receipt(entry_id=entry.id, size=size, attached_by=who.person.id, **values)
+    session.add(receipt)
+    session.flush()
+    audit.record(session, who, "entry", entry.id, "attach", coop_id=coop.id,
+                 after={"receipt_id": receipt.id, **values, "size": size})  # fmt: skip
+    return ReceiptView(receipt.id, entry.id, file_id, file_unique_id, path, mime_type, size, receipt.attached_at)
+
+
+def _issued_cheques(session: Session, coop_id: int):
+    """The coop's cheques written (dépenses), not cancelled: a query over Entry."""
+    return (select(Entry).join(Ledger, Ledger.id == Entry.ledger_id)
+            .where(Ledger.coop_id == coop_id, Entry.means == Means.CHEQUE, Entry.direction == Direction.DEPENSE,
+                   Entry.cheque_number.is_not(None), Entry.cancelled_at.is_(None)))  # fmt: skip
+
+
+def next_cheque_number(session: Session, who: Who, ledger_id: int) -> str | None:
+    """The first unused number after the coop's last cheque, as a suggestion (None before the first)."""
+    _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    issued = session.exec(_issued_cheques(session, coop.id).order_by(Entry.id.desc())).all()
+    if not issued:
+        return None
+    last = issued[0].cheque_number
+    used = {int(entry.cheque_number) for entry in issued}
+    candidate = int(last) + 1
+    while candidate in used:  # a class may already have written the next one
+        candidate += 1
+    if len(str(candidate)) > 12:
+        return None
+    return str(candidate).zfill(len(last))
+
+
+def cheque_used(session: Session, who: Who, ledger_id: int, number: str, *,
+                exclude: int | None = None) -> EntryView | None:  # fmt: skip
+    """The coop's entry (any ledger, other than ``exclude``) that already used this cheque number, if any."""
+    _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    if not _CHEQUE_NUMBER.fullmatch(number or ""):
+        return None
+    issued = session.exec(_issued_cheques(session, coop.id).order_by(Entry.id)).all()
+    entry = next((e for e in issued if int(e.cheque_number) == int(number) and e.id != exclude), None)  # 0001236 is 1236
+    return _views(session, [entry], chart_of(session, coop))[0] if entry else None
+
+
+def bank_after_expense(session: Session, who: Who, ledger_id: int, *, day: date, amount: int) -> int | None:
+    """A class ledger's banque after a dépense of ``amount``, when that goes below zero (else None).
+
+    Not a refusal: a class may be advanced money by the school coop (a movement), or
+    the expense may come before a receipt."""
+    ledger, _ = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    if ledger.kind != LedgerKind.CLASSE:
+        return None
+    after = _balances(session, ledger, fiscal_year_of(day)).banque - amount
+    return after if after < 0 else None
+
+
+@dataclass(frozen=True)
+class EntryContext:
+    """What reading a /depense or /recette line needs: the ledgers, and the accounts of the one in use."""
+
+    refs: tuple[LedgerRef, ...]
+    ledger_id: int | None  # the ledger named (or the only one), whose accounts follow
+    accounts: tuple[Account, ...]
+    bank_checked: bool = False  # bank_after is for the day, amount and means given
+    bank_after: int | None = None  # as bank_after_expense
+    day: date | None = None  # the day given, or ``days_ago`` made a date
+
+
+def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id: int | None = None,
+                  names: Sequence[str] = (), day: date | None = None, amount: int | None = None,
+                  means: Means | None = None, check_day: bool = False,
+                  days_ago: int | None = None) -> EntryContext:  # fmt: skip
+    """The ledgers this person writes in and the accounts, most used first, of ``ledger_id``,
+    else of the ledger named among ``names``, else of the only ledger. With ``day`` (or ``days_ago``,
+    counted from today where the coop is), ``amount`` and ``means``: the bank warning too;
+    ``check_day`` (always with ``days_ago``): the LedgerError recording on that day would raise."""
+    refs = tuple(ledgers_for(session, who, write=True))
+    if ledger_id is None:
+        named = {normalise(n) for n in names}
+        ledger_id = next((r.id for r in refs if normalise(r.name) in named), None)
+    if ledger_id is None and len(refs) == 1:
+        ledger_id = refs[0].id
+    ref = next((r for r in refs if r.id == ledger_id), None)
+    if ref is None and ledger_id is not None:  # a ledger this person does not write in (a forged button)
+        raise Forbidden(Action.WRITE_LEDGER)
+    if ref is None:
+        return EntryContext(refs, None, ())
+    today = today_in(ref.timezone)
+    if days_ago is not None:
+        day, check_day = today - timedelta(days=days_ago), True
+    if check_day:
+        check_entry_day(session, who, ref.id, day, today=today)
+    accounts = accounts_by_use(session, who, ref.id, direction)
+    if day is None or amount is None or means is None:
+        return EntryContext(refs, ref.id, accounts, day=day)
+    bank_after = None
+    if direction == Direction.DEPENSE and means != Means.ESPECES:
+        bank_after = bank_after_expense(session, who, ref.id, day=day, amount=amount)
+    return EntryContext(refs, ref.id, accounts, True, bank_after, day)
+
+
+def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fields: Any) -> tuple[EntryView, Balances]:
+    """record_entry, dated against today where the ledger's coop is, and the ledger's balances after it."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    today = today_in(session.get(Department, coop.department_code).timezone)
+    entry = record_entry(session, who, ledger_id, today=today, **fields)
+    return entry, _balances(session, ledger, entry.fiscal_year)

@@ -1,0 +1,84 @@
+"""Internal movements: cash deposits and withdrawals, advances to a class ledger and their reimbursement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from store.access import Action
+from store.books import BANK_MEANS, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, _views
+from store.errors import LedgerError
+from store.models import Coop, Direction, Ledger, LedgerKind, Means, Movement, MovementKind, Treasury
+from store.people import Who
+
+
+@dataclass(frozen=True)
+class MovementView:
+    id: int
+    kind: MovementKind
+    outgoing: EntryView  # the dépense leg
+    incoming: EntryView  # the recette leg
+
+
+def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id: int, day: date,
+                    amount: int, label: str, today: date, to_ledger_id: int | None = None,
+                    from_treasury: Treasury = Treasury.BANQUE, to_treasury: Treasury = Treasury.BANQUE,
+                    means: Means | None = None, cheque_number: str | None = None) -> MovementView:  # fmt: skip
+    """An internal movement, from ``ledger_id`` to ``to_ledger_id``.
+
+    depot (caisse → banque) and retrait (banque → caisse) stay in one ledger (the
+    treasuries are implied). avance goes from the school ledger to a class ledger of the
+    same coop, remboursement back; each side's treasury is given. ``means`` is the bank
+    side's (virement by default, carte for a retrait; a cheque needs its number); cash
+    sides are espèces, and so is a deposit's bank side."""
+    kind = MovementKind(kind)
+    source, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    target, from_treasury, to_treasury = _movement_ends(session, who, kind, source, coop, to_ledger_id,
+                                                        Treasury(from_treasury), Treasury(to_treasury))  # fmt: skip
+    amount, label = _check_amount(amount), _clean_label(label)
+    year = _check_day(session, coop.id, day, today)
+    _require_started(session, source.id, year)
+    _require_started(session, target.id, year)
+    bank_means = Means(means) if means else (Means.CARTE if kind == MovementKind.RETRAIT else Means.VIREMENT)
+    if kind == MovementKind.DEPOT:
+        bank_means = Means.ESPECES
+    elif bank_means not in BANK_MEANS:
+        raise LedgerError("means_treasury")
+    cheque_number = _clean_cheque_number(bank_means, cheque_number)
+    if from_treasury == Treasury.CAISSE:
+        _require_caisse(session, source.id, year, day, add=[(day, -amount)])
+    movement = Movement(coop_id=coop.id, kind=kind, created_by=who.person.id)
+    session.add(movement)
+    session.flush()
+    chart = chart_of(session, coop)
+    parts = [(chart.movement_account(kind.value).code, amount)]
+    legs = []
+    for ledger, direction, treasury in ((source, Direction.DEPENSE, from_treasury),
+                                        (target, Direction.RECETTE, to_treasury)):  # fmt: skip
+        leg_means = Means.ESPECES if treasury == Treasury.CAISSE else bank_means
+        legs.append(_insert_entry(
+            session, who, ledger, year, parts, day=day, label=label, direction=direction, treasury=treasury,
+            means=leg_means, cheque_number=cheque_number if leg_means == Means.CHEQUE else None,
+            amount=amount, movement_id=movement.id,
+        ))  # fmt: skip
+    outgoing, incoming = _views(session, legs, chart)
+    return MovementView(movement.id, kind, outgoing, incoming)
+
+
+def _movement_ends(session: Session, who: Who, kind: MovementKind, source: Ledger, coop: Coop,
+                   to_ledger_id: int | None, from_treasury: Treasury,
+                   to_treasury: Treasury) -> tuple[Ledger, Treasury, Treasury]:  # fmt: skip
+    if kind in (MovementKind.DEPOT, MovementKind.RETRAIT):
+        if to_ledger_id not in (None, source.id):
+            raise LedgerError("wrong_ledgers")
+        ends = (Treasury.CAISSE, Treasury.BANQUE)
+        return source, *(ends if kind == MovementKind.DEPOT else ends[::-1])
+    target, target_coop = _require_ledger(session, who, Action.WRITE_LEDGER, to_ledger_id)
+    wanted = (LedgerKind.ECOLE, LedgerKind.CLASSE)
+    if kind == MovementKind.REMBOURSEMENT:
+        wanted = wanted[::-1]
+    if target_coop.id != coop.id or (source.kind, target.kind) != wanted:
+        raise LedgerError("wrong_ledgers")
+    return target, from_treasury, to_treasury
