@@ -289,6 +289,8 @@ def build_application(settings: Settings, database: Database) -> Application:
                                 CallbackQueryHandler(suivi.pick_state, pattern=r"^sui:states$"),
                                 CallbackQueryHandler(suivi.chose_state,
                                                      pattern=r"^sui:s:(all|late|new|draft|submitted|validated)$"),
+                                CallbackQueryHandler(suivi.pick_report, pattern=r"^sui:reports$"),
+                                CallbackQueryHandler(suivi.chose_report, pattern=r"^sui:r:[a-z_]+$"),
                                 CallbackQueryHandler(suivi.pick_commune, pattern=r"^sui:communes$"),
                                 CallbackQueryHandler(suivi.chose_commune, pattern=r"^sui:c:(all|\d+)$"),
                                 CallbackQueryHandler(suivi.open_coop, pattern=r"^sui:o:\d+$"), just_looking],

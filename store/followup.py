@@ -19,7 +19,7 @@ from store.access import Action, Forbidden, require
 from store.adhesion import department_year
 from store.coop import CoopCard, card
 from store.audit import record
-from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Report, Role, RoleKind
+from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Report, ReportStatus, Role, RoleKind
 from store.people import Who
 from store.text import plain
 from store.years import today_in
@@ -27,6 +27,7 @@ from store.years import today_in
 PAGE_SIZE = 8
 # Membership as the AD follows it: store.adhesion's states, "late" taking over new and draft after the deadline.
 MEMBERSHIP_STATES = ("late", "new", "draft", "submitted", "validated")
+REPORT_STATES = ("not_started", *(status.value for status in ReportStatus))  # the report as the list shows it
 ANNOUNCEMENT_MAX = 3500  # Telegram's 4096 less the heading the mandataires read above it
 
 
@@ -64,8 +65,10 @@ class Overview:
     pages: int
     matching: int
     counts: dict[str, int]  # membership state → coops, over the whole department
+    report_counts: dict[str, int]  # report state → coops, likewise
     communes: tuple[str, ...]  # every commune of the department, sorted: filters name one by its index
     state: str | None
+    report: str | None
     commune: str | None
 
 
@@ -116,10 +119,11 @@ def _local_day(instant: datetime | None, tz_name: str) -> date | None:
 
 
 def overview(session: Session, who: Who, department_code: str, *, state: str | None = None,
-             commune: int | None = None, page: int = 0, now: datetime | None = None) -> Overview:  # fmt: skip
-    """The department's coops, filtered by membership state and by commune (its index in ``communes``)."""
+             report: str | None = None, commune: int | None = None, page: int = 0,
+             now: datetime | None = None) -> Overview:  # fmt: skip
+    """The department's coops, filtered by membership state, report state and commune (its index in ``communes``)."""
     department = _department(session, who, department_code)
-    if state is not None and state not in MEMBERSHIP_STATES:
+    if (state is not None and state not in MEMBERSHIP_STATES) or (report is not None and report not in REPORT_STATES):
         raise FollowUpError("state")
     year = department_year(session, department_code, now)
     every = _lines(session, department, year, now)
@@ -127,16 +131,17 @@ def overview(session: Session, who: Who, department_code: str, *, state: str | N
     if commune is not None and not 0 <= commune < len(communes):
         raise FollowUpError("commune")
     chosen = communes[commune] if commune is not None else None
-    matching = [line for line in every
-                if (state is None or line.membership == state) and (chosen is None or line.commune == chosen)]
+    matching = [line for line in every if (state is None or line.membership == state)
+                and (report is None or line.report == report) and (chosen is None or line.commune == chosen)]
     pages = max(1, -(-len(matching) // PAGE_SIZE))
     if not 0 <= page < pages:
         raise FollowUpError("page")
     counts = {key: sum(1 for line in every if line.membership == key) for key in MEMBERSHIP_STATES}
+    report_counts = {key: sum(1 for line in every if line.report == key) for key in REPORT_STATES}
     month, day = (int(part) for part in department.membership_closes.split("-"))
     return Overview(department_code, year, date(year, month, day),
                     tuple(matching[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]), page, pages, len(matching),
-                    counts, communes, state, chosen)  # fmt: skip
+                    counts, report_counts, communes, state, report, chosen)  # fmt: skip
 
 
 def staff_coop(session: Session, who: Who, coop_id: int) -> Coop:

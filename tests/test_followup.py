@@ -100,11 +100,12 @@ def test_filters_pages_and_activity(department):
                                                                                 ("974-303", "sent")]
     late_in_saint_pierre = department.run(look, commune=4, state="late")
     assert [line.affiliation for line in late_in_saint_pierre.lines] == ["974-302"]
+    assert [line.affiliation for line in department.run(look, report="sent").lines] == ["974-303"]
     validated = department.run(look, state="validated")
     assert [(line.affiliation, line.report) for line in validated.lines] == [("974-301", "not_started")]
     # 21:00 UTC on 2 November is 3 November in La Réunion
     assert validated.lines[0].last_activity.isoformat() == "2026-11-03"
-    for wrong in ({"page": 2}, {"commune": 5}, {"state": "lost"}):
+    for wrong in ({"page": 2}, {"commune": 5}, {"state": "lost"}, {"report": "late"}):
         with pytest.raises(FollowUpError):
             department.run(look, **wrong)
 
@@ -164,6 +165,17 @@ async def test_suivi_filtered_paged_and_opened(bot, sim, department):
     assert "Mandataire : Mandataire 974-301" in step.text
     step = await paul.press("↩️ Retour à la liste")
     assert "Filtre : ✅ validée — 1 coopérative" in step.text
+    await paul.press("🔽 Par état")
+    await paul.press("Tous les états")
+    step = await paul.press("📋 Par CRF")
+    assert step.text == "Montrer les coopératives dont le compte rendu de l'an dernier est :"
+    assert step.last.buttons[0] == ["pas commencé (12)"] and ["📤 envoyé (1)"] in step.last.buttons
+    step = await paul.press("📤 envoyé (1)")
+    assert "Filtre : CRF 📤 envoyé — 1 coopérative" in step.text
+    assert "974-303 École Jean Albany · Saint-Pierre\n   ⏳ transmise · CRF 📤 envoyé" in step.text
+    step = await paul.press_data("sui:r:lost", step.last)  # forged: the first page, unfiltered
+    assert step.answer == "La liste a changé : voici la première page."
+    assert "Filtre" not in step.text and "Page 1/2" in step.text
     step = await paul.press("Fermer")
     assert step.text == "Suivi fermé. /suivi pour le rouvrir."
 

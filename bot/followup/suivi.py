@@ -14,7 +14,7 @@ from bot.texts import lang, plural, t
 from bot.ui.common import as_user, button, day_text, in_store, notify, years_text
 from store import followup, people
 from store.contact import MAX_CONTACT_TEXT
-from store.followup import MEMBERSHIP_STATES, FollowUpError, Overview
+from store.followup import MEMBERSHIP_STATES, REPORT_STATES, FollowUpError, Overview
 from store.models import OutboxState
 from store.outbox import Claimed
 
@@ -23,7 +23,7 @@ VIEW = "suivi"  # user_data: the filters and page shown
 
 
 def _view(context: ContextTypes.DEFAULT_TYPE) -> dict:
-    return context.user_data.setdefault(VIEW, {"state": None, "commune": None, "page": 0})
+    return context.user_data.setdefault(VIEW, {"state": None, "report": None, "commune": None, "page": 0})
 
 
 def overview_text(found: Overview, language: str) -> str:
@@ -33,6 +33,7 @@ def overview_text(found: Overview, language: str) -> str:
     lines = [t("sui.title", language, years=years_text(found.year), department=found.department_code),
              t("sui.counts", language, counts=counts)]  # fmt: skip
     filters = [t(f"sui.state.{found.state}", language)] if found.state else []
+    filters += [t("sui.filter.report", language, state=t(f"rep.state.{found.report}", language))] if found.report else []
     filters += [escape(found.commune)] if found.commune else []
     if filters:
         lines.append(t("sui.filter", language, filters=", ".join(filters),
@@ -63,6 +64,7 @@ def overview_keyboard(found: Overview, language: str) -> InlineKeyboardMarkup:
     if turn:
         rows.append(turn)
     rows.append([button(t("sui.button.by_state", language), "sui:states"),
+                 button(t("sui.button.by_report", language), "sui:reports"),
                  button(t("sui.button.by_commune", language), "sui:communes")])  # fmt: skip
     rows.append([button(t("button.close", language), "sui:close")])
     return InlineKeyboardMarkup(rows)
@@ -78,11 +80,11 @@ async def _overview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Overv
     changed), which the button's answer says."""
     view, department = _view(context), await _department(update, context)
     try:
-        found = await as_user(update, context, followup.overview, department, state=view["state"],
-                              commune=view["commune"], page=view["page"])  # fmt: skip
+        found = await as_user(update, context, followup.overview, department, state=view.get("state"),
+                              report=view.get("report"), commune=view.get("commune"), page=view.get("page", 0))
         note = None
     except FollowUpError:
-        view.update(state=None, commune=None, page=0)
+        view.update(state=None, report=None, commune=None, page=0)
         found = await as_user(update, context, followup.overview, department)
         note = t("sui.stale", lang(update))
     if update.callback_query:
@@ -102,7 +104,7 @@ async def _show_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/suivi: the department's coops, every state, first page."""
-    context.user_data[VIEW] = {"state": None, "commune": None, "page": 0}
+    context.user_data[VIEW] = {"state": None, "report": None, "commune": None, "page": 0}
     return await _show_list(update, context)
 
 
@@ -126,6 +128,23 @@ async def chose_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """A state chosen (or all of them): the list again, from its first page."""
     chosen = update.callback_query.data.rsplit(":", 1)[1]
     _view(context).update(state=None if chosen == "all" else chosen, page=0)
+    return await _show_list(update, context)
+
+
+async def pick_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📋 Par CRF: one button per state of last year's report, with its count."""
+    language, found = lang(update), await _overview(update, context)
+    rows = [[button(t("sui.button.state", language, label=t(f"rep.state.{key}", language),
+                      count=found.report_counts[key]), f"sui:r:{key}")] for key in REPORT_STATES]  # fmt: skip
+    rows.append([button(t("sui.button.every_state", language), "sui:r:all")])
+    await update.callback_query.edit_message_text(t("sui.pick_report", language), reply_markup=InlineKeyboardMarkup(rows))
+    return LISTING
+
+
+async def chose_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A report state chosen (or all of them): the list again, from its first page."""
+    chosen = update.callback_query.data.rsplit(":", 1)[1]
+    _view(context).update(report=None if chosen == "all" else chosen, page=0)
     return await _show_list(update, context)
 
 
