@@ -31,6 +31,7 @@ from bot.followup import annonce, suivi
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
 from bot.reports import compterendu, quitus, review
+from bot.reminders import rappels
 from bot.ui.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.texts import LANGUAGES, lang, t
 from store import access
@@ -409,6 +410,11 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(adhesion.not_now, pattern=r"^adh:later:\d+$"),
         CallbackQueryHandler(ledgers.invite_teacher, pattern=r"^led:inv:\d+$"),
         CommandHandler("valider", adhesion.follow_up),
+        CommandHandler("rappels", rappels.show),
+        CallbackQueryHandler(rappels.toggle, pattern=r"^rap:mute:[a-z]+$"),
+        CallbackQueryHandler(rappels.ask_hour, pattern=r"^rap:hour$"),
+        CallbackQueryHandler(rappels.chose_hour, pattern=r"^rap:h:\d{1,2}$"),
+        CallbackQueryHandler(rappels.close, pattern=r"^rap:close$"),
         CommandHandler("start", start.start),
         CommandHandler(["aide", "help"], start.help_command),
         CommandHandler("moi", start.me),

@@ -107,7 +107,10 @@ _COLUMN_LABELS = {"affiliation": "affiliation", "school": "école", "commune": "
                   "mandataire": "mandataire", "email": "e-mail"}  # fmt: skip
 _SETTING_OPTIONS = {"membership_opens": "--membership-opens", "membership_closes": "--membership-closes",
                     "report_deadline": "--report-deadline", "cotisation_cents": "--cotisation",
-                    "assurance_cents": "--assurance", "adult_rate_cents": "--adult-rate"}  # fmt: skip
+                    "assurance_cents": "--assurance", "adult_rate_cents": "--adult-rate",
+                    "report_prepare": "--report-prepare", "reminder_days": "--reminder-days",
+                    "reminder_from_hour": "--reminder-hours", "school_holidays": "--school-holidays",
+                    "validation_wait_days": "--validation-wait"}  # fmt: skip
 _IMPORT_PROBLEMS = {
     "encoding": "le fichier n'est pas en UTF-8",
     "empty_file": "le fichier est vide",
@@ -152,6 +155,10 @@ def _directory_error_text(exc) -> str:
         "amount": f"montant invalide pour {option} : {_quoted(exc.value)}",
         "chart": f"plan comptable invalide (lettres, chiffres, - et _) : {_quoted(exc.value)}",
         "piece_numbering": f"numérotation des pièces : single ou dr : {_quoted(exc.value)}",
+        "reminder_days": f"jours de rappel invalides (1 à 60, ex. 15,7,3,1) : {_quoted(exc.value)}",
+        "reminder_hours": "heures d'envoi invalides (de 0 à 24, la première avant la seconde, ex. 8-19)",
+        "school_holidays": f"vacances invalides (ex. 2026-10-17:2026-11-01,2026-12-19:2027-01-03) : {_quoted(exc.value)}",
+        "validation_wait_days": f"délai invalide (1 à 60 jours) : {_quoted(exc.value)}",
     }.get(exc.reason, f"refusé ({exc.reason}) : {_quoted(exc.value)}")
 
 
@@ -197,6 +204,10 @@ def _department_lines(department) -> list[str]:
         f"  tarif adulte : {adult}",
         f"  plan comptable : {department.chart}",
         f"  numérotation des pièces : {NUMBERING[department.piece_numbering]}",
+        f"  rappels : {department.reminder_days} jours avant chaque date limite, de {department.reminder_from_hour} h"
+        f" à {department.reminder_until_hour} h, préparation des comptes rendus le {_day_month(department.report_prepare)}",
+        f"  vacances scolaires : {department.school_holidays or 'aucune'}",
+        f"  adhésion en attente de validation : rappel à l'OCCE après {department.validation_wait_days} jours",
     ]
 
 
@@ -234,8 +245,12 @@ def cmd_department_set(args: argparse.Namespace) -> int:
     from store.directory import DirectoryError, set_department
 
     changes = {field: getattr(args, field) for field in ("name", "timezone", "membership_opens",
-               "membership_closes", "report_deadline", "chart", "piece_numbering")
+               "membership_closes", "report_deadline", "chart", "piece_numbering", "report_prepare",
+               "reminder_days", "school_holidays", "validation_wait_days")
                if getattr(args, field) is not None}  # fmt: skip
+    if args.reminder_hours is not None:
+        first, _, last = args.reminder_hours.partition("-")
+        changes.update(reminder_from_hour=first.strip(), reminder_until_hour=last.strip())
     for field, none_allowed in (("cotisation_cents", False), ("assurance_cents", False),
                                 ("adult_rate_cents", True)):  # fmt: skip
         text = getattr(args, field)
@@ -323,6 +338,13 @@ def _add_department_parser(commands) -> None:
     set_.add_argument("--chart", help="the chart of accounts' name, e.g. occe")
     set_.add_argument("--numbering", dest="piece_numbering", choices=("single", "dr"),
                       help="pièce numbers: one sequence (1, 2, 3…) or D1…/R1… for dépenses and recettes")
+    set_.add_argument("--report-prepare", metavar="MM-DD", help="reminder of what to prepare for the reports, e.g. 07-01")
+    set_.add_argument("--reminder-days", metavar="J,J…", help="days before a deadline, e.g. 15,7,3,1")
+    set_.add_argument("--reminder-hours", metavar="H-H", help="sending hours, department time, e.g. 8-19")
+    set_.add_argument("--school-holidays", metavar="AAAA-MM-JJ:AAAA-MM-JJ,…",
+                      help="no reminders then, e.g. 2026-10-17:2026-11-01 ('' for none)")
+    set_.add_argument("--validation-wait", dest="validation_wait_days", metavar="JOURS",
+                      help="remind the AD of a membership waiting this long, e.g. 3")
     set_.set_defaults(func=cmd_department_set)
 
 

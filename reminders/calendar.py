@@ -48,6 +48,12 @@ class Calendar:
         """Not a Sunday, not in the school holidays."""
         return day.weekday() != SUNDAY and not any(first <= day <= last for first, last in self.holidays)
 
+    def next_school_day(self, day: date) -> date:
+        """``day``, or the first school day after it (when a reminder due then actually goes)."""
+        while not self.school_day(day):
+            day += timedelta(days=1)
+        return day
+
     def may_send(self, now: datetime, hour: int | None = None) -> bool:
         """Whether a message may go now to a person who chose ``hour`` (the department's first hour if None)."""
         local = self.local(now)

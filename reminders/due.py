@@ -85,6 +85,22 @@ class Due:
     params: dict
 
 
+# What each role may receive (the report's reminders join when the report's state is read).
+KINDS_BY_ROLE = {"mandataire": (ADHESION,), "ad": (VALIDATION,)}
+
+
+def membership_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str]]:
+    """The first day of each step of ``year``'s membership: the campaign opens, j-15… j-1, late."""
+    closes = month_day(year, calendar.membership_closes)
+    return [(month_day(year, calendar.membership_opens), "ouverture"), *calendar.countdown(closes),
+            (closes + timedelta(days=1), LATE)]  # fmt: skip
+
+
+def membership_steps(calendar: Calendar, year: int) -> list[tuple[date, str]]:
+    """The membership's reminders of ``year`` and the day each goes if still due (a school day)."""
+    return [(calendar.next_school_day(day), step) for day, step in membership_thresholds(calendar, year)]
+
+
 def due_now(facts: DepartmentFacts, now: datetime) -> list[Due]:
     """Every message of the department whose time has come at ``now``, for the people who may be written to now."""
     calendar = facts.calendar
@@ -102,12 +118,10 @@ def due_now(facts: DepartmentFacts, now: datetime) -> list[Due]:
 def _membership(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list[tuple[Recipient, Due]]:
     if coop.submitted_at is not None:
         return []
-    closes = month_day(year, calendar.membership_closes)
-    thresholds = [(month_day(year, calendar.membership_opens), "ouverture"), *calendar.countdown(closes),
-                  (closes + timedelta(days=1), LATE)]  # fmt: skip
-    step = current_step(today, thresholds, LATE_WINDOW)
+    step = current_step(today, membership_thresholds(calendar, year), LATE_WINDOW)
     if step is None:
         return []
+    closes = month_day(year, calendar.membership_closes)
     params = {"affiliation": coop.affiliation, "deadline": closes.isoformat(), "rows": coop.rows}
     return [(person, Due(ADHESION, step, coop.coop_id, person.person_id, year, params)) for person in coop.mandataires]
 

@@ -47,6 +47,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "inventaire": MANAGERS | {VERIFICATEUR},
     "compterendu": MANAGERS | {VERIFICATEUR},  # vérificateurs read it and give their quitus
     "contact": EVERY_ROLE - {AD},
+    "rappels": EVERY_ROLE,
     "annuler": frozenset({ANYONE}),
 }
 

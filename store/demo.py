@@ -51,12 +51,13 @@ FOLLOWUP_COOPS = (
 # The sandbox's people: the demo's, and those the tests' demo world does without.
 SANDBOX_PEOPLE = DEMO_PEOPLE + (SANDBOX_VERIFICATEUR,) + tuple(coop[0] for coop in FOLLOWUP_COOPS)
 DEMO_AFFILIATION = "974-111"
+DEMO_TIMEZONE = "Indian/Reunion"
 
 
 def seed_demo(session: Session, *, books: bool = True) -> None:
     """Create the demo world once, with its books unless told not to; running it again changes nothing."""
     if session.get(Department, "974") is None:
-        session.add(Department(code="974", name="OCCE de La Réunion", timezone="Indian/Reunion"))
+        session.add(Department(code="974", name="OCCE de La Réunion", timezone=DEMO_TIMEZONE))
     if session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).first():
         return
     coop = Coop(affiliation=DEMO_AFFILIATION, school_name="École Les Tamarins",
@@ -141,7 +142,7 @@ def seed_books(session: Session) -> None:
     ledgers = {x.name: x for x in session.exec(select(Ledger).where(Ledger.coop_id == coop.id))}
     year = department_year(session, "974")
     marie = who_is(session, DEMO_PEOPLE[0].telegram_id)
-    today = today_in("Indian/Reunion")
+    today = today_in(DEMO_TIMEZONE)
     day = lambda days_ago: max(date(year, 9, 1), today - timedelta(days=days_ago))  # noqa: E731
     for name, banque, caisse in (("École", 1_520_00, 85_00), ("CE1A", 240_00, 30_00), ("CE2B", 180_00, 25_00)):
         balances.set_opening_balance(session, marie, ledgers[name].id, year, banque=banque, caisse=caisse, today=today)

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, select
 
+from reminders.calendar import parse_holidays
 from store.models import Coop, Department, Ledger, LedgerKind, Person, PieceNumbering, Role, RoleKind
 from store.text import plain
 from store.money import MAX_CENTS
@@ -39,7 +40,8 @@ _MONTH_DAY = re.compile(r"(?P<month>\d{2})-(?P<day>\d{2})")
 _CHART = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 
-MONTH_DAY_SETTINGS = ("membership_opens", "membership_closes", "report_deadline")
+MONTH_DAY_SETTINGS = ("membership_opens", "membership_closes", "report_deadline", "report_prepare")
+MAX_REMINDER_DAYS = 60
 AMOUNT_SETTINGS = ("cotisation_cents", "assurance_cents", "adult_rate_cents")
 
 
@@ -135,7 +137,31 @@ def _check_setting(field: str, value):
         if value not in {n.value for n in PieceNumbering}:
             raise DirectoryError("piece_numbering", field, value)
         return PieceNumbering(value)
+    if field in ("reminder_days", "school_holidays", "reminder_from_hour", "reminder_until_hour",
+                 "validation_wait_days"):
+        return _check_reminder_setting(field, value)
     raise TypeError(f"set_department() got an unexpected setting {field!r}")
+
+
+def _check_reminder_setting(field: str, value):
+    """Reminder days '15,7,3,1' (1 to 60, at most 8), holidays 'AAAA-MM-JJ:AAAA-MM-JJ,…', hours 0–24, a wait in days."""
+    try:
+        if field == "reminder_days":
+            days = sorted({int(part) for part in str(value).split(",") if part.strip()}, reverse=True)
+            if not days or len(days) > 8 or not all(1 <= d <= MAX_REMINDER_DAYS for d in days):
+                raise ValueError
+            return ",".join(map(str, days))
+        if field == "school_holidays":
+            ranges = parse_holidays(str(value))
+            if any(first > last for first, last in ranges):
+                raise ValueError
+            return ",".join(f"{first.isoformat()}:{last.isoformat()}" for first, last in ranges)
+        number = int(value)
+        if not (0 <= number <= 24 if field.endswith("hour") else 1 <= number <= MAX_REMINDER_DAYS):
+            raise ValueError
+        return number
+    except (TypeError, ValueError):
+        raise DirectoryError("reminder_hours" if field.endswith("hour") else field, field, value) from None
 
 
 def add_department(session: Session, code: str, name: str, timezone: str) -> Department:
@@ -162,7 +188,10 @@ def set_department(session: Session, code: str, **changes) -> Department:
     Settings: name, timezone, membership_opens, membership_closes, report_deadline
     ('MM-DD'), cotisation_cents, assurance_cents (0 to 100 000 €, in cents),
     adult_rate_cents (the same, or None: no separate adult rate), chart (the chart
-    of accounts' identifier: letters, digits, '-' and '_', 32 at most).
+    of accounts' identifier: letters, digits, '-' and '_', 32 at most); reminders:
+    report_prepare ('MM-DD'), reminder_days ('15,7,3,1'), reminder_from_hour and
+    reminder_until_hour (the first must come before the second: 'reminder_hours'),
+    school_holidays ('2026-10-17:2026-11-01,…'), validation_wait_days.
     Raises DirectoryError ('department_unknown', or the first bad value's reason),
     TypeError for a setting that does not exist.
     """
@@ -173,6 +202,8 @@ def set_department(session: Session, code: str, **changes) -> Department:
         raise DirectoryError("department_unknown", "code", code)
     for field, value in checked.items():
         setattr(department, field, value)
+    if department.reminder_from_hour >= department.reminder_until_hour:
+        raise DirectoryError("reminder_hours", "reminder_from_hour", department.reminder_from_hour)
     session.add(department)
     session.flush()
     return department

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlmodel import Session, func, select
 
 from reminders.calendar import Calendar, parse_holidays
-from reminders.due import KINDS, CoopFacts, DepartmentFacts, Recipient
+from reminders.due import KINDS_BY_ROLE, CoopFacts, DepartmentFacts, Recipient, membership_steps
 from store.models import Adhesion, AdhesionRow, Coop, Department, Person, ReminderSettings, Role, RoleKind, utcnow
 from store.people import Who
 from store.years import fiscal_year_of, today_in
 
 
 class ReminderError(Exception):
-    """A /rappels choice the store refuses: 'kind' (not a kind of reminder), 'hour' (outside the sending hours)."""
+    """A /rappels choice the store refuses: 'kind' (not one this person receives), 'hour' (outside the
+    sending hours), 'no_role' (nobody to remind)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -84,30 +86,78 @@ def _recipient(person_id: int, settings: ReminderSettings | None) -> Recipient:
 # ---------------------------------------------------------------- /rappels
 
 
+@dataclass(frozen=True)
+class MembershipPlan:
+    """A coop's membership reminders still to come for this person (none once validated)."""
+
+    affiliation: str
+    validated: bool
+    steps: tuple[tuple[date, str], ...]
+
+
+@dataclass(frozen=True)
+class RemindersView:
+    """What /rappels shows: the kinds this person may receive, muted or not, when, and at what hour."""
+
+    kinds: tuple[str, ...]
+    muted: frozenset[str]
+    hour: int  # from when, department time
+    hours: tuple[int, int]  # the department's sending hours
+    timezone: str
+    memberships: tuple[MembershipPlan, ...]
+    validation_wait_days: int
+
+
+def reminders_view(session: Session, who: Who, now: datetime | None = None) -> RemindersView:
+    """The person's reminders: by their roles, in their (first) department's calendar."""
+    if not who.roles:
+        raise ReminderError("no_role")
+    department = session.get(Department, who.roles[0].department_code)
+    calendar = calendar_of(department)
+    today = today_in(calendar.timezone, now or utcnow())
+    year = fiscal_year_of(today)
+    kinds = tuple(dict.fromkeys(kind for role in who.roles for kind in KINDS_BY_ROLE.get(role.kind, ())))
+    plans = []
+    for role in who.coops(RoleKind.MANDATAIRE):
+        membership = session.exec(
+            select(Adhesion).where(Adhesion.coop_id == role.coop_id, Adhesion.year == year)).first()  # fmt: skip
+        validated = membership is not None and membership.submitted_at is not None
+        steps = () if validated else tuple(s for s in membership_steps(calendar, year) if s[0] >= today)
+        plans.append(MembershipPlan(role.affiliation, validated, steps))
+    settings = my_settings(session, who)
+    return RemindersView(
+        kinds=kinds, muted=frozenset(k for k in settings.muted.split(",") if k),
+        hour=settings.hour if settings.hour is not None else calendar.from_hour,
+        hours=(calendar.from_hour, calendar.until_hour), timezone=calendar.timezone,
+        memberships=tuple(plans), validation_wait_days=calendar.validation_wait_days,
+    )  # fmt: skip
+
+
 def my_settings(session: Session, who: Who) -> ReminderSettings:
     """The person's choices (not saved until changed)."""
     return session.get(ReminderSettings, who.person.id) or ReminderSettings(person_id=who.person.id)
 
 
-def toggle_kind(session: Session, who: Who, kind: str) -> ReminderSettings:
-    """Mute a kind of reminder, or hear it again; the last day's reminder is sent whatever the choice."""
-    if kind not in KINDS:
+def toggle_kind(session: Session, who: Who, kind: str, now: datetime | None = None) -> RemindersView:
+    """Mute a kind of reminder this person receives, or hear it again (the last day's is sent whatever the choice)."""
+    if kind not in reminders_view(session, who, now).kinds:
         raise ReminderError("kind")
     settings = my_settings(session, who)
-    muted = {k for k in settings.muted.split(",") if k} ^ {kind}
-    settings.muted = ",".join(sorted(muted))
+    settings.muted = ",".join(sorted({k for k in settings.muted.split(",") if k} ^ {kind}))
     settings.blocked_at = None  # they are talking to the bot: they no longer block it
     session.add(settings)
-    return settings
+    session.flush()
+    return reminders_view(session, who, now)
 
 
-def choose_hour(session: Session, who: Who, hour: int | None, department_hours: tuple[int, int]) -> ReminderSettings:
-    """The hour from which the person's reminders may go (None: the department's first hour)."""
-    if hour is not None and not department_hours[0] <= hour < department_hours[1]:
+def choose_hour(session: Session, who: Who, hour: int, now: datetime | None = None) -> RemindersView:
+    """The hour from which the person's reminders may go, within the department's sending hours."""
+    first, last = reminders_view(session, who, now).hours
+    if not first <= hour < last:
         raise ReminderError("hour")
     settings = my_settings(session, who)
     settings.hour = hour
     settings.blocked_at = None
     session.add(settings)
-    return settings
-
+    session.flush()
+    return reminders_view(session, who, now)

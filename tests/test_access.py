@@ -39,6 +39,7 @@ EXPECTED = {
     "inventaire": MANAGERS | {"verificateur"},
     "compterendu": MANAGERS | {"verificateur"},
     "contact": WITH_ROLE - ADS,
+    "rappels": WITH_ROLE,
     "annuler": ALL,
     "coop": WITH_ROLE,
 }

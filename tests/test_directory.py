@@ -385,6 +385,29 @@ def test_set_department_refusals_change_nothing(reunion, changes, reason, field)
     assert department.report_deadline == "09-30"
 
 
+def test_set_department_reminder_settings(reunion):
+    reunion.run(set_department, "974", reminder_days="1, 3,15,7,3", reminder_from_hour="9", reminder_until_hour=18,
+                school_holidays="2026-10-17:2026-11-01; 2026-12-19:2027-01-03", validation_wait_days=5,
+                report_prepare="06-15")  # fmt: skip
+    d = reunion.run(lambda s: s.get(Department, "974"))
+    assert (d.reminder_days, d.reminder_from_hour, d.reminder_until_hour, d.validation_wait_days, d.report_prepare) == (
+        "15,7,3,1", 9, 18, 5, "06-15")  # fmt: skip
+    assert d.school_holidays == "2026-10-17:2026-11-01,2026-12-19:2027-01-03"
+
+
+@pytest.mark.parametrize(("changes", "reason"), [
+    ({"reminder_days": "0,7"}, "reminder_days"), ({"reminder_days": "quinze"}, "reminder_days"),
+    ({"reminder_from_hour": 19}, "reminder_hours"), ({"reminder_until_hour": "25"}, "reminder_hours"),
+    ({"school_holidays": "2026-11-01:2026-10-17"}, "school_holidays"),
+    ({"school_holidays": "Toussaint"}, "school_holidays"), ({"validation_wait_days": 0}, "validation_wait_days"),
+])  # fmt: skip
+def test_reminder_settings_refused(reunion, changes, reason):
+    with pytest.raises(DirectoryError) as caught:
+        reunion.run(set_department, "974", **changes)
+    assert caught.value.reason == reason
+    assert reunion.run(lambda s: s.get(Department, "974")).reminder_from_hour == 8
+
+
 def test_set_unknown_department_or_setting(reunion):
     with pytest.raises(DirectoryError) as caught:
         reunion.run(set_department, "976", name="OCCE de Mayotte")
@@ -430,6 +453,16 @@ def test_cli_department_add_and_set(cli):
 
     code, out, _ = cli("department", "set", "974")
     assert code == 0 and out.startswith("Département 974 :\n974 — OCCE de La Réunion\n")
+
+    code, out, err = cli("department", "set", "974", "--reminder-days", "10,5,1", "--reminder-hours", "9-18",
+                         "--school-holidays", "2026-10-17:2026-11-01", "--validation-wait", "4")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert ("  rappels : 10,5,1 jours avant chaque date limite, de 9 h à 18 h, "
+            "préparation des comptes rendus le 1er juillet") in out
+    assert "  vacances scolaires : 2026-10-17:2026-11-01" in out
+    assert "  adhésion en attente de validation : rappel à l'OCCE après 4 jours" in out
+    code, _, err = cli("department", "set", "974", "--reminder-hours", "19-8")
+    assert (code, err.strip()) == (2, "coopbot: heures d'envoi invalides (de 0 à 24, la première avant la seconde, ex. 8-19)")
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -9,7 +9,9 @@ import pytest
 from sqlmodel import select
 
 from bot.reminders.jobs import CLOCK, reminders_run
-from store.models import Adhesion, AdhesionRow, Coop, Department, OutboxMessage, Person, Role, RoleKind
+from store.models import (
+    Adhesion, AdhesionRow, Coop, Department, Ledger, LedgerKind, OutboxMessage, Person, Role, RoleKind,
+)  # fmt: skip
 
 REUNION = ZoneInfo("Indian/Reunion")
 
@@ -44,6 +46,7 @@ def seed_department(session, coops: list[str], *, holidays: str = "") -> dict[st
         session.add_all([coop, person])
         session.flush()
         session.add(Role(person_id=person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+        session.add(Ledger(coop_id=coop.id, name="École", kind=LedgerKind.ECOLE))
         ids[affiliation] = person.id
     return ids
 
@@ -123,3 +126,58 @@ async def test_a_whole_autumn_of_membership_reminders(sim, database, bot, clock)
     assert texts[4].startswith("⏰ Adhésion 2026-2027 — coopérative 974-002\nDernier jour demain")
     assert database.run(lambda s: len(s.exec(select(OutboxMessage)).all())) == 1 + 6 + 6 + 1 + len(digests)
     assert ids
+
+
+async def test_rappels_shows_what_comes_mutes_a_kind_but_not_the_last_day_and_sets_the_hour(sim, database, bot, clock):
+    database.run(seed_department, ["974-001"])
+    marie = sim.user(4001, "Marie")
+    clock.now = local(2026, 9, 10, 9).astimezone(timezone.utc)
+    step = await marie.send("/rappels")
+    assert step.text == (
+        "🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : 15/09/2026, 23/09/2026, 28/09/2026, "
+        "29/09/2026 (veille de la date limite), 01/10/2026 (en retard).\n\n"
+        "🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
+        "les vacances scolaires.")  # fmt: skip
+    step = await marie.press("🔕 Couper : adhésion")
+    assert "🔕 Coupés : adhésion (le rappel de la veille de la date limite vous parvient quand même)." in step.text
+    step = await marie.press("🕗 Changer l'heure")
+    assert step.text == "À partir de quelle heure voulez-vous recevoir vos rappels ?"
+    assert step.last.buttons[0] == ["8 h", "9 h", "10 h", "11 h"] and step.last.buttons[-1] == ["16 h", "17 h", "18 h"]
+    step = await marie.press("14 h")
+    assert "🕗 Envoyés à partir de 14 h et avant 19 h" in step.text
+    seen = len(marie.history)
+
+    received: dict[int, list] = {}
+    clock.now = local(2026, 9, 15, 2).astimezone(timezone.utc)
+    await run_until(bot, clock, sim, local(2026, 9, 16), timedelta(hours=3), received)
+    assert received == {}  # muted: no j-15
+    clock.now = local(2026, 9, 29, 2).astimezone(timezone.utc)
+    await run_until(bot, clock, sim, local(2026, 9, 30), timedelta(hours=1), received)
+    assert received == {4001: [("Tue 29/09 14h", "⏰ Adhésion 2026-2027 — coopérative 974-001")]}
+    reminder = marie.history[seen]
+    assert "Dernier jour demain" in reminder.content and "Le tableau des classes n'est pas encore commencé." in reminder.content
+    step = await marie.press("📝 Ouvrir l'adhésion", message=reminder)
+    assert "Adhésion 2026-2027 — coopérative 974-001" in step.text
+
+
+async def test_a_person_who_blocked_the_bot_is_skipped_and_shown_to_the_ad(sim, database, bot, clock):
+    from store.outbox import delivery_report
+    from store.people import who_is
+
+    database.run(seed_department, ["974-001", "974-002"])
+    sim.user(4000, "Paul")
+    sim.user(4001, "Marie")
+    sim.user(4002, "Odile")
+    sim.block(4002)
+    received: dict[int, list] = {}
+    clock.now = local(2026, 9, 1, 7).astimezone(timezone.utc)
+    await run_until(bot, clock, sim, local(2026, 9, 15, 12), timedelta(hours=3), received)
+    digests = received.pop(4000)  # the AD's weekly digests, Mondays 7 and 14 at the first run from 08h (every 3 h from 07h)
+    assert [(when, text) for when, text in digests] == [("Mon 07/09 10h", "📊 Synthèse de la semaine — OCCE 974"),
+                                                        ("Mon 14/09 10h", "📊 Synthèse de la semaine — OCCE 974")]
+    assert list(received) == [4001] and len(received[4001]) == 2  # the opening and j-15
+    report = database.run(lambda s: delivery_report(s, who_is(s, 4000), "974"))
+    assert [(line.person, line.step, line.state) for line in report.problems] == [
+        ("Mandataire 2", "j-15", "blocked"), ("Mandataire 2", "ouverture", "blocked")]
+    sends_to_odile = [params for method, params in sim.calls if method == "sendMessage" and params["chat_id"] == "4002"]
+    assert len(sends_to_odile) == 1  # marked at the first refusal, skipped afterwards

@@ -184,3 +184,17 @@ async def test_the_ad_follows_the_department_and_writes_to_its_mandataires(datab
     assert "Annonce envoyée : 3 remis, 0 bloqué, 0 en échec." in out
     received = out.split("› :user mandataire2")[1]
     assert "Annonce de l'OCCE 974\n" in received and "Réunion des mandataires mercredi à 14 h." in received, received
+
+
+async def test_the_reminders_clock_moves_forward_in_the_sandbox(database, tmp_path):
+    from store.years import fiscal_year_of, today_in
+
+    year = fiscal_year_of(today_in("Indian/Reunion"))
+    out = await chat(database, f":date {year}-09-25", ":date demain", f":date {year}-09-26", files=tmp_path / "s")
+    assert f"Horloge des rappels : 25/09/{year} à 10 h (La Réunion)." in out
+    assert f"CoopBot #1 › ⏰ Adhésion {year}-{year + 1} — coopérative 974-111" in out
+    assert f"Il reste 7 jours pour valider l'adhésion : la date limite est le 30/09/{year}." in out
+    assert "Tapez une date comme ceci : :date 2026-09-25" in out
+    # The next day, the 7-day reminder has gone already and the 3-day one is not due yet.
+    assert out.split(f":date {year}-09-26")[1].startswith(f"\nHorloge des rappels : 26/09/{year} à 10 h (La Réunion)."
+                                                            "\nAucun rappel à envoyer ce jour-là.")

@@ -1,7 +1,7 @@
 """The reminders' one periodic job, in the active instance only: nothing that matters lives in the scheduler.
 
 Each run asks the store what is due *now* (reminders/schedule.py writes it to the
-outbox) and sends what the outbox holds; the first run, at start-up, catches up
+outbox) and sends what the outbox holds; the first run, a second after start-up, catches up
 with the time the bot was down. A run that could not start on time runs late
 rather than never (coalesced, no misfire drop).
 """
@@ -56,6 +56,6 @@ def start_reminders(application: Application, every: float = RUN_EVERY) -> None:
     interrupted = database.run(outbox.settle_interrupted)
     if interrupted:
         log.warning("reminders: %d messages of an interrupted sending are of unknown fate (not resent)", interrupted)
-    application.job_queue.run_repeating(run_reminders, every, first=0, name="reminders",
+    application.job_queue.run_repeating(run_reminders, every, first=1, name="reminders",
                                         job_kwargs={"coalesce": True, "misfire_grace_time": None,
                                                     "max_instances": 1})  # fmt: skip

@@ -55,6 +55,8 @@ async def send_one(bot: Bot, database: Database, message: Claimed) -> OutboxStat
     """Send one claimed message and record what Telegram answered (a timeout: unknown, never resent)."""
     error = None
     try:
+        if message.kind not in WRITERS:
+            raise LookupError(f"no writer for {message.kind!r}")
         text, markup = WRITERS[message.kind](message)
         await bot.send_message(message.telegram_id, text, reply_markup=markup, rate_limit_args=MASS)
         state = OutboxState.SENT
@@ -64,7 +66,7 @@ async def send_one(bot: Bot, database: Database, message: Claimed) -> OutboxStat
         state, error = OutboxState.UNKNOWN, f"timed out: {lost.message}"
     except (BadRequest, RetryAfter) as refused:
         state, error = OutboxState.FAILED, str(refused)
-    except TelegramError as failure:  # 5xx or network still failing after the retries
+    except (TelegramError, LookupError) as failure:  # 5xx or network still failing after the retries
         state, error = OutboxState.FAILED, str(failure)
     if error:
         log.warning("outbox message %s: %s (%s)", message.id, state, error)

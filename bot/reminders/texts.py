@@ -38,4 +38,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "⏳ The membership of cooperative {affiliation}, sent on {submitted}, "
               "has been waiting for your validation for more than {days}."},
     "rmd.button.review": {"fr": "🔍 Voir l'adhésion", "en": "🔍 See the membership"},
+    # /rappels
+    "rap.title": {"fr": "🔔 <b>Vos rappels</b>", "en": "🔔 <b>Your reminders</b>"},
+    "rap.nothing": {"fr": "Vous ne recevez aucun rappel pour l'instant.",
+                    "en": "You receive no reminder for now."},
+    "rap.adhesion.dates": {"fr": "📝 Adhésion de la coopérative {affiliation} : {dates}.",
+                           "en": "📝 Membership of cooperative {affiliation}: {dates}."},
+    "rap.adhesion.done": {"fr": "📝 Adhésion de la coopérative {affiliation} : validée, plus aucun rappel.",
+                          "en": "📝 Membership of cooperative {affiliation}: validated, no more reminders."},
+    "rap.adhesion.over": {"fr": "📝 Adhésion de la coopérative {affiliation} : plus de rappel cette année.",
+                          "en": "📝 Membership of cooperative {affiliation}: no more reminders this year."},
+    "rap.step.j-1": {"fr": "{day} (veille de la date limite)", "en": "{day} (the day before the deadline)"},
+    "rap.step.retard": {"fr": "{day} (en retard)", "en": "{day} (late)"},
+    "rap.validation": {"fr": "⏳ Adhésions à valider : un rappel pour chaque adhésion transmise qui attend "
+                             "votre validation depuis plus de {days}.",
+                       "en": "⏳ Memberships to validate: one reminder for each membership sent that has been "
+                             "waiting for your validation for more than {days}."},
+    "rap.muted": {"fr": "🔕 Coupés : {kinds} (le rappel de la veille de la date limite vous parvient quand même).",
+                  "en": "🔕 Muted: {kinds} (the reminder the day before the deadline still reaches you)."},
+    "rap.hour": {"fr": "🕗 Envoyés à partir de {hour} h et avant {until} h (heure de {zone}), sauf le dimanche "
+                       "et pendant les vacances scolaires.",
+                 "en": "🕗 Sent from {hour}:00 and before {until}:00 ({zone} time), except on Sundays "
+                       "and during the school holidays."},
+    "rap.kind.adhesion": {"fr": "adhésion", "en": "membership"},
+    "rap.kind.validation": {"fr": "adhésions à valider", "en": "memberships to validate"},
+    "rap.button.mute": {"fr": "🔕 Couper : {kind}", "en": "🔕 Mute: {kind}"},
+    "rap.button.unmute": {"fr": "🔔 Rétablir : {kind}", "en": "🔔 Hear again: {kind}"},
+    "rap.button.hour": {"fr": "🕗 Changer l'heure", "en": "🕗 Change the hour"},
+    "rap.button.hour_value": {"fr": "{hour} h", "en": "{hour}:00"},
+    "rap.ask_hour": {"fr": "À partir de quelle heure voulez-vous recevoir vos rappels ?",
+                     "en": "From what time do you want to receive your reminders?"},
+    "rap.closed": {"fr": "Rappels fermés. /rappels pour les revoir.", "en": "Reminders closed. /rappels to see them again."},
 }

@@ -5,15 +5,18 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
+from datetime import date, datetime, time, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 from typing import TextIO
 
 from telegram.ext import Application, ConversationHandler, MessageHandler
 
+from bot.reminders.jobs import CLOCK, reminders_run
 from bot.sandbox.harness import running_bot
 from bot.sandbox.simulator import BotApiSimulator, SimMessage, SimUser, Step
 from store.db import Database
-from store.demo import SANDBOX_PEOPLE, seed_sandbox
+from store.demo import DEMO_TIMEZONE, SANDBOX_PEOPLE, seed_sandbox
 
 COMMANDS_HELP = """Commandes du terminal :
   texte ou /commande   envoyer un message au bot (un nombre aussi : 25 élèves, 12 €, un n° de chèque)
@@ -24,6 +27,7 @@ COMMANDS_HELP = """Commandes du terminal :
   :users               la liste des personnes de démonstration
   :photo CHEMIN        envoyer une photo (une image PNG part comme fichier, pour rester en PNG)
   :doc CHEMIN          envoyer un document
+  :date AAAA-MM-JJ      avancer l'horloge des rappels à ce jour (10 h à La Réunion) et les envoyer
   :aide                cette aide
   :quitter             quitter le bac à sable"""
 QUIT = {":quitter", ":quit"}
@@ -126,6 +130,8 @@ class Terminal:
             self.list_users()
         elif command in (":photo", ":doc"):
             await self.send_file(command, argument)
+        elif command == ":date":
+            await self.fast_forward(argument)
         elif command == ":aide":
             self.say(COMMANDS_HELP)
         elif line.startswith(":"):
@@ -175,6 +181,29 @@ class Terminal:
             self.say(f"Ce bouton ouvre un lien : {buttons[number - 1].get('url', '')}")
         else:
             self.show(await self.user.press_data(buttons[number - 1]["callback_data"], message))
+
+    async def fast_forward(self, argument: str) -> None:
+        """Set the reminders' clock to that day, 10 h in La Réunion, send what is due then, and show it."""
+        try:
+            day = date.fromisoformat(argument)
+        except ValueError:
+            self.say("Tapez une date comme ceci : :date 2026-09-25")
+            return
+        instant = datetime.combine(day, time(10), ZoneInfo(DEMO_TIMEZONE)).astimezone(timezone.utc)
+        self.application.bot_data[CLOCK] = lambda: instant
+        before = {key: len(user.history) for key, user in self.users.items()}
+        await reminders_run(self.application)
+        self.say(f"Horloge des rappels : {day:%d/%m/%Y} à 10 h (La Réunion).")
+        for key, user in self.users.items():
+            arrived = [m for m in user.history[before[key]:] if m.from_bot]
+            if key == self.key:
+                for message in arrived:
+                    self.show_message(message, edited=False)
+            elif arrived:
+                count = "1 rappel" if len(arrived) == 1 else f"{len(arrived)} rappels"
+                self.say(f"{self.who(key)} a reçu {count} : :user {key} pour le voir.")
+        if not any(len(user.history) > before[key] for key, user in self.users.items()):
+            self.say("Aucun rappel à envoyer ce jour-là.")
 
     def switch(self, key: str) -> None:
         """Speak as the demo person ``key`` from now on."""

@@ -1,0 +1,90 @@
+"""/rappels: what reminders the person will receive, a kind muted or heard again, the hour they prefer."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.reminders.jobs import clock
+from bot.texts import lang, plural, t
+from bot.ui.common import as_user, button, day_text
+from store import reminders
+from store.reminders import ReminderError, RemindersView
+
+HOURS_PER_ROW = 4
+
+
+def view_text(view: RemindersView, language: str) -> str:
+    lines = [t("rap.title", language)]
+    for plan in view.memberships:
+        if plan.validated:
+            lines.append(t("rap.adhesion.done", language, affiliation=plan.affiliation))
+        elif not plan.steps:
+            lines.append(t("rap.adhesion.over", language, affiliation=plan.affiliation))
+        else:
+            dates = ", ".join(t(f"rap.step.{step}", language, day=day_text(day)) if step in ("j-1", "retard")
+                              else day_text(day) for day, step in plan.steps)  # fmt: skip
+            lines.append(t("rap.adhesion.dates", language, affiliation=plan.affiliation, dates=dates))
+    if "validation" in view.kinds:
+        lines.append(t("rap.validation", language, days=plural(view.validation_wait_days, "rmd.word.day", language)))
+    if not view.kinds:
+        lines.append(t("rap.nothing", language))
+        return "\n".join(lines)
+    if view.muted:
+        lines.append(t("rap.muted", language, kinds=", ".join(t(f"rap.kind.{k}", language) for k in sorted(view.muted))))
+    lines.append(t("rap.hour", language, hour=view.hour, until=view.hours[1], zone=view.timezone))
+    return "\n\n".join(lines)
+
+
+def view_keyboard(view: RemindersView, language: str) -> InlineKeyboardMarkup:
+    rows = [[button(t("rap.button.unmute" if kind in view.muted else "rap.button.mute", language,
+                      kind=t(f"rap.kind.{kind}", language)), f"rap:mute:{kind}")] for kind in view.kinds]  # fmt: skip
+    if view.kinds:
+        rows.append([button(t("rap.button.hour", language), "rap:hour")])
+    rows.append([button(t("button.close", language), "rap:close")])
+    return InlineKeyboardMarkup(rows)
+
+
+async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/rappels: the person's reminders and their choices."""
+    language = lang(update)
+    view = await as_user(update, context, reminders.reminders_view, clock(context.application)())
+    await update.effective_message.reply_text(view_text(view, language), reply_markup=view_keyboard(view, language))
+
+
+async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """🔕 / 🔔: mute a kind, or hear it again."""
+    await change(update, context, reminders.toggle_kind, update.callback_query.data.split(":")[2])
+
+
+async def change(update: Update, context: ContextTypes.DEFAULT_TYPE, fn, value) -> None:
+    """Save a choice and show the reminders again; a choice no longer offered (an old button) is told so."""
+    query, language = update.callback_query, lang(update)
+    try:
+        view = await as_user(update, context, fn, value, clock(context.application)())
+    except ReminderError:
+        await query.answer(t("unknown.button", language), show_alert=True)
+        return
+    await query.answer()
+    await query.edit_message_text(view_text(view, language), reply_markup=view_keyboard(view, language))
+
+
+async def ask_hour(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """🕗: the hours the department sends at, as buttons."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    view = await as_user(update, context, reminders.reminders_view, clock(context.application)())
+    hours = [button(t("rap.button.hour_value", language, hour=h), f"rap:h:{h}") for h in range(*view.hours)]
+    rows = [hours[i:i + HOURS_PER_ROW] for i in range(0, len(hours), HOURS_PER_ROW)]
+    await query.edit_message_text(t("rap.ask_hour", language), reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def chose_hour(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An hour pressed: saved, and the reminders shown again."""
+    await change(update, context, reminders.choose_hour, int(update.callback_query.data.split(":")[2]))
+
+
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Fermer."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(t("rap.closed", lang(update)))
