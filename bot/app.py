@@ -30,7 +30,7 @@ from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, St
 from bot.followup import annonce, suivi
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
-from bot.reports import compterendu, quitus, review
+from bot.reports import closing, compterendu, quitus, review
 from bot.reminders import rappels
 from bot.ui.common import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.texts import LANGUAGES, lang, t
@@ -101,6 +101,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                 entries.TYPED_DAY: [MessageHandler(TEXT, entries.typed_day)],
                 entries.PROJECT: [CallbackQueryHandler(entries.chose_project, pattern=r"^ent:tag:[\w-]*$"),
                                   MessageHandler(TEXT, entries.chose_project)],
+                entries.GIVER: [MessageHandler(TEXT, entries.typed_giver)],
                 entries.CONFIRM: [CallbackQueryHandler(entries.save, pattern=r"^ent:save$"),
                                   CallbackQueryHandler(entries.ask_project, pattern=r"^ent:proj$")],
             },
@@ -224,6 +225,16 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", cashcount.cancel),
                        CallbackQueryHandler(cashcount.cancel, pattern=r"^csh:(l:)?cancel$")],
+        ),
+        ConversationHandler(
+            name="cloture", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("cloture", closing.begin)],
+            states={
+                closing.PICK: [CallbackQueryHandler(closing.chose_ledger, pattern=r"^clo:l:\d+$")],
+                closing.CONFIRM: [CallbackQueryHandler(closing.close, pattern=r"^clo:ok:\d+$")],
+            },
+            fallbacks=[CommandHandler("annuler", closing.cancel),
+                       CallbackQueryHandler(closing.cancel, pattern=r"^clo:cancel$")],
         ),
         ConversationHandler(
             name="cahiers", persistent=True, allow_reentry=True,

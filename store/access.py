@@ -36,6 +36,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "pointage": MANAGERS,  # statements are per coop
     "remise": MANAGERS | {ENSEIGNANT},  # a teacher deposits their class's cheques
     "caisse": MANAGERS | {ENSEIGNANT},
+    "cloture": MANAGERS | {ENSEIGNANT},  # a teacher closes their class ledger; managers any (a teacher who left)
     "journal": MANAGERS | {ENSEIGNANT, VERIFICATEUR},
     "historique": MANAGERS,
     "valider": frozenset({AD}),

@@ -15,11 +15,11 @@ from store.books import _caisse_lows, _check_cents, _coop_ledgers, is_closed, _o
 from store.errors import LedgerError
 from store.lookups import LedgerRef, ledgers_for
 from store.models import (
-    Coop, Direction, Entry, Ledger, LedgerKind, Means, OpeningBalance, Tick, Treasury, YearClosing, utcnow,
+    Coop, Direction, Entry, Ledger, LedgerKind, Means, OpeningBalance, Statement, Tick, Treasury, YearClosing, utcnow,
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
-from store.years import fiscal_year_of, today_in
+from store.years import fiscal_year_bounds, fiscal_year_of, today_in
 
 
 @dataclass(frozen=True)
@@ -108,12 +108,14 @@ def _balances_of(session: Session, ledgers: Sequence[Ledger], year: int) -> dict
         else:
             charges[ledger_id] += total
     uncashed = dict.fromkeys(ids, (0, 0))
+    # Cashed by the year's end: ticked on a statement dated by 31/08; a later statement does not reach back.
+    cashed = select(Tick.entry_id).join(Statement, Statement.id == Tick.statement_id).where(
+        Statement.day <= fiscal_year_bounds(year)[1])
     for ledger_id, count, cents in session.exec(
         select(Entry.ledger_id, func.count(Entry.id), func.coalesce(func.sum(Entry.amount), 0))
-        .join(Tick, Tick.entry_id == Entry.id, isouter=True)
         .where(Entry.ledger_id.in_(ids), Entry.fiscal_year <= year, Entry.cancelled_at.is_(None),
                Entry.direction == Direction.DEPENSE, Entry.means == Means.CHEQUE,
-               Entry.treasury == Treasury.BANQUE, Tick.id.is_(None))
+               Entry.treasury == Treasury.BANQUE, Entry.id.not_in(cashed))
         .group_by(Entry.ledger_id)
     ):  # fmt: skip
         uncashed[ledger_id] = (count, int(cents))

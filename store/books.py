@@ -62,8 +62,8 @@ from store.access import Action, Forbidden, require
 from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
 from store.errors import LedgerError
 from store.models import (
-    ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerKind, Means, Movement,
-    MovementKind, OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing,
+    ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means,
+    Movement, MovementKind, OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing,
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
@@ -72,6 +72,7 @@ from store.years import fiscal_year_of
 
 
 LABEL_MAX = 120
+GIVER_MAX = 120
 
 
 JOURNAL_LIMIT_MAX = 50
@@ -143,6 +144,7 @@ class EntryView:
     receipts: tuple[ReceiptView, ...] = ()
     deposit_id: int | None = None  # a cheque received, on this remise de chèques…
     deposit_number: int | None = None  # …numbered so
+    giver: str | None = None  # a grant's giver (commune, département…)
 
     @property
     def signed(self) -> int:
@@ -284,6 +286,18 @@ def _clean_cheque_number(means: Means, number: str | None) -> str | None:
     return cleaned
 
 
+def clean_giver(chart: Chart, direction: Direction, parts: Sequence[tuple[str, int]], giver: str | None) -> str | None:
+    """A grant's giver (the CRF's tableau des subventions): required on a recette to a grant account, else None."""
+    if direction != Direction.RECETTE or not set(chart.grant_codes()) & {code for code, _ in parts}:
+        return None
+    cleaned = " ".join(plain(giver or "").split())
+    if not cleaned:
+        raise LedgerError("giver_required")
+    if len(cleaned) > GIVER_MAX:
+        raise LedgerError("giver_length")
+    return cleaned
+
+
 def treasury_of(means: Means) -> Treasury:
     """Where money paid by ``means`` is kept: espèces in the caisse, everything else at the banque."""
     return Treasury.CAISSE if Means(means) == Means.ESPECES else Treasury.BANQUE
@@ -358,10 +372,19 @@ def _has_opening(session: Session, ledger_id: int, year: int) -> bool:
 
 
 def _require_started(session: Session, ledger_id: int, year: int) -> None:
-    """A ledger's books start with its first opening balance: nothing is dated before it."""
+    """A ledger's books start with its first opening balance: nothing is dated before it
+    (nor in a year the ledger was closed for)."""
     if session.exec(select(OpeningBalance.id).where(OpeningBalance.ledger_id == ledger_id,
                                                     OpeningBalance.fiscal_year > year)).first():  # fmt: skip
         raise LedgerError("before_opening")
+    _require_ledger_open(session, ledger_id, year)
+
+
+def _require_ledger_open(session: Session, ledger_id: int, year: int) -> None:
+    """A class ledger closed for a year (store/closing.py) takes no change dated in it."""
+    if session.exec(select(LedgerClosing.id).where(LedgerClosing.ledger_id == ledger_id,
+                                                   LedgerClosing.fiscal_year == year)).first():  # fmt: skip
+        raise LedgerError("ledger_closed", ledger=session.get(Ledger, ledger_id).name, year=year)
 
 
 def _caisse_rows(session: Session, ledger_id: int, year: int) -> list[tuple[int, date, int]]:
@@ -455,7 +478,7 @@ def _snapshot(entry: Entry, parts: list[tuple[str, int]]) -> dict[str, Any]:
         "treasury": entry.treasury.value, "means": entry.means.value,
         "cheque_number": entry.cheque_number, "amount": entry.amount, "project": entry.project,
         "movement_id": entry.movement_id, "splits": [[code, cents] for code, cents in parts],
-        "cancelled": entry.cancelled_at is not None,
+        "cancelled": entry.cancelled_at is not None, **({"giver": entry.giver} if entry.giver else {}),
     }  # fmt: skip
 
 
@@ -498,7 +521,7 @@ def _views(session: Session, entries: Sequence[Entry], chart: Chart) -> list[Ent
             partner_entry_id=partner[0], partner_ledger_name=partner[1], partner_treasury=partner[2],
             cancelled=e.cancelled_at is not None, statement_id=statement_id, ticked_on=ticked_on,
             receipts=tuple(receipts[e.id]), deposit_id=deposits.get(e.id, (None, None))[0],
-            deposit_number=deposits.get(e.id, (None, None))[1],
+            deposit_number=deposits.get(e.id, (None, None))[1], giver=e.giver,
         ))  # fmt: skip
     return views
 
@@ -525,6 +548,7 @@ def _insert_entry(session: Session, who: Who, ledger: Ledger, year: int, parts: 
 
 def _require_changeable(session: Session, entry: Entry, coop: Coop, today: date) -> None:
     _require_open_year(session, coop.id, entry.fiscal_year, today)
+    _require_ledger_open(session, entry.ledger_id, entry.fiscal_year)
     if entry.cancelled_at is not None:
         raise LedgerError("cancelled")
 

@@ -30,8 +30,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from store import balances as sums, books, reconciliation
-from store import inventory as register
+from store import balances, books, inventory, reconciliation
 from store.access import Action, require
 from store.accounts import CHARTS, DEFAULT_CHART, AccountClass, ChartError
 from store.models import (
@@ -235,7 +234,7 @@ class YearReport:
     rapprochement: Rapprochement
     caisse: Caisse
     subventions: tuple[Subvention, ...]
-    inventaire: tuple[register.InventoryItem, ...]
+    inventaire: tuple[inventory.InventoryItem, ...]
     classes: tuple[ClassLedger, ...]  # the class ledgers kept this year
     missing: tuple[tuple[str, dict[str, Any]], ...]
     # reason codes: class_ledgers_open (count, names), no_cash_count (ledgers), cash_count_differs
@@ -266,16 +265,16 @@ def year_report(session: Session, who: Who, coop_id: int, year: int) -> YearRepo
     department = session.get(Department, coop.department_code)
     lines = load_lines(department.chart or DEFAULT_CHART)
     ledgers = books._coop_ledgers(session, coop.id)
-    balances = sums._balances_of(session, ledgers, year)
+    sums = balances._balances_of(session, ledgers, year)
     last = fiscal_year_bounds(year)[1]
 
     fonctionnement = _fonctionnement(session, lines, [x.id for x in ledgers], year)
-    bilan = _bilan(session, balances, fonctionnement, [x.id for x in ledgers], year)
+    bilan = _bilan(session, sums, fonctionnement, [x.id for x in ledgers], year)
     rapprochement = _rapprochement(session, coop, chart, last)
-    caisse = _caisse(session, ledgers, balances, year)
+    caisse = _caisse(session, ledgers, sums, year)
     subventions = _subventions(session, ledgers, chart.grant_codes(), year)
-    inventaire = register.inventory(session, who, coop.id, year=year)
-    classes = _classes(session, ledgers, balances, year)
+    inventaire = inventory.inventory(session, who, coop.id, year=year)
+    classes = _classes(session, ledgers, sums, year)
 
     missing: list[tuple[str, dict[str, Any]]] = []
     still_open = [c.name for c in classes if not c.closed]
@@ -326,16 +325,16 @@ def _fonctionnement(session: Session, lines: tuple[LineDef, ...], ledger_ids: li
     return Fonctionnement(tuple(result), sum(x.charges for x in result), sum(x.produits for x in result))
 
 
-def _bilan(session: Session, balances: dict[int, sums.Balances], fonctionnement: Fonctionnement,
+def _bilan(session: Session, sums: dict[int, balances.Balances], fonctionnement: Fonctionnement,
            ledger_ids: list[int], year: int) -> Bilan:  # fmt: skip
-    banque = sum(b.banque for b in balances.values())
-    caisse = sum(b.caisse for b in balances.values())
-    opening = sum(b.opening for b in balances.values())
+    banque = sum(b.banque for b in sums.values())
+    caisse = sum(b.caisse for b in sums.values())
+    opening = sum(b.opening for b in sums.values())
     causes: list[tuple[str, dict[str, Any]]] = []
-    internal = sum(b.internal for b in balances.values())
+    internal = sum(b.internal for b in sums.values())
     if internal:  # a movement with one leg outside the coop's books
         causes.append(("internal", {"difference": internal}))
-    entries_resultat = sum(b.resultat for b in balances.values())
+    entries_resultat = sum(b.resultat for b in sums.values())
     if entries_resultat != fonctionnement.resultat:  # ventilations not adding up to their entries
         causes.append(("splits", {"difference": entries_resultat - fonctionnement.resultat}))
     return Bilan(banque, caisse, opening, fonctionnement.resultat, tuple(causes))
@@ -356,15 +355,20 @@ def _rapprochement(session: Session, coop: Coop, chart, last: date) -> Rapproche
     )  # fmt: skip
 
 
-def _caisse(session: Session, ledgers: list[Ledger], balances: dict[int, sums.Balances], year: int) -> Caisse:
+def _caisse(session: Session, ledgers: list[Ledger], sums: dict[int, balances.Balances], year: int) -> Caisse:
+    """A line per ledger with cash at 31/08, or counted in the year; not a closed class ledger,
+    whose cash, counted before closing, went to the school's caisse."""
     first, last = fiscal_year_bounds(year)
+    closed = closed_ledger_ids(session, [x.id for x in ledgers], year)
     lines = []
     for ledger in ledgers:
+        if ledger.id in closed and not sums[ledger.id].caisse:
+            continue
         count = session.exec(
             select(CashCount).where(CashCount.ledger_id == ledger.id, CashCount.day >= first, CashCount.day <= last)
             .order_by(CashCount.day.desc(), CashCount.id.desc())
         ).first()  # fmt: skip
-        book = balances[ledger.id].caisse
+        book = sums[ledger.id].caisse
         if book or count is not None:
             lines.append(CashLine(ledger.id, ledger.name, book, count.day if count else None,
                                   count.counted if count else None))  # fmt: skip
@@ -400,8 +404,8 @@ def closed_ledger_ids(session: Session, ledger_ids: list[int], year: int) -> set
         LedgerClosing.ledger_id.in_(ledger_ids), LedgerClosing.fiscal_year == year)).all())  # fmt: skip
 
 
-def _classes(session: Session, ledgers: list[Ledger], balances: dict[int, sums.Balances], year: int) -> list[ClassLedger]:
+def _classes(session: Session, ledgers: list[Ledger], sums: dict[int, balances.Balances], year: int) -> list[ClassLedger]:
     kept = class_ledgers_kept(session, ledgers, year)
     closed = closed_ledger_ids(session, [x.id for x in kept], year)
-    return [ClassLedger(x.id, x.name, x.id in closed, balances[x.id].banque, balances[x.id].caisse) for x in kept]
+    return [ClassLedger(x.id, x.name, x.id in closed, sums[x.id].banque, sums[x.id].caisse) for x in kept]
 

@@ -4,7 +4,10 @@ Department 974, coop 974-111 with its ledgers (opening balances and a few
 entries: a cheque, a card payment, cash, a project, a durable good for the
 inventory), last year's membership and four people (mandataire, two teachers,
 AD staff), and coop 974-145 whose membership waits for the AD's validation.
-The sandbox adds a vérificateur aux comptes, to try the read-only role, and coops
+The sandbox adds a vérificateur aux comptes, to try the read-only role,
+coop 974-300 with a whole year ended on 31 August (``seed_year_end``), to try
+the year's end: /caisse, /cloture of its class ledgers, /pointage of August,
+and its report (/compterendu), already in progress: one CRA answer given; and coops
 974-160 (validated) and 974-171 (begun) of Saint-Pierre with their mandataires, so
 that the AD's /suivi and /annonce have a department to show.
 """
@@ -17,14 +20,14 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import balances, entries
+from store import balances, entries, movements, reconciliation, reports
 from store.adhesion import department_year
 from store.models import (
-    Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, Person, Role,
-    RoleKind, Treasury, utcnow,
+    Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, MovementKind,
+    Person, Role, RoleKind, Treasury, utcnow,
 )  # fmt: skip
 from store.people import who_is
-from store.years import today_in
+from store.years import fiscal_year_of, today_in
 
 
 @dataclass(frozen=True)
@@ -41,15 +44,14 @@ DEMO_PEOPLE = (
     DemoPerson("enseignante", 1003, "Sophie", "Grondin"),
     DemoPerson("ad", 1004, "Paul", "Técher"),
 )
+# A vérificateur of 974-111 the tests' demo world does without.
 SANDBOX_VERIFICATEUR = DemoPerson("verificateur", 1007, "Henri", "Fontaine")
 # Two more coops of 974 with their mandataires, for /suivi and /annonce: (mandataire, affiliation, school,
 # commune, this year's membership).
 FOLLOWUP_COOPS = (
-    (DemoPerson("mandataire2", 1008, "Nadia", "Hoarau"), "974-160", "École Les Filaos", "Saint-Pierre", "validated"),
+    (DemoPerson("mandataire2", 1008, "Nadia", "Hoarau"), "974-160", "École Les Badamiers", "Saint-Pierre", "validated"),
     (DemoPerson("mandataire3", 1009, "Thierry", "Payet"), "974-171", "École Jean Albany", "Saint-Pierre", "draft"),
 )  # fmt: skip
-# The sandbox's people: the demo's, and those the tests' demo world does without.
-SANDBOX_PEOPLE = DEMO_PEOPLE + (SANDBOX_VERIFICATEUR,) + tuple(coop[0] for coop in FOLLOWUP_COOPS)
 DEMO_AFFILIATION = "974-111"
 DEMO_TIMEZONE = "Indian/Reunion"
 
@@ -102,9 +104,15 @@ def seed_demo(session: Session, *, books: bool = True) -> None:
 
 
 def seed_sandbox(session: Session) -> None:
-    """The demo world with its books, the sandbox's vérificateur of 974-111 and two more coops with their
-    mandataires; running it again changes nothing."""
+    """The demo world with its books, the sandbox's vérificateur of 974-111, coop 974-300's last year and
+    coops 974-160 and 974-171 with their mandataires; running it again changes nothing."""
     seed_demo(session)
+    if not session.exec(select(Coop).where(Coop.affiliation == YEAR_END_AFFILIATION)).first():
+        books = seed_year_end(session)
+        # Its report, in progress: /compterendu takes up at the CRA's second question.
+        helene = who_is(session, YEAR_END_PEOPLE["mandataire"][0])
+        report = reports.open_report(session, helene, books.coop_id)
+        reports.save_councils(session, helene, report.report_id, 3)
     coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
     person = _person(session, SANDBOX_VERIFICATEUR)
     if not session.exec(select(Role).where(Role.person_id == person.id)).first():
@@ -180,3 +188,117 @@ def _membership(session: Session, coop_id: int, year: int, *, validated: bool,
         session.add(row)
         session.flush()
         session.add_all([AdhesionTeacher(row_id=row.id, name=name, email=email) for name, email in teachers])
+
+
+# ---------------------------------------------------------------- a whole year, to its end
+
+YEAR_END_AFFILIATION = "974-300"
+YEAR_END_OPENINGS = {"École": (1_200_00, 150_00), "CE1A": (85_00, 20_00), "CE2B": (60_00, 0), "CM1": (0, 0)}
+# key → (telegram id, first name, last name, role, class ledger)
+YEAR_END_PEOPLE = {
+    "mandataire": (3001, "Hélène", "Lauret", RoleKind.MANDATAIRE, None),
+    "ce1a": (3002, "Yannick", "Hoarau", RoleKind.ENSEIGNANT, "CE1A"),
+    "ce2b": (3003, "Claire", "Boyer", RoleKind.ENSEIGNANT, "CE2B"),
+    "cm1": (3004, "Luc", "Rivière", RoleKind.ENSEIGNANT, "CM1"),
+    "verificateur": (3005, "Gilbert", "Nativel", RoleKind.VERIFICATEUR, None),
+    "parent": (3006, "Mina", "Payet", RoleKind.VERIFICATEUR, None),
+}
+
+
+# The sandbox's people: the demo's, its vérificateur, the mandataire and teachers of 974-300 (`:user filaos`…),
+# and the mandataires of 974-160 and 974-171 (`:user mandataire2`, `:user mandataire3`).
+SANDBOX_PEOPLE = DEMO_PEOPLE + (SANDBOX_VERIFICATEUR,) + tuple(
+    DemoPerson("filaos" if key == "mandataire" else f"filaos-{key}", telegram_id, first, last)
+    for key, (telegram_id, first, last, kind, _) in YEAR_END_PEOPLE.items() if kind != RoleKind.VERIFICATEUR
+) + tuple(coop[0] for coop in FOLLOWUP_COOPS)
+
+
+@dataclass(frozen=True)
+class YearEndBooks:
+    coop_id: int
+    year: int  # the exercice that ended on the last 31 August
+    ledgers: dict[str, int]
+    entries: dict[str, int]  # a few entries by name
+
+
+def seed_year_end(session: Session, today: date | None = None) -> YearEndBooks:
+    """Coop 974-300 (École des Filaos): a school ledger, three class ledgers and their people, and the
+    books of the exercice that ended on the last 31 August before ``today``, recorded on ``today`` as
+    their people would: cash and cheques, the families' contributions (two cheques on a remise), a
+    commune grant, a school-photo sale, outings, a kermesse, a durable good, an advance to a class and
+    its partial reimbursement, and a cheque (n° 0000103) not cashed by 31/08. Not counted, not closed:
+    /caisse, /cloture and /pointage have their year-end work to do."""
+    today = today or today_in("Indian/Reunion")
+    if session.get(Department, "974") is None:
+        session.add(Department(code="974", name="OCCE de La Réunion", timezone="Indian/Reunion"))
+        session.flush()
+    coop = Coop(affiliation=YEAR_END_AFFILIATION, school_name="École des Filaos", commune="Saint-Paul",
+                department_code="974")  # fmt: skip
+    session.add(coop)
+    session.flush()
+    ledgers = {name: Ledger(coop_id=coop.id, name=name, kind=LedgerKind.ECOLE if name == "École" else LedgerKind.CLASSE)
+               for name in YEAR_END_OPENINGS}  # fmt: skip
+    session.add_all(ledgers.values())
+    session.flush()
+    who = {}
+    for key, (telegram_id, first, last, kind, ledger_name) in YEAR_END_PEOPLE.items():
+        person = _person(session, DemoPerson(key, telegram_id, first, last))
+        session.add(Role(person_id=person.id, kind=kind, coop_id=coop.id,
+                         ledger_id=ledgers[ledger_name].id if ledger_name else None))  # fmt: skip
+        session.flush()
+        who[key] = who_is(session, telegram_id)
+    year = fiscal_year_of(today) - 1
+    books = YearEndBooks(coop.id, year, {name: x.id for name, x in ledgers.items()}, {})
+
+    def day(d: int, month: int) -> date:
+        return date(year if month >= 9 else year + 1, month, d)
+
+    def entry(key, name, direction, when, label, means, amount, splits, keep=None, **extra):
+        view = entries.record_entry(session, who[key], books.ledgers[name], direction=direction, day=when,
+                                   label=label, means=means, amount=amount, splits=splits, today=today, **extra)  # fmt: skip
+        if keep:
+            books.entries[keep] = view.id
+
+    def move(kind, name, when, amount, label, to=None):
+        movements.record_movement(session, who["mandataire"], kind, ledger_id=books.ledgers[name], day=when,
+                               amount=amount, label=label, today=today,
+                               to_ledger_id=books.ledgers[to] if to else None)  # fmt: skip
+
+    for name, (banque, caisse) in YEAR_END_OPENINGS.items():
+        balances.set_opening_balance(session, who["mandataire"], books.ledgers[name], year, banque=banque,
+                                   caisse=caisse, today=today)  # fmt: skip
+    R, D, m = Direction.RECETTE, Direction.DEPENSE, "mandataire"
+    CHQ, ESP, VIR, CB = Means.CHEQUE, Means.ESPECES, Means.VIREMENT, Means.CARTE
+    entry(m, "École", R, day(15, 9), "Participation des familles (Martin)", CHQ, 35_00, "familles", "martin",
+          cheque_number="5512001")
+    entry(m, "École", R, day(16, 9), "Participation des familles (Nativel)", CHQ, 20_00, "familles", "nativel",
+          cheque_number="7730442")
+    entry(m, "École", R, day(17, 9), "Participation des familles (espèces)", ESP, 42_00, "familles")
+    reconciliation.record_deposit(session, who[m], coop.id, [books.entries["martin"], books.entries["nativel"]],
+                          day=day(23, 9), today=today)  # fmt: skip
+    entry(m, "École", D, day(30, 9), "Cotisation et assurance OCCE", CHQ, 250_70,
+          [("cotisation", 221_00), ("assurance", 29_70)], cheque_number="0000101")
+    entry(m, "École", R, day(14, 10), "Subvention de fonctionnement", VIR, 600_00, "subventions", "grant",
+          giver="Commune de Saint-Paul")
+    entry(m, "École", D, day(20, 11), "Photographe scolaire", CB, 310_00, "60700008")
+    entry(m, "École", R, day(5, 12), "Vente des photos de classe", CHQ, 455_00, "70700008", cheque_number="1002003")
+    move(MovementKind.DEPOT, "École", day(10, 12), 40_00, "Dépôt d'espèces")
+    move(MovementKind.AVANCE, "École", day(15, 1), 150_00, "Avance pour la sortie", to="CE1A")
+    entry("ce1a", "CE1A", D, day(20, 1), "Cinéma", CB, 120_00, "sorties")
+    entry("ce1a", "CE1A", R, day(3, 2), "Vente de gâteaux", ESP, 64_50, "70700008")
+    entry("ce2b", "CE2B", R, day(10, 2), "Don d'une famille", CHQ, 50_00, "dons", cheque_number="4400121")
+    entry("cm1", "CM1", R, day(2, 3), "Participation des familles", ESP, 25_00, "familles")
+    entry("cm1", "CM1", D, day(5, 3), "Fournitures", ESP, 18_00, "fournitures")
+    entry(m, "École", D, day(12, 3), "Bus de la sortie", VIR, 480_00, "sorties")
+    entry(m, "École", R, day(20, 3), "Participation des familles à la sortie", CHQ, 180_00, "participation sorties",
+          cheque_number="3300917")
+    entry("ce2b", "CE2B", D, day(12, 4), "Fournitures", CB, 45_90, "fournitures")
+    entry("ce1a", "CE1A", D, day(15, 5), "Goûter", ESP, 30_00, "alimentation")
+    entry(m, "École", R, day(14, 6), "Kermesse", ESP, 312_50, "kermesse")
+    entry(m, "École", D, day(20, 6), "Vidéoprojecteur", CHQ, 399_00, "biens durables", cheque_number="0000102")
+    move(MovementKind.DEPOT, "École", day(28, 6), 300_00, "Dépôt de la kermesse")
+    entry(m, "École", D, day(30, 6), "Frais de tenue de compte", Means.PRELEVEMENT, 12_00, "frais bancaires")
+    move(MovementKind.REMBOURSEMENT, "CE1A", day(30, 6), 100_00, "Remboursement de l'avance", to="École")
+    entry(m, "École", D, day(25, 8), "Livres de bibliothèque", CHQ, 86_40, "fournitures", "livres",
+          cheque_number="0000103")
+    return books

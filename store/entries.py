@@ -13,7 +13,7 @@ from store import audit
 from store.access import Action, Forbidden
 from store.accounts import Account, Chart, normalise
 from store.balances import Balances, _balances
-from store.books import chart_of, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.books import chart_of, clean_giver, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -36,12 +36,14 @@ def entry_history(session: Session, who: Who, entry_id: int) -> tuple[audit.Audi
 def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date,
                  label: str, means: Means, amount: int,
                  splits: Sequence[tuple[str, int]] | str, today: date, cheque_number: str | None = None,
-                 project: str | None = None, treasury: Treasury | None = None) -> EntryView:  # fmt: skip
+                 project: str | None = None, treasury: Treasury | None = None,
+                 giver: str | None = None) -> EntryView:  # fmt: skip
     """A recette or dépense of a ledger, ventilated over the chart (class 7 or 6).
 
     ``splits``: (account code or alias, cents) pairs adding up to ``amount``, or one
     account for all of it. A cheque needs its number; the caisse takes only espèces
-    and never goes below zero. The treasury follows the means (a given one must agree)."""
+    and never goes below zero. The treasury follows the means (a given one must agree).
+    A recette on a grant account names its ``giver``."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     direction, means = Direction(direction), Means(means)
     treasury = treasury_of(means) if treasury is None else Treasury(treasury)
@@ -53,11 +55,12 @@ def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direc
     project = clean_project(project)
     chart = chart_of(session, coop)
     parts = _resolve_splits(chart, direction, amount, splits)
+    giver = clean_giver(chart, direction, parts, giver)
     if treasury == Treasury.CAISSE and direction == Direction.DEPENSE:
         _require_caisse(session, ledger.id, year, day, add=[(day, -amount)])
     entry = _insert_entry(session, who, ledger, year, parts, day=day, label=label, direction=direction,
                           treasury=treasury, means=means, cheque_number=cheque_number, amount=amount,
-                          project=project)  # fmt: skip
+                          project=project, giver=giver)  # fmt: skip
     return _views(session, [entry], chart)[0]
 
 
@@ -73,7 +76,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
                label: str = UNCHANGED, treasury: Treasury = UNCHANGED, means: Means = UNCHANGED,
                cheque_number: str | None = UNCHANGED, amount: int = UNCHANGED,
                splits: Sequence[tuple[str, int]] | str = UNCHANGED,
-               project: str | None = UNCHANGED) -> EntryView:  # fmt: skip
+               project: str | None = UNCHANGED, giver: str | None = UNCHANGED) -> EntryView:  # fmt: skip
     """Change an entry of an open year; the audit trail keeps the before and after.
 
     The direction and the year stay (cancel and record anew instead). A new amount with
@@ -99,6 +102,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     new["cheque_number"] = _clean_cheque_number(
         new["means"], entry.cheque_number if cheque_number is UNCHANGED else cheque_number)
     parts = _edited_parts(chart, entry, old_parts, new["amount"], splits)
+    new["giver"] = clean_giver(chart, entry.direction, parts, entry.giver if giver is UNCHANGED else giver)
     bank_fields = ("day", "amount", "treasury", "means", "cheque_number")
     if any(new[f] != getattr(entry, f) for f in bank_fields) and _tick_of(session, entry.id):
         raise LedgerError("ticked")

@@ -8,7 +8,7 @@ last 31 August (the department's today). States, as Retkoop shows them:
     → à compléter (the AD's comment) → modifié → envoyé … → validé (verrouillé)
 
 "cahiers non clos" is not stored: it is "en cours" while the CRF says class ledgers are
-still open. Validating inserts the year's ``YearClosing``, so that store.ledger refuses
+still open. Validating inserts the year's ``YearClosing``, so that the books (store/books.py) refuse
 every change dated in it from then on (entries, edits, cancels, movements, counts,
 openings, statements). A change to the books of a year whose report was sent (or sent
 back) turns it to "modifié", whichever command made it: a flush listener watches the

@@ -18,7 +18,7 @@ YEAR = fiscal_year_of(TODAY) - 1  # the year the report is about
 LAST_DAY = date(YEAR + 1, 8, 31)
 MARIE = 1001  # the demo's mandataire
 # vérificateurs: telegram id → (name, also a signataire?)
-HENRI, CLAIRE, SABINE = 3001, 3002, 3003
+HENRI, CLAIRE, SABINE = 4001, 4002, 4003
 VERIFICATEURS = {HENRI: ("Henri Fontaine", False), CLAIRE: ("Claire Hoareau", False), SABINE: ("Sabine Lebon", True)}
 OPENING_BANQUE, OPENING_CAISSE = 1_000_00, 50_00
 FAMILLES, SORTIE, GATEAUX = 300_00, 120_00, 40_00
@@ -29,7 +29,7 @@ def coop_and_ledgers(session: Session) -> tuple[Coop, dict[str, Ledger]]:
     return coop, {x.name: x for x in session.exec(select(Ledger).where(Ledger.coop_id == coop.id))}
 
 
-def seed_year(session: Session, *, statement: bool = True, count: bool = True) -> None:
+def seed_year(session: Session) -> None:
     """The school ledger's year, recorded by the mandataire as the bot would; and the vérificateurs."""
     coop, ledgers = coop_and_ledgers(session)
     marie, school = who_is(session, MARIE), ledgers["École"].id
@@ -43,11 +43,9 @@ def seed_year(session: Session, *, statement: bool = True, count: bool = True) -
                 {"cheque_number": "0000101", "project": "sortiemer"}),
                (Direction.RECETTE, date(YEAR + 1, 5, 20), "Vente de gâteaux", Means.ESPECES, GATEAUX, "ventes", {}),
            )]  # fmt: skip
-    if statement:
-        reconciliation.record_statement(session, marie, coop.id, day=LAST_DAY, balance=OPENING_BANQUE + FAMILLES - SORTIE,
-                                today=TODAY, entry_ids=ids[:2])  # fmt: skip
-    if count:
-        cashcounts.count_cash(session, marie, school, day=LAST_DAY, today=TODAY, total=OPENING_CAISSE + GATEAUX)
+    reconciliation.record_statement(session, marie, coop.id, day=LAST_DAY, balance=OPENING_BANQUE + FAMILLES - SORTIE,
+                                    today=TODAY, entry_ids=ids[:2])  # fmt: skip
+    cashcounts.count_cash(session, marie, school, day=LAST_DAY, today=TODAY, total=OPENING_CAISSE + GATEAUX)
     for telegram_id, (name, signataire) in VERIFICATEURS.items():
         person = Person(telegram_id=telegram_id, name=name)
         session.add(person)

@@ -28,6 +28,7 @@ EXPECTED = {
     "pointage": MANAGERS,
     "remise": MANAGERS | TEACHERS,
     "caisse": MANAGERS | {"enseignant", "enseignant_autre_classe"},
+    "cloture": MANAGERS | TEACHERS,
     "journal": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},
     "historique": MANAGERS,
     "valider": ADS,

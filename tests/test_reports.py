@@ -180,7 +180,7 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons)
 
 
-async def test_no_quitus_while_a_class_ledger_is_open(bot, people, year):
+async def test_no_quitus_while_a_class_ledger_is_open_then_cloture_closes_it(bot, people, year):
     year.run(class_entry)
     marie = people["marie"]
     step = await marie.send("/compterendu")
@@ -191,6 +191,14 @@ async def test_no_quitus_while_a_class_ledger_is_open(bot, people, year):
             in step.text)
     assert "État : 📒 cahiers non clos" in step.text  # nothing lost, nobody told
     assert not [m for m in people["henri"].history if m.from_bot]
+    await marie.send("/cloture")
+    await marie.press("🔒 Clore CE1A")
+    step = await marie.press("🔒 Clore le cahier")
+    assert f"Cahier CE1A clos pour l'exercice {YEARS}" in step.text
+    await marie.send("/compterendu")
+    step = await marie.press("🔏 Demander le quitus")
+    assert "🔏 Quitus demandé : 2 vérificateurs prévenus." in step.text
+    assert "vous demande votre quitus" in await told(people["henri"], "vous demande votre quitus")
 
 
 async def test_an_unbalanced_report_is_not_sent_and_says_where_the_difference_comes_from(bot, people, year):
@@ -205,3 +213,18 @@ async def test_an_unbalanced_report_is_not_sent_and_says_where_the_difference_co
             f"total de leur écriture ({euros(50_00)}). Le compte rendu ne peut pas être envoyé ; rien n'est perdu."
             in step.text)
     assert "État : 📝 en cours" in step.text
+
+
+async def test_the_sandbox_has_a_report_in_progress(bot, demo, sim):
+    from store.demo import YEAR_END_PEOPLE, seed_sandbox
+
+    demo.run(seed_sandbox)
+    helene = sim.user(YEAR_END_PEOPLE["mandataire"][0], "Hélène")
+    step = await helene.send("/compterendu")
+    assert "974-300 École des Filaos" in step.text and "État : 📒 cahiers non clos" in step.text
+    assert "3 cahiers de classe non clos (CE1A, CE2B, CM1) : /cloture" in step.text
+    step = await helene.press("📝 Activités (CRA)")
+    assert step.text.startswith("Activités 2/4")
+    step = await sim.user(1007, "Henri").send("/compterendu")  # the vérificateur of 974-111 reads it
+    assert "État : pas commencé" in step.text
+    assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons) and "Bilan" in str(step.last.buttons)

@@ -45,8 +45,8 @@ log = logging.getLogger(__name__)
 AMOUNT, LABEL, LEDGER, ACCOUNT, SPLIT_ACCOUNT, SPLIT_AMOUNT = (
     "ent.amount", "ent.label", "ent.ledger", "ent.account", "ent.split.account", "ent.split.amount",
 )  # fmt: skip
-MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM = (
-    "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm",
+MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM, GIVER = (
+    "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm", "ent.giver",
 )  # fmt: skip
 DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
 
@@ -82,10 +82,18 @@ texts.register({
                          "en": "The label must be 1 to 120 characters long: shorten it."},
     "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
                                 "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "
-                                "prélèvement) et une date (hier, 03/11).",
+                                "prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse "
+                                "(Mairie de Saint-Paul).",
                           "en": "I did not understand \"{part}\": after the label, separated by semicolons, I understand "
-                                "a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement) and "
-                                "a date (hier, 03/11)."},
+                                "a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement), a "
+                                "date (hier, 03/11) and, for a grant, who gives it (Mairie de Saint-Paul)."},
+    "ent.ask_giver": {"fr": "Qui verse cette subvention ? Par exemple : Mairie de Saint-Paul, Conseil départemental, "
+                            "État (ou /annuler)",
+                      "en": "Who gives this grant? For example: Mairie de Saint-Paul, Conseil départemental, État "
+                            "(or /annuler)"},
+    "ent.giver.length": {"fr": "Le nom de qui verse la subvention doit faire de 1 à 120 caractères : retapez-le.",
+                         "en": "The name of who gives the grant must be 1 to 120 characters long: type it again."},
+    "ent.card.giver": {"fr": "\nversée par {giver}", "en": "\ngiven by {giver}"},
     "ent.pick_ledger": {"fr": "Dans quel cahier ?", "en": "In which ledger?"},
     "ent.pick_account": {"fr": "Sur quel compte ?", "en": "On which account?"},
     "ent.more_accounts": {"fr": "Autres comptes…", "en": "Other accounts…"},
@@ -197,8 +205,10 @@ def project_of(label: str) -> tuple[str, str | None]:
 
 
 def read_extras(parts: list[str], refs: list[LedgerRef], accounts: list[Account], today: date) -> dict | str:
-    """What came after the label, between semicolons; the first part not understood if any."""
+    """What came after the label, between semicolons; the first part not understood if any
+    (one part not understood is the giver when the account is a grant's)."""
     found: dict = {}
+    unknown = []
     for part in parts:
         words = normalise(part).split()
         if not words:
@@ -214,7 +224,12 @@ def read_extras(parts: list[str], refs: list[LedgerRef], accounts: list[Account]
         elif account := next((a for a in accounts if normalise(part) in (a.code, *map(normalise, a.aliases))), None):
             found["splits"] = [[account.code, None]]
         else:
-            return part.strip()
+            unknown.append(" ".join(part.split()))
+    grant = "splits" in found and any(a.grant and a.code == found["splits"][0][0] for a in accounts)
+    if len(unknown) == 1 and grant:
+        found["giver"] = unknown[0]
+    elif unknown:
+        return unknown[0]
     return found
 
 
@@ -350,6 +365,10 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
         return await ask_account(update, context, known.accounts, edit=False)
     if current["splits"][0][1] is None:  # one account named on the line: all of the amount
         current["splits"] = [[current["splits"][0][0], current["amount"]]]
+    if needs_giver(current, known.accounts) and not current.get("giver"):
+        current["asked"] = True
+        await say(t("ent.ask_giver", language))
+        return GIVER
     if "means" not in current:
         current["asked"] = True
         return await ask_means(update, context)
@@ -371,6 +390,22 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     if not current.get("asked") and banque is None:
         return await record(update, context)  # everything came on the line: nothing more to ask
     return await show_card(update, context, known, banque)
+
+
+def needs_giver(current: dict, accounts: tuple[Account, ...]) -> bool:
+    """A recette on a grant account names who gives it (the CRF's tableau des subventions)."""
+    grants = {a.code for a in accounts if a.grant}
+    return current["direction"] == Direction.RECETTE and any(code in grants for code, _ in current["splits"])
+
+
+async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """Who gives the grant, typed: the commune, the département…"""
+    giver = " ".join(update.effective_message.text.split())
+    if not 1 <= len(giver) <= books.GIVER_MAX:
+        await update.effective_message.reply_text(t("ent.giver.length", lang(update)))
+        return GIVER
+    draft(context)["giver"] = giver
+    return await next_step(update, context, await draft_context(update, context))
 
 
 def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup:
@@ -646,6 +681,8 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
              label=escape(current["label"]), amount=money(current["amount"], language), means=means,
              day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,
              project=t("ent.card.project", language, project=current["project"]) if current.get("project") else "")  # fmt: skip
+    if needs_giver(current, known.accounts) and current.get("giver"):
+        text += t("ent.card.giver", language, giver=escape(current["giver"]))
     if banque is not None:
         text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
     keyboard = InlineKeyboardMarkup([
@@ -714,7 +751,7 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
             update, context, entries.record_entry_with_balances, current["ledger_id"],
             direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
-            cheque_number=current.get("cheque"), project=current.get("project"),
+            cheque_number=current.get("cheque"), project=current.get("project"), giver=current.get("giver"),
         )  # fmt: skip
     except LedgerError as refused:
         return await refused_at_recording(update, context, refused)
@@ -757,6 +794,8 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
         current.pop("splits", None)
     elif refused.reason == "project_invalid":
         current["project"] = None
+    elif refused.reason in ("giver_required", "giver_length"):
+        current.pop("giver", None)
     else:
         return await card_again(update, context)
     return await next_step(update, context, await draft_context(update, context))

@@ -183,7 +183,7 @@ def ledgers_keyboard(refs: list[LedgerRef], prefix: str, language: str) -> Inlin
 def refusal(error: LedgerError, language: str) -> str:
     """The French sentence for a refusal of the store's bookkeeping rules."""
     values = dict(error.details)
-    for key in ("caisse", "minimum", "difference"):
+    for key in ("caisse", "minimum", "difference", "counted"):
         if key in values:
             values[key] = signed_money(values[key], language)
     if "year" in values:

@@ -183,7 +183,8 @@ def _call(world: World, op: tuple, target: dict | None):
         _, i, direction, treasury, means, day, amount, parts, project = op
         return world.act(entries.record_entry, world.ledgers[i], direction=direction, day=day, label="Écriture",
                          treasury=treasury, means=means, amount=amount, splits=parts, today=TODAY,
-                         cheque_number="1001" if means == Means.CHEQUE else None, project=project)  # fmt: skip
+                         cheque_number="1001" if means == Means.CHEQUE else None, project=project,
+                         giver="Mairie")  # fmt: skip
     if kind == "edit":
         _, _, amount, shift = op
         changes = {"amount": amount, "splits": [(target["parts"][0][0], amount)]} if amount else {}

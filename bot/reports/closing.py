@@ -1,0 +1,113 @@
+"""/cloture: a class ledger closed at the year's end, its balance paid back to the school ledger.
+
+A teacher sees their class ledger at once; a manager sees every class ledger of the coop,
+closed or still to close, and picks one (a teacher who left). The preview shows the year,
+the banque and caisse to pay back and the date; a caisse that is not zero needs a
+matching arrêté de caisse first, and the preview says so instead of offering to close.
+"🔒 Clore le cahier" records the reversement and locks the ledger for that year (store/closing.py).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.texts import lang, t
+from bot.ui.books import money, refusal, signed_money
+from bot.ui.common import as_user, button, day_text, end_conversation, years_text
+from bot.ui.treasury import show
+from store import closing
+from store.closing import ClosingPreview
+from store.errors import LedgerError
+
+PICK, CONFIRM = "clo.pick", "clo.confirm"
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """/cloture: the class ledger at once, or the list of them with where each stands."""
+    choices = await as_user(update, context, closing.closing_choices)
+    if len(choices) == 1:
+        return await preview(update, context, choices[0])
+    language = lang(update)
+    several = len({c.coop_id for c in choices}) > 1
+    lines = [t("clo.list", language)]
+    rows = []
+    for choice in choices:
+        name = f"{choice.ledger_name} ({choice.affiliation})" if several else choice.ledger_name
+        if choice.closed:
+            lines.append(t("clo.list.closed", language, ledger=escape(name), years=years_text(choice.year),
+                           day=day_text(choice.day)))  # fmt: skip
+        else:
+            lines.append(t("clo.list.open", language, ledger=escape(name), years=years_text(choice.year),
+                           banque=signed_money(choice.banque, language), caisse=money(choice.caisse, language)))  # fmt: skip
+            rows.append([button(t("clo.button", language, ledger=name), f"clo:l:{choice.ledger_id}")])
+    if not rows:
+        await update.effective_message.reply_text("\n".join(lines + ["", t("clo.list.none", language)]))
+        return ConversationHandler.END
+    rows.append([button(t("button.cancel", language), "clo:cancel")])
+    await update.effective_message.reply_text("\n".join(lines + ["", t("clo.list.pick", language)]),
+                                              reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return PICK
+
+
+async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """A class ledger button: the store refuses one this person may not close."""
+    choice = await as_user(update, context, closing.closing_preview, int(update.callback_query.data.split(":")[2]))
+    await update.callback_query.answer()
+    return await preview(update, context, choice)
+
+
+async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: ClosingPreview) -> str | int:
+    """What closing will do, with 🔒 Clore; or why it cannot be done yet, and what to do first."""
+    language, years = lang(update), years_text(choice.year)
+    amounts = dict(banque=signed_money(choice.banque, language), caisse=money(choice.caisse, language))
+    if choice.problem == "ledger_already_closed":
+        await show(update, t("clo.already", language, ledger=escape(choice.ledger_name), years=years,
+                             day=day_text(choice.day), **amounts))  # fmt: skip
+        return ConversationHandler.END
+    lines = [t("clo.preview", language, ledger=escape(choice.ledger_name), years=years, **amounts)]
+    if choice.caisse and choice.problem is None:
+        lines.append(t("clo.preview.count", language, day=day_text(choice.count_day),
+                       counted=money(choice.counted, language)))  # fmt: skip
+    if choice.problem == "cash_count_required":
+        await show(update, "\n".join(lines + ["", t("clo.need_count", language, caisse=amounts["caisse"], years=years,
+                                                 day=day_text(choice.day))]))
+        return ConversationHandler.END
+    if choice.problem == "cash_count_differs":
+        await show(update, "\n".join(lines + ["", t("clo.count_differs", language, day=day_text(choice.count_day),
+                                                    counted=money(choice.counted, language),
+                                                    caisse=amounts["caisse"])]))  # fmt: skip
+        return ConversationHandler.END
+    if choice.banque < 0:
+        lines.append(t("clo.preview.deficit", language))
+    lines += ["", t("clo.preview.what", language, day=day_text(choice.day), years=years)]
+    keyboard = InlineKeyboardMarkup([[button(t("clo.confirm", language), f"clo:ok:{choice.ledger_id}")],
+                                     [button(t("button.cancel", language), "clo:cancel")]])  # fmt: skip
+    await show(update, "\n".join(lines), keyboard)
+    return CONFIRM
+
+
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """🔒 Clore: the reversement recorded and the ledger locked, or the store's reason."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    ledger_id = int(query.data.split(":")[2])
+    choice = await as_user(update, context, closing.closing_preview, ledger_id)
+    # The movements' label is part of the books, which the AD reads in French.
+    label = t("clo.label", "fr", ledger=choice.ledger_name)
+    try:
+        done = await as_user(update, context, closing.close_class_ledger, ledger_id, label=label)
+    except LedgerError as refused:
+        await query.edit_message_text(refusal(refused, language))
+        return ConversationHandler.END
+    await query.edit_message_text(t("clo.done", language, ledger=escape(done.ledger_name), years=years_text(done.year),
+                                    banque=signed_money(done.banque, language), caisse=money(done.caisse, language),
+                                    day=day_text(done.day)))  # fmt: skip
+    return ConversationHandler.END
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/annuler or Annuler: nothing is closed."""
+    return await end_conversation(update, context)

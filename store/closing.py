@@ -1,0 +1,185 @@
+"""The closing of a class ledger at the year's end (/cloture).
+
+Its balance is paid back to the school ledger as internal movements (banque → banque,
+caisse → caisse; a class banque in deficit is covered by an advance from the school),
+so the class's books are folded into the school's and the coop's CRF counts nothing
+twice. Then the class ledger takes no change dated in that year (``LedgerClosing``,
+checked by store/books.py). The class's teacher closes it, or a manager of the coop
+(a teacher who left).
+
+Design choices:
+
+- The year closed is last year while the coop still has it open and the class had books
+  in it, else the current year (a teacher leaving before the summer); the reversement is
+  dated that year's 31/08, or today if earlier.
+- Cash is counted first: a non-zero caisse needs an arrêté de caisse of the year, made
+  after the caisse's last entry, that matches the book balance.
+- The movements' two legs are written here rather than through ``ledger.record_movement``,
+  which asks its caller to write in both ledgers: a teacher does not write in the school
+  ledger, yet paying their class's balance back to it is theirs to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from store import audit, balances, books, errors, lookups
+from store.access import Action, Forbidden
+from store.models import (
+    CashCount, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means, Movement, MovementKind,
+    Treasury,
+)  # fmt: skip
+from store.people import Who
+from store.years import fiscal_year_bounds, fiscal_year_of, today_in
+
+
+@dataclass(frozen=True)
+class ClosingPreview:
+    """What /cloture shows of a class ledger before closing it (or once closed)."""
+
+    ledger_id: int
+    ledger_name: str
+    coop_id: int
+    affiliation: str
+    year: int
+    day: date  # the reversement's date
+    banque: int  # the class's balances at that date, to pay back
+    caisse: int
+    closed: bool  # already closed for ``year``
+    count_day: date | None  # the year's last cash count…
+    counted: int | None
+    problem: str | None = None  # why it cannot be closed now: cash_count_required, cash_count_differs, ledger_already_closed
+
+    @property
+    def closable(self) -> bool:
+        return self.problem is None
+
+
+def _school_ledger(session: Session, coop_id: int) -> Ledger:
+    return session.exec(select(Ledger).where(Ledger.coop_id == coop_id, Ledger.kind == LedgerKind.ECOLE)).one()
+
+
+def _year_to_close(session: Session, ledger: Ledger, coop: Coop, today: date) -> int:
+    current = fiscal_year_of(today)
+    previous = current - 1
+    if not books.is_closed(session, coop.id, previous):
+        had_books = session.exec(select(Entry.id).where(Entry.ledger_id == ledger.id, Entry.fiscal_year == previous,
+                                                        Entry.cancelled_at.is_(None))).first()  # fmt: skip
+        if had_books is not None or any(books._opening_amounts(session, ledger.id, previous)):
+            return previous
+    return current
+
+
+def _preview(session: Session, ledger: Ledger, coop: Coop, today: date) -> ClosingPreview:
+    year = _year_to_close(session, ledger, coop, today)
+    day = min(today, fiscal_year_bounds(year)[1])
+    closing = session.exec(select(LedgerClosing).where(LedgerClosing.ledger_id == ledger.id,
+                                                       LedgerClosing.fiscal_year == year)).first()  # fmt: skip
+    first, last = fiscal_year_bounds(year)
+    count = session.exec(select(CashCount).where(CashCount.ledger_id == ledger.id, CashCount.day >= first,
+                                                 CashCount.day <= last)
+                         .order_by(CashCount.day.desc(), CashCount.id.desc())).first()  # fmt: skip
+    if closing is not None:
+        return ClosingPreview(ledger.id, ledger.name, coop.id, coop.affiliation, year, closing.day, closing.banque,
+                              closing.caisse, True, count.day if count else None, count.counted if count else None,
+                              "ledger_already_closed")  # fmt: skip
+    sums = balances._balances(session, ledger, year)
+    problem = None
+    if sums.caisse:
+        last_cash = session.exec(select(func.max(Entry.day)).where(
+            Entry.ledger_id == ledger.id, Entry.fiscal_year == year, Entry.treasury == Treasury.CAISSE,
+            Entry.cancelled_at.is_(None))).one()  # fmt: skip
+        if count is None or (last_cash is not None and count.day < last_cash):
+            problem = "cash_count_required"
+        elif count.counted != sums.caisse:
+            problem = "cash_count_differs"
+    return ClosingPreview(ledger.id, ledger.name, coop.id, coop.affiliation, year, day, sums.banque,
+                          sums.caisse, False, count.day if count else None, count.counted if count else None,
+                          problem)  # fmt: skip
+
+
+def _class_ledger(session: Session, who: Who, ledger_id: int, action: Action) -> tuple[Ledger, Coop, date]:
+    ledger, coop = books._require_ledger(session, who, action, ledger_id)
+    if ledger.kind != LedgerKind.CLASSE:
+        raise errors.LedgerError("not_class_ledger")
+    return ledger, coop, today_in(session.get(Department, coop.department_code).timezone)
+
+
+def closing_choices(session: Session, who: Who) -> tuple[ClosingPreview, ...]:
+    """The class ledgers this person may close (their own class; every class of the coops they
+    manage), each with its year to close and where it stands; Forbidden if none."""
+    refs = [r for r in lookups.ledgers_for(session, who, write=True) if r.kind == LedgerKind.CLASSE]
+    if not refs:
+        raise Forbidden(Action.WRITE_LEDGER)
+    previews = []
+    for ref in refs:
+        ledger, coop = session.get(Ledger, ref.id), session.get(Coop, ref.coop_id)
+        previews.append(_preview(session, ledger, coop, today_in(ref.timezone)))
+    return tuple(previews)
+
+
+def closing_preview(session: Session, who: Who, ledger_id: int) -> ClosingPreview:
+    """One class ledger's closing, as /cloture shows it before the confirmation."""
+    ledger, coop, today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
+    return _preview(session, ledger, coop, today)
+
+
+def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str,
+                       today: date | None = None) -> ClosingPreview:  # fmt: skip
+    """Pay a class ledger's balance back to the school ledger (movements labelled ``label``) and lock
+    it for the year. Refused: ledger_already_closed (year), cash_count_required, cash_count_differs
+    (counted, caisse), and whatever a movement on that date would be refused for."""
+    ledger, coop, local_today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
+    today = today or local_today
+    preview = _preview(session, ledger, coop, today)
+    if preview.problem == "ledger_already_closed":
+        raise errors.LedgerError("ledger_already_closed", ledger=ledger.name, year=preview.year)
+    if preview.problem == "cash_count_required":
+        raise errors.LedgerError("cash_count_required", ledger=ledger.name, caisse=preview.caisse)
+    if preview.problem == "cash_count_differs":
+        raise errors.LedgerError("cash_count_differs", ledger=ledger.name, caisse=preview.caisse, counted=preview.counted)
+    label = books._clean_label(label)
+    year = books._check_day(session, coop.id, preview.day, today)
+    school = _school_ledger(session, coop.id)
+    books._require_started(session, ledger.id, year)
+    books._require_started(session, school.id, year)
+    if preview.caisse:
+        books._require_caisse(session, ledger.id, year, preview.day, add=[(preview.day, -preview.caisse)])
+    chart = books.chart_of(session, coop)
+    movements = []
+    if preview.banque:
+        back = preview.banque > 0  # a deficit is covered by the school instead
+        kind = MovementKind.REMBOURSEMENT if back else MovementKind.AVANCE
+        ends = (ledger, school) if back else (school, ledger)
+        movements.append(_move(session, who, chart, kind, ends, Treasury.BANQUE, abs(preview.banque),
+                               preview.day, year, label))  # fmt: skip
+    if preview.caisse:
+        movements.append(_move(session, who, chart, MovementKind.REMBOURSEMENT, (ledger, school), Treasury.CAISSE,
+                               preview.caisse, preview.day, year, label))  # fmt: skip
+    row = LedgerClosing(ledger_id=ledger.id, fiscal_year=year, day=preview.day, banque=preview.banque,
+                        caisse=preview.caisse, closed_by=who.person.id)  # fmt: skip
+    session.add(row)
+    session.flush()
+    audit.record(session, who, "ledger", ledger.id, "close", coop_id=coop.id, after={
+        "fiscal_year": year, "day": preview.day, "banque": preview.banque, "caisse": preview.caisse,
+        "movements": movements})  # fmt: skip
+    return _preview(session, ledger, coop, today)
+
+
+def _move(session: Session, who: Who, chart, kind: MovementKind, ends: tuple[Ledger, Ledger], treasury: Treasury,
+          amount: int, day: date, year: int, label: str) -> int:  # fmt: skip
+    """One internal movement between the class and the school ledger, on the same treasury; its id."""
+    movement = Movement(coop_id=ends[0].coop_id, kind=kind, created_by=who.person.id)
+    session.add(movement)
+    session.flush()
+    parts = [(chart.movement_account(kind.value).code, amount)]
+    means = Means.ESPECES if treasury == Treasury.CAISSE else Means.VIREMENT
+    for ledger, direction in zip(ends, (Direction.DEPENSE, Direction.RECETTE)):
+        books._insert_entry(session, who, ledger, year, parts, day=day, label=label, direction=direction,
+                        treasury=treasury, means=means, amount=amount, movement_id=movement.id)  # fmt: skip
+    return movement.id
+
