@@ -32,6 +32,8 @@ def weekly_digest(facts: DepartmentFacts, now: datetime) -> list[Due]:
         "department": calendar.code,
         "coops": len(coops),
         "renewed": sum(1 for c in coops if c.submitted_at is not None),
+        # the reports' line only once store/reminders.py tells their state (CoopFacts.report)
+        "reports_known": any(c.report is not None for c in coops),
         "reported": sum(1 for c in coops if c.report is not None and c.report.sent),
         "waiting": [c.affiliation for c in coops if c.submitted_at is not None and c.validated_at is None][:SHOWN],
         "waiting_count": sum(1 for c in coops if c.submitted_at is not None and c.validated_at is None),

@@ -36,7 +36,8 @@ def test_when_the_digest_is_due(database):
         assert bool(found) == due, when
     [digest] = database.run(digests_at, local(2026, 10, 5, 9))
     assert (digest.kind, digest.step, digest.coop_id, digest.year) == (DIGEST, "2026-10-05", None, 2026)
-    assert digest.params == {"department": "974", "coops": 4, "renewed": 2, "reported": 0, "waiting": ["974-002"],
+    assert digest.params == {"department": "974", "coops": 4, "renewed": 2, "reports_known": False, "reported": 0,
+                             "waiting": ["974-002"],
                              "waiting_count": 1, "late": ["974-003", "974-004"], "late_count": 2,
                              "late_reports": 0}  # fmt: skip
 
@@ -55,10 +56,23 @@ async def test_the_ad_reads_it_on_monday_once_and_after_a_holiday_monday(sim, da
     assert next(m.content for m in paul.history if m.content.startswith("📊")) == (
         "📊 Synthèse de la semaine — OCCE 974\n\n"
         "Adhésions 2026-2027 : 2 transmises ou validées sur 4 coopératives.\n"
-        "Comptes rendus 2025-2026 : 0 envoyé, 0 en retard.\n"
         "⏳ À valider (1) : 974-002\n"
         "⚠️ Adhésions en retard (2) : 974-003, 974-004\n\n"
         "Le détail, coopérative par coopérative : /suivi")
     await reminders_run(bot)
     kinds = database.run(lambda s: [m.kind for m in s.exec(select(OutboxMessage)).all()])
     assert kinds.count(DIGEST) == 3
+
+
+def test_the_reports_line_once_their_state_is_known():
+    from bot.followup.digest import digest_text
+    from store.outbox import Claimed
+
+    params = {"department": "974", "coops": 3, "renewed": 1, "reports_known": True, "reported": 1, "late_reports": 2,
+              "waiting": [], "waiting_count": 0, "late": ["974-002", "974-003"], "late_count": 25}
+    text, _ = digest_text(Claimed(1, DIGEST, "2026-10-05", None, 1, 2026, 4000, "fr", params))
+    assert text == ("📊 <b>Synthèse de la semaine — OCCE 974</b>\n\n"
+                    "Adhésions 2026-2027 : 1 transmise ou validée sur 3 coopératives.\n"
+                    "Comptes rendus 2025-2026 : 1 envoyé, 2 en retard.\n"
+                    "⚠️ Adhésions en retard (25) : 974-002, 974-003 et 23 autres\n\n"
+                    "Le détail, coopérative par coopérative : /suivi")

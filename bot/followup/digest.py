@@ -14,7 +14,7 @@ def _listed(affiliations: list[str], count: int, language: str) -> str:
     shown = ", ".join(affiliations)
     if count <= len(affiliations):
         return shown
-    return t("dig.more", language, coops=shown, others=count - len(affiliations))
+    return t("dig.more", language, coops=shown, others=plural(count - len(affiliations), "dig.word.other", language))
 
 
 @writer(DIGEST)
@@ -24,10 +24,11 @@ def digest_text(message: Claimed) -> tuple[str, None]:
     lines = [t("dig.title", language, department=params["department"]), "",
              t("dig.renewed", language, years=years_text(message.year),
                renewed=plural(params["renewed"], "dig.word.renewed", language),
-               coops=plural(params["coops"], "sui.coops", language)),
-             t("dig.reported", language, years=years_text(message.year - 1),
-               reported=plural(params["reported"], "dig.word.reported", language),
-               late=plural(params["late_reports"], "dig.word.late", language))]  # fmt: skip
+               coops=plural(params["coops"], "sui.coops", language))]  # fmt: skip
+    if params["reports_known"]:
+        lines.append(t("dig.reported", language, years=years_text(message.year - 1),
+                       reported=plural(params["reported"], "dig.word.reported", language),
+                       late=plural(params["late_reports"], "dig.word.late", language)))  # fmt: skip
     if params["waiting_count"]:
         lines.append(t("dig.waiting", language, count=params["waiting_count"],
                        coops=_listed(params["waiting"], params["waiting_count"], language)))  # fmt: skip

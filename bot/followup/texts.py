@@ -86,7 +86,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "dig.word.late": {"fr": "en retard|en retard", "en": "late|late"},
     "dig.waiting": {"fr": "⏳ À valider ({count}) : {coops}", "en": "⏳ To validate ({count}): {coops}"},
     "dig.late": {"fr": "⚠️ Adhésions en retard ({count}) : {coops}", "en": "⚠️ Late memberships ({count}): {coops}"},
-    "dig.more": {"fr": "{coops}, … et {others}", "en": "{coops}, … and {others}"},
+    "dig.more": {"fr": "{coops} et {others}", "en": "{coops} and {others}"},
+    "dig.word.other": {"fr": "autre|autres", "en": "other|others"},
     "dig.details": {"fr": "Le détail, coopérative par coopérative : /suivi", "en": "The details, cooperative by cooperative: /suivi"},
     # /annonce
     "ann.ask_audience": {"fr": "<b>Annonce</b> — à quels mandataires de l'OCCE {department} ?",
