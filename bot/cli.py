@@ -13,6 +13,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook
 from bot.infra.logs import configure_logging, redact, secret_forms
+from bot.texts import TEXTS, plural, t
 from store import migrate
 from store.db import Database, DatabaseUrlError, DBAPIError, SQLAlchemyError, normalise_url
 from store.money import AmountError, format_amount, parse_amount
@@ -97,37 +98,18 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     """Bring the schema of DATABASE_URL to the latest version."""
     url = os.environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
     open_database(url).dispose()
-    print("La base de données est à jour.")
+    print(t("cli.db.up_to_date"))
     return 0
 
 
 # ------------------------------------------------ department and coops (the AD's directory)
 
-_COLUMN_LABELS = {"affiliation": "affiliation", "school": "école", "commune": "commune",
-                  "mandataire": "mandataire", "email": "e-mail"}  # fmt: skip
 _SETTING_OPTIONS = {"membership_opens": "--membership-opens", "membership_closes": "--membership-closes",
                     "report_deadline": "--report-deadline", "cotisation_cents": "--cotisation",
                     "assurance_cents": "--assurance", "adult_rate_cents": "--adult-rate",
                     "report_prepare": "--report-prepare", "reminder_days": "--reminder-days",
                     "reminder_from_hour": "--reminder-hours", "school_holidays": "--school-holidays",
                     "validation_wait_days": "--validation-wait"}  # fmt: skip
-_IMPORT_PROBLEMS = {
-    "encoding": "le fichier n'est pas en UTF-8",
-    "empty_file": "le fichier est vide",
-    "missing_column": "colonne absente de l'en-tête",
-    "duplicate_column": "colonne en double dans l'en-tête",
-    "affiliation": "numéro d'affiliation invalide (attendu 974-123)",
-    "department_unknown": "département inconnu (coopbot department add)",
-    "duplicate_affiliation": "numéro d'affiliation déjà vu plus haut",
-    "school_missing": "nom de l'école manquant",
-    "school_too_long": "nom d'école trop long (120 max)",
-    "commune_too_long": "commune trop longue (80 max)",
-    "mandataire_too_long": "nom de mandataire trop long (120 max)",
-    "email_invalid": "adresse e-mail invalide",
-    "email_without_mandataire": "e-mail sans nom de mandataire",
-    "extra_cells": "trop de cellules (guillemets oubliés ?)",
-    "unreadable": "ligne illisible (guillemet non fermé ?)",
-}
 MAX_PROBLEM_LINES = 30  # beyond, the file is surely not the right one
 
 
@@ -145,21 +127,9 @@ def _complain(*lines: str) -> int:
 
 def _directory_error_text(exc) -> str:
     option = _SETTING_OPTIONS.get(exc.field, f"--{exc.field}")
-    return {
-        "department_code": f"code de département invalide (974, 01, 2A…) : {_quoted(exc.value)}",
-        "department_exists": f"le département {exc.value} existe déjà (coopbot department set)",
-        "department_unknown": f"département inconnu : {exc.value} (coopbot department add)",
-        "name": f"nom invalide (1 à 120 caractères) : {_quoted(exc.value)}",
-        "timezone": f"fuseau horaire inconnu (ex. Indian/Reunion) : {_quoted(exc.value)}",
-        "month_day": f"date invalide pour {option} (MM-JJ, ex. 09-30) : {_quoted(exc.value)}",
-        "amount": f"montant invalide pour {option} : {_quoted(exc.value)}",
-        "chart": f"plan comptable invalide (lettres, chiffres, - et _) : {_quoted(exc.value)}",
-        "piece_numbering": f"numérotation des pièces : single ou dr : {_quoted(exc.value)}",
-        "reminder_days": f"jours de rappel invalides (1 à 60, ex. 15,7,3,1) : {_quoted(exc.value)}",
-        "reminder_hours": "heures d'envoi invalides (de 0 à 24, la première avant la seconde, ex. 8-19)",
-        "school_holidays": f"vacances invalides (ex. 2026-10-17:2026-11-01,2026-12-19:2027-01-03) : {_quoted(exc.value)}",
-        "validation_wait_days": f"délai invalide (1 à 60 jours) : {_quoted(exc.value)}",
-    }.get(exc.reason, f"refusé ({exc.reason}) : {_quoted(exc.value)}")
+    key = f"cli.directory.{exc.reason}"
+    return t(key if key in TEXTS else "cli.refused", reason=exc.reason, value=exc.value, quoted=_quoted(exc.value),
+             option=option)  # fmt: skip
 
 
 def _run_directory(fn, *args, **kwargs):
@@ -180,7 +150,7 @@ def database_reason(exc: SQLAlchemyError) -> str:
 
 def _database_failure(exc: SQLAlchemyError) -> int:
     reason = database_reason(exc)
-    return _complain(f"coopbot: la base de données a refusé l'opération ({reason})", "Rien n'a été modifié.")
+    return _complain(t("cli.database_refused", reason=reason), t("cli.nothing_changed"))
 
 
 def _day_month(month_day: str) -> str:
@@ -192,26 +162,15 @@ def _day_month(month_day: str) -> str:
 
 
 def _department_lines(department) -> list[str]:
-    adult = "aucun" if department.adult_rate_cents is None else format_amount(department.adult_rate_cents)
-    return [
-        f"{department.code} — {department.name}",
-        f"  fuseau horaire : {department.timezone}",
-        f"  adhésion : du {_day_month(department.membership_opens)}"
-        f" au {_day_month(department.membership_closes)}",
-        f"  comptes rendus : au plus tard le {_day_month(department.report_deadline)}",
-        f"  cotisation : {format_amount(department.cotisation_cents)}"
-        f", assurance : {format_amount(department.assurance_cents)}",
-        f"  tarif adulte : {adult}",
-        f"  plan comptable : {department.chart}",
-        f"  numérotation des pièces : {NUMBERING[department.piece_numbering]}",
-        f"  rappels : {department.reminder_days} jours avant chaque date limite, de {department.reminder_from_hour} h"
-        f" à {department.reminder_until_hour} h, préparation des comptes rendus le {_day_month(department.report_prepare)}",
-        f"  vacances scolaires : {department.school_holidays or 'aucune'}",
-        f"  adhésion en attente de validation : rappel à l'OCCE après {department.validation_wait_days} jours",
-    ]
-
-
-NUMBERING = {"single": "une seule suite (1, 2, 3…)", "dr": "D1, D2… pour les dépenses, R1, R2… pour les recettes"}
+    adult = t("cli.none") if department.adult_rate_cents is None else format_amount(department.adult_rate_cents)
+    return t("cli.department", code=department.code, name=department.name, timezone=department.timezone,
+             opens=_day_month(department.membership_opens), closes=_day_month(department.membership_closes),
+             deadline=_day_month(department.report_deadline), cotisation=format_amount(department.cotisation_cents),
+             assurance=format_amount(department.assurance_cents), adult=adult, chart=department.chart,
+             numbering=t(f"cli.numbering.{department.piece_numbering}")).split("\n") + t(
+        "cli.department.reminders", days=department.reminder_days, first=department.reminder_from_hour,
+        until=department.reminder_until_hour, prepare=_day_month(department.report_prepare),
+        holidays=department.school_holidays or t("cli.none.f"), wait=department.validation_wait_days).split("\n")  # fmt: skip
 
 
 def _parse_cents(text: str, *, none_allowed: bool = False) -> int | None:
@@ -236,7 +195,7 @@ def cmd_department_add(args: argparse.Namespace) -> int:
         return _complain(f"coopbot: {_directory_error_text(exc)}")
     except SQLAlchemyError as exc:
         return _database_failure(exc)
-    print(f"Département {department.code} créé : {department.name} ({department.timezone}).")
+    print(t("cli.department.added", code=department.code, name=department.name, timezone=department.timezone))
     return 0
 
 
@@ -260,23 +219,18 @@ def cmd_department_set(args: argparse.Namespace) -> int:
         try:
             changes[field] = _parse_cents(text, none_allowed=none_allowed)
         except AmountError as exc:
-            why = {"decimals": "deux décimales au plus", "too_large": "montant trop grand"}.get(
-                exc.reason, "montant invalide (ex. 2,05" + (" ou aucun" if none_allowed else "") + ")")
-            return _complain(f"coopbot: {option} : {why} : {_quoted(text)}")
+            why = exc.reason if exc.reason in ("decimals", "too_large") else "none" if none_allowed else "invalid"
+            return _complain(t(f"cli.amount.{why}", option=option, quoted=_quoted(text)))
     try:
         department = _run_directory(set_department, args.code, **changes)
     except DirectoryError as exc:
         return _complain(f"coopbot: {_directory_error_text(exc)}")
     except SQLAlchemyError as exc:
         return _database_failure(exc)
-    print(f"Département {department.code} mis à jour." if changes else f"Département {department.code} :")
+    print(t("cli.department.updated" if changes else "cli.department.shown", code=department.code))
     for line in _department_lines(department):
         print(line)
     return 0
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{count} {singular if count <= 1 else plural}"
 
 
 def cmd_coops_import(args: argparse.Namespace) -> int:
@@ -290,29 +244,29 @@ def cmd_coops_import(args: argparse.Namespace) -> int:
             with open(args.file, "rb") as handle:
                 data = handle.read()
     except OSError as exc:
-        why = {FileNotFoundError: "fichier introuvable", IsADirectoryError: "c'est un dossier",
-               PermissionError: "lecture refusée"}.get(type(exc), exc.strerror or type(exc).__name__)  # fmt: skip
-        return _complain(f"coopbot: impossible de lire {args.file} : {why}")
+        why = {FileNotFoundError: "missing", IsADirectoryError: "directory", PermissionError: "refused"}.get(type(exc))
+        why = t(f"cli.read.{why}") if why else exc.strerror or type(exc).__name__
+        return _complain(t("cli.read", file=args.file, why=why))
     try:
         result = _run_directory(import_coops, data)
     except CoopImportError as exc:
         lines = []
         for problem in exc.problems[:MAX_PROBLEM_LINES]:
-            text = _IMPORT_PROBLEMS.get(problem.reason, problem.reason)
+            key = f"cli.import.{problem.reason}"
+            text = t(key) if key in TEXTS else problem.reason
             detail = problem.detail
-            if problem.reason in ("missing_column", "duplicate_column"):
-                detail = _COLUMN_LABELS.get(detail, detail)
-            lines.append(f"ligne {problem.line} : {text}" + (f" : {_quoted(detail)}" if detail else ""))
+            if problem.reason in ("missing_column", "duplicate_column") and f"cli.column.{detail}" in TEXTS:
+                detail = t(f"cli.column.{detail}")
+            lines.append(t("cli.import.line", line=problem.line, text=text) + (f" : {_quoted(detail)}" if detail else ""))
         if len(exc.problems) > MAX_PROBLEM_LINES:
-            lines.append(f"… et {len(exc.problems) - MAX_PROBLEM_LINES} autres problèmes.")
-        return _complain(*lines, "Rien n'a été importé.")
+            lines.append(t("cli.import.more", others=plural(len(exc.problems) - MAX_PROBLEM_LINES, "cli.word.other_problem")))
+        return _complain(*lines, t("cli.import.nothing"))
     except SQLAlchemyError as exc:
         return _database_failure(exc)
     for line, affiliation in result.mandataires_kept:
-        print(f"ligne {line} : {affiliation} : mandataire déjà inscrit sur le bot, nom gardé")
-    print(f"Import terminé : {_plural(result.created, 'créée', 'créées')}, "
-          f"{_plural(result.updated, 'mise à jour', 'mises à jour')}, "
-          f"{_plural(result.unchanged, 'inchangée', 'inchangées')}.")  # fmt: skip
+        print(t("cli.import.mandataire_kept", line=line, affiliation=affiliation))
+    print(t("cli.import.done", created=plural(result.created, "cli.word.created"),
+            updated=plural(result.updated, "cli.word.updated"), unchanged=plural(result.unchanged, "cli.word.unchanged")))
     return 0
 
 
@@ -358,14 +312,6 @@ def _add_coops_parser(commands) -> None:
 
 # ------------------------------------------------ invitations from the command line
 
-INVITE_REFUSALS = {
-    "unknown_department": "département inconnu : {target} (coopbot department add)",
-    "unknown_coop": "coopérative inconnue : {target} (coopbot coops import)",
-    "has_mandataire": "la coopérative {target} a déjà un mandataire relié à Telegram : "
-                      "pour le remplacer, /mandataire dans le bot",
-}  # fmt: skip
-
-
 def bot_username() -> str:
     """TELEGRAM_BOT_USERNAME, or else the username the configured Bot API gives for the token."""
     username = os.environ.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@")
@@ -389,9 +335,9 @@ def cmd_invite(args: argparse.Namespace) -> int:
     try:
         new = _run_directory(make)
     except invitations.InvitationError as refused:
-        return _complain(f"coopbot: {INVITE_REFUSALS[refused.reason].format(target=args.target)}")
+        return _complain(t(f"cli.invite.{refused.reason}", target=args.target))
     print(f"https://t.me/{username}?start={new.code}")
-    print(f"Lien à usage unique, valable jusqu'au {new.expires_at:%d/%m/%Y}.")
+    print(t("cli.invite.link", day=f"{new.expires_at:%d/%m/%Y}"))
     return 0
 
 
@@ -404,31 +350,10 @@ def _add_invite_parser(commands) -> None:
 
 # ------------------------------------------------ backup, restore, forgetting a person
 
-_MAINTENANCE_REFUSALS = {
-    "memory": "DATABASE_URL désigne une base en mémoire : pas de fichier à sauvegarder ni à remplacer",
-    "no_database": "la base {detail} n'existe pas (DATABASE_URL)",
-    "unreadable_database": "base SQLite illisible ({detail})",
-    "exists": "{detail} existe déjà (--force pour le remplacer)",
-    "is_directory": "{detail} est un dossier",
-    "no_directory": "le dossier {detail} n'existe pas",
-    "same_file": "la sauvegarde et la base sont le même fichier : {detail}",
-    "no_backup": "impossible de lire {file} : fichier introuvable",
-    "not_sqlite": "{file} n'est pas une sauvegarde CoopBot (ce n'est pas une base SQLite)",
-    "not_a_backup": "{file} n'est pas une sauvegarde CoopBot (pas de table alembic_version)",
-    "unknown_revision": "{file} vient d'une version plus récente de CoopBot (schéma {detail}) : "
-                        "mettez CoopBot à jour d'abord",
-    "not_empty": "la base contient déjà des données ({detail}) : --force pour la remplacer "
-                 "(elle est alors gardée à côté)",
-    "unknown_person": "aucune personne reliée au compte Telegram {detail}",
-    "running": "un `coopbot run` utilise cette base (actif ou en attente) : arrêtez-le d'abord "
-               "(docker stop, systemctl stop ou Ctrl-C), puis relancez la commande",
-}  # fmt: skip
-
-
 def _maintenance_refusal(exc, file: str = "") -> int:
-    text = _MAINTENANCE_REFUSALS.get(exc.reason, "refusé ({reason}) : {detail}")
-    detail = _plural(exc.detail, "ligne", "lignes") if exc.reason == "not_empty" else exc.detail
-    return _complain("coopbot: " + text.format(reason=exc.reason, detail=detail, file=file))
+    key = f"cli.maintenance.{exc.reason}"
+    detail = plural(exc.detail, "cli.word.row") if exc.reason == "not_empty" else exc.detail
+    return _complain(t(key if key in TEXTS else "cli.maintenance.other", reason=exc.reason, detail=detail, file=file))
 
 
 def _checked_database_url() -> str:
@@ -452,15 +377,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     url = _checked_database_url()
     if normalise_url(url).get_backend_name() == "postgresql":
-        return _complain(f"coopbot: la base est PostgreSQL : sauvegardez-la avec "
-                         f"{pg_dump_command(url, args.file)} (mot de passe : PGPASSWORD ou ~/.pgpass)")  # fmt: skip
+        return _complain(t("cli.backup.postgresql", command=pg_dump_command(url, args.file)))
     try:
         done = backup_sqlite(url, args.file, force=args.force)
     except MaintenanceError as exc:
         return _maintenance_refusal(exc, args.file)
     except OSError as exc:
-        return _complain(f"coopbot: impossible d'écrire {args.file} : {exc.strerror or type(exc).__name__}")
-    print(f"Sauvegarde écrite dans {done.path} ({_size(done.size)}, schéma {done.revision or 'inconnu'}).")
+        return _complain(t("cli.write", file=args.file, why=exc.strerror or type(exc).__name__))
+    print(t("cli.backup.done", path=done.path, size=_size(done.size), revision=done.revision or t("cli.unknown")))
     return 0
 
 
@@ -476,23 +400,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
             return _maintenance_refusal(exc, args.file)
         except SQLAlchemyError:
             pass  # not reachable from here, so not checked: the commands still say how (pg_restore checks)
-        return _complain(f"coopbot: la base est PostgreSQL : restaurez dans une base vide avec "
-                         f"{pg_restore_command(url, args.file)}, puis coopbot db upgrade")  # fmt: skip
+        return _complain(t("cli.restore.postgresql", command=pg_restore_command(url, args.file)))
     try:
         done = restore_sqlite(url, args.file, force=args.force)
     except MaintenanceError as exc:
         return _maintenance_refusal(exc, args.file)
     except OSError as exc:
-        return _complain(f"coopbot: impossible d'écrire la base : {exc.strerror or type(exc).__name__}")
+        return _complain(t("cli.restore.write", why=exc.strerror or type(exc).__name__))
     except SQLAlchemyError as exc:
-        return _complain(f"coopbot: sauvegarde remise en place, mais la migration a échoué ({database_reason(exc)}) : "
-                         "coopbot db upgrade pour réessayer")  # fmt: skip
+        return _complain(t("cli.restore.migration", reason=database_reason(exc)))
     if done.saved is not None:
-        print(f"L'ancienne base est gardée dans {done.saved}.")
-    schema = (f"schéma {done.backup_revision} → {done.revision}" if done.backup_revision != done.revision
-              else f"schéma {done.revision}")  # fmt: skip
-    print(f"Base restaurée depuis {args.file} : {_plural(done.persons, 'personne', 'personnes')}, "
-          f"{_plural(done.coops, 'coopérative', 'coopératives')} ({schema}).")  # fmt: skip
+        print(t("cli.restore.saved", path=done.saved))
+    schema = (t("cli.schema.changed", old=done.backup_revision, new=done.revision)
+              if done.backup_revision != done.revision else t("cli.schema", revision=done.revision))  # fmt: skip
+    print(t("cli.restore.done", file=args.file, persons=plural(done.persons, "cli.word.person"),
+            coops=plural(done.coops, "cli.word.coop"), schema=schema))
     return 0
 
 
@@ -502,21 +424,19 @@ def cmd_person_forget(args: argparse.Namespace) -> int:
 
     text = args.telegram_id.strip()
     if not text.isdigit() or len(text) > 20:
-        return _complain(f"coopbot: identifiant Telegram invalide (un nombre, ex. 123456789) : {_quoted(text)}")
+        return _complain(t("cli.forget.invalid", quoted=_quoted(text)))
     try:
         done = _run_directory(forget_person, int(text))
     except MaintenanceError as exc:
         return _maintenance_refusal(exc)
     except SQLAlchemyError as exc:
         return _database_failure(exc)
-    parts = [_plural(done.roles_ended, "rôle clos", "rôles clos"),
-             _plural(done.messages_erased, "message effacé", "messages effacés")]  # fmt: skip
+    parts = [plural(done.roles_ended, "cli.word.role_ended"), plural(done.messages_erased, "cli.word.message_erased")]
     if done.teachers_pseudonymised:
-        parts.append(_plural(done.teachers_pseudonymised, "ligne d'adhésion anonymisée",
-                             "lignes d'adhésion anonymisées"))  # fmt: skip
+        parts.append(plural(done.teachers_pseudonymised, "cli.word.row_pseudonymised"))
     if done.invitations_revoked:
-        parts.append(_plural(done.invitations_revoked, "invitation annulée", "invitations annulées"))
-    print(f"Personne n°{done.person_id} pseudonymisée : {', '.join(parts)}.")
+        parts.append(plural(done.invitations_revoked, "cli.word.invitation_revoked"))
+    print(t("cli.forget.done", person=done.person_id, parts=", ".join(parts)))
     return 0
 
 

@@ -21,7 +21,6 @@ REPORT = "rapport"  # the mandataire's yearly report (CRF and CRA)
 PREPARE = "preparation"  # 1 July: what to get ready for the report
 QUITUS = "quitus"  # a vérificateur's quitus is waiting
 RETURNED = "renvoi"  # the AD sent the report back
-KINDS = (ADHESION, REPORT, PREPARE, QUITUS, RETURNED, VALIDATION)
 LAST_DAY = "j-1"  # never muted
 LATE = "retard"
 LATE_WINDOW = timedelta(days=7)  # the "en retard" message of the membership, if the day after was not a school day

@@ -56,7 +56,7 @@ async def test_a_fanout_killed_in_the_middle_sends_none_twice(tmp_path, sim, dat
     sends = lambda: sum(1 for method, _ in sim.calls if method == "sendMessage")  # noqa: E731
 
     bot = await BotProcess(tmp_path / "bot.log", **settings).start()
-    await bot.wait_until(lambda: sends() >= 60, "60 messages sent", timeout=60)
+    await bot.wait_until(lambda: sends() >= 60, "60 messages sent", timeout=120)
     # Telegram takes the next 4 but their answers never come back before the crash.
     sim.fail("sendMessage", 502, count=4, delay=4, applied=True)
     await bot.wait_until(lambda: sends() >= 66, "the held messages", timeout=30)

@@ -22,12 +22,14 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import ledgers_keyboard, money, refusal, signed_money
-from bot.ui.common import as_user, button, day_text, end_conversation
+from bot.ui.buttons import ID, Button, button
+from bot.ui.formatting import day_text, money, refusal, signed_money
+from bot.ui.steps import (
+    amount_problem, answered_day, ask_day_text, ledgers_keyboard, parse_cents, picked_ledger, today_of, writable_ledgers,
+)
+from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
-from bot.ui.treasury import amount_problem, answered_day, ask_day_text, parse_cents, show, today_of, writable_ledgers
-from store import cashcounts, lookups
+from store import cashcounts
 from store.cashcounts import CashCountView, DENOMINATIONS
 from store.errors import LedgerError
 from store.lookups import LedgerRef
@@ -36,46 +38,12 @@ from store.years import today_in
 
 LEDGER, METHOD, DAY, COINS, TOTAL = "csh.ledger", "csh.method", "csh.day", "csh.coins", "csh.total"
 DRAFT = "caisse"
+LEDGER_BUTTON, COINS_BUTTON, TOTAL_BUTTON = Button("csh:l", ID), Button("csh:coins"), Button("csh:total")
+DAY_BUTTON, CANCEL_BUTTONS = Button("csh:day"), (Button("csh:cancel"), Button("csh:l:cancel"))
 DAY_REASONS = ("future", "year_not_open", "closed_year")
 # '3 x 20 €', '5×0,50', '2 * 50c': how many, then the note or coin.
 _COIN = re.compile(r"(\d+)\s*[x×*]\s*(\d+(?:[.,]\d{1,2})?)\s*(€|euros?|eur|c|cts?|centimes?)?(?![\w])", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:[\s,;+]|\bet\b)*", re.IGNORECASE)
-
-texts.register({
-    "cmd.caisse": {"fr": "Arrêté de caisse : compter les espèces et comparer au livre",
-                   "en": "Cash count: count the cash and compare it with the books"},
-    "csh.pick": {"fr": "Arrêté de caisse : quel cahier ?", "en": "Cash count: which ledger?"},
-    "csh.method": {"fr": "<b>Arrêté de caisse du {day}</b> — cahier {ledger}\nComptez les billets et pièces de la "
-                         "caisse, puis :",
-                   "en": "<b>Cash count of {day}</b> — ledger {ledger}\nCount the notes and coins of the cash box, "
-                         "then:"},
-    "csh.by_coins": {"fr": "🪙 Compter billets et pièces", "en": "🪙 Count notes and coins"},
-    "csh.by_total": {"fr": "🔢 Saisir le total", "en": "🔢 Type the total"},
-    "csh.other_day": {"fr": "📅 Autre date", "en": "📅 Another date"},
-    "csh.ask_coins": {"fr": "Tapez ce que vous avez compté, « nombre x valeur », par exemple :\n"
-                            "2 x 20 €, 3 x 2 €, 5 x 0,50 €\n(les centimes : 0,50 ou 50c ; ou /annuler)",
-                      "en": "Type what you counted, \"number x value\", for example:\n"
-                            "2 x 20 €, 3 x 2 €, 5 x 0,50 €\n(cents: 0,50 or 50c; or /annuler)"},
-    "csh.ask_total": {"fr": "Total compté dans la caisse ? Par exemple 23,50 (0 si elle est vide ; ou /annuler) :",
-                      "en": "Total counted in the cash box? For example 23.50 (0 if it is empty; or /annuler):"},
-    "csh.coins.format": {"fr": "Je n'ai pas compris « {part} » : tapez « nombre x valeur », séparés par des "
-                               "virgules, par exemple 2 x 20 €, 3 x 2 €, 5 x 0,50 €.",
-                         "en": "I did not understand \"{part}\": type \"number x value\", separated by commas, "
-                               "for example 2 x 20 €, 3 x 2 €, 5 x 0,50 €."},
-    "csh.coins.denomination": {"fr": "« {part} » n'est pas un billet ni une pièce en euros. Billets : 500, 200, 100, "
-                                     "50, 20, 10, 5 € ; pièces : 2 €, 1 €, 0,50, 0,20, 0,10, 0,05, 0,02, 0,01. "
-                                     "Retapez le tout :",
-                               "en": "\"{part}\" is not a euro note or coin. Notes: 500, 200, 100, 50, 20, 10, 5 €; "
-                                     "coins: 2 €, 1 €, 0.50, 0.20, 0.10, 0.05, 0.02, 0.01. Type it all again:"},
-    "csh.detail": {"fr": "{detail} = {total}", "en": "{detail} = {total}"},
-    "csh.result": {"fr": "Arrêté de caisse du {day} — cahier {ledger} : compté {counted}, livre {book}",
-                   "en": "Cash count of {day} — ledger {ledger}: counted {counted}, books {book}"},
-    "csh.matches": {"fr": " ✅", "en": " ✅"},
-    "csh.differs": {"fr": " : écart de {difference}.\nRecomptez (/caisse), et cherchez une recette ou une dépense en "
-                          "espèces oubliée, ou en trop.",
-                    "en": ": difference of {difference}.\nCount again (/caisse), and look for a cash receipt or "
-                          "expense forgotten, or recorded twice."},
-})  # fmt: skip
 
 
 class CoinsError(ValueError):
@@ -135,13 +103,13 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if len(refs) == 1:
         return await set_ledger(update, context, refs[0])
     await update.effective_message.reply_text(t("csh.pick", language),
-                                              reply_markup=ledgers_keyboard(refs, "csh:l", language))  # fmt: skip
+                                              reply_markup=ledgers_keyboard(refs, LEDGER_BUTTON, CANCEL_BUTTONS[1], language))  # fmt: skip
     return LEDGER
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ref = await as_user(update, context, lookups.pick_ledger, int(update.callback_query.data.split(":")[2]))
+    ref = await picked_ledger(update, context, LEDGER_BUTTON)
     await update.callback_query.answer()
     return await set_ledger(update, context, ref)
 
@@ -156,10 +124,10 @@ async def ask_method(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
     """By notes and coins, or a total; or another date."""
     current, language = draft(context), lang(update)
     text = t("csh.method", language, day=day_text(date.fromisoformat(current["day"])), ledger=escape(current["name"]))
-    keyboard = InlineKeyboardMarkup([[button(t("csh.by_coins", language), "csh:coins")],
-                                     [button(t("csh.by_total", language), "csh:total")],
-                                     [button(t("csh.other_day", language), "csh:day")],
-                                     [button(t("button.cancel", language), "csh:cancel")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("csh.by_coins", language), COINS_BUTTON.data())],
+                                     [button(t("csh.by_total", language), TOTAL_BUTTON.data())],
+                                     [button(t("csh.other_day", language), DAY_BUTTON.data())],
+                                     [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
     return METHOD
 

@@ -20,24 +20,23 @@ from pathlib import Path
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import (
-    balance_line, balance_lines, direction_word, ledger_label, money, my_ledgers, narrow, parse_day, read_part, refusal,
-    refuse_negative, signed_money, today_for,
-)  # fmt: skip
-from bot.ui.common import as_user, button, day_text, end_conversation, excerpt, settings
+from bot.ui.formatting import balance_line, direction_word, ledger_label, money, refusal, signed_money
+from bot.ui.steps import my_ledgers, parse_day, read_part, refuse_negative, today_for
+from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, button, enum, Field, one_of
+from bot.ui.chat import as_user, end_conversation, settings
+from bot.ui.formatting import day_text, excerpt
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
 from bot.texts import lang, t
-from store import books, entries, inventory
+from store import balances as store_balances
+from store import books as store_books
+from store import entries
+from store import inventory
 from store.accounts import Account, normalise
 from store.books import EntryView
 from store.errors import LedgerError
 from store.lookups import LedgerRef
 from store.models import Direction, Means
 from store.money import AmountError, parse_amount
-from store.years import fiscal_year_of
-from store.balances import BalancesOverview, balances_overview
-from store.balances import balances as ledger_balances
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +48,11 @@ MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM, GIVER = (
     "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm", "ent.giver",
 )  # fmt: skip
 DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
+LEDGER_BUTTON, ACCOUNT_BUTTON, PART_BUTTON = Button("ent:led", ID), Button("ent:acc", WORD), Button("ent:part", Field(r"\d+|more"))
+REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest"), Button("ent:means", enum(Means)), Button("ent:chq", DIGITS)
+KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", one_of("0", "1", "other"))
+TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
+EDIT_BUTTON, UNDO_BUTTON, CANCEL_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID), Button("ent:cancel")
 
 UNDO_MINUTES = 10
 RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
@@ -59,121 +63,6 @@ MEANS_WORDS = {
     "virement": Means.VIREMENT, "transfer": Means.VIREMENT, "prelevement": Means.PRELEVEMENT,
 }  # fmt: skip
 PROJECT_TAG = re.compile(r"(?:^|\s)#([\w-]{1,32})")
-
-texts.register({
-    "cmd.depense": {"fr": "Enregistrer une dépense : /depense 12,50 Piles", "en": "Record an expense: /depense 12.50 Batteries"},
-    "cmd.recette": {"fr": "Enregistrer une recette : /recette 45 Vente de gâteaux", "en": "Record a receipt: /recette 45 Cake sale"},
-    "cmd.solde": {"fr": "Les soldes de vos cahiers (banque, caisse, chèques)", "en": "Your ledgers' balances (bank, cash, cheques)"},
-    "ent.ask_amount": {"fr": "Montant et libellé de la {direction} ? Par exemple : 12,50 Piles pour la classe",
-                       "en": "Amount and label of the {direction}? For example: 12.50 Batteries for the class"},
-    "ent.ask_label": {"fr": "Et son libellé ? Par exemple : Piles pour la classe",
-                      "en": "And its label? For example: Batteries for the class"},
-    "ent.amount.format": {"fr": "Je ne lis pas de montant au début : tapez par exemple 12,50 Piles pour la classe.",
-                          "en": "I cannot read an amount first: type for example 12.50 Batteries for the class."},
-    "ent.amount.decimals": {"fr": "Deux décimales au plus : par exemple 12,50.", "en": "Two decimals at most: for example 12.50."},
-    "ent.amount.negative": {"fr": "Un montant négatif n'est pas accepté : tapez-le sans signe, par exemple 12,50 "
-                                  "(une dépense s'enregistre avec /depense, une recette avec /recette).",
-                            "en": "A negative amount is not accepted: type it without a sign, for example 12.50 "
-                                  "(an expense is recorded with /depense, a receipt with /recette)."},
-    "ent.amount.zero": {"fr": "Le montant doit être positif : par exemple 12,50.", "en": "The amount must be positive: for example 12.50."},
-    "ent.amount.too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
-                             "en": "The amount is over €100,000: check it (for example 1,234.56)."},
-    "ent.label.length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
-                         "en": "The label must be 1 to 120 characters long: shorten it."},
-    "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
-                                "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "
-                                "prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse "
-                                "(Mairie de Saint-Paul).",
-                          "en": "I did not understand \"{part}\": after the label, separated by semicolons, I understand "
-                                "a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement), a "
-                                "date (hier, 03/11) and, for a grant, who gives it (Mairie de Saint-Paul)."},
-    "ent.ask_giver": {"fr": "Qui verse cette subvention ? Par exemple : Mairie de Saint-Paul, Conseil départemental, "
-                            "État (ou /annuler)",
-                      "en": "Who gives this grant? For example: Mairie de Saint-Paul, Conseil départemental, État "
-                            "(or /annuler)"},
-    "ent.giver.length": {"fr": "Le nom de qui verse la subvention doit faire de 1 à 120 caractères : retapez-le.",
-                         "en": "The name of who gives the grant must be 1 to 120 characters long: type it again."},
-    "ent.card.giver": {"fr": "\nversée par {giver}", "en": "\ngiven by {giver}"},
-    "ent.pick_ledger": {"fr": "Dans quel cahier ?", "en": "In which ledger?"},
-    "ent.pick_account": {"fr": "Sur quel compte ?", "en": "On which account?"},
-    "ent.more_accounts": {"fr": "Autres comptes…", "en": "Other accounts…"},
-    "ent.split": {"fr": "✂️ Répartir", "en": "✂️ Split"},
-    "ent.split.pick": {"fr": "Répartition de {amount} — reste {left} à répartir. Quel compte ?",
-                       "en": "Splitting {amount} — {left} left to split. Which account?"},
-    "ent.split.ask": {"fr": "Quel montant sur « {account} » ? (reste {left})",
-                      "en": "What amount on \"{account}\"? ({left} left)"},
-    "ent.split.rest": {"fr": "Le reste ({left})", "en": "The rest ({left})"},
-    "ent.split.too_much": {"fr": "C'est plus que les {left} qui restent : tapez un montant plus petit.",
-                           "en": "That is more than the {left} left: type a smaller amount."},
-    "ent.split.done_part": {"fr": "{account} : {amount}", "en": "{account}: {amount}"},
-    "ent.pick_means": {"fr": "Payé comment ?", "en": "Paid how?"},
-    "ent.pick_means.recette": {"fr": "Reçu comment ?", "en": "Received how?"},
-    "ent.means.especes": {"fr": "💶 Espèces (caisse)", "en": "💶 Cash (cash box)"},
-    "ent.means.cheque": {"fr": "🧾 Chèque", "en": "🧾 Cheque"},
-    "ent.means.carte": {"fr": "💳 Carte", "en": "💳 Card"},
-    "ent.means.virement": {"fr": "🏦 Virement", "en": "🏦 Transfer"},
-    "ent.means.prelevement": {"fr": "🔁 Prélèvement", "en": "🔁 Direct debit"},
-    "ent.ask_cheque": {"fr": "Numéro du chèque ?", "en": "Cheque number?"},
-    "ent.cheque.suggest": {"fr": "N° {number}", "en": "No. {number}"},
-    "ent.cheque.invalid": {"fr": "Le numéro du chèque s'écrit en chiffres, 12 au plus (par exemple 1234567). Retapez-le :",
-                           "en": "A cheque number is digits, 12 at most (for example 1234567). Type it again:"},
-    "ent.cheque.used": {"fr": "⚠️ Le chèque n° {number} a déjà servi : écriture {piece} du cahier {ledger}, le {day}. "
-                              "Gardez ce numéro s'il est juste, sinon tapez le bon :",
-                        "en": "⚠️ Cheque no. {number} was already used: entry {piece} of ledger {ledger}, on {day}. "
-                              "Keep this number if it is right, or type the right one:"},
-    "ent.cheque.keep": {"fr": "Garder le n° {number}", "en": "Keep no. {number}"},
-    "ent.card.bank_negative": {"fr": "\n⚠️ Après cette dépense, la banque du cahier sera à {banque}. C'est possible si "
-                                     "l'école avance de l'argent à la classe (/mouvement) ; sinon vérifiez le montant.",
-                               "en": "\n⚠️ After this expense the ledger's bank will be at {banque}. That is fine if "
-                                     "the school advances money to the class (/mouvement); otherwise check the amount."},
-    "ent.pick_day": {"fr": "Quelle date ?", "en": "What date?"},
-    "ent.day.today": {"fr": "Aujourd'hui", "en": "Today"},
-    "ent.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
-    "ent.day.other": {"fr": "Autre date…", "en": "Another date…"},
-    "ent.ask_day": {"fr": "Tapez la date, jj/mm/aaaa (par exemple {example}) :",
-                    "en": "Type the date, dd/mm/yyyy (for example {example}):"},
-    "ent.day.understood": {"fr": "📅 Date comprise : {day}.", "en": "📅 Date understood: {day}."},
-    "ent.day.invalid": {"fr": "Ce n'est pas une date : tapez jj/mm/aaaa, par exemple {example}.",
-                        "en": "That is not a date: type dd/mm/yyyy, for example {example}."},
-    "ent.card": {"fr": "<b>{direction} à enregistrer</b>\n{label}\n{amount} · {means} · {day}\ncahier {ledger}\n{splits}{project}",
-                 "en": "<b>{direction} to record</b>\n{label}\n{amount} · {means} · {day}\nledger {ledger}\n{splits}{project}"},
-    "ent.card.project": {"fr": "\nprojet #{project}", "en": "\nproject #{project}"},
-    "ent.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
-    "ent.project_button": {"fr": "🏷 Projet", "en": "🏷 Project"},
-    "ent.project.ask": {"fr": "Quel projet ? Choisissez, ou tapez un nom (par exemple classeverte).",
-                        "en": "Which project? Choose, or type a name (for example classeverte)."},
-    "ent.project.none": {"fr": "Sans projet", "en": "No project"},
-    "ent.recorded": {"fr": "Écriture {piece} enregistrée — {balance}",
-                     "en": "Entry {piece} recorded — {balance}"},
-    "ent.recorded.details": {"fr": "{direction} de {amount} le {day} : {label}\n{accounts} · {means}",
-                             "en": "{direction} of {amount} on {day}: {label}\n{accounts} · {means}"},
-    "ent.edit": {"fr": "✏️ Modifier", "en": "✏️ Change"},
-    "ent.receipt_hint": {"fr": "📎 Envoyez maintenant la photo ou le PDF du justificatif (ou plus tard, en réponse à ce message).",
-                         "en": "📎 Now send the photo or PDF of the receipt (or later, as a reply to this message)."},
-    "ent.undo": {"fr": "↩️ Annuler l'écriture", "en": "↩️ Cancel the entry"},
-    "ent.undone": {"fr": "Écriture {piece} annulée (elle reste au journal, barrée, avec son numéro).",
-                   "en": "Entry {piece} cancelled (it stays in the journal, struck through, with its number)."},
-    "ent.undo.late": {"fr": "Les 10 minutes sont passées : annulez cette écriture depuis /journal.",
-                      "en": "The 10 minutes are over: cancel this entry from /journal."},
-    "receipt.attached": {"fr": "📎 Justificatif joint à l'écriture {piece} (cahier {ledger}).",
-                         "en": "📎 Receipt attached to entry {piece} (ledger {ledger})."},
-    "receipt.which": {"fr": "À quelle écriture joindre ce justificatif ? Envoyez-le en réponse au message de l'écriture, "
-                            "ou enregistrez d'abord l'écriture (/depense, /recette).",
-                      "en": "Which entry is this receipt for? Send it as a reply to the entry's message, or record "
-                            "the entry first (/depense, /recette)."},
-    "receipt.kind": {"fr": "Un justificatif est une photo, une image ou un PDF.", "en": "A receipt is a photo, an image or a PDF."},
-    "receipt.too_big": {"fr": "Ce fichier dépasse 20 Mo : envoyez une photo ou un PDF plus léger.",
-                        "en": "This file is over 20 MB: send a lighter photo or PDF."},
-    "solde.title": {"fr": "<b>Soldes au {day}</b>\nexercice {years}", "en": "<b>Balances on {day}</b>\nyear {years}"},
-    "solde.title_past": {"fr": "<b>Soldes de l'exercice {years}</b>\n(pas encore clos)",
-                         "en": "<b>Balances of the year {years}</b>\n(not closed yet)"},
-    "solde.not_open": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
-    "solde.cheques": {"fr": "   chèques non encaissés : {count} · {amount}", "en": "   uncashed cheques: {count} · {amount}"},
-    "solde.to_deposit": {"fr": "   chèques à remettre : {count} · {amount}", "en": "   cheques to deposit: {count} · {amount}"},
-    "solde.coop": {"fr": "<b>Coopérative {affiliation}</b> : {total}\n   banque {banque} · caisse {caisse}",
-                   "en": "<b>Cooperative {affiliation}</b>: {total}\n   bank {banque} · cash {caisse}"},
-})  # fmt: skip
-
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -310,7 +199,7 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
         await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
         return AMOUNT
     label, project = project_of(label)
-    if len(label) > books.LABEL_MAX:
+    if len(label) > store_books.LABEL_MAX:
         await update.effective_message.reply_text(t("ent.label.length", language))
         return AMOUNT
     current = draft(context)
@@ -327,7 +216,7 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The label, when the line had only an amount."""
     label, project = project_of(" ".join(update.effective_message.text.split()))
-    if not 1 <= len(label) <= books.LABEL_MAX:
+    if not 1 <= len(label) <= store_books.LABEL_MAX:
         await update.effective_message.reply_text(t("ent.label.length", lang(update)))
         return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
@@ -401,7 +290,7 @@ def needs_giver(current: dict, accounts: tuple[Account, ...]) -> bool:
 async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Who gives the grant, typed: the commune, the département…"""
     giver = " ".join(update.effective_message.text.split())
-    if not 1 <= len(giver) <= books.GIVER_MAX:
+    if not 1 <= len(giver) <= store_books.GIVER_MAX:
         await update.effective_message.reply_text(t("ent.giver.length", lang(update)))
         return GIVER
     draft(context)["giver"] = giver
@@ -410,14 +299,14 @@ async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup:
     several = len({r.coop_id for r in refs}) > 1
-    rows = [[button(ledger_label(r, language, several), f"ent:led:{r.id}")] for r in refs]
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    rows = [[button(ledger_label(r, language, several), LEDGER_BUTTON.data(r.id))] for r in refs]
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The ledger, by button."""
-    ledger_id = int(update.callback_query.data.split(":")[2])
+    ledger_id = LEDGER_BUTTON.read(update)
     known = await draft_context(update, context, ledger_id=ledger_id)  # the store refuses a ledger not theirs
     await update.callback_query.answer()
     draft(context)["ledger_id"] = known.ledger_id
@@ -432,10 +321,10 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accoun
     """The ledger's most used accounts first, then "Autres comptes…" and "Répartir"."""
     language = lang(update)
     shown = accounts if every else accounts[:FIRST_ACCOUNTS]
-    rows = [[button(a.label, f"ent:acc:{a.code}")] for a in shown]
-    extra = [] if every or len(accounts) <= FIRST_ACCOUNTS else [button(t("ent.more_accounts", language), "ent:acc:more")]
-    rows.append(extra + [button(t("ent.split", language), "ent:acc:split")])
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    rows = [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in shown]
+    extra = [] if every or len(accounts) <= FIRST_ACCOUNTS else [button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))]
+    rows.append(extra + [button(t("ent.split", language), ACCOUNT_BUTTON.data("split"))])
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     if edit:
         await update.callback_query.edit_message_text(t("ent.pick_account", language), reply_markup=InlineKeyboardMarkup(rows))
     else:
@@ -447,7 +336,7 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """One account for the whole amount (or: more accounts, or split)."""
     query = update.callback_query
     await query.answer()
-    choice = query.data.split(":")[2]
+    choice = ACCOUNT_BUTTON.read(update)
     known = await draft_context(update, context)
     if choice == "more":
         return await ask_account(update, context, known.accounts, edit=True, every=True)
@@ -478,10 +367,10 @@ async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, 
                        amount=money(cents, language)) for code, cents in current["parts"])  # fmt: skip
     text = t("ent.split.pick", language, amount=money(current["amount"], language),
              left=money(parts_left(current), language))  # fmt: skip
-    rows = [[button(a.label, f"ent:part:{a.code}")] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
+    rows = [[button(a.label, PART_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
     if not every and len(accounts) > FIRST_ACCOUNTS:
-        rows.append([button(t("ent.more_accounts", language), "ent:part:more")])
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+        rows.append([button(t("ent.more_accounts", language), PART_BUTTON.data("more"))])
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     text = f"{done}\n\n{text}" if done else text
     if edit and update.callback_query:
         await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
@@ -494,7 +383,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     """The account of the next part; its amount is typed next."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    code = query.data.split(":")[2]
+    code = PART_BUTTON.read(update)
     accounts = (await draft_context(update, context)).accounts
     if code == "more":
         return await ask_split_account(update, context, accounts, edit=True, every=True)
@@ -503,8 +392,8 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
         return SPLIT_ACCOUNT
     draft(context)["part_account"] = code
     left = money(parts_left(draft(context)), language)
-    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), "ent:rest")],
-                                 [button(t("button.cancel", language), "ent:cancel")]])  # fmt: skip
+    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), REST_BUTTON.data())],
+                                 [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
     await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
                                   reply_markup=rest)  # fmt: skip
     return SPLIT_AMOUNT
@@ -532,8 +421,8 @@ async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE)
 async def ask_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     language = lang(update)
     direction = draft(context)["direction"]
-    rows = [[button(t(f"ent.means.{m.value}", language), f"ent:means:{m.value}")] for m in means_for(direction)]
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    rows = [[button(t(f"ent.means.{m.value}", language), MEANS_BUTTON.data(m))] for m in means_for(direction)]
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     await update.effective_message.reply_text(t(means_question(direction), language),
                                               reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return MEANS
@@ -552,7 +441,7 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """Espèces go to the caisse, everything else to the banque."""
     query = update.callback_query
     await query.answer()
-    means, direction, language = Means(query.data.split(":")[2]), draft(context)["direction"], lang(update)
+    means, direction, language = MEANS_BUTTON.read(update), draft(context)["direction"], lang(update)
     if means not in means_for(direction):  # a stale or forged button
         return MEANS
     draft(context)["means"] = means.value
@@ -566,8 +455,8 @@ async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     suggestion = None
     if draft(context)["direction"] == Direction.DEPENSE:
         suggestion = await as_user(update, context, entries.next_cheque_number, draft(context)["ledger_id"])
-    rows = [[button(t("ent.cheque.suggest", language, number=suggestion), f"ent:chq:{suggestion}")]] if suggestion else []
-    rows.append([button(t("button.cancel", language), "ent:cancel")])
+    rows = [[button(t("ent.cheque.suggest", language, number=suggestion), CHEQUE_BUTTON.data(suggestion))]] if suggestion else []
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     await update.effective_message.reply_text(t("ent.ask_cheque", language), reply_markup=InlineKeyboardMarkup(rows))
     return CHEQUE
 
@@ -576,7 +465,7 @@ async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     """The cheque number typed, or the suggested one pressed."""
     if update.callback_query:
         await update.callback_query.answer()
-        number = update.callback_query.data.split(":")[2]
+        number = CHEQUE_BUTTON.read(update)
         await update.callback_query.edit_message_reply_markup(None)
     else:
         number = "".join(update.effective_message.text.split())
@@ -590,8 +479,8 @@ async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 async def confirm_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, used: EntryView) -> str:
     """A cheque number the coop already used: name that entry, keep the number only when asked to."""
     language, number = lang(update), draft(context)["cheque"]
-    rows = [[button(t("ent.cheque.keep", language, number=number), f"ent:chqok:{number}")],
-            [button(t("button.cancel", language), "ent:cancel")]]  # fmt: skip
+    rows = [[button(t("ent.cheque.keep", language, number=number), KEEP_CHEQUE_BUTTON.data(number))],
+            [button(t("button.cancel", language), CANCEL_BUTTON.data())]]  # fmt: skip
     await update.effective_message.reply_text(
         t("ent.cheque.used", language, number=number, piece=used.piece, ledger=escape(used.ledger_name),
           day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
@@ -602,7 +491,7 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """Garder ce numéro: the used number on purpose."""
     query = update.callback_query
     await query.answer()
-    number = query.data.split(":")[2]
+    number = KEEP_CHEQUE_BUTTON.read(update)
     if number != draft(context).get("cheque"):  # a button of an earlier question
         return CHEQUE
     draft(context)["cheque_ok"] = number
@@ -614,9 +503,9 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, Hier, or Autre date."""
     language = lang(update)
     keyboard = InlineKeyboardMarkup([
-        [button(t("ent.day.today", language), "ent:day:0"), button(t("ent.day.yesterday", language), "ent:day:1")],
-        [button(t("ent.day.other", language), "ent:day:other")],
-        [button(t("button.cancel", language), "ent:cancel")],
+        [button(t("ent.day.today", language), DAY_BUTTON.data("0")), button(t("ent.day.yesterday", language), DAY_BUTTON.data("1"))],
+        [button(t("ent.day.other", language), DAY_BUTTON.data("other"))],
+        [button(t("button.cancel", language), CANCEL_BUTTON.data())],
     ])  # fmt: skip
     await update.effective_message.reply_text(t("ent.pick_day", language), reply_markup=keyboard)
     return DAY
@@ -626,7 +515,7 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
     """Aujourd'hui, Hier, or Autre date (typed)."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    choice = query.data.split(":")[2]
+    choice = DAY_BUTTON.read(update)
     if choice == "other":
         ref = await ledger_ref(update, context)
         await query.edit_message_text(t("ent.ask_day", language, example=day_text(today_for(ref))))
@@ -686,8 +575,8 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     if banque is not None:
         text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
     keyboard = InlineKeyboardMarkup([
-        [button(t("ent.save", language), "ent:save")],
-        [button(t("ent.project_button", language), "ent:proj"), button(t("button.cancel", language), "ent:cancel")],
+        [button(t("ent.save", language), SAVE_BUTTON.data())],
+        [button(t("ent.project_button", language), PROJECT_BUTTON.data()), button(t("button.cancel", language), CANCEL_BUTTON.data())],
     ])  # fmt: skip
     if edit and update.callback_query:
         await update.callback_query.edit_message_text(text, reply_markup=keyboard)
@@ -710,8 +599,8 @@ async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     query, language = update.callback_query, lang(update)
     await query.answer()
     tags = await as_user(update, context, inventory.project_tags, draft(context)["ledger_id"])
-    rows = [[button(f"#{tag}", f"ent:tag:{tag}")] for tag in list(tags)[:8]]
-    rows.append([button(t("ent.project.none", language), "ent:tag:")])
+    rows = [[button(f"#{tag}", TAG_BUTTON.data(tag))] for tag in list(tags)[:8]]
+    rows.append([button(t("ent.project.none", language), TAG_BUTTON.data(""))])
     await query.edit_message_text(t("ent.project.ask", language), reply_markup=InlineKeyboardMarkup(rows))
     return PROJECT
 
@@ -720,10 +609,10 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """A project pressed (or none), or typed: back to the card."""
     if update.callback_query:
         await update.callback_query.answer()
-        draft(context)["project"] = update.callback_query.data.split(":", 2)[2] or None
+        draft(context)["project"] = TAG_BUTTON.read(update) or None
         return await card_again(update, context, edit=True)
     try:
-        draft(context)["project"] = books.clean_project(update.effective_message.text.lstrip("#"))
+        draft(context)["project"] = store_books.clean_project(update.effective_message.text.lstrip("#"))
     except LedgerError as refused:
         await update.effective_message.reply_text(refusal(refused, lang(update)))
         return PROJECT
@@ -759,8 +648,8 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     message = await update.effective_message.reply_text(
         t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
         + "\n" + recorded_details(entry, language) + "\n" + t("ent.receipt_hint", language),
-        reply_markup=InlineKeyboardMarkup([[button(t("ent.edit", language), f"ent:edit:{entry.id}"),
-                                            button(t("ent.undo", language), f"ent:undo:{entry.id}")]]),
+        reply_markup=InlineKeyboardMarkup([[button(t("ent.edit", language), EDIT_BUTTON.data(entry.id)),
+                                            button(t("ent.undo", language), UNDO_BUTTON.data(entry.id))]]),
     )  # fmt: skip
     remember_entry(context, message.message_id, entry.id)
     return ConversationHandler.END
@@ -822,7 +711,7 @@ def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing."""
     query, language = update.callback_query, lang(update)
-    entry = await as_user(update, context, entries.get_entry, int(query.data.split(":")[2]))
+    entry = await as_user(update, context, entries.get_entry, UNDO_BUTTON.read(update))
     if entry.cancelled:  # a double tap: the first one did it, and the message says so
         await query.answer()
         return
@@ -841,7 +730,7 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.message.reply_text(refusal(refused, language))
         return
     await query.answer()
-    balances = await as_user(update, context, ledger_balances, entry.ledger_id, entry.fiscal_year)
+    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
     await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece)
                                   + "\n" + balance_line(balances, language))  # fmt: skip
 
@@ -886,52 +775,3 @@ def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
     if last and datetime.now(timezone.utc) - datetime.fromisoformat(last["at"]) <= timedelta(minutes=RECEIPT_MINUTES):
         return last["id"]
     return None
-
-
-# ------------------------------------------------------------------ /solde
-
-
-async def balances_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/solde: every ledger this person may read; managers also get their whole coop."""
-    overview = await as_user(update, context, balances_overview)
-    if overview is None:
-        await update.effective_message.reply_text(t("books.no_ledger", lang(update)))
-        return
-    text, keyboard = balances_text(overview, lang(update))
-    await update.effective_message.reply_text(text, reply_markup=keyboard)
-
-
-async def balances_of_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """2025-2026 under /solde: that open year's balances (last year, until it is closed)."""
-    query = update.callback_query
-    year = int(query.data.rsplit(":", 1)[1])
-    overview = await as_user(update, context, balances_overview, year)
-    if overview is None or year not in overview.open_years:
-        await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
-        return
-    await query.answer()
-    text, keyboard = balances_text(overview, lang(update))
-    await query.edit_message_text(text, reply_markup=keyboard)
-
-
-def balances_text(overview: BalancesOverview, language: str) -> tuple[str, InlineKeyboardMarkup | None]:
-    """Two short lines per ledger (total; banque · caisse), cheques not cashed, each coop's total;
-    a button for the other open year."""
-    year, today = overview.year, overview.today
-    title = "solde.title" if year == fiscal_year_of(today) else "solde.title_past"
-    lines = [t(title, language, day=day_text(today), years=f"{year}-{year + 1}")]
-    for _, balances in overview.ledgers:
-        lines += ["", "📒 " + balance_lines(balances, language)]
-        if balances.uncashed_count:
-            lines.append(t("solde.cheques", language, count=balances.uncashed_count,
-                           amount=money(balances.uncashed_cheques, language)))  # fmt: skip
-        if balances.undeposited_count:
-            lines.append(t("solde.to_deposit", language, count=balances.undeposited_count,
-                           amount=money(balances.undeposited_cheques, language)))  # fmt: skip
-    for ref, coop in overview.coops:
-        lines.append("")
-        lines.append(t("solde.coop", language, affiliation=ref.affiliation, total=signed_money(coop.total, language),
-                       banque=signed_money(coop.banque, language), caisse=money(coop.caisse, language)))  # fmt: skip
-    others = [y for y in overview.open_years if y != year]
-    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"sld:y:{y}") for y in others]]) if others else None
-    return narrow("\n".join(lines)), keyboard

@@ -12,27 +12,32 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date
 from html import escape
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from babel.dates import get_month_names
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import (
-    WIDTH, balance_line, clip, ledger_label, ledgers_keyboard, money, my_ledgers, narrow, parse_day,
-    plus_money, read_amount, read_part, refusal, signed_money, today_for,
-)  # fmt: skip
-from bot.ui.common import as_user, button, day_text, in_store, years_text
+from bot.ui.formatting import (
+    TEXT_BUDGET, WIDTH, balance_line, clip, day_text, fit, ledger_label, money, narrow, plus_money, refusal,
+    signed_money, years_text,
+)
+from bot.ui.steps import (
+    ledgers_keyboard, my_ledgers, parse_day, picked_coop, picked_ledger, read_amount, read_part, today_for,
+)
+from bot.bookkeeping.entries import EDIT_BUTTON
+from bot.bookkeeping.history import trail_line
+from bot.ui.buttons import ID, YEAR, Button, button, enum, Field, one_of
+from bot.ui.chat import as_user, show
 from bot.texts import lang, plural, t
-from bot.bookkeeping.trail import membership_event_text
-from store import audit, books, entries, lookups, people
+from store import balances as store_balances
+from store import books as store_books
+from store import entries as store_entries
+from store import journal as store_journal
+from store import lookups
 from store.access import Action
-from store.audit import AuditView, CoopHistory
 from store.books import EntryView
 from store.errors import LedgerError
 from store.lookups import LedgerRef
@@ -40,8 +45,6 @@ from store.models import Direction, Means, Treasury
 from store.money import AmountError, parse_amount
 from store.text import plain
 from store.years import fiscal_year_of
-from store.journal import journal_page, journal_start, JournalPage
-from store.balances import balances as ledger_balances
 
 # Conversation states
 LEDGER, PAGE, MONTHS, ENTRY, CONFIRM, FIELD, MEANS, TYPING = (
@@ -52,10 +55,15 @@ SEARCH = "jnl.search"
 SEARCH_MAX = 40  # characters of a word searched
 
 KEY = "journal"  # this conversation's corner of user_data
+LEDGER_BUTTON, COOP_BUTTON, CANCEL_BUTTON = Button("jnl:l", ID), Button("jnl:c", ID), Button("jnl:l:cancel")
+PAGE_BUTTON, MONTHS_BUTTON, MONTH_BUTTON = Button("jnl:p", ID), Button("jnl:m"), Button("jnl:mo", Field(r"\d{1,2}", int))
+SEARCH_BUTTON, CLEAR_SEARCH_BUTTON, LEDGERS_BUTTON = Button("jnl:s"), Button("jnl:sx"), Button("jnl:ledgers")
+YEAR_BUTTON, BACK_BUTTON, CLOSE_BUTTON = Button("jnl:y", YEAR), Button("jnl:back"), Button("jnl:close")
+OPEN_BUTTON, RECEIPTS_BUTTON, FIELDS_BUTTON = Button("jnl:e", ID), Button("jnl:r", ID), Button("jnl:ed", ID)
+CANCEL_ENTRY_BUTTON, CONFIRM_CANCEL_BUTTON, HISTORY_BUTTON = Button("jnl:x", ID), Button("jnl:xok", ID), Button("jnl:h", ID)
+FIELD_BUTTON, MEANS_BUTTON, ACCOUNT_BUTTON = Button("jnl:f", Field(r"\w+")), Button("jnl:mn", enum(Means)), Button("jnl:ac", Field(r"\d+|more"))
+PART_BUTTON, KEEP_CHEQUE_BUTTON = Button("jnl:sp", one_of("keep", "rest")), Button("jnl:chqok", Field(r"\d{1,12}"))
 PAGE_SIZE = 8  # entries per page of the journal
-HISTORY_SIZE = 10  # events per page of /historique
-TEXT_BUDGET = 3800  # characters: every message stays below Telegram's 4096
-LABEL_SHOWN = 40  # characters of a label quoted in a trail line
 RECEIPTS_SENT = 10  # at most, per press of 📎
 FIELDS = ("label", "amount", "day", "means", "cheque", "account", "project")
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…", as in /depense
@@ -64,170 +72,6 @@ MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.P
 NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
 # Refusals that typing another value cannot cure: back to the entry.
 FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "deposited"}
-CHANGED_FIELDS = ("day", "label", "amount", "treasury", "means", "cheque_number", "project", "splits")
-
-texts.register({
-    "cmd.journal": {"fr": "Le journal d'un cahier : voir, modifier ou annuler une écriture",
-                    "en": "A ledger's journal: see, change or cancel an entry"},
-    "cmd.historique": {"fr": "L'historique de la coopérative : qui a changé quoi, et quand",
-                       "en": "The cooperative's history: who changed what, and when"},
-    # /journal: the page
-    "jnl.no_ledger": {"fr": "Vous n'avez pas encore de cahier à consulter.", "en": "You have no ledger to read yet."},
-    "jnl.pick_ledger": {"fr": "Le journal de quel cahier ?", "en": "The journal of which ledger?"},
-    "jnl.title": {"fr": "<b>Journal du cahier {ledger}</b>\nexercice {years}",
-                  "en": "<b>Journal of ledger {ledger}</b>\nyear {years}"},
-    "jnl.month": {"fr": "Mois : {month}", "en": "Month: {month}"},
-    "jnl.empty": {"fr": "Aucune écriture pour l'instant.", "en": "No entry yet."},
-    "jnl.empty_month": {"fr": "Aucune écriture en {month}.", "en": "No entry in {month}."},
-    "jnl.page": {"fr": "Page {page}/{pages} · {total} écritures", "en": "Page {page}/{pages} · {total} entries"},
-    "jnl.hint": {"fr": "Sous chaque écriture : montant, banque ou caisse → solde après elle. "
-                       "Touchez une écriture pour l'ouvrir.",
-                 "en": "Under each entry: amount, bank or cash box → balance after it. Tap an entry to open it."},
-    "jnl.title_coop": {"fr": "<b>Journal de la coopérative {affiliation}</b>\nexercice {years}",
-                       "en": "<b>Journal of cooperative {affiliation}</b>\nyear {years}"},
-    "jnl.button.coop": {"fr": "🏫 Toute la coopérative {affiliation}", "en": "🏫 The whole cooperative {affiliation}"},
-    "jnl.button.search": {"fr": "🔎 Chercher", "en": "🔎 Search"},
-    "jnl.button.search_off": {"fr": "✖ Fin de la recherche", "en": "✖ End the search"},
-    "jnl.ask_search": {"fr": "🔎 Tapez un mot du libellé (par exemple piles) ou un montant (par exemple 12,50) :",
-                       "en": "🔎 Type a word of the label (for example batteries) or an amount (for example 12.50):"},
-    "jnl.search_invalid": {"fr": "Tapez un mot ou un montant, {most} caractères au plus (par exemple piles ou 12,50) :",
-                           "en": "Type a word or an amount, {most} characters at most (for example batteries or 12.50):"},
-    "jnl.searched": {"fr": "Recherche : « {search} »", "en": "Search: \"{search}\""},
-    "jnl.not_found": {"fr": "Aucune écriture ne correspond.", "en": "No entry matches."},
-    "jnl.year_closed": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
-    "jnl.button.months": {"fr": "📅 Mois…", "en": "📅 Month…"},
-    "jnl.button.ledgers": {"fr": "📒 Autre cahier", "en": "📒 Other ledger"},
-    "jnl.button.all_months": {"fr": "Tous les mois", "en": "All months"},
-    "jnl.pick_month": {"fr": "Quel mois de l'exercice {years} ?", "en": "Which month of the year {years}?"},
-    "jnl.closed": {"fr": "Journal fermé. /journal pour le rouvrir.", "en": "Journal closed. /journal to open it again."},
-    # /journal: an entry
-    "jnl.entry.title": {"fr": "<b>Écriture {piece}</b> — cahier {ledger}", "en": "<b>Entry {piece}</b> — ledger {ledger}"},
-    "jnl.entry.day": {"fr": "Date : {day}", "en": "Date: {day}"},
-    "jnl.entry.label": {"fr": "Libellé : {label}", "en": "Label: {label}"},
-    "jnl.entry.kind": {"fr": "{direction} · {treasury} · {means}", "en": "{direction} · {treasury} · {means}"},
-    "jnl.entry.cheque": {"fr": "chèque n° {number}", "en": "cheque no. {number}"},
-    "jnl.entry.amount": {"fr": "Montant : <b>{amount}</b>", "en": "Amount: <b>{amount}</b>"},
-    "jnl.entry.splits": {"fr": "Ventilation :", "en": "Accounts:"},
-    "jnl.entry.split": {"fr": "• {code} {label} : {amount}", "en": "• {code} {label}: {amount}"},
-    "jnl.entry.project": {"fr": "Projet : #{project}", "en": "Project: #{project}"},
-    "jnl.entry.no_project": {"fr": "Projet : aucun", "en": "Project: none"},
-    "jnl.entry.ticked": {"fr": "Pointée sur le relevé du {day}", "en": "Ticked on the statement of {day}"},
-    "jnl.entry.unticked": {"fr": "Pas encore pointée", "en": "Not ticked yet"},
-    "jnl.entry.movement": {"fr": "Mouvement interne ({kind}) avec le cahier {ledger}",
-                           "en": "Internal movement ({kind}) with ledger {ledger}"},
-    "jnl.entry.receipts": {"fr": "Justificatifs : {count}", "en": "Receipts: {count}"},
-    "jnl.entry.no_receipt": {"fr": "Justificatif : aucun", "en": "Receipt: none"},
-    "jnl.entry.cancelled": {"fr": "❌ Écriture annulée : elle reste au journal, avec son numéro.",
-                            "en": "❌ Cancelled entry: it stays in the journal, with its number."},
-    "jnl.movement.depot": {"fr": "remise d'espèces en banque", "en": "cash deposit"},
-    "jnl.movement.retrait": {"fr": "retrait d'espèces", "en": "cash withdrawal"},
-    "jnl.movement.avance": {"fr": "avance", "en": "advance"},
-    "jnl.movement.remboursement": {"fr": "remboursement", "en": "reimbursement"},
-    "jnl.button.receipt": {"fr": "📎 Justificatif", "en": "📎 Receipt"},
-    "jnl.button.receipts": {"fr": "📎 Justificatifs ({count})", "en": "📎 Receipts ({count})"},
-    "jnl.button.edit": {"fr": "✏️ Modifier", "en": "✏️ Change"},
-    "jnl.button.cancel": {"fr": "🗑 Annuler l'écriture", "en": "🗑 Cancel the entry"},
-    "jnl.button.history": {"fr": "🕓 Historique", "en": "🕓 History"},
-    "jnl.receipt.caption": {"fr": "Justificatif de l'écriture {piece} ({ledger})",
-                            "en": "Receipt of entry {piece} ({ledger})"},
-    "jnl.no_receipt": {"fr": "Cette écriture n'a pas de justificatif.", "en": "This entry has no receipt."},
-    # /journal: cancelling
-    "jnl.confirm_cancel": {"fr": "Annuler l'écriture {piece} « {label} » ({amount}) ?\n"
-                                 "Elle restera au journal, barrée, avec son numéro ; les soldes ne la compteront plus.",
-                           "en": "Cancel entry {piece} \"{label}\" ({amount})?\n"
-                                 "It stays in the journal, struck through, with its number; balances will leave it out."},
-    "jnl.button.yes_cancel": {"fr": "🗑 Oui, annuler l'écriture", "en": "🗑 Yes, cancel the entry"},
-    "jnl.cancelled": {"fr": "Écriture {piece} annulée : elle reste au journal, barrée, avec son numéro.",
-                      "en": "Entry {piece} cancelled: it stays in the journal, struck through, with its number."},
-    # /journal: editing
-    "jnl.pick_field": {"fr": "Que modifier dans l'écriture {piece} ?", "en": "What to change in entry {piece}?"},
-    "jnl.field.label": {"fr": "Libellé", "en": "Label"},
-    "jnl.field.amount": {"fr": "Montant", "en": "Amount"},
-    "jnl.field.day": {"fr": "Date", "en": "Date"},
-    "jnl.field.means": {"fr": "Moyen de paiement", "en": "Means of payment"},
-    "jnl.field.project": {"fr": "Projet", "en": "Project"},
-    "jnl.field.cheque": {"fr": "N° de chèque", "en": "Cheque no."},
-    "jnl.field.account": {"fr": "Compte", "en": "Account"},
-    "jnl.ask.account": {"fr": "Nouveau compte de l'écriture {piece} (actuel : {current}) ?",
-                        "en": "New account of entry {piece} (now {current})?"},
-    "jnl.ask.cheque_number": {"fr": "Nouveau numéro du chèque de l'écriture {piece} (actuel : {current}) :",
-                              "en": "New cheque number of entry {piece} (now {current}):"},
-    "jnl.split.ask": {"fr": "Écriture {piece} : {amount} à répartir. Combien sur « {account} » ? "
-                            "(avant : {old} ; reste {left})",
-                      "en": "Entry {piece}: {amount} to split. How much on \"{account}\"? (before: {old}; {left} left)"},
-    "jnl.split.keep": {"fr": "Garder {old}", "en": "Keep {old}"},
-    "jnl.ask.label": {"fr": "Nouveau libellé de l'écriture {piece} (actuel : « {current} ») :",
-                      "en": "New label of entry {piece} (now \"{current}\"):"},
-    "jnl.ask.amount": {"fr": "Nouveau montant de l'écriture {piece} (actuel : {current}), par exemple 12,50 :",
-                       "en": "New amount of entry {piece} (now {current}), for example 12.50:"},
-    "jnl.ask.day": {"fr": "Nouvelle date de l'écriture {piece} (actuelle : {current}), jj/mm/aaaa :",
-                    "en": "New date of entry {piece} (now {current}), dd/mm/yyyy:"},
-    "jnl.ask.project": {"fr": "Projet de l'écriture {piece} (actuel : {current}) : un mot comme classeverte, "
-                              "ou « aucun » pour l'enlever :",
-                        "en": "Project of entry {piece} (now {current}): a word like classeverte, "
-                              "or \"none\" to remove it:"},
-    "jnl.ask.means": {"fr": "Nouveau moyen de paiement de l'écriture {piece} (actuel : {current}) ?\n"
-                            "Les espèces vont en caisse, les autres moyens en banque.",
-                      "en": "New means of payment of entry {piece} (now {current})?\n"
-                            "Cash goes to the cash box, the other means to the bank."},
-    "jnl.ask.cheque": {"fr": "Numéro du chèque (des chiffres, par exemple 1234567) :",
-                       "en": "Cheque number (digits, for example 1234567):"},
-    "jnl.none": {"fr": "aucun", "en": "none"},
-    "jnl.error.amount": {"fr": "Tapez un montant en euros, par exemple 12,50 :",
-                         "en": "Type an amount in euros, for example 12.50:"},
-    "jnl.error.day": {"fr": "Tapez une date jj/mm/aaaa (par exemple {example}) :",
-                      "en": "Type a date dd/mm/yyyy (for example {example}):"},
-    "jnl.edited": {"fr": "Écriture {piece} modifiée.", "en": "Entry {piece} changed."},
-    # Trails: the entry's (🕓) and the coop's (/historique)
-    "jnl.history.title": {"fr": "<b>Historique de l'écriture {piece}</b> — cahier {ledger}",
-                          "en": "<b>History of entry {piece}</b> — ledger {ledger}"},
-    "jnl.history.older": {"fr": "… et {older}.", "en": "… and {older}."},
-    "hist.line": {"fr": "{at} — {person} — {what}", "en": "{at} — {person} — {what}"},
-    "hist.event": {"fr": "<i>{at}</i> · {person}\n{what}", "en": "<i>{at}</i> · {person}\n{what}"},
-    "hist.operator": {"fr": "l'administrateur du bot", "en": "the bot's administrator"},
-    "hist.subject.entry": {"fr": "écriture {piece} ({ledger}) ", "en": "entry {piece} ({ledger}) "},
-    "hist.entry.create": {"fr": "{subject}créée : {direction} de {amount}, « {label} »",
-                          "en": "{subject}created: {direction} of {amount}, \"{label}\""},
-    "hist.entry.edit": {"fr": "{subject}modifiée : {changes}", "en": "{subject}changed: {changes}"},
-    "hist.entry.cancel": {"fr": "{subject}annulée", "en": "{subject}cancelled"},
-    "hist.entry.attach": {"fr": "{subject}complétée d'un justificatif", "en": "{subject}given a receipt"},
-    "hist.opening.opening": {"fr": "report à nouveau du cahier {ledger} : banque {banque}, caisse {caisse}",
-                             "en": "opening balance of ledger {ledger}: bank {banque}, cash {caisse}"},
-    "hist.statement.create": {"fr": "relevé bancaire du {day} enregistré, solde {balance}",
-                              "en": "bank statement of {day} recorded, balance {balance}"},
-    "hist.statement.tick": {"fr": "{ticked} sur le relevé du {day}",
-                            "en": "{ticked} on the statement of {day}"},
-    "hist.cashcount.create": {"fr": "arrêté de caisse du cahier {ledger} au {day} : {counted} en caisse",
-                              "en": "cash count of ledger {ledger} on {day}: {counted} counted"},
-    "hist.coop.close": {"fr": "exercice {years} clos", "en": "year {years} closed"},
-    "hist.other": {"fr": "{entity} n° {id} : {action}", "en": "{entity} no. {id}: {action}"},
-    "hist.change": {"fr": "{field} {before} → {after}", "en": "{field} {before} → {after}"},
-    "hist.field.day": {"fr": "date", "en": "date"},
-    "hist.field.label": {"fr": "libellé", "en": "label"},
-    "hist.field.amount": {"fr": "montant", "en": "amount"},
-    "hist.field.treasury": {"fr": "banque/caisse", "en": "bank/cash"},
-    "hist.field.means": {"fr": "moyen", "en": "means"},
-    "hist.field.cheque_number": {"fr": "n° de chèque", "en": "cheque no."},
-    "hist.field.project": {"fr": "projet", "en": "project"},
-    "hist.field.splits": {"fr": "ventilation", "en": "accounts"},
-    "hist.title": {"fr": "<b>Historique de la coopérative {affiliation}</b> ({school})",
-                   "en": "<b>History of cooperative {affiliation}</b> ({school})"},
-    "hist.empty": {"fr": "Rien n'a encore été enregistré.", "en": "Nothing has been recorded yet."},
-    "hist.page": {"fr": "Page {page}/{pages} · {total} événements", "en": "Page {page}/{pages} · {total} events"},
-    "hist.pick_coop": {"fr": "L'historique de quelle coopérative ?", "en": "The history of which cooperative?"},
-})  # fmt: skip
-
-
-
-def fit(lines: list[str], budget: int = TEXT_BUDGET) -> list[str]:
-    """The first lines whose total length stays within the budget."""
-    kept, size = [], 0
-    for line in lines:
-        size += len(line) + 1
-        if size > budget:
-            break
-        kept.append(line)
-    return kept
 
 
 def month_name(month: int, year: int, language: str) -> str:
@@ -236,35 +80,13 @@ def month_name(month: int, year: int, language: str) -> str:
     return f"{names[month]} {year if month >= 9 else year + 1}"
 
 
-def instant_text(instant: datetime, zone: str) -> str:
-    """jj/mm/aaaa hh:mm where the coop is."""
-    return instant.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
-
-
-def data_id(update: Update) -> int:
-    """The number at the end of the pressed button's data ('jnl:e:42' → 42)."""
-    return int(update.callback_query.data.rsplit(":", 1)[1])
-
-
-async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None, *, edit: bool = True) -> None:
-    """In place of the pressed message, or as a new message after typing."""
-    if edit and update.callback_query:
-        try:
-            await update.callback_query.edit_message_text(text, reply_markup=keyboard)
-        except BadRequest as error:  # the same page pressed again
-            if "not modified" not in error.message:
-                raise
-    else:
-        await update.effective_message.reply_text(text, reply_markup=keyboard)
-
-
 # ------------------------------------------------------------------ opening and choosing a ledger
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """/journal: the only ledger's journal at once, or a ledger to choose."""
     language = lang(update)
-    start = await as_user(update, context, journal_start, limit=PAGE_SIZE)
+    start = await as_user(update, context, store_journal.journal_start, limit=PAGE_SIZE)
     if not start.refs:
         await update.effective_message.reply_text(t("jnl.no_ledger", language))
         return ConversationHandler.END
@@ -290,16 +112,15 @@ async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
 
 
 def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], language: str) -> InlineKeyboardMarkup:
-    keyboard = ledgers_keyboard(list(refs), "jnl:l", language).inline_keyboard
-    whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), f"jnl:c:{r.coop_id}")]
+    keyboard = ledgers_keyboard(list(refs), LEDGER_BUTTON, CANCEL_BUTTON, language).inline_keyboard
+    whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))]
              for r in coops]  # fmt: skip
     return InlineKeyboardMarkup([list(row) for row in keyboard[:-1]] + whole + [list(keyboard[-1])])
 
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏫 Toute la coopérative: every ledger's entries in one journal."""
-    coop_id = data_id(update)
-    ref = await as_user(update, context, lookups.pick_coop, coop_id, Action.READ_COOP)
+    ref = await picked_coop(update, context, COOP_BUTTON, Action.READ_COOP)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref, coop_wide=True)
 
@@ -314,7 +135,7 @@ async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger chosen: its latest entries."""
-    ref = await as_user(update, context, lookups.pick_ledger, data_id(update), Action.READ_LEDGER)
+    ref = await picked_ledger(update, context, LEDGER_BUTTON, Action.READ_LEDGER)
     await update.callback_query.answer()
     return await open_ledger(update, context, ref)
 
@@ -360,7 +181,7 @@ def entry_lines(entry: EntryView, running: int, coop_wide: bool, language: str) 
     return [first, f"{what} → {signed_money(running, language)}{clip_mark}"]
 
 
-def page_text(ref: LedgerRef, journal: dict, page: JournalPage, language: str) -> str:
+def page_text(ref: LedgerRef, journal: dict, page: store_journal.JournalPage, language: str) -> str:
     year, month, coop_wide = journal["year"], journal.get("month"), journal.get("coop", False)
     title = t("jnl.title_coop", language, affiliation=ref.affiliation, years=years_text(year)) if coop_wide \
         else t("jnl.title", language, ledger=escape(ledger_label(ref, language)), years=years_text(year))  # fmt: skip
@@ -392,28 +213,28 @@ def entry_button(entry: EntryView, coop_wide: bool, language: str) -> InlineKeyb
         else plus_money(entry.signed, language)  # fmt: skip
     label = f"{entry.ledger_name} {entry.piece}" if coop_wide else entry.piece
     label = f"{label} · {amount}"
-    return button(f"✖ {label}" if entry.cancelled else label, f"jnl:e:{entry.id}")
+    return button(f"✖ {label}" if entry.cancelled else label, OPEN_BUTTON.data(entry.id))
 
 
-def page_keyboard(page: JournalPage, journal: dict, other_years: list[int],
+def page_keyboard(page: store_journal.JournalPage, journal: dict, other_years: list[int],
                   language: str) -> InlineKeyboardMarkup:  # fmt: skip
     number, coop_wide = journal.get("page", 0), journal.get("coop", False)
     entries = [entry_button(e, coop_wide, language) for e in page.entries]
     rows = [entries[i:i + 2] for i in range(0, len(entries), 2)]
     paging = []
     if number > 0:
-        paging.append(button(t("button.previous", language), f"jnl:p:{number - 1}"))
+        paging.append(button(t("button.previous", language), PAGE_BUTTON.data(number - 1)))
     if page.has_more:
-        paging.append(button(t("button.next", language), f"jnl:p:{number + 1}"))
+        paging.append(button(t("button.next", language), PAGE_BUTTON.data(number + 1)))
     if paging:
         rows.append(paging)
     searching = journal.get("search")
-    rows.append([button(t("jnl.button.months", language), "jnl:m"),
+    rows.append([button(t("jnl.button.months", language), MONTHS_BUTTON.data()),
                  button(t("jnl.button.search_off" if searching else "jnl.button.search", language),
-                        "jnl:sx" if searching else "jnl:s")])  # fmt: skip
-    ledgers = [button(t("jnl.button.ledgers", language), "jnl:ledgers")] if journal.get("several") else []
-    rows.append(ledgers + [button(years_text(y), f"jnl:y:{y}") for y in other_years])
-    rows.append([button(t("button.close", language), "jnl:close")])
+                        (CLEAR_SEARCH_BUTTON if searching else SEARCH_BUTTON).data())])  # fmt: skip
+    ledgers = [button(t("jnl.button.ledgers", language), LEDGERS_BUTTON.data())] if journal.get("several") else []
+    rows.append(ledgers + [button(years_text(y), YEAR_BUTTON.data(y)) for y in other_years])
+    rows.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     return InlineKeyboardMarkup([row for row in rows if row])
 
 
@@ -431,13 +252,13 @@ async def show_page(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit:
     """The current page of the chosen ledger's journal (or the coop's), with the other open year."""
     journal, ref = context.user_data[KEY], current_ledger(context)
     number, month, coop_wide = journal.get("page", 0), journal.get("month"), journal.get("coop", False)
-    page, years = await as_user(update, context, journal_page, None if coop_wide else ref.id, journal["year"],
+    page, years = await as_user(update, context, store_journal.journal_page, None if coop_wide else ref.id, journal["year"],
                                 years_of=ref.id, month=month, offset=number * PAGE_SIZE, limit=PAGE_SIZE,
                                 coop_id=ref.coop_id, **search_terms(journal.get("search")))  # fmt: skip
     return await show_fetched(update, context, page, years, edit=edit)
 
 
-async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page: JournalPage,
+async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page: store_journal.JournalPage,
                        years: Sequence[int], *, edit: bool = True) -> str:  # fmt: skip
     """A page already read from the store, with a button per other open year."""
     journal = context.user_data[KEY]
@@ -449,8 +270,8 @@ async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page:
 
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """2025-2026: the other open fiscal year's journal (last year, until it is closed)."""
-    year, ref = data_id(update), current_ledger(context)
-    if year not in await as_user(update, context, books.open_years, ref.id, today_for(ref)):
+    year, ref = YEAR_BUTTON.read(update), current_ledger(context)
+    if year not in await as_user(update, context, store_books.open_years, ref.id, today_for(ref)):
         await update.callback_query.answer(t("jnl.year_closed", lang(update), years=years_text(year)), show_alert=True)
         return PAGE
     await update.callback_query.answer()
@@ -463,7 +284,7 @@ async def ask_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     await update.callback_query.answer()
     language = lang(update)
     await show(update, narrow(t("jnl.ask_search", language)),
-               InlineKeyboardMarkup([[button(t("button.back", language), "jnl:back")]]))  # fmt: skip
+               InlineKeyboardMarkup([[button(t("button.back", language), BACK_BUTTON.data())]]))  # fmt: skip
     return SEARCH
 
 
@@ -487,7 +308,7 @@ async def clear_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️"""
     await update.callback_query.answer()
-    context.user_data[KEY]["page"] = data_id(update)
+    context.user_data[KEY]["page"] = PAGE_BUTTON.read(update)
     return await show_page(update, context)
 
 
@@ -501,10 +322,10 @@ async def pick_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📅 Mois…: the twelve months of the school year, September first."""
     await update.callback_query.answer()
     language, year = lang(update), context.user_data[KEY]["year"]
-    names = [button(month_name(m, year, language), f"jnl:mo:{m}") for m in SCHOOL_MONTHS]
+    names = [button(month_name(m, year, language), MONTH_BUTTON.data(m)) for m in SCHOOL_MONTHS]
     rows = [names[i:i + 3] for i in range(0, 12, 3)]
-    rows.append([button(t("jnl.button.all_months", language), "jnl:mo:0")])
-    rows.append([button(t("button.back", language), "jnl:back")])
+    rows.append([button(t("jnl.button.all_months", language), MONTH_BUTTON.data(0))])
+    rows.append([button(t("button.back", language), BACK_BUTTON.data())])
     await show(update, t("jnl.pick_month", language, years=years_text(year)), InlineKeyboardMarkup(rows))
     return MONTHS
 
@@ -512,7 +333,7 @@ async def pick_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def chose_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A month (or all of them): its first page."""
     await update.callback_query.answer()
-    month = data_id(update)
+    month = MONTH_BUTTON.read(update)
     context.user_data[KEY].update(month=month if 1 <= month <= 12 else None, page=0)
     return await show_page(update, context)
 
@@ -569,14 +390,14 @@ def entry_text(entry: EntryView, language: str, notice: str | None = None) -> st
 def entry_keyboard(entry: EntryView, writable: bool, language: str) -> InlineKeyboardMarkup:
     rows = []
     if len(entry.receipts) == 1:
-        rows.append([button(t("jnl.button.receipt", language), f"jnl:r:{entry.id}")])
+        rows.append([button(t("jnl.button.receipt", language), RECEIPTS_BUTTON.data(entry.id))])
     elif entry.receipts:
-        rows.append([button(t("jnl.button.receipts", language, count=len(entry.receipts)), f"jnl:r:{entry.id}")])
+        rows.append([button(t("jnl.button.receipts", language, count=len(entry.receipts)), RECEIPTS_BUTTON.data(entry.id))])
     if writable and not entry.cancelled:
-        actions = [] if entry.is_movement else [button(t("jnl.button.edit", language), f"jnl:ed:{entry.id}")]
-        rows.append(actions + [button(t("jnl.button.cancel", language), f"jnl:x:{entry.id}")])
-    rows.append([button(t("jnl.button.history", language), f"jnl:h:{entry.id}")])
-    rows.append([button(t("button.back", language), "jnl:back")])
+        actions = [] if entry.is_movement else [button(t("jnl.button.edit", language), FIELDS_BUTTON.data(entry.id))]
+        rows.append(actions + [button(t("jnl.button.cancel", language), CANCEL_ENTRY_BUTTON.data(entry.id))])
+    rows.append([button(t("jnl.button.history", language), HISTORY_BUTTON.data(entry.id))])
+    rows.append([button(t("button.back", language), BACK_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -587,7 +408,7 @@ def may_write(context: ContextTypes.DEFAULT_TYPE, entry: EntryView) -> bool:
 async def load_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int, *,
                      write: bool = False) -> EntryView:  # fmt: skip
     """The entry, if this person may read it (and write it, if asked): else the refusal."""
-    entry = await as_user(update, context, entries.get_entry, entry_id)
+    entry = await as_user(update, context, store_entries.get_entry, entry_id)
     if write:
         await as_user(update, context, lookups.pick_ledger, entry.ledger_id)
     return entry
@@ -604,7 +425,7 @@ async def show_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: 
 
 async def open_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """An entry's button (or ↩️ from its history, edit or cancellation): the entry in full."""
-    entry = await load_entry(update, context, data_id(update))
+    entry = await load_entry(update, context, OPEN_BUTTON.read(update))
     await update.callback_query.answer()
     context.user_data[KEY].pop("field", None)
     return await show_entry(update, context, entry)
@@ -612,7 +433,7 @@ async def open_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📎 Justificatif: the receipt(s) sent back, a photo as a photo, anything else as a document."""
-    entry = await load_entry(update, context, data_id(update))
+    entry = await load_entry(update, context, RECEIPTS_BUTTON.read(update))
     language, message = lang(update), update.effective_message
     if not entry.receipts:
         await update.callback_query.answer(t("jnl.no_receipt", language), show_alert=True)
@@ -629,8 +450,8 @@ async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🕓 Historique: who created, changed, cancelled the entry, and when."""
-    entry = await load_entry(update, context, data_id(update))
-    events = await as_user(update, context, entries.entry_history, entry.id)
+    entry = await load_entry(update, context, HISTORY_BUTTON.read(update))
+    events = await as_user(update, context, store_entries.entry_history, entry.id)
     await update.callback_query.answer()
     language, zone = lang(update), current_ledger(context).timezone
     lines = [trail_line(event, zone, language) for event in reversed(events)]  # latest first while fitting
@@ -639,7 +460,7 @@ async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     if len(kept) < len(lines):
         older = plural(len(lines) - len(kept), "word.older_change", language)
         kept.append(t("jnl.history.older", language, older=older))
-    keyboard = InlineKeyboardMarkup([[button(t("button.back", language), f"jnl:e:{entry.id}")]])
+    keyboard = InlineKeyboardMarkup([[button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])
     await show(update, "\n\n".join([title, "\n".join(reversed(kept))]), keyboard)
     return ENTRY
 
@@ -649,11 +470,11 @@ async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑: ask before cancelling."""
-    entry = await load_entry(update, context, data_id(update), write=True)
+    entry = await load_entry(update, context, CANCEL_ENTRY_BUTTON.read(update), write=True)
     await update.callback_query.answer()
     language = lang(update)
-    keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), f"jnl:xok:{entry.id}")],
-                                     [button(t("button.back", language), f"jnl:e:{entry.id}")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), CONFIRM_CANCEL_BUTTON.data(entry.id))],
+                                     [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])  # fmt: skip
     await show(update, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
                          amount=money(entry.amount, language)), keyboard)  # fmt: skip
     return CONFIRM
@@ -661,10 +482,10 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the entry is cancelled, struck through in the journal with its number kept."""
-    entry_id, language = data_id(update), lang(update)
+    entry_id, language = CONFIRM_CANCEL_BUTTON.read(update), lang(update)
     today = today_for(current_ledger(context))
     try:
-        entry = await as_user(update, context, entries.cancel_entry, entry_id, today=today)
+        entry = await as_user(update, context, store_entries.cancel_entry, entry_id, today=today)
     except LedgerError as error:
         entry = await load_entry(update, context, entry_id)
         await update.callback_query.answer()
@@ -676,30 +497,32 @@ async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 # ------------------------------------------------------------------ editing an entry
 
 
-async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = True) -> str:
+async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entry_id: int | None = None,
+                     edit: bool = True) -> str:  # fmt: skip
     """✏️ Modifier: which field?"""
-    entry = await load_entry(update, context, data_id(update), write=True)
+    entry_id = FIELDS_BUTTON.read(update) if entry_id is None else entry_id
+    entry = await load_entry(update, context, entry_id, write=True)
     await update.callback_query.answer()
     language = lang(update)
     if entry.cancelled or entry.is_movement:
         return await show_entry(update, context, entry, refusal(LedgerError(
             "cancelled" if entry.cancelled else "movement"), language), edit=edit)  # fmt: skip
     context.user_data[KEY]["entry_id"] = entry.id
-    rows = [[button(t(f"jnl.field.{f}", language), f"jnl:f:{f}")] for f in fields_of(entry)]
-    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+    rows = [[button(t(f"jnl.field.{f}", language), FIELD_BUTTON.data(f))] for f in fields_of(entry)]
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
     await show(update, t("jnl.pick_field", language, piece=entry.piece), InlineKeyboardMarkup(rows), edit=edit)
     return FIELD
 
 
 async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
-    entry = await as_user(update, context, entries.get_entry, data_id(update))
+    entry = await as_user(update, context, store_entries.get_entry, EDIT_BUTTON.read(update))
     ref = await as_user(update, context, lookups.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
     refs = await my_ledgers(update, context, write=False)
     writable = [r.id for r in await my_ledgers(update, context, write=True)]
     context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
     context.user_data[KEY].update(ledger=asdict(ref), year=entry.fiscal_year, page=0, month=None)
-    return await pick_field(update, context, edit=False)
+    return await pick_field(update, context, entry_id=entry.id, edit=False)
 
 
 def fields_of(entry: EntryView) -> tuple[str, ...]:
@@ -727,18 +550,18 @@ def current_value(entry: EntryView, field: str, language: str) -> str:
 async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask the new value of the chosen field (the means by buttons)."""
     journal, language = context.user_data[KEY], lang(update)
-    field = update.callback_query.data.rsplit(":", 1)[1]
+    field = FIELD_BUTTON.read(update)
     entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     await update.callback_query.answer()
     if field not in fields_of(entry):
         return await show_entry(update, context, entry)
-    back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
+    back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
     key = "jnl.ask.cheque_number" if field == "cheque" else f"jnl.ask.{field}"
     question = t(key, language, piece=entry.piece, current=current_value(entry, field, language))
     if field == "account":
         return await ask_account(update, context, entry, question)
     if field == "means":
-        choices = [button(t(f"means.{m.value}", language), f"jnl:mn:{m.value}") for m in MEANS_ORDER]
+        choices = [button(t(f"means.{m.value}", language), MEANS_BUTTON.data(m)) for m in MEANS_ORDER]
         await show(update, question, InlineKeyboardMarkup([choices[:2], choices[2:], back]))
         return MEANS
     journal["field"] = field
@@ -749,12 +572,12 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A means: espèces go to the caisse, the others to the banque; a cheque asks its number."""
     journal, language = context.user_data[KEY], lang(update)
-    means = Means(update.callback_query.data.rsplit(":", 1)[1])
+    means = MEANS_BUTTON.read(update)
     if means == Means.CHEQUE:
         entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
         await update.callback_query.answer()
         journal["field"] = "cheque"
-        back = [button(t("button.back", language), f"jnl:e:{entry.id}")]
+        back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
         await show(update, t("jnl.ask.cheque", language), InlineKeyboardMarkup([back]))
         return TYPING
     try:
@@ -772,10 +595,10 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry:
     """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…"."""
     language = lang(update)
     accounts = await as_user(update, context, lookups.accounts_by_use, entry.ledger_id, entry.direction)
-    rows = [[button(a.label, f"jnl:ac:{a.code}")] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
+    rows = [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
     if not every and len(accounts) > FIRST_ACCOUNTS:
-        rows.append([button(t("ent.more_accounts", language), "jnl:ac:more")])
-    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+        rows.append([button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))])
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
     await show(update, question, InlineKeyboardMarkup(rows))
     return ACCOUNT
 
@@ -784,7 +607,7 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """The entry's new account (all of its amount); the change goes to its history."""
     journal, language = context.user_data[KEY], lang(update)
     entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
-    code = update.callback_query.data.rsplit(":", 1)[1]
+    code = ACCOUNT_BUTTON.read(update)
     if code == "more":
         await update.callback_query.answer()
         question = t("jnl.ask.account", language, piece=entry.piece, current=current_value(entry, "account", language))
@@ -815,10 +638,10 @@ async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"),
                                 edit=False)  # fmt: skip
     old = entry.splits[index]
-    rows = [[button(t("jnl.split.keep", language, old=money(old.amount, language)), "jnl:sp:keep")]] \
+    rows = [[button(t("jnl.split.keep", language, old=money(old.amount, language)), PART_BUTTON.data("keep"))]] \
         if old.amount <= left else []
-    rows.append([button(t("ent.split.rest", language, left=money(left, language)), "jnl:sp:rest")])
-    rows.append([button(t("button.back", language), f"jnl:e:{entry.id}")])
+    rows.append([button(t("ent.split.rest", language, left=money(left, language)), PART_BUTTON.data("rest"))])
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
     await update.effective_message.reply_text(
         t("jnl.split.ask", language, piece=entry.piece, amount=money(split["amount"], language),
           account=escape(old.account_label), old=money(old.amount, language), left=money(left, language)),
@@ -838,7 +661,7 @@ async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
-        cents = min(old.amount, left) if update.callback_query.data.endswith("keep") else left
+        cents = min(old.amount, left) if PART_BUTTON.read(update) == "keep" else left
     elif (cents := await read_part(update, left, language)) is None:
         return SPLIT
     split["parts"].append([old.account_code, cents])
@@ -848,7 +671,7 @@ async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: Any) -> EntryView:
     """The store's edit_entry on the entry being changed, today where its coop is."""
     today = today_for(current_ledger(context))
-    return await as_user(update, context, entries.edit_entry, context.user_data[KEY].get("entry_id", 0),
+    return await as_user(update, context, store_entries.edit_entry, context.user_data[KEY].get("entry_id", 0),
                          today=today, **changes)  # fmt: skip
 
 
@@ -885,10 +708,10 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         return await ask_part(update, context)
     number = change.get("cheque_number")
     if number and entry.direction == Direction.DEPENSE:
-        used = await as_user(update, context, entries.cheque_used, entry.ledger_id, number, exclude=entry.id)
+        used = await as_user(update, context, store_entries.cheque_used, entry.ledger_id, number, exclude=entry.id)
         if used is not None:  # said, and kept only by its button
-            keep = [[button(t("ent.cheque.keep", language, number=escape(number)), f"jnl:chqok:{number}")],
-                    [button(t("button.back", language), f"jnl:e:{entry.id}")]]  # fmt: skip
+            keep = [[button(t("ent.cheque.keep", language, number=escape(number)), KEEP_CHEQUE_BUTTON.data(number))],
+                    [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]]  # fmt: skip
             await update.effective_message.reply_text(
                 t("ent.cheque.used", language, number=escape(number), piece=used.piece,
                   ledger=escape(used.ledger_name), day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(keep))  # fmt: skip
@@ -900,7 +723,7 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """Garder le n°: a cheque number the coop already used, on purpose."""
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
-    number = update.callback_query.data.rsplit(":", 1)[1]
+    number = KEEP_CHEQUE_BUTTON.read(update)
     return await apply_change(update, context, typed_change("cheque", number, date.today()))
 
 
@@ -923,143 +746,5 @@ async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, chang
 
 async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, key: str) -> str:
     """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
-    balances = await as_user(update, context, ledger_balances, entry.ledger_id, entry.fiscal_year)
+    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
     return t(key, lang(update), piece=entry.piece) + "\n" + balance_line(balances, lang(update))
-
-
-# ------------------------------------------------------------------ the trails
-
-
-def short(label: Any) -> str:
-    text = str(label or "")
-    return escape(text if len(text) <= LABEL_SHOWN else text[:LABEL_SHOWN - 1] + "…")
-
-
-def field_value(field: str, value: Any, language: str) -> str:
-    """A snapshot's value as the person reads it."""
-    if value is None or value == "":
-        return "—"
-    if field == "day":
-        return day_text(date.fromisoformat(value))
-    if field == "label":
-        return f"« {short(value)} »" if language == "fr" else f"\"{short(value)}\""
-    if field == "amount":
-        return money(value, language)
-    if field in ("treasury", "means"):
-        return t(f"{field}.{value}", language)
-    if field == "project":
-        return f"#{escape(str(value))}"
-    if field == "splits":
-        return ", ".join(f"{escape(str(code))} {money(cents, language)}" for code, cents in value)
-    return escape(str(value))
-
-
-def changes_text(before: dict[str, Any], after: dict[str, Any], language: str) -> str:
-    """'montant 12,50 € → 13,50 € ; libellé « A » → « B »' (a lone split following its amount left out)."""
-    parts = []
-    for field in CHANGED_FIELDS:
-        old, new = before.get(field), after.get(field)
-        if old == new:
-            continue
-        if field == "splits" and len(old or []) == len(new or []) == 1 and old[0][0] == new[0][0]:
-            continue
-        parts.append(t("hist.change", language, field=t(f"hist.field.{field}", language),
-                       before=field_value(field, old, language), after=field_value(field, new, language)))  # fmt: skip
-    return " ; ".join(parts) if language == "fr" else "; ".join(parts)
-
-
-def event_text(event: AuditView, language: str, subject: str = "") -> str:
-    """What the event changed; ``subject`` names the entry in a coop's trail."""
-    before, after = event.before or {}, event.after or {}
-    state, key = after or before, f"hist.{event.entity}.{event.action}"
-    ledger_name = escape(getattr(event, "ledger_name", None) or "")
-    if key == "hist.entry.create":
-        return t(key, language, subject=subject, direction=t(f"direction.{state.get('direction', 'depense')}", language),
-                 amount=money(state.get("amount", 0), language), label=short(state.get("label")))  # fmt: skip
-    if key == "hist.entry.edit":
-        return t(key, language, subject=subject, changes=changes_text(before, after, language))
-    if key in ("hist.entry.cancel", "hist.entry.attach"):
-        return t(key, language, subject=subject)
-    if key == "hist.opening.opening":
-        return t(key, language, ledger=ledger_name, banque=money(after.get("banque", 0), language),
-                 caisse=money(after.get("caisse", 0), language))  # fmt: skip
-    statement_day = getattr(event, "statement_day", None)
-    if key == "hist.statement.create":
-        return t(key, language, day=field_value("day", after.get("day"), language),
-                 balance=money(after.get("balance", 0), language))  # fmt: skip
-    if key == "hist.statement.tick":
-        ticked = plural(len(after.get("entries", [])), "word.ticked", language)
-        return t(key, language, ticked=ticked, day=day_text(statement_day) if statement_day else "—")
-    if key == "hist.cashcount.create":
-        return t(key, language, ledger=ledger_name, day=field_value("day", after.get("day"), language),
-                 counted=money(after.get("counted", 0), language))  # fmt: skip
-    if key == "hist.coop.close" and "fiscal_year" in after:
-        return t(key, language, years=years_text(int(after["fiscal_year"])))
-    return t("hist.other", language, entity=escape(event.entity), id=event.entity_id, action=escape(event.action))
-
-
-def trail_line(event: AuditView, zone: str, language: str, subject: str = "") -> str:
-    """'27/11/2026 14:05 — Marie Payet — …'"""
-    person = escape(event.person_name) if event.person_name else t("hist.operator", language)
-    return t("hist.line", language, at=instant_text(event.at, zone), person=person,
-             what=event_text(event, language, subject))  # fmt: skip
-
-
-def coop_line(event: audit.CoopEvent, zone: str, language: str) -> str:
-    """Two short lines a phone shows whole: when and who, then what."""
-    subject = ""
-    if event.entity == "entry":
-        subject = t("hist.subject.entry", language, piece=escape(event.piece or str(event.entity_id)),
-                    ledger=escape(event.ledger_name or ""))  # fmt: skip
-    person = escape(event.person_name) if event.person_name else t("hist.operator", language)
-    what = membership_event_text(event, language) or event_text(event, language, subject)
-    return t("hist.event", language, at=instant_text(event.at, zone), person=person, what=what)
-
-
-def history_text(history: CoopHistory, language: str) -> str:
-    lines = [t("hist.title", language, affiliation=history.affiliation, school=escape(history.school_name)), ""]
-    lines += [coop_line(e, history.timezone, language) for e in history.events] or [t("hist.empty", language)]
-    pages = max(1, math.ceil(history.total / HISTORY_SIZE))
-    if pages > 1:
-        lines += ["", t("hist.page", language, page=history.offset // HISTORY_SIZE + 1, pages=pages,
-                        total=history.total)]  # fmt: skip
-    return "\n".join(fit(lines))
-
-
-def history_keyboard(history: CoopHistory, language: str) -> InlineKeyboardMarkup:
-    number, paging = history.offset // HISTORY_SIZE, []
-    if number > 0:
-        paging.append(button(t("button.previous", language), f"hist:p:{history.coop_id}:{number - 1}"))
-    if history.has_more:
-        paging.append(button(t("button.next", language), f"hist:p:{history.coop_id}:{number + 1}"))
-    return InlineKeyboardMarkup(([paging] if paging else []) + [[button(t("button.close", language), "hist:close")]])
-
-
-async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/historique: the latest events of the person's coop (a coop to choose first if several)."""
-    language = lang(update)
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    coops = who.managed()
-    if len(coops) > 1:
-        rows = [[button(f"{c.affiliation} {c.school_name}", f"hist:p:{c.coop_id}:0")] for c in coops]
-        rows.append([button(t("button.close", language), "hist:close")])
-        await update.effective_message.reply_text(t("hist.pick_coop", language), reply_markup=InlineKeyboardMarkup(rows))
-        return
-    history = await as_user(update, context, audit.coop_history, coops[0].coop_id, 0, HISTORY_SIZE)
-    await update.effective_message.reply_text(history_text(history, language),
-                                              reply_markup=history_keyboard(history, language))  # fmt: skip
-
-
-async def history_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """◀️ ▶️ of /historique (or the coop chosen): the coop is in the button, the store checks it."""
-    _, _, coop_id, number = update.callback_query.data.split(":")
-    history = await as_user(update, context, audit.coop_history, int(coop_id), int(number) * HISTORY_SIZE,
-                            HISTORY_SIZE)  # fmt: skip
-    await update.callback_query.answer()
-    await show(update, history_text(history, lang(update)), history_keyboard(history, lang(update)))
-
-
-async def history_close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Fermer: the history stays, without buttons."""
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_reply_markup(None)

@@ -21,12 +21,17 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import balance_line, ledgers_keyboard, money, my_ledgers, refusal, signed_money
-from bot.ui.common import as_user, button, day_text, end_conversation
+from bot.ui.buttons import ID, Button, button, enum
+from bot.ui.formatting import balance_line, day_text, money, refusal, signed_money
+from bot.ui.steps import (
+    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, parse_cents, today_of,
+    writable_ledgers,
+)
+from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
-from bot.ui.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of, writable_ledgers
-from store import balances, lookups, movements
+from store import balances as store_balances
+from store import lookups
+from store import movements as store_movements
 from store.books import BETWEEN, LABEL_MAX
 from store.errors import LedgerError
 from store.lookups import LedgerRef, class_pairs
@@ -39,70 +44,13 @@ KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
 )  # fmt: skip
 VIA = "mvt.via"
 DRAFT = "mouvement"
+KIND_BUTTON, LEDGER_BUTTON, VIA_BUTTON = Button("mvt:k", enum(MovementKind)), Button("mvt:l", ID), Button("mvt:v", enum(Treasury))
+DAY_BUTTON, KEEP_BUTTON, SAVE_BUTTON = Button("mvt:d", DAYS), Button("mvt:keep"), Button("mvt:ok")
+CANCEL_BUTTONS = (Button("mvt:cancel"), Button("mvt:l:cancel"), Button("mvt:d:cancel"))
 # Refusals of the store at recording → the field to ask again.
 REDO = {"caisse_negative": "amount", "amount_not_positive": "amount", "amount_too_large": "amount",
         "future": "day", "year_not_open": "day", "closed_year": "day", "before_opening": "day",
         "label_length": "label"}  # fmt: skip
-
-texts.register({
-    "cmd.mouvement": {"fr": "Dépôt d'espèces en banque, retrait, avance à une classe, remboursement",
-                      "en": "Cash deposit at the bank, withdrawal, advance to a class, repayment"},
-    "mvt.ask_kind": {"fr": "Quel mouvement interne ?", "en": "Which internal movement?"},
-    "mvt.kind.depot": {"fr": "🏦 Dépôt d'espèces en banque", "en": "🏦 Cash deposit at the bank"},
-    "mvt.kind.retrait": {"fr": "💶 Retrait d'espèces", "en": "💶 Cash withdrawal"},
-    "mvt.kind.avance": {"fr": "➡️ Avance de l'école à une classe", "en": "➡️ Advance from the school to a class"},
-    "mvt.kind.remboursement": {"fr": "↩️ Remboursement d'une classe à l'école",
-                               "en": "↩️ Repayment from a class to the school"},
-    "mvt.word.depot": {"fr": "dépôt", "en": "deposit"},
-    "mvt.word.retrait": {"fr": "retrait", "en": "withdrawal"},
-    "mvt.word.avance": {"fr": "avance", "en": "advance"},
-    "mvt.word.remboursement": {"fr": "remboursement", "en": "repayment"},
-    "mvt.pick.depot": {"fr": "Dépôt d'espèces : dans quel cahier ?", "en": "Cash deposit: in which ledger?"},
-    "mvt.pick.retrait": {"fr": "Retrait d'espèces : dans quel cahier ?", "en": "Cash withdrawal: in which ledger?"},
-    "mvt.pick.avance": {"fr": "Avance du cahier de l'école : à quel cahier de classe ?",
-                        "en": "Advance from the school's ledger: to which class ledger?"},
-    "mvt.pick.remboursement": {"fr": "Quel cahier de classe rembourse l'école ?",
-                               "en": "Which class ledger repays the school?"},
-    "mvt.way.depot": {"fr": "cahier {source}, de la caisse vers la banque",
-                      "en": "ledger {source}, from the cash box to the bank"},
-    "mvt.way.retrait": {"fr": "cahier {source}, de la banque vers la caisse",
-                        "en": "ledger {source}, from the bank to the cash box"},
-    "mvt.way.avance": {"fr": "du cahier {source} au cahier {target}, par la banque",
-                       "en": "from ledger {source} to ledger {target}, through the bank"},
-    "mvt.way.remboursement": {"fr": "du cahier {source} au cahier {target}, par la banque",
-                              "en": "from ledger {source} to ledger {target}, through the bank"},
-    "mvt.way.avance.caisse": {"fr": "du cahier {source} au cahier {target}, de caisse à caisse",
-                              "en": "from ledger {source} to ledger {target}, cash box to cash box"},
-    "mvt.way.remboursement.caisse": {"fr": "du cahier {source} au cahier {target}, de caisse à caisse",
-                                     "en": "from ledger {source} to ledger {target}, cash box to cash box"},
-    "mvt.ask_via": {"fr": "<b>{kind}</b> — du cahier {source} au cahier {target} : par la banque, ou en espèces ?",
-                    "en": "<b>{kind}</b> — from ledger {source} to ledger {target}: through the bank, or in cash?"},
-    "mvt.via.banque": {"fr": "🏦 Par la banque", "en": "🏦 Through the bank"},
-    "mvt.via.caisse": {"fr": "💶 En espèces (caisse → caisse)", "en": "💶 In cash (cash box → cash box)"},
-    "mvt.ask_amount": {"fr": "<b>{kind}</b> — {way}\n{balances}\n\nMontant ? Tapez-le, par exemple 50 ou 12,50 "
-                             "(ou /annuler) :",
-                       "en": "<b>{kind}</b> — {way}\n{balances}\n\nAmount? Type it, for example 50 or 12.50 "
-                             "(or /annuler):"},
-    "mvt.ask_day": {"fr": "Date du mouvement ({amount}) ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
-                    "en": "Date of the movement ({amount})? Choose, or type it (dd/mm/yyyy):"},
-    "mvt.label.depot": {"fr": "Remise d'espèces en banque", "en": "Cash paid into the bank"},
-    "mvt.label.retrait": {"fr": "Retrait d'espèces", "en": "Cash withdrawal"},
-    "mvt.label.avance": {"fr": "Avance au cahier {target}", "en": "Advance to ledger {target}"},
-    "mvt.label.remboursement": {"fr": "Remboursement au cahier de l'école", "en": "Repayment to the school's ledger"},
-    "mvt.ask_label": {"fr": "Libellé : « {label} ».\nGardez-le, ou tapez-en un autre :",
-                      "en": "Label: \"{label}\".\nKeep it, or type another one:"},
-    "mvt.keep_label": {"fr": "✅ Garder ce libellé", "en": "✅ Keep this label"},
-    "mvt.card": {"fr": "<b>Mouvement à enregistrer</b>\n{kind} — {way}\nMontant : {amount}\nDate : {day}\n"
-                       "Libellé : {label}",
-                 "en": "<b>Movement to record</b>\n{kind} — {way}\nAmount: {amount}\nDate: {day}\nLabel: {label}"},
-    "mvt.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
-    "mvt.recorded": {"fr": "Mouvement enregistré : {what} de {amount} — {balances}\nPièces : {pieces}",
-                     "en": "Movement recorded: {what} of {amount} — {balances}\nPièces: {pieces}"},
-    "mvt.after": {"fr": "cahier {ledger} : banque {banque} · caisse {caisse}",
-                  "en": "ledger {ledger}: bank {banque} · cash {caisse}"},
-    "mvt.piece": {"fr": "{piece} ({ledger}, {treasury})", "en": "{piece} ({ledger}, {treasury})"},
-    "mvt.and": {"fr": " et ", "en": " and "},
-})  # fmt: skip
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -129,8 +77,8 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         return ConversationHandler.END
     context.user_data[DRAFT] = {}
     kinds = [MovementKind.DEPOT, MovementKind.RETRAIT] + (list(BETWEEN) if class_pairs(refs) else [])
-    keyboard = [[button(t(f"mvt.kind.{k.value}", language), f"mvt:k:{k.value}")] for k in kinds]
-    keyboard.append([button(t("button.cancel", language), "mvt:cancel")])
+    keyboard = [[button(t(f"mvt.kind.{k.value}", language), KIND_BUTTON.data(k))] for k in kinds]
+    keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     await update.effective_message.reply_text(t("mvt.ask_kind", language), reply_markup=InlineKeyboardMarkup(keyboard))
     return KIND
 
@@ -138,21 +86,21 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The kind is chosen: which ledger, if there is a choice."""
     query, language = update.callback_query, lang(update)
-    kind = MovementKind(query.data.split(":")[2])
+    kind = KIND_BUTTON.read(update)
     choices = await as_user(update, context, lookups.movement_ledgers, kind)
     await query.answer()
     context.user_data[DRAFT] = {"kind": kind.value}
     if len(choices) == 1:
         return await set_ledger(update, context, choices[0])
     await query.edit_message_text(t(f"mvt.pick.{kind.value}", language),
-                                  reply_markup=ledgers_keyboard(choices, "mvt:l", language))  # fmt: skip
+                                  reply_markup=ledgers_keyboard(choices, LEDGER_BUTTON, CANCEL_BUTTONS[1], language))  # fmt: skip
     return LEDGER
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person may move money in."""
     query = update.callback_query
-    ledger_id = int(query.data.split(":")[2])
+    ledger_id = LEDGER_BUTTON.read(update)
     ref = await as_user(update, context, lookups.pick_movement_ledger, MovementKind(draft(context)["kind"]), ledger_id)
     await query.answer()
     return await set_ledger(update, context, ref)
@@ -176,21 +124,21 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
     if current["kind"] in BETWEEN and "via" not in current:
         text, state = t("mvt.ask_via", language, kind=t(f"mvt.kind.{current['kind']}", language),
                         source=escape(current["source"]), target=escape(current["target"])), VIA  # fmt: skip
-        keyboard = InlineKeyboardMarkup([[button(t(f"mvt.via.{v}", language), f"mvt:v:{v}")] for v in Treasury]
-                                        + [[button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+        keyboard = InlineKeyboardMarkup([[button(t(f"mvt.via.{v}", language), VIA_BUTTON.data(v))] for v in Treasury]
+                                        + [[button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     elif "amount" not in current:
         text, keyboard, state = await amount_question(update, context), None, AMOUNT
     elif "day" not in current:
         text = t("mvt.ask_day", language, amount=money(current["amount"], language))
-        keyboard, state = day_keyboard("mvt:d", language), DAY
+        keyboard, state = day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[2], language), DAY
     elif "label" not in current:
         text, state = t("mvt.ask_label", language, label=escape(default_label(current, language))), LABEL
-        keyboard = InlineKeyboardMarkup([[button(t("mvt.keep_label", language), "mvt:keep")],
-                                         [button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+        keyboard = InlineKeyboardMarkup([[button(t("mvt.keep_label", language), KEEP_BUTTON.data())],
+                                         [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), "mvt:ok")],
-                                         [button(t("button.cancel", language), "mvt:cancel")]])  # fmt: skip
+        keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
+                                         [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
     return state
 
@@ -198,7 +146,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
 async def chose_via(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Par la banque, or en espèces: both sides of an advance or a repayment use that treasury."""
     await update.callback_query.answer()
-    draft(context)["via"] = Treasury(update.callback_query.data.split(":")[2]).value
+    draft(context)["via"] = VIA_BUTTON.read(update).value
     return await next_step(update, context)
 
 
@@ -207,7 +155,7 @@ async def amount_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     current, language = draft(context), lang(update)
     year = fiscal_year_of(today_of(current))
     ledger_ids = [current["ledger_id"]] + ([current["to_ledger_id"]] if current.get("to_ledger_id") else [])
-    lines = [balance_line(await as_user(update, context, balances.balances, i, year), language) for i in ledger_ids]
+    lines = [balance_line(await as_user(update, context, store_balances.balances, i, year), language) for i in ledger_ids]
     return t("mvt.ask_amount", language, kind=t(f"mvt.kind.{current['kind']}", language),
              way=way_text(current, language), balances="\n".join(lines))  # fmt: skip
 
@@ -227,7 +175,7 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store
     checks the open years."""
     current = draft(context)
-    day = await answered_day(update, today_of(current))
+    day = await answered_day(update, today_of(current), DAY_BUTTON)
     if day is None:
         return DAY
     current["day"] = day.isoformat()
@@ -275,7 +223,7 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     await query.answer()
     current = draft(context)
     try:
-        moved = await as_user(update, context, movements.record_movement, MovementKind(current["kind"]),
+        moved = await as_user(update, context, store_movements.record_movement, MovementKind(current["kind"]),
                               ledger_id=current["ledger_id"], to_ledger_id=current["to_ledger_id"],
                               day=day_of(current), amount=current["amount"], label=current["label"],
                               today=today_of(current), **treasuries(current))  # fmt: skip
@@ -291,7 +239,7 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     year = fiscal_year_of(day_of(current))
     lines = []
     for leg in dict.fromkeys(leg.ledger_id for leg in (moved.outgoing, moved.incoming)):
-        after = await as_user(update, context, balances.balances, leg, year)
+        after = await as_user(update, context, store_balances.balances, leg, year)
         lines.append(t("mvt.after", language, ledger=escape(after.ledger_name),
                        banque=signed_money(after.banque, language), caisse=money(after.caisse, language)))  # fmt: skip
     pieces = t("mvt.and", language).join(

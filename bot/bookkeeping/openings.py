@@ -9,39 +9,20 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import balance_line, ledgers_keyboard, money, refusal, today_for
-from bot.ui.common import as_user, button, end_conversation
+from bot.ui.buttons import ID, YEAR, Button, button
+from bot.ui.formatting import balance_line, money, refusal
+from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cents, picked_ledger, today_for, writable_ledgers
+from bot.ui.chat import as_user, end_conversation
 from bot.texts import lang, t
-from bot.ui.treasury import amount_problem, parse_cents, writable_ledgers
-from store import books, lookups
+from store import balances as store_balances
+from store import books as store_books
 from store.errors import LedgerError
 from store.lookups import LedgerRef
 from store.money import AmountError
 from store.years import fiscal_year_of
-from store.balances import set_opening_balance
 
 LEDGER, BANQUE, CAISSE = "opn.ledger", "opn.banque", "opn.caisse"
-
-texts.register({
-    "cmd.report": {"fr": "Le report à nouveau d'un cahier (banque et caisse au 1er septembre)",
-                   "en": "A ledger's opening balance (bank and cash on 1 September)"},
-    "opn.pick": {"fr": "Report à nouveau : de quel cahier ?", "en": "Opening balance: of which ledger?"},
-    "opn.ask_banque": {"fr": "<b>Report à nouveau du cahier {ledger}</b>, exercice {years}.\n"
-                             "Solde de la <b>banque</b> au 01/09/{year} ? (par exemple 1 520,00 ; 0 s'il n'y a rien ; "
-                             "-12,50 si le compte était à découvert)",
-                       "en": "<b>Opening balance of ledger {ledger}</b>, year {years}.\n"
-                             "<b>Bank</b> balance on 01/09/{year}? (for example 1,520.00; 0 if nothing; -12.50 if overdrawn)"},
-    "opn.ask_caisse": {"fr": "Et la <b>caisse</b> au 01/09/{year} ? (par exemple 85,00 ; 0 si elle était vide)",
-                       "en": "And the <b>cash box</b> on 01/09/{year}? (for example 85.00; 0 if it was empty)"},
-    "opn.caisse_negative": {"fr": "La caisse ne peut pas être négative. Retapez-la :",
-                            "en": "The cash box cannot be negative. Type it again:"},
-    "opn.caisse_too_low": {"fr": "Avec cette caisse, les écritures déjà passées la mettraient sous zéro : "
-                                 "il faut au moins {minimum}. Retapez-la :",
-                           "en": "With this cash, the entries already recorded would take it below zero: "
-                                 "it must be at least {minimum}. Type it again:"},
-    "opn.done": {"fr": "Report à nouveau enregistré — {balance}", "en": "Opening balance recorded — {balance}"},
-})  # fmt: skip
+LEDGER_BUTTON, YEAR_BUTTON, CANCEL_BUTTON = Button("opn:l", ID), Button("opn:y", YEAR), Button("opn:l:cancel")
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -52,13 +33,13 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if len(refs) == 1:
         return await ask_banque(update, context, refs[0])
     await update.effective_message.reply_text(t("opn.pick", lang(update)),
-                                              reply_markup=ledgers_keyboard(refs, "opn:l", lang(update)))  # fmt: skip
+                                              reply_markup=ledgers_keyboard(refs, LEDGER_BUTTON, CANCEL_BUTTON, lang(update)))  # fmt: skip
     return LEDGER
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person writes in."""
-    ref = await as_user(update, context, lookups.pick_ledger, int(update.callback_query.data.split(":")[2]))
+    ref = await picked_ledger(update, context, LEDGER_BUTTON)
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     return await ask_banque(update, context, ref)
@@ -70,8 +51,8 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
     language, today = lang(update), today_for(ref)
     year = year or fiscal_year_of(today)
     context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
-    others = [y for y in await as_user(update, context, books.open_years, ref.id, today) if y != year]
-    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", f"opn:y:{y}") for y in others]]) if others else None
+    others = [y for y in await as_user(update, context, store_books.open_years, ref.id, today) if y != year]
+    keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
     await update.effective_message.reply_text(t("opn.ask_banque", language, ledger=ref.name,
                                                 years=f"{year}-{year + 1}", year=year), reply_markup=keyboard)  # fmt: skip
     return BANQUE
@@ -80,9 +61,9 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """2025-2026: the opening of last year, while it is open (its books start there)."""
     query = update.callback_query
-    year = int(query.data.split(":")[2])
+    year = YEAR_BUTTON.read(update)
     ref = next(r for r in await writable_ledgers(update, context) if r.id == context.user_data["opening"]["ledger_id"])
-    if year not in await as_user(update, context, books.open_years, ref.id, today_for(ref)):
+    if year not in await as_user(update, context, store_books.open_years, ref.id, today_for(ref)):
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return BANQUE
     await query.answer()
@@ -114,7 +95,7 @@ async def typed_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     refs = await writable_ledgers(update, context)
     ref = next(r for r in refs if r.id == opening["ledger_id"])
     try:
-        balances = await as_user(update, context, set_opening_balance, ref.id, opening["year"],
+        balances = await as_user(update, context, store_balances.set_opening_balance, ref.id, opening["year"],
                                  banque=opening["banque"], caisse=caisse, today=today_for(ref))  # fmt: skip
     except LedgerError as refused:
         if refused.reason == "caisse_negative":

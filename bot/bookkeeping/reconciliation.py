@@ -23,12 +23,14 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import WIDTH, clip, narrow, plus_money, refusal, signed_money
-from bot.ui.common import as_user, button, day_text, end_conversation
+from bot.ui.buttons import ID, Button, button, one_of
+from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
+from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
-from bot.ui.treasury import amount_problem, answered_day, day_keyboard, parse_cents, show, today_of
-from store import entries, lookups, reconciliation
+from bot.ui.steps import amount_problem, answered_day, day_keyboard, parse_cents, picked_coop, today_of
+from store import entries as store_entries
+from store import lookups
+from store import reconciliation as store_reconciliation
 from store.access import Action
 from store.books import EntryView
 from store.errors import LedgerError
@@ -39,60 +41,12 @@ from store.years import fiscal_year_of
 
 COOP, DAY, BALANCE, POINTING = "pnt.coop", "pnt.day", "pnt.balance", "pnt.pointing"
 DRAFT = "pointage"
+COOP_BUTTON, RESUME_BUTTON, DAY_BUTTON = Button("pnt:c", ID), Button("pnt:s", ID), Button("pnt:d", one_of("today", "other"))
+TICK_BUTTON, DEPOSIT_BUTTON, PAGE_BUTTON = Button("pnt:t", ID), Button("pnt:r", ID), Button("pnt:p", ID)
+DONE_BUTTON, CANCEL_BUTTONS = Button("pnt:done"), (Button("pnt:cancel"), Button("pnt:d:cancel"))
 PAGE_SIZE = 8  # entries per page: the message stays short on a phone
 RESUMABLE = 3  # latest statements offered to take up again
 DAY_REASONS = ("future", "year_not_open", "closed_year")
-
-texts.register({
-    "cmd.pointage": {"fr": "Rapprochement bancaire : pointer les opérations d'un relevé",
-                     "en": "Bank reconciliation: tick the entries of a statement"},
-    "pnt.pick_coop": {"fr": "Rapprochement bancaire : quelle coopérative ?",
-                      "en": "Bank reconciliation: which cooperative?"},
-    "pnt.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},
-    "pnt.title": {"fr": "<b>Rapprochement bancaire</b>\ncoopérative {affiliation}",
-                  "en": "<b>Bank reconciliation</b>\ncooperative {affiliation}"},
-    "pnt.ask_day": {"fr": "Date du relevé de compte ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
-                    "en": "Date of the bank statement? Choose, or type it (dd/mm/yyyy):"},
-    "pnt.known": {"fr": "Relevés déjà saisis : {statements}.", "en": "Statements already entered: {statements}."},
-    "pnt.known_one": {"fr": "{day} ({balance})", "en": "{day} ({balance})"},
-    "pnt.resume": {"fr": "↩️ Reprendre le relevé du {day}", "en": "↩️ Take up the statement of {day}"},
-    "pnt.exists": {"fr": "Le relevé du {day} est déjà saisi (solde {balance}) : reprenons son pointage.",
-                   "en": "The statement of {day} is already entered (balance {balance}): let us go on ticking it."},
-    "pnt.ask_balance": {"fr": "Solde du relevé du {day} ? Tapez-le comme il est imprimé, par exemple 1 234,56 "
-                              "(avec un − devant s'il est négatif) :",
-                        "en": "Balance of the statement of {day}? Type it as printed, for example 1,234.56 "
-                              "(with a − before it if it is negative):"},
-    "pnt.header": {"fr": "<b>Relevé du {day}</b> — coop {affiliation}\nSolde du relevé : {balance}",
-                   "en": "<b>Statement of {day}</b> — coop {affiliation}\nStatement balance: {balance}"},
-    "pnt.instructions": {"fr": "Cochez les opérations qui figurent sur le relevé, puis « Terminer » :",
-                         "en": "Tick the entries the statement shows, then \"Finish\":"},
-    "pnt.nothing": {"fr": "Aucune opération en banque à pointer jusqu'au {day}.",
-                    "en": "No bank entry to tick up to {day}."},
-    "pnt.already": {"fr": "Déjà pointées sur ce relevé : {count}.", "en": "Already ticked on this statement: {count}."},
-    "pnt.page": {"fr": "Page {page}/{pages}", "en": "Page {page}/{pages}"},
-    "pnt.difference": {"fr": "<b>Écart : {difference}</b>", "en": "<b>Difference: {difference}</b>"},
-    "pnt.zero": {"fr": "<b>Écart : {difference}</b> — équilibré ✅\nAppuyez sur « Terminer ».",
-                 "en": "<b>Difference: {difference}</b> — balanced ✅\nPress \"Finish\"."},
-    "pnt.finish": {"fr": "✅ Terminer", "en": "✅ Finish"},
-    "pnt.deposit": {"fr": "Remise n° {number}", "en": "Deposit no. {number}"},
-    "pnt.deposit_count": {"fr": "{cheques} remis ensemble", "en": "{cheques} paid in together"},
-    "pnt.not_here": {"fr": "Cette opération n'est pas à pointer sur ce relevé.",
-                     "en": "This entry is not one to tick on this statement."},
-    "pnt.ticked": {"fr": "Pointage enregistré : {ticked} sur le relevé du {day}.",
-                   "en": "Ticks recorded: {ticked} on the statement of {day}."},
-    "pnt.balanced": {"fr": "Rapprochement équilibré ✅\nSolde du relevé {statement} − dépenses pas encore passées "
-                           "en banque {debits} + recettes pas encore créditées {credits} = banque au livre {book}.",
-                     "en": "Reconciliation balanced ✅\nStatement balance {statement} − expenses not yet through the "
-                           "bank {debits} + receipts not yet credited {credits} = bank in the books {book}."},
-    "pnt.left": {"fr": "Écart restant : {difference}. Une opération n'est pas encore pointée, ou une écriture est à "
-                       "corriger ; pour reprendre : /pointage, puis « Reprendre le relevé du {day} ».",
-                 "en": "Difference left: {difference}. An entry is still to tick, or one is to correct; to go on: "
-                       "/pointage, then \"Take up the statement of {day}\"."},
-    "pnt.stopped": {"fr": "Pointage interrompu : le relevé du {day} reste enregistré, sans les cases cochées "
-                          "depuis. Pour le reprendre : /pointage.",
-                    "en": "Ticking stopped: the statement of {day} stays recorded, without the boxes ticked since. "
-                          "To take it up again: /pointage."},
-})  # fmt: skip
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -108,16 +62,15 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if len(coops) == 1:
         return await set_coop(update, context, coops[0])
     language = lang(update)
-    keyboard = [[button(t("pnt.coop", language, affiliation=r.affiliation), f"pnt:c:{r.coop_id}")] for r in coops]
-    keyboard.append([button(t("button.cancel", language), "pnt:cancel")])
+    keyboard = [[button(t("pnt.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))] for r in coops]
+    keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     await update.effective_message.reply_text(t("pnt.pick_coop", language), reply_markup=InlineKeyboardMarkup(keyboard))
     return COOP
 
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A coop button: only one this person manages."""
-    coop_id = int(update.callback_query.data.split(":")[2])
-    ref = await as_user(update, context, lookups.pick_coop, coop_id, Action.MANAGE_COOP)
+    ref = await picked_coop(update, context, COOP_BUTTON, Action.MANAGE_COOP)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
 
@@ -130,29 +83,29 @@ async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Ledg
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None) -> str:
     """The statement's date, with the latest statements to take up again."""
     current, language = draft(context), lang(update)
-    known = await as_user(update, context, reconciliation.statements, current["coop_id"], fiscal_year_of(today_of(current)))
+    known = await as_user(update, context, store_reconciliation.statements, current["coop_id"], fiscal_year_of(today_of(current)))
     lines = [notice] if notice else []
     lines += [t("pnt.title", language, affiliation=current["affiliation"]), t("pnt.ask_day", language)]
     if known:
         listed = ", ".join(t("pnt.known_one", language, day=day_text(s.day), balance=signed_money(s.balance, language))
                            for s in known[:RESUMABLE])  # fmt: skip
         lines.append(t("pnt.known", language, statements=listed))
-    rows = [[button(t("pnt.resume", language, day=day_text(s.day)), f"pnt:s:{s.id}")] for s in known[:RESUMABLE]]
-    rows += [list(row) for row in day_keyboard("pnt:d", language, yesterday=False).inline_keyboard]
+    rows = [[button(t("pnt.resume", language, day=day_text(s.day)), RESUME_BUTTON.data(s.id))] for s in known[:RESUMABLE]]
+    rows += [list(row) for row in day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[1], language, yesterday=False).inline_keyboard]
     await show(update, narrow("\n".join(lines)), InlineKeyboardMarkup(rows))
     return DAY
 
 
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, or a date typed jj/mm/aaaa (after Autre date), not in the future."""
-    day = await answered_day(update, today_of(draft(context)))
+    day = await answered_day(update, today_of(draft(context)), DAY_BUTTON)
     return DAY if day is None else await got_day(update, context, day)
 
 
 async def got_day(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date) -> str:
     """A statement already entered on that day is taken up again; otherwise its balance is asked."""
     current, language = draft(context), lang(update)
-    known = await as_user(update, context, reconciliation.statements, current["coop_id"], fiscal_year_of(day))
+    known = await as_user(update, context, store_reconciliation.statements, current["coop_id"], fiscal_year_of(day))
     same = next((s for s in known if s.day == day), None)
     if same is not None:
         notice = t("pnt.exists", language, day=day_text(day), balance=signed_money(same.balance, language))
@@ -171,7 +124,7 @@ async def typed_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         await update.effective_message.reply_text(narrow(amount_problem(error, language)))
         return BALANCE
     try:
-        rec = await as_user(update, context, reconciliation.record_statement, current["coop_id"],
+        rec = await as_user(update, context, store_reconciliation.record_statement, current["coop_id"],
                             day=date.fromisoformat(current["day"]), balance=balance,
                             today=today_of(current))  # fmt: skip
     except LedgerError as refused:
@@ -188,7 +141,7 @@ async def typed_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """↩️ Reprendre le relevé du …"""
-    state = await open_statement(update, context, int(update.callback_query.data.split(":")[2]))
+    state = await open_statement(update, context, RESUME_BUTTON.read(update))
     await update.callback_query.answer()
     return state
 
@@ -197,7 +150,7 @@ async def open_statement(update: Update, context: ContextTypes.DEFAULT_TYPE, sta
                          notice: str | None = None) -> str:  # fmt: skip
     """Take up a statement of this coop (the store refuses another coop's)."""
     current = draft(context)
-    rec = await as_user(update, context, reconciliation.reconciliation, statement_id, coop_id=current["coop_id"])
+    rec = await as_user(update, context, store_reconciliation.reconciliation, statement_id, coop_id=current["coop_id"])
     current.update(statement_id=rec.statement_id, day=rec.day.isoformat(), ticked=[], page=0)
     return await refresh(update, context, rec, notice)
 
@@ -248,9 +201,9 @@ def group_button(group: list[EntryView], ticked: list[int], language: str):
     first = group[0]
     if not first.deposit_id:
         return button(f"{box(first, ticked)} {first.ledger_name} {first.piece} · {first.day:%d/%m} · "
-                      f"{signed_money(first.signed, language)}", f"pnt:t:{first.id}")  # fmt: skip
+                      f"{signed_money(first.signed, language)}", TICK_BUTTON.data(first.id))  # fmt: skip
     return button(f"{group_box(group, ticked)} {t('pnt.deposit', language, number=first.deposit_number)} · "
-                  f"{signed_money(sum(e.signed for e in group), language)}", f"pnt:r:{first.deposit_id}")  # fmt: skip
+                  f"{signed_money(sum(e.signed for e in group), language)}", DEPOSIT_BUTTON.data(first.deposit_id))  # fmt: skip
 
 
 def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, InlineKeyboardMarkup]:
@@ -277,12 +230,12 @@ def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, Inli
     rows = [[group_button(group, ticked, language)] for group in shown]
     turns = []
     if page > 0:
-        turns.append(button(t("button.previous", language), f"pnt:p:{page - 1}"))
+        turns.append(button(t("button.previous", language), PAGE_BUTTON.data(page - 1)))
     if page < pages - 1:
-        turns.append(button(t("button.next", language), f"pnt:p:{page + 1}"))
+        turns.append(button(t("button.next", language), PAGE_BUTTON.data(page + 1)))
     if turns:
         rows.append(turns)
-    rows.append([button(t("pnt.finish", language), "pnt:done")])
+    rows.append([button(t("pnt.finish", language), DONE_BUTTON.data())])
     return narrow("\n".join(lines)), InlineKeyboardMarkup(rows)
 
 
@@ -306,10 +259,10 @@ async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Recon
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☐/☑: the box changes, and the écart with it; nothing is recorded yet."""
     query, current = update.callback_query, draft(context)
-    entry_id = int(query.data.split(":")[2])
-    rec = await as_user(update, context, reconciliation.reconciliation, current["statement_id"])
+    entry_id = TICK_BUTTON.read(update)
+    rec = await as_user(update, context, store_reconciliation.reconciliation, current["statement_id"])
     if entry_id not in {e.id for e in rec.outstanding}:
-        await as_user(update, context, entries.get_entry, entry_id)  # another coop's entry: refused here
+        await as_user(update, context, store_entries.get_entry, entry_id)  # another coop's entry: refused here
         await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
         return POINTING
     await query.answer()
@@ -324,8 +277,8 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def toggle_deposit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☐/☑ Remise n° …: every cheque of the slip at once, as the bank credits them."""
     query, current = update.callback_query, draft(context)
-    deposit_id = int(query.data.split(":")[2])
-    rec = await as_user(update, context, reconciliation.reconciliation, current["statement_id"])
+    deposit_id = DEPOSIT_BUTTON.read(update)
+    rec = await as_user(update, context, store_reconciliation.reconciliation, current["statement_id"])
     ids = [e.id for e in rec.outstanding if e.deposit_id == deposit_id]
     if not ids:
         await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
@@ -343,8 +296,8 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️"""
     await update.callback_query.answer()
     current = draft(context)
-    current["page"] = max(0, int(update.callback_query.data.split(":")[2]))
-    return await refresh(update, context, await as_user(update, context, reconciliation.reconciliation,
+    current["page"] = max(0, PAGE_BUTTON.read(update))
+    return await refresh(update, context, await as_user(update, context, store_reconciliation.reconciliation,
                                                         current["statement_id"]))  # fmt: skip
 
 
@@ -352,11 +305,11 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     """✅ Terminer: the boxes ticked are recorded on the statement; balanced or not, the bot says so."""
     query, current, language = update.callback_query, draft(context), lang(update)
     await query.answer()
-    rec = await as_user(update, context, reconciliation.reconciliation, current["statement_id"])
+    rec = await as_user(update, context, store_reconciliation.reconciliation, current["statement_id"])
     ids = [e.id for e in rec.outstanding if e.id in current["ticked"]]
     if ids:
         try:
-            rec = await as_user(update, context, reconciliation.tick, rec.statement_id, ids, today=today_of(current))
+            rec = await as_user(update, context, store_reconciliation.tick, rec.statement_id, ids, today=today_of(current))
         except LedgerError as refused:
             if "entry_id" in refused.details and refused.entry_id in current["ticked"]:
                 current["ticked"].remove(refused.entry_id)

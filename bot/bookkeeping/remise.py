@@ -14,12 +14,13 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.books import WIDTH, clip, money, narrow, refusal
-from bot.ui.common import as_user, button, day_text, end_conversation
+from bot.ui.buttons import ID, Button, button
+from bot.ui.formatting import WIDTH, clip, day_text, money, narrow, refusal
+from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
-from bot.ui.treasury import answered_day, day_keyboard, show, today_of, writable_ledgers
-from store import entries, lookups, reconciliation
+from bot.ui.steps import DAYS, answered_day, day_keyboard, picked_coop, today_of, writable_ledgers
+from store import entries
+from store import reconciliation
 from store.access import Action
 from store.books import EntryView
 from store.errors import LedgerError
@@ -27,39 +28,10 @@ from store.lookups import LedgerRef
 
 COOP, CHEQUES, DAY = "rem.coop", "rem.cheques", "rem.day"
 DRAFT = "remise"
+COOP_BUTTON, TICK_BUTTON, GO_BUTTON = Button("rem:c", ID), Button("rem:t", ID), Button("rem:ok")
+DAY_BUTTON, CANCEL_BUTTONS = Button("rem:d", DAYS), (Button("rem:cancel"), Button("rem:d:cancel"))
 SHOWN_MAX = 20  # cheques listed in one message; the others wait for the next slip
 DAY_REASONS = ("future", "year_not_open", "closed_year", "after_deposit")
-
-texts.register({
-    "cmd.remise": {"fr": "Remise de chèques : les chèques reçus, déposés ensemble à la banque",
-                   "en": "Cheque deposit: the cheques received, paid in together at the bank"},
-    "rem.pick_coop": {"fr": "Remise de chèques : quelle coopérative ?", "en": "Cheque deposit: which cooperative?"},
-    "rem.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},
-    "rem.none": {"fr": "Aucun chèque à remettre : les chèques reçus s'enregistrent par /recette (moyen : chèque).",
-                 "en": "No cheque to deposit: cheques received are recorded with /recette (means: cheque)."},
-    "rem.title": {"fr": "<b>Remise de chèques</b> — coop {affiliation}", "en": "<b>Cheque deposit</b> — coop {affiliation}"},
-    "rem.instructions": {"fr": "Décochez les chèques qui ne partent pas avec ce bordereau :",
-                         "en": "Untick the cheques that do not go with this slip:"},
-    "rem.more": {"fr": "… et {others}, pour la prochaine remise.", "en": "… and {others}, for the next deposit."},
-    "rem.total": {"fr": "<b>Bordereau : {cheques} · {total}</b>", "en": "<b>Slip: {cheques} · {total}</b>"},
-    "rem.go": {"fr": "✅ Remettre ces chèques", "en": "✅ Deposit these cheques"},
-    "rem.empty": {"fr": "Cochez au moins un chèque.", "en": "Tick at least one cheque."},
-    "rem.ask_day": {"fr": "Date de la remise ({cheques} · {total}) ? Choisissez, ou tapez-la (jj/mm/aaaa) :",
-                    "en": "Date of the deposit ({cheques} · {total})? Choose, or type it (dd/mm/yyyy):"},
-    "rem.done": {"fr": "Remise n° {number} du {day} enregistrée : {cheques}, {total}. Notez le n° {number} "
-                       "sur le bordereau ; /pointage la coche en une ligne.",
-                 "en": "Deposit no. {number} of {day} recorded: {cheques}, {total}. Write no. {number} on "
-                       "the slip; /pointage ticks it as one line."},
-    "ledger.error.deposited": {"fr": "Ce chèque est sur une remise : sa date, son montant et son moyen ne changent plus, "
-                                     "et il ne s'annule pas (le bordereau est à la banque).",
-                                "en": "This cheque is on a deposit slip: its date, amount and means no longer change, "
-                                      "and it cannot be cancelled (the slip is at the bank)."},
-    "ledger.error.no_cheque": {"fr": "Aucun chèque coché.", "en": "No cheque ticked."},
-    "ledger.error.not_to_deposit": {"fr": "Ce chèque n'est plus à remettre (déjà remis, pointé ou annulé).",
-                                    "en": "This cheque is no longer to deposit (deposited, ticked or cancelled)."},
-    "ledger.error.after_deposit": {"fr": "Un chèque coché a été reçu après cette date : choisissez une date plus tardive.",
-                                   "en": "A ticked cheque was received after that date: choose a later date."},
-})  # fmt: skip
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -83,16 +55,15 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if len(coops) == 1:
         return await set_coop(update, context, coops[0])
     language = lang(update)
-    keyboard = [[button(t("rem.coop", language, affiliation=r.affiliation), f"rem:c:{r.coop_id}")] for r in coops]
-    keyboard.append([button(t("button.cancel", language), "rem:cancel")])
+    keyboard = [[button(t("rem.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))] for r in coops]
+    keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     await update.effective_message.reply_text(t("rem.pick_coop", language), reply_markup=InlineKeyboardMarkup(keyboard))
     return COOP
 
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A coop button: only one where this person writes."""
-    coop_id = int(update.callback_query.data.split(":")[2])
-    ref = await as_user(update, context, lookups.pick_coop, coop_id, Action.WRITE_LEDGER)
+    ref = await picked_coop(update, context, COOP_BUTTON, Action.WRITE_LEDGER)
     await update.callback_query.answer()
     return await set_coop(update, context, ref)
 
@@ -125,8 +96,8 @@ async def show_cheques(update: Update, context: ContextTypes.DEFAULT_TYPE, chequ
     chosen = [c for c in shown if c.id in ticked]
     lines += ["", t("rem.total", language, cheques=plural(len(chosen), "word.cheque", language), total=money(sum(c.amount for c in chosen), language))]
     rows = [[button(f"{'☑' if c.id in ticked else '☐'} {c.ledger_name} {c.piece} · {money(c.amount, language)}",
-                    f"rem:t:{c.id}")] for c in shown]  # fmt: skip
-    rows += [[button(t("rem.go", language), "rem:ok")], [button(t("button.cancel", language), "rem:cancel")]]
+                    TICK_BUTTON.data(c.id))] for c in shown]  # fmt: skip
+    rows += [[button(t("rem.go", language), GO_BUTTON.data())], [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]]
     await show(update, narrow("\n".join(lines)), InlineKeyboardMarkup(rows))
     return CHEQUES
 
@@ -134,7 +105,7 @@ async def show_cheques(update: Update, context: ContextTypes.DEFAULT_TYPE, chequ
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☑/☐: the cheque goes with this slip, or stays for the next one."""
     query, current = update.callback_query, draft(context)
-    entry_id = int(query.data.split(":")[2])
+    entry_id = TICK_BUTTON.read(update)
     cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
     if entry_id not in {c.id for c in cheques[:SHOWN_MAX]}:
         await as_user(update, context, entries.get_entry, entry_id)  # another coop's entry: refused here
@@ -155,7 +126,7 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         await query.answer(t("rem.empty", language), show_alert=True)
         return CHEQUES
     await query.answer()
-    await show(update, narrow(day_question(chosen, language)), day_keyboard("rem:d", language))
+    await show(update, narrow(day_question(chosen, language)), day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[1], language))
     return DAY
 
 
@@ -166,7 +137,7 @@ def day_question(chosen: list[EntryView], language: str) -> str:
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Aujourd'hui, Hier, or a date typed: the slip is recorded, or the step says why not."""
     current, language = draft(context), lang(update)
-    day = await answered_day(update, today_of(current))
+    day = await answered_day(update, today_of(current), DAY_BUTTON)
     if day is None:
         return DAY
     try:
@@ -177,7 +148,7 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
         if refused.reason in DAY_REASONS:
             chosen = [c for c in cheques if c.id in current["ticked"]]
             text = f"{refusal(refused, language)}\n\n{day_question(chosen, language)}"
-            await show(update, narrow(text), day_keyboard("rem:d", language))
+            await show(update, narrow(text), day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[1], language))
             return DAY
         return await show_cheques(update, context, cheques, refusal(refused, language))
     context.user_data.pop(DRAFT, None)

@@ -12,13 +12,13 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, ContextTypes
 from telegram.ext import ConversationHandler
 
-from bot.ui.common import in_store
+from bot.ui import buttons
+from bot.ui.chat import in_store
 from bot.texts import lang, t
 from store import access, people, updates
 
 log = logging.getLogger(__name__)
 BUTTON_SHAPES = "button_shapes"  # bot_data key: the patterns of every button handler
-ID_MAX = 2**31 - 1  # ids are INTEGER columns; no page or count comes near it
 
 
 def command_of(text: str | None) -> str | None:
@@ -109,9 +109,7 @@ def well_formed(data: object, shapes: list[re.Pattern]) -> bool:
     """Button data the bot could have made: a known shape, numbers in ASCII digits, each a possible id."""
     if not isinstance(data, str) or not any(shape.match(data) for shape in shapes):
         return False
-    if any(char.isdecimal() and not char.isascii() for char in data):  # \d matches ٣, int() takes it
-        return False
-    return all(int(field) <= ID_MAX for field in data.split(":") if field.isdecimal())
+    return buttons.numbers_fit(data)
 
 
 async def check_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

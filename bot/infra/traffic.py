@@ -8,20 +8,9 @@ from telegram import Bot, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import texts
 from bot.texts import lang, t
 
 log = logging.getLogger(__name__)
-
-texts.register({
-    "flood.notice": {"fr": "Vous envoyez beaucoup de messages à la fois : je ne lis pas les suivants pendant "
-                           "quelques secondes. Attendez un instant, puis reprenez.",
-                     "en": "You are sending many messages at once: I am not reading the next ones for a few "
-                           "seconds. Wait a moment, then go on."},
-    "edited.ignored": {"fr": "Modifier un message déjà envoyé ne change rien : pour corriger une écriture, "
-                             "utilisez /journal.",
-                       "en": "Editing a message already sent changes nothing: to correct an entry, use /journal."},
-})  # fmt: skip
 
 
 async def tell_flooded(bot: Bot, update: object) -> None:

@@ -10,9 +10,9 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.membership.attestation import attestation_pdf
-from bot.ui.books import balance_line, entry_line, refusal
-from bot import texts
-from bot.ui.common import as_user, button, day_text, excerpt, in_store, leave_view, notify, years_text
+from bot.ui.formatting import balance_line, day_text, entry_line, excerpt, refusal, years_text
+from bot.ui.buttons import ID, WORD, Button, button, one_of
+from bot.ui.chat import as_user, in_store, leave_view, notify
 from bot.texts import lang, plural, t
 from store import adhesion, lookups, people
 from store.access import Action
@@ -36,60 +36,17 @@ DRAFT = "adhesion"  # this conversation's own key in user_data: another conversa
 
 FIELDS = ("class_name", "teachers", "pupils", "other_adults")
 PAGE_BUDGET = 2500  # characters of rows per page: the whole message stays far below 4096
-
-texts.register({
-    "adh.error.class_duplicate": {"fr": "La ligne {number} est déjà la classe « {existing} » : une ligne par classe. "
-                                        "Tapez un autre nom (ou modifiez la ligne {number}) :",
-                                  "en": "Row {number} is already class \"{existing}\": one row per class. "
-                                        "Type another name (or change row {number}):"},
-    "adh.error.submitted": {"fr": "Cette adhésion a été transmise à l'OCCE : ouvrez /adhesion pour la modifier.",
-                            "en": "This membership was sent to the OCCE: open /adhesion to change it."},
-    "adh.error.reason": {"fr": "Tapez la raison en une phrase (3 à {high} caractères) :",
-                         "en": "Type the reason in one sentence (3 to {high} characters):"},
-    "adh.error.not_validated": {"fr": "Cette adhésion n'est pas validée : il n'y a rien à rouvrir.",
-                                "en": "This membership is not validated: there is nothing to reopen."},
-    "adh.confirm_withdraw": {"fr": "Cette adhésion a été transmise à l'OCCE le {day}. La modifier la remet en "
-                                   "brouillon : il faudra la valider à nouveau pour la transmettre. Modifier quand même ?",
-                             "en": "This membership was sent to the OCCE on {day}. Changing it makes it a draft "
-                                   "again: you will have to validate it again to send it. Change it anyway?"},
-    "adh.button.withdraw": {"fr": "✏️ Oui, la modifier", "en": "✏️ Yes, change it"},
-    "adh.validate_again": {"fr": "⚠️ Adhésion repassée en brouillon : validez-la à nouveau (✅ Valider l'adhésion) "
-                                 "pour la transmettre à l'OCCE.",
-                           "en": "⚠️ The membership is a draft again: validate it again (✅ Validate the membership) "
-                                 "to send it to the OCCE."},
-    "adh.told_withdrawn": {"fr": "✏️ La coopérative {affiliation} a repris son adhésion {years} pour la modifier : "
-                                 "elle vous la transmettra à nouveau.",
-                           "en": "✏️ Cooperative {affiliation} took its membership {years} back to change it: "
-                                 "it will send it to you again."},
-    "adh.review": {"fr": "<b>À valider par l'OCCE</b>", "en": "<b>For the OCCE to validate</b>"},
-    "adh.button.review": {"fr": "🔍 Voir et valider {affiliation}", "en": "🔍 See and validate {affiliation}"},
-    "adh.not_now": {"fr": "Adhésion de {affiliation} pas encore validée : /valider pour y revenir.",
-                    "en": "Membership of {affiliation} not validated yet: /valider to come back to it."},
-    "adh.button.not_now": {"fr": "✖️ Pas maintenant", "en": "✖️ Not now"},
-    "adh.ask_reason": {"fr": "Rouvrir l'adhésion {years} de la coopérative {affiliation} : pourquoi ? Tapez la raison, "
-                             "elle sera transmise au mandataire (/annuler pour la laisser validée) :",
-                       "en": "Reopen membership {years} of cooperative {affiliation}: why? Type the reason, it will "
-                             "be sent to the mandataire (/annuler to leave it validated):"},
-    "adh.button.pay": {"fr": "💶 Enregistrer le paiement ({amount})", "en": "💶 Record the payment ({amount})"},
-    "adh.pay.ask": {"fr": "<b>Paiement de l'adhésion {years}</b> : dépense de {amount} du cahier {ledger}, "
-                          "par chèque à l'ordre de {payee}.\n• Cotisation OCCE (62810008) : {cotisation}\n"
-                          "• Assurance OCCE (61681008) : {assurance}\n\nNuméro du chèque (/annuler pour plus tard) :",
-                    "en": "<b>Payment of membership {years}</b>: expense of {amount} from ledger {ledger}, "
-                          "by cheque to {payee}.\n• OCCE cotisation (62810008): {cotisation}\n"
-                          "• OCCE insurance (61681008): {assurance}\n\nCheque number (/annuler for later):"},
-    "adh.paid": {"fr": "✅ Paiement enregistré :\n{entry}\n\nNouveau solde — {balance}",
-                 "en": "✅ Payment recorded:\n{entry}\n\nNew balance — {balance}"},
-    "adh.error.paid": {"fr": "Le paiement de cette adhésion est déjà enregistré (voir /journal du cahier de l'école).",
-                       "en": "This membership's payment is already recorded (see /journal of the school ledger)."},
-    "adh.error.pay_not_validated": {"fr": "Cette adhésion n'est plus validée par l'OCCE : enregistrez le paiement "
-                                          "quand elle l'aura validée à nouveau.",
-                                    "en": "This membership is no longer validated by the OCCE: record the payment "
-                                          "once it is validated again."},
-    "adh.told_reopened.reason": {"fr": "L'OCCE a rouvert l'adhésion {years} de la coopérative {affiliation} : "
-                                       "« {reason} ». Modifiez-la dans /adhesion puis validez-la à nouveau.",
-                                 "en": "The OCCE reopened membership {years} of cooperative {affiliation}: "
-                                       "\"{reason}\". Change it in /adhesion, then validate it again."},
-})  # fmt: skip
+BEGIN_BUTTON, PAGE_BUTTON, CLOSE_BUTTON = Button("adh:begin", one_of("last", "empty")), Button("adh:page", ID), Button("adh:close")
+ADD_BUTTON, EDIT_BUTTON, DELETE_BUTTON = Button("adh:add"), Button("adh:edit"), Button("adh:delete")
+SUBMIT_BUTTON, PDF_BUTTON, BACK_BUTTON = Button("adh:submit"), Button("adh:pdf"), Button("adh:back")
+SAVE_BUTTON, DROP_BUTTON, ENGAGE_BUTTON = Button("adh:save"), Button("adh:drop"), Button("adh:engage")
+ROW_BUTTON, FIELD_BUTTON = Button("adh:row", ID), Button("adh:field", WORD)
+DELETE_ROW_BUTTON, CONFIRM_DELETE_BUTTON = Button("adh:del", ID), Button("adh:delok")
+WITHDRAW_BUTTON = Button("adh:withdraw", one_of("add", "edit", "delete"))
+REVIEW_BUTTON, VALIDATE_BUTTON, LATER_BUTTON = Button("adh:see", ID), Button("adh:ok", ID), Button("adh:later", ID)  # /valider
+REOPEN_BUTTON, PAY_BUTTON = Button("adh:reopen", ID), Button("adh:pay", ID)
+OPEN_BUTTON = Button("adh:open", ID)  # under a reminder: that coop's table
+LEDGERS_BUTTON = Button("led:list")  # /cahiers, from the table
 
 
 # ------------------------------------------------------------------ the table
@@ -167,24 +124,24 @@ def table_keyboard(table: AdhesionView, page: int, language: str) -> InlineKeybo
     if table.state == "new":
         if table.has_last_year:
             rows.append([button(t("adh.button.last_year", language, years=years_text(table.year - 1)),
-                                "adh:begin:last")])  # fmt: skip
-        rows.append([button(t("adh.button.empty", language), "adh:begin:empty")])
+                                BEGIN_BUTTON.data("last"))])  # fmt: skip
+        rows.append([button(t("adh.button.empty", language), BEGIN_BUTTON.data("empty"))])
     elif table.state == "validated":
-        rows.append([button(t("adh.button.pdf", language), "adh:pdf")])
+        rows.append([button(t("adh.button.pdf", language), PDF_BUTTON.data())])
     else:
-        rows.append([button(t("adh.button.add", language), "adh:add")])
+        rows.append([button(t("adh.button.add", language), ADD_BUTTON.data())])
         if table.rows:
-            rows.append([button(t("adh.button.edit", language), "adh:edit"),
-                         button(t("adh.button.delete", language), "adh:delete")])  # fmt: skip
+            rows.append([button(t("adh.button.edit", language), EDIT_BUTTON.data()),
+                         button(t("adh.button.delete", language), DELETE_BUTTON.data())])  # fmt: skip
             if table.state == "draft":
-                rows.append([button(t("adh.button.submit", language), "adh:submit")])
+                rows.append([button(t("adh.button.submit", language), SUBMIT_BUTTON.data())])
     if table.rows:
-        rows.append([button(t("adh.button.ledgers", language), "led:list")])
+        rows.append([button(t("adh.button.ledgers", language), LEDGERS_BUTTON.data())])
     pages = len(pages_of(table, language)) if table.rows else 1
     if pages > 1:
-        rows.append([button(t("button.previous", language), f"adh:page:{max(page - 1, 0)}"),
-                     button(t("button.next", language), f"adh:page:{min(page + 1, pages - 1)}")])  # fmt: skip
-    rows.append([button(t("button.close", language), "adh:close")])
+        rows.append([button(t("button.previous", language), PAGE_BUTTON.data(max(page - 1, 0))),
+                     button(t("button.next", language), PAGE_BUTTON.data(min(page + 1, pages - 1)))])  # fmt: skip
+    rows.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -225,8 +182,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def open_from_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📝 under a reminder: this year's table of the coop it is about (the person may manage several)."""
     await update.callback_query.answer()
-    ref = await as_user(update, context, lookups.pick_coop, int(update.callback_query.data.split(":")[2]),
-                        Action.MANAGE_COOP)  # fmt: skip
+    ref = await as_user(update, context, lookups.pick_coop, OPEN_BUTTON.read(update), Action.MANAGE_COOP)
     year = await in_store(context, adhesion.current_year, ref.coop_id)
     context.user_data[DRAFT] = {"coop_id": ref.coop_id, "year": year, "page": 0}
     return await show_table(update, context)
@@ -236,7 +192,7 @@ async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """From last year's rows, or empty."""
     await update.callback_query.answer()
     draft = context.user_data[DRAFT]
-    from_last_year = update.callback_query.data.endswith(":last")
+    from_last_year = BEGIN_BUTTON.read(update) == "last"
     await as_user(update, context, adhesion.begin, draft["coop_id"], draft["year"], from_last_year)
     notice = t("adh.from_last_year", lang(update)) if from_last_year else None
     return await show_table(update, context, notice, edit=True)
@@ -246,7 +202,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️ (pressing ◀️ on the first page changes nothing)."""
     await update.callback_query.answer()
     draft = context.user_data[DRAFT]
-    page = int(update.callback_query.data.split(":")[2])
+    page = PAGE_BUTTON.read(update)
     if page == draft.get("page", 0):
         return TABLE
     draft["page"] = page
@@ -268,8 +224,8 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def ask_withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE, table: AdhesionView, action: str) -> str:
     """A membership sent to the AD: say that changing it calls for a new validation, and ask."""
     language = lang(update)
-    keyboard = InlineKeyboardMarkup([[button(t("adh.button.withdraw", language), f"adh:withdraw:{action}")],
-                                     [button(t("button.back", language), "adh:back")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("adh.button.withdraw", language), WITHDRAW_BUTTON.data(action))],
+                                     [button(t("button.back", language), BACK_BUTTON.data())]])  # fmt: skip
     await update.callback_query.edit_message_text(t("adh.confirm_withdraw", language, day=day_text(table.submitted_at)),
                                                   reply_markup=keyboard)  # fmt: skip
     return WITHDRAW
@@ -287,7 +243,7 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         await notify(context, staff_id, t("adh.told_withdrawn", staff_language, affiliation=notified.affiliation,
                                           years=years_text(notified.year)))  # fmt: skip
     draft["withdrawn"] = True
-    action = update.callback_query.data.split(":")[2]
+    action = WITHDRAW_BUTTON.read(update)
     return await {"add": add_row, "edit": pick_edit, "delete": pick_delete}[action](update, context)
 
 
@@ -358,8 +314,8 @@ async def typed_adults(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     language = lang(update)
     preview = RowView(0, len((await load_table(update, context)).rows) + 1, row["class_name"],
                       tuple(adhesion.Teacher(*x) for x in row["teachers"]), row["pupils"], adults, None)  # fmt: skip
-    keyboard = InlineKeyboardMarkup([[button(t("adh.button.save", language), "adh:save")],
-                                     [button(t("adh.button.drop_row", language), "adh:drop")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("adh.button.save", language), SAVE_BUTTON.data())],
+                                     [button(t("adh.button.drop_row", language), DROP_BUTTON.data())]])  # fmt: skip
     await update.effective_message.reply_text(t("adh.confirm_row", language, row=row_text(preview, language)),
                                               reply_markup=keyboard)  # fmt: skip
     return ROW_CONFIRM
@@ -395,9 +351,9 @@ async def drop_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 # ------------------------------------------------------------------ changing a row
 
 
-def rows_keyboard(table: AdhesionView, action: str, language: str) -> InlineKeyboardMarkup:
-    rows = [[button(f"{r.number}. {r.class_name}", f"adh:{action}:{r.id}")] for r in table.rows]
-    rows.append([button(t("button.back", language), "adh:back")])
+def rows_keyboard(table: AdhesionView, pick: Button, language: str) -> InlineKeyboardMarkup:
+    rows = [[button(f"{r.number}. {r.class_name}", pick.data(r.id))] for r in table.rows]
+    rows.append([button(t("button.back", language), BACK_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -408,7 +364,7 @@ async def pick_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if table.state == "submitted":
         return await ask_withdraw(update, context, table, "edit")
     await update.callback_query.edit_message_text(t("adh.pick_edit", lang(update)),
-                                                  reply_markup=rows_keyboard(table, "row", lang(update)))  # fmt: skip
+                                                  reply_markup=rows_keyboard(table, ROW_BUTTON, lang(update)))  # fmt: skip
     return PICK_EDIT
 
 
@@ -421,12 +377,12 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Which field of that row?"""
     await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, int(update.callback_query.data.split(":")[2]))
+    row = await find_row(update, context, ROW_BUTTON.read(update))
     if row is None:
         return await show_table(update, context, t("adh.error.not_found", language), edit=True)
     context.user_data[DRAFT]["row_id"] = row.id
-    keyboard = [[button(t(f"adh.field.{f}", language), f"adh:field:{f}")] for f in FIELDS]
-    keyboard.append([button(t("button.back", language), "adh:back")])
+    keyboard = [[button(t(f"adh.field.{f}", language), FIELD_BUTTON.data(f))] for f in FIELDS]
+    keyboard.append([button(t("button.back", language), BACK_BUTTON.data())])
     await update.callback_query.edit_message_text(
         t("adh.pick_field", language, number=row.number, class_name=escape(row.class_name)),
         reply_markup=InlineKeyboardMarkup(keyboard))  # fmt: skip
@@ -436,7 +392,7 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask the new value of the chosen field."""
     await update.callback_query.answer()
-    field = update.callback_query.data.split(":")[2]
+    field = FIELD_BUTTON.read(update)
     draft, language = context.user_data[DRAFT], lang(update)
     row = await find_row(update, context, draft.get("row_id", 0))
     if row is None or field not in FIELDS:
@@ -482,7 +438,7 @@ async def pick_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     if table.state == "submitted":
         return await ask_withdraw(update, context, table, "delete")
     await update.callback_query.edit_message_text(t("adh.pick_delete", lang(update)),
-                                                  reply_markup=rows_keyboard(table, "del", lang(update)))  # fmt: skip
+                                                  reply_markup=rows_keyboard(table, DELETE_ROW_BUTTON, lang(update)))  # fmt: skip
     return PICK_DELETE
 
 
@@ -490,7 +446,7 @@ async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """Ask before deleting; a row with a ledger says why it cannot go."""
     await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, int(update.callback_query.data.split(":")[2]))
+    row = await find_row(update, context, DELETE_ROW_BUTTON.read(update))
     if row is None:
         return await show_table(update, context, t("adh.error.not_found", language), edit=True)
     values = dict(number=row.number, class_name=escape(row.class_name))
@@ -498,8 +454,8 @@ async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         notice = t("adh.error.has_ledger", language, ledger=escape(row.ledger_name), **values)
         return await show_table(update, context, notice, edit=True)
     context.user_data[DRAFT]["row_id"] = row.id
-    keyboard = InlineKeyboardMarkup([[button(t("adh.button.yes_delete", language), "adh:delok")],
-                                     [button(t("button.back", language), "adh:back")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("adh.button.yes_delete", language), CONFIRM_DELETE_BUTTON.data())],
+                                     [button(t("button.back", language), BACK_BUTTON.data())]])  # fmt: skip
     await update.callback_query.edit_message_text(t("adh.confirm_delete", language, **values), reply_markup=keyboard)
     return CONFIRM_DELETE
 
@@ -549,8 +505,8 @@ async def ask_engagement(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     table = await load_table(update, context)
     if not table.rows:
         return await show_table(update, context, t("adh.error.no_rows", language), edit=True)
-    keyboard = InlineKeyboardMarkup([[button(t("adh.button.engage", language), "adh:engage")],
-                                     [button(t("button.back", language), "adh:back")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("adh.button.engage", language), ENGAGE_BUTTON.data())],
+                                     [button(t("button.back", language), BACK_BUTTON.data())]])  # fmt: skip
     await update.callback_query.edit_message_text(t(
         "adh.engagement", language, years=years_text(table.year), affiliation=table.affiliation,
         rows=len(table.rows), members=table.members, fee=format_amount(table.fee_cents, language),
@@ -575,7 +531,7 @@ async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
             fee=format_amount(table.fee_cents, staff_language),
         ), reply_markup=InlineKeyboardMarkup([[button(
             t("adh.button.review", staff_language, affiliation=table.affiliation),
-            f"adh:see:{notified.adhesion_id}")]]))  # fmt: skip
+            REVIEW_BUTTON.data(notified.adhesion_id))]]))  # fmt: skip
     return await show_table(update, context, t("adh.submitted", language, department=table.department_code),
                             edit=True)  # fmt: skip
 
@@ -596,15 +552,15 @@ async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """🔍 (notification or /valider): the AD sees the coop's rows, members and fee before validating."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    adhesion_id = int(query.data.split(":")[2])
+    adhesion_id = REVIEW_BUTTON.read(update)
     table = await as_user(update, context, adhesion.view_of, adhesion_id)
     if table.state == "submitted":
         keyboard = [[button(t("adh.button.validate", language, affiliation=table.affiliation),
-                            f"adh:ok:{adhesion_id}")],
-                    [button(t("adh.button.not_now", language), f"adh:later:{adhesion_id}")]]  # fmt: skip
+                            VALIDATE_BUTTON.data(adhesion_id))],
+                    [button(t("adh.button.not_now", language), LATER_BUTTON.data(adhesion_id))]]  # fmt: skip
     elif table.state == "validated":
         keyboard = [[button(t("adh.button.reopen", language, affiliation=table.affiliation),
-                            f"adh:reopen:{adhesion_id}")]]  # fmt: skip
+                            REOPEN_BUTTON.data(adhesion_id))]]  # fmt: skip
     else:
         keyboard = []
     await query.message.reply_text(t("adh.review", language) + "\n\n" + table_text(table, 0, language),
@@ -615,7 +571,7 @@ async def not_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """✖️ Pas maintenant: the review stays, without buttons."""
     query = update.callback_query
     await query.answer()
-    table = await as_user(update, context, adhesion.view_of, int(query.data.split(":")[2]))
+    table = await as_user(update, context, adhesion.view_of, LATER_BUTTON.read(update))
     await query.edit_message_reply_markup(None)
     await query.message.reply_text(t("adh.not_now", lang(update), affiliation=table.affiliation))
 
@@ -624,7 +580,7 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """✅ under the review: the AD validates; the managers are told, and offered to record the payment."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    adhesion_id = int(query.data.split(":")[2])
+    adhesion_id = VALIDATE_BUTTON.read(update)
     try:
         notified = await as_user(update, context, adhesion.validate, adhesion_id)
     except AdhesionError as error:
@@ -635,12 +591,12 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.edit_message_text(
         t("adh.validated", language, years=years_text(year), affiliation=notified.affiliation),
         reply_markup=InlineKeyboardMarkup([[button(
-            t("adh.button.reopen", language, affiliation=notified.affiliation), f"adh:reopen:{adhesion_id}")]]),
+            t("adh.button.reopen", language, affiliation=notified.affiliation), REOPEN_BUTTON.data(adhesion_id))]]),
     )  # fmt: skip
     table = await as_user(update, context, adhesion.view_of, adhesion_id)
     for manager_id, manager_language in notified.people:
         pay = button(t("adh.button.pay", manager_language, amount=format_amount(table.fee_cents, manager_language)),
-                     f"adh:pay:{adhesion_id}")  # fmt: skip
+                     PAY_BUTTON.data(adhesion_id))  # fmt: skip
         await notify(context, manager_id, t("adh.told_validated", manager_language,
                                                      years=years_text(year), affiliation=notified.affiliation),
                      reply_markup=InlineKeyboardMarkup([[pay]]))  # fmt: skip
@@ -650,7 +606,7 @@ async def ask_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     """↩️ Rouvrir: the AD types why; the mandataire will read it."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    adhesion_id = int(query.data.split(":")[2])
+    adhesion_id = REOPEN_BUTTON.read(update)
     table = await as_user(update, context, adhesion.view_of, adhesion_id)
     if table.state != "validated":
         await query.message.reply_text(t("adh.error.not_validated", language))
@@ -708,7 +664,7 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 lines.append(f"{t(f'follow.{key}', language)} ({len(members)}) : {names}")
         if not coops:
             lines.append(t("follow.nothing", language))
-        keyboard = [[button(t("adh.button.review", language, affiliation=c.affiliation), f"adh:see:{c.adhesion_id}")]
+        keyboard = [[button(t("adh.button.review", language, affiliation=c.affiliation), REVIEW_BUTTON.data(c.adhesion_id))]
                     for c in groups["submitted"][:FOLLOW_UP_SHOWN]]  # fmt: skip
         keyboard.append([button(t("rep.button.reports", language), "rad:list")])  # bot/reports/review.py
         await update.effective_message.reply_text(
@@ -722,7 +678,7 @@ async def ask_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE)
     """💶 under the AD's validation: the ready-made expense, and its cheque number to type."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    adhesion_id = int(query.data.split(":")[2])
+    adhesion_id = PAY_BUTTON.read(update)
     try:
         due = await as_user(update, context, adhesion.payment, adhesion_id)
     except AdhesionError as error:

@@ -10,12 +10,15 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
-from bot.ui.common import day_text, years_text
+from bot.texts import t
+from bot.ui.formatting import day_text, years_text
 from store.adhesion import AdhesionView
 from store.money import format_amount
 
 FONT = "DejaVu"
 MISSING = "\u25a1"  # □ stands for what the font cannot draw (emoji, Chinese…)
+COLUMNS = ("class", "teachers", "pupils", "adults", "total")
+WIDTHS = (60, 30, 30, 35, 25)  # millimetres, the page's width
 
 
 @cache
@@ -41,33 +44,31 @@ def attestation_pdf(table: AdhesionView) -> BytesIO:
     regular, bold, _ = _font()
     pdf.add_font(FONT, "", regular)
     pdf.add_font(FONT, "B", bold)
-    pdf.set_title(f"Attestation d'adhésion {table.affiliation} {years_text(table.year)}")
+    pdf.set_title(t("att.title", affiliation=table.affiliation, years=years_text(table.year)))
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
-    pdf.cell(0, 10, _drawable(f"OCCE {table.department_code} — Attestation d'adhésion"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, _drawable(t("att.heading", department=table.department_code)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 12)
     pdf.ln(4)
-    pdf.multi_cell(0, 7, _drawable(
-        f"La coopérative scolaire {table.affiliation} ({table.school_name}) est adhérente de l'OCCE "
-        f"{table.department_code} pour l'année scolaire {years_text(table.year)}. Adhésion validée par "
-        f"l'OCCE le {day_text(table.validated_at)}."
-    ))  # fmt: skip
+    pdf.multi_cell(0, 7, _drawable(t("att.body", affiliation=table.affiliation, school=table.school_name,
+                                     department=table.department_code, years=years_text(table.year),
+                                     day=day_text(table.validated_at))))  # fmt: skip
     pdf.ln(4)
     pdf.set_font(FONT, "B", 11)
-    for label, width in (("Classe", 60), ("Enseignants", 30), ("Élèves", 30), ("Autres adultes", 35), ("Total", 25)):
-        pdf.cell(width, 8, _drawable(label), border=1)
+    for column, width in zip(COLUMNS, WIDTHS, strict=True):
+        pdf.cell(width, 8, _drawable(t(f"att.column.{column}")), border=1)
     pdf.ln()
     pdf.set_font(FONT, "", 11)
     for row in table.rows:
         cells = (row.class_name, len(row.teachers), row.pupils, row.other_adults, row.total)
-        for value, width in zip(cells, (60, 30, 30, 35, 25), strict=True):
+        for value, width in zip(cells, WIDTHS, strict=True):
             pdf.cell(width, 8, _drawable(str(value))[:30], border=1)
         pdf.ln()
     pdf.set_font(FONT, "B", 11)
-    for value, width in zip(("Total", table.teachers, table.pupils, table.other_adults, table.members),
-                            (60, 30, 30, 35, 25), strict=True):  # fmt: skip
+    for value, width in zip((t("att.column.total"), table.teachers, table.pupils, table.other_adults, table.members),
+                            WIDTHS, strict=True):  # fmt: skip
         pdf.cell(width, 8, _drawable(str(value)), border=1)
     pdf.ln(12)
     pdf.set_font(FONT, "", 12)
-    pdf.cell(0, 8, _drawable(f"Cotisation et assurance : {format_amount(table.fee_cents)}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, _drawable(t("att.fee", fee=format_amount(table.fee_cents))), new_x="LMARGIN", new_y="NEXT")
     return BytesIO(bytes(pdf.output()))

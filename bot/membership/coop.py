@@ -7,40 +7,14 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.common import as_user, in_store, years_text
+from bot.ui.chat import as_user, in_store
+from bot.ui.formatting import years_text
 from bot.texts import lang, t
 from store import coop, people
 from store.coop import CoopCard
 from store.models import LedgerKind
 
 TYPING_COOP = "coop.typing"
-
-texts.register({
-    "cmd.coop": {"fr": "La fiche de la coopérative : qui fait quoi, où en est l'adhésion",
-                 "en": "The cooperative's card: who does what, where the membership stands"},
-    "coop.title": {"fr": "<b>{school}</b>\n{commune}Coopérative {affiliation} · OCCE {department}",
-                   "en": "<b>{school}</b>\n{commune}Cooperative {affiliation} · OCCE {department}"},
-    "coop.mandataire": {"fr": "Mandataire : {names}", "en": "Mandataire: {names}"},
-    "coop.signataires": {"fr": "Signataires : {names}", "en": "Co-signatories: {names}"},
-    "coop.verificateurs": {"fr": "Vérificateurs aux comptes : {names}", "en": "Auditors: {names}"},
-    "coop.nobody": {"fr": "personne", "en": "nobody"},
-    "coop.ledgers": {"fr": "<b>Cahiers</b>", "en": "<b>Ledgers</b>"},
-    "coop.ledger.school": {"fr": "• {name} (école)", "en": "• {name} (school)"},
-    "coop.ledger.class": {"fr": "• {name} : {teachers}", "en": "• {name}: {teachers}"},
-    "coop.adhesion": {"fr": "Adhésion {years} : {state}", "en": "Membership {years}: {state}"},
-    "coop.adhesion.new": {"fr": "pas commencée", "en": "not started"},
-    "coop.adhesion.draft": {"fr": "📝 en cours", "en": "📝 in progress"},
-    "coop.adhesion.submitted": {"fr": "⏳ transmise, à valider par l'OCCE", "en": "⏳ sent, for the OCCE to validate"},
-    "coop.adhesion.validated": {"fr": "✅ validée", "en": "✅ validated"},
-    "coop.report": {"fr": "Compte rendu {years} : {state}", "en": "Yearly report {years}: {state}"},
-    "coop.ask": {"fr": "La fiche de quelle coopérative ? Tapez son affiliation (par exemple {example}) :",
-                 "en": "The card of which cooperative? Type its affiliation (e.g. {example}):"},
-    "coop.unknown": {"fr": "Pas de coopérative « {typed} » dans votre département. Tapez une affiliation "
-                           "comme {example} (/annuler pour arrêter) :",
-                     "en": "No cooperative \"{typed}\" in your department. Type an affiliation like {example} "
-                           "(/annuler to stop):"},
-})  # fmt: skip
 
 
 def card_text(card: CoopCard, language: str) -> str:

@@ -7,9 +7,10 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.ui.common import as_user, button, excerpt, in_store, invitation_ttl, years_text
+from bot.ui.buttons import ID, Button, button
+from bot.ui.chat import as_user, in_store, invitation_ttl
+from bot.ui.formatting import excerpt, years_text
 from bot.people.invitations import link_text
-from bot import texts
 from bot.texts import lang, t
 from store import adhesion, invitations, ledgers, lookups
 from store.adhesion import AdhesionError
@@ -17,17 +18,8 @@ from store.models import LedgerKind, RoleKind
 
 LISTING, NAMING = "led.list", "led.name"
 DRAFT = "cahiers"  # this conversation's own key in user_data: another conversation may be under way
-
-texts.register({
-    "led.error.no_letter": {"fr": "Un nom de cahier contient au moins une lettre ou un chiffre (par exemple CE1A). "
-                                  "Tapez un autre nom :",
-                            "en": "A ledger's name holds at least one letter or digit (e.g. CE1A). Type another name:"},
-    "led.button.attach": {"fr": "🔗 Reprendre le cahier {name}", "en": "🔗 Take ledger {name} again"},
-    "led.or_attach": {"fr": "Si la classe {class_name} avait déjà un cahier, reprenez-le plutôt (ses comptes continuent) :",
-                      "en": "If class {class_name} already had a ledger, take it again instead (its books go on):"},
-    "led.attached": {"fr": "La classe {class_name} reprend son cahier « {name} ». Invitez son ou ses enseignant·es si besoin :",
-                     "en": "Class {class_name} takes its ledger \"{name}\" again. Invite its teacher(s) if needed:"},
-})  # fmt: skip
+ROW_BUTTON, ATTACH_BUTTON = Button("led:row", ID), Button("led:att", ID, ID)  # a membership row; and a former ledger
+INVITE_BUTTON, CLOSE_BUTTON = Button("led:inv", ID), Button("led:close")
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -55,9 +47,9 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         lines += ["", t("led.no_adhesion", language)]
     else:
         lines += ["", t("led.none_without", language, years=years_text(year))]
-    keyboard = [[button(t("led.button.create", language, class_name=r.class_name), f"led:row:{r.row_id}")]
+    keyboard = [[button(t("led.button.create", language, class_name=r.class_name), ROW_BUTTON.data(r.row_id))]
                 for r in waiting]  # fmt: skip
-    keyboard.append([button(t("button.close", language), "led:close")])
+    keyboard.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     await update.effective_message.reply_text("\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))
     return LISTING
 
@@ -66,7 +58,7 @@ async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
     """Ask the new ledger's name, listing the names taken."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    row_id = int(query.data.split(":")[2])
+    row_id = ROW_BUTTON.read(update)
     try:
         class_name, existing, free = await as_user(update, context, ledgers.row_for_naming, row_id)
     except AdhesionError:
@@ -74,7 +66,7 @@ async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
         return ConversationHandler.END
     context.user_data[DRAFT] = {"row_id": row_id}
     text = t("led.ask_name", language, class_name=escape(class_name), existing=escape(", ".join(existing)))
-    keyboard = [[button(t("led.button.attach", language, name=name), f"led:att:{row_id}:{ledger_id}")]
+    keyboard = [[button(t("led.button.attach", language, name=name), ATTACH_BUTTON.data(row_id, ledger_id))]
                 for ledger_id, name in free]  # fmt: skip
     if free:
         text += "\n\n" + t("led.or_attach", language, class_name=escape(class_name))
@@ -103,9 +95,9 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     """🔗 the class's ledger of a former year: the row holds it again, no second ledger."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    _, _, row_id, ledger_id = query.data.split(":")
+    row_id, ledger_id = ATTACH_BUTTON.read(update)
     try:
-        created = await as_user(update, context, ledgers.attach_class_ledger, int(row_id), int(ledger_id))
+        created = await as_user(update, context, ledgers.attach_class_ledger, row_id, ledger_id)
     except AdhesionError:
         await query.edit_message_text(t("led.has_ledger", language))
         return ConversationHandler.END
@@ -118,7 +110,7 @@ async def created_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, crea
     """The ledger is the class's: invite its teachers."""
     language = lang(update)
     context.user_data.pop(DRAFT, None)
-    keyboard = [[button(t("led.button.invite", language, teacher=teacher), f"led:inv:{created.ledger_id}")]
+    keyboard = [[button(t("led.button.invite", language, teacher=teacher), INVITE_BUTTON.data(created.ledger_id))]
                 for teacher in created.teachers]  # fmt: skip
     await update.effective_message.reply_text(
         t(key, language, name=escape(created.name), class_name=escape(created.class_name)),
@@ -138,7 +130,7 @@ async def invite_teacher(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """🔗 Inviter: a link for the teacher of the new ledger (one link per press)."""
     query = update.callback_query
     await query.answer()
-    ledger_id = int(query.data.split(":")[2])
+    ledger_id = INVITE_BUTTON.read(update)
     new = await as_user(update, context, invitations.invite, RoleKind.ENSEIGNANT, ledger_id=ledger_id,
                          ttl=invitation_ttl(context))
     await query.message.reply_text(link_text(update, context, new))

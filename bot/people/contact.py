@@ -7,7 +7,7 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.ui.common import as_user, in_store, notify
+from bot.ui.chat import as_user, in_store, notify
 from bot.people.start import stray_text
 from bot.texts import lang, t
 from store import contact, people

@@ -7,8 +7,9 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot import texts
-from bot.ui.common import as_user, button, format_day, in_store, invitation_link, invitation_ttl, notify
+from bot.ui.buttons import ID, WORD, Button, button, one_of
+from bot.ui.chat import as_user, in_store, invitation_link, invitation_ttl, notify
+from bot.ui.formatting import format_day
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
 from store import invitations, people
@@ -19,43 +20,18 @@ CHOOSING_ROLE, CHOOSING_LEDGER, TYPING_COOP = "invite.role", "invite.ledger", "i
 LINKS = "invite.links"
 CONFIRMING_SUCCESSION, TYPING_SUCCESSION_COOP = "mandate.confirm", "mandate.coop"
 DRAFT = "invitation"  # the AD's department, for /inviter and /mandataire; not shared with other conversations
-
-texts.register({
-    "invitation.revoked": {"fr": "Ce lien d'invitation a été annulé. Demandez-en un nouveau si besoin.",
-                           "en": "This invitation link has been withdrawn. Ask for a new one if needed."},
-    "invitation.issuer_gone": {
-        "fr": "Ce lien d'invitation n'est plus valable : la personne qui l'a créé n'a plus ce rôle. "
-              "Demandez-en un nouveau au mandataire de la coopérative.",
-        "en": "This invitation link is no longer valid: the person who made it no longer holds that role. "
-              "Ask the cooperative's mandataire for a new one.",
-    },
-    "invite.links.coop": {"fr": "📋 Liens en cours ({affiliation})", "en": "📋 Open links ({affiliation})"},
-    "invite.links.department": {"fr": "📋 Liens en cours (OCCE {department})",
-                                "en": "📋 Open links (OCCE {department})"},
-    "invite.links.title": {"fr": "<b>Liens d'invitation pas encore ouverts</b>",
-                           "en": "<b>Invitation links not opened yet</b>"},
-    "invite.links.none": {"fr": "Aucun lien d'invitation en attente.", "en": "No invitation link is waiting."},
-    "invite.links.line": {"fr": "{n}. {what} — par {by}, expire le {expires}",
-                          "en": "{n}. {what} — by {by}, expires on {expires}"},
-    "invite.links.operator": {"fr": "l'OCCE (ligne de commande)", "en": "the OCCE (command line)"},
-    "invite.links.revoke": {"fr": "❌ Annuler le lien {n}", "en": "❌ Withdraw link {n}"},
-    "invite.links.revoked": {"fr": "Lien annulé : il ne fonctionne plus.", "en": "Link withdrawn: it no longer works."},
-    "invite.links.close": {"fr": "Fermer", "en": "Close"},
-    "mandate.confirm_keep": {"fr": "Confirmer et garder l'ancien·ne mandataire comme signataire",
-                             "en": "Confirm and keep the former mandataire as co-signatory"},
-    "mandate.kept": {"fr": "L'ancien·ne mandataire reste signataire de la coopérative.",
-                     "en": "The former mandataire stays a co-signatory of the cooperative."},
-    "mandate.former_kept": {"fr": "Votre mandat pour la coopérative {affiliation} a pris fin : {name} vous succède. "
-                                  "Vous restez signataire de la coopérative.",
-                            "en": "Your mandate for cooperative {affiliation} has ended: {name} succeeds you. "
-                                  "You stay a co-signatory of the cooperative."},
-})  # fmt: skip
+TEACHER_BUTTON, COOP_ROLE_BUTTON = Button("inv:ens", ID), Button("inv", one_of("sig", "ver"), ID)
+MANDATAIRE_BUTTON, LEDGER_BUTTON = Button("inv:mand", WORD), Button("inv:led", ID)
+COOP_LINKS_BUTTON, DEPARTMENT_LINKS_BUTTON = Button("inv:links", ID), Button("inv:dlinks", WORD)
+REVOKE_BUTTON, CLOSE_BUTTON, CANCEL_BUTTON = Button("inv:rev", ID), Button("inv:close"), Button("inv:cancel")
+MANDATE_GO_BUTTON, MANDATE_CANCEL_BUTTON = Button("mandate:go", ID), Button("mandate:cancel")
+CONFIRM_MANDATE_BUTTON = Button("mandate", one_of("ok", "keep"), ID)  # the AD's, sent by /start when the link is opened
 
 ROLE_CODES = {"ens": RoleKind.ENSEIGNANT, "sig": RoleKind.SIGNATAIRE, "ver": RoleKind.VERIFICATEUR}
 
 
-def cancel_row(language: str, prefix: str) -> list[InlineKeyboardButton]:
-    return [InlineKeyboardButton(t("button.cancel", language), callback_data=f"{prefix}:cancel")]
+def cancel_row(language: str, cancel: Button) -> list[InlineKeyboardButton]:
+    return [InlineKeyboardButton(t("button.cancel", language), callback_data=cancel.data())]
 
 
 async def begin_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -67,17 +43,18 @@ async def begin_invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         for code, kind in ROLE_CODES.items():
             rows.append([InlineKeyboardButton(
                 t(f"invite.role.{kind.value}", language, affiliation=role.affiliation),
-                callback_data=f"inv:{code}:{role.coop_id}")])  # fmt: skip
+                callback_data=TEACHER_BUTTON.data(role.coop_id) if code == "ens"
+                else COOP_ROLE_BUTTON.data(code, role.coop_id))])  # fmt: skip
     for department in who.departments():
         rows.append([InlineKeyboardButton(t("invite.role.mandataire", language, department=department),
-                                          callback_data=f"inv:mand:{department}")])  # fmt: skip
+                                          callback_data=MANDATAIRE_BUTTON.data(department))])  # fmt: skip
     for role in who.managed():
         rows.append([button(t("invite.links.coop", language, affiliation=role.affiliation),
-                            f"inv:links:{role.coop_id}")])  # fmt: skip
+                            COOP_LINKS_BUTTON.data(role.coop_id))])  # fmt: skip
     for department in who.departments():
         rows.append([button(t("invite.links.department", language, department=department),
-                            f"inv:dlinks:{department}")])  # fmt: skip
-    rows.append(cancel_row(language, "inv"))
+                            DEPARTMENT_LINKS_BUTTON.data(department))])  # fmt: skip
+    rows.append(cancel_row(language, CANCEL_BUTTON))
     await update.effective_message.reply_text(t("invite.choose", language),
                                               reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return CHOOSING_ROLE
@@ -87,13 +64,13 @@ async def chose_teacher(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """A teacher: which class ledger?"""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    coop_id = int(query.data.split(":")[2])
+    coop_id = TEACHER_BUTTON.read(update)
     affiliation, ledgers = await as_user(update, context, invitations.ledgers_to_invite_for, coop_id)
     if not ledgers:
         await query.edit_message_text(t("invite.no_ledger", language, affiliation=affiliation))
         return ConversationHandler.END
-    rows = [[InlineKeyboardButton(ledger.name, callback_data=f"inv:led:{ledger.id}")] for ledger in ledgers]
-    rows.append(cancel_row(language, "inv"))
+    rows = [[InlineKeyboardButton(ledger.name, callback_data=LEDGER_BUTTON.data(ledger.id))] for ledger in ledgers]
+    rows.append(cancel_row(language, CANCEL_BUTTON))
     await query.edit_message_text(t("invite.choose_ledger", language), reply_markup=InlineKeyboardMarkup(rows))
     return CHOOSING_LEDGER
 
@@ -101,7 +78,7 @@ async def chose_teacher(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """The teacher's link for that ledger."""
     await update.callback_query.answer()
-    ledger_id = int(update.callback_query.data.split(":")[2])
+    ledger_id = LEDGER_BUTTON.read(update)
     new = await as_user(update, context, invitations.invite, RoleKind.ENSEIGNANT, ledger_id=ledger_id,
                          ttl=invitation_ttl(context))
     await update.callback_query.edit_message_text(link_text(update, context, new))
@@ -111,8 +88,8 @@ async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
 async def chose_coop_role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """A signataire's or vérificateur's link."""
     await update.callback_query.answer()
-    _, code, coop_id = update.callback_query.data.split(":")
-    new = await as_user(update, context, invitations.invite, ROLE_CODES[code], coop_id=int(coop_id),
+    code, coop_id = COOP_ROLE_BUTTON.read(update)
+    new = await as_user(update, context, invitations.invite, ROLE_CODES[code], coop_id=coop_id,
                          ttl=invitation_ttl(context))
     await update.callback_query.edit_message_text(link_text(update, context, new))
     return ConversationHandler.END
@@ -122,7 +99,7 @@ async def chose_mandataire(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """AD staff invite a mandataire: which coop?"""
     query = update.callback_query
     await query.answer()
-    department = query.data.split(":")[2]
+    department = MANDATAIRE_BUTTON.read(update)
     context.user_data[DRAFT] = {"department": department}
     await query.edit_message_text(t("invite.ask_coop", lang(update), example=f"{department}-111"))
     return TYPING_COOP
@@ -159,8 +136,10 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
 async def chose_links(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The links of a coop (or, for AD staff, of the department) that nobody has opened yet."""
     await update.callback_query.answer()
-    _, scope, target = update.callback_query.data.split(":")
-    context.user_data["links"] = {"coop_id": int(target)} if scope == "links" else {"department_code": target}
+    if COOP_LINKS_BUTTON.pressed(update):
+        context.user_data["links"] = {"coop_id": COOP_LINKS_BUTTON.read(update)}
+    else:
+        context.user_data["links"] = {"department_code": DEPARTMENT_LINKS_BUTTON.read(update)}
     return await show_links(update, context)
 
 
@@ -168,7 +147,7 @@ async def revoke_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """Withdraw one link, then show the list again."""
     query, language = update.callback_query, lang(update)
     try:
-        await as_user(update, context, invitations.revoke, int(query.data.split(":")[2]))
+        await as_user(update, context, invitations.revoke, REVOKE_BUTTON.read(update))
     except invitations.InvitationError as refused:
         await query.answer(t(f"invitation.{refused.reason}", language), show_alert=True)
     else:
@@ -188,10 +167,10 @@ async def show_links(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         by = escape(link.issuer_name) if link.issuer_name else t("invite.links.operator", language)
         lines.append(t("invite.links.line", language, n=n, what=what, by=by,
                        expires=format_day(link.expires_at, context)))  # fmt: skip
-        rows.append([button(t("invite.links.revoke", language, n=n), f"inv:rev:{link.id}")])
+        rows.append([button(t("invite.links.revoke", language, n=n), REVOKE_BUTTON.data(link.id))])
     if not links:
         lines.append(t("invite.links.none", language))
-    rows.append([button(t("invite.links.close", language), "inv:close")])
+    rows.append([button(t("invite.links.close", language), CLOSE_BUTTON.data())])
     await update.callback_query.edit_message_text("\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
     return LINKS
 
@@ -230,8 +209,8 @@ async def begin_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def ask_succession(update: Update, language: str, coop_id: int, affiliation: str, school: str,
                          department: str) -> None:  # fmt: skip
     keyboard = InlineKeyboardMarkup([
-        [InlineKeyboardButton(t("mandate.go", language), callback_data=f"mandate:go:{coop_id}")],
-        cancel_row(language, "mandate"),
+        [InlineKeyboardButton(t("mandate.go", language), callback_data=MANDATE_GO_BUTTON.data(coop_id))],
+        cancel_row(language, MANDATE_CANCEL_BUTTON),
     ])  # fmt: skip
     await update.effective_message.reply_text(
         t("mandate.ask", language, affiliation=affiliation, school=escape(school or ""), department=department),
@@ -253,7 +232,7 @@ async def typed_succession_coop(update: Update, context: ContextTypes.DEFAULT_TY
 async def create_succession_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """The successor's link; the AD will confirm once it is opened."""
     await update.callback_query.answer()
-    coop_id = int(update.callback_query.data.split(":")[2])
+    coop_id = MANDATE_GO_BUTTON.read(update)
     new = await as_user(update, context, invitations.designate_successor, coop_id,
                          ttl=invitation_ttl(context))
     await update.callback_query.edit_message_text(link_text(update, context, new))
@@ -264,9 +243,9 @@ async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE)
     """AD staff confirm a change of mandataire (keeping the former one as signataire, or not);
     both people are told and their menus change."""
     query, language = update.callback_query, lang(update)
-    _, choice, change_id = query.data.split(":")
+    choice, change_id = CONFIRM_MANDATE_BUTTON.read(update)
     try:
-        done = await as_user(update, context, invitations.confirm_mandate_change, int(change_id),
+        done = await as_user(update, context, invitations.confirm_mandate_change, change_id,
                              keep_signataire=choice == "keep")  # fmt: skip
     except invitations.InvitationError:
         await query.answer()

@@ -8,7 +8,8 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.ui.common import in_store, notify
+from bot.people.invitations import CONFIRM_MANDATE_BUTTON
+from bot.ui.chat import in_store, notify
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
 from store import access, invitations, people
@@ -73,9 +74,9 @@ async def ask_staff_to_confirm(context: ContextTypes.DEFAULT_TYPE, accepted: inv
               affiliation=accepted.affiliation, school=escape(accepted.school_name or "")),
             reply_markup=InlineKeyboardMarkup([
                 [InlineKeyboardButton(t("mandate.confirm", language),
-                                      callback_data=f"mandate:ok:{accepted.mandate_change_id}")],
+                                      callback_data=CONFIRM_MANDATE_BUTTON.data("ok", accepted.mandate_change_id))],
                 [InlineKeyboardButton(t("mandate.confirm_keep", language),
-                                      callback_data=f"mandate:keep:{accepted.mandate_change_id}")],
+                                      callback_data=CONFIRM_MANDATE_BUTTON.data("keep", accepted.mandate_change_id))],
             ]),
         )  # fmt: skip
 

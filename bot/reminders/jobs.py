@@ -18,7 +18,7 @@ from datetime import datetime
 from telegram.ext import Application, ContextTypes
 
 from bot.reminders.sending import deliver
-from bot.ui.common import DATABASE
+from bot.ui.chat import DATABASE
 from reminders.schedule import write_due
 from store import outbox
 from store.db import Database

@@ -6,9 +6,11 @@ from datetime import date
 
 from telegram import InlineKeyboardMarkup
 
+from bot.membership.adhesion import OPEN_BUTTON, REVIEW_BUTTON
 from bot.reminders.sending import writer
 from bot.texts import plural, t
-from bot.ui.common import button, day_text, years_text
+from bot.ui.buttons import button
+from bot.ui.formatting import day_text, years_text
 from reminders.due import ADHESION, LATE, LAST_DAY, VALIDATION
 from store.outbox import Claimed
 
@@ -32,7 +34,7 @@ def membership(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
         text = t("rmd.adhesion.retard", language, **values)
     else:
         text = t("rmd.adhesion.ouverture", language, **values)
-    keyboard = [[button(t("rmd.button.adhesion", language), f"adh:open:{message.coop_id}")]]
+    keyboard = [[button(t("rmd.button.adhesion", language), OPEN_BUTTON.data(message.coop_id))]]
     return text, InlineKeyboardMarkup(keyboard)
 
 
@@ -43,5 +45,5 @@ def waiting_membership(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
     text = t("rmd.validation", language, affiliation=params["affiliation"],
              submitted=day_text(date.fromisoformat(params["submitted"])),
              days=plural(params["days"], "rmd.word.day", language))  # fmt: skip
-    keyboard = [[button(t("rmd.button.review", language), f"adh:see:{params['adhesion_id']}")]]
+    keyboard = [[button(t("rmd.button.review", language), REVIEW_BUTTON.data(params["adhesion_id"]))]]
     return text, InlineKeyboardMarkup(keyboard)

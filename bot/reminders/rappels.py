@@ -7,11 +7,15 @@ from telegram.ext import ContextTypes
 
 from bot.reminders.jobs import clock
 from bot.texts import lang, plural, t
-from bot.ui.common import as_user, button, day_text
+from bot.ui.buttons import ID, WORD, Button, button
+from bot.ui.chat import as_user
+from bot.ui.formatting import day_text
 from store import reminders
 from store.reminders import ReminderError, RemindersView
 
 HOURS_PER_ROW = 4
+MUTE_BUTTON, HOUR_BUTTON = Button("rap:mute", WORD), Button("rap:hour")
+AT_BUTTON, CLOSE_BUTTON = Button("rap:h", ID), Button("rap:close")
 
 
 def view_text(view: RemindersView, language: str) -> str:
@@ -38,10 +42,10 @@ def view_text(view: RemindersView, language: str) -> str:
 
 def view_keyboard(view: RemindersView, language: str) -> InlineKeyboardMarkup:
     rows = [[button(t("rap.button.unmute" if kind in view.muted else "rap.button.mute", language,
-                      kind=t(f"rap.kind.{kind}", language)), f"rap:mute:{kind}")] for kind in view.kinds]  # fmt: skip
+                      kind=t(f"rap.kind.{kind}", language)), MUTE_BUTTON.data(kind))] for kind in view.kinds]  # fmt: skip
     if view.kinds:
-        rows.append([button(t("rap.button.hour", language), "rap:hour")])
-    rows.append([button(t("button.close", language), "rap:close")])
+        rows.append([button(t("rap.button.hour", language), HOUR_BUTTON.data())])
+    rows.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -54,7 +58,7 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """🔕 / 🔔: mute a kind, or hear it again."""
-    await change(update, context, reminders.toggle_kind, update.callback_query.data.split(":")[2])
+    await change(update, context, reminders.toggle_kind, MUTE_BUTTON.read(update))
 
 
 async def change(update: Update, context: ContextTypes.DEFAULT_TYPE, fn, value) -> None:
@@ -74,14 +78,14 @@ async def ask_hour(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, language = update.callback_query, lang(update)
     await query.answer()
     view = await as_user(update, context, reminders.reminders_view, clock(context.application)())
-    hours = [button(t("rap.button.hour_value", language, hour=h), f"rap:h:{h}") for h in range(*view.hours)]
+    hours = [button(t("rap.button.hour_value", language, hour=h), AT_BUTTON.data(h)) for h in range(*view.hours)]
     rows = [hours[i:i + HOURS_PER_ROW] for i in range(0, len(hours), HOURS_PER_ROW)]
     await query.edit_message_text(t("rap.ask_hour", language), reply_markup=InlineKeyboardMarkup(rows))
 
 
 async def chose_hour(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An hour pressed: saved, and the reminders shown again."""
-    await change(update, context, reminders.choose_hour, int(update.callback_query.data.split(":")[2]))
+    await change(update, context, reminders.choose_hour, AT_BUTTON.read(update))
 
 
 async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -18,7 +18,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, Tim
 from telegram.ext import Application
 
 from bot.infra.delivery import MASS
-from bot.ui.common import DATABASE
+from bot.ui.chat import DATABASE
 from store import outbox
 from store.db import Database
 from store.models import OutboxState

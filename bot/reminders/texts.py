@@ -69,4 +69,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "rap.ask_hour": {"fr": "À partir de quelle heure voulez-vous recevoir vos rappels ?",
                      "en": "From what time do you want to receive your reminders?"},
     "rap.closed": {"fr": "Rappels fermés. /rappels pour les revoir.", "en": "Reminders closed. /rappels to see them again."},
+    # coopbot department set: the reminder settings (the command line speaks French)
+    "cli.department.reminders": {"fr": "  rappels : {days} jours avant chaque date limite, de {first} h à {until} h, "
+                                       "préparation des comptes rendus le {prepare}\n"
+                                       "  vacances scolaires : {holidays}\n"
+                                       "  adhésion en attente de validation : rappel à l'OCCE après {wait} jours"},
+    "cli.none.f": {"fr": "aucune"},
+    "cli.directory.reminder_days": {"fr": "jours de rappel invalides (1 à 60, ex. 15,7,3,1) : {quoted}"},
+    "cli.directory.reminder_hours": {"fr": "heures d'envoi invalides (de 0 à 24, la première avant la seconde, ex. 8-19)"},
+    "cli.directory.school_holidays": {"fr": "vacances invalides (ex. 2026-10-17:2026-11-01,2026-12-19:2027-01-03) : "
+                                            "{quoted}"},
+    "cli.directory.validation_wait_days": {"fr": "délai invalide (1 à 60 jours) : {quoted}"},
 }

@@ -1,4 +1,22 @@
 """The sentences of bot/ui/, in French first and in English (gathered by bot.texts)."""
 
 TEXTS: dict[str, dict[str, str]] = {
-}
+    # steps.py: the amount and date steps
+    "trs.amount.format": {"fr": "Tapez un montant en chiffres, par exemple {example} :",
+                          "en": "Type an amount in figures, for example {example}:"},
+    "trs.amount.decimals": {"fr": "Deux chiffres après la virgule au plus, par exemple {example} :",
+                            "en": "Two decimals at most, for example {example}:"},
+    "trs.amount.zero": {"fr": "Le montant doit être supérieur à zéro, par exemple {example} :",
+                        "en": "The amount must be more than zero, for example {example}:"},
+    "trs.amount.too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le et retapez-le :",
+                             "en": "The amount is over €100,000: check it and type it again:"},
+    "trs.day.today": {"fr": "Aujourd'hui", "en": "Today"},
+    "trs.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
+    "trs.day.other": {"fr": "📅 Autre date", "en": "📅 Another date"},
+    "trs.day.ask": {"fr": "Tapez la date, jj/mm/aaaa (par exemple {example}) :",
+                    "en": "Type the date, dd/mm/yyyy (for example {example}):"},
+    "trs.day.invalid": {"fr": "Ce n'est pas une date : tapez jj/mm/aaaa, par exemple {example}.",
+                        "en": "That is not a date: type dd/mm/yyyy, for example {example}."},
+    "trs.day.future": {"fr": "La date ne peut pas être dans le futur : tapez une date jusqu'au {example}.",
+                       "en": "The date cannot be in the future: type a date up to {example}."},
+}  # fmt: skip

@@ -62,3 +62,19 @@ def test_a_person_who_blocked_the_bot_is_marked_and_skipped(demo):
 def test_only_the_department_staff_see_the_delivery_report(demo):
     with pytest.raises(Forbidden):
         demo.run(lambda s: outbox.delivery_report(s, who_is(s, 1001), "974"))
+
+
+def test_two_senders_at_once_never_claim_the_same_message(demo, database_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from store.db import Database
+
+    for step in range(40):
+        demo.run(write, step=f"s{step}")
+    others = [Database(database_url) for _ in range(2)]
+    with ThreadPoolExecutor(2) as pool:
+        claimed = list(pool.map(lambda db: [m.id for _ in range(4) for m in db.run(outbox.claim, NOW, 5)], others))
+    for db in others:
+        db.dispose()
+    assert len(claimed[0]) + len(claimed[1]) == 40
+    assert not set(claimed[0]) & set(claimed[1])

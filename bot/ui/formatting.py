@@ -1,95 +1,48 @@
-"""What the bookkeeping commands share: ledgers to choose from, today, dates, amounts, entries, refusals."""
+"""How things are written for a phone: jj/mm/aaaa, 1 234,56 €, short lines, balances, ledgers, refusals."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime
 from html import escape
+from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardMarkup, Update
+from babel.dates import format_date
 from telegram.ext import ContextTypes
 
-from bot.ui.common import as_user, button, day_text
 from bot.texts import t
-from store import lookups
+from bot.ui.chat import settings
 from store.balances import Balances
 from store.books import EntryView
 from store.errors import LedgerError
 from store.lookups import LedgerRef
 from store.models import Direction, LedgerKind
-from store.money import AmountError, format_amount, parse_amount
-from store.years import today_in
+from store.money import format_amount
 
-_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
-_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NEGATIVE = re.compile(r"\s*[-−–]\s*\d")
 _TAG = re.compile(r"<[^>]*>")
 WIDTH = 40  # characters a phone shows on one line without wrapping
+TEXT_BUDGET = 3800  # characters: every message stays below Telegram's 4096
 
 
-async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, write: bool = True) -> list[LedgerRef]:
-    """The ledgers this person may write (or read) in."""
-    return await as_user(update, context, lookups.ledgers_for, write=write)
+def excerpt(typed: str, limit: int = 60) -> str:
+    """What someone typed, quoted back short (a 4096-character message must not come back whole)."""
+    text = " ".join(str(typed).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def today_for(ref: LedgerRef) -> date:
-    """Today where the ledger's coop is (La Réunion is hours ahead of Paris)."""
-    return today_in(ref.timezone)
+def format_day(instant: datetime, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """jj/mm/aaaa, in the bot's time zone."""
+    return day_text(instant.astimezone(ZoneInfo(settings(context).timezone)))
 
 
-def parse_day(text: str, today: date) -> date | None:
-    """'aujourd'hui', 'hier', '3/11', '03/11/2026', '2026-11-03' → a date (None if it is not one).
-
-    jj/mm without a year is the latest such day that is not after today.
-    """
-    cleaned = text.strip().lower().replace("’", "'")
-    if cleaned in ("aujourd'hui", "auj", "today"):
-        return today
-    if cleaned in ("hier", "yesterday"):
-        return today - timedelta(days=1)
-    if iso := _ISO_DAY.fullmatch(cleaned):  # 2026-11-01, as some phones and spreadsheets write it
-        try:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError:
-            return None
-    match = _DAY.fullmatch(cleaned)
-    if not match:
-        return None
-    day, month, year = int(match[1]), int(match[2]), match[3]
-    years = [int(year) + (2000 if len(year) == 2 else 0)] if year else [today.year, today.year - 1]
-    for candidate in years:
-        try:
-            found = date(candidate, month, day)
-        except ValueError:
-            return None
-        if year or found <= today:
-            return found
-    return None
+def day_text(day: date | datetime) -> str:
+    """jj/mm/aaaa."""
+    return format_date(day, "dd/MM/yyyy", locale="fr_FR")
 
 
-def refuse_negative(text: str) -> None:
-    """'-3' is an amount with a sign, not an unreadable one: say so (AmountError 'negative')."""
-    if _NEGATIVE.match(text):
-        raise AmountError("negative")
-
-
-def read_amount(text: str) -> int:
-    """A typed amount in cents; AmountError('negative') for '-3', else parse_amount's reasons."""
-    refuse_negative(text)
-    return parse_amount(text)
-
-
-async def read_part(update: Update, left: int, language: str) -> int | None:
-    """A split's part typed, in cents; None once what is expected was said (the step stays)."""
-    try:
-        cents = read_amount(update.effective_message.text)
-    except AmountError as refused:
-        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
-        return None
-    if cents > left:
-        await update.effective_message.reply_text(t("ent.split.too_much", language, left=money(left, language)))
-        return None
-    return cents
+def years_text(year: int) -> str:
+    """2026 → 2026-2027, the school year that starts in 2026."""
+    return f"{year}-{year + 1}"
 
 
 def money(cents: int, language: str) -> str:
@@ -172,14 +125,6 @@ def ledger_label(ref: LedgerRef, language: str, several_coops: bool = False) -> 
     return f"{label} ({ref.affiliation})" if several_coops else label
 
 
-def ledgers_keyboard(refs: list[LedgerRef], prefix: str, language: str) -> InlineKeyboardMarkup:
-    """One button per ledger, callback '<prefix>:<ledger id>', and Annuler."""
-    several = len({r.coop_id for r in refs}) > 1
-    rows = [[button(ledger_label(r, language, several), f"{prefix}:{r.id}")] for r in refs]
-    rows.append([button(t("button.cancel", language), f"{prefix}:cancel")])
-    return InlineKeyboardMarkup(rows)
-
-
 def refusal(error: LedgerError, language: str) -> str:
     """The French sentence for a refusal of the store's bookkeeping rules."""
     values = dict(error.details)
@@ -194,3 +139,14 @@ def refusal(error: LedgerError, language: str) -> str:
 
 def direction_word(direction: Direction, language: str) -> str:
     return t(f"direction.{direction.value}", language)
+
+
+def fit(lines: list[str], budget: int = TEXT_BUDGET) -> list[str]:
+    """The first lines whose total length stays within the budget."""
+    kept, size = [], 0
+    for line in lines:
+        size += len(line) + 1
+        if size > budget:
+            break
+        kept.append(line)
+    return kept

@@ -1,15 +1,14 @@
-"""What every handler module shares: reaching the store, links, dates, the end of a conversation."""
+"""Talking with the store and with people: one transaction for the person behind an update, a
+message shown in place of the pressed one or as an answer, someone else notified, a conversation left."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-from telegram import InlineKeyboardButton, Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes, ConversationHandler
 
@@ -42,19 +41,6 @@ async def as_user(update: Update, context: ContextTypes.DEFAULT_TYPE, fn, /, *ar
     return await in_store(context, _as_person, update.effective_user.id, fn, *args, **kwargs)
 
 
-def excerpt(typed: str, limit: int = 60) -> str:
-    """What someone typed, quoted back short (a 4096-character message must not come back whole)."""
-    text = " ".join(str(typed).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def button(label: str, data: str) -> InlineKeyboardButton:
-    """An inline button; long labels are cut between words so that a phone shows them whole."""
-    if len(label) > 60:
-        label = label[:59].rsplit(" ", 1)[0].rstrip(" ,(") + "…"
-    return InlineKeyboardButton(label, callback_data=data)
-
-
 def settings(context: ContextTypes.DEFAULT_TYPE) -> Settings:
     return context.application.bot_data[SETTINGS]
 
@@ -66,21 +52,6 @@ def invitation_link(context: ContextTypes.DEFAULT_TYPE, code: str) -> str:
 
 def invitation_ttl(context: ContextTypes.DEFAULT_TYPE) -> timedelta:
     return timedelta(days=settings(context).invitation_days)
-
-
-def format_day(instant: datetime, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """jj/mm/aaaa, in the bot's time zone."""
-    return day_text(instant.astimezone(ZoneInfo(settings(context).timezone)))
-
-
-def day_text(day: date | datetime) -> str:
-    """jj/mm/aaaa."""
-    return format_date(day, "dd/MM/yyyy", locale="fr_FR")
-
-
-def years_text(year: int) -> str:
-    """2026 → 2026-2027, the school year that starts in 2026."""
-    return f"{year}-{year + 1}"
 
 
 async def notify(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str, **kwargs: Any) -> Message | None:
@@ -111,3 +82,16 @@ async def leave_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/annuler while only looking (a table, a journal page): leave, without claiming anything was cancelled."""
     await update.effective_message.reply_text(t("cancel.closed", lang(update)))
     return ConversationHandler.END
+
+
+async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None, *, edit: bool = True) -> int:
+    """Replace the message whose button was pressed (unless ``edit`` is false), or answer the message
+    typed; the id of the message shown."""
+    if edit and update.callback_query:
+        try:
+            await update.callback_query.edit_message_text(text, reply_markup=keyboard)
+        except BadRequest as error:  # the same button pressed twice shows the same message
+            if "not modified" not in error.message.lower():
+                raise
+        return update.callback_query.message.message_id
+    return (await update.effective_message.reply_text(text, reply_markup=keyboard)).message_id
