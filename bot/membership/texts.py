@@ -71,7 +71,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "coop.adhesion.submitted": {"fr": "⏳ transmise, à valider par l'OCCE", "en": "⏳ sent, for the OCCE to validate"},
     "coop.adhesion.validated": {"fr": "✅ validée", "en": "✅ validated"},
     "coop.report": {"fr": "Compte rendu {years} : {state}", "en": "Yearly report {years}: {state}"},
-    "coop.report.not_started": {"fr": "pas commencé", "en": "not started"},
     "coop.ask": {"fr": "La fiche de quelle coopérative ? Tapez son affiliation (par exemple {example}) :",
                  "en": "The card of which cooperative? Type its affiliation (e.g. {example}):"},
     "coop.unknown": {"fr": "Pas de coopérative « {typed} » dans votre département. Tapez une affiliation "

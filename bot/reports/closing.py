@@ -15,14 +15,15 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.texts import lang, t
-from bot.ui.books import money, refusal, signed_money
-from bot.ui.common import as_user, button, day_text, end_conversation, years_text
-from bot.ui.treasury import show
+from bot.ui.buttons import ID, Button, button
+from bot.ui.chat import as_user, end_conversation, show
+from bot.ui.formatting import day_text, money, refusal, signed_money, years_text
 from store import closing
 from store.closing import ClosingPreview
 from store.errors import LedgerError
 
 PICK, CONFIRM = "clo.pick", "clo.confirm"
+LEDGER_BUTTON, CLOSE_BUTTON = Button("clo:l", ID), Button("clo:ok", ID)
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -54,7 +55,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A class ledger button: the store refuses one this person may not close."""
-    choice = await as_user(update, context, closing.closing_preview, int(update.callback_query.data.split(":")[2]))
+    choice = await as_user(update, context, closing.closing_preview, LEDGER_BUTTON.read(update))
     await update.callback_query.answer()
     return await preview(update, context, choice)
 
@@ -93,7 +94,7 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """🔒 Clore: the reversement recorded and the ledger locked, or the store's reason."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    ledger_id = int(query.data.split(":")[2])
+    ledger_id = CLOSE_BUTTON.read(update)
     choice = await as_user(update, context, closing.closing_preview, ledger_id)
     # The movements' label is part of the books, which the AD reads in French.
     label = t("clo.label", "fr", ledger=choice.ledger_name)

@@ -18,9 +18,9 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
 from bot.reports.figures import SECTIONS, causes_text, missing_text, section_lines, section_text
 from bot.texts import lang, plural, t
-from bot.ui.books import signed_money
-from bot.ui.common import as_user, button, day_text, notify, settings, years_text
-from bot.ui.treasury import show
+from bot.ui.buttons import ID, Button, Field, button, one_of
+from bot.ui.chat import as_user, notify, settings, show
+from bot.ui.formatting import day_text, signed_money, years_text
 from store import reports
 from store.reports import QUITUS_NEEDED, ReportError, ReportView
 
@@ -29,6 +29,9 @@ COOP, MENU, SECTION, COUNCILS, PROJECTS, TITLE, CLASSES, DESCRIPTION, ACTIONS, C
     "rep.description", "rep.actions", "rep.comments", "rep.attach",
 )  # fmt: skip
 DRAFT = "compterendu"
+COOP_BUTTON, SECTION_BUTTON = Button("rep:c", ID), Button("rep:s", one_of(*SECTIONS))
+PROJECT_BUTTON, ATTACH_BUTTON = Button("rep:p", Field(r"\d+|new|done")), Button("rep:att", one_of("statement", "grant"))
+GIVE_BUTTON, REVIEW_BUTTON = Button("qts", ID), Button("rad:see", ID)  # the vérificateur's and the AD's
 NO_COMMENT = ("-", "—", "aucun", "aucune", "none")
 
 
@@ -75,7 +78,7 @@ def overview_text(view: ReportView, language: str) -> str:
 
 def overview_keyboard(view: ReportView, language: str) -> InlineKeyboardMarkup:
     """A button per section; the CRA, attachments, quitus and sending for managers; the quitus for vérificateurs."""
-    names = [button(t(f"crf.section.{name}", language), f"rep:s:{name}") for name in SECTIONS]
+    names = [button(t(f"crf.section.{name}", language), SECTION_BUTTON.data(name)) for name in SECTIONS]
     rows = [names[i:i + 2] for i in range(0, len(names), 2)]
     if view.manager and not view.locked:
         rows += [[button(t("rep.button.cra", language), "rep:cra")],
@@ -84,7 +87,7 @@ def overview_keyboard(view: ReportView, language: str) -> InlineKeyboardMarkup:
                  [button(t("rep.button.quitus", language), "rep:quitus")],
                  [button(t("rep.button.send", language), "rep:send")]]  # fmt: skip
     if view.verificateur and view.report_id and not view.locked and view.state != "in_progress":
-        rows.append([button(t("rep.button.give", language), f"qts:{view.report_id}")])
+        rows.append([button(t("rep.button.give", language), GIVE_BUTTON.data(view.report_id))])
     rows.append([button(t("button.close", language), "rep:close")])
     return InlineKeyboardMarkup(rows)
 
@@ -109,7 +112,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         return ConversationHandler.END
     if len(coops) == 1:
         return await opened(update, context, coops[0].coop_id)
-    keyboard = [[button(f"{c.affiliation} {c.school_name}", f"rep:c:{c.coop_id}")] for c in coops]
+    keyboard = [[button(f"{c.affiliation} {c.school_name}", COOP_BUTTON.data(c.coop_id))] for c in coops]
     await update.effective_message.reply_text(t("rep.pick", language), reply_markup=InlineKeyboardMarkup(keyboard))
     return COOP
 
@@ -117,7 +120,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A coop button: the store says whether this person may read it."""
     await update.callback_query.answer()
-    return await opened(update, context, int(update.callback_query.data.split(":")[2]))
+    return await opened(update, context, COOP_BUTTON.read(update))
 
 
 async def opened(update: Update, context: ContextTypes.DEFAULT_TYPE, coop_id: int) -> str:
@@ -134,7 +137,7 @@ async def show_section(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     """A CRF section, short enough for a phone, with what it lacks."""
     await update.callback_query.answer()
     view, language = await current(update, context), lang(update)
-    name = update.callback_query.data.split(":")[2]
+    name = SECTION_BUTTON.read(update)
     keyboard = InlineKeyboardMarkup([[button(t("button.back", language), "rep:back")]])
     await show(update, section_text(view.figures, name, language), keyboard)
     return SECTION
@@ -206,7 +209,7 @@ async def show_projects(update: Update, context: ContextTypes.DEFAULT_TYPE, view
     blank = t("rep.project.blank", language)
     lines += [t("rep.project.line", language, title=escape(p.title), classes=escape(p.classes or blank),
                 description=escape(p.description or blank)) for p in view.projects] or [t("rep.projects.none", language)]  # fmt: skip
-    rows = [[button(t("rep.button.describe", language, title=p.title), f"rep:p:{p.id}")] for p in view.projects]
+    rows = [[button(t("rep.button.describe", language, title=p.title), PROJECT_BUTTON.data(p.id))] for p in view.projects]
     rows += [[button(t("rep.button.add_project", language), "rep:p:new")],
              [button(t("rep.button.projects_done", language), "rep:p:done")]]  # fmt: skip
     await show(update, "\n".join(lines), InlineKeyboardMarkup(rows))
@@ -217,7 +220,7 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """A project to complete (its classes, then its description), a new one (its title first), or done."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    choice = query.data.split(":")[2]
+    choice = PROJECT_BUTTON.read(update)
     if choice == "done":
         return await saved(update, context, PROJECTS, "actions", reports.projects_done)
     view = await current(update, context)
@@ -292,7 +295,7 @@ async def typed_comments(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def ask_attachment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📎: the August statement or a grant's proof, as a photo or a PDF."""
     await update.callback_query.answer()
-    kind = update.callback_query.data.split(":")[2]
+    kind = ATTACH_BUTTON.read(update)
     draft(context)["kind"] = kind
     await show(update, t(f"rep.attach.ask.{kind}", lang(update)))
     return ATTACH
@@ -338,7 +341,7 @@ async def request_quitus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return await show_overview(update, context, await current(update, context), problem(error, language))
     view = outcome.view
     for person in outcome.notify:
-        keyboard = InlineKeyboardMarkup([[button(t("rep.button.give", person.language), f"qts:{view.report_id}")]])
+        keyboard = InlineKeyboardMarkup([[button(t("rep.button.give", person.language), GIVE_BUTTON.data(view.report_id))]])
         await notify(context, person.telegram_id, t("rep.quitus.request", person.language, affiliation=view.affiliation,
                                                     school=escape(view.school_name), years=years_text(view.year)),
                      reply_markup=keyboard)  # fmt: skip
@@ -358,7 +361,7 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     view = outcome.view
     for person in outcome.notify:
         keyboard = InlineKeyboardMarkup([[button(t("rep.button.review", person.language, affiliation=view.affiliation),
-                                                 f"rad:see:{view.report_id}")]])  # fmt: skip
+                                                 REVIEW_BUTTON.data(view.report_id))]])  # fmt: skip
         await notify(context, person.telegram_id, t("rep.sent.ad", person.language, years=years_text(view.year),
                                                     affiliation=view.affiliation, school=escape(view.school_name)),
                      reply_markup=keyboard)  # fmt: skip

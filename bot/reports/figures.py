@@ -5,10 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from bot import texts
 from bot.texts import plural, t
-from bot.ui.books import money, signed_money
-from bot.ui.common import day_text, years_text
+from bot.ui.formatting import day_text, money, signed_money, years_text
 from store.crf import YearReport
 
 SECTIONS = ("fonctionnement", "bilan", "rapprochement", "caisse", "subventions", "inventaire")
@@ -17,81 +15,6 @@ SECTION_OF = {"class_ledgers_open": "fonctionnement", "unbalanced": "bilan", "no
               "unreconciled": "rapprochement", "no_cash_count": "caisse", "cash_count_differs": "caisse",
               "grant_without_giver": "subventions"}  # fmt: skip
 SHOWN = 12  # items of a list shown in a section, so that it fits a phone
-
-texts.register({
-    "crf.section.fonctionnement": {"fr": "Fonctionnement", "en": "Operating accounts"},
-    "crf.section.bilan": {"fr": "Bilan", "en": "Balance sheet"},
-    "crf.section.rapprochement": {"fr": "Rapprochement", "en": "Bank reconciliation"},
-    "crf.section.caisse": {"fr": "Caisse", "en": "Cash"},
-    "crf.section.subventions": {"fr": "Subventions", "en": "Grants"},
-    "crf.section.inventaire": {"fr": "Inventaire", "en": "Inventory"},
-    "crf.line": {"fr": "• {section} : {state}", "en": "• {section}: {state}"},
-    "crf.head": {"fr": "<b>{section} {years}</b>", "en": "<b>{section} {years}</b>"},
-    "crf.item": {"fr": "• {label} : {amount}", "en": "• {label}: {amount}"},
-    "crf.other_line": {"fr": "Autres comptes", "en": "Other accounts"},
-    "crf.charges": {"fr": "<b>Charges</b>", "en": "<b>Charges</b>"},
-    "crf.produits": {"fr": "<b>Produits</b>", "en": "<b>Income</b>"},
-    "crf.total_charges": {"fr": "Total des charges : {amount}", "en": "Total charges: {amount}"},
-    "crf.total_produits": {"fr": "Total des produits : {amount}", "en": "Total income: {amount}"},
-    "crf.nothing": {"fr": "• rien cette année", "en": "• nothing this year"},
-    "crf.resultat": {"fr": "<b>Résultat</b> (produits − charges) : {amount}",
-                     "en": "<b>Result</b> (income − charges): {amount}"},
-    "crf.actif": {"fr": "Actif : banque {banque} + caisse {caisse} = <b>{total}</b>",
-                  "en": "Assets: bank {banque} + cash {caisse} = <b>{total}</b>"},
-    "crf.passif": {"fr": "Passif : report à nouveau {opening} + résultat {resultat} = <b>{total}</b>",
-                   "en": "Liabilities: brought forward {opening} + result {resultat} = <b>{total}</b>"},
-    "crf.balanced": {"fr": "✅ Le bilan est équilibré.", "en": "✅ The balance sheet balances."},
-    "crf.statement": {"fr": "Relevé du {day} : {balance}", "en": "Statement of {day}: {balance}"},
-    "crf.uncashed": {"fr": "− Dépenses non encore débitées ({count}) : {amount}",
-                     "en": "− Expenses not yet debited ({count}): {amount}"},
-    "crf.uncredited": {"fr": "+ Recettes non encore créditées ({count}) : {amount}",
-                       "en": "+ Receipts not yet credited ({count}): {amount}"},
-    "crf.book_banque": {"fr": "Solde de la banque dans les cahiers au 31/08 : {amount}",
-                        "en": "Bank balance in the books on 31/08: {amount}"},
-    "crf.reconciled": {"fr": "✅ Le rapprochement tombe juste.", "en": "✅ The reconciliation is exact."},
-    "crf.cash.counted": {"fr": "• {ledger} : livre {book}, compté {counted} le {day}{verdict}",
-                         "en": "• {ledger}: books {book}, counted {counted} on {day}{verdict}"},
-    "crf.cash.uncounted": {"fr": "• {ledger} : livre {book}, pas d'arrêté de caisse",
-                           "en": "• {ledger}: books {book}, no cash count"},
-    "crf.cash.bravo": {"fr": " — Bravo ✅", "en": " — Well done ✅"},
-    "crf.cash.none": {"fr": "Aucune caisse cette année.", "en": "No cash this year."},
-    "crf.grant": {"fr": "• {day} {giver} — {label} : {amount}", "en": "• {day} {giver} — {label}: {amount}"},
-    "crf.grant.no_giver": {"fr": "financeur à préciser", "en": "giver to state"},
-    "crf.grants.none": {"fr": "Aucune subvention publique cette année.", "en": "No public grant this year."},
-    "crf.total": {"fr": "Total : {amount}", "en": "Total: {amount}"},
-    "crf.good": {"fr": "• {day} {label} ({ledger}, pièce {piece}) : {amount}",
-                 "en": "• {day} {label} ({ledger}, piece {piece}): {amount}"},
-    "crf.goods.none": {"fr": "Aucun bien durable acheté cette année.", "en": "No durable goods bought this year."},
-    "crf.more": {"fr": "… et {others} (/inventaire, /journal)", "en": "… and {others} (/inventaire, /journal)"},
-    "crf.missing": {"fr": "⚠️ {what}", "en": "⚠️ {what}"},
-    # what is missing, by the CRF's reason codes
-    "crf.word.open_ledger": {"fr": "cahier de classe non clos|cahiers de classe non clos",
-                             "en": "class ledger not closed|class ledgers not closed"},
-    "crf.word.grant_no_giver": {"fr": "subvention sans financeur|subventions sans financeur",
-                                "en": "grant without giver|grants without giver"},
-    "crf.miss.class_ledgers_open": {"fr": "{open} ({names}) : /cloture", "en": "{open} ({names}): /cloture"},
-    "crf.miss.no_cash_count": {"fr": "pas d'arrêté de caisse au 31/08 ({ledgers}) : /caisse",
-                               "en": "no cash count on 31/08 ({ledgers}): /caisse"},
-    "crf.miss.cash_count_differs": {"fr": "l'arrêté de caisse de {ledger} diffère du livre de {difference}",
-                                    "en": "the cash count of {ledger} differs from the books by {difference}"},
-    "crf.miss.no_august_statement": {"fr": "relevé d'août manquant : /pointage", "en": "August statement missing: /pointage"},
-    "crf.miss.unreconciled": {"fr": "le relevé d'août et les cahiers diffèrent de {difference} : /pointage",
-                              "en": "the August statement and the books differ by {difference}: /pointage"},
-    "crf.miss.unbalanced": {"fr": "bilan non équilibré, écart de {difference}{causes}",
-                            "en": "balance sheet off by {difference}{causes}"},
-    "crf.miss.grant_without_giver": {"fr": "{grants} : précisez le financeur (/journal)",
-                                     "en": "{grants}: state the giver (/journal)"},
-    "crf.cause.internal": {"fr": "d'un mouvement interne dont une partie est hors des cahiers de la coopérative "
-                                 "({difference})",
-                           "en": "from an internal movement partly outside the cooperative's ledgers ({difference})"},
-    "crf.cause.splits": {"fr": "de ventilations qui ne font pas le total de leur écriture ({difference})",
-                         "en": "from splits not adding up to their entry ({difference})"},
-    "crf.cause.unknown": {"fr": "ni d'un mouvement interne ni d'une ventilation : vérifiez les reports à nouveau "
-                                "(/report)",
-                          "en": "neither from an internal movement nor from a split: check the amounts brought "
-                                "forward (/report)"},
-    "crf.causes": {"fr": " ; il vient {causes}", "en": "; it comes {causes}"},
-})  # fmt: skip
 
 
 def _missing_one(code: str, details: dict[str, Any], language: str) -> str:

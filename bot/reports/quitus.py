@@ -11,22 +11,24 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.reports.compterendu import problem
+from bot.reports.compterendu import GIVE_BUTTON, problem
 from bot.texts import lang, t
-from bot.ui.common import as_user, button, day_text, notify, years_text
-from bot.ui.treasury import show
+from bot.ui.buttons import Button, button, one_of
+from bot.ui.chat import as_user, notify, show
+from bot.ui.formatting import day_text, years_text
 from store import reports
 from store.reports import QUITUS_NEEDED, ReportError
 
 NAME, PARENT = "qts.name", "qts.parent"
 DRAFT = "quitus"
+PARENT_BUTTON = Button("qts:p", one_of("yes", "no"))
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✅ Donner mon quitus: the report is read (the store checks access), then the name is asked."""
     query = update.callback_query
     await query.answer()
-    view = await as_user(update, context, reports.report_view, int(query.data.split(":")[1]))
+    view = await as_user(update, context, reports.report_view, GIVE_BUTTON.read(update))
     context.user_data[DRAFT] = {"report_id": view.report_id}
     await show(update, t("rep.quitus.ask_name", lang(update), years=years_text(view.year), affiliation=view.affiliation))
     return NAME
@@ -41,8 +43,8 @@ async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         return NAME
     context.user_data[DRAFT]["name"] = name
     language = lang(update)
-    keyboard = InlineKeyboardMarkup([[button(t("rep.yes", language), "qts:p:yes"),
-                                      button(t("rep.no", language), "qts:p:no")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("rep.yes", language), PARENT_BUTTON.data("yes")),
+                                      button(t("rep.no", language), PARENT_BUTTON.data("no"))]])  # fmt: skip
     await update.effective_message.reply_text(t("rep.quitus.ask_parent", language), reply_markup=keyboard)
     return PARENT
 
@@ -54,7 +56,7 @@ async def chose_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     current = context.user_data.get(DRAFT, {})
     try:
         outcome = await as_user(update, context, reports.give_quitus, current.get("report_id"),
-                                name=current.get("name", ""), parent=query.data.endswith("yes"))  # fmt: skip
+                                name=current.get("name", ""), parent=PARENT_BUTTON.read(update) == "yes")  # fmt: skip
     except ReportError as error:
         context.user_data.pop(DRAFT, None)
         await query.edit_message_text(problem(error, language))

@@ -8,15 +8,17 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.reports.compterendu import overview_text, problem
+from bot.reports.compterendu import REVIEW_BUTTON, overview_text, problem
 from bot.texts import lang, plural, t
-from bot.ui.common import as_user, button, in_store, notify, years_text
-from bot.ui.treasury import show
+from bot.ui.buttons import ID, Button, button
+from bot.ui.chat import as_user, in_store, notify, show
+from bot.ui.formatting import years_text
 from store import people, reports
 from store.reports import ReportError
 
 COMMENT = "rad.comment"
 DRAFT = "report_review"
+LIST_BUTTON, OK_BUTTON, BACK_BUTTON = Button("rad:list"), Button("rad:ok", ID), Button("rad:back", ID)
 SHOWN = 10
 GROUPS = (("check", ("sent", "modified")), ("late", ()), ("progress", ("in_progress", "quitus_requested", "to_complete")),
           ("not_started", ("not_started",)), ("validated", ("validated",)))  # fmt: skip
@@ -45,7 +47,7 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if len(members) > SHOWN:
                     names += " " + t("follow.more", language, others=plural(len(members) - SHOWN, "word.other", language))
                 lines.append(f"{t(f'rep.follow.{name}', language)} ({len(members)}) : {names}")
-        keyboard = [[button(t("rep.button.review", language, affiliation=r.affiliation), f"rad:see:{r.report_id}")]
+        keyboard = [[button(t("rep.button.review", language, affiliation=r.affiliation), REVIEW_BUTTON.data(r.report_id))]
                     for r in rows if r.report_id and group_of(r) != "not_started"][:SHOWN]  # fmt: skip
         await update.effective_message.reply_text("\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))
 
@@ -54,11 +56,11 @@ async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """🔍 a report: its overview, and the AD's two answers when it waits for one."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    view = await as_user(update, context, reports.report_view, int(query.data.split(":")[2]))
+    view = await as_user(update, context, reports.report_view, REVIEW_BUTTON.read(update))
     rows = []
     if view.state in ("sent", "modified"):
-        rows = [[button(t("rep.button.validate", language), f"rad:ok:{view.report_id}")],
-                [button(t("rep.button.send_back", language), f"rad:back:{view.report_id}")]]  # fmt: skip
+        rows = [[button(t("rep.button.validate", language), OK_BUTTON.data(view.report_id))],
+                [button(t("rep.button.send_back", language), BACK_BUTTON.data(view.report_id))]]  # fmt: skip
     await update.effective_message.reply_text(overview_text(view, language), reply_markup=InlineKeyboardMarkup(rows))
 
 
@@ -67,7 +69,7 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, language = update.callback_query, lang(update)
     await query.answer()
     try:
-        outcome = await as_user(update, context, reports.validate, int(query.data.split(":")[2]))
+        outcome = await as_user(update, context, reports.validate, OK_BUTTON.read(update))
     except ReportError as error:
         await show(update, problem(error, language))
         return
@@ -81,7 +83,7 @@ async def ask_comment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """↩️ À compléter: what must be completed, typed."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    view = await as_user(update, context, reports.report_view, int(query.data.split(":")[2]))
+    view = await as_user(update, context, reports.report_view, BACK_BUTTON.read(update))
     if view.state not in ("sent", "modified"):
         await show(update, t("rep.bad.locked" if view.locked else "rep.bad.not_sent", language))
         return ConversationHandler.END
