@@ -14,13 +14,18 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.reminders.sending import deliver, writer
 from bot.texts import lang, plural, t
-from bot.ui.common import as_user, button, day_text, end_conversation, in_store
+from bot.ui.buttons import ID, Button, button, one_of
+from bot.ui.chat import as_user, end_conversation, in_store
+from bot.ui.formatting import day_text
 from store import followup, people
 from store.followup import ANNOUNCEMENT_MAX, FollowUpError
 from store.outbox import Claimed
 
 AUDIENCE, WRITING, CONFIRM = "ann.audience", "ann.writing", "ann.confirm"
 DRAFT = "annonce"
+AUDIENCE_BUTTON, COMMUNE_BUTTON = Button("ann:a", one_of("all", "late", "commune")), Button("ann:c", ID)
+SEND_BUTTON, RETYPE_BUTTON, CANCEL_BUTTON = Button("ann:send"), Button("ann:retype"), Button("ann:cancel")
+REPORT_BUTTON = Button("ann:r", ID)
 # The report's headings and the outbox states under each; pending and unknown only when there are some.
 REPORT_GROUPS = (("sent", ("sent",)), ("pending", ("pending", "sending")), ("blocked", ("blocked",)),
                  ("failed", ("failed",)), ("unknown", ("unknown",)))
@@ -39,7 +44,7 @@ async def _department(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 
 def _cancel_row(language: str) -> list:
-    return [button(t("ann.button.cancel", language), "ann:cancel")]
+    return [button(t("ann.button.cancel", language), CANCEL_BUTTON.data())]
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -47,9 +52,9 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     language, department = lang(update), await _department(update, context)
     counts = await as_user(update, context, followup.audiences, department)
     context.user_data[DRAFT] = {"department": department}
-    keyboard = InlineKeyboardMarkup([[button(t("ann.button.all", language, count=counts.every), "ann:a:all")],
-                                     [button(t("ann.button.late", language, count=counts.late), "ann:a:late")],
-                                     [button(t("ann.button.commune", language), "ann:a:commune")],
+    keyboard = InlineKeyboardMarkup([[button(t("ann.button.all", language, count=counts.every), AUDIENCE_BUTTON.data("all"))],
+                                     [button(t("ann.button.late", language, count=counts.late), AUDIENCE_BUTTON.data("late"))],
+                                     [button(t("ann.button.commune", language), AUDIENCE_BUTTON.data("commune"))],
                                      _cancel_row(language)])  # fmt: skip
     await update.effective_message.reply_text(t("ann.ask_audience", language, department=department),
                                               reply_markup=keyboard)  # fmt: skip
@@ -58,11 +63,11 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def chose_audience(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """All or late: the text is asked; a commune: which one."""
-    language, kind = lang(update), update.callback_query.data.rsplit(":", 1)[1]
+    language, kind = lang(update), AUDIENCE_BUTTON.read(update)
     draft = context.user_data[DRAFT]
     if kind == "commune":
         counts = await as_user(update, context, followup.audiences, draft["department"])
-        names = [button(t("ann.button.town", language, commune=name, count=count), f"ann:c:{index}")
+        names = [button(t("ann.button.town", language, commune=name, count=count), COMMUNE_BUTTON.data(index))
                  for index, (name, count) in enumerate(counts.communes)]  # fmt: skip
         rows = [names[i:i + 2] for i in range(0, len(names), 2)] + [_cancel_row(language)]
         await update.callback_query.answer()
@@ -74,7 +79,7 @@ async def chose_audience(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def chose_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A commune chosen: the text is asked."""
-    return await _ask_text(update, context, "commune", int(update.callback_query.data.rsplit(":", 1)[1]))
+    return await _ask_text(update, context, "commune", COMMUNE_BUTTON.read(update))
 
 
 async def _ask_text(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, commune: int | None) -> str:
@@ -107,8 +112,8 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     draft["text"] = text
     mandataires = plural(len({r.person_id for r in recipients}), "ann.mandataires", language)
     await update.effective_message.reply_text(t("ann.preview", language, mandataires=mandataires))
-    keyboard = InlineKeyboardMarkup([[button(t("ann.button.send", language, mandataires=mandataires), "ann:send")],
-                                     [button(t("ann.button.retype", language), "ann:retype")],
+    keyboard = InlineKeyboardMarkup([[button(t("ann.button.send", language, mandataires=mandataires), SEND_BUTTON.data())],
+                                     [button(t("ann.button.retype", language), RETYPE_BUTTON.data())],
                                      _cancel_row(language)])  # fmt: skip
     await update.effective_message.reply_text(t("ann.message", language, department=draft["department"],
                                                 text=escape(text)), reply_markup=keyboard)  # fmt: skip
@@ -141,7 +146,7 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     await deliver(context.application)
     found = await as_user(update, context, followup.announcement_report, announced.announcement_id)
     keyboard = InlineKeyboardMarkup([[button(t("ann.button.report", language),
-                                             f"ann:r:{announced.announcement_id}")]])  # fmt: skip
+                                             REPORT_BUTTON.data(announced.announcement_id))]])  # fmt: skip
     counts = {state: plural(found.counts[state], f"ann.n.{state}", language) for state in ("sent", "blocked", "failed")}
     await update.effective_message.reply_text(t("ann.sent", language, **counts), reply_markup=keyboard)
     return ConversationHandler.END
@@ -156,8 +161,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 async def delivery_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """📋 Rapport d'envoi: how many copies went, and who was not reached (blocked the bot, failed)."""
     language = lang(update)
-    found = await as_user(update, context, followup.announcement_report,
-                          int(update.callback_query.data.rsplit(":", 1)[1]))  # fmt: skip
+    found = await as_user(update, context, followup.announcement_report, REPORT_BUTTON.read(update))
     audience = t(f"ann.audience.{found.audience}", language, commune=escape(found.commune))
     lines = [t("ann.report.title", language, day=day_text(found.created_at), audience=audience)]
     for heading, states in REPORT_GROUPS:

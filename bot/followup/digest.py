@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.reminders.sending import writer
 from bot.texts import plural, t
-from bot.ui.common import years_text
+from bot.ui.formatting import years_text
 from reminders.digest import DIGEST
 from store.outbox import Claimed
 

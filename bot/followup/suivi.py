@@ -11,7 +11,9 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.membership.coop import card_text
 from bot.reminders.sending import deliver, writer
 from bot.texts import lang, plural, t
-from bot.ui.common import as_user, button, day_text, in_store, notify, years_text
+from bot.ui.buttons import ID, WORD, Button, Field, button, one_of
+from bot.ui.chat import as_user, in_store, notify
+from bot.ui.formatting import day_text, years_text
 from store import followup, people
 from store.contact import MAX_CONTACT_TEXT
 from store.followup import MEMBERSHIP_STATES, REPORT_STATES, FollowUpError, Overview
@@ -20,6 +22,12 @@ from store.outbox import Claimed
 
 LISTING, COOP, WRITING = "sui.listing", "sui.coop", "sui.writing"
 VIEW = "suivi"  # user_data: the filters and page shown
+PAGE_BUTTON = Button("sui:p", ID)
+STATES_BUTTON, STATE_BUTTON = Button("sui:states"), Button("sui:s", one_of("all", *MEMBERSHIP_STATES))
+REPORTS_BUTTON, REPORT_BUTTON = Button("sui:reports"), Button("sui:r", WORD)  # an unknown word: the store refuses it
+COMMUNES_BUTTON, COMMUNE_BUTTON = Button("sui:communes"), Button("sui:c", Field(r"all|\d+"))
+OPEN_BUTTON, NUDGE_BUTTON, WRITE_BUTTON = Button("sui:o", ID), Button("sui:n", ID), Button("sui:w", ID)
+LIST_BUTTON, CLOSE_BUTTON = Button("sui:list"), Button("sui:close")
 
 
 def _view(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -55,18 +63,18 @@ def overview_text(found: Overview, language: str) -> str:
 
 def overview_keyboard(found: Overview, language: str) -> InlineKeyboardMarkup:
     rows = [[button(t("sui.button.open", language, affiliation=line.affiliation, school=line.school_name),
-                    f"sui:o:{line.coop_id}")] for line in found.lines]  # fmt: skip
+                    OPEN_BUTTON.data(line.coop_id))] for line in found.lines]  # fmt: skip
     turn = []
     if found.page > 0:
-        turn.append(button(t("button.previous", language), f"sui:p:{found.page - 1}"))
+        turn.append(button(t("button.previous", language), PAGE_BUTTON.data(found.page - 1)))
     if found.page + 1 < found.pages:
-        turn.append(button(t("button.next", language), f"sui:p:{found.page + 1}"))
+        turn.append(button(t("button.next", language), PAGE_BUTTON.data(found.page + 1)))
     if turn:
         rows.append(turn)
-    rows.append([button(t("sui.button.by_state", language), "sui:states"),
-                 button(t("sui.button.by_report", language), "sui:reports"),
-                 button(t("sui.button.by_commune", language), "sui:communes")])  # fmt: skip
-    rows.append([button(t("button.close", language), "sui:close")])
+    rows.append([button(t("sui.button.by_state", language), STATES_BUTTON.data()),
+                 button(t("sui.button.by_report", language), REPORTS_BUTTON.data()),
+                 button(t("sui.button.by_commune", language), COMMUNES_BUTTON.data())])  # fmt: skip
+    rows.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -110,7 +118,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️: another page with the same filters."""
-    _view(context)["page"] = int(update.callback_query.data.rsplit(":", 1)[1])
+    _view(context)["page"] = PAGE_BUTTON.read(update)
     return await _show_list(update, context)
 
 
@@ -118,15 +126,15 @@ async def pick_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🔽 Par état: one button per membership state, with its count."""
     language, found = lang(update), await _overview(update, context)
     rows = [[button(t("sui.button.state", language, label=t(f"sui.state.{key}", language), count=found.counts[key]),
-                    f"sui:s:{key}")] for key in MEMBERSHIP_STATES]  # fmt: skip
-    rows.append([button(t("sui.button.every_state", language), "sui:s:all")])
+                    STATE_BUTTON.data(key))] for key in MEMBERSHIP_STATES]  # fmt: skip
+    rows.append([button(t("sui.button.every_state", language), STATE_BUTTON.data("all"))])
     await update.callback_query.edit_message_text(t("sui.pick_state", language), reply_markup=InlineKeyboardMarkup(rows))
     return LISTING
 
 
 async def chose_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A state chosen (or all of them): the list again, from its first page."""
-    chosen = update.callback_query.data.rsplit(":", 1)[1]
+    chosen = STATE_BUTTON.read(update)
     _view(context).update(state=None if chosen == "all" else chosen, page=0)
     return await _show_list(update, context)
 
@@ -135,15 +143,15 @@ async def pick_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """📋 Par CRF: one button per state of last year's report, with its count."""
     language, found = lang(update), await _overview(update, context)
     rows = [[button(t("sui.button.state", language, label=t(f"rep.state.{key}", language),
-                      count=found.report_counts[key]), f"sui:r:{key}")] for key in REPORT_STATES]  # fmt: skip
-    rows.append([button(t("sui.button.every_state", language), "sui:r:all")])
+                      count=found.report_counts[key]), REPORT_BUTTON.data(key))] for key in REPORT_STATES]  # fmt: skip
+    rows.append([button(t("sui.button.every_state", language), REPORT_BUTTON.data("all"))])
     await update.callback_query.edit_message_text(t("sui.pick_report", language), reply_markup=InlineKeyboardMarkup(rows))
     return LISTING
 
 
 async def chose_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A report state chosen (or all of them): the list again, from its first page."""
-    chosen = update.callback_query.data.rsplit(":", 1)[1]
+    chosen = REPORT_BUTTON.read(update)
     _view(context).update(report=None if chosen == "all" else chosen, page=0)
     return await _show_list(update, context)
 
@@ -151,9 +159,9 @@ async def chose_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 async def pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏘 Par commune: one button per commune of the department."""
     language, found = lang(update), await _overview(update, context)
-    names = [button(name, f"sui:c:{index}") for index, name in enumerate(found.communes)]
+    names = [button(name, COMMUNE_BUTTON.data(index)) for index, name in enumerate(found.communes)]
     rows = [names[i:i + 2] for i in range(0, len(names), 2)]
-    rows.append([button(t("sui.button.every_commune", language), "sui:c:all")])
+    rows.append([button(t("sui.button.every_commune", language), COMMUNE_BUTTON.data("all"))])
     await update.callback_query.edit_message_text(t("sui.pick_commune", language),
                                                   reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return LISTING
@@ -161,18 +169,18 @@ async def pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 async def chose_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A commune chosen (or all of them): the list again, from its first page."""
-    chosen = update.callback_query.data.rsplit(":", 1)[1]
+    chosen = COMMUNE_BUTTON.read(update)
     _view(context).update(commune=None if chosen == "all" else int(chosen), page=0)
     return await _show_list(update, context)
 
 
 async def open_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🔍 A coop: its card (as /coop shows it), then nudge, write, or back to the list."""
-    language, coop_id = lang(update), int(update.callback_query.data.rsplit(":", 1)[1])
+    language, coop_id = lang(update), OPEN_BUTTON.read(update)
     card = await as_user(update, context, followup.staff_card, coop_id)
-    keyboard = InlineKeyboardMarkup([[button(t("sui.button.nudge", language), f"sui:n:{coop_id}")],
-                                     [button(t("sui.button.write", language), f"sui:w:{coop_id}")],
-                                     [button(t("sui.button.list", language), "sui:list")]])  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("sui.button.nudge", language), NUDGE_BUTTON.data(coop_id))],
+                                     [button(t("sui.button.write", language), WRITE_BUTTON.data(coop_id))],
+                                     [button(t("sui.button.list", language), LIST_BUTTON.data())]])  # fmt: skip
     await update.callback_query.answer()
     await update.callback_query.edit_message_text(card_text(card, language), reply_markup=keyboard)
     return COOP
@@ -198,7 +206,7 @@ def nudge_text(message: Claimed) -> tuple[str, None]:
 
 async def nudge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🔔 Relancer: a reminder to the coop's mandataires now, through the outbox; once a day."""
-    language, coop_id = lang(update), int(update.callback_query.data.rsplit(":", 1)[1])
+    language, coop_id = lang(update), NUDGE_BUTTON.read(update)
     try:
         nudged = await as_user(update, context, followup.nudge, coop_id)
     except FollowUpError:  # no mandataire on Telegram
@@ -217,7 +225,7 @@ async def nudge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def ask_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✉️ Écrire au mandataire: the message is asked, unless nobody would read it."""
-    language, coop_id = lang(update), int(update.callback_query.data.rsplit(":", 1)[1])
+    language, coop_id = lang(update), WRITE_BUTTON.read(update)
     recipients = await as_user(update, context, followup.coop_mandataires, coop_id)
     if not recipients:
         await update.callback_query.answer(t("sui.no_mandataire", language), show_alert=True)
