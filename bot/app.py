@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import warnings
 
@@ -31,6 +32,7 @@ from bot.exports import picture
 from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
+from bot.followup import annonce, suivi
 from bot.membership import adhesion, coop, ledgers
 from bot.people import contact, invitations, start
 from bot.reminders import rappels
@@ -42,6 +44,7 @@ from store import access
 from store.db import Database
 from store.traffic import FloodGate
 
+importlib.import_module("bot.followup.digest")  # registers how the weekly digest is written
 log = logging.getLogger(__name__)
 # Conversations are per user and chat on purpose (not per message): say nothing about it at every start.
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
@@ -302,6 +305,36 @@ def build_application(settings: Settings, database: Database) -> Application:
                                       MessageHandler(~filters.COMMAND, contact.not_text)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
+        ConversationHandler(
+            name="suivi", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("suivi", suivi.begin)],
+            states={
+                suivi.LISTING: [suivi.PAGE_BUTTON.handler(suivi.turn_page),
+                                suivi.STATES_BUTTON.handler(suivi.pick_state),
+                                suivi.STATE_BUTTON.handler(suivi.chose_state),
+                                suivi.REPORTS_BUTTON.handler(suivi.pick_report),
+                                suivi.REPORT_BUTTON.handler(suivi.chose_report),
+                                suivi.COMMUNES_BUTTON.handler(suivi.pick_commune),
+                                suivi.COMMUNE_BUTTON.handler(suivi.chose_commune),
+                                suivi.OPEN_BUTTON.handler(suivi.open_coop), just_looking],
+                suivi.COOP: [suivi.NUDGE_BUTTON.handler(suivi.nudge), suivi.WRITE_BUTTON.handler(suivi.ask_text),
+                             suivi.LIST_BUTTON.handler(suivi.back_to_list), just_looking],
+                suivi.WRITING: [MessageHandler(TEXT, suivi.wrote), MessageHandler(~filters.COMMAND, suivi.not_text)],
+            },
+            fallbacks=[CommandHandler("annuler", end_conversation), suivi.CLOSE_BUTTON.handler(suivi.close)],
+        ),
+        ConversationHandler(
+            name="annonce", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("annonce", annonce.begin)],
+            states={
+                annonce.AUDIENCE: [annonce.AUDIENCE_BUTTON.handler(annonce.chose_audience),
+                                   annonce.COMMUNE_BUTTON.handler(annonce.chose_commune)],
+                annonce.WRITING: [MessageHandler(TEXT, annonce.wrote), MessageHandler(~filters.COMMAND, annonce.not_text)],
+                annonce.CONFIRM: [annonce.SEND_BUTTON.handler(annonce.send), annonce.RETYPE_BUTTON.handler(annonce.retype)],
+            },
+            fallbacks=[CommandHandler("annuler", annonce.cancel), annonce.CANCEL_BUTTON.handler(annonce.cancel)],
+        ),
+        annonce.REPORT_BUTTON.handler(annonce.delivery_report),
         ConversationHandler(
             name="compterendu", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("compterendu", compterendu.begin)],

@@ -579,7 +579,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 LANGUAGES = ("fr", "en")
-FOLDERS = ("infra", "ui", "membership", "bookkeeping", "people", "reports", "reminders", "exports")  # each has a texts.py
+FOLDERS = ("infra", "ui", "membership", "bookkeeping", "people", "reports", "reminders", "exports", "followup")  # each has a texts.py
 
 
 def register(texts: dict[str, dict[str, str]]) -> None:

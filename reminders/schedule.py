@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from reminders.digest import weekly_digest
 from reminders.due import due_now
 from store import outbox
 from store.reminders import calendars, department_facts
@@ -21,7 +22,8 @@ def write_due(session: Session, now: datetime) -> int:
     for calendar in calendars(session):
         if not calendar.may_send(now):  # night, Sunday or holidays there: nothing can be due
             continue
-        for due in due_now(department_facts(session, calendar, now), now):
+        facts = department_facts(session, calendar, now)
+        for due in due_now(facts, now) + weekly_digest(facts, now):
             written += outbox.enqueue(session, kind=due.kind, step=due.step, coop_id=due.coop_id,
                                       person_id=due.person_id, department_code=calendar.code, year=due.year,
                                       params=due.params, due_at=now)  # fmt: skip

@@ -41,6 +41,8 @@ COMMANDS: dict[str, frozenset[str]] = {
     "historique": MANAGERS,
     "export": MANAGERS | {ENSEIGNANT, VERIFICATEUR, AD},  # the store says which ledgers and coops
     "valider": frozenset({AD}),
+    "suivi": frozenset({AD}),
+    "annonce": frozenset({AD}),
     "inviter": MANAGERS | {AD},
     "mandataire": frozenset({MANDATAIRE, AD}),
     "projets": MANAGERS | {ENSEIGNANT, VERIFICATEUR},

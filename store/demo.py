@@ -4,10 +4,12 @@ Department 974, coop 974-111 with its ledgers (opening balances and a few
 entries: a cheque, a card payment, cash, a project, a durable good for the
 inventory), last year's membership and four people (mandataire, two teachers,
 AD staff), and coop 974-145 whose membership waits for the AD's validation.
-The sandbox adds a vérificateur aux comptes, to try the read-only role, and
+The sandbox adds a vérificateur aux comptes, to try the read-only role,
 coop 974-300 with a whole year ended on 31 August (``seed_year_end``), to try
 the year's end: /caisse, /cloture of its class ledgers, /pointage of August,
-and its report (/compterendu), already in progress: one CRA answer given.
+and its report (/compterendu), already in progress: one CRA answer given; and coops
+974-160 (validated) and 974-171 (begun) of Saint-Pierre with their mandataires, so
+that the AD's /suivi and /annonce have a department to show.
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ DEMO_PEOPLE = (
 )
 # A vérificateur of 974-111 the tests' demo world does without.
 SANDBOX_VERIFICATEUR = DemoPerson("verificateur", 1007, "Henri", "Fontaine")
+# Two more coops of 974 with their mandataires, for /suivi and /annonce: (mandataire, affiliation, school,
+# commune, this year's membership).
+FOLLOWUP_COOPS = (
+    (DemoPerson("mandataire2", 1008, "Nadia", "Hoarau"), "974-160", "École Les Badamiers", "Saint-Pierre", "validated"),
+    (DemoPerson("mandataire3", 1009, "Thierry", "Payet"), "974-171", "École Jean Albany", "Saint-Pierre", "draft"),
+)  # fmt: skip
 DEMO_AFFILIATION = "974-111"
 DEMO_TIMEZONE = "Indian/Reunion"
 DEMO_ACCOUNT = "00012345678"  # the demo coop's bank account, as its statement files give it
@@ -97,8 +105,8 @@ def seed_demo(session: Session, *, books: bool = True) -> None:
 
 
 def seed_sandbox(session: Session) -> None:
-    """The demo world with its books, the sandbox's vérificateur of 974-111 and coop 974-300's last year;
-    running it again changes nothing."""
+    """The demo world with its books, the sandbox's vérificateur of 974-111, coop 974-300's last year and
+    coops 974-160 and 974-171 with their mandataires; running it again changes nothing."""
     seed_demo(session)
     if not session.exec(select(Coop).where(Coop.affiliation == YEAR_END_AFFILIATION)).first():
         books = seed_year_end(session)
@@ -110,6 +118,20 @@ def seed_sandbox(session: Session) -> None:
     person = _person(session, SANDBOX_VERIFICATEUR)
     if not session.exec(select(Role).where(Role.person_id == person.id)).first():
         session.add(Role(person_id=person.id, kind=RoleKind.VERIFICATEUR, coop_id=coop.id))
+    year = department_year(session, "974")
+    for demo, affiliation, school, commune, membership in FOLLOWUP_COOPS:
+        if session.exec(select(Coop).where(Coop.affiliation == affiliation)).first():
+            continue
+        other = Coop(affiliation=affiliation, school_name=school, commune=commune, department_code="974")
+        session.add(other)
+        session.flush()
+        session.add(Ledger(coop_id=other.id, name="École", kind=LedgerKind.ECOLE))
+        session.add(Role(person_id=_person(session, demo).id, kind=RoleKind.MANDATAIRE, coop_id=other.id))
+        if membership == "validated":
+            _membership(session, other.id, year, validated=True,
+                        rows=[("CM2", [(f"{demo.first_name} {demo.last_name}", "cm2@ac-reunion.fr")], 28, 0, None)])
+        else:  # begun, not sent
+            session.add(Adhesion(coop_id=other.id, year=year))
 
 
 def _person(session: Session, demo: DemoPerson) -> Person:
@@ -210,10 +232,12 @@ YEAR_END_PEOPLE = {
 }
 
 
-# The sandbox's people: the demo's, its vérificateur, and the mandataire and teachers of 974-300 (`:user filaos`…).
+# The sandbox's people: the demo's, its vérificateur, the mandataire and teachers of 974-300 (`:user filaos`…),
+# and the mandataires of 974-160 and 974-171 (`:user mandataire2`, `:user mandataire3`).
 SANDBOX_PEOPLE = DEMO_PEOPLE + (SANDBOX_VERIFICATEUR,) + tuple(
     DemoPerson("filaos" if key == "mandataire" else f"filaos-{key}", telegram_id, first, last)
-    for key, (telegram_id, first, last, kind, _) in YEAR_END_PEOPLE.items() if kind != RoleKind.VERIFICATEUR)
+    for key, (telegram_id, first, last, kind, _) in YEAR_END_PEOPLE.items() if kind != RoleKind.VERIFICATEUR
+) + tuple(coop[0] for coop in FOLLOWUP_COOPS)
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,6 @@ class Ledger(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-
 class ChatState(SQLModel, table=True):
     """The bot's conversation states and user/chat data, as JSON (see bot/infra/persistence.py)."""
 
@@ -514,6 +513,20 @@ class ReminderSettings(SQLModel, table=True):
     muted: str = Field(default="", max_length=200)  # kinds, comma-separated
     hour: int | None = Field(default=None)  # the hour they prefer, department time
     blocked_at: datetime | None = Field(default=None)
+
+
+class Announcement(SQLModel, table=True):
+    """A message of AD staff to the department's mandataires (/annonce); each copy goes through the outbox."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_code: str = Field(foreign_key="department.code", index=True)
+    person_id: int = Field(foreign_key="person.id")
+    audience: str = Field(max_length=16)  # all, late, commune (store.followup.AUDIENCES)
+    commune: str = Field(default="", max_length=80)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 # ---------------------------------------------------------------- yearly reports (store/reports.py)
 
 

@@ -33,6 +33,8 @@ EXPECTED = {
     "historique": MANAGERS,
     "export": MANAGERS | TEACHERS | {"verificateur"} | ADS,
     "valider": ADS,
+    "suivi": ADS,
+    "annonce": ADS,
     "inviter": MANAGERS | ADS,
     "mandataire": {"mandataire", "mandataire_autre_coop"} | ADS,
     "projets": MANAGERS | {"enseignant", "enseignant_autre_classe", "verificateur"},

@@ -114,12 +114,17 @@ async def test_a_whole_autumn_of_membership_reminders(sim, database, bot, clock)
     assert received[4002] == [(when, text.format("974-002")) for when, text in never]
     assert received[4003] == [(when, text.format("974-003")) for when, text in never]
     # 974-003 sent on Monday 05/10 at 10h, not validated 3 days later: the AD is told once.
-    assert received[4000] == [("Thu 08/10 11h", "⏳ L'adhésion de la coopérative 974-003, transmise le 05/10/2026, "
-                                                 "attend votre validation depuis plus de 3 jours.")]
+    # And every Monday of September to November at 08h, the AD's weekly digest (tests/test_digest.py).
+    digests = [(f"Mon {day} 08h", "📊 Synthèse de la semaine — OCCE 974") for day in (
+        "07/09", "14/09", "21/09", "28/09", "05/10", "12/10", "19/10", "26/10", "02/11", "09/11", "16/11", "23/11",
+        "30/11")]  # fmt: skip
+    assert received[4000] == digests[:5] + [(
+        "Thu 08/10 11h", "⏳ L'adhésion de la coopérative 974-003, transmise le 05/10/2026, "
+                         "attend votre validation depuis plus de 3 jours.")] + digests[5:]
     texts = [m.content for m in people[4002].history]
     assert "Il reste 15 jours pour valider l'adhésion : la date limite est le 30/09/2026." in texts[1]
     assert texts[4].startswith("⏰ Adhésion 2026-2027 — coopérative 974-002\nDernier jour demain")
-    assert database.run(lambda s: len(s.exec(select(OutboxMessage)).all())) == 1 + 6 + 6 + 1
+    assert database.run(lambda s: len(s.exec(select(OutboxMessage)).all())) == 1 + 6 + 6 + 1 + len(digests)
     assert ids
 
 
@@ -167,6 +172,9 @@ async def test_a_person_who_blocked_the_bot_is_skipped_and_shown_to_the_ad(sim, 
     received: dict[int, list] = {}
     clock.now = local(2026, 9, 1, 7).astimezone(timezone.utc)
     await run_until(bot, clock, sim, local(2026, 9, 15, 12), timedelta(hours=3), received)
+    digests = received.pop(4000)  # the AD's weekly digests, Mondays 7 and 14 at the first run from 08h (every 3 h from 07h)
+    assert [(when, text) for when, text in digests] == [("Mon 07/09 10h", "📊 Synthèse de la semaine — OCCE 974"),
+                                                        ("Mon 14/09 10h", "📊 Synthèse de la semaine — OCCE 974")]
     assert list(received) == [4001] and len(received[4001]) == 2  # the opening and j-15
     report = database.run(lambda s: delivery_report(s, who_is(s, 4000), "974"))
     assert [(line.person, line.step, line.state) for line in report.problems] == [

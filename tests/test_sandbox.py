@@ -175,6 +175,17 @@ async def test_the_demo_has_a_verificateur_who_reads_without_changing(database, 
     assert "Dépense à enregistrer" not in out
 
 
+async def test_the_ad_follows_the_department_and_writes_to_its_mandataires(database, tmp_path):
+    out = await chat(database, ":user ad", "/suivi", "/annonce", ":1", "Réunion des mandataires mercredi à 14 h.", ":1",
+                     ":user mandataire2", files=tmp_path / "s")  # fmt: skip
+    assert "974-160 École Les Badamiers · Saint-Pierre\n" in out and "✅ validée" in out
+    assert "974-171 École Jean Albany · Saint-Pierre\n" in out
+    assert "Tous les mandataires (4)" in out  # 974-111, 974-300, 974-160, 974-171
+    assert "Annonce envoyée : 4 remis, 0 bloqué, 0 en échec." in out
+    received = out.split("› :user mandataire2")[1]
+    assert "Annonce de l'OCCE 974\n" in received and "Réunion des mandataires mercredi à 14 h." in received, received
+
+
 async def test_the_reminders_clock_moves_forward_in_the_sandbox(database, tmp_path):
     from store.years import fiscal_year_of, today_in
 

@@ -1,0 +1,1 @@
+"""The AD's side: /suivi, /annonce and the weekly digest."""

@@ -1,0 +1,275 @@
+"""/suivi: the department's coops for its AD staff, filtered and paged, each one opened, nudged or written to."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.membership.coop import card_text
+from bot.reminders.sending import deliver, writer
+from bot.texts import lang, plural, t
+from bot.ui.buttons import ID, WORD, Button, Field, button, one_of
+from bot.ui.chat import as_user, in_store, notify
+from bot.ui.formatting import day_text, years_text
+from store import followup, people
+from store.contact import MAX_CONTACT_TEXT
+from store.followup import MEMBERSHIP_STATES, REPORT_STATES, FollowUpError, Overview
+from store.models import OutboxState
+from store.outbox import Claimed
+
+LISTING, COOP, WRITING = "sui.listing", "sui.coop", "sui.writing"
+VIEW = "suivi"  # user_data: the filters and page shown
+PAGE_BUTTON = Button("sui:p", ID)
+STATES_BUTTON, STATE_BUTTON = Button("sui:states"), Button("sui:s", one_of("all", *MEMBERSHIP_STATES))
+REPORTS_BUTTON, REPORT_BUTTON = Button("sui:reports"), Button("sui:r", WORD)  # an unknown word: the store refuses it
+COMMUNES_BUTTON, COMMUNE_BUTTON = Button("sui:communes"), Button("sui:c", Field(r"all|\d+"))
+OPEN_BUTTON, NUDGE_BUTTON, WRITE_BUTTON = Button("sui:o", ID), Button("sui:n", ID), Button("sui:w", ID)
+LIST_BUTTON, CLOSE_BUTTON = Button("sui:list"), Button("sui:close")
+
+
+def _view(context: ContextTypes.DEFAULT_TYPE) -> dict:
+    return context.user_data.setdefault(VIEW, {"state": None, "report": None, "commune": None, "page": 0})
+
+
+def overview_text(found: Overview, language: str) -> str:
+    """The heading, the counts, the filter, then two short lines per coop."""
+    counts = " · ".join(t("sui.count", language, label=t(f"sui.state.{key}", language), count=found.counts[key])
+                        for key in MEMBERSHIP_STATES)  # fmt: skip
+    lines = [t("sui.title", language, years=years_text(found.year), department=found.department_code),
+             t("sui.counts", language, counts=counts)]  # fmt: skip
+    filters = [t(f"sui.state.{found.state}", language)] if found.state else []
+    filters += [t("sui.filter.report", language, state=t(f"rep.state.{found.report}", language))] if found.report else []
+    filters += [escape(found.commune)] if found.commune else []
+    if filters:
+        lines.append(t("sui.filter", language, filters=", ".join(filters),
+                       coops=plural(found.matching, "sui.coops", language)))  # fmt: skip
+    lines.append("")
+    for line in found.lines:
+        activity = (t("sui.activity", language, day=day_text(line.last_activity)) if line.last_activity
+                    else t("sui.no_activity", language))  # fmt: skip
+        lines.append(t("sui.line", language, affiliation=line.affiliation, school=escape(line.school_name),
+                       commune=f" · {escape(line.commune)}" if line.commune else "",
+                       membership=t(f"sui.state.{line.membership}", language),
+                       report=t(f"rep.state.{line.report}", language), activity=activity))  # fmt: skip
+    if not found.lines:
+        lines.append(t("sui.none", language))
+    if found.pages > 1:
+        lines += ["", t("sui.page", language, page=found.page + 1, pages=found.pages)]
+    return "\n".join(lines)
+
+
+def overview_keyboard(found: Overview, language: str) -> InlineKeyboardMarkup:
+    rows = [[button(t("sui.button.open", language, affiliation=line.affiliation, school=line.school_name),
+                    OPEN_BUTTON.data(line.coop_id))] for line in found.lines]  # fmt: skip
+    turn = []
+    if found.page > 0:
+        turn.append(button(t("button.previous", language), PAGE_BUTTON.data(found.page - 1)))
+    if found.page + 1 < found.pages:
+        turn.append(button(t("button.next", language), PAGE_BUTTON.data(found.page + 1)))
+    if turn:
+        rows.append(turn)
+    rows.append([button(t("sui.button.by_state", language), STATES_BUTTON.data()),
+                 button(t("sui.button.by_report", language), REPORTS_BUTTON.data()),
+                 button(t("sui.button.by_commune", language), COMMUNES_BUTTON.data())])  # fmt: skip
+    rows.append([button(t("button.close", language), CLOSE_BUTTON.data())])
+    return InlineKeyboardMarkup(rows)
+
+
+async def _department(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    return who.departments()[0]
+
+
+async def _overview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Overview:
+    """The page the filters ask for; the first page when the list no longer has it (coops or communes
+    changed), which the button's answer says."""
+    view, department = _view(context), await _department(update, context)
+    try:
+        found = await as_user(update, context, followup.overview, department, state=view.get("state"),
+                              report=view.get("report"), commune=view.get("commune"), page=view.get("page", 0))
+        note = None
+    except FollowUpError:
+        view.update(state=None, report=None, commune=None, page=0)
+        found = await as_user(update, context, followup.overview, department)
+        note = t("sui.stale", lang(update))
+    if update.callback_query:
+        await update.callback_query.answer(note)
+    return found
+
+
+async def _show_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    language, found = lang(update), await _overview(update, context)
+    text, keyboard = overview_text(found, language), overview_keyboard(found, language)
+    if update.callback_query:
+        await update.callback_query.edit_message_text(text, reply_markup=keyboard)
+    else:
+        await update.effective_message.reply_text(text, reply_markup=keyboard)
+    return LISTING
+
+
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """/suivi: the department's coops, every state, first page."""
+    context.user_data[VIEW] = {"state": None, "report": None, "commune": None, "page": 0}
+    return await _show_list(update, context)
+
+
+async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """◀️ ▶️: another page with the same filters."""
+    _view(context)["page"] = PAGE_BUTTON.read(update)
+    return await _show_list(update, context)
+
+
+async def pick_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🔽 Par état: one button per membership state, with its count."""
+    language, found = lang(update), await _overview(update, context)
+    rows = [[button(t("sui.button.state", language, label=t(f"sui.state.{key}", language), count=found.counts[key]),
+                    STATE_BUTTON.data(key))] for key in MEMBERSHIP_STATES]  # fmt: skip
+    rows.append([button(t("sui.button.every_state", language), STATE_BUTTON.data("all"))])
+    await update.callback_query.edit_message_text(t("sui.pick_state", language), reply_markup=InlineKeyboardMarkup(rows))
+    return LISTING
+
+
+async def chose_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A state chosen (or all of them): the list again, from its first page."""
+    chosen = STATE_BUTTON.read(update)
+    _view(context).update(state=None if chosen == "all" else chosen, page=0)
+    return await _show_list(update, context)
+
+
+async def pick_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📋 Par CRF: one button per state of last year's report, with its count."""
+    language, found = lang(update), await _overview(update, context)
+    rows = [[button(t("sui.button.state", language, label=t(f"rep.state.{key}", language),
+                      count=found.report_counts[key]), REPORT_BUTTON.data(key))] for key in REPORT_STATES]  # fmt: skip
+    rows.append([button(t("sui.button.every_state", language), REPORT_BUTTON.data("all"))])
+    await update.callback_query.edit_message_text(t("sui.pick_report", language), reply_markup=InlineKeyboardMarkup(rows))
+    return LISTING
+
+
+async def chose_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A report state chosen (or all of them): the list again, from its first page."""
+    chosen = REPORT_BUTTON.read(update)
+    _view(context).update(report=None if chosen == "all" else chosen, page=0)
+    return await _show_list(update, context)
+
+
+async def pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🏘 Par commune: one button per commune of the department."""
+    language, found = lang(update), await _overview(update, context)
+    names = [button(name, COMMUNE_BUTTON.data(index)) for index, name in enumerate(found.communes)]
+    rows = [names[i:i + 2] for i in range(0, len(names), 2)]
+    rows.append([button(t("sui.button.every_commune", language), COMMUNE_BUTTON.data("all"))])
+    await update.callback_query.edit_message_text(t("sui.pick_commune", language),
+                                                  reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return LISTING
+
+
+async def chose_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A commune chosen (or all of them): the list again, from its first page."""
+    chosen = COMMUNE_BUTTON.read(update)
+    _view(context).update(commune=None if chosen == "all" else int(chosen), page=0)
+    return await _show_list(update, context)
+
+
+async def open_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🔍 A coop: its card (as /coop shows it), then nudge, write, or back to the list."""
+    language, coop_id = lang(update), OPEN_BUTTON.read(update)
+    card = await as_user(update, context, followup.staff_card, coop_id)
+    keyboard = InlineKeyboardMarkup([[button(t("sui.button.nudge", language), NUDGE_BUTTON.data(coop_id))],
+                                     [button(t("sui.button.write", language), WRITE_BUTTON.data(coop_id))],
+                                     [button(t("sui.button.list", language), LIST_BUTTON.data())]])  # fmt: skip
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(card_text(card, language), reply_markup=keyboard)
+    return COOP
+
+
+async def back_to_list(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """↩️ Retour à la liste: the page the AD left, same filters."""
+    return await _show_list(update, context)
+
+
+@writer(followup.NUDGE)
+def nudge_text(message: Claimed) -> tuple[str, None]:
+    """The reminder a nudge sends: what the coop's membership and report still need."""
+    language, params = message.language, message.params
+    years = years_text(params["year"])
+    deadline = day_text(date.fromisoformat(params["deadline"]))
+    lines = [t("nudge.title", language, department=params["department"], affiliation=params["affiliation"]), "",
+             t(f"nudge.{params['membership']}", language, years=years, deadline=deadline),
+             t("nudge.report", language, years=years_text(params["year"] - 1),
+               state=t(f"rep.state.{params['report']}", language))]  # fmt: skip
+    return "\n".join(lines), None
+
+
+async def nudge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🔔 Relancer: a reminder to the coop's mandataires now, through the outbox; once a day."""
+    language, coop_id = lang(update), NUDGE_BUTTON.read(update)
+    try:
+        nudged = await as_user(update, context, followup.nudge, coop_id)
+    except FollowUpError:  # no mandataire on Telegram
+        await update.callback_query.answer(t("sui.no_mandataire", language), show_alert=True)
+        return COOP
+    if not nudged.written:
+        await update.callback_query.answer(t("sui.nudged_today", language), show_alert=True)
+        return COOP
+    await update.callback_query.answer()
+    outcomes = await deliver(context.application)
+    names = escape(", ".join(nudged.names))
+    key = "sui.nudge_blocked" if outcomes[OutboxState.BLOCKED] and not outcomes[OutboxState.SENT] else "sui.nudged"
+    await update.effective_message.reply_text(t(key, language, names=names))
+    return COOP
+
+
+async def ask_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✉️ Écrire au mandataire: the message is asked, unless nobody would read it."""
+    language, coop_id = lang(update), WRITE_BUTTON.read(update)
+    recipients = await as_user(update, context, followup.coop_mandataires, coop_id)
+    if not recipients:
+        await update.callback_query.answer(t("sui.no_mandataire", language), show_alert=True)
+        return COOP
+    _view(context)["writing_to"] = coop_id
+    await update.callback_query.answer()
+    await update.effective_message.reply_text(t(
+        "sui.ask_text", language, names=escape(", ".join(r.name for r in recipients)),
+        affiliation=recipients[0].affiliation, limit=MAX_CONTACT_TEXT))  # fmt: skip
+    return WRITING
+
+
+async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The message typed: sent to the coop's mandataires with the department's name, or asked again."""
+    language, typed = lang(update), update.effective_message.text
+    try:
+        text = followup.check_text(typed, MAX_CONTACT_TEXT)
+    except FollowUpError as refused:
+        await update.effective_message.reply_text(t(f"fol.error.{refused.reason}", language, **refused.details))
+        return WRITING
+    sender = await in_store(context, people.who_is, update.effective_user.id)
+    recipients = await as_user(update, context, followup.coop_mandataires, _view(context).pop("writing_to"))
+    reached, missed = [], []
+    for recipient in recipients:
+        sent = await notify(context, recipient.telegram_id, t(
+            "sui.message", recipient.language, department=sender.departments()[0],
+            name=escape(sender.person.name), text=escape(text)))  # fmt: skip
+        (reached if sent else missed).append(recipient.name)
+    if reached:
+        await update.effective_message.reply_text(t("sui.written", language, names=escape(", ".join(reached))))
+    if missed:
+        await update.effective_message.reply_text(t("sui.unreachable", language, names=escape(", ".join(missed))))
+    return ConversationHandler.END
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Anything but text while the message is awaited."""
+    await update.effective_message.reply_text(t("fol.not_text", lang(update)))
+    return WRITING
+
+
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Fermer: the list becomes a one-line note."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(t("sui.closed", lang(update)))
+    return ConversationHandler.END
+
