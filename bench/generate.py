@@ -92,12 +92,16 @@ class Writer:
     def __init__(self, connection, table, postgres: bool, writers: list[Writer]):
         self.connection, self.table, self.postgres = connection, table.__table__, postgres
         self.columns = [c.name for c in self.table.columns]
+        # Columns a row leaves out take the model's default (settings added by later migrations).
+        fields = table.model_fields
+        self.defaults = {c: fields[c].get_default(call_default_factory=True) if c in fields else None
+                         for c in self.columns}
         self.rows: list[tuple] = []
         self.writers = writers
         writers.append(self)
 
     def add(self, **row) -> None:
-        self.rows.append(tuple(row.get(c) for c in self.columns))
+        self.rows.append(tuple(row[c] if c in row else self.defaults[c] for c in self.columns))
         if len(self.rows) >= CHUNK:
             for writer in self.writers:
                 writer.flush()

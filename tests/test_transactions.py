@@ -16,7 +16,7 @@ from store import people
 
 GATE = {"admit": "gate"}  # before any handler: the update once, and the access table for a command
 PERSISTENCE = {"save_all", "load_all"}  # the chat's state, written once the update is handled
-BACKGROUND = {"forgotten_after"}  # a repeating job, whatever anyone does
+BACKGROUND = {"forgotten_after", "changes_to_tell"}  # repeating jobs, whatever anyone does
 QUIET = 0.3  # seconds without a transaction: the update, its persistence included, is done
 
 
