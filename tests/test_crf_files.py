@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from store import crf, reports
+from store.access import Forbidden
 from tests.yearend import BANQUE, CAISSE, CHARGES, CRF, GRANT_GIVER, PEOPLE, PRODUITS, REPORT_A_NOUVEAU, RESULTAT, \
     full_year  # fmt: skip
 
@@ -90,12 +93,20 @@ async def test_a_verificateur_prints_it_from_compterendu(bot, sim, database):
     assert_whole_crf(data, y)
 
 
-async def test_a_teacher_gets_no_report(bot, sim, database):
+async def test_a_teacher_is_not_offered_the_report(bot, sim, database):
     full_year(database)
     luc = person(sim, "cm1")
-    await luc.send("/export")
-    step = await luc.press("📄 Compte rendu (PDF)")
-    assert step.text == "Le compte rendu se fait pour toute la coopérative : vous n'en lisez aucune."
+    step = await luc.send("/export")
+    assert step.last.buttons == [["📄 Journal (CSV)"], ["📊 Journal (Excel)"], ["🖨 Cahier de comptabilité (PDF)"],
+                                 ["📎 Justificatifs (ZIP)"], ["Annuler"]]  # fmt: skip
+
+
+def test_only_readers_of_the_coop_get_its_report(database):
+    y = full_year(database)
+    with pytest.raises(Forbidden):
+        y.act("cm1", reports.year_view, y.coop, y.year)
+    view, today = y.act("parent", reports.year_view, y.coop, y.year)
+    assert (view.state, view.report_id, today) == ("not_started", None, y.today)  # reading starts nothing
 
 
 async def test_the_coop_xlsx_has_a_crf_sheet_with_the_stores_totals(bot, sim, database):

@@ -46,7 +46,8 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         await update.effective_message.reply_text(t("exp.nothing", language))
         return ConversationHandler.END
     context.user_data[KEY] = {}
-    rows = [[button(t(f"exp.kind.{kind}", language), KIND_BUTTON.data(kind))] for kind in KINDS]
+    kinds = [k for k in KINDS if k != "crf" or choices.coops or choices.staff]  # the report: whole coops only
+    rows = [[button(t(f"exp.kind.{kind}", language), KIND_BUTTON.data(kind))] for kind in kinds]
     await update.effective_message.reply_text(t("exp.ask_kind", language),
                                               reply_markup=InlineKeyboardMarkup(rows + [cancel_row(language)]))
     return KIND
