@@ -13,10 +13,7 @@ from pypdf import PdfReader
 from store import crf, reports
 from store.access import Forbidden
 from tests.yearend import BANQUE, CAISSE, CHARGES, CRF, GRANT_GIVER, PEOPLE, PRODUITS, REPORT_A_NOUVEAU, RESULTAT, \
-    full_year  # fmt: skip
-
-VERIFICATEURS = ("Gilbert Nativel", "Mina Payet")
-
+    VERIFICATEURS, full_year, reported_year  # fmt: skip
 
 def person(sim, key):
     telegram_id, first, *_ = PEOPLE[key]
@@ -35,19 +32,6 @@ def flat(text: str) -> str:
 def received(user, step) -> tuple[str, bytes]:
     document = next(m for m in step.messages if m.document)
     return document.file_name, user.download(document.document)
-
-
-def reported_year(database):
-    """The year, ready, its CRA answered, the quitus asked and given by both vérificateurs."""
-    y = full_year(database)
-    report_id = y.act("mandataire", reports.open_report, y.coop).report_id
-    y.act("mandataire", reports.save_councils, report_id, 4)
-    y.act("mandataire", reports.save_actions, report_id, "Rencontres chantantes de l'OCCE")
-    y.act("mandataire", reports.save_comments, report_id, "Une belle année de projets.")
-    y.act("mandataire", reports.request_quitus, report_id)
-    y.act("verificateur", reports.give_quitus, report_id, name=VERIFICATEURS[0], parent=False)
-    y.act("parent", reports.give_quitus, report_id, name=VERIFICATEURS[1], parent=True)
-    return y
 
 
 def assert_whole_crf(data: bytes, y) -> None:

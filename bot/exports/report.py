@@ -230,3 +230,6 @@ def crf_sheet(workbook: Workbook, r: YearReport) -> None:
         sheet.cell(sheet.max_row, 2).number_format = '#,##0.00 "€";-#,##0.00 "€"'
     sheet.column_dimensions["A"].width = 60
     sheet.column_dimensions["B"].width = 16
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # one page wide: amounts beside labels
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
