@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from bot.exports.report import crf_pdf
 from store import crf, reports
 from store.access import Forbidden
 from tests.yearend import BANQUE, CAISSE, CHARGES, CRF, GRANT_GIVER, PEOPLE, PRODUITS, REPORT_A_NOUVEAU, RESULTAT, \
@@ -91,6 +92,9 @@ def test_only_readers_of_the_coop_get_its_report(database):
         y.act("cm1", reports.year_view, y.coop, y.year)
     view, today = y.act("parent", reports.year_view, y.coop, y.year)
     assert (view.state, view.report_id, today) == ("not_started", None, y.today)  # reading starts nothing
+    text = flat("".join(page.extract_text() for page in PdfReader(io.BytesIO(crf_pdf(view, today))).pages))
+    assert flat("état : pas commencé") in text
+    assert flat(f"Quitus pas encore donné (vérificateurs : {', '.join(VERIFICATEURS)}).") in text
 
 
 async def test_the_coop_xlsx_has_a_crf_sheet_with_the_stores_totals(bot, sim, database):
