@@ -3,8 +3,9 @@
     PYTHONPATH=. python bench/render_exports.py [folder]   # default: /tmp/coopbot-exports
 
 Builds the demo coop with its books (and a class entry in Arabic and Chinese script) in a fresh
-SQLite file, exports the whole coop's year as PDF, XLSX and the chart of /solde, then renders
-the PDF with pdftoppm and the XLSX with LibreOffice headless (skipped, and said, if missing).
+SQLite file, exports the whole coop's year as PDF, XLSX and the chart of /solde; then coop
+974-300's last year (store/demo.py's seed_year_end) counted, closed, its CRA answered and its
+quitus given, as the compte rendu's PDF (compte-rendu-*.png); renders the PDFs with pdftoppm and the XLSX with LibreOffice headless (skipped, and said, if missing).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from bot.exports import chart, files
-from store import entries, exports, migrate
+from bot.exports import chart, files, report
+from store import crf, entries, exports, migrate, reports
 from store.db import Database, make_engine
 from store.demo import seed_demo
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
+from tests.yearend import reported_year
 
 MARIE = 1001
 
@@ -54,11 +56,17 @@ def main(folder: Path) -> None:
     first, last = fiscal_year_bounds(year)
     book = database.run(lambda s: exports.gather(s, who_is(s, MARIE), first=first, last=last, coop_id=coop_id))
     (folder / "cahier.pdf").write_bytes(files.cahier_pdf(book))
-    (folder / "journal.xlsx").write_bytes(files.journal_xlsx(book))
+    figures = database.run(lambda s: crf.year_report(s, who_is(s, MARIE), coop_id, year))
+    (folder / "journal.xlsx").write_bytes(files.journal_xlsx(book, lambda workbook: report.crf_sheet(workbook, figures)))
     (folder / "journal.csv").write_bytes(files.journal_csv(book))
     picture = database.run(lambda s: exports.year_picture(s, who_is(s, MARIE), coop_id, year))
     (folder / "graphique.png").write_bytes(chart.year_png(picture, "fr"))
     subprocess.run(["pdftoppm", "-r", "80", "-png", str(folder / "cahier.pdf"), str(folder / "cahier")], check=True)
+    reported = reported_year(database)  # the year tests/test_crf_files.py reads back
+    view, made_on = reported.act("mandataire", reports.year_view, reported.coop, reported.year)
+    (folder / "compte-rendu.pdf").write_bytes(report.crf_pdf(view, made_on))
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(folder / "compte-rendu.pdf"), str(folder / "compte-rendu")],
+                   check=True)  # fmt: skip
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         print("LibreOffice is not installed: the XLSX is not rendered")

@@ -300,6 +300,12 @@ def open_report(session: Session, who: Who, coop_id: int) -> ReportView:
     return _view(session, who, coop, year, report)
 
 
+def year_view(session: Session, who: Who, coop_id: int, year: int) -> tuple[ReportView, date]:
+    """The coop's report of ``year`` as it stands, without starting it (the CRF's file), and today's date."""
+    coop = _coop_for(session, who, Action.READ_COOP, coop_id)
+    return _view(session, who, coop, year, _row(session, coop.id, year)), _today(session, coop)
+
+
 def my_coops(session: Session, who: Who) -> list[RoleView]:
     """The coops whose report this person works on or checks: managers and vérificateurs."""
     return who.coops(RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE, RoleKind.VERIFICATEUR)

@@ -19,7 +19,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from store import balances, cashcounts, closing, entries, reconciliation
+from store import balances, cashcounts, closing, entries, reconciliation, reports
 from store.demo import YEAR_END_PEOPLE, seed_year_end
 from store.models import Direction, Entry, Ledger, Means, Statement
 from store.people import who_is
@@ -59,6 +59,7 @@ CASH_AT_YEAR_END = {"École": 164_50, "CE1A": 54_50, "CE2B": 0, "CM1": 7_00}  # 
 BANK_AT_YEAR_END = {"École": 1_241_90, "CE1A": 15_00, "CE2B": 64_10, "CM1": 0}
 AUGUST_STATEMENT = BANQUE + 86_40  # the bank has not seen cheque 0000103 yet
 GRANT_GIVER = "Commune de Saint-Paul"
+VERIFICATEURS = ("Gilbert Nativel", "Mina Payet")  # their names on their quitus
 
 
 @dataclass
@@ -147,4 +148,17 @@ def full_year(db, today: date | None = None) -> YearEnd:
     y.count_cash()  # the school's caisse, with the classes' cash
     y.august_statement()
     y.september_statement()
+    return y
+
+
+def reported_year(database) -> YearEnd:
+    """The year, ready, its CRA answered, the quitus asked and given by both vérificateurs."""
+    y = full_year(database)
+    report_id = y.act("mandataire", reports.open_report, y.coop).report_id
+    y.act("mandataire", reports.save_councils, report_id, 4)
+    y.act("mandataire", reports.save_actions, report_id, "Rencontres chantantes de l'OCCE")
+    y.act("mandataire", reports.save_comments, report_id, "Une belle année de projets.")
+    y.act("mandataire", reports.request_quitus, report_id)
+    y.act("verificateur", reports.give_quitus, report_id, name=VERIFICATEURS[0], parent=False)
+    y.act("parent", reports.give_quitus, report_id, name=VERIFICATEURS[1], parent=True)
     return y

@@ -11,19 +11,19 @@ from html import escape
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.exports import files
+from bot.exports import files, report
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, YEAR, Button, button, one_of
 from bot.ui.chat import as_user
 from bot.ui.formatting import day_text, excerpt, years_text
-from store import exports
+from store import crf, exports, reports
 from store.exports import ExportBook, ExportError, Scope
 from store.years import fiscal_year_bounds, fiscal_year_of
 
 # Conversation states
 KIND, SCOPE, PERIOD, RANGE = "exp.kind", "exp.scope", "exp.period", "exp.range"
 KEY = "export"  # this conversation's corner of user_data
-KINDS = ("csv", "xlsx", "pdf", "zip")
+KINDS = ("csv", "xlsx", "pdf", "crf", "zip")
 KIND_BUTTON = Button("exp:k", one_of(*KINDS))
 LEDGER_BUTTON = Button("exp:l", ID)
 COOP_BUTTON = Button("exp:c", ID)
@@ -46,7 +46,8 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         await update.effective_message.reply_text(t("exp.nothing", language))
         return ConversationHandler.END
     context.user_data[KEY] = {}
-    rows = [[button(t(f"exp.kind.{kind}", language), KIND_BUTTON.data(kind))] for kind in KINDS]
+    kinds = [k for k in KINDS if k != "crf" or choices.coops or choices.staff]  # the report: whole coops only
+    rows = [[button(t(f"exp.kind.{kind}", language), KIND_BUTTON.data(kind))] for kind in kinds]
     await update.effective_message.reply_text(t("exp.ask_kind", language),
                                               reply_markup=InlineKeyboardMarkup(rows + [cancel_row(language)]))
     return KIND
@@ -58,13 +59,18 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     await query.answer()
     choices = await as_user(update, context, exports.export_choices)
     context.user_data.setdefault(KEY, {}).update(kind=KIND_BUTTON.read(update), staff=choices.staff)
-    scopes = choices.coops + choices.ledgers
+    ledgers = () if kind_of(context) == "crf" else choices.ledgers  # the report is a whole coop's
+    scopes = choices.coops + ledgers
+    if not scopes and not choices.staff:
+        await query.edit_message_text(t("exp.crf_coops", language))
+        context.user_data.pop(KEY, None)
+        return ConversationHandler.END
     if len(scopes) == 1 and not choices.staff:
         return await ask_period(update, context, scopes[0])
     rows = [[button(t("exp.button.coop", language, affiliation=s.affiliation), COOP_BUTTON.data(s.coop_id))]
             for s in choices.coops]  # fmt: skip
     rows += [[button(t("exp.button.ledger", language, name=s.name, affiliation=s.affiliation), LEDGER_BUTTON.data(s.ledger_id))]
-             for s in choices.ledgers]  # fmt: skip
+             for s in ledgers]  # fmt: skip
     if choices.staff:
         question = "exp.ask_scope_typed" if rows else "exp.ask_coop"
         text = t(question, language, example=example_coop(choices))
@@ -72,6 +78,10 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         text = t("exp.ask_scope", language)
     await query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows + [cancel_row(language)]))
     return SCOPE
+
+
+def kind_of(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return context.user_data.get(KEY, {}).get("kind", "")
 
 
 def example_coop(choices: exports.ExportChoices) -> str:
@@ -111,8 +121,10 @@ async def ask_period(update: Update, context: ContextTypes.DEFAULT_TYPE, scope: 
     # user_data is persisted as JSON: the day as text
     context.user_data.setdefault(KEY, {})["scope"] = {**asdict(scope), "today": scope.today.isoformat(),
                                                       "years": list(scope.years)}
-    rows = [[button(t("exp.button.year", language, years=years_text(y)), YEAR_BUTTON.data(y)) for y in scope.years],
-            [button(t("exp.button.range", language), RANGE_BUTTON.data())], cancel_row(language)]  # fmt: skip
+    rows = [[button(t("exp.button.year", language, years=years_text(y)), YEAR_BUTTON.data(y)) for y in scope.years]]
+    if kind_of(context) != "crf":  # a compte rendu is a whole exercice's
+        rows.append([button(t("exp.button.range", language), RANGE_BUTTON.data())])
+    rows.append(cancel_row(language))
     text = t("exp.ask_period", language, name=escape(scope.name))
     if update.callback_query:
         await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
@@ -194,10 +206,17 @@ async def send_file(update: Update, context: ContextTypes.DEFAULT_TYPE, first: d
             await message.reply_text(t("exp.no_receipts", language))
             return ConversationHandler.END
         caption += "\n" + t("exp.receipts", language, count=plural(count, "word.receipt_file", language))
+    elif kind == "crf":
+        view, today = await as_user(update, context, reports.year_view, scope["coop_id"], fiscal_year_of(first))
+        data = report.crf_pdf(view, today)
+    elif kind == "xlsx" and scope["coop_id"] and not scope["ledger_id"] and book.whole_year:
+        figures = await as_user(update, context, crf.year_report, scope["coop_id"], fiscal_year_of(first))
+        data = files.journal_xlsx(book, lambda workbook: report.crf_sheet(workbook, figures))
     else:
         data = {"csv": files.journal_csv, "xlsx": files.journal_xlsx, "pdf": files.cahier_pdf}[kind](book)
-    name = files.file_stem("cahier" if kind == "pdf" else "justificatifs" if kind == "zip" else "journal", book)
-    await message.reply_document(InputFile(data, filename=f"{name}.{kind}"), caption=caption)
+    stem = {"pdf": "cahier", "zip": "justificatifs", "crf": "compte-rendu"}.get(kind, "journal")
+    suffix = "pdf" if kind == "crf" else kind
+    await message.reply_document(InputFile(data, filename=f"{files.file_stem(stem, book)}.{suffix}"), caption=caption)
     return ConversationHandler.END
 
 

@@ -130,8 +130,9 @@ def coop_accounts(book: ExportBook) -> tuple[tuple[str, str], ...]:
 # ------------------------------------------------------------------ XLSX
 
 
-def journal_xlsx(book: ExportBook) -> bytes:
-    """One sheet per ledger, laid out like the cahier, with its report à nouveau and totals."""
+def journal_xlsx(book: ExportBook, crf_sheet: Callable[[Workbook], None] | None = None) -> bytes:
+    """One sheet per ledger, laid out like the cahier, with its report à nouveau and totals; then the
+    CRF's sheet if ``crf_sheet`` is given (the whole coop's year)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     thin = Side(style="thin", color="999999")
@@ -178,6 +179,8 @@ def journal_xlsx(book: ExportBook) -> bytes:
         sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_title_rows = f"{header_row}:{header_row}"
+    if crf_sheet is not None:
+        crf_sheet(workbook)
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -206,8 +209,8 @@ class CahierPdf(FPDF):
         self.cell(0, 5, drawable(f"{self.footer_text} — page {self.page_no()}/{{nb}}"), align="R")
 
 
-def pdf_document(title: str, footer: str) -> CahierPdf:
-    pdf = CahierPdf(orientation="landscape", format="A4")
+def pdf_document(title: str, footer: str, orientation: str = "landscape") -> CahierPdf:
+    pdf = CahierPdf(orientation=orientation, format="A4")
     regular, bold, _ = font_files()
     pdf.add_font(FONT, "", regular)
     pdf.add_font(FONT, "B", bold)

@@ -12,9 +12,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot.exports.files import safe_name
+from bot.exports.report import crf_pdf
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
 from bot.reports.figures import SECTIONS, causes_text, missing_text, section_lines, section_text
 from bot.texts import lang, plural, t
@@ -88,7 +90,7 @@ def overview_keyboard(view: ReportView, language: str) -> InlineKeyboardMarkup:
                  [button(t("rep.button.send", language), "rep:send")]]  # fmt: skip
     if view.verificateur and view.report_id and not view.locked and view.state != "in_progress":
         rows.append([button(t("rep.button.give", language), GIVE_BUTTON.data(view.report_id))])
-    rows.append([button(t("button.close", language), "rep:close")])
+    rows.append([button(t("rep.button.pdf", language), "rep:pdf"), button(t("button.close", language), "rep:close")])
     return InlineKeyboardMarkup(rows)
 
 
@@ -147,6 +149,19 @@ async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """↩️ Retour: the overview again."""
     await update.callback_query.answer()
     return await show_overview(update, context, await current(update, context))
+
+
+async def send_pdf(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """📄 PDF: the CRF and CRA as a file to print; the overview stays."""
+    await update.callback_query.answer()
+    language, coop_id = lang(update), draft(context)["coop_id"]
+    shown = await current(update, context)
+    view, today = await as_user(update, context, reports.year_view, coop_id, shown.year)
+    name = safe_name(f"compte-rendu-{view.affiliation}-{years_text(view.year)}")
+    await update.effective_message.reply_document(
+        InputFile(crf_pdf(view, today), filename=f"{name}.pdf"),
+        caption=t("rep.pdf_caption", language, affiliation=view.affiliation, years=years_text(view.year)))
+    return MENU
 
 
 async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -62,6 +62,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "cmd.compterendu": {"fr": "Le compte rendu de l'année : CRF, activités, quitus, envoi à l'OCCE",
                         "en": "The yearly report: accounts, activities, quitus, sending to the OCCE"},
     # states, as Retkoop names them
+    "rep.button.pdf": {"fr": "📄 PDF", "en": "📄 PDF"},
+    "rep.pdf_caption": {"fr": "Compte rendu financier et d'activités {years} de la coopérative {affiliation}, "
+                              "à imprimer.",
+                        "en": "Financial and activity report {years} of cooperative {affiliation}, to print."},
     "rep.state.not_started": {"fr": "pas commencé", "en": "not started"},
     "rep.state.in_progress": {"fr": "📝 en cours", "en": "📝 in progress"},
     "rep.state.ledgers_open": {"fr": "📒 cahiers non clos", "en": "📒 ledgers not closed"},

@@ -1,0 +1,124 @@
+"""The compte rendu as files: the PDF of /export and of /compterendu's overview, the XLSX's « CRF »
+sheet; pressed as coop 974-300's people (tests/yearend.py) would, every file read back."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from bot.exports.report import crf_pdf
+from store import crf, reports
+from store.access import Forbidden
+from tests.yearend import BANQUE, CAISSE, CHARGES, CRF, GRANT_GIVER, PEOPLE, PRODUITS, REPORT_A_NOUVEAU, RESULTAT, \
+    VERIFICATEURS, full_year, reported_year  # fmt: skip
+
+def person(sim, key):
+    telegram_id, first, *_ = PEOPLE[key]
+    return sim.user(telegram_id, first)
+
+
+def money(cents: int) -> str:
+    """As the PDF writes it, spaces left out: '1752,00€'."""
+    return f"{cents // 100:,}".replace(",", "") + f",{cents % 100:02d}€"
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def received(user, step) -> tuple[str, bytes]:
+    document = next(m for m in step.messages if m.document)
+    return document.file_name, user.download(document.document)
+
+
+def assert_whole_crf(data: bytes, y) -> None:
+    reader = PdfReader(io.BytesIO(data))
+    text = flat("\n".join(page.extract_text() for page in reader.pages))
+    assert all(page.mediabox.height > page.mediabox.width for page in reader.pages)  # portrait
+    figures = y.act("mandataire", crf.year_report, y.coop, y.year)
+    for line in figures.fonctionnement.lines:  # every line, with its amount, as the hand-written CRF says
+        charges, produits = CRF[line.key]
+        assert flat(line.label)[:25] in text and money(charges or produits) in text, line.label
+    for value in (CHARGES, PRODUITS, RESULTAT, REPORT_A_NOUVEAU, BANQUE, CAISSE, BANQUE + CAISSE, 600_00, 399_00,
+                  86_40):  # fmt: skip
+        assert money(value) in text, value
+    for words in ("Coopérativescolaire974-300—ÉcoledesFilaos", "Bilanau31/08", "Rapprochementbancaire",
+                  "chèquen°0000103", "Arrêtédecaisse", GRANT_GIVER, "Vidéoprojecteur", "Conseilsdecoopérativetenus:4",
+                  "Rencontreschantantesdel'OCCE", "Unebelleannéedeprojets.", "état:quitusdemandé",
+                  f"fichierdu{y.today:%d/%m/%Y}", *(flat(name) for name in VERIFICATEURS)):  # fmt: skip
+        assert flat(words) in text, words
+
+
+async def test_the_report_as_pdf_from_export_the_slow_way(bot, sim, database):
+    y = reported_year(database)
+    helene = person(sim, "mandataire")
+    step = await helene.send("/export")
+    assert ["📄 Compte rendu (PDF)"] in step.last.buttons
+    step = await helene.press("📄 Compte rendu (PDF)")
+    years = f"{y.year}-{y.year + 1}"
+    assert "📅 Autres dates…" not in str(step.last.buttons)  # a compte rendu is a whole exercice's
+    step = await helene.press(f"Exercice {years}")
+    name, data = received(helene, step)
+    assert name == f"compte-rendu-974-300-{years}.pdf"
+    assert_whole_crf(data, y)
+
+
+async def test_a_verificateur_prints_it_from_compterendu(bot, sim, database):
+    y = reported_year(database)
+    gilbert = person(sim, "verificateur")
+    step = await gilbert.send("/compterendu")
+    assert "📄 PDF" in step.last.buttons[-1]
+    step = await gilbert.press("📄 PDF")
+    name, data = received(gilbert, step)
+    assert name == f"compte-rendu-974-300-{y.year}-{y.year + 1}.pdf"
+    assert_whole_crf(data, y)
+
+
+async def test_a_teacher_is_not_offered_the_report(bot, sim, database):
+    full_year(database)
+    luc = person(sim, "cm1")
+    step = await luc.send("/export")
+    assert step.last.buttons == [["📄 Journal (CSV)"], ["📊 Journal (Excel)"], ["🖨 Cahier de comptabilité (PDF)"],
+                                 ["📎 Justificatifs (ZIP)"], ["Annuler"]]  # fmt: skip
+
+
+def test_only_readers_of_the_coop_get_its_report(database):
+    y = full_year(database)
+    with pytest.raises(Forbidden):
+        y.act("cm1", reports.year_view, y.coop, y.year)
+    view, today = y.act("parent", reports.year_view, y.coop, y.year)
+    assert (view.state, view.report_id, today) == ("not_started", None, y.today)  # reading starts nothing
+    text = flat("".join(page.extract_text() for page in PdfReader(io.BytesIO(crf_pdf(view, today))).pages))
+    assert flat("état : pas commencé") in text
+    assert flat(f"Quitus pas encore donné (vérificateurs : {', '.join(VERIFICATEURS)}).") in text
+
+
+async def test_the_coop_xlsx_has_a_crf_sheet_with_the_stores_totals(bot, sim, database):
+    y = reported_year(database)
+    helene = person(sim, "mandataire")
+    await helene.send("/export")
+    await helene.press("📊 Journal (Excel)")
+    await helene.press("🏫 Toute la coopérative 974-300")
+    step = await helene.press(f"Exercice {y.year}-{y.year + 1}")
+    _, data = received(helene, step)
+    workbook = load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames[-1] == "CRF"
+    cells = {row[0]: row[1] for row in workbook["CRF"].iter_rows(min_row=3, values_only=True)}
+    figures = y.act("mandataire", crf.year_report, y.coop, y.year)
+
+    def cents(label: str) -> int:
+        return round(cells[label] * 100)
+
+    assert (cents("Total des charges"), cents("Total des produits")) == (figures.fonctionnement.charges,
+                                                                          figures.fonctionnement.produits)
+    assert cents("Résultat") == figures.fonctionnement.resultat == RESULTAT
+    assert (cents("Total de l'actif"), cents("Total du passif")) == (figures.bilan.actif, figures.bilan.passif)
+    assert cents("Total de la caisse") == figures.caisse.book
+    assert cents("Total des subventions") == figures.subventions_total == 600_00
+    assert cents("Total de l'inventaire") == figures.inventaire_total
+    for line in figures.fonctionnement.lines:
+        assert cents(line.label) == sum(CRF[line.key]), line.label
