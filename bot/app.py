@@ -337,7 +337,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         annonce.REPORT_BUTTON.handler(annonce.delivery_report),
         ConversationHandler(
             name="compterendu", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("compterendu", compterendu.begin)],
+            entry_points=[CommandHandler("compterendu", compterendu.begin),
+                          compterendu.COOP_BUTTON.handler(compterendu.chose_coop)],  # under a report reminder
             states={
                 compterendu.COOP: [compterendu.COOP_BUTTON.handler(compterendu.chose_coop)],
                 compterendu.MENU: [compterendu.SECTION_BUTTON.handler(compterendu.show_section),

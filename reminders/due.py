@@ -48,7 +48,8 @@ class ReportFacts:
     sent_back_at: datetime | None = None  # the AD sent it back (status "to complete")
     quitus_requested_at: datetime | None = None
     quitus_waiting: tuple[Recipient, ...] = ()  # vérificateurs who have not given their quitus yet
-    missing: tuple[str, ...] = ()  # what the coop still lacks, as keys the bot turns into words
+    report_id: int | None = None
+    comment: str | None = None  # the AD's, when sent back
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,8 @@ class Due:
     params: dict
 
 
-# What each role may receive (the report's reminders join when the report's state is read).
-KINDS_BY_ROLE = {"mandataire": (ADHESION,), "ad": (VALIDATION,)}
+# What each role may receive, and may mute in /rappels.
+KINDS_BY_ROLE = {"mandataire": (ADHESION, PREPARE, REPORT, RETURNED), "verificateur": (QUITUS,), "ad": (VALIDATION,)}
 
 
 def membership_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str]]:
@@ -142,7 +143,8 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
     report, found = coop.report, []
     if report is None:
         return found
-    base = {"affiliation": coop.affiliation, "missing": list(report.missing)}
+    # what the coop lacks is read once a message is due (reminders/schedule.py): a whole CRF per coop is too dear every run
+    base = {"affiliation": coop.affiliation, "report_id": report.report_id}
     prepare = month_day(year + 1, calendar.report_prepare)
     if prepare <= today < prepare + PREPARE_WINDOW:
         params = base | {"deadline": month_day(year + 1, calendar.report_deadline).isoformat()}
@@ -159,7 +161,7 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
                   for person in coop.mandataires]  # fmt: skip
     if report.sent_back_at is not None:
         step = calendar.local(report.sent_back_at).strftime("%Y%m%d%H%M")
-        found += [(person, Due(RETURNED, step, coop.coop_id, person.person_id, year - 1, base))
+        found += [(person, Due(RETURNED, step, coop.coop_id, person.person_id, year - 1, base | {"comment": report.comment}))
                   for person in coop.mandataires]  # fmt: skip
     if report.quitus_requested_at is not None:
         step = calendar.local(report.quitus_requested_at).strftime("%Y%m%d%H%M")
