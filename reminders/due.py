@@ -155,7 +155,11 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
     deadline = month_day(year, calendar.report_deadline)
     params = base | {"deadline": deadline.isoformat()}
     weeks = [(deadline + timedelta(days=1 + 7 * week), f"{LATE}-{week + 1}") for week in range(REPORT_LATE_WEEKS)]
-    step = current_step(today, calendar.countdown(deadline) + weeks, timedelta(days=7))
+    thresholds = calendar.countdown(deadline) + weeks
+    step = current_step(today, thresholds, timedelta(days=7))
+    returned = calendar.local(report.sent_back_at).date() if report.sent_back_at is not None else None
+    if step is not None and returned is not None and dict((s, d) for d, s in thresholds)[step] <= returned:
+        step = None  # the message of the return says it: the countdown or the weekly "late" resumes at its next step
     if step is not None:
         found += [(person, Due(REPORT, step, coop.coop_id, person.person_id, year - 1, params))
                   for person in coop.mandataires]  # fmt: skip
