@@ -240,7 +240,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="cloture", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("cloture", closing.begin)],
+            entry_points=[CommandHandler("cloture", closing.begin),
+                          closing.LEDGER_BUTTON.handler(closing.chose_ledger)],  # under a reminder
             states={
                 closing.PICK: [closing.LEDGER_BUTTON.handler(closing.chose_ledger)],
                 closing.CONFIRM: [closing.CLOSE_BUTTON.handler(closing.close)],

@@ -21,6 +21,7 @@ REPORT = "rapport"  # the mandataire's yearly report (CRF and CRA)
 PREPARE = "preparation"  # 1 July: what to get ready for the report
 QUITUS = "quitus"  # a vérificateur's quitus is waiting
 RETURNED = "renvoi"  # the AD sent the report back
+CLOSING = "cloture"  # a teacher's class ledger of the year that ended is not closed
 LAST_DAY = "j-1"  # never muted
 LATE = "retard"
 LATE_WINDOW = timedelta(days=7)  # the "en retard" message of the membership, if the day after was not a school day
@@ -53,6 +54,15 @@ class ReportFacts:
 
 
 @dataclass(frozen=True)
+class OpenLedger:
+    """A class ledger with books in the year that ended, not closed for it yet, and its teachers."""
+
+    ledger_id: int
+    name: str
+    teachers: tuple[Recipient, ...]
+
+
+@dataclass(frozen=True)
 class CoopFacts:
     """One coop of the department, this school year."""
 
@@ -64,6 +74,7 @@ class CoopFacts:
     submitted_at: datetime | None = None  # the mandataire's engagement (they validated the membership)
     validated_at: datetime | None = None  # the AD's validation
     report: ReportFacts | None = None  # None: the report's state is not known (see store/reminders.py)
+    open_ledgers: tuple[OpenLedger, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,7 +97,8 @@ class Due:
 
 
 # What each role may receive, and may mute in /rappels.
-KINDS_BY_ROLE = {"mandataire": (ADHESION, PREPARE, REPORT, RETURNED), "verificateur": (QUITUS,), "ad": (VALIDATION,)}
+KINDS_BY_ROLE = {"mandataire": (ADHESION, PREPARE, REPORT, RETURNED), "verificateur": (QUITUS,),
+                 "enseignant": (CLOSING,), "ad": (VALIDATION,)}  # fmt: skip
 
 
 def membership_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str]]:
@@ -111,6 +123,7 @@ def due_now(facts: DepartmentFacts, now: datetime) -> list[Due]:
         found += _membership(calendar, coop, today, year)
         found += _validation(calendar, coop, facts.staff, now, year)
         found += _report(calendar, coop, today, year)
+        found += _closing(calendar, coop, today, year)
     return [due for person, due in found
             if person.wants(due.kind, due.step) and calendar.may_send(now, person.hour)]  # fmt: skip
 
@@ -172,3 +185,16 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
         found += [(person, Due(QUITUS, step, coop.coop_id, person.person_id, year - 1, base))
                   for person in report.quitus_waiting]  # fmt: skip
     return found
+
+
+def _closing(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list[tuple[Recipient, Due]]:
+    """Class ledgers of the year that ended still open: to their teachers on 1 September, then as the report's countdown."""
+    deadline = month_day(year, calendar.report_deadline)
+    thresholds = [(month_day(year, calendar.membership_opens), "rentree"), *calendar.countdown(deadline)]
+    step = current_step(today, thresholds, timedelta(days=1))
+    if step is None:
+        return []
+    return [(person, Due(CLOSING, f"{ledger.ledger_id}:{step}", coop.coop_id, person.person_id, year - 1,
+                         {"affiliation": coop.affiliation, "ledger": ledger.name, "ledger_id": ledger.ledger_id,
+                          "deadline": deadline.isoformat()}))
+            for ledger in coop.open_ledgers for person in ledger.teachers]  # fmt: skip

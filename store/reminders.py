@@ -9,11 +9,11 @@ from datetime import date, datetime
 from sqlmodel import Session, func, select
 
 from reminders.calendar import Calendar, parse_holidays
-from reminders.due import KINDS_BY_ROLE, CoopFacts, DepartmentFacts, Recipient, ReportFacts, membership_steps
+from reminders.due import KINDS_BY_ROLE, CoopFacts, DepartmentFacts, OpenLedger, Recipient, ReportFacts, membership_steps
 from store import crf
 from store.models import (
-    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Person, Quitus, ReminderSettings, Report, ReportStatus, Role,
-    RoleKind, utcnow,
+    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Entry, Ledger, LedgerClosing, LedgerKind, Person, Quitus,
+    ReminderSettings, Report, ReportStatus, Role, RoleKind, utcnow,
 )  # fmt: skip
 from store.people import RoleView, Who
 from store.years import fiscal_year_of, today_in
@@ -66,6 +66,7 @@ def department_facts(session: Session, calendar: Calendar, now: datetime | None 
         else:
             people[coop_id if kind == RoleKind.MANDATAIRE else None].append(_recipient(person_id, settings))
     reports = _reports(session, code, year - 1, checkers)
+    open_ledgers = _open_ledgers(session, code, year - 1)
     memberships = {a.coop_id: a for a in session.exec(
         select(Adhesion).join(Coop, Coop.id == Adhesion.coop_id)
         .where(Coop.department_code == code, Adhesion.year == year)
@@ -82,7 +83,7 @@ def department_facts(session: Session, calendar: Calendar, now: datetime | None 
             adhesion_id=membership.id if membership else None, rows=row_counts.get(membership.id, 0) if membership else 0,
             submitted_at=membership.submitted_at if membership else None,
             validated_at=membership.validated_at if membership else None,
-            report=reports.get(coop.id),
+            report=reports.get(coop.id), open_ledgers=tuple(open_ledgers.get(coop.id, ())),
         ))  # fmt: skip
     return DepartmentFacts(calendar, tuple(coops), tuple(people.get(None, ())))
 
@@ -117,6 +118,29 @@ def _reports(session: Session, code: str, year: int, checkers: dict[int, list[Re
             report_id=report.id, comment=report.ad_comment if back else None,
         )  # fmt: skip
     return facts
+
+
+def _open_ledgers(session: Session, code: str, year: int) -> dict[int, list[OpenLedger]]:
+    """The department's class ledgers with entries in ``year`` and not closed for it, with their teachers: one query."""
+    rows = session.exec(
+        select(Ledger.coop_id, Ledger.id, Ledger.name, Person.id, ReminderSettings)
+        .join(Coop, Coop.id == Ledger.coop_id)
+        .join(Role, (Role.ledger_id == Ledger.id) & (Role.kind == RoleKind.ENSEIGNANT) & Role.ended_at.is_(None))
+        .join(Person, Person.id == Role.person_id)
+        .join(ReminderSettings, ReminderSettings.person_id == Person.id, isouter=True)
+        .where(Coop.department_code == code, Ledger.kind == LedgerKind.CLASSE, Person.telegram_id.is_not(None),
+               select(Entry.id).where(Entry.ledger_id == Ledger.id, Entry.fiscal_year == year).exists(),
+               ~select(LedgerClosing.id).where(LedgerClosing.ledger_id == Ledger.id,
+                                               LedgerClosing.fiscal_year == year).exists())
+        .order_by(Ledger.id, Role.id)
+    ).all()  # fmt: skip
+    teachers: dict[tuple[int, int, str], list[Recipient]] = defaultdict(list)
+    for coop_id, ledger_id, name, person_id, settings in rows:
+        teachers[coop_id, ledger_id, name].append(_recipient(person_id, settings))
+    found: dict[int, list[OpenLedger]] = defaultdict(list)
+    for (coop_id, ledger_id, name), people in teachers.items():
+        found[coop_id].append(OpenLedger(ledger_id, name, tuple(people)))
+    return found
 
 
 def report_missing(session: Session, coop_id: int, year: int) -> list:

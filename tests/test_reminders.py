@@ -11,8 +11,8 @@ from sqlmodel import select
 from bot.reminders.jobs import CLOCK, reminders_run
 from store import reports
 from store.models import (
-    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Ledger, LedgerKind, OutboxMessage, Person, Report, ReportStatus, Role,
-    RoleKind,
+    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means,
+    OutboxMessage, Person, Report, ReportStatus, Role, RoleKind, Treasury,
 )  # fmt: skip
 from store.people import who_is
 
@@ -280,3 +280,41 @@ async def test_a_season_of_report_reminders(sim, database, bot, clock):
     assert "Le mandataire vous demande de vérifier les comptes et de donner votre quitus." in quitus.content
     step = await people[4009].press("✍️ Donner mon quitus", message=quitus)
     assert step.text.startswith("Votre quitus sur les comptes 2025-2026 de 974-001.")
+
+
+def class_ledger(session, affiliation: str, telegram_id: int) -> int:
+    """A class ledger CM2A with its teacher and one receipt in 2025-2026; its id."""
+    coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+    ledger = Ledger(coop_id=coop.id, name="CM2A", kind=LedgerKind.CLASSE)
+    teacher = Person(telegram_id=telegram_id, name="Enseignante")
+    session.add_all([ledger, teacher])
+    session.flush()
+    session.add(Role(person_id=teacher.id, kind=RoleKind.ENSEIGNANT, coop_id=coop.id, ledger_id=ledger.id))
+    session.add(Entry(ledger_id=ledger.id, fiscal_year=2025, piece_number=1, day=local(2026, 3, 2).date(),
+                      label="Vente de gâteaux", direction=Direction.RECETTE, treasury=Treasury.CAISSE,
+                      means=Means.ESPECES, amount=4500))  # fmt: skip
+    return ledger.id
+
+
+async def test_a_teacher_is_reminded_of_an_open_class_ledger_until_it_is_closed(sim, database, bot, clock):
+    """From 1 September, then as the report's countdown; nothing once closed; the button opens /cloture on it."""
+    ids = database.run(seed_department, ["974-001"])
+    database.run(last_year_members, ids)
+    ledger_id = database.run(class_ledger, "974-001", 4010)
+    teacher = sim.user(4010, "Claire")
+    sim.user(4001, "Marie")
+    closed = local(2026, 9, 24, 10)
+    close = lambda: database.run(lambda s: s.add(LedgerClosing(ledger_id=ledger_id, fiscal_year=2025, day=closed.date(),  # noqa: E731
+                                                               banque=0, caisse=4500)))  # fmt: skip
+    received: dict[int, list] = {}
+    await run_until(bot, clock, sim, local(2026, 10, 1), timedelta(hours=6), received,
+                    {closed.astimezone(timezone.utc): close})  # fmt: skip
+    assert received[4010] == [("Tue 01/09 11h", "📕 Cahier CM2A 2025-2026 — coopérative 974-001"),
+                              ("Tue 15/09 11h", "⏰ Cahier CM2A 2025-2026 — coopérative 974-001"),
+                              ("Wed 23/09 11h", "⏰ Cahier CM2A 2025-2026 — coopérative 974-001")]  # fmt: skip
+    assert [when for when, _ in received[4001]] == ["Tue 15/09 11h", "Wed 23/09 11h", "Mon 28/09 11h", "Tue 29/09 11h"]
+    first = teacher.history[0]
+    assert "Le cahier de votre classe n'est pas encore clos" in first.content
+    assert "Il manque encore : 1 cahier de classe non clos" in sim.user(4001, "Marie").history[0].content
+    step = await teacher.press("📕 Clore le cahier", message=first)
+    assert "CM2A" in step.text

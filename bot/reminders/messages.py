@@ -8,13 +8,14 @@ from html import escape
 from telegram import InlineKeyboardMarkup
 
 from bot.membership.adhesion import OPEN_BUTTON, REVIEW_BUTTON
+from bot.reports.closing import LEDGER_BUTTON
 from bot.reports.compterendu import COOP_BUTTON, GIVE_BUTTON
 from bot.reports.figures import missing_text
 from bot.reminders.sending import writer
 from bot.texts import plural, t
 from bot.ui.buttons import button
 from bot.ui.formatting import day_text, years_text
-from reminders.due import ADHESION, LAST_DAY, LATE, PREPARE, QUITUS, REPORT, RETURNED, VALIDATION
+from reminders.due import ADHESION, CLOSING, LAST_DAY, LATE, PREPARE, QUITUS, REPORT, RETURNED, VALIDATION
 from store.outbox import Claimed
 
 
@@ -104,4 +105,19 @@ def quitus_waiting(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
     text = t("rmd.quitus", language, years=years_text(message.year), affiliation=params["affiliation"],
              lacks=_lacks(message))  # fmt: skip
     keyboard = [[button(t("rmd.button.quitus", language), GIVE_BUTTON.data(params["report_id"]))]]
+    return text, InlineKeyboardMarkup(keyboard)
+
+
+@writer(CLOSING)
+def class_ledger_open(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
+    """To a teacher: their class ledger of the year that ended is still to close (its step: ledger id, then the step)."""
+    language, params = message.language, message.params
+    step = message.step.split(":", 1)[1]
+    values = {"years": years_text(message.year), "ledger": escape(params["ledger"]),
+              "affiliation": params["affiliation"], "deadline": day_text(date.fromisoformat(params["deadline"]))}  # fmt: skip
+    if step.startswith("j-"):
+        text = t("rmd.closing.countdown", language, days=plural(int(step[2:]), "rmd.word.day", language), **values)
+    else:
+        text = t("rmd.closing.rentree", language, **values)
+    keyboard = [[button(t("rmd.button.closing", language), LEDGER_BUTTON.data(params["ledger_id"]))]]
     return text, InlineKeyboardMarkup(keyboard)

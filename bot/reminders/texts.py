@@ -76,6 +76,21 @@ TEXTS: dict[str, dict[str, str]] = {
               "The mandataire asks you to check the accounts and give your quitus. {lacks}"},
     "rmd.button.report": {"fr": "🗂 Ouvrir le compte rendu", "en": "🗂 Open the report"},
     "rmd.button.quitus": {"fr": "✍️ Donner mon quitus", "en": "✍️ Give my quitus"},
+    # A class ledger still open, to its teacher
+    "rmd.closing.rentree": {
+        "fr": "📕 <b>Cahier {ledger} {years}</b> — coopérative {affiliation}\n"
+              "Le cahier de votre classe n'est pas encore clos : son solde est à reverser à la coopérative de "
+              "l'école pour que le compte rendu puisse partir avant le {deadline}.",
+        "en": "📕 <b>Ledger {ledger} {years}</b> — cooperative {affiliation}\n"
+              "Your class ledger is not closed yet: its balance must be paid back to the school cooperative "
+              "so that the report can be sent by {deadline}."},
+    "rmd.closing.countdown": {
+        "fr": "⏰ <b>Cahier {ledger} {years}</b> — coopérative {affiliation}\n"
+              "Le cahier de votre classe n'est toujours pas clos, et le compte rendu est à envoyer dans {days}, "
+              "au plus tard le {deadline}.",
+        "en": "⏰ <b>Ledger {ledger} {years}</b> — cooperative {affiliation}\n"
+              "Your class ledger is still not closed, and the report is due in {days}, by {deadline}."},
+    "rmd.button.closing": {"fr": "📕 Clore le cahier", "en": "📕 Close the ledger"},
     # /rappels
     "rap.title": {"fr": "🔔 <b>Vos rappels</b>", "en": "🔔 <b>Your reminders</b>"},
     "rap.nothing": {"fr": "Vous ne recevez aucun rappel pour l'instant.",
@@ -104,6 +119,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "rap.kind.rapport": {"fr": "compte rendu", "en": "report"},
     "rap.kind.renvoi": {"fr": "compte rendu renvoyé", "en": "report sent back"},
     "rap.kind.quitus": {"fr": "quitus", "en": "quitus"},
+    "rap.kind.cloture": {"fr": "clôture du cahier", "en": "closing the ledger"},
     "rap.button.mute": {"fr": "🔕 Couper : {kind}", "en": "🔕 Mute: {kind}"},
     "rap.button.unmute": {"fr": "🔔 Rétablir : {kind}", "en": "🔔 Hear again: {kind}"},
     "rap.button.hour": {"fr": "🕗 Changer l'heure", "en": "🕗 Change the hour"},
