@@ -38,7 +38,7 @@ class Recipient:
     hour: int | None = None
 
     def wants(self, kind: str, step: str) -> bool:
-        return kind not in self.muted or step == LAST_DAY
+        return kind not in self.muted or step.rsplit(":", 1)[-1] == LAST_DAY  # "5:j-1": a class ledger's last day
 
 
 @dataclass(frozen=True)
