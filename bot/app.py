@@ -240,7 +240,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="cloture", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("cloture", closing.begin)],
+            entry_points=[CommandHandler("cloture", closing.begin),
+                          closing.LEDGER_BUTTON.handler(closing.chose_ledger)],  # under a reminder
             states={
                 closing.PICK: [closing.LEDGER_BUTTON.handler(closing.chose_ledger)],
                 closing.CONFIRM: [closing.CLOSE_BUTTON.handler(closing.close)],
@@ -337,7 +338,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         annonce.REPORT_BUTTON.handler(annonce.delivery_report),
         ConversationHandler(
             name="compterendu", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("compterendu", compterendu.begin)],
+            entry_points=[CommandHandler("compterendu", compterendu.begin),
+                          compterendu.COOP_BUTTON.handler(compterendu.chose_coop)],  # under a report reminder
             states={
                 compterendu.COOP: [compterendu.COOP_BUTTON.handler(compterendu.chose_coop)],
                 compterendu.MENU: [compterendu.SECTION_BUTTON.handler(compterendu.show_section),

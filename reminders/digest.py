@@ -32,14 +32,14 @@ def weekly_digest(facts: DepartmentFacts, now: datetime) -> list[Due]:
         "department": calendar.code,
         "coops": len(coops),
         "renewed": sum(1 for c in coops if c.submitted_at is not None),
-        # the reports' line only once store/reminders.py tells their state (CoopFacts.report)
+        # the reports' line once some coop has last year's report to send (CoopFacts.report)
         "reports_known": any(c.report is not None for c in coops),
         "reported": sum(1 for c in coops if c.report is not None and c.report.sent),
         "waiting": [c.affiliation for c in coops if c.submitted_at is not None and c.validated_at is None][:SHOWN],
         "waiting_count": sum(1 for c in coops if c.submitted_at is not None and c.validated_at is None),
         "late": [c.affiliation for c in coops if c.submitted_at is None and today > closes][:SHOWN],
         "late_count": sum(1 for c in coops if c.submitted_at is None and today > closes),
-        # a report whose state is not known (None) is counted neither as sent nor as late
+        # a coop that was not a member last year (None) is counted neither as sent nor as late
         "late_reports": sum(1 for c in coops if c.report is not None and not c.report.sent and today > report_deadline),
     }
     return [Due(DIGEST, monday.isoformat(), None, person.person_id, year, params) for person in facts.staff

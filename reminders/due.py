@@ -21,6 +21,7 @@ REPORT = "rapport"  # the mandataire's yearly report (CRF and CRA)
 PREPARE = "preparation"  # 1 July: what to get ready for the report
 QUITUS = "quitus"  # a vérificateur's quitus is waiting
 RETURNED = "renvoi"  # the AD sent the report back
+CLOSING = "cloture"  # a teacher's class ledger of the year that ended is not closed
 LAST_DAY = "j-1"  # never muted
 LATE = "retard"
 LATE_WINDOW = timedelta(days=7)  # the "en retard" message of the membership, if the day after was not a school day
@@ -37,7 +38,7 @@ class Recipient:
     hour: int | None = None
 
     def wants(self, kind: str, step: str) -> bool:
-        return kind not in self.muted or step == LAST_DAY
+        return kind not in self.muted or step.rsplit(":", 1)[-1] == LAST_DAY  # "5:j-1": a class ledger's last day
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,17 @@ class ReportFacts:
     sent_back_at: datetime | None = None  # the AD sent it back (status "to complete")
     quitus_requested_at: datetime | None = None
     quitus_waiting: tuple[Recipient, ...] = ()  # vérificateurs who have not given their quitus yet
-    missing: tuple[str, ...] = ()  # what the coop still lacks, as keys the bot turns into words
+    report_id: int | None = None
+    comment: str | None = None  # the AD's, when sent back
+
+
+@dataclass(frozen=True)
+class OpenLedger:
+    """A class ledger with books in the year that ended, not closed for it yet, and its teachers."""
+
+    ledger_id: int
+    name: str
+    teachers: tuple[Recipient, ...]
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,7 @@ class CoopFacts:
     submitted_at: datetime | None = None  # the mandataire's engagement (they validated the membership)
     validated_at: datetime | None = None  # the AD's validation
     report: ReportFacts | None = None  # None: the report's state is not known (see store/reminders.py)
+    open_ledgers: tuple[OpenLedger, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,8 +96,9 @@ class Due:
     params: dict
 
 
-# What each role may receive (the report's reminders join when the report's state is read).
-KINDS_BY_ROLE = {"mandataire": (ADHESION,), "ad": (VALIDATION,)}
+# What each role may receive, and may mute in /rappels.
+KINDS_BY_ROLE = {"mandataire": (ADHESION, PREPARE, REPORT, RETURNED), "verificateur": (QUITUS,),
+                 "enseignant": (CLOSING,), "ad": (VALIDATION,)}  # fmt: skip
 
 
 def membership_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str]]:
@@ -110,6 +123,7 @@ def due_now(facts: DepartmentFacts, now: datetime) -> list[Due]:
         found += _membership(calendar, coop, today, year)
         found += _validation(calendar, coop, facts.staff, now, year)
         found += _report(calendar, coop, today, year)
+        found += _closing(calendar, coop, today, year)
     return [due for person, due in found
             if person.wants(due.kind, due.step) and calendar.may_send(now, person.hour)]  # fmt: skip
 
@@ -142,7 +156,8 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
     report, found = coop.report, []
     if report is None:
         return found
-    base = {"affiliation": coop.affiliation, "missing": list(report.missing)}
+    # what the coop lacks is read once a message is due (reminders/schedule.py): a whole CRF per coop is too dear every run
+    base = {"affiliation": coop.affiliation, "report_id": report.report_id}
     prepare = month_day(year + 1, calendar.report_prepare)
     if prepare <= today < prepare + PREPARE_WINDOW:
         params = base | {"deadline": month_day(year + 1, calendar.report_deadline).isoformat()}
@@ -153,16 +168,33 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
     deadline = month_day(year, calendar.report_deadline)
     params = base | {"deadline": deadline.isoformat()}
     weeks = [(deadline + timedelta(days=1 + 7 * week), f"{LATE}-{week + 1}") for week in range(REPORT_LATE_WEEKS)]
-    step = current_step(today, calendar.countdown(deadline) + weeks, timedelta(days=7))
+    thresholds = calendar.countdown(deadline) + weeks
+    step = current_step(today, thresholds, timedelta(days=7))
+    returned = calendar.local(report.sent_back_at).date() if report.sent_back_at is not None else None
+    if step is not None and returned is not None and dict((s, d) for d, s in thresholds)[step] <= returned:
+        step = None  # the message of the return says it: the countdown or the weekly "late" resumes at its next step
     if step is not None:
         found += [(person, Due(REPORT, step, coop.coop_id, person.person_id, year - 1, params))
                   for person in coop.mandataires]  # fmt: skip
     if report.sent_back_at is not None:
         step = calendar.local(report.sent_back_at).strftime("%Y%m%d%H%M")
-        found += [(person, Due(RETURNED, step, coop.coop_id, person.person_id, year - 1, base))
+        found += [(person, Due(RETURNED, step, coop.coop_id, person.person_id, year - 1, base | {"comment": report.comment}))
                   for person in coop.mandataires]  # fmt: skip
     if report.quitus_requested_at is not None:
         step = calendar.local(report.quitus_requested_at).strftime("%Y%m%d%H%M")
         found += [(person, Due(QUITUS, step, coop.coop_id, person.person_id, year - 1, base))
                   for person in report.quitus_waiting]  # fmt: skip
     return found
+
+
+def _closing(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list[tuple[Recipient, Due]]:
+    """Class ledgers of the year that ended still open: to their teachers on 1 September, then as the report's countdown."""
+    deadline = month_day(year, calendar.report_deadline)
+    thresholds = [(month_day(year, calendar.membership_opens), "rentree"), *calendar.countdown(deadline)]
+    step = current_step(today, thresholds, timedelta(days=1))
+    if step is None:
+        return []
+    return [(person, Due(CLOSING, f"{ledger.ledger_id}:{step}", coop.coop_id, person.person_id, year - 1,
+                         {"affiliation": coop.affiliation, "ledger": ledger.name, "ledger_id": ledger.ledger_id,
+                          "deadline": deadline.isoformat()}))
+            for ledger in coop.open_ledgers for person in ledger.teachers]  # fmt: skip

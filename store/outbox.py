@@ -38,12 +38,17 @@ def outbox_key(kind: str, step: str, coop_id: int | None, person_id: int, year: 
     return f"{kind}:{step}:{coop_id if coop_id is not None else '-'}:{person_id}:{year}"
 
 
+def holds(session: Session, key: str) -> bool:
+    """Whether the message of that key was written already."""
+    return session.exec(select(OutboxMessage.id).where(OutboxMessage.key == key)).first() is not None
+
+
 def enqueue(session: Session, *, kind: str, step: str, person_id: int, department_code: str, year: int,
             due_at: datetime | None = None, coop_id: int | None = None, params: dict[str, Any] | None = None,
             batch: str | None = None, created_by: int | None = None) -> bool:  # fmt: skip
     """Write a message to send from ``due_at`` (now by default); False if its key was written before."""
     key = outbox_key(kind, step, coop_id, person_id, year)
-    if session.exec(select(OutboxMessage.id).where(OutboxMessage.key == key)).first() is not None:
+    if holds(session, key):
         return False
     message = OutboxMessage(
         key=key, kind=kind, step=step, coop_id=coop_id, person_id=person_id, department_code=department_code,

@@ -9,9 +9,13 @@ from datetime import date, datetime
 from sqlmodel import Session, func, select
 
 from reminders.calendar import Calendar, parse_holidays
-from reminders.due import KINDS_BY_ROLE, CoopFacts, DepartmentFacts, Recipient, membership_steps
-from store.models import Adhesion, AdhesionRow, Coop, Department, Person, ReminderSettings, Role, RoleKind, utcnow
-from store.people import Who
+from reminders.due import KINDS_BY_ROLE, CoopFacts, DepartmentFacts, OpenLedger, Recipient, ReportFacts, membership_steps
+from store import crf
+from store.models import (
+    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Entry, Ledger, LedgerClosing, LedgerKind, Person, Quitus,
+    ReminderSettings, Report, ReportStatus, Role, RoleKind, utcnow,
+)  # fmt: skip
+from store.people import RoleView, Who
 from store.years import fiscal_year_of, today_in
 
 
@@ -44,19 +48,25 @@ def department_facts(session: Session, calendar: Calendar, now: datetime | None 
     """The department's coops as the reminders see them this school year: mandataires, membership, report."""
     code = calendar.code
     year = fiscal_year_of(today_in(calendar.timezone, now or utcnow()))
-    people: dict[int | None, list[Recipient]] = defaultdict(list)  # coop id (None: the AD) → people to remind
+    people: dict[int | None, list[Recipient]] = defaultdict(list)  # coop id (None: the AD) → mandataires to remind
+    checkers: dict[int, list[Recipient]] = defaultdict(list)  # coop id → its vérificateurs
     rows = session.exec(
         select(Role.coop_id, Role.kind, Person.id, ReminderSettings)
         .join(Person, Person.id == Role.person_id)
         .join(Coop, Coop.id == Role.coop_id, isouter=True)
         .join(ReminderSettings, ReminderSettings.person_id == Person.id, isouter=True)
         .where(Role.ended_at.is_(None), Person.telegram_id.is_not(None),
-               ((Role.kind == RoleKind.MANDATAIRE) & (Coop.department_code == code))
+               (Role.kind.in_([RoleKind.MANDATAIRE, RoleKind.VERIFICATEUR]) & (Coop.department_code == code))
                | ((Role.kind == RoleKind.AD) & (Role.department_code == code)))
         .order_by(Role.id)
     ).all()  # fmt: skip
     for coop_id, kind, person_id, settings in rows:
-        people[coop_id if kind == RoleKind.MANDATAIRE else None].append(_recipient(person_id, settings))
+        if kind == RoleKind.VERIFICATEUR:
+            checkers[coop_id].append(_recipient(person_id, settings))
+        else:
+            people[coop_id if kind == RoleKind.MANDATAIRE else None].append(_recipient(person_id, settings))
+    reports = _reports(session, code, year - 1, checkers)
+    open_ledgers = _open_ledgers(session, code, year - 1)
     memberships = {a.coop_id: a for a in session.exec(
         select(Adhesion).join(Coop, Coop.id == Adhesion.coop_id)
         .where(Coop.department_code == code, Adhesion.year == year)
@@ -73,8 +83,71 @@ def department_facts(session: Session, calendar: Calendar, now: datetime | None 
             adhesion_id=membership.id if membership else None, rows=row_counts.get(membership.id, 0) if membership else 0,
             submitted_at=membership.submitted_at if membership else None,
             validated_at=membership.validated_at if membership else None,
+            report=reports.get(coop.id), open_ledgers=tuple(open_ledgers.get(coop.id, ())),
         ))  # fmt: skip
     return DepartmentFacts(calendar, tuple(coops), tuple(people.get(None, ())))
+
+
+def _reports(session: Session, code: str, year: int, checkers: dict[int, list[Recipient]]) -> dict[int, ReportFacts]:
+    """The department's reports of ``year`` (the year that ended), in four grouped queries: the year's members
+    without a report have not sent it; the others are not concerned (None)."""
+    members = set(session.exec(  # a coop that was not a member that year has no report of it to send
+        select(Adhesion.coop_id).join(Coop, Coop.id == Adhesion.coop_id)
+        .where(Coop.department_code == code, Adhesion.year == year)
+    ).all())  # fmt: skip
+    reports = session.exec(
+        select(Report).join(Coop, Coop.id == Report.coop_id).where(Coop.department_code == code, Report.fiscal_year == year)
+    ).all()  # fmt: skip
+    ids = [report.id for report in reports]
+    returned = dict(session.exec(  # when the AD last sent each back: the step of the mandataire's message
+        select(AuditEvent.entity_id, func.max(AuditEvent.at))
+        .where(AuditEvent.entity == "report", AuditEvent.action == "send_back", AuditEvent.entity_id.in_(ids))
+        .group_by(AuditEvent.entity_id)
+    ).all())  # fmt: skip
+    given = set(session.exec(select(Quitus.report_id, Quitus.person_id).where(Quitus.report_id.in_(ids))).all())
+    facts = {coop_id: ReportFacts() for coop_id in members}
+    for report in reports:
+        asking = report.status == ReportStatus.QUITUS_REQUESTED and report.quitus_requested_at is not None
+        back = report.status == ReportStatus.TO_COMPLETE
+        facts[report.coop_id] = ReportFacts(
+            sent=report.status in (ReportStatus.SENT, ReportStatus.MODIFIED, ReportStatus.VALIDATED),
+            sent_back_at=(returned.get(report.id) or report.sent_at) if back else None,
+            quitus_requested_at=report.quitus_requested_at if asking else None,
+            quitus_waiting=tuple(p for p in checkers.get(report.coop_id, ()) if (report.id, p.person_id) not in given)
+            if asking else (),
+            report_id=report.id, comment=report.ad_comment if back else None,
+        )  # fmt: skip
+    return facts
+
+
+def _open_ledgers(session: Session, code: str, year: int) -> dict[int, list[OpenLedger]]:
+    """The department's class ledgers with entries in ``year`` and not closed for it, with their teachers: one query."""
+    rows = session.exec(
+        select(Ledger.coop_id, Ledger.id, Ledger.name, Person.id, ReminderSettings)
+        .join(Coop, Coop.id == Ledger.coop_id)
+        .join(Role, (Role.ledger_id == Ledger.id) & (Role.kind == RoleKind.ENSEIGNANT) & Role.ended_at.is_(None))
+        .join(Person, Person.id == Role.person_id)
+        .join(ReminderSettings, ReminderSettings.person_id == Person.id, isouter=True)
+        .where(Coop.department_code == code, Ledger.kind == LedgerKind.CLASSE, Person.telegram_id.is_not(None),
+               select(Entry.id).where(Entry.ledger_id == Ledger.id, Entry.fiscal_year == year).exists(),
+               ~select(LedgerClosing.id).where(LedgerClosing.ledger_id == Ledger.id,
+                                               LedgerClosing.fiscal_year == year).exists())
+        .order_by(Ledger.id, Role.id)
+    ).all()  # fmt: skip
+    teachers: dict[tuple[int, int, str], list[Recipient]] = defaultdict(list)
+    for coop_id, ledger_id, name, person_id, settings in rows:
+        teachers[coop_id, ledger_id, name].append(_recipient(person_id, settings))
+    found: dict[int, list[OpenLedger]] = defaultdict(list)
+    for (coop_id, ledger_id, name), people in teachers.items():
+        found[coop_id].append(OpenLedger(ledger_id, name, tuple(people)))
+    return found
+
+
+def report_missing(session: Session, coop_id: int, year: int) -> list:
+    """What the coop's CRF of ``year`` still lacks (crf.year_report's reason codes), read as its department's AD."""
+    coop = session.get(Coop, coop_id)
+    reader = Who(None, (RoleView(RoleKind.AD, coop.department_code),))
+    return [[code, details] for code, details in crf.year_report(session, reader, coop_id, year).missing]
 
 
 def _recipient(person_id: int, settings: ReminderSettings | None) -> Recipient:

@@ -9,9 +9,12 @@ import pytest
 from sqlmodel import select
 
 from bot.reminders.jobs import CLOCK, reminders_run
+from store import reports
 from store.models import (
-    Adhesion, AdhesionRow, Coop, Department, Ledger, LedgerKind, OutboxMessage, Person, Role, RoleKind,
+    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means,
+    OutboxMessage, Person, Report, ReportStatus, Role, RoleKind, Treasury,
 )  # fmt: skip
+from store.people import who_is
 
 REUNION = ZoneInfo("Indian/Reunion")
 
@@ -181,3 +184,137 @@ async def test_a_person_who_blocked_the_bot_is_skipped_and_shown_to_the_ad(sim, 
         ("Mandataire 2", "j-15", "blocked"), ("Mandataire 2", "ouverture", "blocked")]
     sends_to_odile = [params for method, params in sim.calls if method == "sendMessage" and params["chat_id"] == "4002"]
     assert len(sends_to_odile) == 1  # marked at the first refusal, skipped afterwards
+
+
+def last_year_members(session, ids: dict[str, int]) -> None:
+    """Every coop was a member in 2025-2026 and has renewed for 2026-2027 before the campaign: only the reports remain."""
+    for affiliation in ids:
+        if affiliation == "ad":
+            continue
+        coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+        before = local(2026, 8, 31, 20)
+        session.add_all([Adhesion(coop_id=coop.id, year=2025, submitted_at=before, validated_at=before),
+                         Adhesion(coop_id=coop.id, year=2026, submitted_at=before, validated_at=before)])  # fmt: skip
+
+
+def report_of(session, affiliation: str) -> Report:
+    coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+    report = session.exec(select(Report).where(Report.coop_id == coop.id, Report.fiscal_year == 2025)).first()
+    return report or Report(coop_id=coop.id, fiscal_year=2025, status=ReportStatus.IN_PROGRESS)
+
+
+def add_verificateur(session, affiliation: str, telegram_id: int) -> None:
+    coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+    person = Person(telegram_id=telegram_id, name="Vérificatrice")
+    session.add(person)
+    session.flush()
+    session.add(Role(person_id=person.id, kind=RoleKind.VERIFICATEUR, coop_id=coop.id))
+
+
+def set_report(session, affiliation: str, status: ReportStatus, at: datetime) -> None:
+    """The mandataire asks for the quitus, or sends the report, at ``at``."""
+    report = report_of(session, affiliation)
+    report.status = status
+    if status == ReportStatus.QUITUS_REQUESTED:
+        report.quitus_requested_at = at.astimezone(timezone.utc)
+    else:
+        report.sent_at = at.astimezone(timezone.utc)
+    session.add(report)
+
+
+def send_back(session, affiliation: str, at: datetime) -> None:
+    """The AD returns the report through the store, with a comment, at ``at`` (the test's clock, not the machine's)."""
+    report = report_of(session, affiliation)
+    reports.send_back(session, who_is(session, 4000), report.id, "Il manque le relevé d'août.")
+    event = session.exec(select(AuditEvent).where(AuditEvent.entity == "report", AuditEvent.entity_id == report.id,
+                                                  AuditEvent.action == "send_back")).one()  # fmt: skip
+    event.at = at.astimezone(timezone.utc)
+    session.add(event)
+
+
+async def test_a_season_of_report_reminders(sim, database, bot, clock):
+    """Sent early, never sent, returned: the mandataires, the vérificatrice and the AD each receive exactly what is due, once."""
+    ids = database.run(seed_department, ["974-001", "974-002", "974-003"])
+    database.run(last_year_members, ids)
+    database.run(add_verificateur, "974-001", 4009)
+    people = {telegram_id: sim.user(telegram_id, f"P{telegram_id}") for telegram_id in (4000, 4001, 4002, 4003, 4009)}
+    received: dict[int, list] = {}
+    utc = lambda *when: local(*when).astimezone(timezone.utc)  # noqa: E731
+    actions = {
+        # 974-001 asks for the quitus on Tuesday evening: the vérificatrice hears of it on Wednesday morning
+        utc(2026, 9, 8, 20): lambda: database.run(set_report, "974-001", ReportStatus.QUITUS_REQUESTED, local(2026, 9, 8, 20)),
+        utc(2026, 9, 10, 9): lambda: database.run(set_report, "974-001", ReportStatus.SENT, local(2026, 9, 10, 9)),
+        utc(2026, 9, 25, 9): lambda: database.run(set_report, "974-003", ReportStatus.SENT, local(2026, 9, 25, 9)),
+        # returned on Saturday evening: the mandataire reads it on Monday morning
+        utc(2026, 10, 10, 20): lambda: database.run(send_back, "974-003", local(2026, 10, 10, 20)),
+    }  # fmt: skip
+    # every 6 hours from 23h: the runs at 05h, 11h, 17h and 23h; messages go at 11h, none at night
+    await run_until(bot, clock, sim, local(2026, 12, 1), timedelta(hours=6), received, actions)
+
+    countdown = "⏰ Compte rendu 2025-2026 — coopérative {}"
+    late = "⚠️ Compte rendu 2025-2026 en retard — coopérative {}"
+    digests = [(f"Mon {day} 11h", "📊 Synthèse de la semaine — OCCE 974") for day in (
+        "07/09", "14/09", "21/09", "28/09", "05/10", "12/10", "19/10", "26/10", "02/11", "09/11", "16/11", "23/11",
+        "30/11")]  # fmt: skip
+    assert received[4000] == digests
+    assert 4001 not in received  # sent on 10/09, before the first countdown
+    assert received[4009] == [("Wed 09/09 11h", "✍️ Quitus 2025-2026 — coopérative 974-001")]
+    countdowns = [("Tue 15/09 11h", countdown), ("Wed 23/09 11h", countdown),
+                  ("Mon 28/09 11h", countdown), ("Tue 29/09 11h", countdown)]  # j-3 is Sunday 27/09: it waits for Monday
+    weekly = [(f"{day} 11h", late) for day in ("Thu 01/10", "Thu 08/10", "Thu 15/10", "Thu 22/10", "Thu 29/10",
+                                               "Thu 05/11", "Thu 12/11", "Thu 19/11")]  # fmt: skip
+    assert received[4002] == [(when, text.format("974-002")) for when, text in countdowns + weekly]
+    # 974-003 sent on 25/09: nothing until the AD returns it; then the comment once, and the weekly "late" again
+    assert received[4003] == [(when, text.format("974-003")) for when, text in countdowns[:2]] + [
+        ("Mon 12/10 11h", "↩️ Compte rendu 2025-2026 à compléter — coopérative 974-003")] + [
+        (when, text.format("974-003")) for when, text in weekly[2:]]  # fmt: skip
+    returned = next(m for m in people[4003].history if m.content.startswith("↩️"))
+    # what is missing is this coop's: no bank statement of August was pointed in /pointage
+    assert returned.content == ("↩️ Compte rendu 2025-2026 à compléter — coopérative 974-003\n"
+                                "L'OCCE vous renvoie le compte rendu : « Il manque le relevé d'août. » "
+                                "Il manque encore : relevé d'août manquant : /pointage.")  # fmt: skip
+    assert "Comptes rendus 2025-2026 : 1 envoyé, 2 en retard." in people[4000].history[-1].content
+    step = await people[4003].press("🗂 Ouvrir le compte rendu", message=returned)
+    assert "974-003" in step.text and "Il manque le relevé d'août." in step.text
+    quitus = people[4009].history[0]
+    assert "Le mandataire vous demande de vérifier les comptes et de donner votre quitus." in quitus.content
+    step = await people[4009].press("✍️ Donner mon quitus", message=quitus)
+    assert step.text.startswith("Votre quitus sur les comptes 2025-2026 de 974-001.")
+
+
+def class_ledger(session, affiliation: str, telegram_id: int) -> int:
+    """A class ledger CM2A with its teacher and one receipt in 2025-2026; its id."""
+    coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+    ledger = Ledger(coop_id=coop.id, name="CM2A", kind=LedgerKind.CLASSE)
+    teacher = Person(telegram_id=telegram_id, name="Enseignante")
+    session.add_all([ledger, teacher])
+    session.flush()
+    session.add(Role(person_id=teacher.id, kind=RoleKind.ENSEIGNANT, coop_id=coop.id, ledger_id=ledger.id))
+    session.add(Entry(ledger_id=ledger.id, fiscal_year=2025, piece_number=1, day=local(2026, 3, 2).date(),
+                      label="Vente de gâteaux", direction=Direction.RECETTE, treasury=Treasury.CAISSE,
+                      means=Means.ESPECES, amount=4500))  # fmt: skip
+    return ledger.id
+
+
+async def test_a_teacher_is_reminded_of_an_open_class_ledger_until_it_is_closed(sim, database, bot, clock):
+    """From 1 September, then as the report's countdown; nothing once closed; the button opens /cloture on it."""
+    ids = database.run(seed_department, ["974-001"])
+    database.run(last_year_members, ids)
+    ledger_id = database.run(class_ledger, "974-001", 4010)
+    teacher = sim.user(4010, "Claire")
+    sim.user(4001, "Marie")
+    closed = local(2026, 9, 24, 10)
+    close = lambda: database.run(lambda s: s.add(LedgerClosing(ledger_id=ledger_id, fiscal_year=2025, day=closed.date(),  # noqa: E731
+                                                               banque=0, caisse=4500)))  # fmt: skip
+    received: dict[int, list] = {}
+    await run_until(bot, clock, sim, local(2026, 10, 1), timedelta(hours=6), received,
+                    {closed.astimezone(timezone.utc): close})  # fmt: skip
+    assert received[4010] == [("Tue 01/09 11h", "📕 Cahier CM2A 2025-2026 — coopérative 974-001"),
+                              ("Tue 15/09 11h", "⏰ Cahier CM2A 2025-2026 — coopérative 974-001"),
+                              ("Wed 23/09 11h", "⏰ Cahier CM2A 2025-2026 — coopérative 974-001")]  # fmt: skip
+    assert [when for when, _ in received[4001]] == ["Tue 15/09 11h", "Wed 23/09 11h", "Mon 28/09 11h", "Tue 29/09 11h"]
+    first = teacher.history[0]
+    assert "Le cahier de votre classe n'est pas encore clos" in first.content
+    assert "Il manque encore : 1 cahier de classe non clos" in sim.user(4001, "Marie").history[0].content
+    step = await teacher.press("📕 Clore le cahier", message=first)
+    assert "CM2A" in step.text

@@ -38,6 +38,59 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "⏳ The membership of cooperative {affiliation}, sent on {submitted}, "
               "has been waiting for your validation for more than {days}."},
     "rmd.button.review": {"fr": "🔍 Voir l'adhésion", "en": "🔍 See the membership"},
+    # The yearly report (CRF and CRA), to the mandataire and the vérificateurs
+    "rmd.prepare": {
+        "fr": "🗂 <b>Compte rendu {years}</b> — coopérative {affiliation}\n"
+              "L'exercice se termine le 31 août et le compte rendu est à envoyer avant le {deadline}. "
+              "Préparez dès maintenant l'arrêté de caisse du 31 août, le relevé bancaire d'août et la réunion "
+              "des vérificateurs aux comptes. {lacks}",
+        "en": "🗂 <b>Report {years}</b> — cooperative {affiliation}\n"
+              "The year ends on 31 August and the report is due by {deadline}. Get ready now: the cash count "
+              "of 31 August, the August bank statement and the meeting of the auditors. {lacks}"},
+    "rmd.report.countdown": {
+        "fr": "⏰ <b>Compte rendu {years}</b> — coopérative {affiliation}\n"
+              "Il reste {days} pour envoyer le compte rendu : la date limite est le {deadline}. {lacks}",
+        "en": "⏰ <b>Report {years}</b> — cooperative {affiliation}\n"
+              "{days} left to send the report: the deadline is {deadline}. {lacks}"},
+    "rmd.report.last_day": {
+        "fr": "⏰ <b>Compte rendu {years}</b> — coopérative {affiliation}\n"
+              "Dernier jour demain : le compte rendu est à envoyer au plus tard le {deadline}. {lacks}",
+        "en": "⏰ <b>Report {years}</b> — cooperative {affiliation}\n"
+              "Last day tomorrow: the report must be sent by {deadline}. {lacks}"},
+    "rmd.report.retard": {
+        "fr": "⚠️ <b>Compte rendu {years} en retard</b> — coopérative {affiliation}\n"
+              "La date limite était le {deadline}. {lacks} Envoyez-le dès que possible.",
+        "en": "⚠️ <b>Report {years} late</b> — cooperative {affiliation}\n"
+              "The deadline was {deadline}. {lacks} Please send it as soon as you can."},
+    "rmd.report.lacks": {"fr": "Il manque encore : {what}.", "en": "Still missing: {what}."},
+    "rmd.report.complete": {"fr": "Le compte rendu financier est complet.", "en": "The financial report is complete."},
+    "rmd.returned": {
+        "fr": "↩️ <b>Compte rendu {years} à compléter</b> — coopérative {affiliation}\n"
+              "L'OCCE vous renvoie le compte rendu : « {comment} » {lacks}",
+        "en": "↩️ <b>Report {years} to complete</b> — cooperative {affiliation}\n"
+              "The OCCE sent the report back: “{comment}” {lacks}"},
+    "rmd.quitus": {
+        "fr": "✍️ <b>Quitus {years}</b> — coopérative {affiliation}\n"
+              "Le mandataire vous demande de vérifier les comptes et de donner votre quitus. {lacks}",
+        "en": "✍️ <b>Quitus {years}</b> — cooperative {affiliation}\n"
+              "The mandataire asks you to check the accounts and give your quitus. {lacks}"},
+    "rmd.button.report": {"fr": "🗂 Ouvrir le compte rendu", "en": "🗂 Open the report"},
+    "rmd.button.quitus": {"fr": "✍️ Donner mon quitus", "en": "✍️ Give my quitus"},
+    # A class ledger still open, to its teacher
+    "rmd.closing.rentree": {
+        "fr": "📕 <b>Cahier {ledger} {years}</b> — coopérative {affiliation}\n"
+              "Le cahier de votre classe n'est pas encore clos : son solde est à reverser à la coopérative de "
+              "l'école pour que le compte rendu puisse partir avant le {deadline}.",
+        "en": "📕 <b>Ledger {ledger} {years}</b> — cooperative {affiliation}\n"
+              "Your class ledger is not closed yet: its balance must be paid back to the school cooperative "
+              "so that the report can be sent by {deadline}."},
+    "rmd.closing.countdown": {
+        "fr": "⏰ <b>Cahier {ledger} {years}</b> — coopérative {affiliation}\n"
+              "Le cahier de votre classe n'est toujours pas clos, et le compte rendu est à envoyer dans {days}, "
+              "au plus tard le {deadline}.",
+        "en": "⏰ <b>Ledger {ledger} {years}</b> — cooperative {affiliation}\n"
+              "Your class ledger is still not closed, and the report is due in {days}, by {deadline}."},
+    "rmd.button.closing": {"fr": "📕 Clore le cahier", "en": "📕 Close the ledger"},
     # /rappels
     "rap.title": {"fr": "🔔 <b>Vos rappels</b>", "en": "🔔 <b>Your reminders</b>"},
     "rap.nothing": {"fr": "Vous ne recevez aucun rappel pour l'instant.",
@@ -62,6 +115,11 @@ TEXTS: dict[str, dict[str, str]] = {
                        "and during the school holidays."},
     "rap.kind.adhesion": {"fr": "adhésion", "en": "membership"},
     "rap.kind.validation": {"fr": "adhésions à valider", "en": "memberships to validate"},
+    "rap.kind.preparation": {"fr": "préparation du compte rendu", "en": "getting the report ready"},
+    "rap.kind.rapport": {"fr": "compte rendu", "en": "report"},
+    "rap.kind.renvoi": {"fr": "compte rendu renvoyé", "en": "report sent back"},
+    "rap.kind.quitus": {"fr": "quitus", "en": "quitus"},
+    "rap.kind.cloture": {"fr": "clôture du cahier", "en": "closing the ledger"},
     "rap.button.mute": {"fr": "🔕 Couper : {kind}", "en": "🔕 Mute: {kind}"},
     "rap.button.unmute": {"fr": "🔔 Rétablir : {kind}", "en": "🔔 Hear again: {kind}"},
     "rap.button.hour": {"fr": "🕗 Changer l'heure", "en": "🕗 Change the hour"},

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 from reminders.calendar import Calendar, parse_holidays
 from reminders.due import (
-    ADHESION, QUITUS, REPORT, RETURNED, VALIDATION, CoopFacts, DepartmentFacts, Recipient, ReportFacts, due_now,
-    membership_steps,
+    ADHESION, CLOSING, QUITUS, REPORT, RETURNED, VALIDATION, CoopFacts, DepartmentFacts, OpenLedger, Recipient,
+    ReportFacts, due_now, membership_steps,
 )  # fmt: skip
 
 REUNION = ZoneInfo("Indian/Reunion")
@@ -75,3 +75,25 @@ def test_report_reminders_once_its_state_is_known():
     assert (RETURNED, "202610051000", 1) in due(at(10, 6), sent_back)
     done = CoopFacts(1, "974-111", (MARIE,), submitted_at=at(9, 2), report=ReportFacts(sent=True))
     assert due(at(9, 29) + timedelta(hours=1), done) == []
+
+
+def test_a_returned_report_says_so_once_and_its_weekly_late_resumes_at_the_next_step():
+    returned = ReportFacts(sent_back_at=at(10, 10, 20), comment="Il manque le relevé.")
+    coop = CoopFacts(1, "974-111", (MARIE,), submitted_at=at(9, 2), report=returned)
+    # Monday 12/10: the return's message, not the "late" of Thursday 8/10 on top of it
+    assert due(at(10, 12), coop) == [(RETURNED, "202610102000", 1)]
+    assert due(at(10, 15), coop) == [(REPORT, "retard-3", 1), (RETURNED, "202610102000", 1)]
+    found = due_now(DepartmentFacts(CALENDAR, (coop,), ()), at(10, 12))
+    assert found[0].params["comment"] == "Il manque le relevé." and found[0].year == 2025
+
+
+def test_an_open_class_ledger_from_1_september_to_its_teacher_by_ledger():
+    claire = Recipient(9)
+    coop = CoopFacts(1, "974-111", (MARIE,), submitted_at=at(8, 30),
+                     open_ledgers=(OpenLedger(5, "CM2A", (claire,)), OpenLedger(6, "CP", (claire,))))  # fmt: skip
+    assert due(at(8, 31), coop) == []
+    assert due(at(9, 1), coop) == [(CLOSING, "5:rentree", 9), (CLOSING, "6:rentree", 9)]
+    assert due(at(9, 29), coop) == [(CLOSING, "5:j-1", 9), (CLOSING, "6:j-1", 9)]
+    assert due(at(10, 1), coop) == []  # after the deadline, the report's own "late" follows it up
+    muted = CoopFacts(1, "974-111", (), open_ledgers=(OpenLedger(5, "CM2A", (Recipient(9, frozenset({CLOSING})),)),))
+    assert due(at(9, 15), muted) == [] and due(at(9, 29), muted) == [(CLOSING, "5:j-1", 9)]  # the last day is never muted
