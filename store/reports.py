@@ -31,6 +31,7 @@ from sqlmodel import Session, select
 
 from store import audit, crf
 from store.crf import YearReport
+from store.errors import StoreError
 from store.access import Action, Forbidden, may, require
 from store.models import (
     CashCount, ChequeDeposit, Coop, Department, Entry, Ledger, LedgerClosing, OpeningBalance, Person, Quitus, Report,
@@ -52,7 +53,7 @@ CHANGEABLE = (ReportStatus.SENT, ReportStatus.TO_COMPLETE)  # a change makes the
 ATTACHMENT_KINDS = ("statement", "grant")
 
 
-class ReportError(Exception):
+class ReportError(StoreError):
     """Why a report action is refused. ``reason`` is one of:
 
     locked (validated: nothing changes); councils (0 to COUNCILS_MAX); text_length (limit);
@@ -65,16 +66,6 @@ class ReportError(Exception):
     not_sent (the AD answers only a sent report); comment_length; attachment_kind.
     """
 
-    def __init__(self, reason: str, **details: Any):
-        super().__init__(f"{reason} {details}" if details else reason)
-        self.reason = reason
-        self.details = details
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["details"][name]
-        except KeyError:
-            raise AttributeError(name) from None
 
 
 @dataclass(frozen=True)

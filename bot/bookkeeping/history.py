@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.texts import lang, plural, t
-from bot.ui.buttons import ID, Button, button
+from bot.ui.buttons import ID, Button, button, page_turns
 from bot.ui.chat import as_user, in_store, show
 from bot.ui.formatting import day_text, excerpt, fit, money, years_text
 from store import audit, people
@@ -149,12 +149,9 @@ def history_text(history: CoopHistory, language: str) -> str:
 
 
 def history_keyboard(history: CoopHistory, language: str) -> InlineKeyboardMarkup:
-    number, paging = history.offset // HISTORY_SIZE, []
-    if number > 0:
-        paging.append(button(t("button.previous", language), HISTORY_PAGE_BUTTON.data(history.coop_id, number - 1)))
-    if history.has_more:
-        paging.append(button(t("button.next", language), HISTORY_PAGE_BUTTON.data(history.coop_id, number + 1)))
-    return InlineKeyboardMarkup(([paging] if paging else []) + [[button(t("button.close", language), HISTORY_CLOSE_BUTTON.data())]])
+    turns = page_turns(history.offset // HISTORY_SIZE, history.has_more, language,
+                       lambda number: HISTORY_PAGE_BUTTON.data(history.coop_id, number))  # fmt: skip
+    return InlineKeyboardMarkup(turns + [[button(t("button.close", language), HISTORY_CLOSE_BUTTON.data())]])
 
 
 async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -29,7 +29,7 @@ from bot.ui.steps import (
 )
 from bot.bookkeeping.entries import EDIT_BUTTON
 from bot.bookkeeping.history import trail_line
-from bot.ui.buttons import ID, YEAR, Button, button, enum, Field, one_of
+from bot.ui.buttons import ID, YEAR, Button, button, page_turns, enum, Field, one_of
 from bot.ui.chat import as_user, show
 from bot.texts import lang, plural, t
 from store import balances as store_balances
@@ -221,13 +221,7 @@ def page_keyboard(page: store_journal.JournalPage, journal: dict, other_years: l
     number, coop_wide = journal.get("page", 0), journal.get("coop", False)
     entries = [entry_button(e, coop_wide, language) for e in page.entries]
     rows = [entries[i:i + 2] for i in range(0, len(entries), 2)]
-    paging = []
-    if number > 0:
-        paging.append(button(t("button.previous", language), PAGE_BUTTON.data(number - 1)))
-    if page.has_more:
-        paging.append(button(t("button.next", language), PAGE_BUTTON.data(number + 1)))
-    if paging:
-        rows.append(paging)
+    rows += page_turns(number, page.has_more, language, PAGE_BUTTON.data)
     searching = journal.get("search")
     rows.append([button(t("jnl.button.months", language), MONTHS_BUTTON.data()),
                  button(t("jnl.button.search_off" if searching else "jnl.button.search", language),

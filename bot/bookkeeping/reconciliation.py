@@ -23,7 +23,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.ui.buttons import ID, Button, button, one_of
+from bot.ui.buttons import ID, Button, button, page_turns, one_of
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
@@ -229,13 +229,7 @@ def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, Inli
     lines += ["", t("pnt.zero" if difference == 0 else "pnt.difference", language,
                     difference=signed_money(difference, language))]  # fmt: skip
     rows = [[group_button(group, ticked, language)] for group in shown]
-    turns = []
-    if page > 0:
-        turns.append(button(t("button.previous", language), PAGE_BUTTON.data(page - 1)))
-    if page < pages - 1:
-        turns.append(button(t("button.next", language), PAGE_BUTTON.data(page + 1)))
-    if turns:
-        rows.append(turns)
+    rows += page_turns(page, page < pages - 1, language, PAGE_BUTTON.data)
     rows.append([button(t("pnt.finish", language), DONE_BUTTON.data())])
     return narrow("\n".join(lines)), InlineKeyboardMarkup(rows)
 

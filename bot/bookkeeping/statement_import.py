@@ -24,7 +24,7 @@ from bot.bookkeeping import reconciliation
 from bot.bookkeeping.reconciliation import CANCEL_BUTTONS, DAY, draft
 from bot.infra.downloads import fetch_small
 from bot.texts import lang, plural, t
-from bot.ui.buttons import DIGITS, ID, Button, button
+from bot.ui.buttons import DIGITS, ID, Button, button, page_turns
 from bot.ui.chat import as_user, show
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
 from bot.ui.steps import today_of
@@ -156,13 +156,7 @@ def render(proposal: Proposal, current: dict, language: str) -> tuple[str, Inlin
             lines.append(t("imp.more", language, count=len(proposal.unmatched_entries) - UNMATCHED_SHOWN))
     rows = [[item_button(proposal, line, found, current, language)]
             for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]]  # fmt: skip
-    turns = []
-    if page > 0:
-        turns.append(button(t("button.previous", language), PAGE_BUTTON.data(page - 1)))
-    if page < pages - 1:
-        turns.append(button(t("button.next", language), PAGE_BUTTON.data(page + 1)))
-    if turns:
-        rows.append(turns)
+    rows += page_turns(page, page < pages - 1, language, PAGE_BUTTON.data)
     count = len(accepted(proposal, current))
     rows.append([button(t("imp.finish", language, count=plural(count, "imp.word.entry", language)), DONE_BUTTON.data())])
     rows.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])

@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.membership.coop import card_text
 from bot.reminders.sending import deliver, writer
 from bot.texts import lang, plural, t
-from bot.ui.buttons import ID, WORD, Button, Field, button, one_of
+from bot.ui.buttons import ID, WORD, Button, Field, button, page_turns, one_of
 from bot.ui.chat import as_user, in_store, notify
 from bot.ui.formatting import day_text, years_text
 from store import followup, people
@@ -64,13 +64,7 @@ def overview_text(found: Overview, language: str) -> str:
 def overview_keyboard(found: Overview, language: str) -> InlineKeyboardMarkup:
     rows = [[button(t("sui.button.open", language, affiliation=line.affiliation, school=line.school_name),
                     OPEN_BUTTON.data(line.coop_id))] for line in found.lines]  # fmt: skip
-    turn = []
-    if found.page > 0:
-        turn.append(button(t("button.previous", language), PAGE_BUTTON.data(found.page - 1)))
-    if found.page + 1 < found.pages:
-        turn.append(button(t("button.next", language), PAGE_BUTTON.data(found.page + 1)))
-    if turn:
-        rows.append(turn)
+    rows += page_turns(found.page, found.page + 1 < found.pages, language, PAGE_BUTTON.data)
     rows.append([button(t("sui.button.by_state", language), STATES_BUTTON.data()),
                  button(t("sui.button.by_report", language), REPORTS_BUTTON.data()),
                  button(t("sui.button.by_commune", language), COMMUNES_BUTTON.data())])  # fmt: skip

@@ -12,6 +12,8 @@ from typing import Any, Callable
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.texts import t
+
 SEPARATOR = ":"
 ID_MAX = 2**31 - 1  # ids are INTEGER columns; no page or count comes near it
 
@@ -46,6 +48,17 @@ def button(label: str, data: str) -> InlineKeyboardButton:
     if len(label) > 60:
         label = label[:59].rsplit(" ", 1)[0].rstrip(" ,(") + "…"
     return InlineKeyboardButton(label, callback_data=data)
+
+
+def page_turns(page: int, has_more: bool, language: str,
+               data: Callable[[int], str]) -> list[list[InlineKeyboardButton]]:  # fmt: skip
+    """◀️ and ▶️ to the pages around ``page`` (``data`` makes a page's button data): one row, or none."""
+    turns = []
+    if page > 0:
+        turns.append(button(t("button.previous", language), data(page - 1)))
+    if has_more:
+        turns.append(button(t("button.next", language), data(page + 1)))
+    return [turns] if turns else []
 
 
 class Button:
