@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from typing import Any
 
 from telegram.error import BadRequest, NetworkError, TimedOut
@@ -20,22 +21,40 @@ MASS = {"mass": True}  # rate_limit_args of a mass message: ``bot.send_message(â
 
 
 class Pacer:
-    """Gives each mass message its time slot: evenly spaced overall, a second apart per chat."""
+    """Gives each mass message its time slot: evenly spaced overall, a second apart per chat.
+
+    Slots are reserved ahead, then checked against the sends that really went: when the
+    event loop stalls, the messages whose slots passed meanwhile would otherwise leave
+    together, on top of the next second's share.
+    """
 
     def __init__(self, per_second: float = MASS_PER_SECOND, chat_interval: float = CHAT_INTERVAL):
         self.interval = 1 / per_second
         self.chat_interval = chat_interval
         self.next_slot = 0.0
         self.chat_slots: dict[Any, float] = {}
+        self.last_second: deque[float] = deque(maxlen=int(per_second))  # when the latest sends went
+        self.chat_sent: dict[Any, float] = {}
 
     async def wait(self, chat_id: Any) -> None:
-        now = asyncio.get_running_loop().time()
+        loop = asyncio.get_running_loop()
+        now = loop.time()
         slot = max(now, self.next_slot, self.chat_slots.get(chat_id, 0.0))
         self.next_slot = slot + self.interval
         self.chat_slots[chat_id] = slot + self.chat_interval
         if len(self.chat_slots) > 4096:  # forget the chats whose slot has passed
             self.chat_slots = {chat: due for chat, due in self.chat_slots.items() if due > now}
-        await asyncio.sleep(slot - now)
+            self.chat_sent = {chat: sent for chat, sent in self.chat_sent.items() if sent > now - self.chat_interval}
+        while True:
+            await asyncio.sleep(max(0.0, slot - loop.time()))
+            now = loop.time()
+            full = len(self.last_second) == self.last_second.maxlen
+            slot = max(self.last_second[0] + 1.0 if full else now,
+                       self.chat_sent.get(chat_id, -self.chat_interval) + self.chat_interval)
+            if slot <= now:  # nothing awaited between this check and the record: no other sender slips in
+                self.last_second.append(now)
+                self.chat_sent[chat_id] = now
+                return
 
 
 class PatientRateLimiter(AIORateLimiter):
