@@ -50,8 +50,32 @@ def pytest_configure(config):
                                        "its database without the database_url fixture")
 
 
+# The longest tests (seconds, measured on a 2-core machine running both passes), started first so that
+# pytest-xdist's workers do not end waiting on one of them; only the order changes.
+LONGEST = {
+    "test_sigkill_in_the_middle_of_conversations": 80,
+    "test_smoke_run_measures_everything": 70,
+    "test_a_fanout_killed_in_the_middle_sends_none_twice": 50,
+    "test_standby_takes_over_within_15_seconds": 25,
+    "test_any_text_at_any_step_is_answered": 22,
+    "test_run_serves_the_bot_api_at_the_base_url": 20,
+    "test_a_whole_autumn_of_membership_reminders": 17,
+    "test_a_season_of_report_reminders": 16,
+    "test_the_books_stay_consistent": 15,
+    "test_coopbot_sandbox_without_token_answers_in_french": 14,
+    "test_an_html_error_page_repeating_the_url_does_not_put_the_token_anywhere": 12,
+    "test_webhook_serves_and_refuses_posts_without_the_secret": 12,
+    "test_db_upgrade_creates_the_schema_in_coopbot_db_and_is_idempotent": 11,
+    "test_the_bilan_balances_and_each_line_adds_up": 8,
+    "test_restore_is_refused_while_the_bot_runs": 7,
+    "test_generated_books_are_books_the_store_agrees_with": 7,
+}
+
+
 def pytest_collection_modifyitems(config, items):
-    """In the PostgreSQL pass, leave out the tests that touch no database: the SQLite pass ran them."""
+    """The longest tests first; in the PostgreSQL pass, leave out the tests that touch no database."""
+    # a stable sort: the rest keep their order
+    items.sort(key=lambda item: -LONGEST.get(getattr(item, "originalname", item.name), 0))
     if not TEST_DATABASE_URL:
         return
     keep, drop = [], []

@@ -201,6 +201,7 @@ class BotApiSimulator:
         self._fetched: set[int] = set()  # ... and that it has taken in (polled again, or webhook 200)
         self._in_flight = 0  # calls under way, the long poll aside
         self._answers = 0  # calls made, the long poll aside
+        self._handed: dict[int, int] = {}  # update id → self._answers when it was last handed to the bot
         self._last_call = 0.0
         # A bot in another process has handled an update when it has been this quiet after answering.
         self.quiet_seconds = 0.3
@@ -388,6 +389,7 @@ class BotApiSimulator:
                 break
         batch = self._updates[:limit]
         self._returned.update(update["update_id"] for update in batch)
+        self._handed.update((update["update_id"], self._answers) for update in batch)
         return batch
 
     async def api_setWebhook(self, params: dict) -> bool:
@@ -424,6 +426,7 @@ class BotApiSimulator:
                     await self._arrived.wait()
                     continue
                 update, hook = self._updates[0], self.webhook
+                self._handed[update["update_id"]] = self._answers
                 headers = {"X-Telegram-Bot-Api-Secret-Token": hook["secret_token"]} if hook["secret_token"] else {}
                 try:
                     async with http.post(hook["url"], json=update, headers=headers) as answer:
@@ -708,7 +711,8 @@ class BotApiSimulator:
             return
         # A bot in another process: give it a moment to start answering (long enough for a
         # loaded machine: only a step that gets no answer at all waits it out), then wait for quiet.
-        answers, first_call_by = self._answers, time.monotonic() + 6
+        # Counted from when the update was handed over: the answer may come before the poll that confirms it.
+        answers, first_call_by = self._handed.get(update_id, self._answers), time.monotonic() + 6
         while self._answers == answers and time.monotonic() < first_call_by:
             await asyncio.sleep(0.02)
         while self._in_flight or time.monotonic() - self._last_call < self.quiet_seconds:
