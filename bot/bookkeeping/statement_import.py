@@ -109,11 +109,18 @@ def item_lines(proposal: Proposal, line: int, found, current: dict, language: st
     label = escape(clip(x.label, WIDTH - 3))
     if found is None:
         return [f"➕ {head}", f"   {label}", "   " + t("imp.no_entry", language)]
-    box = "☐" if line in current["left"] else "☑"
     first = found.entries[0]
     what = (t("pnt.deposit", language, number=first.deposit_number) if first.deposit_id
             else f"{escape(first.ledger_name)} {first.piece} · {first.day:%d/%m}")  # fmt: skip
+    if ticked_before(proposal, found):
+        return [f"✔️ {head}", f"   {label}", f"   → {what} · {t('imp.already', language)}"]
+    box = "☐" if line in current["left"] else "☑"
     return [f"{box} {head}", f"   {label}", f"   → {what}"]
+
+
+def ticked_before(proposal: Proposal, found) -> bool:
+    """A line of a statement sent again whose entries were ticked on it already: nothing to accept."""
+    return found is not None and all(i in proposal.already for i in found.entry_ids)
 
 
 def item_button(proposal: Proposal, line: int, found, current: dict, language: str):
@@ -155,7 +162,8 @@ def render(proposal: Proposal, current: dict, language: str) -> tuple[str, Inlin
         if len(proposal.unmatched_entries) > UNMATCHED_SHOWN:
             lines.append(t("imp.more", language, count=len(proposal.unmatched_entries) - UNMATCHED_SHOWN))
     rows = [[item_button(proposal, line, found, current, language)]
-            for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]]  # fmt: skip
+            for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+            if not ticked_before(proposal, found)]  # fmt: skip
     rows += page_turns(page, page < pages - 1, language, PAGE_BUTTON.data)
     count = len(accepted(proposal, current))
     rows.append([button(t("imp.finish", language, count=plural(count, "imp.word.entry", language)), DONE_BUTTON.data())])
@@ -264,6 +272,12 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     context.user_data.pop(reconciliation.DRAFT, None)
     await query.edit_message_text(narrow("\n\n".join(lines)))
     return ConversationHandler.END
+
+
+async def another_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A file sent while a statement is gone through: not read (nor taken as a receipt); this one first."""
+    draft(context).pop("line", None)
+    return await refresh(update, context, await reread(update, context), t("imp.finish_first", lang(update)))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

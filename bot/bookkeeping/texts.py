@@ -596,6 +596,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                "créer) :",
                          "en": "☑ will be ticked (tap to untick), ➕ line without an entry (tap to create it):"},
     "imp.no_entry": {"fr": "→ sans écriture", "en": "→ no entry"},
+    "imp.already": {"fr": "déjà pointée", "en": "already ticked"},
+    "imp.finish_first": {"fr": "Un relevé est en cours : pointez-le (✅ Pointer) ou annulez-le (Annuler) avant "
+                               "d'envoyer un autre fichier. Ce fichier n'a pas été lu.",
+                         "en": "A statement is in progress: tick it (✅ Tick) or cancel it (Cancel) before sending "
+                               "another file. That file was not read."},
     "imp.create": {"fr": "➕ {line} : créer l'écriture", "en": "➕ {line}: create the entry"},
     "imp.not_in_file": {"fr": "Au livre mais pas sur le relevé : {count}", "en": "In the books, not on the statement: {count}"},
     "imp.more": {"fr": "… et {count} de plus", "en": "… and {count} more"},
