@@ -125,8 +125,6 @@ async def test_the_coop_xlsx_has_a_crf_sheet_with_the_stores_totals(bot, sim, da
 
 
 async def test_the_ad_prints_a_coops_report_typed_by_its_number_or_its_schools_name(bot, sim, demo):
-    from sqlmodel import select
-
     from store.models import Coop
     from tests.world import PERSONAS, seed_world
 

@@ -35,6 +35,7 @@ from store.errors import LedgerError
 IMPORT, ACCOUNT = "pnt.import", "pnt.file_account"
 TOGGLE_BUTTON, PAGE_BUTTON, CREATE_BUTTON = Button("bki:t", ID), Button("bki:p", ID), Button("bki:n", ID)
 DONE_BUTTON, BACK_BUTTON, ACCOUNT_BUTTON = Button("bki:done"), Button("bki:back"), Button("bki:a", DIGITS)
+WHICH_BUTTON = Button("bki:w", ID)  # which account of a file holding several
 PAGE_SIZE = 6  # lines of the file per page: each takes two lines and a button
 UNMATCHED_SHOWN = 5  # entries of the books the file lacks, listed by name
 
@@ -44,6 +45,8 @@ def money_values(error: BankFileError, language: str) -> dict:
     values = dict(error.details)
     if error.reason == "other_account":
         return {key: bankfiles.masked(value) for key, value in values.items()}
+    if error.reason == "none_of_accounts":
+        return {**values, "expected": bankfiles.masked(values["expected"])}
     for key in ("opening", "total", "closing", "previous_balance", "expected", "balance"):
         if key in values:
             values[key] = signed_money(values[key], language)
@@ -59,24 +62,59 @@ def problem(error: BankFileError, language: str) -> str:
 
 async def received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A document where the statement's date is asked: the bank's file, read and checked."""
-    message, current, language = update.effective_message, draft(context), lang(update)
-    document = message.document
+    document = update.effective_message.document
     data = None
     if (document.file_size or 0) <= bankfiles.MAX_BYTES:
         data = await fetch_small(await document.get_file(), bankfiles.MAX_BYTES)
+    draft(context)["file_id"] = document.file_id  # read again if it holds several accounts
+    return await read_file(update, context, data)
+
+
+async def chose_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Which account of a file holding several: the file read again, that account's statement."""
+    query, current = update.callback_query, draft(context)
+    await query.answer()
+    index, accounts = WHICH_BUTTON.read(update), current.get("accounts") or []
+    if "file_id" not in current or not 0 <= index < len(accounts):
+        await show(update, t("imp.again", lang(update)))
+        return DAY
+    data = await fetch_small(await context.bot.get_file(current["file_id"]), bankfiles.MAX_BYTES)
+    return await read_file(update, context, data, accounts[index])
+
+
+async def read_file(update: Update, context: ContextTypes.DEFAULT_TYPE, data: bytes | None,
+                    account: str | None = None) -> str:  # fmt: skip
+    """The file's proposals; or why it is refused, or which of its accounts, at the same step."""
+    message, current, language = update.effective_message, draft(context), lang(update)
     try:
         if data is None:
             raise BankFileError("too_big")
         proposal = await as_user(update, context, bankfiles.propose, current["coop_id"], data,
-                                 today=today_of(current))  # fmt: skip
+                                 today=today_of(current), account=account)  # fmt: skip
     except BankFileError as refused:
+        if refused.reason == "several_accounts":
+            return await ask_file_account(update, context, refused.details["accounts"])
         await message.reply_text(narrow(problem(refused, language) + "\n\n" + t("imp.again", language)))
         return DAY
     except LedgerError as refused:
         await message.reply_text(narrow(refusal(refused, language) + "\n\n" + t("imp.again", language)))
         return DAY
+    for key in ("file_id", "accounts"):
+        current.pop(key, None)
     current.update(file=proposal.statement.to_data(), created={}, left=[], page=0)
-    return await refresh(update, context, proposal)
+    return await refresh(update, context, proposal)  # the question of the account, if any, becomes the proposals
+
+
+async def ask_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: list[str]) -> str:
+    """A file of several accounts, none recorded for the coop: a button per account."""
+    language = lang(update)
+    draft(context)["accounts"] = accounts
+    rows = [[button(t("imp.account_button", language, account=bankfiles.masked(a) if a else "?"),
+                    WHICH_BUTTON.data(i))] for i, a in enumerate(accounts) if a]  # fmt: skip
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
+    await update.effective_message.reply_text(narrow(t("imp.which_account", language, count=len(accounts))),
+                                              reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return DAY
 
 
 async def reread(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Proposal:

@@ -561,6 +561,16 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "{total}, mais solde de fin {closing}. Il manque sans doute des lignes.",
                                "en": "This file does not add up: opening balance {opening}, transactions "
                                      "{total}, but closing balance {closing}. Lines are probably missing."},
+    "imp.error.none_of_accounts": {"fr": "Ce fichier contient les relevés de {count} comptes, mais aucun n'est celui "
+                                         "de la coopérative ({expected}).",
+                                   "en": "This file holds the statements of {count} accounts, but none is the "
+                                         "cooperative's ({expected})."},
+    "imp.which_account": {"fr": "Ce fichier contient les relevés de {count} comptes. Lequel est le compte de la "
+                                "coopérative ? Son numéro sera enregistré, et les relevés suivants devront être de "
+                                "ce compte.",
+                          "en": "This file holds the statements of {count} accounts. Which one is the cooperative's? "
+                                "Its number will be recorded, and the next statements must be of that account."},
+    "imp.account_button": {"fr": "Compte {account}", "en": "Account {account}"},
     "imp.error.other_account": {"fr": "Ce relevé est celui d'un autre compte ({found}) : le compte de la "
                                       "coopérative est le {expected}.",
                                 "en": "This statement is of another account ({found}): the cooperative's "
