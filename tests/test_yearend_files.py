@@ -15,6 +15,8 @@ from sqlmodel import select
 from store import balances as sums
 from store import bankfiles
 from store.models import Coop, Statement, Tick
+from store.people import who_is
+from store.years import today_in
 from tests.bankfiles import ACCOUNT, LAYOUTS, Line, bank_lines, credit_mutuel
 from tests.test_treasury import euros, flat
 from tests.yearend import AUGUST_STATEMENT, BANQUE, CAISSE, CHARGES, PEOPLE, PRODUITS, UNCASHED_CHEQUE, \
@@ -259,3 +261,22 @@ async def test_the_year_exported_as_xlsx_adds_up_to_the_books(bot, sim, database
         assert banque == b.banque
     assert (charges, produits) == (CHARGES, PRODUITS)
     assert books["École"].banque == BANQUE  # the classes closed: their money back in the school's ledger
+
+
+async def test_the_sandbox_gives_coop_974_300_its_august_statement(database, tmp_path):
+    """The sandbox's 974-300 (the year waiting for its end): its 31/08 statement file, sent by filaos."""
+    from tests.test_sandbox import chat
+
+    statement = tmp_path / f"s-releve-{AFFILIATION}.csv"
+    out = await chat(database, ":user filaos", "/pointage", f":doc {statement}", files=tmp_path / "s")
+    assert f"Celui du 31/08 de la coop {AFFILIATION} (:user filaos) : /pointage, puis :doc {statement}" in out
+    answer = " ".join(out.rsplit(f":doc {statement}\n", 1)[1].split())  # the terminal indents wrapped lines
+    assert f"coop {AFFILIATION} Fichier CSV · solde 1 407,40 €" in answer.replace("\u202f", " ").replace("\xa0", " ")
+    assert "0 sans écriture" in answer and "Au livre mais pas sur le relevé : 1" in answer and "Livres de" in answer
+    # the same file, read against the books: every entry matched once, the cheque left
+    data = statement.read_bytes()
+    coop = database.run(lambda s: s.exec(select(Coop.id).where(Coop.affiliation == AFFILIATION)).one())
+    proposal = database.run(lambda s: bankfiles.propose(s, who_is(s, PEOPLE["mandataire"][0]), coop, data,
+                                                        today=today_in("Indian/Reunion")))  # fmt: skip
+    assert proposal.statement.closing == AUGUST_STATEMENT and not proposal.unmatched_lines
+    assert [e.cheque_number for e in proposal.unmatched_entries] == [UNCASHED_CHEQUE]
