@@ -55,7 +55,9 @@ class BankFileError(Exception):
     empty, too_big, binary (not a text file: PDF, spreadsheet, picture…), encoding (UTF-16 or
     another encoding that is not UTF-8 nor ISO-8859), unknown_format (text, but neither a bank's
     CSV nor OFX), no_lines (a table without any operation), bad_line (day: the date of a row without a readable amount),
-    too_many_lines, no_balance (no closing balance, none to compute), inconsistent (the file's own
+    too_many_lines, no_balance (no closing balance, none to compute), several_accounts (accounts: an
+    OFX holding the statements of several accounts, none recorded for the coop: which one?),
+    none_of_accounts (expected, count: an OFX of several accounts, none the coop's), inconsistent (the file's own
     opening balance + its lines ≠ its closing balance: opening, total, closing),
     other_account (expected, found: the coop's account number and the file's), balance_gap
     (previous_day, previous_balance, expected, closing: the previous statement's balance + the
@@ -104,8 +106,9 @@ class BankFile:
 # ---------------------------------------------------------------- reading a file
 
 
-def read(data: bytes) -> BankFile:
-    """The statement a file holds, or BankFileError."""
+def read(data: bytes, *, account: str | None = None) -> BankFile:
+    """The statement a file holds, or BankFileError. An OFX may hold several accounts' statements:
+    the one of ``account`` (the coop's, or the one the person chose) is read."""
     if not data.strip():
         raise BankFileError("empty")
     if len(data) > MAX_BYTES:
@@ -117,7 +120,7 @@ def read(data: bytes) -> BankFile:
         raise BankFileError("binary")
     text = _decode(data)
     if re.search(r"<OFX>|OFXHEADER", text[:HEAD], re.IGNORECASE):
-        statement = _read_ofx(data)
+        statement = _read_ofx(data, account)
     else:
         statement = _read_csv(text)
     if len(statement.lines) > MAX_LINES:
@@ -342,14 +345,31 @@ def _csv_line(row: list[str], columns: _Columns, day: date) -> BankLine | None:
     return BankLine(day, label, amount, cheque_in(label))
 
 
-def _read_ofx(data: bytes) -> BankFile:
+def _read_ofx(data: bytes, wanted: str | None = None) -> BankFile:
     from ofxtools.Parser import OFXTree  # imported when an OFX comes: a second of import saved otherwise
 
     try:
         tree = OFXTree()
         tree.parse(io.BytesIO(data))
-        statement = tree.convert().statements[0]
-        account = re.sub(r"[^A-Z0-9]", "", str(statement.account.acctid).upper()) or None
+        statements = tree.convert().statements
+        if not statements:
+            raise ValueError("no statement")
+        accounts = [re.sub(r"[^A-Z0-9]", "", str(x.account.acctid).upper()) or None for x in statements]
+    # ofxtools raises its own errors and plain ones (ValueError, KeyError, IndexError…) on a
+    # malformed file; whichever it is, the file cannot be read.
+    except Exception as error:
+        raise BankFileError("unknown_format") from error
+    index = 0
+    if len(statements) > 1:
+        mine = [i for i, a in enumerate(accounts) if a and wanted and _same_account(wanted, a)]
+        if len(mine) == 1:
+            index = mine[0]
+        elif wanted:
+            raise BankFileError("none_of_accounts", expected=wanted, count=len(statements))
+        else:
+            raise BankFileError("several_accounts", accounts=[a or "" for a in accounts])
+    try:
+        statement = statements[index]
         balance = statement.ledgerbal
         lines = []
         for tx in statement.transactions:
@@ -359,13 +379,11 @@ def _read_ofx(data: bytes) -> BankFile:
             cheque = str(tx.checknum).lstrip("0") if tx.checknum else cheque_in(label)
             lines.append(BankLine(tx.dtposted.date(), label, int(Decimal(tx.trnamt) * 100), cheque))
         closing, day = int(Decimal(balance.balamt) * 100), balance.dtasof.date()
-    # ofxtools raises its own errors and plain ones (ValueError, KeyError, IndexError…) on a
-    # malformed file; whichever it is, the file cannot be read.
     except Exception as error:
         raise BankFileError("unknown_format") from error
     if not lines:
         raise BankFileError("no_lines")
-    return BankFile("ofx", account, day, closing, None, tuple(sorted(lines, key=lambda x: x.day)))
+    return BankFile("ofx", accounts[index], day, closing, None, tuple(sorted(lines, key=lambda x: x.day)))
 
 
 # ---------------------------------------------------------------- matching
@@ -501,11 +519,15 @@ def _proposal(session: Session, coop: Coop, statement: BankFile, today: date,
 
 
 def propose(session: Session, who: Who, coop_id: int, data: bytes | dict, *, today: date,
-            created: dict[int, int] | None = None) -> Proposal:  # fmt: skip
+            created: dict[int, int] | None = None, account: str | None = None) -> Proposal:  # fmt: skip
     """Read a statement file (bytes) or take up one read before (its ``to_data``), check it against
-    the coop and propose the matches. Nothing is written."""
+    the coop and propose the matches. Nothing is written. An OFX of several accounts: the coop's
+    recorded account's statement, else the ``account`` the person chose among them."""
     coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
-    statement = read(data) if isinstance(data, bytes) else BankFile.from_data(data)
+    if isinstance(data, bytes):
+        statement = read(data, account=coop.bank_account or account)
+    else:
+        statement = BankFile.from_data(data)
     return _proposal(session, coop, statement, today, created)
 
 

@@ -181,20 +181,36 @@ def demo_statement(session: Session) -> bytes:
     the bank's fees of yesterday that the books lack."""
     coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
     today = today_in("Indian/Reunion")
-    bank = books._views(session, reconciliation._bank_entries(session, coop.id, today), books.chart_of(session, coop))
-    uncashed = [e for e in bank if e.uncashed_cheque and e.ledger_name == "CE2B"]
+    fees = (max(date(department_year(session, "974"), 9, 1), today - timedelta(days=1)), "FRAIS TENUE DE COMPTE", -4_50)
+    return _statement_csv(session, coop, today, DEMO_ACCOUNT, lambda e: e.uncashed_cheque and e.ledger_name == "CE2B",
+                          fees)  # fmt: skip
+
+
+def year_end_statement(session: Session) -> bytes:
+    """Coop 974-300's statement of 31 August, the end of its recorded year (CSV as Crédit Agricole
+    exports it): every bank entry of the year but cheque n° 0000103, cashed in September."""
+    coop = session.exec(select(Coop).where(Coop.affiliation == YEAR_END_AFFILIATION)).one()
+    last_day = date(fiscal_year_of(today_in("Indian/Reunion")), 8, 31)
+    return _statement_csv(session, coop, last_day, YEAR_END_ACCOUNT, lambda e: e.cheque_number == "0000103")
+
+
+def _statement_csv(session: Session, coop: Coop, day: date, account: str, uncashed, fees: tuple | None = None) -> bytes:
+    """The bank's file of the coop's bank entries up to ``day``, grouped by remise, but those
+    ``uncashed`` says the bank has not seen, with ``fees`` (day, label, signed cents) the books lack."""
+    bank = books._views(session, reconciliation._bank_entries(session, coop.id, day), books.chart_of(session, coop))
+    left = [e for e in bank if uncashed(e)]
     lines: dict[str, list] = {}
     for e in bank:
-        if e not in uncashed:
+        if e not in left:
             key = f"r{e.deposit_id}" if e.deposit_id else f"e{e.id}"
             label = f"REMISE CHEQUES N° {e.deposit_number}" if e.deposit_id else e.label.upper()
             lines.setdefault(key, [e.day, label, 0])[2] += e.signed
-    fees = [max(date(department_year(session, "974"), 9, 1), today - timedelta(days=1)), "FRAIS TENUE DE COMPTE", -4_50]
-    rows = sorted([*lines.values(), fees], key=lambda x: x[0], reverse=True)
-    closing = reconciliation._book_banque(session, coop.id, today) - sum(e.signed for e in uncashed) + fees[2]
+    extra = [list(fees)] if fees else []
+    rows = sorted([*lines.values(), *extra], key=lambda x: x[0], reverse=True)
+    closing = reconciliation._book_banque(session, coop.id, day) - sum(e.signed for e in left) + sum(x[2] for x in extra)
     euros = lambda cents: f"{abs(cents) // 100},{abs(cents) % 100:02d}"  # noqa: E731
-    text = [f"Téléchargement du {today:%d/%m/%Y};", f"Compte de Dépôt carte n° {DEMO_ACCOUNT};",
-            f"Solde au {today:%d/%m/%Y} {'-' if closing < 0 else ''}{euros(closing)} EUR", ";",
+    text = [f"Téléchargement du {day:%d/%m/%Y};", f"Compte de Dépôt carte n° {account};",
+            f"Solde au {day:%d/%m/%Y} {'-' if closing < 0 else ''}{euros(closing)} EUR", ";",
             "Date;Libellé;Débit euros;Crédit euros;"]  # fmt: skip
     text += [f'{day:%d/%m/%Y};"{label}";{euros(cents) if cents < 0 else ""};{euros(cents) if cents > 0 else ""};'
              for day, label, cents in rows]  # fmt: skip
@@ -220,6 +236,7 @@ def _membership(session: Session, coop_id: int, year: int, *, validated: bool,
 # ---------------------------------------------------------------- a whole year, to its end
 
 YEAR_END_AFFILIATION = "974-300"
+YEAR_END_ACCOUNT = "00098765430"  # its bank account, as its statement file gives it
 YEAR_END_OPENINGS = {"École": (1_200_00, 150_00), "CE1A": (85_00, 20_00), "CE2B": (60_00, 0), "CM1": (0, 0)}
 # key → (telegram id, first name, last name, role, class ledger)
 YEAR_END_PEOPLE = {

@@ -22,6 +22,7 @@ from store.models import (
     Treasury,
 )  # fmt: skip
 from store.people import Who, coop_by_affiliation
+from store.text import folded
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
 
 
@@ -165,11 +166,23 @@ def pick_scope(session: Session, who: Who, *, ledger_id: int | None = None, coop
 
 
 def typed_coop(session: Session, who: Who, typed: str) -> Scope | None:
-    """AD staff: the whole coop whose affiliation was typed, if it is of their department; else None."""
-    coop = coop_by_affiliation(session, typed.strip())
+    """AD staff: the whole coop whose affiliation, or school's name, was typed, if it is of their
+    department; else None."""
+    coop = coop_by_affiliation(session, typed.strip()) or _coop_named(session, who, typed)
     if coop is None or not may(who, Action.READ_COOP, coop_id=coop.id, department_code=coop.department_code):
         return None
     return _scope(session, coop, None)
+
+
+def _coop_named(session: Session, who: Who, typed: str) -> Coop | None:
+    """The one coop of the person's departments whose school's name is the typed text (case, spaces
+    and accents aside), or the only one that contains it; None if none or several."""
+    key = folded(typed)
+    if len(key) < 3 or not who.departments():
+        return None
+    coops = session.exec(select(Coop).where(Coop.department_code.in_(who.departments()))).all()
+    found = [c for c in coops if folded(c.school_name) == key] or [c for c in coops if key in folded(c.school_name)]
+    return found[0] if len(found) == 1 else None
 
 
 def check_period(first: date, last: date) -> None:

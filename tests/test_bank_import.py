@@ -3,6 +3,7 @@ and gone through in the chat as the mandataire would (the file sent as a documen
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -345,3 +346,90 @@ def test_the_same_file_sent_again_finds_its_lines_ticked(demo_books):
     assert again.existing_statement_id and not again.unmatched_lines and not again.to_tick
     assert len(again.matches) == len(first.matches) and [e.label for e in again.unmatched_entries] == [MUSEUM]
     assert len(accept(again).ticked) == len(first.to_tick)
+
+
+async def test_a_second_file_while_the_proposals_show_is_not_a_receipt(bot, cast, demo_books):
+    from store.models import Receipt
+
+    lines, closing = statement_of(demo_books, extra=[FEES])
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.send_document(ofx(TODAY, closing, lines), "releve.ofx")
+    first = step.last.buttons[0][0]
+    for send in (lambda: marie.send_document(credit_agricole(TODAY, closing, lines), "autre.csv"),
+                 lambda: marie.send_photo(b"\xff\xd8\xff\xe0 ticket")):  # fmt: skip
+        step = await send()
+        assert flat(step.text).startswith("Un relevé est en cours : pointez-le (✅ Pointer) ou annulez-le (Annuler) "
+                                          "avant d'envoyer un autre fichier. Ce fichier n'a pas été lu.")
+        assert "Fichier OFX" in flat(step.text) and step.last.buttons[0][0] == first  # the proposals, again
+    step, create = await find_button(marie, step, "➕ ")
+    await marie.press(create)  # asked for an account: a file there is not read either
+    step = await marie.send_document(b"%PDF-1.4 facture", "facture.pdf")
+    assert flat(step.text).startswith("Un relevé est en cours") and "Fichier OFX" in flat(step.text)
+    assert demo_books.run(lambda s: s.exec(select(Receipt)).all()) == []
+    step = await marie.press(first)  # still going through the statement
+    assert step.last.buttons[0][0] == "☐" + first[1:]
+
+
+async def test_a_statement_sent_again_shows_its_ticked_lines_as_already_ticked(bot, cast, demo_books):
+    lines, closing = statement_of(demo_books)
+    data = ofx(TODAY, closing, lines)
+    first = propose(demo_books, data)
+    demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id, first.statement.to_data(),
+                                              list(first.to_tick), today=TODAY))  # fmt: skip
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.send_document(data, "releve.ofx")
+    text = step.text
+    assert text.count("déjà pointée") == len([x for x in text.splitlines() if x.startswith("✔️ ")]) == len(first.matches)
+    assert not re.search(r"^[☑☐] \d\d/\d\d · ", text, re.M)  # no line shown as proposed
+    assert not any(b.startswith(("☑", "☐")) for row in step.last.buttons for b in row)
+    assert step.last.buttons[-2] == ["✅ Pointer 0 opération"]
+
+
+SAVINGS = ("99988877766", 5_000_00, [Line(TODAY.replace(day=1), "INTERETS", 12_00)])  # the coop's livret, same bank
+
+
+def test_an_ofx_of_several_accounts_is_read_for_the_coops(demo_books):
+    lines, closing = statement_of(demo_books)
+    data = ofx(TODAY, closing, lines, others=(SAVINGS,))
+    with pytest.raises(BankFileError) as refused:  # no account recorded yet: which one?
+        propose(demo_books, data)
+    assert refused.value.reason == "several_accounts" and refused.value.details["accounts"] == [SAVINGS[0], ACCOUNT]
+    with pytest.raises(BankFileError) as refused:
+        bankfiles.read(data)
+    assert refused.value.reason == "several_accounts"
+    chosen = propose(demo_books, data, account=ACCOUNT)
+    assert (chosen.statement.account, chosen.statement.closing, chosen.record_account) == (ACCOUNT, closing, True)
+    assert not chosen.unmatched_lines and [e.label for e in chosen.unmatched_entries] == [MUSEUM]
+    savings = propose(demo_books, data, account=SAVINGS[0])  # the person's choice, checked at acceptance
+    assert (savings.statement.account, savings.statement.closing, len(savings.lines)) == (SAVINGS[0], 5_000_00, 1)
+    demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id, chosen.statement.to_data(),
+                                              list(chosen.to_tick), today=TODAY))  # fmt: skip
+    again = propose(demo_books, data, account=SAVINGS[0])  # recorded now: the coop's account is read, whatever asked
+    assert again.statement.account == ACCOUNT and again.existing_statement_id
+    with pytest.raises(BankFileError) as refused:
+        propose(demo_books, ofx(TODAY, 1_00, SAVINGS[2], account="55544433322", others=(SAVINGS,)))
+    assert refused.value.reason == "none_of_accounts" and refused.value.details == {"expected": ACCOUNT, "count": 2}
+
+
+async def test_the_mandataire_picks_the_coops_account_in_a_file_of_several(bot, cast, demo_books):
+    lines, closing = statement_of(demo_books)
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.send_document(ofx(TODAY, closing, lines, others=(SAVINGS,)), "comptes.ofx")
+    assert flat(step.text) == ("Ce fichier contient les relevés de 2 comptes. Lequel est le compte de la coopérative ? "
+                               "Son numéro sera enregistré, et les relevés suivants devront être de ce compte.")
+    assert step.last.buttons == [["Compte •••• 7766"], ["Compte •••• 5678"], ["Annuler"]]
+    step = await marie.press("Compte •••• 5678")
+    text = flat(step.text)
+    assert text.startswith(f"Relevé du {DAY} — coop 974-111 Fichier OFX · solde {euros(closing)}")
+    assert "Compte •••• 5678 : c'est le premier relevé importé" in text and "0 sans écriture" in text
+    step = await marie.press(step.last.buttons[-2][0])
+    assert "Numéro de compte •••• 5678 enregistré pour la coopérative" in flat(step.text)
+    assert demo_books.run(lambda s: coop_of(s).bank_account) == ACCOUNT
+    await marie.send("/pointage")
+    step = await marie.send_document(ofx(TODAY, 1_00, SAVINGS[2], account="55544433322", others=(SAVINGS,)), "x.ofx")
+    assert flat(step.text) == ("Ce fichier contient les relevés de 2 comptes, mais aucun n'est celui de la "
+                               "coopérative (•••• 5678).\n\nRien n'a été modifié. Envoyez un autre fichier, ou "
+                               "choisissez la date du relevé.")  # fmt: skip

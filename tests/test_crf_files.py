@@ -122,3 +122,49 @@ async def test_the_coop_xlsx_has_a_crf_sheet_with_the_stores_totals(bot, sim, da
     assert cents("Total de l'inventaire") == figures.inventaire_total
     for line in figures.fonctionnement.lines:
         assert cents(line.label) == sum(CRF[line.key]), line.label
+
+
+async def test_the_ad_prints_a_coops_report_typed_by_its_number_or_its_schools_name(bot, sim, demo):
+    from store.models import Coop
+    from tests.world import PERSONAS, seed_world
+
+    demo.run(seed_world)  # department 971 and its AD
+    demo.run(lambda s: s.add(Coop(affiliation="971-300", school_name="École des Filaos", commune="Le Moule",
+                                  department_code="971")))  # fmt: skip
+    y = reported_year(demo)
+    years = f"{y.year}-{y.year + 1}"
+    paul = sim.user(*PERSONAS["ad"])
+    step = await paul.send("/export")
+    assert ["📄 Compte rendu (PDF)"] in step.last.buttons
+    step = await paul.press("📄 Compte rendu (PDF)")
+    assert step.text == "Tapez le numéro de la coopérative (par exemple 974-111) ou le nom de son école :"
+    step = await paul.send("971-300")  # a coop of another department
+    assert step.text == ("« 971-300 » n'est pas une coopérative de votre département. Tapez son numéro, par exemple "
+                         "971-111, ou le nom de son école :")  # fmt: skip
+    step = await paul.send("974-30O")  # a letter O for a zero
+    assert step.text.startswith("« 974-30O » n'est pas une coopérative de votre département.")
+    step = await paul.send("Filoas")  # a typo
+    assert step.text == ("« Filoas » : aucune école de votre département n'a ce nom, ou plusieurs. Tapez le nom "
+                         "complet de l'école, ou le numéro de la coopérative (par exemple 974-111) :")  # fmt: skip
+    step = await paul.send("École")  # every school's name has it
+    assert step.text.startswith("« École » : aucune école de votre département n'a ce nom, ou plusieurs.")
+    step = await paul.send("ecole des filaos")  # the school's name, accents and case aside: 974's only
+    assert step.text == "Quelle période (974-300) ?"
+    assert f"Exercice {years}" in step.last.buttons[0]
+    assert "📅 Autres dates…" not in str(step.last.buttons)
+    step = await paul.press(f"Exercice {years}")
+    name, data = received(paul, step)
+    assert name == f"compte-rendu-974-300-{years}.pdf"
+    assert_whole_crf(data, y)
+    # by its number too; the AD of 971 types it and is refused
+    await paul.send("/export")
+    await paul.press("📄 Compte rendu (PDF)")
+    step = await paul.send("974-300")
+    assert step.text == "Quelle période (974-300) ?"
+    gaston = sim.user(*PERSONAS["ad_autre_departement"])
+    await gaston.send("/export")
+    await gaston.press("📄 Compte rendu (PDF)")
+    step = await gaston.send("974-300")
+    assert step.text.startswith("« 974-300 » n'est pas une coopérative de votre département")
+    step = await gaston.send("Filaos")  # theirs: 971-300, whose report has nothing recorded
+    assert step.text == "Quelle période (971-300) ?"

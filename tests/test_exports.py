@@ -226,9 +226,10 @@ async def test_ad_types_a_coop_of_the_department(bot, sim, world):
     paul = sim.user(*PERSONAS["ad"])
     await paul.send("/export")
     step = await paul.press("🖨 Cahier de comptabilité (PDF)")
-    assert step.text == "Tapez le numéro de la coopérative (par exemple 974-111) :"
+    assert step.text == "Tapez le numéro de la coopérative (par exemple 974-111) ou le nom de son école :"
     step = await paul.send("971-999")
-    assert step.text == "« 971-999 » n'est pas une coopérative de votre département. Tapez son numéro, par exemple 971-111 :"
+    assert step.text == ("« 971-999 » n'est pas une coopérative de votre département. Tapez son numéro, par exemple "
+                         "971-111, ou le nom de son école :")  # fmt: skip
     step = await paul.send("974-111")
     assert step.text == "Quelle période (974-111) ?"
     step = await paul.press(f"Exercice {YEARS}")

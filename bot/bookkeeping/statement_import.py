@@ -35,6 +35,7 @@ from store.errors import LedgerError
 IMPORT, ACCOUNT = "pnt.import", "pnt.file_account"
 TOGGLE_BUTTON, PAGE_BUTTON, CREATE_BUTTON = Button("bki:t", ID), Button("bki:p", ID), Button("bki:n", ID)
 DONE_BUTTON, BACK_BUTTON, ACCOUNT_BUTTON = Button("bki:done"), Button("bki:back"), Button("bki:a", DIGITS)
+WHICH_BUTTON = Button("bki:w", ID)  # which account of a file holding several
 PAGE_SIZE = 6  # lines of the file per page: each takes two lines and a button
 UNMATCHED_SHOWN = 5  # entries of the books the file lacks, listed by name
 
@@ -44,6 +45,8 @@ def money_values(error: BankFileError, language: str) -> dict:
     values = dict(error.details)
     if error.reason == "other_account":
         return {key: bankfiles.masked(value) for key, value in values.items()}
+    if error.reason == "none_of_accounts":
+        return {**values, "expected": bankfiles.masked(values["expected"])}
     for key in ("opening", "total", "closing", "previous_balance", "expected", "balance"):
         if key in values:
             values[key] = signed_money(values[key], language)
@@ -59,24 +62,59 @@ def problem(error: BankFileError, language: str) -> str:
 
 async def received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A document where the statement's date is asked: the bank's file, read and checked."""
-    message, current, language = update.effective_message, draft(context), lang(update)
-    document = message.document
+    document = update.effective_message.document
     data = None
     if (document.file_size or 0) <= bankfiles.MAX_BYTES:
         data = await fetch_small(await document.get_file(), bankfiles.MAX_BYTES)
+    draft(context)["file_id"] = document.file_id  # read again if it holds several accounts
+    return await read_file(update, context, data)
+
+
+async def chose_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Which account of a file holding several: the file read again, that account's statement."""
+    query, current = update.callback_query, draft(context)
+    await query.answer()
+    index, accounts = WHICH_BUTTON.read(update), current.get("accounts") or []
+    if "file_id" not in current or not 0 <= index < len(accounts):
+        await show(update, t("imp.again", lang(update)))
+        return DAY
+    data = await fetch_small(await context.bot.get_file(current["file_id"]), bankfiles.MAX_BYTES)
+    return await read_file(update, context, data, accounts[index])
+
+
+async def read_file(update: Update, context: ContextTypes.DEFAULT_TYPE, data: bytes | None,
+                    account: str | None = None) -> str:  # fmt: skip
+    """The file's proposals; or why it is refused, or which of its accounts, at the same step."""
+    message, current, language = update.effective_message, draft(context), lang(update)
     try:
         if data is None:
             raise BankFileError("too_big")
         proposal = await as_user(update, context, bankfiles.propose, current["coop_id"], data,
-                                 today=today_of(current))  # fmt: skip
+                                 today=today_of(current), account=account)  # fmt: skip
     except BankFileError as refused:
+        if refused.reason == "several_accounts":
+            return await ask_file_account(update, context, refused.details["accounts"])
         await message.reply_text(narrow(problem(refused, language) + "\n\n" + t("imp.again", language)))
         return DAY
     except LedgerError as refused:
         await message.reply_text(narrow(refusal(refused, language) + "\n\n" + t("imp.again", language)))
         return DAY
+    for key in ("file_id", "accounts"):
+        current.pop(key, None)
     current.update(file=proposal.statement.to_data(), created={}, left=[], page=0)
-    return await refresh(update, context, proposal)
+    return await refresh(update, context, proposal)  # the question of the account, if any, becomes the proposals
+
+
+async def ask_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: list[str]) -> str:
+    """A file of several accounts, none recorded for the coop: a button per account."""
+    language = lang(update)
+    draft(context)["accounts"] = accounts
+    rows = [[button(t("imp.account_button", language, account=bankfiles.masked(a) if a else "?"),
+                    WHICH_BUTTON.data(i))] for i, a in enumerate(accounts) if a]  # fmt: skip
+    rows.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
+    await update.effective_message.reply_text(narrow(t("imp.which_account", language, count=len(accounts))),
+                                              reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return DAY
 
 
 async def reread(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Proposal:
@@ -109,11 +147,18 @@ def item_lines(proposal: Proposal, line: int, found, current: dict, language: st
     label = escape(clip(x.label, WIDTH - 3))
     if found is None:
         return [f"➕ {head}", f"   {label}", "   " + t("imp.no_entry", language)]
-    box = "☐" if line in current["left"] else "☑"
     first = found.entries[0]
     what = (t("pnt.deposit", language, number=first.deposit_number) if first.deposit_id
             else f"{escape(first.ledger_name)} {first.piece} · {first.day:%d/%m}")  # fmt: skip
+    if ticked_before(proposal, found):
+        return [f"✔️ {head}", f"   {label}", f"   → {what} · {t('imp.already', language)}"]
+    box = "☐" if line in current["left"] else "☑"
     return [f"{box} {head}", f"   {label}", f"   → {what}"]
+
+
+def ticked_before(proposal: Proposal, found) -> bool:
+    """A line of a statement sent again whose entries were ticked on it already: nothing to accept."""
+    return found is not None and all(i in proposal.already for i in found.entry_ids)
 
 
 def item_button(proposal: Proposal, line: int, found, current: dict, language: str):
@@ -155,7 +200,8 @@ def render(proposal: Proposal, current: dict, language: str) -> tuple[str, Inlin
         if len(proposal.unmatched_entries) > UNMATCHED_SHOWN:
             lines.append(t("imp.more", language, count=len(proposal.unmatched_entries) - UNMATCHED_SHOWN))
     rows = [[item_button(proposal, line, found, current, language)]
-            for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]]  # fmt: skip
+            for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+            if not ticked_before(proposal, found)]  # fmt: skip
     rows += page_turns(page, page < pages - 1, language, PAGE_BUTTON.data)
     count = len(accepted(proposal, current))
     rows.append([button(t("imp.finish", language, count=plural(count, "imp.word.entry", language)), DONE_BUTTON.data())])
@@ -264,6 +310,12 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     context.user_data.pop(reconciliation.DRAFT, None)
     await query.edit_message_text(narrow("\n\n".join(lines)))
     return ConversationHandler.END
+
+
+async def another_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A file sent while a statement is gone through: not read (nor taken as a receipt); this one first."""
+    draft(context).pop("line", None)
+    return await refresh(update, context, await reread(update, context), t("imp.finish_first", lang(update)))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -561,6 +561,16 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "{total}, mais solde de fin {closing}. Il manque sans doute des lignes.",
                                "en": "This file does not add up: opening balance {opening}, transactions "
                                      "{total}, but closing balance {closing}. Lines are probably missing."},
+    "imp.error.none_of_accounts": {"fr": "Ce fichier contient les relevés de {count} comptes, mais aucun n'est celui "
+                                         "de la coopérative ({expected}).",
+                                   "en": "This file holds the statements of {count} accounts, but none is the "
+                                         "cooperative's ({expected})."},
+    "imp.which_account": {"fr": "Ce fichier contient les relevés de {count} comptes. Lequel est le compte de la "
+                                "coopérative ? Son numéro sera enregistré, et les relevés suivants devront être de "
+                                "ce compte.",
+                          "en": "This file holds the statements of {count} accounts. Which one is the cooperative's? "
+                                "Its number will be recorded, and the next statements must be of that account."},
+    "imp.account_button": {"fr": "Compte {account}", "en": "Account {account}"},
     "imp.error.other_account": {"fr": "Ce relevé est celui d'un autre compte ({found}) : le compte de la "
                                       "coopérative est le {expected}.",
                                 "en": "This statement is of another account ({found}): the cooperative's "
@@ -596,6 +606,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                "créer) :",
                          "en": "☑ will be ticked (tap to untick), ➕ line without an entry (tap to create it):"},
     "imp.no_entry": {"fr": "→ sans écriture", "en": "→ no entry"},
+    "imp.already": {"fr": "déjà pointée", "en": "already ticked"},
+    "imp.finish_first": {"fr": "Un relevé est en cours : pointez-le (✅ Pointer) ou annulez-le (Annuler) avant "
+                               "d'envoyer un autre fichier. Ce fichier n'a pas été lu.",
+                         "en": "A statement is in progress: tick it (✅ Tick) or cancel it (Cancel) before sending "
+                               "another file. That file was not read."},
     "imp.create": {"fr": "➕ {line} : créer l'écriture", "en": "➕ {line}: create the entry"},
     "imp.not_in_file": {"fr": "Au livre mais pas sur le relevé : {count}", "en": "In the books, not on the statement: {count}"},
     "imp.more": {"fr": "… et {count} de plus", "en": "… and {count} more"},

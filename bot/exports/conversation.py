@@ -106,12 +106,13 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if not context.user_data.get(KEY, {}).get("staff"):
         await update.effective_message.reply_text(t("exp.use_buttons", lang(update)))
         return SCOPE
-    typed = update.effective_message.text.strip()[:20]
+    typed = update.effective_message.text.strip()[:80]  # an affiliation, or a school's name
     scope = await as_user(update, context, exports.typed_coop, typed)
     if scope is None:
         department = typed.split("-")[0] if re.fullmatch(r"\d{2,3}-\d+", typed) else "974"
+        key = "exp.bad_coop" if re.fullmatch(r"\d{2,3}-\S+", typed) else "exp.bad_name"  # a number, or a name
         await update.effective_message.reply_text(
-            t("exp.bad_coop", lang(update), typed=escape(excerpt(typed, 20)), example=f"{department}-111"))
+            t(key, lang(update), typed=escape(excerpt(typed, 30)), example=f"{department}-111"))
         return SCOPE
     return await ask_period(update, context, scope)
 

@@ -22,13 +22,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "crf.state.modified": {"fr": "modifié après envoi", "en": "modified after sending"},
     "crf.state.validated": {"fr": "validé par l'OCCE", "en": "validated by the OCCE"},
     "exp.ask_scope": {"fr": "Pour quel cahier ?", "en": "For which ledger?"},
-    "exp.ask_scope_typed": {"fr": "Pour quel cahier ? Ou tapez le numéro d'une coopérative (par exemple {example}) :",
-                            "en": "For which ledger? Or type a cooperative's number (for example {example}):"},
-    "exp.ask_coop": {"fr": "Tapez le numéro de la coopérative (par exemple {example}) :",
-                     "en": "Type the cooperative's number (for example {example}):"},
+    "exp.ask_scope_typed": {"fr": "Pour quel cahier ? Ou tapez le numéro d'une coopérative (par exemple {example}) "
+                                  "ou le nom de son école :",
+                            "en": "For which ledger? Or type a cooperative's number (for example {example}) or its "
+                                  "school's name:"},
+    "exp.ask_coop": {"fr": "Tapez le numéro de la coopérative (par exemple {example}) ou le nom de son école :",
+                     "en": "Type the cooperative's number (for example {example}) or its school's name:"},
     "exp.bad_coop": {"fr": "« {typed} » n'est pas une coopérative de votre département. "
-                           "Tapez son numéro, par exemple {example} :",
-                     "en": "\"{typed}\" is not a cooperative of your department. Type its number, for example {example}:"},
+                           "Tapez son numéro, par exemple {example}, ou le nom de son école :",
+                     "en": "\"{typed}\" is not a cooperative of your department. Type its number, for example "
+                           "{example}, or its school's name:"},
+    "exp.bad_name": {"fr": "« {typed} » : aucune école de votre département n'a ce nom, ou plusieurs. Tapez le nom "
+                           "complet de l'école, ou le numéro de la coopérative (par exemple {example}) :",
+                     "en": "\"{typed}\": no school of your department has that name, or several do. Type the "
+                           "school's full name, or the cooperative's number (for example {example}):"},
     "exp.use_buttons": {"fr": "Choisissez le cahier avec un des boutons ci-dessus.",
                         "en": "Choose the ledger with one of the buttons above."},
     "exp.button.coop": {"fr": "🏫 Toute la coopérative {affiliation}", "en": "🏫 The whole cooperative {affiliation}"},

@@ -16,7 +16,10 @@ from bot.reminders.jobs import CLOCK, reminders_run
 from bot.sandbox.harness import running_bot
 from bot.sandbox.simulator import BotApiSimulator, SimMessage, SimUser, Step
 from store.db import Database
-from store.demo import DEMO_AFFILIATION, DEMO_TIMEZONE, SANDBOX_PEOPLE, demo_statement, seed_sandbox
+from store.demo import (
+    DEMO_AFFILIATION, DEMO_TIMEZONE, SANDBOX_PEOPLE, YEAR_END_AFFILIATION, demo_statement, seed_sandbox,
+    year_end_statement,
+)  # fmt: skip
 
 COMMANDS_HELP = """Commandes du terminal :
   texte ou /commande   envoyer un message au bot (un nombre aussi : 25 élèves, 12 €, un n° de chèque)
@@ -53,6 +56,8 @@ async def sandbox(database: Database, *, stdin: TextIO = sys.stdin, stdout: Text
     files = files or files_prefix(database)
     statement = Path(f"{files}-releve-{DEMO_AFFILIATION}.csv")  # to send in /pointage with :doc
     statement.write_bytes(database.run(demo_statement))
+    # 974-300's statement of 31/08 (the year that waits for its end), to send in /pointage as filaos
+    Path(f"{files}-releve-{YEAR_END_AFFILIATION}.csv").write_bytes(database.run(year_end_statement))
     sim = BotApiSimulator()
     await sim.start("127.0.0.1", 0)
     try:
@@ -106,6 +111,8 @@ class Terminal:
             self.say(f"Les documents que le bot envoie sont enregistrés dans {self.documents}.")
         if self.statement is not None:
             self.say(f"Un relevé de banque de la coop {DEMO_AFFILIATION} à importer : /pointage, puis :doc {self.statement}")
+            year_end = self.statement.with_name(self.statement.name.replace(DEMO_AFFILIATION, YEAR_END_AFFILIATION))
+            self.say(f"Celui du 31/08 de la coop {YEAR_END_AFFILIATION} (:user filaos) : /pointage, puis :doc {year_end}")
         while True:
             self.prompt()
             line = await read_line(self.stdin)
