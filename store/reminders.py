@@ -50,21 +50,26 @@ def department_facts(session: Session, calendar: Calendar, now: datetime | None 
     year = fiscal_year_of(today_in(calendar.timezone, now or utcnow()))
     people: dict[int | None, list[Recipient]] = defaultdict(list)  # coop id (None: the AD) → mandataires to remind
     checkers: dict[int, list[Recipient]] = defaultdict(list)  # coop id → its vérificateurs
+    managing: dict[int, set[int]] = defaultdict(set)  # coop id → its mandataires and signataires: no quitus of theirs
     rows = session.exec(
         select(Role.coop_id, Role.kind, Person.id, ReminderSettings)
         .join(Person, Person.id == Role.person_id)
         .join(Coop, Coop.id == Role.coop_id, isouter=True)
         .join(ReminderSettings, ReminderSettings.person_id == Person.id, isouter=True)
         .where(Role.ended_at.is_(None), Person.telegram_id.is_not(None),
-               (Role.kind.in_([RoleKind.MANDATAIRE, RoleKind.VERIFICATEUR]) & (Coop.department_code == code))
+               (Role.kind.in_([RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE, RoleKind.VERIFICATEUR])
+                & (Coop.department_code == code))
                | ((Role.kind == RoleKind.AD) & (Role.department_code == code)))
         .order_by(Role.id)
     ).all()  # fmt: skip
     for coop_id, kind, person_id, settings in rows:
+        if kind in (RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE):
+            managing[coop_id].add(person_id)
         if kind == RoleKind.VERIFICATEUR:
             checkers[coop_id].append(_recipient(person_id, settings))
-        else:
+        elif kind != RoleKind.SIGNATAIRE:
             people[coop_id if kind == RoleKind.MANDATAIRE else None].append(_recipient(person_id, settings))
+    checkers = {coop_id: [p for p in found if p.person_id not in managing[coop_id]] for coop_id, found in checkers.items()}
     reports = _reports(session, code, year - 1, checkers)
     open_ledgers = _open_ledgers(session, code, year - 1)
     memberships = {a.coop_id: a for a in session.exec(

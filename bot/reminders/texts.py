@@ -66,9 +66,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "rmd.report.complete": {"fr": "Le compte rendu financier est complet.", "en": "The financial report is complete."},
     "rmd.returned": {
         "fr": "↩️ <b>Compte rendu {years} à compléter</b> — coopérative {affiliation}\n"
-              "L'OCCE vous renvoie le compte rendu : « {comment} » {lacks}",
+              "Le C.R. est suivi, mais il doit être complété : « {comment} » {lacks}",
         "en": "↩️ <b>Report {years} to complete</b> — cooperative {affiliation}\n"
-              "The OCCE sent the report back: “{comment}” {lacks}"},
+              "The report is being followed, but it must be completed: “{comment}” {lacks}"},
     "rmd.quitus": {
         "fr": "✍️ <b>Quitus {years}</b> — coopérative {affiliation}\n"
               "Le mandataire vous demande de vérifier les comptes et de donner votre quitus. {lacks}",
