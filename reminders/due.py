@@ -103,6 +103,9 @@ KINDS_BY_ROLE = {"mandataire": (ADHESION, PREPARE, REPORT, RETURNED), "verificat
                  "enseignant": (CLOSING,), "ad": (VALIDATION, DIGEST)}  # fmt: skip
 
 
+LAST_DAY_KINDS = (ADHESION, REPORT, CLOSING)  # the kinds with a last-day step, sent even when muted
+
+
 def moment_step(calendar: Calendar, at: datetime) -> str:
     """The step of a message that follows someone's action at ``at`` (a return, a quitus asked, a membership
     sent): its minute in the department's time. The store writes the immediate notice under it, so the

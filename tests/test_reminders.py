@@ -318,3 +318,31 @@ async def test_a_teacher_is_reminded_of_an_open_class_ledger_until_it_is_closed(
     assert "Il manque encore : 1 cahier de classe non clos" in sim.user(4001, "Marie").history[0].content
     step = await teacher.press("📕 Clore le cahier", message=first)
     assert "CM2A" in step.text
+
+
+async def test_rappels_shows_the_reports_countdown_and_weekly_late_ones_and_mutes_them_but_the_last_day(
+        sim, database, bot, clock):  # fmt: skip
+    ids = database.run(seed_department, ["974-001"])
+    database.run(last_year_members, ids)
+    marie = sim.user(4001, "Marie")
+    clock.now = local(2026, 9, 10, 9).astimezone(timezone.utc)
+    step = await marie.send("/rappels")
+    assert step.text == (
+        "🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : validée, plus aucun rappel.\n\n"
+        "🗂 Compte rendu 2025-2026 de la coopérative 974-001 : 15/09/2026, 23/09/2026, 28/09/2026, "
+        "29/09/2026 (veille de la date limite), puis chaque semaine en retard, du 01/10/2026 au 19/11/2026.\n\n"
+        "🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
+        "les vacances scolaires.")  # fmt: skip
+    step = await marie.press("🔕 Couper : compte rendu")
+    assert "🔕 Coupés : compte rendu (le rappel de la veille de la date limite vous parvient quand même)." in step.text
+    received: dict[int, list] = {}
+    await run_until(bot, clock, sim, local(2026, 9, 30), timedelta(hours=6), received)
+    assert received == {4001: [("Tue 29/09 09h", "⏰ Compte rendu 2025-2026 — coopérative 974-001")]}  # j-1 only
+
+    clock.now = local(2026, 10, 20, 9).astimezone(timezone.utc)  # later, the weekly ones left
+    step = await marie.send("/rappels")
+    assert ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : chaque semaine en retard, du 22/10/2026 au "
+            "19/11/2026.") in step.text  # fmt: skip
+    database.run(set_report, "974-001", ReportStatus.SENT, local(2026, 10, 20, 9))
+    step = await marie.send("/rappels")
+    assert "🗂 Compte rendu 2025-2026 de la coopérative 974-001 : envoyé, plus aucun rappel." in step.text
