@@ -31,7 +31,7 @@ def a_sending_moment() -> datetime:
 
 
 def member_last_year(session) -> None:
-    """974-111 was a member the year it reports on: the reminders follow its report."""
+    """974-111 was a member the year it reports on (the demo says so; made sure): the reminders follow its report."""
     coop = session.exec(select(Coop).where(Coop.affiliation == "974-111")).one()
     if not session.exec(select(Adhesion).where(Adhesion.coop_id == coop.id, Adhesion.year == YEAR)).first():
         session.add(Adhesion(coop_id=coop.id, year=YEAR, submitted_at=utcnow(), validated_at=utcnow()))
