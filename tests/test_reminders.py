@@ -17,6 +17,8 @@ from store.models import (
 from store.people import who_is
 
 REUNION = ZoneInfo("Indian/Reunion")
+HOURS = ("🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
+         "les vacances scolaires.")  # fmt: skip
 
 
 class Clock:
@@ -136,11 +138,8 @@ async def test_rappels_shows_what_comes_mutes_a_kind_but_not_the_last_day_and_se
     marie = sim.user(4001, "Marie")
     clock.now = local(2026, 9, 10, 9).astimezone(timezone.utc)
     step = await marie.send("/rappels")
-    assert step.text == (
-        "🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : 15/09/2026, 23/09/2026, 28/09/2026, "
-        "29/09/2026 (veille de la date limite), 01/10/2026 (en retard).\n\n"
-        "🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
-        "les vacances scolaires.")  # fmt: skip
+    assert step.text == ("🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : 15/09/2026, 23/09/2026, "
+                         "28/09/2026, 29/09/2026 (veille de la date limite), 01/10/2026 (en retard).\n\n" + HOURS)
     step = await marie.press("🔕 Couper : adhésion")
     assert "🔕 Coupés : adhésion (le rappel de la veille de la date limite vous parvient quand même)." in step.text
     step = await marie.press("🕗 Changer l'heure")
@@ -322,17 +321,12 @@ async def test_a_teacher_is_reminded_of_an_open_class_ledger_until_it_is_closed(
 
 async def test_rappels_shows_the_reports_countdown_and_weekly_late_ones_and_mutes_them_but_the_last_day(
         sim, database, bot, clock):  # fmt: skip
-    ids = database.run(seed_department, ["974-001"])
-    database.run(last_year_members, ids)
-    marie = sim.user(4001, "Marie")
-    clock.now = local(2026, 9, 10, 9).astimezone(timezone.utc)
+    database.run(last_year_members, database.run(seed_department, ["974-001"]))
+    marie, clock.now = sim.user(4001, "Marie"), local(2026, 9, 10, 9).astimezone(timezone.utc)
+    report = ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : 15/09/2026, 23/09/2026, 28/09/2026, 29/09/2026 "
+              "(veille de la date limite), puis chaque semaine en retard, du 01/10/2026 au 19/11/2026.")  # fmt: skip
     step = await marie.send("/rappels")
-    assert step.text == (
-        "🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : validée, plus aucun rappel.\n\n"
-        "🗂 Compte rendu 2025-2026 de la coopérative 974-001 : 15/09/2026, 23/09/2026, 28/09/2026, "
-        "29/09/2026 (veille de la date limite), puis chaque semaine en retard, du 01/10/2026 au 19/11/2026.\n\n"
-        "🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
-        "les vacances scolaires.")  # fmt: skip
+    assert step.text == f"🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : validée, plus aucun rappel.\n\n{report}\n\n{HOURS}"
     step = await marie.press("🔕 Couper : compte rendu")
     assert "🔕 Coupés : compte rendu (le rappel de la veille de la date limite vous parvient quand même)." in step.text
     received: dict[int, list] = {}
