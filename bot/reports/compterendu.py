@@ -355,10 +355,11 @@ async def request_quitus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         outcome = await as_user(update, context, reports.request_quitus, draft(context)["report_id"])
     except ReportError as error:
         return await show_overview(update, context, await current(update, context), problem(error, language))
-    await deliver(context.application, keys=outcome.outbox)  # the reminders' run finds it sent: never twice
     notice = (t("rep.quitus.asked", language, told=plural(len(outcome.outbox), "rep.word.told", language))
               if outcome.outbox else t("rep.quitus.nobody", language))  # fmt: skip
-    return await show_overview(update, context, outcome.view, notice)
+    state = await show_overview(update, context, outcome.view, notice)
+    await deliver(context.application, keys=outcome.outbox)  # the reminders' run finds it sent: never twice
+    return state
 
 
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
