@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from reminders.calendar import month_day
-from reminders.due import DepartmentFacts, Due
+from reminders.due import DIGEST, DepartmentFacts, Due
 from store.years import fiscal_year_of
 
-DIGEST = "synthese"
 DIGEST_MONTHS = (9, 10, 11)
 SHOWN = 20  # affiliations listed per line: the message must fit in one Telegram message
 

@@ -22,6 +22,8 @@ PREPARE = "preparation"  # 1 July: what to get ready for the report
 QUITUS = "quitus"  # a vérificateur's quitus is waiting
 RETURNED = "renvoi"  # the AD sent the report back
 CLOSING = "cloture"  # a teacher's class ledger of the year that ended is not closed
+DIGEST = "synthese"  # the AD staff's weekly digest (reminders/digest.py)
+CHANGED = "modifie"  # not a reminder: a report already sent changed (store.reports.changes_to_tell)
 LAST_DAY = "j-1"  # never muted
 LATE = "retard"
 LATE_WINDOW = timedelta(days=7)  # the "en retard" message of the membership, if the day after was not a school day
@@ -98,7 +100,17 @@ class Due:
 
 # What each role may receive, and may mute in /rappels.
 KINDS_BY_ROLE = {"mandataire": (ADHESION, PREPARE, REPORT, RETURNED), "verificateur": (QUITUS,),
-                 "enseignant": (CLOSING,), "ad": (VALIDATION,)}  # fmt: skip
+                 "enseignant": (CLOSING,), "ad": (VALIDATION, DIGEST)}  # fmt: skip
+
+
+LAST_DAY_KINDS = (ADHESION, REPORT, CLOSING)  # the kinds with a last-day step, sent even when muted
+
+
+def moment_step(calendar: Calendar, at: datetime) -> str:
+    """The step of a message that follows someone's action at ``at`` (a return, a quitus asked, a membership
+    sent): its minute in the department's time. The store writes the immediate notice under it, so the
+    reminders' run finds it already written."""
+    return calendar.local(at).strftime("%Y%m%d%H%M")
 
 
 def membership_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str]]:
@@ -111,6 +123,18 @@ def membership_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str
 def membership_steps(calendar: Calendar, year: int) -> list[tuple[date, str]]:
     """The membership's reminders of ``year`` and the day each goes if still due (a school day)."""
     return [(calendar.next_school_day(day), step) for day, step in membership_thresholds(calendar, year)]
+
+
+def report_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str]]:
+    """The first day of each step of the report of ``year - 1`` (due in ``year``): j-15… j-1, then weekly late."""
+    deadline = month_day(year, calendar.report_deadline)
+    weeks = [(deadline + timedelta(days=1 + 7 * week), f"{LATE}-{week + 1}") for week in range(REPORT_LATE_WEEKS)]
+    return calendar.countdown(deadline) + weeks
+
+
+def report_steps(calendar: Calendar, year: int) -> list[tuple[date, str]]:
+    """The report's reminders due in ``year`` and the day each goes if still due (a school day)."""
+    return [(calendar.next_school_day(day), step) for day, step in report_thresholds(calendar, year)]
 
 
 def due_now(facts: DepartmentFacts, now: datetime) -> list[Due]:
@@ -145,7 +169,7 @@ def _validation(calendar: Calendar, coop: CoopFacts, staff: tuple[Recipient, ...
     sent = coop.submitted_at
     if sent is None or coop.validated_at is not None or now - sent < timedelta(days=calendar.validation_wait_days):
         return []
-    step = calendar.local(sent).strftime("%Y%m%d%H%M")
+    step = moment_step(calendar, sent)
     params = {"affiliation": coop.affiliation, "submitted": calendar.local(sent).date().isoformat(),
               "adhesion_id": coop.adhesion_id, "days": calendar.validation_wait_days}
     return [(person, Due(VALIDATION, step, coop.coop_id, person.person_id, year, params)) for person in staff]
@@ -167,8 +191,7 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
         return found
     deadline = month_day(year, calendar.report_deadline)
     params = base | {"deadline": deadline.isoformat()}
-    weeks = [(deadline + timedelta(days=1 + 7 * week), f"{LATE}-{week + 1}") for week in range(REPORT_LATE_WEEKS)]
-    thresholds = calendar.countdown(deadline) + weeks
+    thresholds = report_thresholds(calendar, year)
     step = current_step(today, thresholds, timedelta(days=7))
     returned = calendar.local(report.sent_back_at).date() if report.sent_back_at is not None else None
     if step is not None and returned is not None and dict((s, d) for d, s in thresholds)[step] <= returned:
@@ -177,11 +200,11 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
         found += [(person, Due(REPORT, step, coop.coop_id, person.person_id, year - 1, params))
                   for person in coop.mandataires]  # fmt: skip
     if report.sent_back_at is not None:
-        step = calendar.local(report.sent_back_at).strftime("%Y%m%d%H%M")
+        step = moment_step(calendar, report.sent_back_at)
         found += [(person, Due(RETURNED, step, coop.coop_id, person.person_id, year - 1, base | {"comment": report.comment}))
                   for person in coop.mandataires]  # fmt: skip
     if report.quitus_requested_at is not None:
-        step = calendar.local(report.quitus_requested_at).strftime("%Y%m%d%H%M")
+        step = moment_step(calendar, report.quitus_requested_at)
         found += [(person, Due(QUITUS, step, coop.coop_id, person.person_id, year - 1, base))
                   for person in report.quitus_waiting]  # fmt: skip
     return found

@@ -78,8 +78,10 @@ class Claimed:
     params: dict[str, Any]
 
 
-def claim(session: Session, now: datetime | None = None, limit: int = CLAIM_BATCH) -> list[Claimed]:
-    """Take up to ``limit`` messages due now; the claim is committed with the transaction, before any sending.
+def claim(session: Session, now: datetime | None = None, limit: int = CLAIM_BATCH,
+          keys: tuple[str, ...] | None = None) -> list[Claimed]:  # fmt: skip
+    """Take up to ``limit`` messages due now (only those of ``keys`` if given: the notices an action just wrote);
+    the claim is committed with the transaction, before any sending.
 
     A person who blocked the bot or has no Telegram account is skipped: their message is
     closed as blocked or failed without being sent."""
@@ -92,6 +94,8 @@ def claim(session: Session, now: datetime | None = None, limit: int = CLAIM_BATC
         .order_by(OutboxMessage.due_at, OutboxMessage.id)
         .limit(limit)
     )
+    if keys is not None:
+        query = query.where(OutboxMessage.key.in_(keys))
     if session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True, of=OutboxMessage)
     claimed = []

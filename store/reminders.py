@@ -9,7 +9,9 @@ from datetime import date, datetime
 from sqlmodel import Session, func, select
 
 from reminders.calendar import Calendar, parse_holidays
-from reminders.due import KINDS_BY_ROLE, CoopFacts, DepartmentFacts, OpenLedger, Recipient, ReportFacts, membership_steps
+from reminders.due import (
+    KINDS_BY_ROLE, CoopFacts, DepartmentFacts, OpenLedger, Recipient, ReportFacts, membership_steps, report_steps,
+)  # fmt: skip
 from store import crf
 from store.models import (
     Adhesion, AdhesionRow, AuditEvent, Coop, Department, Entry, Ledger, LedgerClosing, LedgerKind, Person, Quitus,
@@ -50,21 +52,26 @@ def department_facts(session: Session, calendar: Calendar, now: datetime | None 
     year = fiscal_year_of(today_in(calendar.timezone, now or utcnow()))
     people: dict[int | None, list[Recipient]] = defaultdict(list)  # coop id (None: the AD) → mandataires to remind
     checkers: dict[int, list[Recipient]] = defaultdict(list)  # coop id → its vérificateurs
+    managing: dict[int, set[int]] = defaultdict(set)  # coop id → its mandataires and signataires: no quitus of theirs
     rows = session.exec(
         select(Role.coop_id, Role.kind, Person.id, ReminderSettings)
         .join(Person, Person.id == Role.person_id)
         .join(Coop, Coop.id == Role.coop_id, isouter=True)
         .join(ReminderSettings, ReminderSettings.person_id == Person.id, isouter=True)
         .where(Role.ended_at.is_(None), Person.telegram_id.is_not(None),
-               (Role.kind.in_([RoleKind.MANDATAIRE, RoleKind.VERIFICATEUR]) & (Coop.department_code == code))
+               (Role.kind.in_([RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE, RoleKind.VERIFICATEUR])
+                & (Coop.department_code == code))
                | ((Role.kind == RoleKind.AD) & (Role.department_code == code)))
         .order_by(Role.id)
     ).all()  # fmt: skip
     for coop_id, kind, person_id, settings in rows:
+        if kind in (RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE):
+            managing[coop_id].add(person_id)
         if kind == RoleKind.VERIFICATEUR:
             checkers[coop_id].append(_recipient(person_id, settings))
-        else:
+        elif kind != RoleKind.SIGNATAIRE:
             people[coop_id if kind == RoleKind.MANDATAIRE else None].append(_recipient(person_id, settings))
+    checkers = {coop_id: [p for p in found if p.person_id not in managing[coop_id]] for coop_id, found in checkers.items()}
     reports = _reports(session, code, year - 1, checkers)
     open_ledgers = _open_ledgers(session, code, year - 1)
     memberships = {a.coop_id: a for a in session.exec(
@@ -169,6 +176,16 @@ class MembershipPlan:
 
 
 @dataclass(frozen=True)
+class ReportPlan:
+    """A coop's report reminders still to come for this person: the countdown to the deadline, then weekly late."""
+
+    affiliation: str
+    year: int  # the year reported on
+    sent: bool  # sent to the AD (or validated): no more reminders
+    steps: tuple[tuple[date, str], ...]
+
+
+@dataclass(frozen=True)
 class RemindersView:
     """What /rappels shows: the kinds this person may receive, muted or not, when, and at what hour."""
 
@@ -179,6 +196,7 @@ class RemindersView:
     timezone: str
     memberships: tuple[MembershipPlan, ...]
     validation_wait_days: int
+    reports: tuple[ReportPlan, ...] = ()
 
 
 def reminders_view(session: Session, who: Who, now: datetime | None = None) -> RemindersView:
@@ -198,11 +216,21 @@ def reminders_view(session: Session, who: Who, now: datetime | None = None) -> R
         steps = () if validated else tuple(s for s in membership_steps(calendar, year) if s[0] >= today)
         plans.append(MembershipPlan(role.affiliation, validated, steps))
     settings = my_settings(session, who)
+    mandated = [role.coop_id for role in who.coops(RoleKind.MANDATAIRE)]
+    members = set(session.exec(  # a coop that was not a member the year that ended has no report of it to send
+        select(Adhesion.coop_id).where(Adhesion.coop_id.in_(mandated), Adhesion.year == year - 1)).all())  # fmt: skip
+    sent = set(session.exec(select(Report.coop_id).where(
+        Report.coop_id.in_(mandated), Report.fiscal_year == year - 1,
+        Report.status.in_([ReportStatus.SENT, ReportStatus.MODIFIED, ReportStatus.VALIDATED])
+    )).all())  # fmt: skip
+    later = tuple(s for s in report_steps(calendar, year) if s[0] >= today)
+    report_plans = tuple(ReportPlan(role.affiliation, year - 1, role.coop_id in sent, later)
+                         for role in who.coops(RoleKind.MANDATAIRE) if role.coop_id in members)  # fmt: skip
     return RemindersView(
         kinds=kinds, muted=frozenset(k for k in settings.muted.split(",") if k),
         hour=settings.hour if settings.hour is not None else calendar.from_hour,
         hours=(calendar.from_hour, calendar.until_hour), timezone=calendar.timezone,
-        memberships=tuple(plans), validation_wait_days=calendar.validation_wait_days,
+        memberships=tuple(plans), validation_wait_days=calendar.validation_wait_days, reports=report_plans,
     )  # fmt: skip
 
 

@@ -23,13 +23,14 @@ MANAGE_COOP, the AD's answer STAFF; a quitus needs a vérificateur role in the c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import event, func
 from sqlmodel import Session, select
 
-from store import audit, crf
+from reminders.due import CHANGED, QUITUS, RETURNED, moment_step
+from store import audit, crf, outbox
 from store.crf import YearReport
 from store.errors import StoreError
 from store.access import Action, Forbidden, may, require
@@ -38,6 +39,7 @@ from store.models import (
     ReportAttachment, ReportProject, ReportStatus, Role, RoleKind, Split, Statement, Tick, YearClosing, utcnow,
 )  # fmt: skip
 from store.people import RoleView, Who
+from store.reminders import calendar_of
 from store.years import fiscal_year_of, today_in
 
 COUNCILS_MAX = 99
@@ -137,10 +139,11 @@ class Notice:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What an action did, and whom the bot should tell."""
+    """What an action did, whom the bot should tell, and the notices it wrote to the outbox (their keys)."""
 
     view: ReportView
     notify: tuple[Notice, ...] = ()
+    outbox: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,16 +155,6 @@ class FollowUpRow:
     school_name: str
     state: str
     late: bool
-
-
-@dataclass(frozen=True)
-class ChangeNotice:
-    """A report changed after it was sent: who to tell."""
-
-    affiliation: str
-    year: int
-    managers: tuple[Notice, ...]
-    staff: tuple[Notice, ...]
 
 
 # ---------------------------------------------------------------- lookups
@@ -219,6 +212,29 @@ def _eligible_verificateurs(session: Session, coop_id: int) -> list[Person]:
     """The coop's vérificateurs who are neither mandataire nor signataire there."""
     managers = {p.id for p, _ in _holders(session, coop_id, RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE)}
     return [p for p, _ in _holders(session, coop_id, RoleKind.VERIFICATEUR) if p.id not in managers]
+
+
+def _write_notices(session: Session, kind: str, step: str, coop: Coop, report: Report, people: list[Person],
+                   params: dict[str, Any], at: datetime) -> tuple[str, ...]:  # fmt: skip
+    """Write one notice of ``kind`` per person to the outbox, due at once, under the key the reminders would use
+    for it (reminders/due.py): whoever writes first, the person receives it once. Their keys, for the bot to send."""
+    keys = []
+    for person in people:
+        if person.telegram_id is None:
+            continue
+        outbox.enqueue(session, kind=kind, step=step, coop_id=coop.id, person_id=person.id,
+                       department_code=coop.department_code, year=report.fiscal_year, params=params, due_at=at)  # fmt: skip
+        keys.append(outbox.outbox_key(kind, step, coop.id, person.id, report.fiscal_year))
+    return tuple(dict.fromkeys(keys))
+
+
+def _action_step(session: Session, coop: Coop, at: datetime) -> str:
+    return moment_step(calendar_of(session.get(Department, coop.department_code)), at)
+
+
+def _missing(figures: YearReport) -> list:
+    """What the CRF still lacks, as the reminders' messages say it (store.reminders.report_missing)."""
+    return [[code, details] for code, details in figures.missing]
 
 
 def _notices(people: list[Person]) -> tuple[Notice, ...]:
@@ -433,12 +449,14 @@ def request_quitus(session: Session, who: Who, report_id: int) -> Outcome:
         raise ReportError("ledgers_open", count=_ledgers_open(view.figures))
     if report.status == ReportStatus.IN_PROGRESS:
         report.status = ReportStatus.QUITUS_REQUESTED
-    report.quitus_requested_at = utcnow()
+    report.quitus_requested_at = at = utcnow()
     session.add(report)
     session.flush()
-    audit.record(session, who, "report", report.id, "quitus_request", coop_id=coop.id)
-    return Outcome(_view(session, who, coop, report.fiscal_year, report),
-                   _notices(_eligible_verificateurs(session, coop.id)))
+    audit.record(session, who, "report", report.id, "quitus_request", coop_id=coop.id, at=at)
+    params = {"affiliation": coop.affiliation, "report_id": report.id, "missing": _missing(view.figures)}
+    keys = _write_notices(session, QUITUS, _action_step(session, coop, at), coop, report,
+                          _eligible_verificateurs(session, coop.id), params, at)  # fmt: skip
+    return Outcome(_view(session, who, coop, report.fiscal_year, report), outbox=keys)
 
 
 def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent: bool) -> Outcome:
@@ -534,8 +552,9 @@ def _answerable(session: Session, who: Who, report_id: int) -> tuple[Report, Coo
     return report, coop
 
 
-def send_back(session: Session, who: Who, report_id: int, comment: str) -> Outcome:
-    """The AD returns the report to be completed, with a comment for the mandataire."""
+def send_back(session: Session, who: Who, report_id: int, comment: str, *, now: datetime | None = None) -> Outcome:
+    """The AD returns the report to be completed, with a comment for the mandataire; the coop's managers' notice
+    is written to the outbox (``Outcome.outbox``) under the reminders' key for the return."""
     report, coop = _answerable(session, who, report_id)
     cleaned = " ".join(str(comment).split())
     if not COMMENT_MIN <= len(cleaned) <= TEXT_MAX:
@@ -543,8 +562,14 @@ def send_back(session: Session, who: Who, report_id: int, comment: str) -> Outco
     report.status, report.ad_comment, report.change_told = ReportStatus.TO_COMPLETE, cleaned, True
     session.add(report)
     session.flush()
-    audit.record(session, who, "report", report.id, "send_back", coop_id=coop.id, after={"comment": cleaned})
-    return Outcome(_view(session, who, coop, report.fiscal_year, report), _notices(_managers(session, coop.id)))
+    at = now or utcnow()
+    audit.record(session, who, "report", report.id, "send_back", coop_id=coop.id, after={"comment": cleaned}, at=at)
+    view = _view(session, who, coop, report.fiscal_year, report)
+    params = {"affiliation": coop.affiliation, "report_id": report.id, "comment": cleaned,
+              "missing": _missing(view.figures)}  # fmt: skip
+    keys = _write_notices(session, RETURNED, _action_step(session, coop, at), coop, report,
+                          _managers(session, coop.id), params, at)  # fmt: skip
+    return Outcome(view, outbox=keys)
 
 
 def validate(session: Session, who: Who, report_id: int) -> Outcome:
@@ -573,16 +598,21 @@ def _mark_modified(report: Report, *, tell: bool) -> None:
     report.change_told = report.change_told and not tell
 
 
-def changes_to_tell(session: Session) -> list[ChangeNotice]:
-    """Reports changed after sending and not told yet: the coop's managers and its AD, once."""
-    found = []
+def changes_to_tell(session: Session) -> tuple[str, ...]:
+    """Reports changed after sending and not told yet: a notice to the coop's managers and its AD, written to the
+    outbox in this transaction (one per change from "envoyé" or "à compléter" to "modifié", however many entries
+    changed); the keys written, for the bot to send."""
+    keys: tuple[str, ...] = ()
     for report in session.exec(select(Report).where(Report.change_told.is_(False)).with_for_update()):
         coop = session.get(Coop, report.coop_id)
         report.change_told = True
         session.add(report)
-        found.append(ChangeNotice(coop.affiliation, report.fiscal_year, _notices(_managers(session, coop.id)),
-                                  _notices(_staff(session, coop.department_code))))  # fmt: skip
-    return found
+        at = report.modified_at or utcnow()
+        step = at.strftime("%Y%m%dT%H%M%S")  # the moment it turned "modifié": one notice per turn
+        for to, people in (("managers", _managers(session, coop.id)), ("ad", _staff(session, coop.department_code))):
+            params = {"affiliation": coop.affiliation, "report_id": report.id, "to": to}
+            keys += _write_notices(session, CHANGED, step, coop, report, people, params, utcnow())
+    return keys
 
 
 def _touched(session: Session, row: Any) -> tuple[int, int] | None:

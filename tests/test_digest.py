@@ -42,12 +42,17 @@ def test_when_the_digest_is_due(database):
                              "late_reports": 0}  # fmt: skip
 
 
-async def test_the_ad_reads_it_on_monday_once_and_after_a_holiday_monday(sim, database, bot):
+def department_from(sim, database, bot, start) -> tuple[Clock, object]:
+    """The department of ``setup`` on the simulator, its clock at ``start``; the clock and Paul, the AD."""
     database.run(setup)
-    clock = bot.bot_data[CLOCK] = Clock(local(2026, 10, 4, 20).astimezone(timezone.utc))
-    paul = sim.user(4000, "Paul")
+    clock = bot.bot_data[CLOCK] = Clock(start.astimezone(timezone.utc))
     for number in range(1, 5):
         sim.user(4000 + number, f"M{number}")
+    return clock, sim.user(4000, "Paul")
+
+
+async def test_the_ad_reads_it_on_monday_once_and_after_a_holiday_monday(sim, database, bot):
+    clock, paul = department_from(sim, database, bot, local(2026, 10, 4, 20))
     received: dict[int, list] = {}
     await run_until(bot, clock, sim, local(2026, 10, 21), timedelta(hours=1), received)
     digests = [(when, text) for when, text in received[4000] if text.startswith("📊")]
@@ -76,3 +81,20 @@ def test_the_reports_line_once_their_state_is_known():
                     "Comptes rendus 2025-2026 : 1 envoyé, 2 en retard.\n"
                     "⚠️ Adhésions en retard (25) : 974-002, 974-003 et 23 autres\n\n"
                     "Le détail, coopérative par coopérative : /suivi")
+
+
+async def test_the_ad_mutes_the_digest_in_rappels_and_hears_it_again(sim, database, bot):
+    clock, paul = department_from(sim, database, bot, local(2026, 10, 3, 9))
+    step = await paul.send("/rappels")
+    assert "📊 Synthèse de la semaine : chaque lundi matin, de septembre à novembre." in step.text
+    step = await paul.press("🔕 Couper : synthèse de la semaine")
+    assert "🔕 Coupés : synthèse de la semaine.\n" in step.text  # no last day to keep: none is sent
+    assert "🔔 Rétablir : synthèse de la semaine" in str(step.last.buttons)
+    received: dict[int, list] = {}
+    await run_until(bot, clock, sim, local(2026, 10, 6), timedelta(hours=1), received)
+    assert not [text for _, text in received.get(4000, []) if text.startswith("📊")]  # Monday 05/10: muted
+    step = await paul.send("/rappels")
+    await paul.press("🔔 Rétablir : synthèse de la semaine")
+    await run_until(bot, clock, sim, local(2026, 10, 13), timedelta(hours=1), received)
+    # heard again on Tuesday: that week's digest comes at once (as one held up by a holiday), then Mondays again
+    assert [when for when, text in received[4000] if text.startswith("📊")] == ["Tue 06/10 08h", "Mon 12/10 08h"]

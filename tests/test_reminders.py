@@ -11,12 +11,14 @@ from sqlmodel import select
 from bot.reminders.jobs import CLOCK, reminders_run
 from store import reports
 from store.models import (
-    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means,
+    Adhesion, AdhesionRow, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means,
     OutboxMessage, Person, Report, ReportStatus, Role, RoleKind, Treasury,
 )  # fmt: skip
 from store.people import who_is
 
 REUNION = ZoneInfo("Indian/Reunion")
+HOURS = ("🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
+         "les vacances scolaires.")  # fmt: skip
 
 
 class Clock:
@@ -136,11 +138,8 @@ async def test_rappels_shows_what_comes_mutes_a_kind_but_not_the_last_day_and_se
     marie = sim.user(4001, "Marie")
     clock.now = local(2026, 9, 10, 9).astimezone(timezone.utc)
     step = await marie.send("/rappels")
-    assert step.text == (
-        "🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : 15/09/2026, 23/09/2026, 28/09/2026, "
-        "29/09/2026 (veille de la date limite), 01/10/2026 (en retard).\n\n"
-        "🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
-        "les vacances scolaires.")  # fmt: skip
+    assert step.text == ("🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : 15/09/2026, 23/09/2026, "
+                         "28/09/2026, 29/09/2026 (veille de la date limite), 01/10/2026 (en retard).\n\n" + HOURS)
     step = await marie.press("🔕 Couper : adhésion")
     assert "🔕 Coupés : adhésion (le rappel de la veille de la date limite vous parvient quand même)." in step.text
     step = await marie.press("🕗 Changer l'heure")
@@ -223,13 +222,11 @@ def set_report(session, affiliation: str, status: ReportStatus, at: datetime) ->
 
 
 def send_back(session, affiliation: str, at: datetime) -> None:
-    """The AD returns the report through the store, with a comment, at ``at`` (the test's clock, not the machine's)."""
+    """The AD returns the report through the store, with a comment, at ``at`` (the test's clock, not the machine's):
+    the mandataire's notice is written to the outbox at once, under the key the reminders use for the return."""
     report = report_of(session, affiliation)
-    reports.send_back(session, who_is(session, 4000), report.id, "Il manque le relevé d'août.")
-    event = session.exec(select(AuditEvent).where(AuditEvent.entity == "report", AuditEvent.entity_id == report.id,
-                                                  AuditEvent.action == "send_back")).one()  # fmt: skip
-    event.at = at.astimezone(timezone.utc)
-    session.add(event)
+    reports.send_back(session, who_is(session, 4000), report.id, "Il manque le relevé d'août.",
+                      now=at.astimezone(timezone.utc))  # fmt: skip
 
 
 async def test_a_season_of_report_reminders(sim, database, bot, clock):
@@ -245,8 +242,9 @@ async def test_a_season_of_report_reminders(sim, database, bot, clock):
         utc(2026, 9, 8, 20): lambda: database.run(set_report, "974-001", ReportStatus.QUITUS_REQUESTED, local(2026, 9, 8, 20)),
         utc(2026, 9, 10, 9): lambda: database.run(set_report, "974-001", ReportStatus.SENT, local(2026, 9, 10, 9)),
         utc(2026, 9, 25, 9): lambda: database.run(set_report, "974-003", ReportStatus.SENT, local(2026, 9, 25, 9)),
-        # returned on Saturday evening: the mandataire reads it on Monday morning
-        utc(2026, 10, 10, 20): lambda: database.run(send_back, "974-003", local(2026, 10, 10, 20)),
+        # returned on Saturday morning: an answer to the AD's action, it goes at once (in the chat, the AD's
+        # handler sends it; here the next run does); the reminders' runs after it find it sent
+        utc(2026, 10, 10, 10): lambda: database.run(send_back, "974-003", local(2026, 10, 10, 10)),
     }  # fmt: skip
     # every 6 hours from 23h: the runs at 05h, 11h, 17h and 23h; messages go at 11h, none at night
     await run_until(bot, clock, sim, local(2026, 12, 1), timedelta(hours=6), received, actions)
@@ -266,14 +264,15 @@ async def test_a_season_of_report_reminders(sim, database, bot, clock):
     assert received[4002] == [(when, text.format("974-002")) for when, text in countdowns + weekly]
     # 974-003 sent on 25/09: nothing until the AD returns it; then the comment once, and the weekly "late" again
     assert received[4003] == [(when, text.format("974-003")) for when, text in countdowns[:2]] + [
-        ("Mon 12/10 11h", "↩️ Compte rendu 2025-2026 à compléter — coopérative 974-003")] + [
+        ("Sat 10/10 11h", "↩️ Compte rendu 2025-2026 à compléter — coopérative 974-003")] + [
         (when, text.format("974-003")) for when, text in weekly[2:]]  # fmt: skip
     returned = next(m for m in people[4003].history if m.content.startswith("↩️"))
     # what is missing is this coop's: no bank statement of August was pointed in /pointage
     assert returned.content == ("↩️ Compte rendu 2025-2026 à compléter — coopérative 974-003\n"
-                                "L'OCCE vous renvoie le compte rendu : « Il manque le relevé d'août. » "
+                                "Le C.R. est suivi, mais il doit être complété : « Il manque le relevé d'août. » "
                                 "Il manque encore : relevé d'août manquant : /pointage.")  # fmt: skip
     assert "Comptes rendus 2025-2026 : 1 envoyé, 2 en retard." in people[4000].history[-1].content
+    assert database.run(lambda s: [m.kind for m in s.exec(select(OutboxMessage))].count("renvoi")) == 1
     step = await people[4003].press("🗂 Ouvrir le compte rendu", message=returned)
     assert "974-003" in step.text and "Il manque le relevé d'août." in step.text
     quitus = people[4009].history[0]
@@ -318,3 +317,26 @@ async def test_a_teacher_is_reminded_of_an_open_class_ledger_until_it_is_closed(
     assert "Il manque encore : 1 cahier de classe non clos" in sim.user(4001, "Marie").history[0].content
     step = await teacher.press("📕 Clore le cahier", message=first)
     assert "CM2A" in step.text
+
+
+async def test_rappels_shows_the_reports_countdown_and_weekly_late_ones_and_mutes_them_but_the_last_day(
+        sim, database, bot, clock):  # fmt: skip
+    database.run(last_year_members, database.run(seed_department, ["974-001"]))
+    marie, clock.now = sim.user(4001, "Marie"), local(2026, 9, 10, 9).astimezone(timezone.utc)
+    report = ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : 15/09/2026, 23/09/2026, 28/09/2026, 29/09/2026 "
+              "(veille de la date limite), puis chaque semaine en retard, du 01/10/2026 au 19/11/2026.")  # fmt: skip
+    step = await marie.send("/rappels")
+    assert step.text == f"🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : validée, plus aucun rappel.\n\n{report}\n\n{HOURS}"
+    step = await marie.press("🔕 Couper : compte rendu")
+    assert "🔕 Coupés : compte rendu (le rappel de la veille de la date limite vous parvient quand même)." in step.text
+    received: dict[int, list] = {}
+    await run_until(bot, clock, sim, local(2026, 9, 30), timedelta(hours=6), received)
+    assert received == {4001: [("Tue 29/09 09h", "⏰ Compte rendu 2025-2026 — coopérative 974-001")]}  # j-1 only
+
+    clock.now = local(2026, 10, 20, 9).astimezone(timezone.utc)  # later, the weekly ones left
+    step = await marie.send("/rappels")
+    assert ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : chaque semaine en retard, du 22/10/2026 au "
+            "19/11/2026.") in step.text  # fmt: skip
+    database.run(set_report, "974-001", ReportStatus.SENT, local(2026, 10, 20, 9))
+    step = await marie.send("/rappels")
+    assert "🗂 Compte rendu 2025-2026 de la coopérative 974-001 : envoyé, plus aucun rappel." in step.text

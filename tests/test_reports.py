@@ -42,7 +42,7 @@ def people(sim, year):
 
 
 async def give_quitus(user, name: str, parent: str):
-    step = await user.press("✅ Donner mon quitus")
+    step = await user.press("✍️ Donner mon quitus")  # on the notice the outbox sent
     assert f"Votre quitus sur les comptes {YEARS} de 974-111" in step.text
     step = await user.send("H")
     assert step.text == "Tapez votre prénom et votre nom (3 à 120 caractères) :"
@@ -109,7 +109,7 @@ async def test_the_whole_life_of_a_report(bot, people):
 
     # a vérificateur who is also a signataire is refused, with the reason
     await sabine.send("/compterendu")
-    report_id = int(henri.last.buttons and henri.last.button("✅ Donner mon quitus")["callback_data"].split(":")[1])
+    report_id = int(henri.last.buttons and henri.last.button("✍️ Donner mon quitus")["callback_data"].split(":")[1])
     await sabine.press_data(f"qts:{report_id}", sabine.last)
     await sabine.send("Sabine Lebon")
     step = await sabine.press("Oui")
@@ -198,7 +198,7 @@ async def test_no_quitus_while_a_class_ledger_is_open_then_cloture_closes_it(bot
     await marie.send("/compterendu")
     step = await marie.press("🔏 Demander le quitus")
     assert "🔏 Quitus demandé : 2 vérificateurs prévenus." in step.text
-    assert "vous demande votre quitus" in await told(people["henri"], "vous demande votre quitus")
+    assert "✍️ Quitus" in await told(people["henri"], "vous demande de vérifier les comptes")
 
 
 async def test_an_unbalanced_report_is_not_sent_and_says_where_the_difference_comes_from(bot, people, year):

@@ -9,13 +9,13 @@ from telegram import InlineKeyboardMarkup
 
 from bot.membership.adhesion import OPEN_BUTTON, REVIEW_BUTTON
 from bot.reports.closing import LEDGER_BUTTON
-from bot.reports.compterendu import COOP_BUTTON, GIVE_BUTTON
+from bot.reports.compterendu import COOP_BUTTON, GIVE_BUTTON, REVIEW_BUTTON
 from bot.reports.figures import missing_text
 from bot.reminders.sending import writer
 from bot.texts import plural, t
 from bot.ui.buttons import button
 from bot.ui.formatting import day_text, years_text
-from reminders.due import ADHESION, CLOSING, LAST_DAY, LATE, PREPARE, QUITUS, REPORT, RETURNED, VALIDATION
+from reminders.due import ADHESION, CHANGED, CLOSING, LAST_DAY, LATE, PREPARE, QUITUS, REPORT, RETURNED, VALIDATION
 from store.outbox import Claimed
 
 
@@ -96,6 +96,18 @@ def report_returned(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
     text = t("rmd.returned", language, years=years_text(message.year), affiliation=params["affiliation"],
              comment=escape(params.get("comment") or ""), lacks=_lacks(message))  # fmt: skip
     return text, _report_keyboard(message)
+
+
+@writer(CHANGED)
+def report_changed(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
+    """Not a reminder: a report already sent changed; the coop's managers are warned, the AD told (once per change)."""
+    language, params = message.language, message.params
+    years, affiliation = years_text(message.year), params["affiliation"]
+    if params["to"] == "ad":
+        text = t("rep.changed.ad", language, years=years, affiliation=affiliation)
+        label = t("rep.button.review", language, affiliation=affiliation)
+        return text, InlineKeyboardMarkup([[button(label, REVIEW_BUTTON.data(params["report_id"]))]])
+    return t("rep.changed.managers", language, years=years, affiliation=affiliation), _report_keyboard(message)
 
 
 @writer(QUITUS)

@@ -9,9 +9,10 @@ from bot.reminders.jobs import clock
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, WORD, Button, button
 from bot.ui.chat import as_user
-from bot.ui.formatting import day_text
+from bot.ui.formatting import day_text, years_text
+from reminders.due import DIGEST, LAST_DAY, LAST_DAY_KINDS, LATE, VALIDATION
 from store import reminders
-from store.reminders import ReminderError, RemindersView
+from store.reminders import ReminderError, RemindersView, ReportPlan
 
 HOURS_PER_ROW = 4
 MUTE_BUTTON, HOUR_BUTTON = Button("rap:mute", WORD), Button("rap:hour")
@@ -29,15 +30,37 @@ def view_text(view: RemindersView, language: str) -> str:
             dates = ", ".join(t(f"rap.step.{step}", language, day=day_text(day)) if step in ("j-1", "retard")
                               else day_text(day) for day, step in plan.steps)  # fmt: skip
             lines.append(t("rap.adhesion.dates", language, affiliation=plan.affiliation, dates=dates))
-    if "validation" in view.kinds:
+    lines += [report_line(plan, language) for plan in view.reports]
+    if VALIDATION in view.kinds:
         lines.append(t("rap.validation", language, days=plural(view.validation_wait_days, "rmd.word.day", language)))
+    if DIGEST in view.kinds:
+        lines.append(t("rap.digest", language))
     if not view.kinds:
         lines.append(t("rap.nothing", language))
         return "\n".join(lines)
     if view.muted:
-        lines.append(t("rap.muted", language, kinds=", ".join(t(f"rap.kind.{k}", language) for k in sorted(view.muted))))
+        key = "rap.muted" if view.muted & set(LAST_DAY_KINDS) else "rap.muted.all"
+        lines.append(t(key, language, kinds=", ".join(t(f"rap.kind.{k}", language) for k in sorted(view.muted))))
     lines.append(t("rap.hour", language, hour=view.hour, until=view.hours[1], zone=view.timezone))
     return "\n\n".join(lines)
+
+
+def report_line(plan: ReportPlan, language: str) -> str:
+    """The report's countdown still to come, then its weekly "en retard" as one span; or why nothing comes."""
+    values = {"years": years_text(plan.year), "affiliation": plan.affiliation}
+    if plan.sent:
+        return t("rap.report.sent", language, **values)
+    if not plan.steps:
+        return t("rap.report.over", language, **values)
+    dates = [t("rap.step.j-1", language, day=day_text(day)) if step == LAST_DAY else day_text(day)
+             for day, step in plan.steps if not step.startswith(LATE)]  # fmt: skip
+    late = [day for day, step in plan.steps if step.startswith(LATE)]
+    if len(late) > 1:
+        key = "rap.report.weekly" if dates else "rap.report.weekly.only"
+        dates.append(t(key, language, first=day_text(late[0]), last=day_text(late[-1])))
+    elif late:
+        dates.append(t("rap.step.retard", language, day=day_text(late[0])))
+    return t("rap.report.dates", language, dates=", ".join(dates), **values)
 
 
 def view_keyboard(view: RemindersView, language: str) -> InlineKeyboardMarkup:

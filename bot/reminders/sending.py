@@ -2,7 +2,9 @@
 
 Whoever wants a message sent writes it to the outbox (store.outbox.enqueue, in the same
 transaction as what it follows from), with a kind whose writer is registered here
-(``@writer("annonce")``), then calls ``deliver`` (or lets the periodic job do it).
+(``@writer("annonce")``), then calls ``deliver`` (or lets the periodic job do it). A notice that
+answers someone's action (a report sent back, a quitus asked) is written under the key the
+reminders would use and delivered at once by its handler (``deliver(..., keys=...)``).
 """
 
 from __future__ import annotations
@@ -41,11 +43,14 @@ def writer(kind: str) -> Callable[[Writer], Writer]:
     return register
 
 
-async def deliver(application: Application, now: datetime | None = None) -> Counter:
-    """Send every message due at ``now`` (the current time by default); how many ended in each state."""
+async def deliver(application: Application, now: datetime | None = None, keys: tuple[str, ...] | None = None) -> Counter:
+    """Send every message due at ``now`` (the current time by default), or only those of ``keys`` (the notices
+    an action just wrote: its handler sends them at once, nobody else's); how many ended in each state."""
+    if keys is not None and not keys:
+        return Counter()
     database: Database = application.bot_data[DATABASE]
     outcomes: Counter = Counter()
-    while claimed := await asyncio.to_thread(database.run, outbox.claim, now):
+    while claimed := await asyncio.to_thread(database.run, outbox.claim, now, keys=keys):
         for state in await asyncio.gather(*(send_one(application.bot, database, message) for message in claimed)):
             outcomes[state] += 1
     return outcomes

@@ -66,9 +66,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "rmd.report.complete": {"fr": "Le compte rendu financier est complet.", "en": "The financial report is complete."},
     "rmd.returned": {
         "fr": "↩️ <b>Compte rendu {years} à compléter</b> — coopérative {affiliation}\n"
-              "L'OCCE vous renvoie le compte rendu : « {comment} » {lacks}",
+              "Le C.R. est suivi, mais il doit être complété : « {comment} » {lacks}",
         "en": "↩️ <b>Report {years} to complete</b> — cooperative {affiliation}\n"
-              "The OCCE sent the report back: “{comment}” {lacks}"},
+              "The report is being followed, but it must be completed: “{comment}” {lacks}"},
     "rmd.quitus": {
         "fr": "✍️ <b>Quitus {years}</b> — coopérative {affiliation}\n"
               "Le mandataire vous demande de vérifier les comptes et de donner votre quitus. {lacks}",
@@ -101,6 +101,18 @@ TEXTS: dict[str, dict[str, str]] = {
                           "en": "📝 Membership of cooperative {affiliation}: validated, no more reminders."},
     "rap.adhesion.over": {"fr": "📝 Adhésion de la coopérative {affiliation} : plus de rappel cette année.",
                           "en": "📝 Membership of cooperative {affiliation}: no more reminders this year."},
+    "rap.report.dates": {"fr": "🗂 Compte rendu {years} de la coopérative {affiliation} : {dates}.",
+                         "en": "🗂 Report {years} of cooperative {affiliation}: {dates}."},
+    "rap.report.weekly": {"fr": "puis chaque semaine en retard, du {first} au {last}",
+                          "en": "then weekly while late, from {first} to {last}"},
+    "rap.report.weekly.only": {"fr": "chaque semaine en retard, du {first} au {last}",
+                               "en": "weekly while late, from {first} to {last}"},
+    "rap.report.sent": {"fr": "🗂 Compte rendu {years} de la coopérative {affiliation} : envoyé, plus aucun rappel.",
+                        "en": "🗂 Report {years} of cooperative {affiliation}: sent, no more reminders."},
+    "rap.report.over": {"fr": "🗂 Compte rendu {years} de la coopérative {affiliation} : plus de rappel.",
+                        "en": "🗂 Report {years} of cooperative {affiliation}: no more reminders."},
+    "rap.digest": {"fr": "📊 Synthèse de la semaine : chaque lundi matin, de septembre à novembre.",
+                   "en": "📊 Weekly digest: every Monday morning, from September to November."},
     "rap.step.j-1": {"fr": "{day} (veille de la date limite)", "en": "{day} (the day before the deadline)"},
     "rap.step.retard": {"fr": "{day} (en retard)", "en": "{day} (late)"},
     "rap.validation": {"fr": "⏳ Adhésions à valider : un rappel pour chaque adhésion transmise qui attend "
@@ -109,6 +121,7 @@ TEXTS: dict[str, dict[str, str]] = {
                              "waiting for your validation for more than {days}."},
     "rap.muted": {"fr": "🔕 Coupés : {kinds} (le rappel de la veille de la date limite vous parvient quand même).",
                   "en": "🔕 Muted: {kinds} (the reminder the day before the deadline still reaches you)."},
+    "rap.muted.all": {"fr": "🔕 Coupés : {kinds}.", "en": "🔕 Muted: {kinds}."},
     "rap.hour": {"fr": "🕗 Envoyés à partir de {hour} h et avant {until} h (heure de {zone}), sauf le dimanche "
                        "et pendant les vacances scolaires.",
                  "en": "🕗 Sent from {hour}:00 and before {until}:00 ({zone} time), except on Sundays "
@@ -120,6 +133,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "rap.kind.renvoi": {"fr": "compte rendu renvoyé", "en": "report sent back"},
     "rap.kind.quitus": {"fr": "quitus", "en": "quitus"},
     "rap.kind.cloture": {"fr": "clôture du cahier", "en": "closing the ledger"},
+    "rap.kind.synthese": {"fr": "synthèse de la semaine", "en": "weekly digest"},
     "rap.button.mute": {"fr": "🔕 Couper : {kind}", "en": "🔕 Mute: {kind}"},
     "rap.button.unmute": {"fr": "🔔 Rétablir : {kind}", "en": "🔔 Hear again: {kind}"},
     "rap.button.hour": {"fr": "🕗 Changer l'heure", "en": "🕗 Change the hour"},

@@ -18,6 +18,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.exports.files import safe_name
 from bot.exports.report import crf_pdf
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
+from bot.reminders.sending import deliver
 from bot.reports.figures import SECTIONS, causes_text, missing_text, section_lines, section_text
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, Field, button, one_of
@@ -354,15 +355,11 @@ async def request_quitus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         outcome = await as_user(update, context, reports.request_quitus, draft(context)["report_id"])
     except ReportError as error:
         return await show_overview(update, context, await current(update, context), problem(error, language))
-    view = outcome.view
-    for person in outcome.notify:
-        keyboard = InlineKeyboardMarkup([[button(t("rep.button.give", person.language), GIVE_BUTTON.data(view.report_id))]])
-        await notify(context, person.telegram_id, t("rep.quitus.request", person.language, affiliation=view.affiliation,
-                                                    school=escape(view.school_name), years=years_text(view.year)),
-                     reply_markup=keyboard)  # fmt: skip
-    notice = (t("rep.quitus.asked", language, told=plural(len(outcome.notify), "rep.word.told", language))
-              if outcome.notify else t("rep.quitus.nobody", language))  # fmt: skip
-    return await show_overview(update, context, view, notice)
+    notice = (t("rep.quitus.asked", language, told=plural(len(outcome.outbox), "rep.word.told", language))
+              if outcome.outbox else t("rep.quitus.nobody", language))  # fmt: skip
+    state = await show_overview(update, context, outcome.view, notice)
+    await deliver(context.application, keys=outcome.outbox)  # the reminders' run finds it sent: never twice
+    return state
 
 
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:

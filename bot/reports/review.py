@@ -8,6 +8,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot.reminders.sending import deliver
 from bot.reports.compterendu import REVIEW_BUTTON, overview_text, problem
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
@@ -102,11 +103,8 @@ async def typed_comment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         await update.effective_message.reply_text(problem(error, language))
         return COMMENT if error.reason == "comment_length" else ConversationHandler.END
     context.user_data.pop(DRAFT, None)
-    view = outcome.view
-    await update.effective_message.reply_text(t("rep.sent_back", language, affiliation=view.affiliation))
-    for person in outcome.notify:
-        await notify(context, person.telegram_id, t("rep.sent_back.told", person.language,
-                                                    comment=escape(view.ad_comment)))  # fmt: skip
+    await update.effective_message.reply_text(t("rep.sent_back", language, affiliation=outcome.view.affiliation))
+    await deliver(context.application, keys=outcome.outbox)  # the reminders' run finds it sent: never twice
     return ConversationHandler.END
 
 
@@ -118,9 +116,5 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 
 async def tell_changes(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Every few seconds: reports changed after sending, told to the coop's managers and its AD once."""
-    for change in await in_store(context, reports.changes_to_tell):
-        for key, told in (("rep.changed.managers", change.managers), ("rep.changed.ad", change.staff)):
-            for person in told:
-                await notify(context, person.telegram_id, t(key, person.language, years=years_text(change.year),
-                                                            affiliation=change.affiliation))  # fmt: skip
+    """Every few seconds: reports changed after sending, told to the coop's managers and its AD once, through the outbox."""
+    await deliver(context.application, keys=await in_store(context, reports.changes_to_tell))

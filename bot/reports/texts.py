@@ -186,10 +186,6 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "invitez-en deux (/inviter), dont un parent d'élève.",
                           "en": "🔏 Quitus requested, but the cooperative has no auditor yet: invite two (/inviter), "
                                 "one of them a parent."},
-    "rep.quitus.request": {"fr": "🔏 {affiliation} {school} vous demande votre quitus sur les comptes {years}. "
-                                 "Vérifiez-les (/compterendu, /journal), puis :",
-                           "en": "🔏 {affiliation} {school} asks for your quitus on the {years} accounts. Check "
-                                 "them (/compterendu, /journal), then:"},
     "rep.quitus.ask_name": {"fr": "Votre quitus sur les comptes {years} de {affiliation}. Tapez votre prénom et votre "
                                   "nom, tels qu'ils figureront sur le quitus :",
                             "en": "Your quitus on the {years} accounts of {affiliation}. Type your first and last "
@@ -230,8 +226,6 @@ TEXTS: dict[str, dict[str, str]] = {
                               "mandataire):"},
     "rep.sent_back": {"fr": "↩️ Compte rendu de {affiliation} renvoyé pour être complété.",
                       "en": "↩️ Report of {affiliation} sent back to be completed."},
-    "rep.sent_back.told": {"fr": "Le C.R. est suivi, mais il doit être complété : {comment}\n(/compterendu)",
-                           "en": "The report is being followed, but it must be completed: {comment}\n(/compterendu)"},
     "rep.validated": {"fr": "✅ Compte rendu {years} de {affiliation} validé : l'exercice est verrouillé.",
                       "en": "✅ Report {years} of {affiliation} validated: the year is locked."},
     "rep.validated.told": {"fr": "✅ L'OCCE a validé votre compte rendu {years}. L'exercice est verrouillé : plus "
