@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.formatting import (
     TEXT_BUDGET, WIDTH, balance_line, clip, day_text, fit, ledger_label, money, narrow, plus_money, refusal,
-    signed_money, years_text,
+    report_warning, signed_money, years_text,
 )
 from bot.ui.steps import (
     ledgers_keyboard, my_ledgers, parse_day, picked_coop, picked_ledger, read_amount, read_part, today_for,
@@ -395,6 +395,11 @@ def entry_keyboard(entry: EntryView, writable: bool, language: str) -> InlineKey
     return InlineKeyboardMarkup(rows)
 
 
+def warned(entry: EntryView, text: str, language: str) -> str:
+    """The text, under "⚠️ Le compte rendu … déjà envoyé sera modifié" when the entry's year is with the AD."""
+    return f"{report_warning(entry.fiscal_year, language)}\n\n{text}" if entry.report_sent else text
+
+
 def may_write(context: ContextTypes.DEFAULT_TYPE, entry: EntryView) -> bool:
     return entry.ledger_id in context.user_data[KEY].get("writable", [])
 
@@ -469,8 +474,8 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     language = lang(update)
     keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), CONFIRM_CANCEL_BUTTON.data(entry.id))],
                                      [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])  # fmt: skip
-    await show(update, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
-                         amount=money(entry.amount, language)), keyboard)  # fmt: skip
+    await show(update, warned(entry, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
+                                       amount=money(entry.amount, language)), language), keyboard)  # fmt: skip
     return CONFIRM
 
 
@@ -504,7 +509,8 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entr
     context.user_data[KEY]["entry_id"] = entry.id
     rows = [[button(t(f"jnl.field.{f}", language), FIELD_BUTTON.data(f))] for f in fields_of(entry)]
     rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
-    await show(update, t("jnl.pick_field", language, piece=entry.piece), InlineKeyboardMarkup(rows), edit=edit)
+    await show(update, warned(entry, t("jnl.pick_field", language, piece=entry.piece), language),
+               InlineKeyboardMarkup(rows), edit=edit)  # fmt: skip
     return FIELD
 
 
@@ -551,7 +557,7 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         return await show_entry(update, context, entry)
     back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
     key = "jnl.ask.cheque_number" if field == "cheque" else f"jnl.ask.{field}"
-    question = t(key, language, piece=entry.piece, current=current_value(entry, field, language))
+    question = warned(entry, t(key, language, piece=entry.piece, current=current_value(entry, field, language)), language)
     if field == "account":
         return await ask_account(update, context, entry, question)
     if field == "means":

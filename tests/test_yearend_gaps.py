@@ -1,0 +1,120 @@
+"""The year's end, its last gaps: warned before changing a year whose report is with the AD, the giver
+step of /journal's account change, grant proofs matched to their grant, a class closing undone."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from store import reports
+from store.models import Entry
+from store.people import who_is
+from tests.reportworld import CLAIRE, HENRI, MARIE, TODAY, YEAR, coop_and_ledgers, seed_year
+
+PAUL = 1004  # the AD
+YEARS = f"{YEAR}-{YEAR + 1}"
+WARNING = f"⚠️ Le compte rendu {YEARS} déjà envoyé sera modifié"
+
+
+def send_report(session) -> int:
+    """974-111's report of the year completed, its quitus given, the statement attached, sent: its id."""
+    coop, _ = coop_and_ledgers(session)
+    marie = who_is(session, MARIE)
+    report_id = reports.open_report(session, marie, coop.id).report_id
+    reports.save_councils(session, marie, report_id, 3)
+    reports.projects_done(session, marie, report_id)
+    reports.save_actions(session, marie, report_id, "Action solidarité")
+    reports.save_comments(session, marie, report_id, "")
+    reports.request_quitus(session, marie, report_id)
+    reports.give_quitus(session, who_is(session, HENRI), report_id, name="Henri Fontaine", parent=True)
+    reports.give_quitus(session, who_is(session, CLAIRE), report_id, name="Claire Hoareau", parent=False)
+    reports.attach(session, marie, report_id, kind="statement", path="/nowhere/releve.pdf", mime_type="application/pdf",
+                   size=10)  # fmt: skip
+    assert reports.send(session, marie, report_id).view.state == "sent"
+    return report_id
+
+
+@pytest.fixture
+def sent(demo):
+    demo.run(seed_year)
+    demo.run(send_report)
+    return demo
+
+
+def live_entries(db) -> int:
+    return db.run(lambda s: len(s.exec(select(Entry.id).where(Entry.cancelled_at.is_(None))).all()))
+
+
+def state(db) -> str:
+    return db.run(lambda s: reports.coop_state(s, coop_and_ledgers(s)[0].id))
+
+
+async def test_an_expense_of_a_sent_year_warns_on_its_card_the_slow_way(bot, sim, sent):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    count = live_entries(sent)
+    step = await marie.send("/depense")
+    step = await marie.send("12,50 Piles")
+    step = await marie.press("École (école)")
+    step = await marie.press("Fournitures")
+    step = await marie.press("💶 Espèces")
+    step = await marie.press("Autre date…")
+    step = await marie.send(f"14/06/{YEAR + 1}")
+    assert WARNING in step.text
+    assert "✅ Enregistrer" in str(step.last.buttons)
+    assert live_entries(sent) == count and state(sent) == "sent"  # nothing saved before the confirmation
+    step = await marie.press("✅ Enregistrer")
+    assert "enregistrée" in step.text
+    assert live_entries(sent) == count + 1 and state(sent) == "modified"
+
+
+async def test_a_full_line_of_a_sent_year_shows_a_card_first(bot, sim, sent):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    count = live_entries(sent)
+    step = await marie.send(f"/recette 5 Don d'un parent; École; dons; espèces; 15/06/{YEAR + 1}")
+    assert WARNING in step.text and "enregistrée" not in step.text
+    assert live_entries(sent) == count and state(sent) == "sent"
+    step = await marie.press("Annuler")
+    assert live_entries(sent) == count and state(sent) == "sent"
+    # The same line dated in the current year, whose report is not sent: recorded at once, as before.
+    step = await marie.send(f"/recette 5 Don d'un parent; École; dons; espèces; {TODAY:%d/%m/%Y}")
+    assert "enregistrée" in step.text and WARNING not in step.text
+    assert live_entries(sent) == count + 1 and state(sent) == "sent"
+
+
+async def test_journal_changes_of_a_sent_year_warn_before_saving(bot, sim, sent):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    await marie.send(f"/recette 5 Don; École; dons; espèces; 15/06/{YEAR + 1}")
+    step = await marie.press("✅ Enregistrer")
+    assert "enregistrée" in step.text
+    assert state(sent) == "modified"  # still with the AD: every change warns
+    step = await marie.press("✏️ Modifier")
+    assert WARNING in step.text and "Que modifier dans l'écriture" in step.text
+    step = await marie.press("Libellé")
+    assert WARNING in step.text
+    step = await marie.send("Don d'une famille")
+    assert "modifiée" in step.text
+    step = await marie.press("🗑 Annuler l'écriture")
+    assert WARNING in step.text and "🗑 Oui, annuler l'écriture" in str(step.last.buttons)
+    step = await marie.press("🗑 Oui, annuler l'écriture")
+    assert "annulée" in step.text
+    # An entry of the current year: no warning.
+    await marie.send(f"/recette 5 Don; École; dons; espèces; {TODAY:%d/%m/%Y}")
+    step = await marie.press("✏️ Modifier")
+    assert "Que modifier dans l'écriture" in step.text and WARNING not in step.text
+
+
+async def test_a_movement_of_a_sent_year_warns_on_its_card(bot, sim, sent):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    count = live_entries(sent)
+    await marie.send("/mouvement")
+    step = await marie.press("🏦 Dépôt d'espèces en banque")
+    if "Montant ?" not in step.text:
+        step = await marie.press("École")
+    step = await marie.send("10")
+    step = await marie.press("📅 Autre date")
+    step = await marie.send(f"20/06/{YEAR + 1}")
+    step = await marie.press("✅ Garder ce libellé")
+    assert WARNING in step.text and "✅ Enregistrer" in str(step.last.buttons)
+    assert live_entries(sent) == count and state(sent) == "sent"
+    step = await marie.press("✅ Enregistrer")
+    assert live_entries(sent) == count + 2 and state(sent) == "modified"
