@@ -229,6 +229,13 @@ def report_sent(session: Session, coop_id: int, year: int) -> bool:
                                                 Report.status.in_(REPORT_WITH_AD))).first() is not None  # fmt: skip
 
 
+def ledger_report_sent(session: Session, who: Who, ledger_id: int, day: date) -> bool:
+    """What a card (/mouvement, /caisse) must warn of before saving in a ledger this person writes in:
+    whether the year of ``day`` has its report with the AD."""
+    _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    return report_sent(session, coop.id, fiscal_year_of(day))
+
+
 def is_closed(session: Session, coop_id: int, year: int) -> bool:
     return session.exec(select(YearClosing.id).where(YearClosing.coop_id == coop_id,
                                                      YearClosing.fiscal_year == year)).first() is not None  # fmt: skip

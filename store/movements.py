@@ -8,11 +8,10 @@ from datetime import date
 from sqlmodel import Session
 
 from store.access import Action
-from store.books import BANK_MEANS, report_sent, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, _views
+from store.books import BANK_MEANS, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, _views
 from store.errors import LedgerError
 from store.models import Coop, Direction, Ledger, LedgerKind, Means, Movement, MovementKind, Treasury
 from store.people import Who
-from store.years import fiscal_year_of
 
 
 @dataclass(frozen=True)
@@ -21,13 +20,6 @@ class MovementView:
     kind: MovementKind
     outgoing: EntryView  # the dépense leg
     incoming: EntryView  # the recette leg
-
-
-def movement_preview(session: Session, who: Who, ledger_id: int, day: date) -> bool:
-    """What /mouvement's card must warn of before saving: whether the year of ``day`` has its report
-    with the AD (the movement would modify it)."""
-    _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    return report_sent(session, coop.id, fiscal_year_of(day))
 
 
 def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id: int, day: date,

@@ -118,3 +118,17 @@ async def test_a_movement_of_a_sent_year_warns_on_its_card(bot, sim, sent):
     assert live_entries(sent) == count and state(sent) == "sent"
     step = await marie.press("✅ Enregistrer")
     assert live_entries(sent) == count + 2 and state(sent) == "modified"
+
+
+async def test_a_cash_count_of_a_sent_year_warns_before_the_count_is_typed(bot, sim, sent):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    step = await marie.send("/caisse")
+    step = await marie.press("École")
+    assert WARNING not in step.text  # today: the current year, whose report is not sent
+    step = await marie.press("📅 Autre date")
+    step = await marie.send(f"31/08/{YEAR + 1}")
+    assert WARNING in step.text
+    step = await marie.press("🔢 Saisir le total")
+    assert WARNING in step.text and state(sent) == "sent"
+    step = await marie.send("90")
+    assert "✅" in step.text and state(sent) == "modified"

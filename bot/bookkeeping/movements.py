@@ -31,6 +31,7 @@ from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
 from store import balances as store_balances
 from store import lookups
+from store import books as store_books
 from store import movements as store_movements
 from store.books import BETWEEN, LABEL_MAX
 from store.errors import LedgerError
@@ -137,7 +138,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        if await as_user(update, context, store_movements.movement_preview, current["ledger_id"], day_of(current)):
+        if await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"], day_of(current)):
             text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
