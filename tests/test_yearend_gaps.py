@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from store import reports
+from store import entries, reports
 from store.models import Entry
 from store.people import who_is
 from tests.reportworld import CLAIRE, HENRI, MARIE, TODAY, YEAR, coop_and_ledgers, seed_year
@@ -132,3 +132,30 @@ async def test_a_cash_count_of_a_sent_year_warns_before_the_count_is_typed(bot, 
     assert WARNING in step.text and state(sent) == "sent"
     step = await marie.send("90")
     assert "✅" in step.text and state(sent) == "modified"
+
+
+async def test_journal_moves_an_entry_onto_the_grant_account_with_its_giver(bot, sim, demo):
+    demo.run(seed_year)
+    marie = sim.user(MARIE, "Marie", "Payet")
+    step = await marie.send("/recette")
+    step = await marie.send("150 Versement de la mairie")
+    step = await marie.press("École (école)")
+    step = await marie.press("Dons")
+    step = await marie.press("🏦 Virement")
+    step = await marie.press("Aujourd'hui")
+    step = await marie.press("✅ Enregistrer")
+    assert "enregistrée" in step.text
+    entry_id = demo.run(lambda s: s.exec(select(Entry.id).where(Entry.label == "Versement de la mairie")).one())
+    step = await marie.press("✏️ Modifier")
+    step = await marie.press("Compte")
+    if "Subventions (État, collectivités)" not in str(step.last.buttons):
+        step = await marie.press("Autres comptes…")
+    step = await marie.press("Subventions (État, collectivités)")
+    assert "Qui verse cette subvention ?" in step.text
+    step = await marie.send("x" * 121)
+    assert step.text == "Le nom de qui verse la subvention doit faire de 1 à 120 caractères : retapez-le."
+    step = await marie.send("Mairie de Saint-Paul")
+    assert "modifiée" in step.text
+    entry = demo.run(lambda s: entries.get_entry(s, who_is(s, MARIE), entry_id))
+    assert ([p.account_label for p in entry.splits], entry.giver) == (["Subventions (État, collectivités)"],
+                                                                      "Mairie de Saint-Paul")

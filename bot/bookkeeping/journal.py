@@ -616,6 +616,11 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         entry = await edit(update, context, splits=code)
     except LedgerError as error:
         await update.callback_query.answer()
+        if error.reason == "giver_required":  # a grant account: who gives it, as /recette asks
+            journal.update(field="giver", account=code)
+            back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
+            await show(update, warned(entry, t("ent.ask_giver", language), language), InlineKeyboardMarkup([back]))
+            return TYPING
         return await show_entry(update, context, entry, refusal(error, language))
     await update.callback_query.answer()
     return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"))
@@ -675,8 +680,11 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: An
                          today=today, **changes)  # fmt: skip
 
 
-def typed_change(field: str, text: str, today: date) -> dict[str, Any] | str:
+def typed_change(field: str, text: str, today: date, account: str | None = None) -> dict[str, Any] | str:
     """What the typed text changes, or the key of the sentence saying what is expected."""
+    if field == "giver":  # the entry moved onto the grant ``account``, with who gives it
+        giver = " ".join(text.split())
+        return {"splits": account, "giver": giver} if 1 <= len(giver) <= store_books.GIVER_MAX else "ent.giver.length"
     if field == "amount":
         try:
             return {"amount": read_amount(text)}
@@ -697,7 +705,7 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """The new value: changed, and the entry shown again; or what is expected, at the same step."""
     journal, language = context.user_data[KEY], lang(update)
     today = today_for(current_ledger(context))
-    change = typed_change(journal.get("field", "label"), update.effective_message.text, today)
+    change = typed_change(journal.get("field", "label"), update.effective_message.text, today, journal.get("account"))
     if isinstance(change, str):
         await update.effective_message.reply_text(t(change, language, example=day_text(today)))
         return TYPING
