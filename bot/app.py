@@ -349,6 +349,8 @@ def build_application(settings: Settings, database: Database) -> Application:
                                    CallbackQueryHandler(compterendu.send, pattern=r"^rep:send$"),
                                    CallbackQueryHandler(compterendu.send_pdf, pattern=r"^rep:pdf$")],
                 compterendu.SECTION: [CallbackQueryHandler(compterendu.back, pattern=r"^rep:back$")],
+                compterendu.GRANT: [compterendu.GRANT_BUTTON.handler(compterendu.chose_grant),
+                                    CallbackQueryHandler(compterendu.back, pattern=r"^rep:back$")],
                 compterendu.COUNCILS: [MessageHandler(TEXT, compterendu.typed_councils)],
                 compterendu.PROJECTS: [compterendu.PROJECT_BUTTON.handler(compterendu.chose_project)],
                 compterendu.TITLE: [MessageHandler(TEXT, compterendu.typed_title)],

@@ -159,3 +159,47 @@ async def test_journal_moves_an_entry_onto_the_grant_account_with_its_giver(bot,
     entry = demo.run(lambda s: entries.get_entry(s, who_is(s, MARIE), entry_id))
     assert ([p.account_label for p in entry.splits], entry.giver) == (["Subventions (État, collectivités)"],
                                                                       "Mairie de Saint-Paul")
+
+
+async def test_sending_needs_a_proof_matched_to_each_grant(bot, sim, database):
+    from tests.yearend import GRANT_GIVER, PEOPLE, reported_year
+
+    y = reported_year(database)
+    y.act("mandataire", reports.projects_done, y.act("mandataire", reports.open_report, y.coop).report_id)
+    helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
+    years = f"{y.year}-{y.year + 1}"
+    step = await helene.send("/compterendu")
+    assert f"Justificatifs de subvention : 0 sur 1 (manque : {GRANT_GIVER} 600,00\xa0€)" in step.text
+    await helene.press("📎 Relevé d'août")
+    step = await helene.send_document(b"%PDF-1.4 releve", "releve-aout.pdf")
+    assert "Relevé bancaire d'août : ✅ joint" in step.text
+    step = await helene.press("📤 Envoyer à l'OCCE")
+    assert (f"Il manque le justificatif de 1 subvention, d'abord celle de {GRANT_GIVER} du " in step.text
+            and "(600,00\xa0€) : 📎 Justificatif de subvention, puis choisissez-la." in step.text)
+    assert "État : 🔏 quitus demandé" in step.text  # not sent, nothing lost
+    step = await helene.press("📎 Justificatif de subvention")
+    assert step.text == "Quelle subvention ce justificatif prouve-t-il ? (✅ : déjà joint)"
+    assert step.last.buttons == [[f"📎 {GRANT_GIVER} — 600,00\xa0€"], ["↩️ Retour"]]
+    step = await helene.press(f"📎 {GRANT_GIVER} — 600,00\xa0€")
+    assert f"Envoyez le justificatif de la subvention de {GRANT_GIVER} du " in step.text
+    step = await helene.send("la voici")
+    assert step.text == "J'attends une photo ou un PDF (ou /annuler)."
+    step = await helene.send_document(b"%PDF-1.4 notification", "notification-mairie.pdf")
+    assert "📎 Pièce jointe au compte rendu." in step.text and "Justificatifs de subvention : ✅ 1 sur 1" in step.text
+    step = await helene.press("📎 Justificatif de subvention")
+    assert step.last.buttons == [[f"✅ {GRANT_GIVER} — 600,00\xa0€"], ["↩️ Retour"]]
+    await helene.press("↩️ Retour")
+    step = await helene.press("📤 Envoyer à l'OCCE")
+    assert f"📤 Compte rendu {years} envoyé à l'OCCE." in step.text and "État : 📤 envoyé" in step.text
+
+
+async def test_a_forged_grant_button_is_refused(bot, sim, database):
+    from tests.yearend import PEOPLE, reported_year
+
+    y = reported_year(database)
+    helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
+    await helene.send("/compterendu")
+    step = await helene.press("📎 Justificatif de subvention")
+    other = y.entries["livres"]  # an expense, not a grant
+    step = await helene.press_data(f"rep:g:{other}", helene.last)
+    assert "Cette subvention n'est plus au compte rendu : choisissez-en une autre." in step.text

@@ -96,7 +96,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.quitus.parent": {"fr": " (parent d'élève)", "en": " (parent)"},
     "rep.statement.yes": {"fr": "Relevé bancaire d'août : ✅ joint", "en": "August bank statement: ✅ attached"},
     "rep.statement.no": {"fr": "Relevé bancaire d'août : manquant", "en": "August bank statement: missing"},
-    "rep.grant_proofs": {"fr": "Justificatifs de subvention joints : {count}", "en": "Grant proofs attached: {count}"},
+    "rep.grant_proofs.all": {"fr": "Justificatifs de subvention : ✅ {count} sur {count}",
+                             "en": "Grant proofs: ✅ {count} of {count}"},
+    "rep.grant_proofs.some": {"fr": "Justificatifs de subvention : {proved} sur {count} (manque : {missing})",
+                              "en": "Grant proofs: {proved} of {count} (missing: {missing})"},
+    "rep.grant_proofs.item": {"fr": "{giver} {amount}", "en": "{giver} {amount}"},
     "rep.button.cra": {"fr": "📝 Activités (CRA)", "en": "📝 Activities"},
     "rep.button.statement": {"fr": "📎 Relevé d'août", "en": "📎 August statement"},
     "rep.button.grant": {"fr": "📎 Justificatif de subvention", "en": "📎 Grant proof"},
@@ -171,6 +175,13 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "The quitus of at least {needed} auditors is needed; {have} received so far."},
     "rep.bad.no_parent": {"fr": "L'un des vérificateurs qui donnent le quitus doit être un parent d'élève.",
                           "en": "One of the auditors giving the quitus must be a parent."},
+    "rep.bad.grant_proof": {"fr": "Il manque le justificatif de {grants}, d'abord celle de {giver} du {day} ({amount}) : "
+                                  "📎 Justificatif de subvention, puis choisissez-la.",
+                            "en": "The proof of {grants} is missing, first the one of {giver} on {day} ({amount}): "
+                                  "📎 Grant proof, then pick it."},
+    "rep.word.grant": {"fr": "subvention|subventions", "en": "grant|grants"},
+    "rep.bad.grant_unknown": {"fr": "Cette subvention n'est plus au compte rendu : choisissez-en une autre.",
+                              "en": "That grant is no longer in the report: pick another one."},
     "rep.bad.no_statement": {"fr": "Joignez le relevé bancaire d'août (📎 Relevé d'août : une photo ou un PDF).",
                              "en": "Attach the August bank statement (📎 August statement: a photo or a PDF)."},
     "rep.bad.not_sent": {"fr": "Ce compte rendu n'attend pas de réponse de l'OCCE (il n'est pas envoyé).",
@@ -204,8 +215,15 @@ TEXTS: dict[str, dict[str, str]] = {
     # attachments
     "rep.attach.ask.statement": {"fr": "Envoyez le relevé bancaire qui couvre le 31 août (une photo ou un PDF) :",
                                  "en": "Send the bank statement that covers 31 August (a photo or a PDF):"},
-    "rep.attach.ask.grant": {"fr": "Envoyez le justificatif de la subvention (notification, courrier : photo ou PDF) :",
-                             "en": "Send the grant's proof (notification, letter: photo or PDF):"},
+    "rep.attach.ask.grant": {"fr": "Envoyez le justificatif de la subvention de {giver} du {day} ({amount}) : "
+                                   "notification, courrier, en photo ou en PDF :",
+                             "en": "Send the proof of the grant of {giver} on {day} ({amount}): notification, letter, "
+                                   "as a photo or a PDF:"},
+    "rep.grants.pick": {"fr": "Quelle subvention ce justificatif prouve-t-il ? (✅ : déjà joint)",
+                        "en": "Which grant does this proof prove? (✅: already attached)"},
+    "rep.grants.none": {"fr": "Aucune subvention publique cette année : pas de justificatif à joindre.",
+                        "en": "No public grant this year: no proof to attach."},
+    "rep.button.grant_of": {"fr": "{mark} {giver} — {amount}", "en": "{mark} {giver} — {amount}"},
     "rep.attach.not_file": {"fr": "J'attends une photo ou un PDF (ou /annuler).", "en": "I am waiting for a photo or a PDF (or /annuler)."},
     "rep.attach.done": {"fr": "📎 Pièce jointe au compte rendu.", "en": "📎 Attached to the report."},
     # sending, the AD
