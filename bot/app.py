@@ -241,10 +241,13 @@ def build_application(settings: Settings, database: Database) -> Application:
         ConversationHandler(
             name="cloture", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("cloture", closing.begin),
-                          closing.LEDGER_BUTTON.handler(closing.chose_ledger)],  # under a reminder
+                          closing.LEDGER_BUTTON.handler(closing.chose_ledger),  # under a reminder
+                          closing.REOPEN_BUTTON.handler(closing.ask_reopen)],  # the store checks it still may be
             states={
-                closing.PICK: [closing.LEDGER_BUTTON.handler(closing.chose_ledger)],
+                closing.PICK: [closing.LEDGER_BUTTON.handler(closing.chose_ledger),
+                               closing.REOPEN_BUTTON.handler(closing.ask_reopen)],
                 closing.CONFIRM: [closing.CLOSE_BUTTON.handler(closing.close)],
+                closing.REOPEN: [closing.REOPEN_OK_BUTTON.handler(closing.reopen)],
             },
             fallbacks=[CommandHandler("annuler", closing.cancel), closing.CANCEL_BUTTON.handler(closing.cancel)],
         ),

@@ -203,3 +203,65 @@ async def test_a_forged_grant_button_is_refused(bot, sim, database):
     other = y.entries["livres"]  # an expense, not a grant
     step = await helene.press_data(f"rep:g:{other}", helene.last)
     assert "Cette subvention n'est plus au compte rendu : choisissez-en une autre." in step.text
+
+
+async def test_a_manager_undoes_a_class_closing_made_by_mistake(bot, sim, database):
+    from store import balances, crf
+    from tests.yearend import PEOPLE, record_year
+
+    y = record_year(database)
+    years, end = f"{y.year}-{y.year + 1}", f"31/08/{y.year + 1}"
+    helene, claire = sim.user(PEOPLE["mandataire"][0], "Hélène"), sim.user(PEOPLE["ce2b"][0], "Claire")
+    count = y.live_entries()
+    await helene.send("/cloture")
+    await helene.press("🔒 Clore CE2B")
+    step = await helene.press("🔒 Clore le cahier")
+    assert "🔒 Cahier CE2B clos" in step.text and y.live_entries() == count + 2
+    # The class's teacher sees it closed, and cannot undo it.
+    step = await claire.send("/cloture")
+    assert "est déjà clos" in step.text and step.last.buttons == []
+    step = await claire.press_data(f"clo:r:{y.ledgers['CE2B']}", claire.last)
+    assert "Vous n'avez pas accès" in step.text
+    # The manager can, while the report is not sent.
+    step = await helene.send("/cloture")
+    assert f"CE2B — {years} : clos le {end}" in step.text
+    assert step.last.buttons == [["🔒 Clore CE1A"], ["🔒 Clore CM1"], ["🔓 Rouvrir CE2B"], ["Annuler"]]
+    step = await helene.press("🔓 Rouvrir CE2B")
+    assert f"Rouvrir le cahier CE2B</b> — exercice {years}" in step.last.text
+    assert f"Le reversement du {end} (banque 64,10\xa0€, caisse 0,00\xa0€) sera annulé" in step.text
+    assert y.live_entries() == count + 2  # nothing undone before the confirmation
+    step = await helene.press("🔓 Rouvrir le cahier")
+    assert step.text == (f"🔓 Cahier CE2B rouvert pour l'exercice {years} : le reversement du {end} est annulé. "
+                         "Reclôturez-le avec /cloture une fois corrigé.")
+    assert y.live_entries() == count
+    b = y.act("ce2b", balances.balances, y.ledgers["CE2B"], y.year)
+    assert (b.banque, b.caisse) == (64_10, 0)
+    assert y.act("mandataire", crf.year_report, y.coop, y.year).missing[0] == (
+        "class_ledgers_open", {"count": 3, "names": ("CE1A", "CE2B", "CM1")})
+    step = await claire.send(f"/depense 2 Colle; fournitures; carte; 30/08/{y.year + 1}")
+    assert "enregistrée" in step.text  # the ledger takes that year's entries again
+    step = await claire.send("/cloture")
+    assert f"Clôture du cahier CE2B — exercice {years}" in step.text and "🔒 Clore le cahier" in str(step.last.buttons)
+
+
+async def test_a_closing_cannot_be_undone_once_the_report_is_sent(bot, sim, database):
+    from tests.yearend import PEOPLE, reported_year
+
+    y = reported_year(database)
+    report_id = y.act("mandataire", reports.open_report, y.coop).report_id
+    y.act("mandataire", reports.projects_done, report_id)
+    for kind, grant in (("statement", None), ("grant", y.act("mandataire", reports.open_report, y.coop)
+                                              .figures.subventions[0].entry_id)):  # fmt: skip
+        y.act("mandataire", reports.attach, report_id, kind=kind, path="/nowhere.pdf", mime_type="application/pdf",
+              size=10, grant_id=grant)  # fmt: skip
+    assert y.act("mandataire", reports.send, report_id).view.state == "sent"
+    years = f"{y.year}-{y.year + 1}"
+    helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
+    step = await helene.send("/cloture")
+    assert "Tous ces cahiers sont clos. ✅" in step.text and step.last.buttons == []
+    count = y.live_entries()
+    await helene.send("/compterendu")  # any message of the bot to press a stale button on
+    step = await helene.press_data(f"clo:r:{y.ledgers['CE2B']}", helene.last)
+    assert (f"Le compte rendu {years} est déjà envoyé à l'OCCE : la clôture du cahier CE2B ne peut plus être "
+            "annulée.") in step.text
+    assert y.live_entries() == count

@@ -40,6 +40,20 @@ TEXTS: dict[str, dict[str, str]] = {
                        "au cahier de l'école le {day}.",
                  "en": "🔒 Ledger {ledger} closed for year {years}: bank {banque} and cash {caisse} paid back to the "
                        "school ledger on {day}."},
+    "clo.reopen.button": {"fr": "🔓 Rouvrir {ledger}", "en": "🔓 Reopen {ledger}"},
+    "clo.reopen.card": {"fr": "<b>Rouvrir le cahier {ledger}</b> — exercice {years}\nLe reversement du {day} (banque "
+                              "{banque}, caisse {caisse}) sera annulé : ses mouvements restent au journal, barrés, avec "
+                              "leur numéro. Le cahier reprendra des écritures de l'exercice {years} ; il faudra le "
+                              "clore de nouveau avant le quitus.",
+                        "en": "<b>Reopen ledger {ledger}</b> — year {years}\nThe payment back of {day} (bank {banque}, "
+                              "cash {caisse}) will be cancelled: its movements stay in the journal, struck through, "
+                              "with their numbers. The ledger will take entries of year {years} again; close it again "
+                              "before the quitus."},
+    "clo.reopen.confirm": {"fr": "🔓 Rouvrir le cahier", "en": "🔓 Reopen the ledger"},
+    "clo.reopen.done": {"fr": "🔓 Cahier {ledger} rouvert pour l'exercice {years} : le reversement du {day} est annulé. "
+                              "Reclôturez-le avec /cloture une fois corrigé.",
+                        "en": "🔓 Ledger {ledger} reopened for year {years}: the payment back of {day} is cancelled. "
+                              "Close it again with /cloture once corrected."},
     "clo.label": {"fr": "Clôture du cahier {ledger} : reversement à l'école",
                   "en": "Closing of ledger {ledger}: paid back to the school"},
     "ledger.error.ledger_closed": {"fr": "Le cahier {ledger} est clos pour l'exercice {year}-{next_year} : plus "
@@ -56,6 +70,14 @@ TEXTS: dict[str, dict[str, str]] = {
                                               "correspond pas au livre ({caisse}) : recomptez avec /caisse.",
                                         "en": "The last cash count of ledger {ledger} ({counted}) does not match the "
                                               "books ({caisse}): count again with /caisse."},
+    "ledger.error.ledger_not_closed": {"fr": "Le cahier {ledger} n'est pas clos pour l'exercice {year}-{next_year} : "
+                                             "rien à rouvrir.",
+                                       "en": "Ledger {ledger} is not closed for year {year}-{next_year}: nothing to "
+                                             "reopen."},
+    "ledger.error.report_sent": {"fr": "Le compte rendu {year}-{next_year} est déjà envoyé à l'OCCE : la clôture du "
+                                       "cahier {ledger} ne peut plus être annulée.",
+                                 "en": "The {year}-{next_year} report was already sent to the OCCE: the closing of "
+                                       "ledger {ledger} can no longer be undone."},
     "ledger.error.not_class_ledger": {"fr": "Seul un cahier de classe se clôt ainsi.",
                                       "en": "Only a class ledger is closed this way."},
     # the report's life: /compterendu, the quitus, the AD's answer
