@@ -10,8 +10,10 @@ checked by store/books.py). The class's teacher closes it, or a manager of the c
 Design choices:
 
 - The year closed is last year while the coop still has it open and the class had books
-  in it, else the current year (a teacher leaving before the summer); the reversement is
-  dated that year's 31/08, or today if earlier.
+  in it, else the current year, but only from 1 July (``CURRENT_FROM``: the school year is
+  over, a teacher leaving for the summer): before that, closing the current year would lock
+  a class ledger still in use, so /cloture says from when it can be closed. The reversement
+  is dated that year's 31/08, or today if earlier.
 - Cash is counted first: a non-zero caisse needs an arrêté de caisse of the year, made
   after the caisse's last entry, that matches the book balance.
 - The movements' two legs are written here rather than through ``ledger.record_movement``,
@@ -38,6 +40,9 @@ from store.people import Who
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
 
 
+CURRENT_FROM = (7, 1)  # (month, day): the current year's class ledgers may be closed from 1 July
+
+
 @dataclass(frozen=True)
 class ClosingPreview:
     """What /cloture shows of a class ledger before closing it (or once closed)."""
@@ -53,12 +58,18 @@ class ClosingPreview:
     closed: bool  # already closed for ``year``
     count_day: date | None  # the year's last cash count…
     counted: int | None
-    problem: str | None = None  # why it cannot be closed now: cash_count_required, cash_count_differs, ledger_already_closed
+    problem: str | None = None  # why it cannot be closed now: cash_count_required, cash_count_differs,
+    # ledger_already_closed, too_early (the current year, before ``closable_from``)
     may_reopen: bool = False  # closed, and this person may undo it (a manager, the year's report not sent)
 
     @property
     def closable(self) -> bool:
         return self.problem is None
+
+    @property
+    def closable_from(self) -> date:
+        """The first day the year's closing is offered: 1 July before its 31 August."""
+        return date(self.year + 1, *CURRENT_FROM)
 
 
 def _school_ledger(session: Session, coop_id: int) -> Ledger:
@@ -91,7 +102,9 @@ def _preview(session: Session, ledger: Ledger, coop: Coop, today: date) -> Closi
                               "ledger_already_closed")  # fmt: skip
     sums = balances._balances(session, ledger, year)
     problem = None
-    if sums.caisse:
+    if year == fiscal_year_of(today) and today < date(year + 1, *CURRENT_FROM):
+        problem = "too_early"
+    elif sums.caisse:
         last_cash = session.exec(select(func.max(Entry.day)).where(
             Entry.ledger_id == ledger.id, Entry.fiscal_year == year, Entry.treasury == Treasury.CAISSE,
             Entry.cancelled_at.is_(None))).one()  # fmt: skip
@@ -159,6 +172,8 @@ def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str
     preview = _preview(session, ledger, coop, today)
     if preview.problem == "ledger_already_closed":
         raise errors.LedgerError("ledger_already_closed", ledger=ledger.name, year=preview.year)
+    if preview.problem == "too_early":
+        raise errors.LedgerError("too_early", ledger=ledger.name, year=preview.year, day=preview.closable_from)
     if preview.problem == "cash_count_required":
         raise errors.LedgerError("cash_count_required", ledger=ledger.name, caisse=preview.caisse)
     if preview.problem == "cash_count_differs":

@@ -3,10 +3,13 @@ step of /journal's account change, grant proofs matched to their grant, a class 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlmodel import select
 
 from store import entries, reports
+from store.errors import LedgerError
 from store.models import Entry
 from store.people import who_is
 from tests.reportworld import CLAIRE, HENRI, MARIE, TODAY, YEAR, coop_and_ledgers, seed_year
@@ -265,3 +268,32 @@ async def test_a_closing_cannot_be_undone_once_the_report_is_sent(bot, sim, data
     assert (f"Le compte rendu {years} est déjà envoyé à l'OCCE : la clôture du cahier CE2B ne peut plus être "
             "annulée.") in step.text
     assert y.live_entries() == count
+
+
+async def test_the_current_year_is_not_offered_for_closing_before_1_july(bot, sim, demo):
+    # 974-111's class ledgers kept no books last year: /cloture would be about the current year.
+    from store import closing
+    from store.models import Ledger
+
+    demo.run(seed_year)
+    current, july = YEAR + 1, f"01/07/{YEAR + 2}"
+    years, end = f"{current}-{current + 1}", f"31/08/{current + 1}"
+    marie = sim.user(MARIE, "Marie", "Payet")
+    step = await marie.send("/cloture")
+    lines = step.text.splitlines()
+    assert lines[0] == "Clôture des cahiers de classe"
+    assert all(f"— {years} : en cours, à clore à partir du {july}" in line for line in lines[1:-2])
+    assert len(lines) > 3 and lines[-1] == "Aucun cahier à clore pour l'instant." and step.last.buttons == []
+    ce1a = demo.run(lambda s: s.exec(select(Ledger.id).where(Ledger.name == "CE1A")).first())
+    step = await marie.press_data(f"clo:l:{ce1a}", marie.last)
+    assert step.text == (f"Le cahier CE1A sert encore : l'exercice {years} se termine le {end}. Sa clôture (le "
+                         f"reversement de son solde au cahier de l'école) sera possible à partir du {july}.")
+    count = live_entries(demo)
+    with pytest.raises(LedgerError) as caught:  # the store refuses it too
+        demo.run(lambda s: closing.close_class_ledger(s, who_is(s, MARIE), ce1a, label="Clôture"))
+    assert (caught.value.reason, caught.value.day) == ("too_early", date(current + 1, 7, 1))
+    assert live_entries(demo) == count
+    # From 1 July, it is.
+    done = demo.run(lambda s: closing.close_class_ledger(s, who_is(s, MARIE), ce1a, label="Clôture",
+                                                         today=date(current + 1, 7, 1)))  # fmt: skip
+    assert (done.year, done.closed) == (current, True)

@@ -9,6 +9,7 @@ matching arrêté de caisse first, and the preview says so instead of offering t
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
@@ -43,15 +44,20 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
                            day=day_text(choice.day)))  # fmt: skip
             if choice.may_reopen:
                 reopen.append([button(t("clo.reopen.button", language, ledger=name), REOPEN_BUTTON.data(choice.ledger_id))])
+        elif choice.problem == "too_early":
+            lines.append(t("clo.list.too_early", language, ledger=escape(name), years=years_text(choice.year),
+                           day=day_text(choice.closable_from)))  # fmt: skip
         else:
             lines.append(t("clo.list.open", language, ledger=escape(name), years=years_text(choice.year),
                            banque=signed_money(choice.banque, language), caisse=money(choice.caisse, language)))  # fmt: skip
             rows.append([button(t("clo.button", language, ledger=name), LEDGER_BUTTON.data(choice.ledger_id))])
+    waiting = any(c.problem == "too_early" for c in choices)
+    nothing = t("clo.list.later" if waiting else "clo.list.none", language)
     if not rows and not reopen:
-        await update.effective_message.reply_text("\n".join(lines + ["", t("clo.list.none", language)]))
+        await update.effective_message.reply_text("\n".join(lines + ["", nothing]))
         return ConversationHandler.END
     if not rows:
-        lines.append("\n" + t("clo.list.none", language))
+        lines.append("\n" + nothing)
     rows += reopen + [[button(t("button.cancel", language), CANCEL_BUTTON.data())]]
     await update.effective_message.reply_text("\n".join(lines + ["", t("clo.list.pick", language)]),
                                               reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
@@ -80,6 +86,10 @@ async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: Cl
             [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
         await show(update, text, keyboard)
         return PICK
+    if choice.problem == "too_early":
+        await show(update, t("clo.too_early", language, ledger=escape(choice.ledger_name), years=years,
+                             end=day_text(date(choice.year + 1, 8, 31)), day=day_text(choice.closable_from)))
+        return ConversationHandler.END
     lines = [t("clo.preview", language, ledger=escape(choice.ledger_name), years=years, **amounts)]
     if choice.caisse and choice.problem is None:
         lines.append(t("clo.preview.count", language, day=day_text(choice.count_day),
@@ -113,7 +123,8 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     try:
         done = await as_user(update, context, closing.close_class_ledger, ledger_id, label=label)
     except LedgerError as refused:
-        await query.edit_message_text(refusal(refused, language))
+        dated = {"day": day_text(refused.details["day"])} if refused.reason == "too_early" else {}
+        await query.edit_message_text(refusal(refused, language, **dated))
         return ConversationHandler.END
     await query.edit_message_text(t("clo.done", language, ledger=escape(done.ledger_name), years=years_text(done.year),
                                     banque=signed_money(done.banque, language), caisse=money(done.caisse, language),

@@ -7,6 +7,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "clo.list.open": {"fr": "{ledger} — {years} : à clore · banque {banque} · caisse {caisse}",
                       "en": "{ledger} — {years}: to close · bank {banque} · cash {caisse}"},
     "clo.list.closed": {"fr": "{ledger} — {years} : clos le {day}", "en": "{ledger} — {years}: closed on {day}"},
+    "clo.list.too_early": {"fr": "{ledger} — {years} : en cours, à clore à partir du {day}",
+                           "en": "{ledger} — {years}: in use, to close from {day}"},
+    "clo.list.later": {"fr": "Aucun cahier à clore pour l'instant.", "en": "No ledger to close for now."},
+    "clo.too_early": {"fr": "Le cahier {ledger} sert encore : l'exercice {years} se termine le {end}. Sa clôture "
+                            "(le reversement de son solde au cahier de l'école) sera possible à partir du {day}.",
+                      "en": "Ledger {ledger} is still in use: year {years} ends on {end}. It can be closed (its "
+                            "balance paid back to the school ledger) from {day}."},
     "clo.list.pick": {"fr": "Quel cahier clore ?", "en": "Which ledger to close?"},
     "clo.list.none": {"fr": "Tous ces cahiers sont clos. ✅", "en": "All these ledgers are closed. ✅"},
     "clo.button": {"fr": "🔒 Clore {ledger}", "en": "🔒 Close {ledger}"},
@@ -78,6 +85,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                        "cahier {ledger} ne peut plus être annulée.",
                                  "en": "The {year}-{next_year} report was already sent to the OCCE: the closing of "
                                        "ledger {ledger} can no longer be undone."},
+    "ledger.error.too_early": {"fr": "Le cahier {ledger} ne peut pas être clos avant le {day} : l'exercice "
+                                     "{year}-{next_year} est en cours.",
+                               "en": "Ledger {ledger} cannot be closed before {day}: year {year}-{next_year} is "
+                                     "under way."},
     "ledger.error.not_class_ledger": {"fr": "Seul un cahier de classe se clôt ainsi.",
                                       "en": "Only a class ledger is closed this way."},
     # the report's life: /compterendu, the quitus, the AD's answer
