@@ -294,9 +294,14 @@ def entry_warnings(session: Session, who: Who, ledger_id: int, *, direction: Dir
     return bank_after, report_sent(session, coop.id, fiscal_year_of(day))
 
 
-def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fields: Any) -> tuple[EntryView, Balances]:
-    """record_entry, dated against today where the ledger's coop is, and the ledger's balances after it."""
+def record_entry_with_balances(session: Session, who: Who, ledger_id: int, *, unwarned: bool = False,
+                               **fields: Any) -> tuple[EntryView, Balances]:  # fmt: skip
+    """record_entry, dated against today where the ledger's coop is, and the ledger's balances after it.
+    ``unwarned`` (a full line saved without a card): refused with report_unconfirmed (year) when the
+    day's year has its report with the AD, so that the person is warned and confirms first."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    if unwarned and isinstance(fields.get("day"), date) and report_sent(session, coop.id, fiscal_year_of(fields["day"])):
+        raise LedgerError("report_unconfirmed", year=fiscal_year_of(fields["day"]))
     today = today_in(session.get(Department, coop.department_code).timezone)
     entry = record_entry(session, who, ledger_id, today=today, **fields)
     return entry, _balances(session, ledger, entry.fiscal_year)

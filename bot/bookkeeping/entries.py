@@ -274,10 +274,16 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     if "day" not in current:
         current["asked"] = True
         return await ask_day(update, context)
-    # A full line was read before its day and means were known: its warnings are asked now.
-    banque, sent = (known.bank_after, known.report_sent) if known.bank_checked else await warnings(update, context)
+    # A full line was read before its day and means were known: a dépense by bank asks its warnings now;
+    # otherwise recording refuses it (report_unconfirmed) if the year's report is with the AD: a card then.
+    if known.bank_checked:
+        banque, sent = known.bank_after, known.report_sent
+    elif current["direction"] == Direction.DEPENSE and current["means"] != Means.ESPECES:
+        banque, sent = await warnings(update, context)
+    else:
+        banque, sent = None, False
     if not current.get("asked") and banque is None and not sent:
-        return await record(update, context)  # everything came on the line: nothing more to ask
+        return await record(update, context, unwarned=True)  # everything came on the line: nothing more to ask
     return await show_card(update, context, known, banque, sent=sent)
 
 
@@ -634,12 +640,13 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     return await record(update, context)
 
 
-async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """One transaction: the entry, its number, its ventilation; then the new balance and Annuler."""
+async def record(update: Update, context: ContextTypes.DEFAULT_TYPE, *, unwarned: bool = False) -> str | int:
+    """One transaction: the entry, its number, its ventilation; then the new balance and Annuler.
+    ``unwarned``: no card was shown, so a year whose report is with the AD shows one first."""
     current, language = draft(context), lang(update)
     try:
         entry, balances = await as_user(
-            update, context, entries.record_entry_with_balances, current["ledger_id"],
+            update, context, entries.record_entry_with_balances, current["ledger_id"], unwarned=unwarned,
             direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
             cheque_number=current.get("cheque"), project=current.get("project"), giver=current.get("giver"),
@@ -672,6 +679,9 @@ def recorded_details(entry: EntryView, language: str) -> str:
 async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYPE, refused: LedgerError) -> str:
     """Say why, and go back to the step that can mend it, keeping everything else."""
     current = draft(context)
+    if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
+        current["asked"] = True
+        return await card_again(update, context)
     await update.effective_message.reply_text(refusal(refused, lang(update)))
     current["asked"] = True
     if refused.reason in ("future", "year_not_open", "closed_year", "before_opening"):
