@@ -44,6 +44,19 @@ def sent(demo):
     return demo
 
 
+async def typed_entry(user, command: str, typed: str, account: str, means: str, day: str | None = None):
+    """A bare /depense or /recette in the school ledger, each answer typed or pressed: the card."""
+    await user.send(command)
+    await user.send(typed)
+    await user.press("École (école)")
+    await user.press(account)
+    await user.press(means)
+    if day is None:
+        return await user.press("Aujourd'hui")
+    await user.press("Autre date…")
+    return await user.send(day)
+
+
 def live_entries(db) -> int:
     return db.run(lambda s: len(s.exec(select(Entry.id).where(Entry.cancelled_at.is_(None))).all()))
 
@@ -55,13 +68,7 @@ def state(db) -> str:
 async def test_an_expense_of_a_sent_year_warns_on_its_card_the_slow_way(bot, sim, sent):
     marie = sim.user(MARIE, "Marie", "Payet")
     count = live_entries(sent)
-    step = await marie.send("/depense")
-    step = await marie.send("12,50 Piles")
-    step = await marie.press("École (école)")
-    step = await marie.press("Fournitures")
-    step = await marie.press("💶 Espèces")
-    step = await marie.press("Autre date…")
-    step = await marie.send(f"14/06/{YEAR + 1}")
+    step = await typed_entry(marie, "/depense", "12,50 Piles", "Fournitures", "💶 Espèces", f"14/06/{YEAR + 1}")
     assert WARNING in step.text
     assert "✅ Enregistrer" in str(step.last.buttons)
     assert live_entries(sent) == count and state(sent) == "sent"  # nothing saved before the confirmation
@@ -140,12 +147,7 @@ async def test_a_cash_count_of_a_sent_year_warns_before_the_count_is_typed(bot, 
 async def test_journal_moves_an_entry_onto_the_grant_account_with_its_giver(bot, sim, demo):
     demo.run(seed_year)
     marie = sim.user(MARIE, "Marie", "Payet")
-    step = await marie.send("/recette")
-    step = await marie.send("150 Versement de la mairie")
-    step = await marie.press("École (école)")
-    step = await marie.press("Dons")
-    step = await marie.press("🏦 Virement")
-    step = await marie.press("Aujourd'hui")
+    await typed_entry(marie, "/recette", "150 Versement de la mairie", "Dons", "🏦 Virement")
     step = await marie.press("✅ Enregistrer")
     assert "enregistrée" in step.text
     entry_id = demo.run(lambda s: s.exec(select(Entry.id).where(Entry.label == "Versement de la mairie")).one())
