@@ -244,10 +244,13 @@ def build_application(settings: Settings, database: Database) -> Application:
         ConversationHandler(
             name="cloture", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("cloture", closing.begin),
-                          closing.LEDGER_BUTTON.handler(closing.chose_ledger)],  # under a reminder
+                          closing.LEDGER_BUTTON.handler(closing.chose_ledger),  # under a reminder
+                          closing.REOPEN_BUTTON.handler(closing.ask_reopen)],  # the store checks it still may be
             states={
-                closing.PICK: [closing.LEDGER_BUTTON.handler(closing.chose_ledger)],
+                closing.PICK: [closing.LEDGER_BUTTON.handler(closing.chose_ledger),
+                               closing.REOPEN_BUTTON.handler(closing.ask_reopen)],
                 closing.CONFIRM: [closing.CLOSE_BUTTON.handler(closing.close)],
+                closing.REOPEN: [closing.REOPEN_OK_BUTTON.handler(closing.reopen)],
             },
             fallbacks=[CommandHandler("annuler", closing.cancel), closing.CANCEL_BUTTON.handler(closing.cancel)],
         ),
@@ -352,6 +355,8 @@ def build_application(settings: Settings, database: Database) -> Application:
                                    CallbackQueryHandler(compterendu.send, pattern=r"^rep:send$"),
                                    CallbackQueryHandler(compterendu.send_pdf, pattern=r"^rep:pdf$")],
                 compterendu.SECTION: [CallbackQueryHandler(compterendu.back, pattern=r"^rep:back$")],
+                compterendu.GRANT: [compterendu.GRANT_BUTTON.handler(compterendu.chose_grant),
+                                    CallbackQueryHandler(compterendu.back, pattern=r"^rep:back$")],
                 compterendu.COUNCILS: [MessageHandler(TEXT, compterendu.typed_councils)],
                 compterendu.PROJECTS: [compterendu.PROJECT_BUTTON.handler(compterendu.chose_project)],
                 compterendu.TITLE: [MessageHandler(TEXT, compterendu.typed_title)],

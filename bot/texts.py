@@ -207,6 +207,8 @@ TEXTS: dict[str, dict[str, str]] = {
                      "en": "ledger {ledger}: {total} (bank {banque} · cash {caisse})"},
     "balance.lines": {"fr": "cahier {ledger} : {total}\n   banque {banque} · caisse {caisse}",
                       "en": "ledger {ledger}: {total}\n   bank {banque} · cash {caisse}"},
+    "books.report_sent": {"fr": "⚠️ Le compte rendu {years} déjà envoyé sera modifié : l'AD en sera prévenue.",
+                          "en": "⚠️ The {years} report already sent will be modified: the AD will be told."},
     "books.no_ledger": {"fr": "Vous n'avez pas encore de cahier où écrire.",
                         "en": "You have no ledger to write in yet."},
     # Refusals of the bookkeeping rules (store.errors.LedgerError)

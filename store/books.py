@@ -63,7 +63,8 @@ from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_cha
 from store.errors import LedgerError
 from store.models import (
     ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means,
-    Movement, MovementKind, OpeningBalance, PieceNumbering, Receipt, Split, Statement, Tick, Treasury, YearClosing,
+    Movement, MovementKind, OpeningBalance, PieceNumbering, Receipt, Report, ReportStatus, Split, Statement, Tick,
+    Treasury, YearClosing,
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
@@ -145,6 +146,7 @@ class EntryView:
     deposit_id: int | None = None  # a cheque received, on this remise de chèques…
     deposit_number: int | None = None  # …numbered so
     giver: str | None = None  # a grant's giver (commune, département…)
+    report_sent: bool = False  # its year's report is with the AD: a change modifies it (get_entry only)
 
     @property
     def signed(self) -> int:
@@ -215,6 +217,23 @@ def accounts_for(session: Session, who: Who, ledger_id: int, direction: Directio
 
 def _class_for(direction: Direction) -> AccountClass:
     return AccountClass.CHARGE if direction == Direction.DEPENSE else AccountClass.PRODUIT
+
+
+REPORT_WITH_AD = (ReportStatus.SENT, ReportStatus.TO_COMPLETE, ReportStatus.MODIFIED)
+
+
+def report_sent(session: Session, coop_id: int, year: int) -> bool:
+    """Whether the coop's report of ``year`` was sent to the AD and not validated yet: a change to that
+    year's books modifies it, which the person is warned of before saving."""
+    return session.exec(select(Report.id).where(Report.coop_id == coop_id, Report.fiscal_year == year,
+                                                Report.status.in_(REPORT_WITH_AD))).first() is not None  # fmt: skip
+
+
+def ledger_report_sent(session: Session, who: Who, ledger_id: int, day: date) -> bool:
+    """What a card (/mouvement, /caisse) must warn of before saving in a ledger this person writes in:
+    whether the year of ``day`` has its report with the AD."""
+    _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    return report_sent(session, coop.id, fiscal_year_of(day))
 
 
 def is_closed(session: Session, coop_id: int, year: int) -> bool:

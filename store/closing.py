@@ -10,8 +10,10 @@ checked by store/books.py). The class's teacher closes it, or a manager of the c
 Design choices:
 
 - The year closed is last year while the coop still has it open and the class had books
-  in it, else the current year (a teacher leaving before the summer); the reversement is
-  dated that year's 31/08, or today if earlier.
+  in it, else the current year, but only from 1 July (``CURRENT_FROM``: the school year is
+  over, a teacher leaving for the summer): before that, closing the current year would lock
+  a class ledger still in use, so /cloture says from when it can be closed. The reversement
+  is dated that year's 31/08, or today if earlier.
 - Cash is counted first: a non-zero caisse needs an arrêté de caisse of the year, made
   after the caisse's last entry, that matches the book balance.
 - The movements' two legs are written here rather than through ``ledger.record_movement``,
@@ -21,14 +23,14 @@ Design choices:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from store import audit, balances, books, errors, lookups
-from store.access import Action, Forbidden
+from store import audit, balances, books, entries, errors, lookups
+from store.access import Action, Forbidden, may, require
 from store.accounts import Chart
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means, Movement, MovementKind,
@@ -36,6 +38,9 @@ from store.models import (
 )  # fmt: skip
 from store.people import Who
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
+
+
+CURRENT_FROM = (7, 1)  # (month, day): the current year's class ledgers may be closed from 1 July
 
 
 @dataclass(frozen=True)
@@ -53,11 +58,18 @@ class ClosingPreview:
     closed: bool  # already closed for ``year``
     count_day: date | None  # the year's last cash count…
     counted: int | None
-    problem: str | None = None  # why it cannot be closed now: cash_count_required, cash_count_differs, ledger_already_closed
+    problem: str | None = None  # why it cannot be closed now: cash_count_required, cash_count_differs,
+    # ledger_already_closed, too_early (the current year, before ``closable_from``)
+    may_reopen: bool = False  # closed, and this person may undo it (a manager, the year's report not sent)
 
     @property
     def closable(self) -> bool:
         return self.problem is None
+
+    @property
+    def closable_from(self) -> date:
+        """The first day the year's closing is offered: 1 July before its 31 August."""
+        return date(self.year + 1, *CURRENT_FROM)
 
 
 def _school_ledger(session: Session, coop_id: int) -> Ledger:
@@ -90,7 +102,9 @@ def _preview(session: Session, ledger: Ledger, coop: Coop, today: date) -> Closi
                               "ledger_already_closed")  # fmt: skip
     sums = balances._balances(session, ledger, year)
     problem = None
-    if sums.caisse:
+    if year == fiscal_year_of(today) and today < date(year + 1, *CURRENT_FROM):
+        problem = "too_early"
+    elif sums.caisse:
         last_cash = session.exec(select(func.max(Entry.day)).where(
             Entry.ledger_id == ledger.id, Entry.fiscal_year == year, Entry.treasury == Treasury.CAISSE,
             Entry.cancelled_at.is_(None))).one()  # fmt: skip
@@ -101,6 +115,25 @@ def _preview(session: Session, ledger: Ledger, coop: Coop, today: date) -> Closi
     return ClosingPreview(ledger.id, ledger.name, coop.id, coop.affiliation, year, day, sums.banque,
                           sums.caisse, False, count.day if count else None, count.counted if count else None,
                           problem)  # fmt: skip
+
+
+def _reopen_refusal(session: Session, coop: Coop, preview: ClosingPreview) -> errors.LedgerError | None:
+    """Why this closing cannot be undone (by a manager): not closed, the year validated, its report sent."""
+    if not preview.closed:
+        return errors.LedgerError("ledger_not_closed", ledger=preview.ledger_name, year=preview.year)
+    if books.is_closed(session, coop.id, preview.year):
+        return errors.LedgerError("closed_year", year=preview.year)
+    if books.report_sent(session, coop.id, preview.year):
+        return errors.LedgerError("report_sent", ledger=preview.ledger_name, year=preview.year)
+    return None
+
+
+def _shown(session: Session, who: Who, ledger: Ledger, coop: Coop, today: date) -> ClosingPreview:
+    """The preview, saying whether this person may undo the closing."""
+    preview = _preview(session, ledger, coop, today)
+    if not preview.closed or not may(who, Action.MANAGE_COOP, coop_id=coop.id, department_code=coop.department_code):
+        return preview
+    return replace(preview, may_reopen=_reopen_refusal(session, coop, preview) is None)
 
 
 def _class_ledger(session: Session, who: Who, ledger_id: int, action: Action) -> tuple[Ledger, Coop, date]:
@@ -119,14 +152,14 @@ def closing_choices(session: Session, who: Who) -> tuple[ClosingPreview, ...]:
     previews = []
     for ref in refs:
         ledger, coop = session.get(Ledger, ref.id), session.get(Coop, ref.coop_id)
-        previews.append(_preview(session, ledger, coop, today_in(ref.timezone)))
+        previews.append(_shown(session, who, ledger, coop, today_in(ref.timezone)))
     return tuple(previews)
 
 
 def closing_preview(session: Session, who: Who, ledger_id: int) -> ClosingPreview:
     """One class ledger's closing, as /cloture shows it before the confirmation."""
     ledger, coop, today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
-    return _preview(session, ledger, coop, today)
+    return _shown(session, who, ledger, coop, today)
 
 
 def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str,
@@ -139,6 +172,8 @@ def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str
     preview = _preview(session, ledger, coop, today)
     if preview.problem == "ledger_already_closed":
         raise errors.LedgerError("ledger_already_closed", ledger=ledger.name, year=preview.year)
+    if preview.problem == "too_early":
+        raise errors.LedgerError("too_early", ledger=ledger.name, year=preview.year, day=preview.closable_from)
     if preview.problem == "cash_count_required":
         raise errors.LedgerError("cash_count_required", ledger=ledger.name, caisse=preview.caisse)
     if preview.problem == "cash_count_differs":
@@ -184,3 +219,52 @@ def _move(session: Session, who: Who, chart: Chart, kind: MovementKind, ends: tu
                         treasury=treasury, means=means, amount=amount, movement_id=movement.id)  # fmt: skip
     return movement.id
 
+
+
+def _reopenable(session: Session, ledger: Ledger, coop: Coop, today: date) -> ClosingPreview:
+    preview = _preview(session, ledger, coop, today)
+    refused = _reopen_refusal(session, coop, preview)
+    if refused is not None:
+        raise refused
+    return preview
+
+
+def reopen_preview(session: Session, who: Who, ledger_id: int) -> ClosingPreview:
+    """What undoing a class ledger's closing will do, for a manager to confirm; or the refusal
+    reopen_class_ledger would raise."""
+    ledger, coop, today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
+    require(who, Action.MANAGE_COOP, coop_id=coop.id, department_code=coop.department_code)
+    return replace(_reopenable(session, ledger, coop, today), may_reopen=True)
+
+
+def reopen_class_ledger(session: Session, who: Who, ledger_id: int, *, today: date | None = None) -> ClosingPreview:
+    """Undo a closing made by mistake: a manager of the coop, while the year's report is not sent. The
+    reversement's movements are cancelled (they stay in the journal, struck through, with their numbers)
+    and the class ledger takes entries of that year again. Refused: ledger_not_closed, closed_year (the
+    AD validated the year), report_sent (the report is with the AD), and whatever cancelling the movements
+    would be refused for (the school's caisse spent meanwhile…)."""
+    ledger, coop, local_today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
+    require(who, Action.MANAGE_COOP, coop_id=coop.id, department_code=coop.department_code)
+    session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()  # closings take the coop's row
+    today = today or local_today
+    preview = _reopenable(session, ledger, coop, today)
+    row = session.exec(select(LedgerClosing).where(LedgerClosing.ledger_id == ledger.id,
+                                                   LedgerClosing.fiscal_year == preview.year)).one()  # fmt: skip
+    movement_ids = _closing_movements(session, ledger.id, preview.year)
+    session.delete(row)
+    session.flush()
+    for movement_id in movement_ids:
+        leg = session.exec(select(Entry.id).where(Entry.movement_id == movement_id, Entry.cancelled_at.is_(None))).first()
+        if leg is not None:
+            entries.cancel_entry(session, who, leg, today=today)
+    audit.record(session, who, "ledger", ledger.id, "reopen", coop_id=coop.id, after={
+        "fiscal_year": preview.year, "day": preview.day, "banque": preview.banque, "caisse": preview.caisse,
+        "movements": movement_ids})  # fmt: skip
+    return _shown(session, who, ledger, coop, today)
+
+
+def _closing_movements(session: Session, ledger_id: int, year: int) -> list[int]:
+    """The movements the latest closing of the ledger for ``year`` recorded (its audit trail names them)."""
+    closings = [e for e in audit.events(session, "ledger", ledger_id)
+                if e.action == "close" and (e.after or {}).get("fiscal_year") == year]  # fmt: skip
+    return [int(m) for m in (closings[-1].after or {}).get("movements", [])] if closings else []

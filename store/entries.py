@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,7 +13,7 @@ from store import audit
 from store.access import Action, Forbidden
 from store.accounts import Account, Chart, normalise
 from store.balances import Balances, _balances
-from store.books import chart_of, clean_giver, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.books import chart_of, clean_giver, report_sent, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -22,9 +22,11 @@ from store.years import fiscal_year_of, today_in
 
 
 def get_entry(session: Session, who: Who, entry_id: int) -> EntryView:
-    """One entry, with its ventilation, receipts and whether it is ticked or cancelled."""
+    """One entry, with its ventilation, receipts, whether it is ticked or cancelled, and whether its
+    year's report is with the AD (a change would modify it)."""
     entry, _, coop = _require_entry(session, who, Action.READ_LEDGER, entry_id)
-    return _views(session, [entry], chart_of(session, coop))[0]
+    view = _views(session, [entry], chart_of(session, coop))[0]
+    return replace(view, report_sent=report_sent(session, coop.id, entry.fiscal_year))
 
 
 def entry_history(session: Session, who: Who, entry_id: int) -> tuple[audit.AuditView, ...]:
@@ -244,6 +246,7 @@ class EntryContext:
     bank_checked: bool = False  # bank_after is for the day, amount and means given
     bank_after: int | None = None  # as bank_after_expense
     day: date | None = None  # the day given, or ``days_ago`` made a date
+    report_sent: bool = False  # that day's year has its report with the AD: saving modifies it (warn first)
 
 
 def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id: int | None = None,
@@ -271,17 +274,34 @@ def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id
     if check_day:
         check_entry_day(session, who, ref.id, day, today=today)
     accounts = accounts_by_use(session, who, ref.id, direction)
+    sent = day is not None and report_sent(session, ref.coop_id, fiscal_year_of(day))
     if day is None or amount is None or means is None:
-        return EntryContext(refs, ref.id, accounts, day=day)
+        return EntryContext(refs, ref.id, accounts, day=day, report_sent=sent)
     bank_after = None
     if direction == Direction.DEPENSE and means != Means.ESPECES:
         bank_after = bank_after_expense(session, who, ref.id, day=day, amount=amount)
-    return EntryContext(refs, ref.id, accounts, True, bank_after, day)
+    return EntryContext(refs, ref.id, accounts, True, bank_after, day, sent)
 
 
-def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fields: Any) -> tuple[EntryView, Balances]:
-    """record_entry, dated against today where the ledger's coop is, and the ledger's balances after it."""
+def entry_warnings(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date, amount: int,
+                   means: Means) -> tuple[int | None, bool]:  # fmt: skip
+    """What the card of a line read at once must warn of, in one call: the class bank going below
+    zero (as bank_after_expense), and whether the day's year has its report with the AD."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    bank_after = None
+    if Direction(direction) == Direction.DEPENSE and Means(means) != Means.ESPECES:
+        bank_after = bank_after_expense(session, who, ledger.id, day=day, amount=amount)
+    return bank_after, report_sent(session, coop.id, fiscal_year_of(day))
+
+
+def record_entry_with_balances(session: Session, who: Who, ledger_id: int, *, unwarned: bool = False,
+                               **fields: Any) -> tuple[EntryView, Balances]:  # fmt: skip
+    """record_entry, dated against today where the ledger's coop is, and the ledger's balances after it.
+    ``unwarned`` (a full line saved without a card): refused with report_unconfirmed (year) when the
+    day's year has its report with the AD, so that the person is warned and confirms first."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    if unwarned and isinstance(fields.get("day"), date) and report_sent(session, coop.id, fiscal_year_of(fields["day"])):
+        raise LedgerError("report_unconfirmed", year=fiscal_year_of(fields["day"]))
     today = today_in(session.get(Department, coop.department_code).timezone)
     entry = record_entry(session, who, ledger_id, today=today, **fields)
     return entry, _balances(session, ledger, entry.fiscal_year)

@@ -596,6 +596,7 @@ class ReportAttachment(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     report_id: int = Field(foreign_key="report.id", index=True)
     kind: str = Field(max_length=16)  # statement, grant
+    entry_id: int | None = Field(default=None, foreign_key="entry.id")  # a grant proof: the grant it proves
     path: str = Field(max_length=500)
     mime_type: str = Field(max_length=100)
     size: int = Field(sa_column=Column(BigInteger, nullable=False))

@@ -65,6 +65,8 @@ class ReportError(StoreError):
     name_length; cra_incomplete (step: the first unanswered);
     unbalanced (difference, and the CRF's ``causes``); missing (the CRF's (code, details) pairs); quitus_count (have, needed);
     no_parent; no_statement (the August statement is not attached);
+    grant_proof (giver, day, amount, count: the first public grant without its proof, and how many lack one);
+    grant_unknown (a proof for an entry that is not one of the year's grants);
     not_sent (the AD answers only a sent report); comment_length; attachment_kind.
     """
 
@@ -105,6 +107,7 @@ class ReportView:
     verificateurs: tuple[str, ...]  # who may give the quitus
     statement_attached: bool
     grant_proofs: int
+    grants_proved: frozenset[int]  # the entries (grants of the CRF's subventions) with a proof attached
     ad_comment: str | None
     deadline: date
     late: bool
@@ -123,6 +126,11 @@ class ReportView:
         if self.comments is None:
             return "comments"
         return None
+
+    @property
+    def grants_unproved(self) -> tuple[crf.Subvention, ...]:
+        """The year's public grants that still lack their proof, in the CRF's order."""
+        return tuple(s for s in self.figures.subventions if s.entry_id not in self.grants_proved)
 
     @property
     def locked(self) -> bool:
@@ -267,13 +275,16 @@ def _state(report: Report | None, figures: YearReport) -> str:
 
 def _view(session: Session, who: Who, coop: Coop, year: int, report: Report | None) -> ReportView:
     figures = crf.year_report(session, who, coop.id, year)
-    projects, quitus, attachments = (), (), []
+    projects, quitus, attachments, proved = (), (), [], frozenset()
     if report is not None:
         projects = tuple(ProjectView(p.id, p.title, p.classes, p.description) for p in session.exec(
             select(ReportProject).where(ReportProject.report_id == report.id).order_by(ReportProject.id)))
         quitus = tuple(QuitusView(q.name, q.parent, q.day) for q in session.exec(
             select(Quitus).where(Quitus.report_id == report.id).order_by(Quitus.confirmed_at)))
-        attachments = list(session.exec(select(ReportAttachment.kind).where(ReportAttachment.report_id == report.id)))
+        rows = session.exec(select(ReportAttachment.kind, ReportAttachment.entry_id)
+                            .where(ReportAttachment.report_id == report.id)).all()  # fmt: skip
+        attachments = [kind for kind, _ in rows]
+        proved = frozenset(entry_id for kind, entry_id in rows if kind == "grant" and entry_id is not None)
     deadline = _deadline(session, coop, year)
     state = _state(report, figures)
     person_id = who.person.id if who.person else None
@@ -283,7 +294,7 @@ def _view(session: Session, who: Who, coop: Coop, year: int, report: Report | No
         report.councils if report else None, report.occe_actions if report else None,
         report.comments if report else None, bool(report and report.projects_done), projects, quitus,
         tuple(p.name for p in _eligible_verificateurs(session, coop.id)),
-        "statement" in attachments, attachments.count("grant"), report.ad_comment if report else None,
+        "statement" in attachments, attachments.count("grant"), proved, report.ad_comment if report else None,
         deadline, _today(session, coop) > deadline and state not in ("sent", "validated"),
         may(who, Action.MANAGE_COOP, coop_id=coop.id), verificateur,
     )  # fmt: skip
@@ -492,13 +503,19 @@ def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent
 
 
 def attach(session: Session, who: Who, report_id: int, *, kind: str, path: str, mime_type: str,
-           size: int) -> ReportView:  # fmt: skip
-    """The August bank statement, or the proof of a public grant, already downloaded to ``path``."""
+           size: int, grant_id: int | None = None) -> ReportView:  # fmt: skip
+    """The August bank statement, or the proof of a public grant (``grant_id``: the entry of the CRF's
+    subventions it proves), already downloaded to ``path``."""
     report, coop = _changeable(session, who, report_id)
     if kind not in ATTACHMENT_KINDS:
         raise ReportError("attachment_kind")
+    if kind == "grant":
+        grants = {s.entry_id for s in crf.year_report(session, who, coop.id, report.fiscal_year).subventions}
+        if grant_id not in grants:
+            raise ReportError("grant_unknown")
     session.add(ReportAttachment(report_id=report.id, kind=kind, path=path[:500], mime_type=mime_type[:100],
-                                 size=size, attached_by=who.person.id))  # fmt: skip
+                                 size=size, attached_by=who.person.id,
+                                 entry_id=grant_id if kind == "grant" else None))  # fmt: skip
     return _answered(session, who, report, coop, attachment=kind)
 
 
@@ -522,6 +539,10 @@ def send(session: Session, who: Who, report_id: int) -> Outcome:
         raise ReportError("no_parent")
     if not view.statement_attached:
         raise ReportError("no_statement")
+    if view.grants_unproved:
+        grant = view.grants_unproved[0]
+        raise ReportError("grant_proof", giver=grant.giver or "", day=grant.day, amount=grant.amount,
+                          count=len(view.grants_unproved))  # fmt: skip
     report.status, report.sent_at, report.sent_by = ReportStatus.SENT, utcnow(), who.person.id
     report.change_told = True
     session.add(report)

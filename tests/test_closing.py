@@ -77,7 +77,7 @@ async def test_the_mandataire_sees_the_open_class_ledgers_and_closes_one(bot, si
     assert "🔒 Cahier CE2B clos" in step.text
     step = await helene.send("/cloture")
     assert f"CE2B — {years} : clos le 31/08/{y.year + 1}" in step.text
-    assert step.last.buttons == [["🔒 Clore CE1A"], ["🔒 Clore CM1"], ["Annuler"]]
+    assert step.last.buttons == [["🔒 Clore CE1A"], ["🔒 Clore CM1"], ["🔓 Rouvrir CE2B"], ["Annuler"]]
     report = y.act("mandataire", crf.year_report, y.coop, y.year)
     assert report.missing[0] == ("class_ledgers_open", {"count": 2, "names": ("CE1A", "CM1")})
 

@@ -148,6 +148,8 @@ async def test_the_whole_life_of_a_report(bot, people):
 
     # an entry of that year: warned, "modifié", the AD told; the cash count no longer matches: refused
     step = await marie.send(f"/recette 5 Don d'un parent; École; dons; espèces; 15/06/{YEAR + 1}")
+    assert f"⚠️ Le compte rendu {YEARS} déjà envoyé sera modifié" in step.text and "enregistrée" not in step.text
+    step = await marie.press("✅ Enregistrer")
     assert "enregistrée" in step.text
     await told(marie, "le compte rendu déjà envoyé sera modifié")
     step = await marie.send("/compterendu")

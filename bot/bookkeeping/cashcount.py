@@ -23,12 +23,13 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button
-from bot.ui.formatting import day_text, money, refusal, signed_money
+from bot.ui.formatting import day_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     amount_problem, answered_day, ask_day_text, ledgers_keyboard, parse_cents, picked_ledger, today_of, writable_ledgers,
 )
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
+from store import books as store_books
 from store import cashcounts
 from store.cashcounts import CashCountView, DENOMINATIONS
 from store.errors import LedgerError
@@ -124,6 +125,7 @@ async def ask_method(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
     """By notes and coins, or a total; or another date."""
     current, language = draft(context), lang(update)
     text = t("csh.method", language, day=day_text(date.fromisoformat(current["day"])), ledger=escape(current["name"]))
+    text = warned(context, text, language)
     keyboard = InlineKeyboardMarkup([[button(t("csh.by_coins", language), COINS_BUTTON.data())],
                                      [button(t("csh.by_total", language), TOTAL_BUTTON.data())],
                                      [button(t("csh.other_day", language), DAY_BUTTON.data())],
@@ -132,17 +134,23 @@ async def ask_method(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
     return METHOD
 
 
+def warned(context: ContextTypes.DEFAULT_TYPE, text: str, language: str) -> str:
+    """The question, under the warning that the year's report already sent will be modified, if it is."""
+    current = draft(context)
+    return f"{report_warning(date.fromisoformat(current['day']), language)}\n\n{text}" if current.get("sent") else text
+
+
 async def ask_coins(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🪙: the count typed, one message."""
     await update.callback_query.answer()
-    await update.callback_query.edit_message_text(t("csh.ask_coins", lang(update)))
+    await update.callback_query.edit_message_text(warned(context, t("csh.ask_coins", lang(update)), lang(update)))
     return COINS
 
 
 async def ask_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🔢: the total typed."""
     await update.callback_query.answer()
-    await update.callback_query.edit_message_text(t("csh.ask_total", lang(update)))
+    await update.callback_query.edit_message_text(warned(context, t("csh.ask_total", lang(update)), lang(update)))
     return TOTAL
 
 
@@ -160,6 +168,7 @@ async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if day is None:
         return DAY
     current["day"] = day.isoformat()
+    current["sent"] = await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"], day)
     return await ask_method(update, context)
 
 

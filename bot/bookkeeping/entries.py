@@ -20,7 +20,7 @@ from pathlib import Path
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.ui.formatting import balance_line, direction_word, ledger_label, money, refusal, signed_money
+from bot.ui.formatting import balance_line, direction_word, ledger_label, money, refusal, report_warning, signed_money
 from bot.ui.steps import my_ledgers, parse_day, read_part, refuse_negative, today_for
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, button, enum, Field, one_of
 from bot.ui.chat import as_user, end_conversation, settings
@@ -274,11 +274,17 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     if "day" not in current:
         current["asked"] = True
         return await ask_day(update, context)
-    # A full line was read before its day and means were known: its bank warning is asked now.
-    banque = known.bank_after if known.bank_checked else await bank_warning(update, context)
-    if not current.get("asked") and banque is None:
-        return await record(update, context)  # everything came on the line: nothing more to ask
-    return await show_card(update, context, known, banque)
+    # A full line was read before its day and means were known: a dépense by bank asks its warnings now;
+    # otherwise recording refuses it (report_unconfirmed) if the year's report is with the AD: a card then.
+    if known.bank_checked:
+        banque, sent = known.bank_after, known.report_sent
+    elif current["direction"] == Direction.DEPENSE and current["means"] != Means.ESPECES:
+        banque, sent = await warnings(update, context)
+    else:
+        banque, sent = None, False
+    if not current.get("asked") and banque is None and not sent:
+        return await record(update, context, unwarned=True)  # everything came on the line: nothing more to ask
+    return await show_card(update, context, known, banque, sent=sent)
 
 
 def needs_giver(current: dict, accounts: tuple[Account, ...]) -> bool:
@@ -559,8 +565,8 @@ async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Ledg
 
 
 async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext,
-                    banque: int | None, *, edit: bool = False) -> str:  # fmt: skip
-    """What will be recorded, with Enregistrer, Projet and Annuler (and the bank's warning)."""
+                    banque: int | None, *, sent: bool = False, edit: bool = False) -> str:  # fmt: skip
+    """What will be recorded, with Enregistrer, Projet and Annuler (and the bank's and the report's warnings)."""
     current, language = draft(context), lang(update)
     ref = next(r for r in known.refs if r.id == current["ledger_id"])
     accounts = {a.code: a.label for a in known.accounts}
@@ -574,6 +580,8 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
         text += t("ent.card.giver", language, giver=escape(current["giver"]))
     if banque is not None:
         text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
+    if sent:
+        text += "\n" + report_warning(date.fromisoformat(current["day"]), language)
     keyboard = InlineKeyboardMarkup([
         [button(t("ent.save", language), SAVE_BUTTON.data())],
         [button(t("ent.project_button", language), PROJECT_BUTTON.data()), button(t("button.cancel", language), CANCEL_BUTTON.data())],
@@ -585,13 +593,13 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     return CONFIRM
 
 
-async def bank_warning(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int | None:
-    """A class ledger's banque after this dépense, if it goes below zero."""
+async def warnings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[int | None, bool]:
+    """In one store call: a class ledger's banque after this dépense if it goes below zero, and
+    whether the year's report is already with the AD."""
     current = draft(context)
-    if current["direction"] != Direction.DEPENSE or current["means"] == Means.ESPECES:
-        return None
-    return await as_user(update, context, entries.bank_after_expense, current["ledger_id"],
-                         day=date.fromisoformat(current["day"]), amount=current["amount"])  # fmt: skip
+    return await as_user(update, context, entries.entry_warnings, current["ledger_id"],
+                         direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]),
+                         amount=current["amount"], means=Means(current["means"]))  # fmt: skip
 
 
 async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -622,7 +630,7 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = False) -> str:
     """The card once more, read afresh from the store."""
     known = await draft_context(update, context)
-    return await show_card(update, context, known, known.bank_after, edit=edit)
+    return await show_card(update, context, known, known.bank_after, sent=known.report_sent, edit=edit)
 
 
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -632,12 +640,13 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     return await record(update, context)
 
 
-async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """One transaction: the entry, its number, its ventilation; then the new balance and Annuler."""
+async def record(update: Update, context: ContextTypes.DEFAULT_TYPE, *, unwarned: bool = False) -> str | int:
+    """One transaction: the entry, its number, its ventilation; then the new balance and Annuler.
+    ``unwarned``: no card was shown, so a year whose report is with the AD shows one first."""
     current, language = draft(context), lang(update)
     try:
         entry, balances = await as_user(
-            update, context, entries.record_entry_with_balances, current["ledger_id"],
+            update, context, entries.record_entry_with_balances, current["ledger_id"], unwarned=unwarned,
             direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
             cheque_number=current.get("cheque"), project=current.get("project"), giver=current.get("giver"),
@@ -670,6 +679,9 @@ def recorded_details(entry: EntryView, language: str) -> str:
 async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYPE, refused: LedgerError) -> str:
     """Say why, and go back to the step that can mend it, keeping everything else."""
     current = draft(context)
+    if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
+        current["asked"] = True
+        return await card_again(update, context)
     await update.effective_message.reply_text(refusal(refused, lang(update)))
     current["asked"] = True
     if refused.reason in ("future", "year_not_open", "closed_year", "before_opening"):

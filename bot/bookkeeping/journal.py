@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.formatting import (
     TEXT_BUDGET, WIDTH, balance_line, clip, day_text, fit, ledger_label, money, narrow, plus_money, refusal,
-    signed_money, years_text,
+    report_warning, signed_money, years_text,
 )
 from bot.ui.steps import (
     ledgers_keyboard, my_ledgers, parse_day, picked_coop, picked_ledger, read_amount, read_part, today_for,
@@ -395,6 +395,11 @@ def entry_keyboard(entry: EntryView, writable: bool, language: str) -> InlineKey
     return InlineKeyboardMarkup(rows)
 
 
+def warned(entry: EntryView, text: str, language: str) -> str:
+    """The text, under "⚠️ Le compte rendu … déjà envoyé sera modifié" when the entry's year is with the AD."""
+    return f"{report_warning(entry.fiscal_year, language)}\n\n{text}" if entry.report_sent else text
+
+
 def may_write(context: ContextTypes.DEFAULT_TYPE, entry: EntryView) -> bool:
     return entry.ledger_id in context.user_data[KEY].get("writable", [])
 
@@ -469,8 +474,8 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     language = lang(update)
     keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), CONFIRM_CANCEL_BUTTON.data(entry.id))],
                                      [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])  # fmt: skip
-    await show(update, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
-                         amount=money(entry.amount, language)), keyboard)  # fmt: skip
+    await show(update, warned(entry, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
+                                       amount=money(entry.amount, language)), language), keyboard)  # fmt: skip
     return CONFIRM
 
 
@@ -504,7 +509,8 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entr
     context.user_data[KEY]["entry_id"] = entry.id
     rows = [[button(t(f"jnl.field.{f}", language), FIELD_BUTTON.data(f))] for f in fields_of(entry)]
     rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
-    await show(update, t("jnl.pick_field", language, piece=entry.piece), InlineKeyboardMarkup(rows), edit=edit)
+    await show(update, warned(entry, t("jnl.pick_field", language, piece=entry.piece), language),
+               InlineKeyboardMarkup(rows), edit=edit)  # fmt: skip
     return FIELD
 
 
@@ -551,7 +557,7 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         return await show_entry(update, context, entry)
     back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
     key = "jnl.ask.cheque_number" if field == "cheque" else f"jnl.ask.{field}"
-    question = t(key, language, piece=entry.piece, current=current_value(entry, field, language))
+    question = warned(entry, t(key, language, piece=entry.piece, current=current_value(entry, field, language)), language)
     if field == "account":
         return await ask_account(update, context, entry, question)
     if field == "means":
@@ -610,6 +616,11 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         entry = await edit(update, context, splits=code)
     except LedgerError as error:
         await update.callback_query.answer()
+        if error.reason == "giver_required":  # a grant account: who gives it, as /recette asks
+            journal.update(field="giver", account=code)
+            back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
+            await show(update, warned(entry, t("ent.ask_giver", language), language), InlineKeyboardMarkup([back]))
+            return TYPING
         return await show_entry(update, context, entry, refusal(error, language))
     await update.callback_query.answer()
     return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"))
@@ -669,8 +680,11 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: An
                          today=today, **changes)  # fmt: skip
 
 
-def typed_change(field: str, text: str, today: date) -> dict[str, Any] | str:
+def typed_change(field: str, text: str, today: date, account: str | None = None) -> dict[str, Any] | str:
     """What the typed text changes, or the key of the sentence saying what is expected."""
+    if field == "giver":  # the entry moved onto the grant ``account``, with who gives it
+        giver = " ".join(text.split())
+        return {"splits": account, "giver": giver} if 1 <= len(giver) <= store_books.GIVER_MAX else "ent.giver.length"
     if field == "amount":
         try:
             return {"amount": read_amount(text)}
@@ -691,7 +705,7 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """The new value: changed, and the entry shown again; or what is expected, at the same step."""
     journal, language = context.user_data[KEY], lang(update)
     today = today_for(current_ledger(context))
-    change = typed_change(journal.get("field", "label"), update.effective_message.text, today)
+    change = typed_change(journal.get("field", "label"), update.effective_message.text, today, journal.get("account"))
     if isinstance(change, str):
         await update.effective_message.reply_text(t(change, language, example=day_text(today)))
         return TYPING

@@ -22,7 +22,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button, enum
-from bot.ui.formatting import balance_line, day_text, money, refusal, signed_money
+from bot.ui.formatting import balance_line, day_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, parse_cents, today_of,
     writable_ledgers,
@@ -31,6 +31,7 @@ from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
 from store import balances as store_balances
 from store import lookups
+from store import books as store_books
 from store import movements as store_movements
 from store.books import BETWEEN, LABEL_MAX
 from store.errors import LedgerError
@@ -137,6 +138,8 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
+        if await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"], day_of(current)):
+            text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)

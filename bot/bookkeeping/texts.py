@@ -2,6 +2,10 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     # a grant's giver (store.books.clean_giver)
+    "ledger.error.report_unconfirmed": {"fr": "⚠️ Le compte rendu {year}-{next_year} déjà envoyé sera modifié : "
+                                              "confirmez d'abord.",
+                                        "en": "⚠️ The {year}-{next_year} report already sent will be modified: "
+                                              "confirm first."},
     "ledger.error.giver_required": {"fr": "Une subvention dit qui la verse (par exemple Mairie de Saint-Paul).",
                                     "en": "A grant says who gives it (for example Mairie de Saint-Paul)."},
     "ledger.error.giver_length": {"fr": "Le nom de qui verse la subvention doit faire de 1 à 120 caractères.",

@@ -9,6 +9,7 @@ matching arrêté de caisse first, and the preview says so instead of offering t
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
@@ -22,8 +23,9 @@ from store import closing
 from store.closing import ClosingPreview
 from store.errors import LedgerError
 
-PICK, CONFIRM = "clo.pick", "clo.confirm"
+PICK, CONFIRM, REOPEN = "clo.pick", "clo.confirm", "clo.reopen"
 LEDGER_BUTTON, CLOSE_BUTTON, CANCEL_BUTTON = Button("clo:l", ID), Button("clo:ok", ID), Button("clo:cancel")
+REOPEN_BUTTON, REOPEN_OK_BUTTON = Button("clo:r", ID), Button("clo:rok", ID)  # a manager undoes a closing
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -34,20 +36,29 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     language = lang(update)
     several = len({c.coop_id for c in choices}) > 1
     lines = [t("clo.list", language)]
-    rows = []
+    rows, reopen = [], []
     for choice in choices:
         name = f"{choice.ledger_name} ({choice.affiliation})" if several else choice.ledger_name
         if choice.closed:
             lines.append(t("clo.list.closed", language, ledger=escape(name), years=years_text(choice.year),
                            day=day_text(choice.day)))  # fmt: skip
+            if choice.may_reopen:
+                reopen.append([button(t("clo.reopen.button", language, ledger=name), REOPEN_BUTTON.data(choice.ledger_id))])
+        elif choice.problem == "too_early":
+            lines.append(t("clo.list.too_early", language, ledger=escape(name), years=years_text(choice.year),
+                           day=day_text(choice.closable_from)))  # fmt: skip
         else:
             lines.append(t("clo.list.open", language, ledger=escape(name), years=years_text(choice.year),
                            banque=signed_money(choice.banque, language), caisse=money(choice.caisse, language)))  # fmt: skip
             rows.append([button(t("clo.button", language, ledger=name), LEDGER_BUTTON.data(choice.ledger_id))])
-    if not rows:
-        await update.effective_message.reply_text("\n".join(lines + ["", t("clo.list.none", language)]))
+    waiting = any(c.problem == "too_early" for c in choices)
+    nothing = t("clo.list.later" if waiting else "clo.list.none", language)
+    if not rows and not reopen:
+        await update.effective_message.reply_text("\n".join(lines + ["", nothing]))
         return ConversationHandler.END
-    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
+    if not rows:
+        lines.append("\n" + nothing)
+    rows += reopen + [[button(t("button.cancel", language), CANCEL_BUTTON.data())]]
     await update.effective_message.reply_text("\n".join(lines + ["", t("clo.list.pick", language)]),
                                               reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return PICK
@@ -65,8 +76,19 @@ async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: Cl
     language, years = lang(update), years_text(choice.year)
     amounts = dict(banque=signed_money(choice.banque, language), caisse=money(choice.caisse, language))
     if choice.problem == "ledger_already_closed":
-        await show(update, t("clo.already", language, ledger=escape(choice.ledger_name), years=years,
-                             day=day_text(choice.day), **amounts))  # fmt: skip
+        text = t("clo.already", language, ledger=escape(choice.ledger_name), years=years, day=day_text(choice.day),
+                 **amounts)  # fmt: skip
+        if not choice.may_reopen:
+            await show(update, text)
+            return ConversationHandler.END
+        keyboard = InlineKeyboardMarkup([
+            [button(t("clo.reopen.button", language, ledger=choice.ledger_name), REOPEN_BUTTON.data(choice.ledger_id))],
+            [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
+        await show(update, text, keyboard)
+        return PICK
+    if choice.problem == "too_early":
+        await show(update, t("clo.too_early", language, ledger=escape(choice.ledger_name), years=years,
+                             end=day_text(date(choice.year + 1, 8, 31)), day=day_text(choice.closable_from)))
         return ConversationHandler.END
     lines = [t("clo.preview", language, ledger=escape(choice.ledger_name), years=years, **amounts)]
     if choice.caisse and choice.problem is None:
@@ -101,11 +123,45 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     try:
         done = await as_user(update, context, closing.close_class_ledger, ledger_id, label=label)
     except LedgerError as refused:
-        await query.edit_message_text(refusal(refused, language))
+        dated = {"day": day_text(refused.details["day"])} if refused.reason == "too_early" else {}
+        await query.edit_message_text(refusal(refused, language, **dated))
         return ConversationHandler.END
     await query.edit_message_text(t("clo.done", language, ledger=escape(done.ledger_name), years=years_text(done.year),
                                     banque=signed_money(done.banque, language), caisse=money(done.caisse, language),
                                     day=day_text(done.day)))  # fmt: skip
+    return ConversationHandler.END
+
+
+async def ask_reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """🔓 Rouvrir (managers): what undoing the closing does, to confirm; or why it cannot be undone."""
+    query, language = update.callback_query, lang(update)
+    try:
+        choice = await as_user(update, context, closing.reopen_preview, REOPEN_BUTTON.read(update))
+    except LedgerError as refused:
+        await query.answer()
+        await show(update, refusal(refused, language))
+        return ConversationHandler.END
+    await query.answer()
+    years = years_text(choice.year)
+    keyboard = InlineKeyboardMarkup([[button(t("clo.reopen.confirm", language), REOPEN_OK_BUTTON.data(choice.ledger_id))],
+                                     [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
+    await show(update, t("clo.reopen.card", language, ledger=escape(choice.ledger_name), years=years,
+                         day=day_text(choice.day), banque=signed_money(choice.banque, language),
+                         caisse=money(choice.caisse, language)), keyboard)  # fmt: skip
+    return REOPEN
+
+
+async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """🔓 Rouvrir le cahier: the reversement cancelled and the ledger unlocked, or the store's reason."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    try:
+        done = await as_user(update, context, closing.reopen_class_ledger, REOPEN_OK_BUTTON.read(update))
+    except LedgerError as refused:
+        await query.edit_message_text(refusal(refused, language))
+        return ConversationHandler.END
+    await query.edit_message_text(t("clo.reopen.done", language, ledger=escape(done.ledger_name),
+                                    years=years_text(done.year), day=day_text(done.day)))  # fmt: skip
     return ConversationHandler.END
 
 

@@ -23,18 +23,19 @@ from bot.reports.figures import SECTIONS, causes_text, missing_text, section_lin
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, Field, button, one_of
 from bot.ui.chat import as_user, notify, settings, show
-from bot.ui.formatting import day_text, signed_money, years_text
+from bot.ui.formatting import day_text, money, signed_money, years_text
 from store import reports
 from store.reports import QUITUS_NEEDED, ReportError, ReportView
 
-COOP, MENU, SECTION, COUNCILS, PROJECTS, TITLE, CLASSES, DESCRIPTION, ACTIONS, COMMENTS, ATTACH = (
+COOP, MENU, SECTION, COUNCILS, PROJECTS, TITLE, CLASSES, DESCRIPTION, ACTIONS, COMMENTS, ATTACH, GRANT = (
     "rep.coop", "rep.menu", "rep.section", "rep.councils", "rep.projects", "rep.title", "rep.classes",
-    "rep.description", "rep.actions", "rep.comments", "rep.attach",
+    "rep.description", "rep.actions", "rep.comments", "rep.attach", "rep.grant",
 )  # fmt: skip
 DRAFT = "compterendu"
 COOP_BUTTON, SECTION_BUTTON = Button("rep:c", ID), Button("rep:s", one_of(*SECTIONS))
 PROJECT_BUTTON, ATTACH_BUTTON = Button("rep:p", Field(r"\d+|new|done")), Button("rep:att", one_of("statement", "grant"))
 GIVE_BUTTON, REVIEW_BUTTON = Button("qts", ID), Button("rad:see", ID)  # the vérificateur's and the AD's
+GRANT_BUTTON = Button("rep:g", ID)  # which grant a proof proves
 NO_COMMENT = ("-", "—", "aucun", "aucune", "none")
 
 
@@ -49,6 +50,9 @@ def problem(error: ReportError, language: str) -> str:
         details["open"] = plural(details.pop("count"), "rep.word.open_ledger", language)
     if error.reason == "missing":
         details["what"] = missing_text(details.pop("missing"), language)
+    if error.reason == "grant_proof":
+        details.update(grants=plural(details.pop("count"), "rep.word.grant", language), giver=escape(details["giver"]),
+                       day=day_text(details["day"]), amount=money(details["amount"], language))  # fmt: skip
     if error.reason == "unbalanced":
         details["difference"] = signed_money(details["difference"], language)
         details["causes"] = causes_text(details["causes"], language)
@@ -74,9 +78,23 @@ def overview_text(view: ReportView, language: str) -> str:
     lines += [t("rep.quitus.line", language, name=escape(q.name), day=day_text(q.day),
                 parent=t("rep.quitus.parent", language) if q.parent else "") for q in view.quitus]  # fmt: skip
     lines.append(t("rep.statement.yes" if view.statement_attached else "rep.statement.no", language))
-    if view.grant_proofs:
-        lines.append(t("rep.grant_proofs", language, count=view.grant_proofs))
+    if view.figures.subventions:
+        lines.append(grant_proofs_line(view, language))
     return "\n".join(lines)
+
+
+def grant_name(grant, language: str) -> str:
+    return grant.giver or t("crf.grant.no_giver", language)
+
+
+def grant_proofs_line(view: ReportView, language: str) -> str:
+    """"Justificatifs de subvention : 1 sur 2 (manque : Mairie 600,00 €)", or ✅ all of them."""
+    count, missing = len(view.figures.subventions), view.grants_unproved
+    if not missing:
+        return t("rep.grant_proofs.all", language, count=count)
+    names = ", ".join(t("rep.grant_proofs.item", language, giver=escape(grant_name(g, language)),
+                        amount=money(g.amount, language)) for g in missing)  # fmt: skip
+    return t("rep.grant_proofs.some", language, proved=count - len(missing), count=count, missing=names)
 
 
 def overview_keyboard(view: ReportView, language: str) -> InlineKeyboardMarkup:
@@ -309,11 +327,35 @@ async def typed_comments(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def ask_attachment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """📎: the August statement or a grant's proof, as a photo or a PDF."""
+    """📎: the August statement, as a photo or a PDF; for a grant's proof, first which grant (a button each)."""
     await update.callback_query.answer()
-    kind = ATTACH_BUTTON.read(update)
-    draft(context)["kind"] = kind
-    await show(update, t(f"rep.attach.ask.{kind}", lang(update)))
+    kind, language = ATTACH_BUTTON.read(update), lang(update)
+    draft(context).update(kind=kind, grant_id=None)
+    if kind == "statement":
+        await show(update, t("rep.attach.ask.statement", language))
+        return ATTACH
+    view = await current(update, context)
+    if not view.figures.subventions:
+        return await show_overview(update, context, view, t("rep.grants.none", language))
+    rows = [[button(t("rep.button.grant_of", language, mark="✅" if g.entry_id in view.grants_proved else "📎",
+                      giver=grant_name(g, language), amount=money(g.amount, language)), GRANT_BUTTON.data(g.entry_id))]
+            for g in view.figures.subventions]  # fmt: skip
+    rows.append([button(t("button.back", language), "rep:back")])
+    await show(update, t("rep.grants.pick", language), InlineKeyboardMarkup(rows))
+    return GRANT
+
+
+async def chose_grant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A grant's button: its proof is asked (the store checks it is one of the year's grants)."""
+    await update.callback_query.answer()
+    language, grant_id = lang(update), GRANT_BUTTON.read(update)
+    view = await current(update, context)
+    grant = next((g for g in view.figures.subventions if g.entry_id == grant_id), None)
+    if grant is None:
+        return await show_overview(update, context, view, t("rep.bad.grant_unknown", language))
+    draft(context)["grant_id"] = grant_id
+    await show(update, t("rep.attach.ask.grant", language, giver=escape(grant_name(grant, language)),
+                         day=day_text(grant.day), amount=money(grant.amount, language)))  # fmt: skip
     return ATTACH
 
 
@@ -331,7 +373,8 @@ async def received_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         return ATTACH
     try:
         view = await as_user(update, context, reports.attach, current_draft["report_id"], kind=current_draft["kind"],
-                             path=str(path), mime_type=kind.mime, size=size)  # fmt: skip
+                             path=str(path), mime_type=kind.mime, size=size,
+                             grant_id=current_draft.get("grant_id"))  # fmt: skip
     except ReportError as error:
         path.unlink(missing_ok=True)
         return await show_overview(update, context, await current(update, context), problem(error, language))

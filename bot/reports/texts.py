@@ -7,6 +7,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "clo.list.open": {"fr": "{ledger} — {years} : à clore · banque {banque} · caisse {caisse}",
                       "en": "{ledger} — {years}: to close · bank {banque} · cash {caisse}"},
     "clo.list.closed": {"fr": "{ledger} — {years} : clos le {day}", "en": "{ledger} — {years}: closed on {day}"},
+    "clo.list.too_early": {"fr": "{ledger} — {years} : en cours, à clore à partir du {day}",
+                           "en": "{ledger} — {years}: in use, to close from {day}"},
+    "clo.list.later": {"fr": "Aucun cahier à clore pour l'instant.", "en": "No ledger to close for now."},
+    "clo.too_early": {"fr": "Le cahier {ledger} sert encore : l'exercice {years} se termine le {end}. Sa clôture "
+                            "(le reversement de son solde au cahier de l'école) sera possible à partir du {day}.",
+                      "en": "Ledger {ledger} is still in use: year {years} ends on {end}. It can be closed (its "
+                            "balance paid back to the school ledger) from {day}."},
     "clo.list.pick": {"fr": "Quel cahier clore ?", "en": "Which ledger to close?"},
     "clo.list.none": {"fr": "Tous ces cahiers sont clos. ✅", "en": "All these ledgers are closed. ✅"},
     "clo.button": {"fr": "🔒 Clore {ledger}", "en": "🔒 Close {ledger}"},
@@ -40,6 +47,20 @@ TEXTS: dict[str, dict[str, str]] = {
                        "au cahier de l'école le {day}.",
                  "en": "🔒 Ledger {ledger} closed for year {years}: bank {banque} and cash {caisse} paid back to the "
                        "school ledger on {day}."},
+    "clo.reopen.button": {"fr": "🔓 Rouvrir {ledger}", "en": "🔓 Reopen {ledger}"},
+    "clo.reopen.card": {"fr": "<b>Rouvrir le cahier {ledger}</b> — exercice {years}\nLe reversement du {day} (banque "
+                              "{banque}, caisse {caisse}) sera annulé : ses mouvements restent au journal, barrés, avec "
+                              "leur numéro. Le cahier reprendra des écritures de l'exercice {years} ; il faudra le "
+                              "clore de nouveau avant le quitus.",
+                        "en": "<b>Reopen ledger {ledger}</b> — year {years}\nThe payment back of {day} (bank {banque}, "
+                              "cash {caisse}) will be cancelled: its movements stay in the journal, struck through, "
+                              "with their numbers. The ledger will take entries of year {years} again; close it again "
+                              "before the quitus."},
+    "clo.reopen.confirm": {"fr": "🔓 Rouvrir le cahier", "en": "🔓 Reopen the ledger"},
+    "clo.reopen.done": {"fr": "🔓 Cahier {ledger} rouvert pour l'exercice {years} : le reversement du {day} est annulé. "
+                              "Reclôturez-le avec /cloture une fois corrigé.",
+                        "en": "🔓 Ledger {ledger} reopened for year {years}: the payment back of {day} is cancelled. "
+                              "Close it again with /cloture once corrected."},
     "clo.label": {"fr": "Clôture du cahier {ledger} : reversement à l'école",
                   "en": "Closing of ledger {ledger}: paid back to the school"},
     "ledger.error.ledger_closed": {"fr": "Le cahier {ledger} est clos pour l'exercice {year}-{next_year} : plus "
@@ -56,6 +77,18 @@ TEXTS: dict[str, dict[str, str]] = {
                                               "correspond pas au livre ({caisse}) : recomptez avec /caisse.",
                                         "en": "The last cash count of ledger {ledger} ({counted}) does not match the "
                                               "books ({caisse}): count again with /caisse."},
+    "ledger.error.ledger_not_closed": {"fr": "Le cahier {ledger} n'est pas clos pour l'exercice {year}-{next_year} : "
+                                             "rien à rouvrir.",
+                                       "en": "Ledger {ledger} is not closed for year {year}-{next_year}: nothing to "
+                                             "reopen."},
+    "ledger.error.report_sent": {"fr": "Le compte rendu {year}-{next_year} est déjà envoyé à l'OCCE : la clôture du "
+                                       "cahier {ledger} ne peut plus être annulée.",
+                                 "en": "The {year}-{next_year} report was already sent to the OCCE: the closing of "
+                                       "ledger {ledger} can no longer be undone."},
+    "ledger.error.too_early": {"fr": "Le cahier {ledger} ne peut pas être clos avant le {day} : l'exercice "
+                                     "{year}-{next_year} est en cours.",
+                               "en": "Ledger {ledger} cannot be closed before {day}: year {year}-{next_year} is "
+                                     "under way."},
     "ledger.error.not_class_ledger": {"fr": "Seul un cahier de classe se clôt ainsi.",
                                       "en": "Only a class ledger is closed this way."},
     # the report's life: /compterendu, the quitus, the AD's answer
@@ -96,7 +129,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.quitus.parent": {"fr": " (parent d'élève)", "en": " (parent)"},
     "rep.statement.yes": {"fr": "Relevé bancaire d'août : ✅ joint", "en": "August bank statement: ✅ attached"},
     "rep.statement.no": {"fr": "Relevé bancaire d'août : manquant", "en": "August bank statement: missing"},
-    "rep.grant_proofs": {"fr": "Justificatifs de subvention joints : {count}", "en": "Grant proofs attached: {count}"},
+    "rep.grant_proofs.all": {"fr": "Justificatifs de subvention : ✅ {count} sur {count}",
+                             "en": "Grant proofs: ✅ {count} of {count}"},
+    "rep.grant_proofs.some": {"fr": "Justificatifs de subvention : {proved} sur {count} (manque : {missing})",
+                              "en": "Grant proofs: {proved} of {count} (missing: {missing})"},
+    "rep.grant_proofs.item": {"fr": "{giver} {amount}", "en": "{giver} {amount}"},
     "rep.button.cra": {"fr": "📝 Activités (CRA)", "en": "📝 Activities"},
     "rep.button.statement": {"fr": "📎 Relevé d'août", "en": "📎 August statement"},
     "rep.button.grant": {"fr": "📎 Justificatif de subvention", "en": "📎 Grant proof"},
@@ -171,6 +208,13 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "The quitus of at least {needed} auditors is needed; {have} received so far."},
     "rep.bad.no_parent": {"fr": "L'un des vérificateurs qui donnent le quitus doit être un parent d'élève.",
                           "en": "One of the auditors giving the quitus must be a parent."},
+    "rep.bad.grant_proof": {"fr": "Il manque le justificatif de {grants}, d'abord celle de {giver} du {day} ({amount}) : "
+                                  "📎 Justificatif de subvention, puis choisissez-la.",
+                            "en": "The proof of {grants} is missing, first the one of {giver} on {day} ({amount}): "
+                                  "📎 Grant proof, then pick it."},
+    "rep.word.grant": {"fr": "subvention|subventions", "en": "grant|grants"},
+    "rep.bad.grant_unknown": {"fr": "Cette subvention n'est plus au compte rendu : choisissez-en une autre.",
+                              "en": "That grant is no longer in the report: pick another one."},
     "rep.bad.no_statement": {"fr": "Joignez le relevé bancaire d'août (📎 Relevé d'août : une photo ou un PDF).",
                              "en": "Attach the August bank statement (📎 August statement: a photo or a PDF)."},
     "rep.bad.not_sent": {"fr": "Ce compte rendu n'attend pas de réponse de l'OCCE (il n'est pas envoyé).",
@@ -200,8 +244,15 @@ TEXTS: dict[str, dict[str, str]] = {
     # attachments
     "rep.attach.ask.statement": {"fr": "Envoyez le relevé bancaire qui couvre le 31 août (une photo ou un PDF) :",
                                  "en": "Send the bank statement that covers 31 August (a photo or a PDF):"},
-    "rep.attach.ask.grant": {"fr": "Envoyez le justificatif de la subvention (notification, courrier : photo ou PDF) :",
-                             "en": "Send the grant's proof (notification, letter: photo or PDF):"},
+    "rep.attach.ask.grant": {"fr": "Envoyez le justificatif de la subvention de {giver} du {day} ({amount}) : "
+                                   "notification, courrier, en photo ou en PDF :",
+                             "en": "Send the proof of the grant of {giver} on {day} ({amount}): notification, letter, "
+                                   "as a photo or a PDF:"},
+    "rep.grants.pick": {"fr": "Quelle subvention ce justificatif prouve-t-il ? (✅ : déjà joint)",
+                        "en": "Which grant does this proof prove? (✅: already attached)"},
+    "rep.grants.none": {"fr": "Aucune subvention publique cette année : pas de justificatif à joindre.",
+                        "en": "No public grant this year: no proof to attach."},
+    "rep.button.grant_of": {"fr": "{mark} {giver} — {amount}", "en": "{mark} {giver} — {amount}"},
     "rep.attach.not_file": {"fr": "J'attends une photo ou un PDF (ou /annuler).", "en": "I am waiting for a photo or a PDF (or /annuler)."},
     "rep.attach.done": {"fr": "📎 Pièce jointe au compte rendu.", "en": "📎 Attached to the report."},
     # sending, the AD

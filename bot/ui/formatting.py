@@ -21,6 +21,7 @@ from store.cahiers import LedgerNameError
 from store.lookups import LedgerRef
 from store.models import Direction, LedgerKind
 from store.money import AmountError, format_amount
+from store.years import fiscal_year_of
 
 _TAG = re.compile(r"<[^>]*>")
 WIDTH = 40  # characters a phone shows on one line without wrapping
@@ -146,6 +147,12 @@ def refusal(error: StoreError, language: str, **values: object) -> str:
     details.setdefault("account", "")
     prefix = next(prefix for kind, prefix in REFUSAL_KEYS.items() if isinstance(error, kind))
     return t(f"{prefix}.{error.reason}", language, **details | values)
+
+
+def report_warning(day_or_year: date | int, language: str) -> str:
+    """"⚠️ Le compte rendu 2025-2026 déjà envoyé sera modifié", for a day (or fiscal year) whose report is with the AD."""
+    year = day_or_year if isinstance(day_or_year, int) else fiscal_year_of(day_or_year)
+    return t("books.report_sent", language, years=years_text(year))
 
 
 def direction_word(direction: Direction, language: str) -> str:

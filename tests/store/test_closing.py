@@ -129,3 +129,27 @@ def test_the_new_year_opens_with_last_years_closing_and_follows_its_corrections(
     y.act("mandataire", balances.close_year, y.coop, y.year, today=TODAY)
     refused("closed_year", y.entry, "mandataire", "École", Direction.DEPENSE, date(2026, 8, 30), "Encore", Means.CARTE,
             1_00, "fournitures")
+
+
+def test_a_manager_reopens_a_closing_and_nothing_is_lost_when_it_cannot_be(year):
+    y = year
+    close(y, "ce2b", "CE2B")
+    with pytest.raises(Forbidden):  # the teacher closes, only a manager undoes
+        y.act("ce2b", closing.reopen_class_ledger, y.ledgers["CE2B"], today=TODAY)
+    refused("ledger_not_closed", y.act, "mandataire", closing.reopen_class_ledger, y.ledgers["CM1"], today=TODAY)
+    count = y.live_entries()
+    done = y.act("mandataire", closing.reopen_class_ledger, y.ledgers["CE2B"], today=TODAY)
+    assert (done.closed, done.banque, done.caisse, done.problem) == (False, 64_10, 0, None)
+    assert y.live_entries() == count - 2
+    close(y, "ce2b", "CE2B")  # closed again, as the first time
+    assert y.act("ce2b", balances.balances, y.ledgers["CE2B"], y.year).banque == 0
+    # CE1A's cash went to the school's caisse, which spent it since: undoing is refused, nothing changes.
+    y.count_cash()
+    close(y, "ce1a", "CE1A")
+    school = y.act("mandataire", balances.balances, y.ledgers["École"], y.year).caisse
+    y.act("mandataire", entries.record_entry, y.ledgers["École"], direction=Direction.DEPENSE, day=date(2026, 8, 31),
+          label="Goûter de fin d'année", means=Means.ESPECES, amount=school, splits="achats", today=TODAY)  # fmt: skip
+    count = y.live_entries()
+    refused("caisse_negative", y.act, "mandataire", closing.reopen_class_ledger, y.ledgers["CE1A"], today=TODAY)
+    assert y.live_entries() == count
+    assert y.act("mandataire", closing.closing_preview, y.ledgers["CE1A"]).closed
