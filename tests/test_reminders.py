@@ -131,6 +131,10 @@ async def test_a_whole_autumn_of_membership_reminders(sim, database, bot, clock)
     assert texts[4].startswith("⏰ Adhésion 2026-2027 — coopérative 974-002\nDernier jour demain")
     assert database.run(lambda s: len(s.exec(select(OutboxMessage)).all())) == 1 + 6 + 6 + 1 + len(digests)
     assert ids
+    # The AD's button opens that membership (not a report: both kinds have a 🔍 button).
+    waiting = next(m for m in people[4000].history if m.content.startswith("⏳ L'adhésion"))
+    step = await people[4000].press(waiting.buttons[0][0], message=waiting)
+    assert "974-003" in step.text and "Adhésion" in step.text, step.text
 
 
 async def test_rappels_shows_what_comes_mutes_a_kind_but_not_the_last_day_and_sets_the_hour(sim, database, bot, clock):

@@ -112,17 +112,20 @@ async def test_a_change_after_sending_is_told_to_the_ad_once_per_burst(world, bo
     demo.run(sent_to_the_ad)
     for day in ("15/06", "16/06"):
         step = await marie.send(f"/recette 5 Don d'un parent; École; dons; espèces; {day}/{YEAR + 1}")
+        assert "déjà envoyé sera modifié" in step.text  # said on the card, before anything is saved
+        step = await marie.press("✅ Enregistrer")
         assert "enregistrée" in step.text
     changed = await told(paul, "a été modifié")
     assert changed.startswith(f"✏️ Le compte rendu {YEARS} de 974-111, déjà envoyé, a été modifié")
-    await told(marie, "le compte rendu déjà envoyé sera modifié")
-    step = await marie.send(f"/recette 5 Don; École; dons; espèces; 17/06/{YEAR + 1}")
+    await told(marie, "il passe à « modifié »")
+    await marie.send(f"/recette 5 Don; École; dons; espèces; 17/06/{YEAR + 1}")
+    step = await marie.press("✅ Enregistrer")
     assert "enregistrée" in step.text
     await reminders_run(bot)
     await reminders_run(bot)
     await asyncio.sleep(2 * CHANGES_CHECK_SECONDS)  # the job's next checks come and go
     assert len(bot_messages(paul, "a été modifié")) == 1
-    assert len(bot_messages(marie, "sera modifié")) == 1
+    assert len(bot_messages(marie, "il passe à « modifié »")) == 1
     assert len(bot_messages(world["sabine"], "sera modifié")) == 1
     step = await paul.press("🔍 Examiner 974-111", message=next(m for m in paul.history if "a été modifié" in m.content))
     assert "État : ✏️ modifié" in step.text

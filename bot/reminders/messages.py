@@ -7,9 +7,11 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
-from bot.membership.adhesion import OPEN_BUTTON, REVIEW_BUTTON
+from bot.membership.adhesion import OPEN_BUTTON
+from bot.membership.adhesion import REVIEW_BUTTON as MEMBERSHIP_BUTTON
 from bot.reports.closing import LEDGER_BUTTON
-from bot.reports.compterendu import COOP_BUTTON, GIVE_BUTTON, REVIEW_BUTTON
+from bot.reports.compterendu import COOP_BUTTON, GIVE_BUTTON
+from bot.reports.compterendu import REVIEW_BUTTON as REPORT_BUTTON
 from bot.reports.figures import missing_text
 from bot.reminders.sending import writer
 from bot.texts import plural, t
@@ -49,7 +51,7 @@ def waiting_membership(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
     text = t("rmd.validation", language, affiliation=params["affiliation"],
              submitted=day_text(date.fromisoformat(params["submitted"])),
              days=plural(params["days"], "rmd.word.day", language))  # fmt: skip
-    keyboard = [[button(t("rmd.button.review", language), REVIEW_BUTTON.data(params["adhesion_id"]))]]
+    keyboard = [[button(t("rmd.button.review", language), MEMBERSHIP_BUTTON.data(params["adhesion_id"]))]]
     return text, InlineKeyboardMarkup(keyboard)
 
 
@@ -106,7 +108,7 @@ def report_changed(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
     if params["to"] == "ad":
         text = t("rep.changed.ad", language, years=years, affiliation=affiliation)
         label = t("rep.button.review", language, affiliation=affiliation)
-        return text, InlineKeyboardMarkup([[button(label, REVIEW_BUTTON.data(params["report_id"]))]])
+        return text, InlineKeyboardMarkup([[button(label, REPORT_BUTTON.data(params["report_id"]))]])
     return t("rep.changed.managers", language, years=years, affiliation=affiliation), _report_keyboard(message)
 
 
