@@ -30,7 +30,7 @@ from bot.config import Settings
 from bot.exports import conversation as export
 from bot.exports import picture
 from bot.infra import gate, traffic
-from bot.infra.delivery import PatientRateLimiter
+from bot.infra.delivery import PatientRateLimiter, bot_api_requests
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.followup import annonce, suivi
 from bot.membership import adhesion, coop, ledgers
@@ -56,9 +56,12 @@ CHANGES_CHECK_SECONDS = 2  # how soon a change to a report already sent is told
 def build_application(settings: Settings, database: Database) -> Application:
     """The bot, talking to the Bot API at ``settings.api_base_url`` and storing in ``database``."""
     updates = PersistEachUpdate(FloodGate(settings.flood_updates))
+    calls, polls = bot_api_requests()
     application = (
         Application.builder()
         .token(settings.token)
+        .request(calls)
+        .get_updates_request(polls)
         .base_url(settings.bot_api_url)
         .base_file_url(settings.file_api_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
