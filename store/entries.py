@@ -279,9 +279,22 @@ def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id
     return EntryContext(refs, ref.id, accounts, True, bank_after, day)
 
 
-def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fields: Any) -> tuple[EntryView, Balances]:
-    """record_entry, dated against today where the ledger's coop is, and the ledger's balances after it."""
+@dataclass(frozen=True)
+class Recorded:
+    """An entry just recorded, its ledger's balances after it, and the bank's warning."""
+
+    entry: EntryView
+    balances: Balances
+    bank_negative: int | None = None  # a class ledger's banque after this dépense by bank, when below zero
+
+
+def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fields: Any) -> Recorded:
+    """record_entry, dated against today where the ledger's coop is, with the ledger's balances after it
+    and, for a class ledger whose banque this dépense takes below zero, that banque (as bank_after_expense)."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     today = today_in(session.get(Department, coop.department_code).timezone)
     entry = record_entry(session, who, ledger_id, today=today, **fields)
-    return entry, _balances(session, ledger, entry.fiscal_year)
+    after = _balances(session, ledger, entry.fiscal_year)
+    warned = (ledger.kind == LedgerKind.CLASSE and entry.direction == Direction.DEPENSE
+              and entry.treasury == Treasury.BANQUE and after.banque < 0)  # fmt: skip
+    return Recorded(entry, after, after.banque if warned else None)

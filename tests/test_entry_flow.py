@@ -148,14 +148,34 @@ async def test_a_class_bank_going_negative_is_told_on_the_card(bot, cast, demo_b
     banque = books(demo_books, "CE1A")[0]
     over = banque + 1000
     amount = format_amount(over).replace("\xa0€", "").replace("\u202f", " ")
-    step = await julien.send(f"/depense {amount} Bus; sorties; virement; aujourd'hui")  # one line: a card first
+    await julien.send("/depense")  # the slow way: the card warns before anything is recorded
+    await julien.send(f"{amount} Bus")
+    await julien.press("Autres comptes…")
+    await julien.press("Charges des activités éducatives")
+    await julien.press("🏦 Virement")
+    step = await julien.press("Aujourd'hui")
     assert step.last.content.startswith("Dépense à enregistrer")
     assert (f"⚠️ Après cette dépense, la banque du cahier sera à −{format_amount(1000)}. "
             "C'est possible si l'école avance de l'argent à la classe (/mouvement)") in step.last.content
+    assert books(demo_books, "CE1A")[0] == banque  # nothing recorded yet
     step = await julien.press("✅ Enregistrer")
-    assert "enregistrée — cahier CE1A" in step.text
+    assert "enregistrée — cahier CE1A" in step.last.content
+    assert f"⚠️ La banque du cahier est maintenant à −{format_amount(1000)}" in step.last.content  # and after
     step = await julien.send("/depense 1 Craies; fournitures; espèces; aujourd'hui")  # the caisse: not the bank
+    assert "enregistrée — cahier CE1A" in step.text and "⚠️" not in step.text
+
+
+async def test_a_class_bank_going_negative_on_one_line_is_recorded_and_told(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    banque = books(demo_books, "CE1A")[0]
+    amount = format_amount(banque + 1000).replace("\xa0€", "").replace("\u202f", " ")
+    step = await julien.send(f"/depense {amount} Bus; sorties; virement; aujourd'hui")  # one line: at once
     assert "enregistrée — cahier CE1A" in step.text
+    assert (f"⚠️ La banque du cahier est maintenant à −{format_amount(1000)}. "
+            "C'est possible si l'école avance de l'argent à la classe (/mouvement)") in step.text
+    assert books(demo_books, "CE1A")[0] == -1000
+    step = await julien.press("↩️ Annuler l'écriture")  # the warning's way out
+    assert books(demo_books, "CE1A")[0] == banque
 
 
 async def test_split_with_the_rest_button_and_other_accounts(bot, cast, demo_books):

@@ -274,11 +274,11 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     if "day" not in current:
         current["asked"] = True
         return await ask_day(update, context)
-    # A full line was read before its day and means were known: its bank warning is asked now.
-    banque = known.bank_after if known.bank_checked else await bank_warning(update, context)
-    if not current.get("asked") and banque is None:
-        return await record(update, context)  # everything came on the line: nothing more to ask
-    return await show_card(update, context, known, banque)
+    if not current.get("asked"):  # everything came on the line: recorded at once, the bank's warning with it
+        return await record(update, context)
+    if not known.bank_checked:  # read before the day, amount and means were all known
+        known = await draft_context(update, context)
+    return await show_card(update, context, known, known.bank_after)
 
 
 def needs_giver(current: dict, accounts: tuple[Account, ...]) -> bool:
@@ -585,15 +585,6 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     return CONFIRM
 
 
-async def bank_warning(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int | None:
-    """A class ledger's banque after this dépense, if it goes below zero."""
-    current = draft(context)
-    if current["direction"] != Direction.DEPENSE or current["means"] == Means.ESPECES:
-        return None
-    return await as_user(update, context, entries.bank_after_expense, current["ledger_id"],
-                         day=date.fromisoformat(current["day"]), amount=current["amount"])  # fmt: skip
-
-
 async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏷: the ledger's projects as buttons, or a new one typed."""
     query, language = update.callback_query, lang(update)
@@ -636,7 +627,7 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     """One transaction: the entry, its number, its ventilation; then the new balance and Annuler."""
     current, language = draft(context), lang(update)
     try:
-        entry, balances = await as_user(
+        recorded = await as_user(
             update, context, entries.record_entry_with_balances, current["ledger_id"],
             direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
@@ -645,9 +636,12 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     except LedgerError as refused:
         return await refused_at_recording(update, context, refused)
     context.user_data.pop(DRAFT, None)
+    entry = recorded.entry
+    warning = "" if recorded.bank_negative is None else \
+        t("ent.recorded.bank_negative", language, banque=signed_money(recorded.bank_negative, language))  # fmt: skip
     message = await update.effective_message.reply_text(
-        t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
-        + "\n" + recorded_details(entry, language) + "\n" + t("ent.receipt_hint", language),
+        t("ent.recorded", language, piece=entry.piece, balance=balance_line(recorded.balances, language))
+        + "\n" + recorded_details(entry, language) + warning + "\n" + t("ent.receipt_hint", language),
         reply_markup=InlineKeyboardMarkup([[button(t("ent.edit", language), EDIT_BUTTON.data(entry.id)),
                                             button(t("ent.undo", language), UNDO_BUTTON.data(entry.id))]]),
     )  # fmt: skip

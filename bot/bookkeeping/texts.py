@@ -106,6 +106,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "l'école avance de l'argent à la classe (/mouvement) ; sinon vérifiez le montant.",
                                "en": "\n⚠️ After this expense the ledger's bank will be at {banque}. That is fine if "
                                      "the school advances money to the class (/mouvement); otherwise check the amount."},
+    "ent.recorded.bank_negative": {"fr": "\n⚠️ La banque du cahier est maintenant à {banque}. C'est possible si l'école "
+                                         "avance de l'argent à la classe (/mouvement) ; sinon vérifiez le montant "
+                                         "(↩️ Annuler l'écriture).",
+                                   "en": "\n⚠️ The ledger's bank is now at {banque}. That is fine if the school advances "
+                                         "money to the class (/mouvement); otherwise check the amount (↩️ Cancel the entry)."},
     "ent.pick_day": {"fr": "Quelle date ?", "en": "What date?"},
     "ent.day.today": {"fr": "Aujourd'hui", "en": "Today"},
     "ent.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
