@@ -21,8 +21,11 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.formatting import balance_line, direction_word, ledger_label, money, refusal, signed_money
-from bot.ui.steps import my_ledgers, parse_day, read_part, refuse_negative, today_for
-from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, button, enum, Field, one_of
+from bot.ui.steps import (
+    DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, my_ledgers, parse_day, read_part, refuse_negative,
+    today_for, today_of,
+)
+from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, button, enum, Field
 from bot.ui.chat import as_user, end_conversation, settings
 from bot.ui.formatting import day_text, excerpt
 from bot.infra.downloads import ReceiptRefused, fetch_receipt
@@ -44,13 +47,13 @@ log = logging.getLogger(__name__)
 AMOUNT, LABEL, LEDGER, ACCOUNT, SPLIT_ACCOUNT, SPLIT_AMOUNT = (
     "ent.amount", "ent.label", "ent.ledger", "ent.account", "ent.split.account", "ent.split.amount",
 )  # fmt: skip
-MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM, GIVER = (
-    "ent.means", "ent.cheque", "ent.day", "ent.day.typed", "ent.project", "ent.confirm", "ent.giver",
+MEANS, CHEQUE, DAY, PROJECT, CONFIRM, GIVER = (
+    "ent.means", "ent.cheque", "ent.day", "ent.project", "ent.confirm", "ent.giver",
 )  # fmt: skip
 DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
 LEDGER_BUTTON, ACCOUNT_BUTTON, PART_BUTTON = Button("ent:led", ID), Button("ent:acc", WORD), Button("ent:part", Field(r"\d+|more"))
 REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest"), Button("ent:means", enum(Means)), Button("ent:chq", DIGITS)
-KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", one_of("0", "1", "other"))
+KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", DAYS)
 TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
 EDIT_BUTTON, UNDO_BUTTON, CANCEL_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID), Button("ent:cancel")
 
@@ -166,17 +169,17 @@ async def line_context(update: Update, context: ContextTypes.DEFAULT_TYPE, direc
 
 
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
-                        day: date | None = None, days_ago: int | None = None) -> entries.EntryContext:  # fmt: skip
+                        day: date | None = None) -> entries.EntryContext:  # fmt: skip
     """In one store call: the ledgers, the draft's ledger (or ``ledger_id``) with its accounts and
-    its bank warning; a ``day`` (or ``days_ago``) is checked first (LedgerError) and replaces the draft's."""
+    its bank warning; a ``day`` is checked first (LedgerError) and replaces the draft's."""
     current, check_day = draft(context), day is not None
     direction = Direction(current["direction"])
     if day is None and "day" in current:
         day = date.fromisoformat(current["day"])
     known = await as_user(update, context, entries.entry_context, direction,
                           ledger_id=ledger_id or current.get("ledger_id"), day=day, amount=current.get("amount"),
-                          means=Means(current["means"]) if "means" in current else None, check_day=check_day,
-                          days_ago=days_ago)  # fmt: skip
+                          means=Means(current["means"]) if "means" in current else None,
+                          check_day=check_day)  # fmt: skip
     return ordered(context, known, direction)
 
 
@@ -195,8 +198,9 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
     head, *extras = line.split(";")
     try:
         amount, label = split_amount(head)
-    except AmountError as refused:
-        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
+    except AmountError as refused:  # no amount leading the line, or one the shared amount step refuses
+        problem = t("ent.amount.format", language) if refused.reason == "format" else amount_problem(refused, language)
+        await update.effective_message.reply_text(problem)
         return AMOUNT
     label, project = project_of(label)
     if len(label) > store_books.LABEL_MAX:
@@ -273,6 +277,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
         current["cheque_ok"] = current["cheque"]
     if "day" not in current:
         current["asked"] = True
+        current["timezone"] = next(r for r in refs if r.id == current["ledger_id"]).timezone  # today, there
         return await ask_day(update, context)
     if not current.get("asked"):  # everything came on the line: recorded at once, the bank's warning with it
         return await record(update, context)
@@ -500,59 +505,37 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """Aujourd'hui, Hier, or Autre date."""
+    """Aujourd'hui, Hier, or Autre date: the shared date step."""
     language = lang(update)
-    keyboard = InlineKeyboardMarkup([
-        [button(t("ent.day.today", language), DAY_BUTTON.data("0")), button(t("ent.day.yesterday", language), DAY_BUTTON.data("1"))],
-        [button(t("ent.day.other", language), DAY_BUTTON.data("other"))],
-        [button(t("button.cancel", language), CANCEL_BUTTON.data())],
-    ])  # fmt: skip
+    keyboard = day_keyboard(DAY_BUTTON, CANCEL_BUTTON, language)
     await update.effective_message.reply_text(t("ent.pick_day", language), reply_markup=keyboard)
     return DAY
 
 
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Aujourd'hui, Hier, or Autre date (typed)."""
-    query, language = update.callback_query, lang(update)
-    await query.answer()
-    choice = DAY_BUTTON.read(update)
-    if choice == "other":
-        ref = await ledger_ref(update, context)
-        await query.edit_message_text(t("ent.ask_day", language, example=day_text(today_for(ref))))
-        return TYPED_DAY
-    try:  # today is where the ledger's coop is: the store counts the days back
-        known = await draft_context(update, context, days_ago=int(choice))
-    except LedgerError as refused:  # yesterday may be before the ledger's opening, or in a closed year
-        await query.edit_message_reply_markup(None)
-        await update.effective_message.reply_text(refusal(refused, language))
-        return await ask_day(update, context)
-    draft(context)["day"] = known.day.isoformat()
-    await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(known.day)}")
-    return await next_step(update, context, known)
-
-
-async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """A date typed jj/mm/aaaa (or aaaa-mm-jj), checked here: not in the future, in an open year."""
-    ref, language = await ledger_ref(update, context), lang(update)
-    day = parse_day(update.effective_message.text, today_for(ref))
-    if day is None:
-        await update.effective_message.reply_text(t("ent.day.invalid", language, example=day_text(today_for(ref))))
-        return TYPED_DAY
+    """Aujourd'hui or Hier pressed, or a date typed (not in the future); the store checks it is in an open year."""
+    current, language = draft(context), lang(update)
+    today, query = today_of(current), update.callback_query
+    day = await answered_day(update, today, DAY_BUTTON)
+    if day is None:  # Autre date pressed, or a date refused: the date is typed (again)
+        return DAY
     try:
         known = await draft_context(update, context, day=day)
-    except LedgerError as refused:
+    except LedgerError as refused:  # before the ledger's opening, or in a closed year
+        if query:
+            await query.edit_message_reply_markup(None)
+            await update.effective_message.reply_text(refusal(refused, language))
+            return await ask_day(update, context)
         await update.effective_message.reply_text(
             f"{t('ent.day.understood', language, day=day_text(day))} {refusal(refused, language)}\n"
-            + t("ent.ask_day", language, example=day_text(today_for(ref))))  # fmt: skip
-        return TYPED_DAY
-    draft(context)["day"] = day.isoformat()
-    await update.effective_message.reply_text(t("ent.day.understood", language, day=day_text(day)))
+            + ask_day_text(today, language))  # fmt: skip
+        return DAY
+    current["day"] = day.isoformat()
+    if query:
+        await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(day)}")
+    else:
+        await update.effective_message.reply_text(t("ent.day.understood", language, day=day_text(day)))
     return await next_step(update, context, known)
-
-
-async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
-    refs = await my_ledgers(update, context)
-    return next(r for r in refs if r.id == draft(context)["ledger_id"])
 
 
 # ------------------------------------------------------------------ the card, the project, recording

@@ -25,7 +25,7 @@ from bot.ui.formatting import (
     signed_money, years_text,
 )
 from bot.ui.steps import (
-    ledgers_keyboard, my_ledgers, parse_day, picked_coop, picked_ledger, read_amount, read_part, today_for,
+    amount_or_problem, ledgers_keyboard, my_ledgers, picked_coop, picked_ledger, read_day, read_part, today_for,
 )
 from bot.bookkeeping.entries import EDIT_BUTTON
 from bot.bookkeeping.history import trail_line
@@ -669,16 +669,14 @@ async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: An
                          today=today, **changes)  # fmt: skip
 
 
-def typed_change(field: str, text: str, today: date) -> dict[str, Any] | str:
-    """What the typed text changes, or the key of the sentence saying what is expected."""
+def typed_change(field: str, text: str, today: date, language: str) -> dict[str, Any] | str:
+    """What the typed text changes, or the sentence saying what is expected (the shared amount and date steps)."""
     if field == "amount":
-        try:
-            return {"amount": read_amount(text)}
-        except AmountError as refused:  # the same sentences as /depense, but the one without a label
-            return "jnl.error.amount" if refused.reason == "format" else f"ent.amount.{refused.reason}"
+        amount = amount_or_problem(text, language)
+        return amount if isinstance(amount, str) else {"amount": amount}
     if field == "day":
-        day = parse_day(text, today)
-        return {"day": day} if day else "jnl.error.day"
+        day = read_day(text, today, language)
+        return day if isinstance(day, str) else {"day": day}
     if field == "project":
         cleaned = text.strip().lstrip("#")
         return {"project": None if cleaned.lower() in NO_PROJECT else cleaned}
@@ -691,9 +689,9 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """The new value: changed, and the entry shown again; or what is expected, at the same step."""
     journal, language = context.user_data[KEY], lang(update)
     today = today_for(current_ledger(context))
-    change = typed_change(journal.get("field", "label"), update.effective_message.text, today)
+    change = typed_change(journal.get("field", "label"), update.effective_message.text, today, language)
     if isinstance(change, str):
-        await update.effective_message.reply_text(t(change, language, example=day_text(today)))
+        await update.effective_message.reply_text(change)
         return TYPING
     entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     if "amount" in change and len(entry.splits) > 1 and change["amount"] != entry.amount:
@@ -718,7 +716,7 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     number = KEEP_CHEQUE_BUTTON.read(update)
-    return await apply_change(update, context, typed_change("cheque", number, date.today()))
+    return await apply_change(update, context, typed_change("cheque", number, date.today(), lang(update)))
 
 
 async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any]) -> str:
