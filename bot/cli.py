@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
-from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook
+from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook, url_refused
 from bot.infra.logs import configure_logging, redact, secret_forms
 from bot.texts import TEXTS, plural, t
 from store import migrate
@@ -19,7 +19,6 @@ from store.db import Database, DatabaseUrlError, DBAPIError, SQLAlchemyError, no
 from store.money import AmountError, format_amount, parse_amount
 
 SANDBOX_DATABASE_URL = "sqlite:///coopbot-sandbox.db"
-NOT_A_BOT_API = "TELEGRAM_API_BASE_URL: this is not a Bot API (not a JSON answer)"
 
 
 def open_database(url: str) -> Database:
@@ -29,9 +28,9 @@ def open_database(url: str) -> Database:
         database = Database(url)
         migrate.upgrade(database.engine)
     except DatabaseUrlError as exc:
-        raise ConfigError(f"DATABASE_URL is malformed: {exc}") from None
+        raise url_refused(exc) from None
     except DBAPIError as exc:
-        raise ConfigError(f"DATABASE_URL: cannot open the database ({database_reason(exc)})") from None
+        raise ConfigError("database_unreachable", why=database_reason(exc)) from None
     return database
 
 
@@ -50,12 +49,12 @@ def ask_bot_api(settings) -> str:
         return asyncio.run(ask())
     except InvalidToken as exc:
         if exc.__cause__ is None:  # the Bot API's own JSON answer
-            raise ConfigError("TELEGRAM_BOT_TOKEN was refused by the Bot API") from None
-        raise ConfigError(NOT_A_BOT_API) from None
+            raise ConfigError("token_refused") from None
+        raise ConfigError("not_a_bot_api") from None
     except NetworkError as exc:
-        raise ConfigError(f"TELEGRAM_API_BASE_URL: cannot reach the Bot API ({exc})") from None
+        raise ConfigError("api_unreachable", why=str(exc)) from None
     except TelegramError:  # an HTML page, say
-        raise ConfigError(NOT_A_BOT_API) from None
+        raise ConfigError("not_a_bot_api") from None
     finally:
         library.setLevel(level)
 
@@ -361,7 +360,7 @@ def _checked_database_url() -> str:
     try:
         normalise_url(url)
     except DatabaseUrlError as exc:
-        raise ConfigError(f"DATABASE_URL is malformed: {exc}") from None
+        raise url_refused(exc) from None
     return url
 
 
@@ -482,5 +481,4 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except ConfigError as exc:
-        print(f"coopbot: {redact(str(exc), secret_forms(token))}", file=sys.stderr)
-        return 2
+        return _complain(redact(t(f"cli.config.{exc.reason}", **exc.details), secret_forms(token)))

@@ -465,6 +465,43 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 
     # The coopbot command (bot/cli.py): French only, for the departmental OCCE's operators
+    # A setting missing or malformed (bot/config.py's ConfigError): one line naming the variable, exit code 2
+    "cli.config.token_missing": {"fr": "coopbot: TELEGRAM_BOT_TOKEN n'est pas défini (demandez-en un à @BotFather, "
+                                       "ou essayez `coopbot sandbox`)",
+                                 "en": "coopbot: TELEGRAM_BOT_TOKEN is not set (ask @BotFather for one, or use "
+                                       "`coopbot sandbox`)"},
+    "cli.config.token_malformed": {"fr": "coopbot: TELEGRAM_BOT_TOKEN est mal formé (attendu : des chiffres, "
+                                         "deux-points, puis des lettres)",
+                                   "en": "coopbot: TELEGRAM_BOT_TOKEN is malformed (expected digits, a colon, then letters)"},
+    "cli.config.token_refused": {"fr": "coopbot: TELEGRAM_BOT_TOKEN a été refusé par la Bot API",
+                                 "en": "coopbot: TELEGRAM_BOT_TOKEN was refused by the Bot API"},
+    "cli.config.api_malformed": {"fr": "coopbot: TELEGRAM_API_BASE_URL est mal formée (attendu : http://hôte[:port] "
+                                       "ou https://hôte[:port])",
+                                 "en": "coopbot: TELEGRAM_API_BASE_URL is malformed (expected http(s)://host[:port])"},
+    "cli.config.api_unreachable": {"fr": "coopbot: TELEGRAM_API_BASE_URL : la Bot API ne répond pas ({why})",
+                                   "en": "coopbot: TELEGRAM_API_BASE_URL: cannot reach the Bot API ({why})"},
+    "cli.config.not_a_bot_api": {"fr": "coopbot: TELEGRAM_API_BASE_URL : ce n'est pas une Bot API (réponse non JSON)",
+                                 "en": "coopbot: TELEGRAM_API_BASE_URL: this is not a Bot API (not a JSON answer)"},
+    "cli.config.database_not_url": {"fr": "coopbot: DATABASE_URL est mal formée : ce n'est pas une URL de base de données",
+                                    "en": "coopbot: DATABASE_URL is malformed: not a database URL"},
+    "cli.config.database_unsupported": {"fr": "coopbot: DATABASE_URL est mal formée : base '{driver}' non prise en charge "
+                                              "(sqlite ou postgresql)",
+                                        "en": "coopbot: DATABASE_URL is malformed: unsupported database '{driver}' "
+                                              "(sqlite or postgresql)"},
+    "cli.config.database_unreachable": {"fr": "coopbot: DATABASE_URL : impossible d'ouvrir la base de données ({why})",
+                                        "en": "coopbot: DATABASE_URL: cannot open the database ({why})"},
+    "cli.config.timezone_unknown": {"fr": "coopbot: COOPBOT_TIMEZONE n'est pas un fuseau horaire connu : '{timezone}'",
+                                    "en": "coopbot: COOPBOT_TIMEZONE is not a known time zone: '{timezone}'"},
+    "cli.config.invitation_days": {"fr": "coopbot: COOPBOT_INVITATION_DAYS doit être un nombre entier de jours, de 1 à 90",
+                                   "en": "coopbot: COOPBOT_INVITATION_DAYS must be a whole number of days from 1 to 90"},
+    "cli.config.webhook_url": {"fr": "coopbot: WEBHOOK_URL est absente ou mal formée (attendu : https://hôte/chemin)",
+                               "en": "coopbot: WEBHOOK_URL is missing or malformed (expected https://host/path)"},
+    "cli.config.webhook_secret": {"fr": "coopbot: WEBHOOK_SECRET est absent ou mal formé (16 à 256 lettres, chiffres, _ "
+                                        "ou -) ; sans lui, n'importe qui pourrait envoyer des mises à jour",
+                                  "en": "coopbot: WEBHOOK_SECRET is missing or malformed (16 to 256 letters, digits, _ or "
+                                        "-); without it anyone could post updates"},
+    "cli.config.webhook_port": {"fr": "coopbot: WEBHOOK_PORT n'est pas un numéro de port",
+                                "en": "coopbot: WEBHOOK_PORT is not a port number"},
     "cli.db.up_to_date": {"fr": "La base de données est à jour."},
     "cli.refused": {"fr": "refusé ({reason}) : {quoted}"},
     "cli.database_refused": {"fr": "coopbot: la base de données a refusé l'opération ({reason})"},
