@@ -295,3 +295,12 @@ async def test_a_used_cheque_number_in_the_journal_needs_a_confirmation(bot, cas
     assert step.text.startswith("⚠️ Le chèque n° 1235 a déjà servi : écriture 1 du cahier CE2B, le ")
     step = await marie.press("Garder le n° 1235")
     assert step.text.startswith(f"Écriture {piece} modifiée.") and "chèque n° 1235" in step.text
+
+
+async def test_a_draft_kept_without_its_time_zone_still_takes_a_date(bot, cast, demo_books):
+    julien = cast["enseignant"]  # a conversation persisted before the draft kept the ledger's time zone
+    await julien.send("/depense 3 Craies; fournitures; carte")
+    del bot.user_data[julien.id]["entry"]["timezone"]
+    step = await julien.press("Hier")
+    assert step.last.content.startswith("Dépense à enregistrer")
+    assert f"{TODAY - timedelta(days=1):%d/%m/%Y}" in step.last.content

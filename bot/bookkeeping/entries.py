@@ -452,6 +452,9 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Aujourd'hui or Hier pressed, or a date typed (not in the future); the store checks it is in an open year."""
     current, language = draft(context), lang(update)
+    if "timezone" not in current:  # a draft kept from before the ledger's time zone was in it
+        refs = (await draft_context(update, context)).refs
+        current["timezone"] = next(r for r in refs if r.id == current["ledger_id"]).timezone
     today, query = today_of(current), update.callback_query
     day = await answered_day(update, today, DAY_BUTTON)
     if day is None:  # Autre date pressed, or a date refused: the date is typed (again)
