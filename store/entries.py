@@ -16,7 +16,7 @@ from store.balances import Balances, _balances
 from store.books import chart_of, clean_giver, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
-from store.models import Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
+from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
 from store.people import Who
 from store.years import fiscal_year_of, today_in
 
@@ -45,6 +45,16 @@ def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direc
     and never goes below zero. The treasury follows the means (a given one must agree).
     A recette on a grant account names its ``giver``."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    return _record(session, who, ledger, coop, direction=direction, day=day, label=label, means=means, amount=amount,
+                   splits=splits, today=today, cheque_number=cheque_number, project=project, treasury=treasury,
+                   giver=giver)  # fmt: skip
+
+
+def _record(session: Session, who: Who, ledger: Ledger, coop: Coop, *, direction: Direction, day: date, label: str,
+            means: Means, amount: int, splits: Sequence[tuple[str, int]] | str, today: date,
+            cheque_number: str | None = None, project: str | None = None, treasury: Treasury | None = None,
+            giver: str | None = None) -> EntryView:  # fmt: skip
+    """record_entry in a ledger already required (and locked) for writing."""
     direction, means = Direction(direction), Means(means)
     treasury = treasury_of(means) if treasury is None else Treasury(treasury)
     amount, label = _check_amount(amount), _clean_label(label)
@@ -292,8 +302,8 @@ def record_entry_with_balances(session: Session, who: Who, ledger_id: int, **fie
     """record_entry, dated against today where the ledger's coop is, with the ledger's balances after it
     and, for a class ledger whose banque this dépense takes below zero, that banque (as bank_after_expense)."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    today = today_in(session.get(Department, coop.department_code).timezone)
-    entry = record_entry(session, who, ledger_id, today=today, **fields)
+    department = session.get(Department, coop.department_code)  # held: the identity map keeps it for what follows
+    entry = _record(session, who, ledger, coop, today=today_in(department.timezone), **fields)
     after = _balances(session, ledger, entry.fiscal_year)
     warned = (ledger.kind == LedgerKind.CLASSE and entry.direction == Direction.DEPENSE
               and entry.treasury == Treasury.BANQUE and after.banque < 0)  # fmt: skip
