@@ -23,8 +23,8 @@ from telegram.ext import (
 )
 
 from bot.bookkeeping import (
-    balances, cashcount, entries, history, inventory, journal, movements, openings, projects, reconciliation, remise,
-    statement_import,
+    balances, cashcount, entries, entry_edit, history, inventory, journal, movements, openings, projects,
+    receipts, reconciliation, remise, statement_import,
 )
 from bot.config import Settings
 from bot.exports import conversation as export
@@ -33,7 +33,7 @@ from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter, bot_api_requests
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.followup import annonce, suivi
-from bot.membership import adhesion, coop, ledgers
+from bot.membership import adhesion, coop, ledgers, validation
 from bot.people import contact, invitations, start
 from bot.reminders import rappels
 from bot.reports import closing, compterendu, quitus, review
@@ -107,7 +107,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                                  entries.CHEQUE_BUTTON.handler(entries.typed_cheque),
                                  entries.KEEP_CHEQUE_BUTTON.handler(entries.keep_cheque)],
                 entries.DAY: [entries.DAY_BUTTON.handler(entries.chose_day)],
-                entries.TYPED_DAY: [MessageHandler(TEXT, entries.typed_day)],
+                entries.TYPED_DAY: [MessageHandler(TEXT, entries.chose_day)],
                 entries.PROJECT: [entries.TAG_BUTTON.handler(entries.chose_project),
                                   MessageHandler(TEXT, entries.chose_project)],
                 entries.GIVER: [MessageHandler(TEXT, entries.typed_giver)],
@@ -168,8 +168,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="reouvrir", persistent=True, allow_reentry=True,
-            entry_points=[adhesion.REOPEN_BUTTON.handler(adhesion.ask_reason)],
-            states={adhesion.REOPEN_REASON: [MessageHandler(TEXT, adhesion.typed_reason)]},
+            entry_points=[validation.REOPEN_BUTTON.handler(validation.ask_reason)],
+            states={validation.REOPEN_REASON: [MessageHandler(TEXT, validation.typed_reason)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         ConversationHandler(
@@ -398,7 +398,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         ConversationHandler(
             name="journal", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("journal", journal.begin),
-                          entries.EDIT_BUTTON.handler(journal.edit_recorded)],
+                          receipts.EDIT_BUTTON.handler(entry_edit.edit_recorded)],
             states={
                 journal.LEDGER: [journal.LEDGER_BUTTON.handler(journal.chose_ledger),
                                  journal.COOP_BUTTON.handler(journal.chose_coop), just_looking],
@@ -412,19 +412,18 @@ def build_application(settings: Settings, database: Database) -> Application:
                 journal.MONTHS: [journal.MONTH_BUTTON.handler(journal.chose_month), journal_back,
                                  just_looking],
                 journal.ENTRY: [journal.RECEIPTS_BUTTON.handler(journal.send_receipts),
-                                journal.FIELDS_BUTTON.handler(journal.pick_field),
+                                journal.FIELDS_BUTTON.handler(entry_edit.pick_field),
                                 journal.CANCEL_ENTRY_BUTTON.handler(journal.confirm_cancel),
                                 journal.HISTORY_BUTTON.handler(journal.show_history),
                                 journal_open, journal_back, just_looking],
                 journal.CONFIRM: [journal.CONFIRM_CANCEL_BUTTON.handler(journal.cancel_entry), journal_open],
-                journal.FIELD: [journal.FIELD_BUTTON.handler(journal.ask_value), journal_open],
-                journal.MEANS: [journal.MEANS_BUTTON.handler(journal.chose_means),
-                                journal_open],
-                journal.TYPING: [MessageHandler(TEXT, journal.typed_value),
-                                 journal.KEEP_CHEQUE_BUTTON.handler(journal.keep_cheque), journal_open],
-                journal.ACCOUNT: [journal.ACCOUNT_BUTTON.handler(journal.chose_account), journal_open],
-                journal.SPLIT: [MessageHandler(TEXT, journal.typed_part),
-                                journal.PART_BUTTON.handler(journal.typed_part), journal_open],
+                entry_edit.FIELD: [entry_edit.FIELD_BUTTON.handler(entry_edit.ask_value), journal_open],
+                entry_edit.MEANS: [entry_edit.MEANS_BUTTON.handler(entry_edit.chose_means), journal_open],
+                entry_edit.TYPING: [MessageHandler(TEXT, entry_edit.typed_value),
+                                    entry_edit.KEEP_CHEQUE_BUTTON.handler(entry_edit.keep_cheque), journal_open],
+                entry_edit.ACCOUNT: [entry_edit.ACCOUNT_BUTTON.handler(entry_edit.chose_account), journal_open],
+                entry_edit.SPLIT: [MessageHandler(TEXT, entry_edit.typed_part),
+                                   entry_edit.PART_BUTTON.handler(entry_edit.typed_part), journal_open],
             },
             fallbacks=[CommandHandler("annuler", end_conversation),
                        journal.CANCEL_BUTTON.handler(end_conversation),
@@ -452,16 +451,16 @@ def build_application(settings: Settings, database: Database) -> Application:
         history.HISTORY_PAGE_BUTTON.handler(history.history_page),
         history.HISTORY_CLOSE_BUTTON.handler(history.history_close),
         invitations.CONFIRM_MANDATE_BUTTON.handler(invitations.confirm_succession),
-        entries.UNDO_BUTTON.handler(entries.undo),
+        receipts.UNDO_BUTTON.handler(receipts.undo),
         CommandHandler("solde", balances.balances_command),
         balances.YEAR_BUTTON.handler(balances.balances_of_year),
         picture.CHART_BUTTON.handler(picture.send_chart),
-        MessageHandler(filters.PHOTO | filters.Document.ALL, entries.attach),
-        adhesion.VALIDATE_BUTTON.handler(adhesion.validate),
-        adhesion.REVIEW_BUTTON.handler(adhesion.review),
-        adhesion.LATER_BUTTON.handler(adhesion.not_now),
+        MessageHandler(filters.PHOTO | filters.Document.ALL, receipts.attach),
+        validation.VALIDATE_BUTTON.handler(validation.validate),
+        adhesion.REVIEW_BUTTON.handler(validation.review),
+        validation.LATER_BUTTON.handler(validation.not_now),
         ledgers.INVITE_BUTTON.handler(ledgers.invite_teacher),
-        CommandHandler("valider", adhesion.follow_up),
+        CommandHandler("valider", validation.follow_up),
         CommandHandler("rappels", rappels.show),
         rappels.MUTE_BUTTON.handler(rappels.toggle),
         rappels.HOUR_BUTTON.handler(rappels.ask_hour),

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
-from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook
+from bot.config import DEFAULT_DATABASE_URL, ConfigError, invitation_days, load_settings, load_webhook, url_refused
 from bot.infra.logs import configure_logging, redact, secret_forms
 from bot.texts import TEXTS, plural, t
 from store import migrate
@@ -19,7 +19,6 @@ from store.db import Database, DatabaseUrlError, DBAPIError, SQLAlchemyError, no
 from store.money import AmountError, format_amount, parse_amount
 
 SANDBOX_DATABASE_URL = "sqlite:///coopbot-sandbox.db"
-NOT_A_BOT_API = "TELEGRAM_API_BASE_URL: this is not a Bot API (not a JSON answer)"
 
 
 def open_database(url: str) -> Database:
@@ -29,9 +28,9 @@ def open_database(url: str) -> Database:
         database = Database(url)
         migrate.upgrade(database.engine)
     except DatabaseUrlError as exc:
-        raise ConfigError(f"DATABASE_URL is malformed: {exc}") from None
+        raise url_refused(exc) from None
     except DBAPIError as exc:
-        raise ConfigError(f"DATABASE_URL: cannot open the database ({database_reason(exc)})") from None
+        raise ConfigError("database_unreachable", why=database_reason(exc)) from None
     return database
 
 
@@ -50,12 +49,12 @@ def ask_bot_api(settings) -> str:
         return asyncio.run(ask())
     except InvalidToken as exc:
         if exc.__cause__ is None:  # the Bot API's own JSON answer
-            raise ConfigError("TELEGRAM_BOT_TOKEN was refused by the Bot API") from None
-        raise ConfigError(NOT_A_BOT_API) from None
+            raise ConfigError("token_refused") from None
+        raise ConfigError("not_a_bot_api") from None
     except NetworkError as exc:
-        raise ConfigError(f"TELEGRAM_API_BASE_URL: cannot reach the Bot API ({exc})") from None
+        raise ConfigError("api_unreachable", why=str(exc)) from None
     except TelegramError:  # an HTML page, say
-        raise ConfigError(NOT_A_BOT_API) from None
+        raise ConfigError("not_a_bot_api") from None
     finally:
         library.setLevel(level)
 
@@ -271,42 +270,42 @@ def cmd_coops_import(args: argparse.Namespace) -> int:
 
 
 def _add_department_parser(commands) -> None:
-    department = commands.add_parser("department", help="the departments (ADs) and their settings")
+    department = commands.add_parser("department", help=t("cli.help.department"))
     actions = department.add_subparsers(dest="department_command", required=True)
-    add = actions.add_parser("add", help=cmd_department_add.__doc__)
-    add.add_argument("code", help="974, 01, 2A…")
-    add.add_argument("name", help='"OCCE de La Réunion"')
-    add.add_argument("--timezone", default="Europe/Paris", help="a zoneinfo name (default Europe/Paris)")
+    add = actions.add_parser("add", help=t("cli.help.department_add"))
+    add.add_argument("code", help=t("cli.help.code"))
+    add.add_argument("name", help=t("cli.help.name"))
+    add.add_argument("--timezone", default="Europe/Paris", help=t("cli.help.timezone_default"))
     add.set_defaults(func=cmd_department_add)
-    set_ = actions.add_parser("set", help=cmd_department_set.__doc__)
+    set_ = actions.add_parser("set", help=t("cli.help.department_set"))
     set_.add_argument("code")
     set_.add_argument("--name")
-    set_.add_argument("--timezone", help="a zoneinfo name, e.g. Indian/Reunion")
-    set_.add_argument("--membership-opens", metavar="MM-DD", help="e.g. 09-01")
-    set_.add_argument("--membership-closes", metavar="MM-DD", help="e.g. 09-30 or 11-30")
-    set_.add_argument("--report-deadline", metavar="MM-DD", help="CRF and CRA due, e.g. 09-30")
-    set_.add_argument("--cotisation", dest="cotisation_cents", metavar="EUROS", help="per member, e.g. 2,05")
-    set_.add_argument("--assurance", dest="assurance_cents", metavar="EUROS", help="per member, e.g. 0,25")
+    set_.add_argument("--timezone", help=t("cli.help.timezone"))
+    set_.add_argument("--membership-opens", metavar="MM-DD", help=t("cli.help.membership_opens"))
+    set_.add_argument("--membership-closes", metavar="MM-DD", help=t("cli.help.membership_closes"))
+    set_.add_argument("--report-deadline", metavar="MM-DD", help=t("cli.help.report_deadline"))
+    set_.add_argument("--cotisation", dest="cotisation_cents", metavar="EUROS", help=t("cli.help.cotisation"))
+    set_.add_argument("--assurance", dest="assurance_cents", metavar="EUROS", help=t("cli.help.assurance"))
     set_.add_argument("--adult-rate", dest="adult_rate_cents", metavar="EUROS|aucun",
-                      help="per adult, or 'aucun' (adults pay cotisation + assurance)")
-    set_.add_argument("--chart", help="the chart of accounts' name, e.g. occe")
+                      help=t("cli.help.adult_rate"))
+    set_.add_argument("--chart", help=t("cli.help.chart"))
     set_.add_argument("--numbering", dest="piece_numbering", choices=("single", "dr"),
-                      help="pièce numbers: one sequence (1, 2, 3…) or D1…/R1… for dépenses and recettes")
-    set_.add_argument("--report-prepare", metavar="MM-DD", help="reminder of what to prepare for the reports, e.g. 07-01")
-    set_.add_argument("--reminder-days", metavar="J,J…", help="days before a deadline, e.g. 15,7,3,1")
-    set_.add_argument("--reminder-hours", metavar="H-H", help="sending hours, department time, e.g. 8-19")
+                      help=t("cli.help.numbering"))
+    set_.add_argument("--report-prepare", metavar="MM-DD", help=t("cli.help.report_prepare"))
+    set_.add_argument("--reminder-days", metavar="J,J…", help=t("cli.help.reminder_days"))
+    set_.add_argument("--reminder-hours", metavar="H-H", help=t("cli.help.reminder_hours"))
     set_.add_argument("--school-holidays", metavar="AAAA-MM-JJ:AAAA-MM-JJ,…",
-                      help="no reminders then, e.g. 2026-10-17:2026-11-01 ('' for none)")
+                      help=t("cli.help.school_holidays"))
     set_.add_argument("--validation-wait", dest="validation_wait_days", metavar="JOURS",
-                      help="remind the AD of a membership waiting this long, e.g. 3")
+                      help=t("cli.help.validation_wait"))
     set_.set_defaults(func=cmd_department_set)
 
 
 def _add_coops_parser(commands) -> None:
-    coops = commands.add_parser("coops", help="the school coops of the departments")
+    coops = commands.add_parser("coops", help=t("cli.help.coops"))
     actions = coops.add_subparsers(dest="coops_command", required=True)
-    import_ = actions.add_parser("import", help=cmd_coops_import.__doc__)
-    import_.add_argument("file", help="the CSV file (- for standard input)")
+    import_ = actions.add_parser("import", help=t("cli.help.coops_import"))
+    import_.add_argument("file", help=t("cli.help.csv_file"))
     import_.set_defaults(func=cmd_coops_import)
 
 
@@ -342,9 +341,9 @@ def cmd_invite(args: argparse.Namespace) -> int:
 
 
 def _add_invite_parser(commands) -> None:
-    invite = commands.add_parser("invite", help=cmd_invite.__doc__)
+    invite = commands.add_parser("invite", help=t("cli.help.invite"))
     invite.add_argument("role", choices=("ad", "mandataire"))
-    invite.add_argument("target", help="department code (ad) or coop affiliation such as 974-111 (mandataire)")
+    invite.add_argument("target", help=t("cli.help.invite_target"))
     invite.set_defaults(func=cmd_invite)
 
 
@@ -361,14 +360,14 @@ def _checked_database_url() -> str:
     try:
         normalise_url(url)
     except DatabaseUrlError as exc:
-        raise ConfigError(f"DATABASE_URL is malformed: {exc}") from None
+        raise url_refused(exc) from None
     return url
 
 
 def _size(size: int) -> str:
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} ko"
-    return f"{size / 1024 / 1024:.1f} Mo".replace(".", ",")
+        return t("cli.size.kb", size=f"{size / 1024:.0f}")
+    return t("cli.size.mb", size=f"{size / 1024 / 1024:.1f}".replace(".", ","))
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -441,32 +440,32 @@ def cmd_person_forget(args: argparse.Namespace) -> int:
 
 
 def _add_maintenance_parser(commands) -> None:
-    backup = commands.add_parser("backup", help=cmd_backup.__doc__)
-    backup.add_argument("file", help="the backup file to write, e.g. coopbot-2026-09-01.db")
-    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    backup = commands.add_parser("backup", help=t("cli.help.backup"))
+    backup.add_argument("file", help=t("cli.help.backup_file"))
+    backup.add_argument("--force", action="store_true", help=t("cli.help.backup_force"))
     backup.set_defaults(func=cmd_backup)
-    restore = commands.add_parser("restore", help=cmd_restore.__doc__)
-    restore.add_argument("file", help="a file written by `coopbot backup`")
+    restore = commands.add_parser("restore", help=t("cli.help.restore"))
+    restore.add_argument("file", help=t("cli.help.restore_file"))
     restore.add_argument("--force", action="store_true",
-                         help="replace a database that has data (it is saved beside it first)")
+                         help=t("cli.help.restore_force"))
     restore.set_defaults(func=cmd_restore)
-    person = commands.add_parser("person", help="the people known to the bot")
+    person = commands.add_parser("person", help=t("cli.help.person"))
     actions = person.add_subparsers(dest="person_command", required=True)
-    forget = actions.add_parser("forget", help=cmd_person_forget.__doc__)
-    forget.add_argument("telegram_id", help="their Telegram user id, e.g. 123456789")
+    forget = actions.add_parser("forget", help=t("cli.help.forget"))
+    forget.add_argument("telegram_id", help=t("cli.help.telegram_id"))
     forget.set_defaults(func=cmd_person_forget)
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="coopbot", description=__doc__)
+    root = argparse.ArgumentParser(prog="coopbot", description=t("cli.help.coopbot"))
     commands = root.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help=cmd_run.__doc__)
+    run = commands.add_parser("run", help=t("cli.help.run"))
     run.add_argument("--webhook", action="store_true",
-                     help="receive updates at WEBHOOK_URL (with WEBHOOK_SECRET) instead of long polling")
+                     help=t("cli.help.webhook"))
     run.set_defaults(func=cmd_run)
-    commands.add_parser("sandbox", help=cmd_sandbox.__doc__).set_defaults(func=cmd_sandbox)
-    db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
-    db.add_parser("upgrade", help=cmd_db_upgrade.__doc__).set_defaults(func=cmd_db_upgrade)
+    commands.add_parser("sandbox", help=t("cli.help.sandbox")).set_defaults(func=cmd_sandbox)
+    db = commands.add_parser("db", help=t("cli.help.db")).add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help=t("cli.help.db_upgrade")).set_defaults(func=cmd_db_upgrade)
     _add_department_parser(commands)
     _add_coops_parser(commands)
     _add_invite_parser(commands)
@@ -482,5 +481,4 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except ConfigError as exc:
-        print(f"coopbot: {redact(str(exc), secret_forms(token))}", file=sys.stderr)
-        return 2
+        return _complain(redact(t(f"cli.config.{exc.reason}", **exc.details), secret_forms(token)))

@@ -18,7 +18,17 @@ _TOKEN = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{20,}")
 
 
 class ConfigError(Exception):
-    """A setting is missing or malformed; the message names the variable."""
+    """A setting is missing or malformed: ``reason`` names its sentence in the catalogue (``cli.config.<reason>``,
+    which names the variable), ``details`` fill it."""
+
+    def __init__(self, reason: str, **details: object):
+        super().__init__(reason)
+        self.reason, self.details = reason, details
+
+
+def url_refused(exc: DatabaseUrlError) -> ConfigError:
+    """DATABASE_URL is not a URL, or not one of a database CoopBot uses."""
+    return ConfigError(f"database_{exc.reason}", driver=exc.driver)
 
 
 @dataclass(frozen=True)
@@ -45,27 +55,27 @@ def load_settings(env: Mapping[str, str] = os.environ, *, token: str | None = No
     """Read and check every variable; ``token`` replaces TELEGRAM_BOT_TOKEN (the sandbox's)."""
     token = token or env.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
-        raise ConfigError("TELEGRAM_BOT_TOKEN is not set (ask @BotFather for one, or use `coopbot sandbox`)")
+        raise ConfigError("token_missing")
     if not _TOKEN.fullmatch(token):
-        raise ConfigError("TELEGRAM_BOT_TOKEN is malformed (expected digits, a colon, then letters)")
+        raise ConfigError("token_malformed")
 
     api = env.get("TELEGRAM_API_BASE_URL", "").strip() or TELEGRAM_API
     parsed = urlparse(api)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ConfigError("TELEGRAM_API_BASE_URL is malformed (expected http(s)://host[:port])")
+        raise ConfigError("api_malformed")
     api = api.rstrip("/").removesuffix("/bot")
 
     database_url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
     try:
         normalise_url(database_url)
     except DatabaseUrlError as exc:
-        raise ConfigError(f"DATABASE_URL is malformed: {exc}") from None
+        raise url_refused(exc) from None
 
     tz = env.get("COOPBOT_TIMEZONE", "").strip() or "Europe/Paris"
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"COOPBOT_TIMEZONE is not a known time zone: {tz!r}") from None
+        raise ConfigError("timezone_unknown", timezone=tz) from None
 
     username = env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None
     receipts = env.get("COOPBOT_RECEIPTS_DIR", "").strip() or "receipts"
@@ -76,7 +86,7 @@ def invitation_days(env: Mapping[str, str] = os.environ) -> int:
     """How long an invitation link works: COOPBOT_INVITATION_DAYS, 1 to 90, 7 by default."""
     raw = env.get("COOPBOT_INVITATION_DAYS", "").strip() or "7"
     if not raw.isdigit() or not 1 <= int(raw) <= 90:
-        raise ConfigError("COOPBOT_INVITATION_DAYS must be a whole number of days from 1 to 90")
+        raise ConfigError("invitation_days")
     return int(raw)
 
 
@@ -97,12 +107,11 @@ def load_webhook(env: Mapping[str, str] = os.environ) -> Webhook:
     url = env.get("WEBHOOK_URL", "").strip()
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ConfigError("WEBHOOK_URL is missing or malformed (expected https://host/path)")
+        raise ConfigError("webhook_url")
     secret = env.get("WEBHOOK_SECRET", "").strip()
     if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
-        raise ConfigError("WEBHOOK_SECRET is missing or malformed (16 to 256 letters, digits, _ or -); "
-                          "without it anyone could post updates")  # fmt: skip
+        raise ConfigError("webhook_secret")
     port = env.get("WEBHOOK_PORT", "").strip() or "8080"
     if not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise ConfigError("WEBHOOK_PORT is not a port number")
+        raise ConfigError("webhook_port")
     return Webhook(url, secret, env.get("WEBHOOK_LISTEN", "").strip() or "0.0.0.0", int(port))

@@ -29,7 +29,11 @@ SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 
 
 class DatabaseUrlError(ValueError):
-    """The database URL cannot be used."""
+    """The database URL cannot be used: ``reason`` is not_url or unsupported (then ``driver`` says which)."""
+
+    def __init__(self, reason: str, driver: str = ""):
+        super().__init__(f"unsupported database {driver!r} (sqlite or postgresql)" if driver else "not a database URL")
+        self.reason, self.driver = reason, driver
 
 
 def normalise_url(raw: str) -> URL:
@@ -37,11 +41,11 @@ def normalise_url(raw: str) -> URL:
     try:
         url = make_url(raw)
     except ArgumentError as exc:
-        raise DatabaseUrlError("not a database URL") from exc
+        raise DatabaseUrlError("not_url") from exc
     if url.drivername in ("postgres", "postgresql"):
         url = url.set(drivername="postgresql+psycopg")
     if url.drivername not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
-        raise DatabaseUrlError(f"unsupported database {url.drivername!r} (sqlite or postgresql)")
+        raise DatabaseUrlError("unsupported", url.drivername)
     return url
 
 

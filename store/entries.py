@@ -16,7 +16,7 @@ from store.balances import Balances, _balances
 from store.books import chart_of, clean_giver, report_sent, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
-from store.models import Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
+from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
 from store.people import Who
 from store.years import fiscal_year_of, today_in
 
@@ -47,6 +47,16 @@ def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direc
     and never goes below zero. The treasury follows the means (a given one must agree).
     A recette on a grant account names its ``giver``."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    return _record(session, who, ledger, coop, direction=direction, day=day, label=label, means=means, amount=amount,
+                   splits=splits, today=today, cheque_number=cheque_number, project=project, treasury=treasury,
+                   giver=giver)  # fmt: skip
+
+
+def _record(session: Session, who: Who, ledger: Ledger, coop: Coop, *, direction: Direction, day: date, label: str,
+            means: Means, amount: int, splits: Sequence[tuple[str, int]] | str, today: date,
+            cheque_number: str | None = None, project: str | None = None, treasury: Treasury | None = None,
+            giver: str | None = None) -> EntryView:  # fmt: skip
+    """record_entry in a ledger already required (and locked) for writing."""
     direction, means = Direction(direction), Means(means)
     treasury = treasury_of(means) if treasury is None else Treasury(treasury)
     amount, label = _check_amount(amount), _clean_label(label)
@@ -283,25 +293,27 @@ def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id
     return EntryContext(refs, ref.id, accounts, True, bank_after, day, sent)
 
 
-def entry_warnings(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date, amount: int,
-                   means: Means) -> tuple[int | None, bool]:  # fmt: skip
-    """What the card of a line read at once must warn of, in one call: the class bank going below
-    zero (as bank_after_expense), and whether the day's year has its report with the AD."""
-    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    bank_after = None
-    if Direction(direction) == Direction.DEPENSE and Means(means) != Means.ESPECES:
-        bank_after = bank_after_expense(session, who, ledger.id, day=day, amount=amount)
-    return bank_after, report_sent(session, coop.id, fiscal_year_of(day))
+@dataclass(frozen=True)
+class Recorded:
+    """An entry just recorded, its ledger's balances after it, and the bank's warning."""
+
+    entry: EntryView
+    balances: Balances
+    bank_negative: int | None = None  # a class ledger's banque after this dépense by bank, when below zero
 
 
 def record_entry_with_balances(session: Session, who: Who, ledger_id: int, *, unwarned: bool = False,
-                               **fields: Any) -> tuple[EntryView, Balances]:  # fmt: skip
-    """record_entry, dated against today where the ledger's coop is, and the ledger's balances after it.
+                               **fields: Any) -> Recorded:  # fmt: skip
+    """record_entry, dated against today where the ledger's coop is, with the ledger's balances after it
+    and, for a class ledger whose banque this dépense takes below zero, that banque (as bank_after_expense).
     ``unwarned`` (a full line saved without a card): refused with report_unconfirmed (year) when the
     day's year has its report with the AD, so that the person is warned and confirms first."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     if unwarned and isinstance(fields.get("day"), date) and report_sent(session, coop.id, fiscal_year_of(fields["day"])):
         raise LedgerError("report_unconfirmed", year=fiscal_year_of(fields["day"]))
-    today = today_in(session.get(Department, coop.department_code).timezone)
-    entry = record_entry(session, who, ledger_id, today=today, **fields)
-    return entry, _balances(session, ledger, entry.fiscal_year)
+    department = session.get(Department, coop.department_code)  # held: the identity map keeps it for what follows
+    entry = _record(session, who, ledger, coop, today=today_in(department.timezone), **fields)
+    after = _balances(session, ledger, entry.fiscal_year)
+    warned = (ledger.kind == LedgerKind.CLASSE and entry.direction == Direction.DEPENSE
+              and entry.treasury == Treasury.BANQUE and after.banque < 0)  # fmt: skip
+    return Recorded(entry, after, after.banque if warned else None)

@@ -117,13 +117,19 @@ def test_bad_setting_is_refused_in_one_line(refusals, case):
 
 def test_missing_token_says_how_to_get_one(refusals):
     _, result = refusals["no-token"]
-    assert "not set" in result.stderr
+    assert result.stderr == ("coopbot: TELEGRAM_BOT_TOKEN n'est pas défini (demandez-en un à @BotFather, "
+                             "ou essayez `coopbot sandbox`)\n")  # the catalogue's sentence, in French
     assert "BotFather" in result.stderr and "coopbot sandbox" in result.stderr
+
+
+def test_an_unsupported_database_is_named(refusals):
+    _, result = refusals["db-mysql"]
+    assert result.stderr == "coopbot: DATABASE_URL est mal formée : base 'mysql' non prise en charge (sqlite ou postgresql)\n"
 
 
 def test_malformed_token_is_not_echoed(refusals):
     _, result = refusals["malformed-token"]
-    assert "malformed" in result.stderr
+    assert "mal formé" in result.stderr
     assert "not-a-token" not in result.stderr
 
 
@@ -137,7 +143,7 @@ def unreachable_api(tmp_path_factory) -> subprocess.CompletedProcess:
 def test_unreachable_api_base_url_exits_2_naming_it(unreachable_api):
     result = unreachable_api
     assert result.returncode == 2, result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith("coopbot: TELEGRAM_API_BASE_URL: cannot reach")
+    assert result.stderr.strip().splitlines()[-1].startswith("coopbot: TELEGRAM_API_BASE_URL : la Bot API ne répond pas")
     assert TOKEN not in result.stdout + result.stderr
 
 
@@ -265,6 +271,6 @@ async def test_an_html_error_page_repeating_the_url_does_not_put_the_token_anywh
         assert b"TESTTOKEN" not in path.read_bytes(), f"{path.name}:\n{stderr}"
     if failing == "getMe":  # at start-up: one line
         assert (process.returncode, stderr) == (
-            2, "coopbot: TELEGRAM_API_BASE_URL: this is not a Bot API (not a JSON answer)\n")
+            2, "coopbot: TELEGRAM_API_BASE_URL : ce n'est pas une Bot API (réponse non JSON)\n")
     else:  # while polling: the page is logged, its URL without the token
         assert "/bot<token>/getUpdates" in stderr, stderr

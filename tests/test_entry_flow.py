@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlmodel import select
 
-from store.models import Entry
 from store.money import format_amount
 from store.years import fiscal_year_of, today_in
 from tests.test_entries import books, eur
@@ -45,7 +43,7 @@ async def test_amount_and_label_together_at_the_amount_step(bot, cast, demo_book
     step = await julien.send("-3 Dons")
     assert step.text.startswith("Un montant négatif n'est pas accepté")
     step = await julien.send("12,345 Dons")
-    assert step.text == "Deux décimales au plus : par exemple 12,50."
+    assert step.text == "Deux chiffres après la virgule au plus, par exemple 12,50 :"
     step = await julien.send("5 Dons parents")
     assert step.text == "Sur quel compte ?"
 
@@ -67,11 +65,10 @@ async def test_a_date_is_checked_where_it_is_typed(bot, cast, demo_books):
     await julien.send("Gommes")
     await julien.press("Fournitures éducatives et administratives")
     await julien.press("💳 Carte")
-    await julien.press("Autre date…")
+    await julien.press("📅 Autre date")
     future = TODAY + timedelta(days=1)
     step = await julien.send(future.strftime("%d/%m/%Y"))
-    assert step.text == (f"📅 Date comprise : {future:%d/%m/%Y}. La date ne peut pas être dans le futur.\n"
-                         f"Tapez la date, jj/mm/aaaa (par exemple {TODAY:%d/%m/%Y}) :")  # fmt: skip
+    assert step.text == f"La date ne peut pas être dans le futur : tapez une date jusqu'au {TODAY:%d/%m/%Y}."
     step = await julien.send(f"{YEAR - 2}-10-01")  # aaaa-mm-jj, in a year no longer open
     assert step.text.startswith(f"📅 Date comprise : 01/10/{YEAR - 2}. L'exercice {YEAR - 2}-{YEAR - 1} n'est plus ouvert")
     step = await julien.send(TODAY.strftime("%Y-%m-%d"))
@@ -148,14 +145,34 @@ async def test_a_class_bank_going_negative_is_told_on_the_card(bot, cast, demo_b
     banque = books(demo_books, "CE1A")[0]
     over = banque + 1000
     amount = format_amount(over).replace("\xa0€", "").replace("\u202f", " ")
-    step = await julien.send(f"/depense {amount} Bus; sorties; virement; aujourd'hui")  # one line: a card first
+    await julien.send("/depense")  # the slow way: the card warns before anything is recorded
+    await julien.send(f"{amount} Bus")
+    await julien.press("Autres comptes…")
+    await julien.press("Charges des activités éducatives")
+    await julien.press("🏦 Virement")
+    step = await julien.press("Aujourd'hui")
     assert step.last.content.startswith("Dépense à enregistrer")
     assert (f"⚠️ Après cette dépense, la banque du cahier sera à −{format_amount(1000)}. "
             "C'est possible si l'école avance de l'argent à la classe (/mouvement)") in step.last.content
+    assert books(demo_books, "CE1A")[0] == banque  # nothing recorded yet
     step = await julien.press("✅ Enregistrer")
-    assert "enregistrée — cahier CE1A" in step.text
+    assert "enregistrée — cahier CE1A" in step.last.content
+    assert f"⚠️ La banque du cahier est maintenant à −{format_amount(1000)}" in step.last.content  # and after
     step = await julien.send("/depense 1 Craies; fournitures; espèces; aujourd'hui")  # the caisse: not the bank
+    assert "enregistrée — cahier CE1A" in step.text and "⚠️" not in step.text
+
+
+async def test_a_class_bank_going_negative_on_one_line_is_recorded_and_told(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    banque = books(demo_books, "CE1A")[0]
+    amount = format_amount(banque + 1000).replace("\xa0€", "").replace("\u202f", " ")
+    step = await julien.send(f"/depense {amount} Bus; sorties; virement; aujourd'hui")  # one line: at once
     assert "enregistrée — cahier CE1A" in step.text
+    assert (f"⚠️ La banque du cahier est maintenant à −{format_amount(1000)}. "
+            "C'est possible si l'école avance de l'argent à la classe (/mouvement)") in step.text
+    assert books(demo_books, "CE1A")[0] == -1000
+    step = await julien.press("↩️ Annuler l'écriture")  # the warning's way out
+    assert books(demo_books, "CE1A")[0] == banque
 
 
 async def test_split_with_the_rest_button_and_other_accounts(bot, cast, demo_books):
@@ -278,3 +295,12 @@ async def test_a_used_cheque_number_in_the_journal_needs_a_confirmation(bot, cas
     assert step.text.startswith("⚠️ Le chèque n° 1235 a déjà servi : écriture 1 du cahier CE2B, le ")
     step = await marie.press("Garder le n° 1235")
     assert step.text.startswith(f"Écriture {piece} modifiée.") and "chèque n° 1235" in step.text
+
+
+async def test_a_draft_kept_without_its_time_zone_still_takes_a_date(bot, cast, demo_books):
+    julien = cast["enseignant"]  # a conversation persisted before the draft kept the ledger's time zone
+    await julien.send("/depense 3 Craies; fournitures; carte")
+    del bot.user_data[julien.id]["entry"]["timezone"]
+    step = await julien.press("Hier")
+    assert step.last.content.startswith("Dépense à enregistrer")
+    assert f"{TODAY - timedelta(days=1):%d/%m/%Y}" in step.last.content

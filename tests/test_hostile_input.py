@@ -42,7 +42,7 @@ hostile_text = st.one_of(
 STEPS = {
     "depense: montant et libellé": ("enseignant", ["/depense"]),
     "depense: numéro de chèque": ("enseignant", ["/depense 3 Test; fournitures", "press:🧾 Chèque"]),
-    "depense: autre date": ("enseignant", ["/depense 3 Test; fournitures; carte", "press:Autre date…"]),
+    "depense: autre date": ("enseignant", ["/depense 3 Test; fournitures; carte", "press:📅 Autre date"]),
     "depense: montant d'une part": ("enseignant", ["/depense 3 Test", "press:✂️ Répartir",
                                                    "press:Fournitures éducatives et administratives"]),
     "depense: projet": ("enseignant", ["/depense 3 Test; fournitures; carte", "press:Aujourd'hui", "press:🏷 Projet"]),

@@ -192,10 +192,10 @@ async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
                                  ["↩️ Retour"]]
     step = await julien.press("Montant")
     assert step.text == eur("Nouveau montant de l'écriture 1 (actuel : 23,80 €), par exemple 12,50 :")
-    for typed, answer in (("douze", "Tapez un montant en euros, par exemple 12,50 :"),
-                          ("12,505", "Deux décimales au plus : par exemple 12,50."),
+    for typed, answer in (("douze", "Tapez un montant en chiffres, par exemple 12,50 :"),
+                          ("12,505", "Deux chiffres après la virgule au plus, par exemple 12,50 :"),
                           ("-3", "Un montant négatif n'est pas accepté"),
-                          ("0", "Le montant doit être positif : par exemple 12,50.")):  # fmt: skip
+                          ("0", "Le montant doit être supérieur à zéro, par exemple 12,50 :")):  # fmt: skip
         step = await julien.send(typed)
         assert step.text.startswith(answer), typed
     step = await julien.send("25")
@@ -211,9 +211,9 @@ async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
     await julien.press("✏️ Modifier")
     await julien.press("Date")
     step = await julien.send("31/02")
-    assert step.text == f"Tapez une date jj/mm/aaaa (par exemple {TODAY:%d/%m/%Y}) :"
+    assert step.text == f"Ce n'est pas une date : tapez jj/mm/aaaa, par exemple {TODAY:%d/%m/%Y}."
     step = await julien.send(f"{date(YEAR + 1, 8, 31):%d/%m/%Y}")
-    assert step.text == "La date ne peut pas être dans le futur."
+    assert step.text == f"La date ne peut pas être dans le futur : tapez une date jusqu'au {TODAY:%d/%m/%Y}."
     step = await julien.send(f"{date(YEAR, 9, 2):%d/%m/%Y}")
     assert f"Date : 02/09/{YEAR}" in step.text
     await julien.press("✏️ Modifier")

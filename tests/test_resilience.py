@@ -59,7 +59,7 @@ async def test_webhook_needs_its_secret(tmp_path, outside_sim):
                            WEBHOOK_URL="https://coopbot.example/telegram",
                            DATABASE_URL=f"sqlite:///{tmp_path / 'x.db'}").start()  # fmt: skip
     assert await bot.process.wait() == 2
-    assert bot.log.strip().splitlines()[-1].startswith("coopbot: WEBHOOK_SECRET is missing or malformed")
+    assert bot.log.strip().splitlines()[-1].startswith("coopbot: WEBHOOK_SECRET est absent ou mal formé")
 
 
 async def post(port: int, secret: str | None, body: bytes, length: int | None = None) -> bytes:

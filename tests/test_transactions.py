@@ -1,16 +1,19 @@
 """How many transactions one user action opens: the handler makes one store call per action.
 
 Measured, not mocked: the bot's own Database counts the transactions it runs while one
-message is handled, and store.people.who_is counts how often a person is resolved.
+message is handled, its engine the SQL statements each of them sends, and store.people.who_is
+how often a person is resolved.
 """
 
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections import Counter
 
 import pytest
+from sqlalchemy import event
 
 from store import people
 
@@ -25,8 +28,10 @@ class Meter:
 
     def __init__(self, database, monkeypatch):
         self.calls: list[str] = []
+        self.statements: Counter = Counter()  # SQL statements sent, by the store function of their transaction
         self.who_is = 0
         self.last = time.monotonic()
+        self.running = threading.local()  # the store function this thread's transaction runs
         run, resolve = database.run, people.who_is
 
         def counted_run(fn, /, *args, **kwargs):
@@ -36,7 +41,20 @@ class Meter:
             if name not in BACKGROUND:
                 self.calls.append(name)
             self.last = time.monotonic()
-            return run(fn, *args, **kwargs)
+            self.running.name = name
+            try:
+                return run(fn, *args, **kwargs)
+            finally:
+                self.running.name = None
+                self.last = time.monotonic()
+
+        def counted_statement(*_):
+            name = getattr(self.running, "name", None)
+            if name is not None and name not in BACKGROUND:
+                self.statements[name] += 1
+
+        event.listen(database.engine, "before_cursor_execute", counted_statement)
+        self.forget = lambda: event.remove(database.engine, "before_cursor_execute", counted_statement)
 
         def counted_who_is(session, telegram_id):
             self.who_is += 1
@@ -50,6 +68,7 @@ class Meter:
         """(gate and persistence counts, the handler's store calls, who_is resolutions) of one action."""
         await asyncio.sleep(QUIET)
         self.calls.clear()
+        self.statements.clear()
         self.who_is = 0
         await action
         while time.monotonic() - self.last < QUIET:
@@ -60,9 +79,16 @@ class Meter:
         return aside, handler, self.who_is
 
 
+    def sql(self, *names: str) -> int:
+        """The SQL statements of the last action's transactions running these store functions."""
+        return sum(self.statements[name] for name in names)
+
+
 @pytest.fixture
 def meter(demo_books, monkeypatch):
-    return Meter(demo_books, monkeypatch)
+    meter = Meter(demo_books, monkeypatch)
+    yield meter
+    meter.forget()
 
 
 @pytest.mark.parametrize("line", ["/depense 2,50 Craies; CE1A; fournitures; espèces; hier",
@@ -75,6 +101,20 @@ async def test_full_line_entry_is_one_call_to_read_it_and_one_to_record_it(bot, 
     assert handler == ["entry_context", "record_entry_with_balances"]
     assert aside == {"gate": 1, "persistence": 1}
     assert who == 3  # the access gate's, and one per handler call
+    # SQL statements (SQLite's BEGIN IMMEDIATE counted; one fewer each on PostgreSQL): reading 10,
+    # recording 28 for the dépense (its caisse checked), 25 for the recette (were 31 and 28).
+    assert meter.sql("entry_context") <= 10 and meter.sql("record_entry_with_balances") <= 28
+
+
+async def test_a_full_line_expense_by_bank_of_a_class_is_one_call_to_record_it_with_its_warning(bot, cast, meter):
+    julien = cast["enseignant"]  # CE1A's bank goes below zero: the warning comes with the recording
+    aside, handler, who = await meter.around(julien.send("/depense 9 000 Car; sorties; virement; aujourd'hui"))
+    assert "enregistrée" in julien.last.text and "maintenant à −" in julien.last.text
+    # Was: entry_context, bank_after_expense, record_entry_with_balances (3 calls, 4 who_is).
+    assert handler == ["entry_context", "record_entry_with_balances"]
+    assert aside == {"gate": 1, "persistence": 1}
+    assert who == 3
+    assert meter.sql("entry_context", "record_entry_with_balances") <= 35  # was 10 + 9 (bank_after_expense) + 28
 
 
 async def test_balances_are_one_call_for_every_ledger(bot, cast, meter):
@@ -85,6 +125,7 @@ async def test_balances_are_one_call_for_every_ledger(bot, cast, meter):
     assert handler == ["balances_overview"]
     assert aside == {"gate": 1, "persistence": 1}
     assert who == 2
+    assert meter.sql("balances_overview") <= 16
 
 
 async def test_journal_first_page_is_one_call(bot, cast, meter):
@@ -95,6 +136,7 @@ async def test_journal_first_page_is_one_call(bot, cast, meter):
     assert handler == ["journal_start"]
     assert aside == {"gate": 1, "persistence": 1}
     assert who == 2
+    assert meter.sql("journal_start") <= 23
 
 
 async def test_each_step_of_an_expense_the_slow_way_is_one_call(bot, cast, meter):

@@ -1,11 +1,12 @@
-"""/depense and /recette (with receipts and a 10-minute undo), and /solde.
+"""/depense and /recette: the conversation, from the line typed to the entry recorded.
 
 `/depense 12,50 Piles pour la classe` asks, by buttons, only what is missing:
 the ledger (if several), the account (the ledger's most used first, or
 Répartir over several), the means (a cheque's number, the next one
 suggested) and the date. Everything can also come on the line itself, after
-semicolons: `/depense 12,50 Piles; CE1A; fournitures; carte; hier` is
-recorded at once. A `#projet` anywhere in the label tags the entry.
+semicolons (read by entry_line.py): `/depense 12,50 Piles; CE1A; fournitures; carte; hier`
+is recorded at once. A `#projet` anywhere in the label tags the entry. What follows the
+recording (undo, receipts) is in receipts.py.
 """
 
 from __future__ import annotations
@@ -13,30 +14,30 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from html import escape
-from pathlib import Path
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.ui.formatting import balance_line, direction_word, ledger_label, money, refusal, report_warning, signed_money
-from bot.ui.steps import my_ledgers, parse_day, read_part, refuse_negative, today_for
-from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, button, enum, Field, one_of
-from bot.ui.chat import as_user, end_conversation, settings
-from bot.ui.formatting import day_text, excerpt
-from bot.infra.downloads import ReceiptRefused, fetch_receipt
+from bot.bookkeeping.entry_line import project_of, read_extras, split_amount
+from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
-from store import balances as store_balances
+from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
+from bot.ui.chat import as_user, end_conversation
+from bot.ui.formatting import (
+    balance_line, day_text, direction_word, excerpt, ledger_label, money, refusal, report_warning, signed_money,
+)
+from bot.ui.steps import DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, read_part, today_for, today_of
 from store import books as store_books
 from store import entries
 from store import projects
-from store.accounts import Account, normalise
+from store.accounts import Account
 from store.books import EntryView
 from store.errors import LedgerError
 from store.lookups import LedgerRef
 from store.models import Direction, Means
-from store.money import AmountError, parse_amount
+from store.money import AmountError
 
 log = logging.getLogger(__name__)
 
@@ -50,76 +51,15 @@ MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM, GIVER = (
 DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
 LEDGER_BUTTON, ACCOUNT_BUTTON, PART_BUTTON = Button("ent:led", ID), Button("ent:acc", WORD), Button("ent:part", Field(r"\d+|more"))
 REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest"), Button("ent:means", enum(Means)), Button("ent:chq", DIGITS)
-KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", one_of("0", "1", "other"))
+KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", DAYS)
 TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
-EDIT_BUTTON, UNDO_BUTTON, CANCEL_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID), Button("ent:cancel")
+CANCEL_BUTTON = Button("ent:cancel")
 
-UNDO_MINUTES = 10
-RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
-MEANS_WORDS = {
-    "especes": Means.ESPECES, "espece": Means.ESPECES, "cash": Means.ESPECES, "liquide": Means.ESPECES,
-    "cheque": Means.CHEQUE, "carte": Means.CARTE, "cb": Means.CARTE, "card": Means.CARTE,
-    "virement": Means.VIREMENT, "transfer": Means.VIREMENT, "prelevement": Means.PRELEVEMENT,
-}  # fmt: skip
-PROJECT_TAG = re.compile(r"(?:^|\s)#([\w-]{1,32})")
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
-
-
-# ------------------------------------------------------------------ the line typed with the command
-
-
-def split_amount(text: str) -> tuple[int, str]:
-    """'1 234,56 Piles' → (123456, 'Piles'); AmountError if no amount leads the text."""
-    refuse_negative(text)
-    words = text.split()
-    for count in range(min(4, len(words)), 0, -1):  # the longest amount first: '1 234,56'
-        try:
-            return parse_amount(" ".join(words[:count])), " ".join(words[count:])
-        except AmountError as refused:
-            if refused.reason != "format":  # an amount, but a refused one: '100 000,01' is not '100'
-                raise
-    raise AmountError("format")
-
-
-def project_of(label: str) -> tuple[str, str | None]:
-    """'Car #classeverte' → ('Car', 'classeverte')."""
-    match = PROJECT_TAG.search(label)
-    if not match:
-        return label, None
-    return (label[: match.start()] + label[match.end():]).strip(), match[1]
-
-
-def read_extras(parts: list[str], refs: list[LedgerRef], accounts: list[Account], today: date) -> dict | str:
-    """What came after the label, between semicolons; the first part not understood if any
-    (one part not understood is the giver when the account is a grant's)."""
-    found: dict = {}
-    unknown = []
-    for part in parts:
-        words = normalise(part).split()
-        if not words:
-            continue
-        if (day := parse_day(part, today)) is not None:
-            found["day"] = day.isoformat()
-        elif words[0] in MEANS_WORDS:
-            found["means"] = MEANS_WORDS[words[0]].value
-            if len(words) > 1:
-                found["cheque"] = "".join(words[1:])
-        elif ref := next((r for r in refs if normalise(r.name) == normalise(part)), None):
-            found["ledger_id"] = ref.id
-        elif account := next((a for a in accounts if normalise(part) in (a.code, *map(normalise, a.aliases))), None):
-            found["splits"] = [[account.code, None]]
-        else:
-            unknown.append(" ".join(part.split()))
-    grant = "splits" in found and any(a.grant and a.code == found["splits"][0][0] for a in accounts)
-    if len(unknown) == 1 and grant:
-        found["giver"] = unknown[0]
-    elif unknown:
-        return unknown[0]
-    return found
 
 
 # ------------------------------------------------------------------ opening
@@ -166,17 +106,17 @@ async def line_context(update: Update, context: ContextTypes.DEFAULT_TYPE, direc
 
 
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
-                        day: date | None = None, days_ago: int | None = None) -> entries.EntryContext:  # fmt: skip
+                        day: date | None = None) -> entries.EntryContext:  # fmt: skip
     """In one store call: the ledgers, the draft's ledger (or ``ledger_id``) with its accounts and
-    its bank warning; a ``day`` (or ``days_ago``) is checked first (LedgerError) and replaces the draft's."""
+    its bank warning; a ``day`` is checked first (LedgerError) and replaces the draft's."""
     current, check_day = draft(context), day is not None
     direction = Direction(current["direction"])
     if day is None and "day" in current:
         day = date.fromisoformat(current["day"])
     known = await as_user(update, context, entries.entry_context, direction,
                           ledger_id=ledger_id or current.get("ledger_id"), day=day, amount=current.get("amount"),
-                          means=Means(current["means"]) if "means" in current else None, check_day=check_day,
-                          days_ago=days_ago)  # fmt: skip
+                          means=Means(current["means"]) if "means" in current else None,
+                          check_day=check_day)  # fmt: skip
     return ordered(context, known, direction)
 
 
@@ -195,8 +135,9 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: st
     head, *extras = line.split(";")
     try:
         amount, label = split_amount(head)
-    except AmountError as refused:
-        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
+    except AmountError as refused:  # no amount leading the line, or one the shared amount step refuses
+        problem = t("ent.amount.format", language) if refused.reason == "format" else amount_problem(refused, language)
+        await update.effective_message.reply_text(problem)
         return AMOUNT
     label, project = project_of(label)
     if len(label) > store_books.LABEL_MAX:
@@ -273,18 +214,14 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
         current["cheque_ok"] = current["cheque"]
     if "day" not in current:
         current["asked"] = True
+        current["timezone"] = next(r for r in refs if r.id == current["ledger_id"]).timezone  # today, there
         return await ask_day(update, context)
-    # A full line was read before its day and means were known: a dépense by bank asks its warnings now;
-    # otherwise recording refuses it (report_unconfirmed) if the year's report is with the AD: a card then.
-    if known.bank_checked:
-        banque, sent = known.bank_after, known.report_sent
-    elif current["direction"] == Direction.DEPENSE and current["means"] != Means.ESPECES:
-        banque, sent = await warnings(update, context)
-    else:
-        banque, sent = None, False
-    if not current.get("asked") and banque is None and not sent:
-        return await record(update, context, unwarned=True)  # everything came on the line: nothing more to ask
-    return await show_card(update, context, known, banque, sent=sent)
+    if not current.get("asked"):  # everything came on the line: recorded at once, the bank's warning with it
+        # (a year whose report is with the AD is refused as report_unconfirmed: its card comes first)
+        return await record(update, context, unwarned=True)
+    if not known.bank_checked:  # read before the day, amount and means were all known
+        known = await draft_context(update, context)
+    return await show_card(update, context, known, known.bank_after, sent=known.report_sent)
 
 
 def needs_giver(current: dict, accounts: tuple[Account, ...]) -> bool:
@@ -506,59 +443,40 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """Aujourd'hui, Hier, or Autre date."""
+    """Aujourd'hui, Hier, or Autre date: the shared date step."""
     language = lang(update)
-    keyboard = InlineKeyboardMarkup([
-        [button(t("ent.day.today", language), DAY_BUTTON.data("0")), button(t("ent.day.yesterday", language), DAY_BUTTON.data("1"))],
-        [button(t("ent.day.other", language), DAY_BUTTON.data("other"))],
-        [button(t("button.cancel", language), CANCEL_BUTTON.data())],
-    ])  # fmt: skip
+    keyboard = day_keyboard(DAY_BUTTON, CANCEL_BUTTON, language)
     await update.effective_message.reply_text(t("ent.pick_day", language), reply_markup=keyboard)
     return DAY
 
 
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Aujourd'hui, Hier, or Autre date (typed)."""
-    query, language = update.callback_query, lang(update)
-    await query.answer()
-    choice = DAY_BUTTON.read(update)
-    if choice == "other":
-        ref = await ledger_ref(update, context)
-        await query.edit_message_text(t("ent.ask_day", language, example=day_text(today_for(ref))))
-        return TYPED_DAY
-    try:  # today is where the ledger's coop is: the store counts the days back
-        known = await draft_context(update, context, days_ago=int(choice))
-    except LedgerError as refused:  # yesterday may be before the ledger's opening, or in a closed year
-        await query.edit_message_reply_markup(None)
-        await update.effective_message.reply_text(refusal(refused, language))
-        return await ask_day(update, context)
-    draft(context)["day"] = known.day.isoformat()
-    await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(known.day)}")
-    return await next_step(update, context, known)
-
-
-async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """A date typed jj/mm/aaaa (or aaaa-mm-jj), checked here: not in the future, in an open year."""
-    ref, language = await ledger_ref(update, context), lang(update)
-    day = parse_day(update.effective_message.text, today_for(ref))
-    if day is None:
-        await update.effective_message.reply_text(t("ent.day.invalid", language, example=day_text(today_for(ref))))
+    """Aujourd'hui or Hier pressed, or a date typed (not in the future); the store checks it is in an open year."""
+    current, language = draft(context), lang(update)
+    if "timezone" not in current:  # a draft kept from before the ledger's time zone was in it
+        refs = (await draft_context(update, context)).refs
+        current["timezone"] = next(r for r in refs if r.id == current["ledger_id"]).timezone
+    today, query = today_of(current), update.callback_query
+    day = await answered_day(update, today, DAY_BUTTON)
+    if day is None:  # Autre date pressed, or a date refused: the date is typed (again)
         return TYPED_DAY
     try:
         known = await draft_context(update, context, day=day)
-    except LedgerError as refused:
+    except LedgerError as refused:  # before the ledger's opening, or in a closed year
+        if query:
+            await query.edit_message_reply_markup(None)
+            await update.effective_message.reply_text(refusal(refused, language))
+            return await ask_day(update, context)
         await update.effective_message.reply_text(
             f"{t('ent.day.understood', language, day=day_text(day))} {refusal(refused, language)}\n"
-            + t("ent.ask_day", language, example=day_text(today_for(ref))))  # fmt: skip
+            + ask_day_text(today, language))  # fmt: skip
         return TYPED_DAY
-    draft(context)["day"] = day.isoformat()
-    await update.effective_message.reply_text(t("ent.day.understood", language, day=day_text(day)))
+    current["day"] = day.isoformat()
+    if query:
+        await query.edit_message_text(f"{t('ent.pick_day', language)} {day_text(day)}")
+    else:
+        await update.effective_message.reply_text(t("ent.day.understood", language, day=day_text(day)))
     return await next_step(update, context, known)
-
-
-async def ledger_ref(update: Update, context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
-    refs = await my_ledgers(update, context)
-    return next(r for r in refs if r.id == draft(context)["ledger_id"])
 
 
 # ------------------------------------------------------------------ the card, the project, recording
@@ -591,15 +509,6 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     else:
         await update.effective_message.reply_text(text, reply_markup=keyboard)
     return CONFIRM
-
-
-async def warnings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[int | None, bool]:
-    """In one store call: a class ledger's banque after this dépense if it goes below zero, and
-    whether the year's report is already with the AD."""
-    current = draft(context)
-    return await as_user(update, context, entries.entry_warnings, current["ledger_id"],
-                         direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]),
-                         amount=current["amount"], means=Means(current["means"]))  # fmt: skip
 
 
 async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -645,7 +554,7 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE, *, unwarned
     ``unwarned``: no card was shown, so a year whose report is with the AD shows one first."""
     current, language = draft(context), lang(update)
     try:
-        entry, balances = await as_user(
+        recorded = await as_user(
             update, context, entries.record_entry_with_balances, current["ledger_id"], unwarned=unwarned,
             direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
             means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
@@ -654,9 +563,12 @@ async def record(update: Update, context: ContextTypes.DEFAULT_TYPE, *, unwarned
     except LedgerError as refused:
         return await refused_at_recording(update, context, refused)
     context.user_data.pop(DRAFT, None)
+    entry = recorded.entry
+    warning = "" if recorded.bank_negative is None else \
+        t("ent.recorded.bank_negative", language, banque=signed_money(recorded.bank_negative, language))  # fmt: skip
     message = await update.effective_message.reply_text(
-        t("ent.recorded", language, piece=entry.piece, balance=balance_line(balances, language))
-        + "\n" + recorded_details(entry, language) + "\n" + t("ent.receipt_hint", language),
+        t("ent.recorded", language, piece=entry.piece, balance=balance_line(recorded.balances, language))
+        + "\n" + recorded_details(entry, language) + warning + "\n" + t("ent.receipt_hint", language),
         reply_markup=InlineKeyboardMarkup([[button(t("ent.edit", language), EDIT_BUTTON.data(entry.id)),
                                             button(t("ent.undo", language), UNDO_BUTTON.data(entry.id))]]),
     )  # fmt: skip
@@ -706,84 +618,3 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/annuler or Annuler: nothing is recorded."""
     context.user_data.pop(DRAFT, None)
     return await end_conversation(update, context)
-
-
-# ------------------------------------------------------------------ after: undo and receipts
-
-
-def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id: int) -> None:
-    """Which entry a confirmation message is about, so that a receipt sent in reply finds it."""
-    messages = context.chat_data.setdefault("entry_messages", {})
-    messages[str(message_id)] = entry_id
-    for old in sorted(messages, key=int)[:-100]:
-        del messages[old]
-    context.chat_data["last_entry"] = {"id": entry_id, "at": datetime.now(timezone.utc).isoformat()}
-
-
-async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing."""
-    query, language = update.callback_query, lang(update)
-    entry = await as_user(update, context, entries.get_entry, UNDO_BUTTON.read(update))
-    if entry.cancelled:  # a double tap: the first one did it, and the message says so
-        await query.answer()
-        return
-    if datetime.now(timezone.utc) - query.message.date > timedelta(minutes=UNDO_MINUTES):
-        await query.answer(t("ent.undo.late", language), show_alert=True)
-        await query.edit_message_reply_markup(None)
-        return
-    ref = next((r for r in await my_ledgers(update, context) if r.id == entry.ledger_id), None)
-    try:
-        await as_user(update, context, entries.cancel_entry, entry.id, today=today_for(ref) if ref else date.today())
-    except LedgerError as refused:
-        if refused.reason == "cancelled":  # two taps handled at once: the other one answers
-            await query.answer()
-            return
-        await query.answer()
-        await query.message.reply_text(refusal(refused, language))
-        return
-    await query.answer()
-    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
-    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece)
-                                  + "\n" + balance_line(balances, language))  # fmt: skip
-
-
-async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A photo or PDF in reply to an entry's message, or just after an entry: its justificatif."""
-    message, language = update.effective_message, lang(update)
-    entry_id = receipt_target(context, message)
-    if entry_id is None:
-        keeps_books = bool(await my_ledgers(update, context))
-        await message.reply_text(t("receipt.which" if keeps_books else "unknown.other", language))
-        return
-    incoming = message.photo[-1] if message.photo else message.document
-    entry = await as_user(update, context, entries.get_entry, entry_id)
-    folder = Path(settings(context).receipts_dir) / str(entry.fiscal_year)
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = folder / f"{entry.id}-{incoming.file_unique_id}"
-    try:
-        path, kind, size = await fetch_receipt(await incoming.get_file(), stem)
-    except ReceiptRefused as refused:
-        await message.reply_text(t(f"receipt.{refused.reason}", language))
-        return
-    refs = {r.id: r for r in await my_ledgers(update, context)}
-    today = today_for(refs[entry.ledger_id]) if entry.ledger_id in refs else date.today()
-    try:
-        await as_user(update, context, entries.attach_receipt, entry.id, file_id=incoming.file_id,
-                      file_unique_id=incoming.file_unique_id, path=str(path), mime_type=kind.mime,
-                      size=size, today=today)  # fmt: skip
-    except LedgerError as refused:
-        path.unlink(missing_ok=True)
-        await message.reply_text(refusal(refused, language))
-        return
-    await message.reply_text(t("receipt.attached", language, piece=entry.piece, ledger=escape(entry.ledger_name)))
-
-
-def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
-    """The entry whose message this replies to, or the entry recorded in the last 15 minutes."""
-    messages = context.chat_data.get("entry_messages", {})
-    if message.reply_to_message is not None:
-        return messages.get(str(message.reply_to_message.message_id))
-    last = context.chat_data.get("last_entry")
-    if last and datetime.now(timezone.utc) - datetime.fromisoformat(last["at"]) <= timedelta(minutes=RECEIPT_MINUTES):
-        return last["id"]
-    return None

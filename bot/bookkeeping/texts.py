@@ -54,14 +54,6 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "And its label? For example: Batteries for the class"},
     "ent.amount.format": {"fr": "Je ne lis pas de montant au début : tapez par exemple 12,50 Piles pour la classe.",
                           "en": "I cannot read an amount first: type for example 12.50 Batteries for the class."},
-    "ent.amount.decimals": {"fr": "Deux décimales au plus : par exemple 12,50.", "en": "Two decimals at most: for example 12.50."},
-    "ent.amount.negative": {"fr": "Un montant négatif n'est pas accepté : tapez-le sans signe, par exemple 12,50 "
-                                  "(une dépense s'enregistre avec /depense, une recette avec /recette).",
-                            "en": "A negative amount is not accepted: type it without a sign, for example 12.50 "
-                                  "(an expense is recorded with /depense, a receipt with /recette)."},
-    "ent.amount.zero": {"fr": "Le montant doit être positif : par exemple 12,50.", "en": "The amount must be positive: for example 12.50."},
-    "ent.amount.too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
-                             "en": "The amount is over €100,000: check it (for example 1,234.56)."},
     "ent.label.length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
                          "en": "The label must be 1 to 120 characters long: shorten it."},
     "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
@@ -110,15 +102,13 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "l'école avance de l'argent à la classe (/mouvement) ; sinon vérifiez le montant.",
                                "en": "\n⚠️ After this expense the ledger's bank will be at {banque}. That is fine if "
                                      "the school advances money to the class (/mouvement); otherwise check the amount."},
+    "ent.recorded.bank_negative": {"fr": "\n⚠️ La banque du cahier est maintenant à {banque}. C'est possible si l'école "
+                                         "avance de l'argent à la classe (/mouvement) ; sinon vérifiez le montant "
+                                         "(↩️ Annuler l'écriture).",
+                                   "en": "\n⚠️ The ledger's bank is now at {banque}. That is fine if the school advances "
+                                         "money to the class (/mouvement); otherwise check the amount (↩️ Cancel the entry)."},
     "ent.pick_day": {"fr": "Quelle date ?", "en": "What date?"},
-    "ent.day.today": {"fr": "Aujourd'hui", "en": "Today"},
-    "ent.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
-    "ent.day.other": {"fr": "Autre date…", "en": "Another date…"},
-    "ent.ask_day": {"fr": "Tapez la date, jj/mm/aaaa (par exemple {example}) :",
-                    "en": "Type the date, dd/mm/yyyy (for example {example}):"},
     "ent.day.understood": {"fr": "📅 Date comprise : {day}.", "en": "📅 Date understood: {day}."},
-    "ent.day.invalid": {"fr": "Ce n'est pas une date : tapez jj/mm/aaaa, par exemple {example}.",
-                        "en": "That is not a date: type dd/mm/yyyy, for example {example}."},
     "ent.card": {"fr": "<b>{direction} à enregistrer</b>\n{label}\n{amount} · {means} · {day}\ncahier {ledger}\n{splits}{project}",
                  "en": "<b>{direction} to record</b>\n{label}\n{amount} · {means} · {day}\nledger {ledger}\n{splits}{project}"},
     "ent.card.project": {"fr": "\nprojet #{project}", "en": "\nproject #{project}"},
@@ -263,10 +253,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "jnl.ask.cheque": {"fr": "Numéro du chèque (des chiffres, par exemple 1234567) :",
                        "en": "Cheque number (digits, for example 1234567):"},
     "jnl.none": {"fr": "aucun", "en": "none"},
-    "jnl.error.amount": {"fr": "Tapez un montant en euros, par exemple 12,50 :",
-                         "en": "Type an amount in euros, for example 12.50:"},
-    "jnl.error.day": {"fr": "Tapez une date jj/mm/aaaa (par exemple {example}) :",
-                      "en": "Type a date dd/mm/yyyy (for example {example}):"},
     "jnl.edited": {"fr": "Écriture {piece} modifiée.", "en": "Entry {piece} changed."},
     # Trails: the entry's (🕓) and the coop's (/historique)
     "jnl.history.title": {"fr": "<b>Historique de l'écriture {piece}</b> — cahier {ledger}",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import aiohttp
-from telegram import File
+from telegram import File, Message
 
+from bot.texts import t
 from store.filetypes import HEAD_BYTES, MAX_RECEIPT_BYTES, FileKind, receipt_kind
 
 CHUNK_BYTES = 64 * 1024
@@ -53,6 +55,20 @@ async def fetch_receipt(telegram_file: File, stem: Path) -> tuple[Path, FileKind
         return path, kind, size
     finally:
         partial.unlink(missing_ok=True)
+
+
+async def keep_sent_file(message: Message, folder: Path, prefix: str,
+                         language: str) -> tuple[Any, Path, FileKind, int] | None:  # fmt: skip
+    """The photo or document of ``message`` fetched as a receipt into ``folder``, named ``prefix``-its unique id:
+    (the photo or document, path, kind, size); None once the person was told why it is refused."""
+    incoming = message.photo[-1] if message.photo else message.document
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        path, kind, size = await fetch_receipt(await incoming.get_file(), folder / f"{prefix}-{incoming.file_unique_id}")
+    except ReceiptRefused as refused:
+        await message.reply_text(t(f"receipt.{refused.reason}", language))
+        return None
+    return incoming, path, kind, size
 
 
 async def fetch_small(telegram_file: File, limit: int) -> bytes | None:

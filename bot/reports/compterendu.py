@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.exports.files import safe_name
 from bot.exports.report import crf_pdf
-from bot.infra.downloads import ReceiptRefused, fetch_receipt
+from bot.infra.downloads import keep_sent_file
 from bot.reminders.sending import deliver
 from bot.reports.figures import SECTIONS, causes_text, missing_text, section_lines, section_text
 from bot.texts import lang, plural, t
@@ -362,15 +362,11 @@ async def chose_grant(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 async def received_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The file downloaded as receipts are (size and kind checked), then kept with the report."""
     message, language, current_draft = update.effective_message, lang(update), draft(context)
-    incoming = message.photo[-1] if message.photo else message.document
     folder = Path(settings(context).receipts_dir) / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = folder / f"{current_draft['report_id']}-{current_draft['kind']}-{incoming.file_unique_id}"
-    try:
-        path, kind, size = await fetch_receipt(await incoming.get_file(), stem)
-    except ReceiptRefused as refused:
-        await message.reply_text(t(f"receipt.{refused.reason}", language))
+    kept = await keep_sent_file(message, folder, f"{current_draft['report_id']}-{current_draft['kind']}", language)
+    if kept is None:
         return ATTACH
+    _, path, kind, size = kept
     try:
         view = await as_user(update, context, reports.attach, current_draft["report_id"], kind=current_draft["kind"],
                              path=str(path), mime_type=kind.mime, size=size,

@@ -4,6 +4,8 @@ One side speaks the Bot API methods CoopBot uses, over HTTP, the way Telegram
 does (same URLs, same JSON objects, same errors for what Telegram refuses).
 The other side plays users: they send text, commands, photos and documents,
 press inline buttons by their label and read the chat as they would see it.
+Its messages are in sim_messages.py, its files in sim_files.py, its fault
+injection in sim_faults.py.
 
 Used by the tests, by `coopbot sandbox` and by anyone pointing
 ``TELEGRAM_API_BASE_URL`` at it.
@@ -12,159 +14,28 @@ Used by the tests, by `coopbot sandbox` and by anyone pointing
 from __future__ import annotations
 
 import asyncio
-import html
 import itertools
 import json
-import mimetypes
 import re
 import secrets
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import ClientError, ClientSession, web
 
-MAX_TEXT = 4096
-MAX_CAPTION = 1024
-MAX_CALLBACK_DATA = 64
-MAX_CALLBACK_ANSWER = 200
-HTML_TAGS = {
-    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-    "tg-spoiler", "span", "blockquote", "tg-emoji",
-}  # fmt: skip
+from bot.sandbox.sim_faults import Fault, FaultInjection
+from bot.sandbox.sim_files import FileStore, StoredFile
+from bot.sandbox.sim_messages import (  # SimMessage, Step: the simulator's own, as its users import them
+    MAX_CALLBACK_ANSWER, MAX_CALLBACK_DATA, MAX_TEXT, ApiError, SimMessage, Step, plain_or_raw,
+)
+
 # Parameters that Telegram receives JSON-encoded inside a form field.
 JSON_FIELDS = {"reply_markup", "commands", "scope", "reply_parameters", "entities",
                "caption_entities", "link_preview_options", "allowed_updates"}  # fmt: skip
 
 
-class ApiError(Exception):
-    """An error answered the way Telegram answers it."""
-
-    def __init__(self, code: int, description: str, retry_after: int | None = None):
-        super().__init__(description)
-        self.code = code
-        self.description = description
-        self.retry_after = retry_after
-
-
-@dataclass
-class SimMessage:
-    """A message as the users of the chat see it."""
-
-    message_id: int
-    chat_id: int
-    from_bot: bool
-    date: int
-    text: str | None = None
-    caption: str | None = None
-    parse_mode: str | None = None
-    reply_markup: dict | None = None
-    photo: str | None = None  # file_id
-    document: str | None = None  # file_id
-    file_name: str | None = None
-    reply_to: int | None = None
-    edit_date: int | None = None
-    deleted: bool = False
-    sender: dict | None = None
-
-    @property
-    def content(self) -> str:
-        """What the user reads: the text or caption, without HTML tags."""
-        raw = self.text if self.text is not None else (self.caption or "")
-        return plain_text(raw) if self.parse_mode == "HTML" else raw
-
-    @property
-    def buttons(self) -> list[list[str]]:
-        """Labels of the inline keyboard, row by row."""
-        rows = (self.reply_markup or {}).get("inline_keyboard", [])
-        return [[button["text"] for button in row] for row in rows]
-
-    def button(self, label: str) -> dict:
-        """The inline button whose label is ``label`` (exactly, or else the only one containing it)."""
-        flat = [b for row in (self.reply_markup or {}).get("inline_keyboard", []) for b in row]
-        exact = [b for b in flat if b["text"] == label]
-        partial = [b for b in flat if label.lower() in b["text"].lower()]
-        found = exact or partial
-        if len(found) != 1:
-            raise LookupError(f"no single button {label!r} in {[b['text'] for b in flat]}")
-        return found[0]
-
-    def to_api(self, chat: dict, bot_user: dict) -> dict:
-        data: dict[str, Any] = {
-            "message_id": self.message_id,
-            "date": self.date,
-            "chat": chat,
-            "from": bot_user if self.from_bot else self.sender,
-        }
-        if self.text is not None:
-            data["text"] = self.content
-            if not self.from_bot and self.text.startswith("/"):
-                command = self.text.split()[0]
-                data["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        if self.caption is not None:
-            data["caption"] = self.content
-        if self.photo:
-            data["photo"] = [
-                {"file_id": self.photo, "file_unique_id": self.photo[-12:], "width": 800,
-                 "height": 600, "file_size": 1000}  # fmt: skip
-            ]
-        if self.document:
-            data["document"] = {
-                "file_id": self.document,
-                "file_unique_id": self.document[-12:],
-                "file_name": self.file_name or "document",
-                "mime_type": mimetypes.guess_type(self.file_name or "")[0] or "application/octet-stream",
-            }
-        if self.reply_markup:
-            data["reply_markup"] = self.reply_markup
-        if self.edit_date:
-            data["edit_date"] = self.edit_date
-        return data
-
-
-@dataclass
-class Step:
-    """What the bot did in one chat in answer to one user action."""
-
-    messages: list[SimMessage] = field(default_factory=list)  # new bot messages
-    edited: list[SimMessage] = field(default_factory=list)
-    deleted: list[SimMessage] = field(default_factory=list)
-    answer: str | None = None  # the callback query's answer (toast), if any
-
-    @property
-    def text(self) -> str:
-        """Everything the user can read that changed, new and edited messages alike."""
-        parts = [m.content for m in self.messages + self.edited]
-        if self.answer:
-            parts.append(self.answer)
-        return "\n\n".join(parts)
-
-    @property
-    def last(self) -> SimMessage:
-        return (self.messages or self.edited)[-1]
-
-
-@dataclass
-class StoredFile:
-    data: bytes
-    path: str
-    unique_id: str
-    size_known: bool = True
-    delay: float = 0.0
-    downloads: int = 0  # downloads served in full
-
-
-@dataclass
-class Fault:
-    status: int
-    count: int
-    retry_after: int | None
-    delay: float
-    applied: bool  # the call takes effect, only its answer is lost
-
-
-class BotApiSimulator:
+class BotApiSimulator(FaultInjection, FileStore):
     """Bot API over HTTP on one side, users on the other."""
 
     def __init__(self, *, bot_username: str = "coopbot_sandbox_bot", bot_id: int = 700000001):
@@ -235,19 +106,6 @@ class BotApiSimulator:
         if self._runner:
             await self._runner.cleanup()
 
-    def fail(self, method: str, status: int = 502, *, count: int = 1,
-             retry_after: int | None = None, delay: float = 0.0, applied: bool = False) -> None:  # fmt: skip
-        """Make the next ``count`` calls of ``method`` fail with ``status``.
-
-        429 carries ``retry_after``; ``delay`` holds the answer back (a timeout on the bot's
-        side); ``applied`` lets the call take effect and loses only its answer.
-        """
-        self._faults.setdefault(method, []).append(Fault(status, count, retry_after, delay, applied))
-
-    def block(self, user_id: int) -> None:
-        """The user blocks the bot: whatever it sends them gets 403, as Telegram answers."""
-        self.blocked.add(user_id)
-
     def busiest_second(self) -> tuple[int, int]:
         """The most messages sent within one second (any window of one second): to everyone, and to one chat."""
         def most(times: list[float]) -> int:
@@ -307,33 +165,6 @@ class BotApiSimulator:
                 self._in_flight -= 1
                 self._last_call = time.monotonic()
 
-    def _take_fault(self, method: str) -> Fault | None:
-        queue = self._faults.get(method)
-        if not queue:
-            return None
-        fault = queue[0]
-        fault.count -= 1
-        if fault.count <= 0:
-            queue.pop(0)
-        return fault
-
-    @staticmethod
-    def _fault_response(fault: Fault) -> web.Response:
-        if fault.status == 429:
-            retry = fault.retry_after or 1
-            return web.json_response(
-                {"ok": False, "error_code": 429,
-                 "description": f"Too Many Requests: retry after {retry}",
-                 "parameters": {"retry_after": retry}},
-                status=429,
-            )  # fmt: skip
-        if fault.status >= 500:
-            return web.Response(status=fault.status, text="Bad Gateway")
-        return web.json_response(
-            {"ok": False, "error_code": fault.status, "description": "Bad Request: injected"},
-            status=fault.status,
-        )
-
     async def _read_params(self, request: web.Request) -> dict:
         if request.content_type == "application/json":
             return await request.json()
@@ -349,16 +180,6 @@ class BotApiSimulator:
             if isinstance(params[key], str):
                 params[key] = json.loads(params[key])
         return params
-
-    async def _handle_download(self, request: web.Request) -> web.Response:
-        path = request.match_info["path"]
-        for stored in self.files.values():
-            if stored.path == path:
-                if stored.delay:
-                    await asyncio.sleep(stored.delay)
-                stored.downloads += 1
-                return web.Response(body=stored.data)
-        return web.Response(status=404, text="Not Found")
 
     # ------------------------------------------------------------ Bot API side
 
@@ -529,60 +350,6 @@ class BotApiSimulator:
         chat_id = int(query_id.split("-")[0])
         self._events.append((chat_id, "answer", text))
         return True
-
-    async def api_sendPhoto(self, params: dict) -> dict:
-        return await self._send_file(params, "photo")
-
-    async def api_sendDocument(self, params: dict) -> dict:
-        return await self._send_file(params, "document")
-
-    async def _send_file(self, params: dict, kind: str) -> dict:
-        chat = self._chat(params)
-        caption = params.get("caption")
-        parse_mode = params.get("parse_mode")
-        if caption is not None:
-            self._check_text(caption, parse_mode, MAX_CAPTION, "caption", allow_empty=True)
-        value = params.get(kind)
-        file_name = None
-        if isinstance(value, dict):
-            file_name = value.get("filename")
-            file_id = self.store_file(value["upload"], file_name or kind)
-        elif isinstance(value, str) and value.startswith("attach://"):
-            upload = params.get(value.removeprefix("attach://"))
-            if not isinstance(upload, dict):
-                raise ApiError(400, f"Bad Request: there is no {kind} in the request")
-            file_name = upload.get("filename")
-            file_id = self.store_file(upload["upload"], file_name or kind)
-        elif isinstance(value, str) and value in self.files:
-            file_id = value
-        else:
-            raise ApiError(400, f"Bad Request: there is no {kind} in the request")
-        message = self._add_message(
-            chat["id"], from_bot=True, caption=caption, parse_mode=parse_mode,
-            reply_markup=self._check_markup(params.get("reply_markup")),
-            file_name=file_name, **{kind: file_id},
-        )  # fmt: skip
-        return message.to_api(chat, self.bot_user)
-
-    async def api_getFile(self, params: dict) -> dict:
-        file_id = params.get("file_id", "")
-        stored = self.files.get(file_id)
-        if stored is None:
-            raise ApiError(400, "Bad Request: invalid file_id")
-        answer = {"file_id": file_id, "file_unique_id": stored.unique_id, "file_path": stored.path}
-        if stored.size_known:  # Telegram may leave the size out
-            answer["file_size"] = len(stored.data)
-        return answer
-
-    def store_file(self, data: bytes, name: str, *, size_known: bool = True, delay: float = 0.0) -> str:
-        """Keep a file as Telegram does; returns its file_id.
-
-        ``size_known=False``: getFile answers without file_size; ``delay`` holds each download back.
-        """
-        file_id = "F" + secrets.token_hex(16)
-        suffix = name.rsplit(".", 1)[-1] if "." in name else "bin"
-        self.files[file_id] = StoredFile(data, f"files/{file_id[:8]}.{suffix}", file_id[-12:], size_known, delay)
-        return file_id
 
     # ------------------------------------------------------------- validation
 
@@ -834,56 +601,5 @@ class SimUser:
         return self.sim.files[file_id].data
 
 
-# ------------------------------------------------------------------ helpers
-
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s+[\w-]+(?:=\"[^\"]*\"|='[^']*')?)*)\s*>")
-_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
-
-
-def plain_text(marked_up: str) -> str:
-    """The text a user reads from a message in Telegram's HTML, or ApiError if Telegram refuses it."""
-    out: list[str] = []
-    open_tags: list[str] = []
-    pos = 0
-    while pos < len(marked_up):
-        char = marked_up[pos]
-        if char == "<":
-            match = _TAG.match(marked_up, pos)
-            if not match:
-                raise ApiError(400, f"Bad Request: can't parse entities: Unexpected character "
-                                    f"at byte offset {pos}")  # fmt: skip
-            closing, name = match[1], match[2].lower()
-            if name not in HTML_TAGS:
-                raise ApiError(400, f"Bad Request: can't parse entities: Unsupported start tag "
-                                    f'"{name}" at byte offset {pos}')  # fmt: skip
-            if closing:
-                if not open_tags or open_tags[-1] != name:
-                    raise ApiError(400, f"Bad Request: can't parse entities: Unmatched end tag "
-                                        f'at byte offset {pos}, expected "</{open_tags[-1] if open_tags else ""}>", found "</{name}>"')  # fmt: skip
-                open_tags.pop()
-            else:
-                open_tags.append(name)
-            pos = match.end()
-        elif char == "&":
-            match = _ENTITY.match(marked_up, pos)
-            if not match:
-                raise ApiError(400, f"Bad Request: can't parse entities: Character '&' is "
-                                    f"reserved and must be escaped at byte offset {pos}")  # fmt: skip
-            out.append(html.unescape(match[0]))
-            pos = match.end()
-        else:
-            out.append(char)
-            pos += 1
-    if open_tags:
-        raise ApiError(400, f"Bad Request: can't parse entities: Can't find end tag "
-                            f'corresponding to start tag "{open_tags[-1]}"')  # fmt: skip
-    return "".join(out)
-
-
-def plain_or_raw(text: str, parse_mode: str | None) -> str:
-    return plain_text(text) if parse_mode == "HTML" else text
-
-
 def _truthy(value: Any) -> bool:
     return value in (True, "true", "True", "1", 1)
-

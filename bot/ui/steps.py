@@ -78,12 +78,19 @@ def read_amount(text: str) -> int:
     return parse_amount(text)
 
 
+def amount_or_problem(text: str, language: str) -> int | str:
+    """A typed amount in cents ('-3' refused as negative), or the sentence saying what to type instead."""
+    try:
+        return read_amount(text)
+    except AmountError as refused:
+        return amount_problem(refused, language)
+
+
 async def read_part(update: Update, left: int, language: str) -> int | None:
     """A split's part typed, in cents; None once what is expected was said (the step stays)."""
-    try:
-        cents = read_amount(update.effective_message.text)
-    except AmountError as refused:
-        await update.effective_message.reply_text(t(f"ent.amount.{refused.reason}", language))
+    cents = amount_or_problem(update.effective_message.text, language)
+    if isinstance(cents, str):
+        await update.effective_message.reply_text(cents)
         return None
     if cents > left:
         await update.effective_message.reply_text(t("ent.split.too_much", language, left=money(left, language)))

@@ -10,6 +10,10 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "The amount must be more than zero, for example {example}:"},
     "trs.amount.too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le et retapez-le :",
                              "en": "The amount is over €100,000: check it and type it again:"},
+    "trs.amount.negative": {"fr": "Un montant négatif n'est pas accepté : tapez-le sans signe, par exemple {example} "
+                                  "(une dépense s'enregistre avec /depense, une recette avec /recette).",
+                            "en": "A negative amount is not accepted: type it without a sign, for example {example} "
+                                  "(an expense is recorded with /depense, a receipt with /recette)."},
     "trs.day.today": {"fr": "Aujourd'hui", "en": "Today"},
     "trs.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
     "trs.day.other": {"fr": "📅 Autre date", "en": "📅 Another date"},

@@ -76,12 +76,32 @@ def test_the_entry_context_gives_the_accounts_of_the_ledger_named(demo_books):
 def test_recording_returns_the_new_balances(demo_books):
     ids = ledger_ids(demo_books)
     before = act(demo_books, JULIEN, balances.balances_overview).ledgers[0][1]
-    entry, after = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], direction=Direction.RECETTE,
-                       day=today_in("Indian/Reunion"), label="Don", treasury=Treasury.BANQUE,
-                       means=Means.VIREMENT, amount=700, splits="dons")  # fmt: skip
-    assert entry.ledger_id == ids["CE1A"]
+    recorded = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], direction=Direction.RECETTE,
+                   day=today_in("Indian/Reunion"), label="Don", treasury=Treasury.BANQUE,
+                   means=Means.VIREMENT, amount=700, splits="dons")  # fmt: skip
+    entry, after = recorded.entry, recorded.balances
+    assert entry.ledger_id == ids["CE1A"] and recorded.bank_negative is None
     assert after == act(demo_books, JULIEN, balances.balances, ids["CE1A"], entry.fiscal_year)
     assert after.banque == before.banque + 700
+
+
+def test_recording_warns_of_a_class_bank_below_zero(demo_books):
+    ids = ledger_ids(demo_books)
+    day = today_in("Indian/Reunion")
+    banque = act(demo_books, JULIEN, balances.balances_overview).ledgers[0][1].banque
+    expense = dict(direction=Direction.DEPENSE, day=day, label="Car", splits="sorties")
+    fits = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], **expense,
+               means=Means.CARTE, amount=banque)  # fmt: skip
+    assert fits.balances.banque == 0 and fits.bank_negative is None  # zero is not below zero
+    over = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], **expense,
+               means=Means.CARTE, amount=500)  # fmt: skip
+    assert over.bank_negative == over.balances.banque == -500
+    cash = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], **expense,
+               means=Means.ESPECES, amount=100)  # fmt: skip
+    assert cash.bank_negative is None  # espèces leave the bank alone
+    school = act(demo_books, MARIE, entries.record_entry_with_balances, ids["École"], **expense,
+                 means=Means.CARTE, amount=9_000_000)  # fmt: skip
+    assert school.balances.banque < 0 and school.bank_negative is None  # the school ledger: no warning
 
 
 def test_the_journal_opens_on_the_only_ledger_or_offers_a_choice(demo_books):

@@ -1,0 +1,297 @@
+"""Editing an entry from /journal (or ✏️ Modifier under an entry just recorded): which field, then its
+new value typed or pressed (label, amount — each account's part again when it is split —, date, means,
+cheque number, account, project); the store checks it and the history keeps the change."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from html import escape
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.bookkeeping.receipts import EDIT_BUTTON
+from bot.bookkeeping.journal import (
+    FIELDS_BUTTON, KEY, OPEN_BUTTON, changed, current_ledger, load_entry, means_text, show_entry, warned,
+)
+from bot.texts import lang, t
+from bot.ui.buttons import Button, Field, button, enum, one_of
+from bot.ui.chat import as_user, show
+from bot.ui.formatting import day_text, money, refusal
+from bot.ui.steps import amount_or_problem, my_ledgers, read_day, read_part, today_for
+from store import books as store_books
+from store import entries as store_entries
+from store import lookups
+from store.access import Action
+from store.books import EntryView
+from store.errors import LedgerError
+from store.models import Direction, Means
+
+# Conversation states (of /journal's conversation)
+FIELD, MEANS, TYPING, ACCOUNT, SPLIT = "jnl.field", "jnl.means", "jnl.typing", "jnl.account", "jnl.split"
+FIELD_BUTTON, MEANS_BUTTON, ACCOUNT_BUTTON = Button("jnl:f", Field(r"\w+")), Button("jnl:mn", enum(Means)), Button("jnl:ac", Field(r"\d+|more"))
+PART_BUTTON, KEEP_CHEQUE_BUTTON = Button("jnl:sp", one_of("keep", "rest")), Button("jnl:chqok", Field(r"\d{1,12}"))
+FIELDS = ("label", "amount", "day", "means", "cheque", "account", "project")
+FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…", as in /depense
+MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
+NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
+# Refusals that typing another value cannot cure: back to the entry.
+FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "deposited"}
+
+
+async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entry_id: int | None = None,
+                     edit: bool = True) -> str:  # fmt: skip
+    """✏️ Modifier: which field?"""
+    entry_id = FIELDS_BUTTON.read(update) if entry_id is None else entry_id
+    entry = await load_entry(update, context, entry_id, write=True)
+    await update.callback_query.answer()
+    language = lang(update)
+    if entry.cancelled or entry.is_movement:
+        return await show_entry(update, context, entry, refusal(LedgerError(
+            "cancelled" if entry.cancelled else "movement"), language), edit=edit)  # fmt: skip
+    context.user_data[KEY]["entry_id"] = entry.id
+    rows = [[button(t(f"jnl.field.{f}", language), FIELD_BUTTON.data(f))] for f in fields_of(entry)]
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
+    await show(update, warned(entry, t("jnl.pick_field", language, piece=entry.piece), language),
+               InlineKeyboardMarkup(rows), edit=edit)  # fmt: skip
+    return FIELD
+
+
+async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
+    entry = await as_user(update, context, store_entries.get_entry, EDIT_BUTTON.read(update))
+    ref = await as_user(update, context, lookups.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
+    refs = await my_ledgers(update, context, write=False)
+    writable = [r.id for r in await my_ledgers(update, context, write=True)]
+    context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
+    context.user_data[KEY].update(ledger=asdict(ref), year=entry.fiscal_year, page=0, month=None)
+    return await pick_field(update, context, entry_id=entry.id, edit=False)
+
+
+def fields_of(entry: EntryView) -> tuple[str, ...]:
+    """What may be changed: the cheque number of a cheque, the account of an entry on one account."""
+    return tuple(f for f in FIELDS if not (f == "cheque" and entry.means != Means.CHEQUE)
+                 and not (f == "account" and len(entry.splits) != 1))  # fmt: skip
+
+
+def current_value(entry: EntryView, field: str, language: str) -> str:
+    if field == "label":
+        return escape(entry.label)
+    if field == "amount":
+        return money(entry.amount, language)
+    if field == "day":
+        return day_text(entry.day)
+    if field == "means":
+        return means_text(entry, language)
+    if field == "cheque":
+        return escape(entry.cheque_number or t("jnl.none", language))
+    if field == "account":
+        return escape(entry.splits[0].account_label)
+    return f"#{escape(entry.project)}" if entry.project else t("jnl.none", language)
+
+
+async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Ask the new value of the chosen field (the means by buttons)."""
+    journal, language = context.user_data[KEY], lang(update)
+    field = FIELD_BUTTON.read(update)
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    await update.callback_query.answer()
+    if field not in fields_of(entry):
+        return await show_entry(update, context, entry)
+    back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
+    key = "jnl.ask.cheque_number" if field == "cheque" else f"jnl.ask.{field}"
+    question = warned(entry, t(key, language, piece=entry.piece, current=current_value(entry, field, language)), language)
+    if field == "account":
+        return await ask_account(update, context, entry, question)
+    if field == "means":
+        choices = [button(t(f"means.{m.value}", language), MEANS_BUTTON.data(m)) for m in MEANS_ORDER]
+        await show(update, question, InlineKeyboardMarkup([choices[:2], choices[2:], back]))
+        return MEANS
+    journal["field"] = field
+    await show(update, question, InlineKeyboardMarkup([back]))
+    return TYPING
+
+
+async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A means: espèces go to the caisse, the others to the banque; a cheque asks its number."""
+    journal, language = context.user_data[KEY], lang(update)
+    means = MEANS_BUTTON.read(update)
+    if means == Means.CHEQUE:
+        entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+        await update.callback_query.answer()
+        journal["field"] = "cheque"
+        back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
+        await show(update, t("jnl.ask.cheque", language), InlineKeyboardMarkup([back]))
+        return TYPING
+    try:
+        entry = await edit(update, context, means=means)
+    except LedgerError as error:
+        await update.callback_query.answer()
+        await update.effective_message.reply_text(refusal(error, language))
+        return MEANS
+    await update.callback_query.answer()
+    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"))
+
+
+async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, question: str, *,
+                      every: bool = False) -> str:  # fmt: skip
+    """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…"."""
+    language = lang(update)
+    accounts = await as_user(update, context, lookups.accounts_by_use, entry.ledger_id, entry.direction)
+    rows = [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
+    if not every and len(accounts) > FIRST_ACCOUNTS:
+        rows.append([button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))])
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
+    await show(update, question, InlineKeyboardMarkup(rows))
+    return ACCOUNT
+
+
+async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The entry's new account (all of its amount); the change goes to its history."""
+    journal, language = context.user_data[KEY], lang(update)
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    code = ACCOUNT_BUTTON.read(update)
+    if code == "more":
+        await update.callback_query.answer()
+        question = t("jnl.ask.account", language, piece=entry.piece, current=current_value(entry, "account", language))
+        return await ask_account(update, context, entry, question, every=True)
+    try:
+        entry = await edit(update, context, splits=code)
+    except LedgerError as error:
+        await update.callback_query.answer()
+        if error.reason == "giver_required":  # a grant account: who gives it, as /recette asks
+            journal.update(field="giver", account=code)
+            back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
+            await show(update, warned(entry, t("ent.ask_giver", language), language), InlineKeyboardMarkup([back]))
+            return TYPING
+        return await show_entry(update, context, entry, refusal(error, language))
+    await update.callback_query.answer()
+    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"))
+
+
+async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A split entry's new amount: each account's part again, its old part proposed; the last takes the rest."""
+    journal, language = context.user_data[KEY], lang(update)
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    split = journal["split"]
+    left = split["amount"] - sum(cents for _, cents in split["parts"])
+    index = len(split["parts"])
+    if left == 0 or index >= len(entry.splits) - 1:  # (>=: the entry may have been changed meanwhile)
+        parts = split["parts"] + ([[entry.splits[-1].account_code, left]] if left else [])
+        journal.pop("split", None)
+        try:
+            entry = await edit(update, context, amount=split["amount"], splits=[tuple(p) for p in parts])
+        except LedgerError as error:
+            return await show_entry(update, context, entry, refusal(error, language), edit=False)
+        return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"),
+                                edit=False)  # fmt: skip
+    old = entry.splits[index]
+    rows = [[button(t("jnl.split.keep", language, old=money(old.amount, language)), PART_BUTTON.data("keep"))]] \
+        if old.amount <= left else []
+    rows.append([button(t("ent.split.rest", language, left=money(left, language)), PART_BUTTON.data("rest"))])
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
+    await update.effective_message.reply_text(
+        t("jnl.split.ask", language, piece=entry.piece, amount=money(split["amount"], language),
+          account=escape(old.account_label), old=money(old.amount, language), left=money(left, language)),
+        reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
+    return SPLIT
+
+
+async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """An account's new part: typed, its old part kept, or the rest."""
+    journal, language = context.user_data[KEY], lang(update)
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    split = journal.get("split")
+    if split is None:  # a button of a split already done
+        return await show_entry(update, context, entry, edit=False)
+    left = split["amount"] - sum(cents for _, cents in split["parts"])
+    old = entry.splits[min(len(split["parts"]), len(entry.splits) - 1)]
+    if update.callback_query:
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_reply_markup(None)
+        cents = min(old.amount, left) if PART_BUTTON.read(update) == "keep" else left
+    elif (cents := await read_part(update, left, language)) is None:
+        return SPLIT
+    split["parts"].append([old.account_code, cents])
+    return await ask_part(update, context)
+
+
+async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: Any) -> EntryView:
+    """The store's edit_entry on the entry being changed, today where its coop is."""
+    today = today_for(current_ledger(context))
+    return await as_user(update, context, store_entries.edit_entry, context.user_data[KEY].get("entry_id", 0),
+                         today=today, **changes)  # fmt: skip
+
+
+def typed_change(field: str, text: str, today: date, language: str, account: str | None = None) -> dict[str, Any] | str:
+    """What the typed text changes, or the sentence saying what is expected (the shared amount and date steps)."""
+    if field == "giver":  # the entry moved onto the grant ``account``, with who gives it
+        giver = " ".join(text.split())
+        return ({"splits": account, "giver": giver} if 1 <= len(giver) <= store_books.GIVER_MAX
+                else t("ent.giver.length", language))  # fmt: skip
+    if field == "amount":
+        amount = amount_or_problem(text, language)
+        return amount if isinstance(amount, str) else {"amount": amount}
+    if field == "day":
+        day = read_day(text, today, language)
+        return day if isinstance(day, str) else {"day": day}
+    if field == "project":
+        cleaned = text.strip().lstrip("#")
+        return {"project": None if cleaned.lower() in NO_PROJECT else cleaned}
+    if field == "cheque":
+        return {"means": Means.CHEQUE, "cheque_number": text}
+    return {"label": text}
+
+
+async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The new value: changed, and the entry shown again; or what is expected, at the same step."""
+    journal, language = context.user_data[KEY], lang(update)
+    today = today_for(current_ledger(context))
+    change = typed_change(journal.get("field", "label"), update.effective_message.text, today, language,
+                          journal.get("account"))  # fmt: skip
+    if isinstance(change, str):
+        await update.effective_message.reply_text(change)
+        return TYPING
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    if "amount" in change and len(entry.splits) > 1 and change["amount"] != entry.amount:
+        journal.pop("field", None)
+        journal["split"] = {"amount": change["amount"], "parts": []}
+        return await ask_part(update, context)
+    number = change.get("cheque_number")
+    if number and entry.direction == Direction.DEPENSE:
+        used = await as_user(update, context, store_entries.cheque_used, entry.ledger_id, number, exclude=entry.id)
+        if used is not None:  # said, and kept only by its button
+            keep = [[button(t("ent.cheque.keep", language, number=escape(number)), KEEP_CHEQUE_BUTTON.data(number))],
+                    [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]]  # fmt: skip
+            await update.effective_message.reply_text(
+                t("ent.cheque.used", language, number=escape(number), piece=used.piece,
+                  ledger=escape(used.ledger_name), day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(keep))  # fmt: skip
+            return TYPING
+    return await apply_change(update, context, change)
+
+
+async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """Garder le n°: a cheque number the coop already used, on purpose."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    number = KEEP_CHEQUE_BUTTON.read(update)
+    return await apply_change(update, context, typed_change("cheque", number, date.today(), lang(update)))
+
+
+async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any]) -> str:
+    """The change made: the entry shown again with the new balance; or why not, at the same step."""
+    journal, language = context.user_data[KEY], lang(update)
+    try:
+        entry = await edit(update, context, **change)
+    except LedgerError as error:
+        if error.reason not in FINAL_REFUSALS:
+            await update.effective_message.reply_text(refusal(error, language))
+            return TYPING
+        notice = refusal(error, language)
+        journal.pop("field", None)
+        entry = await load_entry(update, context, journal.get("entry_id", 0))
+        return await show_entry(update, context, entry, notice, edit=False)
+    journal.pop("field", None)
+    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"), edit=False)

@@ -1,0 +1,98 @@
+"""After an entry is recorded: ↩️ Annuler within 10 minutes, ✏️ Modifier (the journal's edit menu, in
+entry_edit.py), and its receipt — a photo or PDF sent in reply to the entry's message, or just after it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from html import escape
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.infra.downloads import keep_sent_file
+from bot.texts import lang, t
+from bot.ui.buttons import ID, Button
+from bot.ui.chat import as_user, settings
+from bot.ui.formatting import balance_line, refusal
+from bot.ui.steps import my_ledgers, today_for
+from store import balances as store_balances
+from store import entries
+from store.errors import LedgerError
+
+EDIT_BUTTON, UNDO_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID)  # under the message of an entry recorded
+UNDO_MINUTES = 10
+RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
+
+
+def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id: int) -> None:
+    """Which entry a confirmation message is about, so that a receipt sent in reply finds it."""
+    messages = context.chat_data.setdefault("entry_messages", {})
+    messages[str(message_id)] = entry_id
+    for old in sorted(messages, key=int)[:-100]:
+        del messages[old]
+    context.chat_data["last_entry"] = {"id": entry_id, "at": datetime.now(timezone.utc).isoformat()}
+
+
+async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing."""
+    query, language = update.callback_query, lang(update)
+    entry = await as_user(update, context, entries.get_entry, UNDO_BUTTON.read(update))
+    if entry.cancelled:  # a double tap: the first one did it, and the message says so
+        await query.answer()
+        return
+    if datetime.now(timezone.utc) - query.message.date > timedelta(minutes=UNDO_MINUTES):
+        await query.answer(t("ent.undo.late", language), show_alert=True)
+        await query.edit_message_reply_markup(None)
+        return
+    ref = next((r for r in await my_ledgers(update, context) if r.id == entry.ledger_id), None)
+    try:
+        await as_user(update, context, entries.cancel_entry, entry.id, today=today_for(ref) if ref else date.today())
+    except LedgerError as refused:
+        if refused.reason == "cancelled":  # two taps handled at once: the other one answers
+            await query.answer()
+            return
+        await query.answer()
+        await query.message.reply_text(refusal(refused, language))
+        return
+    await query.answer()
+    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
+    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece)
+                                  + "\n" + balance_line(balances, language))  # fmt: skip
+
+
+async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A photo or PDF in reply to an entry's message, or just after an entry: its justificatif."""
+    message, language = update.effective_message, lang(update)
+    entry_id = receipt_target(context, message)
+    if entry_id is None:
+        keeps_books = bool(await my_ledgers(update, context))
+        await message.reply_text(t("receipt.which" if keeps_books else "unknown.other", language))
+        return
+    entry = await as_user(update, context, entries.get_entry, entry_id)
+    folder = Path(settings(context).receipts_dir) / str(entry.fiscal_year)
+    if (kept := await keep_sent_file(message, folder, str(entry.id), language)) is None:
+        return
+    incoming, path, kind, size = kept
+    refs = {r.id: r for r in await my_ledgers(update, context)}
+    today = today_for(refs[entry.ledger_id]) if entry.ledger_id in refs else date.today()
+    try:
+        await as_user(update, context, entries.attach_receipt, entry.id, file_id=incoming.file_id,
+                      file_unique_id=incoming.file_unique_id, path=str(path), mime_type=kind.mime,
+                      size=size, today=today)  # fmt: skip
+    except LedgerError as refused:
+        path.unlink(missing_ok=True)
+        await message.reply_text(refusal(refused, language))
+        return
+    await message.reply_text(t("receipt.attached", language, piece=entry.piece, ledger=escape(entry.ledger_name)))
+
+
+def receipt_target(context: ContextTypes.DEFAULT_TYPE, message) -> int | None:
+    """The entry whose message this replies to, or the entry recorded in the last 15 minutes."""
+    messages = context.chat_data.get("entry_messages", {})
+    if message.reply_to_message is not None:
+        return messages.get(str(message.reply_to_message.message_id))
+    last = context.chat_data.get("last_entry")
+    if last and datetime.now(timezone.utc) - datetime.fromisoformat(last["at"]) <= timedelta(minutes=RECEIPT_MINUTES):
+        return last["id"]
+    return None

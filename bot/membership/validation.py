@@ -1,0 +1,143 @@
+"""/valider for the AD staff: where every coop of the department stands, each membership sent reviewed
+(🔍), validated or left for later, and a validated one reopened with a reason the mandataire reads."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes, ConversationHandler
+
+from bot.membership.adhesion import PAY_BUTTON, REVIEW_BUTTON, refuse, table_text
+from bot.texts import lang, plural, t
+from bot.ui.buttons import ID, Button, button
+from bot.ui.chat import as_user, in_store, notify
+from bot.ui.formatting import refusal, years_text
+from store import adhesion, people
+from store.adhesion import AdhesionError
+from store.money import format_amount
+
+REOPEN_REASON = "adh.reopen.reason"  # conversation state: the reason typed
+VALIDATE_BUTTON, LATER_BUTTON = Button("adh:ok", ID), Button("adh:later", ID)
+REOPEN_BUTTON = Button("adh:reopen", ID)
+FOLLOW_UP_SHOWN = 15  # names per group in /valider; the rest is counted
+
+
+async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """🔍 (notification or /valider): the AD sees the coop's rows, members and fee before validating."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    adhesion_id = REVIEW_BUTTON.read(update)
+    table = await as_user(update, context, adhesion.view_of, adhesion_id)
+    if table.state == "submitted":
+        keyboard = [[button(t("adh.button.validate", language, affiliation=table.affiliation),
+                            VALIDATE_BUTTON.data(adhesion_id))],
+                    [button(t("adh.button.not_now", language), LATER_BUTTON.data(adhesion_id))]]  # fmt: skip
+    elif table.state == "validated":
+        keyboard = [[button(t("adh.button.reopen", language, affiliation=table.affiliation),
+                            REOPEN_BUTTON.data(adhesion_id))]]  # fmt: skip
+    else:
+        keyboard = []
+    await query.message.reply_text(t("adh.review", language) + "\n\n" + table_text(table, 0, language),
+                                   reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
+
+
+async def not_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """✖️ Pas maintenant: the review stays, without buttons."""
+    query = update.callback_query
+    await query.answer()
+    table = await as_user(update, context, adhesion.view_of, LATER_BUTTON.read(update))
+    await query.edit_message_reply_markup(None)
+    await query.message.reply_text(t("adh.not_now", lang(update), affiliation=table.affiliation))
+
+
+async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """✅ under the review: the AD validates; the managers are told, and offered to record the payment."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    adhesion_id = VALIDATE_BUTTON.read(update)
+    try:
+        notified = await as_user(update, context, adhesion.validate, adhesion_id)
+    except AdhesionError as error:
+        await query.edit_message_reply_markup(None)
+        await query.message.reply_text(refusal(error, language))
+        return
+    year = notified.year
+    await query.edit_message_text(
+        t("adh.validated", language, years=years_text(year), affiliation=notified.affiliation),
+        reply_markup=InlineKeyboardMarkup([[button(
+            t("adh.button.reopen", language, affiliation=notified.affiliation), REOPEN_BUTTON.data(adhesion_id))]]),
+    )  # fmt: skip
+    table = await as_user(update, context, adhesion.view_of, adhesion_id)
+    for manager_id, manager_language in notified.people:
+        pay = button(t("adh.button.pay", manager_language, amount=format_amount(table.fee_cents, manager_language)),
+                     PAY_BUTTON.data(adhesion_id))  # fmt: skip
+        await notify(context, manager_id, t("adh.told_validated", manager_language,
+                                                     years=years_text(year), affiliation=notified.affiliation),
+                     reply_markup=InlineKeyboardMarkup([[pay]]))  # fmt: skip
+
+
+async def ask_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """↩️ Rouvrir: the AD types why; the mandataire will read it."""
+    query, language = update.callback_query, lang(update)
+    await query.answer()
+    adhesion_id = REOPEN_BUTTON.read(update)
+    table = await as_user(update, context, adhesion.view_of, adhesion_id)
+    if table.state != "validated":
+        await query.message.reply_text(t("adh.error.not_validated", language))
+        return ConversationHandler.END
+    context.user_data["reopen"] = {"adhesion_id": adhesion_id}
+    await query.message.reply_text(t("adh.ask_reason", language, years=years_text(table.year),
+                                     affiliation=table.affiliation))  # fmt: skip
+    return REOPEN_REASON
+
+
+async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """The reason: the membership is reopened and its managers are told why."""
+    language = lang(update)
+    adhesion_id = context.user_data.get("reopen", {}).get("adhesion_id", 0)
+    try:
+        notified = await as_user(update, context, adhesion.reopen, adhesion_id, update.effective_message.text)
+    except AdhesionError as error:
+        if error.reason == "reason":
+            return await refuse(update, error, REOPEN_REASON)
+        await update.effective_message.reply_text(refusal(error, language))
+        return ConversationHandler.END
+    context.user_data.pop("reopen", None)
+    reason = escape(adhesion.check_reason(update.effective_message.text))
+    await update.effective_message.reply_text(t("adh.reopened", language, affiliation=notified.affiliation))
+    for manager_id, manager_language in notified.people:
+        await notify(context, manager_id, t("adh.told_reopened.reason", manager_language, reason=reason,
+                                            years=years_text(notified.year), affiliation=notified.affiliation))  # fmt: skip
+    return ConversationHandler.END
+
+
+async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/valider: where every coop of the department stands, with a button per membership to validate."""
+    language = lang(update)
+    who = await in_store(context, people.who_is, update.effective_user.id)
+    for department in who.departments():
+        year = await in_store(context, adhesion.department_year, department)
+        coops = await as_user(update, context, adhesion.department_follow_up, department, year)
+        lines = [t("follow.title", language, years=years_text(year), department=department)]
+        groups = {
+            "submitted": [c for c in coops if c.state == "submitted"],
+            "late": [c for c in coops if c.late],
+            "draft": [c for c in coops if c.state == "draft" and not c.late],
+            "new": [c for c in coops if c.state == "new" and not c.late],
+            "validated": [c for c in coops if c.state == "validated"],
+        }
+        for key, members in groups.items():
+            if members:
+                names = ", ".join(f"{c.affiliation} {escape(c.school_name)}" for c in members[:FOLLOW_UP_SHOWN])
+                if len(members) > FOLLOW_UP_SHOWN:
+                    others = plural(len(members) - FOLLOW_UP_SHOWN, "word.other", language)
+                    names += " " + t("follow.more", language, others=others)
+                lines.append(f"{t(f'follow.{key}', language)} ({len(members)}) : {names}")
+        if not coops:
+            lines.append(t("follow.nothing", language))
+        keyboard = [[button(t("adh.button.review", language, affiliation=c.affiliation), REVIEW_BUTTON.data(c.adhesion_id))]
+                    for c in groups["submitted"][:FOLLOW_UP_SHOWN]]  # fmt: skip
+        keyboard.append([button(t("rep.button.reports", language), "rad:list")])  # bot/reports/review.py
+        await update.effective_message.reply_text(
+            "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))  # fmt: skip

@@ -1,0 +1,64 @@
+"""The simulator's fault injection: the next calls of a method fail (5xx, 429 with retry_after, 400),
+late or after taking effect, and users who blocked the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiohttp import web
+
+
+@dataclass
+class Fault:
+    status: int
+    count: int
+    retry_after: int | None
+    delay: float
+    applied: bool  # the call takes effect, only its answer is lost
+
+
+class FaultInjection:
+    """Faults waiting for the next calls of each method (mixed into BotApiSimulator)."""
+
+    _faults: dict[str, list[Fault]]
+    blocked: set[int]
+
+    def fail(self, method: str, status: int = 502, *, count: int = 1,
+             retry_after: int | None = None, delay: float = 0.0, applied: bool = False) -> None:  # fmt: skip
+        """Make the next ``count`` calls of ``method`` fail with ``status``.
+
+        429 carries ``retry_after``; ``delay`` holds the answer back (a timeout on the bot's
+        side); ``applied`` lets the call take effect and loses only its answer.
+        """
+        self._faults.setdefault(method, []).append(Fault(status, count, retry_after, delay, applied))
+
+    def block(self, user_id: int) -> None:
+        """The user blocks the bot: whatever it sends them gets 403, as Telegram answers."""
+        self.blocked.add(user_id)
+
+    def _take_fault(self, method: str) -> Fault | None:
+        queue = self._faults.get(method)
+        if not queue:
+            return None
+        fault = queue[0]
+        fault.count -= 1
+        if fault.count <= 0:
+            queue.pop(0)
+        return fault
+
+    @staticmethod
+    def _fault_response(fault: Fault) -> web.Response:
+        if fault.status == 429:
+            retry = fault.retry_after or 1
+            return web.json_response(
+                {"ok": False, "error_code": 429,
+                 "description": f"Too Many Requests: retry after {retry}",
+                 "parameters": {"retry_after": retry}},
+                status=429,
+            )  # fmt: skip
+        if fault.status >= 500:
+            return web.Response(status=fault.status, text="Bad Gateway")
+        return web.json_response(
+            {"ok": False, "error_code": fault.status, "description": "Bad Request: injected"},
+            status=fault.status,
+        )
