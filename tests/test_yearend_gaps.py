@@ -53,7 +53,7 @@ async def typed_entry(user, command: str, typed: str, account: str, means: str, 
     await user.press(means)
     if day is None:
         return await user.press("Aujourd'hui")
-    await user.press("Autre date…")
+    await user.press("📅 Autre date")
     return await user.send(day)
 
 
