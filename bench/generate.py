@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import insert, text
 
-from store import migrate
+from store import migrate, outbox
 from store.db import make_engine
 from store.models import (
     ChatState, Coop, Department, Entry, Ledger, OpeningBalance, Person, Role, Split,
@@ -75,6 +75,19 @@ class Sizes:
     chat_states: int = 0
     seconds: float = 0.0
     users: list[dict] = field(default_factory=list)  # the bench's users: telegram ids, coop, class ledger
+
+
+def seed_fanout(session, count: int, first_telegram_id: int) -> None:
+    """Department 974 and ``count`` people (Telegram ids from ``first_telegram_id``), each with one membership
+    reminder due; no coop, so nothing else becomes due. The fan-out's test and `make bench` send them."""
+    session.add(Department(code="974", name="OCCE de La Réunion", timezone="Indian/Reunion"))
+    people = [Person(telegram_id=first_telegram_id + n, name=f"Mandataire {n}") for n in range(count)]
+    session.add_all(people)
+    session.flush()
+    for person in people:
+        outbox.enqueue(session, kind="adhesion", step="j-7", person_id=person.id, department_code="974", year=2026,
+                       due_at=datetime(2026, 9, 23, 4, tzinfo=timezone.utc),
+                       params={"affiliation": f"974-{person.id:03}", "deadline": "2026-09-30", "rows": 0})  # fmt: skip
 
 
 def school_years(today: date) -> list[int]:

@@ -9,6 +9,7 @@ so that a loaded machine does not change the conclusion. Prints a table and writ
     python -m bench.run                 # the national database (built once, kept in bench/data/)
     python -m bench.run --scale 0.01    # 500 coops, 100 000 entries
     python -m bench.run --smoke         # tiny data, every code path, seconds (run by make test)
+    python -m bench.run --only fanout   # the 10 000 reminders alone
 """
 
 from __future__ import annotations
@@ -23,22 +24,27 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from contextlib import asynccontextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import event, text
+from sqlalchemy import event, func, text
+from sqlmodel import select
 
-from bench.generate import BIG_COOPS, Sizes, generate
-from bot.sandbox.simulator import BotApiSimulator, SimMessage
-from store.db import make_engine, normalise_url
+from bench.generate import BIG_COOPS, Sizes, generate, seed_fanout
+from bot.sandbox.simulator import LIMIT_PER_SECOND, BotApiSimulator, SimMessage
+from store import migrate
+from store.db import Database, make_engine, normalise_url
+from store.models import OutboxMessage, OutboxState, Person
 from store.years import today_in
 
 HERE = Path(__file__).parent
 TOKEN = "123456789:BENCHTOKEN-abcdefghijklmnopqrstu"
 COOPBOT = Path(sys.executable).parent / "coopbot"
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
+FANOUT_PEOPLE = 10_000  # reminders due at once (150 in a smoke run)
+FANOUT_FIRST_ID = 8_000_000
 LINE = "/depense 2,50 Craies; {ledger}; fournitures; carte; aujourd'hui"
 GOALS = {  # key → (comparison, goal), from the issue
     "throughput_ratio_sqlite": (">=", 0.6), "throughput_ratio_postgres": (">=", 0.6),
@@ -261,6 +267,51 @@ def crf_timings(database_url: str) -> dict:
     return found
 
 
+async def fanout(folder: Path, count: int) -> dict:
+    """``count`` people due a reminder, CoopBot in its own process, the simulator enforcing Telegram's limits
+    (30 messages a second, one a second per chat): the delivery rate ÷ 30, the people lost and the doubled."""
+    url = f"sqlite:///{folder / 'fanout.db'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    database = Database(url)
+    database.run(seed_fanout, count, FANOUT_FIRST_ID)
+    sim = BotApiSimulator(enforce_limits=True)
+    await sim.start()
+    for n in range(count):
+        sim.user(FANOUT_FIRST_ID + n, f"M{n}")
+    delivered: list[tuple[float, int]] = []  # (when, chat) of each message a person received
+    sim.on_bot_message = lambda message: delivered.append((time.perf_counter(), message.chat_id))
+
+    def waiting(session) -> int:
+        return session.exec(select(func.count()).select_from(OutboxMessage).where(
+            OutboxMessage.state.in_((OutboxState.PENDING, OutboxState.SENDING)))).one()  # fmt: skip
+
+    try:
+        async with bot_process("coopbot", sim, folder / "fanout.log", url):
+            deadline = time.monotonic() + 120 + count / 5  # five a second at the very least
+            while await asyncio.to_thread(database.run, waiting):
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the fan-out did not end; see {folder / 'fanout.log'}")
+                await asyncio.sleep(0.5)
+    finally:
+        await sim.stop()
+    rows = database.run(lambda s: s.exec(select(Person.telegram_id, OutboxMessage.state).join(
+        Person, Person.id == OutboxMessage.person_id)).all())  # fmt: skip
+    database.dispose()
+    received = Counter(chat for _, chat in delivered)
+    times = sorted(moment for moment, _ in delivered)
+    span = times[-1] - times[0] if len(times) > 1 else float("nan")
+    overall, one_chat = sim.busiest_second()
+    return {"fanout_people": count, "fanout_delivered": len(delivered), "fanout_seconds": span,
+            "fanout_rate_ratio": (len(times) - 1) / span / LIMIT_PER_SECOND,
+            "fanout_lost": sum(1 for chat, state in rows if not received[chat]
+                               and state not in (OutboxState.BLOCKED, OutboxState.UNKNOWN)),
+            "fanout_doubled": sum(1 for n in received.values() if n > 1),
+            "fanout_429": sim.limited, "fanout_states": dict(Counter(str(state) for _, state in rows)),
+            "fanout_busiest_second": overall, "fanout_busiest_chat_second": one_chat}  # fmt: skip
+
+
 def database(data: Path, kind: str, name: str, scale: float, today: date, fresh: bool) -> tuple[str, Sizes]:
     """The URL of a generated database, built once and kept (SQLite file, or PostgreSQL schema)."""
     data.mkdir(exist_ok=True, parents=True)
@@ -294,13 +345,19 @@ def copy_sqlite(url: str, folder: Path, name: str) -> str:
     return f"sqlite:///{target}"
 
 
-async def bench(data: Path, scale: float, smoke: bool, fresh: bool, postgres: bool) -> dict:
+async def bench(data: Path, scale: float, smoke: bool, fresh: bool, postgres: bool, only: str | None = None) -> dict:
     today = today_in("Europe/Paris")
     per_user, rounds = (2, 2) if smoke else (20, 10)
     results: dict = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                      "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                                  "platform": platform.platform()},
                      "scale": scale}  # fmt: skip
+    folder = data / "run"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    if only == "fanout":
+        results.update(await fanout(folder, 150 if smoke else FANOUT_PEOPLE))
+        return results
     built = time.perf_counter()
     # The small database: the 50 bench users' coops (and the two report coops), against which growth is taken.
     small_url, small = database(data, "sqlite", "smoke" if smoke else "small", 0, today, fresh)
@@ -310,9 +367,6 @@ async def bench(data: Path, scale: float, smoke: bool, fresh: bool, postgres: bo
                         "big": {k: v for k, v in big.__dict__.items() if k != "users"}}  # fmt: skip
     results["build_seconds"] = round(time.perf_counter() - built, 1)
     users = small.users[: (5 if smoke else 50)]
-    folder = data / "run"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
     bare = await load("bare", None, users, folder, per_user=per_user, rounds=rounds)
     results["bare"] = bare
     ours = await load("coopbot", copy_sqlite(small_url, folder, "load.db"), users, folder,
@@ -332,6 +386,7 @@ async def bench(data: Path, scale: float, smoke: bool, fresh: bool, postgres: bo
     results.update(await growth(copy_sqlite(small_url, folder, "g_small.db"), big_url, small, big, folder,
                                 rounds))  # fmt: skip
     results.update(crf_timings(big_url))
+    results.update(await fanout(folder, 150 if smoke else FANOUT_PEOPLE))
     return results
 
 
@@ -344,14 +399,16 @@ def table(results: dict) -> str:
         value = results[key]
         met = value >= goal if comparison == ">=" else value <= goal
         lines.append(f"{key:32} {value:12.2f} {comparison + ' ' + str(goal):>10}  {'ok' if met else 'MISSED'}")
-    bare = results["bare"]
     lines.append("")
     for name in ("bare", "coopbot_sqlite", "coopbot_postgres"):
         if name in results:
             r = results[name]
             lines.append(f"{name:16} {r['rate']:7.1f} /depense per s   p50 {r['p50'] * 1000:7.1f} ms   "
                          f"p95 {r['p95'] * 1000:7.1f} ms")  # fmt: skip
-    del bare
+    if "fanout_people" in results:
+        lines.append(f"fan-out: {results['fanout_delivered']} of {results['fanout_people']} reminders delivered in "
+                     f"{results['fanout_seconds']:.1f} s ({results['fanout_rate_ratio'] * LIMIT_PER_SECOND:.1f} /s), "
+                     f"{results['fanout_429']} answered 429, busiest second {results['fanout_busiest_second']}")
     return "\n".join(lines)
 
 
@@ -361,10 +418,12 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="tiny data, every code path")
     parser.add_argument("--fresh", action="store_true", help="build the databases again")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--only", choices=["fanout"], help="one measurement alone (no database to build)")
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--data", type=Path, default=HERE / "data", help="where the databases are kept")
     args = parser.parse_args()
-    results = asyncio.run(bench(args.data, args.scale, args.smoke, args.fresh, not args.no_postgres))
+    results = asyncio.run(bench(args.data, args.scale, args.smoke, args.fresh, not args.no_postgres,
+                                args.only))
     print(table(results))
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(f"\nwritten: {args.out}")

@@ -10,30 +10,17 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import datetime, timezone
 
 from sqlmodel import select
 
-from store import outbox
+from bench.generate import seed_fanout
 from store.db import Database
-from store.models import Department, OutboxMessage, OutboxState, Person
+from store.models import OutboxMessage, OutboxState, Person
 from tests.processes import BotProcess
 
 FANOUT = 500
 FIRST_ID = 600_000
 BLOCKED = {FIRST_ID + 7, FIRST_ID + 300}
-
-
-def seed_fanout(session) -> None:
-    """Department 974 and 500 people, each with one membership reminder due (no coop: nothing else becomes due)."""
-    session.add(Department(code="974", name="OCCE de La Réunion", timezone="Indian/Reunion"))
-    people = [Person(telegram_id=FIRST_ID + n, name=f"Mandataire {n}") for n in range(FANOUT)]
-    session.add_all(people)
-    session.flush()
-    for person in people:
-        outbox.enqueue(session, kind="adhesion", step="j-7", person_id=person.id, department_code="974", year=2026,
-                       due_at=datetime(2026, 9, 23, 4, tzinfo=timezone.utc),
-                       params={"affiliation": f"974-{person.id:03}", "deadline": "2026-09-30", "rows": 0})  # fmt: skip
 
 
 def states(database: Database) -> Counter:
@@ -47,7 +34,7 @@ def received(sim) -> Counter:
 
 async def test_a_fanout_killed_in_the_middle_sends_none_twice(tmp_path, sim, database_url):
     database = Database(database_url)
-    database.run(seed_fanout)
+    database.run(seed_fanout, FANOUT, FIRST_ID)
     for n in range(FANOUT):
         sim.user(FIRST_ID + n, f"M{n}")
     for user_id in BLOCKED:

@@ -7,6 +7,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, NetworkError, RetryAfter
 
 from bot.sandbox.harness import SANDBOX_TOKEN
+from bot.sandbox.simulator import LIMIT_RETRY_AFTER, BotApiSimulator
 
 
 @pytest.fixture
@@ -66,6 +67,46 @@ async def test_injected_faults(client, sim):
         await client.send_message(42, "perdu en route")
     assert sim.messages[42][-1].content == "perdu en route"
     await client.send_message(42, "x")
+
+
+async def test_limits_are_not_enforced_by_default(client, sim):
+    for n in range(40):
+        await client.send_message(42, f"message {n}")
+    assert len(sim.messages[42]) == 40 and sim.limited == 0
+
+
+async def test_enforced_limits_are_answered_429_as_telegram_does():
+    sim = BotApiSimulator(enforce_limits=True)
+    await sim.start()
+    moment = [1000.0]
+    sim.clock = lambda: moment[0]  # the arrivals' clock, moved by hand: no test of the machine's speed
+    try:
+        for chat in range(100, 132):
+            sim.user(chat, "U")
+        async with Bot(SANDBOX_TOKEN, base_url=f"{sim.url}/bot", base_file_url=f"{sim.url}/file/bot") as bot:
+            await bot.send_message(100, "un")
+            moment[0] += 0.9
+            with pytest.raises(RetryAfter) as limited:  # a second message to one chat within the second
+                await bot.send_message(100, "deux")
+            assert limited.value.retry_after == LIMIT_RETRY_AFTER >= 2
+            assert [m.content for m in sim.messages[100]] == ["un"]
+            moment[0] += 0.1
+            await bot.send_message(100, "deux")  # a second after the first: it goes
+            for chat in range(101, 130):  # 30 messages within this second, to 30 chats
+                await bot.send_message(chat, "x")
+            with pytest.raises(RetryAfter):  # the 31st is refused, though its chat had nothing yet
+                await bot.send_message(130, "x")
+            assert 130 not in sim.messages
+            moment[0] += 0.999
+            with pytest.raises(RetryAfter):  # still within the second of the first of the 30
+                await bot.send_message(131, "x")
+            moment[0] += 0.001
+            await bot.send_message(130, "x")
+            await bot.send_message(131, "x")
+            assert sim.limited == 3
+            assert sum(1 for m in sim.refused if "Too Many Requests" in m[1]) == 3
+    finally:
+        await sim.stop()
 
 
 async def test_files_round_trip(client, sim):

@@ -19,6 +19,7 @@ import json
 import re
 import secrets
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -30,6 +31,10 @@ from bot.sandbox.sim_messages import (  # SimMessage, Step: the simulator's own,
     MAX_CALLBACK_ANSWER, MAX_CALLBACK_DATA, MAX_TEXT, ApiError, SimMessage, Step, plain_or_raw,
 )
 
+# Telegram's flood limits, answered 429 when the simulator enforces them (``enforce_limits=True``).
+LIMIT_PER_SECOND = 30  # messages in any one second, all chats together
+LIMIT_CHAT_INTERVAL = 1.0  # seconds between two messages to one chat
+LIMIT_RETRY_AFTER = 3  # seconds, as Telegram says "retry after" a few seconds
 # Parameters that Telegram receives JSON-encoded inside a form field.
 JSON_FIELDS = {"reply_markup", "commands", "scope", "reply_parameters", "entities",
                "caption_entities", "link_preview_options", "allowed_updates"}  # fmt: skip
@@ -38,7 +43,8 @@ JSON_FIELDS = {"reply_markup", "commands", "scope", "reply_parameters", "entitie
 class BotApiSimulator(FaultInjection, FileStore):
     """Bot API over HTTP on one side, users on the other."""
 
-    def __init__(self, *, bot_username: str = "coopbot_sandbox_bot", bot_id: int = 700000001):
+    def __init__(self, *, bot_username: str = "coopbot_sandbox_bot", bot_id: int = 700000001,
+                 enforce_limits: bool = False):  # fmt: skip
         self.bot_user = {
             "id": bot_id,
             "is_bot": True,
@@ -80,6 +86,12 @@ class BotApiSimulator(FaultInjection, FileStore):
         self._faults: dict[str, list[Fault]] = {}
         self.sends: list[tuple[float, int]] = []  # (arrival, chat id) of every message sent, refused ones too
         self.blocked: set[int] = set()  # users who blocked the bot
+        # Off by default: the tests' scripted users and the sandbox are not held to Telegram's pace.
+        self.enforce_limits = enforce_limits
+        self.clock: Callable[[], float] = time.monotonic  # when a message arrives (a test may freeze it)
+        self.limited = 0  # sends answered 429 because they broke the limits
+        self._accepted: deque[float] = deque()  # arrivals of the sends let through, within the last second
+        self._chat_accepted: dict[int, float] = {}  # chat id → arrival of its latest send let through
         self._closing = False
         self._runner: web.AppRunner | None = None
 
@@ -137,7 +149,10 @@ class BotApiSimulator(FaultInjection, FileStore):
                 self._answers += 1  # a silent button answer comes before the work, not as its answer
             self.calls.append((method, params))
             if method.startswith("send") and method != "sendChatAction":
-                self.sends.append((time.monotonic(), int(params.get("chat_id") or 0)))
+                now, chat_id = self.clock(), int(params.get("chat_id") or 0)
+                self.sends.append((now, chat_id))
+                if self.enforce_limits:
+                    self._within_limits(chat_id, now)
             fault = self._take_fault(method)
             if fault and fault.delay:
                 await asyncio.sleep(fault.delay)
@@ -164,6 +179,18 @@ class BotApiSimulator(FaultInjection, FileStore):
             if not polling:
                 self._in_flight -= 1
                 self._last_call = time.monotonic()
+
+    def _within_limits(self, chat_id: int, now: float) -> None:
+        """Telegram's flood limits: a 31st message within one second, or a second one to a chat within a
+        second, is answered 429 with retry_after (refused sends do not count towards the limits)."""
+        while self._accepted and now - self._accepted[0] >= 1.0:
+            self._accepted.popleft()
+        last = self._chat_accepted.get(chat_id)
+        if len(self._accepted) >= LIMIT_PER_SECOND or (last is not None and now - last < LIMIT_CHAT_INTERVAL):
+            self.limited += 1
+            raise ApiError(429, f"Too Many Requests: retry after {LIMIT_RETRY_AFTER}", retry_after=LIMIT_RETRY_AFTER)
+        self._accepted.append(now)
+        self._chat_accepted[chat_id] = now
 
     async def _read_params(self, request: web.Request) -> dict:
         if request.content_type == "application/json":
