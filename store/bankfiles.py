@@ -2,8 +2,9 @@
 
 Two formats: CSV as French banks export it (``;``, decimal comma, ISO-8859-1/15 or UTF-8,
 header lines before the table, debit and credit in one signed column or two) and OFX (read
-by ofxtools). CFONB 120 is not read: no maintained parser of it exists outside Odoo's
-addons, and a statement export in CSV or OFX is offered by every French bank.
+by ofxtools). CFONB 120 is not read: its one parser on PyPI, ``python-cfonb`` 2.13 (LGPL, last
+released in April 2021, pulling in semantic-version and toml), exists but is barely maintained,
+and every French bank offers its statements in CSV or OFX as well.
 
 Nothing here writes until ``accept``: reading a file and proposing matches change nothing,
 so a refused file (unknown format, wrong encoding, another account, a balance that does
