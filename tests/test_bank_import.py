@@ -547,3 +547,15 @@ async def test_a_dated_file_at_the_balance_step_keeps_its_own_date(bot, cast, de
                            f"retenue.\n\nRelevé du {DAY} — coop 974-111 Fichier CSV")  # fmt: skip
     step = await marie.press(step.last.buttons[-2][0])
     assert f"sur le relevé du {DAY}" in flat(step.text) and statements(demo_books) == [(TODAY, closing)]
+
+
+async def test_the_sandbox_gives_an_undated_statement_whose_date_is_asked(database, tmp_path):
+    from tests.test_sandbox import chat
+
+    statement = tmp_path / "s-releve-974-111-sans-date.csv"
+    out = await chat(database, "/pointage", f":doc {statement}", ":1", files=tmp_path / "s")
+    assert f"Un relevé sans date, comme le Crédit Mutuel les donne : /pointage, puis :doc {statement}" in out
+    answer = " ".join(out.rsplit(f":doc {statement}\n", 1)[1].split())
+    assert "Ce fichier ne dit pas la date du relevé" in answer
+    assert f"Relevé du {DAY} — coop 974-111 Fichier CSV" in answer  # Aujourd'hui pressed
+    assert "Au livre mais pas sur le relevé" in answer and "Entrées au musée" in answer  # the cheque of 5 days ago
