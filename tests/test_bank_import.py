@@ -559,3 +559,23 @@ async def test_the_sandbox_gives_an_undated_statement_whose_date_is_asked(databa
     assert "Ce fichier ne dit pas la date du relevé" in answer
     assert f"Relevé du {DAY} — coop 974-111 Fichier CSV" in answer  # Aujourd'hui pressed
     assert "Au livre mais pas sur le relevé" in answer and "Entrées au musée" in answer  # the cheque of 5 days ago
+
+
+async def test_a_file_before_the_coop_is_chosen_is_not_read(bot, cast, demo_books):
+    from store.models import Person, Role, RoleKind
+    from tests.world import seed_world
+
+    def second_coop(session):  # Marie is also signataire of 974-222: /pointage asks which coop
+        seed_world(session)
+        marie = session.exec(select(Person).where(Person.telegram_id == MARIE)).one()
+        session.add(Role(person_id=marie.id, kind=RoleKind.SIGNATAIRE, coop_id=coop_of(session, "974-222").id))
+    demo_books.run(second_coop)
+    marie = cast["mandataire"]
+    step = await marie.send("/pointage")
+    assert step.text == "Rapprochement bancaire : quelle coopérative ?"
+    for send in (lambda: marie.send_photo(b"\xff\xd8\xff\xe0 ticket"),
+                 lambda: marie.send_document(credit_agricole(TODAY, 1_00, LINES), "releve.csv")):  # fmt: skip
+        step = await send()
+        assert step.text == "Choisissez d'abord la coopérative avec les boutons. Ce fichier n'a pas été lu."
+    step = await marie.press("Coopérative 974-111")  # the buttons still work
+    assert "coopérative 974-111" in flat(step.text) and receipts(demo_books) == 0
