@@ -2,8 +2,9 @@
 
 Two formats: CSV as French banks export it (``;``, decimal comma, ISO-8859-1/15 or UTF-8,
 header lines before the table, debit and credit in one signed column or two) and OFX (read
-by ofxtools). CFONB 120 is not read: no maintained parser of it exists outside Odoo's
-addons, and a statement export in CSV or OFX is offered by every French bank.
+by ofxtools). CFONB 120 is not read: its one parser on PyPI, ``python-cfonb`` 2.13 (LGPL, last
+released in April 2021, pulling in semantic-version and toml), exists but is barely maintained,
+and every French bank offers its statements in CSV or OFX as well.
 
 Nothing here writes until ``accept``: reading a file and proposing matches change nothing,
 so a refused file (unknown format, wrong encoding, another account, a balance that does
@@ -26,7 +27,7 @@ import csv
 import io
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -62,7 +63,9 @@ class BankFileError(Exception):
     other_account (expected, found: the coop's account number and the file's), balance_gap
     (previous_day, previous_balance, expected, closing: the previous statement's balance + the
     file's lines after it ≠ the file's closing balance), statement_differs (day, balance: a
-    statement of that date is already recorded with another balance), line (a line of the file
+    statement of that date is already recorded with another balance), no_date (last: a file that
+    says no statement date, as Crédit Mutuel's CSV, and no date given with it; its last line's day),
+    day_before_lines (day, last: the date given is before the file's last line), line (a line of the file
     not found: the file changed), done (a line already made into an entry).
     """
 
@@ -90,17 +93,31 @@ class BankFile:
     closing: int
     opening: int | None
     lines: tuple[BankLine, ...]
+    dated: bool = True  # False: the file says no date (Crédit Mutuel's CSV), ``day`` is its last line's
+
+    def on(self, day: date | None) -> BankFile:
+        """The statement dated: its own date, else ``day`` (the one the person gave); a cheque
+        written after the last line and before that day is then outstanding, as it should."""
+        if self.dated:
+            return self
+        last = max(x.day for x in self.lines)
+        if day is None:
+            raise BankFileError("no_date", last=last)
+        if day < last:
+            raise BankFileError("day_before_lines", day=day, last=last)
+        return replace(self, day=day, dated=True)
 
     def to_data(self) -> dict:
         """Plain JSON, kept with the conversation while the person goes through the proposals."""
         return {"kind": self.kind, "account": self.account, "day": self.day.isoformat(), "closing": self.closing,
-                "opening": self.opening,
+                "opening": self.opening, "dated": self.dated,
                 "lines": [[x.day.isoformat(), x.label, x.amount, x.cheque_number] for x in self.lines]}  # fmt: skip
 
     @classmethod
     def from_data(cls, data: dict) -> BankFile:
         lines = tuple(BankLine(date.fromisoformat(d), label, amount, cheque) for d, label, amount, cheque in data["lines"])
-        return cls(data["kind"], data["account"], date.fromisoformat(data["day"]), data["closing"], data["opening"], lines)
+        return cls(data["kind"], data["account"], date.fromisoformat(data["day"]), data["closing"], data["opening"], lines,
+                   data.get("dated", True))  # fmt: skip
 
 
 # ---------------------------------------------------------------- reading a file
@@ -327,7 +344,8 @@ def _read_csv(text: str) -> BankFile:
     day = closing_day or end_day or max(x.day for x in lines)
     if lines[0].day > lines[-1].day:  # latest first: a day's lines in the bank's order once reversed
         lines.reverse()
-    return BankFile("csv", account, day, closing, opening, tuple(sorted(lines, key=lambda x: x.day)))
+    return BankFile("csv", account, day, closing, opening, tuple(sorted(lines, key=lambda x: x.day)),
+                    dated=bool(closing_day or end_day))  # fmt: skip
 
 
 def _csv_line(row: list[str], columns: _Columns, day: date) -> BankLine | None:
@@ -519,16 +537,18 @@ def _proposal(session: Session, coop: Coop, statement: BankFile, today: date,
 
 
 def propose(session: Session, who: Who, coop_id: int, data: bytes | dict, *, today: date,
-            created: dict[int, int] | None = None, account: str | None = None) -> Proposal:  # fmt: skip
+            created: dict[int, int] | None = None, account: str | None = None,
+            day: date | None = None) -> Proposal:  # fmt: skip
     """Read a statement file (bytes) or take up one read before (its ``to_data``), check it against
     the coop and propose the matches. Nothing is written. An OFX of several accounts: the coop's
-    recorded account's statement, else the ``account`` the person chose among them."""
+    recorded account's statement, else the ``account`` the person chose among them. A file that
+    says no date is the statement of ``day`` (BankFileError no_date without one)."""
     coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
     if isinstance(data, bytes):
         statement = read(data, account=coop.bank_account or account)
     else:
         statement = BankFile.from_data(data)
-    return _proposal(session, coop, statement, today, created)
+    return _proposal(session, coop, statement.on(day), today, created)
 
 
 def _school_ledger(session: Session, coop_id: int) -> Ledger:

@@ -53,6 +53,7 @@ class ExportChoices:
     ledgers: tuple[Scope, ...]
     coops: tuple[Scope, ...]
     staff: bool
+    example: str = ""  # a coop number to show as an example: one the person reads, else of their department
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,21 @@ def export_choices(session: Session, who: Who) -> ExportChoices:
             coops.append(_scope(session, coop, None))
         ledgers += [_scope(session, coop, x) for x in _ledgers(session, coop.id)
                     if may(who, Action.READ_LEDGER, ledger_id=x.id, **target)]  # fmt: skip
-    staff = any(role.department_code is not None and may(who, Action.STAFF, department_code=role.department_code)
-                for role in who.roles)  # fmt: skip
-    return ExportChoices(tuple(ledgers), tuple(coops), staff)
+    staff = [role.department_code for role in who.roles
+             if role.department_code is not None and may(who, Action.STAFF, department_code=role.department_code)]
+    return ExportChoices(tuple(ledgers), tuple(coops), bool(staff), _example(session, ledgers + coops, sorted(staff)))
+
+
+def _example(session: Session, scopes: list[Scope], departments: list[str]) -> str:
+    """A coop number to give as an example: the person's own coop, else the first of their
+    department (an AD of 971 is shown 971-…, never another department's), else its made-up 111."""
+    if scopes:
+        return scopes[0].affiliation
+    if not departments:
+        return ""
+    first = session.exec(select(Coop.affiliation).where(Coop.department_code.in_(departments))
+                         .order_by(Coop.department_code, Coop.affiliation)).first()  # fmt: skip
+    return first or f"{departments[0]}-111"
 
 
 def pick_scope(session: Session, who: Who, *, ledger_id: int | None = None, coop_id: int | None = None) -> Scope:

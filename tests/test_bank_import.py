@@ -172,7 +172,8 @@ def test_only_the_coops_managers_read_a_file_for_it(demo_books):
         with pytest.raises(Forbidden):
             demo_books.run(lambda s: bankfiles.propose(s, who_is(s, PERSONAS[persona][0]), coop_of(s).id, data,
                                                        today=TODAY))  # fmt: skip
-    assert propose(demo_books, data).matches
+    assert propose(demo_books, data, day=TODAY).matches  # a file that says no date is the statement of the day given
+    assert propose(demo_books, data, day=TODAY).statement.day == TODAY
 
 
 # ------------------------------------------------------------------ in the chat
@@ -433,3 +434,148 @@ async def test_the_mandataire_picks_the_coops_account_in_a_file_of_several(bot, 
     assert flat(step.text) == ("Ce fichier contient les relevés de 2 comptes, mais aucun n'est celui de la "
                                "coopérative (•••• 5678).\n\nRien n'a été modifié. Envoyez un autre fichier, ou "
                                "choisissez la date du relevé.")  # fmt: skip
+
+
+# ------------------------------------------------------------------ a file at the typed steps
+
+CARD = "Acompte car classe verte"  # the demo's card payment of 3 days ago
+
+
+def receipts(db) -> int:
+    from store.models import Receipt
+
+    return len(db.run(lambda s: s.exec(select(Receipt)).all()))
+
+
+def statements(db) -> list[tuple]:
+    return db.run(lambda s: [(x.day, x.balance) for x in s.exec(select(Statement)).all()])
+
+
+async def test_a_file_or_a_photo_at_each_typed_step_is_never_a_receipt(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    step = await marie.send("/pointage")
+    step = await marie.send_photo(b"\xff\xd8\xff\xe0 releve photographie")  # the date's step
+    assert flat(step.text) == ("Une photo n'est pas lue ici : tapez la date du relevé (jj/mm/aaaa), ou envoyez le "
+                               "fichier de votre banque (CSV ou OFX) comme document.")  # fmt: skip
+    step = await marie.send(DAY)  # still at the date
+    assert step.text.startswith(f"Solde du relevé du {DAY} ?")
+    step = await marie.send_photo(b"\xff\xd8\xff\xe0 ticket")  # the balance's step
+    assert flat(step.text) == (f"Une photo n'est pas lue ici : tapez le solde du relevé du {DAY} (par exemple "
+                               "1 234,56), ou envoyez le fichier de votre banque (CSV ou OFX) comme document.")  # fmt: skip
+    step = await marie.send_document(b"%PDF-1.4\n\x00\x01\x02 releve", "releve.pdf")
+    assert flat(step.text).startswith("Ce fichier n'est pas un relevé lisible")
+    assert flat(step.text).endswith(f"Rien n'a été modifié. Tapez le solde du relevé du {DAY}, ou envoyez un autre "
+                                    "fichier.")  # fmt: skip
+    assert statements(demo_books) == []
+    step = await marie.send("1 234,56")  # the date typed before is kept
+    assert flat(step.text).startswith(f"Relevé du {DAY} — coop 974-111")
+    tick = step.last.buttons[0][0]
+    assert tick.startswith("☐ ")
+    step = await marie.press(tick)
+    for send in (lambda: marie.send_photo(b"\xff\xd8\xff\xe0 ticket"),
+                 lambda: marie.send_document(b"Date;Libelle;Montant\n", "releve.csv")):  # fmt: skip
+        step = await send()
+        text = flat(step.text)
+        assert text.startswith("Un relevé est en cours : pointez-le (✅ Terminer) ou annulez-le (/annuler) avant "
+                               "d'envoyer un fichier. Ce fichier n'a pas été lu.")  # fmt: skip
+        assert f"Relevé du {DAY} — coop 974-111" in text and step.last.buttons[0][0] == "☑" + tick[1:]  # kept ticked
+    step = await marie.press("☑" + tick[1:])  # still ticking
+    assert step.last.buttons[0][0] == tick
+    assert receipts(demo_books) == 0 and statements(demo_books) == [(TODAY, 1_234_56)]
+
+
+def undated_statement(db):
+    """Crédit Mutuel's file of the demo coop, read today: its last line weeks ago, the cheque and the
+    card payment written since not on it yet."""
+    lines, closing = statement_of(db, leave_out=(MUSEUM, CARD))
+    assert lines[-1].day < TODAY - timedelta(days=5)  # the cheque was written after the file's last line
+    return lines, closing, credit_mutuel(TODAY, closing, lines)
+
+
+async def test_crédit_mutuels_file_at_the_balance_step_is_the_statement_of_the_date_typed(bot, cast, demo_books):
+    lines, closing, data = undated_statement(demo_books)
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    await marie.send(DAY)
+    step = await marie.send_document(data, "releve.csv")
+    text = flat(step.text)
+    assert text.startswith(f"Relevé du {DAY} — coop 974-111 Fichier CSV · solde {euros(closing)}")
+    assert "0 sans écriture" in text and "Au livre mais pas sur le relevé : 2" in text and MUSEUM in text
+    step = await marie.press(step.last.buttons[-2][0])
+    assert f"sur le relevé du {DAY}" in flat(step.text) and "Rapprochement équilibré ✅" in flat(step.text)
+    assert statements(demo_books) == [(TODAY, closing)]
+
+
+async def test_crédit_mutuels_file_for_the_date_asks_the_statements_date(bot, cast, demo_books):
+    lines, closing, data = undated_statement(demo_books)
+    last = f"{lines[-1].day:%d/%m/%Y}"
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.send_document(data, "releve.csv")
+    assert flat(step.text) == (f"Ce fichier ne dit pas la date du relevé (sa dernière opération est du {last}). "
+                               "Quelle est la date du relevé, celle de son solde ?")  # fmt: skip
+    assert step.last.buttons == [["Aujourd'hui"], ["📅 Autre date"], ["Annuler"]]
+    step = await marie.send_photo(b"\xff\xd8\xff\xe0 ticket")
+    assert flat(step.text).startswith("Une photo n'est pas lue ici : tapez la date du relevé")
+    step = await marie.press("📅 Autre date")
+    assert step.text.startswith("Tapez la date, jj/mm/aaaa")
+    step = await marie.send("le trente")
+    assert step.text.startswith("Ce n'est pas une date")
+    before = f"{lines[-1].day - timedelta(days=1):%d/%m/%Y}"
+    step = await marie.send(before)
+    assert flat(step.text).startswith(f"Le relevé ne peut pas être du {before} : le fichier a des opérations "
+                                      f"jusqu'au {last}.")  # fmt: skip
+    assert step.last.buttons[0] == ["Aujourd'hui"]  # the date asked again
+    step = await marie.send(DAY)
+    text = flat(step.text)
+    assert text.startswith(f"Relevé du {DAY} — coop 974-111 Fichier CSV · solde {euros(closing)}")
+    assert "Au livre mais pas sur le relevé : 2" in text and MUSEUM in text and "−40,00\xa0€ Acompte car" in text
+    step = await marie.press(step.last.buttons[-2][0])
+    assert "Rapprochement équilibré ✅" in flat(step.text) and statements(demo_books) == [(TODAY, closing)]
+    assert receipts(demo_books) == 0
+
+
+async def test_a_dated_file_at_the_balance_step_keeps_its_own_date(bot, cast, demo_books):
+    lines, closing = statement_of(demo_books, extra=[FEES])
+    yesterday = f"{TODAY - timedelta(days=1):%d/%m/%Y}"
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    await marie.send(yesterday)
+    step = await marie.send_document(credit_agricole(TODAY, closing, lines), "releve.csv")
+    text = flat(step.text)
+    assert text.startswith(f"Ce fichier est le relevé du {DAY} (et non du {yesterday}) : c'est sa date qui est "
+                           f"retenue.\n\nRelevé du {DAY} — coop 974-111 Fichier CSV")  # fmt: skip
+    step = await marie.press(step.last.buttons[-2][0])
+    assert f"sur le relevé du {DAY}" in flat(step.text) and statements(demo_books) == [(TODAY, closing)]
+
+
+async def test_the_sandbox_gives_an_undated_statement_whose_date_is_asked(database, tmp_path):
+    from tests.test_sandbox import chat
+
+    statement = tmp_path / "s-releve-974-111-sans-date.csv"
+    out = await chat(database, "/pointage", f":doc {statement}", ":1", files=tmp_path / "s")
+    assert f"Un relevé sans date, comme le Crédit Mutuel les donne : /pointage, puis :doc {statement}" in out
+    answer = " ".join(out.rsplit(f":doc {statement}\n", 1)[1].split())
+    assert "Ce fichier ne dit pas la date du relevé" in answer
+    assert f"Relevé du {DAY} — coop 974-111 Fichier CSV" in answer  # Aujourd'hui pressed
+    assert "Au livre mais pas sur le relevé" in answer and "Entrées au musée" in answer  # the cheque of 5 days ago
+
+
+async def test_a_file_before_the_coop_is_chosen_is_not_read(bot, cast, demo_books):
+    from store.models import Person, Role, RoleKind
+    from tests.world import seed_world
+
+    def second_coop(session):  # Marie is also signataire of 974-222: /pointage asks which coop
+        seed_world(session)
+        marie = session.exec(select(Person).where(Person.telegram_id == MARIE)).one()
+        session.add(Role(person_id=marie.id, kind=RoleKind.SIGNATAIRE, coop_id=coop_of(session, "974-222").id))
+    demo_books.run(second_coop)
+    marie = cast["mandataire"]
+    step = await marie.send("/pointage")
+    assert step.text == "Rapprochement bancaire : quelle coopérative ?"
+    for send in (lambda: marie.send_photo(b"\xff\xd8\xff\xe0 ticket"),
+                 lambda: marie.send_document(credit_agricole(TODAY, 1_00, LINES), "releve.csv")):  # fmt: skip
+        step = await send()
+        assert step.text == "Choisissez d'abord la coopérative avec les boutons. Ce fichier n'a pas été lu."
+    step = await marie.press("Coopérative 974-111")  # the buttons still work
+    assert "coopérative 974-111" in flat(step.text) and receipts(demo_books) == 0

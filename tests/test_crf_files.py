@@ -138,9 +138,9 @@ async def test_the_ad_prints_a_coops_report_typed_by_its_number_or_its_schools_n
     assert ["📄 Compte rendu (PDF)"] in step.last.buttons
     step = await paul.press("📄 Compte rendu (PDF)")
     assert step.text == "Tapez le numéro de la coopérative (par exemple 974-111) ou le nom de son école :"
-    step = await paul.send("971-300")  # a coop of another department
+    step = await paul.send("971-300")  # a coop of another department: the example is one of Paul's own
     assert step.text == ("« 971-300 » n'est pas une coopérative de votre département. Tapez son numéro, par exemple "
-                         "971-111, ou le nom de son école :")  # fmt: skip
+                         "974-111, ou le nom de son école :")  # fmt: skip
     step = await paul.send("974-30O")  # a letter O for a zero
     assert step.text.startswith("« 974-30O » n'est pas une coopérative de votre département.")
     step = await paul.send("Filoas")  # a typo
@@ -163,8 +163,13 @@ async def test_the_ad_prints_a_coops_report_typed_by_its_number_or_its_schools_n
     assert step.text == "Quelle période (974-300) ?"
     gaston = sim.user(*PERSONAS["ad_autre_departement"])
     await gaston.send("/export")
-    await gaston.press("📄 Compte rendu (PDF)")
-    step = await gaston.send("974-300")
-    assert step.text.startswith("« 974-300 » n'est pas une coopérative de votre département")
+    step = await gaston.press("📄 Compte rendu (PDF)")
+    assert step.text == "Tapez le numéro de la coopérative (par exemple 971-300) ou le nom de son école :"
+    step = await gaston.send("974-300")  # the example is a coop of 971, theirs, not a default to 974
+    assert step.text == ("« 974-300 » n'est pas une coopérative de votre département. Tapez son numéro, par exemple "
+                         "971-300, ou le nom de son école :")  # fmt: skip
+    step = await gaston.send("Flamboyants")
+    assert step.text == ("« Flamboyants » : aucune école de votre département n'a ce nom, ou plusieurs. Tapez le nom "
+                         "complet de l'école, ou le numéro de la coopérative (par exemple 971-300) :")  # fmt: skip
     step = await gaston.send("Filaos")  # theirs: 971-300, whose report has nothing recorded
     assert step.text == "Quelle période (971-300) ?"

@@ -79,12 +79,17 @@ def test_the_years_bank_file_matches_every_entry_once_but_the_uncashed_cheque(da
     lines, closing = august(y)
     books = bank_entries(y)
     data = FILES[layout](y.last_day, closing, lines)
-    proposal = y.act("mandataire", bankfiles.propose, y.coop, data, today=y.today)
+    if layout == "credit_mutuel":  # its file says no date: not taken as its last line's, the person gives it
+        with pytest.raises(bankfiles.BankFileError) as refused:
+            y.act("mandataire", bankfiles.propose, y.coop, data, today=y.today)
+        assert refused.value.reason == "no_date" and refused.value.details["last"] == lines[-1].day < y.last_day
+    proposal = y.act("mandataire", bankfiles.propose, y.coop, data, today=y.today, **given(layout, y.last_day))
     statement = proposal.statement
     # The statement read right: its date, closing balance, account, and its lines add up from the opening.
     assert statement.closing == AUGUST_STATEMENT == BANQUE + 86_40
-    assert statement.day == (lines[-1].day if layout == "credit_mutuel" else y.last_day)  # Crédit Mutuel says no date
+    assert statement.day == y.last_day
     seen = statement.day >= date(y.year + 1, 8, 25)  # the cheque was written before the statement's date
+    assert seen  # Crédit Mutuel's too: its last line is before the cheque, its statement is of 31/08
     assert statement.account == (None if layout == "credit_mutuel" else ACCOUNT)
     assert opening_banque(y) + sum(x.amount for x in statement.lines) == AUGUST_STATEMENT
     if statement.opening is not None:
@@ -105,12 +110,17 @@ def test_the_years_bank_file_matches_every_entry_once_but_the_uncashed_cheque(da
     # September: the cheque cashed, the coop's account now known.
     day, cashed = september(y)
     data = FILES[layout](day, BANQUE, cashed)
-    proposal = y.act("mandataire", bankfiles.propose, y.coop, data, today=y.today)
+    proposal = y.act("mandataire", bankfiles.propose, y.coop, data, today=y.today, **given(layout, day))
     assert [m.entry_ids for m in proposal.matches] == [(y.entries["livres"],)] and not proposal.unmatched_entries
     assert proposal.statement.closing == BANQUE and proposal.previous_day == statement.day
     rec = y.act("mandataire", bankfiles.accept, y.coop, proposal.statement.to_data(), [y.entries["livres"]],
                 today=y.today)  # fmt: skip
     assert rec.balanced and rec.outstanding_debits == 0 and rec.statement_balance == rec.book_banque == BANQUE
+
+
+def given(layout: str, day: date) -> dict:
+    """The statement's date the person gives with a file that says none (Crédit Mutuel's)."""
+    return {"day": day} if layout == "credit_mutuel" else {}
 
 
 def person(sim, key):

@@ -156,6 +156,36 @@ async def open_statement(update: Update, context: ContextTypes.DEFAULT_TYPE, sta
     return await refresh(update, context, rec, notice)
 
 
+# ------------------------------------------------------------------ a file where none is read
+
+
+async def file_at_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A photo or a document before the coop is chosen: not read (nor taken as a receipt)."""
+    await update.effective_message.reply_text(t("pnt.file.coop", lang(update)))
+    return COOP
+
+
+async def photo_at_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A photo where the statement's date is asked: a date, or the bank's file, is expected."""
+    await update.effective_message.reply_text(narrow(t("pnt.file.day", lang(update))))
+    return DAY
+
+
+async def photo_at_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A photo where the balance is asked: the balance, or the bank's file, is expected; the date stays."""
+    day = day_text(date.fromisoformat(draft(context)["day"]))
+    await update.effective_message.reply_text(narrow(t("pnt.file.balance", lang(update), day=day)))
+    return BALANCE
+
+
+async def file_while_pointing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A file while a statement is ticked: not read (nor taken as a receipt); the boxes again, as they were."""
+    current = draft(context)
+    current.pop("shown", None)  # a new message under the file
+    rec = await as_user(update, context, store_reconciliation.reconciliation, current["statement_id"])
+    return await refresh(update, context, rec, t("pnt.file.pointing", lang(update)))
+
+
 # ------------------------------------------------------------------ ticking
 
 

@@ -15,27 +15,29 @@ the proposals follow the books if someone records or cancels an entry meanwhile.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.bookkeeping import reconciliation
-from bot.bookkeeping.reconciliation import CANCEL_BUTTONS, DAY, draft
+from bot.bookkeeping.reconciliation import BALANCE, CANCEL_BUTTONS, DAY, draft
 from bot.infra.downloads import fetch_small
 from bot.texts import lang, plural, t
 from bot.ui.buttons import DIGITS, ID, Button, button, page_turns
 from bot.ui.chat import as_user, show
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
-from bot.ui.steps import today_of
+from bot.ui.steps import DAYS, answered_day, day_keyboard, today_of
 from store import bankfiles
 from store.bankfiles import BankFileError, Proposal
 from store.errors import LedgerError
 
-IMPORT, ACCOUNT = "pnt.import", "pnt.file_account"
+IMPORT, ACCOUNT, FILE_DAY = "pnt.import", "pnt.file_account", "pnt.file_day"
 TOGGLE_BUTTON, PAGE_BUTTON, CREATE_BUTTON = Button("bki:t", ID), Button("bki:p", ID), Button("bki:n", ID)
 DONE_BUTTON, BACK_BUTTON, ACCOUNT_BUTTON = Button("bki:done"), Button("bki:back"), Button("bki:a", DIGITS)
 WHICH_BUTTON = Button("bki:w", ID)  # which account of a file holding several
+FILE_DAY_BUTTON = Button("bki:d", DAYS)  # the statement's date of a file that says none
 PAGE_SIZE = 6  # lines of the file per page: each takes two lines and a button
 UNMATCHED_SHOWN = 5  # entries of the books the file lacks, listed by name
 
@@ -50,7 +52,7 @@ def money_values(error: BankFileError, language: str) -> dict:
     for key in ("opening", "total", "closing", "previous_balance", "expected", "balance"):
         if key in values:
             values[key] = signed_money(values[key], language)
-    for key in ("previous_day", "day"):
+    for key in ("previous_day", "day", "last"):
         if key in values:
             values[key] = day_text(values[key])
     return values
@@ -60,8 +62,19 @@ def problem(error: BankFileError, language: str) -> str:
     return t(f"imp.error.{error.reason}", language, **money_values(error, language))
 
 
+def typed_day(current: dict) -> date | None:
+    """The statement's date typed before the file came (the balance step), if any."""
+    return date.fromisoformat(current["day"]) if "day" in current and "statement_id" not in current else None
+
+
+def again(current: dict, language: str) -> str:
+    """What the person may do after a refused file, at the step they stay at."""
+    day = typed_day(current)
+    return t("imp.again_balance", language, day=day_text(day)) if day else t("imp.again", language)
+
+
 async def received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """A document where the statement's date is asked: the bank's file, read and checked."""
+    """A document where the statement's date or balance is asked: the bank's file, read and checked."""
     document = update.effective_message.document
     data = None
     if (document.file_size or 0) <= bankfiles.MAX_BYTES:
@@ -76,33 +89,72 @@ async def chose_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE)
     await query.answer()
     index, accounts = WHICH_BUTTON.read(update), current.get("accounts") or []
     if "file_id" not in current or not 0 <= index < len(accounts):
-        await show(update, t("imp.again", lang(update)))
-        return DAY
+        await show(update, again(current, lang(update)))
+        return BALANCE if typed_day(current) else DAY
     data = await fetch_small(await context.bot.get_file(current["file_id"]), bankfiles.MAX_BYTES)
     return await read_file(update, context, data, accounts[index])
 
 
+async def chose_file_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The statement's date of a file that says none: the file read again, as the statement of that day."""
+    current = draft(context)
+    day = await answered_day(update, today_of(current), FILE_DAY_BUTTON)
+    if day is None:
+        return FILE_DAY
+    if "file_id" not in current:
+        await show(update, again(current, lang(update)))
+        return BALANCE if typed_day(current) else DAY
+    data = await fetch_small(await context.bot.get_file(current["file_id"]), bankfiles.MAX_BYTES)
+    return await read_file(update, context, data, day=day)
+
+
+async def photo_at_file_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A photo where a file's date is asked: a date, or another file, is expected; the file waits."""
+    await reconciliation.photo_at_day(update, context)
+    return FILE_DAY
+
+
 async def read_file(update: Update, context: ContextTypes.DEFAULT_TYPE, data: bytes | None,
-                    account: str | None = None) -> str:  # fmt: skip
-    """The file's proposals; or why it is refused, or which of its accounts, at the same step."""
+                    account: str | None = None, day: date | None = None) -> str:  # fmt: skip
+    """The file's proposals; or why it is refused, which of its accounts, or its date, at the same step.
+    A file that says no date is the statement of ``day``, else of the date typed before it, else it is asked."""
     message, current, language = update.effective_message, draft(context), lang(update)
+    typed = typed_day(current)
+    stay = BALANCE if typed else DAY
     try:
         if data is None:
             raise BankFileError("too_big")
         proposal = await as_user(update, context, bankfiles.propose, current["coop_id"], data,
-                                 today=today_of(current), account=account)  # fmt: skip
+                                 today=today_of(current), account=account, day=day or typed)  # fmt: skip
     except BankFileError as refused:
         if refused.reason == "several_accounts":
             return await ask_file_account(update, context, refused.details["accounts"])
-        await message.reply_text(narrow(problem(refused, language) + "\n\n" + t("imp.again", language)))
-        return DAY
+        if refused.reason == "no_date":
+            return await ask_file_day(update, context, refused.details["last"])
+        if refused.reason == "day_before_lines":
+            return await ask_file_day(update, context, refused.details["last"], problem(refused, language))
+        await message.reply_text(narrow(problem(refused, language) + "\n\n" + again(current, language)))
+        return stay
     except LedgerError as refused:
-        await message.reply_text(narrow(refusal(refused, language) + "\n\n" + t("imp.again", language)))
-        return DAY
+        await message.reply_text(narrow(refusal(refused, language) + "\n\n" + again(current, language)))
+        return stay
     for key in ("file_id", "accounts"):
         current.pop(key, None)
     current.update(file=proposal.statement.to_data(), created={}, left=[], page=0)
-    return await refresh(update, context, proposal)  # the question of the account, if any, becomes the proposals
+    notice = None
+    if typed and proposal.statement.day != typed:  # the file says its own date: that one is the statement's
+        notice = t("imp.file_day", language, day=day_text(proposal.statement.day), typed=day_text(typed))
+    return await refresh(update, context, proposal, notice)  # the question of the account, if any, becomes the proposals
+
+
+async def ask_file_day(update: Update, context: ContextTypes.DEFAULT_TYPE, last: date, notice: str | None = None) -> str:
+    """A file that says no statement date (Crédit Mutuel's CSV): its date, by the shared date step;
+    not its last line's, or a cheque written after that line would not show as outstanding."""
+    language = lang(update)
+    text = t("imp.ask_file_day", language, last=day_text(last))
+    await show(update, narrow(f"{notice}\n\n{text}" if notice else text),
+               day_keyboard(FILE_DAY_BUTTON, CANCEL_BUTTONS[1], language, yesterday=False))  # fmt: skip
+    return FILE_DAY
 
 
 async def ask_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: list[str]) -> str:
@@ -114,7 +166,7 @@ async def ask_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE, a
     rows.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     await update.effective_message.reply_text(narrow(t("imp.which_account", language, count=len(accounts))),
                                               reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
-    return DAY
+    return BALANCE if typed_day(draft(context)) else DAY
 
 
 async def reread(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Proposal:

@@ -520,6 +520,33 @@ TEXTS: dict[str, dict[str, str]] = {
                           "how to tick each line."},
     "imp.again": {"fr": "Rien n'a été modifié. Envoyez un autre fichier, ou choisissez la date du relevé.",
                   "en": "Nothing was changed. Send another file, or choose the statement's date."},
+    "imp.again_balance": {"fr": "Rien n'a été modifié. Tapez le solde du relevé du {day}, ou envoyez un autre fichier.",
+                          "en": "Nothing was changed. Type the balance of the statement of {day}, or send another file."},
+    "imp.ask_file_day": {"fr": "Ce fichier ne dit pas la date du relevé (sa dernière opération est du {last}). "
+                               "Quelle est la date du relevé, celle de son solde ?",
+                         "en": "This file does not say the statement's date (its last transaction is of {last}). "
+                               "What is the statement's date, that of its balance?"},
+    "imp.file_day": {"fr": "Ce fichier est le relevé du {day} (et non du {typed}) : c'est sa date qui est retenue.",
+                     "en": "This file is the statement of {day} (not of {typed}): its date is used."},
+    "imp.error.no_date": {"fr": "Ce fichier ne dit pas la date du relevé.",
+                          "en": "This file does not say the statement's date."},
+    "imp.error.day_before_lines": {"fr": "Le relevé ne peut pas être du {day} : le fichier a des opérations "
+                                         "jusqu'au {last}.",
+                                   "en": "The statement cannot be of {day}: the file has transactions until {last}."},
+    "pnt.file.coop": {"fr": "Choisissez d'abord la coopérative avec les boutons. Ce fichier n'a pas été lu.",
+                      "en": "Choose the cooperative with the buttons first. That file was not read."},
+    "pnt.file.day": {"fr": "Une photo n'est pas lue ici : tapez la date du relevé (jj/mm/aaaa), ou envoyez le "
+                           "fichier de votre banque (CSV ou OFX) comme document.",
+                     "en": "A photo is not read here: type the statement's date (dd/mm/yyyy), or send your bank's "
+                           "file (CSV or OFX) as a document."},
+    "pnt.file.balance": {"fr": "Une photo n'est pas lue ici : tapez le solde du relevé du {day} (par exemple "
+                               "1 234,56), ou envoyez le fichier de votre banque (CSV ou OFX) comme document.",
+                         "en": "A photo is not read here: type the balance of the statement of {day} (for example "
+                               "1,234.56), or send your bank's file (CSV or OFX) as a document."},
+    "pnt.file.pointing": {"fr": "Un relevé est en cours : pointez-le (✅ Terminer) ou annulez-le (/annuler) avant "
+                                "d'envoyer un fichier. Ce fichier n'a pas été lu.",
+                          "en": "A statement is in progress: tick it (✅ Finish) or cancel it (/annuler) before "
+                                "sending a file. That file was not read."},
     "imp.error.empty": {"fr": "Ce fichier est vide.", "en": "This file is empty."},
     "imp.error.too_big": {"fr": "Ce fichier est trop gros pour un relevé (1 Mo au plus).",
                           "en": "This file is too big for a statement (1 MB at most)."},

@@ -58,7 +58,8 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query, language = update.callback_query, lang(update)
     await query.answer()
     choices = await as_user(update, context, exports.export_choices)
-    context.user_data.setdefault(KEY, {}).update(kind=KIND_BUTTON.read(update), staff=choices.staff)
+    context.user_data.setdefault(KEY, {}).update(kind=KIND_BUTTON.read(update), staff=choices.staff,
+                                                 example=choices.example)  # fmt: skip
     ledgers = () if kind_of(context) == "crf" else choices.ledgers  # the report is a whole coop's
     scopes = choices.coops + ledgers
     if not scopes and not choices.staff:
@@ -73,7 +74,7 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
              for s in ledgers]  # fmt: skip
     if choices.staff:
         question = "exp.ask_scope_typed" if rows else "exp.ask_coop"
-        text = t(question, language, example=example_coop(choices))
+        text = t(question, language, example=choices.example)
     else:
         text = t("exp.ask_scope", language)
     await query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows + [cancel_row(language)]))
@@ -82,11 +83,6 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 def kind_of(context: ContextTypes.DEFAULT_TYPE) -> str:
     return context.user_data.get(KEY, {}).get("kind", "")
-
-
-def example_coop(choices: exports.ExportChoices) -> str:
-    scopes = choices.coops + choices.ledgers
-    return scopes[0].affiliation if scopes else "974-111"
 
 
 async def chose_scope(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -109,10 +105,9 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     typed = update.effective_message.text.strip()[:80]  # an affiliation, or a school's name
     scope = await as_user(update, context, exports.typed_coop, typed)
     if scope is None:
-        department = typed.split("-")[0] if re.fullmatch(r"\d{2,3}-\d+", typed) else "974"
         key = "exp.bad_coop" if re.fullmatch(r"\d{2,3}-\S+", typed) else "exp.bad_name"  # a number, or a name
-        await update.effective_message.reply_text(
-            t(key, lang(update), typed=escape(excerpt(typed, 30)), example=f"{department}-111"))
+        example = context.user_data[KEY].get("example") or (await as_user(update, context, exports.export_choices)).example
+        await update.effective_message.reply_text(t(key, lang(update), typed=escape(excerpt(typed, 30)), example=example))
         return SCOPE
     return await ask_period(update, context, scope)
 

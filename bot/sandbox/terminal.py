@@ -18,7 +18,7 @@ from bot.sandbox.simulator import BotApiSimulator, SimMessage, SimUser, Step
 from store.db import Database
 from store.demo import (
     DEMO_AFFILIATION, DEMO_TIMEZONE, SANDBOX_PEOPLE, YEAR_END_AFFILIATION, demo_statement, seed_sandbox,
-    year_end_statement,
+    undated_statement, year_end_statement,
 )  # fmt: skip
 
 COMMANDS_HELP = """Commandes du terminal :
@@ -58,6 +58,8 @@ async def sandbox(database: Database, *, stdin: TextIO = sys.stdin, stdout: Text
     statement.write_bytes(database.run(demo_statement))
     # 974-300's statement of 31/08 (the year that waits for its end), to send in /pointage as filaos
     Path(f"{files}-releve-{YEAR_END_AFFILIATION}.csv").write_bytes(database.run(year_end_statement))
+    # 974-111's operations up to a week ago as Crédit Mutuel gives them: no statement date, /pointage asks it
+    Path(f"{files}-releve-{DEMO_AFFILIATION}-sans-date.csv").write_bytes(database.run(undated_statement))
     sim = BotApiSimulator()
     await sim.start("127.0.0.1", 0)
     try:
@@ -113,6 +115,8 @@ class Terminal:
             self.say(f"Un relevé de banque de la coop {DEMO_AFFILIATION} à importer : /pointage, puis :doc {self.statement}")
             year_end = self.statement.with_name(self.statement.name.replace(DEMO_AFFILIATION, YEAR_END_AFFILIATION))
             self.say(f"Celui du 31/08 de la coop {YEAR_END_AFFILIATION} (:user filaos) : /pointage, puis :doc {year_end}")
+            undated = self.statement.with_name(self.statement.name.replace(".csv", "-sans-date.csv"))
+            self.say(f"Un relevé sans date, comme le Crédit Mutuel les donne : /pointage, puis :doc {undated}")
         while True:
             self.prompt()
             line = await read_line(self.stdin)
