@@ -19,6 +19,11 @@ YEARS = f"{YEAR}-{YEAR + 1}"
 WARNING = f"⚠️ Le compte rendu {YEARS} déjà envoyé sera modifié"
 
 
+def has_button(step, label: str) -> bool:
+    """Among the step's messages: the managers' notice of a change may come in the same moment as the card."""
+    return any(label in str(m.buttons) for m in step.messages + step.edited)
+
+
 def send_report(session) -> int:
     """974-111's report of the year completed, its quitus given, the statement attached, sent: its id."""
     coop, _ = coop_and_ledgers(session)
@@ -104,7 +109,7 @@ async def test_journal_changes_of_a_sent_year_warn_before_saving(bot, sim, sent)
     step = await marie.send("Don d'une famille")
     assert "modifiée" in step.text
     step = await marie.press("🗑 Annuler l'écriture")
-    assert WARNING in step.text and "🗑 Oui, annuler l'écriture" in str(step.last.buttons)
+    assert WARNING in step.text and has_button(step, "🗑 Oui, annuler l'écriture")
     step = await marie.press("🗑 Oui, annuler l'écriture")
     assert "annulée" in step.text
     # An entry of the current year: no warning.
@@ -124,7 +129,7 @@ async def test_a_movement_of_a_sent_year_warns_on_its_card(bot, sim, sent):
     step = await marie.press("📅 Autre date")
     step = await marie.send(f"20/06/{YEAR + 1}")
     step = await marie.press("✅ Garder ce libellé")
-    assert WARNING in step.text and "✅ Enregistrer" in str(step.last.buttons)
+    assert WARNING in step.text and has_button(step, "✅ Enregistrer")
     assert live_entries(sent) == count and state(sent) == "sent"
     step = await marie.press("✅ Enregistrer")
     assert live_entries(sent) == count + 2 and state(sent) == "modified"
