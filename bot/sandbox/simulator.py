@@ -74,11 +74,11 @@ class BotApiSimulator(FaultInjection, FileStore):
         self._message_ids: dict[int, itertools.count] = {}
         self._arrived = asyncio.Event()
         self._events: list[tuple[int, str, SimMessage | str | None]] = []
-        self._returned: set[int] = set()  # update ids handed to the bot by getUpdates
-        self._fetched: set[int] = set()  # ... and that it has taken in (polled again, or webhook 200)
+        self._fetched: set[int] = set()  # update ids the bot has taken in (polled again, or webhook 200)
         self._in_flight = 0  # calls under way, the long poll aside
         self._answers = 0  # calls made, the long poll aside
-        self._handed: dict[int, int] = {}  # update id → self._answers when it was last handed to the bot
+        # update id → self._answers when it was last handed to the bot (by getUpdates or the webhook)
+        self._handed: dict[int, int] = {}
         self._last_call = 0.0
         # A bot in another process has handled an update when it has been this quiet after answering.
         self.quiet_seconds = 0.3
@@ -223,7 +223,7 @@ class BotApiSimulator(FaultInjection, FileStore):
         if offset:
             # Confirmed by the offset: that batch is in the bot's queue. A batch returned to a
             # poll whose bot has gone (a restart) is not: it is handed out again, like Telegram does.
-            self._fetched |= {update_id for update_id in self._returned if update_id < offset}
+            self._fetched |= {update_id for update_id in self._handed if update_id < offset}
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
         deadline = time.monotonic() + timeout
         while not self._updates and not self._closing:
@@ -236,7 +236,6 @@ class BotApiSimulator(FaultInjection, FileStore):
             except TimeoutError:
                 break
         batch = self._updates[:limit]
-        self._returned.update(update["update_id"] for update in batch)
         self._handed.update((update["update_id"], self._answers) for update in batch)
         return batch
 
