@@ -6,16 +6,11 @@ from __future__ import annotations
 from io import BytesIO
 from textwrap import fill
 
-import matplotlib
+from babel.dates import format_date
 
-matplotlib.use("Agg")  # no display on a server
-from babel.dates import format_date  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from bot.membership.attestation import drawable  # noqa: E402
-from bot.ui.formatting import years_text  # noqa: E402
-from store.exports import YearPicture  # noqa: E402
+from bot.membership.attestation import drawable
+from bot.ui.formatting import years_text
+from store.exports import YearPicture
 
 SIZE = (12, 6)  # inches, at DPI: 1200 × 600 pixels
 DPI = 100
@@ -29,6 +24,11 @@ def euros_axis(value: float, _position: int) -> str:
 
 def year_png(picture: YearPicture, language: str) -> bytes:
     """The chart, captions in French (or English); amounts in euros."""
+    # matplotlib (and numpy) on the first chart: the bot starts without them. A bare Figure draws with
+    # Agg and needs no display.
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
     fr = language == "fr"
     locale = "fr_FR" if fr else "en_GB"
     figure = Figure(figsize=SIZE, dpi=DPI, layout="constrained")

@@ -12,12 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from io import BytesIO, StringIO
-
-from fpdf import FPDF
-from fpdf.fonts import FontFace
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from bot.membership.attestation import FONT, drawable, font_files
 from bot.ui.formatting import day_text, years_text
@@ -25,6 +20,12 @@ from store.exports import ExportBook, LedgerBook, Line, MandateForm
 from store.models import Direction, Treasury
 from store.money import format_amount
 from store.years import fiscal_year_of
+
+# fpdf and openpyxl are imported by the functions that draw a file: a bot that never sends one starts
+# without them (they are a third of its start-up).
+if TYPE_CHECKING:
+    from fpdf import FPDF
+    from openpyxl import Workbook
 
 CSV_HEADER = ("Date", "Pièce", "Cahier", "Libellé", "Sens", "Trésorerie", "Moyen", "N° chèque", "Montant écriture",
               "Compte", "Intitulé du compte", "Montant", "Projet")  # fmt: skip
@@ -133,6 +134,10 @@ def coop_accounts(book: ExportBook) -> tuple[tuple[str, str], ...]:
 def journal_xlsx(book: ExportBook, crf_sheet: Callable[[Workbook], None] | None = None) -> bytes:
     """One sheet per ledger, laid out like the cahier, with its report à nouveau and totals; then the
     CRF's sheet if ``crf_sheet`` is given (the whole coop's year)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     thin = Side(style="thin", color="999999")
@@ -198,24 +203,22 @@ def safe_title(name: str, taken: list[str]) -> str:
 # ------------------------------------------------------------------ PDF
 
 
-class CahierPdf(FPDF):
-    """Landscape A4 with the coop, the period and the page number at the foot of each page."""
+def pdf_document(title: str, footer: str, orientation: str = "landscape") -> FPDF:
+    """An A4 page with our font, and ``footer`` with the page number at the foot of each page."""
+    from fpdf import FPDF
 
-    footer_text = ""
+    pdf = FPDF(orientation=orientation, format="A4")
 
-    def footer(self) -> None:
-        self.set_y(-10)
-        self.set_font(FONT, "", 7)
-        self.cell(0, 5, drawable(f"{self.footer_text} — page {self.page_no()}/{{nb}}"), align="R")
+    def foot() -> None:
+        pdf.set_y(-10)
+        pdf.set_font(FONT, "", 7)
+        pdf.cell(0, 5, drawable(f"{footer} — page {pdf.page_no()}/{{nb}}"), align="R")
 
-
-def pdf_document(title: str, footer: str, orientation: str = "landscape") -> CahierPdf:
-    pdf = CahierPdf(orientation=orientation, format="A4")
+    pdf.footer = foot  # fpdf calls it at each page's end
     regular, bold, _ = font_files()
     pdf.add_font(FONT, "", regular)
     pdf.add_font(FONT, "B", bold)
     pdf.set_title(drawable(title))
-    pdf.footer_text = footer
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(True, margin=14)
     return pdf
@@ -263,6 +266,8 @@ def _ledger_table(pdf: FPDF, table: Table, ledger: LedgerBook, last: date) -> No
     label = min(62, max(40, pdf.epw - fixed - 19 * money_columns))
     money_width = (pdf.epw - fixed - label) / money_columns
     widths = (17, 10, label) + (money_width,) * money_columns
+    from fpdf.fonts import FontFace
+
     grey = FontFace(emphasis="BOLD", fill_color=(221, 230, 240))
     pdf.set_font(FONT, "", 6.5)
     with pdf.table(col_widths=widths, text_align=("CENTER", "LEFT", "LEFT") + ("RIGHT",) * money_columns,

@@ -4,11 +4,7 @@ and a « CRF » sheet for the coop's XLSX. French, like every file /export makes
 from __future__ import annotations
 
 from datetime import date
-
-from fpdf import FPDF
-from fpdf.fonts import FontFace
-from openpyxl.styles import Font
-from openpyxl.workbook import Workbook
+from typing import TYPE_CHECKING
 
 from bot.exports.files import euros, money_cell, pdf_document
 from bot.membership.attestation import FONT, drawable
@@ -17,6 +13,10 @@ from bot.ui.formatting import day_text, years_text
 from store.accounts import AccountClass
 from store.crf import YearReport
 from store.reports import ReportView
+
+if TYPE_CHECKING:  # imported where a file is drawn (see bot/exports/files.py)
+    from fpdf import FPDF
+    from openpyxl.workbook import Workbook
 
 GREY = (221, 230, 240)
 
@@ -83,6 +83,8 @@ def _fonctionnement(pdf: FPDF, r: YearReport) -> None:
 
     charges, produits = column(AccountClass.CHARGE), column(AccountClass.PRODUIT)
     blank = ("", "")
+    from fpdf.fonts import FontFace
+
     pdf.set_font(FONT, "", 8.5)
     bold = FontFace(emphasis="BOLD")
     with pdf.table(col_widths=(70, 25, 70, 25), text_align=("LEFT", "RIGHT", "LEFT", "RIGHT"), line_height=4.6,
@@ -198,6 +200,8 @@ def signatures(pdf: FPDF, names: list[str]) -> None:
 
 def crf_sheet(workbook: Workbook, r: YearReport) -> None:
     """A « CRF » sheet: the year's sections as a table, its amounts as numbers."""
+    from openpyxl.styles import Font
+
     sheet = workbook.create_sheet("CRF")
     sheet["A1"] = f"Compte rendu financier {years_text(r.year)} — coopérative {r.affiliation}"
     sheet["A1"].font = Font(bold=True, size=13)

@@ -7,9 +7,6 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-from fpdf import FPDF
-
 from bot.texts import t
 from bot.ui.formatting import day_text, years_text
 from store.adhesion import AdhesionView
@@ -25,6 +22,8 @@ WIDTHS = (60, 30, 30, 35, 25)  # millimetres, the page's width
 def font_files() -> tuple[Path, Path, frozenset[int]]:
     """DejaVu Sans as matplotlib ships it (found without importing matplotlib and numpy):
     the regular and bold files, and the characters both can draw."""
+    from fontTools.ttLib import TTFont  # here, like fpdf below: the bot starts without them
+
     package = Path(importlib.util.find_spec("matplotlib").submodule_search_locations[0])
     folder = package / "mpl-data" / "fonts" / "ttf"
     regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
@@ -40,6 +39,8 @@ def drawable(text: str) -> str:
 
 def attestation_pdf(table: AdhesionView) -> BytesIO:
     """What the AD validated: the coop, the year, the classes and members, the fee."""
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     regular, bold, _ = font_files()
     pdf.add_font(FONT, "", regular)
