@@ -199,7 +199,7 @@ async def test_the_mandataire_imports_the_banks_file_in_the_chat(bot, cast, demo
     lines, closing = statement_of(demo_books, extra=[FEES])
     marie = cast["mandataire"]
     step = await marie.send("/pointage")
-    assert "Ou envoyez ici le fichier du relevé que donne votre banque (CSV ou OFX)" in flat(step.text)
+    assert "Ou envoyez ici le fichier du relevé que donne votre banque (CSV, OFX ou CFONB)" in flat(step.text)
     step = await marie.send_document(credit_agricole(TODAY, closing, lines), "CA20261130_1234.csv")
     text = flat(step.text)
     assert text.startswith(f"Relevé du {DAY} — coop 974-111 Fichier CSV · solde {euros(closing)}")
@@ -456,12 +456,12 @@ async def test_a_file_or_a_photo_at_each_typed_step_is_never_a_receipt(bot, cast
     step = await marie.send("/pointage")
     step = await marie.send_photo(b"\xff\xd8\xff\xe0 releve photographie")  # the date's step
     assert flat(step.text) == ("Une photo n'est pas lue ici : tapez la date du relevé (jj/mm/aaaa), ou envoyez le "
-                               "fichier de votre banque (CSV ou OFX) comme document.")  # fmt: skip
+                               "fichier de votre banque (CSV, OFX ou CFONB) comme document.")  # fmt: skip
     step = await marie.send(DAY)  # still at the date
     assert step.text.startswith(f"Solde du relevé du {DAY} ?")
     step = await marie.send_photo(b"\xff\xd8\xff\xe0 ticket")  # the balance's step
     assert flat(step.text) == (f"Une photo n'est pas lue ici : tapez le solde du relevé du {DAY} (par exemple "
-                               "1 234,56), ou envoyez le fichier de votre banque (CSV ou OFX) comme document.")  # fmt: skip
+                               "1 234,56), ou envoyez le fichier de votre banque (CSV, OFX ou CFONB) comme document.")  # fmt: skip
     step = await marie.send_document(b"%PDF-1.4\n\x00\x01\x02 releve", "releve.pdf")
     assert flat(step.text).startswith("Ce fichier n'est pas un relevé lisible")
     assert flat(step.text).endswith(f"Rien n'a été modifié. Tapez le solde du relevé du {DAY}, ou envoyez un autre "
