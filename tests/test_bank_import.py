@@ -380,6 +380,27 @@ async def test_the_sandbox_gives_a_statement_of_the_demo_coop_to_try(database, t
     assert "créer l'écriture" in answer and "✅ Pointer 5 opérations" in answer
 
 
+async def test_the_sandbox_gives_the_same_statement_as_ofx_of_two_accounts_and_as_cfonb(database, tmp_path):
+    from tests.test_sandbox import chat
+
+    ofx_file, cfonb_file = tmp_path / "s-releve-974-111.ofx", tmp_path / "s-releve-974-111.cfonb.txt"
+    out = await chat(database, "/pointage", f":doc {ofx_file}", ":2", files=tmp_path / "s")
+    assert (f"Le même relevé en OFX, avec celui du livret (lequel est le compte de la coop ?) : {ofx_file}, et en "
+            f"CFONB 120 : {cfonb_file}") in out  # fmt: skip
+    answer = " ".join(out.rsplit(f":doc {ofx_file}\n", 1)[1].split())
+    assert "Ce fichier contient les relevés de 2 comptes" in answer and "Compte •••• 6677" in answer
+    assert f"Relevé du {DAY} — coop 974-111 Fichier OFX" in answer and "1 sans écriture" in answer  # :2 pressed
+    # Each file read as the CSV one: the same statement, line for line.
+    csv = bankfiles.read((tmp_path / "s-releve-974-111.csv").read_bytes())
+    with pytest.raises(BankFileError) as refused:  # the livret's statement first: which account?
+        bankfiles.read(ofx_file.read_bytes())
+    assert refused.value.details == {"accounts": ["00055566677", ACCOUNT]}
+    for path, kind in ((ofx_file, "ofx"), (cfonb_file, "cfonb")):
+        read = bankfiles.read(path.read_bytes(), account=ACCOUNT)
+        assert (read.kind, read.account, read.day, read.closing) == (kind, ACCOUNT, csv.day, csv.closing)
+        assert sorted((x.day, x.amount) for x in read.lines) == sorted((x.day, x.amount) for x in csv.lines)
+
+
 def test_a_line_becomes_an_entry_once_and_only_without_one(demo_books):
     lines, closing = statement_of(demo_books, extra=[FEES])
     data = bankfiles.read(banque_postale(TODAY, closing, lines)).to_data()
