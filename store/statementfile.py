@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+
+from store.errors import StoreError
 
 _CHEQUE = re.compile(r"\b(?:CHE?QUE|CHQ|CH)\.?\s*(?:N\s*°|NO|N°)?\s*:?\s*0*(\d{3,12})\b", re.IGNORECASE)
 
 
-class BankFileError(Exception):
+class BankFileError(StoreError):
     """Why a statement file is refused; ``reason`` is one of:
 
     empty, too_big, binary (not a text file: PDF, spreadsheet, picture…), encoding (UTF-16 or
@@ -22,10 +23,11 @@ class BankFileError(Exception):
     OFX or CFONB file holding the statements of several accounts, none recorded for the coop: which one?),
     none_of_accounts (expected, count: a file of several accounts, none the coop's), inconsistent (the file's own
     opening balance + its lines ≠ its closing balance: opening, total, closing),
-    cfonb_length, cfonb_record, cfonb_order, cfonb_currency, cfonb_date, cfonb_amount (line: the number
-    of the CFONB 120 record that is not 120 characters long, whose record code is not 01, 04, 05 nor 07
-    (code), out of place (a movement outside an 01…07 statement, a statement left open, an account that
-    changes inside one), not in euros (currency), with an impossible date or an unreadable amount),
+    cfonb_length (line, length), cfonb_record (line, code), cfonb_order (line), cfonb_currency (line,
+    currency), cfonb_date (line), cfonb_amount (line): a CFONB 120 record, by its line number, that is
+    not 120 characters long, whose code is not 01, 04, 05 nor 07, out of place (a movement outside an
+    01…07 statement, a statement left open, an account that changes inside one), not in euros, with an
+    impossible date or an unreadable amount,
     other_account (expected, found: the coop's account number and the file's), balance_gap
     (previous_day, previous_balance, expected, closing: the previous statement's balance + the
     file's lines after it ≠ the file's closing balance), statement_differs (day, balance: a
@@ -34,11 +36,6 @@ class BankFileError(Exception):
     day_before_lines (day, last: the date given is before the file's last line), line (a line of the file
     not found: the file changed), done (a line already made into an entry).
     """
-
-    def __init__(self, reason: str, **details: Any):
-        super().__init__(f"{reason} {details}" if details else reason)
-        self.reason = reason
-        self.details = details
 
 
 @dataclass(frozen=True)
