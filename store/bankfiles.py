@@ -1,6 +1,6 @@
 """Bank statement files (relevés) read for /pointage: parsing, checks and the proposed matches.
 
-Three formats, told apart here by their first bytes: CSV as French banks export it (``;``,
+Three formats, told apart here by how they begin: CSV as French banks export it (``;``,
 decimal comma, ISO-8859-1/15 or UTF-8, header lines before the table, debit and credit in one
 signed column or two: store/bankcsv.py), OFX (read by ofxtools) and CFONB 120 (fixed-width
 records, read strictly by store/cfonb.py: its one parser on PyPI, ``python-cfonb``, last released
