@@ -1,10 +1,10 @@
 """Bank statement files (relevés) read for /pointage: parsing, checks and the proposed matches.
 
-Two formats: CSV as French banks export it (``;``, decimal comma, ISO-8859-1/15 or UTF-8,
-header lines before the table, debit and credit in one signed column or two) and OFX (read
-by ofxtools). CFONB 120 is not read: its one parser on PyPI, ``python-cfonb`` 2.13 (LGPL, last
-released in April 2021, pulling in semantic-version and toml), exists but is barely maintained,
-and every French bank offers its statements in CSV or OFX as well.
+Three formats, told apart here by how they begin: CSV as French banks export it (``;``,
+decimal comma, ISO-8859-1/15 or UTF-8, header lines before the table, debit and credit in one
+signed column or two: store/bankcsv.py), OFX (read by ofxtools) and CFONB 120 (fixed-width
+records, read strictly by store/cfonb.py: its one parser on PyPI, ``python-cfonb``, last released
+in April 2021, is barely maintained). What each reads is a ``BankFile`` (store/statementfile.py).
 
 Nothing here writes until ``accept``: reading a file and proposing matches change nothing,
 so a refused file (unknown format, wrong encoding, another account, a balance that does
@@ -23,109 +23,38 @@ entries the bank has not seen (an uncashed cheque).
 
 from __future__ import annotations
 
-import csv
 import io
 import re
-import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
 
 from sqlmodel import Session, select
 
 from store.access import Action
 from store.accounts import Account, AccountClass
+from store.bankcsv import read_csv
 from store.books import LABEL_MAX, EntryView, _check_day, _require_coop, _views, chart_of
+from store.cfonb import looks_like, read_cfonb
 from store.entries import record_entry
 from store.reconciliation import Reconciliation, _bank_entries, record_statement, tick
 from store.models import Coop, Direction, Entry, Ledger, LedgerKind, Means, Statement, Tick, Treasury
 from store.money import MAX_CENTS
 from store.people import Who
+from store.statementfile import BankFile, BankFileError, BankLine, cheque_in, chosen, same_account
 
 MAX_BYTES = 1024 * 1024  # a year of a coop's statement is a few tens of kilobytes
 MAX_LINES = 3000
 NEAR_DAYS = 5  # a card payment or a transfer reaches the bank within a few days
 HEAD = 4096  # what is looked at to tell a text file from a binary one
-ACCOUNT_MIN = 8  # an account number has at least this many characters
-
-
-class BankFileError(Exception):
-    """Why a statement file is refused; ``reason`` is one of:
-
-    empty, too_big, binary (not a text file: PDF, spreadsheet, picture…), encoding (UTF-16 or
-    another encoding that is not UTF-8 nor ISO-8859), unknown_format (text, but neither a bank's
-    CSV nor OFX), no_lines (a table without any operation), bad_line (day: the date of a row without a readable amount),
-    too_many_lines, no_balance (no closing balance, none to compute), several_accounts (accounts: an
-    OFX holding the statements of several accounts, none recorded for the coop: which one?),
-    none_of_accounts (expected, count: an OFX of several accounts, none the coop's), inconsistent (the file's own
-    opening balance + its lines ≠ its closing balance: opening, total, closing),
-    other_account (expected, found: the coop's account number and the file's), balance_gap
-    (previous_day, previous_balance, expected, closing: the previous statement's balance + the
-    file's lines after it ≠ the file's closing balance), statement_differs (day, balance: a
-    statement of that date is already recorded with another balance), no_date (last: a file that
-    says no statement date, as Crédit Mutuel's CSV, and no date given with it; its last line's day),
-    day_before_lines (day, last: the date given is before the file's last line), line (a line of the file
-    not found: the file changed), done (a line already made into an entry).
-    """
-
-    def __init__(self, reason: str, **details: Any):
-        super().__init__(f"{reason} {details}" if details else reason)
-        self.reason = reason
-        self.details = details
-
-
-@dataclass(frozen=True)
-class BankLine:
-    day: date
-    label: str
-    amount: int  # signed cents: + credited, − debited
-    cheque_number: str | None = None
-
-
-@dataclass(frozen=True)
-class BankFile:
-    """What a statement file says: its account, date, balances and lines."""
-
-    kind: str  # "csv" or "ofx"
-    account: str | None  # letters and digits only; None when the file does not say it
-    day: date  # the statement's date: that of its closing balance
-    closing: int
-    opening: int | None
-    lines: tuple[BankLine, ...]
-    dated: bool = True  # False: the file says no date (Crédit Mutuel's CSV), ``day`` is its last line's
-
-    def on(self, day: date | None) -> BankFile:
-        """The statement dated: its own date, else ``day`` (the one the person gave); a cheque
-        written after the last line and before that day is then outstanding, as it should."""
-        if self.dated:
-            return self
-        last = max(x.day for x in self.lines)
-        if day is None:
-            raise BankFileError("no_date", last=last)
-        if day < last:
-            raise BankFileError("day_before_lines", day=day, last=last)
-        return replace(self, day=day, dated=True)
-
-    def to_data(self) -> dict:
-        """Plain JSON, kept with the conversation while the person goes through the proposals."""
-        return {"kind": self.kind, "account": self.account, "day": self.day.isoformat(), "closing": self.closing,
-                "opening": self.opening, "dated": self.dated,
-                "lines": [[x.day.isoformat(), x.label, x.amount, x.cheque_number] for x in self.lines]}  # fmt: skip
-
-    @classmethod
-    def from_data(cls, data: dict) -> BankFile:
-        lines = tuple(BankLine(date.fromisoformat(d), label, amount, cheque) for d, label, amount, cheque in data["lines"])
-        return cls(data["kind"], data["account"], date.fromisoformat(data["day"]), data["closing"], data["opening"], lines,
-                   data.get("dated", True))  # fmt: skip
 
 
 # ---------------------------------------------------------------- reading a file
 
 
 def read(data: bytes, *, account: str | None = None) -> BankFile:
-    """The statement a file holds, or BankFileError. An OFX may hold several accounts' statements:
-    the one of ``account`` (the coop's, or the one the person chose) is read."""
+    """The statement a file holds, or BankFileError. An OFX or CFONB file may hold several accounts'
+    statements: the one of ``account`` (the coop's, or the one the person chose) is read."""
     if not data.strip():
         raise BankFileError("empty")
     if len(data) > MAX_BYTES:
@@ -138,8 +67,10 @@ def read(data: bytes, *, account: str | None = None) -> BankFile:
     text = _decode(data)
     if re.search(r"<OFX>|OFXHEADER", text[:HEAD], re.IGNORECASE):
         statement = _read_ofx(data, account)
+    elif looks_like(text):
+        statement = read_cfonb(text, account)
     else:
-        statement = _read_csv(text)
+        statement = read_csv(text)
     if len(statement.lines) > MAX_LINES:
         raise BankFileError("too_many_lines")
     if abs(statement.closing) > MAX_CENTS or any(abs(x.amount) > MAX_CENTS for x in statement.lines):
@@ -182,187 +113,6 @@ def _decode(data: bytes) -> str:
     return text.replace("¤", "€")  # 0xA4 is the euro sign in ISO-8859-15
 
 
-def _norm(cell: str) -> str:
-    """'Débit euros ' → 'debit euros': lower case, no accents, single spaces."""
-    plain = unicodedata.normalize("NFKD", cell).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9°()]+", " ", plain).split())
-
-
-_DAY = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
-_AMOUNT = re.compile(r"[-+−]?\s?\d{1,3}(?:[ \u00a0\u202f.]\d{3})+,\d{2}(?!\d)|[-+−]?\s?\d+[,.]\d{2}(?!\d)")
-_IBAN = re.compile(r"\bFR\d{2}(?:\s?[A-Z0-9]{4}){5}\s?[A-Z0-9]{3}\b")
-_ACCOUNT = re.compile(r"\b(?=[A-Z0-9]*\d{6})[A-Z0-9]{%d,}\b" % ACCOUNT_MIN)
-_CHEQUE = re.compile(r"\b(?:CHE?QUE|CHQ|CH)\.?\s*(?:N\s*°|NO|N°)?\s*:?\s*0*(\d{3,12})\b", re.IGNORECASE)
-
-
-def _day(text: str) -> date | None:
-    """A date written jj/mm/aaaa, jj/mm/aa, jj.mm.aaaa or aaaa-mm-jj; None if there is none."""
-    found = _DAY.search(text)
-    if not found:
-        return None
-    try:
-        if found.group(4):
-            return date(int(found.group(4)), int(found.group(5)), int(found.group(6)))
-        year = int(found.group(3))
-        return date(year + 2000 if year < 100 else year, int(found.group(2)), int(found.group(1)))
-    except ValueError:
-        return None
-
-
-def _cents(text: str) -> int | None:
-    """'1 234,56 €', '-12,50', '+1234,56', '85.00' → cents; None if the cell holds no amount."""
-    cleaned = re.sub(r"[\s\u00a0\u202f€]|EUR", "", text.strip(), flags=re.IGNORECASE).replace("−", "-")
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    if not re.fullmatch(r"[-+]?\d+(\.\d{1,2})?", cleaned):
-        return None
-    try:
-        return int(Decimal(cleaned) * 100)
-    except InvalidOperation:
-        return None
-
-
-def _last_amount(cells: list[str]) -> int | None:
-    """The last amount written in a row (after its label and date): a balance line's value."""
-    for cell in reversed(cells):
-        value = _cents(cell)
-        if value is not None:
-            return value
-        found = _AMOUNT.findall(cell)
-        if found:
-            return _cents(found[-1])
-    return None
-
-
-def _account(row_text: str) -> str | None:
-    """The account number or IBAN a header line gives, letters and digits only."""
-    upper = row_text.upper()
-    iban = _IBAN.search(upper)
-    if iban:
-        return re.sub(r"\s", "", iban.group(0))
-    found = _ACCOUNT.findall(upper)
-    return found[-1] if found else None
-
-
-def cheque_in(label: str) -> str | None:
-    """The cheque's number a bank's label gives ('CHEQUE N° 0001235' → '1235')."""
-    found = _CHEQUE.search(label)
-    return found.group(1) if found else None
-
-
-@dataclass
-class _Columns:
-    day: int
-    label: int | None
-    debit: int | None = None
-    credit: int | None = None
-    amount: int | None = None
-    balance: int | None = None
-
-
-def _columns(row: list[str]) -> _Columns | None:
-    """The table's header row, if this is it: a date column and debit/credit or amount columns."""
-    names = [_norm(cell) for cell in row]
-    days = [i for i, n in enumerate(names) if n.startswith("date") and "valeur" not in n]
-    if not days:
-        return None
-    found = _Columns(day=days[0], label=next((i for i, n in enumerate(names) if "libelle" in n), None))
-    for i, n in enumerate(names):
-        if "franc" in n:
-            continue
-        if "debit" in n and found.debit is None:
-            found.debit = i
-        elif "credit" in n and found.credit is None:
-            found.credit = i
-        elif n.startswith("montant") and found.amount is None:
-            found.amount = i
-        elif n.startswith("solde") and found.balance is None:
-            found.balance = i
-    if found.amount is None and (found.debit is None or found.credit is None):
-        return None
-    if found.label is None:  # some exports call it 'Opération' or 'Nature de l'opération'
-        found.label = next((i for i, n in enumerate(names) if "operation" in n and not n.startswith("date")), None)
-    return found
-
-
-def _read_csv(text: str) -> BankFile:
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    columns, header_at = None, None
-    for number, row in enumerate(rows):
-        columns = _columns(row)
-        if columns:
-            header_at = number
-            break
-    if columns is None:
-        raise BankFileError("unknown_format")
-    meta = rows[:header_at]
-    lines: list[BankLine] = []
-    balances: list[int | None] = []
-    for row in rows[header_at + 1:]:
-        if not any(cell.strip() for cell in row):
-            continue
-        day = _day(row[columns.day]) if columns.day < len(row) else None
-        if day is None:
-            meta.append(row)  # a balance line after the table (Caisse d'Épargne), or a total
-            continue
-        line = _csv_line(row, columns, day)
-        if line is None:
-            raise BankFileError("bad_line", day=day)
-        lines.append(line)
-        balances.append(_cents(row[columns.balance]) if columns.balance is not None and columns.balance < len(row)
-                        else None)  # fmt: skip
-    if not lines:
-        raise BankFileError("no_lines")
-    account, closing, closing_day, opening, end_day = None, None, None, None, None
-    for row in meta:
-        row_text = " ".join(cell for cell in row if cell)
-        name = _norm(row_text)
-        ends = [cell for cell in row if "fin" in _norm(cell) and _day(cell)]  # 'Date de fin de téléchargement : …'
-        end_day = _day(ends[0]) if ends else end_day
-        if "solde" in name and "franc" not in name:
-            value = _last_amount(row[1:] if len(row) > 1 else row) if len(row) > 1 else _last_amount([row_text])
-            if value is None:
-                continue
-            if any(word in name for word in ("debut", "precedent", "initial", "ancien", "depart")):
-                opening = value
-            else:
-                closing, closing_day = value, _day(row_text)
-        elif "compte" in name and account is None:
-            account = _account(row_text)
-        elif name.startswith("date") and len(row) == 2:  # La Banque Postale: 'Date ;31/08/2026'
-            end_day = _day(row_text) or end_day
-    if closing is None and columns.balance is not None:
-        # The running balance: the latest line's, the file listing latest first or last.
-        ascending = lines[0].day <= lines[-1].day
-        closing = balances[-1] if ascending else balances[0]
-    if closing is None and opening is not None:
-        closing = opening + sum(x.amount for x in lines)
-    if closing is None:
-        raise BankFileError("no_balance")
-    day = closing_day or end_day or max(x.day for x in lines)
-    if lines[0].day > lines[-1].day:  # latest first: a day's lines in the bank's order once reversed
-        lines.reverse()
-    return BankFile("csv", account, day, closing, opening, tuple(sorted(lines, key=lambda x: x.day)),
-                    dated=bool(closing_day or end_day))  # fmt: skip
-
-
-def _csv_line(row: list[str], columns: _Columns, day: date) -> BankLine | None:
-    cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
-    if columns.amount is not None:
-        amount = _cents(cell(columns.amount))
-    else:
-        debit, credit = _cents(cell(columns.debit)), _cents(cell(columns.credit))
-        if debit is None and credit is None:
-            return None
-        amount = (abs(credit) if credit else 0) - (abs(debit) if debit else 0)
-    if amount is None or amount == 0:
-        return None
-    label = " ".join(cell(columns.label).split())[:LABEL_MAX] or "—"
-    return BankLine(day, label, amount, cheque_in(label))
-
-
 def _read_ofx(data: bytes, wanted: str | None = None) -> BankFile:
     from ofxtools.Parser import OFXTree  # imported when an OFX comes: a second of import saved otherwise
 
@@ -377,15 +127,7 @@ def _read_ofx(data: bytes, wanted: str | None = None) -> BankFile:
     # malformed file; whichever it is, the file cannot be read.
     except Exception as error:
         raise BankFileError("unknown_format") from error
-    index = 0
-    if len(statements) > 1:
-        mine = [i for i, a in enumerate(accounts) if a and wanted and _same_account(wanted, a)]
-        if len(mine) == 1:
-            index = mine[0]
-        elif wanted:
-            raise BankFileError("none_of_accounts", expected=wanted, count=len(statements))
-        else:
-            raise BankFileError("several_accounts", accounts=[a or "" for a in accounts])
+    index = chosen(accounts, wanted)
     try:
         statement = statements[index]
         balance = statement.ledgerbal
@@ -494,15 +236,10 @@ def match(lines: tuple[BankLine, ...], entries: list[EntryView], *, among: set[i
 # ---------------------------------------------------------------- the store's side
 
 
-def _same_account(ours: str, theirs: str) -> bool:
-    """An IBAN holds the account number: one contains the other."""
-    return ours in theirs or theirs in ours
-
-
 def _check(session: Session, coop: Coop, statement: BankFile, today: date) -> tuple[Statement | None, Statement | None]:
     """The file against the coop: its account, its date, its balance after the previous
     statement's; the statement of the same day (if any) and the previous one."""
-    if statement.account and coop.bank_account and not _same_account(coop.bank_account, statement.account):
+    if statement.account and coop.bank_account and not same_account(coop.bank_account, statement.account):
         raise BankFileError("other_account", expected=coop.bank_account, found=statement.account)
     _check_day(session, coop.id, statement.day, today)
     same = session.exec(select(Statement).where(Statement.coop_id == coop.id, Statement.day == statement.day)).first()

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import balances, books, entries, movements, reconciliation, reports
+from store import balances, entries, movements, reconciliation, reports
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, MovementKind,
@@ -173,75 +173,6 @@ def seed_books(session: Session) -> None:
     ):  # fmt: skip
         entries.record_entry(session, marie, ledgers[name].id, direction=direction, day=day(days_ago), label=label,
                             treasury=treasury, means=means, amount=amount, splits=account, today=today, **extra)
-
-
-def demo_statement(session: Session) -> bytes:
-    """Coop 974-111's bank statement file today, as Crédit Agricole exports it (CSV, ISO-8859-1), to try
-    /pointage with a file: every bank entry but the CE2B cheque not yet cashed, grouped by remise, and
-    the bank's fees of yesterday that the books lack."""
-    coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
-    today = today_in("Indian/Reunion")
-    fees = (max(date(department_year(session, "974"), 9, 1), today - timedelta(days=1)), "FRAIS TENUE DE COMPTE", -4_50)
-    return _statement_csv(session, coop, today, DEMO_ACCOUNT, lambda e: e.uncashed_cheque and e.ledger_name == "CE2B",
-                          fees)  # fmt: skip
-
-
-def year_end_statement(session: Session) -> bytes:
-    """Coop 974-300's statement of 31 August, the end of its recorded year (CSV as Crédit Agricole
-    exports it): every bank entry of the year but cheque n° 0000103, cashed in September."""
-    coop = session.exec(select(Coop).where(Coop.affiliation == YEAR_END_AFFILIATION)).one()
-    last_day = date(fiscal_year_of(today_in("Indian/Reunion")), 8, 31)
-    return _statement_csv(session, coop, last_day, YEAR_END_ACCOUNT, lambda e: e.cheque_number == "0000103")
-
-
-def undated_statement(session: Session) -> bytes:
-    """Coop 974-111's operations up to a week ago as Crédit Mutuel exports them (a running balance, no
-    statement date nor account): /pointage asks the statement's date (or takes the one typed first),
-    and lists the CE2B cheque written since as not yet cashed."""
-    coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
-    day = max(date(department_year(session, "974"), 9, 1), today_in("Indian/Reunion") - timedelta(days=7))
-    rows, closing = _bank_rows(session, coop, day, lambda e: False)
-    rows.reverse()  # oldest first, each with the balance after it
-    balance = closing - sum(cents for _, _, cents in rows)
-    text = ["Date d'opération;Date de valeur;Débit;Crédit;Libellé;Solde"]
-    for when, label, cents in rows:
-        balance += cents
-        text.append(f'{when:%d/%m/%Y};{when:%d/%m/%Y};{_euros(cents) if cents < 0 else ""};'
-                    f'{_euros(cents) if cents > 0 else ""};{label};{"-" if balance < 0 else ""}{_euros(balance)}')  # fmt: skip
-    return ("\ufeff" + "\r\n".join(text) + "\r\n").encode("utf-8")
-
-
-def _euros(cents: int) -> str:
-    return f"{abs(cents) // 100},{abs(cents) % 100:02d}"
-
-
-def _bank_rows(session: Session, coop: Coop, day: date, uncashed, fees: tuple | None = None) -> tuple[list, int]:
-    """The bank's lines (day, label, signed cents) of the coop's bank entries up to ``day``, latest
-    first, grouped by remise, but those ``uncashed`` says the bank has not seen, with ``fees`` the
-    books lack; and the balance the bank shows."""
-    bank = books._views(session, reconciliation._bank_entries(session, coop.id, day), books.chart_of(session, coop))
-    left = [e for e in bank if uncashed(e)]
-    lines: dict[str, list] = {}
-    for e in bank:
-        if e not in left:
-            key = f"r{e.deposit_id}" if e.deposit_id else f"e{e.id}"
-            label = f"REMISE CHEQUES N° {e.deposit_number}" if e.deposit_id else e.label.upper()
-            lines.setdefault(key, [e.day, label, 0])[2] += e.signed
-    extra = [list(fees)] if fees else []
-    rows = sorted([*lines.values(), *extra], key=lambda x: x[0], reverse=True)
-    closing = reconciliation._book_banque(session, coop.id, day) - sum(e.signed for e in left) + sum(x[2] for x in extra)
-    return rows, closing
-
-
-def _statement_csv(session: Session, coop: Coop, day: date, account: str, uncashed, fees: tuple | None = None) -> bytes:
-    """The bank's file (as Crédit Agricole exports it) of the coop's bank entries up to ``day``."""
-    rows, closing = _bank_rows(session, coop, day, uncashed, fees)
-    text = [f"Téléchargement du {day:%d/%m/%Y};", f"Compte de Dépôt carte n° {account};",
-            f"Solde au {day:%d/%m/%Y} {'-' if closing < 0 else ''}{_euros(closing)} EUR", ";",
-            "Date;Libellé;Débit euros;Crédit euros;"]  # fmt: skip
-    text += [f'{day:%d/%m/%Y};"{label}";{_euros(cents) if cents < 0 else ""};{_euros(cents) if cents > 0 else ""};'
-             for day, label, cents in rows]  # fmt: skip
-    return ("\r\n".join(text) + "\r\n").encode("iso-8859-1", "replace")
 
 
 def _membership(session: Session, coop_id: int, year: int, *, validated: bool,

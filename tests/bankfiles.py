@@ -7,23 +7,17 @@ file matches what the books hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlmodel import select
 
 from store import books, entries, movements, reconciliation
+from store.demo import DEMO_ACCOUNT
+from store.demofiles import Line, cfonb, ofx
 from store.models import Coop, Means
 
-ACCOUNT = "00012345678"  # the coop's account number (11 characters, as French banks write it)
+ACCOUNT = DEMO_ACCOUNT  # the coop's account number (11 characters, as French banks write it)
 IBAN = f"FR76 1234 5000 01{ACCOUNT[:2]} {ACCOUNT[2:6]} {ACCOUNT[6:10]} {ACCOUNT[10:]}42"
-
-
-@dataclass(frozen=True)
-class Line:
-    day: date
-    label: str
-    amount: int  # signed cents
 
 
 def bank_lines(db, affiliation: str, until: date, *, leave_out: tuple[str, ...] = ()) -> list[Line]:
@@ -110,42 +104,8 @@ def credit_mutuel(day: date, closing: int, lines: list[Line]) -> bytes:
     return ("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8")
 
 
-def ofx(day: date, closing: int, lines: list[Line], account: str = ACCOUNT,
-        others: tuple[tuple[str, int, list[Line]], ...] = ()) -> bytes:  # fmt: skip
-    """OFX 1.0.2 (SGML, unclosed elements) as French banks send it, in windows-1252; ``others``:
-    the statements of the holder's other accounts (account, closing, lines) put before this one,
-    as a bank's « all my accounts » download does."""
-    statements = "".join(_ofx_statement(n + 1, day, *other) for n, other in enumerate(others))
-    text = (
-        "OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\nSECURITY:NONE\r\nENCODING:USASCII\r\nCHARSET:1252\r\n"
-        "COMPRESSION:NONE\r\nOLDFILEUID:NONE\r\nNEWFILEUID:NONE\r\n\r\n"
-        "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS>"
-        f"<DTSERVER>{day:%Y%m%d}120000<LANGUAGE>FRA</SONRS></SIGNONMSGSRSV1>\r\n"
-        f"<BANKMSGSRSV1>{statements}{_ofx_statement(len(others) + 1, day, account, closing, lines)}</BANKMSGSRSV1></OFX>\r\n"
-    )
-    return text.encode("cp1252")
-
-
-def _ofx_statement(number: int, day: date, account: str, closing: int, lines: list[Line]) -> str:
-    transactions = "".join(
-        f"<STMTTRN><TRNTYPE>{'CREDIT' if x.amount > 0 else 'DEBIT'}<DTPOSTED>{x.day:%Y%m%d}"
-        f"<TRNAMT>{x.amount / 100:.2f}<FITID>{number}{n:07d}"
-        + (f"<CHECKNUM>{x.label.split()[-1]}" if x.label.startswith("CHEQUE") else "")
-        + f"<NAME>{x.label[:32]}<MEMO>{x.label}</STMTTRN>\r\n"
-        for n, x in enumerate(lines)
-    )  # fmt: skip
-    return (
-        f"<STMTTRNRS><TRNUID>{number}<STATUS><CODE>0<SEVERITY>INFO</STATUS>\r\n"
-        "<STMTRS><CURDEF>EUR<BANKACCTFROM><BANKID>12345<BRANCHID>00001"
-        f"<ACCTID>{account}<ACCTTYPE>CHECKING</BANKACCTFROM>\r\n"
-        f"<BANKTRANLIST><DTSTART>{lines[0].day:%Y%m%d}<DTEND>{day:%Y%m%d}\r\n{transactions}</BANKTRANLIST>\r\n"
-        f"<LEDGERBAL><BALAMT>{closing / 100:.2f}<DTASOF>{day:%Y%m%d}</LEDGERBAL>\r\n"
-        "</STMTRS></STMTTRNRS>\r\n"
-    )
-
-
 LAYOUTS = {"credit_agricole": credit_agricole, "caisse_epargne": caisse_epargne,
-           "banque_postale": banque_postale, "ofx": ofx}  # fmt: skip
+           "banque_postale": banque_postale, "ofx": ofx, "cfonb": cfonb}  # fmt: skip
 
 
 def record_term(session, affiliation: str = "974-111") -> None:

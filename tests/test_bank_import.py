@@ -16,7 +16,7 @@ from store.models import Coop, Entry, Statement
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
 from tests.bankfiles import (
-    ACCOUNT, LAYOUTS, Line, bank_lines, banque_postale, credit_agricole, credit_mutuel, ofx, record_term,
+    ACCOUNT, LAYOUTS, Line, bank_lines, banque_postale, cfonb, credit_agricole, credit_mutuel, ofx, record_term,
 )  # fmt: skip
 from tests.test_treasury import euros, flat
 from tests.world import PERSONAS, seed_world
@@ -103,6 +103,75 @@ def test_a_file_that_does_not_add_up_is_refused():
     with pytest.raises(BankFileError) as refused:
         bankfiles.read(data)
     assert refused.value.reason == "inconsistent" and refused.value.details["closing"] == 1_100_00
+
+
+def cfonb_records(closing: int = 2_345_67, lines=LINES) -> list[str]:
+    """The CFONB 120 records of a statement: 01, a 04 per line (05 for a long label), 07."""
+    return cfonb(TODAY, closing, lines).decode("ascii").split("\r\n")[:-1]
+
+
+def cfonb_file(records: list[str], end: str = "\r\n") -> bytes:
+    return "".join(f"{r}{end}" for r in records).encode("ascii")
+
+
+def hostile_cfonb() -> dict[str, tuple[bytes, str, dict]]:
+    """CFONB 120 files spoilt as a transfer, an editor or a hand may spoil them, and the refusal each gets."""
+    good = cfonb_records()  # 01, four 04, 07
+    first = good[1]
+
+    def spoilt(n: int, record: str) -> bytes:
+        return cfonb_file(good[:n] + [record] + good[n + 1:])
+    other = first[:21] + "99988877766" + first[32:]
+    return {
+        "cut": (spoilt(3, good[3][:100]), "cfonb_length", {"line": 4, "length": 100}),
+        "trimmed": (spoilt(1, first.rstrip()), "cfonb_length", {"line": 2, "length": 104}),  # its blank reference
+        "record": (spoilt(2, "03" + good[2][2:]), "cfonb_record", {"line": 3, "code": "03"}),
+        "amount_char": (spoilt(1, first[:103] + "X" + first[104:]), "cfonb_amount", {"line": 2}),
+        "amount_digits": (spoilt(4, good[4][:95] + " 12" + good[4][98:]), "cfonb_amount", {"line": 5}),
+        "currency": (spoilt(1, first[:16] + "USD" + first[19:]), "cfonb_currency", {"line": 2, "currency": "USD"}),
+        "date": (spoilt(1, first[:34] + "310226" + first[40:]), "cfonb_date", {"line": 2}),  # 31 February
+        "no_closing": (cfonb_file(good[:-1]), "cfonb_order", {"line": 5}),
+        "two_openings": (cfonb_file(good[:3] + good[:1] + good[3:]), "cfonb_order", {"line": 4}),
+        "detail_first": (spoilt(1, "05" + first[2:45] + "LIB" + " " * 72), "cfonb_order", {"line": 2}),
+        "account_changes": (spoilt(1, other), "cfonb_order", {"line": 2}),
+        "closing": (cfonb_file(good[:-1] + cfonb_records(2_345_68)[-1:]), "inconsistent",
+                    {"opening": 2_851_22, "total": -505_55, "closing": 2_345_68}),
+        "movement_first": (cfonb_file(good[1:]), "unknown_format", {}),  # not how a CFONB file begins
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(hostile_cfonb()))
+def test_a_hostile_cfonb_file_is_refused_with_its_reason(name):
+    data, reason, details = hostile_cfonb()[name]
+    with pytest.raises(BankFileError) as refused:
+        bankfiles.read(data)
+    assert (refused.value.reason, refused.value.details) == (reason, details)
+
+
+def test_cfonb_amounts_dates_labels_and_statements_in_a_row():
+    amounts = [1, -2, 3_03, -4_04, 55, -66, 7_77, -8_88, 9_99, -1_000_00, 10, -20]  # every last character
+    lines = [Line(TODAY.replace(day=1), f"LIGNE {n}", cents) for n, cents in enumerate(amounts)]
+    read = bankfiles.read(cfonb(TODAY, 500_00, lines))
+    assert [x.amount for x in read.lines] == amounts and (read.opening, read.closing) == (500_00 - sum(amounts), 500_00)
+    long = Line(TODAY.replace(day=2), "PRLV SEPA ASSOCIATION DES PARENTS D'ELEVES DE L'ECOLE DU CENTRE VILLE "
+                                      "DE SAINT-PAUL COTISATION ANNUELLE 2026 2027", -15_00)
+    records = cfonb_records(lines=[*LINES, long])
+    assert [r[:2] for r in records] == ["01", "04", "04", "04", "04", "04", "05", "05", "07"]
+    read = bankfiles.read(cfonb_file(records))
+    assert read.lines[3].label == long.label and read.lines[1].cheque_number == "2001"
+    assert bankfiles.read(cfonb_file(records, end="")) == read  # records without line ends, as some banks send them
+    records.insert(-1, records[-2][:45] + "REF" + "SEPA-123".ljust(72))  # a reference: not part of the label
+    assert bankfiles.read(cfonb_file(records)) == read
+    # A file of one statement a day: read as one, from the first ancien solde to the last nouveau solde.
+    monday, tuesday = cfonb_records(1_600_00, LINES[:2]), cfonb_records(422_85, LINES[2:])
+    both = bankfiles.read(cfonb_file(monday + tuesday))
+    assert (both.opening, both.closing, both.day, both.kind) == (928_40, 422_85, TODAY, "cfonb")
+    assert [x.amount for x in both.lines] == [x.amount for x in LINES]
+    gap = cfonb_records(432_85, LINES[2:])  # starts from 1 610,00 €: a day's statement is missing in between
+    with pytest.raises(BankFileError) as refused:
+        bankfiles.read(cfonb_file(monday + gap))
+    assert refused.value.reason == "inconsistent" and refused.value.details == {
+        "opening": 1_600_00, "total": -1_177_15, "closing": 432_85}
 
 
 def test_matching_prefers_the_cheque_number_then_the_nearest_day():
@@ -199,7 +268,7 @@ async def test_the_mandataire_imports_the_banks_file_in_the_chat(bot, cast, demo
     lines, closing = statement_of(demo_books, extra=[FEES])
     marie = cast["mandataire"]
     step = await marie.send("/pointage")
-    assert "Ou envoyez ici le fichier du relevé que donne votre banque (CSV ou OFX)" in flat(step.text)
+    assert "Ou envoyez ici le fichier du relevé que donne votre banque (CSV, OFX ou CFONB)" in flat(step.text)
     step = await marie.send_document(credit_agricole(TODAY, closing, lines), "CA20261130_1234.csv")
     text = flat(step.text)
     assert text.startswith(f"Relevé du {DAY} — coop 974-111 Fichier CSV · solde {euros(closing)}")
@@ -311,6 +380,27 @@ async def test_the_sandbox_gives_a_statement_of_the_demo_coop_to_try(database, t
     assert "créer l'écriture" in answer and "✅ Pointer 5 opérations" in answer
 
 
+async def test_the_sandbox_gives_the_same_statement_as_ofx_of_two_accounts_and_as_cfonb(database, tmp_path):
+    from tests.test_sandbox import chat
+
+    ofx_file, cfonb_file = tmp_path / "s-releve-974-111.ofx", tmp_path / "s-releve-974-111.cfonb.txt"
+    out = await chat(database, "/pointage", f":doc {ofx_file}", ":2", files=tmp_path / "s")
+    assert (f"Le même relevé en OFX, avec celui du livret (lequel est le compte de la coop ?) : {ofx_file}, et en "
+            f"CFONB 120 : {cfonb_file}") in out  # fmt: skip
+    answer = " ".join(out.rsplit(f":doc {ofx_file}\n", 1)[1].split())
+    assert "Ce fichier contient les relevés de 2 comptes" in answer and "Compte •••• 6677" in answer
+    assert f"Relevé du {DAY} — coop 974-111 Fichier OFX" in answer and "1 sans écriture" in answer  # :2 pressed
+    # Each file read as the CSV one: the same statement, line for line.
+    csv = bankfiles.read((tmp_path / "s-releve-974-111.csv").read_bytes())
+    with pytest.raises(BankFileError) as refused:  # the livret's statement first: which account?
+        bankfiles.read(ofx_file.read_bytes())
+    assert refused.value.details == {"accounts": ["00055566677", ACCOUNT]}
+    for path, kind in ((ofx_file, "ofx"), (cfonb_file, "cfonb")):
+        read = bankfiles.read(path.read_bytes(), account=ACCOUNT)
+        assert (read.kind, read.account, read.day, read.closing) == (kind, ACCOUNT, csv.day, csv.closing)
+        assert sorted((x.day, x.amount) for x in read.lines) == sorted((x.day, x.amount) for x in csv.lines)
+
+
 def test_a_line_becomes_an_entry_once_and_only_without_one(demo_books):
     lines, closing = statement_of(demo_books, extra=[FEES])
     data = bankfiles.read(banque_postale(TODAY, closing, lines)).to_data()
@@ -391,9 +481,10 @@ async def test_a_statement_sent_again_shows_its_ticked_lines_as_already_ticked(b
 SAVINGS = ("99988877766", 5_000_00, [Line(TODAY.replace(day=1), "INTERETS", 12_00)])  # the coop's livret, same bank
 
 
-def test_an_ofx_of_several_accounts_is_read_for_the_coops(demo_books):
+@pytest.mark.parametrize("write", [ofx, cfonb], ids=["ofx", "cfonb"])
+def test_a_file_of_several_accounts_is_read_for_the_coops(demo_books, write):
     lines, closing = statement_of(demo_books)
-    data = ofx(TODAY, closing, lines, others=(SAVINGS,))
+    data = write(TODAY, closing, lines, others=(SAVINGS,))
     with pytest.raises(BankFileError) as refused:  # no account recorded yet: which one?
         propose(demo_books, data)
     assert refused.value.reason == "several_accounts" and refused.value.details["accounts"] == [SAVINGS[0], ACCOUNT]
@@ -410,7 +501,7 @@ def test_an_ofx_of_several_accounts_is_read_for_the_coops(demo_books):
     again = propose(demo_books, data, account=SAVINGS[0])  # recorded now: the coop's account is read, whatever asked
     assert again.statement.account == ACCOUNT and again.existing_statement_id
     with pytest.raises(BankFileError) as refused:
-        propose(demo_books, ofx(TODAY, 1_00, SAVINGS[2], account="55544433322", others=(SAVINGS,)))
+        propose(demo_books, write(TODAY, 1_00, SAVINGS[2], account="55544433322", others=(SAVINGS,)))
     assert refused.value.reason == "none_of_accounts" and refused.value.details == {"expected": ACCOUNT, "count": 2}
 
 
@@ -436,6 +527,42 @@ async def test_the_mandataire_picks_the_coops_account_in_a_file_of_several(bot, 
                                "choisissez la date du relevé.")  # fmt: skip
 
 
+async def test_the_mandataire_sends_the_banks_cfonb_file_the_slow_way(bot, cast, demo_books):
+    lines, closing = statement_of(demo_books, extra=[FEES])
+    good = cfonb(TODAY, closing, lines, others=(SAVINGS,))
+    marie = cast["mandataire"]
+    step = await marie.send("/pointage")
+    assert "(CSV, OFX ou CFONB)" in flat(step.text)
+    cut = good.replace(good.split(b"\r\n")[4], good.split(b"\r\n")[4][:117])  # a record cut short on the way
+    step = await marie.send_document(cut, "RELEVE.txt")
+    assert flat(step.text) == ("La ligne 5 de ce fichier CFONB n'a pas 120 caractères (117) : le fichier a été coupé "
+                               "ou modifié. Téléchargez-le à nouveau.\n\nRien n'a été modifié. Envoyez un autre "
+                               "fichier, ou choisissez la date du relevé.")  # fmt: skip
+    step = await marie.send_document(good.replace(b"EUR2", b"<b>2", 1), "RELEVE.txt")  # the file's characters, escaped
+    assert flat(step.text).startswith("La ligne 1 de ce fichier CFONB n'est pas en euros (<b>).")
+    step = await marie.send_document(good, "RELEVE.cfonb")
+    assert flat(step.text).startswith("Ce fichier contient les relevés de 2 comptes. Lequel est le compte de la "
+                                      "coopérative ?")  # fmt: skip
+    assert step.last.buttons == [["Compte •••• 7766"], ["Compte •••• 5678"], ["Annuler"]]
+    step = await marie.press("Compte •••• 5678")
+    text = flat(step.text)
+    assert text.startswith(f"Relevé du {DAY} — coop 974-111 Fichier CFONB · solde {euros(closing)}")
+    assert f"{len(lines)} lignes : {len(lines) - 1} avec une écriture, 1 sans écriture." in text
+    assert "Au livre mais pas sur le relevé : 1 · CE2B " in text and MUSEUM in text
+    step, create = await find_button(marie, step, "➕ ")
+    assert create == f"➕ {FEES.day:%d/%m} {euros(FEES.amount)} : créer l'écriture"
+    step = await marie.press(create)
+    step = await marie.press("Services bancaires")
+    assert "0 sans écriture" in flat(step.text)
+    assert step.last.buttons[-2] == [f"✅ Pointer {len(lines)} opérations"]  # every line, the fees' entry made
+    step = await marie.press(f"✅ Pointer {len(lines)} opérations")
+    text = flat(step.text)
+    assert text.startswith(f"Pointage enregistré : {len(lines)} opérations pointées sur le relevé du {DAY}.")
+    assert "Numéro de compte •••• 5678 enregistré pour la coopérative" in text
+    assert "Rapprochement équilibré ✅" in text
+    assert statements(demo_books) == [(TODAY, closing)] and demo_books.run(lambda s: coop_of(s).bank_account) == ACCOUNT
+
+
 # ------------------------------------------------------------------ a file at the typed steps
 
 CARD = "Acompte car classe verte"  # the demo's card payment of 3 days ago
@@ -456,12 +583,12 @@ async def test_a_file_or_a_photo_at_each_typed_step_is_never_a_receipt(bot, cast
     step = await marie.send("/pointage")
     step = await marie.send_photo(b"\xff\xd8\xff\xe0 releve photographie")  # the date's step
     assert flat(step.text) == ("Une photo n'est pas lue ici : tapez la date du relevé (jj/mm/aaaa), ou envoyez le "
-                               "fichier de votre banque (CSV ou OFX) comme document.")  # fmt: skip
+                               "fichier de votre banque (CSV, OFX ou CFONB) comme document.")  # fmt: skip
     step = await marie.send(DAY)  # still at the date
     assert step.text.startswith(f"Solde du relevé du {DAY} ?")
     step = await marie.send_photo(b"\xff\xd8\xff\xe0 ticket")  # the balance's step
     assert flat(step.text) == (f"Une photo n'est pas lue ici : tapez le solde du relevé du {DAY} (par exemple "
-                               "1 234,56), ou envoyez le fichier de votre banque (CSV ou OFX) comme document.")  # fmt: skip
+                               "1 234,56), ou envoyez le fichier de votre banque (CSV, OFX ou CFONB) comme document.")  # fmt: skip
     step = await marie.send_document(b"%PDF-1.4\n\x00\x01\x02 releve", "releve.pdf")
     assert flat(step.text).startswith("Ce fichier n'est pas un relevé lisible")
     assert flat(step.text).endswith(f"Rien n'a été modifié. Tapez le solde du relevé du {DAY}, ou envoyez un autre "

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from bot.exports.report import crf_pdf
-from store import crf, reports
+from store import crf, exports, reports
 from store.access import Forbidden
 from tests.yearend import BANQUE, CAISSE, CHARGES, CRF, GRANT_GIVER, PEOPLE, PRODUITS, REPORT_A_NOUVEAU, RESULTAT, \
     VERIFICATEURS, full_year, reported_year  # fmt: skip
@@ -76,6 +76,25 @@ async def test_a_verificateur_prints_it_from_compterendu(bot, sim, database):
     name, data = received(gilbert, step)
     assert name == f"compte-rendu-974-300-{y.year}-{y.year + 1}.pdf"
     assert_whole_crf(data, y)
+
+
+async def test_compterendu_sends_the_picture_of_the_year_it_reports(bot, sim, database):
+    y = reported_year(database)
+    years = f"{y.year}-{y.year + 1}"
+    gilbert = person(sim, "verificateur")
+    step = await gilbert.send("/compterendu")
+    assert step.last.buttons[-2] == ["📈 Graphique de l'année (974-300)"]
+    step = await gilbert.press("📈 Graphique de l'année (974-300)")
+    photo = next(m for m in step.messages if m.photo)
+    assert photo.content.startswith(f"Coopérative 974-300, exercice {years} : recettes et dépenses par mois")
+    png = gilbert.download(photo.photo)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1200, 600)
+    picture = y.act("verificateur", exports.year_picture, y.coop, y.year)  # the year that ended, not this one
+    assert (picture.year, sum(picture.receipts), sum(picture.expenses)) == (y.year, PRODUITS, CHARGES)
+    assert picture.balances[-1] == BANQUE + CAISSE
+    step = await gilbert.press("📄 PDF")  # the overview's buttons still answer
+    assert received(gilbert, step)[0] == f"compte-rendu-974-300-{years}.pdf"
 
 
 async def test_a_teacher_is_not_offered_the_report(bot, sim, database):

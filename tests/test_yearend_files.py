@@ -128,17 +128,18 @@ def person(sim, key):
     return sim.user(telegram_id, first)
 
 
-@pytest.mark.parametrize("layout", ["credit_agricole", "ofx"])
-async def test_the_mandataire_imports_the_years_statements_in_the_chat(bot, sim, database, layout):
+@pytest.mark.parametrize(("layout", "name"), [("credit_agricole", "CA20260831.csv"), ("ofx", "releve.ofx"),
+                                              ("cfonb", "RELEVE_CFONB120.txt")])  # fmt: skip
+async def test_the_mandataire_imports_the_years_statements_in_the_chat(bot, sim, database, layout, name):
     y = year_end(database)
     lines, closing = august(y)
     books = bank_entries(y)
     helene = person(sim, "mandataire")
-    name = "releve.ofx" if layout == "ofx" else "CA20260831.csv"
+    kind = {"credit_agricole": "CSV", "ofx": "OFX", "cfonb": "CFONB"}[layout]
     step = await helene.send("/pointage")
     step = await helene.send_document(LAYOUTS[layout](y.last_day, closing, lines), name)
     text = flat(step.text)
-    assert text.startswith(f"Relevé du 31/08/{y.year + 1} — coop {AFFILIATION} Fichier {'OFX' if layout == 'ofx' else 'CSV'} "
+    assert text.startswith(f"Relevé du 31/08/{y.year + 1} — coop {AFFILIATION} Fichier {kind} "
                            f"· solde {euros(AUGUST_STATEMENT)}")  # fmt: skip
     assert f"{len(lines)} lignes : {len(lines)} avec une écriture, 0 sans écriture." in text
     assert "Au livre mais pas sur le relevé : 1 · École" in text and f"25/08 · {euros(-86_40)} Livres de biblioth" in text

@@ -1,4 +1,4 @@
-"""/pointage with the bank's file: a statement sent as a document (CSV or OFX) instead of typed.
+"""/pointage with the bank's file: a statement sent as a document (CSV, OFX or CFONB 120) instead of typed.
 
 Where /pointage asks for the statement's date, the person may send the file their bank gives.
 The store reads it and checks it against the coop (account number, date, a balance that
@@ -43,7 +43,8 @@ UNMATCHED_SHOWN = 5  # entries of the books the file lacks, listed by name
 
 
 def money_values(error: BankFileError, language: str) -> dict:
-    """A refusal's values as the sentence shows them: amounts in euros, dates jj/mm/aaaa, accounts masked."""
+    """A refusal's values as the sentence shows them: amounts in euros, dates jj/mm/aaaa, accounts masked,
+    the file's own characters escaped."""
     values = dict(error.details)
     if error.reason == "other_account":
         return {key: bankfiles.masked(value) for key, value in values.items()}
@@ -55,6 +56,9 @@ def money_values(error: BankFileError, language: str) -> dict:
     for key in ("previous_day", "day", "last"):
         if key in values:
             values[key] = day_text(values[key])
+    for key in ("code", "currency"):  # read from a CFONB file: any characters
+        if key in values:
+            values[key] = escape(values[key])
     return values
 
 

@@ -514,9 +514,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "ivt.button.year": {"fr": "📅 Exercice {years}", "en": "📅 Year {years}"},
     "ivt.button.coop": {"fr": "🏫 Coopérative {affiliation}", "en": "🏫 Cooperative {affiliation}"},
     # /pointage: statement files
-    "imp.or_file": {"fr": "Ou envoyez ici le fichier du relevé que donne votre banque (CSV ou OFX) : "
+    "imp.or_file": {"fr": "Ou envoyez ici le fichier du relevé que donne votre banque (CSV, OFX ou CFONB) : "
                           "le bot propose le pointage de chaque ligne.",
-                    "en": "Or send here the statement file your bank gives (CSV or OFX): the bot proposes "
+                    "en": "Or send here the statement file your bank gives (CSV, OFX or CFONB): the bot proposes "
                           "how to tick each line."},
     "imp.again": {"fr": "Rien n'a été modifié. Envoyez un autre fichier, ou choisissez la date du relevé.",
                   "en": "Nothing was changed. Send another file, or choose the statement's date."},
@@ -536,13 +536,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "pnt.file.coop": {"fr": "Choisissez d'abord la coopérative avec les boutons. Ce fichier n'a pas été lu.",
                       "en": "Choose the cooperative with the buttons first. That file was not read."},
     "pnt.file.day": {"fr": "Une photo n'est pas lue ici : tapez la date du relevé (jj/mm/aaaa), ou envoyez le "
-                           "fichier de votre banque (CSV ou OFX) comme document.",
+                           "fichier de votre banque (CSV, OFX ou CFONB) comme document.",
                      "en": "A photo is not read here: type the statement's date (dd/mm/yyyy), or send your bank's "
-                           "file (CSV or OFX) as a document."},
+                           "file (CSV, OFX or CFONB) as a document."},
     "pnt.file.balance": {"fr": "Une photo n'est pas lue ici : tapez le solde du relevé du {day} (par exemple "
-                               "1 234,56), ou envoyez le fichier de votre banque (CSV ou OFX) comme document.",
+                               "1 234,56), ou envoyez le fichier de votre banque (CSV, OFX ou CFONB) comme document.",
                          "en": "A photo is not read here: type the balance of the statement of {day} (for example "
-                               "1,234.56), or send your bank's file (CSV or OFX) as a document."},
+                               "1,234.56), or send your bank's file (CSV, OFX or CFONB) as a document."},
     "pnt.file.pointing": {"fr": "Un relevé est en cours : pointez-le (✅ Terminer) ou annulez-le (/annuler) avant "
                                 "d'envoyer un fichier. Ce fichier n'a pas été lu.",
                           "en": "A statement is in progress: tick it (✅ Finish) or cancel it (/annuler) before "
@@ -550,20 +550,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "imp.error.empty": {"fr": "Ce fichier est vide.", "en": "This file is empty."},
     "imp.error.too_big": {"fr": "Ce fichier est trop gros pour un relevé (1 Mo au plus).",
                           "en": "This file is too big for a statement (1 MB at most)."},
-    "imp.error.binary": {"fr": "Ce fichier n'est pas un relevé lisible : il faut l'export CSV ou OFX de votre "
-                               "banque, pas un PDF, un tableur ni une image.",
-                         "en": "This file is not a statement the bot can read: it takes your bank's CSV or OFX "
-                               "export, not a PDF, a spreadsheet or a picture."},
+    "imp.error.binary": {"fr": "Ce fichier n'est pas un relevé lisible : il faut l'export CSV, OFX ou CFONB de "
+                               "votre banque, pas un PDF, un tableur ni une image.",
+                         "en": "This file is not a statement the bot can read: it takes your bank's CSV, OFX or "
+                               "CFONB export, not a PDF, a spreadsheet or a picture."},
     "imp.error.encoding": {"fr": "Ce fichier est dans un encodage que le bot ne lit pas (UTF-16 ?). Exportez-le "
                                  "à nouveau en CSV, encodé en UTF-8 ou ISO-8859-1.",
                            "en": "This file is in an encoding the bot does not read (UTF-16?). Export it again "
                                  "as CSV, encoded in UTF-8 or ISO-8859-1."},
     "imp.error.unknown_format": {"fr": "Le bot ne reconnaît pas ce fichier : il attend l'export CSV (colonnes "
-                                       "séparées par « ; », avec une date et un débit, un crédit ou un montant) "
-                                       "ou OFX de votre banque.",
+                                       "séparées par « ; », avec une date et un débit, un crédit ou un montant), "
+                                       "OFX ou CFONB 120 de votre banque.",
                                  "en": "The bot does not recognise this file: it expects your bank's CSV export "
                                        "(columns separated by \";\", with a date and a debit, a credit or an "
-                                       "amount) or OFX."},
+                                       "amount), OFX or CFONB 120."},
+    "imp.error.cfonb_length": {"fr": "La ligne {line} de ce fichier CFONB n'a pas 120 caractères ({length}) : "
+                                     "le fichier a été coupé ou modifié. Téléchargez-le à nouveau.",
+                               "en": "Line {line} of this CFONB file is not 120 characters long ({length}): the "
+                                     "file was cut or changed. Download it again."},
+    "imp.error.cfonb_record": {"fr": "La ligne {line} de ce fichier CFONB commence par « {code} » : 01 (ancien "
+                                     "solde), 04 (opération), 05 (complément) ou 07 (nouveau solde) attendu.",
+                               "en": "Line {line} of this CFONB file starts with \"{code}\": 01 (previous "
+                                     "balance), 04 (transaction), 05 (detail) or 07 (new balance) expected."},
+    "imp.error.cfonb_order": {"fr": "La ligne {line} de ce fichier CFONB n'est pas à sa place : un relevé va "
+                                    "d'un ancien solde (01) à un nouveau solde (07), d'un seul compte.",
+                              "en": "Line {line} of this CFONB file is out of place: a statement goes from a "
+                                    "previous balance (01) to a new balance (07), of one account."},
+    "imp.error.cfonb_currency": {"fr": "La ligne {line} de ce fichier CFONB n'est pas en euros ({currency}).",
+                                 "en": "Line {line} of this CFONB file is not in euros ({currency})."},
+    "imp.error.cfonb_date": {"fr": "La ligne {line} de ce fichier CFONB a une date illisible (JJMMAA attendu).",
+                             "en": "Line {line} of this CFONB file has an unreadable date (DDMMYY expected)."},
+    "imp.error.cfonb_amount": {"fr": "La ligne {line} de ce fichier CFONB a un montant illisible.",
+                               "en": "Line {line} of this CFONB file has an unreadable amount."},
     "imp.error.no_lines": {"fr": "Ce relevé ne contient aucune opération.",
                            "en": "This statement holds no transaction."},
     "imp.error.bad_line": {"fr": "Une opération du {day} n'a pas de montant lisible dans ce fichier.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+import textwrap
 import zipfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -156,7 +157,9 @@ def journal_xlsx(book: ExportBook, crf_sheet: Callable[[Workbook], None] | None 
             cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
             cell.fill = PatternFill("solid", fgColor="DDE6F0")
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-        sheet.row_dimensions[header_row].height = 95
+        # tall enough for the longest heading wrapped in its 14-character column (12 points a line)
+        sheet.row_dimensions[header_row].height = 12 * max(sum(len(textwrap.wrap(part, 12)) or 1
+                                                               for part in h.split("\n")) for h in headings) + 6
         sheet.append(["", "", "Report à nouveau"] + [None] * (len(headings) - 5)
                      + [euros(ledger.opening_banque), euros(ledger.opening_caisse)])  # fmt: skip
         sheet.cell(sheet.max_row, 3).font = Font(italic=True)

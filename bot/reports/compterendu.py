@@ -16,6 +16,7 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.exports.files import safe_name
+from bot.exports.picture import CHART_BUTTON
 from bot.exports.report import crf_pdf
 from bot.infra.downloads import keep_sent_file
 from bot.reminders.sending import deliver
@@ -98,7 +99,8 @@ def grant_proofs_line(view: ReportView, language: str) -> str:
 
 
 def overview_keyboard(view: ReportView, language: str) -> InlineKeyboardMarkup:
-    """A button per section; the CRA, attachments, quitus and sending for managers; the quitus for vérificateurs."""
+    """A button per section; the CRA, attachments, quitus and sending for managers; the quitus for vérificateurs;
+    the year's picture (as /solde sends it) and the PDF for all."""
     names = [button(t(f"crf.section.{name}", language), SECTION_BUTTON.data(name)) for name in SECTIONS]
     rows = [names[i:i + 2] for i in range(0, len(names), 2)]
     if view.manager and not view.locked:
@@ -109,6 +111,8 @@ def overview_keyboard(view: ReportView, language: str) -> InlineKeyboardMarkup:
                  [button(t("rep.button.send", language), "rep:send")]]  # fmt: skip
     if view.verificateur and view.report_id and not view.locked and view.state != "in_progress":
         rows.append([button(t("rep.button.give", language), GIVE_BUTTON.data(view.report_id))])
+    chart = t("solde.chart", language, affiliation=view.affiliation)
+    rows.append([button(chart, CHART_BUTTON.data(view.coop_id, view.year))])
     rows.append([button(t("rep.button.pdf", language), "rep:pdf"), button(t("button.close", language), "rep:close")])
     return InlineKeyboardMarkup(rows)
 

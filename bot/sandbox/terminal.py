@@ -16,10 +16,8 @@ from bot.reminders.jobs import CLOCK, reminders_run
 from bot.sandbox.harness import running_bot
 from bot.sandbox.simulator import BotApiSimulator, SimMessage, SimUser, Step
 from store.db import Database
-from store.demo import (
-    DEMO_AFFILIATION, DEMO_TIMEZONE, SANDBOX_PEOPLE, YEAR_END_AFFILIATION, demo_statement, seed_sandbox,
-    undated_statement, year_end_statement,
-)  # fmt: skip
+from store.demo import DEMO_AFFILIATION, DEMO_TIMEZONE, SANDBOX_PEOPLE, YEAR_END_AFFILIATION, seed_sandbox
+from store.demofiles import demo_statement, undated_statement, year_end_statement
 
 COMMANDS_HELP = """Commandes du terminal :
   texte ou /commande   envoyer un message au bot (un nombre aussi : 25 élèves, 12 €, un n° de chèque)
@@ -60,6 +58,9 @@ async def sandbox(database: Database, *, stdin: TextIO = sys.stdin, stdout: Text
     Path(f"{files}-releve-{YEAR_END_AFFILIATION}.csv").write_bytes(database.run(year_end_statement))
     # 974-111's operations up to a week ago as Crédit Mutuel gives them: no statement date, /pointage asks it
     Path(f"{files}-releve-{DEMO_AFFILIATION}-sans-date.csv").write_bytes(database.run(undated_statement))
+    # the same statement as OFX (with the livret's: /pointage asks which account) and as CFONB 120
+    for kind, name in (("ofx", "ofx"), ("cfonb", "cfonb.txt")):
+        Path(f"{files}-releve-{DEMO_AFFILIATION}.{name}").write_bytes(database.run(demo_statement, kind))
     sim = BotApiSimulator()
     await sim.start("127.0.0.1", 0)
     try:
@@ -117,6 +118,8 @@ class Terminal:
             self.say(f"Celui du 31/08 de la coop {YEAR_END_AFFILIATION} (:user filaos) : /pointage, puis :doc {year_end}")
             undated = self.statement.with_name(self.statement.name.replace(".csv", "-sans-date.csv"))
             self.say(f"Un relevé sans date, comme le Crédit Mutuel les donne : /pointage, puis :doc {undated}")
+            self.say(f"Le même relevé en OFX, avec celui du livret (lequel est le compte de la coop ?) : "
+                     f"{self.statement.with_suffix('.ofx')}, et en CFONB 120 : {self.statement.with_suffix('.cfonb.txt')}")
         while True:
             self.prompt()
             line = await read_line(self.stdin)
