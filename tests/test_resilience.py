@@ -237,6 +237,7 @@ def entries_named(database, label: str) -> int:
     (dict(status=429, retry_after=1), 1),  # Telegram's flood limit
     (dict(status=502, applied=True), 2),  # sent, but the answer lost: the retry sends it again
     (dict(status=502, delay=5.5), 1),  # no answer before PTB's 5 s read timeout
+    (dict(drop=True, applied=True), 2),  # the connection closed after sending, no answer: retried all the same
 ])  # fmt: skip
 async def test_confirmations_get_through_telegram_faults(bot, sim, cast, demo_books, fault, copies):
     julien = cast["enseignant"]
