@@ -402,3 +402,20 @@ async def test_rappels_shows_the_days_of_a_teachers_ledger_a_quitus_asked_and_th
     assert received[4000] == [("Fri 11/09 15h", "⏳ L'adhésion de la coopérative 974-002, transmise le 08/09/2026, "
                                                 "attend votre validation depuis plus de 3 jours."),
                               ("Mon 14/09 09h", "📊 Synthèse de la semaine — OCCE 974")]  # fmt: skip
+
+
+async def test_on_1_july_this_years_members_are_told_what_to_prepare_once(sim, database, bot, clock):
+    """A coop that renewed this year (not a member the year before) and one that did not renew: only the first hears."""
+    database.run(seed_department, ["974-001", "974-002"])
+    database.run(submit, "974-001", local(2026, 9, 10, 10))
+    marie = sim.user(4001, "Marie")
+    sim.user(4002, "Odile")
+    clock.now = local(2027, 6, 30, 12).astimezone(timezone.utc)
+    received: dict[int, list] = {}
+    await run_until(bot, clock, sim, local(2027, 7, 16), timedelta(hours=6), received)
+    assert received == {4001: [("Thu 01/07 12h", "🗂 Compte rendu 2026-2027 — coopérative 974-001")]}
+    prepare = marie.history[-1]
+    assert ("Préparez dès maintenant l'arrêté de caisse du 31 août, le relevé bancaire d'août et la réunion des "
+            "vérificateurs aux comptes.") in prepare.content and "30/09/2027" in prepare.content  # fmt: skip
+    step = await marie.press("🗂 Ouvrir le compte rendu", message=prepare)
+    assert "974-001" in step.text
