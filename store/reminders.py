@@ -216,15 +216,24 @@ class RemindersView:
 PLANNED_KINDS = (ADHESION, REPORT)
 
 
+def my_calendar(session: Session, who: Who) -> Calendar:
+    """The calendar of the person's (first) department."""
+    if not who.roles:
+        raise ReminderError("no_role")
+    return calendar_of(session.get(Department, who.roles[0].department_code))
+
+
+def kinds_of(who: Who) -> tuple[str, ...]:
+    """The kinds of reminder this person may receive, by their roles."""
+    return tuple(dict.fromkeys(kind for role in who.roles for kind in KINDS_BY_ROLE.get(role.kind, ())))
+
+
 def reminders_view(session: Session, who: Who, now: datetime | None = None) -> RemindersView:
     """The person's reminders: by their roles, in their (first) department's calendar, with the days they go
     (the reminders' own rules, reminders/coming.py, from the department's state now)."""
-    if not who.roles:
-        raise ReminderError("no_role")
     now = now or utcnow()
-    calendar = calendar_of(session.get(Department, who.roles[0].department_code))
+    calendar = my_calendar(session, who)
     year = fiscal_year_of(today_in(calendar.timezone, now))
-    kinds = tuple(dict.fromkeys(kind for role in who.roles for kind in KINDS_BY_ROLE.get(role.kind, ())))
     facts = department_facts(session, calendar, now)
     written = session.exec(select(OutboxMessage.key).where(OutboxMessage.person_id == who.person.id)).all()
     dues = coming(facts, who.person.id, now, written)
@@ -240,7 +249,7 @@ def reminders_view(session: Session, who: Who, now: datetime | None = None) -> R
             others[due.kind, due.coop_id, due.params.get("ledger_id")].append((day, due))
     settings = my_settings(session, who)
     return RemindersView(
-        kinds=kinds, muted=frozenset(k for k in settings.muted.split(",") if k),
+        kinds=kinds_of(who), muted=frozenset(k for k in settings.muted.split(",") if k),
         hour=settings.hour if settings.hour is not None else calendar.from_hour,
         hours=(calendar.from_hour, calendar.until_hour), timezone=calendar.timezone,
         memberships=tuple(MembershipPlan(role.affiliation, coop.submitted_at is not None, steps(ADHESION, coop.coop_id))
@@ -262,7 +271,7 @@ def my_settings(session: Session, who: Who) -> ReminderSettings:
 
 def toggle_kind(session: Session, who: Who, kind: str, now: datetime | None = None) -> RemindersView:
     """Mute a kind of reminder this person receives, or hear it again (the last day's is sent whatever the choice)."""
-    if kind not in reminders_view(session, who, now).kinds:
+    if kind not in kinds_of(who):
         raise ReminderError("kind")
     settings = my_settings(session, who)
     settings.muted = ",".join(sorted({k for k in settings.muted.split(",") if k} ^ {kind}))
@@ -274,8 +283,8 @@ def toggle_kind(session: Session, who: Who, kind: str, now: datetime | None = No
 
 def choose_hour(session: Session, who: Who, hour: int, now: datetime | None = None) -> RemindersView:
     """The hour from which the person's reminders may go, within the department's sending hours."""
-    first, last = reminders_view(session, who, now).hours
-    if not first <= hour < last:
+    calendar = my_calendar(session, who)
+    if not calendar.from_hour <= hour < calendar.until_hour:
         raise ReminderError("hour")
     settings = my_settings(session, who)
     settings.hour = hour
