@@ -395,7 +395,7 @@ async def test_rappels_shows_the_days_of_a_teachers_ledger_a_quitus_asked_and_th
     step = await paul.send("/rappels")
     assert step.text == (
         "🔔 Vos rappels\n\n⏳ Adhésions à valider : un rappel pour chaque adhésion transmise qui attend votre "
-        "validation depuis plus de 3 jours.\n\n⏳ Adhésion de la coopérative 974-002 à valider : 11/09/2026.\n\n"
+        "validation depuis plus de 3 jours.\n\n⏳ Prochains rappels : 974-002 le 11/09/2026.\n\n"
         f"📊 Synthèse de la semaine : chaque lundi matin, de septembre à novembre ; la prochaine le 14/09/2026.\n\n{HOURS}")
     received: dict[int, list] = {}
     await run_until(bot, clock, sim, local(2026, 9, 15), timedelta(hours=6), received)
@@ -419,3 +419,17 @@ async def test_on_1_july_this_years_members_are_told_what_to_prepare_once(sim, d
             "vérificateurs aux comptes.") in prepare.content and "30/09/2027" in prepare.content  # fmt: skip
     step = await marie.press("🗂 Ouvrir le compte rendu", message=prepare)
     assert "974-001" in step.text
+
+
+def test_rappels_lists_ten_memberships_waiting_and_counts_the_others():
+    from datetime import date
+
+    from bot.reminders.rappels import view_text
+    from store.reminders import Coming, RemindersView
+
+    waiting = tuple(Coming("validation", f"974-{n:03}", 2026, ((date(2026, 9, 11), "202609081000"),)) for n in range(12))
+    view = RemindersView(kinds=("validation",), muted=frozenset(), hour=8, hours=(8, 19), timezone="Indian/Reunion",
+                         memberships=(), validation_wait_days=3, coming=waiting)  # fmt: skip
+    assert ("⏳ Prochains rappels : 974-000 le 11/09/2026, 974-001 le 11/09/2026, 974-002 le 11/09/2026, "
+            "974-003 le 11/09/2026, 974-004 le 11/09/2026, 974-005 le 11/09/2026, 974-006 le 11/09/2026, "
+            "974-007 le 11/09/2026, 974-008 le 11/09/2026, 974-009 le 11/09/2026 et 2 autres.") in view_text(view, "fr")

@@ -7,6 +7,7 @@ from datetime import date
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.followup.digest import listed
 from bot.reminders.jobs import clock
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, WORD, Button, button
@@ -17,11 +18,13 @@ from store import reminders
 from store.reminders import MembershipPlan, ReminderError, RemindersView, ReportPlan
 
 HOURS_PER_ROW = 4
+SHOWN = 10  # memberships waiting for the AD listed: the message must fit in one Telegram message
 MUTE_BUTTON, HOUR_BUTTON = Button("rap:mute", WORD), Button("rap:hour")
 AT_BUTTON, CLOSE_BUTTON = Button("rap:h", ID), Button("rap:close")
 
 
 def view_text(view: RemindersView, language: str) -> str:
+    """Each kind the person gets and its days, what is muted, the hour."""
     lines = [t("rap.title", language)]
     for kind in view.kinds:
         lines += kind_lines(view, kind, language)
@@ -45,10 +48,15 @@ def kind_lines(view: RemindersView, kind: str, language: str) -> list[str]:
     if kind == DIGEST:
         after = t("rap.digest.next", language, day=day_text(coming[0].steps[0][0])) if coming else ""
         return [t("rap.digest", language, next=after)]
-    lines = [t("rap.validation", language, days=plural(view.validation_wait_days, "rmd.word.day", language))
-             ] if kind == VALIDATION else []  # fmt: skip
-    lines += [t(f"rap.coming.{kind}", language, affiliation=c.affiliation, years=years_text(c.year), ledger=c.ledger,
-                dates=dates_text(c.steps, language)) for c in coming]  # fmt: skip
+    if kind == VALIDATION:  # one reminder per membership waiting: a department may have dozens
+        lines = [t("rap.validation", language, days=plural(view.validation_wait_days, "rmd.word.day", language))]
+        items = [t("rap.validation.item", language, affiliation=c.affiliation, day=day_text(c.steps[0][0]))
+                 for c in coming]  # fmt: skip
+        if items:
+            lines.append(t("rap.coming.validation", language, items=listed(items[:SHOWN], len(items), language)))
+        return lines
+    lines = [t(f"rap.coming.{kind}", language, affiliation=c.affiliation, years=years_text(c.year), ledger=c.ledger,
+               dates=dates_text(c.steps, language)) for c in coming]  # fmt: skip
     return lines or [t(f"rap.none.{kind}", language)]
 
 
@@ -59,6 +67,7 @@ def dates_text(steps: tuple[tuple[date, str], ...], language: str) -> str:
 
 
 def membership_line(plan: MembershipPlan, language: str) -> str:
+    """The membership's days still to come; or why nothing comes."""
     if plan.validated:
         return t("rap.adhesion.done", language, affiliation=plan.affiliation)
     if not plan.steps:
