@@ -65,7 +65,7 @@ async def test_webhook_needs_its_secret(tmp_path, outside_sim):
 async def post(port: int, secret: str | None, body: bytes, length: int | None = None) -> bytes:
     """POST /telegram in one write, ``body`` announced as ``length`` bytes (its own size by default): the
     status line. A server waiting for an announced body that never comes would never answer."""
-    headers = f"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    headers = "POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
     if secret is not None:
         headers += f"X-Telegram-Bot-Api-Secret-Token: {secret}\r\n"
     headers += f"Content-Length: {len(body) if length is None else length}\r\n\r\n"
