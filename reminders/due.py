@@ -99,7 +99,7 @@ class Due:
 
 
 # What each role may receive, and may mute in /rappels.
-KINDS_BY_ROLE = {"mandataire": (ADHESION, PREPARE, REPORT, RETURNED), "verificateur": (QUITUS,),
+KINDS_BY_ROLE = {"mandataire": (ADHESION, REPORT, RETURNED, PREPARE), "verificateur": (QUITUS,),
                  "enseignant": (CLOSING,), "ad": (VALIDATION, DIGEST)}  # fmt: skip
 
 
@@ -120,21 +120,11 @@ def membership_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str
             (closes + timedelta(days=1), LATE)]  # fmt: skip
 
 
-def membership_steps(calendar: Calendar, year: int) -> list[tuple[date, str]]:
-    """The membership's reminders of ``year`` and the day each goes if still due (a school day)."""
-    return [(calendar.next_school_day(day), step) for day, step in membership_thresholds(calendar, year)]
-
-
 def report_thresholds(calendar: Calendar, year: int) -> list[tuple[date, str]]:
     """The first day of each step of the report of ``year - 1`` (due in ``year``): j-15… j-1, then weekly late."""
     deadline = month_day(year, calendar.report_deadline)
     weeks = [(deadline + timedelta(days=1 + 7 * week), f"{LATE}-{week + 1}") for week in range(REPORT_LATE_WEEKS)]
     return calendar.countdown(deadline) + weeks
-
-
-def report_steps(calendar: Calendar, year: int) -> list[tuple[date, str]]:
-    """The report's reminders due in ``year`` and the day each goes if still due (a school day)."""
-    return [(calendar.next_school_day(day), step) for day, step in report_thresholds(calendar, year)]
 
 
 def due_now(facts: DepartmentFacts, now: datetime) -> list[Due]:
@@ -147,6 +137,7 @@ def due_now(facts: DepartmentFacts, now: datetime) -> list[Due]:
         found += _membership(calendar, coop, today, year)
         found += _validation(calendar, coop, facts.staff, now, year)
         found += _report(calendar, coop, today, year)
+        found += _prepare(calendar, coop, today, year)
         found += _closing(calendar, coop, today, year)
     return [due for person, due in found
             if person.wants(due.kind, due.step) and calendar.may_send(now, person.hour)]  # fmt: skip
@@ -176,17 +167,12 @@ def _validation(calendar: Calendar, coop: CoopFacts, staff: tuple[Recipient, ...
 
 
 def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list[tuple[Recipient, Due]]:
-    """The report of the year that ended on 31 August (``year - 1``), and the one to prepare from 1 July."""
+    """The report of the year that ended on 31 August (``year - 1``)."""
     report, found = coop.report, []
     if report is None:
         return found
     # what the coop lacks is read once a message is due (reminders/schedule.py): a whole CRF per coop is too dear every run
     base = {"affiliation": coop.affiliation, "report_id": report.report_id}
-    prepare = month_day(year + 1, calendar.report_prepare)
-    if prepare <= today < prepare + PREPARE_WINDOW:
-        params = base | {"deadline": month_day(year + 1, calendar.report_deadline).isoformat()}
-        found += [(person, Due(PREPARE, "juillet", coop.coop_id, person.person_id, year, params))
-                  for person in coop.mandataires]  # fmt: skip
     if report.sent:
         return found
     deadline = month_day(year, calendar.report_deadline)
@@ -208,6 +194,15 @@ def _report(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list
         found += [(person, Due(QUITUS, step, coop.coop_id, person.person_id, year - 1, base))
                   for person in report.quitus_waiting]  # fmt: skip
     return found
+
+
+def _prepare(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list[tuple[Recipient, Due]]:
+    """From 1 July, what to get ready for this year's report: to the coops that are members this year."""
+    prepare = month_day(year + 1, calendar.report_prepare)
+    if coop.submitted_at is None or not prepare <= today < prepare + PREPARE_WINDOW:
+        return []
+    params = {"affiliation": coop.affiliation, "deadline": month_day(year + 1, calendar.report_deadline).isoformat()}
+    return [(person, Due(PREPARE, "juillet", coop.coop_id, person.person_id, year, params)) for person in coop.mandataires]
 
 
 def _closing(calendar: Calendar, coop: CoopFacts, today: date, year: int) -> list[tuple[Recipient, Due]]:

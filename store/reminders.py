@@ -9,13 +9,14 @@ from datetime import date, datetime
 from sqlmodel import Session, func, select
 
 from reminders.calendar import Calendar, parse_holidays
+from reminders.coming import coming
 from reminders.due import (
-    KINDS_BY_ROLE, CoopFacts, DepartmentFacts, OpenLedger, Recipient, ReportFacts, membership_steps, report_steps,
+    ADHESION, KINDS_BY_ROLE, REPORT, CoopFacts, DepartmentFacts, Due, OpenLedger, Recipient, ReportFacts,
 )  # fmt: skip
 from store import crf
 from store.models import (
-    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Entry, Ledger, LedgerClosing, LedgerKind, Person, Quitus,
-    ReminderSettings, Report, ReportStatus, Role, RoleKind, utcnow,
+    Adhesion, AdhesionRow, AuditEvent, Coop, Department, Entry, Ledger, LedgerClosing, LedgerKind, OutboxMessage,
+    Person, Quitus, ReminderSettings, Report, ReportStatus, Role, RoleKind, utcnow,
 )  # fmt: skip
 from store.people import RoleView, Who
 from store.years import fiscal_year_of, today_in
@@ -186,6 +187,18 @@ class ReportPlan:
 
 
 @dataclass(frozen=True)
+class Coming:
+    """The reminders of another kind still to come for this person about one coop (or one class ledger): the day
+    each goes, and its step (a class ledger's without the ledger: "j-1")."""
+
+    kind: str
+    affiliation: str | None  # None: the whole department (the AD's digest)
+    year: int
+    steps: tuple[tuple[date, str], ...]
+    ledger: str | None = None
+
+
+@dataclass(frozen=True)
 class RemindersView:
     """What /rappels shows: the kinds this person may receive, muted or not, when, and at what hour."""
 
@@ -197,40 +210,57 @@ class RemindersView:
     memberships: tuple[MembershipPlan, ...]
     validation_wait_days: int
     reports: tuple[ReportPlan, ...] = ()
+    coming: tuple[Coming, ...] = ()  # the other kinds' dates (PLANNED_KINDS have their plans)
+
+
+PLANNED_KINDS = (ADHESION, REPORT)
+
+
+def my_calendar(session: Session, who: Who) -> Calendar:
+    """The calendar of the person's (first) department."""
+    if not who.roles:
+        raise ReminderError("no_role")
+    return calendar_of(session.get(Department, who.roles[0].department_code))
+
+
+def kinds_of(who: Who) -> tuple[str, ...]:
+    """The kinds of reminder this person may receive, by their roles."""
+    return tuple(dict.fromkeys(kind for role in who.roles for kind in KINDS_BY_ROLE.get(role.kind, ())))
 
 
 def reminders_view(session: Session, who: Who, now: datetime | None = None) -> RemindersView:
-    """The person's reminders: by their roles, in their (first) department's calendar."""
-    if not who.roles:
-        raise ReminderError("no_role")
-    department = session.get(Department, who.roles[0].department_code)
-    calendar = calendar_of(department)
-    today = today_in(calendar.timezone, now or utcnow())
-    year = fiscal_year_of(today)
-    kinds = tuple(dict.fromkeys(kind for role in who.roles for kind in KINDS_BY_ROLE.get(role.kind, ())))
-    plans = []
-    for role in who.coops(RoleKind.MANDATAIRE):
-        membership = session.exec(
-            select(Adhesion).where(Adhesion.coop_id == role.coop_id, Adhesion.year == year)).first()  # fmt: skip
-        validated = membership is not None and membership.submitted_at is not None
-        steps = () if validated else tuple(s for s in membership_steps(calendar, year) if s[0] >= today)
-        plans.append(MembershipPlan(role.affiliation, validated, steps))
+    """The person's reminders: by their roles, in their (first) department's calendar, with the days they go
+    (the reminders' own rules, reminders/coming.py, from the department's state now)."""
+    now = now or utcnow()
+    calendar = my_calendar(session, who)
+    year = fiscal_year_of(today_in(calendar.timezone, now))
+    facts = department_facts(session, calendar, now)
+    written = session.exec(select(OutboxMessage.key).where(OutboxMessage.person_id == who.person.id)).all()
+    dues = coming(facts, who.person.id, now, written)
+    coops = {coop.coop_id: coop for coop in facts.coops}
+    mandated = [(role, coops[role.coop_id]) for role in who.coops(RoleKind.MANDATAIRE) if role.coop_id in coops]
+
+    def steps(kind: str, coop_id: int) -> tuple[tuple[date, str], ...]:
+        return tuple((day, due.step) for day, due in dues if due.kind == kind and due.coop_id == coop_id)
+
+    others: dict[tuple, list[tuple[date, Due]]] = defaultdict(list)  # (kind, coop, ledger) → its days, in order
+    for day, due in dues:
+        if due.kind not in PLANNED_KINDS:
+            others[due.kind, due.coop_id, due.params.get("ledger_id")].append((day, due))
     settings = my_settings(session, who)
-    mandated = [role.coop_id for role in who.coops(RoleKind.MANDATAIRE)]
-    members = set(session.exec(  # a coop that was not a member the year that ended has no report of it to send
-        select(Adhesion.coop_id).where(Adhesion.coop_id.in_(mandated), Adhesion.year == year - 1)).all())  # fmt: skip
-    sent = set(session.exec(select(Report.coop_id).where(
-        Report.coop_id.in_(mandated), Report.fiscal_year == year - 1,
-        Report.status.in_([ReportStatus.SENT, ReportStatus.MODIFIED, ReportStatus.VALIDATED])
-    )).all())  # fmt: skip
-    later = tuple(s for s in report_steps(calendar, year) if s[0] >= today)
-    report_plans = tuple(ReportPlan(role.affiliation, year - 1, role.coop_id in sent, later)
-                         for role in who.coops(RoleKind.MANDATAIRE) if role.coop_id in members)  # fmt: skip
     return RemindersView(
-        kinds=kinds, muted=frozenset(k for k in settings.muted.split(",") if k),
+        kinds=kinds_of(who), muted=frozenset(k for k in settings.muted.split(",") if k),
         hour=settings.hour if settings.hour is not None else calendar.from_hour,
         hours=(calendar.from_hour, calendar.until_hour), timezone=calendar.timezone,
-        memberships=tuple(plans), validation_wait_days=calendar.validation_wait_days, reports=report_plans,
+        memberships=tuple(MembershipPlan(role.affiliation, coop.submitted_at is not None, steps(ADHESION, coop.coop_id))
+                          for role, coop in mandated),
+        validation_wait_days=calendar.validation_wait_days,
+        # a coop that was not a member the year that ended has no report of it to send (its report facts are None)
+        reports=tuple(ReportPlan(role.affiliation, year - 1, coop.report.sent, steps(REPORT, coop.coop_id))
+                      for role, coop in mandated if coop.report is not None),
+        coming=tuple(Coming(kind, first.params.get("affiliation"), first.year,
+                            tuple((day, due.step.rsplit(":", 1)[-1]) for day, due in found), first.params.get("ledger"))
+                     for (kind, _, _), found in others.items() for first in [found[0][1]]),
     )  # fmt: skip
 
 
@@ -241,7 +271,7 @@ def my_settings(session: Session, who: Who) -> ReminderSettings:
 
 def toggle_kind(session: Session, who: Who, kind: str, now: datetime | None = None) -> RemindersView:
     """Mute a kind of reminder this person receives, or hear it again (the last day's is sent whatever the choice)."""
-    if kind not in reminders_view(session, who, now).kinds:
+    if kind not in kinds_of(who):
         raise ReminderError("kind")
     settings = my_settings(session, who)
     settings.muted = ",".join(sorted({k for k in settings.muted.split(",") if k} ^ {kind}))
@@ -253,8 +283,8 @@ def toggle_kind(session: Session, who: Who, kind: str, now: datetime | None = No
 
 def choose_hour(session: Session, who: Who, hour: int, now: datetime | None = None) -> RemindersView:
     """The hour from which the person's reminders may go, within the department's sending hours."""
-    first, last = reminders_view(session, who, now).hours
-    if not first <= hour < last:
+    calendar = my_calendar(session, who)
+    if not calendar.from_hour <= hour < calendar.until_hour:
         raise ReminderError("hour")
     settings = my_settings(session, who)
     settings.hour = hour

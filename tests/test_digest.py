@@ -85,9 +85,11 @@ def test_the_reports_line_once_their_state_is_known():
 
 async def test_the_ad_mutes_the_digest_in_rappels_and_hears_it_again(sim, database, bot):
     clock, paul = department_from(sim, database, bot, local(2026, 10, 3, 9))
+    await reminders_run(bot)  # this week's digest, not sent on Monday (the bot was not running), goes now
     step = await paul.send("/rappels")
-    assert "📊 Synthèse de la semaine : chaque lundi matin, de septembre à novembre." in step.text
+    assert "📊 Synthèse de la semaine : chaque lundi matin, de septembre à novembre ; la prochaine le 05/10/2026." in step.text
     step = await paul.press("🔕 Couper : synthèse de la semaine")
+    assert "📊 Synthèse de la semaine : chaque lundi matin, de septembre à novembre.\n" in step.text  # none to come
     assert "🔕 Coupés : synthèse de la semaine.\n" in step.text  # no last day to keep: none is sent
     assert "🔔 Rétablir : synthèse de la semaine" in str(step.last.buttons)
     received: dict[int, list] = {}

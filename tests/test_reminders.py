@@ -19,6 +19,7 @@ from store.people import who_is
 REUNION = ZoneInfo("Indian/Reunion")
 HOURS = ("🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
          "les vacances scolaires.")  # fmt: skip
+RETURNS = "↩️ Compte rendu renvoyé : un message dès que l'OCCE vous renvoie un compte rendu à compléter."
 
 
 class Clock:
@@ -141,9 +142,14 @@ async def test_rappels_shows_what_comes_mutes_a_kind_but_not_the_last_day_and_se
     database.run(seed_department, ["974-001"])
     marie = sim.user(4001, "Marie")
     clock.now = local(2026, 9, 10, 9).astimezone(timezone.utc)
+    await reminders_run(bot)  # the opening goes: what /rappels shows is what is still to come
     step = await marie.send("/rappels")
     assert step.text == ("🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : 15/09/2026, 23/09/2026, "
-                         "28/09/2026, 29/09/2026 (veille de la date limite), 01/10/2026 (en retard).\n\n" + HOURS)
+                         "28/09/2026, 29/09/2026 (veille de la date limite), 01/10/2026 (en retard).\n\n" + RETURNS
+                         + "\n\n🗂 Préparation du compte rendu : pas de rappel d'ici la fin de l'exercice.\n\n" + HOURS)
+    assert [row[0] for row in step.last.buttons] == [
+        "🔕 Couper : adhésion", "🔕 Couper : compte rendu", "🔕 Couper : compte rendu renvoyé",
+        "🔕 Couper : préparation du compte rendu", "🕗 Changer l'heure", "Fermer"]  # fmt: skip
     step = await marie.press("🔕 Couper : adhésion")
     assert "🔕 Coupés : adhésion (le rappel de la veille de la date limite vous parvient quand même)." in step.text
     step = await marie.press("🕗 Changer l'heure")
@@ -330,7 +336,9 @@ async def test_rappels_shows_the_reports_countdown_and_weekly_late_ones_and_mute
     report = ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : 15/09/2026, 23/09/2026, 28/09/2026, 29/09/2026 "
               "(veille de la date limite), puis chaque semaine en retard, du 01/10/2026 au 19/11/2026.")  # fmt: skip
     step = await marie.send("/rappels")
-    assert step.text == f"🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : validée, plus aucun rappel.\n\n{report}\n\n{HOURS}"
+    prepare = "🗂 Préparation du compte rendu 2026-2027 de la coopérative 974-001 : 01/07/2027."
+    assert step.text == (f"🔔 Vos rappels\n\n📝 Adhésion de la coopérative 974-001 : validée, plus aucun rappel.\n\n"
+                         f"{report}\n\n{RETURNS}\n\n{prepare}\n\n{HOURS}")
     step = await marie.press("🔕 Couper : compte rendu")
     assert "🔕 Coupés : compte rendu (le rappel de la veille de la date limite vous parvient quand même)." in step.text
     received: dict[int, list] = {}
@@ -339,8 +347,89 @@ async def test_rappels_shows_the_reports_countdown_and_weekly_late_ones_and_mute
 
     clock.now = local(2026, 10, 20, 9).astimezone(timezone.utc)  # later, the weekly ones left
     step = await marie.send("/rappels")
-    assert ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : chaque semaine en retard, du 22/10/2026 au "
+    assert "🗂 Compte rendu 2025-2026 de la coopérative 974-001 : plus de rappel." in step.text  # muted
+    step = await marie.press("🔔 Rétablir : compte rendu")
+    # heard again: this week's "late" one (due since Thursday 15/10, held back by the mute) goes at the next run
+    assert ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : chaque semaine en retard, du 20/10/2026 au "
             "19/11/2026.") in step.text  # fmt: skip
     database.run(set_report, "974-001", ReportStatus.SENT, local(2026, 10, 20, 9))
     step = await marie.send("/rappels")
     assert "🗂 Compte rendu 2025-2026 de la coopérative 974-001 : envoyé, plus aucun rappel." in step.text
+
+
+def waiting_for_validation(session, affiliation: str, at: datetime) -> None:
+    """This year's membership of ``affiliation`` was sent at ``at`` and waits for the AD."""
+    adhesion = session.exec(select(Adhesion).join(Coop).where(Coop.affiliation == affiliation, Adhesion.year == 2026)).one()
+    adhesion.submitted_at, adhesion.validated_at = at, None
+    session.add(adhesion)
+
+
+async def test_rappels_shows_the_days_of_a_teachers_ledger_a_quitus_asked_and_the_ads_validations_and_digest(
+        sim, database, bot, clock):  # fmt: skip
+    """Each kind's days as the reminders' job will send them; the job's run takes the days it sent off the list."""
+    database.run(last_year_members, database.run(seed_department, ["974-001", "974-002"]))
+    database.run(class_ledger, "974-001", 4010)
+    database.run(add_verificateur, "974-001", 4009)
+    database.run(waiting_for_validation, "974-002", local(2026, 9, 8, 10))
+    claire, odile, paul = sim.user(4010, "Claire"), sim.user(4009, "Odile"), sim.user(4000, "Paul")
+    sim.user(4001, "Marie")
+    clock.now = local(2026, 9, 10, 9).astimezone(timezone.utc)
+    await reminders_run(bot)  # the class ledger's reminder of 1 September goes now
+    ledger = "📕 Cahier CM2A 2025-2026 de la coopérative 974-001, à clore : "
+    step = await claire.send("/rappels")
+    assert step.text == (f"🔔 Vos rappels\n\n{ledger}15/09/2026, 23/09/2026, 28/09/2026, 29/09/2026 "
+                         f"(veille de la date limite).\n\n{HOURS}")  # fmt: skip
+    step = await claire.press("🔕 Couper : clôture du cahier")
+    assert f"{ledger}29/09/2026 (veille de la date limite).\n\n🔕 Coupés : clôture du cahier (le rappel" in step.text
+
+    step = await odile.send("/rappels")
+    assert "✍️ Quitus : un message dès qu'un mandataire vous demande votre quitus." in step.text
+    database.run(set_report, "974-001", ReportStatus.QUITUS_REQUESTED, local(2026, 9, 10, 9))
+    step = await odile.send("/rappels")
+    assert "✍️ Quitus 2025-2026 de la coopérative 974-001 : 10/09/2026." in step.text  # the job's next run sends it
+    await reminders_run(bot)
+    assert odile.history[-1].content.startswith("✍️ Quitus 2025-2026 — coopérative 974-001")
+    step = await odile.send("/rappels")
+    assert "✍️ Quitus : un message dès qu'un mandataire vous demande votre quitus." in step.text
+
+    step = await paul.send("/rappels")
+    assert step.text == (
+        "🔔 Vos rappels\n\n⏳ Adhésions à valider : un rappel pour chaque adhésion transmise qui attend votre "
+        "validation depuis plus de 3 jours.\n\n⏳ Prochains rappels : 974-002 le 11/09/2026.\n\n"
+        f"📊 Synthèse de la semaine : chaque lundi matin, de septembre à novembre ; la prochaine le 14/09/2026.\n\n{HOURS}")
+    received: dict[int, list] = {}
+    await run_until(bot, clock, sim, local(2026, 9, 15), timedelta(hours=6), received)
+    assert received[4000] == [("Fri 11/09 15h", "⏳ L'adhésion de la coopérative 974-002, transmise le 08/09/2026, "
+                                                "attend votre validation depuis plus de 3 jours."),
+                              ("Mon 14/09 09h", "📊 Synthèse de la semaine — OCCE 974")]  # fmt: skip
+
+
+async def test_on_1_july_this_years_members_are_told_what_to_prepare_once(sim, database, bot, clock):
+    """A coop that renewed this year (not a member the year before) and one that did not renew: only the first hears."""
+    database.run(seed_department, ["974-001", "974-002"])
+    database.run(submit, "974-001", local(2026, 9, 10, 10))
+    marie = sim.user(4001, "Marie")
+    sim.user(4002, "Odile")
+    clock.now = local(2027, 6, 30, 12).astimezone(timezone.utc)
+    received: dict[int, list] = {}
+    await run_until(bot, clock, sim, local(2027, 7, 16), timedelta(hours=6), received)
+    assert received == {4001: [("Thu 01/07 12h", "🗂 Compte rendu 2026-2027 — coopérative 974-001")]}
+    prepare = marie.history[-1]
+    assert ("Préparez dès maintenant l'arrêté de caisse du 31 août, le relevé bancaire d'août et la réunion des "
+            "vérificateurs aux comptes.") in prepare.content and "30/09/2027" in prepare.content  # fmt: skip
+    step = await marie.press("🗂 Ouvrir le compte rendu", message=prepare)
+    assert "974-001" in step.text
+
+
+def test_rappels_lists_ten_memberships_waiting_and_counts_the_others():
+    from datetime import date
+
+    from bot.reminders.rappels import view_text
+    from store.reminders import Coming, RemindersView
+
+    waiting = tuple(Coming("validation", f"974-{n:03}", 2026, ((date(2026, 9, 11), "202609081000"),)) for n in range(12))
+    view = RemindersView(kinds=("validation",), muted=frozenset(), hour=8, hours=(8, 19), timezone="Indian/Reunion",
+                         memberships=(), validation_wait_days=3, coming=waiting)  # fmt: skip
+    assert ("⏳ Prochains rappels : 974-000 le 11/09/2026, 974-001 le 11/09/2026, 974-002 le 11/09/2026, "
+            "974-003 le 11/09/2026, 974-004 le 11/09/2026, 974-005 le 11/09/2026, 974-006 le 11/09/2026, "
+            "974-007 le 11/09/2026, 974-008 le 11/09/2026, 974-009 le 11/09/2026 et 2 autres.") in view_text(view, "fr")

@@ -65,7 +65,7 @@ async def test_webhook_needs_its_secret(tmp_path, outside_sim):
 async def post(port: int, secret: str | None, body: bytes, length: int | None = None) -> bytes:
     """POST /telegram in one write, ``body`` announced as ``length`` bytes (its own size by default): the
     status line. A server waiting for an announced body that never comes would never answer."""
-    headers = f"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    headers = "POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
     if secret is not None:
         headers += f"X-Telegram-Bot-Api-Secret-Token: {secret}\r\n"
     headers += f"Content-Length: {len(body) if length is None else length}\r\n\r\n"
@@ -237,6 +237,7 @@ def entries_named(database, label: str) -> int:
     (dict(status=429, retry_after=1), 1),  # Telegram's flood limit
     (dict(status=502, applied=True), 2),  # sent, but the answer lost: the retry sends it again
     (dict(status=502, delay=5.5), 1),  # no answer before PTB's 5 s read timeout
+    (dict(drop=True, applied=True), 2),  # the connection closed after sending, no answer: retried all the same
 ])  # fmt: skip
 async def test_confirmations_get_through_telegram_faults(bot, sim, cast, demo_books, fault, copies):
     julien = cast["enseignant"]

@@ -9,8 +9,8 @@ from reminders.digest import DIGEST
 from store.outbox import Claimed
 
 
-def _listed(affiliations: list[str], count: int, language: str) -> str:
-    """The affiliations shown, and how many more there are."""
+def listed(affiliations: list[str], count: int, language: str) -> str:
+    """The affiliations shown, and how many more there are (/rappels lists its own items so)."""
     shown = ", ".join(affiliations)
     if count <= len(affiliations):
         return shown
@@ -31,9 +31,9 @@ def digest_text(message: Claimed) -> tuple[str, None]:
                        late=plural(params["late_reports"], "dig.word.late", language)))  # fmt: skip
     if params["waiting_count"]:
         lines.append(t("dig.waiting", language, count=params["waiting_count"],
-                       coops=_listed(params["waiting"], params["waiting_count"], language)))  # fmt: skip
+                       coops=listed(params["waiting"], params["waiting_count"], language)))  # fmt: skip
     if params["late_count"]:
         lines.append(t("dig.late", language, count=params["late_count"],
-                       coops=_listed(params["late"], params["late_count"], language)))  # fmt: skip
+                       coops=listed(params["late"], params["late_count"], language)))  # fmt: skip
     lines += ["", t("dig.details", language)]
     return "\n".join(lines), None

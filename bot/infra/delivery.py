@@ -1,4 +1,4 @@
-"""Getting every message through: Telegram's flood limits, 429s, 5xx answers and timeouts."""
+"""Getting every message through: Telegram's flood limits, 429s, 5xx answers, timeouts and lost connections."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections import deque
 from typing import Any
 
 import httpx
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest
 
@@ -22,6 +22,19 @@ FIRST_PAUSE = 0.5  # seconds, doubled at each retry: 0.5 + 1 + 2 + 4 + 8 ≈ 15 
 MASS_PER_SECOND = 25
 CHAT_INTERVAL = 1.1  # seconds between two mass messages to one chat
 MASS = {"mass": True}  # rate_limit_args of a mass message: ``bot.send_message(…, rate_limit_args=MASS)``
+# httpx's failures (chained by python-telegram-bot as ``__cause__``) before the request was written:
+# no connection could be made, or none of the pool's was free. Telegram certainly did not get it.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def fate_unknown(failure: NetworkError) -> bool:
+    """Whether Telegram may have got the call that failed: the connection timed out or broke once the request
+    was (being) written (ReadTimeout, WriteTimeout, ReadError, RemoteProtocolError…) — not when no connection
+    was made (NOT_SENT), nor when Telegram answered with an error (5xx, whose cause is none or its payload)."""
+    cause = failure.__cause__
+    if isinstance(cause, NOT_SENT):
+        return False
+    return isinstance(failure, TimedOut) or not (cause is None or isinstance(cause, TelegramError))
 
 
 @functools.cache
@@ -78,16 +91,19 @@ class Pacer:
 
 
 class PatientRateLimiter(AIORateLimiter):
-    """AIORateLimiter (flood limits, retry after 429) that also retries 5xx answers and timeouts.
+    """AIORateLimiter (flood limits, retry after 429) that also retries 5xx answers, timeouts and lost connections.
 
-    A retried call may have reached Telegram the first time (only its answer was
-    lost): the person then reads a confirmation twice, which is better than not
-    at all; an edit that finds the message already changed counts as done.
-    Nothing is written twice: the store's work is done before any sending.
+    An answer to a person is retried whatever failed: it may have reached Telegram
+    the first time (only its answer was lost), and the person then reads a
+    confirmation twice, which is better than not at all; an edit that finds the
+    message already changed counts as done. Nothing is written twice: the store's
+    work is done before any sending.
 
     Mass messages (``rate_limit_args=MASS``) are paced by a Pacer at every attempt,
-    retries included, and a timeout is not retried: the message may have gone, and
-    the outbox promises at most once (bot/reminders/sending.py records it as unknown).
+    retries included, and are retried only when Telegram certainly did not get them
+    (no connection, a 5xx answer): one whose fate is unknown (``fate_unknown``) may
+    have gone, and the outbox promises at most once (bot/reminders/sending.py records
+    it as unknown).
     """
 
     def __init__(self) -> None:
@@ -114,7 +130,7 @@ class PatientRateLimiter(AIORateLimiter):
                     return True
                 raise
             except NetworkError as failure:
-                if attempt == RETRIES or (mass and isinstance(failure, TimedOut)):
+                if attempt == RETRIES or (mass and fate_unknown(failure)):
                     raise
                 log.warning("%s failed (%s): retrying in %.1f s", endpoint, failure.message, pause)
                 await asyncio.sleep(pause)

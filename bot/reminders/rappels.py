@@ -2,39 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.followup.digest import listed
 from bot.reminders.jobs import clock
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, WORD, Button, button
 from bot.ui.chat import as_user
 from bot.ui.formatting import day_text, years_text
-from reminders.due import DIGEST, LAST_DAY, LAST_DAY_KINDS, LATE, VALIDATION
+from reminders.due import ADHESION, DIGEST, LAST_DAY, LAST_DAY_KINDS, LATE, REPORT, VALIDATION
 from store import reminders
-from store.reminders import ReminderError, RemindersView, ReportPlan
+from store.reminders import MembershipPlan, ReminderError, RemindersView, ReportPlan
 
 HOURS_PER_ROW = 4
+SHOWN = 10  # memberships waiting for the AD listed: the message must fit in one Telegram message
 MUTE_BUTTON, HOUR_BUTTON = Button("rap:mute", WORD), Button("rap:hour")
 AT_BUTTON, CLOSE_BUTTON = Button("rap:h", ID), Button("rap:close")
 
 
 def view_text(view: RemindersView, language: str) -> str:
+    """Each kind the person gets and its days, what is muted, the hour."""
     lines = [t("rap.title", language)]
-    for plan in view.memberships:
-        if plan.validated:
-            lines.append(t("rap.adhesion.done", language, affiliation=plan.affiliation))
-        elif not plan.steps:
-            lines.append(t("rap.adhesion.over", language, affiliation=plan.affiliation))
-        else:
-            dates = ", ".join(t(f"rap.step.{step}", language, day=day_text(day)) if step in ("j-1", "retard")
-                              else day_text(day) for day, step in plan.steps)  # fmt: skip
-            lines.append(t("rap.adhesion.dates", language, affiliation=plan.affiliation, dates=dates))
-    lines += [report_line(plan, language) for plan in view.reports]
-    if VALIDATION in view.kinds:
-        lines.append(t("rap.validation", language, days=plural(view.validation_wait_days, "rmd.word.day", language)))
-    if DIGEST in view.kinds:
-        lines.append(t("rap.digest", language))
+    for kind in view.kinds:
+        lines += kind_lines(view, kind, language)
     if not view.kinds:
         lines.append(t("rap.nothing", language))
         return "\n".join(lines)
@@ -45,6 +38,43 @@ def view_text(view: RemindersView, language: str) -> str:
     return "\n\n".join(lines)
 
 
+def kind_lines(view: RemindersView, kind: str, language: str) -> list[str]:
+    """What comes of one kind: its days, coop by coop (or ledger by ledger), or when it would come."""
+    coming = [c for c in view.coming if c.kind == kind]
+    if kind == ADHESION:
+        return [membership_line(plan, language) for plan in view.memberships]
+    if kind == REPORT:
+        return [report_line(plan, language) for plan in view.reports]
+    if kind == DIGEST:
+        after = t("rap.digest.next", language, day=day_text(coming[0].steps[0][0])) if coming else ""
+        return [t("rap.digest", language, next=after)]
+    if kind == VALIDATION:  # one reminder per membership waiting: a department may have dozens
+        lines = [t("rap.validation", language, days=plural(view.validation_wait_days, "rmd.word.day", language))]
+        items = [t("rap.validation.item", language, affiliation=c.affiliation, day=day_text(c.steps[0][0]))
+                 for c in coming]  # fmt: skip
+        if items:
+            lines.append(t("rap.coming.validation", language, items=listed(items[:SHOWN], len(items), language)))
+        return lines
+    lines = [t(f"rap.coming.{kind}", language, affiliation=c.affiliation, years=years_text(c.year), ledger=c.ledger,
+               dates=dates_text(c.steps, language)) for c in coming]  # fmt: skip
+    return lines or [t(f"rap.none.{kind}", language)]
+
+
+def dates_text(steps: tuple[tuple[date, str], ...], language: str) -> str:
+    """15/09/2026, 29/09/2026 (veille de la date limite), 01/10/2026 (en retard)."""
+    return ", ".join(t(f"rap.step.{step}", language, day=day_text(day)) if step in (LAST_DAY, LATE) else day_text(day)
+                     for day, step in steps)  # fmt: skip
+
+
+def membership_line(plan: MembershipPlan, language: str) -> str:
+    """The membership's days still to come; or why nothing comes."""
+    if plan.validated:
+        return t("rap.adhesion.done", language, affiliation=plan.affiliation)
+    if not plan.steps:
+        return t("rap.adhesion.over", language, affiliation=plan.affiliation)
+    return t("rap.adhesion.dates", language, affiliation=plan.affiliation, dates=dates_text(plan.steps, language))
+
+
 def report_line(plan: ReportPlan, language: str) -> str:
     """The report's countdown still to come, then its weekly "en retard" as one span; or why nothing comes."""
     values = {"years": years_text(plan.year), "affiliation": plan.affiliation}
@@ -52,8 +82,7 @@ def report_line(plan: ReportPlan, language: str) -> str:
         return t("rap.report.sent", language, **values)
     if not plan.steps:
         return t("rap.report.over", language, **values)
-    dates = [t("rap.step.j-1", language, day=day_text(day)) if step == LAST_DAY else day_text(day)
-             for day, step in plan.steps if not step.startswith(LATE)]  # fmt: skip
+    dates = [dates_text(((day, step),), language) for day, step in plan.steps if not step.startswith(LATE)]
     late = [day for day, step in plan.steps if step.startswith(LATE)]
     if len(late) > 1:
         key = "rap.report.weekly" if dates else "rap.report.weekly.only"

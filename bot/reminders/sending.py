@@ -16,10 +16,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from telegram import Bot, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
-from bot.infra.delivery import MASS
+from bot.infra.delivery import MASS, fate_unknown
 from bot.ui.chat import DATABASE
 from store import outbox
 from store.db import Database
@@ -57,7 +57,8 @@ async def deliver(application: Application, now: datetime | None = None, keys: t
 
 
 async def send_one(bot: Bot, database: Database, message: Claimed) -> OutboxState:
-    """Send one claimed message and record what Telegram answered (a timeout: unknown, never resent)."""
+    """Send one claimed message and record what Telegram answered (a call that may have reached Telegram
+    without its answer coming back — a timeout, a connection lost after the request —: unknown, never resent)."""
     error = None
     try:
         if message.kind not in WRITERS:
@@ -67,11 +68,12 @@ async def send_one(bot: Bot, database: Database, message: Claimed) -> OutboxStat
         state = OutboxState.SENT
     except Forbidden as refused:
         state, error = OutboxState.BLOCKED, refused.message
-    except TimedOut as lost:
-        state, error = OutboxState.UNKNOWN, f"timed out: {lost.message}"
     except (BadRequest, RetryAfter) as refused:
         state, error = OutboxState.FAILED, str(refused)
-    except (TelegramError, LookupError) as failure:  # 5xx or network still failing after the retries
+    except NetworkError as lost:  # not retried (it may have gone), or no connection nor answer after the retries
+        cause = f" ({type(lost.__cause__).__name__})" if lost.__cause__ else ""
+        state, error = OutboxState.UNKNOWN if fate_unknown(lost) else OutboxState.FAILED, lost.message + cause
+    except (TelegramError, LookupError) as failure:
         state, error = OutboxState.FAILED, str(failure)
     if error:
         log.warning("outbox message %s: %s (%s)", message.id, state, error)

@@ -1,8 +1,10 @@
-"""The simulator's fault injection: the next calls of a method fail (5xx, 429 with retry_after, 400),
-late or after taking effect, and users who blocked the bot."""
+"""The simulator's fault injection: the next calls of a method fail (5xx, 429 with retry_after, 400, or the
+connection dropped without an answer), late or after taking effect; the server refusing connections for a
+moment; users who blocked the bot."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -15,6 +17,7 @@ class Fault:
     retry_after: int | None
     delay: float
     applied: bool  # the call takes effect, only its answer is lost
+    drop: bool  # the connection is closed instead of answering
 
 
 class FaultInjection:
@@ -22,15 +25,34 @@ class FaultInjection:
 
     _faults: dict[str, list[Fault]]
     blocked: set[int]
+    url: str
+    _runner: web.AppRunner | None
+    _site: web.TCPSite | None
+    _back: asyncio.Task | None
 
-    def fail(self, method: str, status: int = 502, *, count: int = 1,
-             retry_after: int | None = None, delay: float = 0.0, applied: bool = False) -> None:  # fmt: skip
+    def fail(self, method: str, status: int = 502, *, count: int = 1, retry_after: int | None = None,
+             delay: float = 0.0, applied: bool = False, drop: bool = False) -> None:  # fmt: skip
         """Make the next ``count`` calls of ``method`` fail with ``status``.
 
         429 carries ``retry_after``; ``delay`` holds the answer back (a timeout on the bot's
-        side); ``applied`` lets the call take effect and loses only its answer.
+        side); ``applied`` lets the call take effect and loses only its answer; ``drop`` closes
+        the connection, once the request is read, instead of answering.
         """
-        self._faults.setdefault(method, []).append(Fault(status, count, retry_after, delay, applied))
+        self._faults.setdefault(method, []).append(Fault(status, count, retry_after, delay, applied, drop))
+
+    async def refuse_connections(self, seconds: float) -> None:
+        """The server goes away for ``seconds``: it stops listening (connecting is refused) and closes the
+        connections it has (a call under way gets no answer), then listens again on the same port."""
+        host, port = self.url.removeprefix("http://").rsplit(":", 1)
+        await self._site.stop()
+        await self._runner.server.shutdown(0.1)
+
+        async def come_back() -> None:
+            await asyncio.sleep(seconds)
+            self._site = web.TCPSite(self._runner, host, int(port))
+            await self._site.start()
+
+        self._back = asyncio.create_task(come_back())
 
     def block(self, user_id: int) -> None:
         """The user blocks the bot: whatever it sends them gets 403, as Telegram answers."""
@@ -47,7 +69,10 @@ class FaultInjection:
         return fault
 
     @staticmethod
-    def _fault_response(fault: Fault) -> web.Response:
+    def _fault_response(fault: Fault, request: web.Request) -> web.Response:
+        if fault.drop:
+            request.transport.close()
+            return web.Response()  # written nowhere: the bot reads the connection closed
         if fault.status == 429:
             retry = fault.retry_after or 1
             return web.json_response(

@@ -94,6 +94,8 @@ class BotApiSimulator(FaultInjection, FileStore):
         self._chat_accepted: dict[int, float] = {}  # chat id → arrival of its latest send let through
         self._closing = False
         self._runner: web.AppRunner | None = None
+        self._site: web.TCPSite | None = None
+        self._back: asyncio.Task | None = None  # listening again after refuse_connections
 
     # ------------------------------------------------------------------ server
 
@@ -104,9 +106,9 @@ class BotApiSimulator(FaultInjection, FileStore):
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_download)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # the port chosen when 0 was asked
+        self._site = web.TCPSite(self._runner, host, port)
+        await self._site.start()
+        port = self._site._server.sockets[0].getsockname()[1]  # the port chosen when 0 was asked
         self.url = f"http://{host}:{port}"
         return self.url
 
@@ -115,6 +117,8 @@ class BotApiSimulator(FaultInjection, FileStore):
         self._arrived.set()
         if self._webhook_task is not None:
             self._webhook_task.cancel()
+        if self._back is not None:
+            self._back.cancel()
         if self._runner:
             await self._runner.cleanup()
 
@@ -157,13 +161,13 @@ class BotApiSimulator(FaultInjection, FileStore):
             if fault and fault.delay:
                 await asyncio.sleep(fault.delay)
             if fault and not fault.applied:
-                return self._fault_response(fault)
+                return self._fault_response(fault, request)
             handler = getattr(self, f"api_{method}", None)
             if handler is None:
                 raise ApiError(404, "Not Found")
             result = await handler(params)
             if fault:
-                return self._fault_response(fault)
+                return self._fault_response(fault, request)
             return web.json_response({"ok": True, "result": result})
         except ApiError as error:
             self.refused.append((method, error.description))
@@ -259,6 +263,8 @@ class BotApiSimulator(FaultInjection, FileStore):
         self.webhook = None
         if self._webhook_task is not None:
             self._webhook_task.cancel()
+        if self._back is not None:
+            self._back.cancel()
             self._webhook_task = None
         if _truthy(params.get("drop_pending_updates")):
             self._updates.clear()

@@ -1,13 +1,15 @@
 """What is due when: the department's calendar and the reminders' rules, without a database."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from reminders.calendar import Calendar, parse_holidays
 from reminders.due import (
-    ADHESION, CLOSING, QUITUS, REPORT, RETURNED, VALIDATION, CoopFacts, DepartmentFacts, OpenLedger, Recipient,
-    ReportFacts, due_now, membership_steps,
+    ADHESION, CLOSING, PREPARE, QUITUS, REPORT, RETURNED, VALIDATION, CoopFacts, DepartmentFacts, OpenLedger, Recipient,
+    ReportFacts, due_now,
 )  # fmt: skip
+from reminders.coming import coming
+from store.outbox import outbox_key
 
 REUNION = ZoneInfo("Indian/Reunion")
 CALENDAR = Calendar(code="974", timezone="Indian/Reunion", holidays=parse_holidays("2026-10-17:2026-11-01"))
@@ -58,10 +60,33 @@ def test_a_muted_kind_still_brings_the_last_day():
     assert due(at(9, 29), coop) == [(ADHESION, "j-1", 1)]
 
 
-def test_the_days_reminders_go_skip_sundays():
-    days = membership_steps(CALENDAR, 2026)
-    assert days[3] == (date(2026, 9, 28), "j-3")  # 27/09 is a Sunday
-    assert days[-1] == (date(2026, 10, 1), "retard")
+def test_what_is_coming_is_what_the_rules_send_on_the_day_they_send_it():
+    """/rappels' dates: a Sunday's step goes on Monday, a step the holidays overtake never goes, a muted kind
+    keeps its last day, what the outbox holds is not coming any more."""
+    coop = CoopFacts(1, "974-111", (MARIE,), report=ReportFacts())
+    found = coming(DepartmentFacts(CALENDAR, (coop,), ()), 1, at(9, 1, 7), ())
+    days = [(day.strftime("%d/%m"), due.kind, due.step) for day, due in found]
+    assert [(day, step) for day, kind, step in days if kind == ADHESION] == [
+        ("01/09", "ouverture"), ("15/09", "j-15"), ("23/09", "j-7"), ("28/09", "j-3"), ("29/09", "j-1"),
+        ("01/10", "retard")]  # fmt: skip
+    # the weekly "late" of 22/10 falls in the holidays (17/10–01/11) and that of 29/10 goes on Monday 02/11
+    assert [(day, step) for day, kind, step in days if kind == REPORT and step.startswith("retard")] == [
+        ("01/10", "retard-1"), ("08/10", "retard-2"), ("15/10", "retard-3"), ("02/11", "retard-5"), ("05/11", "retard-6"),
+        ("12/11", "retard-7"), ("19/11", "retard-8")]  # fmt: skip
+    muted = CoopFacts(1, "974-111", (Recipient(1, muted=frozenset({ADHESION, REPORT})),), report=ReportFacts())
+    facts = DepartmentFacts(CALENDAR, (muted,), ())
+    assert [(d.kind, d.step) for _, d in coming(facts, 1, at(9, 16), ())] == [(ADHESION, "j-1"), (REPORT, "j-1")]
+    written = {outbox_key(REPORT, "j-1", 1, 1, 2025)}
+    assert [(day.strftime("%d/%m"), d.kind, d.step) for day, d in coming(facts, 1, at(9, 16), written)] == [
+        ("29/09", ADHESION, "j-1")]
+    assert not coming(facts, 2, at(9, 16), ())  # someone else's
+
+
+def test_the_report_to_prepare_on_1_july_to_this_years_members():
+    member = CoopFacts(1, "974-111", (MARIE,), submitted_at=at(9, 2))  # a new member: no report of last year
+    assert due(at(6, 30, year=2027), member) == []
+    assert due(at(7, 1, year=2027), member) == [(PREPARE, "juillet", 1)]
+    assert due(at(7, 1, year=2027), CoopFacts(1, "974-111", (MARIE,), report=ReportFacts())) == []  # did not renew
 
 
 def test_report_reminders_once_its_state_is_known():
