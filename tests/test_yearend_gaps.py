@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from store import entries, reports
 from store.errors import LedgerError
-from store.models import Entry
+from store.models import Direction, Entry
 from store.people import who_is
 from tests.reportworld import CLAIRE, HENRI, MARIE, TODAY, YEAR, coop_and_ledgers, seed_year
 
@@ -94,6 +94,16 @@ async def test_a_full_line_of_a_sent_year_shows_a_card_first(bot, sim, sent):
     step = await marie.send(f"/recette 5 Don d'un parent; École; dons; espèces; {TODAY:%d/%m/%Y}")
     assert "enregistrée" in step.text and WARNING not in step.text
     assert live_entries(sent) == count + 1 and state(sent) == "sent"
+
+
+def test_a_full_line_of_a_sent_year_is_read_with_what_its_card_shows(sent):
+    count = live_entries(sent)
+    line = sent.run(lambda s: entries.record_or_draft(
+        s, who_is(s, MARIE), Direction.RECETTE, amount=500, label="Don", project=None,
+        extras=["École", "dons", "espèces", f"15/06/{YEAR + 1}"]))  # fmt: skip
+    assert line.refused.reason == "report_unconfirmed" and line.fields["day"] == f"{YEAR + 1}-06-15"
+    assert line.known.report_sent and line.known.bank_checked  # the card comes without reading again
+    assert live_entries(sent) == count
 
 
 async def test_journal_changes_of_a_sent_year_warn_before_saving(bot, sim, sent):
