@@ -3,6 +3,7 @@ step of /journal's account change, grant proofs matched to their grant, a class 
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import pytest
@@ -62,6 +63,15 @@ async def typed_entry(user, command: str, typed: str, account: str, means: str, 
     return await user.send(day)
 
 
+async def notice_of_the_change(user) -> None:
+    """The managers' notice of a change to a sent year, which a background job sends seconds later."""
+    for _ in range(100):
+        if any(m.from_bot and "Ouvrir le compte rendu" in str(m.buttons) for m in user.history):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"no notice of the change; last: {user.last.content!r}")
+
+
 def live_entries(db) -> int:
     return db.run(lambda s: len(s.exec(select(Entry.id).where(Entry.cancelled_at.is_(None))).all()))
 
@@ -112,7 +122,9 @@ async def test_journal_changes_of_a_sent_year_warn_before_saving(bot, sim, sent)
     step = await marie.press("✅ Enregistrer")
     assert "enregistrée" in step.text
     assert state(sent) == "modified"  # still with the AD: every change warns
-    step = await marie.press("✏️ Modifier")
+    recorded = next(m for m in step.messages if "enregistrée" in m.content)
+    await notice_of_the_change(marie)  # once it has come, nothing else arrives between the steps below
+    step = await marie.press("✏️ Modifier", message=recorded)
     assert WARNING in step.text and "Que modifier dans l'écriture" in step.text
     step = await marie.press("Libellé")
     assert WARNING in step.text
