@@ -361,7 +361,9 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     """A line typed with /depense or /recette, its amount, label and #projet already read: the words of
     its ``extras`` (the parts after semicolons) read against this person's ledgers and that ledger's
     accounts. Recorded at once (record_entry_with_balances, unwarned) when nothing is missing and
-    nothing is to confirm (a cheque number the coop already used), else the draft to go on with."""
+    nothing is to confirm, else the draft to go on with: a cheque number the coop already used is
+    named, a refusal (report_unconfirmed for a year whose report is with the AD) comes with the card's
+    context."""
     known = entry_context(session, who, direction, names=extras)
     fields = {"direction": direction.value, "amount": amount, "label": label, "project": project}
     if not known.refs:

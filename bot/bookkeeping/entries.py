@@ -130,7 +130,7 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
         await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(outcome.unknown))))
         return AMOUNT
     if outcome.cheque_used is not None:
-        outcome.fields["asked"] = True
+        draft(context)["asked"] = True
         return await confirm_cheque(update, context, outcome.cheque_used)
     if outcome.refused is not None:
         return await refused_at_recording(update, context, outcome.refused, known)
