@@ -1,4 +1,5 @@
-"""Entries of a cahier: record, edit, cancel, receipts, cheque numbers and what the entry dialogue needs."""
+"""Entries of a cahier: record, edit, cancel, receipts, cheque numbers and what the entry dialogue needs,
+a line typed with /depense or /recette recorded at once included."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlmodel import Session, select
 from store import audit
 from store.access import Action, Forbidden
 from store.accounts import Account, Chart, normalise
+from store.entry_words import read_extras
 from store.balances import Balances, _balances
 from store.books import chart_of, clean_giver, report_sent, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
@@ -317,3 +319,85 @@ def record_entry_with_balances(session: Session, who: Who, ledger_id: int, *, un
     warned = (ledger.kind == LedgerKind.CLASSE and entry.direction == Direction.DEPENSE
               and entry.treasury == Treasury.BANQUE and after.banque < 0)  # fmt: skip
     return Recorded(entry, after, after.banque if warned else None)
+
+
+def needs_giver(direction: str, splits: Sequence[Sequence], accounts: Sequence[Account]) -> bool:
+    """A recette on a grant account names who gives it (the CRF's tableau des subventions)."""
+    grants = {a.code for a in accounts if a.grant}
+    return direction == Direction.RECETTE and any(code in grants for code, _ in splits)
+
+
+def first_missing(fields: dict, accounts: Sequence[Account]) -> str | None:
+    """What a draft (as the conversation keeps it) lacks first, in the order it is asked: label, ledger,
+    account, giver, means, cheque or day; None once it can be recorded."""
+    if not fields.get("label"):
+        return "label"
+    if "ledger_id" not in fields:
+        return "ledger"
+    if "splits" not in fields:
+        return "account"
+    if needs_giver(fields["direction"], fields["splits"], accounts) and not fields.get("giver"):
+        return "giver"
+    if "means" not in fields:
+        return "means"
+    if fields["means"] == Means.CHEQUE and not fields.get("cheque"):
+        return "cheque"
+    return None if "day" in fields else "day"
+
+
+@dataclass(frozen=True)
+class LineDraft:
+    """A /depense or /recette line not recorded at once: the draft its words make, and what its next step needs."""
+
+    known: EntryContext  # the ledgers and accounts; after a refusal, the card's warnings too
+    fields: dict  # the draft as the conversation keeps it: direction, amount, label, project, what the words gave
+    unknown: str | None = None  # the first part not understood: nothing after the label was read
+    cheque_used: EntryView | None = None  # the coop's entry that already used the line's cheque number
+    refused: LedgerError | None = None  # why recording was refused (report_unconfirmed: the card comes first)
+
+
+def record_or_draft(session: Session, who: Who, direction: Direction, *, amount: int, label: str,
+                    project: str | None, extras: Sequence[str]) -> Recorded | LineDraft:  # fmt: skip
+    """A line typed with /depense or /recette, its amount, label and #projet already read: the words of
+    its ``extras`` (the parts after semicolons) read against this person's ledgers and that ledger's
+    accounts. Recorded at once (record_entry_with_balances, unwarned) when nothing is missing and
+    nothing is to confirm, else the draft to go on with: a cheque number the coop already used is
+    named, a refusal (report_unconfirmed for a year whose report is with the AD) comes with the card's
+    context."""
+    known = entry_context(session, who, direction, names=extras)
+    fields = {"direction": direction.value, "amount": amount, "label": label, "project": project}
+    if not known.refs:
+        return LineDraft(known, fields)
+    found = read_extras(extras, known.refs, known.accounts, today_in(known.refs[0].timezone))
+    if isinstance(found, str):
+        return LineDraft(known, fields, unknown=found)
+    if len(known.refs) == 1:
+        found.setdefault("ledger_id", known.refs[0].id)
+    if "splits" in found:  # the one account named takes all of the amount
+        found["splits"] = [[found["splits"][0][0], amount]]
+    fields.update(found)
+    missing = first_missing(fields, known.accounts)
+    if missing not in (None, "day"):
+        return LineDraft(known, fields)
+    if fields["means"] == Means.CHEQUE and direction == Direction.DEPENSE:  # asked before the day
+        used = cheque_used(session, who, fields["ledger_id"], fields["cheque"])
+        if used is not None:
+            return LineDraft(known, fields, cheque_used=used)
+        fields["cheque_ok"] = fields["cheque"]
+    if missing is not None:
+        return LineDraft(known, fields)
+    try:
+        return record_draft(session, who, fields, unwarned=True)
+    except LedgerError as refused:  # raised before anything is written: the draft, with what its card shows
+        known = entry_context(session, who, direction, ledger_id=fields["ledger_id"], amount=amount,
+                              day=date.fromisoformat(fields["day"]), means=Means(fields["means"]))  # fmt: skip
+        return LineDraft(known, fields, refused=refused)
+
+
+def record_draft(session: Session, who: Who, fields: dict, *, unwarned: bool = False) -> Recorded:
+    """record_entry_with_balances of a draft as the conversation keeps it (dates and means as text)."""
+    return record_entry_with_balances(
+        session, who, fields["ledger_id"], unwarned=unwarned, direction=Direction(fields["direction"]),
+        day=date.fromisoformat(fields["day"]), label=fields["label"], means=Means(fields["means"]),
+        amount=fields["amount"], splits=[tuple(part) for part in fields["splits"]],
+        cheque_number=fields.get("cheque"), project=fields.get("project"), giver=fields.get("giver"))  # fmt: skip

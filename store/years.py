@@ -1,9 +1,13 @@
-"""The fiscal year (exercice) runs from 1 September to 31 August."""
+"""The fiscal year (exercice) runs from 1 September to 31 August; a day as people type it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+import re
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
+
+_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def fiscal_year_of(day: date) -> int:
@@ -20,3 +24,33 @@ def today_in(tz_name: str, now: datetime | None = None) -> date:
     """Today's date where the department is (La Réunion is hours ahead of Paris)."""
     now = now or datetime.now(timezone.utc)
     return now.astimezone(ZoneInfo(tz_name)).date()
+
+
+def parse_day(text: str, today: date) -> date | None:
+    """'aujourd'hui', 'hier', '3/11', '03/11/2026', '2026-11-03' → a date (None if it is not one).
+
+    jj/mm without a year is the latest such day that is not after today.
+    """
+    cleaned = text.strip().lower().replace("’", "'")
+    if cleaned in ("aujourd'hui", "auj", "today"):
+        return today
+    if cleaned in ("hier", "yesterday"):
+        return today - timedelta(days=1)
+    if iso := _ISO_DAY.fullmatch(cleaned):  # 2026-11-01, as some phones and spreadsheets write it
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    match = _DAY.fullmatch(cleaned)
+    if not match:
+        return None
+    day, month, year = int(match[1]), int(match[2]), match[3]
+    years = [int(year) + (2000 if len(year) == 2 else 0)] if year else [today.year, today.year - 1]
+    for candidate in years:
+        try:
+            found = date(candidate, month, day)
+        except ValueError:
+            return None
+        if year or found <= today:
+            return found
+    return None

@@ -91,31 +91,44 @@ def meter(demo_books, monkeypatch):
     meter.forget()
 
 
-@pytest.mark.parametrize("line", ["/depense 2,50 Craies; CE1A; fournitures; espèces; hier",
-                                  "/recette 5 Don; École; dons; virement; aujourd'hui"])
-async def test_full_line_entry_is_one_call_to_read_it_and_one_to_record_it(bot, cast, meter, line):
+@pytest.mark.parametrize(("line", "statements"), [("/depense 2,50 Craies; CE1A; fournitures; espèces; hier", 36),
+                                                   ("/recette 5 Don; École; dons; virement; aujourd'hui", 33)])
+async def test_full_line_entry_is_one_call(bot, cast, meter, line, statements):
     marie = cast["mandataire"]
     aside, handler, who = await meter.around(marie.send(line))
     assert "enregistrée" in marie.last.text
-    # Was: ledgers_for, accounts_by_use, ledgers_for, record_entry, balances (5 calls, 6 who_is).
-    assert handler == ["entry_context", "record_entry_with_balances"]
+    # Was: ledgers_for, accounts_by_use, ledgers_for, record_entry, balances (5 calls, 6 who_is),
+    # then entry_context to read the line and record_entry_with_balances to record it (2 calls, 3 who_is).
+    assert handler == ["record_or_draft"]
     assert aside == {"gate": 1, "persistence": 1}
-    assert who == 3  # the access gate's, and one per handler call
-    # SQL statements (SQLite's BEGIN IMMEDIATE counted; one fewer each on PostgreSQL): reading 10,
-    # recording 29 for the dépense (its caisse checked), 26 for the recette (were 31 and 28); one of them
-    # asks whether the year's report is with the AD (then the card comes first).
-    assert meter.sql("entry_context") <= 10 and meter.sql("record_entry_with_balances") <= 29
+    assert who == 2  # the access gate's, and the handler's call
+    # SQL statements (SQLite's BEGIN IMMEDIATE counted; one fewer on PostgreSQL): 36 for the dépense (its
+    # caisse checked), 33 for the recette, were 10 + 29 and 10 + 26 in two transactions; one of them asks
+    # whether the year's report is with the AD (then the card comes first).
+    assert meter.sql("record_or_draft") <= statements
 
 
-async def test_a_full_line_expense_by_bank_of_a_class_is_one_call_to_record_it_with_its_warning(bot, cast, meter):
+async def test_a_full_line_expense_by_bank_of_a_class_is_one_call_with_its_warning(bot, cast, meter):
     julien = cast["enseignant"]  # CE1A's bank goes below zero: the warning comes with the recording
     aside, handler, who = await meter.around(julien.send("/depense 9 000 Car; sorties; virement; aujourd'hui"))
     assert "enregistrée" in julien.last.text and "maintenant à −" in julien.last.text
-    # Was: entry_context, bank_after_expense, record_entry_with_balances (3 calls, 4 who_is).
-    assert handler == ["entry_context", "record_entry_with_balances"]
+    # Was: entry_context, bank_after_expense, record_entry_with_balances (3 calls, 4 who_is), then 2 calls.
+    assert handler == ["record_or_draft"]
     assert aside == {"gate": 1, "persistence": 1}
-    assert who == 3
-    assert meter.sql("entry_context", "record_entry_with_balances") <= 36  # was 10 + 9 (bank_after_expense) + 28
+    assert who == 2
+    assert meter.sql("record_or_draft") <= 33  # was 10 + 9 (bank_after_expense) + 28, then 10 + 26
+
+
+async def test_a_full_line_to_confirm_or_refused_is_one_call(bot, cast, meter):
+    julien = cast["enseignant"]  # the coop's cheque 0001235 is CE2B's: named, to confirm
+    aside, handler, _ = await meter.around(julien.send("/depense 3 Colle; fournitures; chèque 1235; aujourd'hui"))
+    assert julien.last.content.startswith("⚠️ Le chèque n° 1235 a déjà servi")
+    assert handler == ["record_or_draft"]  # was entry_context, cheque_used
+    await julien.send("/annuler")
+    aside, handler, _ = await meter.around(julien.send("/depense 9 000 Car; sorties; espèces; aujourd'hui"))
+    refusal, question = [m.content for m in julien.history if m.from_bot][-2:]  # the means, asked again
+    assert refusal.startswith("La caisse ne peut pas passer sous zéro") and question == "Payé comment ?"
+    assert handler == ["record_or_draft"]  # was entry_context, record_entry_with_balances, entry_context
 
 
 async def test_balances_are_one_call_for_every_ledger(bot, cast, meter):
@@ -143,12 +156,12 @@ async def test_journal_first_page_is_one_call(bot, cast, meter):
 async def test_each_step_of_an_expense_the_slow_way_is_one_call(bot, cast, meter):
     marie = cast["mandataire"]
     steps = [(marie.send("/depense"), ["entry_context"]),
-             (marie.send("2,50 Craies"), ["entry_context"]),
+             (marie.send("2,50 Craies"), ["record_or_draft"]),
              (marie.press("CE1A"), ["entry_context"]),
              (marie.press("Fournitures éducatives et administratives"), ["entry_context"]),
              (marie.press("💳 Carte"), ["entry_context"]),
              (marie.press("Hier"), ["entry_context"]),
-             (marie.press("✅ Enregistrer"), ["record_entry_with_balances"])]  # fmt: skip
+             (marie.press("✅ Enregistrer"), ["record_draft"])]  # fmt: skip
     for action, expected in steps:
         aside, handler, _ = await meter.around(action)
         assert handler == expected, marie.last.text

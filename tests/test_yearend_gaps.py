@@ -3,6 +3,7 @@ step of /journal's account change, grant proofs matched to their grant, a class 
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from sqlmodel import select
 
 from store import entries, reports
 from store.errors import LedgerError
-from store.models import Entry
+from store.models import Direction, Entry
 from store.people import who_is
 from tests.reportworld import CLAIRE, HENRI, MARIE, TODAY, YEAR, coop_and_ledgers, seed_year
 
@@ -62,6 +63,15 @@ async def typed_entry(user, command: str, typed: str, account: str, means: str, 
     return await user.send(day)
 
 
+async def notice_of_the_change(user) -> None:
+    """The managers' notice of a change to a sent year, which a background job sends seconds later."""
+    for _ in range(100):
+        if any(m.from_bot and "Ouvrir le compte rendu" in str(m.buttons) for m in user.history):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"no notice of the change; last: {user.last.content!r}")
+
+
 def live_entries(db) -> int:
     return db.run(lambda s: len(s.exec(select(Entry.id).where(Entry.cancelled_at.is_(None))).all()))
 
@@ -96,13 +106,25 @@ async def test_a_full_line_of_a_sent_year_shows_a_card_first(bot, sim, sent):
     assert live_entries(sent) == count + 1 and state(sent) == "sent"
 
 
+def test_a_full_line_of_a_sent_year_is_read_with_what_its_card_shows(sent):
+    count = live_entries(sent)
+    line = sent.run(lambda s: entries.record_or_draft(
+        s, who_is(s, MARIE), Direction.RECETTE, amount=500, label="Don", project=None,
+        extras=["École", "dons", "espèces", f"15/06/{YEAR + 1}"]))  # fmt: skip
+    assert line.refused.reason == "report_unconfirmed" and line.fields["day"] == f"{YEAR + 1}-06-15"
+    assert line.known.report_sent and line.known.bank_checked  # the card comes without reading again
+    assert live_entries(sent) == count
+
+
 async def test_journal_changes_of_a_sent_year_warn_before_saving(bot, sim, sent):
     marie = sim.user(MARIE, "Marie", "Payet")
     await marie.send(f"/recette 5 Don; École; dons; espèces; 15/06/{YEAR + 1}")
     step = await marie.press("✅ Enregistrer")
     assert "enregistrée" in step.text
     assert state(sent) == "modified"  # still with the AD: every change warns
-    step = await marie.press("✏️ Modifier")
+    recorded = next(m for m in step.messages if "enregistrée" in m.content)
+    await notice_of_the_change(marie)  # once it has come, nothing else arrives between the steps below
+    step = await marie.press("✏️ Modifier", message=recorded)
     assert WARNING in step.text and "Que modifier dans l'écriture" in step.text
     step = await marie.press("Libellé")
     assert WARNING in step.text

@@ -4,9 +4,10 @@
 the ledger (if several), the account (the ledger's most used first, or
 Répartir over several), the means (a cheque's number, the next one
 suggested) and the date. Everything can also come on the line itself, after
-semicolons (read by entry_line.py): `/depense 12,50 Piles; CE1A; fournitures; carte; hier`
-is recorded at once. A `#projet` anywhere in the label tags the entry. What follows the
-recording (undo, receipts) is in receipts.py.
+semicolons: `/depense 12,50 Piles; CE1A; fournitures; carte; hier` is recorded at once, in one
+store call (entry_line.py reads the amount and the label, the store the words that name ledgers
+and accounts). A `#projet` anywhere in the label tags the entry. What follows the recording
+(undo, receipts) is in receipts.py.
 """
 
 from __future__ import annotations
@@ -20,22 +21,19 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.bookkeeping.entry_line import project_of, read_extras, split_amount
+from bot.bookkeeping.entry_line import project_of, split_amount
 from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
-from bot.ui.chat import as_user, end_conversation
-from bot.ui.formatting import (
-    balance_line, day_text, direction_word, excerpt, ledger_label, money, refusal, report_warning, signed_money,
-)
-from bot.ui.steps import DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, read_part, today_for, today_of
+from bot.ui.chat import as_user, end_conversation, show
+from bot.ui.formatting import balance_line, day_text, direction_word, excerpt, money, refusal, report_warning, signed_money
+from bot.ui.steps import DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of
 from store import books as store_books
 from store import entries
 from store import projects
 from store.accounts import Account
 from store.books import EntryView
 from store.errors import LedgerError
-from store.lookups import LedgerRef
 from store.models import Direction, Means
 from store.money import AmountError
 
@@ -76,33 +74,67 @@ async def begin_receipt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction) -> str | int:
-    """Start a draft from whatever the line gives, then ask what is missing."""
+    """Record a line complete at once; else start a draft from whatever it gives and ask what is missing."""
     language = lang(update)
     line = update.effective_message.text.partition(" ")[2].strip()
-    known = await line_context(update, context, direction, line)
+    head = read_head(line, language) if line else None
+    if isinstance(head, tuple):
+        return await record_line(update, context, direction, line, head)
+    known = await as_user(update, context, entries.entry_context, direction)  # is there a ledger to write in?
     if not known.refs:
         await update.effective_message.reply_text(t("books.no_ledger", language))
         return ConversationHandler.END
     context.user_data[DRAFT] = {"direction": direction.value}
-    if not line:
-        await update.effective_message.reply_text(
-            t("ent.ask_amount", language, direction=t(f"direction.{direction.value}", language)))  # fmt: skip
-        return AMOUNT
-    return await read_line(update, context, line, known)
+    await update.effective_message.reply_text(
+        head or t("ent.ask_amount", language, direction=t(f"direction.{direction.value}", language)))  # fmt: skip
+    return AMOUNT
 
 
 async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """'12,50 Piles pour la classe' typed after a bare /depense."""
     line = update.effective_message.text
-    known = await line_context(update, context, Direction(draft(context)["direction"]), line)
-    return await read_line(update, context, line, known)
+    head = read_head(line, lang(update))
+    if isinstance(head, str):
+        await update.effective_message.reply_text(head)
+        return AMOUNT
+    return await record_line(update, context, Direction(draft(context)["direction"]), line, head)
 
 
-async def line_context(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction,
-                       line: str) -> entries.EntryContext:  # fmt: skip
-    """In one store call: the ledgers, and the accounts of the ledger the line names (or the only one)."""
-    known = await as_user(update, context, entries.entry_context, direction, names=line.split(";")[1:])
-    return ordered(context, known, direction)
+def read_head(line: str, language: str) -> tuple[int, str, str | None] | str:
+    """The amount, label and #projet before the first semicolon, or what to type instead."""
+    try:
+        amount, label = split_amount(line.split(";")[0])
+    except AmountError as refused:  # no amount leading the line, or one the shared amount step refuses
+        return t("ent.amount.format", language) if refused.reason == "format" else amount_problem(refused, language)
+    label, project = project_of(label)
+    if len(label) > store_books.LABEL_MAX:
+        return t("ent.label.length", language)
+    return amount, label, project
+
+
+async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction, line: str,
+                      head: tuple[int, str, str | None]) -> str | int:  # fmt: skip
+    """One store call: the line recorded when complete, else its draft and the step that comes next."""
+    amount, label, project = head
+    outcome = await as_user(update, context, entries.record_or_draft, direction, amount=amount, label=label,
+                            project=project, extras=line.split(";")[1:])  # fmt: skip
+    if isinstance(outcome, entries.Recorded):
+        return await say_recorded(update, context, outcome)
+    known, language = ordered(context, outcome.known, direction), lang(update)
+    if not known.refs:
+        context.user_data.pop(DRAFT, None)
+        await update.effective_message.reply_text(t("books.no_ledger", language))
+        return ConversationHandler.END
+    context.user_data[DRAFT] = outcome.fields
+    if outcome.unknown is not None:
+        await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(outcome.unknown))))
+        return AMOUNT
+    if outcome.cheque_used is not None:
+        draft(context)["asked"] = True
+        return await confirm_cheque(update, context, outcome.cheque_used)
+    if outcome.refused is not None:
+        return await refused_at_recording(update, context, outcome.refused, known)
+    return await next_step(update, context, known)
 
 
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
@@ -126,32 +158,6 @@ def ordered(context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext,
     if known.ledger_id is None:
         return known
     return replace(known, accounts=kept_order(context, known.ledger_id, direction, known.accounts))
-
-
-async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, line: str,
-                    known: entries.EntryContext) -> str | int:  # fmt: skip
-    """Amount, label, #projet and the extras after semicolons; a refusal keeps the step."""
-    language, refs = lang(update), list(known.refs)
-    head, *extras = line.split(";")
-    try:
-        amount, label = split_amount(head)
-    except AmountError as refused:  # no amount leading the line, or one the shared amount step refuses
-        problem = t("ent.amount.format", language) if refused.reason == "format" else amount_problem(refused, language)
-        await update.effective_message.reply_text(problem)
-        return AMOUNT
-    label, project = project_of(label)
-    if len(label) > store_books.LABEL_MAX:
-        await update.effective_message.reply_text(t("ent.label.length", language))
-        return AMOUNT
-    current = draft(context)
-    current.update(amount=amount, label=label, project=project)
-    if extras:  # the accounts depend on the ledger: those of the one named, or of the only one
-        found = read_extras(extras, refs, list(known.accounts), today_for(refs[0]))
-        if isinstance(found, str):
-            await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(found))))
-            return AMOUNT
-        current.update(found)
-    return await next_step(update, context, known)
 
 
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -180,30 +186,26 @@ def kept_order(context: ContextTypes.DEFAULT_TYPE, ledger_id: int, direction: Di
 
 async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext) -> str | int:
     """Ask the first thing missing; with nothing missing, record (a full line) or confirm."""
-    current, language, refs = draft(context), lang(update), list(known.refs)
+    current, language = draft(context), lang(update)
     say = update.effective_message.reply_text
-    if not current.get("label"):
+    missing = entries.first_missing(current, known.accounts)
+    if missing == "label":
         await say(t("ent.ask_label", language))
         return LABEL
-    if "ledger_id" not in current:
-        if len(refs) > 1:
-            await say(t("ent.pick_ledger", language), reply_markup=ledger_buttons(refs, language))
-            return LEDGER
-        current["ledger_id"] = refs[0].id
-    if "splits" not in current:
+    if missing == "ledger":
+        keyboard = ledgers_keyboard(list(known.refs), LEDGER_BUTTON, CANCEL_BUTTON, language)
+        await say(t("ent.pick_ledger", language), reply_markup=keyboard)
+        return LEDGER
+    if missing is not None:
         current["asked"] = True
+    if missing == "account":
         return await ask_account(update, context, known.accounts, edit=False)
-    if current["splits"][0][1] is None:  # one account named on the line: all of the amount
-        current["splits"] = [[current["splits"][0][0], current["amount"]]]
-    if needs_giver(current, known.accounts) and not current.get("giver"):
-        current["asked"] = True
+    if missing == "giver":
         await say(t("ent.ask_giver", language))
         return GIVER
-    if "means" not in current:
-        current["asked"] = True
+    if missing == "means":
         return await ask_means(update, context)
-    if current["means"] == Means.CHEQUE and not current.get("cheque"):
-        current["asked"] = True
+    if missing == "cheque":
         return await ask_cheque(update, context)
     if current["means"] == Means.CHEQUE and current["direction"] == Direction.DEPENSE \
             and current.get("cheque_ok") != current["cheque"]:
@@ -212,22 +214,15 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
             current["asked"] = True
             return await confirm_cheque(update, context, used)
         current["cheque_ok"] = current["cheque"]
-    if "day" not in current:
-        current["asked"] = True
-        current["timezone"] = next(r for r in refs if r.id == current["ledger_id"]).timezone  # today, there
+    if missing == "day":
+        current["timezone"] = next(r for r in known.refs if r.id == current["ledger_id"]).timezone  # today, there
         return await ask_day(update, context)
-    if not current.get("asked"):  # everything came on the line: recorded at once, the bank's warning with it
+    if not current.get("asked"):  # the label was all a line lacked: recorded at once, the bank's warning with it
         # (a year whose report is with the AD is refused as report_unconfirmed: its card comes first)
         return await record(update, context, unwarned=True)
     if not known.bank_checked:  # read before the day, amount and means were all known
         known = await draft_context(update, context)
     return await show_card(update, context, known, known.bank_after, sent=known.report_sent)
-
-
-def needs_giver(current: dict, accounts: tuple[Account, ...]) -> bool:
-    """A recette on a grant account names who gives it (the CRF's tableau des subventions)."""
-    grants = {a.code for a in accounts if a.grant}
-    return current["direction"] == Direction.RECETTE and any(code in grants for code, _ in current["splits"])
 
 
 async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -238,13 +233,6 @@ async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         return GIVER
     draft(context)["giver"] = giver
     return await next_step(update, context, await draft_context(update, context))
-
-
-def ledger_buttons(refs: list[LedgerRef], language: str) -> InlineKeyboardMarkup:
-    several = len({r.coop_id for r in refs}) > 1
-    rows = [[button(ledger_label(r, language, several), LEDGER_BUTTON.data(r.id))] for r in refs]
-    rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
-    return InlineKeyboardMarkup(rows)
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -268,10 +256,7 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accoun
     extra = [] if every or len(accounts) <= FIRST_ACCOUNTS else [button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))]
     rows.append(extra + [button(t("ent.split", language), ACCOUNT_BUTTON.data("split"))])
     rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
-    if edit:
-        await update.callback_query.edit_message_text(t("ent.pick_account", language), reply_markup=InlineKeyboardMarkup(rows))
-    else:
-        await update.effective_message.reply_text(t("ent.pick_account", language), reply_markup=InlineKeyboardMarkup(rows))
+    await show(update, t("ent.pick_account", language), InlineKeyboardMarkup(rows), edit=edit)
     return ACCOUNT
 
 
@@ -315,10 +300,7 @@ async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         rows.append([button(t("ent.more_accounts", language), PART_BUTTON.data("more"))])
     rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])
     text = f"{done}\n\n{text}" if done else text
-    if edit and update.callback_query:
-        await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
-    else:
-        await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(rows))
+    await show(update, text, InlineKeyboardMarkup(rows), edit=edit)
     return SPLIT_ACCOUNT
 
 
@@ -494,7 +476,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
              label=escape(current["label"]), amount=money(current["amount"], language), means=means,
              day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,
              project=t("ent.card.project", language, project=current["project"]) if current.get("project") else "")  # fmt: skip
-    if needs_giver(current, known.accounts) and current.get("giver"):
+    if entries.needs_giver(current["direction"], current["splits"], known.accounts) and current.get("giver"):
         text += t("ent.card.giver", language, giver=escape(current["giver"]))
     if banque is not None:
         text += t("ent.card.bank_negative", language, banque=signed_money(banque, language))
@@ -504,10 +486,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
         [button(t("ent.save", language), SAVE_BUTTON.data())],
         [button(t("ent.project_button", language), PROJECT_BUTTON.data()), button(t("button.cancel", language), CANCEL_BUTTON.data())],
     ])  # fmt: skip
-    if edit and update.callback_query:
-        await update.callback_query.edit_message_text(text, reply_markup=keyboard)
-    else:
-        await update.effective_message.reply_text(text, reply_markup=keyboard)
+    await show(update, text, keyboard, edit=edit)
     return CONFIRM
 
 
@@ -536,9 +515,10 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     return await card_again(update, context)
 
 
-async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, *, edit: bool = False) -> str:
-    """The card once more, read afresh from the store."""
-    known = await draft_context(update, context)
+async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext | None = None,
+                     *, edit: bool = False) -> str:  # fmt: skip
+    """The card once more, read afresh from the store (unless it just gave ``known``)."""
+    known = known or await draft_context(update, context)
     return await show_card(update, context, known, known.bank_after, sent=known.report_sent, edit=edit)
 
 
@@ -552,18 +532,17 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
 async def record(update: Update, context: ContextTypes.DEFAULT_TYPE, *, unwarned: bool = False) -> str | int:
     """One transaction: the entry, its number, its ventilation; then the new balance and Annuler.
     ``unwarned``: no card was shown, so a year whose report is with the AD shows one first."""
-    current, language = draft(context), lang(update)
     try:
-        recorded = await as_user(
-            update, context, entries.record_entry_with_balances, current["ledger_id"], unwarned=unwarned,
-            direction=Direction(current["direction"]), day=date.fromisoformat(current["day"]), label=current["label"],
-            means=Means(current["means"]), amount=current["amount"], splits=[tuple(part) for part in current["splits"]],
-            cheque_number=current.get("cheque"), project=current.get("project"), giver=current.get("giver"),
-        )  # fmt: skip
+        recorded = await as_user(update, context, entries.record_draft, draft(context), unwarned=unwarned)
     except LedgerError as refused:
         return await refused_at_recording(update, context, refused)
+    return await say_recorded(update, context, recorded)
+
+
+async def say_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE, recorded: entries.Recorded) -> int:
+    """The pièce, the new balance, what was understood, the bank's warning; ✏️ Modifier and ↩️ Annuler."""
     context.user_data.pop(DRAFT, None)
-    entry = recorded.entry
+    entry, language = recorded.entry, lang(update)
     warning = "" if recorded.bank_negative is None else \
         t("ent.recorded.bank_negative", language, banque=signed_money(recorded.bank_negative, language))  # fmt: skip
     message = await update.effective_message.reply_text(
@@ -588,12 +567,14 @@ def recorded_details(entry: EntryView, language: str) -> str:
              accounts=accounts, means=means)  # fmt: skip
 
 
-async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYPE, refused: LedgerError) -> str:
-    """Say why, and go back to the step that can mend it, keeping everything else."""
+async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYPE, refused: LedgerError,
+                               known: entries.EntryContext | None = None) -> str:  # fmt: skip
+    """Say why, and go back to the step that can mend it, keeping everything else (``known``: the
+    context the store gave with the refusal, else it is read afresh)."""
     current = draft(context)
     if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
         current["asked"] = True
-        return await card_again(update, context)
+        return await card_again(update, context, known)
     await update.effective_message.reply_text(refusal(refused, lang(update)))
     current["asked"] = True
     if refused.reason in ("future", "year_not_open", "closed_year", "before_opening"):
@@ -610,8 +591,8 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     elif refused.reason in ("giver_required", "giver_length"):
         current.pop("giver", None)
     else:
-        return await card_again(update, context)
-    return await next_step(update, context, await draft_context(update, context))
+        return await card_again(update, context, known)
+    return await next_step(update, context, known or await draft_context(update, context))
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

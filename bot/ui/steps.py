@@ -17,10 +17,8 @@ from store import lookups
 from store.access import Action
 from store.lookups import LedgerRef
 from store.money import AmountError, parse_amount
-from store.years import today_in
+from store.years import parse_day, today_in
 
-_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
-_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NEGATIVE = re.compile(r"\s*[-−–]\s*\d")
 AMOUNT_EXAMPLE = "12,50"
 DAYS = one_of("today", "yesterday", "other")  # the field of the day buttons
@@ -34,36 +32,6 @@ async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, writ
 def today_for(ref: LedgerRef) -> date:
     """Today where the ledger's coop is (La Réunion is hours ahead of Paris)."""
     return today_in(ref.timezone)
-
-
-def parse_day(text: str, today: date) -> date | None:
-    """'aujourd'hui', 'hier', '3/11', '03/11/2026', '2026-11-03' → a date (None if it is not one).
-
-    jj/mm without a year is the latest such day that is not after today.
-    """
-    cleaned = text.strip().lower().replace("’", "'")
-    if cleaned in ("aujourd'hui", "auj", "today"):
-        return today
-    if cleaned in ("hier", "yesterday"):
-        return today - timedelta(days=1)
-    if iso := _ISO_DAY.fullmatch(cleaned):  # 2026-11-01, as some phones and spreadsheets write it
-        try:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError:
-            return None
-    match = _DAY.fullmatch(cleaned)
-    if not match:
-        return None
-    day, month, year = int(match[1]), int(match[2]), match[3]
-    years = [int(year) + (2000 if len(year) == 2 else 0)] if year else [today.year, today.year - 1]
-    for candidate in years:
-        try:
-            found = date(candidate, month, day)
-        except ValueError:
-            return None
-        if year or found <= today:
-            return found
-    return None
 
 
 def refuse_negative(text: str) -> None:

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from store import balances, entries, errors, journal, lookups
 from store.access import Forbidden
-from store.models import Coop, Direction, Ledger, Means, Treasury
+from store.models import Coop, Direction, Entry, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import today_in
 
@@ -134,3 +134,59 @@ def test_days_ago_count_from_today_where_the_coop_is(demo_books):
     ids = ledger_ids(demo_books)
     known = act(demo_books, JULIEN, entries.entry_context, Direction.RECETTE, ledger_id=ids["CE1A"], days_ago=1)
     assert known.day == today_in("Indian/Reunion") - timedelta(days=1)
+
+
+def read_line(db, telegram_id, direction, amount, label, *extras, project=None):
+    """record_or_draft of a line whose amount and label were read: ``extras`` are its parts after semicolons."""
+    return act(db, telegram_id, entries.record_or_draft, direction, amount=amount, label=label, project=project,
+               extras=list(extras))  # fmt: skip
+
+
+def live_entries(db) -> int:
+    return db.run(lambda s: len(s.exec(select(Entry.id).where(Entry.cancelled_at.is_(None))).all()))
+
+
+def test_a_complete_line_is_recorded_in_the_ledger_it_names(demo_books):
+    ids, yesterday = ledger_ids(demo_books), today_in("Indian/Reunion") - timedelta(days=1)
+    before = act(demo_books, MARIE, balances.balances_overview)
+    recorded = read_line(demo_books, MARIE, Direction.DEPENSE, 250, "Craies", " ce1a ", "Fournitures", "espèces", "hier",
+                         project="arts")  # fmt: skip
+    entry = recorded.entry
+    assert (entry.ledger_id, entry.amount, entry.label, entry.project) == (ids["CE1A"], 250, "Craies", "arts")
+    assert entry.day == yesterday
+    assert entry.means == Means.ESPECES and entry.treasury == Treasury.CAISSE
+    accounts = act(demo_books, MARIE, lookups.accounts_by_use, ids["CE1A"], Direction.DEPENSE)
+    assert [(s.account_code, s.amount) for s in entry.splits] == [(a.code, 250) for a in accounts if "fournitures" in a.aliases]
+    ce1a = dict((ref.id, sums) for ref, sums in before.ledgers)[ids["CE1A"]]
+    assert recorded.balances.caisse == ce1a.caisse - 250
+
+
+def test_a_line_that_lacks_something_is_its_draft_and_nothing_is_written(demo_books):
+    ids, count = ledger_ids(demo_books), live_entries(demo_books)
+    several = read_line(demo_books, MARIE, Direction.DEPENSE, 250, "Craies", "espèces")  # which ledger?
+    assert several.fields == {"direction": "depense", "amount": 250, "label": "Craies", "project": None, "means": "especes"}
+    assert entries.first_missing(several.fields, several.known.accounts) == "ledger"
+    only = read_line(demo_books, JULIEN, Direction.DEPENSE, 250, "Craies", "fournitures", "carte")
+    assert only.fields["ledger_id"] == ids["CE1A"] and only.fields["splits"][0][1] == 250  # the whole amount
+    assert entries.first_missing(only.fields, only.known.accounts) == "day"
+    no_label = read_line(demo_books, JULIEN, Direction.DEPENSE, 250, "", "fournitures", "carte", "hier")
+    assert entries.first_missing(no_label.fields, no_label.known.accounts) == "label"
+    grant = read_line(demo_books, MARIE, Direction.RECETTE, 600, "Subvention", "École", "subventions", "virement", "hier")
+    assert entries.first_missing(grant.fields, grant.known.accounts) == "giver"
+    unknown = read_line(demo_books, JULIEN, Direction.DEPENSE, 250, "Craies", "fournitures", "zorglub", "hier")
+    assert unknown.unknown == "zorglub" and "splits" not in unknown.fields
+    nobody = read_line(demo_books, 5550001, Direction.DEPENSE, 250, "Craies", "fournitures")
+    assert nobody.known.refs == ()
+    assert live_entries(demo_books) == count
+
+
+def test_a_line_to_confirm_or_refused_is_a_draft_with_the_reason(demo_books):
+    ids, count = ledger_ids(demo_books), live_entries(demo_books)
+    used = read_line(demo_books, JULIEN, Direction.DEPENSE, 300, "Colle", "fournitures", "chèque 1235", "aujourd'hui")
+    assert used.cheque_used.ledger_name == "CE2B" and used.cheque_used.cheque_number == "0001235"
+    refused = read_line(demo_books, JULIEN, Direction.DEPENSE, 900_000, "Car", "sorties", "espèces", "aujourd'hui")
+    assert refused.refused.reason == "caisse_negative" and refused.fields["ledger_id"] == ids["CE1A"]
+    assert refused.known.bank_checked  # what the card would show
+    assert live_entries(demo_books) == count
+    fresh = read_line(demo_books, JULIEN, Direction.DEPENSE, 300, "Colle", "fournitures", "chèque 1299", "aujourd'hui")
+    assert fresh.entry.cheque_number == "1299" and live_entries(demo_books) == count + 1

@@ -1,0 +1,50 @@
+"""The words after the semicolons of a /depense or /recette line (`…; CE1A; fournitures; chèque 1234; hier`):
+a ledger's name, an account's code or alias, a means (and a cheque's number), a date, a grant's giver.
+The words are data: French and English ones are both understood, whatever the person's language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from store.accounts import Account, normalise
+from store.lookups import LedgerRef
+from store.models import Means
+from store.years import parse_day
+
+MEANS_WORDS = {
+    "especes": Means.ESPECES, "espece": Means.ESPECES, "cash": Means.ESPECES, "liquide": Means.ESPECES,
+    "cheque": Means.CHEQUE, "carte": Means.CARTE, "cb": Means.CARTE, "card": Means.CARTE,
+    "virement": Means.VIREMENT, "transfer": Means.VIREMENT, "prelevement": Means.PRELEVEMENT,
+}  # fmt: skip
+
+
+def read_extras(parts: Sequence[str], refs: Sequence[LedgerRef], accounts: Sequence[Account],
+                today: date) -> dict | str:  # fmt: skip
+    """What came after the label, as the conversation's draft keeps it (an account named: ``splits``
+    [[code, None]], all of the amount); or the first part not understood (one part not understood is
+    the giver when the account is a grant's)."""
+    found: dict = {}
+    unknown = []
+    for part in parts:
+        words = normalise(part).split()
+        if not words:
+            continue
+        if (day := parse_day(part, today)) is not None:
+            found["day"] = day.isoformat()
+        elif words[0] in MEANS_WORDS:
+            found["means"] = MEANS_WORDS[words[0]].value
+            if len(words) > 1:
+                found["cheque"] = "".join(words[1:])
+        elif ref := next((r for r in refs if normalise(r.name) == normalise(part)), None):
+            found["ledger_id"] = ref.id
+        elif account := next((a for a in accounts if normalise(part) in (a.code, *map(normalise, a.aliases))), None):
+            found["splits"] = [[account.code, None]]
+        else:
+            unknown.append(" ".join(part.split()))
+    grant = "splits" in found and any(a.grant and a.code == found["splits"][0][0] for a in accounts)
+    if len(unknown) == 1 and grant:
+        found["giver"] = unknown[0]
+    elif unknown:
+        return unknown[0]
+    return found
