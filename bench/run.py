@@ -148,12 +148,12 @@ async def load(kind: str, database_url: str | None, users: list[dict], folder: P
     return {"rate": rate, "p50": statistics.median(times), "p95": p95(times)}
 
 
-async def head_of_line(database_url: str, users: list[dict], folder: Path, rounds: int) -> float:
+async def head_of_line(database_url: str, users: list[dict], folder: Path, rounds: int, others: int = 20) -> float:
     """Extra p95 (ms) of the others' /solde while one user's receipt takes 4 s to download."""
     sim = BotApiSimulator()
     await sim.start()
     watch = Stopwatch(sim)
-    slow, others = users[0], users[1:21]
+    slow, others = users[0], users[1:others + 1]
     try:
         async with bot_process("coopbot", sim, folder / "head_of_line.log", database_url):
             await closed_loop(watch, others + [slow], 1, "/start")
@@ -168,7 +168,8 @@ async def head_of_line(database_url: str, users: list[dict], folder: Path, round
     return max(0.0, (p95(busy) - p95(quiet)) * 1000)
 
 
-async def growth(small_url: str, big_url: str, small: Sizes, big: Sizes, folder: Path, rounds: int) -> dict:
+async def growth(small_url: str, big_url: str, small: Sizes, big: Sizes, folder: Path, rounds: int,
+                 people: int = 10) -> dict:
     """p95 of /solde (a mandataire: the whole coop) and /journal with the national database ÷ a small one,
     and the bot's peak memory with the national database."""
     found = {}
@@ -178,7 +179,7 @@ async def growth(small_url: str, big_url: str, small: Sizes, big: Sizes, folder:
         watch = Stopwatch(sim)
         try:
             async with bot_process("coopbot", sim, folder / f"growth_{name}.log", url) as pid:
-                users = sizes.users[:10]
+                users = sizes.users[:people]
                 await closed_loop(watch, users, 1, "/start", who="mandataire")
                 found[name] = {
                     "solde": p95(await closed_loop(watch, users, rounds, "/solde", who="mandataire")),
@@ -236,7 +237,7 @@ async def per_depense(database_url: str, user: dict, folder: Path) -> dict:
     return {"transactions_per_depense": counts["transactions"], "statements_per_depense": counts["statements"]}
 
 
-def crf_timings(database_url: str) -> dict:
+def crf_timings(database_url: str, repeat: int = 5) -> dict:
     """A coop's year report (CRF) computed with 500 and 5 000 entries, inside the big database."""
     try:
         from store.crf import year_report
@@ -259,9 +260,9 @@ def crf_timings(database_url: str) -> dict:
             year = fiscal_year_of(today_in("Europe/Paris"))
             year_report(session, who, coop.id, year)  # warm: the chart and the report's lines read once
             started = time.perf_counter()
-            for _ in range(5):
+            for _ in range(repeat):
                 year_report(session, who, coop.id, year)
-            found[f"crf_ms_{entries}"] = (time.perf_counter() - started) / 5 * 1000
+            found[f"crf_ms_{entries}"] = (time.perf_counter() - started) / repeat * 1000
     engine.dispose()
     found["crf_growth"] = found["crf_ms_5000"] / found["crf_ms_500"]
     return found
@@ -381,11 +382,11 @@ async def bench(data: Path, scale: float, smoke: bool, fresh: bool, postgres: bo
         results["throughput_ratio_postgres"] = ours_pg["rate"] / bare["rate"]
         results["latency_p95_ratio_postgres"] = ours_pg["p95"] / bare["p95"]
     results["head_of_line_ms"] = await head_of_line(copy_sqlite(small_url, folder, "hol.db"), small.users, folder,
-                                                    rounds)  # fmt: skip
+                                                    rounds, others=4 if smoke else 20)  # fmt: skip
     results.update(await per_depense(copy_sqlite(small_url, folder, "count.db"), users[0], folder))
     results.update(await growth(copy_sqlite(small_url, folder, "g_small.db"), big_url, small, big, folder,
-                                rounds))  # fmt: skip
-    results.update(crf_timings(big_url))
+                                rounds, people=3 if smoke else 10))  # fmt: skip
+    results.update(crf_timings(big_url, repeat=1 if smoke else 5))
     results.update(await fanout(folder, 150 if smoke else FANOUT_PEOPLE))
     return results
 
