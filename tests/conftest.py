@@ -180,7 +180,9 @@ def create_schema(admin, schema: str) -> str:
     """A new, empty schema of the PostgreSQL test database; the URL whose search path is it."""
     with admin.begin() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
-    url = normalise_url(TEST_DATABASE_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    # synchronous_commit off: a commit does not wait for the disk (the tests kill the bot, never the server).
+    url = normalise_url(TEST_DATABASE_URL).update_query_dict(
+        {"options": f"-csearch_path={schema} -csynchronous_commit=off"})
     return url.render_as_string(hide_password=False)
 
 
