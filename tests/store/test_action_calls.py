@@ -128,9 +128,3 @@ def test_the_entry_context_checks_a_day_and_warns_of_a_class_bank_below_zero(dem
     cash = act(demo_books, JULIEN, entries.entry_context, **step, amount=huge, means=Means.ESPECES)
     assert cash.bank_checked and cash.bank_after is None  # espèces leave the bank alone
     assert not act(demo_books, JULIEN, entries.entry_context, **step).bank_checked  # no amount yet
-
-
-def test_days_ago_count_from_today_where_the_coop_is(demo_books):
-    ids = ledger_ids(demo_books)
-    known = act(demo_books, JULIEN, entries.entry_context, Direction.RECETTE, ledger_id=ids["CE1A"], days_ago=1)
-    assert known.day == today_in("Indian/Reunion") - timedelta(days=1)
