@@ -348,20 +348,9 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
         return await refresh(update, context, await reread(update, context), refusal(refused, language))
     except BankFileError as refused:
         return await refresh(update, context, await reread(update, context), problem(refused, language))
-    day = day_text(rec.day)
-    lines = [t("pnt.ticked", language, ticked=plural(len(ids), "word.ticked", language), day=day)]
-    if proposal.record_account:
-        lines.append(t("imp.account_recorded", language, account=bankfiles.masked(proposal.statement.account)))
-    if rec.balanced:
-        lines.append(t("pnt.balanced", language, statement=signed_money(rec.statement_balance, language),
-                       debits=signed_money(rec.outstanding_debits, language),
-                       credits=signed_money(rec.outstanding_credits, language),
-                       book=signed_money(rec.book_banque, language)))  # fmt: skip
-    else:
-        lines.append(t("pnt.left", language, difference=signed_money(rec.difference, language), day=day))
-    context.user_data.pop(reconciliation.DRAFT, None)
-    await query.edit_message_text(narrow("\n\n".join(lines)))
-    return ConversationHandler.END
+    notes = [t("imp.account_recorded", language, account=bankfiles.masked(proposal.statement.account))
+             ] if proposal.record_account else []  # fmt: skip
+    return await reconciliation.finished(update, context, rec, len(ids), *notes)
 
 
 async def another_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

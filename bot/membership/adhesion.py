@@ -8,12 +8,12 @@ from html import escape
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import ContextTypes, ConversationHandler
+from telegram.ext import ContextTypes
 
 from bot.membership.attestation import attestation_pdf
 from bot.ui.formatting import day_text, refusal, years_text
 from bot.ui.buttons import ID, WORD, Button, button, one_of, page_turns
-from bot.ui.chat import as_user, in_store, leave_view, notify, show
+from bot.ui.chat import as_user, close_view, in_store, leave_view, notify, show
 from bot.texts import lang, plural, t
 from store import adhesion, lookups, people
 from store.access import Action
@@ -201,11 +201,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Fermer: the table message stays, without buttons."""
-    await update.callback_query.answer()
-    context.user_data.pop(DRAFT, None)
-    await update.callback_query.edit_message_reply_markup(None)
-    await update.callback_query.message.reply_text(t("adh.closed", lang(update)))
-    return ConversationHandler.END
+    return await close_view(update, context, DRAFT, "adh.closed")
 
 
 # ------------------------------------------------------------------ adding a row
