@@ -27,8 +27,8 @@ from bot.ui.buttons import ID, Button, button, page_turns, one_of
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
-from bot.ui.steps import (amount_problem, answered_day, coops_keyboard, day_keyboard, parse_cents, picked_coop,
-                           today_of)
+from bot.ui.steps import (amount_problem, answered_day, coops_keyboard, day_keyboard, flip, parse_cents,
+                           picked_coop, today_of)
 from store import entries as store_entries
 from store import lookups
 from store import reconciliation as store_reconciliation
@@ -291,11 +291,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
         return POINTING
     await query.answer()
-    ticked = current["ticked"]
-    if entry_id in ticked:
-        ticked.remove(entry_id)
-    else:
-        ticked.append(entry_id)
+    flip(current["ticked"], entry_id)
     return await refresh(update, context, rec)
 
 

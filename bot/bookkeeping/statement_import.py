@@ -28,7 +28,7 @@ from bot.texts import lang, plural, t
 from bot.ui.buttons import DIGITS, ID, Button, button, page_turns
 from bot.ui.chat import as_user, show
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
-from bot.ui.steps import DAYS, answered_day, day_keyboard, today_of
+from bot.ui.steps import DAYS, answered_day, day_keyboard, flip, today_of
 from store import bankfiles
 from store.bankfiles import BankFileError, Proposal
 from store.errors import LedgerError
@@ -274,11 +274,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query, current = update.callback_query, draft(context)
     line = TOGGLE_BUTTON.read(update)
     await query.answer()
-    left = current["left"]
-    if line in left:
-        left.remove(line)
-    else:
-        left.append(line)
+    flip(current["left"], line)
     return await refresh(update, context, await reread(update, context))
 
 

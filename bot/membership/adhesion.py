@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes
 
 from bot.membership.attestation import attestation_pdf
 from bot.ui.formatting import day_text, refusal, years_text
-from bot.ui.buttons import ID, WORD, Button, button, one_of, page_turns
+from bot.ui.buttons import ID, Button, button, one_of, page_turns
 from bot.ui.chat import as_user, close_view, in_store, leave_view, notify, show
 from bot.texts import lang, plural, t
 from store import adhesion, lookups, people
@@ -37,7 +37,7 @@ BEGIN_BUTTON, PAGE_BUTTON, CLOSE_BUTTON = Button("adh:begin", one_of("last", "em
 ADD_BUTTON, EDIT_BUTTON, DELETE_BUTTON = Button("adh:add"), Button("adh:edit"), Button("adh:delete")
 SUBMIT_BUTTON, PDF_BUTTON, BACK_BUTTON = Button("adh:submit"), Button("adh:pdf"), Button("adh:back")
 SAVE_BUTTON, DROP_BUTTON, ENGAGE_BUTTON = Button("adh:save"), Button("adh:drop"), Button("adh:engage")
-ROW_BUTTON, FIELD_BUTTON = Button("adh:row", ID), Button("adh:field", WORD)
+ROW_BUTTON, FIELD_BUTTON = Button("adh:row", ID), Button("adh:field", one_of(*FIELDS))
 DELETE_ROW_BUTTON, CONFIRM_DELETE_BUTTON = Button("adh:del", ID), Button("adh:delok")
 WITHDRAW_BUTTON = Button("adh:withdraw", one_of("add", "edit", "delete"))
 REVIEW_BUTTON = Button("adh:see", ID)  # 🔍 a membership sent to the AD (validation.py)
@@ -360,15 +360,20 @@ def rows_keyboard(table: AdhesionView, pick: Button, language: str) -> InlineKey
     return InlineKeyboardMarkup(rows)
 
 
+async def pick_row(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, pick: Button, state: str) -> str:
+    """Which row, to ``action`` it (edit, delete)? A membership sent to the AD first asks to be withdrawn."""
+    await update.callback_query.answer()
+    table, language = await load_table(update, context), lang(update)
+    if table.state == "submitted":
+        return await ask_withdraw(update, context, table, action)
+    await update.callback_query.edit_message_text(t(f"adh.pick_{action}", language),
+                                                  reply_markup=rows_keyboard(table, pick, language))  # fmt: skip
+    return state
+
+
 async def pick_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️: which row?"""
-    await update.callback_query.answer()
-    table = await load_table(update, context)
-    if table.state == "submitted":
-        return await ask_withdraw(update, context, table, "edit")
-    await update.callback_query.edit_message_text(t("adh.pick_edit", lang(update)),
-                                                  reply_markup=rows_keyboard(table, ROW_BUTTON, lang(update)))  # fmt: skip
-    return PICK_EDIT
+    return await pick_row(update, context, "edit", ROW_BUTTON, PICK_EDIT)
 
 
 async def find_row(update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: int) -> RowView | None:
@@ -376,13 +381,20 @@ async def find_row(update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: i
     return next((r for r in table.rows if r.id == row_id), None)
 
 
+async def pressed_row(update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: int) -> RowView | None:
+    """The row a button is about, the button answered; None once the table is shown again saying it is gone."""
+    await update.callback_query.answer()
+    row = await find_row(update, context, row_id)
+    if row is None:
+        await show_table(update, context, t("adh.error.not_found", lang(update)), edit=True)
+    return row
+
+
 async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Which field of that row?"""
-    await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, ROW_BUTTON.read(update))
-    if row is None:
-        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    if (row := await pressed_row(update, context, ROW_BUTTON.read(update))) is None:
+        return TABLE
     context.user_data[DRAFT]["row_id"] = row.id
     keyboard = [[button(t(f"adh.field.{f}", language), FIELD_BUTTON.data(f))] for f in FIELDS]
     keyboard.append([button(t("button.back", language), BACK_BUTTON.data())])
@@ -394,13 +406,10 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask the new value of the chosen field."""
-    await update.callback_query.answer()
-    field = FIELD_BUTTON.read(update)
     draft, language = context.user_data[DRAFT], lang(update)
-    row = await find_row(update, context, draft.get("row_id", 0))
-    if row is None or field not in FIELDS:
-        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
-    draft["field"] = field
+    if (row := await pressed_row(update, context, draft.get("row_id", 0))) is None:
+        return TABLE
+    draft["field"] = field = FIELD_BUTTON.read(update)
     if field == "class_name":
         question = t("adh.ask_edit.class_name", language, current=escape(row.class_name))
     else:
@@ -436,22 +445,14 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 async def pick_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑: which row?"""
-    await update.callback_query.answer()
-    table = await load_table(update, context)
-    if table.state == "submitted":
-        return await ask_withdraw(update, context, table, "delete")
-    await update.callback_query.edit_message_text(t("adh.pick_delete", lang(update)),
-                                                  reply_markup=rows_keyboard(table, DELETE_ROW_BUTTON, lang(update)))  # fmt: skip
-    return PICK_DELETE
+    return await pick_row(update, context, "delete", DELETE_ROW_BUTTON, PICK_DELETE)
 
 
 async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask before deleting; a row with a ledger says why it cannot go."""
-    await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, DELETE_ROW_BUTTON.read(update))
-    if row is None:
-        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    if (row := await pressed_row(update, context, DELETE_ROW_BUTTON.read(update))) is None:
+        return TABLE
     values = dict(number=row.number, class_name=escape(row.class_name))
     if row.ledger_name:
         notice = t("adh.error.has_ledger", language, ledger=escape(row.ledger_name), **values)
@@ -465,11 +466,9 @@ async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the row goes."""
-    await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, context.user_data[DRAFT].pop("row_id", 0))
-    if row is None:
-        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    if (row := await pressed_row(update, context, context.user_data[DRAFT].pop("row_id", 0))) is None:
+        return TABLE
     try:
         await as_user(update, context, adhesion.delete_row, row.id)
     except AdhesionError as error:

@@ -113,6 +113,11 @@ def coops_keyboard(refs: list[LedgerRef], pick: Button, cancel: Button, language
     return InlineKeyboardMarkup(rows)
 
 
+def flip(ticked: list, item: object) -> None:
+    """☐ ⇄ ☑: ``item`` leaves the ``ticked`` ones, or joins them (the list is kept in the conversation's draft)."""
+    ticked.remove(item) if item in ticked else ticked.append(item)
+
+
 def today_of(current: dict) -> date:
     """Today where the conversation's ledger or coop is (its timezone is kept in the draft)."""
     return today_in(current["timezone"])
