@@ -33,7 +33,7 @@ from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter, bot_api_requests
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
 from bot.followup import annonce, suivi
-from bot.membership import adhesion, coop, ledgers, validation
+from bot.membership import adhesion, coop, ledgers, payment, validation
 from bot.people import contact, invitations, start
 from bot.reminders import rappels
 from bot.reports import closing, compterendu, quitus, review
@@ -162,8 +162,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="paiement", persistent=True, allow_reentry=True,
-            entry_points=[adhesion.PAY_BUTTON.handler(adhesion.ask_payment_cheque)],
-            states={adhesion.PAY_CHEQUE: [MessageHandler(TEXT, adhesion.typed_payment_cheque)]},
+            entry_points=[payment.PAY_BUTTON.handler(payment.ask_payment_cheque)],
+            states={payment.PAY_CHEQUE: [MessageHandler(TEXT, payment.typed_payment_cheque)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         ConversationHandler(

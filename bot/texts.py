@@ -254,8 +254,6 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "en": "This ledger's opening balance comes from the previous year."},
     "ledger.error.before_opening": {"fr": "Ce cahier commence plus tard : rien ne peut être daté avant son report à nouveau.",
                                     "en": "This ledger starts later: nothing can be dated before its opening balance."},
-    "ledger.error.already_closed": {"fr": "Cet exercice est déjà clos.", "en": "This year is already closed."},
-    "ledger.error.year_not_ended": {"fr": "Cet exercice n'est pas terminé.", "en": "This year has not ended."},
     "ledger.error.statement_exists": {"fr": "Un relevé existe déjà à cette date.", "en": "A statement already exists on that day."},
     "ledger.error.not_bank_entry": {"fr": "Seules les écritures en banque se pointent.", "en": "Only bank entries are ticked."},
     "ledger.error.already_ticked": {"fr": "Cette écriture est déjà pointée.", "en": "This entry is already ticked."},

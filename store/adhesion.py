@@ -317,11 +317,16 @@ def _bounded(value: int, bounds: tuple[int, int]) -> int:
     return value
 
 
-def _row(session: Session, who: Who, row_id: int) -> tuple[AdhesionRow, Adhesion]:
+def row_of(session: Session, row_id: int) -> tuple[AdhesionRow, Adhesion]:
+    """A membership row and its membership; not_found for an id that is none (access is the caller's)."""
     row = session.get(AdhesionRow, row_id)
     if row is None:
         raise AdhesionError("not_found")
-    adhesion = session.get(Adhesion, row.adhesion_id)
+    return row, session.get(Adhesion, row.adhesion_id)
+
+
+def _row(session: Session, who: Who, row_id: int) -> tuple[AdhesionRow, Adhesion]:
+    row, adhesion = row_of(session, row_id)
     _editable(session, who, adhesion.coop_id, adhesion.year)
     return row, adhesion
 

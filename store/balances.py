@@ -1,4 +1,5 @@
-"""Balances of a ledger and of a coop, opening balances, the overview and the closing of a fiscal year."""
+"""Balances of a ledger and of a coop, opening balances and the overview (a year is locked by the AD's
+validation of its report: store/reports.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,11 @@ from sqlmodel import Session, select
 
 from store import audit
 from store.access import Action, may
-from store.books import _caisse_lows, _check_cents, _coop_ledgers, is_closed, _open_years, _opening_amounts, _require_coop, _require_ledger, _require_open_year, _require_started, _undeposited, _worse
+from store.books import _caisse_lows, _check_cents, _coop_ledgers, _open_years, _opening_amounts, _require_coop, _require_ledger, _require_open_year, _require_started, _undeposited, _worse
 from store.errors import LedgerError
 from store.lookups import LedgerRef, ledgers_for
 from store.models import (
-    Coop, Direction, Entry, Ledger, LedgerKind, Means, OpeningBalance, Statement, Tick, Treasury, YearClosing, utcnow,
+    Direction, Entry, Ledger, LedgerKind, Means, OpeningBalance, Statement, Tick, Treasury, utcnow,
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
@@ -141,10 +142,6 @@ def balances(session: Session, who: Who, ledger_id: int, year: int) -> Balances:
 def coop_balances(session: Session, who: Who, coop_id: int, year: int) -> CoopBalances:
     """Every ledger of the coop, and their consolidation (the mandataire's, vérificateurs', AD's view)."""
     coop = _require_coop(session, who, Action.READ_LEDGER, coop_id)
-    return _coop_balances(session, coop, year)
-
-
-def _coop_balances(session: Session, coop: Coop, year: int) -> CoopBalances:
     ledgers = _coop_ledgers(session, coop.id)
     return CoopBalances(coop.id, year, tuple(_balances_of(session, ledgers, year).values()))
 
@@ -180,22 +177,6 @@ def set_opening_balance(session: Session, who: Who, ledger_id: int, year: int, *
     audit.record(session, who, "opening", row.id, "opening", coop_id=coop.id, before=before,
                  after={"ledger_id": ledger.id, "fiscal_year": year, "banque": banque, "caisse": caisse})  # fmt: skip
     return _balances(session, ledger, year)
-
-
-def close_year(session: Session, who: Who, coop_id: int, year: int, *, today: date) -> CoopBalances:
-    """Close a coop's ended fiscal year (managers): nothing dated in it changes any more, so
-    the next year's report à nouveau, its final balances, is settled. Returns them."""
-    coop = _require_coop(session, who, Action.MANAGE_COOP, coop_id)
-    if is_closed(session, coop.id, year):
-        raise LedgerError("already_closed", year=year)
-    if year >= fiscal_year_of(today):
-        raise LedgerError("year_not_ended", year=year)
-    final = _coop_balances(session, coop, year)
-    session.add(YearClosing(coop_id=coop.id, fiscal_year=year, closed_by=who.person.id))
-    session.flush()
-    audit.record(session, who, "coop", coop.id, "close", coop_id=coop.id, after={
-        "fiscal_year": year, "ledgers": {str(b.ledger_id): [b.banque, b.caisse] for b in final.ledgers}})
-    return final
 
 
 @dataclass(frozen=True)

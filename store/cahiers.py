@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from store.errors import StoreError
 from store.access import Action, require
 from store.audit import record
-from store.adhesion import AdhesionError
+from store.adhesion import AdhesionError, row_of
 from store.models import Adhesion, AdhesionRow, AdhesionTeacher, Coop, Ledger, LedgerKind
 from store.people import Who
 from store.text import folded, plain
@@ -65,10 +65,7 @@ def check_name(session: Session, coop_id: int, typed: str) -> str:
 
 def _row_without_ledger(session: Session, who: Who, row_id: int) -> tuple[AdhesionRow, Adhesion]:
     """A membership row of a coop this person manages, that has no ledger yet."""
-    row = session.get(AdhesionRow, row_id)
-    if row is None:
-        raise AdhesionError("not_found")
-    adhesion = session.get(Adhesion, row.adhesion_id)
+    row, adhesion = row_of(session, row_id)
     require(who, Action.MANAGE_COOP, coop_id=adhesion.coop_id)
     if row.ledger_id is not None:
         raise AdhesionError("has_ledger")

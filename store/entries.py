@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, select
@@ -257,18 +257,16 @@ class EntryContext:
     accounts: tuple[Account, ...]
     bank_checked: bool = False  # bank_after is for the day, amount and means given
     bank_after: int | None = None  # as bank_after_expense
-    day: date | None = None  # the day given, or ``days_ago`` made a date
+    day: date | None = None  # the day given
     report_sent: bool = False  # that day's year has its report with the AD: saving modifies it (warn first)
 
 
 def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id: int | None = None,
                   names: Sequence[str] = (), day: date | None = None, amount: int | None = None,
-                  means: Means | None = None, check_day: bool = False,
-                  days_ago: int | None = None) -> EntryContext:  # fmt: skip
+                  means: Means | None = None, check_day: bool = False) -> EntryContext:  # fmt: skip
     """The ledgers this person writes in and the accounts, most used first, of ``ledger_id``,
-    else of the ledger named among ``names``, else of the only ledger. With ``day`` (or ``days_ago``,
-    counted from today where the coop is), ``amount`` and ``means``: the bank warning too;
-    ``check_day`` (always with ``days_ago``): the LedgerError recording on that day would raise."""
+    else of the ledger named among ``names``, else of the only ledger. With ``day``, ``amount`` and
+    ``means``: the bank warning too; ``check_day``: the LedgerError recording on that day would raise."""
     refs = tuple(ledgers_for(session, who, write=True))
     if ledger_id is None:
         named = {normalise(n) for n in names}
@@ -280,11 +278,8 @@ def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id
         raise Forbidden(Action.WRITE_LEDGER)
     if ref is None:
         return EntryContext(refs, None, ())
-    today = today_in(ref.timezone)
-    if days_ago is not None:
-        day, check_day = today - timedelta(days=days_ago), True
     if check_day:
-        check_entry_day(session, who, ref.id, day, today=today)
+        check_entry_day(session, who, ref.id, day, today=today_in(ref.timezone))
     accounts = accounts_by_use(session, who, ref.id, direction)
     sent = day is not None and report_sent(session, ref.coop_id, fiscal_year_of(day))
     if day is None or amount is None or means is None:

@@ -36,8 +36,7 @@ class LedgerError(StoreError):
     cheque on a remise, and it is not cancelled),
     movement (a movement leg is not edited), wrong_ledgers;
     carried_forward (the ledger has books of an earlier year: its opening is their final
-    balance), before_opening (dated before the ledger's first opening balance),
-    already_closed, year_not_ended;
+    balance), before_opening (dated before the ledger's first opening balance);
     statement_exists (statement_id), not_bank_entry (entry_id), already_ticked (entry_id),
     after_statement (entry_id);
     count_missing (give coins or a total), count_negative, denomination (value);

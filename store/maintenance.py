@@ -18,6 +18,7 @@ import re
 import shlex
 import sqlite3
 import tempfile
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -179,11 +180,8 @@ def backup_revision(backup: str | os.PathLike) -> str:
     if header != SQLITE_HEADER:
         raise MaintenanceError("not_sqlite", backup)
     try:
-        connection = _connect(backup, "ro")
-        try:
+        with closing(_connect(backup, "ro")) as connection:
             revision = _revision(connection)
-        finally:
-            connection.close()
     except sqlite3.DatabaseError:
         raise MaintenanceError("not_sqlite", backup) from None
     if revision is None:
@@ -225,11 +223,8 @@ def restore_sqlite(url: str, backup: str | os.PathLike, *, force: bool = False,
         if target.is_dir():
             raise MaintenanceError("is_directory", target)
         try:
-            connection = _connect(target, "rw")
-            try:
+            with closing(_connect(target, "rw")) as connection:
                 rows = _rows(connection)
-            finally:
-                connection.close()
         except sqlite3.DatabaseError as exc:
             raise MaintenanceError("unreadable_database", exc) from None
         if rows and not force:
@@ -238,15 +233,8 @@ def restore_sqlite(url: str, backup: str | os.PathLike, *, force: bool = False,
             stamp = (now or utcnow()).strftime("%Y%m%dT%H%M%SZ")
             saved = backup_sqlite(url, target.with_name(f"{target.name}.before-restore-{stamp}")).path
     try:
-        src = _connect(backup, "ro")
-        try:
-            destination = _connect(target, "rwc")
-            try:
-                src.backup(destination)  # one transaction on the target: all of it, or nothing
-            finally:
-                destination.close()
-        finally:
-            src.close()
+        with closing(_connect(backup, "ro")) as src, closing(_connect(target, "rwc")) as destination:
+            src.backup(destination)  # one transaction on the target: all of it, or nothing
     except sqlite3.DatabaseError as exc:
         raise MaintenanceError("unreadable_database", exc) from None
     engine = make_engine(url)

@@ -9,7 +9,7 @@ import pytest
 
 from tests.test_journal import act, ledger_id
 from tests.test_treasury import MARIE, TODAY, YEAR, euros, ids
-from tests.world import PERSONAS, seed_world
+from tests.world import PERSONAS, lock_year, seed_world
 
 from store import balances, entries, journal, movements
 from store.access import Forbidden
@@ -142,7 +142,7 @@ async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
     step = await marie.press(f"{YEAR}-{YEAR + 1}")
     assert f"📒 cahier École : {euros(ecole.total)}" in step.text
     coop_id = ids(demo_books)[0]
-    demo_books.run(lambda s: balances.close_year(s, who_is(s, MARIE), coop_id, YEAR - 1, today=TODAY))
+    demo_books.run(lambda s: lock_year(s, who_is(s, MARIE), coop_id, YEAR - 1))  # as the AD's validation does
     step = await marie.press_data(f"sld:y:{YEAR - 1}", marie.last)
     assert "n'est plus ouvert" in step.answer
     step = await marie.send("/solde")

@@ -164,12 +164,13 @@ async def test_the_inventory_is_paginated_with_the_total_of_every_page(bot, cast
     assert step.text.count(" · cahier ") == 15 and "Page 1/2" in step.text
     total = eur("Valeur totale : 485,00 € (17 biens)")  # 349 + (1 + … + 16)
     assert total in step.text
-    assert step.last.buttons[0] == ["◀️", "▶️"]
+    assert step.last.buttons[0] == ["▶️"]  # the first page: nothing before it
     step = await marie.press("▶️")
     assert step.text.count(" · cahier ") == 2 and "Page 2/2" in step.text and total in step.text
     assert "cahier CE1A" in step.text or "cahier École" in step.text
+    assert step.last.buttons[0] == ["◀️"]  # the last page: nothing after it
     step = await marie.press("◀️")
-    assert "Page 1/2" in step.text
+    assert "Page 1/2" in step.text and step.last.buttons[0] == ["▶️"]
 
 
 async def test_inventaire_refusals(bot, cast, demo_books):

@@ -25,6 +25,12 @@ def has_button(step, label: str) -> bool:
     return any(label in str(m.buttons) for m in step.messages + step.edited)
 
 
+async def press_on_card(user, step, label: str):
+    """Press ``label`` on the step's message that has it, not on a notice that came after it."""
+    card = next(m for m in step.messages + step.edited if label in str(m.buttons))
+    return await user.press(label, message=card)
+
+
 def send_report(session) -> int:
     """974-111's report of the year completed, its quitus given, the statement attached, sent: its id."""
     coop, _ = coop_and_ledgers(session)
@@ -126,11 +132,11 @@ async def test_journal_changes_of_a_sent_year_warn_before_saving(bot, sim, sent)
     await notice_of_the_change(marie)  # once it has come, nothing else arrives between the steps below
     step = await marie.press("✏️ Modifier", message=recorded)
     assert WARNING in step.text and "Que modifier dans l'écriture" in step.text
-    step = await marie.press("Libellé")
+    step = await press_on_card(marie, step, "Libellé")
     assert WARNING in step.text
     step = await marie.send("Don d'une famille")
     assert "modifiée" in step.text
-    step = await marie.press("🗑 Annuler l'écriture")
+    step = await press_on_card(marie, step, "🗑 Annuler l'écriture")
     assert WARNING in step.text and has_button(step, "🗑 Oui, annuler l'écriture")
     step = await marie.press("🗑 Oui, annuler l'écriture")
     assert "annulée" in step.text

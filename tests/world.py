@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
+from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind, YearClosing
+from store.people import Who
+
+def lock_year(session: Session, who: Who, coop_id: int, year: int) -> None:
+    """Lock a coop's fiscal year as the AD's validation of its report does (store.reports.validate), without
+    a whole report sent first: nothing dated in that year may change any more."""
+    session.add(YearClosing(coop_id=coop_id, fiscal_year=year, closed_by=who.person.id))
+
 
 # persona → (telegram id, first name)
 PERSONAS = {

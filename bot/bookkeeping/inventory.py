@@ -14,12 +14,11 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.bookkeeping.projects import answer_refusal, close_row
+from bot.bookkeeping.projects import close_row, show_pressed
 from bot.texts import lang, t
-from bot.ui.buttons import ID, Button, Field, button
-from bot.ui.chat import as_user, settings, show
+from bot.ui.buttons import ID, Button, Field, button, page_turns
+from bot.ui.chat import as_user, settings
 from bot.ui.formatting import day_text, money, years_text
-from store.errors import LedgerError
 from store.projects import InventoryView, first_coop, inventory_view
 
 PAGE_SIZE = 15  # goods per page of the inventory
@@ -57,11 +56,8 @@ def inventory_text(view: InventoryView, page: int, language: str) -> str:
 def inventory_keyboard(view: InventoryView, page: int, language: str) -> InlineKeyboardMarkup:
     """◀️ ▶️, this year or every year, another coop, close."""
     year = ALL_YEARS if view.year is None else view.year
-    rows = []
-    pages = pages_count(view)
-    if pages > 1:
-        rows.append([button(t("button.previous", language), INVENTORY_BUTTON.data(view.coop_id, year, max(page - 1, 0))),
-                     button(t("button.next", language), INVENTORY_BUTTON.data(view.coop_id, year, min(page + 1, pages - 1)))])
+    rows = page_turns(page, page < pages_count(view) - 1, language,
+                      lambda turned: INVENTORY_BUTTON.data(view.coop_id, year, turned))  # fmt: skip
     for other in view.open_years or (view.current_year,):
         if other != view.year:
             rows.append([button(t("ivt.button.year", language, years=years_text(other)),
@@ -88,12 +84,10 @@ async def show_inventory(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """◀️ ▶️, Toutes les années, Exercice…, Coopérative…: the same message, for that selection."""
     language = lang(update)
     coop, year, page = INVENTORY_BUTTON.read(update)
-    try:
-        view = await as_user(update, context, inventory_view, coop, None if year == ALL_YEARS else int(year),
-                             settings(context).timezone)  # fmt: skip
-    except LedgerError as error:
-        await answer_refusal(update, error)
-        return
-    page = min(page, pages_count(view) - 1)
-    await update.callback_query.answer()
-    await show(update, inventory_text(view, page, language), inventory_keyboard(view, page, language))
+
+    def render(view: InventoryView) -> tuple[str, InlineKeyboardMarkup]:
+        shown = min(page, pages_count(view) - 1)  # a page past the end (goods cancelled since): the last one
+        return inventory_text(view, shown, language), inventory_keyboard(view, shown, language)
+
+    await show_pressed(update, context, render, inventory_view, coop, None if year == ALL_YEARS else int(year),
+                       settings(context).timezone)  # fmt: skip

@@ -26,7 +26,7 @@ from bot.ui.formatting import (
 from bot.ui.steps import ledgers_keyboard, my_ledgers, picked_coop, picked_ledger, today_for
 from bot.bookkeeping.history import trail_line
 from bot.ui.buttons import ID, YEAR, Button, button, page_turns, Field
-from bot.ui.chat import as_user, show
+from bot.ui.chat import as_user, close_view, show
 from bot.texts import lang, plural, t
 from store import balances as store_balances
 from store import books as store_books
@@ -320,11 +320,7 @@ async def chose_month(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Fermer: the journal message stays, without buttons."""
-    await update.callback_query.answer()
-    context.user_data.pop(KEY, None)
-    await update.callback_query.edit_message_reply_markup(None)
-    await update.callback_query.message.reply_text(t("jnl.closed", lang(update)))
-    return ConversationHandler.END
+    return await close_view(update, context, KEY, "jnl.closed")
 
 
 # ------------------------------------------------------------------ an entry

@@ -17,6 +17,7 @@ are the coop's own: a button for a coop or ledger outside the person's coop role
 from __future__ import annotations
 
 from html import escape
+from typing import Any, Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -36,9 +37,17 @@ def close_row(language: str, close: Button) -> list[InlineKeyboardButton]:
     return [button(t("button.close", language), close.data())]
 
 
-async def answer_refusal(update: Update, error: LedgerError) -> None:
-    """A button on a ledger or coop that no longer exists: say so in the toast."""
-    await update.callback_query.answer(refusal(error, lang(update)), show_alert=True)
+async def show_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                       render: Callable[[Any], tuple[str, InlineKeyboardMarkup]], fn, /, *args: Any) -> None:  # fmt: skip
+    """A button under /projets or /inventaire: the view ``fn(*args)`` in place of the message, by ``render``;
+    a ledger or coop that no longer exists is said in the toast."""
+    try:
+        view = await as_user(update, context, fn, *args)
+    except LedgerError as error:
+        await update.callback_query.answer(refusal(error, lang(update)), show_alert=True)
+        return
+    await update.callback_query.answer()
+    await show(update, *render(view))
 
 
 # ------------------------------------------------------------------ /projets
@@ -106,13 +115,8 @@ async def show_projects(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     """A ledger, coop or year button under /projets: the same message, for that scope."""
     language = lang(update)
     coop_id, ledger_id, year = PROJECTS_BUTTON.read(update)
-    try:
-        view = await as_user(update, context, projects_view, coop_id, ledger_id, year, settings(context).timezone)
-    except LedgerError as error:
-        await answer_refusal(update, error)
-        return
-    await update.callback_query.answer()
-    await show(update, projects_text(view, language), projects_keyboard(view, language))
+    await show_pressed(update, context, lambda view: (projects_text(view, language), projects_keyboard(view, language)),
+                       projects_view, coop_id, ledger_id, year, settings(context).timezone)  # fmt: skip
 
 
 async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -27,7 +27,8 @@ from bot.ui.buttons import ID, Button, button, page_turns, one_of
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
-from bot.ui.steps import amount_problem, answered_day, day_keyboard, parse_cents, picked_coop, today_of
+from bot.ui.steps import (amount_problem, answered_day, coops_keyboard, day_keyboard, flip, parse_cents,
+                           picked_coop, today_of)
 from store import entries as store_entries
 from store import lookups
 from store import reconciliation as store_reconciliation
@@ -62,9 +63,8 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if len(coops) == 1:
         return await set_coop(update, context, coops[0])
     language = lang(update)
-    keyboard = [[button(t("pnt.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))] for r in coops]
-    keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
-    await update.effective_message.reply_text(t("pnt.pick_coop", language), reply_markup=InlineKeyboardMarkup(keyboard))
+    await update.effective_message.reply_text(t("pnt.pick_coop", language),
+                                              reply_markup=coops_keyboard(coops, COOP_BUTTON, CANCEL_BUTTONS[0], language))
     return COOP
 
 
@@ -291,11 +291,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         await query.answer(t("pnt.not_here", lang(update)), show_alert=True)
         return POINTING
     await query.answer()
-    ticked = current["ticked"]
-    if entry_id in ticked:
-        ticked.remove(entry_id)
-    else:
-        ticked.append(entry_id)
+    flip(current["ticked"], entry_id)
     return await refresh(update, context, rec)
 
 
@@ -340,8 +336,15 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
                 current["ticked"].remove(refused.entry_id)
             current.pop("shown", None)
             return await refresh(update, context, rec, refusal(refused, language))
-    day = day_text(rec.day)
-    lines = [t("pnt.ticked", language, ticked=plural(len(ids), "word.ticked", language), day=day)]
+    return await finished(update, context, rec, len(ids))
+
+
+async def finished(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Reconciliation, ticked: int,
+                   *notes: str) -> int:
+    """The statement recorded (by Terminer, or a file's Pointer): the entries ticked, ``notes``, then
+    balanced or the écart left, in place of the boxes."""
+    language, day = lang(update), day_text(rec.day)
+    lines = [t("pnt.ticked", language, ticked=plural(ticked, "word.ticked", language), day=day), *notes]
     if rec.balanced:
         lines.append(t("pnt.balanced", language, statement=signed_money(rec.statement_balance, language),
                        debits=signed_money(rec.outstanding_debits, language),
@@ -350,7 +353,7 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     else:
         lines.append(t("pnt.left", language, difference=signed_money(rec.difference, language), day=day))
     context.user_data.pop(DRAFT, None)
-    await query.edit_message_text(narrow("\n\n".join(lines)))
+    await update.callback_query.edit_message_text(narrow("\n\n".join(lines)))
     return ConversationHandler.END
 
 

@@ -18,7 +18,7 @@ from bot.ui.buttons import ID, Button, button
 from bot.ui.formatting import WIDTH, clip, day_text, money, narrow, refusal
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
-from bot.ui.steps import DAYS, answered_day, day_keyboard, picked_coop, today_of, writable_ledgers
+from bot.ui.steps import DAYS, answered_day, coops_keyboard, day_keyboard, flip, picked_coop, today_of, writable_ledgers
 from store import entries
 from store import reconciliation
 from store.access import Action
@@ -55,9 +55,8 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if len(coops) == 1:
         return await set_coop(update, context, coops[0])
     language = lang(update)
-    keyboard = [[button(t("rem.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))] for r in coops]
-    keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
-    await update.effective_message.reply_text(t("rem.pick_coop", language), reply_markup=InlineKeyboardMarkup(keyboard))
+    await update.effective_message.reply_text(t("rem.pick_coop", language),
+                                              reply_markup=coops_keyboard(coops, COOP_BUTTON, CANCEL_BUTTONS[0], language))
     return COOP
 
 
@@ -112,8 +111,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         await query.answer(t("ledger.error.not_to_deposit", lang(update)), show_alert=True)
         return await show_cheques(update, context, cheques)
     await query.answer()
-    ticked = current["ticked"]
-    ticked.remove(entry_id) if entry_id in ticked else ticked.append(entry_id)
+    flip(current["ticked"], entry_id)
     return await show_cheques(update, context, cheques)
 
 

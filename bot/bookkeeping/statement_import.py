@@ -28,7 +28,7 @@ from bot.texts import lang, plural, t
 from bot.ui.buttons import DIGITS, ID, Button, button, page_turns
 from bot.ui.chat import as_user, show
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
-from bot.ui.steps import DAYS, answered_day, day_keyboard, today_of
+from bot.ui.steps import DAYS, answered_day, day_keyboard, flip, today_of
 from store import bankfiles
 from store.bankfiles import BankFileError, Proposal
 from store.errors import LedgerError
@@ -278,11 +278,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query, current = update.callback_query, draft(context)
     line = TOGGLE_BUTTON.read(update)
     await query.answer()
-    left = current["left"]
-    if line in left:
-        left.remove(line)
-    else:
-        left.append(line)
+    flip(current["left"], line)
     return await refresh(update, context, await reread(update, context))
 
 
@@ -352,20 +348,9 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
         return await refresh(update, context, await reread(update, context), refusal(refused, language))
     except BankFileError as refused:
         return await refresh(update, context, await reread(update, context), problem(refused, language))
-    day = day_text(rec.day)
-    lines = [t("pnt.ticked", language, ticked=plural(len(ids), "word.ticked", language), day=day)]
-    if proposal.record_account:
-        lines.append(t("imp.account_recorded", language, account=bankfiles.masked(proposal.statement.account)))
-    if rec.balanced:
-        lines.append(t("pnt.balanced", language, statement=signed_money(rec.statement_balance, language),
-                       debits=signed_money(rec.outstanding_debits, language),
-                       credits=signed_money(rec.outstanding_credits, language),
-                       book=signed_money(rec.book_banque, language)))  # fmt: skip
-    else:
-        lines.append(t("pnt.left", language, difference=signed_money(rec.difference, language), day=day))
-    context.user_data.pop(reconciliation.DRAFT, None)
-    await query.edit_message_text(narrow("\n\n".join(lines)))
-    return ConversationHandler.END
+    notes = [t("imp.account_recorded", language, account=bankfiles.masked(proposal.statement.account))
+             ] if proposal.record_account else []  # fmt: skip
+    return await reconciliation.finished(update, context, rec, len(ids), *notes)
 
 
 async def another_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

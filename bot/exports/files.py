@@ -125,10 +125,6 @@ def table_of(ledger: LedgerBook, accounts: tuple[tuple[str, str], ...] | None = 
     return Table(accounts, movements, tuple(rows), totals)
 
 
-def coop_accounts(book: ExportBook) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted({code: label for x in book.ledgers for line in x.lines for code, label, _ in line.splits}.items()))
-
-
 # ------------------------------------------------------------------ XLSX
 
 

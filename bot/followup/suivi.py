@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import Callable
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
@@ -116,38 +117,45 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await _show_list(update, context)
 
 
-async def pick_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """🔽 Par état: one button per membership state, with its count."""
+async def _pick_state(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, pick: Button,
+                      keys: tuple[str, ...], label: str, counts: Callable[[Overview], dict[str, int]]) -> str:  # fmt: skip
+    """One ``pick`` button per state (named ``label.<state>``), with its count, and one for every state."""
     language, found = lang(update), await _overview(update, context)
-    rows = [[button(t("sui.button.state", language, label=t(f"sui.state.{key}", language), count=found.counts[key]),
-                    STATE_BUTTON.data(key))] for key in MEMBERSHIP_STATES]  # fmt: skip
-    rows.append([button(t("sui.button.every_state", language), STATE_BUTTON.data("all"))])
-    await update.callback_query.edit_message_text(t("sui.pick_state", language), reply_markup=InlineKeyboardMarkup(rows))
+    rows = [[button(t("sui.button.state", language, label=t(f"{label}.{key}", language), count=counts(found)[key]),
+                    pick.data(key))] for key in keys]  # fmt: skip
+    rows.append([button(t("sui.button.every_state", language), pick.data("all"))])
+    await update.callback_query.edit_message_text(t(question, language), reply_markup=InlineKeyboardMarkup(rows))
     return LISTING
 
 
-async def chose_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """A state chosen (or all of them): the list again, from its first page."""
-    chosen = STATE_BUTTON.read(update)
-    _view(context).update(state=None if chosen == "all" else chosen, page=0)
+async def _filtered(update: Update, context: ContextTypes.DEFAULT_TYPE, pressed: Button, key: str,
+                    kind: Callable[[str], object] = str) -> str:  # fmt: skip
+    """A filter chosen (or all of them): the list again, from its first page."""
+    chosen = pressed.read(update)
+    _view(context).update({key: None if chosen == "all" else kind(chosen), "page": 0})
     return await _show_list(update, context)
+
+
+async def pick_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """🔽 Par état: one button per membership state, with its count."""
+    return await _pick_state(update, context, "sui.pick_state", STATE_BUTTON, MEMBERSHIP_STATES, "sui.state",
+                             lambda found: found.counts)  # fmt: skip
+
+
+async def chose_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A state chosen (or all of them)."""
+    return await _filtered(update, context, STATE_BUTTON, "state")
 
 
 async def pick_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📋 Par CRF: one button per state of last year's report, with its count."""
-    language, found = lang(update), await _overview(update, context)
-    rows = [[button(t("sui.button.state", language, label=t(f"rep.state.{key}", language),
-                      count=found.report_counts[key]), REPORT_BUTTON.data(key))] for key in REPORT_STATES]  # fmt: skip
-    rows.append([button(t("sui.button.every_state", language), REPORT_BUTTON.data("all"))])
-    await update.callback_query.edit_message_text(t("sui.pick_report", language), reply_markup=InlineKeyboardMarkup(rows))
-    return LISTING
+    return await _pick_state(update, context, "sui.pick_report", REPORT_BUTTON, REPORT_STATES, "rep.state",
+                             lambda found: found.report_counts)  # fmt: skip
 
 
 async def chose_report(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """A report state chosen (or all of them): the list again, from its first page."""
-    chosen = REPORT_BUTTON.read(update)
-    _view(context).update(report=None if chosen == "all" else chosen, page=0)
-    return await _show_list(update, context)
+    """A report state chosen (or all of them)."""
+    return await _filtered(update, context, REPORT_BUTTON, "report")
 
 
 async def pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -162,10 +170,8 @@ async def pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 
 async def chose_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """A commune chosen (or all of them): the list again, from its first page."""
-    chosen = COMMUNE_BUTTON.read(update)
-    _view(context).update(commune=None if chosen == "all" else int(chosen), page=0)
-    return await _show_list(update, context)
+    """A commune chosen (or all of them)."""
+    return await _filtered(update, context, COMMUNE_BUTTON, "commune", int)
 
 
 async def open_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

@@ -1,26 +1,24 @@
-"""/adhesion: the membership table, row by row, the mandataire's engagement, the attestation and the payment
-to the AD (the AD's side, /valider and its review: validation.py)."""
+"""/adhesion: the membership table, row by row, the mandataire's engagement and the attestation (the
+payment to the AD: payment.py; the AD's side, /valider and its review: validation.py)."""
 
 from __future__ import annotations
 
 import asyncio
-import re
 from html import escape
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import ContextTypes, ConversationHandler
+from telegram.ext import ContextTypes
 
 from bot.membership.attestation import attestation_pdf
-from bot.ui.formatting import balance_line, day_text, entry_line, refusal, years_text
-from bot.ui.buttons import ID, WORD, Button, button, one_of
-from bot.ui.chat import as_user, in_store, leave_view, notify
+from bot.ui.formatting import day_text, refusal, years_text
+from bot.ui.buttons import ID, Button, button, one_of, page_turns
+from bot.ui.chat import as_user, close_view, in_store, leave_view, notify, show
 from bot.texts import lang, plural, t
 from store import adhesion, lookups, people
 from store.access import Action
 from store.adhesion import AdhesionError, AdhesionView, RowView
-from store.errors import LedgerError
 from store.money import format_amount
-from store.balances import balances as ledger_balances
 
 # Conversation states
 TABLE = "adh.table"
@@ -31,7 +29,6 @@ PICK_EDIT, PICK_FIELD, EDIT_VALUE = "adh.edit.row", "adh.edit.field", "adh.edit.
 PICK_DELETE, CONFIRM_DELETE = "adh.delete.row", "adh.delete.confirm"
 ENGAGE = "adh.engage"
 WITHDRAW = "adh.withdraw"  # a change asked of a membership already sent to the AD
-PAY_CHEQUE = "adh.pay.cheque"
 DRAFT = "adhesion"  # this conversation's own key in user_data: another conversation may be under way
 
 FIELDS = ("class_name", "teachers", "pupils", "other_adults")
@@ -40,11 +37,10 @@ BEGIN_BUTTON, PAGE_BUTTON, CLOSE_BUTTON = Button("adh:begin", one_of("last", "em
 ADD_BUTTON, EDIT_BUTTON, DELETE_BUTTON = Button("adh:add"), Button("adh:edit"), Button("adh:delete")
 SUBMIT_BUTTON, PDF_BUTTON, BACK_BUTTON = Button("adh:submit"), Button("adh:pdf"), Button("adh:back")
 SAVE_BUTTON, DROP_BUTTON, ENGAGE_BUTTON = Button("adh:save"), Button("adh:drop"), Button("adh:engage")
-ROW_BUTTON, FIELD_BUTTON = Button("adh:row", ID), Button("adh:field", WORD)
+ROW_BUTTON, FIELD_BUTTON = Button("adh:row", ID), Button("adh:field", one_of(*FIELDS))
 DELETE_ROW_BUTTON, CONFIRM_DELETE_BUTTON = Button("adh:del", ID), Button("adh:delok")
 WITHDRAW_BUTTON = Button("adh:withdraw", one_of("add", "edit", "delete"))
 REVIEW_BUTTON = Button("adh:see", ID)  # 🔍 a membership sent to the AD (validation.py)
-PAY_BUTTON = Button("adh:pay", ID)
 OPEN_BUTTON = Button("adh:open", ID)  # under a reminder: that coop's table
 LEDGERS_BUTTON = Button("led:list")  # /cahiers, from the table
 
@@ -137,10 +133,8 @@ def table_keyboard(table: AdhesionView, page: int, language: str) -> InlineKeybo
                 rows.append([button(t("adh.button.submit", language), SUBMIT_BUTTON.data())])
     if table.rows:
         rows.append([button(t("adh.button.ledgers", language), LEDGERS_BUTTON.data())])
-    pages = len(pages_of(table, language)) if table.rows else 1
-    if pages > 1:
-        rows.append([button(t("button.previous", language), PAGE_BUTTON.data(max(page - 1, 0))),
-                     button(t("button.next", language), PAGE_BUTTON.data(min(page + 1, pages - 1)))])  # fmt: skip
+    pages = len(pages_of(table, language))
+    rows += page_turns(min(page, pages - 1), page < pages - 1, language, PAGE_BUTTON.data)
     rows.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     return InlineKeyboardMarkup(rows)
 
@@ -159,11 +153,7 @@ async def show_table(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
     page = draft.get("page", 0)
     if table.state == "draft" and draft.get("withdrawn"):
         notice = "\n".join(filter(None, [notice, t("adh.validate_again", language)]))
-    text, keyboard = table_text(table, page, language, notice), table_keyboard(table, page, language)
-    if edit and update.callback_query:
-        await update.callback_query.edit_message_text(text, reply_markup=keyboard)
-    else:
-        await update.effective_message.reply_text(text, reply_markup=keyboard)
+    await show(update, table_text(table, page, language, notice), table_keyboard(table, page, language), edit=edit)
     return TABLE
 
 
@@ -199,7 +189,7 @@ async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """◀️ ▶️ (pressing ◀️ on the first page changes nothing)."""
+    """◀️ ▶️ (the same button pressed twice changes nothing)."""
     await update.callback_query.answer()
     draft = context.user_data[DRAFT]
     page = PAGE_BUTTON.read(update)
@@ -211,11 +201,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """Fermer: the table message stays, without buttons."""
-    await update.callback_query.answer()
-    context.user_data.pop(DRAFT, None)
-    await update.callback_query.edit_message_reply_markup(None)
-    await update.callback_query.message.reply_text(t("adh.closed", lang(update)))
-    return ConversationHandler.END
+    return await close_view(update, context, DRAFT, "adh.closed")
 
 
 # ------------------------------------------------------------------ adding a row
@@ -264,6 +250,22 @@ async def refuse(update: Update, error: AdhesionError, state: str) -> str:
     return state
 
 
+async def pressed_membership(update: Update, context: ContextTypes.DEFAULT_TYPE, pressed: Button, fn, /, *,
+                             drop_buttons: bool = False) -> tuple[int, Any]:  # fmt: skip
+    """A button about one membership (its id) answered and ``fn(adhesion_id)`` asked of the store; a refusal
+    is said under the message (its buttons dropped first if ``drop_buttons``) and the result is None."""
+    query = update.callback_query
+    await query.answer()
+    adhesion_id = pressed.read(update)
+    try:
+        return adhesion_id, await as_user(update, context, fn, adhesion_id)
+    except AdhesionError as error:
+        if drop_buttons:
+            await query.edit_message_reply_markup(None)
+        await query.message.reply_text(refusal(error, lang(update)))
+        return adhesion_id, None
+
+
 async def typed_class(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The class name; then its teachers."""
     draft = context.user_data[DRAFT]
@@ -289,30 +291,32 @@ async def typed_teachers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     return ROW_PUPILS
 
 
+async def typed_count(update: Update, context: ContextTypes.DEFAULT_TYPE, field: str, bounds: tuple[int, int],
+                      state: str) -> str | None:  # fmt: skip
+    """A count of the row being added kept as its ``field``; else what is expected is said and ``state`` stays."""
+    try:
+        context.user_data[DRAFT]["row"][field] = adhesion.parse_count(update.effective_message.text, bounds)
+    except AdhesionError as error:
+        return await refuse(update, error, state)
+    return None
+
+
 async def typed_pupils(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The number of pupils; then the other adults."""
-    try:
-        pupils = adhesion.parse_count(update.effective_message.text, adhesion.PUPILS)
-    except AdhesionError as error:
-        return await refuse(update, error, ROW_PUPILS)
-    row = context.user_data[DRAFT]["row"]
-    row["pupils"] = pupils
-    await update.effective_message.reply_text(
-        t("adh.ask.other_adults", lang(update), class_name=escape(row["class_name"])))  # fmt: skip
+    if refused := await typed_count(update, context, "pupils", adhesion.PUPILS, ROW_PUPILS):
+        return refused
+    class_name = escape(context.user_data[DRAFT]["row"]["class_name"])
+    await update.effective_message.reply_text(t("adh.ask.other_adults", lang(update), class_name=class_name))
     return ROW_ADULTS
 
 
 async def typed_adults(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The number of other adults; then the row to confirm."""
-    try:
-        adults = adhesion.parse_count(update.effective_message.text, adhesion.OTHER_ADULTS)
-    except AdhesionError as error:
-        return await refuse(update, error, ROW_ADULTS)
-    row = context.user_data[DRAFT]["row"]
-    row["other_adults"] = adults
-    language = lang(update)
+    if refused := await typed_count(update, context, "other_adults", adhesion.OTHER_ADULTS, ROW_ADULTS):
+        return refused
+    row, language = context.user_data[DRAFT]["row"], lang(update)
     preview = RowView(0, len((await load_table(update, context)).rows) + 1, row["class_name"],
-                      tuple(adhesion.Teacher(*x) for x in row["teachers"]), row["pupils"], adults, None)  # fmt: skip
+                      tuple(adhesion.Teacher(*x) for x in row["teachers"]), row["pupils"], row["other_adults"], None)  # fmt: skip
     keyboard = InlineKeyboardMarkup([[button(t("adh.button.save", language), SAVE_BUTTON.data())],
                                      [button(t("adh.button.drop_row", language), DROP_BUTTON.data())]])  # fmt: skip
     await update.effective_message.reply_text(t("adh.confirm_row", language, row=row_text(preview, language)),
@@ -356,15 +360,20 @@ def rows_keyboard(table: AdhesionView, pick: Button, language: str) -> InlineKey
     return InlineKeyboardMarkup(rows)
 
 
+async def pick_row(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, pick: Button, state: str) -> str:
+    """Which row, to ``action`` it (edit, delete)? A membership sent to the AD first asks to be withdrawn."""
+    await update.callback_query.answer()
+    table, language = await load_table(update, context), lang(update)
+    if table.state == "submitted":
+        return await ask_withdraw(update, context, table, action)
+    await update.callback_query.edit_message_text(t(f"adh.pick_{action}", language),
+                                                  reply_markup=rows_keyboard(table, pick, language))  # fmt: skip
+    return state
+
+
 async def pick_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️: which row?"""
-    await update.callback_query.answer()
-    table = await load_table(update, context)
-    if table.state == "submitted":
-        return await ask_withdraw(update, context, table, "edit")
-    await update.callback_query.edit_message_text(t("adh.pick_edit", lang(update)),
-                                                  reply_markup=rows_keyboard(table, ROW_BUTTON, lang(update)))  # fmt: skip
-    return PICK_EDIT
+    return await pick_row(update, context, "edit", ROW_BUTTON, PICK_EDIT)
 
 
 async def find_row(update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: int) -> RowView | None:
@@ -372,13 +381,20 @@ async def find_row(update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: i
     return next((r for r in table.rows if r.id == row_id), None)
 
 
+async def pressed_row(update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: int) -> RowView | None:
+    """The row a button is about, the button answered; None once the table is shown again saying it is gone."""
+    await update.callback_query.answer()
+    row = await find_row(update, context, row_id)
+    if row is None:
+        await show_table(update, context, t("adh.error.not_found", lang(update)), edit=True)
+    return row
+
+
 async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Which field of that row?"""
-    await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, ROW_BUTTON.read(update))
-    if row is None:
-        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    if (row := await pressed_row(update, context, ROW_BUTTON.read(update))) is None:
+        return TABLE
     context.user_data[DRAFT]["row_id"] = row.id
     keyboard = [[button(t(f"adh.field.{f}", language), FIELD_BUTTON.data(f))] for f in FIELDS]
     keyboard.append([button(t("button.back", language), BACK_BUTTON.data())])
@@ -390,13 +406,10 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask the new value of the chosen field."""
-    await update.callback_query.answer()
-    field = FIELD_BUTTON.read(update)
     draft, language = context.user_data[DRAFT], lang(update)
-    row = await find_row(update, context, draft.get("row_id", 0))
-    if row is None or field not in FIELDS:
-        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
-    draft["field"] = field
+    if (row := await pressed_row(update, context, draft.get("row_id", 0))) is None:
+        return TABLE
+    draft["field"] = field = FIELD_BUTTON.read(update)
     if field == "class_name":
         question = t("adh.ask_edit.class_name", language, current=escape(row.class_name))
     else:
@@ -432,22 +445,14 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 async def pick_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑: which row?"""
-    await update.callback_query.answer()
-    table = await load_table(update, context)
-    if table.state == "submitted":
-        return await ask_withdraw(update, context, table, "delete")
-    await update.callback_query.edit_message_text(t("adh.pick_delete", lang(update)),
-                                                  reply_markup=rows_keyboard(table, DELETE_ROW_BUTTON, lang(update)))  # fmt: skip
-    return PICK_DELETE
+    return await pick_row(update, context, "delete", DELETE_ROW_BUTTON, PICK_DELETE)
 
 
 async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask before deleting; a row with a ledger says why it cannot go."""
-    await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, DELETE_ROW_BUTTON.read(update))
-    if row is None:
-        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    if (row := await pressed_row(update, context, DELETE_ROW_BUTTON.read(update))) is None:
+        return TABLE
     values = dict(number=row.number, class_name=escape(row.class_name))
     if row.ledger_name:
         notice = t("adh.error.has_ledger", language, ledger=escape(row.ledger_name), **values)
@@ -461,11 +466,9 @@ async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the row goes."""
-    await update.callback_query.answer()
     language = lang(update)
-    row = await find_row(update, context, context.user_data[DRAFT].pop("row_id", 0))
-    if row is None:
-        return await show_table(update, context, t("adh.error.not_found", language), edit=True)
+    if (row := await pressed_row(update, context, context.user_data[DRAFT].pop("row_id", 0))) is None:
+        return TABLE
     try:
         await as_user(update, context, adhesion.delete_row, row.id)
     except AdhesionError as error:
@@ -545,48 +548,3 @@ async def send_attestation(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await update.callback_query.message.reply_document(
         InputFile(pdf, filename=f"attestation-adhesion-{table.affiliation}-{table.year}.pdf"))  # fmt: skip
     return TABLE
-
-
-# ------------------------------------------------------------------ paying the AD
-
-
-async def ask_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """💶 under the AD's validation: the ready-made expense, and its cheque number to type."""
-    query, language = update.callback_query, lang(update)
-    await query.answer()
-    adhesion_id = PAY_BUTTON.read(update)
-    try:
-        due = await as_user(update, context, adhesion.payment, adhesion_id)
-    except AdhesionError as error:
-        await query.message.reply_text(refusal(error, language))
-        return ConversationHandler.END
-    context.user_data["payment"] = {"adhesion_id": adhesion_id}
-    await query.message.reply_text(t(
-        "adh.pay.ask", language, years=years_text(due.year), amount=format_amount(due.amount, language),
-        ledger=escape(due.ledger_name), payee=escape(due.payee),
-        cotisation=format_amount(due.cotisation_cents, language), assurance=format_amount(due.assurance_cents, language),
-    ))  # fmt: skip
-    return PAY_CHEQUE
-
-
-async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """The cheque number: the expense is recorded, with the school ledger's new balance."""
-    language = lang(update)
-    number = "".join(update.effective_message.text.split())
-    if not re.fullmatch(r"\d{1,12}", number):
-        await update.effective_message.reply_text(t("ent.cheque.invalid", language))
-        return PAY_CHEQUE
-    adhesion_id = context.user_data.get("payment", {}).get("adhesion_id", 0)
-    try:
-        entry = await as_user(update, context, adhesion.pay, adhesion_id, number)
-    except AdhesionError as error:
-        await update.effective_message.reply_text(refusal(error, language))
-        return ConversationHandler.END
-    except LedgerError as refused:
-        await update.effective_message.reply_text(refusal(refused, language))
-        return PAY_CHEQUE if refused.reason.startswith("cheque_number") else ConversationHandler.END
-    context.user_data.pop("payment", None)
-    balances = await as_user(update, context, ledger_balances, entry.ledger_id, entry.fiscal_year)
-    await update.effective_message.reply_text(t("adh.paid", language, entry=entry_line(entry, language),
-                                                balance=balance_line(balances, language)))  # fmt: skip
-    return ConversationHandler.END

@@ -8,7 +8,8 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.membership.adhesion import PAY_BUTTON, REVIEW_BUTTON, refuse, table_text
+from bot.membership.adhesion import REVIEW_BUTTON, pressed_membership, refuse, table_text
+from bot.membership.payment import PAY_BUTTON
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, in_store, notify
@@ -25,10 +26,8 @@ FOLLOW_UP_SHOWN = 15  # names per group in /valider; the rest is counted
 
 async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """🔍 (notification or /valider): the AD sees the coop's rows, members and fee before validating."""
-    query, language = update.callback_query, lang(update)
-    await query.answer()
-    adhesion_id = REVIEW_BUTTON.read(update)
-    table = await as_user(update, context, adhesion.view_of, adhesion_id)
+    language = lang(update)
+    adhesion_id, table = await pressed_membership(update, context, REVIEW_BUTTON, adhesion.view_of)
     if table.state == "submitted":
         keyboard = [[button(t("adh.button.validate", language, affiliation=table.affiliation),
                             VALIDATE_BUTTON.data(adhesion_id))],
@@ -38,32 +37,28 @@ async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                             REOPEN_BUTTON.data(adhesion_id))]]  # fmt: skip
     else:
         keyboard = []
-    await query.message.reply_text(t("adh.review", language) + "\n\n" + table_text(table, 0, language),
-                                   reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
+    await update.callback_query.message.reply_text(
+        t("adh.review", language) + "\n\n" + table_text(table, 0, language),
+        reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
 
 
 async def not_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """✖️ Pas maintenant: the review stays, without buttons."""
     query = update.callback_query
-    await query.answer()
-    table = await as_user(update, context, adhesion.view_of, LATER_BUTTON.read(update))
+    _, table = await pressed_membership(update, context, LATER_BUTTON, adhesion.view_of)
     await query.edit_message_reply_markup(None)
     await query.message.reply_text(t("adh.not_now", lang(update), affiliation=table.affiliation))
 
 
 async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """✅ under the review: the AD validates; the managers are told, and offered to record the payment."""
-    query, language = update.callback_query, lang(update)
-    await query.answer()
-    adhesion_id = VALIDATE_BUTTON.read(update)
-    try:
-        notified = await as_user(update, context, adhesion.validate, adhesion_id)
-    except AdhesionError as error:
-        await query.edit_message_reply_markup(None)
-        await query.message.reply_text(refusal(error, language))
+    language = lang(update)
+    adhesion_id, notified = await pressed_membership(update, context, VALIDATE_BUTTON, adhesion.validate,
+                                                     drop_buttons=True)  # fmt: skip
+    if notified is None:
         return
     year = notified.year
-    await query.edit_message_text(
+    await update.callback_query.edit_message_text(
         t("adh.validated", language, years=years_text(year), affiliation=notified.affiliation),
         reply_markup=InlineKeyboardMarkup([[button(
             t("adh.button.reopen", language, affiliation=notified.affiliation), REOPEN_BUTTON.data(adhesion_id))]]),
@@ -79,15 +74,13 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def ask_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """↩️ Rouvrir: the AD types why; the mandataire will read it."""
-    query, language = update.callback_query, lang(update)
-    await query.answer()
-    adhesion_id = REOPEN_BUTTON.read(update)
-    table = await as_user(update, context, adhesion.view_of, adhesion_id)
+    language, message = lang(update), update.callback_query.message
+    adhesion_id, table = await pressed_membership(update, context, REOPEN_BUTTON, adhesion.view_of)
     if table.state != "validated":
-        await query.message.reply_text(t("adh.error.not_validated", language))
+        await message.reply_text(t("adh.error.not_validated", language))
         return ConversationHandler.END
     context.user_data["reopen"] = {"adhesion_id": adhesion_id}
-    await query.message.reply_text(t("adh.ask_reason", language, years=years_text(table.year),
+    await message.reply_text(t("adh.ask_reason", language, years=years_text(table.year),
                                      affiliation=table.affiliation))  # fmt: skip
     return REOPEN_REASON
 

@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.reports.compterendu import GIVE_BUTTON, problem
 from bot.texts import lang, t
 from bot.ui.buttons import Button, button, one_of
-from bot.ui.chat import as_user, notify, show
+from bot.ui.chat import as_user, end_conversation, notify, show
 from bot.ui.formatting import day_text, years_text
 from store import reports
 from store.reports import QUITUS_NEEDED, ReportError
@@ -75,5 +75,4 @@ async def chose_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/annuler: no quitus given."""
     context.user_data.pop(DRAFT, None)
-    await update.effective_message.reply_text(t("cancel.done", lang(update)))
-    return ConversationHandler.END
+    return await end_conversation(update, context)

@@ -12,7 +12,7 @@ from bot.reminders.sending import deliver
 from bot.reports.compterendu import REVIEW_BUTTON, overview_text, problem
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
-from bot.ui.chat import as_user, in_store, notify, show
+from bot.ui.chat import as_user, end_conversation, in_store, notify, show
 from bot.ui.formatting import years_text
 from store import people, reports
 from store.reports import ReportError
@@ -111,8 +111,7 @@ async def typed_comment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/annuler: the report is not sent back."""
     context.user_data.pop(DRAFT, None)
-    await update.effective_message.reply_text(t("cancel.done", lang(update)))
-    return ConversationHandler.END
+    return await end_conversation(update, context)
 
 
 async def tell_changes(context: ContextTypes.DEFAULT_TYPE) -> None:

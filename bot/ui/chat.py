@@ -84,6 +84,16 @@ async def leave_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return ConversationHandler.END
 
 
+async def close_view(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str, closed: str) -> int:
+    """Fermer under a view kept in ``user_data[key]``: the message stays, without buttons, and ``closed`` says
+    how to open it again."""
+    await update.callback_query.answer()
+    context.user_data.pop(key, None)
+    await update.callback_query.edit_message_reply_markup(None)
+    await update.callback_query.message.reply_text(t(closed, lang(update)))
+    return ConversationHandler.END
+
+
 async def show(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None, *, edit: bool = True) -> int:
     """Replace the message whose button was pressed (unless ``edit`` is false), or answer the message
     typed; the id of the message shown."""

@@ -74,6 +74,18 @@ def ledgers_keyboard(refs: list[LedgerRef], pick: Button, cancel: Button, langua
     return InlineKeyboardMarkup(rows)
 
 
+def coops_keyboard(refs: list[LedgerRef], pick: Button, cancel: Button, language: str) -> InlineKeyboardMarkup:
+    """One ``pick`` button per coop (its id; ``refs``, a ledger of each), and Annuler."""
+    rows = [[button(t("trs.coop", language, affiliation=r.affiliation), pick.data(r.coop_id))] for r in refs]
+    rows.append([button(t("button.cancel", language), cancel.data())])
+    return InlineKeyboardMarkup(rows)
+
+
+def flip(ticked: list, item: object) -> None:
+    """☐ ⇄ ☑: ``item`` leaves the ``ticked`` ones, or joins them (the list is kept in the conversation's draft)."""
+    ticked.remove(item) if item in ticked else ticked.append(item)
+
+
 def today_of(current: dict) -> date:
     """Today where the conversation's ledger or coop is (its timezone is kept in the draft)."""
     return today_in(current["timezone"])

@@ -14,6 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "(une dépense s'enregistre avec /depense, une recette avec /recette).",
                             "en": "A negative amount is not accepted: type it without a sign, for example {example} "
                                   "(an expense is recorded with /depense, a receipt with /recette)."},
+    "trs.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},  # the coop picker
     "trs.day.today": {"fr": "Aujourd'hui", "en": "Today"},
     "trs.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
     "trs.day.other": {"fr": "📅 Autre date", "en": "📅 Another date"},

@@ -130,12 +130,6 @@ def test_the_entry_context_checks_a_day_and_warns_of_a_class_bank_below_zero(dem
     assert not act(demo_books, JULIEN, entries.entry_context, **step).bank_checked  # no amount yet
 
 
-def test_days_ago_count_from_today_where_the_coop_is(demo_books):
-    ids = ledger_ids(demo_books)
-    known = act(demo_books, JULIEN, entries.entry_context, Direction.RECETTE, ledger_id=ids["CE1A"], days_ago=1)
-    assert known.day == today_in("Indian/Reunion") - timedelta(days=1)
-
-
 def read_line(db, telegram_id, direction, amount, label, *extras, project=None):
     """record_or_draft of a line whose amount and label were read: ``extras`` are its parts after semicolons."""
     return act(db, telegram_id, entries.record_or_draft, direction, amount=amount, label=label, project=project,

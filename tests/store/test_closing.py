@@ -9,6 +9,7 @@ import pytest
 from store import balances, cashcounts, closing, crf, entries, errors, journal
 from store.access import Forbidden
 from store.models import Direction, Means, MovementKind
+from tests.world import lock_year
 from tests.yearend import CLOSING_LABEL, record_year
 
 TODAY = date(2026, 10, 5)
@@ -126,7 +127,7 @@ def test_the_new_year_opens_with_last_years_closing_and_follows_its_corrections(
             "frais bancaires")
     assert y.act("mandataire", balances.coop_balances, y.coop, y.year + 1).opening == 1_545_00
     # Once last year is closed (validated), nothing dated in it changes.
-    y.act("mandataire", balances.close_year, y.coop, y.year, today=TODAY)
+    y.act("mandataire", lock_year, y.coop, y.year)  # as the AD's validation of its report does
     refused("closed_year", y.entry, "mandataire", "École", Direction.DEPENSE, date(2026, 8, 30), "Encore", Means.CARTE,
             1_00, "fournitures")
 

@@ -28,6 +28,7 @@ from store.people import Who, roles_of
 from store.years import fiscal_year_of
 
 from ..conftest import examples
+from ..world import lock_year
 
 TODAY = date(2026, 10, 15)  # open years: 2025 (until closed) and 2026
 LAST, CURRENT = 2025, 2026
@@ -203,7 +204,7 @@ def _call(world: World, op: tuple, target: dict | None):
     if kind == "opening":
         _, i, year, banque, caisse = op
         return world.act(balances.set_opening_balance, world.ledgers[i], year, banque=banque, caisse=caisse, today=TODAY)
-    return world.act(balances.close_year, world.coop_id, LAST, today=TODAY)
+    return world.act(lock_year, world.coop_id, LAST)
 
 
 def _shifted(target: dict, shift: int) -> date:
