@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -33,6 +34,15 @@ def calls(sim: BotApiSimulator, name: str) -> int:
 
 def polls(sim: BotApiSimulator) -> int:
     return calls(sim, "getUpdates")
+
+
+async def restarted(log: Path, settings: dict, sim: BotApiSimulator) -> BotProcess:
+    """A new bot process, once it polls: its cold start on a loaded machine could outlast a step's wait for
+    its first answer, and the next press would find no card."""
+    before = polls(sim)
+    bot = await BotProcess(log, **settings).start()
+    await bot.wait_until(lambda: polls(sim) > before, "polling")
+    return bot
 
 
 @pytest.fixture
@@ -149,7 +159,7 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     await sophie.press("Fournitures éducatives et administratives")
     await bot.kill()
 
-    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    bot = await restarted(tmp_path / "bot.log", settings, outside_sim)
     await sophie.press("💳 Carte")
     await sophie.press("Aujourd'hui")
     step = await sophie.press("✅ Enregistrer")
@@ -171,7 +181,7 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     await sophie.press("🔢 Saisir le total")
     await bot.kill()
 
-    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    bot = await restarted(tmp_path / "bot.log", settings, outside_sim)
     step = await julien.press("Aujourd'hui")
     assert "Libellé : « Remise d'espèces en banque »" in step.text
     await julien.press("✅ Garder ce libellé")
@@ -191,7 +201,7 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     await julien.send("/report")
     await bot.kill()
 
-    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    bot = await restarted(tmp_path / "bot.log", settings, outside_sim)
     step = await marie.send("CE1B-Luc")
     assert step.text.startswith("Cahier « CE1B-Luc » créé pour la classe CE1B.")
     step = await sophie.send("Entrées au musée (corrigé)")
@@ -202,7 +212,7 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     await marie.press("Aujourd'hui")
     await bot.kill()
 
-    bot = await BotProcess(tmp_path / "bot.log", **settings).start()
+    bot = await restarted(tmp_path / "bot.log", settings, outside_sim)
     step = await marie.send("1 000,00")
     assert "Écart" in step.text and ["✅ Terminer"] in step.last.buttons
     assert await bot.stop() == 0, bot.log
