@@ -91,6 +91,7 @@ async def test_the_mandataire_reopens_a_class_and_the_verificateurs_are_told(bot
     text = flat(step.text)
     assert "État : 📒 cahiers non clos" in text
     assert "Quitus : à demander (2 nécessaires), une fois les cahiers clos" in text
-    # Gilbert reads it too: the quitus is to ask again.
-    step = await gilbert.send("/compterendu")
-    assert "Quitus : à demander" in flat(step.text)
+    # The notice's button opens the report: the quitus is to ask again.
+    notice = next(m for m in reversed(gilbert.history) if "votre quitus est retiré" in m.content)
+    step = await gilbert.press(notice.buttons[0][0], message=notice)
+    assert "974-300" in step.text and "Quitus : à demander" in flat(step.text)

@@ -16,7 +16,7 @@ from store.models import ChequeDeposit, Direction, Entry, Means, OpeningBalance,
 from store.people import who_is
 from tests.bankfiles import Line, credit_agricole
 from tests.reportworld import LAST_DAY, MARIE, OPENING_CAISSE, TODAY, YEAR, coop_and_ledgers, seed_year
-from tests.test_yearend_gaps import WARNING, live_entries, send_report, state, typed_entry
+from tests.test_yearend_gaps import WARNING, live_entries, press_in, send_report, state, typed_entry
 
 END = f"{LAST_DAY:%d/%m/%Y}"
 FEES = Line(date(YEAR + 1, 6, 20), "FRAIS TENUE DE COMPTE", -5_00)
@@ -62,8 +62,8 @@ def send_again(session, report_id: int) -> None:
 
 async def statement_day(marie, day: str):
     """/pointage, the date typed."""
-    await marie.send("/pointage")
-    await marie.press("📅 Autre date")
+    step = await marie.send("/pointage")
+    await press_in(marie, step, "📅 Autre date")  # not a notice of an earlier change
     return await marie.send(day)
 
 
@@ -185,6 +185,27 @@ async def test_undoing_an_entry_of_a_sent_year_asks_under_the_warning(bot, sim, 
     card = shown(step, "🗑 Oui, annuler l'écriture")
     step = await marie.press("🗑 Oui, annuler l'écriture", message=card)
     assert "annulée (elle reste au journal, barrée, avec son numéro)" in flat(step.text)
+    assert live_entries(sent) == count - 1 and state(sent) == "modified"
+
+
+async def test_cancelling_an_entry_of_a_sent_year_in_the_journal_warns_first(bot, sim, sent):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    count = live_entries(sent)
+    await marie.send("/journal")
+    await marie.press("École (école)")
+    step = await marie.press(f"{YEAR}-{YEAR + 1}")
+    books = next(b for row in step.last.buttons for b in row if "30,00" in b)  # the library books of 20/08
+    for answer in ("↩️ Retour", "🗑 Oui, annuler l'écriture"):
+        await marie.press(books)
+        step = await marie.press("🗑 Annuler l'écriture")
+        assert WARNING in flat(step.text) and "Annuler l'écriture" in flat(step.text)
+        assert step.last.buttons == [["🗑 Oui, annuler l'écriture"], ["↩️ Retour"]]
+        assert live_entries(sent) == count and state(sent) == "sent"  # nothing before the confirmation
+        step = await marie.press(answer)
+        if answer == "↩️ Retour":
+            assert live_entries(sent) == count and state(sent) == "sent"
+            await marie.press("↩️ Retour")  # back to the page
+    assert "annulée : elle reste au journal" in flat(step.text)
     assert live_entries(sent) == count - 1 and state(sent) == "modified"
 
 

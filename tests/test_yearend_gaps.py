@@ -24,6 +24,12 @@ def has_button(step, label: str) -> bool:
     return any(label in str(m.buttons) for m in step.messages + step.edited)
 
 
+async def press_in(user, step, label: str):
+    """Press ``label`` on the step's message bearing it, not on a notice that came in the same moment."""
+    return await user.press(label, message=next(m for m in reversed(step.messages + step.edited)
+                                                if label in str(m.buttons)))  # fmt: skip
+
+
 def send_report(session) -> int:
     """974-111's report of the year completed, its quitus given, the statement attached, sent: its id."""
     coop, _ = coop_and_ledgers(session)
@@ -102,15 +108,15 @@ async def test_journal_changes_of_a_sent_year_warn_before_saving(bot, sim, sent)
     step = await marie.press("✅ Enregistrer")
     assert "enregistrée" in step.text
     assert state(sent) == "modified"  # still with the AD: every change warns
-    step = await marie.press("✏️ Modifier")
+    step = await press_in(marie, step, "✏️ Modifier")
     assert WARNING in step.text and "Que modifier dans l'écriture" in step.text
-    step = await marie.press("Libellé")
+    step = await press_in(marie, step, "Libellé")
     assert WARNING in step.text
     step = await marie.send("Don d'une famille")
     assert "modifiée" in step.text
-    step = await marie.press("🗑 Annuler l'écriture")
+    step = await press_in(marie, step, "🗑 Annuler l'écriture")
     assert WARNING in step.text and has_button(step, "🗑 Oui, annuler l'écriture")
-    step = await marie.press("🗑 Oui, annuler l'écriture")
+    step = await press_in(marie, step, "🗑 Oui, annuler l'écriture")
     assert "annulée" in step.text
     # An entry of the current year: no warning.
     await marie.send(f"/recette 5 Don; École; dons; espèces; {TODAY:%d/%m/%Y}")

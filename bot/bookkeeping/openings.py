@@ -91,7 +91,7 @@ async def ask_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The cash on 1 September; in a year whose report is with the AD, under its warning (typing it confirms)."""
     language, opening = lang(update), context.user_data["opening"]
     text = t("opn.ask_caisse", language, year=opening["year"])
-    if not opening["warned"]:
+    if not opening.get("warned"):
         await update.effective_message.reply_text(text)
         return CAISSE
     keyboard = InlineKeyboardMarkup([[button(t("button.cancel", language), CANCEL_BUTTON.data())]])
@@ -113,7 +113,7 @@ async def typed_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     try:
         balances = await as_user(update, context, store_balances.set_opening_balance, ref.id, opening["year"],
                                  banque=opening["banque"], caisse=caisse, today=today_for(ref),
-                                 warned=opening["warned"])  # fmt: skip
+                                 warned=opening.get("warned", False))  # fmt: skip
     except LedgerError as refused:
         if refused.reason == "report_unconfirmed":  # sent since the question: asked again, under the warning
             opening["warned"] = True
