@@ -24,6 +24,7 @@ RETURNED = "renvoi"  # the AD sent the report back
 CLOSING = "cloture"  # a teacher's class ledger of the year that ended is not closed
 DIGEST = "synthese"  # the AD staff's weekly digest (reminders/digest.py)
 CHANGED = "modifie"  # not a reminder: a report already sent changed (store.reports.changes_to_tell)
+WITHDRAWN = "quitus_retire"  # not a reminder: a class ledger reopened withdrew the quitus given (store.closing)
 LAST_DAY = "j-1"  # never muted
 LATE = "retard"
 LATE_WINDOW = timedelta(days=7)  # the "en retard" message of the membership, if the day after was not a school day

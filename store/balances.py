@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from store import audit
 from store.access import Action, may
-from store.books import _caisse_lows, _check_cents, _coop_ledgers, _open_years, _opening_amounts, _require_coop, _require_ledger, _require_open_year, _require_started, _undeposited, _worse
+from store.books import _caisse_lows, _check_cents, _coop_ledgers, _open_years, _opening_amounts, _require_coop, _require_ledger, _require_open_year, _require_started, require_warned, _undeposited, _worse
 from store.errors import LedgerError
 from store.lookups import LedgerRef, ledgers_for
 from store.models import (
@@ -147,9 +147,10 @@ def coop_balances(session: Session, who: Who, coop_id: int, year: int) -> CoopBa
 
 
 def set_opening_balance(session: Session, who: Who, ledger_id: int, year: int, *, banque: int, caisse: int,
-                        today: date) -> Balances:  # fmt: skip
+                        today: date, warned: bool = False) -> Balances:  # fmt: skip
     """A ledger's first report à nouveau (banque and caisse on 1 September of an open year).
-    Once a ledger has books of an earlier year, its opening is their final balance."""
+    Once a ledger has books of an earlier year, its opening is their final balance. A year whose
+    report is with the AD: refused (report_unconfirmed) unless the person was ``warned``."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     _require_open_year(session, coop.id, year, today)
     _require_started(session, ledger.id, year)
@@ -167,6 +168,7 @@ def set_opening_balance(session: Session, who: Who, ledger_id: int, year: int, *
     lows = _caisse_lows(session, ledger.id, year, opening_delta=caisse - old_caisse)
     if _worse(lows):
         raise LedgerError("caisse_negative", minimum=caisse - min(after for _, after in lows), caisse=caisse)
+    require_warned(session, coop.id, year, warned)
     row = session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger.id,
                                                     OpeningBalance.fiscal_year == year)).first()  # fmt: skip
     before = {"banque": old_banque, "caisse": old_caisse} if row else None

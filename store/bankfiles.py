@@ -34,7 +34,7 @@ from sqlmodel import Session, select
 from store.access import Action
 from store.accounts import Account, AccountClass
 from store.bankcsv import read_csv
-from store.books import LABEL_MAX, EntryView, _check_day, _require_coop, _views, chart_of
+from store.books import LABEL_MAX, EntryView, _check_day, report_sent, require_warned, _require_coop, _views, chart_of
 from store.cfonb import looks_like, read_cfonb
 from store.entries import record_entry
 from store.reconciliation import Reconciliation, _bank_entries, record_statement, tick
@@ -42,6 +42,7 @@ from store.models import Coop, Direction, Entry, Ledger, LedgerKind, Means, Stat
 from store.money import MAX_CENTS
 from store.people import Who
 from store.statementfile import BankFile, BankFileError, BankLine, cheque_in, chosen, same_account
+from store.years import fiscal_year_of
 
 MAX_BYTES = 1024 * 1024  # a year of a coop's statement is a few tens of kilobytes
 MAX_LINES = 3000
@@ -175,6 +176,7 @@ class Proposal:
     existing_statement_id: int | None = None  # a statement of that day already recorded, same balance
     record_account: bool = field(default=False)  # the file's account number is recorded at acceptance
     already: frozenset[int] = frozenset()  # entries ticked on that statement before: matched, not ticked again
+    sent_years: frozenset[int] = frozenset()  # the statement's or a line's year whose report is with the AD: warn first
 
     @property
     def to_tick(self) -> tuple[int, ...]:
@@ -267,10 +269,12 @@ def _proposal(session: Session, coop: Coop, statement: BankFile, today: date,
         Tick.statement_id == same.id)).all(), chart) if same else []  # fmt: skip
     matches, lines_left, entries_left = match(statement.lines, entries + ticked, among=among, created=created)
     already = frozenset(e.id for e in ticked)
+    years = {fiscal_year_of(statement.day)} | {fiscal_year_of(statement.lines[i].day) for i in lines_left}
+    sent = frozenset(y for y in years if report_sent(session, coop.id, y))
     return Proposal(coop.id, statement, coop.bank_account, after, len(statement.lines) - len(among),
                     tuple(matches), tuple(lines_left), tuple(e for e in entries_left if e.id not in already),
                     same.id if same else None, record_account=bool(statement.account) and not coop.bank_account,
-                    already=already)  # fmt: skip
+                    already=already, sent_years=sent)  # fmt: skip
 
 
 def propose(session: Session, who: Who, coop_id: int, data: bytes | dict, *, today: date,
@@ -304,9 +308,10 @@ def line_accounts(session: Session, who: Who, coop_id: int, amount: int) -> tupl
 
 
 def entry_from_line(session: Session, who: Who, coop_id: int, data: dict, index: int, account: str, *,
-                    today: date, created: dict[int, int]) -> tuple[EntryView, Proposal]:  # fmt: skip
+                    today: date, created: dict[int, int], warned: bool = False) -> tuple[EntryView, Proposal]:  # fmt: skip
     """A line of the file the books lack, recorded in the school ledger on ``account`` (a
-    prélèvement for a debit, a virement for a credit), dated and labelled as the bank did."""
+    prélèvement for a debit, a virement for a credit), dated and labelled as the bank did;
+    refused (report_unconfirmed) in a year whose report is with the AD unless the person was ``warned``."""
     coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
     statement = BankFile.from_data(data)
     if not 0 <= index < len(statement.lines):
@@ -314,6 +319,7 @@ def entry_from_line(session: Session, who: Who, coop_id: int, data: dict, index:
     if index not in _proposal(session, coop, statement, today, created).unmatched_lines:
         raise BankFileError("done")  # an entry matches it already: made from it, or found in the books
     line = statement.lines[index]
+    require_warned(session, coop.id, fiscal_year_of(line.day), warned)
     school = _school_ledger(session, coop.id)
     direction = Direction.RECETTE if line.amount > 0 else Direction.DEPENSE
     means = Means.VIREMENT if line.amount > 0 else Means.PRELEVEMENT
@@ -324,9 +330,10 @@ def entry_from_line(session: Session, who: Who, coop_id: int, data: dict, index:
 
 
 def accept(session: Session, who: Who, coop_id: int, data: dict, entry_ids: list[int], *,
-           today: date) -> Reconciliation:  # fmt: skip
+           today: date, warned: bool = False) -> Reconciliation:  # fmt: skip
     """The statement of the file recorded (or the one of that day, same balance, taken up) with the
-    entries the person accepted ticked on it; the coop's account number recorded from its first file."""
+    entries the person accepted ticked on it; the coop's account number recorded from its first file.
+    ``warned``: as record_statement and tick."""
     coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
     statement = BankFile.from_data(data)
     same, _ = _check(session, coop, statement, today)
@@ -335,9 +342,9 @@ def accept(session: Session, who: Who, coop_id: int, data: dict, entry_ids: list
         session.add(coop)
     if same is None:
         return record_statement(session, who, coop.id, day=statement.day, balance=statement.closing,
-                                       today=today, entry_ids=entry_ids)  # fmt: skip
+                                today=today, entry_ids=entry_ids, warned=warned)  # fmt: skip
     ticked = set(session.exec(select(Tick.entry_id).where(Tick.statement_id == same.id)).all())
-    return tick(session, who, same.id, [i for i in entry_ids if i not in ticked], today=today)
+    return tick(session, who, same.id, [i for i in entry_ids if i not in ticked], today=today, warned=warned)
 
 
 def masked(account: str) -> str:

@@ -229,6 +229,12 @@ def report_sent(session: Session, coop_id: int, year: int) -> bool:
                                                 Report.status.in_(REPORT_WITH_AD))).first() is not None  # fmt: skip
 
 
+def require_warned(session: Session, coop_id: int, year: int, warned: bool) -> None:
+    """A change to a year whose report is with the AD is refused (report_unconfirmed) unless the person saw the warning."""
+    if not warned and report_sent(session, coop_id, year):
+        raise LedgerError("report_unconfirmed", year=year)
+
+
 def ledger_report_sent(session: Session, who: Who, ledger_id: int, day: date) -> bool:
     """What a card (/mouvement, /caisse) must warn of before saving in a ledger this person writes in:
     whether the year of ``day`` has its report with the AD."""

@@ -29,12 +29,13 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from store import audit, balances, books, entries, errors, lookups
+from reminders.due import WITHDRAWN
+from store import audit, balances, books, entries, errors, lookups, reports
 from store.access import Action, Forbidden, may, require
 from store.accounts import Chart
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means, Movement, MovementKind,
-    Treasury,
+    Person, Quitus, Report, ReportStatus, Treasury, utcnow,
 )  # fmt: skip
 from store.people import Who
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
@@ -61,6 +62,8 @@ class ClosingPreview:
     problem: str | None = None  # why it cannot be closed now: cash_count_required, cash_count_differs,
     # ledger_already_closed, too_early (the current year, before ``closable_from``)
     may_reopen: bool = False  # closed, and this person may undo it (a manager, the year's report not sent)
+    quitus: int = 0  # reopening: the year's quitus given, withdrawn with it (reopened: those withdrawn)
+    outbox: tuple[str, ...] = ()  # reopened: the notices written to the vérificateurs who had given one
 
     @property
     def closable(self) -> bool:
@@ -234,13 +237,15 @@ def reopen_preview(session: Session, who: Who, ledger_id: int) -> ClosingPreview
     reopen_class_ledger would raise."""
     ledger, coop, today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
     require(who, Action.MANAGE_COOP, coop_id=coop.id, department_code=coop.department_code)
-    return replace(_reopenable(session, ledger, coop, today), may_reopen=True)
+    preview = _reopenable(session, ledger, coop, today)
+    return replace(preview, may_reopen=True, quitus=len(_given_quitus(session, coop.id, preview.year)))
 
 
 def reopen_class_ledger(session: Session, who: Who, ledger_id: int, *, today: date | None = None) -> ClosingPreview:
     """Undo a closing made by mistake: a manager of the coop, while the year's report is not sent. The
     reversement's movements are cancelled (they stay in the journal, struck through, with their numbers)
-    and the class ledger takes entries of that year again. Refused: ledger_not_closed, closed_year (the
+    and the class ledger takes entries of that year again; the figures the vérificateurs checked change, so the
+    year's quitus are withdrawn (see ``_withdraw_quitus``). Refused: ledger_not_closed, closed_year (the
     AD validated the year), report_sent (the report is with the AD), and whatever cancelling the movements
     would be refused for (the school's caisse spent meanwhile…)."""
     ledger, coop, local_today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
@@ -260,7 +265,35 @@ def reopen_class_ledger(session: Session, who: Who, ledger_id: int, *, today: da
     audit.record(session, who, "ledger", ledger.id, "reopen", coop_id=coop.id, after={
         "fiscal_year": preview.year, "day": preview.day, "banque": preview.banque, "caisse": preview.caisse,
         "movements": movement_ids})  # fmt: skip
-    return _shown(session, who, ledger, coop, today)
+    withdrawn, keys = _withdraw_quitus(session, who, coop, ledger, preview.year)
+    return replace(_shown(session, who, ledger, coop, today), quitus=withdrawn, outbox=keys)
+
+
+def _given_quitus(session: Session, coop_id: int, year: int) -> list[Quitus]:
+    return list(session.exec(select(Quitus).join(Report, Report.id == Quitus.report_id)
+                             .where(Report.coop_id == coop_id, Report.fiscal_year == year)).all())  # fmt: skip
+
+
+def _withdraw_quitus(session: Session, who: Who, coop: Coop, ledger: Ledger, year: int) -> tuple[int, tuple[str, ...]]:
+    """The year's quitus withdrawn and to ask again (the report back to "en cours", "cahiers non clos" as
+    derived); each vérificateur who had given one is told through the outbox, under the key the bot sends at
+    once. How many were withdrawn, and the keys written."""
+    report = session.exec(select(Report).where(Report.coop_id == coop.id, Report.fiscal_year == year)).first()
+    if report is None or report.quitus_requested_at is None:
+        return 0, ()
+    given = _given_quitus(session, coop.id, year)
+    names, people = [q.name for q in given], [session.get(Person, q.person_id) for q in given]
+    for row in given:
+        session.delete(row)
+    report.status, report.quitus_requested_at = ReportStatus.IN_PROGRESS, None
+    session.add(report)
+    session.flush()
+    at = utcnow()
+    audit.record(session, who, "report", report.id, "quitus_withdrawn", coop_id=coop.id, at=at,
+                 after={"ledger": ledger.name, "quitus": names})  # fmt: skip
+    params = {"affiliation": coop.affiliation, "report_id": report.id, "ledger": ledger.name}
+    return len(given), reports._write_notices(session, WITHDRAWN, reports._action_step(session, coop, at), coop, report,
+                                              people, params, at)  # fmt: skip
 
 
 def _closing_movements(session: Session, ledger_id: int, year: int) -> list[int]:

@@ -9,7 +9,10 @@ coop 974-300 with a whole year ended on 31 August (``seed_year_end``), to try
 the year's end: /caisse, /cloture of its class ledgers, /pointage of August,
 and its report (/compterendu), already in progress: one CRA answer given; and coops
 974-160 (validated) and 974-171 (begun) of Saint-Pierre with their mandataires, so
-that the AD's /suivi and /annonce have a department to show.
+that the AD's /suivi and /annonce have a department to show; their last year's
+reports are with the AD (``seed_sent_reports``): 974-160's sent, to check in
+/valider → 📋 Comptes rendus (and its mandataire is warned before changing that
+year), 974-171's validated.
 """
 
 from __future__ import annotations
@@ -20,11 +23,11 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import balances, entries, movements, reconciliation, reports
+from store import balances, cashcounts, entries, movements, reconciliation, reports
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, MovementKind,
-    Person, Role, RoleKind, Treasury, utcnow,
+    Person, Report, Role, RoleKind, Treasury, utcnow,
 )  # fmt: skip
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
@@ -52,6 +55,9 @@ FOLLOWUP_COOPS = (
     (DemoPerson("mandataire2", 1008, "Nadia", "Hoarau"), "974-160", "École Les Badamiers", "Saint-Pierre", "validated"),
     (DemoPerson("mandataire3", 1009, "Thierry", "Payet"), "974-171", "École Jean Albany", "Saint-Pierre", "draft"),
 )  # fmt: skip
+# The vérificateurs of 974-160 and 974-171 (one a parent), whose quitus their last year's reports carry.
+SENT_REPORT_VERIFICATEURS = (DemoPerson("verificateur2", 1010, "Josiane", "Grondin"),
+                             DemoPerson("verificateur3", 1011, "Patrick", "Boyer"))  # fmt: skip
 DEMO_AFFILIATION = "974-111"
 DEMO_TIMEZONE = "Indian/Reunion"
 DEMO_ACCOUNT = "00012345678"  # the demo coop's bank account, as its statement files give it
@@ -132,6 +138,49 @@ def seed_sandbox(session: Session) -> None:
                         rows=[("CM2", [(f"{demo.first_name} {demo.last_name}", "cm2@ac-reunion.fr")], 28, 0, None)])
         else:  # begun, not sent
             session.add(Adhesion(coop_id=other.id, year=year))
+    seed_sent_reports(session)
+
+
+def seed_sent_reports(session: Session) -> None:
+    """Last year's books and report of 974-160, sent to the AD (« envoyé »), and of 974-171, validated: a school
+    ledger opened on 1 September, two entries ticked on the 31/08 statement, the caisse counted, the CRA
+    answered, two quitus (one a parent's), the August statement attached. Running it again changes nothing."""
+    today = today_in(DEMO_TIMEZONE)
+    year = fiscal_year_of(today) - 1
+    last_day = date(year + 1, 8, 31)
+    for (demo, affiliation, *_), validated in zip(FOLLOWUP_COOPS, (False, True)):
+        coop = session.exec(select(Coop).where(Coop.affiliation == affiliation)).one()
+        if session.exec(select(Report.id).where(Report.coop_id == coop.id)).first():
+            continue
+        who = who_is(session, demo.telegram_id)
+        school = session.exec(select(Ledger.id).where(Ledger.coop_id == coop.id, Ledger.kind == LedgerKind.ECOLE)).one()
+        balances.set_opening_balance(session, who, school, year, banque=800_00, caisse=50_00, today=today)
+        ids = [entries.record_entry(session, who, school, direction=direction, day=day, label=label, means=means,
+                                    amount=amount, splits=account, today=today).id
+               for direction, day, label, means, amount, account in (
+                   (Direction.RECETTE, date(year, 10, 5), "Participation des familles", Means.VIREMENT, 300_00,
+                    "familles"),
+                   (Direction.DEPENSE, date(year + 1, 3, 12), "Sortie au musée", Means.CARTE, 120_00, "sorties"),
+               )]  # fmt: skip
+        reconciliation.record_statement(session, who, coop.id, day=last_day, balance=980_00, today=today, entry_ids=ids)
+        cashcounts.count_cash(session, who, school, day=last_day, today=today, total=50_00)
+        report_id = reports.open_report(session, who, coop.id).report_id
+        reports.save_councils(session, who, report_id, 3)
+        reports.projects_done(session, who, report_id)
+        reports.save_actions(session, who, report_id, "Course solidaire de l'OCCE")
+        reports.save_comments(session, who, report_id, "Une année de sorties.")
+        for verificateur in SENT_REPORT_VERIFICATEURS:
+            session.add(Role(person_id=_person(session, verificateur).id, kind=RoleKind.VERIFICATEUR, coop_id=coop.id))
+        session.flush()
+        reports.request_quitus(session, who, report_id)
+        for verificateur, parent in zip(SENT_REPORT_VERIFICATEURS, (True, False)):
+            reports.give_quitus(session, who_is(session, verificateur.telegram_id), report_id,
+                                name=f"{verificateur.first_name} {verificateur.last_name}", parent=parent)  # fmt: skip
+        reports.attach(session, who, report_id, kind="statement", path=f"releve-aout-{affiliation}.pdf",
+                       mime_type="application/pdf", size=0)  # fmt: skip
+        reports.send(session, who, report_id)
+        if validated:
+            reports.validate(session, who_is(session, DEMO_PEOPLE[3].telegram_id), report_id)
 
 
 def _person(session: Session, demo: DemoPerson) -> Person:

@@ -15,7 +15,7 @@ from store.access import Action, Forbidden
 from store.accounts import Account, Chart, normalise
 from store.entry_words import read_extras
 from store.balances import Balances, _balances
-from store.books import chart_of, clean_giver, report_sent, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.books import chart_of, clean_giver, report_sent, require_warned, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -153,8 +153,9 @@ def _edited_parts(chart: Chart, entry: Entry, old_parts: list[tuple[str, int]], 
     raise LedgerError("splits_mismatch", difference=amount - entry.amount)
 
 
-def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date) -> EntryView:
-    """Cancel an entry (both legs of a movement): it stays in the journal, flagged, with its number."""
+def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date, warned: bool = False) -> EntryView:
+    """Cancel an entry (both legs of a movement): it stays in the journal, flagged, with its number.
+    In a year whose report is with the AD: refused (report_unconfirmed) unless the person was ``warned``."""
     entry, _, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
     legs = [entry]
     if entry.movement_id is not None:
@@ -171,6 +172,7 @@ def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date) -> E
     for leg in legs:
         if leg.treasury == Treasury.CAISSE and leg.direction == Direction.RECETTE:
             _require_caisse(session, leg.ledger_id, leg.fiscal_year, leg.day, remove=leg_ids)
+    require_warned(session, coop.id, entry.fiscal_year, warned)
     now = utcnow()
     for leg in legs:
         parts = _parts(session, leg.id)

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from store import audit
 from store.access import Action, Forbidden, may, require
-from store.books import chart_of, _check_cents, _check_day, _coop, _coop_ledgers, EntryView, _opening_amounts, _require_coop, _require_entry, _require_open_year, _tick_of, _undeposited, _views
+from store.books import chart_of, _check_cents, _check_day, _coop, _coop_ledgers, EntryView, _opening_amounts, report_sent, require_warned, _require_coop, _require_entry, _require_open_year, _tick_of, _undeposited, _views
 from store.errors import LedgerError
 from store.models import ChequeDeposit, Coop, DepositedCheque, Direction, Entry, Ledger, Statement, Tick, Treasury
 from store.money import MAX_CENTS
@@ -40,6 +40,7 @@ class Reconciliation:
     outstanding_credits: int  # unticked bank recettes up to that day
     ticked: tuple[EntryView, ...]  # ticked on this statement
     outstanding: tuple[EntryView, ...]  # bank entries up to that day still to tick, by date
+    report_sent: bool = False  # its year's report is with the AD: ticking modifies it (warn first)
 
     @property
     def expected(self) -> int:
@@ -60,6 +61,15 @@ class StatementView:
     day: date
     balance: int
     ticked_count: int
+
+
+@dataclass(frozen=True)
+class StatementDay:
+    """A day typed for a statement: the coop's statement of that day, if any, and whether its year's report
+    is with the AD (recording one modifies it: warn first)."""
+
+    statement: StatementView | None
+    report_sent: bool
 
 
 def _bank_entries(session: Session, coop_id: int, day: date) -> list[Entry]:
@@ -109,19 +119,22 @@ def _reconciliation(session: Session, statement: Statement) -> Reconciliation:
     credits = sum(e.amount for e in outstanding if e.direction == Direction.RECETTE)
     return Reconciliation(statement.id, coop.id, statement.day, statement.balance,
                           _book_banque(session, coop.id, statement.day), debits, credits,
-                          tuple(_views(session, ticked, chart)), tuple(_views(session, outstanding, chart)))  # fmt: skip
+                          tuple(_views(session, ticked, chart)), tuple(_views(session, outstanding, chart)),
+                          report_sent(session, coop.id, fiscal_year_of(statement.day)))  # fmt: skip
 
 
 def record_statement(session: Session, who: Who, coop_id: int, *, day: date, balance: int, today: date,
-                     entry_ids: Iterable[int] = ()) -> Reconciliation:  # fmt: skip
-    """A bank statement of the coop (its date and balance), and the entries ticked on it."""
+                     entry_ids: Iterable[int] = (), warned: bool = False) -> Reconciliation:  # fmt: skip
+    """A bank statement of the coop (its date and balance), and the entries ticked on it. Dated in a year
+    whose report is with the AD: refused (report_unconfirmed) unless the person was ``warned``."""
     coop = _require_coop(session, who, Action.WRITE_LEDGER, coop_id)
-    _check_day(session, coop.id, day, today)
+    year = _check_day(session, coop.id, day, today)
     if abs(_check_cents(balance)) > MAX_CENTS:
         raise LedgerError("amount_too_large")
     existing = session.exec(select(Statement).where(Statement.coop_id == coop.id, Statement.day == day)).first()
     if existing is not None:
         raise LedgerError("statement_exists", statement_id=existing.id)
+    require_warned(session, coop.id, year, warned)
     statement = Statement(coop_id=coop.id, day=day, balance=balance, created_by=who.person.id)
     session.add(statement)
     session.flush()
@@ -131,14 +144,19 @@ def record_statement(session: Session, who: Who, coop_id: int, *, day: date, bal
     return _reconciliation(session, statement)
 
 
-def tick(session: Session, who: Who, statement_id: int, entry_ids: Iterable[int], *, today: date) -> Reconciliation:
-    """Tick bank entries on a statement (pointage). A ticked entry stays ticked."""
+def tick(session: Session, who: Who, statement_id: int, entry_ids: Iterable[int], *, today: date,
+         warned: bool = False) -> Reconciliation:  # fmt: skip
+    """Tick bank entries on a statement (pointage). A ticked entry stays ticked. On a statement of a year
+    whose report is with the AD: refused (report_unconfirmed) unless the person was ``warned``."""
     statement = session.get(Statement, statement_id) if statement_id is not None else None
     if statement is None:
         raise Forbidden(Action.WRITE_LEDGER)
     coop = _require_coop(session, who, Action.WRITE_LEDGER, statement.coop_id)
-    _require_open_year(session, coop.id, fiscal_year_of(statement.day), today)
-    _tick(session, who, statement, list(entry_ids))
+    year, entry_ids = fiscal_year_of(statement.day), list(entry_ids)
+    _require_open_year(session, coop.id, year, today)
+    if entry_ids:
+        require_warned(session, coop.id, year, warned)
+    _tick(session, who, statement, entry_ids)
     return _reconciliation(session, statement)
 
 
@@ -188,6 +206,13 @@ def statements(session: Session, who: Who, coop_id: int, year: int) -> tuple[Sta
     return tuple(StatementView(s.id, s.day, s.balance, count) for s, count in rows)
 
 
+def statement_day(session: Session, who: Who, coop_id: int, day: date) -> StatementDay:
+    """What /pointage needs once a statement's date is typed: the statement of that day, and the report's warning."""
+    coop = _require_coop(session, who, Action.READ_LEDGER, coop_id)
+    same = next((s for s in statements(session, who, coop.id, fiscal_year_of(day)) if s.day == day), None)
+    return StatementDay(same, report_sent(session, coop.id, fiscal_year_of(day)))
+
+
 @dataclass(frozen=True)
 class DepositView:
     """A remise de chèques: its slip's number and date, and the cheques on it."""
@@ -216,11 +241,12 @@ def cheques_to_deposit(session: Session, who: Who, coop_id: int) -> tuple[EntryV
 
 
 def record_deposit(session: Session, who: Who, coop_id: int, entry_ids: Iterable[int], *, day: date,
-                   today: date) -> DepositView:  # fmt: skip
+                   today: date, warned: bool = False) -> DepositView:  # fmt: skip
     """Put cheques received on one deposit slip, numbered after the coop's last; the bank credits its total,
-    so /pointage ticks the slip as one line."""
+    so /pointage ticks the slip as one line. Dated in a year whose report is with the AD: refused
+    (report_unconfirmed) unless the person was ``warned``."""
     coop = _coop(session, coop_id, Action.WRITE_LEDGER)
-    _check_day(session, coop.id, day, today)
+    year = _check_day(session, coop.id, day, today)
     entries = []
     for entry_id in dict.fromkeys(entry_ids):
         entry, ledger, _ = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
@@ -233,6 +259,7 @@ def record_deposit(session: Session, who: Who, coop_id: int, entry_ids: Iterable
         entries.append(entry)
     if not entries:
         raise LedgerError("no_cheque")
+    require_warned(session, coop.id, year, warned)
     session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
     highest = session.exec(select(func.max(ChequeDeposit.number)).where(ChequeDeposit.coop_id == coop.id)).one()
     deposit = ChequeDeposit(coop_id=coop.id, number=(highest or 0) + 1, day=day, created_by=who.person.id)

@@ -198,3 +198,28 @@ async def test_the_reminders_clock_moves_forward_in_the_sandbox(database, tmp_pa
     # The next day, the 7-day reminder has gone already and the 3-day one is not due yet.
     assert out.split(f":date {year}-09-26")[1].startswith(f"\nHorloge des rappels : 26/09/{year} à 10 h (La Réunion)."
                                                             "\nAucun rappel à envoyer ce jour-là.")
+
+
+async def test_the_demo_has_reports_with_the_ad(database, tmp_path):
+    from sqlmodel import select
+
+    from store import reports as store_reports
+    from store.models import Coop
+    from store.years import fiscal_year_of, today_in
+
+    year = fiscal_year_of(today_in("Indian/Reunion")) - 1
+    years = f"{year}-{year + 1}"
+    out = await chat(database, ":user ad", "/valider", ":2", ":1", ":user mandataire2",
+                     f"/depense 5 Timbres; fournitures; espèces; 15/06/{year + 1}", ":3", files=tmp_path / "s")  # fmt: skip
+    reports = out.split("Paul (ad) › :2")[1].split("Paul (ad) › :1")[0]
+    review = out.split("Paul (ad) › :1")[1].split(":user mandataire2")[0]
+    depense = out.split("/depense 5 Timbres")[1]
+    assert f"Comptes rendus {years} — OCCE 974" in reports
+    assert "🔍 À examiner (1) : 974-160 École Les Badamiers" in reports
+    assert "✅ Validés (1) : 974-171 École Jean Albany" in reports
+    assert f"Compte rendu {years} — 974-160 École Les Badamiers" in review and "État : 📤 envoyé" in review
+    assert "Josiane Grondin (parent d'élève)" in review and "[1] ✅ Valider et verrouiller l'exercice" in review
+    # Its mandataire is warned before changing that year; Annuler changes nothing.
+    assert f"⚠️ Le compte rendu {years} déjà envoyé sera modifié" in depense and "[1] ✅ Enregistrer" in depense
+    assert database.run(lambda s: store_reports.coop_state(s, s.exec(select(Coop.id).where(
+        Coop.affiliation == "974-160")).one())) == "sent"  # fmt: skip

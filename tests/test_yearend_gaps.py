@@ -138,7 +138,7 @@ async def test_journal_changes_of_a_sent_year_warn_before_saving(bot, sim, sent)
     assert "modifiée" in step.text
     step = await press_on_card(marie, step, "🗑 Annuler l'écriture")
     assert WARNING in step.text and has_button(step, "🗑 Oui, annuler l'écriture")
-    step = await marie.press("🗑 Oui, annuler l'écriture")
+    step = await press_on_card(marie, step, "🗑 Oui, annuler l'écriture")
     assert "annulée" in step.text
     # An entry of the current year: no warning.
     await marie.send(f"/recette 5 Don; École; dons; espèces; {TODAY:%d/%m/%Y}")

@@ -454,6 +454,7 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     entry = await load_entry(update, context, CANCEL_ENTRY_BUTTON.read(update), write=True)
     await update.callback_query.answer()
     language = lang(update)
+    context.user_data[KEY]["warned"] = entry.report_sent  # what « Oui » confirms
     keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), CONFIRM_CANCEL_BUTTON.data(entry.id))],
                                      [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])  # fmt: skip
     await show(update, warned(entry, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
@@ -466,7 +467,8 @@ async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     entry_id, language = CONFIRM_CANCEL_BUTTON.read(update), lang(update)
     today = today_for(current_ledger(context))
     try:
-        entry = await as_user(update, context, store_entries.cancel_entry, entry_id, today=today)
+        entry = await as_user(update, context, store_entries.cancel_entry, entry_id, today=today,
+                              warned=context.user_data[KEY].pop("warned", False))  # fmt: skip
     except LedgerError as error:
         entry = await load_entry(update, context, entry_id)
         await update.callback_query.answer()

@@ -6,11 +6,13 @@ balance, computed: the store says so and nothing is asked.
 
 from __future__ import annotations
 
+from datetime import date
+
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, YEAR, Button, button
-from bot.ui.formatting import balance_line, money, refusal
+from bot.ui.formatting import balance_line, money, refusal, report_warning
 from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cents, picked_ledger, today_for, writable_ledgers
 from bot.ui.chat import as_user, end_conversation
 from bot.texts import lang, t
@@ -80,7 +82,21 @@ async def typed_banque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         return BANQUE
     opening = context.user_data["opening"]
     opening["banque"] = banque
-    await update.effective_message.reply_text(t("opn.ask_caisse", lang(update), year=opening["year"]))
+    opening["warned"] = await as_user(update, context, store_books.ledger_report_sent, opening["ledger_id"],
+                                      date(opening["year"], 9, 1))  # fmt: skip
+    return await ask_caisse(update, context)
+
+
+async def ask_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The cash on 1 September; in a year whose report is with the AD, under its warning (typing it confirms)."""
+    language, opening = lang(update), context.user_data["opening"]
+    text = t("opn.ask_caisse", language, year=opening["year"])
+    if not opening.get("warned"):
+        await update.effective_message.reply_text(text)
+        return CAISSE
+    keyboard = InlineKeyboardMarkup([[button(t("button.cancel", language), CANCEL_BUTTON.data())]])
+    await update.effective_message.reply_text(f"{report_warning(opening['year'], language)}\n\n{text}",
+                                              reply_markup=keyboard)  # fmt: skip
     return CAISSE
 
 
@@ -96,8 +112,12 @@ async def typed_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     ref = next(r for r in refs if r.id == opening["ledger_id"])
     try:
         balances = await as_user(update, context, store_balances.set_opening_balance, ref.id, opening["year"],
-                                 banque=opening["banque"], caisse=caisse, today=today_for(ref))  # fmt: skip
+                                 banque=opening["banque"], caisse=caisse, today=today_for(ref),
+                                 warned=opening.get("warned", False))  # fmt: skip
     except LedgerError as refused:
+        if refused.reason == "report_unconfirmed":  # sent since the question: asked again, under the warning
+            opening["warned"] = True
+            return await ask_caisse(update, context)
         if refused.reason == "caisse_negative":
             minimum = refused.details.get("minimum", 0)
             key = "opn.caisse_too_low" if minimum > 0 else "opn.caisse_negative"

@@ -7,20 +7,22 @@ from datetime import date, datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.infra.downloads import keep_sent_file
 from bot.texts import lang, t
-from bot.ui.buttons import ID, Button
+from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, settings
-from bot.ui.formatting import balance_line, refusal
+from bot.ui.formatting import balance_line, money, refusal, report_warning
 from bot.ui.steps import my_ledgers, today_for
 from store import balances as store_balances
 from store import entries
+from store.books import EntryView
 from store.errors import LedgerError
 
 EDIT_BUTTON, UNDO_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID)  # under the message of an entry recorded
+UNDO_OK_BUTTON, UNDO_KEEP_BUTTON = Button("ent:undo:y", ID), Button("ent:undo:n", ID)  # its year's report is sent
 UNDO_MINUTES = 10
 RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
 
@@ -35,7 +37,8 @@ def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id
 
 
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing."""
+    """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing. In a year whose report
+    is with the AD, a card under the report's warning asks first."""
     query, language = update.callback_query, lang(update)
     entry = await as_user(update, context, entries.get_entry, UNDO_BUTTON.read(update))
     if entry.cancelled:  # a double tap: the first one did it, and the message says so
@@ -45,9 +48,39 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(t("ent.undo.late", language), show_alert=True)
         await query.edit_message_reply_markup(None)
         return
+    if not entry.report_sent:
+        return await cancel(update, context, entry, warned=False)
+    await query.answer()
+    keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), UNDO_OK_BUTTON.data(entry.id))],
+                                     [button(t("button.cancel", language), UNDO_KEEP_BUTTON.data(entry.id))]])  # fmt: skip
+    question = t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
+                 amount=money(entry.amount, language))  # fmt: skip
+    await query.message.reply_text(f"{report_warning(entry.fiscal_year, language)}\n\n{question}", reply_markup=keyboard)
+
+
+async def undo_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """🗑 Oui, under the report's warning: the entry is cancelled."""
+    entry = await as_user(update, context, entries.get_entry, UNDO_OK_BUTTON.read(update))
+    if entry.cancelled:
+        await update.callback_query.answer()
+        return
+    await cancel(update, context, entry, warned=True)
+
+
+async def undo_kept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Annuler at the report's warning: the entry stays, nothing changes."""
+    entry = await as_user(update, context, entries.get_entry, UNDO_KEEP_BUTTON.read(update))
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(t("ent.undo.kept", lang(update), piece=entry.piece))
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, *, warned: bool) -> None:
+    """The entry cancelled: the pressed message struck through, with the ledger's new balance."""
+    query, language = update.callback_query, lang(update)
     ref = next((r for r in await my_ledgers(update, context) if r.id == entry.ledger_id), None)
     try:
-        await as_user(update, context, entries.cancel_entry, entry.id, today=today_for(ref) if ref else date.today())
+        await as_user(update, context, entries.cancel_entry, entry.id, today=today_for(ref) if ref else date.today(),
+                      warned=warned)  # fmt: skip
     except LedgerError as refused:
         if refused.reason == "cancelled":  # two taps handled at once: the other one answers
             await query.answer()

@@ -24,7 +24,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button, page_turns, one_of
-from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
+from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, report_warning, signed_money
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
 from bot.ui.steps import (amount_problem, answered_day, coops_keyboard, day_keyboard, flip, parse_cents,
@@ -106,13 +106,24 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def got_day(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date) -> str:
     """A statement already entered on that day is taken up again; otherwise its balance is asked."""
     current, language = draft(context), lang(update)
-    known = await as_user(update, context, store_reconciliation.statements, current["coop_id"], fiscal_year_of(day))
-    same = next((s for s in known if s.day == day), None)
-    if same is not None:
+    known = await as_user(update, context, store_reconciliation.statement_day, current["coop_id"], day)
+    if (same := known.statement) is not None:
         notice = t("pnt.exists", language, day=day_text(day), balance=signed_money(same.balance, language))
         return await open_statement(update, context, same.id, notice)
-    current["day"] = day.isoformat()
-    await show(update, narrow(t("pnt.ask_balance", language, day=day_text(day))))
+    current.update(day=day.isoformat(), warned=known.report_sent)
+    return await ask_balance(update, context)
+
+
+async def ask_balance(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None) -> str:
+    """The statement's balance; in a year whose report is with the AD, under its warning (typing it confirms)."""
+    current, language = draft(context), lang(update)
+    day = date.fromisoformat(current["day"])
+    lines = [notice] if notice else []
+    if current.get("warned"):
+        lines.append(report_warning(day, language))
+    lines.append(t("pnt.ask_balance", language, day=day_text(day)))
+    cancel = InlineKeyboardMarkup([[button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])
+    await show(update, narrow("\n\n".join(lines)), cancel if current.get("warned") else None)
     return BALANCE
 
 
@@ -126,11 +137,14 @@ async def typed_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         return BALANCE
     try:
         rec = await as_user(update, context, store_reconciliation.record_statement, current["coop_id"],
-                            day=date.fromisoformat(current["day"]), balance=balance,
-                            today=today_of(current))  # fmt: skip
+                            day=date.fromisoformat(current["day"]), balance=balance, today=today_of(current),
+                            warned=current.get("warned", False))  # fmt: skip
     except LedgerError as refused:
         if refused.reason == "statement_exists":
             return await open_statement(update, context, refused.statement_id)
+        if refused.reason == "report_unconfirmed":  # sent since the question: asked again, under the warning
+            current["warned"] = True
+            return await ask_balance(update, context)
         if refused.reason in DAY_REASONS:
             current.pop("day", None)
             return await ask_day(update, context, refusal(refused, language))
@@ -245,6 +259,8 @@ def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, Inli
     shown = groups[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
     lines = [t("pnt.header", language, day=day_text(rec.day), affiliation=current["affiliation"],
                balance=signed_money(rec.statement_balance, language))]  # fmt: skip
+    if rec.report_sent:  # Terminer modifies it
+        lines.append(report_warning(rec.day, language))
     if rec.ticked:
         lines.append(t("pnt.already", language, count=len(rec.ticked)))
     if groups:
@@ -261,6 +277,8 @@ def render(rec: Reconciliation, current: dict, language: str) -> tuple[str, Inli
     rows = [[group_button(group, ticked, language)] for group in shown]
     rows += page_turns(page, page < pages - 1, language, PAGE_BUTTON.data)
     rows.append([button(t("pnt.finish", language), DONE_BUTTON.data())])
+    if rec.report_sent:
+        rows.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     return narrow("\n".join(lines)), InlineKeyboardMarkup(rows)
 
 
@@ -270,6 +288,7 @@ async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Recon
     (Telegram refuses an edit that changes nothing)."""
     current, language = draft(context), lang(update)
     current["ticked"] = [i for i in current["ticked"] if i in {e.id for e in rec.outstanding}]
+    current["warned"] = rec.report_sent  # what « Terminer » confirms
     text, keyboard = render(rec, current, language)
     if notice:
         text = f"{notice}\n\n{text}"
@@ -330,7 +349,8 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     ids = [e.id for e in rec.outstanding if e.id in current["ticked"]]
     if ids:
         try:
-            rec = await as_user(update, context, store_reconciliation.tick, rec.statement_id, ids, today=today_of(current))
+            rec = await as_user(update, context, store_reconciliation.tick, rec.statement_id, ids, today=today_of(current),
+                                warned=current.get("warned", False))  # fmt: skip
         except LedgerError as refused:
             if "entry_id" in refused.details and refused.entry_id in current["ticked"]:
                 current["ticked"].remove(refused.entry_id)

@@ -9,13 +9,14 @@ slip as one line to tick.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button
-from bot.ui.formatting import WIDTH, clip, day_text, money, narrow, refusal
+from bot.ui.formatting import WIDTH, clip, day_text, money, narrow, refusal, report_warning
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
 from bot.ui.steps import DAYS, answered_day, coops_keyboard, day_keyboard, flip, picked_coop, today_of, writable_ledgers
@@ -26,10 +27,11 @@ from store.books import EntryView
 from store.errors import LedgerError
 from store.lookups import LedgerRef
 
-COOP, CHEQUES, DAY = "rem.coop", "rem.cheques", "rem.day"
+COOP, CHEQUES, DAY, CONFIRM = "rem.coop", "rem.cheques", "rem.day", "rem.confirm"
 DRAFT = "remise"
 COOP_BUTTON, TICK_BUTTON, GO_BUTTON = Button("rem:c", ID), Button("rem:t", ID), Button("rem:ok")
 DAY_BUTTON, CANCEL_BUTTONS = Button("rem:d", DAYS), (Button("rem:cancel"), Button("rem:d:cancel"))
+CONFIRM_BUTTON = Button("rem:y")  # the slip dated in a year whose report is with the AD, under its warning
 SHOWN_MAX = 20  # cheques listed in one message; the others wait for the next slip
 DAY_REASONS = ("future", "year_not_open", "closed_year", "after_deposit")
 
@@ -134,14 +136,30 @@ def day_question(chosen: list[EntryView], language: str) -> str:
 
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Aujourd'hui, Hier, or a date typed: the slip is recorded, or the step says why not."""
+    day = await answered_day(update, today_of(draft(context)), DAY_BUTTON)
+    return DAY if day is None else await deposit(update, context, day, warned=False)
+
+
+async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✅ Remettre ces chèques, under the report's warning: the slip is recorded."""
+    await update.callback_query.answer()
+    return await deposit(update, context, date.fromisoformat(draft(context)["day"]), warned=True)
+
+
+async def deposit(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date, *, warned: bool) -> str | int:
+    """The slip recorded; dated in a year whose report is with the AD, a card with its warning asks first."""
     current, language = draft(context), lang(update)
-    day = await answered_day(update, today_of(current), DAY_BUTTON)
-    if day is None:
-        return DAY
     try:
         slip = await as_user(update, context, reconciliation.record_deposit, current["coop_id"], current["ticked"], day=day,
-                             today=today_of(current))  # fmt: skip
+                             today=today_of(current), warned=warned)  # fmt: skip
     except LedgerError as refused:
+        if refused.reason == "report_unconfirmed":
+            current["day"] = day.isoformat()
+            keyboard = InlineKeyboardMarkup([[button(t("rem.go", language), CONFIRM_BUTTON.data())],
+                                             [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
+            await show(update, narrow(f"{report_warning(day, language)}\n\n{t('rem.confirm', language, day=day_text(day))}"),
+                       keyboard)  # fmt: skip
+            return CONFIRM
         cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
         if refused.reason in DAY_REASONS:
             chosen = [c for c in cheques if c.id in current["ticked"]]

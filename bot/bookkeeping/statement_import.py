@@ -27,11 +27,12 @@ from bot.infra.downloads import fetch_small
 from bot.texts import lang, plural, t
 from bot.ui.buttons import DIGITS, ID, Button, button, page_turns
 from bot.ui.chat import as_user, show
-from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, signed_money
+from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, report_warning, signed_money
 from bot.ui.steps import DAYS, answered_day, day_keyboard, flip, today_of
 from store import bankfiles
 from store.bankfiles import BankFileError, Proposal
 from store.errors import LedgerError
+from store.years import fiscal_year_of
 
 IMPORT, ACCOUNT, FILE_DAY = "pnt.import", "pnt.file_account", "pnt.file_day"
 TOGGLE_BUTTON, PAGE_BUTTON, CREATE_BUTTON = Button("bki:t", ID), Button("bki:p", ID), Button("bki:n", ID)
@@ -232,6 +233,8 @@ def render(proposal: Proposal, current: dict, language: str) -> tuple[str, Inlin
     page = min(current.get("page", 0), pages - 1)
     lines = [t("imp.header", language, day=day_text(statement.day), affiliation=current["affiliation"],
                kind=statement.kind.upper(), balance=signed_money(statement.closing, language))]  # fmt: skip
+    if current["warned"]:  # « Pointer » modifies it
+        lines.append(report_warning(statement.day, language))
     if statement.account is None:
         lines.append(t("imp.no_account", language))
     elif proposal.record_account:
@@ -268,6 +271,7 @@ def render(proposal: Proposal, current: dict, language: str) -> tuple[str, Inlin
 async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, proposal: Proposal,
                   notice: str | None = None) -> str:  # fmt: skip
     current = draft(context)
+    current["warned"] = fiscal_year_of(proposal.statement.day) in proposal.sent_years  # what « Pointer » confirms
     text, keyboard = render(proposal, current, lang(update))
     await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
     return IMPORT
@@ -300,11 +304,13 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     await query.answer()
     x = proposal.lines[line]
     accounts = await as_user(update, context, bankfiles.line_accounts, current["coop_id"], x.amount)
-    current["line"] = line
+    current.update(line=line, line_warned=fiscal_year_of(x.day) in proposal.sent_years)
     rows = [[button(clip(a.label, WIDTH), ACCOUNT_BUTTON.data(a.code))] for a in accounts]
     rows.append([button(t("imp.back", language), BACK_BUTTON.data())])
     text = t("imp.ask_account", language, day=day_text(x.day), amount=plus_money(x.amount, language),
              label=escape(x.label), kind=t("imp.charge" if x.amount < 0 else "imp.produit", language))  # fmt: skip
+    if current["line_warned"]:  # choosing the account records the entry
+        text = f"{report_warning(x.day, language)}\n\n{text}"
     await show(update, narrow(text), InlineKeyboardMarkup(rows))
     return ACCOUNT
 
@@ -317,7 +323,7 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     try:
         entry, proposal = await as_user(update, context, bankfiles.entry_from_line, current["coop_id"], current["file"],
                                         line, ACCOUNT_BUTTON.read(update), today=today_of(current),
-                                        created=created(current))  # fmt: skip
+                                        created=created(current), warned=current.pop("line_warned", False))  # fmt: skip
     except LedgerError as refused:
         return await refresh(update, context, await reread(update, context), refusal(refused, language))
     except BankFileError as refused:
@@ -331,7 +337,8 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """↩️ Retour: the proposals again, nothing made."""
     await update.callback_query.answer()
-    draft(context).pop("line", None)
+    for key in ("line", "line_warned"):
+        draft(context).pop(key, None)
     return await refresh(update, context, await reread(update, context))
 
 
@@ -343,7 +350,7 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     ids = accepted(proposal, current)
     try:
         rec = await as_user(update, context, bankfiles.accept, current["coop_id"], current["file"], ids,
-                            today=today_of(current))  # fmt: skip
+                            today=today_of(current), warned=current.get("warned", False))  # fmt: skip
     except LedgerError as refused:
         return await refresh(update, context, await reread(update, context), refusal(refused, language))
     except BankFileError as refused:

@@ -17,7 +17,9 @@ from bot.reminders.sending import writer
 from bot.texts import plural, t
 from bot.ui.buttons import button
 from bot.ui.formatting import day_text, years_text
-from reminders.due import ADHESION, CHANGED, CLOSING, LAST_DAY, LATE, PREPARE, QUITUS, REPORT, RETURNED, VALIDATION
+from reminders.due import (
+    ADHESION, CHANGED, CLOSING, LAST_DAY, LATE, PREPARE, QUITUS, REPORT, RETURNED, VALIDATION, WITHDRAWN,
+)  # fmt: skip
 from store.outbox import Claimed
 
 
@@ -120,6 +122,15 @@ def quitus_waiting(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
              lacks=_lacks(message))  # fmt: skip
     keyboard = [[button(t("rmd.button.quitus", language), GIVE_BUTTON.data(params["report_id"]))]]
     return text, InlineKeyboardMarkup(keyboard)
+
+
+@writer(WITHDRAWN)
+def quitus_withdrawn(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
+    """Not a reminder: to a vérificateur whose quitus a reopened class ledger withdrew."""
+    language, params = message.language, message.params
+    text = t("rep.quitus.withdrawn", language, ledger=escape(params["ledger"]), affiliation=params["affiliation"],
+             years=years_text(message.year))  # fmt: skip
+    return text, _report_keyboard(message)
 
 
 @writer(CLOSING)

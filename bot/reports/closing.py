@@ -15,6 +15,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
+from bot.reminders.sending import deliver
 from bot.texts import lang, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, end_conversation, show
@@ -145,9 +146,11 @@ async def ask_reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     years = years_text(choice.year)
     keyboard = InlineKeyboardMarkup([[button(t("clo.reopen.confirm", language), REOPEN_OK_BUTTON.data(choice.ledger_id))],
                                      [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
-    await show(update, t("clo.reopen.card", language, ledger=escape(choice.ledger_name), years=years,
-                         day=day_text(choice.day), banque=signed_money(choice.banque, language),
-                         caisse=money(choice.caisse, language)), keyboard)  # fmt: skip
+    text = t("clo.reopen.card", language, ledger=escape(choice.ledger_name), years=years, day=day_text(choice.day),
+             banque=signed_money(choice.banque, language), caisse=money(choice.caisse, language))  # fmt: skip
+    if choice.quitus:  # the figures they checked change
+        text += "\n" + t("clo.reopen.quitus", language, count=choice.quitus)
+    await show(update, text, keyboard)
     return REOPEN
 
 
@@ -160,8 +163,12 @@ async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     except LedgerError as refused:
         await query.edit_message_text(refusal(refused, language))
         return ConversationHandler.END
-    await query.edit_message_text(t("clo.reopen.done", language, ledger=escape(done.ledger_name),
-                                    years=years_text(done.year), day=day_text(done.day)))  # fmt: skip
+    text = t("clo.reopen.done", language, ledger=escape(done.ledger_name), years=years_text(done.year),
+             day=day_text(done.day))  # fmt: skip
+    if done.quitus:
+        text += "\n" + t("clo.reopen.withdrawn", language, count=done.quitus)
+    await query.edit_message_text(text)
+    await deliver(context.application, keys=done.outbox)  # the vérificateurs told at once; the reminders never twice
     return ConversationHandler.END
 
 

@@ -38,6 +38,7 @@ PROJECT_BUTTON, ATTACH_BUTTON = Button("rep:p", Field(r"\d+|new|done")), Button(
 GIVE_BUTTON, REVIEW_BUTTON = Button("qts", ID), Button("rad:see", ID)  # the vérificateur's and the AD's
 GRANT_BUTTON = Button("rep:g", ID)  # which grant a proof proves
 NO_COMMENT = ("-", "—", "aucun", "aucune", "none")
+NOT_REQUESTED = ("not_started", "in_progress", "ledgers_open")  # the states before the quitus is asked
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -75,7 +76,10 @@ def overview_text(view: ReportView, language: str) -> str:
     lines += ["", t("rep.crf", language), *section_lines(view.figures, language), ""]
     lines.append(t("rep.cra.done" if view.cra_step is None else "rep.cra.todo", language))
     given = len(view.quitus)
-    lines.append(t("rep.quitus.some" if given else "rep.quitus.none", language, given=given, needed=QUITUS_NEEDED))
+    key = "rep.quitus.some" if given else "rep.quitus.none"
+    if view.state in NOT_REQUESTED:  # never asked, or withdrawn by a class ledger reopened
+        key = "rep.quitus.to_ask"
+    lines.append(t(key, language, given=given, needed=QUITUS_NEEDED))
     lines += [t("rep.quitus.line", language, name=escape(q.name), day=day_text(q.day),
                 parent=t("rep.quitus.parent", language) if q.parent else "") for q in view.quitus]  # fmt: skip
     lines.append(t("rep.statement.yes" if view.statement_attached else "rep.statement.no", language))

@@ -56,6 +56,20 @@ TEXTS: dict[str, dict[str, str]] = {
                               "cash {caisse}) will be cancelled: its movements stay in the journal, struck through, "
                               "with their numbers. The ledger will take entries of year {years} again; close it again "
                               "before the quitus."},
+    "clo.reopen.quitus": {"fr": "⚠️ Les quitus déjà donnés sur ces comptes ({count}) seront retirés : les "
+                                "vérificateurs en seront prévenus, et le quitus sera à redemander.",
+                          "en": "⚠️ The quitus already given on these accounts ({count}) will be withdrawn: the "
+                                "vérificateurs will be told, and the quitus must be asked again."},
+    "clo.reopen.withdrawn": {"fr": "🔏 Quitus retirés ({count}) : redemandez le quitus avec /compterendu une fois le "
+                                   "cahier reclôturé.",
+                             "en": "🔏 Quitus withdrawn ({count}): ask for the quitus again with /compterendu once "
+                                   "the ledger is closed again."},
+    "rep.quitus.withdrawn": {"fr": "🔓 Le cahier {ledger} de la coopérative {affiliation} a été rouvert : les comptes "
+                                   "{years} que vous avez vérifiés vont changer, et votre quitus est retiré. Le "
+                                   "mandataire vous le redemandera une fois le cahier reclôturé.",
+                             "en": "🔓 Ledger {ledger} of cooperative {affiliation} was reopened: the {years} accounts "
+                                   "you checked will change, and your quitus is withdrawn. The mandataire will ask "
+                                   "for it again once the ledger is closed again."},
     "clo.reopen.confirm": {"fr": "🔓 Rouvrir le cahier", "en": "🔓 Reopen the ledger"},
     "clo.reopen.done": {"fr": "🔓 Cahier {ledger} rouvert pour l'exercice {years} : le reversement du {day} est annulé. "
                               "Reclôturez-le avec /cloture une fois corrigé.",
@@ -123,6 +137,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.cra.todo": {"fr": "<b>Activités (CRA)</b> : 📝 à compléter", "en": "<b>Activities</b>: 📝 to complete"},
     "rep.quitus.none": {"fr": "<b>Quitus</b> : aucun sur les {needed} nécessaires",
                         "en": "<b>Quitus</b>: none of the {needed} needed"},
+    "rep.quitus.to_ask": {"fr": "<b>Quitus</b> : à demander ({needed} nécessaires), une fois les cahiers clos",
+                          "en": "<b>Quitus</b>: to ask for ({needed} needed), once the ledgers are closed"},
     "rep.quitus.some": {"fr": "<b>Quitus</b> : {given} sur les {needed} nécessaires",
                         "en": "<b>Quitus</b>: {given} of the {needed} needed"},
     "rep.quitus.line": {"fr": "• {name}{parent}, le {day}", "en": "• {name}{parent}, on {day}"},

@@ -159,7 +159,7 @@ def test_a_change_after_sending_makes_it_modified_and_validation_locks_the_year(
     told = year.run(reports.changes_to_tell)
     assert written_to(year, told) == {MARIE: "modifie", SABINE: "modifie", PAUL: "modifie"}
     assert year.run(reports.changes_to_tell) == ()  # told once
-    act(year, MARIE, entries.cancel_entry, entry.id, today=TODAY)
+    act(year, MARIE, entries.cancel_entry, entry.id, today=TODAY, warned=True)  # the person saw the warning
     assert year.run(reports.changes_to_tell) == ()  # already "modifié": the same burst, not one notice per entry
     act(year, MARIE, cashcounts.count_cash, ledgers["École"].id, day=date(YEAR + 1, 8, 31), today=TODAY, total=90_00)
     outcome = act(year, MARIE, reports.send, report_id)

@@ -1,0 +1,97 @@
+"""Reopening a class ledger's closing (🔓 Rouvrir in /cloture) withdraws the quitus already given for that
+year: the figures the vérificateurs checked change. The report goes back to "en cours" ("cahiers non
+clos" while the ledger is open), the vérificateurs who had given it are told through the outbox, and
+/compterendu shows the quitus to ask again."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from store import closing, reports
+from store.errors import StoreError
+from store.models import OutboxMessage, Person, Quitus
+from tests.test_reports import told
+from tests.yearend import CLOSING_LABEL, PEOPLE, VERIFICATEURS, reported_year
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def quitus_rows(y) -> list[str]:
+    return y.db.run(lambda s: sorted(q.name for q in s.exec(select(Quitus)).all()))
+
+
+def test_reopening_withdraws_the_quitus_and_writes_the_notices(database):
+    y = reported_year(database)
+    report_id = y.act("mandataire", reports.open_report, y.coop).report_id
+    assert y.act("mandataire", reports.report_view, report_id).state == "quitus_requested"
+    assert quitus_rows(y) == sorted(VERIFICATEURS)
+    preview = y.act("mandataire", closing.reopen_preview, y.ledgers["CE2B"])
+    assert preview.quitus == 2 and quitus_rows(y) == sorted(VERIFICATEURS)  # the preview changes nothing
+    done = y.act("mandataire", closing.reopen_class_ledger, y.ledgers["CE2B"])
+    assert done.quitus == 2 and len(done.outbox) == 2
+    assert quitus_rows(y) == []
+    view = y.act("mandataire", reports.report_view, report_id)
+    assert (view.state, view.quitus) == ("ledgers_open", ())
+
+    written = y.db.run(lambda s: sorted((m.kind, m.person_id) for m in s.exec(select(OutboxMessage).where(
+        OutboxMessage.key.in_(done.outbox))).all()))  # fmt: skip
+    givers = y.db.run(lambda s: sorted(p.id for p in s.exec(select(Person).where(Person.telegram_id.in_(
+        [PEOPLE["verificateur"][0], PEOPLE["parent"][0]]))).all()))  # fmt: skip
+    assert written == [("quitus_retire", givers[0]), ("quitus_retire", givers[1])]
+    # The quitus cannot be given before it is asked again, nor asked while the ledger is open.
+    for key, fn, kwargs in (("verificateur", reports.give_quitus, {"name": VERIFICATEURS[0], "parent": False}),
+                            ("mandataire", reports.request_quitus, {})):
+        try:
+            y.act(key, fn, report_id, **kwargs)
+        except StoreError as refused:
+            assert refused.reason in ("quitus_not_requested", "ledgers_open")
+        else:
+            raise AssertionError(f"{fn.__name__} was not refused")
+    # Closed again, the quitus is asked again, and given again.
+    y.act("ce2b", closing.close_class_ledger, y.ledgers["CE2B"], label=CLOSING_LABEL, today=y.today)
+    y.act("mandataire", reports.request_quitus, report_id)
+    y.act("verificateur", reports.give_quitus, report_id, name=VERIFICATEURS[0], parent=False)
+    assert quitus_rows(y) == [VERIFICATEURS[0]]
+
+
+def test_reopening_before_any_quitus_request_changes_no_report(database):
+    from tests.yearend import full_year
+
+    y = full_year(database)
+    report_id = y.act("mandataire", reports.open_report, y.coop).report_id
+    done = y.act("mandataire", closing.reopen_class_ledger, y.ledgers["CM1"])
+    assert (done.quitus, done.outbox) == (0, ())
+    assert y.act("mandataire", reports.report_view, report_id).state == "ledgers_open"
+
+
+async def test_the_mandataire_reopens_a_class_and_the_verificateurs_are_told(bot, sim, database):
+    y = reported_year(database)
+    years = f"{y.year}-{y.year + 1}"
+    helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
+    gilbert, mina = sim.user(PEOPLE["verificateur"][0], "Gilbert"), sim.user(PEOPLE["parent"][0], "Mina")
+    step = await helene.send("/compterendu")
+    assert "Quitus : 2 sur les 2 nécessaires" in flat(step.text)
+    step = await helene.send("/cloture")
+    step = await helene.press("🔓 Rouvrir CE2B")
+    assert ("⚠️ Les quitus déjà donnés sur ces comptes (2) seront retirés : les vérificateurs en seront prévenus, "
+            "et le quitus sera à redemander.") in flat(step.text)
+    assert quitus_rows(y) == sorted(VERIFICATEURS)  # nothing before the confirmation
+    step = await helene.press("🔓 Rouvrir le cahier")
+    assert ("Quitus retirés (2) : redemandez le quitus avec /compterendu une fois le cahier reclôturé."
+            in flat(step.text))
+    assert quitus_rows(y) == []
+    for person in (gilbert, mina):
+        notice = await told(person, "votre quitus est retiré")
+        assert flat(notice) == (f"🔓 Le cahier CE2B de la coopérative 974-300 a été rouvert : les comptes {years} que "
+                                "vous avez vérifiés vont changer, et votre quitus est retiré. Le mandataire vous le "
+                                "redemandera une fois le cahier reclôturé.")
+    step = await helene.send("/compterendu")
+    text = flat(step.text)
+    assert "État : 📒 cahiers non clos" in text
+    assert "Quitus : à demander (2 nécessaires), une fois les cahiers clos" in text
+    # The notice's button opens the report: the quitus is to ask again.
+    notice = next(m for m in reversed(gilbert.history) if "votre quitus est retiré" in m.content)
+    step = await gilbert.press(notice.buttons[0][0], message=notice)
+    assert "974-300" in step.text and "Quitus : à demander" in flat(step.text)
