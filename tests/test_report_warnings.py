@@ -16,7 +16,7 @@ from store.models import ChequeDeposit, Direction, Entry, Means, OpeningBalance,
 from store.people import who_is
 from tests.bankfiles import Line, credit_agricole
 from tests.reportworld import LAST_DAY, MARIE, OPENING_CAISSE, TODAY, YEAR, coop_and_ledgers, seed_year
-from tests.test_yearend_gaps import WARNING, live_entries, press_in, send_report, state, typed_entry
+from tests.test_yearend_gaps import WARNING, live_entries, press_on_card, send_report, state, typed_entry
 
 END = f"{LAST_DAY:%d/%m/%Y}"
 FEES = Line(date(YEAR + 1, 6, 20), "FRAIS TENUE DE COMPTE", -5_00)
@@ -63,7 +63,7 @@ def send_again(session, report_id: int) -> None:
 async def statement_day(marie, day: str):
     """/pointage, the date typed."""
     step = await marie.send("/pointage")
-    await press_in(marie, step, "📅 Autre date")  # not a notice of an earlier change
+    await press_on_card(marie, step, "📅 Autre date")  # not a notice of an earlier change
     return await marie.send(day)
 
 
