@@ -476,7 +476,7 @@ class OutboxState(StrEnum):
     PENDING = "pending"  # written, waiting for its time
     SENDING = "sending"  # claimed by a sender: from here on it is never handed out again
     SENT = "sent"
-    UNKNOWN = "unknown"  # the sender died between claim and answer: perhaps sent, never resent
+    UNKNOWN = "unknown"  # perhaps sent (the sender died, or the answer was lost): never resent
     BLOCKED = "blocked"  # the person blocked the bot (403)
     FAILED = "failed"  # Telegram refused it for good (chat not found, no Telegram account…)
 
@@ -504,6 +504,8 @@ class OutboxMessage(SQLModel, table=True):
     claimed_at: datetime | None = Field(default=None)
     done_at: datetime | None = Field(default=None)
     error: str | None = Field(default=None, max_length=200)
+    # Runs that tried it without reaching Telegram (no connection): it waits for the next run, up to a bound.
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class ReminderSettings(SQLModel, table=True):

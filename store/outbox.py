@@ -6,7 +6,9 @@ A sender *claims* a message (pending → sending, one conditional update: one cl
 wins) and commits before calling Telegram; after Telegram's answer it records the
 outcome. A message found "sending" when an instance becomes active was claimed by a
 process that died: it may or may not have reached the person, so it is never sent
-again and is shown to the AD as unknown. Hence: at most once.
+again and is shown to the AD as unknown. Hence: at most once. Only a message that
+certainly never reached Telegram (no connection could be made) goes back to pending,
+for the next run (``retry_later``).
 
 ``enqueue`` and the sending functions are the system's (the scheduler's, or a store
 function that checked its caller's access first); the AD's listings check access.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import update
@@ -31,6 +33,8 @@ from store.people import Who
 
 CLAIM_BATCH = 30  # one second of sending at Telegram's overall limit
 ERROR_LENGTH = 200
+RETRY_PAUSE = timedelta(minutes=5)  # the periodic job's period: a message that never left waits for the next run
+RETRY_RUNS = 6  # runs that try it (Telegram unreachable for about half an hour) before it fails for good
 
 
 def outbox_key(kind: str, step: str, coop_id: int | None, person_id: int, year: int) -> str:
@@ -136,6 +140,25 @@ def finish(session: Session, message_id: int, state: OutboxState, error: str | N
         settings = session.get(ReminderSettings, person_id) or ReminderSettings(person_id=person_id)
         settings.blocked_at = now
         session.add(settings)
+
+
+def retry_later(session: Session, message_id: int, error: str, now: datetime | None = None) -> OutboxState:
+    """A claimed message that certainly never reached Telegram (no connection, even after the sender's retries)
+    is pending again, due RETRY_PAUSE later (the next run tries it), or failed after RETRY_RUNS runs; its state."""
+    now = now or utcnow()
+    attempts = session.exec(select(OutboxMessage.attempts).where(OutboxMessage.id == message_id)).one() + 1
+    if attempts >= RETRY_RUNS:
+        values: dict[str, Any] = {"state": OutboxState.FAILED, "done_at": now}
+    else:
+        values = {"state": OutboxState.PENDING, "due_at": now + RETRY_PAUSE, "claimed_at": None}
+    done = session.exec(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.state == OutboxState.SENDING)
+        .values(attempts=attempts, error=error[:ERROR_LENGTH], **values)
+    )  # fmt: skip
+    if done.rowcount == 1:
+        return values["state"]
+    return session.exec(select(OutboxMessage.state).where(OutboxMessage.id == message_id)).one()  # settled meanwhile
 
 
 def settle_interrupted(session: Session, now: datetime | None = None) -> int:

@@ -16,6 +16,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Defaults, ExtBot
 from telegram.request import HTTPXRequest
 
+from bot.infra import delivery
 from bot.infra.delivery import PatientRateLimiter
 from bot.reminders.jobs import CLOCK, reminders_run
 from bot.reminders.sending import send_one
@@ -60,6 +61,45 @@ async def test_refused_connections_are_waited_out_and_each_message_goes_once(sim
     assert outcomes == Counter({OutboxState.SENT: 3})
     assert received(sim) == Counter(dict.fromkeys(MANDATAIRES, 1)) and sends(sim) == 3
     assert "httpx.ConnectError" in caplog.text  # they were tried during the outage, and retried after it
+
+
+def impatient(bot, monkeypatch) -> None:
+    """A run's retries give up after about 0.6 s, not 15 s (pauses from 0.02 s, a retry to a chat 0.01 s after)."""
+    monkeypatch.setattr(delivery, "FIRST_PAUSE", 0.02)
+    bot.bot.rate_limiter.pacer.chat_interval = 0.01
+
+
+async def test_messages_that_could_not_connect_after_the_retries_go_at_the_next_run_once(sim, database, bot,
+                                                                                       monkeypatch):  # fmt: skip
+    impatient(bot, monkeypatch)
+    clock = department(sim, database, bot)
+    await sim.refuse_connections(2.0)
+    assert await reminders_run(bot) == Counter({OutboxState.PENDING: 3})  # not lost: waiting for the next run
+    assert sends(sim) == 0
+    await sim._back
+    clock.now += timedelta(minutes=4)
+    assert await reminders_run(bot) == Counter() and sends(sim) == 0  # not before the next run's time
+    clock.now += outbox.RETRY_PAUSE
+    assert await reminders_run(bot) == Counter({OutboxState.SENT: 3})
+    clock.now += timedelta(hours=3)
+    assert await reminders_run(bot) == Counter()
+    assert received(sim) == Counter(dict.fromkeys(MANDATAIRES, 1)) and sends(sim) == 3
+
+
+async def test_messages_that_never_connect_in_any_run_end_failed_for_the_ad(sim, database, bot, monkeypatch):
+    impatient(bot, monkeypatch)
+    clock = department(sim, database, bot)
+    for run in range(1, outbox.RETRY_RUNS + 1):
+        await sim.refuse_connections(1.5)  # longer than the retries of each run
+        expected = OutboxState.FAILED if run == outbox.RETRY_RUNS else OutboxState.PENDING
+        assert await reminders_run(bot) == Counter({expected: 3}), run
+        await sim._back
+        clock.now += outbox.RETRY_PAUSE
+    assert await reminders_run(bot) == Counter() and sends(sim) == 0
+    report = database.run(lambda s: delivery_report(s, who_is(s, 4000), "974"))
+    assert report.counts[OutboxState.FAILED] == 3
+    assert sorted(line.person for line in report.problems) == [f"Mandataire {n}" for n in (1, 2, 3)]
+    assert all("ConnectError" in line.error for line in report.problems), report
 
 
 async def test_a_connection_dropped_after_the_request_leaves_the_message_unknown_never_resent(sim, database, bot):

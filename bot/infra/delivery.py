@@ -27,13 +27,18 @@ MASS = {"mass": True}  # rate_limit_args of a mass message: ``bot.send_message(�
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
+def never_left(failure: NetworkError) -> bool:
+    """Whether the call that failed certainly never reached Telegram: no connection was made (NOT_SENT)."""
+    return isinstance(failure.__cause__, NOT_SENT)
+
+
 def fate_unknown(failure: NetworkError) -> bool:
     """Whether Telegram may have got the call that failed: the connection timed out or broke once the request
     was (being) written (ReadTimeout, WriteTimeout, ReadError, RemoteProtocolError…) — not when no connection
     was made (NOT_SENT), nor when Telegram answered with an error (5xx, whose cause is none or its payload)."""
-    cause = failure.__cause__
-    if isinstance(cause, NOT_SENT):
+    if never_left(failure):
         return False
+    cause = failure.__cause__
     return isinstance(failure, TimedOut) or not (cause is None or isinstance(cause, TelegramError))
 
 

@@ -19,7 +19,7 @@ from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
-from bot.infra.delivery import MASS, fate_unknown
+from bot.infra.delivery import MASS, fate_unknown, never_left
 from bot.ui.chat import DATABASE
 from store import outbox
 from store.db import Database
@@ -51,14 +51,15 @@ async def deliver(application: Application, now: datetime | None = None, keys: t
     database: Database = application.bot_data[DATABASE]
     outcomes: Counter = Counter()
     while claimed := await asyncio.to_thread(database.run, outbox.claim, now, keys=keys):
-        for state in await asyncio.gather(*(send_one(application.bot, database, message) for message in claimed)):
+        for state in await asyncio.gather(*(send_one(application.bot, database, message, now) for message in claimed)):
             outcomes[state] += 1
     return outcomes
 
 
-async def send_one(bot: Bot, database: Database, message: Claimed) -> OutboxState:
+async def send_one(bot: Bot, database: Database, message: Claimed, now: datetime | None = None) -> OutboxState:
     """Send one claimed message and record what Telegram answered (a call that may have reached Telegram
-    without its answer coming back — a timeout, a connection lost after the request —: unknown, never resent)."""
+    without its answer coming back — a timeout, a connection lost after the request —: unknown, never resent;
+    one that never reached it, even after the retries: pending again, for the run after ``now``)."""
     error = None
     try:
         if message.kind not in WRITERS:
@@ -73,9 +74,14 @@ async def send_one(bot: Bot, database: Database, message: Claimed) -> OutboxStat
     except NetworkError as lost:  # not retried (it may have gone), or no connection nor answer after the retries
         cause = f" ({type(lost.__cause__).__name__})" if lost.__cause__ else ""
         state, error = OutboxState.UNKNOWN if fate_unknown(lost) else OutboxState.FAILED, lost.message + cause
+        if never_left(lost):  # certainly never reached Telegram: the next run tries it again
+            state = OutboxState.PENDING
     except (TelegramError, LookupError) as failure:
         state, error = OutboxState.FAILED, str(failure)
+    if state == OutboxState.PENDING:
+        state = await asyncio.to_thread(database.run, outbox.retry_later, message.id, error, now)
+    else:
+        await asyncio.to_thread(database.run, outbox.finish, message.id, state, error)
     if error:
         log.warning("outbox message %s: %s (%s)", message.id, state, error)
-    await asyncio.to_thread(database.run, outbox.finish, message.id, state, error)
     return state

@@ -78,3 +78,29 @@ def test_two_senders_at_once_never_claim_the_same_message(demo, database_url):
         db.dispose()
     assert len(claimed[0]) + len(claimed[1]) == 40
     assert not set(claimed[0]) & set(claimed[1])
+
+
+def test_a_message_that_never_reached_telegram_waits_for_the_next_run_then_fails(demo):
+    demo.run(write)
+    refused = "httpx.ConnectError: All connection attempts failed (ConnectError)"
+    at = NOW
+    for run in range(1, outbox.RETRY_RUNS):
+        [message] = demo.run(outbox.claim, at)
+        assert demo.run(outbox.retry_later, message.id, refused, at) == OutboxState.PENDING
+        assert demo.run(outbox.claim, at) == []  # not again in the same run
+        at += outbox.RETRY_PAUSE
+        assert demo.run(lambda s: s.get(OutboxMessage, message.id).attempts) == run
+    [message] = demo.run(outbox.claim, at)
+    assert demo.run(outbox.retry_later, message.id, refused, at) == OutboxState.FAILED
+    assert demo.run(outbox.claim, at + timedelta(days=1)) == []
+    report = demo.run(lambda s: outbox.delivery_report(s, who_is(s, 1004), "974"))
+    assert [(line.state, line.error) for line in report.problems] == [(OutboxState.FAILED, refused)]
+
+
+def test_a_message_settled_as_unknown_meanwhile_is_not_made_pending_again(demo):
+    demo.run(write)
+    [message] = demo.run(outbox.claim, NOW)
+    demo.run(outbox.settle_interrupted, NOW)
+    assert demo.run(outbox.retry_later, message.id, "ConnectError", NOW) == OutboxState.UNKNOWN
+    assert demo.run(lambda s: s.get(OutboxMessage, message.id).state) == OutboxState.UNKNOWN
+    assert demo.run(outbox.claim, NOW + timedelta(days=1)) == []
