@@ -40,19 +40,25 @@ class FaultInjection:
         """
         self._faults.setdefault(method, []).append(Fault(status, count, retry_after, delay, applied, drop))
 
-    async def refuse_connections(self, seconds: float) -> None:
-        """The server goes away for ``seconds``: it stops listening (connecting is refused) and closes the
-        connections it has (a call under way gets no answer), then listens again on the same port."""
-        host, port = self.url.removeprefix("http://").rsplit(":", 1)
+    async def refuse_connections(self, seconds: float | None = None) -> None:
+        """The server goes away: it stops listening (connecting is refused) and closes the connections it has
+        (a call under way gets no answer); it listens again on the same port after ``seconds``, or when
+        ``accept_connections`` is awaited (an outage that lasts whatever the bot's retries take)."""
         await self._site.stop()
         await self._runner.server.shutdown(0.1)
 
         async def come_back() -> None:
             await asyncio.sleep(seconds)
-            self._site = web.TCPSite(self._runner, host, int(port))
-            await self._site.start()
+            await self.accept_connections()
 
-        self._back = asyncio.create_task(come_back())
+        if seconds is not None:
+            self._back = asyncio.create_task(come_back())
+
+    async def accept_connections(self) -> None:
+        """Listen again on the same port, after ``refuse_connections``."""
+        host, port = self.url.removeprefix("http://").rsplit(":", 1)
+        self._site = web.TCPSite(self._runner, host, int(port))
+        await self._site.start()
 
     def block(self, user_id: int) -> None:
         """The user blocks the bot: whatever it sends them gets 403, as Telegram answers."""
