@@ -177,3 +177,60 @@ async def test_a_journal_search_is_one_call(bot, cast, meter):
     # Was: journal, open_years.
     assert handler == ["journal_page"]
     assert aside["gate"] == 1
+
+
+async def test_validating_and_paying_a_membership_are_one_call_each(bot, cast, meter):
+    from tests.test_adhesion import eur
+    from tests.test_membership import reprise
+
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await reprise(marie)
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    await paul.press("🔍 Voir et valider 974-111")
+    aside, handler, _ = await meter.around(paul.press("✅ Valider l'adhésion de 974-111"))
+    assert marie.last.buttons == [[eur("💶 Enregistrer le paiement (188,60 €)")]]  # the fee came with it
+    assert handler == ["validate"]  # was validate, view_of (for the fee)
+    assert aside["gate"] == 1
+    await marie.press(eur("💶 Enregistrer le paiement (188,60 €)"))
+    aside, handler, _ = await meter.around(marie.send("1234567"))
+    assert "Nouveau solde — cahier École" in marie.last.text
+    assert handler == ["pay"]  # was pay, balances
+    assert aside == {"gate": 1, "persistence": 1}
+
+
+@pytest.mark.parametrize(("command", "opening"), [("/inventaire", "inventory_start"), ("/projets", "projects_start")])
+async def test_inventory_and_projects_open_in_one_call(bot, cast, meter, command, opening):
+    marie = cast["mandataire"]
+    aside, handler, who = await meter.around(marie.send(command))
+    assert "974-111" in marie.last.text
+    assert handler == [opening]  # was first_coop (first_scope), then inventory_view (projects_view)
+    assert aside == {"gate": 1, "persistence": 1}
+    assert who == 2
+
+
+async def test_finishing_a_pointage_is_one_call(bot, cast, meter):
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    await marie.press("Aujourd'hui")
+    step = await marie.send("100")
+    await marie.press(step.last.buttons[0][0])  # a box ticked
+    aside, handler, _ = await meter.around(marie.press("✅ Terminer"))
+    assert " ".join(marie.last.text.split()).startswith("Pointage enregistré : 1 opération pointée")
+    assert handler == ["tick_boxes"]  # was reconciliation, tick
+    assert aside["gate"] == 1
+
+
+async def test_pointing_a_banks_file_is_one_call(bot, cast, meter, demo_books):
+    from tests.bankfiles import ofx
+    from tests.test_bank_import import TODAY, statement_of
+
+    lines, closing = statement_of(demo_books)
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.send_document(ofx(TODAY, closing, lines), "releve.ofx")
+    aside, handler, _ = await meter.around(marie.press(step.last.buttons[-2][0]))  # ✅ Pointer n opérations
+    assert marie.last.text.startswith("Pointage enregistré")
+    assert handler == ["point"]  # was propose, accept
+    assert aside["gate"] == 1

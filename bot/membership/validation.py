@@ -63,9 +63,8 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reply_markup=InlineKeyboardMarkup([[button(
             t("adh.button.reopen", language, affiliation=notified.affiliation), REOPEN_BUTTON.data(adhesion_id))]]),
     )  # fmt: skip
-    table = await as_user(update, context, adhesion.view_of, adhesion_id)
     for manager_id, manager_language in notified.people:
-        pay = button(t("adh.button.pay", manager_language, amount=format_amount(table.fee_cents, manager_language)),
+        pay = button(t("adh.button.pay", manager_language, amount=format_amount(notified.fee_cents, manager_language)),
                      PAY_BUTTON.data(adhesion_id))  # fmt: skip
         await notify(context, manager_id, t("adh.told_validated", manager_language,
                                                      years=years_text(year), affiliation=notified.affiliation),
