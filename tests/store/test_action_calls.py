@@ -184,3 +184,67 @@ def test_a_line_to_confirm_or_refused_is_a_draft_with_the_reason(demo_books):
     assert live_entries(demo_books) == count
     fresh = read_line(demo_books, JULIEN, Direction.DEPENSE, 300, "Colle", "fournitures", "chèque 1299", "aujourd'hui")
     assert fresh.entry.cheque_number == "1299" and live_entries(demo_books) == count + 1
+
+
+def test_validating_returns_the_fee_and_paying_the_new_balances(demo_books):
+    from store import adhesion
+    from store.models import Adhesion, Role, RoleKind
+
+    def pending(session):  # 974-145's membership waits for the AD; Marie becomes its mandataire too
+        coop = session.exec(select(Coop).where(Coop.affiliation == "974-145")).one()
+        session.add(Role(person_id=who_is(session, MARIE).person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+        return session.exec(select(Adhesion.id).where(Adhesion.coop_id == coop.id)).one()
+
+    adhesion_id = demo_books.run(pending)
+    validated = act(demo_books, 1004, adhesion.validate, adhesion_id)
+    assert validated.fee_cents == act(demo_books, 1004, adhesion.view_of, adhesion_id).fee_cents > 0
+    paid = act(demo_books, MARIE, adhesion.pay, adhesion_id, "1234567")
+    assert paid.entry.amount == validated.fee_cents and paid.entry.cheque_number == "1234567"
+    assert paid.balances == act(demo_books, MARIE, balances.balances, paid.entry.ledger_id, paid.entry.fiscal_year)
+
+
+def test_inventory_and_projects_open_on_the_first_coop_or_ledger(demo_books):
+    from store import projects
+
+    ids = ledger_ids(demo_books)
+    opened = act(demo_books, MARIE, projects.inventory_start, "Indian/Reunion")
+    coop_id = opened.coop_id
+    assert opened == act(demo_books, MARIE, projects.inventory_view, coop_id, None, "Indian/Reunion", current=True)
+    with pytest.raises(Forbidden):  # a teacher: the register is the coop's
+        act(demo_books, JULIEN, projects.inventory_start, "Indian/Reunion")
+    assert act(demo_books, MARIE, projects.projects_start, "Indian/Reunion") == act(
+        demo_books, MARIE, projects.projects_view, coop_id, 0, None, "Indian/Reunion")  # fmt: skip
+    assert act(demo_books, JULIEN, projects.projects_start, "Indian/Reunion") == act(
+        demo_books, JULIEN, projects.projects_view, coop_id, ids["CE1A"], None, "Indian/Reunion")  # fmt: skip
+    assert act(demo_books, 5550001, projects.projects_start, "Indian/Reunion") is None  # nobody the store knows
+
+
+def test_terminer_ticks_the_boxes_still_to_tick(demo_books):
+    from store import reconciliation
+
+    today = today_in("Indian/Reunion")
+    coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
+    rec = act(demo_books, MARIE, reconciliation.record_statement, coop_id, day=today, balance=0, today=today)
+    first, second = [e.id for e in rec.outstanding[:2]]
+    untouched = act(demo_books, MARIE, reconciliation.tick_boxes, rec.statement_id, [], today=today)
+    assert (untouched.reconciliation, untouched.ticked) == (rec, 0)
+    gone = max(e.id for e in rec.outstanding) + 1_000  # a box whose entry the statement does not list
+    pointed = act(demo_books, MARIE, reconciliation.tick_boxes, rec.statement_id, [second, gone, first], today=today)
+    assert pointed.ticked == 2 and {e.id for e in pointed.reconciliation.ticked} == {first, second}
+    assert pointed.reconciliation == act(demo_books, MARIE, reconciliation.reconciliation, rec.statement_id)
+
+
+def test_pointer_records_the_matches_kept(demo_books):
+    from store import bankfiles
+    from tests.bankfiles import ofx
+    from tests.test_bank_import import TODAY, statement_of
+
+    lines, closing = statement_of(demo_books)
+    coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
+    proposal = act(demo_books, MARIE, bankfiles.propose, coop_id, ofx(TODAY, closing, lines), today=TODAY)
+    data, left = proposal.statement.to_data(), [proposal.matches[0].line]
+    pointed = act(demo_books, MARIE, bankfiles.point, coop_id, data, left=left, created={}, today=TODAY)
+    kept = proposal.kept(left)
+    assert pointed.ticked == len(kept) == len(proposal.kept(())) - len(proposal.matches[0].entry_ids)
+    assert {e.id for e in pointed.reconciliation.ticked} == set(kept)
+    assert pointed.account_recorded == proposal.statement.account  # the coop's first file
