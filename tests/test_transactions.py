@@ -234,3 +234,16 @@ async def test_pointing_a_banks_file_is_one_call(bot, cast, meter, demo_books):
     assert marie.last.text.startswith("Pointage enregistré")
     assert handler == ["point"]  # was propose, accept
     assert aside["gate"] == 1
+
+
+async def test_recording_a_movement_is_one_call_with_the_new_balances(bot, cast, meter):
+    julien = cast["enseignant"]
+    await julien.send("/mouvement")
+    await julien.press("🏦 Dépôt d'espèces en banque")
+    await julien.send("10")
+    await julien.press("Aujourd'hui")
+    await julien.press("✅ Garder ce libellé")
+    aside, handler, _ = await meter.around(julien.press("✅ Enregistrer"))
+    assert "Mouvement enregistré : dépôt de 10,00" in julien.last.text and "CE1A" in julien.last.text
+    assert handler == ["record_movement_with_balances"]  # was record_movement, balances per ledger
+    assert aside["gate"] == 1

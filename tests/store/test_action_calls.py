@@ -248,3 +248,20 @@ def test_pointer_records_the_matches_kept(demo_books):
     assert pointed.ticked == len(kept) == len(proposal.kept(())) - len(proposal.matches[0].entry_ids)
     assert {e.id for e in pointed.reconciliation.ticked} == set(kept)
     assert pointed.account_recorded == proposal.statement.account  # the coop's first file
+
+
+def test_a_movement_comes_with_the_balances_of_its_ledgers(demo_books):
+    from store import movements
+    from store.models import MovementKind
+
+    ids, today = ledger_ids(demo_books), today_in("Indian/Reunion")
+    fields = dict(day=today, amount=1_00, label="Avance", today=today)
+    advance = act(demo_books, MARIE, movements.record_movement_with_balances, MovementKind.AVANCE,
+                  ledger_id=ids["École"], to_ledger_id=ids["CE1A"], **fields)  # fmt: skip
+    assert [b.ledger_name for b in advance.balances] == ["École", "CE1A"]
+    for after in advance.balances:
+        ledger_id = ids[after.ledger_name]
+        assert after == act(demo_books, MARIE, balances.balances, ledger_id, advance.movement.outgoing.fiscal_year)
+    withdrawal = act(demo_books, JULIEN, movements.record_movement_with_balances, MovementKind.RETRAIT,
+                  ledger_id=ids["CE1A"], **fields)  # fmt: skip
+    assert [b.ledger_name for b in withdrawal.balances] == ["CE1A"]  # one ledger, told once
