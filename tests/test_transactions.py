@@ -247,3 +247,20 @@ async def test_recording_a_movement_is_one_call_with_the_new_balances(bot, cast,
     assert "Mouvement enregistré : dépôt de 10,00" in julien.last.text and "CE1A" in julien.last.text
     assert handler == ["record_movement_with_balances"]  # was record_movement, balances per ledger
     assert aside["gate"] == 1
+
+
+async def test_cancelling_an_entry_is_one_call_with_the_new_balance(bot, cast, meter):
+    from tests.test_adhesion import eur
+
+    julien = cast["enseignant"]
+    await julien.send("/depense 5 Erreur; fournitures; carte; aujourd'hui")
+    aside, handler, _ = await meter.around(julien.press("↩️ Annuler l'écriture"))
+    assert "annulée" in julien.last.text and "\ncahier CE1A : " in julien.last.text  # the new balance
+    assert handler == ["cancel_entry_with_balances"]  # was get_entry, ledgers_for, cancel_entry, balances
+    assert aside["gate"] == 1
+    await julien.send("/journal")
+    await julien.press(eur("1 · −23,80 €"))
+    await julien.press("🗑 Annuler l'écriture")
+    aside, handler, _ = await meter.around(julien.press("🗑 Oui, annuler l'écriture"))
+    assert julien.last.text.startswith("Écriture 1 annulée") and "\ncahier CE1A : " in julien.last.text
+    assert handler == ["cancel_entry_with_balances"]  # was cancel_entry, balances

@@ -16,7 +16,6 @@ from bot.ui.buttons import ID, Button
 from bot.ui.chat import as_user, settings
 from bot.ui.formatting import balance_line, refusal
 from bot.ui.steps import my_ledgers, today_for
-from store import balances as store_balances
 from store import entries
 from store.errors import LedgerError
 
@@ -37,28 +36,21 @@ def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing."""
     query, language = update.callback_query, lang(update)
-    entry = await as_user(update, context, entries.get_entry, UNDO_BUTTON.read(update))
-    if entry.cancelled:  # a double tap: the first one did it, and the message says so
-        await query.answer()
-        return
     if datetime.now(timezone.utc) - query.message.date > timedelta(minutes=UNDO_MINUTES):
         await query.answer(t("ent.undo.late", language), show_alert=True)
         await query.edit_message_reply_markup(None)
         return
-    ref = next((r for r in await my_ledgers(update, context) if r.id == entry.ledger_id), None)
     try:
-        await as_user(update, context, entries.cancel_entry, entry.id, today=today_for(ref) if ref else date.today())
+        undone = await as_user(update, context, entries.cancel_entry_with_balances, UNDO_BUTTON.read(update))
     except LedgerError as refused:
-        if refused.reason == "cancelled":  # two taps handled at once: the other one answers
-            await query.answer()
-            return
         await query.answer()
-        await query.message.reply_text(refusal(refused, language))
+        if refused.reason != "cancelled":  # cancelled: a double tap, the first one did it and its message says so
+            await query.message.reply_text(refusal(refused, language))
         return
     await query.answer()
-    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
-    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece)
-                                  + "\n" + balance_line(balances, language))  # fmt: skip
+    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n"
+                                  + t("ent.undone", language, piece=undone.entry.piece)
+                                  + "\n" + balance_line(undone.balances, language))  # fmt: skip
 
 
 async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

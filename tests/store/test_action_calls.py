@@ -265,3 +265,17 @@ def test_a_movement_comes_with_the_balances_of_its_ledgers(demo_books):
     withdrawal = act(demo_books, JULIEN, movements.record_movement_with_balances, MovementKind.RETRAIT,
                   ledger_id=ids["CE1A"], **fields)  # fmt: skip
     assert [b.ledger_name for b in withdrawal.balances] == ["CE1A"]  # one ledger, told once
+
+
+def test_cancelling_returns_the_new_balances(demo_books):
+    ids = ledger_ids(demo_books)
+    recorded = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], direction=Direction.DEPENSE,
+                   day=today_in("Indian/Reunion"), label="Erreur", means=Means.CARTE, amount=5_00,
+                   splits="fournitures")  # fmt: skip
+    cancelled = act(demo_books, JULIEN, entries.cancel_entry_with_balances, recorded.entry.id)
+    assert cancelled.entry.cancelled and cancelled.entry.id == recorded.entry.id
+    assert cancelled.balances.banque == recorded.balances.banque + 5_00
+    assert cancelled.balances == act(demo_books, JULIEN, balances.balances, ids["CE1A"], recorded.entry.fiscal_year)
+    with pytest.raises(errors.LedgerError) as twice:
+        act(demo_books, JULIEN, entries.cancel_entry_with_balances, recorded.entry.id)
+    assert twice.value.reason == "cancelled"
