@@ -483,6 +483,15 @@ class FollowUp:
     late: bool
 
 
+def follow_ups(session: Session, who: Who) -> tuple[tuple[str, int, list[FollowUp]], ...]:
+    """/valider: department_follow_up of each department whose AD staff this person is, for its current year."""
+    result = []
+    for department in who.departments():
+        year = department_year(session, department)
+        result.append((department, year, department_follow_up(session, who, department, year)))
+    return tuple(result)
+
+
 def department_follow_up(session: Session, who: Who, department_code: str, year: int,
                          now: datetime | None = None) -> list[FollowUp]:  # fmt: skip
     """Every coop of the department: where its membership stands, and whether it is late."""

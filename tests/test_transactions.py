@@ -264,3 +264,20 @@ async def test_cancelling_an_entry_is_one_call_with_the_new_balance(bot, cast, m
     aside, handler, _ = await meter.around(julien.press("🗑 Oui, annuler l'écriture"))
     assert julien.last.text.startswith("Écriture 1 annulée") and "\ncahier CE1A : " in julien.last.text
     assert handler == ["cancel_entry_with_balances"]  # was cancel_entry, balances
+
+
+@pytest.mark.parametrize(("who", "command", "shows", "opening"), [
+    ("mandataire", "/historique", "Historique de la coopérative 974-111", "history_start"),
+    ("ad", "/valider", "OCCE 974", "follow_ups")])  # fmt: skip
+async def test_history_and_the_ads_follow_up_open_in_one_call(bot, cast, meter, who, command, shows, opening):
+    person = cast[who]
+    await person.send("/start")
+    aside, handler, whom = await meter.around(person.send(command))
+    assert shows in person.last.text
+    assert handler == [opening]  # was who_is, then coop_history (department_year, department_follow_up)
+    assert aside == {"gate": 1, "persistence": 1}
+    assert whom == 2
+    if who == "ad":
+        aside, handler, _ = await meter.around(person.press("📋 Comptes rendus"))
+        assert "Comptes rendus" in person.last.text and "OCCE 974" in person.last.text
+        assert handler == ["follow_ups"]  # the reports': was who_is, follow_up
