@@ -281,3 +281,12 @@ async def test_history_and_the_ads_follow_up_open_in_one_call(bot, cast, meter, 
         aside, handler, _ = await meter.around(person.press("📋 Comptes rendus"))
         assert "Comptes rendus" in person.last.text and "OCCE 974" in person.last.text
         assert handler == ["follow_ups"]  # the reports': was who_is, follow_up
+
+
+async def test_the_ledgers_list_opens_in_one_call(bot, cast, meter):
+    marie = cast["mandataire"]
+    aside, handler, who = await meter.around(marie.send("/cahiers"))
+    assert "974-111" in marie.last.text and "CE1A" in marie.last.text
+    assert handler == ["cahiers_start"]  # was managed_coops, current_year, coop_ledgers, rows_without_ledger
+    assert aside == {"gate": 1, "persistence": 1}
+    assert who == 2

@@ -291,3 +291,15 @@ def test_history_and_the_follow_ups_open_as_their_parts_would(demo_books):
     assert coops == act(demo_books, 1004, adhesion.department_follow_up, "974", year)
     assert act(demo_books, 1004, reports.follow_ups) == (("974", act(demo_books, 1004, reports.follow_up, "974")),)
     assert act(demo_books, MARIE, adhesion.follow_ups) == ()  # no department of hers
+
+
+def test_the_ledgers_list_opens_on_the_coop_managed(demo_books):
+    from store import adhesion, cahiers
+
+    coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
+    view = act(demo_books, MARIE, cahiers.cahiers_start)
+    assert view.year == demo_books.run(lambda s: adhesion.current_year(s, coop_id))
+    assert (view.affiliation, view.ledgers) == act(demo_books, MARIE, cahiers.coop_ledgers, coop_id)
+    assert view.waiting == act(demo_books, MARIE, cahiers.rows_without_ledger, coop_id, view.year)
+    with pytest.raises(Forbidden):  # a teacher manages no coop
+        act(demo_books, JULIEN, cahiers.cahiers_start)
