@@ -12,7 +12,8 @@ from store.errors import StoreError
 from store.access import Action, Forbidden, may, require
 from store.audit import record
 from store import entries
-from store.books import EntryView, LABEL_MAX
+from store.balances import _balances
+from store.books import LABEL_MAX
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, AuditEvent, Coop, Department, Direction, Ledger, LedgerKind, Means, Person,
     Role, RoleKind, Treasury, utcnow,
@@ -401,15 +402,23 @@ def _staff_to_tell(session: Session, adhesion: Adhesion) -> Notified:
     return Notified([(p.telegram_id, p.language) for p in staff], coop.affiliation, adhesion.id, adhesion.year)
 
 
-def validate(session: Session, who: Who, adhesion_id: int, now: datetime | None = None) -> Notified:
-    """The AD validates a submitted membership; returns the coop's managers to notify."""
+@dataclass(frozen=True)
+class Validated(Notified):
+    """The coop's managers to tell, and the fee they are offered to pay."""
+
+    fee_cents: int
+
+
+def validate(session: Session, who: Who, adhesion_id: int, now: datetime | None = None) -> Validated:
+    """The AD validates a submitted membership; returns the coop's managers to notify and its fee."""
     adhesion, coop = _for_staff(session, who, adhesion_id)
     if adhesion.submitted_at is None or adhesion.validated_at is not None:
         raise AdhesionError("not_submitted")
     adhesion.validated_at, adhesion.validated_by = now or utcnow(), who.person.id
     session.add(adhesion)
     record(session, who, "adhesion", adhesion.id, "validate", coop_id=coop.id, after={"year": adhesion.year})
-    return Notified(_managers(session, coop.id), coop.affiliation, adhesion.id, adhesion.year)
+    fee = view(session, who, coop.id, adhesion.year, now).fee_cents
+    return Validated(_managers(session, coop.id), coop.affiliation, adhesion.id, adhesion.year, fee)
 
 
 REASON_MAX = 500
@@ -474,6 +483,15 @@ class FollowUp:
     late: bool
 
 
+def follow_ups(session: Session, who: Who) -> tuple[tuple[str, int, list[FollowUp]], ...]:
+    """/valider: department_follow_up of each department whose AD staff this person is, for its current year."""
+    result = []
+    for department in who.departments():
+        year = department_year(session, department)
+        result.append((department, year, department_follow_up(session, who, department, year)))
+    return tuple(result)
+
+
 def department_follow_up(session: Session, who: Who, department_code: str, year: int,
                          now: datetime | None = None) -> list[FollowUp]:  # fmt: skip
     """Every coop of the department: where its membership stands, and whether it is late."""
@@ -534,8 +552,10 @@ def payment(session: Session, who: Who, adhesion_id: int) -> Payment:
                    table.fee_cents - assurance, assurance)  # fmt: skip
 
 
-def pay(session: Session, who: Who, adhesion_id: int, cheque_number: str, today: date | None = None) -> EntryView:
-    """Record the payment by cheque, once; the ledger's rules (cheque number, open year) apply."""
+def pay(session: Session, who: Who, adhesion_id: int, cheque_number: str,
+        today: date | None = None) -> entries.Recorded:  # fmt: skip
+    """Record the payment by cheque, once, with the school ledger's balances after it; the ledger's rules
+    (cheque number, open year) apply."""
     due = payment(session, who, adhesion_id)
     coop = session.get(Coop, session.get(Adhesion, adhesion_id).coop_id)
     today = today or today_in(session.get(Department, coop.department_code).timezone)
@@ -545,4 +565,4 @@ def pay(session: Session, who: Who, adhesion_id: int, cheque_number: str, today:
                                  means=Means.CHEQUE, amount=due.amount, splits=splits, today=today,
                                  cheque_number=cheque_number)  # fmt: skip
     record(session, who, "adhesion", adhesion_id, "pay", coop_id=coop.id, after={"entry_id": entry.id})
-    return entry
+    return entries.Recorded(entry, _balances(session, session.get(Ledger, due.ledger_id), entry.fiscal_year))

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 
 from store.access import Action, require
 from store.models import AuditEvent, Coop, Department, Entry, Ledger, Person, Statement, utcnow
-from store.people import Who
+from store.people import RoleView, Who
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,15 @@ class CoopHistory:
 
 
 HISTORY_LIMIT_MAX = 50
+
+
+def history_start(session: Session, who: Who, limit: int) -> CoopHistory | tuple[RoleView, ...]:
+    """/historique's opening: the first page of the coop this person manages, or the coops to choose among
+    when they manage several."""
+    coops = who.managed()
+    if len(coops) > 1:
+        return tuple(coops)
+    return coop_history(session, who, coops[0].coop_id, 0, limit)
 
 
 def coop_history(session: Session, who: Who, coop_id: int, offset: int = 0, limit: int = 10) -> CoopHistory:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -37,7 +38,7 @@ from store.bankcsv import read_csv
 from store.books import LABEL_MAX, EntryView, _check_day, report_sent, require_warned, _require_coop, _views, chart_of
 from store.cfonb import looks_like, read_cfonb
 from store.entries import record_entry
-from store.reconciliation import Reconciliation, _bank_entries, record_statement, tick
+from store.reconciliation import Pointed, Reconciliation, _bank_entries, record_statement, tick
 from store.models import Coop, Direction, Entry, Ledger, LedgerKind, Means, Statement, Tick, Treasury
 from store.money import MAX_CENTS
 from store.people import Who
@@ -178,10 +179,11 @@ class Proposal:
     already: frozenset[int] = frozenset()  # entries ticked on that statement before: matched, not ticked again
     sent_years: frozenset[int] = frozenset()  # the statement's or a line's year whose report is with the AD: warn first
 
-    @property
-    def to_tick(self) -> tuple[int, ...]:
-        """Every proposed entry not ticked yet."""
-        return tuple(i for m in self.matches for i in m.entry_ids if i not in self.already)
+    def kept(self, left: Iterable[int]) -> tuple[int, ...]:
+        """The entries of the matches the person kept ticked (their lines not ``left`` out), not those
+        ticked on this statement before."""
+        left = set(left)
+        return tuple(i for m in self.matches if m.line not in left for i in m.entry_ids if i not in self.already)
 
     @property
     def lines(self) -> tuple[BankLine, ...]:
@@ -345,6 +347,16 @@ def accept(session: Session, who: Who, coop_id: int, data: dict, entry_ids: list
                                 today=today, entry_ids=entry_ids, warned=warned)  # fmt: skip
     ticked = set(session.exec(select(Tick.entry_id).where(Tick.statement_id == same.id)).all())
     return tick(session, who, same.id, [i for i in entry_ids if i not in ticked], today=today, warned=warned)
+
+
+def point(session: Session, who: Who, coop_id: int, data: dict, *, left: Iterable[int], created: dict[int, int],
+          today: date, warned: bool = False) -> Pointed:  # fmt: skip
+    """« Pointer »: the file proposed again against the books, and accepted with the matches the person
+    kept (``left``: the lines they unticked); ``warned`` as for accept."""
+    proposal = propose(session, who, coop_id, data, today=today, created=created)
+    ids = list(proposal.kept(left))
+    rec = accept(session, who, coop_id, data, ids, today=today, warned=warned)
+    return Pointed(rec, len(ids), proposal.statement.account if proposal.record_account else None)
 
 
 def masked(account: str) -> str:

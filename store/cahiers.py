@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 from store.errors import StoreError
 from store.access import Action, require
 from store.audit import record
-from store.adhesion import AdhesionError, row_of
+from store.adhesion import AdhesionError, current_year, row_of
+from store.lookups import managed_coops
 from store.models import Adhesion, AdhesionRow, AdhesionTeacher, Coop, Ledger, LedgerKind
 from store.people import Who
 from store.text import folded, plain
@@ -146,6 +147,24 @@ def rows_without_ledger(session: Session, who: Who, coop_id: int, year: int) -> 
                         .order_by(AdhesionRow.id)).all()  # fmt: skip
     return [RowWithoutLedger(row.id, number, row.class_name)
             for number, row in enumerate(rows, start=1) if row.ledger_id is None]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CahiersView:
+    """/cahiers: a coop's ledgers, and this year's membership rows still without one."""
+
+    affiliation: str
+    year: int
+    ledgers: list[LedgerView]
+    waiting: list[RowWithoutLedger]
+
+
+def cahiers_start(session: Session, who: Who) -> CahiersView:
+    """/cahiers' opening, for the first coop this person manages (Forbidden to whoever manages none)."""
+    coop_id = managed_coops(session, who)[0].coop_id
+    year = current_year(session, coop_id)
+    affiliation, ledgers = coop_ledgers(session, who, coop_id)
+    return CahiersView(affiliation, year, ledgers, rows_without_ledger(session, who, coop_id, year))
 
 
 def row_for_naming(session: Session, who: Who, row_id: int) -> tuple[str, list[str], list[tuple[int, str]]]:

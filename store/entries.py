@@ -185,6 +185,14 @@ def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date, warn
     return _views(session, [entry], chart_of(session, coop))[0]
 
 
+def cancel_entry_with_balances(session: Session, who: Who, entry_id: int, *, warned: bool = False) -> Recorded:
+    """cancel_entry, dated against today where the entry's coop is, with its ledger's balances after it."""
+    _, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    cancelled = cancel_entry(session, who, entry_id, warned=warned,
+                             today=today_in(session.get(Department, coop.department_code).timezone))
+    return Recorded(cancelled, _balances(session, ledger, cancelled.fiscal_year))
+
+
 def attach_receipt(session: Session, who: Who, entry_id: int, *, file_id: str, file_unique_id: str,
                    path: str, mime_type: str, size: int, today: date) -> ReceiptView:  # fmt: skip
     """Record the justificatif of an entry: the Telegram file and where its copy is kept."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import Session
 
 from store.access import Action
+from store.balances import Balances, _balances
 from store.books import BANK_MEANS, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, _views
 from store.errors import LedgerError
 from store.models import Coop, Direction, Ledger, LedgerKind, Means, Movement, MovementKind, Treasury
@@ -65,6 +67,23 @@ def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id
         ))  # fmt: skip
     outgoing, incoming = _views(session, legs, chart)
     return MovementView(movement.id, kind, outgoing, incoming)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A movement just recorded, and the balances after it of the ledgers it moved between (one for a
+    deposit or a withdrawal)."""
+
+    movement: MovementView
+    balances: tuple[Balances, ...]
+
+
+def record_movement_with_balances(session: Session, who: Who, kind: MovementKind, **fields: Any) -> Moved:
+    """record_movement, with the new balances of its ledgers."""
+    moved = record_movement(session, who, kind, **fields)
+    ledger_ids = dict.fromkeys(leg.ledger_id for leg in (moved.outgoing, moved.incoming))
+    year = moved.outgoing.fiscal_year
+    return Moved(moved, tuple(_balances(session, session.get(Ledger, i), year) for i in ledger_ids))
 
 
 def _movement_ends(session: Session, who: Who, kind: MovementKind, source: Ledger, coop: Coop,

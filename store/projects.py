@@ -127,13 +127,14 @@ def projects_view(session: Session, who: Who, coop_id: int, ledger_id: int, year
     return ProjectsView(coop_id, ledger_id, year or current, summary, current, years, coop_wide, refs)
 
 
-def first_scope(session: Session, who: Who) -> tuple[int, int] | None:
-    """The whole first coop this person sees whole, else their first ledger; None without any."""
+def projects_start(session: Session, who: Who, timezone: str) -> ProjectsView | None:
+    """/projets' opening: this year's projects of the first coop this person sees whole, else of their
+    first ledger; None without any."""
     coops = who.coops(*COOP_ROLES)
     if coops:
-        return coops[0].coop_id, 0
+        return projects_view(session, who, coops[0].coop_id, 0, None, timezone)
     refs = lookups.ledgers_for(session, who, write=False)
-    return (refs[0].coop_id, refs[0].id) if refs else None
+    return projects_view(session, who, refs[0].coop_id, refs[0].id, None, timezone) if refs else None
 
 
 @dataclass(frozen=True)
@@ -162,9 +163,9 @@ def inventory_view(session: Session, who: Who, coop_id: int, year: int | None, t
     return InventoryView(coop_id, year, current_year, items, affiliations, years)
 
 
-def first_coop(session: Session, who: Who) -> int:
-    """The first coop this person sees whole (the one /inventaire opens on)."""
+def inventory_start(session: Session, who: Who, timezone: str) -> InventoryView:
+    """/inventaire's opening: the current year's register of the first coop this person sees whole."""
     coops = who.coops(*COOP_ROLES)
     if not coops:
         raise Forbidden(Action.READ_LEDGER)
-    return coops[0].coop_id
+    return inventory_view(session, who, coops[0].coop_id, None, timezone, current=True)

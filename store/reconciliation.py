@@ -160,6 +160,26 @@ def tick(session: Session, who: Who, statement_id: int, entry_ids: Iterable[int]
     return _reconciliation(session, statement)
 
 
+@dataclass(frozen=True)
+class Pointed:
+    """A pointage recorded: the statement after it, how many entries it ticked, and the account number
+    recorded from its file (None: none recorded)."""
+
+    reconciliation: Reconciliation
+    ticked: int
+    account_recorded: str | None = None
+
+
+def tick_boxes(session: Session, who: Who, statement_id: int, boxes: Iterable[int], *, today: date,
+               warned: bool = False) -> Pointed:  # fmt: skip
+    """/pointage's « Terminer »: the boxes ticked in the chat that the statement still lists are ticked
+    on it (a box of an entry gone since is dropped); ``warned`` as for tick."""
+    before = reconciliation(session, who, statement_id)
+    kept = set(boxes)
+    ids = [e.id for e in before.outstanding if e.id in kept]
+    return Pointed(tick(session, who, statement_id, ids, today=today, warned=warned) if ids else before, len(ids))
+
+
 def _tick(session: Session, who: Who, statement: Statement, entry_ids: list[int]) -> None:
     if not entry_ids:
         return

@@ -552,6 +552,11 @@ def send(session: Session, who: Who, report_id: int) -> Outcome:
                    _notices(_staff(session, coop.department_code)))
 
 
+def follow_ups(session: Session, who: Who) -> tuple[tuple[str, list[FollowUpRow]], ...]:
+    """follow_up of each department whose AD staff this person is."""
+    return tuple((department, follow_up(session, who, department)) for department in who.departments())
+
+
 def follow_up(session: Session, who: Who, department_code: str) -> list[FollowUpRow]:
     """The AD: every coop of the department and where its report stands (figures left out: a glance)."""
     require(who, Action.STAFF, department_code=department_code)

@@ -430,13 +430,13 @@ def test_the_same_file_sent_again_finds_its_lines_ticked(demo_books):
 
     def accept(proposal):
         return demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id,
-                                                         proposal.statement.to_data(), list(proposal.to_tick),
+                                                         proposal.statement.to_data(), list(proposal.kept(())),
                                                          today=TODAY))  # fmt: skip
     assert accept(first).balanced
     again = propose(demo_books, data)
-    assert again.existing_statement_id and not again.unmatched_lines and not again.to_tick
+    assert again.existing_statement_id and not again.unmatched_lines and not again.kept(())
     assert len(again.matches) == len(first.matches) and [e.label for e in again.unmatched_entries] == [MUSEUM]
-    assert len(accept(again).ticked) == len(first.to_tick)
+    assert len(accept(again).ticked) == len(first.kept(()))
 
 
 async def test_a_second_file_while_the_proposals_show_is_not_a_receipt(bot, cast, demo_books):
@@ -467,7 +467,7 @@ async def test_a_statement_sent_again_shows_its_ticked_lines_as_already_ticked(b
     data = ofx(TODAY, closing, lines)
     first = propose(demo_books, data)
     demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id, first.statement.to_data(),
-                                              list(first.to_tick), today=TODAY))  # fmt: skip
+                                              list(first.kept(())), today=TODAY))  # fmt: skip
     marie = cast["mandataire"]
     await marie.send("/pointage")
     step = await marie.send_document(data, "releve.ofx")
@@ -497,7 +497,7 @@ def test_a_file_of_several_accounts_is_read_for_the_coops(demo_books, write):
     savings = propose(demo_books, data, account=SAVINGS[0])  # the person's choice, checked at acceptance
     assert (savings.statement.account, savings.statement.closing, len(savings.lines)) == (SAVINGS[0], 5_000_00, 1)
     demo_books.run(lambda s: bankfiles.accept(s, who_is(s, MARIE), coop_of(s).id, chosen.statement.to_data(),
-                                              list(chosen.to_tick), today=TODAY))  # fmt: skip
+                                              list(chosen.kept(())), today=TODAY))  # fmt: skip
     again = propose(demo_books, data, account=SAVINGS[0])  # recorded now: the coop's account is read, whatever asked
     assert again.statement.account == ACCOUNT and again.existing_statement_id
     with pytest.raises(BankFileError) as refused:

@@ -177,3 +177,116 @@ async def test_a_journal_search_is_one_call(bot, cast, meter):
     # Was: journal, open_years.
     assert handler == ["journal_page"]
     assert aside["gate"] == 1
+
+
+async def test_validating_and_paying_a_membership_are_one_call_each(bot, cast, meter):
+    from tests.test_adhesion import eur
+    from tests.test_membership import reprise
+
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await reprise(marie)
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    await paul.press("🔍 Voir et valider 974-111")
+    aside, handler, _ = await meter.around(paul.press("✅ Valider l'adhésion de 974-111"))
+    assert marie.last.buttons == [[eur("💶 Enregistrer le paiement (188,60 €)")]]  # the fee came with it
+    assert handler == ["validate"]  # was validate, view_of (for the fee)
+    assert aside["gate"] == 1
+    await marie.press(eur("💶 Enregistrer le paiement (188,60 €)"))
+    aside, handler, _ = await meter.around(marie.send("1234567"))
+    assert "Nouveau solde — cahier École" in marie.last.text
+    assert handler == ["pay"]  # was pay, balances
+    assert aside == {"gate": 1, "persistence": 1}
+
+
+@pytest.mark.parametrize(("command", "opening"), [("/inventaire", "inventory_start"), ("/projets", "projects_start")])
+async def test_inventory_and_projects_open_in_one_call(bot, cast, meter, command, opening):
+    marie = cast["mandataire"]
+    aside, handler, who = await meter.around(marie.send(command))
+    assert "974-111" in marie.last.text
+    assert handler == [opening]  # was first_coop (first_scope), then inventory_view (projects_view)
+    assert aside == {"gate": 1, "persistence": 1}
+    assert who == 2
+
+
+async def test_finishing_a_pointage_is_one_call(bot, cast, meter):
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    await marie.press("Aujourd'hui")
+    step = await marie.send("100")
+    await marie.press(step.last.buttons[0][0])  # a box ticked
+    aside, handler, _ = await meter.around(marie.press("✅ Terminer"))
+    assert " ".join(marie.last.text.split()).startswith("Pointage enregistré : 1 opération pointée")
+    assert handler == ["tick_boxes"]  # was reconciliation, tick
+    assert aside["gate"] == 1
+
+
+async def test_pointing_a_banks_file_is_one_call(bot, cast, meter, demo_books):
+    from tests.bankfiles import ofx
+    from tests.test_bank_import import TODAY, statement_of
+
+    lines, closing = statement_of(demo_books)
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.send_document(ofx(TODAY, closing, lines), "releve.ofx")
+    aside, handler, _ = await meter.around(marie.press(step.last.buttons[-2][0]))  # ✅ Pointer n opérations
+    assert marie.last.text.startswith("Pointage enregistré")
+    assert handler == ["point"]  # was propose, accept
+    assert aside["gate"] == 1
+
+
+async def test_recording_a_movement_is_one_call_with_the_new_balances(bot, cast, meter):
+    julien = cast["enseignant"]
+    await julien.send("/mouvement")
+    await julien.press("🏦 Dépôt d'espèces en banque")
+    await julien.send("10")
+    await julien.press("Aujourd'hui")
+    await julien.press("✅ Garder ce libellé")
+    aside, handler, _ = await meter.around(julien.press("✅ Enregistrer"))
+    assert "Mouvement enregistré : dépôt de 10,00" in julien.last.text and "CE1A" in julien.last.text
+    assert handler == ["record_movement_with_balances"]  # was record_movement, balances per ledger
+    assert aside["gate"] == 1
+
+
+async def test_cancelling_an_entry_is_one_call_with_the_new_balance(bot, cast, meter):
+    from tests.test_adhesion import eur
+
+    julien = cast["enseignant"]
+    await julien.send("/depense 5 Erreur; fournitures; carte; aujourd'hui")
+    aside, handler, _ = await meter.around(julien.press("↩️ Annuler l'écriture"))
+    assert "annulée" in julien.last.text and "\ncahier CE1A : " in julien.last.text  # the new balance
+    assert handler == ["cancel_entry_with_balances"]  # was get_entry, ledgers_for, cancel_entry, balances
+    assert aside["gate"] == 1
+    await julien.send("/journal")
+    await julien.press(eur("1 · −23,80 €"))
+    await julien.press("🗑 Annuler l'écriture")
+    aside, handler, _ = await meter.around(julien.press("🗑 Oui, annuler l'écriture"))
+    assert julien.last.text.startswith("Écriture 1 annulée") and "\ncahier CE1A : " in julien.last.text
+    assert handler == ["cancel_entry_with_balances"]  # was cancel_entry, balances
+
+
+@pytest.mark.parametrize(("who", "command", "shows", "opening"), [
+    ("mandataire", "/historique", "Historique de la coopérative 974-111", "history_start"),
+    ("ad", "/valider", "OCCE 974", "follow_ups")])  # fmt: skip
+async def test_history_and_the_ads_follow_up_open_in_one_call(bot, cast, meter, who, command, shows, opening):
+    person = cast[who]
+    await person.send("/start")
+    aside, handler, whom = await meter.around(person.send(command))
+    assert shows in person.last.text
+    assert handler == [opening]  # was who_is, then coop_history (department_year, department_follow_up)
+    assert aside == {"gate": 1, "persistence": 1}
+    assert whom == 2
+    if who == "ad":
+        aside, handler, _ = await meter.around(person.press("📋 Comptes rendus"))
+        assert "Comptes rendus" in person.last.text and "OCCE 974" in person.last.text
+        assert handler == ["follow_ups"]  # the reports': was who_is, follow_up
+
+
+async def test_the_ledgers_list_opens_in_one_call(bot, cast, meter):
+    marie = cast["mandataire"]
+    aside, handler, who = await meter.around(marie.send("/cahiers"))
+    assert "974-111" in marie.last.text and "CE1A" in marie.last.text
+    assert handler == ["cahiers_start"]  # was managed_coops, current_year, coop_ledgers, rows_without_ledger
+    assert aside == {"gate": 1, "persistence": 1}
+    assert who == 2

@@ -14,9 +14,9 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button, page_turns
-from bot.ui.chat import as_user, in_store, show
+from bot.ui.chat import as_user, show
 from bot.ui.formatting import day_text, excerpt, fit, money, years_text
-from store import audit, people
+from store import audit
 from store.audit import AuditView, CoopEvent, CoopHistory
 
 HISTORY_PAGE_BUTTON, HISTORY_CLOSE_BUTTON = Button("hist:p", ID, ID), Button("hist:close")  # coop, page
@@ -157,14 +157,12 @@ def history_keyboard(history: CoopHistory, language: str) -> InlineKeyboardMarku
 async def history_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/historique: the latest events of the person's coop (a coop to choose first if several)."""
     language = lang(update)
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    coops = who.managed()
-    if len(coops) > 1:
-        rows = [[button(f"{c.affiliation} {c.school_name}", HISTORY_PAGE_BUTTON.data(c.coop_id, 0))] for c in coops]
+    history = await as_user(update, context, audit.history_start, HISTORY_SIZE)
+    if isinstance(history, tuple):  # the coops this person manages, to choose among
+        rows = [[button(f"{c.affiliation} {c.school_name}", HISTORY_PAGE_BUTTON.data(c.coop_id, 0))] for c in history]
         rows.append([button(t("button.close", language), HISTORY_CLOSE_BUTTON.data())])
         await update.effective_message.reply_text(t("hist.pick_coop", language), reply_markup=InlineKeyboardMarkup(rows))
         return
-    history = await as_user(update, context, audit.coop_history, coops[0].coop_id, 0, HISTORY_SIZE)
     await update.effective_message.reply_text(history_text(history, language),
                                               reply_markup=history_keyboard(history, language))  # fmt: skip
 

@@ -19,7 +19,7 @@ from bot.texts import lang, t
 from bot.ui.buttons import ID, Button, Field, button, page_turns
 from bot.ui.chat import as_user, settings
 from bot.ui.formatting import day_text, money, years_text
-from store.projects import InventoryView, first_coop, inventory_view
+from store.projects import InventoryView, inventory_start, inventory_view
 
 PAGE_SIZE = 15  # goods per page of the inventory
 ALL_YEARS = "all"
@@ -74,8 +74,7 @@ def inventory_keyboard(view: InventoryView, page: int, language: str) -> InlineK
 async def inventory(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/inventaire: the current year's durable goods of the person's (first) coop."""
     language = lang(update)
-    coop_id = await as_user(update, context, first_coop)
-    view = await as_user(update, context, inventory_view, coop_id, None, settings(context).timezone, current=True)
+    view = await as_user(update, context, inventory_start, settings(context).timezone)
     await update.effective_message.reply_text(inventory_text(view, 0, language),
                                               reply_markup=inventory_keyboard(view, 0, language))  # fmt: skip
 

@@ -34,6 +34,7 @@ from store import entries as store_entries
 from store import journal as store_journal
 from store import lookups
 from store.access import Action
+from store.balances import Balances
 from store.books import EntryView
 from store.errors import LedgerError
 from store.lookups import LedgerRef
@@ -465,19 +466,24 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the entry is cancelled, struck through in the journal with its number kept."""
     entry_id, language = CONFIRM_CANCEL_BUTTON.read(update), lang(update)
-    today = today_for(current_ledger(context))
     try:
-        entry = await as_user(update, context, store_entries.cancel_entry, entry_id, today=today,
-                              warned=context.user_data[KEY].pop("warned", False))  # fmt: skip
+        cancelled = await as_user(update, context, store_entries.cancel_entry_with_balances, entry_id,
+                                  warned=context.user_data[KEY].pop("warned", False))  # fmt: skip
     except LedgerError as error:
         entry = await load_entry(update, context, entry_id)
         await update.callback_query.answer()
         return await show_entry(update, context, entry, refusal(error, language))
     await update.callback_query.answer()
-    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.cancelled"))
+    notice = changed_text(cancelled.entry, cancelled.balances, "jnl.cancelled", language)
+    return await show_entry(update, context, cancelled.entry, notice)
+
+
+def changed_text(entry: EntryView, balances: Balances, key: str, language: str) -> str:
+    """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
+    return t(key, language, piece=entry.piece) + "\n" + balance_line(balances, language)
 
 
 async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, key: str) -> str:
-    """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
+    """changed_text, the new balance asked of the store."""
     balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
-    return t(key, lang(update), piece=entry.piece) + "\n" + balance_line(balances, lang(update))
+    return changed_text(entry, balances, key, lang(update))

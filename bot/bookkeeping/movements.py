@@ -226,10 +226,10 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     await query.answer()
     current = draft(context)
     try:
-        moved = await as_user(update, context, store_movements.record_movement, MovementKind(current["kind"]),
-                              ledger_id=current["ledger_id"], to_ledger_id=current["to_ledger_id"],
-                              day=day_of(current), amount=current["amount"], label=current["label"],
-                              today=today_of(current), **treasuries(current))  # fmt: skip
+        recorded = await as_user(update, context, store_movements.record_movement_with_balances,
+                                 MovementKind(current["kind"]), ledger_id=current["ledger_id"],
+                                 to_ledger_id=current["to_ledger_id"], day=day_of(current), amount=current["amount"],
+                                 label=current["label"], today=today_of(current), **treasuries(current))  # fmt: skip
     except LedgerError as refused:
         field = REDO.get(refused.reason)
         if field is None:
@@ -239,12 +239,9 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
         current.pop(field)
         return await next_step(update, context, refusal(refused, language))
     context.user_data.pop(DRAFT, None)
-    year = fiscal_year_of(day_of(current))
-    lines = []
-    for leg in dict.fromkeys(leg.ledger_id for leg in (moved.outgoing, moved.incoming)):
-        after = await as_user(update, context, store_balances.balances, leg, year)
-        lines.append(t("mvt.after", language, ledger=escape(after.ledger_name),
-                       banque=signed_money(after.banque, language), caisse=money(after.caisse, language)))  # fmt: skip
+    moved = recorded.movement
+    lines = [t("mvt.after", language, ledger=escape(after.ledger_name), banque=signed_money(after.banque, language),
+               caisse=money(after.caisse, language)) for after in recorded.balances]  # fmt: skip
     pieces = t("mvt.and", language).join(
         t("mvt.piece", language, piece=leg.piece, ledger=escape(leg.ledger_name),
           treasury=t(f"treasury.{leg.treasury.value}", language))

@@ -27,7 +27,7 @@ from bot.ui.buttons import ID, YEAR, Button, button
 from bot.ui.chat import as_user, settings, show
 from bot.texts import lang, plural, t
 from store.errors import LedgerError
-from store.projects import ProjectsView, first_scope, projects_view
+from store.projects import ProjectsView, projects_start, projects_view
 
 TEXT_BUDGET = 3600  # characters of project lines: the message stays below Telegram's 4096
 PROJECTS_BUTTON, PROJECTS_CLOSE_BUTTON = Button("prj", ID, ID, YEAR), Button("prj:close")  # coop, ledger (0: all), year
@@ -102,11 +102,10 @@ def projects_keyboard(view: ProjectsView, language: str) -> InlineKeyboardMarkup
 async def projects(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/projets: this year's projects of the person's coop, or of their ledger for a teacher."""
     language = lang(update)
-    scope = await as_user(update, context, first_scope)
-    if scope is None:
+    view = await as_user(update, context, projects_start, settings(context).timezone)
+    if view is None:
         await update.effective_message.reply_text(t("prj.no_ledger", language))
         return
-    view = await as_user(update, context, projects_view, *scope, None, settings(context).timezone)
     await update.effective_message.reply_text(projects_text(view, language),
                                               reply_markup=projects_keyboard(view, language))  # fmt: skip
 

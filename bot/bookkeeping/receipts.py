@@ -16,9 +16,7 @@ from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, settings
 from bot.ui.formatting import balance_line, money, refusal, report_warning
 from bot.ui.steps import my_ledgers, today_for
-from store import balances as store_balances
 from store import entries
-from store.books import EntryView
 from store.errors import LedgerError
 
 EDIT_BUTTON, UNDO_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID)  # under the message of an entry recorded
@@ -40,31 +38,16 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """↩️ Annuler, within 10 minutes of recording; a second tap changes nothing. In a year whose report
     is with the AD, a card under the report's warning asks first."""
     query, language = update.callback_query, lang(update)
-    entry = await as_user(update, context, entries.get_entry, UNDO_BUTTON.read(update))
-    if entry.cancelled:  # a double tap: the first one did it, and the message says so
-        await query.answer()
-        return
     if datetime.now(timezone.utc) - query.message.date > timedelta(minutes=UNDO_MINUTES):
         await query.answer(t("ent.undo.late", language), show_alert=True)
         await query.edit_message_reply_markup(None)
         return
-    if not entry.report_sent:
-        return await cancel(update, context, entry, warned=False)
-    await query.answer()
-    keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), UNDO_OK_BUTTON.data(entry.id))],
-                                     [button(t("button.cancel", language), UNDO_KEEP_BUTTON.data(entry.id))]])  # fmt: skip
-    question = t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
-                 amount=money(entry.amount, language))  # fmt: skip
-    await query.message.reply_text(f"{report_warning(entry.fiscal_year, language)}\n\n{question}", reply_markup=keyboard)
+    await cancel(update, context, UNDO_BUTTON.read(update), warned=False)
 
 
 async def undo_confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """🗑 Oui, under the report's warning: the entry is cancelled."""
-    entry = await as_user(update, context, entries.get_entry, UNDO_OK_BUTTON.read(update))
-    if entry.cancelled:
-        await update.callback_query.answer()
-        return
-    await cancel(update, context, entry, warned=True)
+    await cancel(update, context, UNDO_OK_BUTTON.read(update), warned=True)
 
 
 async def undo_kept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -74,24 +57,35 @@ async def undo_kept(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.callback_query.edit_message_text(t("ent.undo.kept", lang(update), piece=entry.piece))
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, *, warned: bool) -> None:
-    """The entry cancelled: the pressed message struck through, with the ledger's new balance."""
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int, *, warned: bool) -> None:
+    """In one store call, the entry cancelled: the pressed message struck through, with the ledger's new
+    balance; its year's report being with the AD, the warning's card instead (unless ``warned``)."""
     query, language = update.callback_query, lang(update)
-    ref = next((r for r in await my_ledgers(update, context) if r.id == entry.ledger_id), None)
     try:
-        await as_user(update, context, entries.cancel_entry, entry.id, today=today_for(ref) if ref else date.today(),
-                      warned=warned)  # fmt: skip
+        undone = await as_user(update, context, entries.cancel_entry_with_balances, entry_id, warned=warned)
     except LedgerError as refused:
-        if refused.reason == "cancelled":  # two taps handled at once: the other one answers
-            await query.answer()
-            return
         await query.answer()
-        await query.message.reply_text(refusal(refused, language))
+        if refused.reason == "report_unconfirmed":
+            await ask_past_the_warning(update, context, entry_id)
+        elif refused.reason != "cancelled":  # cancelled: a double tap, the first one did it and its message says so
+            await query.message.reply_text(refusal(refused, language))
         return
     await query.answer()
-    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
-    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n" + t("ent.undone", language, piece=entry.piece)
-                                  + "\n" + balance_line(balances, language))  # fmt: skip
+    await query.edit_message_text(f"<s>{query.message.text_html}</s>\n"
+                                  + t("ent.undone", language, piece=undone.entry.piece)
+                                  + "\n" + balance_line(undone.balances, language))  # fmt: skip
+
+
+async def ask_past_the_warning(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int) -> None:
+    """The report's warning and 🗑 Oui / Annuler, under the entry's message."""
+    language = lang(update)
+    entry = await as_user(update, context, entries.get_entry, entry_id)
+    keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), UNDO_OK_BUTTON.data(entry.id))],
+                                     [button(t("button.cancel", language), UNDO_KEEP_BUTTON.data(entry.id))]])  # fmt: skip
+    question = t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
+                 amount=money(entry.amount, language))  # fmt: skip
+    await update.callback_query.message.reply_text(f"{report_warning(entry.fiscal_year, language)}\n\n{question}",
+                                                   reply_markup=keyboard)  # fmt: skip
 
 
 async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -36,7 +36,7 @@ from store.access import Action
 from store.books import EntryView
 from store.errors import LedgerError
 from store.lookups import LedgerRef
-from store.reconciliation import Reconciliation
+from store.reconciliation import Pointed, Reconciliation
 from store.money import AmountError
 from store.years import fiscal_year_of
 
@@ -345,26 +345,25 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     """✅ Terminer: the boxes ticked are recorded on the statement; balanced or not, the bot says so."""
     query, current, language = update.callback_query, draft(context), lang(update)
     await query.answer()
-    rec = await as_user(update, context, store_reconciliation.reconciliation, current["statement_id"])
-    ids = [e.id for e in rec.outstanding if e.id in current["ticked"]]
-    if ids:
-        try:
-            rec = await as_user(update, context, store_reconciliation.tick, rec.statement_id, ids, today=today_of(current),
+    try:
+        pointed = await as_user(update, context, store_reconciliation.tick_boxes, current["statement_id"],
+                                current["ticked"], today=today_of(current),
                                 warned=current.get("warned", False))  # fmt: skip
-        except LedgerError as refused:
-            if "entry_id" in refused.details and refused.entry_id in current["ticked"]:
-                current["ticked"].remove(refused.entry_id)
-            current.pop("shown", None)
-            return await refresh(update, context, rec, refusal(refused, language))
-    return await finished(update, context, rec, len(ids))
+    except LedgerError as refused:
+        if "entry_id" in refused.details and refused.entry_id in current["ticked"]:
+            current["ticked"].remove(refused.entry_id)
+        current.pop("shown", None)
+        rec = await as_user(update, context, store_reconciliation.reconciliation, current["statement_id"])
+        return await refresh(update, context, rec, refusal(refused, language))
+    return await finished(update, context, pointed)
 
 
-async def finished(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Reconciliation, ticked: int,
-                   *notes: str) -> int:
+async def finished(update: Update, context: ContextTypes.DEFAULT_TYPE, pointed: Pointed, *notes: str) -> int:
     """The statement recorded (by Terminer, or a file's Pointer): the entries ticked, ``notes``, then
     balanced or the écart left, in place of the boxes."""
+    rec = pointed.reconciliation
     language, day = lang(update), day_text(rec.day)
-    lines = [t("pnt.ticked", language, ticked=plural(ticked, "word.ticked", language), day=day), *notes]
+    lines = [t("pnt.ticked", language, ticked=plural(pointed.ticked, "word.ticked", language), day=day), *notes]
     if rec.balanced:
         lines.append(t("pnt.balanced", language, statement=signed_money(rec.statement_balance, language),
                        debits=signed_money(rec.outstanding_debits, language),

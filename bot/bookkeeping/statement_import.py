@@ -63,7 +63,10 @@ def money_values(error: BankFileError, language: str) -> dict:
     return values
 
 
-def problem(error: BankFileError, language: str) -> str:
+def problem(error: BankFileError | LedgerError, language: str) -> str:
+    """Why the file, or what the books refuse of it, is refused."""
+    if isinstance(error, LedgerError):
+        return refusal(error, language)
     return t(f"imp.error.{error.reason}", language, **money_values(error, language))
 
 
@@ -191,12 +194,6 @@ def items(proposal: Proposal) -> list[tuple[int, object]]:
     return sorted(found, key=lambda item: (proposal.lines[item[0]].day, item[0]))
 
 
-def accepted(proposal: Proposal, current: dict) -> list[int]:
-    """The entries of the matches the person kept ticked (not those ticked on this statement before)."""
-    return [i for m in proposal.matches if m.line not in current["left"] for i in m.entry_ids
-            if i not in proposal.already]  # fmt: skip
-
-
 def item_lines(proposal: Proposal, line: int, found, current: dict, language: str) -> list[str]:
     """'☑ 03/09 · +450,00 €' and, under it, the bank's label → the entry, or 'sans écriture'."""
     x = proposal.lines[line]
@@ -262,7 +259,7 @@ def render(proposal: Proposal, current: dict, language: str) -> tuple[str, Inlin
             for line, found in listed[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
             if not ticked_before(proposal, found)]  # fmt: skip
     rows += page_turns(page, page < pages - 1, language, PAGE_BUTTON.data)
-    count = len(accepted(proposal, current))
+    count = len(proposal.kept(current["left"]))
     rows.append([button(t("imp.finish", language, count=plural(count, "imp.word.entry", language)), DONE_BUTTON.data())])
     rows.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
     return narrow("\n".join(lines)), InlineKeyboardMarkup(rows)
@@ -324,9 +321,7 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         entry, proposal = await as_user(update, context, bankfiles.entry_from_line, current["coop_id"], current["file"],
                                         line, ACCOUNT_BUTTON.read(update), today=today_of(current),
                                         created=created(current), warned=current.pop("line_warned", False))  # fmt: skip
-    except LedgerError as refused:
-        return await refresh(update, context, await reread(update, context), refusal(refused, language))
-    except BankFileError as refused:
+    except (LedgerError, BankFileError) as refused:
         return await refresh(update, context, await reread(update, context), problem(refused, language))
     current["created"][str(line)] = entry.id
     notice = t("imp.created", language, ledger=escape(entry.ledger_name), piece=entry.piece,
@@ -346,18 +341,15 @@ async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | in
     """✅ Pointer: the statement recorded, the matches kept ticked on it; balanced or not, the bot says so."""
     query, current, language = update.callback_query, draft(context), lang(update)
     await query.answer()
-    proposal = await reread(update, context)
-    ids = accepted(proposal, current)
     try:
-        rec = await as_user(update, context, bankfiles.accept, current["coop_id"], current["file"], ids,
-                            today=today_of(current), warned=current.get("warned", False))  # fmt: skip
-    except LedgerError as refused:
-        return await refresh(update, context, await reread(update, context), refusal(refused, language))
-    except BankFileError as refused:
+        pointed = await as_user(update, context, bankfiles.point, current["coop_id"], current["file"],
+                                left=current["left"], created=created(current), today=today_of(current),
+                                warned=current.get("warned", False))  # fmt: skip
+    except (LedgerError, BankFileError) as refused:
         return await refresh(update, context, await reread(update, context), problem(refused, language))
-    notes = [t("imp.account_recorded", language, account=bankfiles.masked(proposal.statement.account))
-             ] if proposal.record_account else []  # fmt: skip
-    return await reconciliation.finished(update, context, rec, len(ids), *notes)
+    notes = [t("imp.account_recorded", language, account=bankfiles.masked(pointed.account_recorded))
+             ] if pointed.account_recorded else []  # fmt: skip
+    return await reconciliation.finished(update, context, pointed, *notes)
 
 
 async def another_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

@@ -8,11 +8,11 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button
-from bot.ui.chat import as_user, in_store, invitation_ttl
+from bot.ui.chat import as_user, invitation_ttl
 from bot.ui.formatting import excerpt, refusal, years_text
 from bot.people.invitations import link_text
 from bot.texts import lang, t
-from store import adhesion, cahiers, invitations, lookups
+from store import cahiers, invitations
 from store.adhesion import AdhesionError
 from store.models import LedgerKind, RoleKind
 
@@ -27,11 +27,9 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     language = lang(update)
     if update.callback_query:
         await update.callback_query.answer()
-    coop_id = (await as_user(update, context, lookups.managed_coops))[0].coop_id  # refused to whoever manages none
-    year = await in_store(context, adhesion.current_year, coop_id)
-    affiliation, views = await as_user(update, context, cahiers.coop_ledgers, coop_id)
-    waiting = await as_user(update, context, cahiers.rows_without_ledger, coop_id, year)
-    lines = [t("led.title", language, affiliation=affiliation)]
+    view = await as_user(update, context, cahiers.cahiers_start)
+    year, views, waiting = view.year, view.ledgers, view.waiting
+    lines = [t("led.title", language, affiliation=view.affiliation)]
     for view in views:
         if view.kind == LedgerKind.ECOLE:
             lines.append(t("led.school", language, name=escape(view.name)))

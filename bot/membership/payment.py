@@ -16,7 +16,6 @@ from bot.ui.chat import as_user
 from bot.ui.formatting import balance_line, entry_line, refusal, years_text
 from store import adhesion
 from store.adhesion import AdhesionError
-from store.balances import balances as ledger_balances
 from store.errors import LedgerError
 from store.money import format_amount
 
@@ -48,7 +47,7 @@ async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYP
         return PAY_CHEQUE
     adhesion_id = context.user_data.get("payment", {}).get("adhesion_id", 0)
     try:
-        entry = await as_user(update, context, adhesion.pay, adhesion_id, number)
+        paid = await as_user(update, context, adhesion.pay, adhesion_id, number)
     except AdhesionError as error:
         await update.effective_message.reply_text(refusal(error, language))
         return ConversationHandler.END
@@ -56,7 +55,6 @@ async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYP
         await update.effective_message.reply_text(refusal(refused, language))
         return PAY_CHEQUE if refused.reason.startswith("cheque_number") else ConversationHandler.END
     context.user_data.pop("payment", None)
-    balances = await as_user(update, context, ledger_balances, entry.ledger_id, entry.fiscal_year)
-    await update.effective_message.reply_text(t("adh.paid", language, entry=entry_line(entry, language),
-                                                balance=balance_line(balances, language)))  # fmt: skip
+    await update.effective_message.reply_text(t("adh.paid", language, entry=entry_line(paid.entry, language),
+                                                balance=balance_line(paid.balances, language)))  # fmt: skip
     return ConversationHandler.END

@@ -12,9 +12,9 @@ from bot.membership.adhesion import REVIEW_BUTTON, pressed_membership, refuse, t
 from bot.membership.payment import PAY_BUTTON
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
-from bot.ui.chat import as_user, in_store, notify
+from bot.ui.chat import as_user, notify
 from bot.ui.formatting import refusal, years_text
-from store import adhesion, people
+from store import adhesion
 from store.adhesion import AdhesionError
 from store.money import format_amount
 
@@ -63,9 +63,8 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         reply_markup=InlineKeyboardMarkup([[button(
             t("adh.button.reopen", language, affiliation=notified.affiliation), REOPEN_BUTTON.data(adhesion_id))]]),
     )  # fmt: skip
-    table = await as_user(update, context, adhesion.view_of, adhesion_id)
     for manager_id, manager_language in notified.people:
-        pay = button(t("adh.button.pay", manager_language, amount=format_amount(table.fee_cents, manager_language)),
+        pay = button(t("adh.button.pay", manager_language, amount=format_amount(notified.fee_cents, manager_language)),
                      PAY_BUTTON.data(adhesion_id))  # fmt: skip
         await notify(context, manager_id, t("adh.told_validated", manager_language,
                                                      years=years_text(year), affiliation=notified.affiliation),
@@ -108,10 +107,7 @@ async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/valider: where every coop of the department stands, with a button per membership to validate."""
     language = lang(update)
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    for department in who.departments():
-        year = await in_store(context, adhesion.department_year, department)
-        coops = await as_user(update, context, adhesion.department_follow_up, department, year)
+    for department, year, coops in await as_user(update, context, adhesion.follow_ups):
         lines = [t("follow.title", language, years=years_text(year), department=department)]
         groups = {
             "submitted": [c for c in coops if c.state == "submitted"],

@@ -14,7 +14,7 @@ from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, end_conversation, in_store, notify, show
 from bot.ui.formatting import years_text
-from store import people, reports
+from store import reports
 from store.reports import ReportError
 
 COMMENT = "rad.comment"
@@ -36,9 +36,7 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """📋 Comptes rendus: each group with its coops, a button per report to check."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    for department in who.departments():
-        rows = await as_user(update, context, reports.follow_up, department)
+    for department, rows in await as_user(update, context, reports.follow_ups):
         year = rows[0].year if rows else None
         lines = [t("rep.follow.title", language, years=years_text(year) if year else "", department=department)]
         for name, _ in GROUPS:

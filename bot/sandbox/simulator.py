@@ -4,8 +4,8 @@ One side speaks the Bot API methods CoopBot uses, over HTTP, the way Telegram
 does (same URLs, same JSON objects, same errors for what Telegram refuses).
 The other side plays users: they send text, commands, photos and documents,
 press inline buttons by their label and read the chat as they would see it.
-Its messages are in sim_messages.py, its files in sim_files.py, its fault
-injection in sim_faults.py.
+Its messages are in sim_messages.py, its users in sim_users.py, its files in
+sim_files.py, its fault injection in sim_faults.py.
 
 Used by the tests, by `coopbot sandbox` and by anyone pointing
 ``TELEGRAM_API_BASE_URL`` at it.
@@ -30,6 +30,7 @@ from bot.sandbox.sim_files import FileStore, StoredFile
 from bot.sandbox.sim_messages import (  # SimMessage, Step: the simulator's own, as its users import them
     MAX_CALLBACK_ANSWER, MAX_CALLBACK_DATA, MAX_TEXT, ApiError, SimMessage, Step, plain_or_raw,
 )
+from bot.sandbox.sim_users import SimUser  # the simulator's own too: sim.user(…) makes one
 
 # Telegram's flood limits, answered 429 when the simulator enforces them (``enforce_limits=True``).
 LIMIT_PER_SECOND = 30  # messages in any one second, all chats together
@@ -533,104 +534,6 @@ class BotApiSimulator(FaultInjection, FileStore):
             elif kind == "answer":
                 step.answer = payload
         return step
-
-
-class SimUser:
-    """A Telegram user talking to the bot, in their private chat or in a group."""
-
-    def __init__(self, sim: BotApiSimulator, profile: dict, chat: dict):
-        self.sim = sim
-        self.profile = profile
-        self.chat = chat
-        self.id = profile["id"]
-
-    def in_chat(self, chat: dict) -> SimUser:
-        """The same person speaking in another chat (a group)."""
-        return SimUser(self.sim, self.profile, chat)
-
-    @property
-    def history(self) -> list[SimMessage]:
-        """The chat as the user sees it, oldest first."""
-        return [m for m in self.sim.messages.get(self.chat["id"], []) if not m.deleted]
-
-    @property
-    def last(self) -> SimMessage:
-        """The latest message from the bot."""
-        return [m for m in self.history if m.from_bot][-1]
-
-    async def _act(self, update: dict) -> Step:
-        mark = len(self.sim._events)
-        update_id = self.sim._push_update(update)
-        await self.sim.wait_processed(update_id)
-        return self.sim.events_since(mark, self.chat["id"])
-
-    def send_nowait(self, text: str) -> int:
-        """Type a message without waiting for the answer (a burst); returns the update id."""
-        return self.sim._push_update({"message": self._message(text=text)})
-
-    def send_document_nowait(self, file_id: str, file_name: str) -> int:
-        """Send a file kept with ``sim.store_file`` without waiting for the answer; returns the update id."""
-        return self.sim._push_update({"message": self._message(document=file_id, file_name=file_name)})
-
-    async def edit(self, text: str, *, message: SimMessage | None = None) -> Step:
-        """Change the text of one of my messages (default: my latest), as Telegram's « Modifier » does."""
-        if message is None:
-            message = [m for m in self.history if not m.from_bot][-1]
-        message.text, message.edit_date = text, int(time.time())
-        return await self._act({"edited_message": message.to_api(self.chat, self.sim.bot_user)})
-
-    def _message(self, reply_to: SimMessage | None = None, **fields: Any) -> dict:
-        message = self.sim._add_message(
-            self.chat["id"], from_bot=False, sender=self.profile,
-            reply_to=reply_to.message_id if reply_to else None, **fields,
-        )  # fmt: skip
-        data = message.to_api(self.chat, self.sim.bot_user)
-        if reply_to is not None:
-            data["reply_to_message"] = reply_to.to_api(self.chat, self.sim.bot_user)
-        return data
-
-    async def send(self, text: str, *, reply_to: SimMessage | None = None) -> Step:
-        """Type a message (or a /command) and wait for the bot to deal with it."""
-        return await self._act({"message": self._message(reply_to, text=text)})
-
-    async def send_photo(self, data: bytes, *, caption: str | None = None,
-                         reply_to: SimMessage | None = None) -> Step:  # fmt: skip
-        file_id = self.sim.store_file(data, "photo.jpg")
-        return await self._act(
-            {"message": self._message(reply_to, photo=file_id, caption=caption)}
-        )
-
-    async def send_document(self, data: bytes, file_name: str, *, caption: str | None = None,
-                            reply_to: SimMessage | None = None, size_known: bool = True) -> Step:  # fmt: skip
-        file_id = self.sim.store_file(data, file_name, size_known=size_known)
-        return await self._act({"message": self._message(
-            reply_to, document=file_id, file_name=file_name, caption=caption)})  # fmt: skip
-
-    async def press(self, label: str, *, message: SimMessage | None = None) -> Step:
-        """Press the inline button labelled ``label`` on ``message`` (default: the latest keyboard)."""
-        if message is None:
-            keyboards = [m for m in self.history if m.from_bot and m.buttons]
-            if not keyboards:
-                raise LookupError("no message with buttons in this chat")
-            message = keyboards[-1]
-        button = message.button(label)
-        return await self.press_data(button["callback_data"], message)
-
-    async def press_data(self, data: str, message: SimMessage) -> Step:
-        """Send a callback query with any data, even forged or stale."""
-        query_id = f"{self.chat['id']}-{secrets.token_hex(6)}"
-        self.sim.callback_answers[query_id] = None
-        query = {
-            "id": query_id,
-            "from": self.profile,
-            "chat_instance": str(self.chat["id"]),
-            "data": data,
-            "message": message.to_api(self.chat, self.sim.bot_user),
-        }
-        return await self._act({"callback_query": query})
-
-    def download(self, file_id: str) -> bytes:
-        return self.sim.files[file_id].data
 
 
 def _truthy(value: Any) -> bool:

@@ -184,3 +184,122 @@ def test_a_line_to_confirm_or_refused_is_a_draft_with_the_reason(demo_books):
     assert live_entries(demo_books) == count
     fresh = read_line(demo_books, JULIEN, Direction.DEPENSE, 300, "Colle", "fournitures", "chèque 1299", "aujourd'hui")
     assert fresh.entry.cheque_number == "1299" and live_entries(demo_books) == count + 1
+
+
+def test_validating_returns_the_fee_and_paying_the_new_balances(demo_books):
+    from store import adhesion
+    from store.models import Adhesion, Role, RoleKind
+
+    def pending(session):  # 974-145's membership waits for the AD; Marie becomes its mandataire too
+        coop = session.exec(select(Coop).where(Coop.affiliation == "974-145")).one()
+        session.add(Role(person_id=who_is(session, MARIE).person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+        return session.exec(select(Adhesion.id).where(Adhesion.coop_id == coop.id)).one()
+
+    adhesion_id = demo_books.run(pending)
+    validated = act(demo_books, 1004, adhesion.validate, adhesion_id)
+    assert validated.fee_cents == act(demo_books, 1004, adhesion.view_of, adhesion_id).fee_cents > 0
+    paid = act(demo_books, MARIE, adhesion.pay, adhesion_id, "1234567")
+    assert paid.entry.amount == validated.fee_cents and paid.entry.cheque_number == "1234567"
+    assert paid.balances == act(demo_books, MARIE, balances.balances, paid.entry.ledger_id, paid.entry.fiscal_year)
+
+
+def test_inventory_and_projects_open_on_the_first_coop_or_ledger(demo_books):
+    from store import projects
+
+    ids = ledger_ids(demo_books)
+    opened = act(demo_books, MARIE, projects.inventory_start, "Indian/Reunion")
+    coop_id = opened.coop_id
+    assert opened == act(demo_books, MARIE, projects.inventory_view, coop_id, None, "Indian/Reunion", current=True)
+    with pytest.raises(Forbidden):  # a teacher: the register is the coop's
+        act(demo_books, JULIEN, projects.inventory_start, "Indian/Reunion")
+    assert act(demo_books, MARIE, projects.projects_start, "Indian/Reunion") == act(
+        demo_books, MARIE, projects.projects_view, coop_id, 0, None, "Indian/Reunion")  # fmt: skip
+    assert act(demo_books, JULIEN, projects.projects_start, "Indian/Reunion") == act(
+        demo_books, JULIEN, projects.projects_view, coop_id, ids["CE1A"], None, "Indian/Reunion")  # fmt: skip
+    assert act(demo_books, 5550001, projects.projects_start, "Indian/Reunion") is None  # nobody the store knows
+
+
+def test_terminer_ticks_the_boxes_still_to_tick(demo_books):
+    from store import reconciliation
+
+    today = today_in("Indian/Reunion")
+    coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
+    rec = act(demo_books, MARIE, reconciliation.record_statement, coop_id, day=today, balance=0, today=today)
+    first, second = [e.id for e in rec.outstanding[:2]]
+    untouched = act(demo_books, MARIE, reconciliation.tick_boxes, rec.statement_id, [], today=today)
+    assert (untouched.reconciliation, untouched.ticked) == (rec, 0)
+    gone = max(e.id for e in rec.outstanding) + 1_000  # a box whose entry the statement does not list
+    pointed = act(demo_books, MARIE, reconciliation.tick_boxes, rec.statement_id, [second, gone, first], today=today)
+    assert pointed.ticked == 2 and {e.id for e in pointed.reconciliation.ticked} == {first, second}
+    assert pointed.reconciliation == act(demo_books, MARIE, reconciliation.reconciliation, rec.statement_id)
+
+
+def test_pointer_records_the_matches_kept(demo_books):
+    from store import bankfiles
+    from tests.bankfiles import ofx
+    from tests.test_bank_import import TODAY, statement_of
+
+    lines, closing = statement_of(demo_books)
+    coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
+    proposal = act(demo_books, MARIE, bankfiles.propose, coop_id, ofx(TODAY, closing, lines), today=TODAY)
+    data, left = proposal.statement.to_data(), [proposal.matches[0].line]
+    pointed = act(demo_books, MARIE, bankfiles.point, coop_id, data, left=left, created={}, today=TODAY)
+    kept = proposal.kept(left)
+    assert pointed.ticked == len(kept) == len(proposal.kept(())) - len(proposal.matches[0].entry_ids)
+    assert {e.id for e in pointed.reconciliation.ticked} == set(kept)
+    assert pointed.account_recorded == proposal.statement.account  # the coop's first file
+
+
+def test_a_movement_comes_with_the_balances_of_its_ledgers(demo_books):
+    from store import movements
+    from store.models import MovementKind
+
+    ids, today = ledger_ids(demo_books), today_in("Indian/Reunion")
+    fields = dict(day=today, amount=1_00, label="Avance", today=today)
+    advance = act(demo_books, MARIE, movements.record_movement_with_balances, MovementKind.AVANCE,
+                  ledger_id=ids["École"], to_ledger_id=ids["CE1A"], **fields)  # fmt: skip
+    assert [b.ledger_name for b in advance.balances] == ["École", "CE1A"]
+    for after in advance.balances:
+        ledger_id = ids[after.ledger_name]
+        assert after == act(demo_books, MARIE, balances.balances, ledger_id, advance.movement.outgoing.fiscal_year)
+    withdrawal = act(demo_books, JULIEN, movements.record_movement_with_balances, MovementKind.RETRAIT,
+                  ledger_id=ids["CE1A"], **fields)  # fmt: skip
+    assert [b.ledger_name for b in withdrawal.balances] == ["CE1A"]  # one ledger, told once
+
+
+def test_cancelling_returns_the_new_balances(demo_books):
+    ids = ledger_ids(demo_books)
+    recorded = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], direction=Direction.DEPENSE,
+                   day=today_in("Indian/Reunion"), label="Erreur", means=Means.CARTE, amount=5_00,
+                   splits="fournitures")  # fmt: skip
+    cancelled = act(demo_books, JULIEN, entries.cancel_entry_with_balances, recorded.entry.id)
+    assert cancelled.entry.cancelled and cancelled.entry.id == recorded.entry.id
+    assert cancelled.balances.banque == recorded.balances.banque + 5_00
+    assert cancelled.balances == act(demo_books, JULIEN, balances.balances, ids["CE1A"], recorded.entry.fiscal_year)
+    with pytest.raises(errors.LedgerError) as twice:
+        act(demo_books, JULIEN, entries.cancel_entry_with_balances, recorded.entry.id)
+    assert twice.value.reason == "cancelled"
+
+
+def test_history_and_the_follow_ups_open_as_their_parts_would(demo_books):
+    from store import adhesion, audit, reports
+
+    coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
+    assert act(demo_books, MARIE, audit.history_start, 10) == act(demo_books, MARIE, audit.coop_history, coop_id, 0, 10)
+    [(department, year, coops)] = act(demo_books, 1004, adhesion.follow_ups)  # Paul, the AD of 974
+    assert (department, year) == ("974", demo_books.run(lambda s: adhesion.department_year(s, "974")))
+    assert coops == act(demo_books, 1004, adhesion.department_follow_up, "974", year)
+    assert act(demo_books, 1004, reports.follow_ups) == (("974", act(demo_books, 1004, reports.follow_up, "974")),)
+    assert act(demo_books, MARIE, adhesion.follow_ups) == ()  # no department of hers
+
+
+def test_the_ledgers_list_opens_on_the_coop_managed(demo_books):
+    from store import adhesion, cahiers
+
+    coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
+    view = act(demo_books, MARIE, cahiers.cahiers_start)
+    assert view.year == demo_books.run(lambda s: adhesion.current_year(s, coop_id))
+    assert (view.affiliation, view.ledgers) == act(demo_books, MARIE, cahiers.coop_ledgers, coop_id)
+    assert view.waiting == act(demo_books, MARIE, cahiers.rows_without_ledger, coop_id, view.year)
+    with pytest.raises(Forbidden):  # a teacher manages no coop
+        act(demo_books, JULIEN, cahiers.cahiers_start)
