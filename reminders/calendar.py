@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 SUNDAY = 6
@@ -59,6 +59,15 @@ class Calendar:
         local = self.local(now)
         start = max(self.from_hour, hour if hour is not None else self.from_hour)
         return self.school_day(local.date()) and start <= local.hour < self.until_hour
+
+    def next_allowed(self, moment: datetime, hour: int | None = None) -> datetime:
+        """``moment`` if a message may go then to a person who chose ``hour``, else the first time after it."""
+        if self.may_send(moment, hour):
+            return moment
+        local = self.local(moment)
+        start = max(self.from_hour, hour if hour is not None else self.from_hour)
+        day = self.next_school_day(local.date() if local.hour < start else local.date() + timedelta(days=1))
+        return datetime.combine(day, time(start), tzinfo=ZoneInfo(self.timezone)).astimezone(moment.tzinfo)
 
     def countdown(self, deadline: date) -> list[tuple[date, str]]:
         """The steps before ``deadline``: (first day, step), earliest first: j-15, j-7, j-3, j-1."""

@@ -28,7 +28,7 @@ from sqlmodel import Session, func, select
 
 from store import access
 from store.access import Action
-from store.models import Coop, OutboxMessage, OutboxState, Person, ReminderSettings, utcnow
+from store.models import Coop, Department, OutboxMessage, OutboxState, Person, ReminderSettings, utcnow
 from store.people import Who
 
 CLAIM_BATCH = 30  # one second of sending at Telegram's overall limit
@@ -150,7 +150,8 @@ def retry_later(session: Session, message_id: int, error: str, now: datetime | N
     if attempts >= RETRY_RUNS:
         values: dict[str, Any] = {"state": OutboxState.FAILED, "done_at": now}
     else:
-        values = {"state": OutboxState.PENDING, "due_at": now + RETRY_PAUSE, "claimed_at": None}
+        values = {"state": OutboxState.PENDING, "due_at": _within_hours(session, message_id, now + RETRY_PAUSE),
+                  "claimed_at": None}  # fmt: skip
     done = session.exec(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id, OutboxMessage.state == OutboxState.SENDING)
@@ -159,6 +160,17 @@ def retry_later(session: Session, message_id: int, error: str, now: datetime | N
     if done.rowcount == 1:
         return values["state"]
     return session.exec(select(OutboxMessage.state).where(OutboxMessage.id == message_id)).one()  # settled meanwhile
+
+
+def _within_hours(session: Session, message_id: int, moment: datetime) -> datetime:
+    """``moment``, or the next time the department's hours (and the person's chosen hour) allow: a retry
+    keeps the manners of the first try."""
+    from store.reminders import calendar_of  # here: store.reminders, through reminders/, imports this module
+
+    message = session.get(OutboxMessage, message_id)
+    settings = session.get(ReminderSettings, message.person_id)
+    calendar = calendar_of(session.get(Department, message.department_code))
+    return calendar.next_allowed(moment, settings.hour if settings else None)
 
 
 def settle_interrupted(session: Session, now: datetime | None = None) -> int:

@@ -104,3 +104,17 @@ def test_a_message_settled_as_unknown_meanwhile_is_not_made_pending_again(demo):
     assert demo.run(outbox.retry_later, message.id, "ConnectError", NOW) == OutboxState.UNKNOWN
     assert demo.run(lambda s: s.get(OutboxMessage, message.id).state) == OutboxState.UNKNOWN
     assert demo.run(outbox.claim, NOW + timedelta(days=1)) == []
+
+
+@pytest.mark.parametrize("hour, due", [(None, datetime(2026, 9, 21, 4, 0, tzinfo=timezone.utc)),
+                                       (10, datetime(2026, 9, 21, 6, 0, tzinfo=timezone.utc))])  # fmt: skip
+def test_a_retry_waits_for_the_sending_hours_and_the_persons_hour(demo, hour, due):
+    """Saturday 19/09 at 18:58 in La Réunion: not at 19:03, not on Sunday; Monday at 08:00 (or the hour chosen)."""
+    saturday_evening = datetime(2026, 9, 19, 14, 58, tzinfo=timezone.utc)
+    if hour is not None:
+        demo.run(lambda s: s.add(ReminderSettings(person_id=person_id(s, 1001), hour=hour)))
+    demo.run(write, due_at=saturday_evening)
+    [message] = demo.run(outbox.claim, saturday_evening)
+    assert demo.run(outbox.retry_later, message.id, "ConnectError", saturday_evening) == OutboxState.PENDING
+    assert demo.run(outbox.claim, due - timedelta(minutes=1)) == []
+    assert [m.id for m in demo.run(outbox.claim, due)] == [message.id]
