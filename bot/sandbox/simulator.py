@@ -500,7 +500,7 @@ class BotApiSimulator(FaultInjection, FileStore):
     async def wait_processed(self, update_id: int, timeout: float | None = None) -> None:
         """Until the bot has handled the update: the settle hook says so, or the bot answers and goes quiet."""
         # A bot in another process may be starting up (migrations, getMe) on a loaded machine.
-        timeout = timeout or (15.0 if self.settle_hook else 60.0)
+        timeout = timeout or (30.0 if self.settle_hook else 60.0)
         deadline = time.monotonic() + timeout
         while update_id not in self._fetched:
             if time.monotonic() > deadline:
@@ -512,7 +512,7 @@ class BotApiSimulator(FaultInjection, FileStore):
         # A bot in another process: give it a moment to start answering (long enough for a
         # loaded machine: only a step that gets no answer at all waits it out), then wait for quiet.
         # Counted from when the update was handed over: the answer may come before the poll that confirms it.
-        answers, first_call_by = self._handed.get(update_id, self._answers), time.monotonic() + 6
+        answers, first_call_by = self._handed.get(update_id, self._answers), time.monotonic() + 15
         while self._answers == answers and time.monotonic() < first_call_by:
             await asyncio.sleep(0.02)
         while self._in_flight or time.monotonic() - self._last_call < self.quiet_seconds:
