@@ -146,11 +146,12 @@ def retry_later(session: Session, message_id: int, error: str, now: datetime | N
     """A claimed message that certainly never reached Telegram (no connection, even after the sender's retries)
     is pending again, due RETRY_PAUSE later (the next run tries it), or failed after RETRY_RUNS runs; its state."""
     now = now or utcnow()
-    attempts = session.exec(select(OutboxMessage.attempts).where(OutboxMessage.id == message_id)).one() + 1
+    message = session.get(OutboxMessage, message_id)
+    attempts = message.attempts + 1
     if attempts >= RETRY_RUNS:
         values: dict[str, Any] = {"state": OutboxState.FAILED, "done_at": now}
     else:
-        values = {"state": OutboxState.PENDING, "due_at": _within_hours(session, message_id, now + RETRY_PAUSE),
+        values = {"state": OutboxState.PENDING, "due_at": _within_hours(session, message, now + RETRY_PAUSE),
                   "claimed_at": None}  # fmt: skip
     done = session.exec(
         update(OutboxMessage)
@@ -162,12 +163,11 @@ def retry_later(session: Session, message_id: int, error: str, now: datetime | N
     return session.exec(select(OutboxMessage.state).where(OutboxMessage.id == message_id)).one()  # settled meanwhile
 
 
-def _within_hours(session: Session, message_id: int, moment: datetime) -> datetime:
+def _within_hours(session: Session, message: OutboxMessage, moment: datetime) -> datetime:
     """``moment``, or the next time the department's hours (and the person's chosen hour) allow: a retry
     keeps the manners of the first try."""
     from store.reminders import calendar_of  # here: store.reminders, through reminders/, imports this module
 
-    message = session.get(OutboxMessage, message_id)
     settings = session.get(ReminderSettings, message.person_id)
     calendar = calendar_of(session.get(Department, message.department_code))
     return calendar.next_allowed(moment, settings.hour if settings else None)
