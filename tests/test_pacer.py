@@ -7,6 +7,8 @@ import time
 
 from bot.infra.delivery import Pacer
 
+JITTER = 0.02  # seconds between the pacer's release and the moment the test reads
+
 
 def busiest(times: list[float], window: float) -> int:
     times, best, first = sorted(times), 0, 0
@@ -32,10 +34,12 @@ async def test_a_stalled_loop_does_not_let_the_late_ones_go_in_a_burst():
     await asyncio.gather(stall(), *(one(chat % 30) for chat in range(120)))
 
     assert len(sent) == 120
-    assert busiest([moment for moment, _ in sent], 1.0) <= 40
+    # The moments are read just after the pacer lets each one go, so a preempted process shifts them
+    # by milliseconds: a window a little short of the second keeps the rule without measuring that.
+    assert busiest([moment for moment, _ in sent], 1.0 - JITTER) <= 40
     for chat in range(30):
         moments = sorted(moment for moment, who in sent if who == chat)
-        assert all(b - a >= 0.3 - 0.005 for a, b in zip(moments, moments[1:])), (chat, moments)
+        assert all(b - a >= 0.3 - JITTER for a, b in zip(moments, moments[1:])), (chat, moments)
 
 
 async def test_without_stalls_it_keeps_the_even_pace():
