@@ -16,29 +16,34 @@ def load_all(session: Session, kind: str, name: str = "") -> dict[str, Any]:
     return {row.key: json.loads(row.data) for row in rows}
 
 
+def encode(value: Any) -> str | None:
+    """The stored form of a value: None for nothing to keep (None, an empty dict)."""
+    return None if value is None or value == {} else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def save(session: Session, kind: str, key: str, value: Any, name: str = "") -> None:
     """Store ``value`` (None, or an empty dict, deletes it); never a forgotten person's."""
-    if value is not None and value != {} and _forgotten(session, accounts_in(kind, key)):
-        value = None  # what a running bot still held about them is not written back
-    row = session.exec(
-        select(ChatState).where(ChatState.kind == kind, ChatState.name == name, ChatState.key == key)
-    ).first()
-    if value is None or value == {}:
-        if row is not None:
-            session.delete(row)
-        return
-    data = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if row is None:
-        session.add(ChatState(kind=kind, name=name, key=key, data=data))
-    elif row.data != data:
-        row.data, row.updated_at = data, utcnow()
-        session.add(row)
+    save_all(session, [(kind, key, value, name)])
 
 
 def save_all(session: Session, items: list[tuple[str, str, Any, str]]) -> None:
     """Several ``save``s, (kind, key, value, name) each, in one transaction."""
-    for kind, key, value, name in items:
-        save(session, kind, key, value, name)
+    encoded = [(kind, key, encode(value), name) for kind, key, value, name in items]
+    forgotten = _forgotten(session, set().union(*(accounts_in(kind, key) for kind, key, data, _ in encoded if data)))
+    for kind, key, data, name in encoded:
+        if data is not None and accounts_in(kind, key) & forgotten:
+            data = None  # what a running bot still held about them is not written back
+        row = session.exec(
+            select(ChatState).where(ChatState.kind == kind, ChatState.name == name, ChatState.key == key)
+        ).first()
+        if data is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(ChatState(kind=kind, name=name, key=key, data=data))
+        elif row.data != data:
+            row.data, row.updated_at = data, utcnow()
+            session.add(row)
 
 
 def accounts_in(kind: str, key: str) -> set[int]:
@@ -58,12 +63,14 @@ def accounts_in(kind: str, key: str) -> set[int]:
             if isinstance(part, int) or (isinstance(part, str) and part.lstrip("-").isdigit())}  # fmt: skip
 
 
-def _forgotten(session: Session, telegram_ids: set[int]) -> bool:
-    """Whether one of these accounts was forgotten and is linked to nobody since."""
+def _forgotten(session: Session, telegram_ids: set[int]) -> set[int]:
+    """Those of these accounts that were forgotten and are linked to nobody since."""
+    if not telegram_ids:
+        return set()
     linked = select(Person.telegram_id).where(Person.telegram_id.in_(telegram_ids))
-    return bool(telegram_ids) and session.exec(select(ForgottenAccount.id).where(
+    return set(session.exec(select(ForgottenAccount.telegram_id).where(
         ForgottenAccount.telegram_id.in_(telegram_ids), ForgottenAccount.telegram_id.not_in(linked)
-    )).first() is not None  # fmt: skip
+    )))  # fmt: skip
 
 
 def forgotten_after(session: Session, last_id: int) -> list[tuple[int, int]]:

@@ -23,7 +23,12 @@ FORGOTTEN_CHECK_SECONDS = 2
 
 
 class StorePersistence(BasePersistence):
-    """Conversation states, user_data and chat_data in the store (bot_data holds live objects only)."""
+    """Conversation states, user_data and chat_data in the store (bot_data holds live objects only).
+
+    PTB hands back after every update the data of its user and chat, changed or not: what is the
+    same as what this instance last read or wrote is not written again, so that most updates open
+    no transaction for it (the active instance is the only writer: bot/runner.py).
+    """
 
     def __init__(self, database: Database):
         super().__init__(
@@ -33,16 +38,23 @@ class StorePersistence(BasePersistence):
         self.database = database
         self._batch: list[tuple[str, str, Any, str]] = []
         self._written: asyncio.Future | None = None
+        self._stored: dict[tuple[str, str, str], str | None] = {}  # (kind, name, key) → as last read or written
 
     async def _load(self, kind: str, name: str = "") -> dict[str, Any]:
-        return await asyncio.to_thread(self.database.run, chatstate.load_all, kind, name)
+        values = await asyncio.to_thread(self.database.run, chatstate.load_all, kind, name)
+        self._stored.update({(kind, name, key): chatstate.encode(value) for key, value in values.items()})
+        return values
 
     async def _save(self, kind: str, key: str, value: Any, name: str = "") -> None:
         """Saved with every other save started in the same turn of the event loop, in one transaction.
 
         PTB starts all the writes of an update (its conversation state, user and chat data) together:
-        they become one transaction instead of one each.
+        they become one transaction instead of one each; an unchanged value is not written.
         """
+        data = chatstate.encode(value)
+        if self._stored.get((kind, name, key)) == data:
+            return
+        self._stored[(kind, name, key)] = data
         self._batch.append((kind, key, value, name))
         if self._written is None:
             loop = asyncio.get_running_loop()
@@ -56,6 +68,8 @@ class StorePersistence(BasePersistence):
         try:
             await asyncio.to_thread(self.database.run, chatstate.save_all, batch)
         except Exception as exc:  # noqa: BLE001 - each waiting save gets the failure, PTB logs it
+            for kind, key, _, name in batch:  # not known to be stored: written again next time
+                self._stored.pop((kind, name, key), None)
             written.set_exception(exc)
         else:
             written.set_result(None)
