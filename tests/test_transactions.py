@@ -275,7 +275,7 @@ async def test_history_and_the_ads_follow_up_open_in_one_call(bot, cast, meter, 
     aside, handler, whom = await meter.around(person.send(command))
     assert shows in person.last.text
     assert handler == [opening]  # was who_is, then coop_history (department_year, department_follow_up)
-    assert aside == {"gate": 1, "persistence": 1}
+    assert aside == {"gate": 1}  # the view changes nothing of the chat's state: nothing is written
     assert whom == 2
     if who == "ad":
         aside, handler, _ = await meter.around(person.press("📋 Comptes rendus"))
