@@ -1,7 +1,8 @@
 """Warned before changing a year whose report is with the AD, in the commands that changed it unwarned:
 /pointage (typed, and from the bank's file), /remise, /report, ↩️ Annuler after an entry, /journal's
 cancel. The warning comes on the step before the change, Annuler there changes nothing, confirming saves
-and the report turns « modifié »; the store refuses the change unconfirmed (report_unconfirmed)."""
+and the report turns « modifié »; the store refuses the change unconfirmed (report_unconfirmed). A report
+sent between the question and the answer (/mouvement): the warning, and what was typed kept to confirm."""
 
 from __future__ import annotations
 
@@ -254,3 +255,35 @@ def test_the_store_refuses_each_change_to_a_sent_year_unconfirmed(sent):
         means=Means.CARTE, amount=2_00, splits="fournitures", today=TODAY).id, today=TODAY))  # fmt: skip
     assert cancelled.cancelled
     assert sent.run(lambda s: s.exec(select(Entry).where(Entry.label == "Colle")).one().cancelled_at) is not None
+
+
+# ------------------------------------------------------------------ sent between the question and the answer
+
+
+@pytest.fixture
+def to_send(demo):
+    """974-111's year ready for its report, not sent yet: the tests send it in the middle of a step."""
+    demo.run(seed_year)
+    return demo
+
+
+async def test_a_movement_whose_report_is_sent_after_its_card_shows_the_card_again_under_the_warning(bot, sim, to_send):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    count = live_entries(to_send)
+    await marie.send("/mouvement")
+    await marie.press("🏦 Dépôt d'espèces en banque")
+    await marie.press("École (école)")
+    await marie.send("10")
+    await marie.press("📅 Autre date")
+    await marie.send(f"20/06/{YEAR + 1}")
+    step = await marie.press("✅ Garder ce libellé")
+    assert "Dépôt d'espèces" in flat(step.text) and WARNING not in flat(step.text)  # not sent yet: no warning
+    to_send.run(send_report)  # the mandataire's other phone, or a co-signataire, sends the report meanwhile
+    step = await marie.press("✅ Enregistrer")
+    card = shown(step, "✅ Enregistrer")
+    assert WARNING in flat(card.content) and "Dépôt d'espèces" in flat(card.content) and "10,00" in card.content
+    assert card.buttons == [["✅ Enregistrer"], ["Annuler"]]
+    assert live_entries(to_send) == count and state(to_send) == "sent"  # refused unwarned: nothing recorded
+    step = await marie.press("✅ Enregistrer", message=card)
+    assert "Mouvement enregistré : dépôt de 10,00" in flat(step.text)
+    assert live_entries(to_send) == count + 2 and state(to_send) == "modified"

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from store import cashcounts, entries, reports
+from store import cashcounts, entries, movements, reports
 from store.access import Forbidden
 from store.errors import LedgerError
 from sqlmodel import select
 
-from store.models import Direction, Means, OutboxMessage, Person
+from store.models import Direction, Means, MovementKind, OutboxMessage, Person
 from store.people import who_is
 from store.years import today_in
 from store.reports import ReportError
@@ -172,6 +172,39 @@ def test_a_change_after_sending_makes_it_modified_and_validation_locks_the_year(
     assert caught.value.reason == "closed_year"
     refused("locked", year, MARIE, reports.save_councils, report_id, 2)
     refused("locked", year, PAUL, reports.send_back, report_id, "Trop tard")
+
+
+@pytest.fixture
+def sent(year):
+    act(year, MARIE, reports.send, ready(year))
+    return year
+
+
+def school(db) -> int:
+    return db.run(lambda s: coop_and_ledgers(s)[1]["École"].id)
+
+
+def unconfirmed(db, fn, *args, **kwargs) -> None:
+    """Refused until the person saw the warning: report_unconfirmed, of that year; the report stays « envoyé »."""
+    with pytest.raises(LedgerError) as caught:
+        act(db, MARIE, fn, *args, **kwargs)
+    assert (caught.value.reason, caught.value.year) == ("report_unconfirmed", YEAR)
+    assert db.run(lambda s: reports.coop_state(s, coop_id(db))) == "sent"
+
+
+def modified(db) -> bool:
+    return db.run(lambda s: reports.coop_state(s, coop_id(db))) == "modified"
+
+
+@pytest.mark.parametrize("kind", [MovementKind.DEPOT, MovementKind.RETRAIT])
+def test_a_movement_in_a_sent_year_needs_the_warning(sent, kind):
+    fields = dict(ledger_id=school(sent), day=date(YEAR + 1, 6, 1), amount=10_00, label="Mouvement", today=TODAY)
+    unconfirmed(sent, movements.record_movement, kind, **fields)
+    unconfirmed(sent, movements.record_movement_with_balances, kind, **fields)
+    moved = act(sent, MARIE, movements.record_movement_with_balances, kind, warned=True, **fields)
+    assert moved.movement.outgoing.fiscal_year == YEAR and modified(sent)
+    # The current year, whose report is not sent: nothing to confirm.
+    assert act(sent, MARIE, movements.record_movement, kind, **fields | {"day": TODAY}).outgoing.fiscal_year == YEAR + 1
 
 
 def test_the_ad_of_another_department_and_other_coops_see_nothing(year):
