@@ -251,6 +251,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                 cashcount.DAY: [MessageHandler(TEXT, cashcount.typed_day)],
                 cashcount.COINS: [MessageHandler(TEXT, cashcount.typed_coins)],
                 cashcount.TOTAL: [MessageHandler(TEXT, cashcount.typed_total)],
+                cashcount.CONFIRM: [cashcount.SAVE_BUTTON.handler(cashcount.confirmed)],
             },
             fallbacks=[CommandHandler("annuler", cashcount.cancel),
                        *(b.handler(cashcount.cancel) for b in cashcount.CANCEL_BUTTONS)],

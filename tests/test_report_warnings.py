@@ -2,7 +2,8 @@
 /pointage (typed, and from the bank's file), /remise, /report, ↩️ Annuler after an entry, /journal's
 cancel. The warning comes on the step before the change, Annuler there changes nothing, confirming saves
 and the report turns « modifié »; the store refuses the change unconfirmed (report_unconfirmed). A report
-sent between the question and the answer (/mouvement): the warning, and what was typed kept to confirm."""
+sent between the question and the answer (/mouvement, /caisse): the warning, and what
+was typed kept to confirm."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlmodel import select
 
 from store import balances, bankfiles, entries, reconciliation, reports
 from store.errors import LedgerError
-from store.models import ChequeDeposit, Direction, Entry, Means, OpeningBalance, Statement, Tick
+from store.models import CashCount, ChequeDeposit, Direction, Entry, Means, OpeningBalance, Statement, Tick
 from store.people import who_is
 from tests.bankfiles import Line, credit_agricole
 from tests.reportworld import LAST_DAY, MARIE, OPENING_CAISSE, TODAY, YEAR, coop_and_ledgers, seed_year
@@ -287,3 +288,22 @@ async def test_a_movement_whose_report_is_sent_after_its_card_shows_the_card_aga
     step = await marie.press("✅ Enregistrer", message=card)
     assert "Mouvement enregistré : dépôt de 10,00" in flat(step.text)
     assert live_entries(to_send) == count + 2 and state(to_send) == "modified"
+
+
+async def test_a_cash_count_whose_report_is_sent_after_its_question_keeps_the_count_to_confirm(bot, sim, to_send):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    counts = rows(to_send, CashCount)
+    await marie.send("/caisse")
+    await marie.press("École")
+    await marie.press("📅 Autre date")
+    await marie.send(END)
+    step = await marie.press("🪙 Compter billets et pièces")
+    assert WARNING not in flat(step.text)
+    to_send.run(send_report)
+    step = await marie.send("1 x 50 €, 2 x 20 €")
+    assert WARNING in flat(step.text) and f"Arrêté de caisse du {END} — cahier École : compté 90,00 €" in flat(step.text)
+    assert step.last.buttons == [["✅ Enregistrer l'arrêté"], ["Annuler"]]
+    assert rows(to_send, CashCount) == counts and state(to_send) == "sent"
+    step = await marie.press("✅ Enregistrer l'arrêté")  # nothing to type again
+    assert "1 × 50 € + 2 × 20 € = 90,00 €" in flat(step.text) and "livre 90,00 € ✅" in flat(step.text)
+    assert rows(to_send, CashCount) == counts + 1 and state(to_send) == "modified"

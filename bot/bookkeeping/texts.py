@@ -39,6 +39,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "csh.detail": {"fr": "{detail} = {total}", "en": "{detail} = {total}"},
     "csh.result": {"fr": "Arrêté de caisse du {day} — cahier {ledger} : compté {counted}, livre {book}",
                    "en": "Cash count of {day} — ledger {ledger}: counted {counted}, books {book}"},
+    "csh.confirm": {"fr": "Arrêté de caisse du {day} — cahier {ledger} : compté {counted}. L'enregistrer ?",
+                    "en": "Cash count of {day} — ledger {ledger}: counted {counted}. Save it?"},
+    "csh.save": {"fr": "✅ Enregistrer l'arrêté", "en": "✅ Save the count"},
     "csh.matches": {"fr": " ✅", "en": " ✅"},
     "csh.differs": {"fr": " : écart de {difference}.\nRecomptez (/caisse), et cherchez une recette ou une dépense en "
                           "espèces oubliée, ou en trop.",

@@ -161,7 +161,8 @@ def test_a_change_after_sending_makes_it_modified_and_validation_locks_the_year(
     assert year.run(reports.changes_to_tell) == ()  # told once
     act(year, MARIE, entries.cancel_entry, entry.id, today=TODAY, warned=True)  # the person saw the warning
     assert year.run(reports.changes_to_tell) == ()  # already "modifié": the same burst, not one notice per entry
-    act(year, MARIE, cashcounts.count_cash, ledgers["École"].id, day=date(YEAR + 1, 8, 31), today=TODAY, total=90_00)
+    act(year, MARIE, cashcounts.count_cash, ledgers["École"].id, day=date(YEAR + 1, 8, 31), today=TODAY, total=90_00,
+        warned=True)  # fmt: skip
     outcome = act(year, MARIE, reports.send, report_id)
     assert outcome.view.state == "sent"
     outcome = act(year, PAUL, reports.validate, report_id)
@@ -205,6 +206,15 @@ def test_a_movement_in_a_sent_year_needs_the_warning(sent, kind):
     assert moved.movement.outgoing.fiscal_year == YEAR and modified(sent)
     # The current year, whose report is not sent: nothing to confirm.
     assert act(sent, MARIE, movements.record_movement, kind, **fields | {"day": TODAY}).outgoing.fiscal_year == YEAR + 1
+
+
+def test_a_cash_count_in_a_sent_year_needs_the_warning(sent):
+    for counted in ({"total": 90_00}, {"coins": {5000: 1, 2000: 2}}):
+        unconfirmed(sent, cashcounts.count_cash, school(sent), day=date(YEAR + 1, 8, 31), today=TODAY, **counted)
+    count = act(sent, MARIE, cashcounts.count_cash, school(sent), day=date(YEAR + 1, 8, 31), today=TODAY,
+                total=90_00, warned=True)  # fmt: skip
+    assert count.matches and modified(sent)
+    assert act(sent, MARIE, cashcounts.count_cash, school(sent), day=TODAY, today=TODAY, total=90_00).day == TODAY
 
 
 def test_the_ad_of_another_department_and_other_coops_see_nothing(year):
