@@ -436,6 +436,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                 entry_edit.ACCOUNT: [entry_edit.ACCOUNT_BUTTON.handler(entry_edit.chose_account), journal_open],
                 entry_edit.SPLIT: [MessageHandler(TEXT, entry_edit.typed_part),
                                    entry_edit.PART_BUTTON.handler(entry_edit.typed_part), journal_open],
+                entry_edit.CHANGE: [entry_edit.CHANGE_BUTTON.handler(entry_edit.confirmed_change), journal_open],
             },
             fallbacks=[CommandHandler("annuler", end_conversation),
                        journal.CANCEL_BUTTON.handler(end_conversation),

@@ -2,7 +2,7 @@
 /pointage (typed, and from the bank's file), /remise, /report, ↩️ Annuler after an entry, /journal's
 cancel. The warning comes on the step before the change, Annuler there changes nothing, confirming saves
 and the report turns « modifié »; the store refuses the change unconfirmed (report_unconfirmed). A report
-sent between the question and the answer (/mouvement, /caisse): the warning, and what
+sent between the question and the answer (/mouvement, /caisse, /journal's edits): the warning, and what
 was typed kept to confirm."""
 
 from __future__ import annotations
@@ -307,3 +307,35 @@ async def test_a_cash_count_whose_report_is_sent_after_its_question_keeps_the_co
     step = await marie.press("✅ Enregistrer l'arrêté")  # nothing to type again
     assert "1 × 50 € + 2 × 20 € = 90,00 €" in flat(step.text) and "livre 90,00 € ✅" in flat(step.text)
     assert rows(to_send, CashCount) == counts + 1 and state(to_send) == "modified"
+
+
+@pytest.mark.parametrize(("field", "answer", "after"), [
+    ("Libellé", "Vente de gâteaux et de jus", {"label": "Vente de gâteaux et de jus"}),
+    ("Date", f"21/05/{YEAR + 1}", {"day": date(YEAR + 1, 5, 21)}),  # a date: kept as text in the chat's data
+    ("Moyen de paiement", "virement", {"means": Means.VIREMENT}),  # pressed
+])
+async def test_a_journal_edit_whose_report_is_sent_after_its_question_keeps_the_change_to_confirm(
+        bot, sim, to_send, field, answer, after):  # fmt: skip
+    marie = sim.user(MARIE, "Marie", "Payet")
+
+    def cakes(session) -> dict:
+        entry = session.exec(select(Entry).where(Entry.amount == 40_00)).one()
+        return {name: getattr(entry, name) for name in after}
+
+    before = to_send.run(cakes)
+    await marie.send("/journal")
+    await marie.press("École (école)")
+    step = await marie.press(f"{YEAR}-{YEAR + 1}")
+    await marie.press(next(b for row in step.last.buttons for b in row if "40,00" in b))  # the cakes of 20/05
+    step = await marie.press("✏️ Modifier")
+    assert "Que modifier dans l'écriture" in flat(step.text) and WARNING not in flat(step.text)
+    step = await marie.press(field)
+    assert WARNING not in flat(step.text)
+    to_send.run(send_report)  # the mandataire's other phone, or a co-signataire, sends the report meanwhile
+    step = await (marie.press(answer) if field == "Moyen de paiement" else marie.send(answer))
+    assert WARNING in flat(step.text) and "n'est pas encore enregistrée" in flat(step.text)
+    assert step.last.buttons == [["✏️ Oui, modifier l'écriture"], ["↩️ Retour"]]
+    assert to_send.run(cakes) == before and state(to_send) == "sent"
+    step = await marie.press("✏️ Oui, modifier l'écriture")  # what was typed or pressed is kept
+    assert "Écriture" in step.text and "modifiée" in flat(step.text)
+    assert to_send.run(cakes) == after and state(to_send) == "modified"

@@ -259,6 +259,9 @@ TEXTS: dict[str, dict[str, str]] = {
                        "en": "Cheque number (digits, for example 1234567):"},
     "jnl.none": {"fr": "aucun", "en": "none"},
     "jnl.edited": {"fr": "Écriture {piece} modifiée.", "en": "Entry {piece} changed."},
+    "jnl.confirm_edit": {"fr": "La modification de l'écriture {piece} n'est pas encore enregistrée : l'enregistrer ?",
+                         "en": "The change to entry {piece} is not saved yet: save it?"},
+    "jnl.button.yes_edit": {"fr": "✏️ Oui, modifier l'écriture", "en": "✏️ Yes, change the entry"},
     # Trails: the entry's (🕓) and the coop's (/historique)
     "jnl.history.title": {"fr": "<b>Historique de l'écriture {piece}</b> — cahier {ledger}",
                           "en": "<b>History of entry {piece}</b> — ledger {ledger}"},

@@ -11,7 +11,7 @@ from store.access import Forbidden
 from store.errors import LedgerError
 from sqlmodel import select
 
-from store.models import Direction, Means, MovementKind, OutboxMessage, Person
+from store.models import Direction, Entry, Means, MovementKind, OutboxMessage, Person
 from store.people import who_is
 from store.years import today_in
 from store.reports import ReportError
@@ -185,6 +185,11 @@ def school(db) -> int:
     return db.run(lambda s: coop_and_ledgers(s)[1]["École"].id)
 
 
+def cakes(db) -> int:
+    """The cash receipt of 20/05 of the year whose report is sent."""
+    return db.run(lambda s: s.exec(select(Entry.id).where(Entry.label == "Vente de gâteaux")).one())
+
+
 def unconfirmed(db, fn, *args, **kwargs) -> None:
     """Refused until the person saw the warning: report_unconfirmed, of that year; the report stays « envoyé »."""
     with pytest.raises(LedgerError) as caught:
@@ -215,6 +220,24 @@ def test_a_cash_count_in_a_sent_year_needs_the_warning(sent):
                 total=90_00, warned=True)  # fmt: skip
     assert count.matches and modified(sent)
     assert act(sent, MARIE, cashcounts.count_cash, school(sent), day=TODAY, today=TODAY, total=90_00).day == TODAY
+
+
+def test_an_edit_in_a_sent_year_needs_the_warning(sent):
+    entry_id = cakes(sent)
+    for change in ({"label": "Vente de gâteaux et de jus"}, {"amount": 45_00}, {"day": date(YEAR + 1, 5, 21)},
+                   {"means": Means.CHEQUE, "cheque_number": "1234567"}, {"splits": "dons"}, {"project": "kermesse"}):
+        unconfirmed(sent, entries.edit_entry, entry_id, today=TODAY, **change)
+    edited = act(sent, MARIE, entries.edit_entry, entry_id, today=TODAY, day=date(YEAR + 1, 5, 21),
+                 label="Vente de gâteaux et de jus", warned=True)  # fmt: skip
+    assert (edited.day, edited.label) == (date(YEAR + 1, 5, 21), "Vente de gâteaux et de jus") and modified(sent)
+    # The year stays: a date in the current year is refused for that, warned or not.
+    with pytest.raises(LedgerError) as caught:
+        act(sent, MARIE, entries.edit_entry, entry_id, today=TODAY, day=TODAY, warned=True)
+    assert caught.value.reason == "other_year"
+    # An entry of the current year, whose report is not sent: nothing to confirm.
+    entry = act(sent, MARIE, entries.record_entry, school(sent), direction=Direction.DEPENSE, day=TODAY, label="Colle",
+                means=Means.CARTE, amount=2_00, splits="fournitures", today=TODAY)  # fmt: skip
+    assert act(sent, MARIE, entries.edit_entry, entry.id, today=TODAY, label="Colle forte").label == "Colle forte"
 
 
 def test_the_ad_of_another_department_and_other_coops_see_nothing(year):
