@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from store import audit
 from store.access import Action
-from store.books import _caisse_on, _check_cents, _check_day, _require_ledger
+from store.books import _caisse_on, _check_cents, _check_day, _require_ledger, require_warned
 from store.errors import LedgerError
 from store.models import CashCount, Ledger
 from store.money import MAX_CENTS
@@ -42,11 +42,13 @@ class CashCountView:
 
 
 def count_cash(session: Session, who: Who, ledger_id: int, *, day: date, today: date,
-               coins: Mapping[int, int] | None = None, total: int | None = None) -> CashCountView:  # fmt: skip
+               coins: Mapping[int, int] | None = None, total: int | None = None,
+               warned: bool = False) -> CashCountView:  # fmt: skip
     """An arrêté de caisse: the cash counted by notes and coins (cents → how many) or as a
-    total, kept with the caisse's book balance at the end of that day."""
+    total, kept with the caisse's book balance at the end of that day. Dated in a year whose report
+    is with the AD: refused (report_unconfirmed) unless the person was ``warned``."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    _check_day(session, coop.id, day, today)
+    year = _check_day(session, coop.id, day, today)
     if (coins is None) == (total is None):
         raise LedgerError("count_missing")
     denominations: tuple[tuple[int, int], ...] = ()
@@ -62,6 +64,7 @@ def count_cash(session: Session, who: Who, ledger_id: int, *, day: date, today: 
         raise LedgerError("count_negative")
     if total > MAX_CENTS:
         raise LedgerError("amount_too_large")
+    require_warned(session, coop.id, year, warned)
     book = _caisse_on(session, ledger.id, day)
     row = CashCount(ledger_id=ledger.id, day=day, counted=total, book=book, created_by=who.person.id,
                     denominations=json.dumps({str(d): n for d, n in denominations}) if coins is not None else None)  # fmt: skip

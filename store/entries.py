@@ -90,12 +90,14 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
                label: str = UNCHANGED, treasury: Treasury = UNCHANGED, means: Means = UNCHANGED,
                cheque_number: str | None = UNCHANGED, amount: int = UNCHANGED,
                splits: Sequence[tuple[str, int]] | str = UNCHANGED,
-               project: str | None = UNCHANGED, giver: str | None = UNCHANGED) -> EntryView:  # fmt: skip
+               project: str | None = UNCHANGED, giver: str | None = UNCHANGED,
+               warned: bool = False) -> EntryView:  # fmt: skip
     """Change an entry of an open year; the audit trail keeps the before and after.
 
     The direction and the year stay (cancel and record anew instead). A new amount with
     one split moves that split along; with several, give the new ``splits``. The treasury
-    follows the means."""
+    follows the means. In a year whose report is with the AD (the entry's, or its new date's):
+    refused (report_unconfirmed) unless the person was ``warned``."""
     entry, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
     _require_changeable(session, entry, coop, today)
     if entry.movement_id is not None:
@@ -126,6 +128,8 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
         signed = new["amount"] if entry.direction == Direction.RECETTE else -new["amount"]
         added = [(new["day"], signed)] if new["treasury"] == Treasury.CAISSE else []
         _require_caisse(session, ledger.id, entry.fiscal_year, new["day"], remove=[entry.id], add=added)
+    for year in sorted({entry.fiscal_year, fiscal_year_of(new["day"])}):  # one year while other_year holds
+        require_warned(session, coop.id, year, warned)
     before = _snapshot(entry, old_parts)
     for field, value in new.items():
         setattr(entry, field, value)

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from store.access import Action
 from store.balances import Balances, _balances
-from store.books import BANK_MEANS, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, _views
+from store.books import BANK_MEANS, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, require_warned, _views
 from store.errors import LedgerError
 from store.models import Coop, Direction, Ledger, LedgerKind, Means, Movement, MovementKind, Treasury
 from store.people import Who
@@ -27,14 +27,16 @@ class MovementView:
 def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id: int, day: date,
                     amount: int, label: str, today: date, to_ledger_id: int | None = None,
                     from_treasury: Treasury = Treasury.BANQUE, to_treasury: Treasury = Treasury.BANQUE,
-                    means: Means | None = None, cheque_number: str | None = None) -> MovementView:  # fmt: skip
+                    means: Means | None = None, cheque_number: str | None = None,
+                    warned: bool = False) -> MovementView:  # fmt: skip
     """An internal movement, from ``ledger_id`` to ``to_ledger_id``.
 
     depot (caisse → banque) and retrait (banque → caisse) stay in one ledger (the
     treasuries are implied). avance goes from the school ledger to a class ledger of the
     same coop, remboursement back; each side's treasury is given. ``means`` is the bank
     side's (virement by default, carte for a retrait; a cheque needs its number); cash
-    sides are espèces, and so is a deposit's bank side."""
+    sides are espèces, and so is a deposit's bank side. Dated in a year whose report is with the AD:
+    refused (report_unconfirmed) unless the person was ``warned``."""
     kind = MovementKind(kind)
     source, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     target, from_treasury, to_treasury = _movement_ends(session, who, kind, source, coop, to_ledger_id,
@@ -51,6 +53,7 @@ def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id
     cheque_number = _clean_cheque_number(bank_means, cheque_number)
     if from_treasury == Treasury.CAISSE:
         _require_caisse(session, source.id, year, day, add=[(day, -amount)])
+    require_warned(session, coop.id, year, warned)
     movement = Movement(coop_id=coop.id, kind=kind, created_by=who.person.id)
     session.add(movement)
     session.flush()

@@ -1,7 +1,9 @@
 """Warned before changing a year whose report is with the AD, in the commands that changed it unwarned:
 /pointage (typed, and from the bank's file), /remise, /report, ↩️ Annuler after an entry, /journal's
 cancel. The warning comes on the step before the change, Annuler there changes nothing, confirming saves
-and the report turns « modifié »; the store refuses the change unconfirmed (report_unconfirmed)."""
+and the report turns « modifié »; the store refuses the change unconfirmed (report_unconfirmed). A report
+sent between the question and the answer (/mouvement, /caisse, /journal's edits): the warning, and what
+was typed kept to confirm."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from sqlmodel import select
 
 from store import balances, bankfiles, entries, reconciliation, reports
 from store.errors import LedgerError
-from store.models import ChequeDeposit, Direction, Entry, Means, OpeningBalance, Statement, Tick
+from store.models import CashCount, ChequeDeposit, Direction, Entry, Means, OpeningBalance, Statement, Tick
 from store.people import who_is
 from tests.bankfiles import Line, credit_agricole
 from tests.reportworld import LAST_DAY, MARIE, OPENING_CAISSE, TODAY, YEAR, coop_and_ledgers, seed_year
@@ -254,3 +256,86 @@ def test_the_store_refuses_each_change_to_a_sent_year_unconfirmed(sent):
         means=Means.CARTE, amount=2_00, splits="fournitures", today=TODAY).id, today=TODAY))  # fmt: skip
     assert cancelled.cancelled
     assert sent.run(lambda s: s.exec(select(Entry).where(Entry.label == "Colle")).one().cancelled_at) is not None
+
+
+# ------------------------------------------------------------------ sent between the question and the answer
+
+
+@pytest.fixture
+def to_send(demo):
+    """974-111's year ready for its report, not sent yet: the tests send it in the middle of a step."""
+    demo.run(seed_year)
+    return demo
+
+
+async def test_a_movement_whose_report_is_sent_after_its_card_shows_the_card_again_under_the_warning(bot, sim, to_send):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    count = live_entries(to_send)
+    await marie.send("/mouvement")
+    await marie.press("🏦 Dépôt d'espèces en banque")
+    await marie.press("École (école)")
+    await marie.send("10")
+    await marie.press("📅 Autre date")
+    await marie.send(f"20/06/{YEAR + 1}")
+    step = await marie.press("✅ Garder ce libellé")
+    assert "Dépôt d'espèces" in flat(step.text) and WARNING not in flat(step.text)  # not sent yet: no warning
+    to_send.run(send_report)  # the mandataire's other phone, or a co-signataire, sends the report meanwhile
+    step = await marie.press("✅ Enregistrer")
+    card = shown(step, "✅ Enregistrer")
+    assert WARNING in flat(card.content) and "Dépôt d'espèces" in flat(card.content) and "10,00" in card.content
+    assert card.buttons == [["✅ Enregistrer"], ["Annuler"]]
+    assert live_entries(to_send) == count and state(to_send) == "sent"  # refused unwarned: nothing recorded
+    step = await marie.press("✅ Enregistrer", message=card)
+    assert "Mouvement enregistré : dépôt de 10,00" in flat(step.text)
+    assert live_entries(to_send) == count + 2 and state(to_send) == "modified"
+
+
+async def test_a_cash_count_whose_report_is_sent_after_its_question_keeps_the_count_to_confirm(bot, sim, to_send):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    counts = rows(to_send, CashCount)
+    await marie.send("/caisse")
+    await marie.press("École")
+    await marie.press("📅 Autre date")
+    await marie.send(END)
+    step = await marie.press("🪙 Compter billets et pièces")
+    assert WARNING not in flat(step.text)
+    to_send.run(send_report)
+    step = await marie.send("1 x 50 €, 2 x 20 €")
+    assert WARNING in flat(step.text) and f"Arrêté de caisse du {END} — cahier École : compté 90,00 €" in flat(step.text)
+    assert step.last.buttons == [["✅ Enregistrer l'arrêté"], ["Annuler"]]
+    assert rows(to_send, CashCount) == counts and state(to_send) == "sent"
+    step = await marie.press("✅ Enregistrer l'arrêté")  # nothing to type again
+    assert "1 × 50 € + 2 × 20 € = 90,00 €" in flat(step.text) and "livre 90,00 € ✅" in flat(step.text)
+    assert rows(to_send, CashCount) == counts + 1 and state(to_send) == "modified"
+
+
+@pytest.mark.parametrize(("field", "answer", "after"), [
+    ("Libellé", "Vente de gâteaux et de jus", {"label": "Vente de gâteaux et de jus"}),
+    ("Date", f"21/05/{YEAR + 1}", {"day": date(YEAR + 1, 5, 21)}),  # a date: kept as text in the chat's data
+    ("Moyen de paiement", "virement", {"means": Means.VIREMENT}),  # pressed
+])
+async def test_a_journal_edit_whose_report_is_sent_after_its_question_keeps_the_change_to_confirm(
+        bot, sim, to_send, field, answer, after):  # fmt: skip
+    marie = sim.user(MARIE, "Marie", "Payet")
+
+    def cakes(session) -> dict:
+        entry = session.exec(select(Entry).where(Entry.amount == 40_00)).one()
+        return {name: getattr(entry, name) for name in after}
+
+    before = to_send.run(cakes)
+    await marie.send("/journal")
+    await marie.press("École (école)")
+    step = await marie.press(f"{YEAR}-{YEAR + 1}")
+    await marie.press(next(b for row in step.last.buttons for b in row if "40,00" in b))  # the cakes of 20/05
+    step = await marie.press("✏️ Modifier")
+    assert "Que modifier dans l'écriture" in flat(step.text) and WARNING not in flat(step.text)
+    step = await marie.press(field)
+    assert WARNING not in flat(step.text)
+    to_send.run(send_report)  # the mandataire's other phone, or a co-signataire, sends the report meanwhile
+    step = await (marie.press(answer) if field == "Moyen de paiement" else marie.send(answer))
+    assert WARNING in flat(step.text) and "n'est pas encore enregistrée" in flat(step.text)
+    assert step.last.buttons == [["✏️ Oui, modifier l'écriture"], ["↩️ Retour"]]
+    assert to_send.run(cakes) == before and state(to_send) == "sent"
+    step = await marie.press("✏️ Oui, modifier l'écriture")  # what was typed or pressed is kept
+    assert "Écriture" in step.text and "modifiée" in flat(step.text)
+    assert to_send.run(cakes) == after and state(to_send) == "modified"

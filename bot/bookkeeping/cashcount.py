@@ -37,10 +37,11 @@ from store.lookups import LedgerRef
 from store.money import AmountError
 from store.years import today_in
 
-LEDGER, METHOD, DAY, COINS, TOTAL = "csh.ledger", "csh.method", "csh.day", "csh.coins", "csh.total"
+LEDGER, METHOD, DAY, COINS, TOTAL, CONFIRM = "csh.ledger", "csh.method", "csh.day", "csh.coins", "csh.total", "csh.confirm"
 DRAFT = "caisse"
 LEDGER_BUTTON, COINS_BUTTON, TOTAL_BUTTON = Button("csh:l", ID), Button("csh:coins"), Button("csh:total")
 DAY_BUTTON, CANCEL_BUTTONS = Button("csh:day"), (Button("csh:cancel"), Button("csh:l:cancel"))
+SAVE_BUTTON = Button("csh:ok")  # a count whose year's report was sent since its question, under the warning
 DAY_REASONS = ("future", "year_not_open", "closed_year")
 # '3 x 20 €', '5×0,50', '2 * 50c': how many, then the note or coin.
 _COIN = re.compile(r"(\d+)\s*[x×*]\s*(\d+(?:[.,]\d{1,2})?)\s*(€|euros?|eur|c|cts?|centimes?)?(?![\w])", re.IGNORECASE)
@@ -194,19 +195,45 @@ async def typed_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 
 async def count(update: Update, context: ContextTypes.DEFAULT_TYPE, step: str, **counted) -> str | int:
-    """The store keeps the count with the book balance; the person reads both."""
+    """The store keeps the count with the book balance; the person reads both. In a year whose report
+    is with the AD, the warning was on the question answered (``sent``), else the store refuses."""
     current, language = draft(context), lang(update)
     try:
         view = await as_user(update, context, cashcounts.count_cash, current["ledger_id"],
-                             day=date.fromisoformat(current["day"]), today=today_of(current), **counted)  # fmt: skip
+                             day=date.fromisoformat(current["day"]), today=today_of(current),
+                             warned=current.get("sent", False), **counted)  # fmt: skip
     except LedgerError as refused:
-        if refused.reason in DAY_REASONS:
+        if refused.reason == "report_unconfirmed":  # sent since the question: the count kept, under the warning
+            return await ask_confirm(update, context, **counted)
+        if refused.reason in DAY_REASONS or step == CONFIRM:
             return await ask_method(update, context, refusal(refused, language))
         await update.effective_message.reply_text(refusal(refused, language))
         return step
     context.user_data.pop(DRAFT, None)
     await update.effective_message.reply_text(result_text(view, language))
     return ConversationHandler.END
+
+
+async def ask_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE, **counted) -> str:
+    """The count typed, under the warning that the year's report already sent will be modified: to save, or not."""
+    current, language = draft(context), lang(update)
+    coins = counted.get("coins")
+    current.update(sent=True, counted={"total": counted["total"]} if coins is None else {"coins": sorted(coins.items())})
+    total = counted["total"] if coins is None else sum(d * n for d, n in coins.items())
+    question = t("csh.confirm", language, day=day_text(date.fromisoformat(current["day"])),
+                 ledger=escape(current["name"]), counted=money(total, language))  # fmt: skip
+    keyboard = InlineKeyboardMarkup([[button(t("csh.save", language), SAVE_BUTTON.data())],
+                                     [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
+    await show(update, warned(context, question, language), keyboard)
+    return CONFIRM
+
+
+async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✅ Enregistrer l'arrêté, under the warning: the count kept is saved."""
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    counted = draft(context).pop("counted")
+    return await count(update, context, CONFIRM, **({"coins": dict(counted["coins"])} if "coins" in counted else counted))
 
 
 def result_text(view: CashCountView, language: str) -> str:

@@ -17,7 +17,7 @@ from bot.bookkeeping.journal import (
     FIELDS_BUTTON, KEY, OPEN_BUTTON, changed, current_ledger, load_entry, means_text, show_entry, warned,
 )
 from bot.texts import lang, t
-from bot.ui.buttons import Button, Field, button, enum, one_of
+from bot.ui.buttons import ID, Button, Field, button, enum, one_of
 from bot.ui.chat import as_user, show
 from bot.ui.formatting import day_text, money, refusal
 from bot.ui.steps import amount_or_problem, my_ledgers, read_day, read_part, today_for
@@ -30,9 +30,10 @@ from store.errors import LedgerError
 from store.models import Direction, Means
 
 # Conversation states (of /journal's conversation)
-FIELD, MEANS, TYPING, ACCOUNT, SPLIT = "jnl.field", "jnl.means", "jnl.typing", "jnl.account", "jnl.split"
+FIELD, MEANS, TYPING, ACCOUNT, SPLIT, CHANGE = "jnl.field", "jnl.means", "jnl.typing", "jnl.account", "jnl.split", "jnl.change"
 FIELD_BUTTON, MEANS_BUTTON, ACCOUNT_BUTTON = Button("jnl:f", Field(r"\w+")), Button("jnl:mn", enum(Means)), Button("jnl:ac", Field(r"\d+|more"))
 PART_BUTTON, KEEP_CHEQUE_BUTTON = Button("jnl:sp", one_of("keep", "rest")), Button("jnl:chqok", Field(r"\d{1,12}"))
+CHANGE_BUTTON = Button("jnl:edok", ID)  # a change whose year's report was sent since its question, under the warning
 FIELDS = ("label", "amount", "day", "means", "cheque", "account", "project")
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…", as in /depense
 MEANS_ORDER = (Means.ESPECES, Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)
@@ -103,6 +104,7 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
     key = "jnl.ask.cheque_number" if field == "cheque" else f"jnl.ask.{field}"
     question = warned(entry, t(key, language, piece=entry.piece, current=current_value(entry, field, language)), language)
+    journal["warned"] = entry.report_sent  # under the warning: what the answer (and its next questions) confirms
     if field == "account":
         return await ask_account(update, context, entry, question)
     if field == "means":
@@ -123,12 +125,14 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         await update.callback_query.answer()
         journal["field"] = "cheque"
         back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
-        await show(update, t("jnl.ask.cheque", language), InlineKeyboardMarkup([back]))
+        await show(update, warned(entry, t("jnl.ask.cheque", language), language), InlineKeyboardMarkup([back]))
         return TYPING
     try:
         entry = await edit(update, context, means=means)
     except LedgerError as error:
         await update.callback_query.answer()
+        if error.reason == "report_unconfirmed":
+            return await confirm_change(update, context, {"means": means})
         await update.effective_message.reply_text(refusal(error, language))
         return MEANS
     await update.callback_query.answer()
@@ -156,11 +160,13 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     if code == "more":
         await update.callback_query.answer()
         question = t("jnl.ask.account", language, piece=entry.piece, current=current_value(entry, "account", language))
-        return await ask_account(update, context, entry, question, every=True)
+        return await ask_account(update, context, entry, warned(entry, question, language), every=True)
     try:
         entry = await edit(update, context, splits=code)
     except LedgerError as error:
         await update.callback_query.answer()
+        if error.reason == "report_unconfirmed":
+            return await confirm_change(update, context, {"splits": code})
         if error.reason == "giver_required":  # a grant account: who gives it, as /recette asks
             journal.update(field="giver", account=code)
             back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
@@ -181,9 +187,12 @@ async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if left == 0 or index >= len(entry.splits) - 1:  # (>=: the entry may have been changed meanwhile)
         parts = split["parts"] + ([[entry.splits[-1].account_code, left]] if left else [])
         journal.pop("split", None)
+        change = {"amount": split["amount"], "splits": [tuple(p) for p in parts]}
         try:
-            entry = await edit(update, context, amount=split["amount"], splits=[tuple(p) for p in parts])
+            entry = await edit(update, context, **change)
         except LedgerError as error:
+            if error.reason == "report_unconfirmed":
+                return await confirm_change(update, context, change)
             return await show_entry(update, context, entry, refusal(error, language), edit=False)
         return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"),
                                 edit=False)  # fmt: skip
@@ -219,10 +228,12 @@ async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: Any) -> EntryView:
-    """The store's edit_entry on the entry being changed, today where its coop is."""
+    """The store's edit_entry on the entry being changed, today where its coop is; ``warned`` when the
+    question answered said that its year's report already sent will be modified."""
+    journal = context.user_data[KEY]
     today = today_for(current_ledger(context))
-    return await as_user(update, context, store_entries.edit_entry, context.user_data[KEY].get("entry_id", 0),
-                         today=today, **changes)  # fmt: skip
+    return await as_user(update, context, store_entries.edit_entry, journal.get("entry_id", 0), today=today,
+                         warned=journal.get("warned", False), **changes)  # fmt: skip
 
 
 def typed_change(field: str, text: str, today: date, language: str, account: str | None = None) -> dict[str, Any] | str:
@@ -280,13 +291,17 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     return await apply_change(update, context, typed_change("cheque", number, date.today(), lang(update)))
 
 
-async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any]) -> str:
-    """The change made: the entry shown again with the new balance; or why not, at the same step."""
+async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any], *,
+                       typed: bool = True) -> str:  # fmt: skip
+    """The change made: the entry shown again with the new balance; or why not, at the same step (the
+    entry, when the change was not ``typed`` at that step)."""
     journal, language = context.user_data[KEY], lang(update)
     try:
         entry = await edit(update, context, **change)
     except LedgerError as error:
-        if error.reason not in FINAL_REFUSALS:
+        if error.reason == "report_unconfirmed":
+            return await confirm_change(update, context, change)
+        if typed and error.reason not in FINAL_REFUSALS:
             await update.effective_message.reply_text(refusal(error, language))
             return TYPING
         notice = refusal(error, language)
@@ -295,3 +310,33 @@ async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, chang
         return await show_entry(update, context, entry, notice, edit=False)
     journal.pop("field", None)
     return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"), edit=False)
+
+
+async def confirm_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any]) -> str:
+    """The year's report was sent since the question: the change kept (nothing to type again), under the
+    warning, to make or not."""
+    journal, language = context.user_data[KEY], lang(update)
+    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    journal.pop("field", None)
+    journal["change"] = {k: v.isoformat() if isinstance(v, date) else v for k, v in change.items()}
+    rows = [[button(t("jnl.button.yes_edit", language), CHANGE_BUTTON.data(entry.id))],
+            [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]]  # fmt: skip
+    await show(update, warned(entry, t("jnl.confirm_edit", language, piece=entry.piece), language),
+               InlineKeyboardMarkup(rows), edit=False)  # fmt: skip
+    return CHANGE
+
+
+async def confirmed_change(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """✏️ Oui, modifier l'écriture, under the warning: the change kept is made."""
+    journal = context.user_data[KEY]
+    entry_id, change = CHANGE_BUTTON.read(update), journal.pop("change", None)
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_reply_markup(None)
+    if change is None or entry_id != journal.get("entry_id"):  # (another entry opened since)
+        return await show_entry(update, context, await load_entry(update, context, entry_id), edit=False)
+    journal["warned"] = True
+    if "day" in change:
+        change["day"] = date.fromisoformat(change["day"])
+    if isinstance(change.get("splits"), list):
+        change["splits"] = [tuple(part) for part in change["splits"]]
+    return await apply_change(update, context, change, typed=False)

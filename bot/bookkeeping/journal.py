@@ -409,7 +409,8 @@ async def open_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """An entry's button (or ↩️ from its history, edit or cancellation): the entry in full."""
     entry = await load_entry(update, context, OPEN_BUTTON.read(update))
     await update.callback_query.answer()
-    context.user_data[KEY].pop("field", None)
+    for left in ("field", "change"):  # a question, or a change to confirm, left for the entry
+        context.user_data[KEY].pop(left, None)
     return await show_entry(update, context, entry)
 
 

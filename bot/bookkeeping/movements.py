@@ -138,7 +138,9 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        if await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"], day_of(current)):
+        current["warned"] = await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"],
+                                          day_of(current))  # fmt: skip
+        if current["warned"]:  # shown on the card: what ✅ Enregistrer confirms
             text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
@@ -229,8 +231,11 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
         recorded = await as_user(update, context, store_movements.record_movement_with_balances,
                                  MovementKind(current["kind"]), ledger_id=current["ledger_id"],
                                  to_ledger_id=current["to_ledger_id"], day=day_of(current), amount=current["amount"],
-                                 label=current["label"], today=today_of(current), **treasuries(current))  # fmt: skip
+                                 label=current["label"], today=today_of(current), warned=current.get("warned", False),
+                                 **treasuries(current))  # fmt: skip
     except LedgerError as refused:
+        if refused.reason == "report_unconfirmed":  # sent since the card: the card again, under the warning
+            return await next_step(update, context)
         field = REDO.get(refused.reason)
         if field is None:
             context.user_data.pop(DRAFT, None)

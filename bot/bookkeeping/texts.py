@@ -39,6 +39,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "csh.detail": {"fr": "{detail} = {total}", "en": "{detail} = {total}"},
     "csh.result": {"fr": "Arrêté de caisse du {day} — cahier {ledger} : compté {counted}, livre {book}",
                    "en": "Cash count of {day} — ledger {ledger}: counted {counted}, books {book}"},
+    "csh.confirm": {"fr": "Arrêté de caisse du {day} — cahier {ledger} : compté {counted}. L'enregistrer ?",
+                    "en": "Cash count of {day} — ledger {ledger}: counted {counted}. Save it?"},
+    "csh.save": {"fr": "✅ Enregistrer l'arrêté", "en": "✅ Save the count"},
     "csh.matches": {"fr": " ✅", "en": " ✅"},
     "csh.differs": {"fr": " : écart de {difference}.\nRecomptez (/caisse), et cherchez une recette ou une dépense en "
                           "espèces oubliée, ou en trop.",
@@ -256,6 +259,9 @@ TEXTS: dict[str, dict[str, str]] = {
                        "en": "Cheque number (digits, for example 1234567):"},
     "jnl.none": {"fr": "aucun", "en": "none"},
     "jnl.edited": {"fr": "Écriture {piece} modifiée.", "en": "Entry {piece} changed."},
+    "jnl.confirm_edit": {"fr": "La modification de l'écriture {piece} n'est pas encore enregistrée : l'enregistrer ?",
+                         "en": "The change to entry {piece} is not saved yet: save it?"},
+    "jnl.button.yes_edit": {"fr": "✏️ Oui, modifier l'écriture", "en": "✏️ Yes, change the entry"},
     # Trails: the entry's (🕓) and the coop's (/historique)
     "jnl.history.title": {"fr": "<b>Historique de l'écriture {piece}</b> — cahier {ledger}",
                           "en": "<b>History of entry {piece}</b> — ledger {ledger}"},

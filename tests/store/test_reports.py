@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from store import cashcounts, entries, reports
+from store import cashcounts, entries, movements, reports
 from store.access import Forbidden
 from store.errors import LedgerError
 from sqlmodel import select
 
-from store.models import Direction, Means, OutboxMessage, Person
+from store.models import Direction, Entry, Means, MovementKind, OutboxMessage, Person
 from store.people import who_is
 from store.years import today_in
 from store.reports import ReportError
@@ -161,7 +161,8 @@ def test_a_change_after_sending_makes_it_modified_and_validation_locks_the_year(
     assert year.run(reports.changes_to_tell) == ()  # told once
     act(year, MARIE, entries.cancel_entry, entry.id, today=TODAY, warned=True)  # the person saw the warning
     assert year.run(reports.changes_to_tell) == ()  # already "modifié": the same burst, not one notice per entry
-    act(year, MARIE, cashcounts.count_cash, ledgers["École"].id, day=date(YEAR + 1, 8, 31), today=TODAY, total=90_00)
+    act(year, MARIE, cashcounts.count_cash, ledgers["École"].id, day=date(YEAR + 1, 8, 31), today=TODAY, total=90_00,
+        warned=True)  # fmt: skip
     outcome = act(year, MARIE, reports.send, report_id)
     assert outcome.view.state == "sent"
     outcome = act(year, PAUL, reports.validate, report_id)
@@ -172,6 +173,71 @@ def test_a_change_after_sending_makes_it_modified_and_validation_locks_the_year(
     assert caught.value.reason == "closed_year"
     refused("locked", year, MARIE, reports.save_councils, report_id, 2)
     refused("locked", year, PAUL, reports.send_back, report_id, "Trop tard")
+
+
+@pytest.fixture
+def sent(year):
+    act(year, MARIE, reports.send, ready(year))
+    return year
+
+
+def school(db) -> int:
+    return db.run(lambda s: coop_and_ledgers(s)[1]["École"].id)
+
+
+def cakes(db) -> int:
+    """The cash receipt of 20/05 of the year whose report is sent."""
+    return db.run(lambda s: s.exec(select(Entry.id).where(Entry.label == "Vente de gâteaux")).one())
+
+
+def unconfirmed(db, fn, *args, **kwargs) -> None:
+    """Refused until the person saw the warning: report_unconfirmed, of that year; the report stays « envoyé »."""
+    with pytest.raises(LedgerError) as caught:
+        act(db, MARIE, fn, *args, **kwargs)
+    assert (caught.value.reason, caught.value.year) == ("report_unconfirmed", YEAR)
+    assert db.run(lambda s: reports.coop_state(s, coop_id(db))) == "sent"
+
+
+def modified(db) -> bool:
+    return db.run(lambda s: reports.coop_state(s, coop_id(db))) == "modified"
+
+
+@pytest.mark.parametrize("kind", [MovementKind.DEPOT, MovementKind.RETRAIT])
+def test_a_movement_in_a_sent_year_needs_the_warning(sent, kind):
+    fields = dict(ledger_id=school(sent), day=date(YEAR + 1, 6, 1), amount=10_00, label="Mouvement", today=TODAY)
+    unconfirmed(sent, movements.record_movement, kind, **fields)
+    unconfirmed(sent, movements.record_movement_with_balances, kind, **fields)
+    moved = act(sent, MARIE, movements.record_movement_with_balances, kind, warned=True, **fields)
+    assert moved.movement.outgoing.fiscal_year == YEAR and modified(sent)
+    # The current year, whose report is not sent: nothing to confirm.
+    assert act(sent, MARIE, movements.record_movement, kind, **fields | {"day": TODAY}).outgoing.fiscal_year == YEAR + 1
+
+
+def test_a_cash_count_in_a_sent_year_needs_the_warning(sent):
+    for counted in ({"total": 90_00}, {"coins": {5000: 1, 2000: 2}}):
+        unconfirmed(sent, cashcounts.count_cash, school(sent), day=date(YEAR + 1, 8, 31), today=TODAY, **counted)
+    count = act(sent, MARIE, cashcounts.count_cash, school(sent), day=date(YEAR + 1, 8, 31), today=TODAY,
+                total=90_00, warned=True)  # fmt: skip
+    assert count.matches and modified(sent)
+    assert act(sent, MARIE, cashcounts.count_cash, school(sent), day=TODAY, today=TODAY, total=90_00).day == TODAY
+
+
+def test_an_edit_in_a_sent_year_needs_the_warning(sent):
+    entry_id = cakes(sent)
+    for change in ({"label": "Vente de gâteaux et de jus"}, {"amount": 45_00}, {"day": date(YEAR + 1, 5, 21)},
+                   {"means": Means.CHEQUE, "cheque_number": "1234567"}, {"splits": "dons"}, {"project": "kermesse"}):
+        unconfirmed(sent, entries.edit_entry, entry_id, today=TODAY, **change)
+    edited = act(sent, MARIE, entries.edit_entry, entry_id, today=TODAY, day=date(YEAR + 1, 5, 21),
+                 label="Vente de gâteaux et de jus", warned=True)  # fmt: skip
+    assert (edited.day, edited.label) == (date(YEAR + 1, 5, 21), "Vente de gâteaux et de jus") and modified(sent)
+    # The year stays: a date in the current year is refused for that, warned or not.
+    with pytest.raises(LedgerError) as caught:
+        act(sent, MARIE, entries.edit_entry, entry_id, today=TODAY, day=TODAY, warned=True)
+    assert caught.value.reason == "other_year"
+    # An entry of the current year, whose report is not sent: nothing to confirm.
+    entry = act(sent, MARIE, entries.record_entry, school(sent), direction=Direction.DEPENSE, day=TODAY, label="Colle",
+                means=Means.CARTE, amount=2_00, splits="fournitures", today=TODAY)  # fmt: skip
+    assert act(sent, MARIE, entries.edit_entry, entry.id, today=TODAY, label="Colle forte").label == "Colle forte"
 
 
 def test_the_ad_of_another_department_and_other_coops_see_nothing(year):
