@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,17 +98,35 @@ def make_engine(raw_url: str) -> Engine:
     return create_engine(url, hide_parameters=True, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
+# One writer at a time per SQLite file in this process. Without it, the threads of one bot waiting for
+# BEGIN IMMEDIATE sleep in SQLite's busy handler (1, 2, 5 … 100 ms) instead of starting as soon as the
+# transaction before them ends; the busy timeout remains for other processes (the CLI, a second instance).
+_SQLITE_WRITERS: dict[str, threading.RLock] = {}
+_SQLITE_WRITERS_GUARD = threading.Lock()
+
+
+def _sqlite_writer(url: URL) -> threading.RLock:
+    with _SQLITE_WRITERS_GUARD:
+        return _SQLITE_WRITERS.setdefault(url.database or ":memory:", threading.RLock())
+
+
 class Database:
     """One engine; each user action runs in one transaction."""
 
     def __init__(self, url: str):
         self.engine = make_engine(url)
         self.url = self.engine.url
+        self._writer = _sqlite_writer(self.url) if self.url.get_backend_name() == "sqlite" else None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        if self._writer is None:
+            with Session(self.engine, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+            return
+        with self._writer, Session(self.engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
