@@ -120,10 +120,14 @@ class SqliteTemplates:
             self.files[level] = template
         return self.files[level]
 
-    def url_for(self, level: str, tmp_path: Path) -> str:
-        copy = tmp_path / "coopbot.db"
-        shutil.copy(self.template(level), copy)
-        return f"sqlite:///{copy}"
+    def url_for(self, level: str) -> str:
+        """The worker's database file, a fresh copy of the template: one path for every test, so that
+        the ``database`` fixture keeps one engine (SQLAlchemy compiles each statement once per engine)."""
+        current = self.folder / "coopbot.db"
+        for leftover in (current, current.with_name("coopbot.db-wal"), current.with_name("coopbot.db-shm")):
+            leftover.unlink(missing_ok=True)  # the last test's connections are closed (or were its processes')
+        shutil.copy(self.template(level), current)
+        return f"sqlite:///{current}"
 
 
 class PostgresTemplates:
@@ -137,6 +141,7 @@ class PostgresTemplates:
         self.admin = admin
         self.prefix = prefix
         self.url = self.schema_url("")
+        self.refiller = make_engine(self.url)
         self.filled: dict[str, str] = {}  # level → SQL that resets the test schema to it
 
     def schema_url(self, suffix: str) -> str:
@@ -152,10 +157,8 @@ class PostgresTemplates:
             if level != "empty":
                 seed(self.schema_url("_" + level), level)
             self.filled[level] = self.refill_sql(source if level != "empty" else None)
-        engine = make_engine(self.url)
-        with engine.begin() as connection:
+        with self.refiller.begin() as connection:
             connection.exec_driver_sql(self.filled[level])
-        engine.dispose()
         return self.url
 
     def refill_sql(self, source: str | None) -> str:
@@ -170,6 +173,7 @@ class PostgresTemplates:
         return ";\n".join(statements)
 
     def drop(self) -> None:
+        self.refiller.dispose()
         with self.admin.begin() as connection:
             for suffix in ["", *("_" + level for level in self.filled if level != "empty")]:
                 connection.execute(text(f"DROP SCHEMA IF EXISTS {self.prefix}{suffix} CASCADE"))
@@ -218,19 +222,26 @@ def migrated(tmp_path_factory):
 
 
 @pytest.fixture
-def database_url(migrated, tmp_path, request) -> str:
+def database_url(migrated, request) -> str:
     """A URL to a migrated database of this test's own, already holding the demo if the test asks for it."""
-    level = seed_level(request)
-    if isinstance(migrated, SqliteTemplates):
-        return migrated.url_for(level, tmp_path)
-    return migrated.url_for(level)
+    return migrated.url_for(seed_level(request))
+
+
+@pytest.fixture(scope="session")
+def kept_databases() -> Iterator[dict[str, Database]]:
+    """One Database per URL for the worker's whole run: a new engine would compile every statement again
+    (about a tenth of the suite's CPU); its connections are closed after each test."""
+    kept: dict[str, Database] = {}
+    yield kept
+    for db in kept.values():
+        db.dispose()
 
 
 @pytest.fixture
-def database(database_url):
-    db = Database(database_url)
+def database(database_url, kept_databases):
+    db = kept_databases.get(database_url) or kept_databases.setdefault(database_url, Database(database_url))
     yield db
-    db.dispose()
+    db.dispose()  # the pool only: the compiled statements stay with the engine
 
 
 @pytest.fixture

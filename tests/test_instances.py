@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from store.db import Database
@@ -33,7 +34,8 @@ async def test_restore_is_refused_while_the_bot_runs(tmp_path, outside_sim, demo
     if TEST_DATABASE_URL:
         assert "pg_restore" in err  # PostgreSQL: the commands to run, now that nothing uses the database
     else:
-        assert code == 0 and out.startswith(f"L'ancienne base est gardée dans {tmp_path}"), (out, err)
+        kept_in = Path(demo_url.removeprefix("sqlite:///")).parent  # beside the database file
+        assert code == 0 and out.startswith(f"L'ancienne base est gardée dans {kept_in}"), (out, err)
 
 
 @pytest.fixture
