@@ -61,6 +61,13 @@ class SimMessage:
         rows = (self.reply_markup or {}).get("inline_keyboard", [])
         return [[button["text"] for button in row] for row in rows]
 
+    def has_button(self, label: str) -> bool:
+        try:
+            self.button(label)
+        except LookupError:
+            return False
+        return True
+
     def button(self, label: str) -> dict:
         """The inline button whose label is ``label`` (exactly, or else the only one containing it)."""
         flat = [b for row in (self.reply_markup or {}).get("inline_keyboard", []) for b in row]

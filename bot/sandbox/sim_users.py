@@ -85,12 +85,21 @@ class SimUser:
             reply_to, document=file_id, file_name=file_name, caption=caption)})  # fmt: skip
 
     async def press(self, label: str, *, message: SimMessage | None = None) -> Step:
-        """Press the inline button labelled ``label`` on ``message`` (default: the latest keyboard)."""
+        """Press the inline button labelled ``label`` on ``message``.
+
+        By default on the latest keyboard; or, when that one lacks the label, on the latest keyboard
+        that came since my last message and has it: a card, then a notice arriving under it, and the
+        person taps the card's button, as anyone would.
+        """
         if message is None:
-            keyboards = [m for m in self.history if m.from_bot and m.buttons]
+            history = self.history
+            keyboards = [m for m in history if m.from_bot and m.buttons]
             if not keyboards:
                 raise LookupError("no message with buttons in this chat")
-            message = keyboards[-1]
+            mine = [i for i, m in enumerate(history) if not m.from_bot]
+            since = history[mine[-1] + 1:] if mine else history
+            message = next((m for m in reversed(since) if m.from_bot and m.buttons and m.has_button(label)),
+                           keyboards[-1])  # fmt: skip
         button = message.button(label)
         return await self.press_data(button["callback_data"], message)
 

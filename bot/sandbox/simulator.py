@@ -123,12 +123,12 @@ class BotApiSimulator(FaultInjection, FileStore):
         if self._runner:
             await self._runner.cleanup()
 
-    def busiest_second(self) -> tuple[int, int]:
-        """The most messages sent within one second (any window of one second): to everyone, and to one chat."""
+    def busiest_second(self, seconds: float = 1.0) -> tuple[int, int]:
+        """The most messages sent within any window of ``seconds`` (one by default): to everyone, and to one chat."""
         def most(times: list[float]) -> int:
             best, first = 0, 0
             for last, arrival in enumerate(times):
-                while arrival - times[first] >= 1.0:
+                while arrival - times[first] >= seconds:
                     first += 1
                 best = max(best, last - first + 1)
             return best
