@@ -9,11 +9,12 @@ PostgreSQL (psycopg 3).
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
@@ -106,8 +107,10 @@ _SQLITE_WRITERS_GUARD = threading.Lock()
 
 
 def _sqlite_writer(url: URL) -> threading.RLock:
+    """The lock of the database file ``url`` names, however the path is written."""
+    path = os.path.realpath(url.database) if url.database and url.database != ":memory:" else ":memory:"
     with _SQLITE_WRITERS_GUARD:
-        return _SQLITE_WRITERS.setdefault(url.database or ":memory:", threading.RLock())
+        return _SQLITE_WRITERS.setdefault(path, threading.RLock())
 
 
 class Database:
@@ -121,12 +124,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
-        if self._writer is None:
-            with Session(self.engine, expire_on_commit=False) as session:
-                with session.begin():
-                    yield session
-            return
-        with self._writer, Session(self.engine, expire_on_commit=False) as session:
+        with self._writer or nullcontext(), Session(self.engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
