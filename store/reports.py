@@ -523,8 +523,11 @@ def attach(session: Session, who: Who, report_id: int, *, kind: str, path: str, 
 
 
 def send(session: Session, who: Who, report_id: int) -> Outcome:
-    """Send the report to the AD: complete, balanced, with its quitus and the August statement."""
+    """Send the report to the AD: complete, balanced, with its quitus and the August statement. One already
+    sent and unchanged since is not sent again (a second tap would tell the AD twice)."""
     report, coop = _changeable(session, who, report_id)
+    if report.status == ReportStatus.SENT:
+        raise ReportError("already_sent")
     view = _view(session, who, coop, report.fiscal_year, report)
     bilan = view.figures.bilan
     if not bilan.balanced:

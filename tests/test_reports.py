@@ -230,3 +230,21 @@ async def test_the_sandbox_has_a_report_in_progress(bot, demo, sim):
     step = await sim.user(1007, "Henri").send("/compterendu")  # the vérificateur of 974-111 reads it
     assert "État : pas commencé" in step.text
     assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons) and "Bilan" in str(step.last.buttons)
+
+
+async def test_a_second_tap_on_send_does_not_send_the_report_again(bot, people, year):
+    from tests.store.test_reports import ready
+
+    ready(year)
+    marie, paul = people["marie"], people["paul"]
+    await marie.send("/compterendu")
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert f"📤 Compte rendu {YEARS} envoyé à l'OCCE." in step.text
+    arrived = [m for m in paul.history if "est arrivé" in m.content]
+    assert len(arrived) == 1
+    # The same button again (a double tap, or the overview kept open): said, the AD not told twice.
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert ("Ce compte rendu est déjà envoyé à l'OCCE : il attend sa réponse. Rien n'a été renvoyé."
+            in step.text)
+    assert "État : 📤 envoyé" in step.text
+    assert [m for m in paul.history if "est arrivé" in m.content] == arrived

@@ -233,6 +233,10 @@ TEXTS: dict[str, dict[str, str]] = {
                               "en": "That grant is no longer in the report: pick another one."},
     "rep.bad.no_statement": {"fr": "Joignez le relevé bancaire d'août (📎 Relevé d'août : une photo ou un PDF).",
                              "en": "Attach the August bank statement (📎 August statement: a photo or a PDF)."},
+    "rep.bad.already_sent": {"fr": "Ce compte rendu est déjà envoyé à l'OCCE : il attend sa réponse. Rien n'a été "
+                                   "renvoyé.",
+                             "en": "This report was already sent to the OCCE: it awaits its answer. Nothing was sent "
+                                   "again."},
     "rep.bad.not_sent": {"fr": "Ce compte rendu n'attend pas de réponse de l'OCCE (il n'est pas envoyé).",
                          "en": "This report is not waiting for the OCCE's answer (it is not sent)."},
     "rep.bad.comment_length": {"fr": "Tapez un commentaire de {low} à {high} caractères :",
