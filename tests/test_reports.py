@@ -248,3 +248,23 @@ async def test_a_second_tap_on_send_does_not_send_the_report_again(bot, people, 
             in step.text)
     assert "État : 📤 envoyé" in step.text
     assert [m for m in paul.history if "est arrivé" in m.content] == arrived
+
+
+async def test_a_verificateur_is_not_asked_for_a_quitus_nobody_requested(bot, people, year):
+    from sqlmodel import select
+
+    from store.models import Report
+
+    year.run(class_entry)  # a class ledger still open: no quitus can be asked yet
+    marie, henri = people["marie"], people["henri"]
+    step = await marie.send("/compterendu")
+    assert "État : 📒 cahiers non clos" in step.text
+    step = await henri.send("/compterendu")
+    assert "Quitus : à demander" in step.text
+    assert "Donner mon quitus" not in str(step.last.buttons)
+    # A quitus button of an earlier request (withdrawn since) says so at once, before asking anything.
+    report_id = year.run(lambda s: s.exec(select(Report.id)).one())
+    step = await henri.press_data(f"qts:{report_id}", henri.last)
+    assert step.text == "Le quitus n'a pas encore été demandé par le ou la mandataire."
+    step = await henri.send("Henri Fontaine")
+    assert "parent" not in step.text

@@ -113,7 +113,7 @@ def overview_keyboard(view: ReportView, language: str) -> InlineKeyboardMarkup:
                   button(t("rep.button.grant", language), "rep:att:grant")],
                  [button(t("rep.button.quitus", language), "rep:quitus")],
                  [button(t("rep.button.send", language), "rep:send")]]  # fmt: skip
-    if view.verificateur and view.report_id and not view.locked and view.state != "in_progress":
+    if view.verificateur and view.report_id and not view.locked and view.state not in NOT_REQUESTED:
         rows.append([button(t("rep.button.give", language), GIVE_BUTTON.data(view.report_id))])
     chart = t("solde.chart", language, affiliation=view.affiliation)
     rows.append([button(chart, CHART_BUTTON.data(view.coop_id, view.year))])

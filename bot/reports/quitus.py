@@ -11,7 +11,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.reports.compterendu import GIVE_BUTTON, problem
+from bot.reports.compterendu import GIVE_BUTTON, NOT_REQUESTED, problem
 from bot.texts import lang, t
 from bot.ui.buttons import Button, button, one_of
 from bot.ui.chat import as_user, end_conversation, notify, show
@@ -24,11 +24,15 @@ DRAFT = "quitus"
 PARENT_BUTTON = Button("qts:p", one_of("yes", "no"))
 
 
-async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """✅ Donner mon quitus: the report is read (the store checks access), then the name is asked."""
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✅ Donner mon quitus: the report is read (the store checks access), then the name is asked; a button
+    of a request withdrawn since (a class ledger reopened) says so before asking anything."""
     query = update.callback_query
     await query.answer()
     view = await as_user(update, context, reports.report_view, GIVE_BUTTON.read(update))
+    if view.state in NOT_REQUESTED:
+        await show(update, t("rep.bad.quitus_not_requested", lang(update)))
+        return ConversationHandler.END
     context.user_data[DRAFT] = {"report_id": view.report_id}
     await show(update, t("rep.quitus.ask_name", lang(update), years=years_text(view.year), affiliation=view.affiliation))
     return NAME
