@@ -465,8 +465,9 @@ def request_quitus(session: Session, who: Who, report_id: int) -> Outcome:
     session.flush()
     audit.record(session, who, "report", report.id, "quitus_request", coop_id=coop.id, at=at)
     params = {"affiliation": coop.affiliation, "report_id": report.id, "missing": _missing(view.figures)}
-    keys = _write_notices(session, QUITUS, _action_step(session, coop, at), coop, report,
-                          _eligible_verificateurs(session, coop.id), params, at)  # fmt: skip
+    given = set(session.exec(select(Quitus.person_id).where(Quitus.report_id == report.id)))
+    waiting = [p for p in _eligible_verificateurs(session, coop.id) if p.id not in given]  # asked again: not those done
+    keys = _write_notices(session, QUITUS, _action_step(session, coop, at), coop, report, waiting, params, at)
     return Outcome(_view(session, who, coop, report.fiscal_year, report), outbox=keys)
 
 

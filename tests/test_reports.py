@@ -268,3 +268,32 @@ async def test_a_verificateur_is_not_asked_for_a_quitus_nobody_requested(bot, pe
     assert step.text == "Le quitus n'a pas encore été demandé par le ou la mandataire."
     step = await henri.send("Henri Fontaine")
     assert "parent" not in step.text
+
+
+async def test_asking_the_quitus_again_tells_only_the_verificateurs_who_have_not_given_it(bot, people, year):
+    from tests.store.test_reports import act, coop_id, fill_cra
+
+    from store import reports
+
+    report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
+    fill_cra(year, report_id)
+    act(year, MARIE, reports.request_quitus, report_id)
+    marie = people["marie"]
+    step = await give_quitus_on_overview(people["henri"], "Henri Fontaine", "Oui")
+    assert "✅ Quitus enregistré : Henri Fontaine" in step.text
+    # A week later Claire has still not given hers: asked again, only she is told.
+    await marie.send("/compterendu")
+    step = await marie.press("🔏 Demander le quitus")
+    assert "🔏 Quitus demandé : 1 vérificateur prévenu." in step.text
+    step = await give_quitus_on_overview(people["claire"], "Claire Hoareau", "Non")
+    await marie.send("/compterendu")
+    step = await marie.press("🔏 Demander le quitus")
+    assert "🔏 Les vérificateurs ont tous déjà donné leur quitus : personne n'a été relancé." in step.text
+    assert "Quitus : 2 sur les 2 nécessaires" in step.text
+
+
+async def give_quitus_on_overview(user, name: str, parent: str):
+    await user.send("/compterendu")
+    await user.press("✅ Donner mon quitus")
+    await user.send(name)
+    return await user.press(parent)

@@ -246,6 +246,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.word.told": {"fr": "vérificateur prévenu|vérificateurs prévenus", "en": "auditor told|auditors told"},
     "rep.word.open_ledger": {"fr": "cahier de classe encore ouvert|cahiers de classe encore ouverts",
                              "en": "class ledger still open|class ledgers still open"},
+    "rep.quitus.all_given": {"fr": "🔏 Les vérificateurs ont tous déjà donné leur quitus : personne n'a été relancé.",
+                             "en": "🔏 Every auditor has already given their quitus: nobody was reminded."},
     "rep.quitus.nobody": {"fr": "🔏 Quitus demandé, mais la coopérative n'a pas encore de vérificateur aux comptes : "
                                 "invitez-en deux (/inviter), dont un parent d'élève.",
                           "en": "🔏 Quitus requested, but the cooperative has no auditor yet: invite two (/inviter), "
