@@ -471,6 +471,17 @@ def request_quitus(session: Session, who: Who, report_id: int) -> Outcome:
     return Outcome(_view(session, who, coop, report.fiscal_year, report), outbox=keys)
 
 
+def quitus_name(name: str) -> str:
+    """The name as it will stand on the quitus: spaces folded, 3 to 120 characters, two letters at least (an
+    emoji or a number is not a name, and the PDF's font prints no emoji)."""
+    cleaned = " ".join(str(name).split())
+    if not NAME_MIN <= len(cleaned) <= NAME_MAX:
+        raise ReportError("name_length", low=NAME_MIN, high=NAME_MAX)
+    if sum(c.isalpha() for c in cleaned) < 2:
+        raise ReportError("name_letters")
+    return cleaned
+
+
 def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent: bool) -> Outcome:
     """A vérificateur's quitus, with their name and today's date; never from a mandataire or signataire."""
     report = session.get(Report, report_id) if report_id is not None else None
@@ -487,9 +498,7 @@ def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent
     figures = crf.year_report(session, who, coop.id, report.fiscal_year)
     if _ledgers_open(figures):
         raise ReportError("ledgers_open", count=_ledgers_open(figures))
-    cleaned = " ".join(str(name).split())
-    if not NAME_MIN <= len(cleaned) <= NAME_MAX:
-        raise ReportError("name_length", low=NAME_MIN, high=NAME_MAX)
+    cleaned = quitus_name(name)
     row = session.exec(select(Quitus).where(Quitus.report_id == report.id, Quitus.person_id == who.person.id)).first()
     row = row or Quitus(report_id=report.id, person_id=who.person.id, name=cleaned, parent=parent, day=_today(session, coop))
     row.name, row.parent, row.day, row.confirmed_at = cleaned, bool(parent), _today(session, coop), utcnow()

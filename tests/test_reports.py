@@ -297,3 +297,20 @@ async def give_quitus_on_overview(user, name: str, parent: str):
     await user.press("✅ Donner mon quitus")
     await user.send(name)
     return await user.press(parent)
+
+
+async def test_a_quitus_name_is_letters_not_emoji(bot, people, year):
+    from tests.store.test_reports import act, coop_id
+
+    from store import reports
+
+    report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
+    act(year, MARIE, reports.request_quitus, report_id)
+    henri = people["henri"]
+    await henri.send("/compterendu")
+    await henri.press("✅ Donner mon quitus")
+    for typed in ("😀😀😀", "🙂 👍 🎉", "1234", "- - -"):
+        step = await henri.send(typed)
+        assert step.text == "Tapez votre prénom et votre nom, en lettres (par exemple Claire Martin) :"
+    step = await henri.send("Henri Fontaine")
+    assert step.text == "Êtes-vous parent d'un élève de l'école ?"

@@ -40,10 +40,10 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 
 async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The name as it will stand on the quitus."""
-    name = " ".join(update.effective_message.text.split())
-    if not reports.NAME_MIN <= len(name) <= reports.NAME_MAX:
-        await update.effective_message.reply_text(t("rep.bad.name_length", lang(update), low=reports.NAME_MIN,
-                                                    high=reports.NAME_MAX))  # fmt: skip
+    try:
+        name = reports.quitus_name(update.effective_message.text)
+    except ReportError as error:  # the store's rule, at this step
+        await update.effective_message.reply_text(problem(error, lang(update)))
         return NAME
     context.user_data[DRAFT]["name"] = name
     language = lang(update)

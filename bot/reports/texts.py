@@ -209,6 +209,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "en": "You are also the mandataire or a signatory of this cooperative: an "
                                            "auditor cannot be. Your quitus is not recorded; the OCCE can appoint "
                                            "another auditor."},
+    "rep.bad.name_letters": {"fr": "Tapez votre prénom et votre nom, en lettres (par exemple Claire Martin) :",
+                             "en": "Type your first name and last name, in letters (e.g. Claire Martin):"},
     "rep.bad.name_length": {"fr": "Tapez votre prénom et votre nom ({low} à {high} caractères) :",
                             "en": "Type your first and last name ({low} to {high} characters):"},
     "rep.bad.unbalanced": {"fr": "Le bilan n'est pas équilibré : écart de {difference}{causes}. Le compte rendu "
