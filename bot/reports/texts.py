@@ -81,6 +81,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                          "aucune écriture n'y change.",
                                    "en": "Ledger {ledger} is closed for year {year}-{next_year}: none of its entries "
                                          "change any more."},
+    "ledger.error.no_class_ledgers": {"fr": "La coopérative n'a pas de cahier de classe : il n'y a rien à clore. Le "
+                                            "cahier de l'école ne se clôt pas : son solde passe à l'exercice suivant.",
+                                      "en": "The cooperative has no class ledger: there is nothing to close. The school "
+                                            "ledger is not closed: its balance carries over to the next year."},
     "ledger.error.ledger_already_closed": {"fr": "Le cahier {ledger} est déjà clos pour l'exercice {year}-{next_year}.",
                                            "en": "Ledger {ledger} is already closed for year {year}-{next_year}."},
     "ledger.error.cash_count_required": {"fr": "Il faut d'abord un arrêté de caisse du cahier {ledger} (/caisse) : sa "
