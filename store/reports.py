@@ -483,7 +483,8 @@ def quitus_name(name: str) -> str:
 
 
 def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent: bool) -> Outcome:
-    """A vérificateur's quitus, with their name and today's date; never from a mandataire or signataire."""
+    """A vérificateur's quitus, with their name and today's date; never from a mandataire or signataire. A new or
+    different quitus on a report with the AD (envoyé, à compléter) makes it "modifié", as a CRA answer does."""
     report = session.get(Report, report_id) if report_id is not None else None
     if report is None or not any(r.kind == RoleKind.VERIFICATEUR and r.coop_id == report.coop_id for r in who.roles):
         raise Forbidden(Action.READ_COOP)
@@ -500,6 +501,9 @@ def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent
         raise ReportError("ledgers_open", count=_ledgers_open(figures))
     cleaned = quitus_name(name)
     row = session.exec(select(Quitus).where(Quitus.report_id == report.id, Quitus.person_id == who.person.id)).first()
+    if report.status in CHANGEABLE and (row is None or (row.name, row.parent) != (cleaned, bool(parent))):
+        _mark_modified(report, tell=False)  # the report with the AD no longer says this: sent again, checked again
+        session.add(report)
     row = row or Quitus(report_id=report.id, person_id=who.person.id, name=cleaned, parent=parent, day=_today(session, coop))
     row.name, row.parent, row.day, row.confirmed_at = cleaned, bool(parent), _today(session, coop), utcnow()
     session.add(row)

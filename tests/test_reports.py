@@ -314,3 +314,20 @@ async def test_a_quitus_name_is_letters_not_emoji(bot, people, year):
         assert step.text == "Tapez votre prénom et votre nom, en lettres (par exemple Claire Martin) :"
     step = await henri.send("Henri Fontaine")
     assert step.text == "Êtes-vous parent d'un élève de l'école ?"
+
+
+async def test_a_quitus_changed_after_sending_makes_the_report_modified(bot, demo, sim):
+    from store.demo import seed_sandbox
+
+    demo.run(seed_sandbox)  # 974-160's last year's report is with the AD, Josiane's quitus the parent's
+    josiane, nadia = sim.user(1010, "Josiane"), sim.user(1008, "Nadia")
+    await josiane.send("/compterendu")
+    await josiane.press("974-160")
+    await josiane.press("✅ Donner mon quitus")
+    await josiane.send("Josiane Grondin")
+    step = await josiane.press("Non")  # no longer as a parent: the report sent has no parent's quitus any more
+    assert "✅ Quitus enregistré : Josiane Grondin" in step.text
+    step = await nadia.send("/compterendu")
+    assert "État : ✏️ modifié" in step.text
+    step = await nadia.press("📤 Envoyer à l'OCCE")
+    assert "L'un des vérificateurs qui donnent le quitus doit être un parent d'élève." in step.text
