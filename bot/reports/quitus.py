@@ -26,12 +26,14 @@ PARENT_BUTTON = Button("qts:p", one_of("yes", "no"))
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Donner mon quitus: the report is read (the store checks access), then the name is asked; a button
-    of a request withdrawn since (a class ledger reopened) says so before asking anything."""
+    of a request withdrawn since (a class ledger reopened), or pressed by a mandataire or signataire, says so
+    before asking anything."""
     query = update.callback_query
     await query.answer()
     view = await as_user(update, context, reports.report_view, GIVE_BUTTON.read(update))
-    if view.state in NOT_REQUESTED:
-        await show(update, t("rep.bad.quitus_not_requested", lang(update)))
+    refused = "verificateur_manager" if view.manager else "quitus_not_requested" if view.state in NOT_REQUESTED else None
+    if refused:  # the store would refuse it once typed: said before anything is asked
+        await show(update, t(f"rep.bad.{refused}", lang(update)))
         return ConversationHandler.END
     context.user_data[DRAFT] = {"report_id": view.report_id}
     await show(update, t("rep.quitus.ask_name", lang(update), years=years_text(view.year), affiliation=view.affiliation))
