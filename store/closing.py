@@ -148,10 +148,14 @@ def _class_ledger(session: Session, who: Who, ledger_id: int, action: Action) ->
 
 def closing_choices(session: Session, who: Who) -> tuple[ClosingPreview, ...]:
     """The class ledgers this person may close (their own class; every class of the coops they
-    manage), each with its year to close and where it stands; Forbidden if none."""
-    refs = [r for r in lookups.ledgers_for(session, who, write=True) if r.kind == LedgerKind.CLASSE]
-    if not refs:
+    manage), each with its year to close and where it stands; Forbidden if this person writes in no ledger,
+    no_class_ledgers if the coops they manage have only their school ledger."""
+    writable = lookups.ledgers_for(session, who, write=True)
+    if not writable:
         raise Forbidden(Action.WRITE_LEDGER)
+    refs = [r for r in writable if r.kind == LedgerKind.CLASSE]
+    if not refs:
+        raise errors.LedgerError("no_class_ledgers")
     previews = []
     for ref in refs:
         ledger, coop = session.get(Ledger, ref.id), session.get(Coop, ref.coop_id)

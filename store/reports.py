@@ -465,13 +465,26 @@ def request_quitus(session: Session, who: Who, report_id: int) -> Outcome:
     session.flush()
     audit.record(session, who, "report", report.id, "quitus_request", coop_id=coop.id, at=at)
     params = {"affiliation": coop.affiliation, "report_id": report.id, "missing": _missing(view.figures)}
-    keys = _write_notices(session, QUITUS, _action_step(session, coop, at), coop, report,
-                          _eligible_verificateurs(session, coop.id), params, at)  # fmt: skip
+    given = set(session.exec(select(Quitus.person_id).where(Quitus.report_id == report.id)))
+    waiting = [p for p in _eligible_verificateurs(session, coop.id) if p.id not in given]  # asked again: not those done
+    keys = _write_notices(session, QUITUS, _action_step(session, coop, at), coop, report, waiting, params, at)
     return Outcome(_view(session, who, coop, report.fiscal_year, report), outbox=keys)
 
 
+def quitus_name(name: str) -> str:
+    """The name as it will stand on the quitus: spaces folded, 3 to 120 characters, two letters at least (an
+    emoji or a number is not a name, and the PDF's font prints no emoji)."""
+    cleaned = " ".join(str(name).split())
+    if not NAME_MIN <= len(cleaned) <= NAME_MAX:
+        raise ReportError("name_length", low=NAME_MIN, high=NAME_MAX)
+    if sum(c.isalpha() for c in cleaned) < 2:
+        raise ReportError("name_letters")
+    return cleaned
+
+
 def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent: bool) -> Outcome:
-    """A vérificateur's quitus, with their name and today's date; never from a mandataire or signataire."""
+    """A vérificateur's quitus, with their name and today's date; never from a mandataire or signataire. A new or
+    different quitus on a report with the AD (envoyé, à compléter) makes it "modifié", as a CRA answer does."""
     report = session.get(Report, report_id) if report_id is not None else None
     if report is None or not any(r.kind == RoleKind.VERIFICATEUR and r.coop_id == report.coop_id for r in who.roles):
         raise Forbidden(Action.READ_COOP)
@@ -486,10 +499,11 @@ def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent
     figures = crf.year_report(session, who, coop.id, report.fiscal_year)
     if _ledgers_open(figures):
         raise ReportError("ledgers_open", count=_ledgers_open(figures))
-    cleaned = " ".join(str(name).split())
-    if not NAME_MIN <= len(cleaned) <= NAME_MAX:
-        raise ReportError("name_length", low=NAME_MIN, high=NAME_MAX)
+    cleaned = quitus_name(name)
     row = session.exec(select(Quitus).where(Quitus.report_id == report.id, Quitus.person_id == who.person.id)).first()
+    if report.status in CHANGEABLE and (row is None or (row.name, row.parent) != (cleaned, bool(parent))):
+        _mark_modified(report, tell=False)  # the report with the AD no longer says this: sent again, checked again
+        session.add(report)
     row = row or Quitus(report_id=report.id, person_id=who.person.id, name=cleaned, parent=parent, day=_today(session, coop))
     row.name, row.parent, row.day, row.confirmed_at = cleaned, bool(parent), _today(session, coop), utcnow()
     session.add(row)
@@ -523,8 +537,11 @@ def attach(session: Session, who: Who, report_id: int, *, kind: str, path: str, 
 
 
 def send(session: Session, who: Who, report_id: int) -> Outcome:
-    """Send the report to the AD: complete, balanced, with its quitus and the August statement."""
+    """Send the report to the AD: complete, balanced, with its quitus and the August statement. One already
+    sent and unchanged since is not sent again (a second tap would tell the AD twice)."""
     report, coop = _changeable(session, who, report_id)
+    if report.status == ReportStatus.SENT:
+        raise ReportError("already_sent")
     view = _view(session, who, coop, report.fiscal_year, report)
     bilan = view.figures.bilan
     if not bilan.balanced:

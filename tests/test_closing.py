@@ -118,3 +118,14 @@ async def test_a_grant_asks_who_gives_it(bot, sim, database):
     report = y.act("mandataire", crf.year_report, y.coop, y.year + 1)
     assert [(s.giver, s.amount) for s in report.subventions] == [("Conseil départemental", 250_00),
                                                                   ("Mairie de Saint-Paul", 80_00)]
+
+
+async def test_a_mandataire_whose_coop_has_no_class_ledger_is_told_so_not_refused(bot, sim, demo):
+    from store.demo import seed_sandbox
+
+    demo.run(seed_sandbox)
+    nadia = sim.user(1008, "Nadia")  # mandataire of 974-160: its school ledger only
+    step = await nadia.send("/cloture")
+    assert step.text == ("La coopérative n'a pas de cahier de classe : il n'y a rien à clore. Le cahier de l'école "
+                         "ne se clôt pas : son solde passe à l'exercice suivant.")
+    assert REFUSED not in step.text

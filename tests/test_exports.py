@@ -117,7 +117,7 @@ async def test_a_typed_period_with_its_refusals(bot, sim, cast, demo_books):
     step = await marie.send(f"01/06/{YEAR}-30/09/{YEAR}")
     assert step.text.startswith("La période doit tenir dans un exercice, du 1er septembre au 31 août")
     first, last = TODAY - timedelta(days=12), TODAY
-    step = await marie.send(f"{first:%d/%m/%Y} au {last:%d/%m/%Y}")
+    step = await marie.send(f"du {first:%d/%m/%Y} au {last:%d/%m/%Y}")  # the question's own words
     name, data = received(marie, step)
     assert name == f"journal-CE1A-{first.isoformat()}-{last.isoformat()}.csv"
     labels = {r["Libellé"] for r in read_csv(data)}

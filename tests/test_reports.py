@@ -107,13 +107,13 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert "🔏 Quitus demandé : 2 vérificateurs prévenus." in step.text
     assert "État : 🔏 quitus demandé" in step.text
 
-    # a vérificateur who is also a signataire is refused, with the reason
-    await sabine.send("/compterendu")
+    # a vérificateur who is also a signataire is not offered the quitus, and refused with the reason at once
+    step = await sabine.send("/compterendu")
+    assert "Donner mon quitus" not in str(step.last.buttons)
     report_id = int(henri.last.buttons and henri.last.button("✍️ Donner mon quitus")["callback_data"].split(":")[1])
-    await sabine.press_data(f"qts:{report_id}", sabine.last)
-    await sabine.send("Sabine Lebon")
-    step = await sabine.press("Oui")
+    step = await sabine.press_data(f"qts:{report_id}", sabine.last)
     assert "Vous êtes aussi mandataire ou signataire de cette coopérative" in step.text
+    assert "Tapez votre prénom" not in step.text
 
     step = await give_quitus(henri, "Henri Fontaine", "Oui")
     assert "✅ Quitus enregistré : Henri Fontaine, le" in step.text
@@ -230,3 +230,104 @@ async def test_the_sandbox_has_a_report_in_progress(bot, demo, sim):
     step = await sim.user(1007, "Henri").send("/compterendu")  # the vérificateur of 974-111 reads it
     assert "État : pas commencé" in step.text
     assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons) and "Bilan" in str(step.last.buttons)
+
+
+async def test_a_second_tap_on_send_does_not_send_the_report_again(bot, people, year):
+    from tests.store.test_reports import ready
+
+    ready(year)
+    marie, paul = people["marie"], people["paul"]
+    await marie.send("/compterendu")
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert f"📤 Compte rendu {YEARS} envoyé à l'OCCE." in step.text
+    arrived = [m for m in paul.history if "est arrivé" in m.content]
+    assert len(arrived) == 1
+    # The same button again (a double tap, or the overview kept open): said, the AD not told twice.
+    step = await marie.press("📤 Envoyer à l'OCCE")
+    assert ("Ce compte rendu est déjà envoyé à l'OCCE : il attend sa réponse. Rien n'a été renvoyé."
+            in step.text)
+    assert "État : 📤 envoyé" in step.text
+    assert [m for m in paul.history if "est arrivé" in m.content] == arrived
+
+
+async def test_a_verificateur_is_not_asked_for_a_quitus_nobody_requested(bot, people, year):
+    from sqlmodel import select
+
+    from store.models import Report
+
+    year.run(class_entry)  # a class ledger still open: no quitus can be asked yet
+    marie, henri = people["marie"], people["henri"]
+    step = await marie.send("/compterendu")
+    assert "État : 📒 cahiers non clos" in step.text
+    step = await henri.send("/compterendu")
+    assert "Quitus : à demander" in step.text
+    assert "Donner mon quitus" not in str(step.last.buttons)
+    # A quitus button of an earlier request (withdrawn since) says so at once, before asking anything.
+    report_id = year.run(lambda s: s.exec(select(Report.id)).one())
+    step = await henri.press_data(f"qts:{report_id}", henri.last)
+    assert step.text == "Le quitus n'a pas encore été demandé par le ou la mandataire."
+    step = await henri.send("Henri Fontaine")
+    assert "parent" not in step.text
+
+
+async def test_asking_the_quitus_again_tells_only_the_verificateurs_who_have_not_given_it(bot, people, year):
+    from tests.store.test_reports import act, coop_id, fill_cra
+
+    from store import reports
+
+    report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
+    fill_cra(year, report_id)
+    act(year, MARIE, reports.request_quitus, report_id)
+    marie = people["marie"]
+    step = await give_quitus_on_overview(people["henri"], "Henri Fontaine", "Oui")
+    assert "✅ Quitus enregistré : Henri Fontaine" in step.text
+    # A week later Claire has still not given hers: asked again, only she is told.
+    await marie.send("/compterendu")
+    step = await marie.press("🔏 Demander le quitus")
+    assert "🔏 Quitus demandé : 1 vérificateur prévenu." in step.text
+    step = await give_quitus_on_overview(people["claire"], "Claire Hoareau", "Non")
+    await marie.send("/compterendu")
+    step = await marie.press("🔏 Demander le quitus")
+    assert "🔏 Les vérificateurs ont tous déjà donné leur quitus : personne n'a été relancé." in step.text
+    assert "Quitus : 2 sur les 2 nécessaires" in step.text
+
+
+async def give_quitus_on_overview(user, name: str, parent: str):
+    await user.send("/compterendu")
+    await user.press("✅ Donner mon quitus")
+    await user.send(name)
+    return await user.press(parent)
+
+
+async def test_a_quitus_name_is_letters_not_emoji(bot, people, year):
+    from tests.store.test_reports import act, coop_id
+
+    from store import reports
+
+    report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
+    act(year, MARIE, reports.request_quitus, report_id)
+    henri = people["henri"]
+    await henri.send("/compterendu")
+    await henri.press("✅ Donner mon quitus")
+    for typed in ("😀😀😀", "🙂 👍 🎉", "1234", "- - -"):
+        step = await henri.send(typed)
+        assert step.text == "Tapez votre prénom et votre nom, en lettres (par exemple Claire Martin) :"
+    step = await henri.send("Henri Fontaine")
+    assert step.text == "Êtes-vous parent d'un élève de l'école ?"
+
+
+async def test_a_quitus_changed_after_sending_makes_the_report_modified(bot, demo, sim):
+    from store.demo import seed_sandbox
+
+    demo.run(seed_sandbox)  # 974-160's last year's report is with the AD, Josiane's quitus the parent's
+    josiane, nadia = sim.user(1010, "Josiane"), sim.user(1008, "Nadia")
+    await josiane.send("/compterendu")
+    await josiane.press("974-160")
+    await josiane.press("✅ Donner mon quitus")
+    await josiane.send("Josiane Grondin")
+    step = await josiane.press("Non")  # no longer as a parent: the report sent has no parent's quitus any more
+    assert "✅ Quitus enregistré : Josiane Grondin" in step.text
+    step = await nadia.send("/compterendu")
+    assert "État : ✏️ modifié" in step.text
+    step = await nadia.press("📤 Envoyer à l'OCCE")
+    assert "L'un des vérificateurs qui donnent le quitus doit être un parent d'élève." in step.text

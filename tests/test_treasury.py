@@ -358,6 +358,19 @@ async def test_an_empty_caisse_counts_zero(bot, cast, demo_books):
     assert step.text.endswith(f"compté {euros(0)}, livre {euros(0)} ✅")
 
 
+async def test_a_count_typed_before_choosing_how_is_read(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    book = books_of(demo_books, "CE1A").caisse
+    # Counted, then typed at once, as the question invites: notes and coins, or a total; a mistake keeps the step.
+    for typed, wrong, problem in ((counted(book), "2 x 3 €", "« 3 € » n'est pas un billet ni une pièce en euros."),
+                                  (f"{book // 100},{book % 100:02d}", "douze", "Tapez un montant en chiffres")):
+        step = await julien.send("/caisse")
+        assert step.text.endswith("Comptez les billets et pièces de la caisse, puis :")
+        assert (await julien.send(wrong)).text.startswith(problem)
+        step = await julien.send(typed)
+        assert step.text.endswith(f"compté {euros(book)}, livre {euros(book)} ✅")
+
+
 # ------------------------------------------------------------------ whatever is typed
 
 HOSTILE = ["<b>gras</b> & <script>alert(1)</script>", "x" * 4096, "2 x 20 € " + "y" * 4000 + " 3 x 1 €", "\x00",
@@ -372,6 +385,7 @@ TEXT_STEPS = {  # step → persona, what leads there
     "caisse: billets et pièces": ("enseignant", ["/caisse", "press:🪙"]),
     "caisse: total": ("enseignant", ["/caisse", "press:🔢"]),
     "caisse: autre date": ("enseignant", ["/caisse", "press:📅"]),
+    "caisse: comment compter": ("enseignant", ["/caisse"]),
 }
 
 

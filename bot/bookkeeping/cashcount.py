@@ -1,7 +1,7 @@
 """/caisse: the cash count (arrêté de caisse) of a ledger, compared with the caisse's book balance.
 
-Ledger (when there is a choice) → "Compter billets et pièces" or "Saisir le total" →
-the count → the result, kept by the store with its date (today, or another date chosen
+Ledger (when there is a choice) → "Compter billets et pièces" or "Saisir le total" (or the
+count typed at once) → the count → the result, kept by the store with its date (today, or another date chosen
 on the first screen). The book balance is shown only after the count, so that it does
 not steer it.
 
@@ -171,6 +171,14 @@ async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     current["day"] = day.isoformat()
     current["sent"] = await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"], day)
     return await ask_method(update, context)
+
+
+async def typed_count(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """A count typed without pressing 🪙 or 🔢 (the question says « comptez…, puis »): notes and coins when it
+    has « nombre x valeur », else a total; a mistake is told as at that step, which it stays at."""
+    if _COIN.search(update.effective_message.text):
+        return await typed_coins(update, context)
+    return await typed_total(update, context)
 
 
 async def typed_coins(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:

@@ -31,7 +31,7 @@ YEAR_BUTTON = Button("exp:y", YEAR)
 RANGE_BUTTON = Button("exp:range")
 CANCEL_BUTTON = Button("exp:cancel")
 _DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_RANGE_SHAPE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*(?:[-–—]|au|à|to|\s)\s*\d{1,2}/\d{1,2}/\d{4}\s*", re.I)
+_RANGE_SHAPE = re.compile(r"\s*(?:du\s+|from\s+)?\d{1,2}/\d{1,2}/\d{4}\s*(?:[-–—]|au|à|to|\s)\s*\d{1,2}/\d{1,2}/\d{4}\s*", re.I)
 
 
 def cancel_row(language: str) -> list:

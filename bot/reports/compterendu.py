@@ -113,7 +113,7 @@ def overview_keyboard(view: ReportView, language: str) -> InlineKeyboardMarkup:
                   button(t("rep.button.grant", language), "rep:att:grant")],
                  [button(t("rep.button.quitus", language), "rep:quitus")],
                  [button(t("rep.button.send", language), "rep:send")]]  # fmt: skip
-    if view.verificateur and view.report_id and not view.locked and view.state != "in_progress":
+    if view.verificateur and view.report_id and not view.locked and view.state not in NOT_REQUESTED:
         rows.append([button(t("rep.button.give", language), GIVE_BUTTON.data(view.report_id))])
     chart = t("solde.chart", language, affiliation=view.affiliation)
     rows.append([button(chart, CHART_BUTTON.data(view.coop_id, view.year))])
@@ -409,8 +409,10 @@ async def request_quitus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         outcome = await as_user(update, context, reports.request_quitus, draft(context)["report_id"])
     except ReportError as error:
         return await show_overview(update, context, await current(update, context), problem(error, language))
-    notice = (t("rep.quitus.asked", language, told=plural(len(outcome.outbox), "rep.word.told", language))
-              if outcome.outbox else t("rep.quitus.nobody", language))  # fmt: skip
+    if outcome.outbox:
+        notice = t("rep.quitus.asked", language, told=plural(len(outcome.outbox), "rep.word.told", language))
+    else:  # every vérificateur gave theirs already, or the coop has none
+        notice = t("rep.quitus.all_given" if outcome.view.quitus else "rep.quitus.nobody", language)
     state = await show_overview(update, context, outcome.view, notice)
     await deliver(context.application, keys=outcome.outbox)  # the reminders' run finds it sent: never twice
     return state

@@ -11,7 +11,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.reports.compterendu import GIVE_BUTTON, problem
+from bot.reports.compterendu import GIVE_BUTTON, NOT_REQUESTED, problem
 from bot.texts import lang, t
 from bot.ui.buttons import Button, button, one_of
 from bot.ui.chat import as_user, end_conversation, notify, show
@@ -24,11 +24,17 @@ DRAFT = "quitus"
 PARENT_BUTTON = Button("qts:p", one_of("yes", "no"))
 
 
-async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """✅ Donner mon quitus: the report is read (the store checks access), then the name is asked."""
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✅ Donner mon quitus: the report is read (the store checks access), then the name is asked; a button
+    of a request withdrawn since (a class ledger reopened), or pressed by a mandataire or signataire, says so
+    before asking anything."""
     query = update.callback_query
     await query.answer()
     view = await as_user(update, context, reports.report_view, GIVE_BUTTON.read(update))
+    refused = "verificateur_manager" if view.manager else "quitus_not_requested" if view.state in NOT_REQUESTED else None
+    if refused:  # the store would refuse it once typed: said before anything is asked
+        await show(update, t(f"rep.bad.{refused}", lang(update)))
+        return ConversationHandler.END
     context.user_data[DRAFT] = {"report_id": view.report_id}
     await show(update, t("rep.quitus.ask_name", lang(update), years=years_text(view.year), affiliation=view.affiliation))
     return NAME
@@ -36,10 +42,10 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The name as it will stand on the quitus."""
-    name = " ".join(update.effective_message.text.split())
-    if not reports.NAME_MIN <= len(name) <= reports.NAME_MAX:
-        await update.effective_message.reply_text(t("rep.bad.name_length", lang(update), low=reports.NAME_MIN,
-                                                    high=reports.NAME_MAX))  # fmt: skip
+    try:
+        name = reports.quitus_name(update.effective_message.text)
+    except ReportError as error:  # the store's rule, at this step
+        await update.effective_message.reply_text(problem(error, lang(update)))
         return NAME
     context.user_data[DRAFT]["name"] = name
     language = lang(update)

@@ -81,6 +81,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                          "aucune écriture n'y change.",
                                    "en": "Ledger {ledger} is closed for year {year}-{next_year}: none of its entries "
                                          "change any more."},
+    "ledger.error.no_class_ledgers": {"fr": "La coopérative n'a pas de cahier de classe : il n'y a rien à clore. Le "
+                                            "cahier de l'école ne se clôt pas : son solde passe à l'exercice suivant.",
+                                      "en": "The cooperative has no class ledger: there is nothing to close. The school "
+                                            "ledger is not closed: its balance carries over to the next year."},
     "ledger.error.ledger_already_closed": {"fr": "Le cahier {ledger} est déjà clos pour l'exercice {year}-{next_year}.",
                                            "en": "Ledger {ledger} is already closed for year {year}-{next_year}."},
     "ledger.error.cash_count_required": {"fr": "Il faut d'abord un arrêté de caisse du cahier {ledger} (/caisse) : sa "
@@ -209,6 +213,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "en": "You are also the mandataire or a signatory of this cooperative: an "
                                            "auditor cannot be. Your quitus is not recorded; the OCCE can appoint "
                                            "another auditor."},
+    "rep.bad.name_letters": {"fr": "Tapez votre prénom et votre nom, en lettres (par exemple Claire Martin) :",
+                             "en": "Type your first name and last name, in letters (e.g. Claire Martin):"},
     "rep.bad.name_length": {"fr": "Tapez votre prénom et votre nom ({low} à {high} caractères) :",
                             "en": "Type your first and last name ({low} to {high} characters):"},
     "rep.bad.unbalanced": {"fr": "Le bilan n'est pas équilibré : écart de {difference}{causes}. Le compte rendu "
@@ -233,6 +239,10 @@ TEXTS: dict[str, dict[str, str]] = {
                               "en": "That grant is no longer in the report: pick another one."},
     "rep.bad.no_statement": {"fr": "Joignez le relevé bancaire d'août (📎 Relevé d'août : une photo ou un PDF).",
                              "en": "Attach the August bank statement (📎 August statement: a photo or a PDF)."},
+    "rep.bad.already_sent": {"fr": "Ce compte rendu est déjà envoyé à l'OCCE : il attend sa réponse. Rien n'a été "
+                                   "renvoyé.",
+                             "en": "This report was already sent to the OCCE: it awaits its answer. Nothing was sent "
+                                   "again."},
     "rep.bad.not_sent": {"fr": "Ce compte rendu n'attend pas de réponse de l'OCCE (il n'est pas envoyé).",
                          "en": "This report is not waiting for the OCCE's answer (it is not sent)."},
     "rep.bad.comment_length": {"fr": "Tapez un commentaire de {low} à {high} caractères :",
@@ -242,6 +252,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.word.told": {"fr": "vérificateur prévenu|vérificateurs prévenus", "en": "auditor told|auditors told"},
     "rep.word.open_ledger": {"fr": "cahier de classe encore ouvert|cahiers de classe encore ouverts",
                              "en": "class ledger still open|class ledgers still open"},
+    "rep.quitus.all_given": {"fr": "🔏 Les vérificateurs ont tous déjà donné leur quitus : personne n'a été relancé.",
+                             "en": "🔏 Every auditor has already given their quitus: nobody was reminded."},
     "rep.quitus.nobody": {"fr": "🔏 Quitus demandé, mais la coopérative n'a pas encore de vérificateur aux comptes : "
                                 "invitez-en deux (/inviter), dont un parent d'élève.",
                           "en": "🔏 Quitus requested, but the cooperative has no auditor yet: invite two (/inviter), "
