@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store import balances, crf
+from store import balances, closing, crf
 from tests.yearend import PEOPLE, record_year
 
 REFUSED = "Vous n'avez pas accès à cette coopérative ou à ce cahier."
@@ -129,3 +129,22 @@ async def test_a_mandataire_whose_coop_has_no_class_ledger_is_told_so_not_refuse
     assert step.text == ("La coopérative n'a pas de cahier de classe : il n'y a rien à clore. Le cahier de l'école "
                          "ne se clôt pas : son solde passe à l'exercice suivant.")
     assert REFUSED not in step.text
+
+
+async def test_a_card_drafted_before_its_class_ledger_is_closed_asks_another_date(bot, sim, database):
+    y = record_year(database)
+    years = f"{y.year}-{y.year + 1}"
+    claire = person(sim, "ce2b")
+    await claire.send(f"/depense 2 Colle; fournitures; 30/08/{y.year + 1}")
+    step = await claire.press("💳 Carte")
+    assert "✅ Enregistrer" in str(step.last.buttons)
+    y.act("ce2b", closing.close_class_ledger, y.ledgers["CE2B"], label="Reversement", today=y.today)  # meanwhile
+    count = y.live_entries()
+    step = await claire.press("✅ Enregistrer")
+    assert f"Le cahier CE2B est clos pour l'exercice {years}" in step.text
+    assert "✅ Enregistrer" not in str(step.last.buttons)  # not the same card again: the date is asked
+    assert "Aujourd'hui" in str(step.last.buttons)
+    step = await claire.press("Aujourd'hui")
+    step = await claire.press("✅ Enregistrer")
+    assert "enregistrée — cahier CE2B" in step.text  # in the year that is open, nothing typed again
+    assert y.live_entries() == count + 1

@@ -577,7 +577,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
         return await card_again(update, context, known)
     await update.effective_message.reply_text(refusal(refused, lang(update)))
     current["asked"] = True
-    if refused.reason in ("future", "year_not_open", "closed_year", "before_opening"):
+    if refused.reason in ("future", "year_not_open", "closed_year", "before_opening", "ledger_closed"):
         current.pop("day", None)
     elif refused.reason in ("cheque_number_required", "cheque_number_invalid"):
         current.pop("cheque", None)
