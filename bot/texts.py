@@ -453,6 +453,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "unknown.text": {"fr": "Je n'ai pas compris. Tapez /aide pour voir ce que je sais faire.",
                      "en": "I did not understand. Type /aide to see what I can do."},
+    "unknown.text_at_buttons": {"fr": "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner.",
+                                "en": "Please answer with the buttons above, or type /annuler to give up."},
     "unknown.button": {"fr": "Ce bouton n'est plus valable. Tapez /aide pour recommencer.",
                        "en": "This button is no longer valid. Type /aide to start again."},
     "unknown.other": {"fr": "Je ne sais pas quoi faire de ce message. Tapez /aide.",

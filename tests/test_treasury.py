@@ -431,3 +431,15 @@ async def test_many_entries_to_tick_come_in_pages(bot, sim, cast, demo_books):
     assert step.text != first_page and "Page 1/2" in step.text  # the écart follows the box ticked on page 2
     step = await marie.press("✅ Terminer")
     assert flat(step.text).startswith("Pointage enregistré : 1 opération pointée")
+
+
+async def test_text_where_buttons_are_awaited_says_so_and_keeps_the_step(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    await marie.press("Aujourd'hui")
+    ticks = await marie.send("0")
+    assert "✅ Terminer" in str(ticks.last.buttons)
+    step = await marie.send("c'est bon")
+    assert step.text == "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner."
+    step = await marie.press("✅ Terminer", message=ticks.last)  # the step is still there
+    assert "Je n'ai pas compris" not in step.text and "plus valable" not in step.text

@@ -45,6 +45,12 @@ class StorePersistence(BasePersistence):
         self._stored.update({(kind, name, key): chatstate.encode(value) for key, value in values.items()})
         return values
 
+    def in_conversation(self, chat_id: int, user_id: int) -> bool:
+        """Whether this person has a conversation under way in this chat (they all persist their state)."""
+        key = json.dumps([chat_id, user_id])
+        return any(data is not None for (kind, _, stored_key), data in self._stored.items()
+                   if kind == "conversation" and stored_key == key)  # fmt: skip
+
     async def _save(self, kind: str, key: str, value: Any, name: str = "") -> None:
         """Saved with every other save started in the same turn of the event loop, in one transaction.
 

@@ -118,8 +118,9 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def stray_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Text that no conversation is waiting for."""
-    await update.effective_message.reply_text(t("unknown.text", lang(update)))
+    """Text that no step is waiting for: at a step of buttons, said so (the step stays); else, /aide."""
+    waiting = context.application.persistence.in_conversation(update.effective_chat.id, update.effective_user.id)
+    await update.effective_message.reply_text(t("unknown.text_at_buttons" if waiting else "unknown.text", lang(update)))
 
 
 async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
