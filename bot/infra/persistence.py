@@ -39,17 +39,28 @@ class StorePersistence(BasePersistence):
         self._batch: list[tuple[str, str, Any, str]] = []
         self._written: asyncio.Future | None = None
         self._stored: dict[tuple[str, str, str], str | None] = {}  # (kind, name, key) → as last read or written
+        self._conversing: dict[str, set[str]] = {}  # conversation key → names of the conversations under way
 
     async def _load(self, kind: str, name: str = "") -> dict[str, Any]:
         values = await asyncio.to_thread(self.database.run, chatstate.load_all, kind, name)
-        self._stored.update({(kind, name, key): chatstate.encode(value) for key, value in values.items()})
+        for key, value in values.items():
+            self._remember(kind, name, key, chatstate.encode(value))
         return values
+
+    def _remember(self, kind: str, name: str, key: str, data: str | None) -> None:
+        self._stored[(kind, name, key)] = data
+        if kind == "conversation":
+            names = self._conversing.setdefault(key, set())
+            if data is not None:
+                names.add(name)
+            else:
+                names.discard(name)
+            if not names:
+                del self._conversing[key]
 
     def in_conversation(self, chat_id: int, user_id: int) -> bool:
         """Whether this person has a conversation under way in this chat (they all persist their state)."""
-        key = json.dumps([chat_id, user_id])
-        return any(data is not None for (kind, _, stored_key), data in self._stored.items()
-                   if kind == "conversation" and stored_key == key)  # fmt: skip
+        return json.dumps([chat_id, user_id]) in self._conversing
 
     async def _save(self, kind: str, key: str, value: Any, name: str = "") -> None:
         """Saved with every other save started in the same turn of the event loop, in one transaction.
@@ -60,7 +71,7 @@ class StorePersistence(BasePersistence):
         data = chatstate.encode(value)
         if self._stored.get((kind, name, key)) == data:
             return
-        self._stored[(kind, name, key)] = data
+        self._remember(kind, name, key, data)
         self._batch.append((kind, key, value, name))
         if self._written is None:
             loop = asyncio.get_running_loop()
