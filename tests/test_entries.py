@@ -92,6 +92,21 @@ async def test_mandataire_picks_a_ledger_and_pays_by_cheque_with_the_next_number
     assert eur("chèques non encaissés : 2 · 410,70 €") in step.text  # 365,70 € + 45,00 €
 
 
+async def test_a_line_without_its_ledger_keeps_its_account_and_asks_the_ledger(bot, cast, demo_books):
+    """The README's grant line typed by a mandataire, who has three ledgers: it said « Je n'ai pas compris
+    « subventions » », a word the bot knows, because no ledger was named."""
+    marie = cast["mandataire"]
+    step = await marie.send("/recette 600 Subvention; subventions; virement; Mairie de Saint-Paul")
+    assert step.text == "Dans quel cahier ?"
+    await marie.press("École (école)")
+    step = await marie.press("Hier")  # the account, the means and the giver were kept
+    assert "Subventions (État, collectivités) : 600,00" in step.last.content.replace("\xa0", " ")
+    step = await marie.press("✅ Enregistrer")
+    assert "enregistrée — cahier École" in step.text
+    entry = demo_books.run(lambda s: s.exec(select(Entry).where(Entry.label == "Subvention")).one())
+    assert (entry.amount, entry.means.value, entry.giver) == (600_00, "virement", "Mairie de Saint-Paul")
+
+
 async def test_split_a_receipt_over_two_accounts(bot, cast, demo_books):
     marie = cast["mandataire"]
     banque, caisse, piece = books(demo_books, "CE2B")
