@@ -146,6 +146,14 @@ def coop_balances(session: Session, who: Who, coop_id: int, year: int) -> CoopBa
     return CoopBalances(coop.id, year, tuple(_balances_of(session, ledgers, year).values()))
 
 
+def typed_opening(session: Session, who: Who, ledger_id: int, year: int) -> tuple[int, int] | None:
+    """The report à nouveau (banque, caisse) typed for that ledger and year, which /report would replace, or None."""
+    ledger, _ = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    row = session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger.id,
+                                                    OpeningBalance.fiscal_year == year)).first()  # fmt: skip
+    return (row.banque, row.caisse) if row else None
+
+
 def set_opening_balance(session: Session, who: Who, ledger_id: int, year: int, *, banque: int, caisse: int,
                         today: date, warned: bool = False) -> Balances:  # fmt: skip
     """A ledger's first report à nouveau (banque and caisse on 1 September of an open year).

@@ -269,3 +269,10 @@ async def test_opening_balance_of_a_new_ledger(bot, cast, demo):
     assert books(demo, "CE1A")[:2] == (-1250, 2000)
     step = await julien.send("/depense 25 Sortie; sorties; espèces; aujourd'hui")
     assert f"elle contient {format_amount(2000)}" in step.text
+    # Typed again: it said nothing of the report à nouveau it was about to replace.
+    step = await julien.send("/report")
+    assert eur("Report à nouveau déjà saisi : banque −12,50 € · caisse 20,00 €. Les montants que vous tapez le "
+               "remplacent (/annuler pour le garder).") in step.text
+    await julien.send("0")
+    step = await julien.send("/annuler")
+    assert books(demo, "CE1A")[:2] == (-1250, 2000)

@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, YEAR, Button, button
-from bot.ui.formatting import balance_line, money, refusal, report_warning
+from bot.ui.formatting import balance_line, money, refusal, report_warning, signed_money
 from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cents, picked_ledger, today_for, writable_ledgers
 from bot.ui.chat import as_user, end_conversation
 from bot.texts import lang, t
@@ -55,8 +55,12 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
     context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
     others = [y for y in await as_user(update, context, store_books.open_years, ref.id, today) if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
-    await update.effective_message.reply_text(t("opn.ask_banque", language, ledger=ref.name,
-                                                years=f"{year}-{year + 1}", year=year), reply_markup=keyboard)  # fmt: skip
+    text = t("opn.ask_banque", language, ledger=ref.name, years=f"{year}-{year + 1}", year=year)
+    typed = await as_user(update, context, store_balances.typed_opening, ref.id, year)
+    if typed is not None:  # said before it is replaced
+        text += "\n\n" + t("opn.replaces", language, banque=signed_money(typed[0], language),
+                            caisse=money(typed[1], language))  # fmt: skip
+    await update.effective_message.reply_text(text, reply_markup=keyboard)
     return BANQUE
 
 
