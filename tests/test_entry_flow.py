@@ -78,6 +78,17 @@ async def test_a_date_is_checked_where_it_is_typed(bot, cast, demo_books):
     assert step.last.content.startswith("Dépense à enregistrer\nGommes")
 
 
+async def test_a_day_without_its_year_on_the_line_says_which_day_was_refused(bot, cast, demo_books):
+    """« 15/12 » typed on the first of December is last year's 15/12: the refusal did not say so, and read as
+    if the ledger were at fault (« Ce cahier commence plus tard … »)."""
+    julien = cast["enseignant"]
+    soon = TODAY + timedelta(days=14)
+    understood = soon.replace(year=soon.year - 1)
+    step = await julien.send(f"/depense 5 Gommes; fournitures; carte; {soon:%d/%m}")
+    assert step.messages[0].content.startswith(f"📅 Date comprise : {understood:%d/%m/%Y}. ")
+    assert step.last.content == "Quelle date ?"
+
+
 async def test_the_confirmation_says_what_was_understood_and_offers_modifier(bot, cast, demo_books):
     julien = cast["enseignant"]
     banque, caisse, piece = books(demo_books, "CE1A")

@@ -53,6 +53,7 @@ KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", 
 TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
 CANCEL_BUTTON = Button("ent:cancel")
 
+DAY_REASONS = ("future", "year_not_open", "closed_year", "before_opening")  # a refused day: asked again
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
 
 
@@ -577,9 +578,12 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
         current["asked"] = True
         return await card_again(update, context, known)
-    await update.effective_message.reply_text(refusal(refused, lang(update)))
+    said = refusal(refused, lang(update))
+    if refused.reason in DAY_REASONS and current.get("day"):  # which day: « 15/12 » on a line may be last year's
+        said = f"{t('ent.day.understood', lang(update), day=day_text(date.fromisoformat(current['day'])))} {said}"
+    await update.effective_message.reply_text(said)
     current["asked"] = True
-    if refused.reason in ("future", "year_not_open", "closed_year", "before_opening"):
+    if refused.reason in DAY_REASONS:
         current.pop("day", None)
     elif refused.reason in ("cheque_number_required", "cheque_number_invalid"):
         current.pop("cheque", None)
