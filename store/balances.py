@@ -146,12 +146,24 @@ def coop_balances(session: Session, who: Who, coop_id: int, year: int) -> CoopBa
     return CoopBalances(coop.id, year, tuple(_balances_of(session, ledgers, year).values()))
 
 
-def typed_opening(session: Session, who: Who, ledger_id: int, year: int) -> tuple[int, int] | None:
-    """The report à nouveau (banque, caisse) typed for that ledger and year, which /report would replace, or None."""
-    ledger, _ = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    row = session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger.id,
-                                                    OpeningBalance.fiscal_year == year)).first()  # fmt: skip
-    return (row.banque, row.caisse) if row else None
+@dataclass(frozen=True)
+class OpeningChoices:
+    """What /report's question says: the years it may be typed for, and what it would replace."""
+
+    years: tuple[int, ...]  # the open years whose report à nouveau this ledger may take (not before its books start)
+    typed: tuple[int, int] | None  # (banque, caisse) already typed for the year asked, which typing replaces
+
+
+def opening_choices(session: Session, who: Who, ledger_id: int, year: int, today: date) -> OpeningChoices:
+    """The open years a ledger's report à nouveau may be typed for (none before the year its books start in:
+    set_opening_balance refuses it, before_opening), and the one already typed for ``year``."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    rows = {row.fiscal_year: row
+            for row in session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger.id))}
+    first = min(rows, default=None)
+    years = tuple(y for y in _open_years(session, coop.id, today) if first is None or y >= first)
+    row = rows.get(year)
+    return OpeningChoices(years, (row.banque, row.caisse) if row else None)
 
 
 def set_opening_balance(session: Session, who: Who, ledger_id: int, year: int, *, banque: int, caisse: int,

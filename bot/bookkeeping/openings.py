@@ -53,13 +53,13 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
     language, today = lang(update), today_for(ref)
     year = year or fiscal_year_of(today)
     context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
-    others = [y for y in await as_user(update, context, store_books.open_years, ref.id, today) if y != year]
+    choices = await as_user(update, context, store_balances.opening_choices, ref.id, year, today)
+    others = [y for y in choices.years if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
     text = t("opn.ask_banque", language, ledger=ref.name, years=f"{year}-{year + 1}", year=year)
-    typed = await as_user(update, context, store_balances.typed_opening, ref.id, year)
-    if typed is not None:  # said before it is replaced
-        text += "\n\n" + t("opn.replaces", language, banque=signed_money(typed[0], language),
-                            caisse=money(typed[1], language))  # fmt: skip
+    if choices.typed is not None:  # said before it is replaced
+        text += "\n\n" + t("opn.replaces", language, banque=signed_money(choices.typed[0], language),
+                            caisse=money(choices.typed[1], language))  # fmt: skip
     await update.effective_message.reply_text(text, reply_markup=keyboard)
     return BANQUE
 
@@ -69,7 +69,7 @@ async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query = update.callback_query
     year = YEAR_BUTTON.read(update)
     ref = next(r for r in await writable_ledgers(update, context) if r.id == context.user_data["opening"]["ledger_id"])
-    if year not in await as_user(update, context, store_books.open_years, ref.id, today_for(ref)):
+    if year not in (await as_user(update, context, store_balances.opening_choices, ref.id, year, today_for(ref))).years:
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return BANQUE
     await query.answer()
