@@ -460,8 +460,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "unknown.text": {"fr": "Je n'ai pas compris. Tapez /aide pour voir ce que je sais faire.",
                      "en": "I did not understand. Type /aide to see what I can do."},
-    "unknown.text.buttons": {"fr": "Répondez avec les boutons du dernier message (ou /annuler pour arrêter).",
-                             "en": "Answer with the buttons of the latest message (or /annuler to stop)."},
     "unknown.button": {"fr": "Ce bouton n'est plus valable. Tapez /aide pour recommencer.",
                        "en": "This button is no longer valid. Type /aide to start again."},
     "unknown.other": {"fr": "Je ne sais pas quoi faire de ce message. Tapez /aide.",

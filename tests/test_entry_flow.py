@@ -89,20 +89,6 @@ async def test_a_day_without_its_year_on_the_line_says_which_day_was_refused(bot
     assert step.last.content == "Quelle date ?"
 
 
-async def test_text_typed_where_a_button_is_awaited_says_to_use_the_buttons(bot, cast, demo_books):
-    """The account typed at « Sur quel compte ? » got « Je n'ai pas compris. Tapez /aide … », as if nothing
-    were under way."""
-    julien = cast["enseignant"]
-    await julien.send("/depense 5 Colle")
-    step = await julien.send("fournitures")
-    assert step.text == "Répondez avec les boutons du dernier message (ou /annuler pour arrêter)."
-    step = await julien.press("Fournitures éducatives et administratives")  # still at that step
-    assert step.messages[0].content == "Payé comment ?"
-    await julien.send("/annuler")
-    step = await julien.send("fournitures")  # nothing under way any more
-    assert step.text == "Je n'ai pas compris. Tapez /aide pour voir ce que je sais faire."
-
-
 async def test_the_confirmation_says_what_was_understood_and_offers_modifier(bot, cast, demo_books):
     julien = cast["enseignant"]
     banque, caisse, piece = books(demo_books, "CE1A")

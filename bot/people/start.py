@@ -6,7 +6,7 @@ import logging
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import ContextTypes, ConversationHandler
+from telegram.ext import ContextTypes
 
 from bot.people.invitations import CONFIRM_MANDATE_BUTTON
 from bot.ui.chat import in_store, notify
@@ -118,18 +118,8 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def stray_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Text that no conversation is waiting for: one under way waits for a button (a conversation waiting for
-    text would have taken it), so that is what is said; else what the bot does is in /aide."""
-    key = "unknown.text.buttons" if under_way(update, context) else "unknown.text"
-    await update.effective_message.reply_text(t(key, lang(update)))
-
-
-def under_way(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Whether a conversation of this person in this chat is at some step (python-telegram-bot has no public
-    way to ask: its conversations' states, as drop_forgotten reads them)."""
-    key = (update.effective_chat.id, update.effective_user.id)
-    return any(handler._conversations.get(key) is not None for handlers in context.application.handlers.values()
-               for handler in handlers if isinstance(handler, ConversationHandler))  # fmt: skip
+    """Text that no conversation is waiting for."""
+    await update.effective_message.reply_text(t("unknown.text", lang(update)))
 
 
 async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
