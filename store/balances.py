@@ -155,13 +155,17 @@ class OpeningChoices:
 
 
 def opening_choices(session: Session, who: Who, ledger_id: int, year: int, today: date) -> OpeningChoices:
-    """The open years a ledger's report à nouveau may be typed for (none before the year its books start in:
-    set_opening_balance refuses it, before_opening), and the one already typed for ``year``."""
+    """The open years a ledger's report à nouveau may be typed for, as set_opening_balance allows it: not before
+    the year its books start in (before_opening), nor after a year it has books in (carried_forward: computed);
+    and the one already typed for ``year``."""
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     rows = {row.fiscal_year: row
             for row in session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger.id))}
-    first = min(rows, default=None)
-    years = tuple(y for y in _open_years(session, coop.id, today) if first is None or y >= first)
+    entries = session.exec(select(func.min(Entry.fiscal_year)).where(Entry.ledger_id == ledger.id,
+                                                                    Entry.cancelled_at.is_(None))).one()  # fmt: skip
+    starts = min([*rows, *([entries] if entries is not None else [])], default=None)
+    years = tuple(y for y in _open_years(session, coop.id, today)
+                  if starts is None or y == starts or (y < starts and not rows))  # fmt: skip
     row = rows.get(year)
     return OpeningChoices(years, (row.banque, row.caisse) if row else None)
 

@@ -255,6 +255,22 @@ async def test_department_chooses_d_and_r_numbering(bot, cast, demo_books, datab
     assert step.text.startswith("Écriture R1 enregistrée — cahier CE1A")
 
 
+async def test_a_report_a_nouveau_carried_forward_is_not_asked(bot, cast, demo):
+    """CE1A's books start last year: this year's report à nouveau is computed. /report asked its banque and
+    caisse all the same, then said « Le report à nouveau de ce cahier vient de l'exercice précédent. »"""
+    julien = cast["enseignant"]
+    await julien.send("/report")
+    await julien.press(f"{YEAR - 1}-{YEAR}")
+    await julien.send("10")
+    step = await julien.send("0")
+    assert step.text.startswith("Report à nouveau enregistré")
+    step = await julien.send("/report")
+    assert step.text.startswith(f"Le report à nouveau {YEAR}-{YEAR + 1} du cahier CE1A vient de l'exercice "
+                                f"précédent : il est calculé.\n\nReport à nouveau du cahier CE1A, exercice {YEAR - 1}-{YEAR}.")
+    assert eur("déjà saisi : banque 10,00 € · caisse 0,00 €") in step.text
+    assert step.last.buttons == []
+
+
 async def test_opening_balance_of_a_new_ledger(bot, cast, demo):
     julien = cast["enseignant"]  # CE1A has no books yet in the bare demo
     step = await julien.send("/report")

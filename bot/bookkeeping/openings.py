@@ -52,11 +52,20 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
     """The bank on 1 September of this year (or of the other open year, by its button)."""
     language, today = lang(update), today_for(ref)
     year = year or fiscal_year_of(today)
-    context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
     choices = await as_user(update, context, store_balances.opening_choices, ref.id, year, today)
+    computed = ""
+    if year not in choices.years:  # computed from a year it has books in: that one is asked, if it may be
+        computed = t("opn.computed", language, ledger=ref.name, years=f"{year}-{year + 1}")
+        if not choices.years:
+            await update.effective_message.reply_text(computed)
+            return ConversationHandler.END
+        year = choices.years[0]
+        choices = await as_user(update, context, store_balances.opening_choices, ref.id, year, today)
+        computed += "\n\n"
+    context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
     others = [y for y in choices.years if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
-    text = t("opn.ask_banque", language, ledger=ref.name, years=f"{year}-{year + 1}", year=year)
+    text = computed + t("opn.ask_banque", language, ledger=ref.name, years=f"{year}-{year + 1}", year=year)
     if choices.typed is not None:  # said before it is replaced
         text += "\n\n" + t("opn.replaces", language, banque=signed_money(choices.typed[0], language),
                             caisse=money(choices.typed[1], language))  # fmt: skip
