@@ -356,6 +356,13 @@ TEXTS: dict[str, dict[str, str]] = {
                     "en": "Change of mandataire for cooperative {affiliation} ({school}).\n\nI create a link for your "
                           "successor; once they open it, OCCE {department} confirms and your write access ends "
                           "(history is kept). Go on?"},
+    "mandate.ask_ad": {"fr": "Changement de mandataire pour la coopérative {affiliation} ({school}).\n\n"
+                             "Je crée un lien pour le ou la nouvelle mandataire ; quand il ou elle l'aura ouvert, vous "
+                             "confirmerez le changement et les droits d'écriture de l'actuel·le mandataire prendront "
+                             "fin (l'historique est gardé). On continue ?",
+                       "en": "Change of mandataire for cooperative {affiliation} ({school}).\n\nI create a link for "
+                             "the new mandataire; once they open it, you confirm the change and the current "
+                             "mandataire's write access ends (history is kept). Go on?"},
     "mandate.go": {"fr": "Créer le lien", "en": "Create the link"},
     "mandate.to_confirm": {"fr": "{name} a accepté de devenir mandataire de la coopérative {affiliation} ({school}). "
                                  "Confirmez-vous ce changement ?",

@@ -146,6 +146,30 @@ def coop_balances(session: Session, who: Who, coop_id: int, year: int) -> CoopBa
     return CoopBalances(coop.id, year, tuple(_balances_of(session, ledgers, year).values()))
 
 
+@dataclass(frozen=True)
+class OpeningChoices:
+    """What /report's question says: the years it may be typed for, and what it would replace."""
+
+    years: tuple[int, ...]  # the open years whose report à nouveau this ledger may take (not before its books start)
+    typed: tuple[int, int] | None  # (banque, caisse) already typed for the year asked, which typing replaces
+
+
+def opening_choices(session: Session, who: Who, ledger_id: int, year: int, today: date) -> OpeningChoices:
+    """The open years a ledger's report à nouveau may be typed for, as set_opening_balance allows it: not before
+    the year its books start in (before_opening), nor after a year it has books in (carried_forward: computed);
+    and the one already typed for ``year``."""
+    ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    rows = {row.fiscal_year: row
+            for row in session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger.id))}
+    entries = session.exec(select(func.min(Entry.fiscal_year)).where(Entry.ledger_id == ledger.id,
+                                                                    Entry.cancelled_at.is_(None))).one()  # fmt: skip
+    starts = min([*rows, *([entries] if entries is not None else [])], default=None)
+    years = tuple(y for y in _open_years(session, coop.id, today)
+                  if starts is None or y == starts or (y < starts and not rows))  # fmt: skip
+    row = rows.get(year)
+    return OpeningChoices(years, (row.banque, row.caisse) if row else None)
+
+
 def set_opening_balance(session: Session, who: Who, ledger_id: int, year: int, *, banque: int, caisse: int,
                         today: date, warned: bool = False) -> Balances:  # fmt: skip
     """A ledger's first report à nouveau (banque and caisse on 1 September of an open year).

@@ -15,7 +15,7 @@ from store.access import Action, Forbidden
 from store.accounts import Account, Chart, normalise
 from store.entry_words import read_extras
 from store.balances import Balances, _balances
-from store.books import chart_of, clean_giver, report_sent, require_warned, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.books import accounts_for, chart_of, clean_giver, report_sent, require_warned, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -377,7 +377,10 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     fields = {"direction": direction.value, "amount": amount, "label": label, "project": project}
     if not known.refs:
         return LineDraft(known, fields)
-    found = read_extras(extras, known.refs, known.accounts, today_in(known.refs[0].timezone))
+    # No ledger named among several: the words are read against the chart all the same (it is the coop's,
+    # not a ledger's), so that an account, a means or a giver is kept while the ledger is asked.
+    words = known.accounts or _charts_of(session, who, known.refs, direction)
+    found = read_extras(extras, known.refs, words, today_in(known.refs[0].timezone))
     if isinstance(found, str):
         return LineDraft(known, fields, unknown=found)
     if len(known.refs) == 1:
@@ -401,6 +404,15 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
         known = entry_context(session, who, direction, ledger_id=fields["ledger_id"], amount=amount,
                               day=date.fromisoformat(fields["day"]), means=Means(fields["means"]))  # fmt: skip
         return LineDraft(known, fields, refused=refused)
+
+
+def _charts_of(session: Session, who: Who, refs: Sequence[LedgerRef], direction: Direction) -> tuple[Account, ...]:
+    """The accounts of that direction of the charts of these ledgers' coops (one ledger of each coop)."""
+    accounts: dict[str, Account] = {}
+    for ref in {r.coop_id: r for r in refs}.values():
+        for account in accounts_for(session, who, ref.id, direction):
+            accounts.setdefault(account.code, account)
+    return tuple(accounts.values())
 
 
 def record_draft(session: Session, who: Who, fields: dict, *, unwarned: bool = False) -> Recorded:

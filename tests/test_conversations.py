@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from store.models import AdhesionRow, Entry
+from store.models import AdhesionRow, ContactMessage, Entry, OutboxMessage
 from tests.test_adhesion import add_row
 
 ONE_LINE = "/depense 2 Règle; CE1A; fournitures; carte; aujourd'hui"
@@ -88,3 +88,33 @@ async def test_a_one_line_expense_in_the_middle_of_a_reconciliation(bot, cast, d
     assert "enregistrée — cahier CE1A" in step.text
     step = await marie.send("100")
     assert step.text.startswith("Relevé du ") and "Solde du relevé : 100,00\xa0€" in step.text
+
+
+async def test_annuler_after_a_list_cancels_the_message_being_written(bot, cast, demo_books):
+    """A list left open (/cahiers) does not take /annuler from the message being written after it: the
+    mandataire was told « rien en cours » and her next line went to the AD."""
+    marie = cast["mandataire"]
+    await marie.send("/cahiers")
+    step = await marie.send("/contact")
+    assert step.text.startswith("Écrivez votre message pour l'OCCE 974")
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("Ceci ne devait pas partir")
+    assert "transmis" not in step.text
+    assert demo_books.run(lambda s: s.exec(select(ContactMessage)).all()) == []
+
+
+async def test_annuler_after_the_follow_up_cancels_the_announcement(bot, cast, demo_books):
+    """/suivi left open, then /annonce: /annuler at its preview cancels it, and its 📤 no longer sends."""
+    paul = cast["ad"]
+    await paul.send("/suivi")
+    await paul.send("/annonce")
+    await paul.press("Tous les mandataires (1)")
+    step = await paul.send("Réunion mercredi")
+    preview = step.last
+    assert preview.buttons[0] == ["📤 Envoyer à 1 mandataire"]
+    step = await paul.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await paul.press("📤 Envoyer à 1 mandataire", message=preview)
+    assert "Annonce envoyée" not in step.text
+    assert demo_books.run(lambda s: s.exec(select(OutboxMessage)).all()) == []

@@ -92,6 +92,21 @@ async def test_mandataire_picks_a_ledger_and_pays_by_cheque_with_the_next_number
     assert eur("chèques non encaissés : 2 · 410,70 €") in step.text  # 365,70 € + 45,00 €
 
 
+async def test_a_line_without_its_ledger_keeps_its_account_and_asks_the_ledger(bot, cast, demo_books):
+    """The README's grant line typed by a mandataire, who has three ledgers: it said « Je n'ai pas compris
+    « subventions » », a word the bot knows, because no ledger was named."""
+    marie = cast["mandataire"]
+    step = await marie.send("/recette 600 Subvention; subventions; virement; Mairie de Saint-Paul")
+    assert step.text == "Dans quel cahier ?"
+    await marie.press("École (école)")
+    step = await marie.press("Hier")  # the account, the means and the giver were kept
+    assert "Subventions (État, collectivités) : 600,00" in step.last.content.replace("\xa0", " ")
+    step = await marie.press("✅ Enregistrer")
+    assert "enregistrée — cahier École" in step.text
+    entry = demo_books.run(lambda s: s.exec(select(Entry).where(Entry.label == "Subvention")).one())
+    assert (entry.amount, entry.means.value, entry.giver) == (600_00, "virement", "Mairie de Saint-Paul")
+
+
 async def test_split_a_receipt_over_two_accounts(bot, cast, demo_books):
     marie = cast["mandataire"]
     banque, caisse, piece = books(demo_books, "CE2B")
@@ -240,6 +255,22 @@ async def test_department_chooses_d_and_r_numbering(bot, cast, demo_books, datab
     assert step.text.startswith("Écriture R1 enregistrée — cahier CE1A")
 
 
+async def test_a_report_a_nouveau_carried_forward_is_not_asked(bot, cast, demo):
+    """CE1A's books start last year: this year's report à nouveau is computed. /report asked its banque and
+    caisse all the same, then said « Le report à nouveau de ce cahier vient de l'exercice précédent. »"""
+    julien = cast["enseignant"]
+    await julien.send("/report")
+    await julien.press(f"{YEAR - 1}-{YEAR}")
+    await julien.send("10")
+    step = await julien.send("0")
+    assert step.text.startswith("Report à nouveau enregistré")
+    step = await julien.send("/report")
+    assert step.text.startswith(f"Le report à nouveau {YEAR}-{YEAR + 1} du cahier CE1A vient de l'exercice "
+                                f"précédent : il est calculé.\n\nReport à nouveau du cahier CE1A, exercice {YEAR - 1}-{YEAR}.")
+    assert eur("déjà saisi : banque 10,00 € · caisse 0,00 €") in step.text
+    assert step.last.buttons == []
+
+
 async def test_opening_balance_of_a_new_ledger(bot, cast, demo):
     julien = cast["enseignant"]  # CE1A has no books yet in the bare demo
     step = await julien.send("/report")
@@ -254,3 +285,13 @@ async def test_opening_balance_of_a_new_ledger(bot, cast, demo):
     assert books(demo, "CE1A")[:2] == (-1250, 2000)
     step = await julien.send("/depense 25 Sortie; sorties; espèces; aujourd'hui")
     assert f"elle contient {format_amount(2000)}" in step.text
+    # Typed again: it said nothing of the report à nouveau it was about to replace.
+    step = await julien.send("/report")
+    assert eur("Report à nouveau déjà saisi : banque −12,50 € · caisse 20,00 €. Les montants que vous tapez le "
+               "remplacent (/annuler pour le garder).") in step.text
+    # Last year is open, but CE1A's books start this year: 2025-2026 was offered, and refused only once
+    # both amounts were typed (« Ce cahier commence plus tard »).
+    assert step.last.buttons is None or [f"{YEAR - 1}-{YEAR}"] not in step.last.buttons
+    await julien.send("0")
+    step = await julien.send("/annuler")
+    assert books(demo, "CE1A")[:2] == (-1250, 2000)

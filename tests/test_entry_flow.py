@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlmodel import select
 
+from store.models import Entry
 from store.money import format_amount
 from store.years import fiscal_year_of, today_in
 from tests.test_entries import books, eur
@@ -74,6 +76,17 @@ async def test_a_date_is_checked_where_it_is_typed(bot, cast, demo_books):
     step = await julien.send(TODAY.strftime("%Y-%m-%d"))
     assert step.messages[0].content == f"📅 Date comprise : {TODAY:%d/%m/%Y}."
     assert step.last.content.startswith("Dépense à enregistrer\nGommes")
+
+
+async def test_a_day_without_its_year_on_the_line_says_which_day_was_refused(bot, cast, demo_books):
+    """« 15/12 » typed on the first of December is last year's 15/12: the refusal did not say so, and read as
+    if the ledger were at fault (« Ce cahier commence plus tard … »)."""
+    julien = cast["enseignant"]
+    soon = TODAY + timedelta(days=14)
+    understood = soon.replace(year=soon.year - 1)
+    step = await julien.send(f"/depense 5 Gommes; fournitures; carte; {soon:%d/%m}")
+    assert step.messages[0].content.startswith(f"📅 Date comprise : {understood:%d/%m/%Y}. ")
+    assert step.last.content == "Quelle date ?"
 
 
 async def test_the_confirmation_says_what_was_understood_and_offers_modifier(bot, cast, demo_books):
@@ -304,3 +317,24 @@ async def test_a_draft_kept_without_its_time_zone_still_takes_a_date(bot, cast, 
     step = await julien.press("Hier")
     assert step.last.content.startswith("Dépense à enregistrer")
     assert f"{TODAY - timedelta(days=1):%d/%m/%Y}" in step.last.content
+
+
+async def test_the_save_button_of_an_older_card_records_nothing_else(bot, cast, demo_books):
+    """Two cards in the chat: ✅ on the first one (Colle, 5 €) recorded the second draft (Gomme, 7 €)."""
+    julien = cast["enseignant"]
+    await julien.send("/depense 5 Colle; fournitures; espèces")
+    first = (await julien.press("Aujourd'hui")).messages[-1]
+    assert first.content.startswith("Dépense à enregistrer\nColle")
+    await julien.send("/depense 7 Gomme; fournitures; carte")
+    second = (await julien.press("Aujourd'hui")).messages[-1]
+    step = await julien.press("✅ Enregistrer", message=first)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert "enregistrée" not in step.text
+    assert labelled(demo_books, "Colle", "Gomme") == []
+    step = await julien.press("✅ Enregistrer", message=second)  # the card shown last still records its draft
+    assert "Dépense de 7,00\xa0€" in step.text and "Gomme" in step.text
+    assert labelled(demo_books, "Colle", "Gomme") == ["Gomme"]
+
+
+def labelled(database, *labels: str) -> list[str]:
+    return database.run(lambda s: list(s.exec(select(Entry.label).where(Entry.label.in_(labels)))))

@@ -143,6 +143,21 @@ async def test_change_of_mandataire(bot, sim, cast, demo):
     assert len(ended) == 1  # Marie's role, kept as history
 
 
+async def test_the_ad_starting_a_change_of_mandataire_is_not_told_her_rights_end(bot, sim, cast, demo):
+    """The AD typing /mandataire and a coop read « vos droits d'écriture prendront fin », as the mandataire."""
+    paul = cast["ad"]
+    await paul.send("/mandataire")
+    step = await paul.send("974-111")
+    assert step.text == ("Changement de mandataire pour la coopérative 974-111 (École Les Tamarins).\n\n"
+                         "Je crée un lien pour le ou la nouvelle mandataire ; quand il ou elle l'aura ouvert, vous "
+                         "confirmerez le changement et les droits d'écriture de l'actuel·le mandataire prendront "
+                         "fin (l'historique est gardé). On continue ?")  # fmt: skip
+    step = await paul.press("Créer le lien")
+    nina = sim.user(3006, "Nina", "Boyer")
+    await nina.send(f"/start {code_in(step.text)}")
+    assert paul.last.buttons[0] == ["Confirmer"]
+
+
 async def test_only_the_ad_can_confirm(bot, sim, cast):
     marie, enseignant = cast["mandataire"], cast["enseignant"]
     await cast["ad"].send("/start")

@@ -151,6 +151,12 @@ async def test_the_ad_sees_the_table_before_validating_and_reopens_with_a_reason
     assert step.text == f"Adhésion {YEARS} de la coopérative 974-111 validée."
     assert marie.last.content.startswith(f"🎉 L'OCCE a validé l'adhésion {YEARS} de la coopérative 974-111.")
 
+    # Once that message is far up the chat, /valider still leads to it: a validated membership had no 🔍.
+    step = await paul.send("/valider")
+    assert ["🔍 Voir 974-111"] in step.last.buttons
+    step = await paul.press("🔍 Voir 974-111")
+    assert "À valider par l'OCCE" not in step.text and "Validée par l'OCCE" in step.text
+    assert step.last.buttons == [["↩️ Rouvrir l'adhésion de 974-111"]]
     step = await paul.press("↩️ Rouvrir l'adhésion de 974-111")
     assert step.text.startswith(f"Rouvrir l'adhésion {YEARS} de la coopérative 974-111 : pourquoi ?")
     assert "✅ Validée par l'OCCE" in (await marie.send("/adhesion")).text  # not reopened yet

@@ -17,7 +17,7 @@ from store.models import (
 from store.people import who_is
 
 REUNION = ZoneInfo("Indian/Reunion")
-HOURS = ("🕗 Envoyés à partir de 8 h et avant 19 h (heure de Indian/Reunion), sauf le dimanche et pendant "
+HOURS = ("🕗 Envoyés à partir de 8 h et avant 19 h (heure de La Réunion), sauf le dimanche et pendant "
          "les vacances scolaires.")  # fmt: skip
 RETURNS = "↩️ Compte rendu renvoyé : un message dès que l'OCCE vous renvoie un compte rendu à compléter."
 

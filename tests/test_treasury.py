@@ -122,6 +122,19 @@ async def test_a_deposit_larger_than_the_caisse_keeps_the_amount_step(bot, cast,
     assert after_line(before, banque=2000, caisse=-2000) in step.text
 
 
+async def test_the_save_button_of_an_older_movement_card_records_nothing_else(bot, cast, demo_books):
+    """A deposit's card, then a withdrawal's: ✅ on the deposit's card recorded the withdrawal, in its place."""
+    julien = cast["enseignant"]
+    before = books_of(demo_books, "CE1A")
+    deposit = (await fill_movement(julien, "Dépôt", "5")).last
+    withdrawal = (await fill_movement(julien, "Retrait", "7")).last
+    step = await julien.press("✅ Enregistrer", message=deposit)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert "Mouvement enregistré" not in step.text and books_of(demo_books, "CE1A") == before
+    step = await julien.press("✅ Enregistrer", message=withdrawal)
+    assert step.text.startswith(f"Mouvement enregistré : retrait de {euros(700)}")
+
+
 async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
     marie = cast["mandataire"]
     school, ce1a = books_of(demo_books, "École"), books_of(demo_books, "CE1A")

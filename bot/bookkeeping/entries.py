@@ -25,7 +25,7 @@ from bot.bookkeeping.entry_line import project_of, split_amount
 from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
-from bot.ui.chat import as_user, end_conversation, show
+from bot.ui.chat import as_user, end_conversation, older_card, show
 from bot.ui.formatting import balance_line, day_text, direction_word, excerpt, money, refusal, report_warning, signed_money
 from bot.ui.steps import DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of
 from store import books as store_books
@@ -53,6 +53,7 @@ KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", 
 TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
 CANCEL_BUTTON = Button("ent:cancel")
 
+DAY_REASONS = ("future", "year_not_open", "closed_year", "before_opening", "ledger_closed")  # a refused day: asked again
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
 
 
@@ -486,7 +487,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
         [button(t("ent.save", language), SAVE_BUTTON.data())],
         [button(t("ent.project_button", language), PROJECT_BUTTON.data()), button(t("button.cancel", language), CANCEL_BUTTON.data())],
     ])  # fmt: skip
-    await show(update, text, keyboard, edit=edit)
+    current["card"] = await show(update, text, keyboard, edit=edit)  # its ✅ alone records this draft
     return CONFIRM
 
 
@@ -523,7 +524,9 @@ async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, known: 
 
 
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """✅ Enregistrer."""
+    """✅ Enregistrer, on the card shown last (an older card's would record another draft)."""
+    if await older_card(update, draft(context)):
+        return CONFIRM
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     return await record(update, context)
@@ -575,9 +578,12 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
         current["asked"] = True
         return await card_again(update, context, known)
-    await update.effective_message.reply_text(refusal(refused, lang(update)))
+    said = refusal(refused, lang(update))
+    if refused.reason in DAY_REASONS and current.get("day"):  # which day: « 15/12 » on a line may be last year's
+        said = f"{t('ent.day.understood', lang(update), day=day_text(date.fromisoformat(current['day'])))} {said}"
+    await update.effective_message.reply_text(said)
     current["asked"] = True
-    if refused.reason in ("future", "year_not_open", "closed_year", "before_opening", "ledger_closed"):
+    if refused.reason in DAY_REASONS:
         current.pop("day", None)
     elif refused.reason in ("cheque_number_required", "cheque_number_invalid"):
         current.pop("cheque", None)

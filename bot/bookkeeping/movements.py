@@ -27,7 +27,7 @@ from bot.ui.steps import (
     DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, parse_cents, today_of,
     writable_ledgers,
 )
-from bot.ui.chat import as_user, end_conversation, show
+from bot.ui.chat import as_user, end_conversation, older_card, show
 from bot.texts import lang, t
 from store import balances as store_balances
 from store import lookups
@@ -144,7 +144,9 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
             text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
-    await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
+    shown = await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
+    if state == CONFIRM:
+        current["card"] = shown  # its ✅ alone records this draft
     return state
 
 
@@ -224,9 +226,10 @@ def card_text(current: dict, language: str) -> str:
 
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Enregistrer: the store records both legs, or says which step to take again."""
-    query, language = update.callback_query, lang(update)
+    query, language, current = update.callback_query, lang(update), draft(context)
+    if await older_card(update, current):
+        return CONFIRM
     await query.answer()
-    current = draft(context)
     try:
         recorded = await as_user(update, context, store_movements.record_movement_with_balances,
                                  MovementKind(current["kind"]), ledger_id=current["ledger_id"],

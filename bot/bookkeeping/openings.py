@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, YEAR, Button, button
-from bot.ui.formatting import balance_line, money, refusal, report_warning
+from bot.ui.formatting import balance_line, money, refusal, report_warning, signed_money
 from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cents, picked_ledger, today_for, writable_ledgers
 from bot.ui.chat import as_user, end_conversation
 from bot.texts import lang, t
@@ -52,11 +52,24 @@ async def ask_banque(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Le
     """The bank on 1 September of this year (or of the other open year, by its button)."""
     language, today = lang(update), today_for(ref)
     year = year or fiscal_year_of(today)
+    choices = await as_user(update, context, store_balances.opening_choices, ref.id, year, today)
+    computed = ""
+    if year not in choices.years:  # computed from a year it has books in: that one is asked, if it may be
+        computed = t("opn.computed", language, ledger=ref.name, years=f"{year}-{year + 1}")
+        if not choices.years:
+            await update.effective_message.reply_text(computed)
+            return ConversationHandler.END
+        year = choices.years[0]
+        choices = await as_user(update, context, store_balances.opening_choices, ref.id, year, today)
+        computed += "\n\n"
     context.user_data["opening"] = {"ledger_id": ref.id, "year": year}
-    others = [y for y in await as_user(update, context, store_books.open_years, ref.id, today) if y != year]
+    others = [y for y in choices.years if y != year]
     keyboard = InlineKeyboardMarkup([[button(f"{y}-{y + 1}", YEAR_BUTTON.data(y)) for y in others]]) if others else None
-    await update.effective_message.reply_text(t("opn.ask_banque", language, ledger=ref.name,
-                                                years=f"{year}-{year + 1}", year=year), reply_markup=keyboard)  # fmt: skip
+    text = computed + t("opn.ask_banque", language, ledger=ref.name, years=f"{year}-{year + 1}", year=year)
+    if choices.typed is not None:  # said before it is replaced
+        text += "\n\n" + t("opn.replaces", language, banque=signed_money(choices.typed[0], language),
+                            caisse=money(choices.typed[1], language))  # fmt: skip
+    await update.effective_message.reply_text(text, reply_markup=keyboard)
     return BANQUE
 
 
@@ -65,7 +78,7 @@ async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query = update.callback_query
     year = YEAR_BUTTON.read(update)
     ref = next(r for r in await writable_ledgers(update, context) if r.id == context.user_data["opening"]["ledger_id"])
-    if year not in await as_user(update, context, store_books.open_years, ref.id, today_for(ref)):
+    if year not in (await as_user(update, context, store_balances.opening_choices, ref.id, year, today_for(ref))).years:
         await query.answer(t("solde.not_open", lang(update), years=f"{year}-{year + 1}"), show_alert=True)
         return BANQUE
     await query.answer()

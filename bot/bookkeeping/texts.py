@@ -366,6 +366,12 @@ TEXTS: dict[str, dict[str, str]] = {
                              "-12,50 si le compte était à découvert)",
                        "en": "<b>Opening balance of ledger {ledger}</b>, year {years}.\n"
                              "<b>Bank</b> balance on 01/09/{year}? (for example 1,520.00; 0 if nothing; -12.50 if overdrawn)"},
+    "opn.computed": {"fr": "Le report à nouveau {years} du cahier {ledger} vient de l'exercice précédent : il est calculé.",
+                     "en": "The {years} opening balance of ledger {ledger} comes from the previous year: it is computed."},
+    "opn.replaces": {"fr": "Report à nouveau déjà saisi : banque {banque} · caisse {caisse}. Les montants que vous "
+                           "tapez le remplacent (/annuler pour le garder).",
+                     "en": "Opening balance already typed: bank {banque} · cash {caisse}. The amounts you type "
+                           "replace it (/annuler to keep it)."},
     "opn.ask_caisse": {"fr": "Et la <b>caisse</b> au 01/09/{year} ? (par exemple 85,00 ; 0 si elle était vide)",
                        "en": "And the <b>cash box</b> on 01/09/{year}? (for example 85.00; 0 if it was empty)"},
     "opn.caisse_negative": {"fr": "La caisse ne peut pas être négative. Retapez-la :",

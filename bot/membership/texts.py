@@ -26,6 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
                            "en": "✏️ Cooperative {affiliation} took its membership {years} back to change it: "
                                  "it will send it to you again."},
     "adh.review": {"fr": "<b>À valider par l'OCCE</b>", "en": "<b>For the OCCE to validate</b>"},
+    "adh.button.view": {"fr": "🔍 Voir {affiliation}", "en": "🔍 See {affiliation}"},
     "adh.button.review": {"fr": "🔍 Voir et valider {affiliation}", "en": "🔍 See and validate {affiliation}"},
     "adh.not_now": {"fr": "Adhésion de {affiliation} pas encore validée : /valider pour y revenir.",
                     "en": "Membership of {affiliation} not validated yet: /valider to come back to it."},

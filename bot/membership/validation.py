@@ -37,8 +37,9 @@ async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                             REOPEN_BUTTON.data(adhesion_id))]]  # fmt: skip
     else:
         keyboard = []
+    heading = t("adh.review", language) + "\n\n" if table.state == "submitted" else ""  # not over a validated one
     await update.callback_query.message.reply_text(
-        t("adh.review", language) + "\n\n" + table_text(table, 0, language),
+        heading + table_text(table, 0, language),
         reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)  # fmt: skip
 
 
@@ -105,7 +106,7 @@ async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 
 async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/valider: where every coop of the department stands, with a button per membership to validate."""
+    """/valider: where every coop of the department stands, with a button per membership to validate or validated."""
     language = lang(update)
     for department, year, coops in await as_user(update, context, adhesion.follow_ups):
         lines = [t("follow.title", language, years=years_text(year), department=department)]
@@ -128,5 +129,9 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         keyboard = [[button(t("adh.button.review", language, affiliation=c.affiliation), REVIEW_BUTTON.data(c.adhesion_id))]
                     for c in groups["submitted"][:FOLLOW_UP_SHOWN]]  # fmt: skip
         keyboard.append([button(t("rep.button.reports", language), "rad:list")])  # bot/reports/review.py
+        # then a validated one's, to reopen it once its validation's message is far up the chat
+        seen = [button(t("adh.button.view", language, affiliation=c.affiliation), REVIEW_BUTTON.data(c.adhesion_id))
+                for c in groups["validated"][:FOLLOW_UP_SHOWN]]  # fmt: skip
+        keyboard += [seen[i:i + 3] for i in range(0, len(seen), 3)]
         await update.effective_message.reply_text(
             "\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))  # fmt: skip

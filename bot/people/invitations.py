@@ -208,13 +208,14 @@ async def begin_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def ask_succession(update: Update, language: str, coop_id: int, affiliation: str, school: str,
-                         department: str) -> None:  # fmt: skip
+                         department: str, *, ad: bool = False) -> None:  # fmt: skip
+    """Create the link? Said to the mandataire (her rights end) or to the AD (who will confirm)."""
     keyboard = InlineKeyboardMarkup([
         [InlineKeyboardButton(t("mandate.go", language), callback_data=MANDATE_GO_BUTTON.data(coop_id))],
         cancel_row(language, MANDATE_CANCEL_BUTTON),
     ])  # fmt: skip
     await update.effective_message.reply_text(
-        t("mandate.ask", language, affiliation=affiliation, school=escape(school or ""), department=department),
+        t("mandate.ask_ad" if ad else "mandate.ask", language, affiliation=affiliation, school=escape(school or ""), department=department),
         reply_markup=keyboard,
     )
 
@@ -226,7 +227,7 @@ async def typed_succession_coop(update: Update, context: ContextTypes.DEFAULT_TY
     if coop is None:
         return TYPING_SUCCESSION_COOP
     context.user_data.pop(DRAFT, None)
-    await ask_succession(update, language, coop.id, coop.affiliation, coop.school_name, coop.department_code)
+    await ask_succession(update, language, coop.id, coop.affiliation, coop.school_name, coop.department_code, ad=True)
     return CONFIRMING_SUCCESSION
 
 

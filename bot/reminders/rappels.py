@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.followup.digest import listed
 from bot.reminders.jobs import clock
-from bot.texts import lang, plural, t
+from bot.texts import TEXTS, lang, plural, t
 from bot.ui.buttons import ID, WORD, Button, button
 from bot.ui.chat import as_user
 from bot.ui.formatting import day_text, years_text
@@ -23,6 +23,12 @@ MUTE_BUTTON, HOUR_BUTTON = Button("rap:mute", WORD), Button("rap:hour")
 AT_BUTTON, CLOSE_BUTTON = Button("rap:h", ID), Button("rap:close")
 
 
+def zone_name(timezone: str, language: str) -> str:
+    """Where the sending hours are counted, in words (« de La Réunion »), not the time zone's id (Indian/Reunion)."""
+    key = f"rap.zone.{timezone}"
+    return t(key if key in TEXTS else "rap.zone.other", language)
+
+
 def view_text(view: RemindersView, language: str) -> str:
     """Each kind the person gets and its days, what is muted, the hour."""
     lines = [t("rap.title", language)]
@@ -34,7 +40,7 @@ def view_text(view: RemindersView, language: str) -> str:
     if view.muted:
         key = "rap.muted" if view.muted & set(LAST_DAY_KINDS) else "rap.muted.all"
         lines.append(t(key, language, kinds=", ".join(t(f"rap.kind.{k}", language) for k in sorted(view.muted))))
-    lines.append(t("rap.hour", language, hour=view.hour, until=view.hours[1], zone=view.timezone))
+    lines.append(t("rap.hour", language, hour=view.hour, until=view.hours[1], zone=zone_name(view.timezone, language)))
     return "\n\n".join(lines)
 
 

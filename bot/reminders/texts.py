@@ -142,10 +142,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "rap.muted": {"fr": "🔕 Coupés : {kinds} (le rappel de la veille de la date limite vous parvient quand même).",
                   "en": "🔕 Muted: {kinds} (the reminder the day before the deadline still reaches you)."},
     "rap.muted.all": {"fr": "🔕 Coupés : {kinds}.", "en": "🔕 Muted: {kinds}."},
-    "rap.hour": {"fr": "🕗 Envoyés à partir de {hour} h et avant {until} h (heure de {zone}), sauf le dimanche "
+    "rap.hour": {"fr": "🕗 Envoyés à partir de {hour} h et avant {until} h (heure {zone}), sauf le dimanche "
                        "et pendant les vacances scolaires.",
                  "en": "🕗 Sent from {hour}:00 and before {until}:00 ({zone} time), except on Sundays "
                        "and during the school holidays."},
+    # « heure de La Réunion »: a department's time zone told in words (else « heure locale du département »), never its id
+    "rap.zone.Europe/Paris": {"fr": "de Paris", "en": "Paris"},
+    "rap.zone.Indian/Reunion": {"fr": "de La Réunion", "en": "Réunion"},
+    "rap.zone.Indian/Mayotte": {"fr": "de Mayotte", "en": "Mayotte"},
+    "rap.zone.America/Guadeloupe": {"fr": "de la Guadeloupe", "en": "Guadeloupe"},
+    "rap.zone.America/Martinique": {"fr": "de la Martinique", "en": "Martinique"},
+    "rap.zone.America/Cayenne": {"fr": "de la Guyane", "en": "French Guiana"},
+    "rap.zone.America/Miquelon": {"fr": "de Saint-Pierre-et-Miquelon", "en": "Saint Pierre and Miquelon"},
+    "rap.zone.Pacific/Noumea": {"fr": "de Nouméa", "en": "Nouméa"},
+    "rap.zone.Pacific/Tahiti": {"fr": "de Tahiti", "en": "Tahiti"},
+    "rap.zone.other": {"fr": "locale du département", "en": "the department's local"},
     "rap.kind.adhesion": {"fr": "adhésion", "en": "membership"},
     "rap.kind.validation": {"fr": "adhésions à valider", "en": "memberships to validate"},
     "rap.kind.preparation": {"fr": "préparation du compte rendu", "en": "getting the report ready"},

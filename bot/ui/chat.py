@@ -78,6 +78,16 @@ async def end_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     return ConversationHandler.END
 
 
+async def older_card(update: Update, current: dict) -> bool:
+    """A card's ✅ pressed on a card other than the one shown last for ``current`` (its ``card``): it would
+    record another draft than the one it shows, so it is told stale and nothing is done."""
+    query = update.callback_query
+    if current.get("card", query.message.message_id) == query.message.message_id:
+        return False
+    await query.answer(t("unknown.button", lang(update)), show_alert=True)
+    return True
+
+
 async def leave_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/annuler while only looking (a table, a journal page): leave, without claiming anything was cancelled."""
     await update.effective_message.reply_text(t("cancel.closed", lang(update)))
