@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from store import audit
 from store.access import Action, Forbidden
 from store.accounts import Account, Chart, normalise
-from store.entry_words import read_extras
+from store.entry_words import Repeated, read_extras
 from store.balances import Balances, _balances
 from store.books import accounts_for, chart_of, clean_giver, report_sent, require_warned, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
@@ -361,6 +361,7 @@ class LineDraft:
     known: EntryContext  # the ledgers and accounts; after a refusal, the card's warnings too
     fields: dict  # the draft as the conversation keeps it: direction, amount, label, project, what the words gave
     unknown: str | None = None  # the first part not understood: nothing after the label was read
+    repeated: Repeated | None = None  # two parts naming the same kind of thing: nothing after the label was read
     cheque_used: EntryView | None = None  # the coop's entry that already used the line's cheque number
     refused: LedgerError | None = None  # why recording was refused (report_unconfirmed: the card comes first)
 
@@ -383,6 +384,8 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     found = read_extras(extras, known.refs, words, today_in(known.refs[0].timezone))
     if isinstance(found, str):
         return LineDraft(known, fields, unknown=found)
+    if isinstance(found, Repeated):
+        return LineDraft(known, fields, repeated=found)
     if len(known.refs) == 1:
         found.setdefault("ledger_id", known.refs[0].id)
     if "splits" in found:  # the one account named takes all of the amount

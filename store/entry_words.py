@@ -5,6 +5,7 @@ The words are data: French and English ones are both understood, whatever the pe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from store.accounts import Account, normalise
@@ -19,29 +20,45 @@ MEANS_WORDS = {
 }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Repeated:
+    """Two parts of a line that say the same thing (``what``: ledger, account, means or day)."""
+
+    what: str
+    first: str
+    second: str
+
+
 def read_extras(parts: Sequence[str], refs: Sequence[LedgerRef], accounts: Sequence[Account],
-                today: date) -> dict | str:  # fmt: skip
+                today: date) -> dict | str | Repeated:  # fmt: skip
     """What came after the label, as the conversation's draft keeps it (an account named: ``splits``
     [[code, None]], all of the amount); or the first part not understood (one part not understood is
-    the giver when the account is a grant's)."""
+    the giver when the account is a grant's); or two parts naming the same kind of thing (two ledgers:
+    which one is meant cannot be guessed)."""
     found: dict = {}
+    said: dict[str, str] = {}  # what → the part that said it
     unknown = []
     for part in parts:
         words = normalise(part).split()
         if not words:
             continue
         if (day := parse_day(part, today)) is not None:
-            found["day"] = day.isoformat()
+            what, values = "day", {"day": day.isoformat()}
         elif words[0] in MEANS_WORDS:
-            found["means"] = MEANS_WORDS[words[0]].value
+            what, values = "means", {"means": MEANS_WORDS[words[0]].value}
             if len(words) > 1:
-                found["cheque"] = "".join(words[1:])
+                values["cheque"] = "".join(words[1:])
         elif ref := next((r for r in refs if normalise(r.name) == normalise(part)), None):
-            found["ledger_id"] = ref.id
+            what, values = "ledger", {"ledger_id": ref.id}
         elif account := next((a for a in accounts if normalise(part) in (a.code, *map(normalise, a.aliases))), None):
-            found["splits"] = [[account.code, None]]
+            what, values = "account", {"splits": [[account.code, None]]}
         else:
             unknown.append(" ".join(part.split()))
+            continue
+        if what in said:
+            return Repeated(what, said[what], " ".join(part.split()))
+        said[what] = " ".join(part.split())
+        found.update(values)
     grant = "splits" in found and any(a.grant and a.code == found["splits"][0][0] for a in accounts)
     if len(unknown) == 1 and grant:
         found["giver"] = unknown[0]

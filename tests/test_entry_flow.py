@@ -338,3 +338,16 @@ async def test_the_save_button_of_an_older_card_records_nothing_else(bot, cast, 
 
 def labelled(database, *labels: str) -> list[str]:
     return database.run(lambda s: list(s.exec(select(Entry.label).where(Entry.label.in_(labels)))))
+
+
+async def test_a_line_naming_two_ledgers_is_not_recorded_in_either(bot, cast, demo_books):
+    """« École; …; CE1A » recorded in the last one named, silently: which one is meant cannot be guessed."""
+    marie = cast["mandataire"]
+    before = books(demo_books, "École"), books(demo_books, "CE1A")
+    step = await marie.send("/depense 2,50 Craies; École; fournitures; carte; hier; CE1A")
+    assert step.text == ("« École » et « CE1A » donnent tous deux le cahier : une seule fois par écriture. "
+                         "Retapez la ligne, ou tapez le montant et le libellé seuls.")
+    assert (books(demo_books, "École"), books(demo_books, "CE1A")) == before
+    step = await marie.send("2,50 Craies; CE1A; fournitures; carte; hier")  # the line again, at the same step
+    assert "enregistrée — cahier CE1A" in step.text
+    assert books(demo_books, "École") == before[0]

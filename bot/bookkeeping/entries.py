@@ -130,6 +130,12 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
     if outcome.unknown is not None:
         await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(outcome.unknown))))
         return AMOUNT
+    if outcome.repeated is not None:
+        twice = outcome.repeated
+        await update.effective_message.reply_text(t("ent.extra.twice", language, first=escape(excerpt(twice.first)),
+                                                    second=escape(excerpt(twice.second)),
+                                                    what=t(f"ent.extra.what.{twice.what}", language)))  # fmt: skip
+        return AMOUNT
     if outcome.cheque_used is not None:
         draft(context)["asked"] = True
         return await confirm_cheque(update, context, outcome.cheque_used)

@@ -59,6 +59,14 @@ TEXTS: dict[str, dict[str, str]] = {
                           "en": "I cannot read an amount first: type for example 12.50 Batteries for the class."},
     "ent.label.length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
                          "en": "The label must be 1 to 120 characters long: shorten it."},
+    "ent.extra.twice": {"fr": "« {first} » et « {second} » donnent tous deux {what} : une seule fois par écriture. "
+                              "Retapez la ligne, ou tapez le montant et le libellé seuls.",
+                        "en": "\"{first}\" and \"{second}\" both give {what}: once per entry. "
+                              "Type the line again, or the amount and label alone."},
+    "ent.extra.what.ledger": {"fr": "le cahier", "en": "the ledger"},
+    "ent.extra.what.account": {"fr": "le compte", "en": "the account"},
+    "ent.extra.what.means": {"fr": "le moyen de paiement", "en": "the means of payment"},
+    "ent.extra.what.day": {"fr": "la date", "en": "the date"},
     "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
                                 "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "
                                 "prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse "
