@@ -196,6 +196,13 @@ def membership_state(session: Session, coop_id: int, year: int) -> str:
     return "validated" if adhesion.validated_at else "submitted" if adhesion.submitted_at else "draft"
 
 
+def past_deadline(department: Department, year: int, now: datetime | None = None) -> bool:
+    """Whether the department's membership campaign of ``year`` has ended, in its time zone: a
+    membership neither sent nor validated is then late."""
+    month, day = (int(part) for part in department.membership_closes.split("-"))
+    return today_in(department.timezone, now) > date(year, month, day)
+
+
 def _adhesion(session: Session, coop_id: int, year: int) -> Adhesion | None:
     return session.exec(select(Adhesion).where(Adhesion.coop_id == coop_id, Adhesion.year == year)).first()
 

@@ -8,8 +8,8 @@ from sqlmodel import Session, select
 
 from store import reports
 from store.access import Action, may, require
-from store.adhesion import current_year, membership_state
-from store.models import Coop, Ledger, LedgerKind, Person, Role, RoleKind
+from store.adhesion import current_year, membership_state, past_deadline
+from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
 from store.people import Who, coop_by_affiliation
 
 
@@ -31,7 +31,7 @@ class CoopCard:
     verificateurs: tuple[str, ...]
     ledgers: tuple[LedgerPeople, ...]  # the school's first
     year: int
-    membership: str  # new, draft, submitted, validated (store.adhesion.membership_state)
+    membership: str  # new, draft, submitted, validated (store.adhesion.membership_state), or late as /suivi says
     report: str  # where the yearly report of the year before stands (store.reports.coop_state)
 
 
@@ -50,13 +50,16 @@ def card(session: Session, who: Who, coop_id: int) -> CoopCard:
     ledgers = session.exec(select(Ledger).where(Ledger.coop_id == coop.id)
                            .order_by(Ledger.kind.desc(), Ledger.name)).all()  # fmt: skip
     year = current_year(session, coop.id)
+    membership = membership_state(session, coop.id, year)
+    if membership in ("new", "draft") and past_deadline(session.get(Department, coop.department_code), year):
+        membership = "late"  # as /suivi's list says it
     return CoopCard(
         coop.affiliation, coop.school_name, coop.commune, coop.department_code, named(RoleKind.MANDATAIRE),
         named(RoleKind.SIGNATAIRE), named(RoleKind.VERIFICATEUR),
         tuple(LedgerPeople(x.name, x.kind, tuple(name for held, ledger_id, name in holders
                                                   if held == RoleKind.ENSEIGNANT and ledger_id == x.id))
               for x in ledgers),
-        year, membership_state(session, coop.id, year), reports.coop_state(session, coop.id),
+        year, membership, reports.coop_state(session, coop.id),
     )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from store import outbox
 from store.access import Action, Forbidden, require
-from store.adhesion import department_year
+from store.adhesion import department_year, past_deadline
 from store.coop import CoopCard, card
 from store.audit import record
 from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Report, ReportStatus, Role, RoleKind
@@ -79,9 +79,7 @@ def _department(session: Session, who: Who, department_code: str) -> Department:
 
 def _lines(session: Session, department: Department, year: int, now: datetime | None) -> list[CoopLine]:
     """Every coop of the department with its membership of ``year``, in two queries."""
-    month, day = (int(part) for part in department.membership_closes.split("-"))
-    deadline = date(year, month, day)
-    late = today_in(department.timezone, now) > deadline
+    late = past_deadline(department, year, now)
     rows = session.exec(
         select(Coop, Adhesion)
         .join(Adhesion, (Adhesion.coop_id == Coop.id) & (Adhesion.year == year), isouter=True)

@@ -143,6 +143,9 @@ async def test_suivi_filtered_paged_and_opened(bot, sim, department):
     assert step.text.startswith(f"Suivi {department.run(lambda s: department_year(s, '974'))}")
     assert "Page 1/2" in step.text
     assert "974-111 École Les Tamarins · Saint-Paul\n   ⚠️ en retard · CRF pas commencé" in step.text
+    step = await paul.press("🔍 974-111 École Les Tamarins")
+    assert "Adhésion" in step.text and ": ⚠️ en retard\n" in step.text  # the card says what the list says
+    step = await paul.press("↩️ Retour à la liste")
     step = await paul.press("▶️")
     assert "Page 2/2" in step.text and "974-505 École n° 5 · Le Tampon" in step.text
     step = await paul.press("🏘 Par commune")

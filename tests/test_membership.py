@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import select
 
 from store.models import Ledger
-from tests.test_adhesion import LAST_YEARS, YEARS, add_row, eur, fill_seed_table
+from tests.test_adhesion import LAST_YEARS, TODAY, YEAR, YEARS, add_row, eur, fill_seed_table
 
 
 async def reprise(marie):
@@ -173,12 +175,14 @@ async def test_the_ad_sees_the_table_before_validating_and_reopens_with_a_reason
 
 
 async def test_coop_card_for_its_people_and_its_ad(bot, cast):
+    # after the department's deadline (30 September), as /suivi says it
+    membership = "⚠️ en retard" if TODAY > date(YEAR, 9, 30) else "pas commencée"
     step = await cast["enseignant"].send("/coop")
     assert step.text == (
         "École Les Tamarins\nSaint-Paul · Coopérative 974-111 · OCCE 974\n\n"
         "Mandataire : Marie Payet\nSignataires : personne\nVérificateurs aux comptes : personne\n\n"
         "Cahiers\n• École (école)\n• CE1A : Julien Hoarau\n• CE2B : Sophie Grondin\n\n"
-        f"Adhésion {YEARS} : pas commencée\nCompte rendu {LAST_YEARS} : pas commencé"
+        f"Adhésion {YEARS} : {membership}\nCompte rendu {LAST_YEARS} : pas commencé"
     )  # fmt: skip
 
     paul = cast["ad"]

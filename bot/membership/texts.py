@@ -68,6 +68,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "coop.ledger.class": {"fr": "• {name} : {teachers}", "en": "• {name}: {teachers}"},
     "coop.adhesion": {"fr": "Adhésion {years} : {state}", "en": "Membership {years}: {state}"},
     "coop.adhesion.new": {"fr": "pas commencée", "en": "not started"},
+    "coop.adhesion.late": {"fr": "⚠️ en retard", "en": "⚠️ late"},
     "coop.adhesion.draft": {"fr": "📝 en cours", "en": "📝 in progress"},
     "coop.adhesion.submitted": {"fr": "⏳ transmise, à valider par l'OCCE", "en": "⏳ sent, for the OCCE to validate"},
     "coop.adhesion.validated": {"fr": "✅ validée", "en": "✅ validated"},
