@@ -215,7 +215,8 @@ async def ask_succession(update: Update, language: str, coop_id: int, affiliatio
         cancel_row(language, MANDATE_CANCEL_BUTTON),
     ])  # fmt: skip
     await update.effective_message.reply_text(
-        t("mandate.ask_ad" if ad else "mandate.ask", language, affiliation=affiliation, school=escape(school or ""), department=department),
+        t("mandate.ask_ad" if ad else "mandate.ask", language, affiliation=affiliation, school=escape(school or ""),
+          department=department),
         reply_markup=keyboard,
     )
 
