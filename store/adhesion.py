@@ -172,8 +172,7 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
     department = session.get(Department, coop.department_code)
     adhesion = _adhesion(session, coop.id, year)
     rows = _rows(session, adhesion.id) if adhesion else ()
-    month, day = (int(part) for part in department.membership_closes.split("-"))
-    deadline = date(year, month, day)
+    deadline = membership_deadline(department, year)
     today = today_in(department.timezone, now)
     last = _adhesion(session, coop.id, year - 1)
     return AdhesionView(
@@ -196,11 +195,16 @@ def membership_state(session: Session, coop_id: int, year: int) -> str:
     return "validated" if adhesion.validated_at else "submitted" if adhesion.submitted_at else "draft"
 
 
+def membership_deadline(department: Department, year: int) -> date:
+    """The last day of the department's membership campaign of ``year``."""
+    month, day = (int(part) for part in department.membership_closes.split("-"))
+    return date(year, month, day)
+
+
 def past_deadline(department: Department, year: int, now: datetime | None = None) -> bool:
     """Whether the department's membership campaign of ``year`` has ended, in its time zone: a
     membership neither sent nor validated is then late."""
-    month, day = (int(part) for part in department.membership_closes.split("-"))
-    return today_in(department.timezone, now) > date(year, month, day)
+    return today_in(department.timezone, now) > membership_deadline(department, year)
 
 
 def _adhesion(session: Session, coop_id: int, year: int) -> Adhesion | None:

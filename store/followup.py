@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from store import outbox
 from store.access import Action, Forbidden, require
-from store.adhesion import department_year, past_deadline
+from store.adhesion import department_year, membership_deadline, past_deadline
 from store.coop import CoopCard, card
 from store.audit import record
 from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Report, ReportStatus, Role, RoleKind
@@ -136,8 +136,7 @@ def overview(session: Session, who: Who, department_code: str, *, state: str | N
         raise FollowUpError("page")
     counts = {key: sum(1 for line in every if line.membership == key) for key in MEMBERSHIP_STATES}
     report_counts = {key: sum(1 for line in every if line.report == key) for key in REPORT_STATES}
-    month, day = (int(part) for part in department.membership_closes.split("-"))
-    return Overview(department_code, year, date(year, month, day),
+    return Overview(department_code, year, membership_deadline(department, year),
                     tuple(matching[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]), page, pages, len(matching),
                     counts, report_counts, communes, state, report, chosen)  # fmt: skip
 
@@ -322,7 +321,6 @@ def nudge(session: Session, who: Who, coop_id: int, now: datetime | None = None)
         raise FollowUpError("no_mandataire")
     year = department_year(session, coop.department_code, now)
     line = next(line for line in _lines(session, department, year, now) if line.coop_id == coop.id)
-    month, day = (int(part) for part in department.membership_closes.split("-"))
     today = today_in(department.timezone, now)
     written = 0
     for recipient in recipients:
@@ -330,7 +328,7 @@ def nudge(session: Session, who: Who, coop_id: int, now: datetime | None = None)
             session, kind=NUDGE, step=today.isoformat(), person_id=recipient.person_id,
             department_code=coop.department_code, year=year, coop_id=coop.id, created_by=who.person.id,
             params={"department": coop.department_code, "affiliation": coop.affiliation, "year": year,
-                    "membership": line.membership, "deadline": date(year, month, day).isoformat(),
+                    "membership": line.membership, "deadline": membership_deadline(department, year).isoformat(),
                     "report": line.report},
         )  # fmt: skip
     return Nudged(written, tuple(r.name for r in recipients))
