@@ -44,6 +44,9 @@ $(STAMP): pyproject.toml
 	  rm -rf "$(VENV)"; \
 	  "$$found" -m venv "$(VENV)"; \
 	fi
+	@# uv installs in a quarter of pip's time (CI installs on every run); pip when uv can't be had.
+	{ $(BIN)/python -m pip install --quiet uv && \
+	  $(BIN)/uv pip install --python $(BIN)/python --quiet --compile-bytecode -e '.[dev]'; } || \
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
