@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, delete, select
 
+from store.db import put
 from store.models import ChatState, ForgottenAccount, Person, utcnow
 
 
@@ -33,17 +34,12 @@ def save_all(session: Session, items: list[tuple[str, str, Any, str]]) -> None:
     for kind, key, data, name in encoded:
         if data is not None and accounts_in(kind, key) & forgotten:
             data = None  # what a running bot still held about them is not written back
-        row = session.exec(
-            select(ChatState).where(ChatState.kind == kind, ChatState.name == name, ChatState.key == key)
-        ).first()
         if data is None:
-            if row is not None:
-                session.delete(row)
-        elif row is None:
-            session.add(ChatState(kind=kind, name=name, key=key, data=data))
-        elif row.data != data:
-            row.data, row.updated_at = data, utcnow()
-            session.add(row)
+            session.connection().execute(delete(ChatState).where(
+                ChatState.kind == kind, ChatState.name == name, ChatState.key == key))
+        else:  # updated_at moves only when the data changes
+            put(session, ChatState, {"kind": kind, "name": name, "key": key, "data": data, "updated_at": utcnow()},
+                ["kind", "name", "key"], update=["data"])
 
 
 def accounts_in(kind: str, key: str) -> set[int]:

@@ -16,11 +16,12 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 
-from sqlalchemy import event
+from sqlalchemy import Table, event, or_
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.exc import SQLAlchemyError as SQLAlchemyError  # re-exported: the bot catches it, never imports SQLAlchemy
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, SQLModel, create_engine
 
 log = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -142,3 +143,25 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def put(session: Session, model: type[SQLModel], values: dict, keys: list[str], update: list[str] = ()) -> int:
+    """Insert a row unless one with the same ``keys`` exists; then set its ``update`` columns, if any differ.
+
+    One Core statement (INSERT … ON CONFLICT) on SQLite and PostgreSQL alike, instead of a SELECT, then
+    an INSERT or UPDATE through the ORM's unit of work: for what every update writes (its id, the chat's
+    state). Returns the number of rows inserted or changed.
+    """
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+    statement = dialect.insert(table).values(**values)
+    if update:
+        changed = [table.c[name].is_distinct_from(statement.excluded[name]) for name in update]
+        statement = statement.on_conflict_do_update(
+            index_elements=keys, set_={name: statement.excluded[name] for name in values if name not in keys},
+            where=changed[0] if len(changed) == 1 else or_(*changed))
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=keys)
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT … ON CONFLICT run this way.
+    return len(session.connection().execute(statement.returning(table.c[keys[0]])).all())
+

@@ -8,6 +8,7 @@ from sqlalchemy import delete
 from sqlmodel import Session
 
 from store import people
+from store.db import put
 from store.models import SeenUpdate, utcnow
 
 KEPT_FOR = timedelta(days=7)  # Telegram gives up redelivering long before
@@ -22,10 +23,9 @@ def admit(session: Session, update_id: int, telegram_id: int | None) -> tuple[bo
 
 def first_time(session: Session, update_id: int, now: datetime | None = None) -> bool:
     """True the first time an update id is seen, False ever after (while it is kept)."""
-    if session.get(SeenUpdate, update_id) is not None:
-        return False
     now = now or utcnow()
-    session.add(SeenUpdate(update_id=update_id, seen_at=now))
+    if not put(session, SeenUpdate, {"update_id": update_id, "seen_at": now}, ["update_id"]):
+        return False
     if update_id % PRUNE_EVERY == 0:
         session.exec(delete(SeenUpdate).where(SeenUpdate.seen_at < now - KEPT_FOR))
     return True
