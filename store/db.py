@@ -114,6 +114,17 @@ def _sqlite_writer(url: URL) -> threading.RLock:
         return _SQLITE_WRITERS.setdefault(path, threading.RLock())
 
 
+class KeepingSession(Session):
+    """A transaction's session that keeps what it loaded until it ends: the identity map alone holds objects
+    weakly, so a coop or a department that one action looked up in two places was read twice."""
+
+
+@event.listens_for(KeepingSession, "loaded_as_persistent")
+@event.listens_for(KeepingSession, "pending_to_persistent")
+def _keep(session: Session, instance: object) -> None:
+    session.info.setdefault("kept", []).append(instance)
+
+
 class Database:
     """One engine; each user action runs in one transaction."""
 
@@ -125,7 +136,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed on success and rolled back on any error."""
-        with self._writer or nullcontext(), Session(self.engine, expire_on_commit=False) as session:
+        with self._writer or nullcontext(), KeepingSession(self.engine, expire_on_commit=False) as session:
             with session.begin():
                 yield session
 
