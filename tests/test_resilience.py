@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from sqlmodel import select
 from bot.sandbox.simulator import BotApiSimulator
 from store.db import Database
 from store.demo import seed_demo
-from store.models import Entry, SeenUpdate
+from store.models import ChatState, Entry, SeenUpdate, utcnow
 from tests.processes import TOKEN, BotProcess
 
 from .conftest import TEST_DATABASE_URL
@@ -43,6 +44,25 @@ async def restarted(log: Path, settings: dict, sim: BotApiSimulator) -> BotProce
     bot = await BotProcess(log, **settings).start()
     await bot.wait_until(lambda: polls(sim) > before, "polling")
     return bot
+
+
+async def states_saved(url: str, since, *people, timeout: float = 10) -> None:
+    """Until the bot process has stored the conversation state of each of these people since ``since``.
+
+    The simulator's quiet moment after an answer proves nothing about the state, written after the answer:
+    on a loaded machine a SIGKILL came before the write, and the next step's button was stale."""
+    keys = {json.dumps([p.id, p.id]) for p in people}
+    database = Database(url)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:  # past it, the steps themselves will tell
+            written = set(database.run(lambda s: list(s.exec(select(ChatState.key).where(
+                ChatState.kind == "conversation", ChatState.updated_at >= since)))))  # fmt: skip
+            if keys <= written:
+                return
+            await asyncio.sleep(0.05)
+    finally:
+        database.dispose()
 
 
 @pytest.fixture
@@ -152,11 +172,13 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     await marie.send("/adhesion")
     await marie.press("Partir d'un tableau vide")
     await marie.press("➕ Ajouter une classe")
+    since = utcnow()
     await marie.send("CE1B")
     await julien.send("/contact")
     sophie = outside_sim.user(1003, "Sophie")
     await sophie.send("/depense 4,20 Colle")
     await sophie.press("Fournitures éducatives et administratives")
+    await states_saved(demo_url, since, marie, julien, sophie)
     await bot.kill()
 
     bot = await restarted(tmp_path / "bot.log", settings, outside_sim)
@@ -176,9 +198,11 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     # Again, in the middle of an internal movement and of a cash count.
     await julien.send("/mouvement")
     await julien.press("🏦 Dépôt d'espèces en banque")
+    since = utcnow()
     await julien.send("10")
     await sophie.send("/caisse")
     await sophie.press("🔢 Saisir le total")
+    await states_saved(demo_url, since, julien, sophie)
     await bot.kill()
 
     bot = await restarted(tmp_path / "bot.log", settings, outside_sim)
@@ -192,6 +216,7 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
 
     # And again: naming a class ledger, changing an entry, an opening balance, a bank statement.
     await marie.send("/cahiers")
+    since = utcnow()
     await marie.press("➕ Cahier pour CE1B")
     await sophie.send("/journal")
     await sophie.press_data(next(b["callback_data"] for row in sophie.last.reply_markup["inline_keyboard"]
@@ -199,6 +224,7 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     await sophie.press("✏️ Modifier")
     await sophie.press("Libellé")
     await julien.send("/report")
+    await states_saved(demo_url, since, marie, sophie, julien)
     await bot.kill()
 
     bot = await restarted(tmp_path / "bot.log", settings, outside_sim)
@@ -209,7 +235,9 @@ async def test_sigkill_in_the_middle_of_conversations(tmp_path, outside_sim, dem
     step = await julien.send("240")
     assert "la caisse" in step.text
     await marie.send("/pointage")
+    since = utcnow()
     await marie.press("Aujourd'hui")
+    await states_saved(demo_url, since, marie)
     await bot.kill()
 
     bot = await restarted(tmp_path / "bot.log", settings, outside_sim)
