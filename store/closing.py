@@ -171,9 +171,10 @@ def closing_preview(session: Session, who: Who, ledger_id: int) -> ClosingPrevie
 
 def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str,
                        today: date | None = None) -> ClosingPreview:  # fmt: skip
-    """Pay a class ledger's balance back to the school ledger (movements labelled ``label``) and lock
-    it for the year. Refused: ledger_already_closed (year), cash_count_required, cash_count_differs
-    (counted, caisse), and whatever a movement on that date would be refused for."""
+    """Pay a class ledger's balance back to the school ledger (movements labelled ``label``, ``{ledger}`` in it
+    standing for the ledger's name) and lock it for the year. Refused: ledger_already_closed (year),
+    cash_count_required, cash_count_differs (counted, caisse), and whatever a movement on that date would be
+    refused for."""
     ledger, coop, local_today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
     today = today or local_today
     preview = _preview(session, ledger, coop, today)
@@ -185,7 +186,7 @@ def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str
         raise errors.LedgerError("cash_count_required", ledger=ledger.name, caisse=preview.caisse)
     if preview.problem == "cash_count_differs":
         raise errors.LedgerError("cash_count_differs", ledger=ledger.name, caisse=preview.caisse, counted=preview.counted)
-    label = books._clean_label(label)
+    label = books._clean_label(label.replace("{ledger}", ledger.name))
     year = books._check_day(session, coop.id, preview.day, today)
     school = _school_ledger(session, coop.id)
     books._require_started(session, ledger.id, year)

@@ -57,9 +57,10 @@ def write_to_ad(session: Session, who: Who, text: str) -> ContactSent:
                        role.affiliation, role.school_name, [(p.telegram_id, p.language) for p in staff])  # fmt: skip
 
 
-def record_copy(session: Session, contact_id: int, chat_id: int, message_id: int) -> None:
-    """Remember where a copy went, so that a reply to it can be routed back."""
-    session.add(ContactCopy(contact_id=contact_id, chat_id=chat_id, message_id=message_id))
+def record_copies(session: Session, contact_id: int, copies: list[tuple[int, int]]) -> None:
+    """Remember where the copies went (chat, message), so that a reply to one can be routed back."""
+    session.add_all(ContactCopy(contact_id=contact_id, chat_id=chat_id, message_id=message_id)
+                    for chat_id, message_id in copies)  # fmt: skip
 
 
 def reply_target(session: Session, who: Who, chat_id: int, message_id: int) -> ReplyTarget | None:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from store import books
+from store import books, crf, reports
 from store.balances import balances as ledger_balances
 from store.access import Action, Forbidden, may, require
 from store.models import (
@@ -178,12 +178,12 @@ def pick_scope(session: Session, who: Who, *, ledger_id: int | None = None, coop
     return _scope(session, coop, row)
 
 
-def typed_coop(session: Session, who: Who, typed: str) -> Scope | None:
+def typed_coop(session: Session, who: Who, typed: str) -> Scope | str:
     """AD staff: the whole coop whose affiliation, or school's name, was typed, if it is of their
-    department; else None."""
+    department; else the coop number to give as an example (as ``export_choices`` gives it)."""
     coop = coop_by_affiliation(session, typed.strip()) or _coop_named(session, who, typed)
     if coop is None or not may(who, Action.READ_COOP, coop_id=coop.id, department_code=coop.department_code):
-        return None
+        return export_choices(session, who).example
     return _scope(session, coop, None)
 
 
@@ -242,6 +242,27 @@ def gather(session: Session, who: Who, *, first: date, last: date, ledger_id: in
         ledger_books.append(LedgerBook(row.name, row.kind, banque, caisse, tuple(lines)))
     return ExportBook(coop.affiliation, coop.school_name, coop.commune, coop.department_code, scope.name, first,
                       last, scope.today, tuple(ledger_books))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """What one file of /export is drawn from: the entries, and the year's report where the file shows it."""
+
+    book: ExportBook
+    report: tuple[reports.ReportView, date] | None = None  # a compte rendu: reports.year_view
+    figures: crf.YearReport | None = None  # a whole coop's exercice in Excel: its CRF sheet
+
+
+def export_file(session: Session, who: Who, kind: str, *, first: date, last: date, ledger_id: int | None = None,
+                coop_id: int | None = None) -> ExportFile:  # fmt: skip
+    """/export's file of ``kind`` (csv, xlsx, pdf, crf, zip): ``gather``'s entries, with the compte rendu
+    (crf) or the CRF sheet's figures (xlsx of a whole coop's exercice)."""
+    book = gather(session, who, first=first, last=last, ledger_id=ledger_id, coop_id=coop_id)
+    if kind == "crf":
+        return ExportFile(book, report=reports.year_view(session, who, coop_id, fiscal_year_of(first)))
+    if kind == "xlsx" and ledger_id is None and book.whole_year:
+        return ExportFile(book, figures=crf.year_report(session, who, coop_id, fiscal_year_of(first)))
+    return ExportFile(book)
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,25 @@ def overview(session: Session, who: Who, department_code: str, *, state: str | N
                     counts, report_counts, communes, state, report, chosen)  # fmt: skip
 
 
+def _staff_department(who: Who) -> str:
+    """The department whose staff this person is (the first, should they be of several)."""
+    if not who.departments():
+        raise Forbidden(Action.STAFF)
+    return who.departments()[0]
+
+
+def overview_page(session: Session, who: Who, *, state: str | None = None, report: str | None = None,
+                  commune: int | None = None, page: int = 0, now: datetime | None = None) -> tuple[Overview, bool]:
+    """/suivi's list of the staff member's department as the filters ask; its first page, unfiltered, when the
+    list no longer has that page (coops or communes changed): then True, to say so."""
+    department_code = _staff_department(who)
+    try:
+        return overview(session, who, department_code, state=state, report=report, commune=commune, page=page,
+                        now=now), False  # fmt: skip
+    except FollowUpError:
+        return overview(session, who, department_code, now=now), True
+
+
 def staff_coop(session: Session, who: Who, coop_id: int) -> Coop:
     """A coop of the staff member's department; any other id (missing, another department's) is refused alike."""
     coop = session.get(Coop, coop_id)
@@ -182,6 +201,20 @@ def coop_mandataires(session: Session, who: Who, coop_id: int) -> list[Recipient
     """Who a nudge or a message to this coop reaches: its mandataires on Telegram."""
     coop = staff_coop(session, who, coop_id)
     return _mandataires(session, coop.department_code, [coop.id])
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A message of AD staff to a coop's mandataires: whose name and department it bears, who reads it."""
+
+    department_code: str
+    sender: str
+    recipients: list[Recipient]
+
+
+def letter(session: Session, who: Who, coop_id: int) -> Letter:
+    """What ✉️ Écrire sends the message with: the staff member's department and name, the coop's mandataires."""
+    return Letter(_staff_department(who), who.person.name, coop_mandataires(session, who, coop_id))
 
 
 AUDIENCES = ("all", "late", "commune")
@@ -229,6 +262,12 @@ def audiences(session: Session, who: Who, department_code: str, now: datetime | 
                      tuple((name, count(line for line in every if line.commune == name)) for name in communes))
 
 
+def announcement_start(session: Session, who: Who, now: datetime | None = None) -> tuple[str, Audiences]:
+    """/annonce: the staff member's department, and the counts its buttons show."""
+    department_code = _staff_department(who)
+    return department_code, audiences(session, who, department_code, now)
+
+
 def check_text(text: str, limit: int = ANNOUNCEMENT_MAX) -> str:
     """A message typed by AD staff, as it will be sent: not empty, ``limit`` characters at most."""
     cleaned = plain(text).strip()
@@ -248,6 +287,8 @@ ANNOUNCEMENT, NUDGE = "annonce", "relance"  # the outbox kinds of this module's 
 class Announced:
     announcement_id: int
     recipients: int
+    keys: tuple[str, ...]  # the copies' outbox keys: the handler delivers them at once
+    blocked: int  # copies to people who blocked the bot: the outbox closes them as blocked, unsent
 
 
 def announce(session: Session, who: Who, department_code: str, kind: str, commune: int | None, text: str,
@@ -271,7 +312,9 @@ def announce(session: Session, who: Who, department_code: str, kind: str, commun
                        created_by=who.person.id)  # fmt: skip
     record(session, who, "announcement", announcement.id, "create",
            after={"audience": kind, "commune": announcement.commune, "recipients": len(people)})  # fmt: skip
-    return Announced(announcement.id, len(people))
+    keys = tuple(outbox.outbox_key(ANNOUNCEMENT, str(announcement.id), r.coop_id, r.person_id, year)
+                 for r in people.values())  # fmt: skip
+    return Announced(announcement.id, len(people), keys, len(outbox.blocked(session, list(people))))
 
 
 def _batch(announcement_id: int) -> str:

@@ -22,7 +22,8 @@ from store.audit import record
 from store.models import (
     Coop, Department, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
 )  # fmt: skip
-from store.people import Who, coop_by_affiliation, roles_of, staff_of
+from store.exports import MandateForm, mandate_form
+from store.people import Who, coop_by_affiliation, roles_of, staff_of, who_is
 from store.text import plain
 
 INVITATION_TTL = timedelta(days=7)
@@ -67,6 +68,8 @@ class MandateConfirmed:
     successor_name: str
     former_telegram_ids: list[int]
     kept_signataire: bool = False
+    form: MandateForm | None = None  # the bank's form, for the successor
+    told: tuple[Who, ...] = ()  # the successor, then the former mandataires on Telegram, with their roles now
 
 
 @dataclass(frozen=True)
@@ -311,8 +314,10 @@ def confirm_mandate_change(session: Session, who: Who, change_id: int, *, keep_s
     record(session, who, "mandate", change.id, "confirm", coop_id=coop.id,
            after={"successor_id": change.successor_id})  # fmt: skip
     successor = session.get(Person, change.successor_id)
-    return MandateConfirmed(coop.affiliation, successor.telegram_id, successor.name,
-                            [p.telegram_id for p in former if p.telegram_id], keep_signataire)  # fmt: skip
+    formers = [p.telegram_id for p in former if p.telegram_id]
+    return MandateConfirmed(coop.affiliation, successor.telegram_id, successor.name, formers, keep_signataire,
+                            mandate_form(session, who, change.id),
+                            tuple(who_is(session, telegram_id) for telegram_id in [successor.telegram_id, *formers]))
 
 
 def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,

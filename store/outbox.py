@@ -67,6 +67,12 @@ def enqueue(session: Session, *, kind: str, step: str, person_id: int, departmen
     return True
 
 
+def blocked(session: Session, person_ids: list[int]) -> set[int]:
+    """Who of these people blocked the bot: ``claim`` closes their messages as blocked, unsent."""
+    return set(session.exec(select(ReminderSettings.person_id).where(
+        ReminderSettings.person_id.in_(person_ids), ReminderSettings.blocked_at.is_not(None))).all())  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Claimed:
     """A message this sender now owns: what it needs to write and send it."""

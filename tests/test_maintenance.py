@@ -84,7 +84,7 @@ def enrich(session) -> None:
     """Beyond the demo: a question to the AD with its copy, bot state, an invitation, a big id."""
     julien = who_is(session, 1002)
     sent = contact.write_to_ad(session, julien, "Bonjour, où envoyer le CRF ? « merci » ✓")
-    contact.record_copy(session, sent.contact_id, chat_id=1004, message_id=77)
+    contact.record_copies(session, sent.contact_id, [(1004, 77)])
     session.add(Person(telegram_id=BIG_TELEGRAM_ID, name="Zoé Ah-Kiem", language="en"))
     session.add(ChatState(kind="user", key="1002", data='{"lang": "fr"}'))
     session.add(ChatState(kind="conversation", name="adhesion", key="[1002, 1002]", data='"ROWS"'))

@@ -16,7 +16,7 @@ from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, YEAR, Button, button, one_of
 from bot.ui.chat import as_user
 from bot.ui.formatting import day_text, excerpt, years_text
-from store import crf, exports, reports
+from store import exports
 from store.exports import ExportBook, ExportError, Scope
 from store.years import fiscal_year_bounds, fiscal_year_of
 
@@ -58,8 +58,7 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     query, language = update.callback_query, lang(update)
     await query.answer()
     choices = await as_user(update, context, exports.export_choices)
-    context.user_data.setdefault(KEY, {}).update(kind=KIND_BUTTON.read(update), staff=choices.staff,
-                                                 example=choices.example)  # fmt: skip
+    context.user_data.setdefault(KEY, {}).update(kind=KIND_BUTTON.read(update), staff=choices.staff)
     ledgers = () if kind_of(context) == "crf" else choices.ledgers  # the report is a whole coop's
     scopes = choices.coops + ledgers
     if not scopes and not choices.staff:
@@ -104,10 +103,9 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         return SCOPE
     typed = update.effective_message.text.strip()[:80]  # an affiliation, or a school's name
     scope = await as_user(update, context, exports.typed_coop, typed)
-    if scope is None:
+    if isinstance(scope, str):  # no such coop in the department: the example to give
         key = "exp.bad_coop" if re.fullmatch(r"\d{2,3}-\S+", typed) else "exp.bad_name"  # a number, or a name
-        example = context.user_data[KEY].get("example") or (await as_user(update, context, exports.export_choices)).example
-        await update.effective_message.reply_text(t(key, lang(update), typed=escape(excerpt(typed, 30)), example=example))
+        await update.effective_message.reply_text(t(key, lang(update), typed=escape(excerpt(typed, 30)), example=scope))
         return SCOPE
     return await ask_period(update, context, scope)
 
@@ -192,7 +190,8 @@ async def send_file(update: Update, context: ContextTypes.DEFAULT_TYPE, first: d
     language, chosen = lang(update), context.user_data.pop(KEY)
     kind, scope = chosen["kind"], chosen["scope"]
     target = {"ledger_id": scope["ledger_id"]} if scope["ledger_id"] else {"coop_id": scope["coop_id"]}
-    book = await as_user(update, context, exports.gather, first=first, last=last, **target)
+    made = await as_user(update, context, exports.export_file, kind, first=first, last=last, **target)
+    book = made.book
     caption = t("exp.caption", language, what=t(f"exp.what.{kind}", language), name=escape(book.name),
                 period=period_words(book, language))  # fmt: skip
     message = update.effective_message
@@ -202,12 +201,10 @@ async def send_file(update: Update, context: ContextTypes.DEFAULT_TYPE, first: d
             await message.reply_text(t("exp.no_receipts", language))
             return ConversationHandler.END
         caption += "\n" + t("exp.receipts", language, count=plural(count, "word.receipt_file", language))
-    elif kind == "crf":
-        view, today = await as_user(update, context, reports.year_view, scope["coop_id"], fiscal_year_of(first))
-        data = report.crf_pdf(view, today)
-    elif kind == "xlsx" and scope["coop_id"] and not scope["ledger_id"] and book.whole_year:
-        figures = await as_user(update, context, crf.year_report, scope["coop_id"], fiscal_year_of(first))
-        data = files.journal_xlsx(book, lambda workbook: report.crf_sheet(workbook, figures))
+    elif made.report is not None:
+        data = report.crf_pdf(*made.report)
+    elif made.figures is not None:
+        data = files.journal_xlsx(book, lambda workbook: report.crf_sheet(workbook, made.figures))
     else:
         data = {"csv": files.journal_csv, "xlsx": files.journal_xlsx, "pdf": files.cahier_pdf}[kind](book)
     stem = {"pdf": "cahier", "zip": "justificatifs", "crf": "compte-rendu"}.get(kind, "journal")

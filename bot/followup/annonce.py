@@ -15,10 +15,11 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.reminders.sending import deliver, writer
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button, one_of
-from bot.ui.chat import as_user, end_conversation, in_store
+from bot.ui.chat import as_user, end_conversation
 from bot.ui.formatting import day_text
-from store import followup, people
+from store import followup
 from store.followup import ANNOUNCEMENT_MAX, FollowUpError
+from store.models import OutboxState
 from store.outbox import Claimed
 
 AUDIENCE, WRITING, CONFIRM = "ann.audience", "ann.writing", "ann.confirm"
@@ -38,19 +39,14 @@ def announcement_text(message: Claimed) -> tuple[str, None]:
              text=escape(message.params["text"])), None  # fmt: skip
 
 
-async def _department(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    return who.departments()[0]
-
-
 def _cancel_row(language: str) -> list:
     return [button(t("ann.button.cancel", language), CANCEL_BUTTON.data())]
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/annonce: to whom, each choice with the number of mandataires it reaches."""
-    language, department = lang(update), await _department(update, context)
-    counts = await as_user(update, context, followup.audiences, department)
+    language = lang(update)
+    department, counts = await as_user(update, context, followup.announcement_start)
     context.user_data[DRAFT] = {"department": department}
     keyboard = InlineKeyboardMarkup([[button(t("ann.button.all", language, count=counts.every), AUDIENCE_BUTTON.data("all"))],
                                      [button(t("ann.button.late", language, count=counts.late), AUDIENCE_BUTTON.data("late"))],
@@ -143,11 +139,13 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
                               draft["commune"], draft["text"])  # fmt: skip
     await update.effective_message.reply_text(t(
         "ann.sending", language, mandataires=plural(announced.recipients, "ann.mandataires", language)))  # fmt: skip
-    await deliver(context.application)
-    found = await as_user(update, context, followup.announcement_report, announced.announcement_id)
+    # Only its copies, and what became of them as Telegram answered: no report to read back.
+    outcomes = await deliver(context.application, keys=announced.keys)
+    outcomes[OutboxState.BLOCKED] += announced.blocked
     keyboard = InlineKeyboardMarkup([[button(t("ann.button.report", language),
                                              REPORT_BUTTON.data(announced.announcement_id))]])  # fmt: skip
-    counts = {state: plural(found.counts[state], f"ann.n.{state}", language) for state in ("sent", "blocked", "failed")}
+    counts = {state.value: plural(outcomes[state], f"ann.n.{state.value}", language)
+              for state in (OutboxState.SENT, OutboxState.BLOCKED, OutboxState.FAILED)}  # fmt: skip
     await update.effective_message.reply_text(t("ann.sent", language, **counts), reply_markup=keyboard)
     return ConversationHandler.END
 

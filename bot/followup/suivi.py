@@ -13,9 +13,9 @@ from bot.membership.coop import card_text
 from bot.reminders.sending import deliver, writer
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, WORD, Button, Field, button, page_turns, one_of
-from bot.ui.chat import as_user, in_store, notify
+from bot.ui.chat import as_user, notify
 from bot.ui.formatting import day_text, years_text
-from store import followup, people
+from store import followup
 from store.contact import MAX_CONTACT_TEXT
 from store.followup import MEMBERSHIP_STATES, REPORT_STATES, FollowUpError, Overview
 from store.models import OutboxState
@@ -73,22 +73,15 @@ def overview_keyboard(found: Overview, language: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-async def _department(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    return who.departments()[0]
-
-
 async def _overview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Overview:
     """The page the filters ask for; the first page when the list no longer has it (coops or communes
     changed), which the button's answer says."""
-    view, department = _view(context), await _department(update, context)
-    try:
-        found = await as_user(update, context, followup.overview, department, state=view.get("state"),
-                              report=view.get("report"), commune=view.get("commune"), page=view.get("page", 0))
-        note = None
-    except FollowUpError:
+    view = _view(context)
+    found, stale = await as_user(update, context, followup.overview_page, state=view.get("state"),
+                                 report=view.get("report"), commune=view.get("commune"), page=view.get("page", 0))
+    note = None
+    if stale:
         view.update(state=None, report=None, commune=None, page=0)
-        found = await as_user(update, context, followup.overview, department)
         note = t("sui.stale", lang(update))
     if update.callback_query:
         await update.callback_query.answer(note)
@@ -246,13 +239,12 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     except FollowUpError as refused:
         await update.effective_message.reply_text(t(f"fol.error.{refused.reason}", language, **refused.details))
         return WRITING
-    sender = await in_store(context, people.who_is, update.effective_user.id)
-    recipients = await as_user(update, context, followup.coop_mandataires, _view(context).pop("writing_to"))
+    letter = await as_user(update, context, followup.letter, _view(context).pop("writing_to"))
     reached, missed = [], []
-    for recipient in recipients:
+    for recipient in letter.recipients:
         sent = await notify(context, recipient.telegram_id, t(
-            "sui.message", recipient.language, department=sender.departments()[0],
-            name=escape(sender.person.name), text=escape(text)))  # fmt: skip
+            "sui.message", recipient.language, department=letter.department_code,
+            name=escape(letter.sender), text=escape(text)))  # fmt: skip
         (reached if sent else missed).append(recipient.name)
     if reached:
         await update.effective_message.reply_text(t("sui.written", language, names=escape(", ".join(reached))))

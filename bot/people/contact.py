@@ -35,16 +35,17 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         else:  # nothing readable was written
             await update.effective_message.reply_text(t("contact.not_text", language))
         return WRITING
-    delivered = 0
+    copies = []
     for staff_id, staff_language in sent.staff:
         copy = await notify(context, staff_id, t(
             "contact.copy", staff_language, name=escape(sent.sender_name),
             role=sent.sender_role, affiliation=sent.affiliation, school=escape(sent.school_name or ""),
             text=escape(text.strip())))  # fmt: skip
         if copy is not None:
-            await in_store(context, contact.record_copy, sent.contact_id, staff_id, copy.message_id)
-            delivered += 1
-    key = "contact.sent" if delivered else "contact.nobody"
+            copies.append((staff_id, copy.message_id))
+    if copies:  # a second call: the copies' message ids are Telegram's answers to the sending
+        await in_store(context, contact.record_copies, sent.contact_id, copies)
+    key = "contact.sent" if copies else "contact.nobody"
     await update.effective_message.reply_text(t(key, language, department=sent.department_code))
     return ConversationHandler.END
 

@@ -13,7 +13,7 @@ from bot.ui.formatting import format_day, refusal
 from bot.exports.mandate import send_mandate_form
 from bot.infra.gate import set_chat_menu
 from bot.texts import lang, t
-from store import exports, invitations, people
+from store import invitations, people
 from store.models import RoleKind
 
 # Conversation states
@@ -260,14 +260,11 @@ async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE)
     if done.kept_signataire:
         confirmed += "\n" + t("mandate.kept", language)
     await query.edit_message_text(confirmed)
-    form = await as_user(update, context, exports.mandate_form, change_id)
     former_key = "mandate.former_kept" if done.kept_signataire else "mandate.former"
-    for telegram_id, key in [(done.successor_telegram_id, "mandate.now_mandataire")] + [
-        (former, former_key) for former in done.former_telegram_ids
-    ]:
-        who = await in_store(context, people.who_is, telegram_id)
-        person_language = who.person.language
+    keys = ["mandate.now_mandataire"] + [former_key] * len(done.former_telegram_ids)
+    for who, key in zip(done.told, keys):
+        telegram_id, person_language = who.person.telegram_id, who.person.language
         await set_chat_menu(context.bot, telegram_id, who, person_language)
         await notify(context, telegram_id, t(key, person_language, name=name, affiliation=done.affiliation))
         if telegram_id == done.successor_telegram_id:  # the form the bank asks for, filled in
-            await send_mandate_form(context, telegram_id, form, person_language)
+            await send_mandate_form(context, telegram_id, done.form, person_language)

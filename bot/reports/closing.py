@@ -117,12 +117,10 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """🔒 Clore: the reversement recorded and the ledger locked, or the store's reason."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    ledger_id = CLOSE_BUTTON.read(update)
-    choice = await as_user(update, context, closing.closing_preview, ledger_id)
-    # The movements' label is part of the books, which the AD reads in French.
-    label = t("clo.label", "fr", ledger=choice.ledger_name)
+    # The movements' label is part of the books, which the AD reads in French; the store names the ledger.
+    label = t("clo.label", "fr", ledger="{ledger}")
     try:
-        done = await as_user(update, context, closing.close_class_ledger, ledger_id, label=label)
+        done = await as_user(update, context, closing.close_class_ledger, CLOSE_BUTTON.read(update), label=label)
     except LedgerError as refused:
         dated = {"day": day_text(refused.details["day"])} if refused.reason == "too_early" else {}
         await query.edit_message_text(refusal(refused, language, **dated))
