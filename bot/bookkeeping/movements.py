@@ -24,7 +24,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.ui.buttons import ID, Button, button, enum
 from bot.ui.formatting import balance_line, day_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
-    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, parse_cents, today_of,
+    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, read_amount, today_of,
     writable_ledgers,
 )
 from bot.ui.chat import as_user, end_conversation, older_card, show
@@ -168,10 +168,10 @@ async def amount_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The amount typed: a positive amount, or the step again."""
+    """The amount typed: a positive amount, or the step again ('-3' told it must be typed without a sign)."""
     language = lang(update)
     try:
-        draft(context)["amount"] = parse_cents(update.effective_message.text)
+        draft(context)["amount"] = read_amount(update.effective_message.text)
     except AmountError as error:
         await update.effective_message.reply_text(amount_problem(error, language))
         return AMOUNT
