@@ -295,9 +295,11 @@ def parts_left(current: dict) -> int:
 
 async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: tuple[Account, ...], *,
                             edit: bool, every: bool = False) -> str:  # fmt: skip
-    """Which account takes the next part: the usual ones, then "Autres comptes…"."""
+    """Which account takes the next part: the usual ones, then "Autres comptes…"; not one a part already has."""
     current, language = draft(context), lang(update)
     labels = {a.code: a.label for a in accounts}
+    used = {code for code, _ in current["parts"]}
+    accounts = tuple(a for a in accounts if a.code not in used)
     done = "\n".join(t("ent.split.done_part", language, account=escape(labels.get(code, code)),
                        amount=money(cents, language)) for code, cents in current["parts"])  # fmt: skip
     text = t("ent.split.pick", language, amount=money(current["amount"], language),
@@ -320,7 +322,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     if code == "more":
         return await ask_split_account(update, context, accounts, edit=True, every=True)
     account = next((a for a in accounts if a.code == code), None)
-    if account is None:
+    if account is None or code in {used for used, _ in draft(context)["parts"]}:  # (a button of an older question)
         return SPLIT_ACCOUNT
     draft(context)["part_account"] = code
     left = money(parts_left(draft(context)), language)
