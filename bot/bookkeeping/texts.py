@@ -154,6 +154,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "solde.title": {"fr": "<b>Soldes au {day}</b>\nexercice {years}", "en": "<b>Balances on {day}</b>\nyear {years}"},
     "solde.title_past": {"fr": "<b>Soldes de l'exercice {years}</b>\n(pas encore clos)",
                          "en": "<b>Balances of the year {years}</b>\n(not closed yet)"},
+    "solde.no_books": {"fr": "Aucun de ces cahiers n'a de comptes pour cet exercice : ils commencent plus tard.",
+                       "en": "None of these ledgers has books for this year: they start later."},
     "solde.not_open": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
     "solde.cheques": {"fr": "   chèques non encaissés : {count} · {amount}", "en": "   uncashed cheques: {count} · {amount}"},
     "solde.to_deposit": {"fr": "   chèques à remettre : {count} · {amount}", "en": "   cheques to deposit: {count} · {amount}"},
