@@ -38,6 +38,7 @@ from store.errors import LedgerError
 from store.lookups import LedgerRef, class_pairs
 from store.models import MovementKind, Treasury
 from store.money import AmountError
+from store.text import says_something
 from store.years import fiscal_year_of
 
 KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
@@ -205,6 +206,9 @@ async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     label = " ".join("".join(c for c in update.effective_message.text if c.isprintable() or c.isspace()).split())
     if not 1 <= len(label) <= LABEL_MAX:
         await update.effective_message.reply_text(t("ledger.error.label_length", lang(update)))
+        return LABEL
+    if not says_something(label):
+        await update.effective_message.reply_text(t("ledger.error.label_letters", lang(update)))
         return LABEL
     draft(context)["label"] = label
     return await next_step(update, context)
