@@ -385,6 +385,8 @@ TEXTS: dict[str, dict[str, str]] = {
                     "en": "Write your message for OCCE {department}, in one message (or /annuler)."},
     "contact.too_long": {"fr": "Ce message est trop long ({length} caractères) : {max} au plus. Raccourcissez-le et renvoyez-le.",
                          "en": "This message is too long ({length} characters): {max} at most. Shorten it and send it again."},
+    "contact.no_letter": {"fr": "Votre message doit contenir au moins une lettre ou un chiffre : écrivez-le (ou /annuler).",
+                          "en": "Your message must have at least one letter or digit: write it (or /annuler)."},
     "contact.not_text": {"fr": "J'attends un message écrit (ou /annuler).",
                          "en": "I am waiting for a written message (or /annuler)."},
     "contact.copy": {"fr": "✉️ Message de {name} ({role}, coopérative {affiliation} – {school}) :\n\n{text}\n\n"

@@ -154,6 +154,19 @@ class OpeningChoices:
     typed: tuple[int, int] | None  # (banque, caisse) already typed for the year asked, which typing replaces
 
 
+def _books_start(session: Session, ledger_ids: Sequence[int]) -> dict[int, int]:
+    """The fiscal year each ledger's books start in: its first report à nouveau or live entry. A ledger with
+    neither is left out: its books may start in any open year."""
+    openings = select(OpeningBalance.ledger_id, func.min(OpeningBalance.fiscal_year)) \
+        .where(OpeningBalance.ledger_id.in_(ledger_ids)).group_by(OpeningBalance.ledger_id)
+    entries = select(Entry.ledger_id, func.min(Entry.fiscal_year)) \
+        .where(Entry.ledger_id.in_(ledger_ids), Entry.cancelled_at.is_(None)).group_by(Entry.ledger_id)
+    starts: dict[int, int] = {}
+    for ledger_id, year in [*session.exec(openings), *session.exec(entries)]:
+        starts[ledger_id] = min(year, starts.get(ledger_id, year))
+    return starts
+
+
 def opening_choices(session: Session, who: Who, ledger_id: int, year: int, today: date) -> OpeningChoices:
     """The open years a ledger's report à nouveau may be typed for, as set_opening_balance allows it: not before
     the year its books start in (before_opening), nor after a year it has books in (carried_forward: computed);
@@ -161,9 +174,7 @@ def opening_choices(session: Session, who: Who, ledger_id: int, year: int, today
     ledger, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     rows = {row.fiscal_year: row
             for row in session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger.id))}
-    entries = session.exec(select(func.min(Entry.fiscal_year)).where(Entry.ledger_id == ledger.id,
-                                                                    Entry.cancelled_at.is_(None))).one()  # fmt: skip
-    starts = min([*rows, *([entries] if entries is not None else [])], default=None)
+    starts = _books_start(session, [ledger.id]).get(ledger.id)
     years = tuple(y for y in _open_years(session, coop.id, today)
                   if starts is None or y == starts or (y < starts and not rows))  # fmt: skip
     row = rows.get(year)
@@ -218,7 +229,8 @@ class BalancesOverview:
 
 def balances_overview(session: Session, who: Who, year: int | None = None) -> BalancesOverview | None:
     """Every ledger this person reads and every coop they read whole, for ``year`` (default: the
-    current fiscal year); None without any ledger. One grouped query per sum, not one per ledger."""
+    current fiscal year), leaving out the ledgers whose books start later (and a coop with none left); None
+    without any ledger. One grouped query per sum, not one per ledger."""
     refs = ledgers_for(session, who, write=False)
     if not refs:
         return None
@@ -228,8 +240,13 @@ def balances_overview(session: Session, who: Who, year: int | None = None) -> Ba
     whole = sorted(c for c in first_of_coop if may(who, Action.READ_COOP, coop_id=c))
     ledgers = {x.id: x for x in session.exec(select(Ledger).where(
         Ledger.id.in_([r.id for r in refs]) | Ledger.coop_id.in_(whole)))}  # fmt: skip
+    if year != fiscal_year_of(today):  # (every ledger's books start this year at the latest)
+        starts = _books_start(session, list(ledgers))
+        ledgers = {i: x for i, x in ledgers.items() if starts.get(i, year) <= year}  # not before their books start
     sums = _balances_of(session, list(ledgers.values()), year)
-    coops = tuple((first_of_coop[c], CoopBalances(c, year, tuple(sums[x.id] for x in _coop_ledgers(session, c))))
-                  for c in whole)  # fmt: skip
+    coops = tuple((first_of_coop[c], CoopBalances(c, year, tuple(sums[x.id] for x in _coop_ledgers(session, c)
+                                                                  if x.id in sums)))
+                  for c in whole if any(x.coop_id == c for x in ledgers.values()))  # fmt: skip
     years = {y for c, r in first_of_coop.items() for y in _open_years(session, c, today_in(r.timezone))}
-    return BalancesOverview(today, year, tuple((r, sums[r.id]) for r in refs), coops, tuple(sorted(years, reverse=True)))
+    return BalancesOverview(today, year, tuple((r, sums[r.id]) for r in refs if r.id in sums), coops,
+                            tuple(sorted(years, reverse=True)))  # fmt: skip

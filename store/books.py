@@ -68,7 +68,7 @@ from store.models import (
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
-from store.text import plain
+from store.text import plain, says_something
 from store.years import fiscal_year_of
 
 
@@ -311,8 +311,17 @@ def _clean_cheque_number(means: Means, number: str | None) -> str | None:
     return cleaned
 
 
-def clean_giver(chart: Chart, direction: Direction, parts: Sequence[tuple[str, int]], giver: str | None) -> str | None:
-    """A grant's giver (the CRF's tableau des subventions): required on a recette to a grant account, else None."""
+def require_words(text: str | None, reason: str) -> None:
+    """Text a person typed for others to read (a label, a giver): refused as ``reason`` without a letter or a
+    digit. Not a rule of every label: the bank file's « — » for a line without one is the import's."""
+    if text is not None and not says_something(text):
+        raise LedgerError(reason)
+
+
+def clean_giver(chart: Chart, direction: Direction, parts: Sequence[tuple[str, int]], giver: str | None, *,
+                typed: bool = True) -> str | None:  # fmt: skip
+    """A grant's giver (the CRF's tableau des subventions): required on a recette to a grant account, else None;
+    one ``typed`` now says something (one kept from before is not checked again)."""
     if direction != Direction.RECETTE or not set(chart.grant_codes()) & {code for code, _ in parts}:
         return None
     cleaned = " ".join(plain(giver or "").split())
@@ -320,6 +329,8 @@ def clean_giver(chart: Chart, direction: Direction, parts: Sequence[tuple[str, i
         raise LedgerError("giver_required")
     if len(cleaned) > GIVER_MAX:
         raise LedgerError("giver_length")
+    if typed:
+        require_words(cleaned, "giver_letters")
     return cleaned
 
 

@@ -14,7 +14,7 @@ from store.adhesion import AdhesionError, current_year, row_of
 from store.lookups import managed_coops
 from store.models import Adhesion, AdhesionRow, AdhesionTeacher, Coop, Ledger, LedgerKind
 from store.people import Who
-from store.text import folded, plain
+from store.text import folded, plain, says_something
 
 LEDGER_NAME_MAX = 10
 
@@ -56,7 +56,7 @@ def check_name(session: Session, coop_id: int, typed: str) -> str:
         raise LedgerNameError("empty", existing)
     if len(name) > LEDGER_NAME_MAX:
         raise LedgerNameError("too_long", existing)
-    if not any(c.isalnum() for c in name):
+    if not says_something(name):
         raise LedgerNameError("no_letter", existing)
     clash = next((n for n in existing if folded(n) == folded(name)), None)
     if clash is not None:

@@ -10,13 +10,13 @@ from store.errors import StoreError
 from store.access import Action, require
 from store.models import ContactCopy, ContactMessage, Person
 from store.people import Who, staff_of
-from store.text import plain
+from store.text import plain, says_something
 
 MAX_CONTACT_TEXT = 2000
 
 
 class ContactError(StoreError):
-    """empty, too_long, no_role"""
+    """empty, too_long, no_letter (emoji or punctuation only), no_role"""
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ def write_to_ad(session: Session, who: Who, text: str) -> ContactSent:
         raise ContactError("empty")
     if len(text) > MAX_CONTACT_TEXT:
         raise ContactError("too_long")
+    if not says_something(text):
+        raise ContactError("no_letter")
     role = next((r for r in who.roles if r.coop_id is not None), None)
     if role is None:
         raise ContactError("no_role")

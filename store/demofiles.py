@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from store import books, reconciliation
 from store.adhesion import department_year
 from store.demo import DEMO_ACCOUNT, DEMO_AFFILIATION, YEAR_END_ACCOUNT, YEAR_END_AFFILIATION
-from store.models import Coop
+from store.models import ChequeDeposit, Coop
 from store.years import fiscal_year_of, today_in
 
 # The demo coop's livret, a second account of the same holder: its statement comes in the OFX first.
@@ -142,16 +142,18 @@ def _euros(cents: int) -> str:
 
 def _bank_rows(session: Session, coop: Coop, day: date, uncashed, fees: tuple | None = None) -> tuple[list, int]:
     """The bank's lines (day, label, signed cents) of the coop's bank entries up to ``day``, latest
-    first, grouped by remise, but those ``uncashed`` says the bank has not seen, with ``fees`` the
-    books lack; and the balance the bank shows."""
+    first, grouped by remise (on the remise's day), but those ``uncashed`` says the bank has not seen, with
+    ``fees`` the books lack; and the balance the bank shows."""
     bank = books._views(session, reconciliation._bank_entries(session, coop.id, day), books.chart_of(session, coop))
     left = [e for e in bank if uncashed(e)]
+    remises = {d.id: d.day for d in session.exec(select(ChequeDeposit).where(ChequeDeposit.coop_id == coop.id))}
     lines: dict[str, list] = {}
     for e in bank:
         if e not in left:
             key = f"r{e.deposit_id}" if e.deposit_id else f"e{e.id}"
             label = f"REMISE CHEQUES N° {e.deposit_number}" if e.deposit_id else e.label.upper()
-            lines.setdefault(key, [e.day, label, 0])[2] += e.signed
+            when = remises[e.deposit_id] if e.deposit_id else e.day  # the bank credits a remise on its day
+            lines.setdefault(key, [when, label, 0])[2] += e.signed
     extra = [list(fees)] if fees else []
     rows = sorted([*lines.values(), *extra], key=lambda x: x[0], reverse=True)
     closing = reconciliation._book_banque(session, coop.id, day) - sum(e.signed for e in left) + sum(x[2] for x in extra)

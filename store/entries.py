@@ -15,7 +15,7 @@ from store.access import Action, Forbidden
 from store.accounts import Account, Chart, normalise
 from store.entry_words import Repeated, read_extras
 from store.balances import Balances, _balances
-from store.books import accounts_for, chart_of, clean_giver, report_sent, require_warned, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.books import accounts_for, chart_of, clean_giver, report_sent, require_warned, require_words, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -86,6 +86,13 @@ def check_entry_day(session: Session, who: Who, ledger_id: int, day: date, *, to
     return year
 
 
+def _typed_label(label: str) -> str:
+    """A new label typed in the journal: 1 to 120 characters, a letter or a digit among them."""
+    label = _clean_label(label)
+    require_words(label, "label_letters")
+    return label
+
+
 def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: date = UNCHANGED,
                label: str = UNCHANGED, treasury: Treasury = UNCHANGED, means: Means = UNCHANGED,
                cheque_number: str | None = UNCHANGED, amount: int = UNCHANGED,
@@ -106,7 +113,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     old_parts = _parts(session, entry.id)
     new = {
         "day": entry.day if day is UNCHANGED else day,
-        "label": entry.label if label is UNCHANGED else _clean_label(label),
+        "label": entry.label if label is UNCHANGED else _typed_label(label),
         "means": entry.means if means is UNCHANGED else Means(means),
         "amount": entry.amount if amount is UNCHANGED else _check_amount(amount),
         "project": entry.project if project is UNCHANGED else clean_project(project),
@@ -118,7 +125,8 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     new["cheque_number"] = _clean_cheque_number(
         new["means"], entry.cheque_number if cheque_number is UNCHANGED else cheque_number)
     parts = _edited_parts(chart, entry, old_parts, new["amount"], splits)
-    new["giver"] = clean_giver(chart, entry.direction, parts, entry.giver if giver is UNCHANGED else giver)
+    new["giver"] = clean_giver(chart, entry.direction, parts, entry.giver if giver is UNCHANGED else giver,
+                               typed=giver is not UNCHANGED)  # fmt: skip
     bank_fields = ("day", "amount", "treasury", "means", "cheque_number")
     if any(new[f] != getattr(entry, f) for f in bank_fields) and _tick_of(session, entry.id):
         raise LedgerError("ticked")
@@ -391,6 +399,11 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     if "splits" in found:  # the one account named takes all of the amount
         found["splits"] = [[found["splits"][0][0], amount]]
     fields.update(found)
+    try:  # a giver that says nothing is asked again at once, not at the card
+        require_words(fields.get("giver"), "giver_letters")
+    except LedgerError as refused:
+        del fields["giver"]
+        return LineDraft(known, fields, refused=refused)
     missing = first_missing(fields, known.accounts)
     if missing not in (None, "day"):
         return LineDraft(known, fields)

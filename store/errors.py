@@ -40,7 +40,8 @@ class LedgerError(StoreError):
     statement_exists (statement_id), not_bank_entry (entry_id), already_ticked (entry_id),
     after_statement (entry_id);
     count_missing (give coins or a total), count_negative, denomination (value);
-    receipt_invalid (field); month; page; giver_required, giver_length (a recette on a grant account);
+    receipt_invalid (field); month; page; giver_required, giver_length, giver_letters (a recette on a grant
+    account); label_letters (a label typed with no letter nor digit);
     ledger_closed (ledger, year: the class ledger was closed for that year by /cloture);
     no_cheque, not_to_deposit (entry_id: not a live cheque received, or already deposited or ticked),
     after_deposit (entry_id: received after the slip's date).

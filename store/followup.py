@@ -21,7 +21,7 @@ from store.coop import CoopCard, card
 from store.audit import record
 from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Report, ReportStatus, Role, RoleKind
 from store.people import Who
-from store.text import plain
+from store.text import plain, says_something
 from store.years import today_in
 
 PAGE_SIZE = 8
@@ -32,7 +32,7 @@ ANNOUNCEMENT_MAX = 3500  # Telegram's 4096 less the heading the mandataires read
 
 
 class FollowUpError(Exception):
-    """empty, too_long, state, page, audience, commune, nobody, no_mandataire"""
+    """empty, too_long, no_letter (emoji or punctuation only), state, page, audience, commune, nobody, no_mandataire"""
 
     def __init__(self, reason: str, **details: object):
         super().__init__(reason)
@@ -269,12 +269,15 @@ def announcement_start(session: Session, who: Who, now: datetime | None = None) 
 
 
 def check_text(text: str, limit: int = ANNOUNCEMENT_MAX) -> str:
-    """A message typed by AD staff, as it will be sent: not empty, ``limit`` characters at most."""
+    """A message typed by AD staff, as it will be sent: not empty, ``limit`` characters at most, a letter or
+    digit in it."""
     cleaned = plain(text).strip()
     if not cleaned:
         raise FollowUpError("empty")
     if len(cleaned) > limit:
         raise FollowUpError("too_long", length=len(cleaned), limit=limit)
+    if not says_something(cleaned):
+        raise FollowUpError("no_letter")
     return cleaned
 
 

@@ -40,6 +40,7 @@ from store.models import (
 )  # fmt: skip
 from store.people import RoleView, Who
 from store.reminders import calendar_of
+from store.text import says_something
 from store.years import fiscal_year_of, today_in
 
 COUNCILS_MAX = 99
@@ -59,7 +60,7 @@ class ReportError(StoreError):
     """Why a report action is refused. ``reason`` is one of:
 
     locked (validated: nothing changes); councils (0 to COUNCILS_MAX); text_length (limit);
-    title_length; too_many_projects; project_gone;
+    title_length; title_letters (emoji or punctuation only); too_many_projects; project_gone;
     ledgers_open (count: class ledgers not closed — no quitus before);
     quitus_not_requested; verificateur_manager (a vérificateur who is also mandataire or signataire);
     name_length; cra_incomplete (step: the first unanswered);
@@ -399,6 +400,8 @@ def add_project(session: Session, who: Who, report_id: int, *, title: str, class
     count = session.exec(select(func.count(ReportProject.id)).where(ReportProject.report_id == report.id)).one()
     if count >= PROJECTS_MAX:
         raise ReportError("too_many_projects", limit=PROJECTS_MAX)
+    if not says_something(title):  # (the CRA's font prints no emoji)
+        raise ReportError("title_letters")
     project = ReportProject(report_id=report.id, title=_clean(title, 80, "title_length"),
                             classes=_clean(classes, 120), description=_clean(description, 500))  # fmt: skip
     session.add(project)

@@ -10,6 +10,12 @@ def plain(text: str) -> str:
     return "".join(c for c in str(text) if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
+def says_something(text: str) -> bool:
+    """A letter or a digit among its characters: emoji or punctuation alone say nothing to whoever reads them
+    (and the PDFs' font prints no emoji). The rule of every text a person types for others to read."""
+    return any(c.isalnum() for c in str(text))
+
+
 def folded(text: str) -> str:
     """How two names are compared: without case, spaces or accents ('CE 1 a' and 'CÉ1A' are one)."""
     decomposed = unicodedata.normalize("NFKD", str(text))

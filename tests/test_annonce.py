@@ -36,6 +36,10 @@ async def test_announcement_to_the_late_ones_one_of_whom_blocked_the_bot(bot, si
     assert step.text.startswith("Écrivez l'annonce pour 3 mandataires, en un seul message de 3500 caractères au plus")
     step = await paul.send(" \n ")
     assert step.text == "Le message est vide : écrivez-le en un seul message (ou /annuler)."
+    for typed in ("📢🎉", "!!! ..."):  # nothing a mandataire could read
+        step = await paul.send(typed)
+        assert step.text == ("Le message doit contenir au moins une lettre ou un chiffre : écrivez-le en un seul "
+                             "message (ou /annuler).")
     step = await paul.send("é" * 5000)
     assert step.text.startswith(f"Ce message fait 5000 caractères : {ANNOUNCEMENT_MAX} au plus. Raccourcissez-le")
     step = await paul.send("Réunion mercredi")

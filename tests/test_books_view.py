@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tests.test_journal import act, ledger_id
-from tests.test_treasury import MARIE, TODAY, YEAR, euros, ids
+from tests.test_treasury import MARIE, TODAY, YEAR, euros, flat, ids
 from tests.world import PERSONAS, lock_year, seed_world
 
 from store import balances, entries, journal, movements
@@ -137,8 +137,9 @@ async def test_solde_in_short_lines_and_last_year(bot, cast, demo_books):
     step = await marie.press(f"{YEAR - 1}-{YEAR}")
     assert fits_a_phone(step.text), step.text
     assert step.text.startswith(f"Soldes de l'exercice {YEAR - 1}-{YEAR}\n(pas encore clos)")
-    assert f"📒 cahier École : {euros(0)}" in step.text  # the demo's books start this year
-    assert step.last.buttons == [[f"{YEAR}-{YEAR + 1}"], [CHART]]
+    assert "📒" not in step.text and "Coopérative 974-111" not in step.text  # the demo's books start this year
+    assert "Aucun de ces cahiers n'a de comptes pour cet exercice : ils commencent plus tard." in flat(step.text)
+    assert step.last.buttons == [[f"{YEAR}-{YEAR + 1}"]]
     step = await marie.press(f"{YEAR}-{YEAR + 1}")
     assert f"📒 cahier École : {euros(ecole.total)}" in step.text
     coop_id = ids(demo_books)[0]
@@ -184,3 +185,22 @@ async def test_report_a_nouveau_of_last_year_while_it_is_open(bot, sim, demo_boo
     last, this = (act(demo_books, odile_id, balances.balances, cp, y) for y in (YEAR - 1, YEAR))
     assert (last.opening_banque, last.opening_caisse) == (100_00, 20_00)
     assert (this.opening_banque, this.opening_caisse) == (100_00, 20_00)  # carried forward
+
+
+async def test_solde_of_last_year_lists_only_the_ledgers_whose_books_had_started(bot, sim, demo_books):
+    """974-222's CP starts last year, its École this year: last year's /solde lists CP only (École showed 0,00 €)."""
+    demo_books.run(seed_world)
+    odile = sim.user(*PERSONAS["mandataire_autre_coop"])
+    for ledger, year in (("CP", f"{YEAR - 1}-{YEAR}"), ("École", None)):
+        await odile.send("/report")
+        step = await odile.press(ledger)
+        if year:
+            step = await odile.press(year)
+        await odile.send("100")
+        step = await odile.send("20")
+        assert step.text.startswith("Report à nouveau enregistré")
+    step = await odile.send("/solde")
+    assert "📒 cahier CP" in step.text and "📒 cahier École" in step.text
+    step = await odile.press(f"{YEAR - 1}-{YEAR}")
+    assert f"📒 cahier CP : {euros(120_00)}" in step.text and "École" not in step.text
+    assert f"Coopérative 974-222 : {euros(120_00)}" in step.text

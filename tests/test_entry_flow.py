@@ -208,6 +208,23 @@ async def test_split_with_the_rest_button_and_other_accounts(bot, cast, demo_boo
     assert eur("Produits exceptionnels : 49,50 €") in step.last.content
 
 
+async def test_a_split_does_not_offer_again_an_account_it_already_uses(bot, cast, demo_books):
+    marie = cast["mandataire"]
+    await marie.send("/recette 100 Kermesse")
+    await marie.press("CE2B")
+    step = await marie.press("✂️ Répartir")
+    sales = next(row[0] for row in step.last.buttons if row[0].startswith("Ventes de produits pour cession"))
+    await marie.press(sales)
+    step = await marie.send("60")
+    assert step.text.startswith(eur(f"{sales} : 60,00 €"))  # said done, not offered again
+    assert [sales] not in step.last.buttons and ["Autres comptes…"] in step.last.buttons
+    step = await marie.press("Autres comptes…")
+    assert [sales] not in step.last.buttons and ["Dons"] in step.last.buttons
+    await marie.press("Dons")
+    step = await marie.send("40")
+    assert step.last.content == "Reçu comment ?"
+
+
 async def test_account_buttons_keep_their_order(bot, cast, demo_books):
     julien = cast["enseignant"]
     step = await julien.send("/depense 1 Essai")

@@ -80,3 +80,22 @@ async def test_remise_refusals(bot, sim, cast, demo_books):
     step = await julien.press("☑ CE1A")
     step = await julien.press("✅ Remettre ces chèques")
     assert step.answer == "Cochez au moins un chèque."
+
+
+async def test_only_the_latest_list_acts(bot, cast, demo_books):
+    """An older /remise list's buttons acted on the latest list's draft: its ✅ deposited the cheques this one ticked."""
+    a = cheque(demo_books, JULIEN, "CE1A", 15_00, "Sortie Léa", "1000001")
+    cheque(demo_books, JULIEN, "CE1A", 20_00, "Sortie Tom", "1000002")
+    julien = cast["enseignant"]
+    await julien.send("/remise")
+    step = await julien.press(f"☑ CE1A {a.piece}")  # Léa's cheque waits, on this list
+    older = step.last
+    assert f"Bordereau : 1 chèque · {euros(20_00)}" in step.text
+    step = await julien.send("/remise")  # a new list: both ticked
+    assert f"Bordereau : 2 chèques · {euros(35_00)}" in step.text
+    for label in ("✅ Remettre ces chèques", f"☐ CE1A {a.piece}"):
+        step = await julien.press(label, message=older)
+        assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+        assert not step.edited and not step.messages
+    step = await julien.press("✅ Remettre ces chèques")  # the latest list still acts
+    assert step.text.replace("\n", " ").startswith(f"Date de la remise (2 chèques · {euros(35_00)}) ?")

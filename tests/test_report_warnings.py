@@ -148,6 +148,21 @@ async def test_a_remise_dated_in_a_sent_year_shows_a_card_first(bot, sim, sent):
     assert rows(sent, ChequeDeposit) == 1 and state(sent) == "modified"
 
 
+async def test_only_the_latest_remise_card_records(bot, sim, sent):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    cards = []
+    for _ in range(2):  # a card, then /remise again to another card
+        await marie.send("/remise")
+        await marie.press("✅ Remettre ces chèques")
+        await marie.press("📅 Autre date")
+        cards.append((await marie.send(END)).last)
+    step = await marie.press("✅ Remettre ces chèques", message=cards[0])
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert rows(sent, ChequeDeposit) == 0
+    step = await marie.press("✅ Remettre ces chèques", message=cards[1])
+    assert f"Remise n° 1 du {END} enregistrée" in flat(step.text)
+
+
 async def test_an_opening_of_a_sent_year_warns_at_its_caisse(bot, sim, sent):
     marie = sim.user(MARIE, "Marie", "Payet")
     years = f"{YEAR}-{YEAR + 1}"

@@ -83,6 +83,10 @@ async def test_the_whole_life_of_a_report(bot, people):
     step = await marie.send("Une journée à la mer")
     assert "sortiemer</b> — CM1, CM2 : Une journée à la mer" in step.last.text
     await marie.press("➕ Ajouter un projet")
+    for typed in ("🎵🎶", "« … »"):  # printed as □ in the CRA
+        step = await marie.send(typed)
+        assert step.text == ("Le titre du projet doit contenir au moins une lettre ou un chiffre, pas seulement des "
+                             "emoji ou de la ponctuation. Retapez-le :")
     await marie.send("Chorale")
     await marie.send("CE1A, CE2B")
     step = await marie.send("Un concert en juin")

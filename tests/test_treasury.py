@@ -79,7 +79,9 @@ async def test_a_teacher_deposits_cash_at_the_bank(bot, cast, demo_books):
     assert f"banque {euros(before.banque)} · caisse {euros(before.caisse)}" in step.text
     for typed, said in (("douze", "Tapez un montant en chiffres, par exemple 12,50 :"),
                         ("12,505", "Deux chiffres après la virgule au plus, par exemple 12,50 :"),
-                        ("0", "Le montant doit être supérieur à zéro, par exemple 12,50 :")):  # fmt: skip
+                        ("0", "Le montant doit être supérieur à zéro, par exemple 12,50 :"),
+                        ("-3", "Un montant négatif n'est pas accepté : tapez-le sans signe, par exemple 12,50 "
+                               "(une dépense s'enregistre avec /depense, une recette avec /recette).")):  # fmt: skip
         step = await julien.send(typed)
         assert step.text == said
     step = await julien.send("50")

@@ -284,6 +284,8 @@ async def test_the_sandbox_gives_coop_974_300_its_august_statement(database, tmp
     answer = " ".join(out.rsplit(f":doc {statement}\n", 1)[1].split())  # the terminal indents wrapped lines
     assert f"coop {AFFILIATION} Fichier CSV · solde 1 407,40 €" in answer.replace("\u202f", " ").replace("\xa0", " ")
     assert "0 sans écriture" in answer and "Au livre mais pas sur le relevé : 1" in answer and "Livres de" in answer
+    # the remise's line on the day of the remise (23/09), not on its first cheque's (15/09)
+    assert "☑ 23/09 · +55,00 € REMISE CHEQUES N° 1 → Remise n° 1" in answer.replace("\u202f", " ").replace("\xa0", " ")
     # the same file, read against the books: every entry matched once, the cheque left
     data = statement.read_bytes()
     coop = database.run(lambda s: s.exec(select(Coop.id).where(Coop.affiliation == AFFILIATION)).one())

@@ -46,6 +46,8 @@ def balances_text(overview: store_balances.BalancesOverview, language: str) -> t
     year, today = overview.year, overview.today
     title = "solde.title" if year == fiscal_year_of(today) else "solde.title_past"
     lines = [t(title, language, day=day_text(today), years=f"{year}-{year + 1}")]
+    if not overview.ledgers:  # a year before their books start
+        lines += ["", t("solde.no_books", language)]
     for _, balances in overview.ledgers:
         lines += ["", "📒 " + balance_lines(balances, language)]
         if balances.uncashed_count:

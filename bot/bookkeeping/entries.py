@@ -36,6 +36,7 @@ from store.books import EntryView
 from store.errors import LedgerError
 from store.models import Direction, Means
 from store.money import AmountError
+from store.text import says_something
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,8 @@ def read_head(line: str, language: str) -> tuple[int, str, str | None] | str:
     label, project = project_of(label)
     if len(label) > store_books.LABEL_MAX:
         return t("ent.label.length", language)
+    if label and not says_something(label):  # (no label at all: it is asked)
+        return t("ledger.error.label_letters", language)
     return amount, label, project
 
 
@@ -172,6 +175,9 @@ async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     label, project = project_of(" ".join(update.effective_message.text.split()))
     if not 1 <= len(label) <= store_books.LABEL_MAX:
         await update.effective_message.reply_text(t("ent.label.length", lang(update)))
+        return LABEL
+    if not says_something(label):
+        await update.effective_message.reply_text(t("ledger.error.label_letters", lang(update)))
         return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
     return await next_step(update, context, await draft_context(update, context))
@@ -238,6 +244,9 @@ async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     if not 1 <= len(giver) <= store_books.GIVER_MAX:
         await update.effective_message.reply_text(t("ent.giver.length", lang(update)))
         return GIVER
+    if not says_something(giver):
+        await update.effective_message.reply_text(t("ledger.error.giver_letters", lang(update)))
+        return GIVER
     draft(context)["giver"] = giver
     return await next_step(update, context, await draft_context(update, context))
 
@@ -295,9 +304,11 @@ def parts_left(current: dict) -> int:
 
 async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accounts: tuple[Account, ...], *,
                             edit: bool, every: bool = False) -> str:  # fmt: skip
-    """Which account takes the next part: the usual ones, then "Autres comptes…"."""
+    """Which account takes the next part: the usual ones, then "Autres comptes…"; not one a part already has."""
     current, language = draft(context), lang(update)
     labels = {a.code: a.label for a in accounts}
+    used = {code for code, _ in current["parts"]}
+    accounts = tuple(a for a in accounts if a.code not in used)
     done = "\n".join(t("ent.split.done_part", language, account=escape(labels.get(code, code)),
                        amount=money(cents, language)) for code, cents in current["parts"])  # fmt: skip
     text = t("ent.split.pick", language, amount=money(current["amount"], language),
@@ -320,7 +331,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     if code == "more":
         return await ask_split_account(update, context, accounts, edit=True, every=True)
     account = next((a for a in accounts if a.code == code), None)
-    if account is None:
+    if account is None or code in {used for used, _ in draft(context)["parts"]}:  # (a button of an older question)
         return SPLIT_ACCOUNT
     draft(context)["part_account"] = code
     left = money(parts_left(draft(context)), language)
@@ -600,7 +611,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
         current.pop("splits", None)
     elif refused.reason == "project_invalid":
         current["project"] = None
-    elif refused.reason in ("giver_required", "giver_length"):
+    elif refused.reason in ("giver_required", "giver_length", "giver_letters"):
         current.pop("giver", None)
     else:
         return await card_again(update, context, known)

@@ -24,7 +24,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.ui.buttons import ID, Button, button, enum
 from bot.ui.formatting import balance_line, day_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
-    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, parse_cents, today_of,
+    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, read_amount, today_of,
     writable_ledgers,
 )
 from bot.ui.chat import as_user, end_conversation, older_card, show
@@ -38,6 +38,7 @@ from store.errors import LedgerError
 from store.lookups import LedgerRef, class_pairs
 from store.models import MovementKind, Treasury
 from store.money import AmountError
+from store.text import says_something
 from store.years import fiscal_year_of
 
 KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
@@ -168,10 +169,10 @@ async def amount_question(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The amount typed: a positive amount, or the step again."""
+    """The amount typed: a positive amount, or the step again ('-3' told it must be typed without a sign)."""
     language = lang(update)
     try:
-        draft(context)["amount"] = parse_cents(update.effective_message.text)
+        draft(context)["amount"] = read_amount(update.effective_message.text)
     except AmountError as error:
         await update.effective_message.reply_text(amount_problem(error, language))
         return AMOUNT
@@ -205,6 +206,9 @@ async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     label = " ".join("".join(c for c in update.effective_message.text if c.isprintable() or c.isspace()).split())
     if not 1 <= len(label) <= LABEL_MAX:
         await update.effective_message.reply_text(t("ledger.error.label_length", lang(update)))
+        return LABEL
+    if not says_something(label):
+        await update.effective_message.reply_text(t("ledger.error.label_letters", lang(update)))
         return LABEL
     draft(context)["label"] = label
     return await next_step(update, context)

@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button
 from bot.ui.formatting import WIDTH, clip, day_text, money, narrow, refusal, report_warning
-from bot.ui.chat import as_user, end_conversation, show
+from bot.ui.chat import as_user, end_conversation, older_card, show
 from bot.texts import lang, plural, t
 from bot.ui.steps import DAYS, answered_day, coops_keyboard, day_keyboard, flip, picked_coop, today_of, writable_ledgers
 from store import entries
@@ -99,13 +99,15 @@ async def show_cheques(update: Update, context: ContextTypes.DEFAULT_TYPE, chequ
     rows = [[button(f"{'☑' if c.id in ticked else '☐'} {c.ledger_name} {c.piece} · {money(c.amount, language)}",
                     TICK_BUTTON.data(c.id))] for c in shown]  # fmt: skip
     rows += [[button(t("rem.go", language), GO_BUTTON.data())], [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]]
-    await show(update, narrow("\n".join(lines)), InlineKeyboardMarkup(rows))
+    current["card"] = await show(update, narrow("\n".join(lines)), InlineKeyboardMarkup(rows))  # its buttons alone act
     return CHEQUES
 
 
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☑/☐: the cheque goes with this slip, or stays for the next one."""
     query, current = update.callback_query, draft(context)
+    if await older_card(update, current):
+        return CHEQUES
     entry_id = TICK_BUTTON.read(update)
     cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
     if entry_id not in {c.id for c in cheques[:SHOWN_MAX]}:
@@ -120,6 +122,8 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✅ Remettre ces chèques: the slip's date (at least one cheque ticked)."""
     query, current, language = update.callback_query, draft(context), lang(update)
+    if await older_card(update, current):
+        return CHEQUES
     cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
     chosen = [c for c in cheques if c.id in current["ticked"]]
     if not chosen:
@@ -142,6 +146,8 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str |
 
 async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Remettre ces chèques, under the report's warning: the slip is recorded."""
+    if await older_card(update, draft(context)):
+        return CONFIRM
     await update.callback_query.answer()
     return await deposit(update, context, date.fromisoformat(draft(context)["day"]), warned=True)
 
@@ -157,8 +163,9 @@ async def deposit(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date,
             current["day"] = day.isoformat()
             keyboard = InlineKeyboardMarkup([[button(t("rem.go", language), CONFIRM_BUTTON.data())],
                                              [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
-            await show(update, narrow(f"{report_warning(day, language)}\n\n{t('rem.confirm', language, day=day_text(day))}"),
-                       keyboard)  # fmt: skip
+            current["card"] = await show(
+                update, narrow(f"{report_warning(day, language)}\n\n{t('rem.confirm', language, day=day_text(day))}"),
+                keyboard)  # fmt: skip
             return CONFIRM
         cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
         if refused.reason in DAY_REASONS:

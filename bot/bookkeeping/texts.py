@@ -10,6 +10,14 @@ TEXTS: dict[str, dict[str, str]] = {
                                     "en": "A grant says who gives it (for example Mairie de Saint-Paul)."},
     "ledger.error.giver_length": {"fr": "Le nom de qui verse la subvention doit faire de 1 à 120 caractères.",
                                   "en": "The name of who gives the grant must be 1 to 120 characters long."},
+    "ledger.error.giver_letters": {"fr": "Le nom de qui verse la subvention doit contenir au moins une lettre ou un "
+                                         "chiffre (par exemple Mairie de Saint-Paul) : retapez-le.",
+                                   "en": "The name of who gives the grant must have at least one letter or digit "
+                                         "(for example Mairie de Saint-Paul): type it again."},
+    "ledger.error.label_letters": {"fr": "Le libellé doit contenir au moins une lettre ou un chiffre, pas seulement des "
+                                         "emoji ou de la ponctuation : retapez-le.",
+                                   "en": "The label must have at least one letter or digit, not only emoji or "
+                                         "punctuation: type it again."},
     # /caisse (cashcount.py)
     "cmd.caisse": {"fr": "Arrêté de caisse : compter les espèces et comparer au livre",
                    "en": "Cash count: count the cash and compare it with the books"},
@@ -154,6 +162,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "solde.title": {"fr": "<b>Soldes au {day}</b>\nexercice {years}", "en": "<b>Balances on {day}</b>\nyear {years}"},
     "solde.title_past": {"fr": "<b>Soldes de l'exercice {years}</b>\n(pas encore clos)",
                          "en": "<b>Balances of the year {years}</b>\n(not closed yet)"},
+    "solde.no_books": {"fr": "Aucun de ces cahiers n'a de comptes pour cet exercice : ils commencent plus tard.",
+                       "en": "None of these ledgers has books for this year: they start later."},
     "solde.not_open": {"fr": "L'exercice {years} n'est plus ouvert.", "en": "The year {years} is no longer open."},
     "solde.cheques": {"fr": "   chèques non encaissés : {count} · {amount}", "en": "   uncashed cheques: {count} · {amount}"},
     "solde.to_deposit": {"fr": "   chèques à remettre : {count} · {amount}", "en": "   cheques to deposit: {count} · {amount}"},

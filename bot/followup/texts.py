@@ -51,6 +51,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "sui.written": {"fr": "Message transmis à {names}.", "en": "Message sent to {names}."},
     "sui.unreachable": {"fr": "Le message n'a pas pu être remis : {names} a bloqué CoopBot.",
                         "en": "The message could not be delivered: {names} blocked CoopBot."},
+    "fol.error.no_letter": {"fr": "Le message doit contenir au moins une lettre ou un chiffre : écrivez-le en un seul "
+                                  "message (ou /annuler).",
+                            "en": "The message must have at least one letter or digit: write it in one message "
+                                  "(or /annuler)."},
     "fol.error.empty": {"fr": "Le message est vide : écrivez-le en un seul message (ou /annuler).",
                         "en": "The message is empty: write it in one message (or /annuler)."},
     "fol.error.too_long": {"fr": "Ce message fait {length} caractères : {limit} au plus. Raccourcissez-le et renvoyez-le "

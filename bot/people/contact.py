@@ -32,6 +32,8 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         if refused.reason == "too_long":
             await update.effective_message.reply_text(
                 t("contact.too_long", language, length=len(text), max=contact.MAX_CONTACT_TEXT))  # fmt: skip
+        elif refused.reason == "no_letter":
+            await update.effective_message.reply_text(t("contact.no_letter", language))
         else:  # nothing readable was written
             await update.effective_message.reply_text(t("contact.not_text", language))
         return WRITING

@@ -192,6 +192,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.cra.saved": {"fr": "✅ Le compte rendu d'activités est complet.", "en": "✅ The activity report is complete."},
     "rep.bad.text_length": {"fr": "Tapez un texte de 1 à {limit} caractères :",
                             "en": "Type a text of 1 to {limit} characters:"},
+    "rep.bad.title_letters": {"fr": "Le titre du projet doit contenir au moins une lettre ou un chiffre, pas seulement "
+                                    "des emoji ou de la ponctuation. Retapez-le :",
+                              "en": "The project's title must have at least one letter or digit, not only emoji or "
+                                    "punctuation. Type it again:"},
     "rep.bad.title_length": {"fr": "Le titre doit faire de 1 à {limit} caractères. Retapez-le :",
                              "en": "The title must be 1 to {limit} characters long. Type it again:"},
     "rep.bad.too_many_projects": {"fr": "Le compte rendu compte déjà {limit} projets : c'est le maximum.",
