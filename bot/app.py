@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import warnings
@@ -519,6 +520,13 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             log.warning("Bot API unreachable: %s", context.error)
         else:
             log.error("failure outside an update", exc_info=context.error)
+        return
+    if isinstance(context.error, BadRequest) and "not modified" in context.error.message.lower():
+        # A button that asked for what the message already shows (pressed twice, a list with nothing new):
+        # Telegram refuses the edit, the person has what they asked for.
+        if update.callback_query:
+            with contextlib.suppress(BadRequest):  # the handler may have answered it already
+                await update.callback_query.answer()
         return
     if isinstance(context.error, access.Forbidden):
         log.warning("update %s: refused %s", update.update_id, context.error.action)

@@ -239,3 +239,17 @@ async def test_nudge_once_a_day_through_the_outbox(bot, sim, department):
     assert step.answer == "Déjà relancée aujourd'hui : une relance par jour au plus."
     assert len([m for m in mandataire.history if m.from_bot]) == 1
     assert department.run(lambda s: len(s.exec(select(OutboxMessage)).all())) == 1
+
+
+async def test_a_button_showing_what_is_already_shown_changes_nothing(bot, sim, department):
+    """A page turn or a filter that gives the very list on screen (pressed twice, or a page gone since while
+    on the first): Telegram refuses an edit that changes nothing; the person sees the list, no apology."""
+    paul = sim.user(*PERSONAS["ad"])
+    first = await paul.send("/suivi")
+    step = await paul.press_data("sui:p:0", paul.last)  # the first page, already shown
+    assert "Désolé" not in (step.answer or "") and step.messages == []
+    assert paul.last.content == first.last.content and paul.last.buttons == first.last.buttons
+    step = await paul.press_data("sui:p:7", paul.last)  # a page the list no longer has: the first, already shown
+    assert step.answer == "La liste a changé : voici la première page." and step.messages == []
+    step = await paul.press("▶️")  # and the list still turns
+    assert "Page 2/2" in step.text
