@@ -5,14 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 from telegram import File, Message
 
 from bot.texts import t
 from store.filetypes import HEAD_BYTES, MAX_RECEIPT_BYTES, FileKind, receipt_kind
 
 CHUNK_BYTES = 64 * 1024
-DOWNLOAD_TIMEOUT = aiohttp.ClientTimeout(total=300, sock_read=60)
+TOTAL_SECONDS, READ_SECONDS = 300, 60  # a download's whole time, and the longest wait for its next bytes
+
+
+def _session():
+    """An HTTP session for one download. aiohttp is imported here, when a file comes: a bot process that
+    receives none (every start of `coopbot run`) does not pay its import (a fifth of a second of CPU)."""
+    import aiohttp
+
+    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=TOTAL_SECONDS, sock_read=READ_SECONDS))
 
 
 class ReceiptRefused(Exception):
@@ -34,7 +41,7 @@ async def fetch_receipt(telegram_file: File, stem: Path) -> tuple[Path, FileKind
     partial = stem.with_name(stem.name + ".part")
     size, head = 0, b""
     try:
-        async with aiohttp.ClientSession(timeout=DOWNLOAD_TIMEOUT) as http:
+        async with _session() as http:
             async with http.get(telegram_file.file_path) as answer:
                 answer.raise_for_status()
                 with partial.open("wb") as out:
@@ -76,7 +83,7 @@ async def fetch_small(telegram_file: File, limit: int) -> bytes | None:
     if (telegram_file.file_size or 0) > limit:
         return None
     data = bytearray()
-    async with aiohttp.ClientSession(timeout=DOWNLOAD_TIMEOUT) as http:
+    async with _session() as http:
         async with http.get(telegram_file.file_path) as answer:
             answer.raise_for_status()
             async for chunk in answer.content.iter_chunked(CHUNK_BYTES):
