@@ -27,7 +27,9 @@ from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
 from bot.ui.chat import as_user, end_conversation, older_card, show
 from bot.ui.formatting import balance_line, day_text, direction_word, excerpt, money, refusal, report_warning, signed_money
-from bot.ui.steps import DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of
+from bot.ui.steps import (
+    DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
+)
 from store import books as store_books
 from store import entries
 from store import projects
@@ -173,11 +175,8 @@ def ordered(context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext,
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The label, when the line had only an amount."""
     label, project = project_of(" ".join(update.effective_message.text.split()))
-    if not 1 <= len(label) <= store_books.LABEL_MAX:
-        await update.effective_message.reply_text(t("ent.label.length", lang(update)))
-        return LABEL
-    if not says_something(label):
-        await update.effective_message.reply_text(t("ledger.error.label_letters", lang(update)))
+    if not await words_kept(update, label, store_books.LABEL_MAX, length="ent.label.length",
+                            letters="ledger.error.label_letters"):  # fmt: skip
         return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
     return await next_step(update, context, await draft_context(update, context))
@@ -241,11 +240,8 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
 async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Who gives the grant, typed: the commune, the département…"""
     giver = " ".join(update.effective_message.text.split())
-    if not 1 <= len(giver) <= store_books.GIVER_MAX:
-        await update.effective_message.reply_text(t("ent.giver.length", lang(update)))
-        return GIVER
-    if not says_something(giver):
-        await update.effective_message.reply_text(t("ledger.error.giver_letters", lang(update)))
+    if not await words_kept(update, giver, store_books.GIVER_MAX, length="ent.giver.length",
+                            letters="ledger.error.giver_letters"):  # fmt: skip
         return GIVER
     draft(context)["giver"] = giver
     return await next_step(update, context, await draft_context(update, context))

@@ -25,7 +25,7 @@ from bot.ui.buttons import ID, Button, button, enum
 from bot.ui.formatting import balance_line, day_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, read_amount, today_of,
-    writable_ledgers,
+    words_kept, writable_ledgers,
 )
 from bot.ui.chat import as_user, end_conversation, older_card, show
 from bot.texts import lang, t
@@ -38,7 +38,6 @@ from store.errors import LedgerError
 from store.lookups import LedgerRef, class_pairs
 from store.models import MovementKind, Treasury
 from store.money import AmountError
-from store.text import says_something
 from store.years import fiscal_year_of
 
 KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
@@ -204,11 +203,8 @@ async def keep_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Another label, typed: 1 to 120 characters."""
     label = " ".join("".join(c for c in update.effective_message.text if c.isprintable() or c.isspace()).split())
-    if not 1 <= len(label) <= LABEL_MAX:
-        await update.effective_message.reply_text(t("ledger.error.label_length", lang(update)))
-        return LABEL
-    if not says_something(label):
-        await update.effective_message.reply_text(t("ledger.error.label_letters", lang(update)))
+    if not await words_kept(update, label, LABEL_MAX, length="ledger.error.label_length",
+                            letters="ledger.error.label_letters"):  # fmt: skip
         return LABEL
     draft(context)["label"] = label
     return await next_step(update, context)

@@ -25,9 +25,9 @@ from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, Field, button, one_of
 from bot.ui.chat import as_user, notify, settings, show
 from bot.ui.formatting import day_text, money, signed_money, years_text
+from bot.ui.steps import words_kept
 from store import reports
 from store.reports import QUITUS_NEEDED, ReportError, ReportView
-from store.text import says_something
 
 COOP, MENU, SECTION, COUNCILS, PROJECTS, TITLE, CLASSES, DESCRIPTION, ACTIONS, COMMENTS, ATTACH, GRANT = (
     "rep.coop", "rep.menu", "rep.section", "rep.councils", "rep.projects", "rep.title", "rep.classes",
@@ -291,11 +291,9 @@ async def one_line(update: Update, limit: int, too_long: str) -> str | None:
 
 async def typed_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A new project's title."""
-    title = await one_line(update, 80, "rep.bad.title_length")
-    if title is None:
-        return TITLE
-    if not says_something(title):  # (the store refuses it too, at the description)
-        await update.effective_message.reply_text(t("rep.bad.title_letters", lang(update)))
+    title = " ".join(update.effective_message.text.split())
+    if not await words_kept(update, title, 80, length="rep.bad.title_length",
+                            letters="rep.bad.title_letters"):  # (the store refuses it too, at the description)
         return TITLE
     draft(context)["title"] = title
     await update.effective_message.reply_text(t("rep.ask.classes", lang(update), title=escape(title)))

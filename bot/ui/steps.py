@@ -17,6 +17,7 @@ from store import lookups
 from store.access import Action
 from store.lookups import LedgerRef
 from store.money import AmountError, parse_amount
+from store.text import says_something
 from store.years import parse_day, today_in
 
 _NEGATIVE = re.compile(r"\s*[-−–]\s*\d")
@@ -32,6 +33,15 @@ async def my_ledgers(update: Update, context: ContextTypes.DEFAULT_TYPE, *, writ
 def today_for(ref: LedgerRef) -> date:
     """Today where the ledger's coop is (La Réunion is hours ahead of Paris)."""
     return today_in(ref.timezone)
+
+
+async def words_kept(update: Update, text: str, limit: int, *, length: str, letters: str) -> bool:
+    """Whether a typed label, name or title may be kept: 1 to ``limit`` characters with a letter or a digit
+    among them; else the person is told why (the ``length`` or the ``letters`` text) and stays at the step."""
+    problem = length if not 1 <= len(text) <= limit else None if says_something(text) else letters
+    if problem:
+        await update.effective_message.reply_text(t(problem, lang(update), limit=limit))
+    return problem is None
 
 
 def refuse_negative(text: str) -> None:
