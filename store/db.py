@@ -170,7 +170,7 @@ def put(session: Session, model: type[SQLModel], values: dict, keys: list[str], 
         changed = [table.c[name].is_distinct_from(statement.excluded[name]) for name in update]
         statement = statement.on_conflict_do_update(
             index_elements=keys, set_={name: statement.excluded[name] for name in values if name not in keys},
-            where=changed[0] if len(changed) == 1 else or_(*changed))
+            where=or_(*changed))
     else:
         statement = statement.on_conflict_do_nothing(index_elements=keys)
     # RETURNING, not rowcount: psycopg reports -1 for an INSERT … ON CONFLICT run this way.
