@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import audit
-from store.access import Action, Forbidden
+from store.access import Action, Forbidden, require
 from store.accounts import Account, Chart, normalise
 from store.entry_words import Repeated, read_extras
 from store.balances import Balances, _balances
@@ -23,10 +23,17 @@ from store.people import Who
 from store.years import fiscal_year_of, today_in
 
 
-def get_entry(session: Session, who: Who, entry_id: int) -> EntryView:
+def get_entry(session: Session, who: Who, entry_id: int, *, write: bool = False) -> EntryView:
     """One entry, with its ventilation, receipts, whether it is ticked or cancelled, and whether its
-    year's report is with the AD (a change would modify it)."""
-    entry, _, coop = _require_entry(session, who, Action.READ_LEDGER, entry_id)
+    year's report is with the AD (a change would modify it). ``write``: Forbidden unless this person
+    may change it too (the edit menu, its questions, the cancellation's card)."""
+    entry, ledger, coop = _require_entry(session, who, Action.READ_LEDGER, entry_id)
+    if write:
+        require(who, Action.WRITE_LEDGER, coop_id=coop.id, department_code=coop.department_code, ledger_id=ledger.id)
+    return _view_of(session, entry, coop)
+
+
+def _view_of(session: Session, entry: Entry, coop: Coop) -> EntryView:
     view = _views(session, [entry], chart_of(session, coop))[0]
     return replace(view, report_sent=report_sent(session, coop.id, entry.fiscal_year))
 
@@ -35,6 +42,18 @@ def entry_history(session: Session, who: Who, entry_id: int) -> tuple[audit.Audi
     """The entry's audit trail, oldest first: who created, edited, cancelled it, when, before/after."""
     _require_entry(session, who, Action.READ_LEDGER, entry_id)
     return audit.events(session, "entry", entry_id)
+
+
+def entry_with_history(session: Session, who: Who, entry_id: int) -> tuple[EntryView, tuple[audit.AuditView, ...]]:
+    """🕓 Historique: the entry (get_entry) and its audit trail (entry_history)."""
+    return get_entry(session, who, entry_id), entry_history(session, who, entry_id)
+
+
+def entry_accounts(session: Session, who: Who, entry_id: int) -> tuple[EntryView, tuple[Account, ...]]:
+    """An entry's new account asked: the entry, for who may change it, and the accounts of its direction,
+    its ledger's most used first (accounts_by_use)."""
+    entry = get_entry(session, who, entry_id, write=True)
+    return entry, accounts_by_use(session, who, entry.ledger_id, entry.direction)
 
 
 def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date,
@@ -195,6 +214,42 @@ def cancel_entry_with_balances(session: Session, who: Who, entry_id: int, *, war
     cancelled = cancel_entry(session, who, entry_id, warned=warned,
                              today=today_in(session.get(Department, coop.department_code).timezone))
     return Recorded(cancelled, _balances(session, ledger, cancelled.fiscal_year))
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    """A change asked of an entry from the journal: made (with its ledger's ``balances`` after it), or not, the
+    entry as it stands and what comes instead: each part of a split entry's new amount to ask (``parts``), a
+    dépense's cheque number the coop already used to confirm (``cheque_used``), or the ``refused`` change."""
+
+    entry: EntryView
+    balances: Balances | None = None
+    parts: bool = False
+    cheque_used: EntryView | None = None
+    refused: LedgerError | None = None
+
+
+def change_entry(session: Session, who: Who, entry_id: int, *, warned: bool = False, check: bool = False,
+                 **changes: Any) -> EntryChange:  # fmt: skip
+    """edit_entry, dated against today where the entry's coop is, with its ledger's balances after it.
+    ``check``: the value was just typed at its question, so that a split entry's new amount asks each
+    part first, and a dépense's cheque number the coop already used is named first, nothing changed.
+    A refusal (raised before anything is written) comes back with the entry as it stands."""
+    entry, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    view = _view_of(session, entry, coop)
+    if check and "amount" in changes and len(view.splits) > 1 and changes["amount"] != view.amount:
+        return EntryChange(view, parts=True)
+    number = changes.get("cheque_number")
+    if check and number and view.direction == Direction.DEPENSE:
+        used = cheque_used(session, who, view.ledger_id, number, exclude=view.id)
+        if used is not None:
+            return EntryChange(view, cheque_used=used)
+    today = today_in(session.get(Department, coop.department_code).timezone)
+    try:
+        edited = edit_entry(session, who, entry_id, today=today, warned=warned, **changes)
+    except LedgerError as refused:
+        return EntryChange(view, refused=refused)
+    return EntryChange(edited, _balances(session, ledger, edited.fiscal_year))
 
 
 def attach_receipt(session: Session, who: Who, entry_id: int, *, file_id: str, file_unique_id: str,

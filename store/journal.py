@@ -10,8 +10,9 @@ from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from store.access import Action, may
+from store.access import Action, Forbidden, may
 from store.books import chart_of, _coop_ledgers, EntryView, JOURNAL_LIMIT_MAX, _open_years, _opening_amounts, _require_coop, _require_ledger, _views
+from store.entries import get_entry
 from store.errors import LedgerError
 from store.lookups import LedgerRef, ledgers_for
 from store.models import Department, Direction, Entry, LedgerKind
@@ -117,3 +118,27 @@ def journal_start(session: Session, who: Who, *, limit: int) -> JournalStart:
     year = fiscal_year_of(today)
     page = journal(session, who, refs[0].id, year, limit=limit)
     return JournalStart(refs, writable, coops, year, page, _open_years(session, refs[0].coop_id, today))
+
+
+@dataclass(frozen=True)
+class EditStart:
+    """✏️ Modifier under an entry just recorded: the entry, its ledger, and the journal's ledgers around it."""
+
+    entry: EntryView
+    ledger: LedgerRef
+    writable: tuple[int, ...]
+    several: bool  # more than one ledger read: the journal offers to choose another
+
+
+def edit_start(session: Session, who: Who, entry_id: int) -> EditStart:
+    """The entry (get_entry, Forbidden unless this person may change it), its ledger, the ledgers they write in,
+    and whether they read several."""
+    entry = get_entry(session, who, entry_id)
+    refs = ledgers_for(session, who, write=False)
+    ledger = next((r for r in refs if r.id == entry.ledger_id), None)
+    if ledger is None:
+        raise Forbidden(Action.READ_LEDGER)
+    writable = tuple(r.id for r in ledgers_for(session, who, write=True))
+    if entry.ledger_id not in writable:
+        raise Forbidden(Action.WRITE_LEDGER)
+    return EditStart(entry, ledger, writable, len(refs) > 1)

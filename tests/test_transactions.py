@@ -295,3 +295,69 @@ async def test_the_ledgers_list_opens_in_one_call(bot, cast, meter):
     assert handler == ["cahiers_start"]  # was managed_coops, current_year, coop_ledgers, rows_without_ledger
     assert one_gate_at_most_one_write(aside)
     assert who == 2
+
+
+async def test_each_edit_of_an_entry_from_the_journal_is_one_call(bot, cast, meter):
+    from tests.test_adhesion import eur
+
+    julien = cast["enseignant"]
+    await julien.send("/journal")
+    await julien.press(eur("1 · −23,80 €"))
+    steps = [(julien.press("✏️ Modifier"), ["get_entry"], "Que modifier"),  # was get_entry, pick_ledger
+             (julien.press("Montant"), ["get_entry"], "Nouveau montant"),  # was get_entry, pick_ledger
+             (julien.send("25"), ["change_entry"], "Écriture 1 modifiée."),  # was get_entry, pick_ledger, edit_entry, balances
+             (julien.press("✏️ Modifier"), ["get_entry"], "Que modifier"),
+             (julien.press("Moyen de paiement"), ["get_entry"], "Nouveau moyen"),
+             (julien.press("chèque"), ["get_entry"], "Numéro du chèque"),  # was get_entry, pick_ledger
+             # Was get_entry, pick_ledger, cheque_used, edit_entry, balances.
+             (julien.send("7654321"), ["change_entry"], "Écriture 1 modifiée."),
+             (julien.press("✏️ Modifier"), ["get_entry"], "Que modifier"),
+             (julien.press("Moyen de paiement"), ["get_entry"], "Nouveau moyen"),
+             (julien.press("espèces"), ["change_entry"], "Écriture 1 modifiée."),  # was edit_entry, balances
+             (julien.press("✏️ Modifier"), ["get_entry"], "Que modifier"),
+             (julien.press("Compte"), ["entry_accounts"], "Nouveau compte"),  # was get_entry, pick_ledger, accounts_by_use
+             (julien.press("Autres comptes…"), ["entry_accounts"], "Nouveau compte"),  # was the same 3
+             # Was get_entry, pick_ledger, edit_entry, balances.
+             (julien.press("Charges des activités"), ["change_entry"], "Écriture 1 modifiée."),
+             (julien.press("🕓 Historique"), ["entry_with_history"], "<b>Historique"),  # was get_entry, entry_history
+             (julien.press("↩️ Retour"), ["get_entry"], "<b>Écriture 1</b>"),
+             (julien.press("🗑 Annuler l'écriture"), ["get_entry"], "Annuler l'écriture 1")]  # was get_entry, pick_ledger
+    for action, expected, shown in steps:
+        aside, handler, _ = await meter.around(action)
+        assert julien.last.text.startswith(shown), julien.last.text
+        assert handler == expected
+        assert aside["gate"] == 1
+
+
+async def test_the_parts_of_a_split_amount_are_one_call_with_the_change(bot, cast, meter, demo_books):
+    from tests.test_adhesion import eur
+    from tests.test_journal import JULIEN, expense
+
+    split = expense(demo_books, JULIEN, "CE1A", "Sortie", 1500,
+                    splits=[("fournitures", 1000), ("sorties", 300), ("alimentation", 200)])  # fmt: skip
+    julien = cast["enseignant"]
+    await julien.send("/journal")
+    await julien.press(eur(f"{split.piece} · −15,00 €"))
+    await julien.press("✏️ Modifier")
+    await julien.press("Montant")
+    aside, handler, _ = await meter.around(julien.send("20"))
+    assert "Combien sur « Fournitures" in julien.last.text
+    assert handler == ["change_entry"]  # was get_entry, pick_ledger, then get_entry, pick_ledger for the question
+    aside, handler, _ = await meter.around(julien.press(eur("Garder 10,00 €")))
+    assert "Combien sur « Charges des activités" in julien.last.text
+    assert handler == []  # the parts asked from the entry as it was: was get_entry, pick_ledger twice
+    assert aside["gate"] == 1
+    aside, handler, _ = await meter.around(julien.send("6"))  # the last account takes the rest
+    assert julien.last.text.startswith(f"Écriture {split.piece} modifiée.")
+    assert handler == ["change_entry"]  # was get_entry, pick_ledger (twice), edit_entry, balances
+    assert aside["gate"] == 1
+
+
+async def test_editing_an_entry_just_recorded_opens_in_one_call(bot, cast, meter):
+    julien = cast["enseignant"]
+    await julien.send("/depense 5 Erreur; fournitures; carte; aujourd'hui")
+    aside, handler, _ = await meter.around(julien.press("✏️ Modifier"))
+    assert julien.last.text == "Que modifier dans l'écriture 4 ?"
+    # Was get_entry, pick_ledger, ledgers_for (read), ledgers_for (write), then get_entry, pick_ledger.
+    assert handler == ["edit_start"]
+    assert aside["gate"] == 1

@@ -28,7 +28,6 @@ from bot.bookkeeping.history import trail_line
 from bot.ui.buttons import ID, YEAR, Button, button, page_turns, Field
 from bot.ui.chat import as_user, close_view, show
 from bot.texts import lang, plural, t
-from store import balances as store_balances
 from store import books as store_books
 from store import entries as store_entries
 from store import journal as store_journal
@@ -390,10 +389,7 @@ def may_write(context: ContextTypes.DEFAULT_TYPE, entry: EntryView) -> bool:
 async def load_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int, *,
                      write: bool = False) -> EntryView:  # fmt: skip
     """The entry, if this person may read it (and write it, if asked): else the refusal."""
-    entry = await as_user(update, context, store_entries.get_entry, entry_id)
-    if write:
-        await as_user(update, context, lookups.pick_ledger, entry.ledger_id)
-    return entry
+    return await as_user(update, context, store_entries.get_entry, entry_id, write=write)
 
 
 async def show_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView,
@@ -433,8 +429,7 @@ async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🕓 Historique: who created, changed, cancelled the entry, and when."""
-    entry = await load_entry(update, context, HISTORY_BUTTON.read(update))
-    events = await as_user(update, context, store_entries.entry_history, entry.id)
+    entry, events = await as_user(update, context, store_entries.entry_with_history, HISTORY_BUTTON.read(update))
     await update.callback_query.answer()
     language, zone = lang(update), current_ledger(context).timezone
     lines = [trail_line(event, zone, language) for event in reversed(events)]  # latest first while fitting
@@ -482,9 +477,3 @@ async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 def changed_text(entry: EntryView, balances: Balances, key: str, language: str) -> str:
     """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
     return t(key, language, piece=entry.piece) + "\n" + balance_line(balances, language)
-
-
-async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, key: str) -> str:
-    """changed_text, the new balance asked of the store."""
-    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
-    return changed_text(entry, balances, key, lang(update))

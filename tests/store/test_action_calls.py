@@ -303,3 +303,30 @@ def test_the_ledgers_list_opens_on_the_coop_managed(demo_books):
     assert view.waiting == act(demo_books, MARIE, cahiers.rows_without_ledger, coop_id, view.year)
     with pytest.raises(Forbidden):  # a teacher manages no coop
         act(demo_books, JULIEN, cahiers.cahiers_start)
+
+
+def test_a_change_asked_of_an_entry_comes_with_the_new_balances_or_what_comes_instead(demo_books):
+    ids = ledger_ids(demo_books)
+    cheques(demo_books, ids)
+    day = today_in("Indian/Reunion")
+    recorded = act(demo_books, JULIEN, entries.record_entry_with_balances, ids["CE1A"], direction=Direction.DEPENSE,
+                   day=day, label="Colle", means=Means.CARTE, amount=5_00, splits="fournitures")  # fmt: skip
+    entry_id = recorded.entry.id
+    changed = act(demo_books, JULIEN, entries.change_entry, entry_id, amount=7_00)
+    assert changed.entry.amount == 7_00 and changed.refused is None
+    assert changed.balances == act(demo_books, JULIEN, balances.balances, ids["CE1A"], changed.entry.fiscal_year)
+    used = act(demo_books, JULIEN, entries.change_entry, entry_id, check=True, means=Means.CHEQUE,
+               cheque_number="1234567")  # fmt: skip
+    assert used.cheque_used is not None and used.cheque_used.label == "Chèque" and used.entry.means == Means.CARTE
+    kept = act(demo_books, JULIEN, entries.change_entry, entry_id, means=Means.CHEQUE, cheque_number="1234567")
+    assert kept.entry.cheque_number == "1234567" and kept.balances is not None  # unchecked: made
+    refused = act(demo_books, JULIEN, entries.change_entry, entry_id, day=day + timedelta(days=1))
+    assert refused.refused.reason == "future" and refused.entry.day == day and refused.balances is None
+    split = act(demo_books, JULIEN, entries.record_entry, ids["CE1A"], direction=Direction.DEPENSE, day=day, today=day,
+                label="Sortie", means=Means.CARTE, amount=15_00, splits=[("fournitures", 10_00), ("sorties", 5_00)])
+    parts = act(demo_books, JULIEN, entries.change_entry, split.id, check=True, amount=20_00)
+    assert parts.parts and parts.entry.amount == 15_00
+    with pytest.raises(Forbidden):
+        act(demo_books, JULIEN, entries.change_entry, act(demo_books, MARIE, entries.record_entry, ids["École"],
+            direction=Direction.DEPENSE, day=day, today=day, label="École", means=Means.CARTE, amount=1_00,
+            splits="fournitures").id, label="Pas la sienne")  # fmt: skip
