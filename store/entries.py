@@ -208,17 +208,9 @@ def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date, warn
     return _views(session, [entry], chart_of(session, coop))[0]
 
 
-def cancel_entry_with_balances(session: Session, who: Who, entry_id: int, *, warned: bool = False) -> Recorded:
-    """cancel_entry, dated against today where the entry's coop is, with its ledger's balances after it."""
-    _, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
-    cancelled = cancel_entry(session, who, entry_id, warned=warned,
-                             today=today_in(session.get(Department, coop.department_code).timezone))
-    return Recorded(cancelled, _balances(session, ledger, cancelled.fiscal_year))
-
-
 @dataclass(frozen=True)
 class EntryChange:
-    """A change asked of an entry from the journal: made (with its ledger's ``balances`` after it), or not, the
+    """A change (or the cancellation) asked of an entry: made (with its ledger's ``balances`` after it), or not, the
     entry as it stands and what comes instead: each part of a split entry's new amount to ask (``parts``), a
     dépense's cheque number the coop already used to confirm (``cheque_used``), or the ``refused`` change."""
 
@@ -250,6 +242,18 @@ def change_entry(session: Session, who: Who, entry_id: int, *, warned: bool = Fa
     except LedgerError as refused:
         return EntryChange(view, refused=refused)
     return EntryChange(edited, _balances(session, ledger, edited.fiscal_year))
+
+
+def cancel_entry_with_balances(session: Session, who: Who, entry_id: int, *, warned: bool = False) -> EntryChange:
+    """cancel_entry, dated against today where the entry's coop is, with its ledger's balances after it; a
+    refusal (raised before anything is written) comes back with the entry as it stands."""
+    entry, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    try:
+        cancelled = cancel_entry(session, who, entry_id, warned=warned,
+                                 today=today_in(session.get(Department, coop.department_code).timezone))
+    except LedgerError as refused:
+        return EntryChange(_view_of(session, entry, coop), refused=refused)
+    return EntryChange(cancelled, _balances(session, ledger, cancelled.fiscal_year))
 
 
 def attach_receipt(session: Session, who: Who, entry_id: int, *, file_id: str, file_unique_id: str,

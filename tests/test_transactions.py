@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import event
 
 from store import people
+from tests.test_report_warnings import sent  # noqa: F401 (a fixture)
 
 GATE = {"admit": "gate"}  # before any handler: the update once, and the access table for a command
 PERSISTENCE = {"save_all", "load_all"}  # the chat's state, written once the update is handled
@@ -360,4 +361,39 @@ async def test_editing_an_entry_just_recorded_opens_in_one_call(bot, cast, meter
     assert julien.last.text == "Que modifier dans l'écriture 4 ?"
     # Was get_entry, pick_ledger, ledgers_for (read), ledgers_for (write), then get_entry, pick_ledger.
     assert handler == ["edit_start"]
+    assert aside["gate"] == 1
+
+
+async def test_a_cancellation_refused_is_one_call_with_the_entry_to_show(bot, cast, meter, demo_books):
+    from tests.test_adhesion import eur
+    from tests.test_journal import JULIEN, act, entry_id
+    from store import entries
+
+    julien = cast["enseignant"]
+    await julien.send("/journal")
+    await julien.press(eur("1 · −23,80 €"))
+    await julien.press("🗑 Annuler l'écriture")
+    act(demo_books, JULIEN, entries.cancel_entry_with_balances, entry_id(demo_books, "Fournitures de peinture"))
+    aside, handler, _ = await meter.around(julien.press("🗑 Oui, annuler l'écriture"))  # cancelled meanwhile
+    assert julien.last.text.startswith("Cette écriture est déjà annulée")
+    assert handler == ["cancel_entry_with_balances"]  # was cancel_entry_with_balances, get_entry
+    assert aside["gate"] == 1
+
+
+async def test_undoing_an_entry_of_a_sent_year_is_one_call_to_its_warning(bot, sim, sent, monkeypatch):
+    from tests.reportworld import MARIE, YEAR
+    from tests.test_report_warnings import send_again, shown
+    from tests.test_yearend_gaps import typed_entry
+
+    marie = sim.user(MARIE, "Marie", "Payet")
+    await typed_entry(marie, "/depense", "12,50 Piles", "Fournitures", "💳 Carte", f"14/06/{YEAR + 1}")
+    recorded = shown(await marie.press("✅ Enregistrer"), "↩️ Annuler")
+    sent.run(lambda s: send_again(s, sent.report_id))  # the change sent to the AD: « envoyé » again
+    meter = Meter(sent, monkeypatch)
+    try:
+        aside, handler, _ = await meter.around(marie.press("↩️ Annuler", message=recorded))
+    finally:
+        meter.forget()
+    assert "🗑 Oui, annuler l'écriture" in str(marie.last.buttons)
+    assert handler == ["cancel_entry_with_balances"]  # was cancel_entry_with_balances, get_entry (for the card)
     assert aside["gate"] == 1

@@ -35,7 +35,6 @@ from store import lookups
 from store.access import Action
 from store.balances import Balances
 from store.books import EntryView
-from store.errors import LedgerError
 from store.lookups import LedgerRef
 from store.models import Means, Treasury
 from store.money import AmountError, parse_amount
@@ -462,14 +461,11 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the entry is cancelled, struck through in the journal with its number kept."""
     entry_id, language = CONFIRM_CANCEL_BUTTON.read(update), lang(update)
-    try:
-        cancelled = await as_user(update, context, store_entries.cancel_entry_with_balances, entry_id,
-                                  warned=context.user_data[KEY].pop("warned", False))  # fmt: skip
-    except LedgerError as error:
-        entry = await load_entry(update, context, entry_id)
-        await update.callback_query.answer()
-        return await show_entry(update, context, entry, refusal(error, language))
+    cancelled = await as_user(update, context, store_entries.cancel_entry_with_balances, entry_id,
+                              warned=context.user_data[KEY].pop("warned", False))  # fmt: skip
     await update.callback_query.answer()
+    if cancelled.refused is not None:
+        return await show_entry(update, context, cancelled.entry, refusal(cancelled.refused, language))
     notice = changed_text(cancelled.entry, cancelled.balances, "jnl.cancelled", language)
     return await show_entry(update, context, cancelled.entry, notice)
 
