@@ -397,3 +397,23 @@ async def test_undoing_an_entry_of_a_sent_year_is_one_call_to_its_warning(bot, s
     assert "🗑 Oui, annuler l'écriture" in str(marie.last.buttons)
     assert handler == ["cancel_entry_with_balances"]  # was cancel_entry_with_balances, get_entry (for the card)
     assert aside["gate"] == 1
+
+
+async def test_each_step_to_a_movements_amount_is_one_call(bot, cast, meter):
+    julien, marie = cast["enseignant"], cast["mandataire"]
+    await julien.send("/mouvement")
+    aside, handler, _ = await meter.around(julien.press("🏦 Dépôt d'espèces en banque"))
+    assert "cahier CE1A" in julien.last.text and "Montant" in julien.last.text  # the amount, with the balances
+    assert handler == ["movement_way"]  # was movement_ledgers, balances
+    assert aside["gate"] == 1
+    await marie.send("/mouvement")
+    aside, handler, _ = await meter.around(marie.press("➡️ Avance de l'école à une classe"))
+    assert handler == ["movement_way"]  # was movement_ledgers: the class to choose
+    aside, handler, _ = await meter.around(marie.press("CE1A"))
+    assert "Par la banque" in str(marie.last.buttons)
+    assert handler == ["movement_way"]  # was pick_movement_ledger, ledgers_for (the class's school ledger)
+    assert aside["gate"] == 1
+    aside, handler, _ = await meter.around(marie.press("🏦 Par la banque"))
+    assert "cahier École" in marie.last.text and "cahier CE1A" in marie.last.text
+    assert handler == ["movement_balances"]  # was balances, once per ledger
+    assert aside["gate"] == 1
