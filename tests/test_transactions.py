@@ -417,3 +417,22 @@ async def test_each_step_to_a_movements_amount_is_one_call(bot, cast, meter):
     assert "cahier École" in marie.last.text and "cahier CE1A" in marie.last.text
     assert handler == ["movement_balances"]  # was balances, once per ledger
     assert aside["gate"] == 1
+
+
+async def test_the_coops_card_is_one_call(bot, cast, meter):
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    aside, handler, who = await meter.around(marie.send("/coop"))
+    assert "974-111" in marie.last.text
+    assert handler == ["cards"]  # was who_is, then card once per coop
+    assert one_gate_at_most_one_write(aside)
+    assert who == 2
+    aside, handler, _ = await meter.around(paul.send("/coop"))
+    assert "Tapez son affiliation (par exemple 974-111)" in paul.last.text
+    assert handler == ["cards"]  # was who_is
+    aside, handler, _ = await meter.around(paul.send("974-999"))
+    assert paul.last.text.startswith("Pas de coopérative « 974-999 »") and "974-111" in paul.last.text
+    assert handler == ["card_by_affiliation"]  # was card_by_affiliation, who_is (for the example)
+    assert aside["gate"] == 1
+    aside, handler, _ = await meter.around(paul.send("974-111"))
+    assert "974-111" in paul.last.text and handler == ["card_by_affiliation"]
