@@ -298,6 +298,15 @@ async def test_the_ledgers_list_opens_in_one_call(bot, cast, meter):
     assert who == 2
 
 
+async def one_call_each(meter: Meter, person, steps) -> None:
+    """Each (action, the handler's store calls, how the person's last message starts) measured in turn."""
+    for action, expected, shown in steps:
+        aside, handler, _ = await meter.around(action)
+        assert person.last.text.startswith(shown), person.last.text
+        assert handler == expected
+        assert aside["gate"] == 1
+
+
 async def test_each_edit_of_an_entry_from_the_journal_is_one_call(bot, cast, meter):
     from tests.test_adhesion import eur
 
@@ -323,11 +332,7 @@ async def test_each_edit_of_an_entry_from_the_journal_is_one_call(bot, cast, met
              (julien.press("🕓 Historique"), ["entry_with_history"], "<b>Historique"),  # was get_entry, entry_history
              (julien.press("↩️ Retour"), ["get_entry"], "<b>Écriture 1</b>"),
              (julien.press("🗑 Annuler l'écriture"), ["get_entry"], "Annuler l'écriture 1")]  # was get_entry, pick_ledger
-    for action, expected, shown in steps:
-        aside, handler, _ = await meter.around(action)
-        assert julien.last.text.startswith(shown), julien.last.text
-        assert handler == expected
-        assert aside["gate"] == 1
+    await one_call_each(meter, julien, steps)
 
 
 async def test_the_parts_of_a_split_amount_are_one_call_with_the_change(bot, cast, meter, demo_books):
@@ -436,3 +441,43 @@ async def test_the_coops_card_is_one_call(bot, cast, meter):
     assert aside["gate"] == 1
     aside, handler, _ = await meter.around(paul.send("974-111"))
     assert "974-111" in paul.last.text and handler == ["card_by_affiliation"]
+
+
+async def test_each_step_of_the_membership_table_is_one_call(bot, cast, meter):
+    marie = cast["mandataire"]
+    steps = [(marie.send("/adhesion"), ["table_start"], "<b>Adhésion"),  # was who_is, current_year, view
+             (marie.press("Reprendre les classes"), ["begin"], "Les classes de l'an dernier"),  # was begin, view
+             (marie.press("➕ Ajouter une classe"), ["view"], "Nouvelle classe"),
+             (marie.send("CM2"), ["available_class_name"], "Enseignant·es de CM2"),
+             (marie.send("Anne Payet anne.payet@ac-reunion.fr"), [], "Nombre d'élèves"),
+             (marie.send("20"), [], "Nombre d'autres adultes"),
+             (marie.send("1"), ["view"], "Ligne à enregistrer"),
+             (marie.press("✅ Enregistrer"), ["add_row"], "Ligne 4 (CM2) enregistrée."),  # was add_row, view, view
+             (marie.press("✏️ Modifier"), ["view"], "Quelle ligne modifier ?"),
+             (marie.press("1. CE1A"), ["view"], "Que modifier pour la ligne 1"),
+             (marie.press("Classe"), ["view"], "Nouveau nom de la classe"),
+             # Was available_class_name, update_row, view (the row's number), view (the table).
+             (marie.send("CE1 A"), ["update_row"], "Ligne 1 modifiée."),
+             (marie.press("🗑 Supprimer"), ["view"], "Quelle ligne supprimer ?"),
+             (marie.press("4. CM2"), ["view"], "Supprimer la ligne 4"),
+             (marie.press("🗑 Oui, supprimer"), ["delete_table_row"], "Ligne 4 (CM2) supprimée."),  # was view, delete_row, view
+             (marie.press("✅ Valider l'adhésion"), ["view"], "<b>Engagement du mandataire</b>"),
+             (marie.press("✅ Je m'engage et je valide"), ["submit"], "Adhésion transmise"),  # was submit, view, view
+             (marie.press("➕ Ajouter une classe"), ["view"], "Cette adhésion a été transmise"),
+             (marie.press("✏️ Oui, la modifier"), ["withdraw"], "Nouvelle classe")]  # was withdraw, view  # fmt: skip
+    await one_call_each(meter, marie, steps)
+
+
+async def test_the_membership_table_opens_from_a_reminder_in_one_call(bot, cast, meter, demo_books):
+    from bot.membership.adhesion import OPEN_BUTTON
+    from store.models import Ledger
+    from tests.test_journal import ledger_id
+
+    marie = cast["mandataire"]
+    school = ledger_id(demo_books, "École")
+    coop_id = demo_books.run(lambda s: s.get(Ledger, school).coop_id)
+    await marie.send("/start")
+    aside, handler, _ = await meter.around(marie.press_data(OPEN_BUTTON.data(coop_id), marie.last))  # 📝 under a reminder
+    assert marie.last.text.startswith("<b>Adhésion") and "974-111" in marie.last.text
+    assert handler == ["table_start"]  # was pick_coop, current_year, view
+    assert aside["gate"] == 1

@@ -329,3 +329,31 @@ def test_a_change_asked_of_an_entry_comes_with_the_new_balances_or_what_comes_in
         act(demo_books, JULIEN, entries.change_entry, act(demo_books, MARIE, entries.record_entry, ids["École"],
             direction=Direction.DEPENSE, day=day, today=day, label="École", means=Means.CARTE, amount=1_00,
             splits="fournitures").id, label="Pas la sienne")  # fmt: skip
+
+
+def test_the_membership_tables_changes_return_the_table_as_it_then_stands(demo_books):
+    from store import adhesion
+    from store.adhesion import Teacher
+
+    coop_id = act(demo_books, MARIE, adhesion.table_start).coop_id
+    year = act(demo_books, MARIE, adhesion.table_start).year
+    began = act(demo_books, MARIE, adhesion.begin, coop_id, year, True)
+    assert began == act(demo_books, MARIE, adhesion.view, coop_id, year) and began.rows
+    added = act(demo_books, MARIE, adhesion.add_row, coop_id, year, "CM2", [Teacher("A B", "a@b.fr")], 20, 0)
+    assert added.rows[-1].class_name == "CM2" and len(added.rows) == len(began.rows) + 1
+    renamed = act(demo_books, MARIE, adhesion.update_row, added.rows[-1].id, class_name="CM2 B")
+    assert renamed.rows[-1].class_name == "CM2 B"
+    with_ledger = next(r for r in renamed.rows if r.ledger_id is not None)  # a class taken over keeps its ledger
+    refused = act(demo_books, MARIE, adhesion.delete_table_row, coop_id, year, with_ledger.id)
+    assert refused.refused.reason == "has_ledger" and refused.row == with_ledger and refused.table == renamed
+    deleted = act(demo_books, MARIE, adhesion.delete_table_row, coop_id, year, renamed.rows[-1].id)
+    assert deleted.refused is None and deleted.row.class_name == "CM2 B" and deleted.table.rows == began.rows
+    gone = act(demo_books, MARIE, adhesion.delete_table_row, coop_id, year, renamed.rows[-1].id)
+    assert gone.row is None and gone.table == deleted.table
+    sent = act(demo_books, MARIE, adhesion.submit, coop_id, year)
+    assert sent.table.state == "submitted" and sent.table.rows == began.rows
+    withdrawn = act(demo_books, MARIE, adhesion.withdraw, coop_id, year)
+    assert withdrawn.notified.adhesion_id == sent.adhesion_id and withdrawn.table.state == "draft"
+    assert act(demo_books, MARIE, adhesion.withdraw, coop_id, year).notified is None  # a draft already
+    with pytest.raises(Forbidden):
+        act(demo_books, JULIEN, adhesion.table_start, coop_id)  # a teacher does not manage the coop
