@@ -14,7 +14,7 @@ from store.access import Action, Forbidden, may
 from store.books import chart_of, _coop_ledgers, EntryView, JOURNAL_LIMIT_MAX, _open_years, _opening_amounts, _require_coop, _require_ledger, _views
 from store.entries import get_entry
 from store.errors import LedgerError
-from store.lookups import LedgerRef, ledgers_for
+from store.lookups import LedgerRef, ledgers_for, pick_coop, pick_ledger
 from store.models import Department, Direction, Entry, LedgerKind
 from store.people import Who
 from store.text import plain
@@ -106,14 +106,21 @@ class JournalStart:
     open_years: tuple[int, ...] = ()
 
 
-def journal_start(session: Session, who: Who, *, limit: int) -> JournalStart:
-    """The ledgers this person reads and writes, the coops they read whole; with a single ledger
-    and no coop, that ledger's first page of ``limit`` entries of the current year."""
+def journal_ledgers(session: Session, who: Who) -> JournalStart:
+    """The ledgers this person reads and writes, and the coops they read whole: the journal's choice."""
     refs = tuple(ledgers_for(session, who, write=False))
     writable = tuple(r.id for r in ledgers_for(session, who, write=True))
     coops = tuple(r for r in refs if r.kind == LedgerKind.ECOLE and may(who, Action.READ_COOP, coop_id=r.coop_id))
+    return JournalStart(refs, writable, coops)
+
+
+def journal_start(session: Session, who: Who, *, limit: int) -> JournalStart:
+    """The ledgers this person reads and writes, the coops they read whole (journal_ledgers); with a single
+    ledger and no coop, that ledger's first page of ``limit`` entries of the current year."""
+    start = journal_ledgers(session, who)
+    refs, writable, coops = start.refs, start.writable, start.coops
     if len(refs) != 1 or coops:
-        return JournalStart(refs, writable, coops)
+        return start
     today = today_in(refs[0].timezone)
     year = fiscal_year_of(today)
     page = journal(session, who, refs[0].id, year, limit=limit)
@@ -142,3 +149,27 @@ def edit_start(session: Session, who: Who, entry_id: int) -> EditStart:
     if entry.ledger_id not in writable:
         raise Forbidden(Action.WRITE_LEDGER)
     return EditStart(entry, ledger, writable, len(refs) > 1)
+
+
+@dataclass(frozen=True)
+class JournalOpened:
+    """A ledger (or a coop read whole) chosen for its journal: it, and its first page of the current year."""
+
+    ledger: LedgerRef  # the coop's school ledger, for a coop read whole
+    year: int
+    page: JournalPage
+    open_years: tuple[int, ...]
+
+
+def journal_open(session: Session, who: Who, *, ledger_id: int | None = None, coop_id: int | None = None,
+                 limit: int) -> JournalOpened:  # fmt: skip
+    """The ledger ``ledger_id`` this person reads (pick_ledger), or the coop ``coop_id`` they read whole
+    (pick_coop), with the first page of ``limit`` entries of the current year where it is (journal_page)."""
+    if coop_id is not None:
+        ref = pick_coop(session, who, coop_id, Action.READ_COOP)
+    else:
+        ref = pick_ledger(session, who, ledger_id, Action.READ_LEDGER)
+    year = fiscal_year_of(today_in(ref.timezone))
+    page, years = journal_page(session, who, None if coop_id is not None else ref.id, year, years_of=ref.id,
+                               limit=limit, coop_id=ref.coop_id)  # fmt: skip
+    return JournalOpened(ref, year, page, years)

@@ -481,3 +481,13 @@ async def test_the_membership_table_opens_from_a_reminder_in_one_call(bot, cast,
     assert marie.last.text.startswith("<b>Adhésion") and "974-111" in marie.last.text
     assert handler == ["table_start"]  # was pick_coop, current_year, view
     assert aside["gate"] == 1
+
+
+async def test_choosing_a_journal_is_one_call(bot, cast, meter):
+    marie = cast["mandataire"]
+    await marie.send("/journal")
+    await one_call_each(meter, marie, [
+        (marie.press("CE1A"), ["journal_open"], "<b>Journal du cahier CE1A</b>"),  # was pick_ledger, journal_page
+        (marie.press("📒 Autre cahier"), ["journal_ledgers"], "Le journal de quel cahier ?"),  # was ledgers_for, school_ledgers
+        (marie.press("🏫 Toute la coopérative 974-111"), ["journal_open"],  # was pick_coop, journal_page
+         "<b>Journal de la coopérative 974-111</b>")])  # fmt: skip

@@ -23,7 +23,7 @@ from bot.ui.formatting import (
     TEXT_BUDGET, WIDTH, balance_line, clip, day_text, fit, ledger_label, money, narrow, plus_money, refusal,
     report_warning, signed_money, years_text,
 )
-from bot.ui.steps import ledgers_keyboard, my_ledgers, picked_coop, picked_ledger, today_for
+from bot.ui.steps import ledgers_keyboard, today_for
 from bot.bookkeeping.history import trail_line
 from bot.ui.buttons import ID, YEAR, Button, button, page_turns, Field
 from bot.ui.chat import as_user, close_view, show
@@ -31,15 +31,12 @@ from bot.texts import lang, plural, t
 from store import books as store_books
 from store import entries as store_entries
 from store import journal as store_journal
-from store import lookups
-from store.access import Action
 from store.balances import Balances
 from store.books import EntryView
 from store.lookups import LedgerRef
 from store.models import Means, Treasury
 from store.money import AmountError, parse_amount
 from store.text import plain
-from store.years import fiscal_year_of
 
 # Conversation states
 LEDGER, PAGE, MONTHS, ENTRY, CONFIRM, SEARCH = (
@@ -81,22 +78,12 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
                                       search=None)  # fmt: skip
         return await show_fetched(update, context, start.page, start.open_years)
     await update.effective_message.reply_text(t("jnl.pick_ledger", language),
-                                              reply_markup=whole_coop_keyboard(list(start.refs), start.coops, language))
+                                              reply_markup=whole_coop_keyboard(start.refs, start.coops, language))
     return LEDGER
 
 
-async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[LedgerRef]:
-    """The school ledger of each coop whose whole books this person reads (not a teacher's)."""
-    return await as_user(update, context, lookups.school_ledgers, Action.READ_COOP)
-
-
-async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                        refs: list[LedgerRef]) -> InlineKeyboardMarkup:  # fmt: skip
-    """A button per ledger, and one per coop for its whole journal (all ledgers)."""
-    return whole_coop_keyboard(refs, await coops_read(update, context), lang(update))
-
-
 def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], language: str) -> InlineKeyboardMarkup:
+    """A button per ledger, and one per coop read whole for its journal (all ledgers)."""
     keyboard = ledgers_keyboard(list(refs), LEDGER_BUTTON, CANCEL_BUTTON, language).inline_keyboard
     whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))]
              for r in coops]  # fmt: skip
@@ -105,32 +92,34 @@ def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], l
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏫 Toute la coopérative: every ledger's entries in one journal."""
-    ref = await picked_coop(update, context, COOP_BUTTON, Action.READ_COOP)
+    opened = await as_user(update, context, store_journal.journal_open, coop_id=COOP_BUTTON.read(update),
+                           limit=PAGE_SIZE)  # fmt: skip
     await update.callback_query.answer()
-    return await open_ledger(update, context, ref, coop_wide=True)
+    return await open_ledger(update, context, opened, coop_wide=True)
 
 
 async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📒 Autre cahier: the choice again."""
-    refs = await my_ledgers(update, context, write=False)
+    choice = await as_user(update, context, store_journal.journal_ledgers)
     await update.callback_query.answer()
-    await show(update, t("jnl.pick_ledger", lang(update)), await pick_keyboard(update, context, refs))
+    await show(update, t("jnl.pick_ledger", lang(update)), whole_coop_keyboard(choice.refs, choice.coops, lang(update)))
     return LEDGER
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger chosen: its latest entries."""
-    ref = await picked_ledger(update, context, LEDGER_BUTTON, Action.READ_LEDGER)
+    opened = await as_user(update, context, store_journal.journal_open, ledger_id=LEDGER_BUTTON.read(update),
+                           limit=PAGE_SIZE)  # fmt: skip
     await update.callback_query.answer()
-    return await open_ledger(update, context, ref)
+    return await open_ledger(update, context, opened)
 
 
-async def open_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef, *,
+async def open_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, opened: store_journal.JournalOpened, *,
                       coop_wide: bool = False) -> str:  # fmt: skip
-    journal = context.user_data[KEY]
-    journal.update(ledger=asdict(ref), year=fiscal_year_of(today_for(ref)), page=0, month=None, coop=coop_wide,
-                   search=None)  # fmt: skip
-    return await show_page(update, context)
+    """Its first page, as the store call choosing it read it."""
+    context.user_data[KEY].update(ledger=asdict(opened.ledger), year=opened.year, page=0, month=None, coop=coop_wide,
+                                  search=None)  # fmt: skip
+    return await show_fetched(update, context, opened.page, opened.open_years)
 
 
 def current_ledger(context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
