@@ -113,15 +113,21 @@ def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id
 @dataclass(frozen=True)
 class Moved:
     """A movement just recorded, and the balances after it of the ledgers it moved between (one for a
-    deposit or a withdrawal)."""
+    deposit or a withdrawal); or, ``refused``, none and their balances of this fiscal year as they stand
+    (movement_balances: the amount's question, asked again)."""
 
-    movement: MovementView
+    movement: MovementView | None
     balances: tuple[Balances, ...]
+    refused: LedgerError | None = None
 
 
 def record_movement_with_balances(session: Session, who: Who, kind: MovementKind, **fields: Any) -> Moved:
-    """record_movement, with the new balances of its ledgers."""
-    moved = record_movement(session, who, kind, **fields)
+    """record_movement, with the new balances of its ledgers; a refusal (raised before anything is written)
+    comes back with their balances as they stand."""
+    try:
+        moved = record_movement(session, who, kind, **fields)
+    except LedgerError as refused:
+        return Moved(None, movement_balances(session, who, fields["ledger_id"], fields.get("to_ledger_id")), refused)
     ledger_ids = dict.fromkeys(leg.ledger_id for leg in (moved.outgoing, moved.incoming))
     year = moved.outgoing.fiscal_year
     return Moved(moved, tuple(_balances(session, session.get(Ledger, i), year) for i in ledger_ids))

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event
 
 from store import people
-from tests.test_report_warnings import sent  # noqa: F401 (a fixture)
+from tests.test_report_warnings import sent, to_send  # noqa: F401 (fixtures)
 
 GATE = {"admit": "gate"}  # before any handler: the update once, and the access table for a command
 PERSISTENCE = {"save_all", "load_all"}  # the chat's state, written once the update is handled
@@ -491,3 +491,34 @@ async def test_choosing_a_journal_is_one_call(bot, cast, meter):
         (marie.press("📒 Autre cahier"), ["journal_ledgers"], "Le journal de quel cahier ?"),  # was ledgers_for, school_ledgers
         (marie.press("🏫 Toute la coopérative 974-111"), ["journal_open"],  # was pick_coop, journal_page
          "<b>Journal de la coopérative 974-111</b>")])  # fmt: skip
+
+
+async def test_a_movement_refused_asks_its_amount_again_in_the_same_call(bot, cast, meter):
+    julien = cast["enseignant"]
+    await julien.send("/mouvement")
+    await julien.press("🏦 Dépôt d'espèces en banque")
+    await julien.send("9 000")  # more than the caisse holds
+    await julien.press("Aujourd'hui")
+    await julien.press("✅ Garder ce libellé")
+    aside, handler, _ = await meter.around(julien.press("✅ Enregistrer"))
+    assert julien.last.text.startswith("La caisse ne peut pas passer sous zéro") and "Montant ?" in julien.last.text
+    assert handler == ["record_movement_with_balances"]  # was record_movement_with_balances, balances
+    assert aside["gate"] == 1
+
+
+async def test_a_movement_whose_report_was_sent_since_its_card_shows_it_again_in_one_call(bot, sim, to_send,
+                                                                                          monkeypatch):  # fmt: skip
+    from tests.reportworld import MARIE
+    from tests.test_report_warnings import june_deposit_card, send_report
+
+    marie = sim.user(MARIE, "Marie", "Payet")
+    await june_deposit_card(marie)
+    to_send.run(send_report)  # sent meanwhile, from another phone
+    meter = Meter(to_send, monkeypatch)
+    try:
+        aside, handler, _ = await meter.around(marie.press("✅ Enregistrer"))
+    finally:
+        meter.forget()
+    assert "déjà envoyé sera modifié" in marie.last.text and "Dépôt d'espèces" in marie.last.text
+    assert handler == ["record_movement_with_balances"]  # was record_movement_with_balances, ledger_report_sent
+    assert aside["gate"] == 1

@@ -33,7 +33,6 @@ from store import books as store_books
 from store import movements as store_movements
 from store.balances import Balances
 from store.books import BETWEEN, LABEL_MAX
-from store.errors import LedgerError
 from store.lookups import class_pairs
 from store.models import MovementKind, Treasury
 from store.money import AmountError
@@ -116,9 +115,9 @@ async def set_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, way: Mo
 
 
 async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None, *,
-                    balances: tuple[Balances, ...] = ()) -> str:  # fmt: skip
+                    balances: tuple[Balances, ...] = (), sent: bool = False) -> str:  # fmt: skip
     """Ask what is still missing (amount, date, label), else show the card; ``balances``: the amount's question's,
-    when they came with the step's store call."""
+    and ``sent``: the day's year has its report with the AD, when the step's store call said so."""
     current, language = draft(context), lang(update)
     if current["kind"] in BETWEEN and "via" not in current:
         text, state = t("mvt.ask_via", language, kind=t(f"mvt.kind.{current['kind']}", language),
@@ -136,8 +135,8 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        current["warned"] = await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"],
-                                          day_of(current))  # fmt: skip
+        current["warned"] = sent or await as_user(update, context, store_books.ledger_report_sent,
+                                                  current["ledger_id"], day_of(current))  # fmt: skip
         if current["warned"]:  # shown on the card: what ✅ Enregistrer confirms
             text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
@@ -228,22 +227,21 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     if await older_card(update, current):
         return CONFIRM
     await query.answer()
-    try:
-        recorded = await as_user(update, context, store_movements.record_movement_with_balances,
-                                 MovementKind(current["kind"]), ledger_id=current["ledger_id"],
-                                 to_ledger_id=current["to_ledger_id"], day=day_of(current), amount=current["amount"],
-                                 label=current["label"], today=today_of(current), warned=current.get("warned", False),
-                                 **treasuries(current))  # fmt: skip
-    except LedgerError as refused:
+    recorded = await as_user(update, context, store_movements.record_movement_with_balances,
+                             MovementKind(current["kind"]), ledger_id=current["ledger_id"],
+                             to_ledger_id=current["to_ledger_id"], day=day_of(current), amount=current["amount"],
+                             label=current["label"], today=today_of(current), warned=current.get("warned", False),
+                             **treasuries(current))  # fmt: skip
+    if (refused := recorded.refused) is not None:
         if refused.reason == "report_unconfirmed":  # sent since the card: the card again, under the warning
-            return await next_step(update, context)
+            return await next_step(update, context, sent=True)
         field = REDO.get(refused.reason)
         if field is None:
             context.user_data.pop(DRAFT, None)
             await query.edit_message_text(refusal(refused, language))
             return ConversationHandler.END
         current.pop(field)
-        return await next_step(update, context, refusal(refused, language))
+        return await next_step(update, context, refusal(refused, language), balances=recorded.balances)
     context.user_data.pop(DRAFT, None)
     moved = recorded.movement
     lines = [t("mvt.after", language, ledger=escape(after.ledger_name), banque=signed_money(after.banque, language),
