@@ -332,14 +332,19 @@ class EntryContext:
     bank_after: int | None = None  # as bank_after_expense
     day: date | None = None  # the day given
     report_sent: bool = False  # that day's year has its report with the AD: saving modifies it (warn first)
+    cheques: bool = False  # next_cheque and cheque_used were read as asked (the draft's cheque step)
+    next_cheque: str | None = None  # suggest_cheque: the number after the coop's last cheque (next_cheque_number)
+    cheque_used: EntryView | None = None  # the coop's entry that already used the ``cheque`` number given
 
 
 def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id: int | None = None,
                   names: Sequence[str] = (), day: date | None = None, amount: int | None = None,
-                  means: Means | None = None, check_day: bool = False) -> EntryContext:  # fmt: skip
+                  means: Means | None = None, check_day: bool = False, cheques: bool = False,
+                  suggest_cheque: bool = False, cheque: str | None = None) -> EntryContext:  # fmt: skip
     """The ledgers this person writes in and the accounts, most used first, of ``ledger_id``,
     else of the ledger named among ``names``, else of the only ledger. With ``day``, ``amount`` and
-    ``means``: the bank warning too; ``check_day``: the LedgerError recording on that day would raise."""
+    ``means``: the bank warning too; ``check_day``: the LedgerError recording on that day would raise;
+    ``cheques``: the number to suggest (``suggest_cheque``) and the entry that already used ``cheque``."""
     refs = tuple(ledgers_for(session, who, write=True))
     if ledger_id is None:
         named = {normalise(n) for n in names}
@@ -355,12 +360,16 @@ def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id
         check_entry_day(session, who, ref.id, day, today=today_in(ref.timezone))
     accounts = accounts_by_use(session, who, ref.id, direction)
     sent = day is not None and report_sent(session, ref.coop_id, fiscal_year_of(day))
+    read = {"cheques": cheques}
+    if cheques:
+        read["next_cheque"] = next_cheque_number(session, who, ref.id) if suggest_cheque else None
+        read["cheque_used"] = cheque_used(session, who, ref.id, cheque) if cheque else None
     if day is None or amount is None or means is None:
-        return EntryContext(refs, ref.id, accounts, day=day, report_sent=sent)
+        return EntryContext(refs, ref.id, accounts, day=day, report_sent=sent, **read)
     bank_after = None
     if direction == Direction.DEPENSE and means != Means.ESPECES:
         bank_after = bank_after_expense(session, who, ref.id, day=day, amount=amount)
-    return EntryContext(refs, ref.id, accounts, True, bank_after, day, sent)
+    return EntryContext(refs, ref.id, accounts, True, bank_after, day, sent, **read)
 
 
 @dataclass(frozen=True)

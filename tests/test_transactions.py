@@ -242,13 +242,18 @@ async def test_pointing_a_banks_file_is_one_call(bot, cast, meter, demo_books):
     assert aside["gate"] == 1
 
 
+async def deposit_card(person, amount: str) -> None:
+    """/mouvement up to the card of a cash deposit of ``amount`` today, in the person's only ledger."""
+    await person.send("/mouvement")
+    await person.press("🏦 Dépôt d'espèces en banque")
+    await person.send(amount)
+    await person.press("Aujourd'hui")
+    await person.press("✅ Garder ce libellé")
+
+
 async def test_recording_a_movement_is_one_call_with_the_new_balances(bot, cast, meter):
     julien = cast["enseignant"]
-    await julien.send("/mouvement")
-    await julien.press("🏦 Dépôt d'espèces en banque")
-    await julien.send("10")
-    await julien.press("Aujourd'hui")
-    await julien.press("✅ Garder ce libellé")
+    await deposit_card(julien, "10")
     aside, handler, _ = await meter.around(julien.press("✅ Enregistrer"))
     assert "Mouvement enregistré : dépôt de 10,00" in julien.last.text and "CE1A" in julien.last.text
     assert handler == ["record_movement_with_balances"]  # was record_movement, balances per ledger
@@ -495,11 +500,7 @@ async def test_choosing_a_journal_is_one_call(bot, cast, meter):
 
 async def test_a_movement_refused_asks_its_amount_again_in_the_same_call(bot, cast, meter):
     julien = cast["enseignant"]
-    await julien.send("/mouvement")
-    await julien.press("🏦 Dépôt d'espèces en banque")
-    await julien.send("9 000")  # more than the caisse holds
-    await julien.press("Aujourd'hui")
-    await julien.press("✅ Garder ce libellé")
+    await deposit_card(julien, "9 000")  # more than the caisse holds
     aside, handler, _ = await meter.around(julien.press("✅ Enregistrer"))
     assert julien.last.text.startswith("La caisse ne peut pas passer sous zéro") and "Montant ?" in julien.last.text
     assert handler == ["record_movement_with_balances"]  # was record_movement_with_balances, balances
@@ -522,3 +523,17 @@ async def test_a_movement_whose_report_was_sent_since_its_card_shows_it_again_in
     assert "déjà envoyé sera modifié" in marie.last.text and "Dépôt d'espèces" in marie.last.text
     assert handler == ["record_movement_with_balances"]  # was record_movement_with_balances, ledger_report_sent
     assert aside["gate"] == 1
+
+
+async def test_a_cheques_number_asked_and_typed_is_one_call_each(bot, cast, meter):
+    marie = cast["mandataire"]
+    await marie.send("/depense")
+    await marie.send("30 Sortie")
+    await marie.press("CE1A")
+    await marie.press("Fournitures éducatives et administratives")
+    await one_call_each(meter, marie, [(marie.press("🧾 Chèque"), ["entry_context"], "Numéro du chèque ?")])
+    assert marie.last.buttons == [["N° 0001236"], ["Annuler"]]  # suggested: was entry_context, next_cheque_number
+    await one_call_each(meter, marie, [
+        # The coop's cheque 1235 is CE2B's: named, to confirm; was entry_context, cheque_used.
+        (marie.send("1235"), ["entry_context"], "⚠️ Le chèque n° 1235 a déjà servi"),
+        (marie.press("Garder le n° 1235"), ["entry_context"], "Quelle date ?")])  # fmt: skip
