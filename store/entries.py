@@ -257,9 +257,11 @@ def cancel_entry_with_balances(session: Session, who: Who, entry_id: int, *, war
 
 
 def attach_receipt(session: Session, who: Who, entry_id: int, *, file_id: str, file_unique_id: str,
-                   path: str, mime_type: str, size: int, today: date) -> ReceiptView:  # fmt: skip
-    """Record the justificatif of an entry: the Telegram file and where its copy is kept."""
+                   path: str, mime_type: str, size: int, today: date | None = None) -> ReceiptView:  # fmt: skip
+    """Record the justificatif of an entry: the Telegram file and where its copy is kept (``today``: where the
+    entry's coop is, unless given)."""
     entry, _, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    today = today or today_in(session.get(Department, coop.department_code).timezone)
     _require_changeable(session, entry, coop, today)
     values = {"file_id": file_id, "file_unique_id": file_unique_id, "path": path, "mime_type": mime_type}
     for field, limit in (("file_id", 255), ("file_unique_id", 64), ("path", 500), ("mime_type", 100)):

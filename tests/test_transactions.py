@@ -537,3 +537,14 @@ async def test_a_cheques_number_asked_and_typed_is_one_call_each(bot, cast, mete
         # The coop's cheque 1235 is CE2B's: named, to confirm; was entry_context, cheque_used.
         (marie.send("1235"), ["entry_context"], "⚠️ Le chèque n° 1235 a déjà servi"),
         (marie.press("Garder le n° 1235"), ["entry_context"], "Quelle date ?")])  # fmt: skip
+
+
+async def test_a_receipt_is_two_calls_around_its_download(bot, cast, meter):
+    julien = cast["enseignant"]
+    await julien.send("/depense 5 Colle; fournitures; carte; aujourd'hui")
+    aside, handler, _ = await meter.around(julien.send_photo(b"\xff\xd8\xff a receipt"))
+    assert "Justificatif joint" in julien.last.text, julien.last.text
+    # The entry is read (and its year named for the file's folder) before the file is downloaded from Telegram,
+    # then the receipt recorded: two calls with Telegram between them. Was get_entry, ledgers_for, attach_receipt.
+    assert handler == ["get_entry", "attach_receipt"]
+    assert aside["gate"] == 1

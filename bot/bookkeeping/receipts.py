@@ -3,7 +3,7 @@ entry_edit.py), and its receipt — a photo or PDF sent in reply to the entry's 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from bot.texts import lang, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, settings
 from bot.ui.formatting import balance_line, money, refusal, report_warning
-from bot.ui.steps import my_ledgers, today_for
+from bot.ui.steps import my_ledgers
 from store import entries
 from store.books import EntryView
 from store.errors import LedgerError
@@ -99,12 +99,10 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if (kept := await keep_sent_file(message, folder, str(entry.id), language)) is None:
         return
     incoming, path, kind, size = kept
-    refs = {r.id: r for r in await my_ledgers(update, context)}
-    today = today_for(refs[entry.ledger_id]) if entry.ledger_id in refs else date.today()
     try:
         await as_user(update, context, entries.attach_receipt, entry.id, file_id=incoming.file_id,
                       file_unique_id=incoming.file_unique_id, path=str(path), mime_type=kind.mime,
-                      size=size, today=today)  # fmt: skip
+                      size=size)  # fmt: skip
     except LedgerError as refused:
         path.unlink(missing_ok=True)
         await message.reply_text(refusal(refused, language))
