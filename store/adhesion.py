@@ -187,6 +187,15 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
     )  # fmt: skip
 
 
+def table_start(session: Session, who: Who, coop_id: int | None = None) -> AdhesionView:
+    """/adhesion: this year's table of the first coop this person manages, or of ``coop_id`` (📝 under a
+    reminder: the person may manage several)."""
+    if coop_id is None:
+        coop_id = who.managed()[0].coop_id
+    require(who, Action.MANAGE_COOP, coop_id=coop_id)
+    return view(session, who, coop_id, current_year(session, coop_id))
+
+
 def membership_state(session: Session, coop_id: int, year: int) -> str:
     """new, draft, submitted or validated, as AdhesionView.state says it (callers check access)."""
     adhesion = _adhesion(session, coop_id, year)
@@ -254,32 +263,39 @@ def _editable(session: Session, who: Who, coop_id: int, year: int) -> Adhesion:
     return adhesion
 
 
-def withdraw(session: Session, who: Who, coop_id: int, year: int) -> Notified | None:
-    """Take a membership sent to the AD back to draft, to change it (it must be sent again);
-    returns the AD staff to tell, or None if it was a draft already."""
+@dataclass(frozen=True)
+class Withdrawn:
+    """A membership back to draft: the AD staff to tell (None if it was a draft already), and its table."""
+
+    notified: Notified | None
+    table: AdhesionView
+
+
+def withdraw(session: Session, who: Who, coop_id: int, year: int) -> Withdrawn:
+    """Take a membership sent to the AD back to draft, to change it (it must be sent again)."""
     require(who, Action.MANAGE_COOP, coop_id=coop_id)
     adhesion = _adhesion(session, coop_id, year)
     if adhesion is None or adhesion.validated_at is not None:
         raise AdhesionError("locked" if adhesion else "not_found")
-    if adhesion.submitted_at is None:
-        return None
-    adhesion.submitted_at = adhesion.submitted_by = None
-    session.add(adhesion)
-    record(session, who, "adhesion", adhesion.id, "withdraw", coop_id=coop_id, after={"year": year})
-    return _staff_to_tell(session, adhesion)
+    notified = None
+    if adhesion.submitted_at is not None:
+        adhesion.submitted_at = adhesion.submitted_by = None
+        session.add(adhesion)
+        record(session, who, "adhesion", adhesion.id, "withdraw", coop_id=coop_id, after={"year": year})
+        notified = _staff_to_tell(session, adhesion)
+    return Withdrawn(notified, view(session, who, coop_id, year))
 
 
-def begin(session: Session, who: Who, coop_id: int, year: int, from_last_year: bool) -> None:
-    """Start the year's table, empty or from last year's rows (their counts to confirm).
+def begin(session: Session, who: Who, coop_id: int, year: int, from_last_year: bool) -> AdhesionView:
+    """Start the year's table, empty or from last year's rows (their counts to confirm); returns it.
 
     A class ledger lives across years: a row taken over keeps its class's ledger."""
     adhesion = _editable(session, who, coop_id, year)
     last = _adhesion(session, coop_id, year - 1)
-    if not from_last_year or last is None:
-        return
-    for row in _rows(session, last.id):
+    for row in _rows(session, last.id) if from_last_year and last is not None else ():
         _insert_row(session, who, adhesion, row.class_name, list(row.teachers), row.pupils, row.other_adults,
                     row.ledger_id)  # fmt: skip
+    return view(session, who, coop_id, year)
 
 
 def available_class_name(session: Session, who: Who, coop_id: int, year: int, text: str,
@@ -295,12 +311,12 @@ def available_class_name(session: Session, who: Who, coop_id: int, year: int, te
 
 
 def add_row(session: Session, who: Who, coop_id: int, year: int, class_name: str,
-            teachers: list[Teacher], pupils: int, other_adults: int) -> int:  # fmt: skip
-    """A new class row, checked again here whatever the chat did; returns its id."""
+            teachers: list[Teacher], pupils: int, other_adults: int) -> AdhesionView:  # fmt: skip
+    """A new class row, checked again here whatever the chat did; returns the table with it (its last row)."""
     adhesion = _editable(session, who, coop_id, year)
     name = available_class_name(session, who, coop_id, year, class_name)
-    return _insert_row(session, who, adhesion, name, teachers,
-                       _bounded(pupils, PUPILS), _bounded(other_adults, OTHER_ADULTS))  # fmt: skip
+    _insert_row(session, who, adhesion, name, teachers, _bounded(pupils, PUPILS), _bounded(other_adults, OTHER_ADULTS))
+    return view(session, who, coop_id, year)
 
 
 def _insert_row(session: Session, who: Who, adhesion: Adhesion, class_name: str, teachers: list[Teacher],
@@ -345,8 +361,8 @@ def _row(session: Session, who: Who, row_id: int) -> tuple[AdhesionRow, Adhesion
 
 def update_row(session: Session, who: Who, row_id: int, *, class_name: str | None = None,
                teachers: list[Teacher] | None = None, pupils: int | None = None,
-               other_adults: int | None = None) -> None:  # fmt: skip
-    """Change one or more fields of a row."""
+               other_adults: int | None = None) -> AdhesionView:  # fmt: skip
+    """Change one or more fields of a row; returns the table with it."""
     row, adhesion = _row(session, who, row_id)
     before = _row_state(row, _row_teachers(session, row.id))
     if class_name is not None:
@@ -364,6 +380,31 @@ def update_row(session: Session, who: Who, row_id: int, *, class_name: str | Non
     session.add(row)
     record(session, who, "adhesionrow", row.id, "edit", coop_id=adhesion.coop_id, before=before,
            after=_row_state(row, teachers if teachers is not None else _row_teachers(session, row.id)))  # fmt: skip
+    return view(session, who, adhesion.coop_id, adhesion.year)
+
+
+@dataclass(frozen=True)
+class RowDeleted:
+    """🗑 Oui: the row as the table showed it (None: gone already), deleted unless ``refused``, and the table
+    as it then stands."""
+
+    row: RowView | None
+    table: AdhesionView
+    refused: AdhesionError | None = None
+
+
+def delete_table_row(session: Session, who: Who, coop_id: int, year: int, row_id: int) -> RowDeleted:
+    """delete_row on a row of the year's table, with the table after it; a refusal (raised before anything
+    is deleted) comes back with the table as it stands."""
+    table = view(session, who, coop_id, year)
+    row = next((r for r in table.rows if r.id == row_id), None)
+    if row is None:
+        return RowDeleted(None, table)
+    try:
+        delete_row(session, who, row_id)
+    except AdhesionError as refused:
+        return RowDeleted(row, table, refused)
+    return RowDeleted(row, view(session, who, coop_id, year))
 
 
 def _row_teachers(session: Session, row_id: int) -> tuple[Teacher, ...]:
@@ -394,8 +435,15 @@ class Notified:
     year: int
 
 
-def submit(session: Session, who: Who, coop_id: int, year: int, now: datetime | None = None) -> Notified:
-    """The mandataire's engagement; returns the AD staff to notify."""
+@dataclass(frozen=True)
+class Submitted(Notified):
+    """The membership sent, as its table now stands (what the AD staff are told of it)."""
+
+    table: AdhesionView
+
+
+def submit(session: Session, who: Who, coop_id: int, year: int, now: datetime | None = None) -> Submitted:
+    """The mandataire's engagement; returns the AD staff to notify and the table sent."""
     adhesion = _editable(session, who, coop_id, year)
     table = _rows(session, adhesion.id)
     if not table:
@@ -404,7 +452,8 @@ def submit(session: Session, who: Who, coop_id: int, year: int, now: datetime | 
     session.add(adhesion)
     record(session, who, "adhesion", adhesion.id, "submit", coop_id=coop_id,
            after={"year": year, "rows": len(table), "members": sum(r.total for r in table)})  # fmt: skip
-    return _staff_to_tell(session, adhesion)
+    told = _staff_to_tell(session, adhesion)
+    return Submitted(told.people, told.affiliation, told.adhesion_id, told.year, view(session, who, coop_id, year, now))
 
 
 def _staff_to_tell(session: Session, adhesion: Adhesion) -> Notified:

@@ -63,9 +63,27 @@ def card(session: Session, who: Who, coop_id: int) -> CoopCard:
     )  # fmt: skip
 
 
-def card_by_affiliation(session: Session, who: Who, typed: str) -> CoopCard | None:
-    """AD staff: the card of a coop of their department typed by its affiliation; None if there is none."""
+@dataclass(frozen=True)
+class CoopCards:
+    """/coop's answer: the cards to show, and the AD staff member's department (the example of an affiliation to type)."""
+
+    cards: tuple[CoopCard, ...]
+    department: str | None
+
+
+def cards(session: Session, who: Who) -> CoopCards:
+    """The card of each coop this person belongs to; none for AD staff, who type which coop."""
+    coops = dict.fromkeys(r.coop_id for r in who.roles if r.coop_id is not None)
+    return CoopCards(tuple(card(session, who, coop_id) for coop_id in coops), _first_department(who))
+
+
+def card_by_affiliation(session: Session, who: Who, typed: str) -> CoopCards:
+    """AD staff: the card of a coop of their department typed by its affiliation; none if there is none."""
     coop = coop_by_affiliation(session, typed)
     if coop is None or not may(who, Action.STAFF, department_code=coop.department_code):
-        return None
-    return card(session, who, coop.id)
+        return CoopCards((), _first_department(who))
+    return CoopCards((card(session, who, coop.id),), _first_department(who))
+
+
+def _first_department(who: Who) -> str | None:
+    return next(iter(who.departments()), None)

@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from store import audit
-from store.access import Action, Forbidden
+from store.access import Action, Forbidden, require
 from store.accounts import Account, Chart, normalise
 from store.entry_words import Repeated, read_extras
 from store.balances import Balances, _balances
@@ -23,10 +23,17 @@ from store.people import Who
 from store.years import fiscal_year_of, today_in
 
 
-def get_entry(session: Session, who: Who, entry_id: int) -> EntryView:
+def get_entry(session: Session, who: Who, entry_id: int, *, write: bool = False) -> EntryView:
     """One entry, with its ventilation, receipts, whether it is ticked or cancelled, and whether its
-    year's report is with the AD (a change would modify it)."""
-    entry, _, coop = _require_entry(session, who, Action.READ_LEDGER, entry_id)
+    year's report is with the AD (a change would modify it). ``write``: Forbidden unless this person
+    may change it too (the edit menu, its questions, the cancellation's card)."""
+    entry, ledger, coop = _require_entry(session, who, Action.READ_LEDGER, entry_id)
+    if write:
+        require(who, Action.WRITE_LEDGER, coop_id=coop.id, department_code=coop.department_code, ledger_id=ledger.id)
+    return _view_of(session, entry, coop)
+
+
+def _view_of(session: Session, entry: Entry, coop: Coop) -> EntryView:
     view = _views(session, [entry], chart_of(session, coop))[0]
     return replace(view, report_sent=report_sent(session, coop.id, entry.fiscal_year))
 
@@ -35,6 +42,18 @@ def entry_history(session: Session, who: Who, entry_id: int) -> tuple[audit.Audi
     """The entry's audit trail, oldest first: who created, edited, cancelled it, when, before/after."""
     _require_entry(session, who, Action.READ_LEDGER, entry_id)
     return audit.events(session, "entry", entry_id)
+
+
+def entry_with_history(session: Session, who: Who, entry_id: int) -> tuple[EntryView, tuple[audit.AuditView, ...]]:
+    """🕓 Historique: the entry (get_entry) and its audit trail (entry_history)."""
+    return get_entry(session, who, entry_id), entry_history(session, who, entry_id)
+
+
+def entry_accounts(session: Session, who: Who, entry_id: int) -> tuple[EntryView, tuple[Account, ...]]:
+    """An entry's new account asked: the entry, for who may change it, and the accounts of its direction,
+    its ledger's most used first (accounts_by_use)."""
+    entry = get_entry(session, who, entry_id, write=True)
+    return entry, accounts_by_use(session, who, entry.ledger_id, entry.direction)
 
 
 def record_entry(session: Session, who: Who, ledger_id: int, *, direction: Direction, day: date,
@@ -197,18 +216,60 @@ def cancel_entry(session: Session, who: Who, entry_id: int, *, today: date, warn
     return _views(session, [entry], chart_of(session, coop))[0]
 
 
-def cancel_entry_with_balances(session: Session, who: Who, entry_id: int, *, warned: bool = False) -> Recorded:
-    """cancel_entry, dated against today where the entry's coop is, with its ledger's balances after it."""
-    _, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
-    cancelled = cancel_entry(session, who, entry_id, warned=warned,
-                             today=today_in(session.get(Department, coop.department_code).timezone))
-    return Recorded(cancelled, _balances(session, ledger, cancelled.fiscal_year))
+@dataclass(frozen=True)
+class EntryChange:
+    """A change (or the cancellation) asked of an entry: made (with its ledger's ``balances`` after it), or not, the
+    entry as it stands and what comes instead: each part of a split entry's new amount to ask (``parts``), a
+    dépense's cheque number the coop already used to confirm (``cheque_used``), or the ``refused`` change."""
+
+    entry: EntryView
+    balances: Balances | None = None
+    parts: bool = False
+    cheque_used: EntryView | None = None
+    refused: LedgerError | None = None
+
+
+def change_entry(session: Session, who: Who, entry_id: int, *, warned: bool = False, check: bool = False,
+                 **changes: Any) -> EntryChange:  # fmt: skip
+    """edit_entry, dated against today where the entry's coop is, with its ledger's balances after it.
+    ``check``: the value was just typed at its question, so that a split entry's new amount asks each
+    part first, and a dépense's cheque number the coop already used is named first, nothing changed.
+    A refusal (raised before anything is written) comes back with the entry as it stands."""
+    entry, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    view = _view_of(session, entry, coop)
+    if check and "amount" in changes and len(view.splits) > 1 and changes["amount"] != view.amount:
+        return EntryChange(view, parts=True)
+    number = changes.get("cheque_number")
+    if check and number and view.direction == Direction.DEPENSE:
+        used = cheque_used(session, who, view.ledger_id, number, exclude=view.id)
+        if used is not None:
+            return EntryChange(view, cheque_used=used)
+    today = today_in(session.get(Department, coop.department_code).timezone)
+    try:
+        edited = edit_entry(session, who, entry_id, today=today, warned=warned, **changes)
+    except LedgerError as refused:
+        return EntryChange(view, refused=refused)
+    return EntryChange(edited, _balances(session, ledger, edited.fiscal_year))
+
+
+def cancel_entry_with_balances(session: Session, who: Who, entry_id: int, *, warned: bool = False) -> EntryChange:
+    """cancel_entry, dated against today where the entry's coop is, with its ledger's balances after it; a
+    refusal (raised before anything is written) comes back with the entry as it stands."""
+    entry, ledger, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    try:
+        cancelled = cancel_entry(session, who, entry_id, warned=warned,
+                                 today=today_in(session.get(Department, coop.department_code).timezone))
+    except LedgerError as refused:
+        return EntryChange(_view_of(session, entry, coop), refused=refused)
+    return EntryChange(cancelled, _balances(session, ledger, cancelled.fiscal_year))
 
 
 def attach_receipt(session: Session, who: Who, entry_id: int, *, file_id: str, file_unique_id: str,
-                   path: str, mime_type: str, size: int, today: date) -> ReceiptView:  # fmt: skip
-    """Record the justificatif of an entry: the Telegram file and where its copy is kept."""
+                   path: str, mime_type: str, size: int, today: date | None = None) -> ReceiptView:  # fmt: skip
+    """Record the justificatif of an entry: the Telegram file and where its copy is kept (``today``: where the
+    entry's coop is, unless given)."""
     entry, _, coop = _require_entry(session, who, Action.WRITE_LEDGER, entry_id)
+    today = today or today_in(session.get(Department, coop.department_code).timezone)
     _require_changeable(session, entry, coop, today)
     values = {"file_id": file_id, "file_unique_id": file_unique_id, "path": path, "mime_type": mime_type}
     for field, limit in (("file_id", 255), ("file_unique_id", 64), ("path", 500), ("mime_type", 100)):
@@ -281,14 +342,19 @@ class EntryContext:
     bank_after: int | None = None  # as bank_after_expense
     day: date | None = None  # the day given
     report_sent: bool = False  # that day's year has its report with the AD: saving modifies it (warn first)
+    cheques: bool = False  # next_cheque and cheque_used were read as asked (the draft's cheque step)
+    next_cheque: str | None = None  # suggest_cheque: the number after the coop's last cheque (next_cheque_number)
+    cheque_used: EntryView | None = None  # the coop's entry that already used the ``cheque`` number given
 
 
 def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id: int | None = None,
                   names: Sequence[str] = (), day: date | None = None, amount: int | None = None,
-                  means: Means | None = None, check_day: bool = False) -> EntryContext:  # fmt: skip
+                  means: Means | None = None, check_day: bool = False, cheques: bool = False,
+                  suggest_cheque: bool = False, cheque: str | None = None) -> EntryContext:  # fmt: skip
     """The ledgers this person writes in and the accounts, most used first, of ``ledger_id``,
     else of the ledger named among ``names``, else of the only ledger. With ``day``, ``amount`` and
-    ``means``: the bank warning too; ``check_day``: the LedgerError recording on that day would raise."""
+    ``means``: the bank warning too; ``check_day``: the LedgerError recording on that day would raise;
+    ``cheques``: the number to suggest (``suggest_cheque``) and the entry that already used ``cheque``."""
     refs = tuple(ledgers_for(session, who, write=True))
     if ledger_id is None:
         named = {normalise(n) for n in names}
@@ -304,12 +370,16 @@ def entry_context(session: Session, who: Who, direction: Direction, *, ledger_id
         check_entry_day(session, who, ref.id, day, today=today_in(ref.timezone))
     accounts = accounts_by_use(session, who, ref.id, direction)
     sent = day is not None and report_sent(session, ref.coop_id, fiscal_year_of(day))
+    read = {"cheques": cheques}
+    if cheques:
+        read["next_cheque"] = next_cheque_number(session, who, ref.id) if suggest_cheque else None
+        read["cheque_used"] = cheque_used(session, who, ref.id, cheque) if cheque else None
     if day is None or amount is None or means is None:
-        return EntryContext(refs, ref.id, accounts, day=day, report_sent=sent)
+        return EntryContext(refs, ref.id, accounts, day=day, report_sent=sent, **read)
     bank_after = None
     if direction == Direction.DEPENSE and means != Means.ESPECES:
         bank_after = bank_after_expense(session, who, ref.id, day=day, amount=amount)
-    return EntryContext(refs, ref.id, accounts, True, bank_after, day, sent)
+    return EntryContext(refs, ref.id, accounts, True, bank_after, day, sent, **read)
 
 
 @dataclass(frozen=True)

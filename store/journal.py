@@ -10,10 +10,11 @@ from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from store.access import Action, may
+from store.access import Action, Forbidden, may
 from store.books import chart_of, _coop_ledgers, EntryView, JOURNAL_LIMIT_MAX, _open_years, _opening_amounts, _require_coop, _require_ledger, _views
+from store.entries import get_entry
 from store.errors import LedgerError
-from store.lookups import LedgerRef, ledgers_for
+from store.lookups import LedgerRef, ledgers_for, pick_coop, pick_ledger
 from store.models import Department, Direction, Entry, LedgerKind
 from store.people import Who
 from store.text import plain
@@ -105,15 +106,70 @@ class JournalStart:
     open_years: tuple[int, ...] = ()
 
 
-def journal_start(session: Session, who: Who, *, limit: int) -> JournalStart:
-    """The ledgers this person reads and writes, the coops they read whole; with a single ledger
-    and no coop, that ledger's first page of ``limit`` entries of the current year."""
+def journal_ledgers(session: Session, who: Who) -> JournalStart:
+    """The ledgers this person reads and writes, and the coops they read whole: the journal's choice."""
     refs = tuple(ledgers_for(session, who, write=False))
     writable = tuple(r.id for r in ledgers_for(session, who, write=True))
     coops = tuple(r for r in refs if r.kind == LedgerKind.ECOLE and may(who, Action.READ_COOP, coop_id=r.coop_id))
+    return JournalStart(refs, writable, coops)
+
+
+def journal_start(session: Session, who: Who, *, limit: int) -> JournalStart:
+    """The ledgers this person reads and writes, the coops they read whole (journal_ledgers); with a single
+    ledger and no coop, that ledger's first page of ``limit`` entries of the current year."""
+    start = journal_ledgers(session, who)
+    refs, writable, coops = start.refs, start.writable, start.coops
     if len(refs) != 1 or coops:
-        return JournalStart(refs, writable, coops)
+        return start
     today = today_in(refs[0].timezone)
     year = fiscal_year_of(today)
     page = journal(session, who, refs[0].id, year, limit=limit)
     return JournalStart(refs, writable, coops, year, page, _open_years(session, refs[0].coop_id, today))
+
+
+@dataclass(frozen=True)
+class EditStart:
+    """✏️ Modifier under an entry just recorded: the entry, its ledger, and the journal's ledgers around it."""
+
+    entry: EntryView
+    ledger: LedgerRef
+    writable: tuple[int, ...]
+    several: bool  # more than one ledger read: the journal offers to choose another
+
+
+def edit_start(session: Session, who: Who, entry_id: int) -> EditStart:
+    """The entry (get_entry, Forbidden unless this person may change it), its ledger, the ledgers they write in,
+    and whether they read several."""
+    entry = get_entry(session, who, entry_id)
+    refs = ledgers_for(session, who, write=False)
+    ledger = next((r for r in refs if r.id == entry.ledger_id), None)
+    if ledger is None:
+        raise Forbidden(Action.READ_LEDGER)
+    writable = tuple(r.id for r in ledgers_for(session, who, write=True))
+    if entry.ledger_id not in writable:
+        raise Forbidden(Action.WRITE_LEDGER)
+    return EditStart(entry, ledger, writable, len(refs) > 1)
+
+
+@dataclass(frozen=True)
+class JournalOpened:
+    """A ledger (or a coop read whole) chosen for its journal: it, and its first page of the current year."""
+
+    ledger: LedgerRef  # the coop's school ledger, for a coop read whole
+    year: int
+    page: JournalPage
+    open_years: tuple[int, ...]
+
+
+def journal_open(session: Session, who: Who, *, ledger_id: int | None = None, coop_id: int | None = None,
+                 limit: int) -> JournalOpened:  # fmt: skip
+    """The ledger ``ledger_id`` this person reads (pick_ledger), or the coop ``coop_id`` they read whole
+    (pick_coop), with the first page of ``limit`` entries of the current year where it is (journal_page)."""
+    if coop_id is not None:
+        ref = pick_coop(session, who, coop_id, Action.READ_COOP)
+    else:
+        ref = pick_ledger(session, who, ledger_id, Action.READ_LEDGER)
+    year = fiscal_year_of(today_in(ref.timezone))
+    page, years = journal_page(session, who, None if coop_id is not None else ref.id, year, years_of=ref.id,
+                               limit=limit, coop_id=ref.coop_id)  # fmt: skip
+    return JournalOpened(ref, year, page, years)

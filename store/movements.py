@@ -8,12 +8,50 @@ from typing import Any
 
 from sqlmodel import Session
 
-from store.access import Action
+from store.access import Action, Forbidden
 from store.balances import Balances, _balances
-from store.books import BANK_MEANS, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, require_warned, _views
+from store.books import BANK_MEANS, BETWEEN, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, require_warned, _views
 from store.errors import LedgerError
-from store.models import Coop, Direction, Ledger, LedgerKind, Means, Movement, MovementKind, Treasury
+from store.lookups import LedgerRef, class_pairs, ledgers_for, movement_ledgers
+from store.models import Coop, Department, Direction, Ledger, LedgerKind, Means, Movement, MovementKind, Treasury
 from store.people import Who
+from store.years import fiscal_year_of, today_in
+
+
+@dataclass(frozen=True)
+class MovementWay:
+    """/mouvement's kind chosen (and its ledger): the ledgers it may start from and, once one is chosen or is
+    the only one, where the money goes from and to, with the balances its amount's question shows."""
+
+    choices: tuple[LedgerRef, ...]
+    source: LedgerRef | None = None  # the ledger the money leaves (the school's, for an avance)
+    target: LedgerRef | None = None  # avance, remboursement: the ledger it goes to
+    balances: tuple[Balances, ...] = ()  # a dépôt's or a retrait's ledger (its amount is asked next)
+
+
+def movement_way(session: Session, who: Who, kind: MovementKind, ledger_id: int | None = None) -> MovementWay:
+    """The ledgers a movement of ``kind`` may start from (movement_ledgers); the one chosen (``ledger_id``, else
+    Forbidden), or the only one: a dépôt or a retrait stays in it, with its balances (movement_balances); an
+    avance comes from the class's school ledger, a remboursement goes back to it (the treasury is asked next)."""
+    kind = MovementKind(kind)
+    choices = tuple(movement_ledgers(session, who, kind))
+    if ledger_id is None and len(choices) > 1:
+        return MovementWay(choices)
+    chosen = next((r for r in choices if ledger_id in (None, r.id)), None)
+    if chosen is None:
+        raise Forbidden(Action.WRITE_LEDGER)
+    if kind not in BETWEEN:
+        return MovementWay(choices, chosen, balances=movement_balances(session, who, chosen.id))
+    school = dict(class_pairs(ledgers_for(session, who, write=True)))[chosen]
+    return MovementWay(choices, *((school, chosen) if kind == MovementKind.AVANCE else (chosen, school)))
+
+
+def movement_balances(session: Session, who: Who, ledger_id: int, to_ledger_id: int | None = None) -> tuple[Balances, ...]:
+    """The balances of a movement's ledger (and of ``to_ledger_id``) in the fiscal year of today where its coop is."""
+    ledger, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
+    ledgers = [ledger] + ([_require_ledger(session, who, Action.READ_LEDGER, to_ledger_id)[0]] if to_ledger_id else [])
+    year = fiscal_year_of(today_in(session.get(Department, coop.department_code).timezone))
+    return tuple(_balances(session, x, year) for x in ledgers)
 
 
 @dataclass(frozen=True)
@@ -75,15 +113,21 @@ def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id
 @dataclass(frozen=True)
 class Moved:
     """A movement just recorded, and the balances after it of the ledgers it moved between (one for a
-    deposit or a withdrawal)."""
+    deposit or a withdrawal); or, ``refused``, none and their balances of this fiscal year as they stand
+    (movement_balances: the amount's question, asked again)."""
 
-    movement: MovementView
+    movement: MovementView | None
     balances: tuple[Balances, ...]
+    refused: LedgerError | None = None
 
 
 def record_movement_with_balances(session: Session, who: Who, kind: MovementKind, **fields: Any) -> Moved:
-    """record_movement, with the new balances of its ledgers."""
-    moved = record_movement(session, who, kind, **fields)
+    """record_movement, with the new balances of its ledgers; a refusal (raised before anything is written)
+    comes back with their balances as they stand."""
+    try:
+        moved = record_movement(session, who, kind, **fields)
+    except LedgerError as refused:
+        return Moved(None, movement_balances(session, who, fields["ledger_id"], fields.get("to_ledger_id")), refused)
     ledger_ids = dict.fromkeys(leg.ledger_id for leg in (moved.outgoing, moved.incoming))
     year = moved.outgoing.fiscal_year
     return Moved(moved, tuple(_balances(session, session.get(Ledger, i), year) for i in ledger_ids))

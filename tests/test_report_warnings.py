@@ -283,16 +283,21 @@ def to_send(demo):
     return demo
 
 
-async def test_a_movement_whose_report_is_sent_after_its_card_shows_the_card_again_under_the_warning(bot, sim, to_send):
-    marie = sim.user(MARIE, "Marie", "Payet")
-    count = live_entries(to_send)
+async def june_deposit_card(marie):
+    """/mouvement up to the card of a 10 € deposit in the school ledger on 20 June of the year to report."""
     await marie.send("/mouvement")
     await marie.press("🏦 Dépôt d'espèces en banque")
     await marie.press("École (école)")
     await marie.send("10")
     await marie.press("📅 Autre date")
     await marie.send(f"20/06/{YEAR + 1}")
-    step = await marie.press("✅ Garder ce libellé")
+    return await marie.press("✅ Garder ce libellé")
+
+
+async def test_a_movement_whose_report_is_sent_after_its_card_shows_the_card_again_under_the_warning(bot, sim, to_send):
+    marie = sim.user(MARIE, "Marie", "Payet")
+    count = live_entries(to_send)
+    step = await june_deposit_card(marie)
     assert "Dépôt d'espèces" in flat(step.text) and WARNING not in flat(step.text)  # not sent yet: no warning
     to_send.run(send_report)  # the mandataire's other phone, or a co-signataire, sends the report meanwhile
     step = await marie.press("✅ Enregistrer")

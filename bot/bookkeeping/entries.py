@@ -157,10 +157,13 @@ async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, l
     direction = Direction(current["direction"])
     if day is None and "day" in current:
         day = date.fromisoformat(current["day"])
+    cheque = current.get("cheque")  # a dépense's: the number to suggest, or the one typed to check (next_step)
+    by_cheque = direction == Direction.DEPENSE and current.get("means") == Means.CHEQUE
     known = await as_user(update, context, entries.entry_context, direction,
                           ledger_id=ledger_id or current.get("ledger_id"), day=day, amount=current.get("amount"),
                           means=Means(current["means"]) if "means" in current else None,
-                          check_day=check_day)  # fmt: skip
+                          check_day=check_day, cheques=True, suggest_cheque=by_cheque and not cheque,
+                          cheque=cheque if by_cheque and current.get("cheque_ok") != cheque else None)  # fmt: skip
     return ordered(context, known, direction)
 
 
@@ -218,10 +221,11 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     if missing == "means":
         return await ask_means(update, context)
     if missing == "cheque":
-        return await ask_cheque(update, context)
+        return await ask_cheque(update, context, known)
     if current["means"] == Means.CHEQUE and current["direction"] == Direction.DEPENSE \
             and current.get("cheque_ok") != current["cheque"]:
-        used = await as_user(update, context, entries.cheque_used, current["ledger_id"], current["cheque"])
+        used = known.cheque_used if known.cheques else await as_user(update, context, entries.cheque_used,
+                                                                     current["ledger_id"], current["cheque"])
         if used is not None:
             current["asked"] = True
             return await confirm_cheque(update, context, used)
@@ -388,11 +392,12 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     return await next_step(update, context, await draft_context(update, context))
 
 
-async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The cheque's number, the one after the coop's last cheque offered as a button."""
+async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext) -> str:
+    """The cheque's number, the one after the coop's last cheque offered as a button (read with the draft's
+    context, unless it came from a line)."""
     language = lang(update)
-    suggestion = None
-    if draft(context)["direction"] == Direction.DEPENSE:
+    suggestion = known.next_cheque
+    if draft(context)["direction"] == Direction.DEPENSE and not known.cheques:
         suggestion = await as_user(update, context, entries.next_cheque_number, draft(context)["ledger_id"])
     rows = [[button(t("ent.cheque.suggest", language, number=suggestion), CHEQUE_BUTTON.data(suggestion))]] if suggestion else []
     rows.append([button(t("button.cancel", language), CANCEL_BUTTON.data())])

@@ -14,20 +14,20 @@ from telegram.ext import ContextTypes
 
 from bot.bookkeeping.receipts import EDIT_BUTTON
 from bot.bookkeeping.journal import (
-    FIELDS_BUTTON, KEY, OPEN_BUTTON, changed, current_ledger, load_entry, means_text, show_entry, warned,
+    FIELDS_BUTTON, KEY, OPEN_BUTTON, changed_text, current_ledger, load_entry, means_text, show_entry, warned,
 )
 from bot.texts import lang, t
 from bot.ui.buttons import ID, Button, Field, button, enum, one_of
 from bot.ui.chat import as_user, show
 from bot.ui.formatting import day_text, money, refusal
-from bot.ui.steps import amount_or_problem, my_ledgers, read_day, read_part, today_for
+from bot.ui.steps import amount_or_problem, read_day, read_part, today_for
 from store import books as store_books
 from store import entries as store_entries
-from store import lookups
-from store.access import Action
+from store import journal as store_journal
+from store.accounts import Account
 from store.books import EntryView
 from store.errors import LedgerError
-from store.models import Direction, Means
+from store.models import Means
 
 # Conversation states (of /journal's conversation)
 FIELD, MEANS, TYPING, ACCOUNT, SPLIT, CHANGE = "jnl.field", "jnl.means", "jnl.typing", "jnl.account", "jnl.split", "jnl.change"
@@ -42,11 +42,10 @@ NO_PROJECT = {"aucun", "aucune", "non", "-", "none", "no"}
 FINAL_REFUSALS = {"cancelled", "ticked", "movement", "splits_mismatch", "deposited"}
 
 
-async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entry_id: int | None = None,
+async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entry: EntryView | None = None,
                      edit: bool = True) -> str:  # fmt: skip
     """✏️ Modifier: which field?"""
-    entry_id = FIELDS_BUTTON.read(update) if entry_id is None else entry_id
-    entry = await load_entry(update, context, entry_id, write=True)
+    entry = entry or await load_entry(update, context, FIELDS_BUTTON.read(update), write=True)
     await update.callback_query.answer()
     language = lang(update)
     if entry.cancelled or entry.is_movement:
@@ -62,13 +61,10 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entr
 
 async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✏️ Modifier under a just recorded entry: the journal's edit menu for it, in a new message."""
-    entry = await as_user(update, context, store_entries.get_entry, EDIT_BUTTON.read(update))
-    ref = await as_user(update, context, lookups.pick_ledger, entry.ledger_id, Action.READ_LEDGER)
-    refs = await my_ledgers(update, context, write=False)
-    writable = [r.id for r in await my_ledgers(update, context, write=True)]
-    context.user_data[KEY] = {"writable": writable, "several": len(refs) > 1}
-    context.user_data[KEY].update(ledger=asdict(ref), year=entry.fiscal_year, page=0, month=None)
-    return await pick_field(update, context, entry_id=entry.id, edit=False)
+    start = await as_user(update, context, store_journal.edit_start, EDIT_BUTTON.read(update))
+    context.user_data[KEY] = {"writable": list(start.writable), "several": start.several}
+    context.user_data[KEY].update(ledger=asdict(start.ledger), year=start.entry.fiscal_year, page=0, month=None)
+    return await pick_field(update, context, entry=start.entry, edit=False)
 
 
 def fields_of(entry: EntryView) -> tuple[str, ...]:
@@ -97,7 +93,10 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Ask the new value of the chosen field (the means by buttons)."""
     journal, language = context.user_data[KEY], lang(update)
     field = FIELD_BUTTON.read(update)
-    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
+    if field == "account":  # its question lists the accounts
+        entry, accounts = await as_user(update, context, store_entries.entry_accounts, journal.get("entry_id", 0))
+    else:
+        entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     await update.callback_query.answer()
     if field not in fields_of(entry):
         return await show_entry(update, context, entry)
@@ -106,7 +105,7 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     question = warned(entry, t(key, language, piece=entry.piece, current=current_value(entry, field, language)), language)
     journal["warned"] = entry.report_sent  # under the warning: what the answer (and its next questions) confirms
     if field == "account":
-        return await ask_account(update, context, entry, question)
+        return await ask_account(update, context, entry, question, accounts)
     if field == "means":
         choices = [button(t(f"means.{m.value}", language), MEANS_BUTTON.data(m)) for m in MEANS_ORDER]
         await show(update, question, InlineKeyboardMarkup([choices[:2], choices[2:], back]))
@@ -127,23 +126,20 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
         await show(update, warned(entry, t("jnl.ask.cheque", language), language), InlineKeyboardMarkup([back]))
         return TYPING
-    try:
-        entry = await edit(update, context, means=means)
-    except LedgerError as error:
-        await update.callback_query.answer()
-        if error.reason == "report_unconfirmed":
-            return await confirm_change(update, context, {"means": means})
-        await update.effective_message.reply_text(refusal(error, language))
-        return MEANS
+    done = await edit(update, context, means=means)
     await update.callback_query.answer()
-    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"))
+    if done.refused is not None:
+        if done.refused.reason == "report_unconfirmed":
+            return await confirm_change(update, context, {"means": means}, done.entry)
+        await update.effective_message.reply_text(refusal(done.refused, language))
+        return MEANS
+    return await show_entry(update, context, done.entry, edited_text(done, language))
 
 
-async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, question: str, *,
-                      every: bool = False) -> str:  # fmt: skip
+async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, question: str,
+                      accounts: tuple[Account, ...], *, every: bool = False) -> str:  # fmt: skip
     """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…"."""
     language = lang(update)
-    accounts = await as_user(update, context, lookups.accounts_by_use, entry.ledger_id, entry.direction)
     rows = [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
     if not every and len(accounts) > FIRST_ACCOUNTS:
         rows.append([button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))])
@@ -155,55 +151,53 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry:
 async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The entry's new account (all of its amount); the change goes to its history."""
     journal, language = context.user_data[KEY], lang(update)
-    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     code = ACCOUNT_BUTTON.read(update)
     if code == "more":
+        entry, accounts = await as_user(update, context, store_entries.entry_accounts, journal.get("entry_id", 0))
         await update.callback_query.answer()
         question = t("jnl.ask.account", language, piece=entry.piece, current=current_value(entry, "account", language))
-        return await ask_account(update, context, entry, warned(entry, question, language), every=True)
-    try:
-        entry = await edit(update, context, splits=code)
-    except LedgerError as error:
-        await update.callback_query.answer()
+        return await ask_account(update, context, entry, warned(entry, question, language), accounts, every=True)
+    done = await edit(update, context, splits=code)
+    await update.callback_query.answer()
+    entry, error = done.entry, done.refused
+    if error is not None:
         if error.reason == "report_unconfirmed":
-            return await confirm_change(update, context, {"splits": code})
+            return await confirm_change(update, context, {"splits": code}, entry)
         if error.reason == "giver_required":  # a grant account: who gives it, as /recette asks
             journal.update(field="giver", account=code)
             back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
             await show(update, warned(entry, t("ent.ask_giver", language), language), InlineKeyboardMarkup([back]))
             return TYPING
         return await show_entry(update, context, entry, refusal(error, language))
-    await update.callback_query.answer()
-    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"))
+    return await show_entry(update, context, entry, edited_text(done, language))
+
+
+def start_split(context: ContextTypes.DEFAULT_TYPE, entry: EntryView, amount: int) -> None:
+    """A split entry's new amount: its parts are asked from its accounts as they stand (code, label, old part)."""
+    context.user_data[KEY]["split"] = {"amount": amount, "parts": [], "piece": entry.piece,
+                                       "old": [[s.account_code, s.account_label, s.amount] for s in entry.splits]}
 
 
 async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """A split entry's new amount: each account's part again, its old part proposed; the last takes the rest."""
+    """A split entry's new amount: each account's part again, its old part proposed; the last takes the rest
+    (then the change is made)."""
     journal, language = context.user_data[KEY], lang(update)
-    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     split = journal["split"]
     left = split["amount"] - sum(cents for _, cents in split["parts"])
-    index = len(split["parts"])
-    if left == 0 or index >= len(entry.splits) - 1:  # (>=: the entry may have been changed meanwhile)
-        parts = split["parts"] + ([[entry.splits[-1].account_code, left]] if left else [])
+    index, old = len(split["parts"]), split["old"]
+    if left == 0 or index >= len(old) - 1:
+        parts = split["parts"] + ([[old[-1][0], left]] if left else [])
         journal.pop("split", None)
-        change = {"amount": split["amount"], "splits": [tuple(p) for p in parts]}
-        try:
-            entry = await edit(update, context, **change)
-        except LedgerError as error:
-            if error.reason == "report_unconfirmed":
-                return await confirm_change(update, context, change)
-            return await show_entry(update, context, entry, refusal(error, language), edit=False)
-        return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"),
-                                edit=False)  # fmt: skip
-    old = entry.splits[index]
-    rows = [[button(t("jnl.split.keep", language, old=money(old.amount, language)), PART_BUTTON.data("keep"))]] \
-        if old.amount <= left else []
+        return await apply_change(update, context, {"amount": split["amount"], "splits": [tuple(p) for p in parts]},
+                                  typed=False)  # fmt: skip
+    _, label, cents = old[index]
+    rows = [[button(t("jnl.split.keep", language, old=money(cents, language)), PART_BUTTON.data("keep"))]] \
+        if cents <= left else []
     rows.append([button(t("ent.split.rest", language, left=money(left, language)), PART_BUTTON.data("rest"))])
-    rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
+    rows.append([button(t("button.back", language), OPEN_BUTTON.data(journal.get("entry_id", 0)))])
     await update.effective_message.reply_text(
-        t("jnl.split.ask", language, piece=entry.piece, amount=money(split["amount"], language),
-          account=escape(old.account_label), old=money(old.amount, language), left=money(left, language)),
+        t("jnl.split.ask", language, piece=split["piece"], amount=money(split["amount"], language),
+          account=escape(label), old=money(cents, language), left=money(left, language)),
         reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return SPLIT
 
@@ -211,29 +205,34 @@ async def ask_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def typed_part(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """An account's new part: typed, its old part kept, or the rest."""
     journal, language = context.user_data[KEY], lang(update)
-    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     split = journal.get("split")
     if split is None:  # a button of a split already done
-        return await show_entry(update, context, entry, edit=False)
+        return await show_entry(update, context, await load_entry(update, context, journal.get("entry_id", 0),
+                                                                   write=True), edit=False)  # fmt: skip
     left = split["amount"] - sum(cents for _, cents in split["parts"])
-    old = entry.splits[min(len(split["parts"]), len(entry.splits) - 1)]
+    code, _, old = split["old"][min(len(split["parts"]), len(split["old"]) - 1)]
     if update.callback_query:
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
-        cents = min(old.amount, left) if PART_BUTTON.read(update) == "keep" else left
+        cents = min(old, left) if PART_BUTTON.read(update) == "keep" else left
     elif (cents := await read_part(update, left, language)) is None:
         return SPLIT
-    split["parts"].append([old.account_code, cents])
+    split["parts"].append([code, cents])
     return await ask_part(update, context)
 
 
-async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, **changes: Any) -> EntryView:
-    """The store's edit_entry on the entry being changed, today where its coop is; ``warned`` when the
-    question answered said that its year's report already sent will be modified."""
+async def edit(update: Update, context: ContextTypes.DEFAULT_TYPE, *, check: bool = False,
+               **changes: Any) -> store_entries.EntryChange:  # fmt: skip
+    """The store's change_entry on the entry being changed (made, or why not); ``warned`` when the question
+    answered said that its year's report already sent will be modified."""
     journal = context.user_data[KEY]
-    today = today_for(current_ledger(context))
-    return await as_user(update, context, store_entries.edit_entry, journal.get("entry_id", 0), today=today,
+    return await as_user(update, context, store_entries.change_entry, journal.get("entry_id", 0), check=check,
                          warned=journal.get("warned", False), **changes)  # fmt: skip
+
+
+def edited_text(done: store_entries.EntryChange, language: str) -> str:
+    """'Écriture 5 modifiée.' and the ledger's new balance."""
+    return changed_text(done.entry, done.balances, "jnl.edited", language)
 
 
 def typed_change(field: str, text: str, today: date, language: str, account: str | None = None) -> dict[str, Any] | str:
@@ -265,22 +264,20 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     if isinstance(change, str):
         await update.effective_message.reply_text(change)
         return TYPING
-    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
-    if "amount" in change and len(entry.splits) > 1 and change["amount"] != entry.amount:
+    done = await edit(update, context, check=True, **change)
+    entry, used, number = done.entry, done.cheque_used, change.get("cheque_number")
+    if done.parts:
         journal.pop("field", None)
-        journal["split"] = {"amount": change["amount"], "parts": []}
+        start_split(context, entry, change["amount"])
         return await ask_part(update, context)
-    number = change.get("cheque_number")
-    if number and entry.direction == Direction.DEPENSE:
-        used = await as_user(update, context, store_entries.cheque_used, entry.ledger_id, number, exclude=entry.id)
-        if used is not None:  # said, and kept only by its button
-            keep = [[button(t("ent.cheque.keep", language, number=escape(number)), KEEP_CHEQUE_BUTTON.data(number))],
-                    [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]]  # fmt: skip
-            await update.effective_message.reply_text(
-                t("ent.cheque.used", language, number=escape(number), piece=used.piece,
-                  ledger=escape(used.ledger_name), day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(keep))  # fmt: skip
-            return TYPING
-    return await apply_change(update, context, change)
+    if used is not None:  # said, and kept only by its button
+        keep = [[button(t("ent.cheque.keep", language, number=escape(number)), KEEP_CHEQUE_BUTTON.data(number))],
+                [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]]  # fmt: skip
+        await update.effective_message.reply_text(
+            t("ent.cheque.used", language, number=escape(number), piece=used.piece,
+              ledger=escape(used.ledger_name), day=day_text(used.day)), reply_markup=InlineKeyboardMarkup(keep))  # fmt: skip
+        return TYPING
+    return await changed(update, context, change, done)
 
 
 async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -293,30 +290,32 @@ async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any], *,
                        typed: bool = True) -> str:  # fmt: skip
+    """The change asked of the store, and what it did said (changed)."""
+    return await changed(update, context, change, await edit(update, context, **change), typed=typed)
+
+
+async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any],
+                  done: store_entries.EntryChange, *, typed: bool = True) -> str:  # fmt: skip
     """The change made: the entry shown again with the new balance; or why not, at the same step (the
     entry, when the change was not ``typed`` at that step)."""
-    journal, language = context.user_data[KEY], lang(update)
-    try:
-        entry = await edit(update, context, **change)
-    except LedgerError as error:
+    journal, language, error = context.user_data[KEY], lang(update), done.refused
+    if error is not None:
         if error.reason == "report_unconfirmed":
-            return await confirm_change(update, context, change)
+            return await confirm_change(update, context, change, done.entry)
         if typed and error.reason not in FINAL_REFUSALS:
             await update.effective_message.reply_text(refusal(error, language))
             return TYPING
-        notice = refusal(error, language)
         journal.pop("field", None)
-        entry = await load_entry(update, context, journal.get("entry_id", 0))
-        return await show_entry(update, context, entry, notice, edit=False)
+        return await show_entry(update, context, done.entry, refusal(error, language), edit=False)
     journal.pop("field", None)
-    return await show_entry(update, context, entry, await changed(update, context, entry, "jnl.edited"), edit=False)
+    return await show_entry(update, context, done.entry, edited_text(done, language), edit=False)
 
 
-async def confirm_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any]) -> str:
+async def confirm_change(update: Update, context: ContextTypes.DEFAULT_TYPE, change: dict[str, Any],
+                         entry: EntryView) -> str:  # fmt: skip
     """The year's report was sent since the question: the change kept (nothing to type again), under the
     warning, to make or not."""
     journal, language = context.user_data[KEY], lang(update)
-    entry = await load_entry(update, context, journal.get("entry_id", 0), write=True)
     journal.pop("field", None)
     journal["change"] = {k: v.isoformat() if isinstance(v, date) else v for k, v in change.items()}
     rows = [[button(t("jnl.button.yes_edit", language), CHANGE_BUTTON.data(entry.id))],

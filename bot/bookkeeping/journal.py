@@ -23,25 +23,20 @@ from bot.ui.formatting import (
     TEXT_BUDGET, WIDTH, balance_line, clip, day_text, fit, ledger_label, money, narrow, plus_money, refusal,
     report_warning, signed_money, years_text,
 )
-from bot.ui.steps import ledgers_keyboard, my_ledgers, picked_coop, picked_ledger, today_for
+from bot.ui.steps import ledgers_keyboard, today_for
 from bot.bookkeeping.history import trail_line
 from bot.ui.buttons import ID, YEAR, Button, button, page_turns, Field
 from bot.ui.chat import as_user, close_view, show
 from bot.texts import lang, plural, t
-from store import balances as store_balances
 from store import books as store_books
 from store import entries as store_entries
 from store import journal as store_journal
-from store import lookups
-from store.access import Action
 from store.balances import Balances
 from store.books import EntryView
-from store.errors import LedgerError
 from store.lookups import LedgerRef
 from store.models import Means, Treasury
 from store.money import AmountError, parse_amount
 from store.text import plain
-from store.years import fiscal_year_of
 
 # Conversation states
 LEDGER, PAGE, MONTHS, ENTRY, CONFIRM, SEARCH = (
@@ -83,22 +78,12 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
                                       search=None)  # fmt: skip
         return await show_fetched(update, context, start.page, start.open_years)
     await update.effective_message.reply_text(t("jnl.pick_ledger", language),
-                                              reply_markup=whole_coop_keyboard(list(start.refs), start.coops, language))
+                                              reply_markup=whole_coop_keyboard(start.refs, start.coops, language))
     return LEDGER
 
 
-async def coops_read(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[LedgerRef]:
-    """The school ledger of each coop whose whole books this person reads (not a teacher's)."""
-    return await as_user(update, context, lookups.school_ledgers, Action.READ_COOP)
-
-
-async def pick_keyboard(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                        refs: list[LedgerRef]) -> InlineKeyboardMarkup:  # fmt: skip
-    """A button per ledger, and one per coop for its whole journal (all ledgers)."""
-    return whole_coop_keyboard(refs, await coops_read(update, context), lang(update))
-
-
 def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], language: str) -> InlineKeyboardMarkup:
+    """A button per ledger, and one per coop read whole for its journal (all ledgers)."""
     keyboard = ledgers_keyboard(list(refs), LEDGER_BUTTON, CANCEL_BUTTON, language).inline_keyboard
     whole = [[button(t("jnl.button.coop", language, affiliation=r.affiliation), COOP_BUTTON.data(r.coop_id))]
              for r in coops]  # fmt: skip
@@ -107,32 +92,34 @@ def whole_coop_keyboard(refs: Sequence[LedgerRef], coops: Sequence[LedgerRef], l
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏫 Toute la coopérative: every ledger's entries in one journal."""
-    ref = await picked_coop(update, context, COOP_BUTTON, Action.READ_COOP)
+    opened = await as_user(update, context, store_journal.journal_open, coop_id=COOP_BUTTON.read(update),
+                           limit=PAGE_SIZE)  # fmt: skip
     await update.callback_query.answer()
-    return await open_ledger(update, context, ref, coop_wide=True)
+    return await open_ledger(update, context, opened, coop_wide=True)
 
 
 async def ask_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📒 Autre cahier: the choice again."""
-    refs = await my_ledgers(update, context, write=False)
+    choice = await as_user(update, context, store_journal.journal_ledgers)
     await update.callback_query.answer()
-    await show(update, t("jnl.pick_ledger", lang(update)), await pick_keyboard(update, context, refs))
+    await show(update, t("jnl.pick_ledger", lang(update)), whole_coop_keyboard(choice.refs, choice.coops, lang(update)))
     return LEDGER
 
 
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger chosen: its latest entries."""
-    ref = await picked_ledger(update, context, LEDGER_BUTTON, Action.READ_LEDGER)
+    opened = await as_user(update, context, store_journal.journal_open, ledger_id=LEDGER_BUTTON.read(update),
+                           limit=PAGE_SIZE)  # fmt: skip
     await update.callback_query.answer()
-    return await open_ledger(update, context, ref)
+    return await open_ledger(update, context, opened)
 
 
-async def open_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef, *,
+async def open_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, opened: store_journal.JournalOpened, *,
                       coop_wide: bool = False) -> str:  # fmt: skip
-    journal = context.user_data[KEY]
-    journal.update(ledger=asdict(ref), year=fiscal_year_of(today_for(ref)), page=0, month=None, coop=coop_wide,
-                   search=None)  # fmt: skip
-    return await show_page(update, context)
+    """Its first page, as the store call choosing it read it."""
+    context.user_data[KEY].update(ledger=asdict(opened.ledger), year=opened.year, page=0, month=None, coop=coop_wide,
+                                  search=None)  # fmt: skip
+    return await show_fetched(update, context, opened.page, opened.open_years)
 
 
 def current_ledger(context: ContextTypes.DEFAULT_TYPE) -> LedgerRef:
@@ -390,10 +377,7 @@ def may_write(context: ContextTypes.DEFAULT_TYPE, entry: EntryView) -> bool:
 async def load_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int, *,
                      write: bool = False) -> EntryView:  # fmt: skip
     """The entry, if this person may read it (and write it, if asked): else the refusal."""
-    entry = await as_user(update, context, store_entries.get_entry, entry_id)
-    if write:
-        await as_user(update, context, lookups.pick_ledger, entry.ledger_id)
-    return entry
+    return await as_user(update, context, store_entries.get_entry, entry_id, write=write)
 
 
 async def show_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView,
@@ -433,8 +417,7 @@ async def send_receipts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 async def show_history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🕓 Historique: who created, changed, cancelled the entry, and when."""
-    entry = await load_entry(update, context, HISTORY_BUTTON.read(update))
-    events = await as_user(update, context, store_entries.entry_history, entry.id)
+    entry, events = await as_user(update, context, store_entries.entry_with_history, HISTORY_BUTTON.read(update))
     await update.callback_query.answer()
     language, zone = lang(update), current_ledger(context).timezone
     lines = [trail_line(event, zone, language) for event in reversed(events)]  # latest first while fitting
@@ -467,14 +450,11 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the entry is cancelled, struck through in the journal with its number kept."""
     entry_id, language = CONFIRM_CANCEL_BUTTON.read(update), lang(update)
-    try:
-        cancelled = await as_user(update, context, store_entries.cancel_entry_with_balances, entry_id,
-                                  warned=context.user_data[KEY].pop("warned", False))  # fmt: skip
-    except LedgerError as error:
-        entry = await load_entry(update, context, entry_id)
-        await update.callback_query.answer()
-        return await show_entry(update, context, entry, refusal(error, language))
+    cancelled = await as_user(update, context, store_entries.cancel_entry_with_balances, entry_id,
+                              warned=context.user_data[KEY].pop("warned", False))  # fmt: skip
     await update.callback_query.answer()
+    if cancelled.refused is not None:
+        return await show_entry(update, context, cancelled.entry, refusal(cancelled.refused, language))
     notice = changed_text(cancelled.entry, cancelled.balances, "jnl.cancelled", language)
     return await show_entry(update, context, cancelled.entry, notice)
 
@@ -482,9 +462,3 @@ async def cancel_entry(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 def changed_text(entry: EntryView, balances: Balances, key: str, language: str) -> str:
     """'Écriture 5 modifiée.' (or annulée) and the ledger's new balance."""
     return t(key, language, piece=entry.piece) + "\n" + balance_line(balances, language)
-
-
-async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, key: str) -> str:
-    """changed_text, the new balance asked of the store."""
-    balances = await as_user(update, context, store_balances.balances, entry.ledger_id, entry.fiscal_year)
-    return changed_text(entry, balances, key, lang(update))

@@ -24,21 +24,19 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.ui.buttons import ID, Button, button, enum
 from bot.ui.formatting import balance_line, day_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
-    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, read_amount, today_of,
+    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, read_amount, today_of,
     words_kept, writable_ledgers,
 )
 from bot.ui.chat import as_user, end_conversation, older_card, show
 from bot.texts import lang, t
-from store import balances as store_balances
-from store import lookups
 from store import books as store_books
 from store import movements as store_movements
+from store.balances import Balances
 from store.books import BETWEEN, LABEL_MAX
-from store.errors import LedgerError
-from store.lookups import LedgerRef, class_pairs
+from store.lookups import class_pairs
 from store.models import MovementKind, Treasury
 from store.money import AmountError
-from store.years import fiscal_year_of
+from store.movements import MovementWay
 
 KIND, LEDGER, AMOUNT, DAY, LABEL, CONFIRM = (
     "mvt.kind", "mvt.ledger", "mvt.amount", "mvt.day", "mvt.label", "mvt.confirm",
@@ -88,13 +86,14 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The kind is chosen: which ledger, if there is a choice."""
     query, language = update.callback_query, lang(update)
     kind = KIND_BUTTON.read(update)
-    choices = await as_user(update, context, lookups.movement_ledgers, kind)
+    way = await as_user(update, context, store_movements.movement_way, kind)
     await query.answer()
     context.user_data[DRAFT] = {"kind": kind.value}
-    if len(choices) == 1:
-        return await set_ledger(update, context, choices[0])
+    if way.source is not None:  # the only ledger
+        return await set_ledger(update, context, way)
     await query.edit_message_text(t(f"mvt.pick.{kind.value}", language),
-                                  reply_markup=ledgers_keyboard(choices, LEDGER_BUTTON, CANCEL_BUTTONS[1], language))  # fmt: skip
+                                  reply_markup=ledgers_keyboard(list(way.choices), LEDGER_BUTTON, CANCEL_BUTTONS[1],
+                                                                language))  # fmt: skip
     return LEDGER
 
 
@@ -102,25 +101,23 @@ async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     """A ledger button: only one this person may move money in."""
     query = update.callback_query
     ledger_id = LEDGER_BUTTON.read(update)
-    ref = await as_user(update, context, lookups.pick_movement_ledger, MovementKind(draft(context)["kind"]), ledger_id)
+    way = await as_user(update, context, store_movements.movement_way, MovementKind(draft(context)["kind"]), ledger_id)
     await query.answer()
-    return await set_ledger(update, context, ref)
+    return await set_ledger(update, context, way)
 
 
-async def set_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:
+async def set_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, way: MovementWay) -> str:
     """Source and target of the movement, from the ledger chosen."""
-    current = draft(context)
-    kind = MovementKind(current["kind"])
-    current.update(ledger_id=ref.id, source=ref.name, to_ledger_id=None, target=None, timezone=ref.timezone)
-    if kind in BETWEEN:
-        school = {c.id: s for c, s in class_pairs(await my_ledgers(update, context))}[ref.id]
-        source, target = (school, ref) if kind == MovementKind.AVANCE else (ref, school)
-        current.update(ledger_id=source.id, source=source.name, to_ledger_id=target.id, target=target.name)
-    return await next_step(update, context)
+    source, target = way.source, way.target
+    draft(context).update(ledger_id=source.id, source=source.name, to_ledger_id=target.id if target else None,
+                          target=target.name if target else None, timezone=source.timezone)  # fmt: skip
+    return await next_step(update, context, balances=way.balances)
 
 
-async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None) -> str:
-    """Ask what is still missing (amount, date, label), else show the card."""
+async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None, *,
+                    balances: tuple[Balances, ...] = (), sent: bool = False) -> str:  # fmt: skip
+    """Ask what is still missing (amount, date, label), else show the card; ``balances``: the amount's question's,
+    and ``sent``: the day's year has its report with the AD, when the step's store call said so."""
     current, language = draft(context), lang(update)
     if current["kind"] in BETWEEN and "via" not in current:
         text, state = t("mvt.ask_via", language, kind=t(f"mvt.kind.{current['kind']}", language),
@@ -128,7 +125,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
         keyboard = InlineKeyboardMarkup([[button(t(f"mvt.via.{v}", language), VIA_BUTTON.data(v))] for v in Treasury]
                                         + [[button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     elif "amount" not in current:
-        text, keyboard, state = await amount_question(update, context), None, AMOUNT
+        text, keyboard, state = await amount_question(update, context, balances), None, AMOUNT
     elif "day" not in current:
         text = t("mvt.ask_day", language, amount=money(current["amount"], language))
         keyboard, state = day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[2], language), DAY
@@ -138,8 +135,8 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        current["warned"] = await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"],
-                                          day_of(current))  # fmt: skip
+        current["warned"] = sent or await as_user(update, context, store_books.ledger_report_sent,
+                                                  current["ledger_id"], day_of(current))  # fmt: skip
         if current["warned"]:  # shown on the card: what ✅ Enregistrer confirms
             text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
@@ -157,12 +154,12 @@ async def chose_via(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await next_step(update, context)
 
 
-async def amount_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The amount asked, with the balances of the ledgers involved today."""
+async def amount_question(update: Update, context: ContextTypes.DEFAULT_TYPE, balances: tuple[Balances, ...]) -> str:
+    """The amount asked, with the balances of the ledgers involved today (asked of the store unless given)."""
     current, language = draft(context), lang(update)
-    year = fiscal_year_of(today_of(current))
-    ledger_ids = [current["ledger_id"]] + ([current["to_ledger_id"]] if current.get("to_ledger_id") else [])
-    lines = [balance_line(await as_user(update, context, store_balances.balances, i, year), language) for i in ledger_ids]
+    balances = balances or await as_user(update, context, store_movements.movement_balances, current["ledger_id"],
+                                         current.get("to_ledger_id"))  # fmt: skip
+    lines = [balance_line(b, language) for b in balances]
     return t("mvt.ask_amount", language, kind=t(f"mvt.kind.{current['kind']}", language),
              way=way_text(current, language), balances="\n".join(lines))  # fmt: skip
 
@@ -230,22 +227,21 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     if await older_card(update, current):
         return CONFIRM
     await query.answer()
-    try:
-        recorded = await as_user(update, context, store_movements.record_movement_with_balances,
-                                 MovementKind(current["kind"]), ledger_id=current["ledger_id"],
-                                 to_ledger_id=current["to_ledger_id"], day=day_of(current), amount=current["amount"],
-                                 label=current["label"], today=today_of(current), warned=current.get("warned", False),
-                                 **treasuries(current))  # fmt: skip
-    except LedgerError as refused:
+    recorded = await as_user(update, context, store_movements.record_movement_with_balances,
+                             MovementKind(current["kind"]), ledger_id=current["ledger_id"],
+                             to_ledger_id=current["to_ledger_id"], day=day_of(current), amount=current["amount"],
+                             label=current["label"], today=today_of(current), warned=current.get("warned", False),
+                             **treasuries(current))  # fmt: skip
+    if (refused := recorded.refused) is not None:
         if refused.reason == "report_unconfirmed":  # sent since the card: the card again, under the warning
-            return await next_step(update, context)
+            return await next_step(update, context, sent=True)
         field = REDO.get(refused.reason)
         if field is None:
             context.user_data.pop(DRAFT, None)
             await query.edit_message_text(refusal(refused, language))
             return ConversationHandler.END
         current.pop(field)
-        return await next_step(update, context, refusal(refused, language))
+        return await next_step(update, context, refusal(refused, language), balances=recorded.balances)
     context.user_data.pop(DRAFT, None)
     moved = recorded.movement
     lines = [t("mvt.after", language, ledger=escape(after.ledger_name), banque=signed_money(after.banque, language),

@@ -3,7 +3,7 @@ entry_edit.py), and its receipt — a photo or PDF sent in reply to the entry's 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from html import escape
 from pathlib import Path
 
@@ -15,8 +15,9 @@ from bot.texts import lang, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, settings
 from bot.ui.formatting import balance_line, money, refusal, report_warning
-from bot.ui.steps import my_ledgers, today_for
+from bot.ui.steps import my_ledgers
 from store import entries
+from store.books import EntryView
 from store.errors import LedgerError
 
 EDIT_BUTTON, UNDO_BUTTON = Button("ent:edit", ID), Button("ent:undo", ID)  # under the message of an entry recorded
@@ -61,25 +62,22 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: i
     """In one store call, the entry cancelled: the pressed message struck through, with the ledger's new
     balance; its year's report being with the AD, the warning's card instead (unless ``warned``)."""
     query, language = update.callback_query, lang(update)
-    try:
-        undone = await as_user(update, context, entries.cancel_entry_with_balances, entry_id, warned=warned)
-    except LedgerError as refused:
-        await query.answer()
+    undone = await as_user(update, context, entries.cancel_entry_with_balances, entry_id, warned=warned)
+    await query.answer()
+    if (refused := undone.refused) is not None:
         if refused.reason == "report_unconfirmed":
-            await ask_past_the_warning(update, context, entry_id)
+            await ask_past_the_warning(update, undone.entry)
         elif refused.reason != "cancelled":  # cancelled: a double tap, the first one did it and its message says so
             await query.message.reply_text(refusal(refused, language))
         return
-    await query.answer()
     await query.edit_message_text(f"<s>{query.message.text_html}</s>\n"
                                   + t("ent.undone", language, piece=undone.entry.piece)
                                   + "\n" + balance_line(undone.balances, language))  # fmt: skip
 
 
-async def ask_past_the_warning(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: int) -> None:
+async def ask_past_the_warning(update: Update, entry: EntryView) -> None:
     """The report's warning and 🗑 Oui / Annuler, under the entry's message."""
     language = lang(update)
-    entry = await as_user(update, context, entries.get_entry, entry_id)
     keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), UNDO_OK_BUTTON.data(entry.id))],
                                      [button(t("button.cancel", language), UNDO_KEEP_BUTTON.data(entry.id))]])  # fmt: skip
     question = t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
@@ -101,12 +99,10 @@ async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if (kept := await keep_sent_file(message, folder, str(entry.id), language)) is None:
         return
     incoming, path, kind, size = kept
-    refs = {r.id: r for r in await my_ledgers(update, context)}
-    today = today_for(refs[entry.ledger_id]) if entry.ledger_id in refs else date.today()
     try:
         await as_user(update, context, entries.attach_receipt, entry.id, file_id=incoming.file_id,
                       file_unique_id=incoming.file_unique_id, path=str(path), mime_type=kind.mime,
-                      size=size, today=today)  # fmt: skip
+                      size=size)  # fmt: skip
     except LedgerError as refused:
         path.unlink(missing_ok=True)
         await message.reply_text(refusal(refused, language))

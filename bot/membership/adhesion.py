@@ -13,10 +13,9 @@ from telegram.ext import ContextTypes
 from bot.membership.attestation import attestation_pdf
 from bot.ui.formatting import day_text, refusal, years_text
 from bot.ui.buttons import ID, Button, button, one_of, page_turns
-from bot.ui.chat import as_user, close_view, in_store, leave_view, notify, show
+from bot.ui.chat import as_user, close_view, leave_view, notify, show
 from bot.texts import lang, plural, t
-from store import adhesion, lookups, people
-from store.access import Action
+from store import adhesion
 from store.adhesion import AdhesionError, AdhesionView, RowView
 from store.money import format_amount
 
@@ -145,10 +144,11 @@ async def load_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Adhe
 
 
 async def show_table(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: str | None = None,
-                     *, edit: bool = False) -> str:  # fmt: skip
-    """The table as a new message (after typing) or in place of the pressed message."""
+                     *, edit: bool = False, table: AdhesionView | None = None) -> str:  # fmt: skip
+    """The table (read from the store unless the step's store call returned it) as a new message (after
+    typing) or in place of the pressed message."""
     language = lang(update)
-    table = await load_table(update, context)
+    table = table or await load_table(update, context)
     draft = context.user_data[DRAFT]
     page = draft.get("page", 0)
     if table.state == "draft" and draft.get("withdrawn"):
@@ -162,20 +162,20 @@ async def show_table(update: Update, context: ContextTypes.DEFAULT_TYPE, notice:
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/adhesion: this year's table of the person's coop."""
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    coop = who.managed()[0]
-    year = await in_store(context, adhesion.current_year, coop.coop_id)
-    context.user_data[DRAFT] = {"coop_id": coop.coop_id, "year": year, "page": 0}
-    return await show_table(update, context)
+    return await open_table(update, context, await as_user(update, context, adhesion.table_start))
 
 
 async def open_from_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📝 under a reminder: this year's table of the coop it is about (the person may manage several)."""
     await update.callback_query.answer()
-    ref = await as_user(update, context, lookups.pick_coop, OPEN_BUTTON.read(update), Action.MANAGE_COOP)
-    year = await in_store(context, adhesion.current_year, ref.coop_id)
-    context.user_data[DRAFT] = {"coop_id": ref.coop_id, "year": year, "page": 0}
-    return await show_table(update, context)
+    return await open_table(update, context, await as_user(update, context, adhesion.table_start,
+                                                           OPEN_BUTTON.read(update)))  # fmt: skip
+
+
+async def open_table(update: Update, context: ContextTypes.DEFAULT_TYPE, table: AdhesionView) -> str:
+    """The table opened: its coop and year kept for the next steps."""
+    context.user_data[DRAFT] = {"coop_id": table.coop_id, "year": table.year, "page": 0}
+    return await show_table(update, context, table=table)
 
 
 async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -183,9 +183,9 @@ async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     await update.callback_query.answer()
     draft = context.user_data[DRAFT]
     from_last_year = BEGIN_BUTTON.read(update) == "last"
-    await as_user(update, context, adhesion.begin, draft["coop_id"], draft["year"], from_last_year)
+    table = await as_user(update, context, adhesion.begin, draft["coop_id"], draft["year"], from_last_year)
     notice = t("adh.from_last_year", lang(update)) if from_last_year else None
-    return await show_table(update, context, notice, edit=True)
+    return await show_table(update, context, notice, edit=True, table=table)
 
 
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -221,22 +221,24 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️ Oui, la modifier: back to draft, then the change that was asked."""
     draft = context.user_data[DRAFT]
     try:
-        notified = await as_user(update, context, adhesion.withdraw, draft["coop_id"], draft["year"])
+        withdrawn = await as_user(update, context, adhesion.withdraw, draft["coop_id"], draft["year"])
     except AdhesionError as error:
         await update.callback_query.answer()
         return await show_table(update, context, refusal(error, lang(update)), edit=True)
+    notified = withdrawn.notified
     for staff_id, staff_language in notified.people if notified else ():
         await notify(context, staff_id, t("adh.told_withdrawn", staff_language, affiliation=notified.affiliation,
                                           years=years_text(notified.year)))  # fmt: skip
     draft["withdrawn"] = True
     action = WITHDRAW_BUTTON.read(update)
-    return await {"add": add_row, "edit": pick_edit, "delete": pick_delete}[action](update, context)
+    return await {"add": add_row, "edit": pick_edit, "delete": pick_delete}[action](update, context,
+                                                                                   table=withdrawn.table)
 
 
-async def add_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """➕: ask the class's name."""
+async def add_row(update: Update, context: ContextTypes.DEFAULT_TYPE, *, table: AdhesionView | None = None) -> str:
+    """➕: ask the class's name (``table``: as a store call of the same step returned it)."""
     await update.callback_query.answer()
-    table = await load_table(update, context)
+    table = table or await load_table(update, context)
     if table.state == "submitted":
         return await ask_withdraw(update, context, table, "add")
     context.user_data[DRAFT]["row"] = {}
@@ -330,15 +332,15 @@ async def save_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     draft = context.user_data[DRAFT]
     row = draft.pop("row")
     try:
-        await as_user(update, context, adhesion.add_row, draft["coop_id"], draft["year"], row["class_name"],
-                      [adhesion.Teacher(*x) for x in row["teachers"]], row["pupils"], row["other_adults"])  # fmt: skip
+        table = await as_user(update, context, adhesion.add_row, draft["coop_id"], draft["year"], row["class_name"],
+                              [adhesion.Teacher(*x) for x in row["teachers"]], row["pupils"],
+                              row["other_adults"])  # fmt: skip
     except AdhesionError as error:
         return await refuse(update, error, TABLE)
     await update.callback_query.edit_message_reply_markup(None)
-    table = await load_table(update, context)
     draft["page"] = len(pages_of(table, lang(update))) - 1
     notice = t("adh.saved", lang(update), number=len(table.rows), class_name=escape(row["class_name"]))
-    return await show_table(update, context, notice)
+    return await show_table(update, context, notice, table=table)
 
 
 async def drop_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -360,10 +362,11 @@ def rows_keyboard(table: AdhesionView, pick: Button, language: str) -> InlineKey
     return InlineKeyboardMarkup(rows)
 
 
-async def pick_row(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, pick: Button, state: str) -> str:
+async def pick_row(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, pick: Button, state: str,
+                   table: AdhesionView | None) -> str:  # fmt: skip
     """Which row, to ``action`` it (edit, delete)? A membership sent to the AD first asks to be withdrawn."""
     await update.callback_query.answer()
-    table, language = await load_table(update, context), lang(update)
+    table, language = table or await load_table(update, context), lang(update)
     if table.state == "submitted":
         return await ask_withdraw(update, context, table, action)
     await update.callback_query.edit_message_text(t(f"adh.pick_{action}", language),
@@ -371,9 +374,9 @@ async def pick_row(update: Update, context: ContextTypes.DEFAULT_TYPE, action: s
     return state
 
 
-async def pick_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def pick_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, *, table: AdhesionView | None = None) -> str:
     """✏️: which row?"""
-    return await pick_row(update, context, "edit", ROW_BUTTON, PICK_EDIT)
+    return await pick_row(update, context, "edit", ROW_BUTTON, PICK_EDIT, table)
 
 
 async def find_row(update: Update, context: ContextTypes.DEFAULT_TYPE, row_id: int) -> RowView | None:
@@ -423,29 +426,29 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     draft, text = context.user_data[DRAFT], update.effective_message.text
     field = draft.get("field")
     try:
-        if field == "class_name":
-            value = await as_user(update, context, adhesion.available_class_name, draft["coop_id"], draft["year"],
-                                  text, draft["row_id"])  # fmt: skip
+        if field == "class_name":  # checked by the store, as when the row was added
+            value = text
         elif field == "teachers":
             value = adhesion.parse_teachers(text)
         else:
             value = adhesion.parse_count(text, adhesion.PUPILS if field == "pupils" else adhesion.OTHER_ADULTS)
-        await as_user(update, context, adhesion.update_row, draft["row_id"], **{field: value})
+        table = await as_user(update, context, adhesion.update_row, draft["row_id"], **{field: value})
     except AdhesionError as error:
         if error.reason in ("locked", "not_found"):
             return await refuse(update, error, TABLE)
         return await refuse(update, error, EDIT_VALUE)
-    row = await find_row(update, context, draft.pop("row_id"))
+    row_id = draft.pop("row_id")
+    row = next(r for r in table.rows if r.id == row_id)
     draft.pop("field", None)
-    return await show_table(update, context, t("adh.changed", lang(update), number=row.number))
+    return await show_table(update, context, t("adh.changed", lang(update), number=row.number), table=table)
 
 
 # ------------------------------------------------------------------ deleting a row
 
 
-async def pick_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def pick_delete(update: Update, context: ContextTypes.DEFAULT_TYPE, *, table: AdhesionView | None = None) -> str:
     """🗑: which row?"""
-    return await pick_row(update, context, "delete", DELETE_ROW_BUTTON, PICK_DELETE)
+    return await pick_row(update, context, "delete", DELETE_ROW_BUTTON, PICK_DELETE, table)
 
 
 async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -466,18 +469,19 @@ async def confirm_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the row goes."""
-    language = lang(update)
-    if (row := await pressed_row(update, context, context.user_data[DRAFT].pop("row_id", 0))) is None:
-        return TABLE
-    try:
-        await as_user(update, context, adhesion.delete_row, row.id)
-    except AdhesionError as error:
-        notice = refusal(error, language, number=row.number,
-                          class_name=escape(row.class_name), ledger=escape(row.ledger_name or ""))  # fmt: skip
-        return await show_table(update, context, notice, edit=True)
-    context.user_data[DRAFT]["page"] = 0
+    language, draft = lang(update), context.user_data[DRAFT]
+    await update.callback_query.answer()
+    deleted = await as_user(update, context, adhesion.delete_table_row, draft["coop_id"], draft["year"],
+                            draft.pop("row_id", 0))  # fmt: skip
+    if (row := deleted.row) is None:
+        return await show_table(update, context, t("adh.error.not_found", language), edit=True, table=deleted.table)
+    if deleted.refused is not None:
+        notice = refusal(deleted.refused, language, number=row.number,
+                         class_name=escape(row.class_name), ledger=escape(row.ledger_name or ""))  # fmt: skip
+        return await show_table(update, context, notice, edit=True, table=deleted.table)
+    draft["page"] = 0
     notice = t("adh.deleted", language, number=row.number, class_name=escape(row.class_name))
-    return await show_table(update, context, notice, edit=True)
+    return await show_table(update, context, notice, edit=True, table=deleted.table)
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -525,7 +529,7 @@ async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     except AdhesionError as error:
         return await show_table(update, context, refusal(error, language), edit=True)
     draft.pop("withdrawn", None)
-    table = await load_table(update, context)
+    table = notified.table
     for staff_id, staff_language in notified.people:
         await notify(context, staff_id, t(
             "adh.to_validate", staff_language, affiliation=table.affiliation, school=escape(table.school_name),
@@ -535,7 +539,7 @@ async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
             t("adh.button.review", staff_language, affiliation=table.affiliation),
             REVIEW_BUTTON.data(notified.adhesion_id))]]))  # fmt: skip
     return await show_table(update, context, t("adh.submitted", language, department=table.department_code),
-                            edit=True)  # fmt: skip
+                            edit=True, table=table)  # fmt: skip
 
 
 async def send_attestation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

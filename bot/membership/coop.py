@@ -7,10 +7,10 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.ui.chat import as_user, in_store
+from bot.ui.chat import as_user
 from bot.ui.formatting import years_text
 from bot.texts import lang, t
-from store import coop, people
+from store import coop
 from store.coop import CoopCard
 from store.models import LedgerKind
 
@@ -46,14 +46,11 @@ def card_text(card: CoopCard, language: str) -> str:
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """/coop: the card of each coop the person belongs to; AD staff are asked which coop."""
     language = lang(update)
-    who = await in_store(context, people.who_is, update.effective_user.id)
-    own = [r for r in who.roles if r.coop_id is not None]
-    if not own:
-        department = who.departments()[0]
-        await update.effective_message.reply_text(t("coop.ask", language, example=f"{department}-111"))
+    found = await as_user(update, context, coop.cards)
+    if not found.cards:
+        await update.effective_message.reply_text(t("coop.ask", language, example=f"{found.department}-111"))
         return TYPING_COOP
-    for coop_id in dict.fromkeys(r.coop_id for r in own):
-        card = await as_user(update, context, coop.card, coop_id)
+    for card in found.cards:
         await update.effective_message.reply_text(card_text(card, language))
     return ConversationHandler.END
 
@@ -61,11 +58,10 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The affiliation typed by AD staff: its card, or the question again."""
     language, typed = lang(update), update.effective_message.text.strip()[:20]
-    card = await as_user(update, context, coop.card_by_affiliation, typed)
-    if card is None:
-        who = await in_store(context, people.who_is, update.effective_user.id)
+    found = await as_user(update, context, coop.card_by_affiliation, typed)
+    if not found.cards:
         await update.effective_message.reply_text(t("coop.unknown", language, typed=escape(typed),
-                                                    example=f"{who.departments()[0]}-111"))  # fmt: skip
+                                                    example=f"{found.department}-111"))  # fmt: skip
         return TYPING_COOP
-    await update.effective_message.reply_text(card_text(card, language))
+    await update.effective_message.reply_text(card_text(found.cards[0], language))
     return ConversationHandler.END

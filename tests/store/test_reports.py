@@ -206,7 +206,8 @@ def modified(db) -> bool:
 def test_a_movement_in_a_sent_year_needs_the_warning(sent, kind):
     fields = dict(ledger_id=school(sent), day=date(YEAR + 1, 6, 1), amount=10_00, label="Mouvement", today=TODAY)
     unconfirmed(sent, movements.record_movement, kind, **fields)
-    unconfirmed(sent, movements.record_movement_with_balances, kind, **fields)
+    refused = act(sent, MARIE, movements.record_movement_with_balances, kind, **fields)
+    assert (refused.refused.reason, refused.refused.year, refused.movement) == ("report_unconfirmed", YEAR, None)
     moved = act(sent, MARIE, movements.record_movement_with_balances, kind, warned=True, **fields)
     assert moved.movement.outgoing.fiscal_year == YEAR and modified(sent)
     # The current year, whose report is not sent: nothing to confirm.
