@@ -295,6 +295,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Cette coopérative a déjà un mandataire. Pour le remplacer, utilisez /mandataire.",
         "en": "This cooperative already has a mandataire. To replace them, use /mandataire.",
     },
+    "invitation.own_succession": {
+        "fr": "Ce lien est pour la personne qui vous succède : vous êtes déjà mandataire de la coopérative "
+              "{affiliation}. Transmettez-le-lui.",
+        "en": "This link is for the person who takes over from you: you already are the mandataire of "
+              "cooperative {affiliation}. Pass it on to them.",
+    },
     "welcome.ad": {"fr": "Bienvenue {name} ! Vous faites partie de l'équipe de l'OCCE {department}.\n\n"
                          "Pour commencer : /inviter le mandataire d'une coopérative de votre département.",
                    "en": "Welcome {name}! You are on the staff of OCCE {department}.\n\n"

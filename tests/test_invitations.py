@@ -143,6 +143,23 @@ async def test_change_of_mandataire(bot, sim, cast, demo):
     assert len(ended) == 1  # Marie's role, kept as history
 
 
+async def test_the_mandataire_opening_her_own_succession_link_is_told_it_is_for_her_successor(bot, sim, cast, demo):
+    """Marie tries the link she just made: she is not « désignée » her own successor (the AD then confirmed a
+    second mandataire role of hers); the link stays unused, for the person who takes over."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await marie.send("/mandataire")
+    code = code_in((await marie.press("Créer le lien")).text)
+    step = await marie.send(f"/start {code}")
+    assert step.text == ("Ce lien est pour la personne qui vous succède : vous êtes déjà mandataire de la "
+                         "coopérative 974-111. Transmettez-le-lui.")  # fmt: skip
+    assert paul.last.buttons is None or ["Confirmer"] not in paul.last.buttons  # nothing for the AD to confirm
+    step = await sim.user(3006, "Nina", "Boyer").send(f"/start {code}")
+    assert "L'OCCE 974 doit confirmer" in step.text
+    step = await paul.press("Confirmer", message=paul.last)
+    assert step.text == "Changement confirmé : Nina Boyer est mandataire de la coopérative 974-111."
+
+
 async def test_the_ad_starting_a_change_of_mandataire_is_not_told_her_rights_end(bot, sim, cast, demo):
     """The AD typing /mandataire and a coop read « vos droits d'écriture prendront fin », as the mandataire."""
     paul = cast["ad"]
