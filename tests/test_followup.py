@@ -202,6 +202,31 @@ async def test_write_to_a_mandataire(bot, sim, department):
                                        "adhésion : pouvez-vous la valider cette semaine ?\n\nPour lui répondre : /contact.")
 
 
+async def test_the_card_stays_usable_while_and_after_writing(bot, sim, department):
+    """✉️ Écrire, then the message: the coop's card above keeps its buttons (back to the filtered list, 🔔);
+    they answered « Ce bouton n'est plus valable », and the AD had to filter the list again from /suivi."""
+    paul = sim.user(*PERSONAS["ad"])
+    sim.user(3002, "Mandataire")
+    await paul.send("/suivi")
+    await paul.press("🏘 Par commune")
+    await paul.press("Saint-Pierre")
+    card = (await paul.press("🔍 974-302 École Mahatma Gandhi")).last
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.send("Pensez à valider votre adhésion.")
+    assert step.text == "Message transmis à Mandataire 974-302."
+    step = await paul.press("🔔 Relancer le mandataire", message=card)
+    assert step.text == "Relance envoyée à Mandataire 974-302."
+    step = await paul.press("↩️ Retour à la liste", message=card)
+    assert "Filtre : Saint-Pierre — 2 coopératives" in step.text
+    card = (await paul.press("🔍 974-302 École Mahatma Gandhi")).last
+    step = await paul.press("✉️ Écrire au mandataire", message=card)
+    assert step.text.startswith("Votre message pour Mandataire 974-302")
+    step = await paul.press("↩️ Retour à la liste", message=card)  # changed their mind: no message
+    assert "Filtre : Saint-Pierre — 2 coopératives" in step.text
+    step = await paul.send("Bonjour")
+    assert step.text == "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner."
+
+
 async def test_coop_without_mandataire_and_forged_buttons(bot, sim, department):
     paul, gaston = sim.user(*PERSONAS["ad"]), sim.user(*PERSONAS["ad_autre_departement"])
     await paul.send("/suivi")
