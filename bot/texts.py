@@ -395,6 +395,11 @@ TEXTS: dict[str, dict[str, str]] = {
                           "en": "Your message must have at least one letter or digit: write it (or /annuler)."},
     "contact.not_text": {"fr": "J'attends un message écrit (ou /annuler).",
                          "en": "I am waiting for a written message (or /annuler)."},
+    # who wrote, in the copy the AD receives
+    "contact.role.mandataire": {"fr": "mandataire", "en": "mandataire"},
+    "contact.role.signataire": {"fr": "signataire", "en": "co-signatory"},
+    "contact.role.enseignant": {"fr": "enseignant·e", "en": "teacher"},
+    "contact.role.verificateur": {"fr": "vérificateur·rice aux comptes", "en": "auditor"},
     "contact.copy": {"fr": "✉️ Message de {name} ({role}, coopérative {affiliation} – {school}) :\n\n{text}\n\n"
                            "<i>Répondez à ce message pour lui répondre.</i>",
                      "en": "✉️ Message from {name} ({role}, cooperative {affiliation} – {school}):\n\n{text}\n\n"

@@ -14,6 +14,7 @@ from sqlmodel import select
 from bot.infra.logs import RedactingFormatter
 from store import invitations
 from store.models import Coop, Person, Role, RoleKind, utcnow
+from tests.world import PERSONAS, seed_world
 
 LINK = re.compile(r"https://t\.me/coopbot_sandbox_bot\?start=([\w-]+)")
 
@@ -200,7 +201,7 @@ async def test_contact_round_trip(bot, sim, cast):
     step = await julien.send("Bonjour, comment déclarer une <sortie> & un don ?")
     assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
     copy = paul.last
-    assert copy.content.startswith("✉️ Message de Julien Hoarau (enseignant, coopérative 974-111 – "
+    assert copy.content.startswith("✉️ Message de Julien Hoarau (enseignant·e, coopérative 974-111 – "
                                    "École Les Tamarins) :\n\nBonjour, comment déclarer une <sortie> & un don ?")  # fmt: skip
 
     step = await paul.send("En recette, compte 75620008.", reply_to=copy)
@@ -209,6 +210,21 @@ async def test_contact_round_trip(bot, sim, cast):
 
     step = await julien.send("Merci !", reply_to=julien.last)  # a reply to anything else is just text
     assert "Je n'ai pas compris" in step.text
+
+
+async def test_the_copy_names_the_senders_role_in_french(bot, sim, cast, demo):
+    """A vérificateur's message reached the AD as « (verificateur, coopérative …) », the role's code."""
+    demo.run(seed_world)
+    paul, victor = cast["ad"], sim.user(*PERSONAS["verificateur"])
+    await paul.send("/start")
+    await victor.send("/contact")
+    step = await victor.send("Où trouver les relevés d'août ?")
+    assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
+    assert paul.last.content.startswith("✉️ Message de Victor Test (vérificateur·rice aux comptes, coopérative "
+                                        "974-111 – École Les Tamarins) :")  # fmt: skip
+    await cast["enseignante"].send("/contact")
+    await cast["enseignante"].send("Bonjour")
+    assert paul.last.content.startswith("✉️ Message de Sophie Grondin (enseignant·e, coopérative 974-111")
 
 
 # How to make the database refuse a message, and undo it: PostgreSQL quotes the refused row (DETAIL).
