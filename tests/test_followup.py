@@ -244,6 +244,16 @@ async def test_coop_without_mandataire_and_forged_buttons(bot, sim, department):
     assert step.answer == "La liste a changé : voici la première page."
 
 
+async def test_a_department_without_coops_is_not_told_of_a_filter(bot, sim, department):
+    """The staff of a department whose coops are not imported yet read « ne correspond à ce filtre » unfiltered."""
+    gaston = sim.user(*PERSONAS["ad_autre_departement"])
+    step = await gaston.send("/suivi")
+    assert "Aucune coopérative dans le département pour l'instant" in step.text and "filtre" not in step.text
+    await gaston.press("🔽 Par état")
+    step = await gaston.press("✅ validée (0)")
+    assert "Aucune coopérative ne correspond à ce filtre." in step.text
+
+
 async def test_nudge_once_a_day_through_the_outbox(bot, sim, department):
     paul, mandataire = sim.user(*PERSONAS["ad"]), sim.user(3002, "Mandataire")
     year = department.run(lambda s: department_year(s, "974"))

@@ -56,7 +56,7 @@ def overview_text(found: Overview, language: str) -> str:
                        membership=t(f"sui.state.{line.membership}", language),
                        report=t(f"rep.state.{line.report}", language), activity=activity))  # fmt: skip
     if not found.lines:
-        lines.append(t("sui.none", language))
+        lines.append(t("sui.none" if filters else "sui.no_coop", language))
     if found.pages > 1:
         lines += ["", t("sui.page", language, page=found.page + 1, pages=found.pages)]
     return "\n".join(lines)
