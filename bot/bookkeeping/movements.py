@@ -31,7 +31,6 @@ from bot.ui.chat import as_user, end_conversation, older_card, show
 from bot.texts import lang, t
 from store import balances as store_balances
 from store import lookups
-from store import books as store_books
 from store import movements as store_movements
 from store.books import BETWEEN, LABEL_MAX
 from store.errors import LedgerError
@@ -139,8 +138,13 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        current["warned"] = await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"],
-                                          day_of(current))  # fmt: skip
+        card = await as_user(update, context, store_movements.movement_card, MovementKind(current["kind"]),
+                             ledger_id=current["ledger_id"], day=day_of(current), amount=current["amount"],
+                             from_treasury=treasuries(current).get("from_treasury", Treasury.BANQUE))  # fmt: skip
+        if card.bank_after is not None:
+            text += "\n" + t("mvt.card.bank_negative", language, ledger=escape(current["source"]),
+                             banque=signed_money(card.bank_after, language))  # fmt: skip
+        current["warned"] = card.report_sent
         if current["warned"]:  # shown on the card: what ✅ Enregistrer confirms
             text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
