@@ -295,6 +295,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Cette coopérative a déjà un mandataire. Pour le remplacer, utilisez /mandataire.",
         "en": "This cooperative already has a mandataire. To replace them, use /mandataire.",
     },
+    "invitation.no_mandataire": {
+        "fr": "La coopérative {affiliation} n'a pas encore de mandataire sur CoopBot : invitez-le avec /inviter "
+              "(« Mandataire d'une coopérative »).",
+        "en": "Cooperative {affiliation} has no mandataire on CoopBot yet: invite them with /inviter "
+              "(\"Mandataire of a cooperative\").",
+    },
     "invitation.own_succession": {
         "fr": "Ce lien est pour la personne qui vous succède : vous êtes déjà mandataire de la coopérative "
               "{affiliation}. Transmettez-le-lui.",

@@ -176,6 +176,22 @@ async def test_the_ad_starting_a_change_of_mandataire_is_not_told_her_rights_end
     assert paul.last.buttons[0] == ["Confirmer"]
 
 
+async def test_the_ad_changing_the_mandataire_of_a_coop_without_one_is_sent_to_inviter(bot, sim, cast, demo):
+    """Coop 974-333's mandataire is not on Telegram yet: /mandataire said « les droits d'écriture de l'actuel·le
+    mandataire prendront fin » and made a link the AD had then to confirm; /inviter is the way."""
+    demo.run(imported_coop, "Claire Imbert", "claire@example.org")
+    paul = cast["ad"]
+    await paul.send("/mandataire")
+    step = await paul.send("974-333")
+    assert step.text == ("La coopérative 974-333 n'a pas encore de mandataire sur CoopBot : invitez-le avec "
+                         "/inviter (« Mandataire d'une coopérative »).")  # fmt: skip
+    assert step.last.buttons in (None, [])
+    step = await paul.send("/inviter")
+    await paul.press("Mandataire d'une coopérative (974)")
+    step = await paul.send("974-333")
+    assert step.text.startswith("Voici le lien d'invitation (mandataire de 974-333).")
+
+
 async def test_only_the_ad_can_confirm(bot, sim, cast):
     marie, enseignant = cast["mandataire"], cast["enseignant"]
     await cast["ad"].send("/start")
