@@ -391,3 +391,20 @@ async def test_a_question_of_an_earlier_draft_does_not_answer_the_current_one(bo
     step = await marie.press("Aujourd'hui")
     assert step.last.content.startswith("Dépense à enregistrer\nGommes\n" + eur("3,00 €"))
     assert "cahier CE1A" in step.last.content
+
+
+async def test_le_reste_of_an_earlier_part_does_not_go_to_the_account_asked_now(bot, cast, demo_books):
+    """✂️ Répartir: the first part's amount typed, its question kept « Le reste (50,50 €) »; pressed while the
+    second account's amount was asked, it gave that second account the rest."""
+    julien = cast["enseignant"]
+    await julien.send("/recette 50,50 Kermesse")
+    await julien.press("✂️ Répartir")
+    first = (await julien.press("Dons")).last
+    step = await julien.send("20,25")
+    step = await julien.press("Participation volontaire des familles")
+    assert step.text.startswith("Quel montant sur « Participation volontaire des familles » ? (reste " + eur("30,25 €"))
+    step = await julien.press("Le reste", message=first)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.messages == []
+    step = await julien.send("10")
+    assert "Participation volontaire des familles : " + eur("10,00 €") in step.text
+    assert "reste " + eur("20,25 €") in step.text

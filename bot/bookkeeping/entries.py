@@ -49,7 +49,7 @@ MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM, GIVER = (
 )  # fmt: skip
 DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
 LEDGER_BUTTON, ACCOUNT_BUTTON, PART_BUTTON = Button("ent:led", ID), Button("ent:acc", WORD), Button("ent:part", Field(r"\d+|more"))
-REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest"), Button("ent:means", enum(Means)), Button("ent:chq", DIGITS)
+REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest", WORD), Button("ent:means", enum(Means)), Button("ent:chq", DIGITS)
 KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", DAYS)
 TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
 CANCEL_BUTTON = Button("ent:cancel")
@@ -342,7 +342,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
         return SPLIT_ACCOUNT
     draft(context)["part_account"] = code
     left = money(parts_left(draft(context)), language)
-    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), REST_BUTTON.data())],
+    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), REST_BUTTON.data(code))],
                                  [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
     await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
                                   reply_markup=rest)  # fmt: skip
@@ -354,6 +354,9 @@ async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE)
     """A part's amount typed, or "le reste" pressed; once nothing is left, the ventilation is done."""
     current, language = draft(context), lang(update)
     if update.callback_query:
+        if REST_BUTTON.read(update) != current["part_account"]:  # an earlier part's question: not this account's
+            await update.callback_query.answer(t("unknown.button", language), show_alert=True)
+            return SPLIT_AMOUNT
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
         cents = parts_left(current)
