@@ -88,6 +88,8 @@ def build_application(settings: Settings, database: Database) -> Application:
     journal_open = journal.OPEN_BUTTON.handler(journal.open_entry)
     journal_back = journal.BACK_BUTTON.handler(journal.back_to_page)
     just_looking = CommandHandler("annuler", leave_view)  # in states where nothing is under way
+    suivi_card = [suivi.NUDGE_BUTTON.handler(suivi.nudge), suivi.WRITE_BUTTON.handler(suivi.ask_text),
+                  suivi.LIST_BUTTON.handler(suivi.back_to_list)]  # fmt: skip
     entry_cancel = [CommandHandler("annuler", entries.cancel),
                     entries.CANCEL_BUTTON.handler(entries.cancel)]  # fmt: skip
     application.add_handlers([
@@ -423,9 +425,10 @@ def build_application(settings: Settings, database: Database) -> Application:
                                 suivi.COMMUNES_BUTTON.handler(suivi.pick_commune),
                                 suivi.COMMUNE_BUTTON.handler(suivi.chose_commune),
                                 suivi.OPEN_BUTTON.handler(suivi.open_coop), just_looking],
-                suivi.COOP: [suivi.NUDGE_BUTTON.handler(suivi.nudge), suivi.WRITE_BUTTON.handler(suivi.ask_text),
-                             suivi.LIST_BUTTON.handler(suivi.back_to_list), just_looking],
-                suivi.WRITING: [MessageHandler(TEXT, suivi.wrote), MessageHandler(~filters.COMMAND, suivi.not_text)],
+                suivi.COOP: [*suivi_card, just_looking],
+                # the card above stays live: a button of it leaves the message unwritten
+                suivi.WRITING: [MessageHandler(TEXT, suivi.wrote), MessageHandler(~filters.COMMAND, suivi.not_text),
+                                *suivi_card],
             },
             fallbacks=[CommandHandler("annuler", end_conversation), suivi.CLOSE_BUTTON.handler(suivi.close)],
         ),

@@ -295,6 +295,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Cette coopérative a déjà un mandataire. Pour le remplacer, utilisez /mandataire.",
         "en": "This cooperative already has a mandataire. To replace them, use /mandataire.",
     },
+    "invitation.no_mandataire": {
+        "fr": "La coopérative {affiliation} n'a pas encore de mandataire sur CoopBot : invitez-le avec /inviter "
+              "(« Mandataire d'une coopérative »).",
+        "en": "Cooperative {affiliation} has no mandataire on CoopBot yet: invite them with /inviter "
+              "(\"Mandataire of a cooperative\").",
+    },
+    "invitation.own_succession": {
+        "fr": "Ce lien est pour la personne qui vous succède : vous êtes déjà mandataire de la coopérative "
+              "{affiliation}. Transmettez-le-lui.",
+        "en": "This link is for the person who takes over from you: you already are the mandataire of "
+              "cooperative {affiliation}. Pass it on to them.",
+    },
     "welcome.ad": {"fr": "Bienvenue {name} ! Vous faites partie de l'équipe de l'OCCE {department}.\n\n"
                          "Pour commencer : /inviter le mandataire d'une coopérative de votre département.",
                    "en": "Welcome {name}! You are on the staff of OCCE {department}.\n\n"
@@ -389,6 +401,11 @@ TEXTS: dict[str, dict[str, str]] = {
                           "en": "Your message must have at least one letter or digit: write it (or /annuler)."},
     "contact.not_text": {"fr": "J'attends un message écrit (ou /annuler).",
                          "en": "I am waiting for a written message (or /annuler)."},
+    # who wrote, in the copy the AD receives
+    "contact.role.mandataire": {"fr": "mandataire", "en": "mandataire"},
+    "contact.role.signataire": {"fr": "signataire", "en": "co-signatory"},
+    "contact.role.enseignant": {"fr": "enseignant·e", "en": "teacher"},
+    "contact.role.verificateur": {"fr": "vérificateur·rice aux comptes", "en": "auditor"},
     "contact.copy": {"fr": "✉️ Message de {name} ({role}, coopérative {affiliation} – {school}) :\n\n{text}\n\n"
                            "<i>Répondez à ce message pour lui répondre.</i>",
                      "en": "✉️ Message from {name} ({role}, cooperative {affiliation} – {school}):\n\n{text}\n\n"

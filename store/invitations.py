@@ -31,7 +31,8 @@ INVITATION_TTL = timedelta(days=7)
 
 class InvitationError(StoreError):
     """Why an invitation cannot be made or used: unknown, used, expired, revoked, issuer_gone,
-    has_mandataire, not_a_class_ledger, unknown_coop, unknown_department, nothing_to_confirm."""
+    has_mandataire, no_mandataire (affiliation), own_succession (affiliation), not_a_class_ledger, unknown_coop, unknown_department,
+    nothing_to_confirm."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,9 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
     person = _link(session, invitation, telegram_id, name, language)
     change = session.exec(select(MandateChange).where(MandateChange.invitation_id == invitation.id)).first()
     if change is not None:
+        if any(p.id == person.id for p in current_mandataires(session, invitation.coop_id)):
+            # the mandataire trying her own link: refused (rolled back), it stays for her successor
+            raise InvitationError("own_succession", affiliation=session.get(Coop, invitation.coop_id).affiliation)
         change.successor_id = person.id
         session.add(change)
     elif invitation.role == RoleKind.MANDATAIRE and invitation.person_id is None:
@@ -388,3 +392,12 @@ def coop_in_department(session: Session, who: Who, department_code: str, affilia
     require(who, Action.STAFF, department_code=department_code)
     coop = coop_by_affiliation(session, affiliation)
     return coop if coop is not None and coop.department_code == department_code else None
+
+
+def succession_coop(session: Session, who: Who, department_code: str, affiliation: str) -> Coop | None:
+    """coop_in_department, for a change of mandataire: refused (no_mandataire) when the coop has no mandataire
+    on Telegram to succeed, whom /inviter invites instead."""
+    coop = coop_in_department(session, who, department_code, affiliation)
+    if coop is not None and not any(p.telegram_id for p in current_mandataires(session, coop.id)):
+        raise InvitationError("no_mandataire", affiliation=coop.affiliation)
+    return coop

@@ -10,7 +10,8 @@ from sqlmodel import Session
 
 from store.access import Action, Forbidden
 from store.balances import Balances, _balances
-from store.books import BANK_MEANS, BETWEEN, chart_of, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, require_warned, _views
+from store.books import BANK_MEANS, BETWEEN, chart_of, ledger_report_sent, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, require_warned, _views
+from store.entries import bank_after_expense
 from store.errors import LedgerError
 from store.lookups import LedgerRef, class_pairs, ledgers_for, movement_ledgers
 from store.models import Coop, Department, Direction, Ledger, LedgerKind, Means, Movement, MovementKind, Treasury
@@ -108,6 +109,24 @@ def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id
         ))  # fmt: skip
     outgoing, incoming = _views(session, legs, chart)
     return MovementView(movement.id, kind, outgoing, incoming)
+
+
+@dataclass(frozen=True)
+class MovementCard:
+    """What a movement's card warns of before it is recorded."""
+
+    report_sent: bool  # the year of its day has its report with the AD (as books.ledger_report_sent)
+    bank_after: int | None  # the class ledger's banque it takes from, when below zero after it (as bank_after_expense)
+
+
+def movement_card(session: Session, who: Who, kind: MovementKind, *, ledger_id: int, day: date, amount: int,
+                  from_treasury: Treasury = Treasury.BANQUE) -> MovementCard:  # fmt: skip
+    """The card's warnings: a withdrawal, or an advance or repayment by bank, takes from ``ledger_id``'s banque
+    (a class ledger's may go below zero: not a refusal, as for a dépense)."""
+    kind = MovementKind(kind)
+    takes_bank = kind == MovementKind.RETRAIT or (kind != MovementKind.DEPOT and Treasury(from_treasury) == Treasury.BANQUE)
+    bank_after = bank_after_expense(session, who, ledger_id, day=day, amount=amount) if takes_bank else None
+    return MovementCard(ledger_report_sent(session, who, ledger_id, day), bank_after)
 
 
 @dataclass(frozen=True)

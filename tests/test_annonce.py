@@ -115,3 +115,25 @@ async def test_cancel_at_every_step_sends_nothing(bot, sim, department):
     assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
     assert outbox_size(department) == 0
     assert department.run(lambda s: s.exec(select(Announcement)).all()) == []
+
+
+async def test_the_send_button_of_an_earlier_preview_sends_nothing(bot, sim, department):
+    """A preview left by /annuler keeps its buttons: its 📤 sent the announcement written since (another text,
+    to another audience) in its place."""
+    paul = sim.user(*PERSONAS["ad"])
+    await paul.send("/annonce")
+    await paul.press("Adhésion en retard (3)")
+    first = (await paul.send("Texte pour les retardataires")).last
+    await paul.send("/annuler")
+    await paul.send("/annonce")
+    await paul.press("🏘 Ceux d'une commune…")
+    await paul.press("Saint-Pierre (2)")
+    second = (await paul.send(TEXT)).last
+    step = await paul.press("📤 Envoyer à 3 mandataires", message=first)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.messages == []
+    step = await paul.press("✏️ Changer le texte", message=first)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.messages == []
+    assert outbox_size(department) == 0
+    step = await paul.press("📤 Envoyer à 2 mandataires", message=second)
+    assert step.messages[0].content == "Envoi de l'annonce à 2 mandataires…"
+    assert outbox_size(department) == 2

@@ -82,6 +82,21 @@ async def test_the_mandataire_sees_the_open_class_ledgers_and_closes_one(bot, si
     assert report.missing[0] == ("class_ledgers_open", {"count": 2, "names": ("CE1A", "CM1")})
 
 
+async def test_a_class_to_count_first_leaves_the_list_for_the_others(bot, sim, database):
+    """The mandataire picks CE1A, whose caisse is not counted yet: the list stayed replaced by the notice, without
+    buttons, and closing CE2B (nothing to count) meant typing /cloture again."""
+    y = record_year(database)
+    helene = person(sim, "mandataire")
+    listing = (await helene.send("/cloture")).last
+    step = await helene.press("🔒 Clore CE1A", message=listing)
+    assert step.edited == [] and "⚠️ Il faut d'abord un arrêté de caisse" in step.text
+    assert helene.history[-2].buttons == [["🔒 Clore CE1A"], ["🔒 Clore CE2B"], ["🔒 Clore CM1"], ["Annuler"]]
+    step = await helene.press("🔒 Clore CE2B", message=listing)
+    assert f"Clôture du cahier CE2B — exercice {y.year}-{y.year + 1}" in step.text
+    step = await helene.press("🔒 Clore le cahier")
+    assert "🔒 Cahier CE2B clos" in step.text
+
+
 async def test_a_teacher_cannot_close_another_class(bot, sim, database):
     y = record_year(database)
     claire = person(sim, "ce2b")

@@ -368,3 +368,43 @@ async def test_a_line_naming_two_ledgers_is_not_recorded_in_either(bot, cast, de
     step = await marie.send("2,50 Craies; CE1A; fournitures; carte; hier")  # the line again, at the same step
     assert "enregistrée — cahier CE1A" in step.text
     assert books(demo_books, "École") == before[0]
+
+
+async def test_a_question_of_an_earlier_draft_does_not_answer_the_current_one(bot, cast, demo_books):
+    """/depense 10 Colle, then /depense 99 Bus: CE1A pressed under Colle's question set the Bus's ledger (Colle's
+    message then read « Dans quel cahier ? CE1A »), and so would its account, means or date."""
+    marie = cast["mandataire"]
+    colle = (await marie.send("/depense 10 Colle")).last
+    bus = (await marie.send("/depense 99 Bus")).last
+    step = await marie.press("CE1A", message=colle)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.edited == []
+    step = await marie.press("CE2B", message=bus)
+    assert step.edited[0].content == "Dans quel cahier ? CE2B" and step.last.content == "Sur quel compte ?"
+    await marie.press("Fournitures éducatives et administratives")
+    means = (await marie.press("💳 Carte")).last
+    await marie.send("/depense 3 Gommes")
+    step = await marie.press("Aujourd'hui", message=means)  # the Bus's date question, under the Gommes' draft
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.messages == []
+    await marie.press("CE1A")
+    await marie.press("Fournitures éducatives et administratives")
+    await marie.press("💶 Espèces (caisse)")
+    step = await marie.press("Aujourd'hui")
+    assert step.last.content.startswith("Dépense à enregistrer\nGommes\n" + eur("3,00 €"))
+    assert "cahier CE1A" in step.last.content
+
+
+async def test_le_reste_of_an_earlier_part_does_not_go_to_the_account_asked_now(bot, cast, demo_books):
+    """✂️ Répartir: the first part's amount typed, its question kept « Le reste (50,50 €) »; pressed while the
+    second account's amount was asked, it gave that second account the rest."""
+    julien = cast["enseignant"]
+    await julien.send("/recette 50,50 Kermesse")
+    await julien.press("✂️ Répartir")
+    first = (await julien.press("Dons")).last
+    step = await julien.send("20,25")
+    step = await julien.press("Participation volontaire des familles")
+    assert step.text.startswith("Quel montant sur « Participation volontaire des familles » ? (reste " + eur("30,25 €"))
+    step = await julien.press("Le reste", message=first)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.messages == []
+    step = await julien.send("10")
+    assert "Participation volontaire des familles : " + eur("10,00 €") in step.text
+    assert "reste " + eur("20,25 €") in step.text

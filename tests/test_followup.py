@@ -202,6 +202,31 @@ async def test_write_to_a_mandataire(bot, sim, department):
                                        "adhésion : pouvez-vous la valider cette semaine ?\n\nPour lui répondre : /contact.")
 
 
+async def test_the_card_stays_usable_while_and_after_writing(bot, sim, department):
+    """✉️ Écrire, then the message: the coop's card above keeps its buttons (back to the filtered list, 🔔);
+    they answered « Ce bouton n'est plus valable », and the AD had to filter the list again from /suivi."""
+    paul = sim.user(*PERSONAS["ad"])
+    sim.user(3002, "Mandataire")
+    await paul.send("/suivi")
+    await paul.press("🏘 Par commune")
+    await paul.press("Saint-Pierre")
+    card = (await paul.press("🔍 974-302 École Mahatma Gandhi")).last
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.send("Pensez à valider votre adhésion.")
+    assert step.text == "Message transmis à Mandataire 974-302."
+    step = await paul.press("🔔 Relancer le mandataire", message=card)
+    assert step.text == "Relance envoyée à Mandataire 974-302."
+    step = await paul.press("↩️ Retour à la liste", message=card)
+    assert "Filtre : Saint-Pierre — 2 coopératives" in step.text
+    card = (await paul.press("🔍 974-302 École Mahatma Gandhi")).last
+    step = await paul.press("✉️ Écrire au mandataire", message=card)
+    assert step.text.startswith("Votre message pour Mandataire 974-302")
+    step = await paul.press("↩️ Retour à la liste", message=card)  # changed their mind: no message
+    assert "Filtre : Saint-Pierre — 2 coopératives" in step.text
+    step = await paul.send("Bonjour")
+    assert step.text == "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner."
+
+
 async def test_coop_without_mandataire_and_forged_buttons(bot, sim, department):
     paul, gaston = sim.user(*PERSONAS["ad"]), sim.user(*PERSONAS["ad_autre_departement"])
     await paul.send("/suivi")
@@ -217,6 +242,16 @@ async def test_coop_without_mandataire_and_forged_buttons(bot, sim, department):
     assert step.answer == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
     step = await gaston.press_data("sui:c:99", gaston.last)
     assert step.answer == "La liste a changé : voici la première page."
+
+
+async def test_a_department_without_coops_is_not_told_of_a_filter(bot, sim, department):
+    """The staff of a department whose coops are not imported yet read « ne correspond à ce filtre » unfiltered."""
+    gaston = sim.user(*PERSONAS["ad_autre_departement"])
+    step = await gaston.send("/suivi")
+    assert "Aucune coopérative dans le département pour l'instant" in step.text and "filtre" not in step.text
+    await gaston.press("🔽 Par état")
+    step = await gaston.press("✅ validée (0)")
+    assert "Aucune coopérative ne correspond à ce filtre." in step.text
 
 
 async def test_nudge_once_a_day_through_the_outbox(bot, sim, department):

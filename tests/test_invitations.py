@@ -14,6 +14,7 @@ from sqlmodel import select
 from bot.infra.logs import RedactingFormatter
 from store import invitations
 from store.models import Coop, Person, Role, RoleKind, utcnow
+from tests.world import PERSONAS, seed_world
 
 LINK = re.compile(r"https://t\.me/coopbot_sandbox_bot\?start=([\w-]+)")
 
@@ -143,6 +144,23 @@ async def test_change_of_mandataire(bot, sim, cast, demo):
     assert len(ended) == 1  # Marie's role, kept as history
 
 
+async def test_the_mandataire_opening_her_own_succession_link_is_told_it_is_for_her_successor(bot, sim, cast, demo):
+    """Marie tries the link she just made: she is not « désignée » her own successor (the AD then confirmed a
+    second mandataire role of hers); the link stays unused, for the person who takes over."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await marie.send("/mandataire")
+    code = code_in((await marie.press("Créer le lien")).text)
+    step = await marie.send(f"/start {code}")
+    assert step.text == ("Ce lien est pour la personne qui vous succède : vous êtes déjà mandataire de la "
+                         "coopérative 974-111. Transmettez-le-lui.")  # fmt: skip
+    assert paul.last.buttons is None or ["Confirmer"] not in paul.last.buttons  # nothing for the AD to confirm
+    step = await sim.user(3006, "Nina", "Boyer").send(f"/start {code}")
+    assert "L'OCCE 974 doit confirmer" in step.text
+    step = await paul.press("Confirmer", message=paul.last)
+    assert step.text == "Changement confirmé : Nina Boyer est mandataire de la coopérative 974-111."
+
+
 async def test_the_ad_starting_a_change_of_mandataire_is_not_told_her_rights_end(bot, sim, cast, demo):
     """The AD typing /mandataire and a coop read « vos droits d'écriture prendront fin », as the mandataire."""
     paul = cast["ad"]
@@ -156,6 +174,22 @@ async def test_the_ad_starting_a_change_of_mandataire_is_not_told_her_rights_end
     nina = sim.user(3006, "Nina", "Boyer")
     await nina.send(f"/start {code_in(step.text)}")
     assert paul.last.buttons[0] == ["Confirmer"]
+
+
+async def test_the_ad_changing_the_mandataire_of_a_coop_without_one_is_sent_to_inviter(bot, sim, cast, demo):
+    """Coop 974-333's mandataire is not on Telegram yet: /mandataire said « les droits d'écriture de l'actuel·le
+    mandataire prendront fin » and made a link the AD had then to confirm; /inviter is the way."""
+    demo.run(imported_coop, "Claire Imbert", "claire@example.org")
+    paul = cast["ad"]
+    await paul.send("/mandataire")
+    step = await paul.send("974-333")
+    assert step.text == ("La coopérative 974-333 n'a pas encore de mandataire sur CoopBot : invitez-le avec "
+                         "/inviter (« Mandataire d'une coopérative »).")  # fmt: skip
+    assert step.last.buttons in (None, [])
+    step = await paul.send("/inviter")
+    await paul.press("Mandataire d'une coopérative (974)")
+    step = await paul.send("974-333")
+    assert step.text.startswith("Voici le lien d'invitation (mandataire de 974-333).")
 
 
 async def test_only_the_ad_can_confirm(bot, sim, cast):
@@ -183,7 +217,7 @@ async def test_contact_round_trip(bot, sim, cast):
     step = await julien.send("Bonjour, comment déclarer une <sortie> & un don ?")
     assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
     copy = paul.last
-    assert copy.content.startswith("✉️ Message de Julien Hoarau (enseignant, coopérative 974-111 – "
+    assert copy.content.startswith("✉️ Message de Julien Hoarau (enseignant·e, coopérative 974-111 – "
                                    "École Les Tamarins) :\n\nBonjour, comment déclarer une <sortie> & un don ?")  # fmt: skip
 
     step = await paul.send("En recette, compte 75620008.", reply_to=copy)
@@ -192,6 +226,21 @@ async def test_contact_round_trip(bot, sim, cast):
 
     step = await julien.send("Merci !", reply_to=julien.last)  # a reply to anything else is just text
     assert "Je n'ai pas compris" in step.text
+
+
+async def test_the_copy_names_the_senders_role_in_french(bot, sim, cast, demo):
+    """A vérificateur's message reached the AD as « (verificateur, coopérative …) », the role's code."""
+    demo.run(seed_world)
+    paul, victor = cast["ad"], sim.user(*PERSONAS["verificateur"])
+    await paul.send("/start")
+    await victor.send("/contact")
+    step = await victor.send("Où trouver les relevés d'août ?")
+    assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
+    assert paul.last.content.startswith("✉️ Message de Victor Test (vérificateur·rice aux comptes, coopérative "
+                                        "974-111 – École Les Tamarins) :")  # fmt: skip
+    await cast["enseignante"].send("/contact")
+    await cast["enseignante"].send("Bonjour")
+    assert paul.last.content.startswith("✉️ Message de Sophie Grondin (enseignant·e, coopérative 974-111")
 
 
 # How to make the database refuse a message, and undo it: PostgreSQL quotes the refused row (DETAIL).

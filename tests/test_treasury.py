@@ -124,6 +124,21 @@ async def test_a_deposit_larger_than_the_caisse_keeps_the_amount_step(bot, cast,
     assert after_line(before, banque=2000, caisse=-2000) in step.text
 
 
+async def test_a_withdrawal_taking_the_class_bank_below_zero_is_told_on_the_card(bot, cast, demo_books):
+    """1000 typed for 100: the card said nothing, and the class bank read −823,80 € only once recorded
+    (a /depense card says it)."""
+    julien = cast["enseignant"]
+    before = books_of(demo_books, "CE1A")
+    step = await fill_movement(julien, "Retrait", euros(before.banque + 100_00).replace("\xa0€", ""))
+    assert step.text.endswith(f"\n⚠️ Après ce mouvement, la banque du cahier CE1A sera à {euros(-100_00)} : "
+                              "vérifiez le montant.")
+    assert step.last.buttons == [["✅ Enregistrer"], ["Annuler"]]  # not a refusal: the person decides
+    step = await fill_movement(julien, "Retrait", euros(before.banque).replace("\xa0€", ""))  # down to zero
+    assert "⚠️" not in step.text
+    step = await fill_movement(julien, "Dépôt", "5")
+    assert "⚠️" not in step.text
+
+
 async def test_the_save_button_of_an_older_movement_card_records_nothing_else(bot, cast, demo_books):
     """A deposit's card, then a withdrawal's: ✅ on the deposit's card recorded the withdrawal, in its place."""
     julien = cast["enseignant"]

@@ -25,7 +25,7 @@ from bot.bookkeeping.entry_line import project_of, split_amount
 from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
-from bot.ui.chat import as_user, end_conversation, older_card, show
+from bot.ui.chat import as_user, end_conversation, older_card, show, this_draft_only
 from bot.ui.formatting import balance_line, day_text, direction_word, excerpt, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
@@ -51,7 +51,7 @@ MEANS, CHEQUE, DAY, TYPED_DAY, PROJECT, CONFIRM, GIVER = (
 )  # fmt: skip
 DRAFT = "entry"  # this conversation's own key in user_data: another conversation may be under way
 LEDGER_BUTTON, ACCOUNT_BUTTON, PART_BUTTON = Button("ent:led", ID), Button("ent:acc", WORD), Button("ent:part", Field(r"\d+|more"))
-REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest"), Button("ent:means", enum(Means)), Button("ent:chq", DIGITS)
+REST_BUTTON, MEANS_BUTTON, CHEQUE_BUTTON = Button("ent:rest", WORD), Button("ent:means", enum(Means)), Button("ent:chq", DIGITS)
 KEEP_CHEQUE_BUTTON, DAY_BUTTON = Button("ent:chqok", DIGITS), Button("ent:day", DAYS)
 TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:save"), Button("ent:proj")
 CANCEL_BUTTON = Button("ent:cancel")
@@ -62,6 +62,10 @@ FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
+
+
+# The buttons of the draft's questions: not those of an earlier draft's, still on screen above.
+this_entry_only = this_draft_only(DRAFT)
 
 
 # ------------------------------------------------------------------ opening
@@ -88,7 +92,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: D
     if not known.refs:
         await update.effective_message.reply_text(t("books.no_ledger", language))
         return ConversationHandler.END
-    context.user_data[DRAFT] = {"direction": direction.value}
+    context.user_data[DRAFT] = {"direction": direction.value, "begun": update.effective_message.message_id}
     await update.effective_message.reply_text(
         head or t("ent.ask_amount", language, direction=t(f"direction.{direction.value}", language)))  # fmt: skip
     return AMOUNT
@@ -131,7 +135,7 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
         context.user_data.pop(DRAFT, None)
         await update.effective_message.reply_text(t("books.no_ledger", language))
         return ConversationHandler.END
-    context.user_data[DRAFT] = outcome.fields
+    context.user_data[DRAFT] = {**outcome.fields, "begun": update.effective_message.message_id}
     if outcome.unknown is not None:
         await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(outcome.unknown))))
         return AMOUNT
@@ -251,6 +255,7 @@ async def typed_giver(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     return await next_step(update, context, await draft_context(update, context))
 
 
+@this_entry_only
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The ledger, by button."""
     ledger_id = LEDGER_BUTTON.read(update)
@@ -276,6 +281,7 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, accoun
     return ACCOUNT
 
 
+@this_entry_only
 async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """One account for the whole amount (or: more accounts, or split)."""
     query = update.callback_query
@@ -322,6 +328,7 @@ async def ask_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     return SPLIT_ACCOUNT
 
 
+@this_entry_only
 async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The account of the next part; its amount is typed next."""
     query, language = update.callback_query, lang(update)
@@ -335,17 +342,21 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
         return SPLIT_ACCOUNT
     draft(context)["part_account"] = code
     left = money(parts_left(draft(context)), language)
-    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), REST_BUTTON.data())],
+    rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), REST_BUTTON.data(code))],
                                  [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
     await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
                                   reply_markup=rest)  # fmt: skip
     return SPLIT_AMOUNT
 
 
+@this_entry_only
 async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A part's amount typed, or "le reste" pressed; once nothing is left, the ventilation is done."""
     current, language = draft(context), lang(update)
     if update.callback_query:
+        if REST_BUTTON.read(update) != current["part_account"]:  # an earlier part's question: not this account's
+            await update.callback_query.answer(t("unknown.button", language), show_alert=True)
+            return SPLIT_AMOUNT
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
         cents = parts_left(current)
@@ -380,6 +391,7 @@ def means_question(direction: str) -> str:
     return "ent.pick_means.recette" if direction == Direction.RECETTE else "ent.pick_means"
 
 
+@this_entry_only
 async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Espèces go to the caisse, everything else to the banque."""
     query = update.callback_query
@@ -405,6 +417,7 @@ async def ask_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, known: 
     return CHEQUE
 
 
+@this_entry_only
 async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The cheque number typed, or the suggested one pressed."""
     if update.callback_query:
@@ -431,6 +444,7 @@ async def confirm_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, use
     return CHEQUE
 
 
+@this_entry_only
 async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Garder ce numéro: the used number on purpose."""
     query = update.callback_query
@@ -451,6 +465,7 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return DAY
 
 
+@this_entry_only
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Aujourd'hui or Hier pressed, or a date typed (not in the future); the store checks it is in an open year."""
     current, language = draft(context), lang(update)
@@ -509,6 +524,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     return CONFIRM
 
 
+@this_entry_only
 async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🏷: the ledger's projects as buttons, or a new one typed."""
     query, language = update.callback_query, lang(update)
@@ -520,6 +536,7 @@ async def ask_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     return PROJECT
 
 
+@this_entry_only
 async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A project pressed (or none), or typed: back to the card."""
     if update.callback_query:
@@ -541,6 +558,7 @@ async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, known: 
     return await show_card(update, context, known, known.bank_after, sent=known.report_sent, edit=edit)
 
 
+@this_entry_only
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Enregistrer, on the card shown last (an older card's would record another draft)."""
     if await older_card(update, draft(context)):

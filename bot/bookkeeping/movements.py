@@ -29,7 +29,6 @@ from bot.ui.steps import (
 )
 from bot.ui.chat import as_user, end_conversation, older_card, show
 from bot.texts import lang, t
-from store import books as store_books
 from store import movements as store_movements
 from store.balances import Balances
 from store.books import BETWEEN, LABEL_MAX
@@ -135,8 +134,13 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        current["warned"] = sent or await as_user(update, context, store_books.ledger_report_sent,
-                                                  current["ledger_id"], day_of(current))  # fmt: skip
+        card = await as_user(update, context, store_movements.movement_card, MovementKind(current["kind"]),
+                             ledger_id=current["ledger_id"], day=day_of(current), amount=current["amount"],
+                             from_treasury=treasuries(current).get("from_treasury", Treasury.BANQUE))  # fmt: skip
+        if card.bank_after is not None:
+            text += "\n" + t("mvt.card.bank_negative", language, ledger=escape(current["source"]),
+                             banque=signed_money(card.bank_after, language))  # fmt: skip
+        current["warned"] = sent or card.report_sent
         if current["warned"]:  # shown on the card: what ✅ Enregistrer confirms
             text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],

@@ -368,6 +368,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "mvt.card": {"fr": "<b>Mouvement à enregistrer</b>\n{kind} — {way}\nMontant : {amount}\nDate : {day}\n"
                        "Libellé : {label}",
                  "en": "<b>Movement to record</b>\n{kind} — {way}\nAmount: {amount}\nDate: {day}\nLabel: {label}"},
+    "mvt.card.bank_negative": {"fr": "⚠️ Après ce mouvement, la banque du cahier {ledger} sera à {banque} : vérifiez "
+                                     "le montant.",
+                               "en": "⚠️ After this movement the bank of ledger {ledger} will be at {banque}: check "
+                                     "the amount."},
     "mvt.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
     "mvt.recorded": {"fr": "Mouvement enregistré : {what} de {amount} — {balances}\nPièces : {pieces}",
                      "en": "Movement recorded: {what} of {amount} — {balances}\nPièces: {pieces}"},

@@ -15,7 +15,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.reminders.sending import deliver, writer
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button, one_of
-from bot.ui.chat import as_user, end_conversation
+from bot.ui.chat import as_user, end_conversation, older_card
 from bot.ui.formatting import day_text
 from store import followup
 from store.followup import ANNOUNCEMENT_MAX, FollowUpError
@@ -111,8 +111,9 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     keyboard = InlineKeyboardMarkup([[button(t("ann.button.send", language, mandataires=mandataires), SEND_BUTTON.data())],
                                      [button(t("ann.button.retype", language), RETYPE_BUTTON.data())],
                                      _cancel_row(language)])  # fmt: skip
-    await update.effective_message.reply_text(t("ann.message", language, department=draft["department"],
-                                                text=escape(text)), reply_markup=keyboard)  # fmt: skip
+    preview = await update.effective_message.reply_text(t("ann.message", language, department=draft["department"],
+                                                          text=escape(text)), reply_markup=keyboard)  # fmt: skip
+    draft["card"] = preview.message_id  # its buttons alone act on this draft
     return CONFIRM
 
 
@@ -124,14 +125,19 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 async def retype(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️ Changer le texte: the text is asked again; the audience stays."""
+    if await older_card(update, context.user_data[DRAFT]):
+        return CONFIRM
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     await update.effective_message.reply_text(t("ann.ask_again", lang(update)))
     return WRITING
 
 
-async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """📤 Envoyer: the copies written to the outbox, sent at Telegram's pace, then what became of them."""
+async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """📤 Envoyer: the copies written to the outbox, sent at Telegram's pace, then what became of them; from the
+    latest preview only (an earlier one's, left by /annuler, would send this draft in its place)."""
+    if await older_card(update, context.user_data[DRAFT]):
+        return CONFIRM
     language, draft = lang(update), context.user_data.pop(DRAFT)
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)

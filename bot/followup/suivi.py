@@ -56,7 +56,7 @@ def overview_text(found: Overview, language: str) -> str:
                        membership=t(f"sui.state.{line.membership}", language),
                        report=t(f"rep.state.{line.report}", language), activity=activity))  # fmt: skip
     if not found.lines:
-        lines.append(t("sui.none", language))
+        lines.append(t("sui.none" if filters else "sui.no_coop", language))
     if found.pages > 1:
         lines += ["", t("sui.page", language, page=found.page + 1, pages=found.pages)]
     return "\n".join(lines)
@@ -231,8 +231,9 @@ async def ask_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return WRITING
 
 
-async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """The message typed: sent to the coop's mandataires with the department's name, or asked again."""
+async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The message typed: sent to the coop's mandataires with the department's name, or asked again; the card's
+    buttons still act afterwards."""
     language, typed = lang(update), update.effective_message.text
     try:
         text = followup.check_text(typed, MAX_CONTACT_TEXT)
@@ -250,7 +251,7 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
         await update.effective_message.reply_text(t("sui.written", language, names=escape(", ".join(reached))))
     if missed:
         await update.effective_message.reply_text(t("sui.unreachable", language, names=escape(", ".join(missed))))
-    return ConversationHandler.END
+    return COOP
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:

@@ -11,6 +11,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "sui.filter": {"fr": "Filtre : {filters} — {coops}", "en": "Filter: {filters} — {coops}"},
     "sui.coops": {"fr": "coopérative|coopératives", "en": "cooperative|cooperatives"},
     "sui.none": {"fr": "Aucune coopérative ne correspond à ce filtre.", "en": "No cooperative matches this filter."},
+    "sui.no_coop": {"fr": "Aucune coopérative dans le département pour l'instant.",
+                    "en": "No cooperative in the department yet."},
     "sui.page": {"fr": "Page {page}/{pages}", "en": "Page {page}/{pages}"},
     "sui.line": {"fr": "<b>{affiliation}</b> {school}{commune}\n   {membership} · CRF {report} · {activity}",
                  "en": "<b>{affiliation}</b> {school}{commune}\n   {membership} · report {report} · {activity}"},

@@ -41,7 +41,7 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     for staff_id, staff_language in sent.staff:
         copy = await notify(context, staff_id, t(
             "contact.copy", staff_language, name=escape(sent.sender_name),
-            role=sent.sender_role, affiliation=sent.affiliation, school=escape(sent.school_name or ""),
+            role=t(f"contact.role.{sent.sender_role}", staff_language), affiliation=sent.affiliation, school=escape(sent.school_name or ""),
             text=escape(text.strip())))  # fmt: skip
         if copy is not None:
             copies.append((staff_id, copy.message_id))

@@ -106,11 +106,12 @@ async def chose_mandataire(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     return TYPING_COOP
 
 
-async def typed_coop_of_department(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def typed_coop_of_department(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                                   find=invitations.coop_in_department):  # fmt: skip
     """The coop whose affiliation was typed, if it is of the AD's department; else say so (None)."""
     department = context.user_data.get(DRAFT, {}).get("department", "")
     typed = update.effective_message.text.strip()[:20]
-    coop = await as_user(update, context, invitations.coop_in_department, department, typed)
+    coop = await as_user(update, context, find, department, typed)
     if coop is None:
         await update.effective_message.reply_text(
             t("invite.bad_coop", lang(update), typed=escape(typed), example=f"{department}-111"))  # fmt: skip
@@ -224,7 +225,12 @@ async def ask_succession(update: Update, language: str, coop_id: int, affiliatio
 async def typed_succession_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """AD staff: the coop whose mandataire changes, or the question again."""
     language = lang(update)
-    coop = await typed_coop_of_department(update, context)
+    try:
+        coop = await typed_coop_of_department(update, context, invitations.succession_coop)
+    except invitations.InvitationError as refused:  # nobody to succeed: /inviter
+        context.user_data.pop(DRAFT, None)
+        await update.effective_message.reply_text(refusal(refused, language))
+        return ConversationHandler.END
     if coop is None:
         return TYPING_SUCCESSION_COOP
     context.user_data.pop(DRAFT, None)

@@ -95,14 +95,16 @@ async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE, choice: Cl
     if choice.caisse and choice.problem is None:
         lines.append(t("clo.preview.count", language, day=day_text(choice.count_day),
                        counted=money(choice.counted, language)))  # fmt: skip
-    if choice.problem == "cash_count_required":
-        await show(update, "\n".join(lines + ["", t("clo.need_count", language, caisse=amounts["caisse"], years=years,
-                                                 day=day_text(choice.day))]))
-        return ConversationHandler.END
-    if choice.problem == "cash_count_differs":
-        await show(update, "\n".join(lines + ["", t("clo.count_differs", language, day=day_text(choice.count_day),
-                                                    counted=money(choice.counted, language),
-                                                    caisse=amounts["caisse"])]))  # fmt: skip
+    if choice.problem in ("cash_count_required", "cash_count_differs"):
+        if choice.problem == "cash_count_required":
+            lines += ["", t("clo.need_count", language, caisse=amounts["caisse"], years=years, day=day_text(choice.day))]
+        else:
+            lines += ["", t("clo.count_differs", language, day=day_text(choice.count_day),
+                            counted=money(choice.counted, language), caisse=amounts["caisse"])]  # fmt: skip
+        if update.callback_query:  # picked from the list, which stays for the other class ledgers
+            await update.effective_message.reply_text("\n".join(lines))
+            return PICK
+        await show(update, "\n".join(lines))
         return ConversationHandler.END
     if choice.banque < 0:
         lines.append(t("clo.preview.deficit", language))

@@ -4,6 +4,7 @@ message shown in place of the pressed one or as an answer, someone else notified
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from datetime import timedelta
 from typing import Any
@@ -86,6 +87,25 @@ async def older_card(update: Update, current: dict) -> bool:
         return False
     await query.answer(t("unknown.button", lang(update)), show_alert=True)
     return True
+
+
+def this_draft_only(key: str):
+    """A button handler of a conversation whose draft is ``user_data[key]``, begun (``begun``) by the person's
+    command: a button of a message older than that command is an earlier draft's question, whose answer would
+    fill this draft; it is told stale, nothing done, the step kept (None keeps a conversation's state)."""
+
+    def checked(callback):
+        @functools.wraps(callback)
+        async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE):
+            query = update.callback_query
+            if query and query.message.message_id < context.user_data.get(key, {}).get("begun", 0):
+                await query.answer(t("unknown.button", lang(update)), show_alert=True)
+                return None
+            return await callback(update, context)
+
+        return handler
+
+    return checked
 
 
 async def leave_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
