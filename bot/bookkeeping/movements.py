@@ -134,13 +134,16 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
                                          [button(t("button.cancel", language), CANCEL_BUTTONS[0].data())]])  # fmt: skip
     else:
         text, state = card_text(current, language), CONFIRM
-        card = await as_user(update, context, store_movements.movement_card, MovementKind(current["kind"]),
-                             ledger_id=current["ledger_id"], day=day_of(current), amount=current["amount"],
-                             from_treasury=treasuries(current).get("from_treasury", Treasury.BANQUE))  # fmt: skip
-        if card.bank_after is not None:
+        if not sent:  # (sent: the card again as it was, its report sent since: the recording's call said so)
+            card = await as_user(update, context, store_movements.movement_card, MovementKind(current["kind"]),
+                                 ledger_id=current["ledger_id"], day=day_of(current), amount=current["amount"],
+                                 from_treasury=treasuries(current).get("from_treasury", Treasury.BANQUE))  # fmt: skip
+            current["bank_after"], current["warned"] = card.bank_after, card.report_sent
+        else:
+            current["warned"] = True
+        if current.get("bank_after") is not None:
             text += "\n" + t("mvt.card.bank_negative", language, ledger=escape(current["source"]),
-                             banque=signed_money(card.bank_after, language))  # fmt: skip
-        current["warned"] = sent or card.report_sent
+                             banque=signed_money(current["bank_after"], language))  # fmt: skip
         if current["warned"]:  # shown on the card: what ✅ Enregistrer confirms
             text += "\n\n" + report_warning(day_of(current), language)
         keyboard = InlineKeyboardMarkup([[button(t("mvt.save", language), SAVE_BUTTON.data())],
