@@ -27,7 +27,7 @@ from bot.ui.steps import (
     DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, my_ledgers, read_amount, today_of,
     writable_ledgers,
 )
-from bot.ui.chat import as_user, end_conversation, older_card, show
+from bot.ui.chat import as_user, end_conversation, older_card, show, this_draft_only
 from bot.texts import lang, t
 from store import balances as store_balances
 from store import lookups
@@ -58,6 +58,10 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
+# The buttons of the movement's questions: not those of an earlier movement's, still on screen above.
+this_movement_only = this_draft_only(DRAFT)
+
+
 def day_of(current: dict) -> date:
     return date.fromisoformat(current["day"])
 
@@ -76,7 +80,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     refs = await writable_ledgers(update, context)
     if not refs:
         return ConversationHandler.END
-    context.user_data[DRAFT] = {}
+    context.user_data[DRAFT] = {"begun": update.effective_message.message_id}
     kinds = [MovementKind.DEPOT, MovementKind.RETRAIT] + (list(BETWEEN) if class_pairs(refs) else [])
     keyboard = [[button(t(f"mvt.kind.{k.value}", language), KIND_BUTTON.data(k))] for k in kinds]
     keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
@@ -84,13 +88,14 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     return KIND
 
 
+@this_movement_only
 async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The kind is chosen: which ledger, if there is a choice."""
     query, language = update.callback_query, lang(update)
     kind = KIND_BUTTON.read(update)
     choices = await as_user(update, context, lookups.movement_ledgers, kind)
     await query.answer()
-    context.user_data[DRAFT] = {"kind": kind.value}
+    context.user_data[DRAFT] = {"kind": kind.value, "begun": draft(context).get("begun", 0)}
     if len(choices) == 1:
         return await set_ledger(update, context, choices[0])
     await query.edit_message_text(t(f"mvt.pick.{kind.value}", language),
@@ -98,6 +103,7 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return LEDGER
 
 
+@this_movement_only
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person may move money in."""
     query = update.callback_query
@@ -155,6 +161,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
     return state
 
 
+@this_movement_only
 async def chose_via(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Par la banque, or en espèces: both sides of an advance or a repayment use that treasury."""
     await update.callback_query.answer()
@@ -183,6 +190,7 @@ async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     return await next_step(update, context)
 
 
+@this_movement_only
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store
     checks the open years."""
@@ -198,6 +206,7 @@ def default_label(current: dict, language: str) -> str:
     return t(f"mvt.label.{current['kind']}", language, target=current.get("target") or "")
 
 
+@this_movement_only
 async def keep_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✅ Garder ce libellé."""
     await update.callback_query.answer()
