@@ -271,6 +271,25 @@ async def test_cancel_leaves_nothing_behind(bot, sim, cast, demo_books):
 # ------------------------------------------------------------------ the store's rules
 
 
+async def test_a_period_button_of_an_earlier_question_sends_nothing(bot, sim, cast, demo_books):
+    """The CSV journal of CE1A asked, /annuler, then the PDF cahier of CE2B: « Exercice … » under « Quelle période
+    (CE1A) ? » sent CE2B's cahier in its place."""
+    marie = cast["mandataire"]
+    await marie.send("/export")
+    await marie.press("📄 Journal (CSV)")
+    first = (await marie.press("📒 CE1A")).last
+    await marie.send("/annuler")
+    await marie.send("/export")
+    await marie.press("🖨 Cahier")
+    second = (await marie.press("📒 CE2B")).last
+    years = first.buttons[0][0]
+    for label in (years, "📅 Autres dates…"):
+        step = await marie.press(label, message=first)
+        assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.messages == []
+    step = await marie.press(years, message=second)
+    assert step.messages[-1].file_name.startswith("cahier-CE2B-")
+
+
 def test_periods_run_forward_within_one_fiscal_year():
     exports.check_period(date(2026, 9, 1), date(2027, 8, 31))
     exports.check_period(date(2026, 10, 3), date(2026, 10, 3))

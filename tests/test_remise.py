@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from store import entries
 from store.models import Direction, Means, Treasury
 from tests.store.test_deposits import JULIEN, MARIE, TODAY, cheque
@@ -99,3 +101,26 @@ async def test_only_the_latest_list_acts(bot, cast, demo_books):
         assert not step.edited and not step.messages
     step = await julien.press("✅ Remettre ces chèques")  # the latest list still acts
     assert step.text.replace("\n", " ").startswith(f"Date de la remise (2 chèques · {euros(35_00)}) ?")
+
+
+async def test_only_the_latest_date_question_records_a_slip(bot, cast, demo_books):
+    """« Aujourd'hui » under an earlier slip's « Date de la remise (1 chèque · 20,00 €) », left by /annuler,
+    recorded the slip of the list shown since: 2 cheques, 35,00 €."""
+    a = cheque(demo_books, JULIEN, "CE1A", 15_00, "Sortie Léa", "1000001")
+    cheque(demo_books, JULIEN, "CE1A", 20_00, "Sortie Tom", "1000002")
+    julien = cast["enseignant"]
+    await julien.send("/remise")
+    await julien.press(f"☑ CE1A {a.piece}")
+    older = (await julien.press("✅ Remettre ces chèques")).last
+    assert older.content.replace("\n", " ").startswith(f"Date de la remise (1 chèque · {euros(20_00)}) ?")
+    await julien.send("/annuler")
+    await julien.send("/remise")
+    latest = (await julien.press("✅ Remettre ces chèques")).last
+    step = await julien.press("Aujourd'hui", message=older)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert not step.edited and not step.messages
+    await julien.press("📅 Autre date", message=latest)
+    step = await julien.send(f"{TODAY - timedelta(days=1):%d/%m/%Y}")  # before the cheques: the question again
+    assert step.messages[-1].buttons[0] == ["Aujourd'hui", "Hier"]
+    step = await julien.press("Aujourd'hui", message=step.messages[-1])  # its buttons act
+    assert step.text.replace("\n", " ").startswith(f"Remise n° 1 du {DAY} enregistrée : 2 chèques, {euros(35_00)}.")

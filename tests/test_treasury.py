@@ -152,6 +152,26 @@ async def test_the_save_button_of_an_older_movement_card_records_nothing_else(bo
     assert step.text.startswith(f"Mouvement enregistré : retrait de {euros(700)}")
 
 
+async def test_a_question_of_an_earlier_movement_does_not_answer_the_current_one(bot, cast, demo_books):
+    """A deposit of 10 € in CE1A left at its date (/annuler), then a withdrawal of 70 € from CE2B: « Aujourd'hui »
+    under the deposit's « Date du mouvement (10,00 €) » dated the withdrawal, and turned that message into its label's
+    question."""
+    marie = cast["mandataire"]
+    await marie.send("/mouvement")
+    await marie.press("🏦 Dépôt d'espèces en banque")
+    await marie.press("CE1A")
+    deposit = (await marie.send("10")).last
+    await marie.send("/annuler")
+    await marie.send("/mouvement")
+    await marie.press("💶 Retrait d'espèces")
+    await marie.press("CE1A")
+    withdrawal = (await marie.send("70")).last
+    step = await marie.press("Aujourd'hui", message=deposit)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.edited == []
+    step = await marie.press("Aujourd'hui", message=withdrawal)
+    assert step.text.startswith("Libellé : « Retrait d'espèces ».")
+
+
 async def test_the_mandataire_advances_money_to_a_class(bot, cast, demo_books):
     marie = cast["mandataire"]
     school, ce1a = books_of(demo_books, "École"), books_of(demo_books, "CE1A")

@@ -27,7 +27,7 @@ from bot.ui.steps import (
     DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, read_amount, today_of,
     words_kept, writable_ledgers,
 )
-from bot.ui.chat import as_user, end_conversation, older_card, show
+from bot.ui.chat import as_user, end_conversation, older_card, show, this_draft_only
 from bot.texts import lang, t
 from store import movements as store_movements
 from store.balances import Balances
@@ -55,6 +55,10 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
+# The buttons of the movement's questions: not those of an earlier movement's, still on screen above.
+this_movement_only = this_draft_only(DRAFT)
+
+
 def day_of(current: dict) -> date:
     return date.fromisoformat(current["day"])
 
@@ -73,7 +77,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     refs = await writable_ledgers(update, context)
     if not refs:
         return ConversationHandler.END
-    context.user_data[DRAFT] = {}
+    context.user_data[DRAFT] = {"begun": update.effective_message.message_id}
     kinds = [MovementKind.DEPOT, MovementKind.RETRAIT] + (list(BETWEEN) if class_pairs(refs) else [])
     keyboard = [[button(t(f"mvt.kind.{k.value}", language), KIND_BUTTON.data(k))] for k in kinds]
     keyboard.append([button(t("button.cancel", language), CANCEL_BUTTONS[0].data())])
@@ -81,13 +85,14 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     return KIND
 
 
+@this_movement_only
 async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The kind is chosen: which ledger, if there is a choice."""
     query, language = update.callback_query, lang(update)
     kind = KIND_BUTTON.read(update)
     way = await as_user(update, context, store_movements.movement_way, kind)
     await query.answer()
-    context.user_data[DRAFT] = {"kind": kind.value}
+    context.user_data[DRAFT] = {"kind": kind.value, "begun": draft(context).get("begun", 0)}
     if way.source is not None:  # the only ledger
         return await set_ledger(update, context, way)
     await query.edit_message_text(t(f"mvt.pick.{kind.value}", language),
@@ -96,6 +101,7 @@ async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return LEDGER
 
 
+@this_movement_only
 async def chose_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger button: only one this person may move money in."""
     query = update.callback_query
@@ -154,6 +160,7 @@ async def next_step(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: 
     return state
 
 
+@this_movement_only
 async def chose_via(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Par la banque, or en espèces: both sides of an advance or a repayment use that treasury."""
     await update.callback_query.answer()
@@ -182,6 +189,7 @@ async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     return await next_step(update, context)
 
 
+@this_movement_only
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store
     checks the open years."""
@@ -197,6 +205,7 @@ def default_label(current: dict, language: str) -> str:
     return t(f"mvt.label.{current['kind']}", language, target=current.get("target") or "")
 
 
+@this_movement_only
 async def keep_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✅ Garder ce libellé."""
     await update.callback_query.answer()

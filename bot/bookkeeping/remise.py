@@ -139,7 +139,10 @@ def day_question(chosen: list[EntryView], language: str) -> str:
 
 
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Aujourd'hui, Hier, or a date typed: the slip is recorded, or the step says why not."""
+    """Aujourd'hui, Hier, or a date typed: the slip is recorded, or the step says why not. The question is the
+    list's message: an earlier list's (left by /annuler) would record this slip in its place."""
+    if update.callback_query and await older_card(update, draft(context)):
+        return DAY
     day = await answered_day(update, today_of(draft(context)), DAY_BUTTON)
     return DAY if day is None else await deposit(update, context, day, warned=False)
 
@@ -171,7 +174,8 @@ async def deposit(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date,
         if refused.reason in DAY_REASONS:
             chosen = [c for c in cheques if c.id in current["ticked"]]
             text = f"{refusal(refused, language)}\n\n{day_question(chosen, language)}"
-            await show(update, narrow(text), day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[1], language))
+            # the question again (a new message after a date typed): its buttons act now
+            current["card"] = await show(update, narrow(text), day_keyboard(DAY_BUTTON, CANCEL_BUTTONS[1], language))
             return DAY
         return await show_cheques(update, context, cheques, refusal(refused, language))
     context.user_data.pop(DRAFT, None)

@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.exports import files, report
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, YEAR, Button, button, one_of
-from bot.ui.chat import as_user
+from bot.ui.chat import as_user, older_card, show
 from bot.ui.formatting import day_text, excerpt, years_text
 from store import exports
 from store.exports import ExportBook, ExportError, Scope
@@ -120,10 +120,8 @@ async def ask_period(update: Update, context: ContextTypes.DEFAULT_TYPE, scope: 
         rows.append([button(t("exp.button.range", language), RANGE_BUTTON.data())])
     rows.append(cancel_row(language))
     text = t("exp.ask_period", language, name=escape(scope.name))
-    if update.callback_query:
-        await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
-    else:
-        await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(rows))
+    # its buttons alone give this file's period (an earlier question's would send this file in its place)
+    context.user_data[KEY]["card"] = await show(update, text, InlineKeyboardMarkup(rows))
     return PERIOD
 
 
@@ -135,6 +133,8 @@ def current_scope(context: ContextTypes.DEFAULT_TYPE) -> Scope:
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A fiscal year chosen: its file."""
     query, language = update.callback_query, lang(update)
+    if await older_card(update, context.user_data[KEY]):
+        return PERIOD
     year, scope = YEAR_BUTTON.read(update), current_scope(context)
     if year not in scope.years:
         await query.answer(t("exp.year_closed", language, years=years_text(year)), show_alert=True)
@@ -152,6 +152,8 @@ def range_example(scope: Scope) -> str:
 
 async def ask_range(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📅 Autres dates: the period to type."""
+    if await older_card(update, context.user_data[KEY]):
+        return PERIOD
     await update.callback_query.answer()
     await update.callback_query.edit_message_text(
         t("exp.ask_range", lang(update), example=range_example(current_scope(context))),
