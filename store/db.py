@@ -157,7 +157,8 @@ class Database:
 
 
 def put(session: Session, model: type[SQLModel], values: dict, keys: list[str], update: list[str] = ()) -> int:
-    """Insert a row unless one with the same ``keys`` exists; then set its ``update`` columns, if any differ.
+    """Insert a row unless one with the same ``keys`` exists; then, if any of its ``update`` columns differs from
+    what is given, set all that is given (an ``updated_at`` moves only with a real change).
 
     One Core statement (INSERT … ON CONFLICT) on SQLite and PostgreSQL alike, instead of a SELECT, then
     an INSERT or UPDATE through the ORM's unit of work: for what every update writes (its id, the chat's
@@ -175,4 +176,3 @@ def put(session: Session, model: type[SQLModel], values: dict, keys: list[str], 
         statement = statement.on_conflict_do_nothing(index_elements=keys)
     # RETURNING, not rowcount: psycopg reports -1 for an INSERT … ON CONFLICT run this way.
     return len(session.connection().execute(statement.returning(table.c[keys[0]])).all())
-
