@@ -1,13 +1,15 @@
 """Every sentence the bot says, in French first and in English.
 
 The sentences shared by every feature are below; each feature folder keeps its own in
-``bot/<folder>/texts.py`` (a plain ``TEXTS`` dict that imports nothing), gathered here at
-import, so that a sentence exists whichever module asks first.
+``bot/<folder>/texts.py`` (a plain ``TEXTS`` dict that imports nothing), split by concept into
+``<concept>_texts.py`` beside it when it grows large, all gathered here at import, so that a
+sentence exists whichever module asks first.
 """
 
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from telegram import Update, User
 
@@ -505,8 +507,15 @@ def register(texts: dict[str, dict[str, str]]) -> None:
     TEXTS.update(texts)
 
 
+def catalogues(folder: str) -> list[str]:
+    """The names of a feature folder's catalogues: texts, and its <concept>_texts beside it."""
+    return sorted(p.stem for p in (Path(__file__).parent / folder).glob("*.py")
+                  if p.stem == "texts" or p.stem.endswith("_texts"))  # fmt: skip
+
+
 for _folder in FOLDERS:
-    register(importlib.import_module(f"bot.{_folder}.texts").TEXTS)
+    for _name in catalogues(_folder):
+        register(importlib.import_module(f"bot.{_folder}.{_name}").TEXTS)
 
 
 def language_of(user: User | None) -> str:

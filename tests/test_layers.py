@@ -82,16 +82,19 @@ def test_reading_button_data_is_seen(tmp_path):
 
 
 def test_every_folder_keeps_its_sentences_in_its_texts_py():
-    """One texts convention: bot/<folder>/texts.py holds a plain TEXTS dict that imports nothing,
-    gathered by bot.texts; no module registers sentences of its own."""
-    from bot.texts import FOLDERS
+    """One texts convention: bot/<folder>/texts.py (and <concept>_texts.py beside it) holds a plain TEXTS dict
+    that imports nothing, gathered by bot.texts; no module registers sentences of its own."""
+    from bot.texts import FOLDERS, catalogues
 
     folders = sorted(p.parent.name for p in (ROOT / "bot").glob("*/__init__.py") if p.parent.name != "sandbox")
     assert sorted(FOLDERS) == folders
     for folder in folders:
-        catalogue = ROOT / "bot" / folder / "texts.py"
-        assert imported(catalogue) == set(), catalogue
-    registering = [f"{p.relative_to(ROOT)}:{node.lineno}" for p in sorted((ROOT / "bot").rglob("*.py")) if p.name != "texts.py"
+        assert "texts" in catalogues(folder), folder
+        for name in catalogues(folder):
+            catalogue = ROOT / "bot" / folder / f"{name}.py"
+            assert imported(catalogue) == set(), catalogue
+    registering = [f"{p.relative_to(ROOT)}:{node.lineno}" for p in sorted((ROOT / "bot").rglob("*.py"))
+                   if p.stem != "texts" and not p.stem.endswith("_texts")
                    for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
                    if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("register")]
     assert registering == []
