@@ -33,6 +33,7 @@ from bot.exports import picture
 from bot.infra import gate, traffic
 from bot.infra.delivery import PatientRateLimiter, bot_api_requests
 from bot.infra.persistence import FORGOTTEN_CHECK_SECONDS, PersistEachUpdate, StorePersistence, drop_forgotten
+from bot.infra.scheduler import CalmJobQueue
 from bot.followup import annonce, suivi
 from bot.membership import adhesion, coop, ledgers, payment, validation
 from bot.people import contact, invitations, start
@@ -68,6 +69,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         .defaults(Defaults(parse_mode=ParseMode.HTML))
         .rate_limiter(PatientRateLimiter())
         .persistence(StorePersistence(database))
+        .job_queue(CalmJobQueue())
         .concurrent_updates(updates)
         .post_init(set_command_menus)
         .build()
