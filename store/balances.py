@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 
 from store import audit
 from store.access import Action, may
-from store.books import _caisse_lows, _check_cents, _coop_ledgers, _open_years, _opening_amounts, _require_coop, _require_ledger, _require_open_year, _require_started, require_warned, _undeposited, _worse
+from store.book_years import _caisse_lows, _open_years, _opening_amounts, _require_open_year, _require_started, require_warned, _worse
+from store.books import _check_cents, _coop_ledgers, _require_coop, _require_ledger, _undeposited
 from store.errors import LedgerError
 from store.lookups import LedgerRef, ledgers_for
 from store.models import (

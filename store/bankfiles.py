@@ -35,7 +35,8 @@ from sqlmodel import Session, select
 from store.access import Action
 from store.accounts import Account, AccountClass
 from store.bankcsv import read_csv
-from store.books import LABEL_MAX, EntryView, _check_day, report_sent, require_warned, _require_coop, _views, chart_of
+from store.book_years import _check_day, report_sent, require_warned
+from store.books import LABEL_MAX, EntryView, _require_coop, _views, chart_of
 from store.cfonb import looks_like, read_cfonb
 from store.entries import record_entry
 from store.reconciliation import Pointed, Reconciliation, _bank_entries, record_statement, tick

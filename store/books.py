@@ -1,7 +1,8 @@
-"""What every bookkeeping module needs: access to a coop, ledger or entry, the checks of a
-day, an amount, a label or a means, the caisse's running balance, pièce numbers and the
-views of entries. The bookkeeping is split by concept: entries, journal, movements,
-balances, reconciliation, cashcounts, projects and lookups; this module holds what they share.
+"""What every bookkeeping module needs: access to a coop, ledger or entry, the checks of an
+amount, a label, a means or a ventilation, pièce numbers and the views of entries. The
+bookkeeping is split by concept: entries, journal, movements, balances, reconciliation,
+cashcounts, projects and lookups; this module and store/book_years.py (the years open to
+changes, the report à nouveau, the caisse's running balance) hold what they share.
 
 Rules live here, sentences do not: a refusal is a ``LedgerError`` whose ``reason`` is
 a code, with the values the bot needs to explain it (``caisse``, ``account``…). Every
@@ -29,16 +30,6 @@ Design choices:
   prefix ('' for 'single', 'D' or 'R' for 'dr'). The ledger row is locked before any
   check of a write (PostgreSQL; SQLite write transactions begin IMMEDIATE), and the
   database refuses a duplicate.
-- The caisse may never go below zero: its running balance, day after day (a day's
-  recettes before its dépenses), is checked before any change that touches it.
-- Report à nouveau: a ledger's opening balance is set once, for the first year it is
-  kept here; every later year opens with the previous year's final banque and caisse,
-  computed (so the new year's caisse can be spent in September while last year is still
-  being finished, and a late change to last year's caisse is checked against this
-  year's too).
-- Open years: the fiscal year of ``today`` and the previous one, unless closed. Nothing
-  dated in a closed year changes: entries, splits, receipts, opening balances, cash
-  counts, statements and their ticks; the next year's report à nouveau is thus settled.
 - The bank reconciliation is per coop (one bank account, at the AD's bank, for the
   school and its classes): see ``Reconciliation``.
 - The inventory register is derived from the splits on the chart's inventory accounts
@@ -49,12 +40,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from store import audit
@@ -62,14 +53,12 @@ from store.access import Action, Forbidden, require
 from store.accounts import DEFAULT_CHART, Account, AccountClass, Chart, load_chart, normalise
 from store.errors import LedgerError
 from store.models import (
-    ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means,
-    Movement, MovementKind, OpeningBalance, PieceNumbering, Receipt, Report, ReportStatus, Split, Statement, Tick,
-    Treasury, YearClosing,
+    ChequeDeposit, Coop, Department, DepositedCheque, Direction, Entry, Ledger, LedgerKind, Means, Movement,
+    MovementKind, PieceNumbering, Receipt, Split, Statement, Tick, Treasury,
 )  # fmt: skip
 from store.money import MAX_CENTS
 from store.people import Who
 from store.text import plain, says_something
-from store.years import fiscal_year_of
 
 
 LABEL_MAX = 120
@@ -219,66 +208,6 @@ def _class_for(direction: Direction) -> AccountClass:
     return AccountClass.CHARGE if direction == Direction.DEPENSE else AccountClass.PRODUIT
 
 
-REPORT_WITH_AD = (ReportStatus.SENT, ReportStatus.TO_COMPLETE, ReportStatus.MODIFIED)
-
-
-def report_sent(session: Session, coop_id: int, year: int) -> bool:
-    """Whether the coop's report of ``year`` was sent to the AD and not validated yet: a change to that
-    year's books modifies it, which the person is warned of before saving."""
-    return session.exec(select(Report.id).where(Report.coop_id == coop_id, Report.fiscal_year == year,
-                                                Report.status.in_(REPORT_WITH_AD))).first() is not None  # fmt: skip
-
-
-def require_warned(session: Session, coop_id: int, year: int, warned: bool) -> None:
-    """A change to a year whose report is with the AD is refused (report_unconfirmed) unless the person saw the warning."""
-    if not warned and report_sent(session, coop_id, year):
-        raise LedgerError("report_unconfirmed", year=year)
-
-
-def ledger_report_sent(session: Session, who: Who, ledger_id: int, day: date) -> bool:
-    """What a card (/mouvement, /caisse) must warn of before saving in a ledger this person writes in:
-    whether the year of ``day`` has its report with the AD."""
-    _, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
-    return report_sent(session, coop.id, fiscal_year_of(day))
-
-
-def is_closed(session: Session, coop_id: int, year: int) -> bool:
-    return session.exec(select(YearClosing.id).where(YearClosing.coop_id == coop_id,
-                                                     YearClosing.fiscal_year == year)).first() is not None  # fmt: skip
-
-
-def open_years(session: Session, who: Who, ledger_id: int, today: date) -> tuple[int, ...]:
-    """The fiscal years entries may be dated in, latest first."""
-    _, coop = _require_ledger(session, who, Action.READ_LEDGER, ledger_id)
-    return _open_years(session, coop.id, today)
-
-
-def _open_years(session: Session, coop_id: int, today: date) -> tuple[int, ...]:
-    current = fiscal_year_of(today)
-    return tuple(y for y in (current, current - 1) if not is_closed(session, coop_id, y))
-
-
-def _require_open_year(session: Session, coop_id: int, year: int, today: date) -> None:
-    if is_closed(session, coop_id, year):
-        raise LedgerError("closed_year", year=year)
-    current = fiscal_year_of(today)
-    if year > current:
-        raise LedgerError("future")
-    if year < current - 1:
-        raise LedgerError("year_not_open", year=year)
-
-
-def _check_day(session: Session, coop_id: int, day: date, today: date) -> int:
-    """The fiscal year of ``day``, if an entry may be dated so."""
-    if not isinstance(day, date) or isinstance(day, datetime):
-        raise TypeError("day must be a date")
-    if day > today:
-        raise LedgerError("future")
-    year = fiscal_year_of(day)
-    _require_open_year(session, coop_id, year, today)
-    return year
-
-
 def _check_cents(value: int) -> int:
     if type(value) is not int:
         raise TypeError("amounts are int cents")
@@ -383,120 +312,6 @@ def _resolve_splits(chart: Chart, direction: Direction, amount: int,
     return list(merged.items())
 
 
-def _opening_amounts(session: Session, ledger_id: int, year: int) -> tuple[int, int]:
-    """Banque and caisse on 1 September of ``year``: the ledger's first opening balance
-    (if set, that year or before) plus every live entry since, up to the previous year."""
-    row = session.exec(select(OpeningBalance).where(OpeningBalance.ledger_id == ledger_id,
-                                                    OpeningBalance.fiscal_year <= year)
-                       .order_by(OpeningBalance.fiscal_year.desc())).first()  # fmt: skip
-    sums = {Treasury.BANQUE: row.banque if row else 0, Treasury.CAISSE: row.caisse if row else 0}
-    if row is not None and row.fiscal_year == year:
-        return sums[Treasury.BANQUE], sums[Treasury.CAISSE]
-    conditions = [Entry.ledger_id == ledger_id, Entry.fiscal_year < year, Entry.cancelled_at.is_(None)]
-    if row is not None:
-        conditions.append(Entry.fiscal_year >= row.fiscal_year)
-    signed = case((Entry.direction == Direction.RECETTE, Entry.amount), else_=-Entry.amount)
-    for treasury, total in session.exec(select(Entry.treasury, func.sum(signed)).where(*conditions)
-                                        .group_by(Entry.treasury)):  # fmt: skip
-        sums[Treasury(treasury)] += int(total)
-    return sums[Treasury.BANQUE], sums[Treasury.CAISSE]
-
-
-def _has_opening(session: Session, ledger_id: int, year: int) -> bool:
-    return session.exec(select(OpeningBalance.id).where(OpeningBalance.ledger_id == ledger_id,
-                                                        OpeningBalance.fiscal_year == year)).first() is not None  # fmt: skip
-
-
-def _require_started(session: Session, ledger_id: int, year: int) -> None:
-    """A ledger's books start with its first opening balance: nothing is dated before it
-    (nor in a year the ledger was closed for)."""
-    if session.exec(select(OpeningBalance.id).where(OpeningBalance.ledger_id == ledger_id,
-                                                    OpeningBalance.fiscal_year > year)).first():  # fmt: skip
-        raise LedgerError("before_opening")
-    _require_ledger_open(session, ledger_id, year)
-
-
-def _require_ledger_open(session: Session, ledger_id: int, year: int) -> None:
-    """A class ledger closed for a year (store/closing.py) takes no change dated in it."""
-    if session.exec(select(LedgerClosing.id).where(LedgerClosing.ledger_id == ledger_id,
-                                                   LedgerClosing.fiscal_year == year)).first():  # fmt: skip
-        raise LedgerError("ledger_closed", ledger=session.get(Ledger, ledger_id).name, year=year)
-
-
-def _caisse_rows(session: Session, ledger_id: int, year: int) -> list[tuple[int, date, int]]:
-    """(entry id, day, signed amount) of the caisse's live entries in that year."""
-    rows = session.exec(select(Entry.id, Entry.day, Entry.direction, Entry.amount).where(
-        Entry.ledger_id == ledger_id, Entry.fiscal_year == year, Entry.treasury == Treasury.CAISSE,
-        Entry.cancelled_at.is_(None))).all()  # fmt: skip
-    return [(i, d, a if direction == Direction.RECETTE else -a) for i, d, direction, a in rows]
-
-
-def _order(row: tuple[date, int]) -> tuple[date, int]:
-    return row[0], 0 if row[1] > 0 else 1  # a day's recettes before its dépenses
-
-
-def _lowest(opening: int, rows: Iterable[tuple[date, int]]) -> int:
-    balance = low = opening
-    for _, signed in sorted(rows, key=_order):
-        balance += signed
-        low = min(low, balance)
-    return low
-
-
-def _available(opening: int, rows: Iterable[tuple[date, int]], day: date) -> int:
-    """The most a dépense dated ``day`` could take from the caisse, within its year."""
-    balance, low = opening, None
-    for row in sorted(rows, key=_order):
-        if low is None and _order(row) >= (day, 1):
-            low = balance
-        balance += row[1]
-        if low is not None:
-            low = min(low, balance)
-    return balance if low is None else low
-
-
-def _caisse_lows(session: Session, ledger_id: int, year: int, *, remove: Iterable[int] = (),
-                 add: Iterable[tuple[date, int]] = (), opening_delta: int = 0) -> list[tuple[int, int]]:  # fmt: skip
-    """The lowest running balance of the caisse, before and after a change, in ``year`` and
-    in the next year, whose opening carries this one's final balance over."""
-    removed, add = set(remove), list(add)
-    opening = _opening_amounts(session, ledger_id, year)[1]
-    current = _caisse_rows(session, ledger_id, year)
-    before = [(d, s) for _, d, s in current]
-    after = [(d, s) for i, d, s in current if i not in removed] + add
-    lows = [(_lowest(opening, before), _lowest(opening + opening_delta, after))]
-    following = [(d, s) for _, d, s in _caisse_rows(session, ledger_id, year + 1)]
-    if following and not _has_opening(session, ledger_id, year + 1):
-        shift = opening_delta + sum(s for _, s in after) - sum(s for _, s in before)
-        carried = _opening_amounts(session, ledger_id, year + 1)[1]
-        lows.append((_lowest(carried, following), _lowest(carried + shift, following)))
-    return lows
-
-
-def _worse(lows: list[tuple[int, int]]) -> bool:
-    """Below zero, and lower than it already was (old books are not blamed on a new change)."""
-    return any(after < 0 and after < before for before, after in lows)
-
-
-def _require_caisse(session: Session, ledger_id: int, year: int, day: date, *,
-                    remove: Iterable[int] = (), add: Iterable[tuple[date, int]] = ()) -> None:  # fmt: skip
-    """Refuse a change that would take the caisse below zero on some day."""
-    remove = list(remove)
-    if _worse(_caisse_lows(session, ledger_id, year, remove=remove, add=add)):
-        opening = _opening_amounts(session, ledger_id, year)[1]
-        kept = [(d, s) for i, d, s in _caisse_rows(session, ledger_id, year) if i not in remove]
-        available = _available(opening, kept, day)
-        for _, after in _caisse_lows(session, ledger_id, year, remove=remove)[1:]:
-            available = min(available, after)
-        raise LedgerError("caisse_negative", caisse=available)
-
-
-def _caisse_on(session: Session, ledger_id: int, day: date) -> int:
-    year = fiscal_year_of(day)
-    opening = _opening_amounts(session, ledger_id, year)[1]
-    return opening + sum(s for _, d, s in _caisse_rows(session, ledger_id, year) if d <= day)
-
-
 def _piece(entry: Entry) -> str:
     return f"{entry.piece_prefix}{entry.piece_number}"
 
@@ -580,13 +395,6 @@ def _insert_entry(session: Session, who: Who, ledger: Ledger, year: int, parts: 
     session.flush()
     audit.record(session, who, "entry", entry.id, "create", coop_id=ledger.coop_id, after=_snapshot(entry, parts))
     return entry
-
-
-def _require_changeable(session: Session, entry: Entry, coop: Coop, today: date) -> None:
-    _require_open_year(session, coop.id, entry.fiscal_year, today)
-    _require_ledger_open(session, entry.ledger_id, entry.fiscal_year)
-    if entry.cancelled_at is not None:
-        raise LedgerError("cancelled")
 
 
 def _tick_of(session: Session, entry_id: int) -> Tick | None:

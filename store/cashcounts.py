@@ -11,7 +11,8 @@ from sqlmodel import Session, select
 
 from store import audit
 from store.access import Action
-from store.books import _caisse_on, _check_cents, _check_day, _require_ledger, require_warned
+from store.book_years import _caisse_on, _check_day, require_warned
+from store.books import _check_cents, _require_ledger
 from store.errors import LedgerError
 from store.models import CashCount, Ledger
 from store.money import MAX_CENTS

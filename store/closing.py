@@ -30,7 +30,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from reminders.due import WITHDRAWN
-from store import audit, balances, books, entries, errors, lookups, reports
+from store import audit, balances, book_years, books, entries, errors, lookups, reports
 from store.access import Action, Forbidden, may, require
 from store.accounts import Chart
 from store.models import (
@@ -82,10 +82,10 @@ def _school_ledger(session: Session, coop_id: int) -> Ledger:
 def _year_to_close(session: Session, ledger: Ledger, coop: Coop, today: date) -> int:
     current = fiscal_year_of(today)
     previous = current - 1
-    if not books.is_closed(session, coop.id, previous):
+    if not book_years.is_closed(session, coop.id, previous):
         had_books = session.exec(select(Entry.id).where(Entry.ledger_id == ledger.id, Entry.fiscal_year == previous,
                                                         Entry.cancelled_at.is_(None))).first()  # fmt: skip
-        if had_books is not None or any(books._opening_amounts(session, ledger.id, previous)):
+        if had_books is not None or any(book_years._opening_amounts(session, ledger.id, previous)):
             return previous
     return current
 
@@ -124,9 +124,9 @@ def _reopen_refusal(session: Session, coop: Coop, preview: ClosingPreview) -> er
     """Why this closing cannot be undone (by a manager): not closed, the year validated, its report sent."""
     if not preview.closed:
         return errors.LedgerError("ledger_not_closed", ledger=preview.ledger_name, year=preview.year)
-    if books.is_closed(session, coop.id, preview.year):
+    if book_years.is_closed(session, coop.id, preview.year):
         return errors.LedgerError("closed_year", year=preview.year)
-    if books.report_sent(session, coop.id, preview.year):
+    if book_years.report_sent(session, coop.id, preview.year):
         return errors.LedgerError("report_sent", ledger=preview.ledger_name, year=preview.year)
     return None
 
@@ -187,12 +187,12 @@ def close_class_ledger(session: Session, who: Who, ledger_id: int, *, label: str
     if preview.problem == "cash_count_differs":
         raise errors.LedgerError("cash_count_differs", ledger=ledger.name, caisse=preview.caisse, counted=preview.counted)
     label = books._clean_label(label.replace("{ledger}", ledger.name))
-    year = books._check_day(session, coop.id, preview.day, today)
+    year = book_years._check_day(session, coop.id, preview.day, today)
     school = _school_ledger(session, coop.id)
-    books._require_started(session, ledger.id, year)
-    books._require_started(session, school.id, year)
+    book_years._require_started(session, ledger.id, year)
+    book_years._require_started(session, school.id, year)
     if preview.caisse:
-        books._require_caisse(session, ledger.id, year, preview.day, add=[(preview.day, -preview.caisse)])
+        book_years._require_caisse(session, ledger.id, year, preview.day, add=[(preview.day, -preview.caisse)])
     chart = books.chart_of(session, coop)
     movements = []
     if preview.banque:

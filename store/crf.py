@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from store import balances, books, projects, reconciliation
+from store import balances, book_years, books, projects, reconciliation
 from store.access import Action, require
 from store.accounts import CHARTS, DEFAULT_CHART, AccountClass, Chart, ChartError
 from store.models import (
@@ -395,7 +395,7 @@ def class_ledgers_kept(session: Session, ledgers: list[Ledger], year: int) -> li
     with_entries = set(session.exec(select(Entry.ledger_id).where(
         Entry.ledger_id.in_([x.id for x in classes]), Entry.fiscal_year == year,
         Entry.cancelled_at.is_(None))).all())  # fmt: skip
-    return [x for x in classes if x.id in with_entries or any(books._opening_amounts(session, x.id, year))]
+    return [x for x in classes if x.id in with_entries or any(book_years._opening_amounts(session, x.id, year))]
 
 
 def closed_ledger_ids(session: Session, ledger_ids: list[int], year: int) -> set[int]:

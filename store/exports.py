@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
-from store import books, crf, reports
+from store import book_years, books, crf, reports
 from store.balances import balances as ledger_balances
 from store.access import Action, Forbidden, may, require
 from store.models import (
@@ -123,7 +123,7 @@ class ExportBook:
 def _years(session: Session, coop: Coop) -> tuple[date, tuple[int, ...]]:
     today = today_in(session.get(Department, coop.department_code).timezone)
     current = fiscal_year_of(today)
-    return today, tuple(y for y in (current, current - 1) if y == current or not books.is_closed(session, coop.id, y))
+    return today, tuple(y for y in (current, current - 1) if y == current or not book_years.is_closed(session, coop.id, y))
 
 
 def _scope(session: Session, coop: Coop, row: Ledger | None) -> Scope:

@@ -11,7 +11,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from store.access import Action, Forbidden, may
-from store.books import chart_of, _coop_ledgers, EntryView, JOURNAL_LIMIT_MAX, _open_years, _opening_amounts, _require_coop, _require_ledger, _views
+from store.book_years import _open_years, _opening_amounts
+from store.books import chart_of, _coop_ledgers, EntryView, JOURNAL_LIMIT_MAX, _require_coop, _require_ledger, _views
 from store.entries import get_entry
 from store.errors import LedgerError
 from store.lookups import LedgerRef, ledgers_for, pick_coop, pick_ledger

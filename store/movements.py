@@ -10,7 +10,8 @@ from sqlmodel import Session
 
 from store.access import Action, Forbidden
 from store.balances import Balances, _balances
-from store.books import BANK_MEANS, BETWEEN, chart_of, ledger_report_sent, _check_amount, _check_day, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_caisse, _require_ledger, _require_started, require_warned, _views
+from store.book_years import ledger_report_sent, _check_day, _require_caisse, _require_started, require_warned
+from store.books import BANK_MEANS, BETWEEN, chart_of, _check_amount, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_ledger, _views
 from store.entries import bank_after_expense
 from store.errors import LedgerError
 from store.lookups import LedgerRef, class_pairs, ledgers_for, movement_ledgers

@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from store import books, lookups
+from store import book_years, lookups
 from store.access import Action, Forbidden
 from store.books import chart_of, _coop_ledgers, _piece, _require_coop, _require_ledger
 from store.lookups import LedgerRef
@@ -120,7 +120,7 @@ def projects_view(session: Session, who: Who, coop_id: int, ledger_id: int, year
     today = today_in(here[0].timezone if here else timezone)
     current = fiscal_year_of(today)
     summary = projects_summary(session, who, coop_id, year or current, ledger_id=ledger_id or None)
-    years = books.open_years(session, who, here[0].id, today) if here else (current,)
+    years = book_years.open_years(session, who, here[0].id, today) if here else (current,)
     coop_wide = {role.coop_id: role.affiliation for role in who.coops(*COOP_ROLES)}
     if (ledger_id and ledger_id not in {r.id for r in here}) or (not ledger_id and coop_id not in coop_wide):
         raise Forbidden(Action.READ_LEDGER)  # the AD's staff may read, but not from this chat view
@@ -159,7 +159,7 @@ def inventory_view(session: Session, who: Who, coop_id: int, year: int | None, t
     if coop_id not in affiliations:
         raise Forbidden(Action.READ_LEDGER)  # the AD's staff may read, but not from this chat view
     here = [r for r in refs if r.coop_id == coop_id]
-    years = books.open_years(session, who, here[0].id, today_in(zone)) if here else (current_year,)
+    years = book_years.open_years(session, who, here[0].id, today_in(zone)) if here else (current_year,)
     return InventoryView(coop_id, year, current_year, items, affiliations, years)
 
 

@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 
 from store import audit
 from store.access import Action, Forbidden, may, require
-from store.books import chart_of, _check_cents, _check_day, _coop, _coop_ledgers, EntryView, _opening_amounts, report_sent, require_warned, _require_coop, _require_entry, _require_open_year, _tick_of, _undeposited, _views
+from store.book_years import _check_day, _opening_amounts, report_sent, require_warned, _require_open_year
+from store.books import chart_of, _check_cents, _coop, _coop_ledgers, EntryView, _require_coop, _require_entry, _tick_of, _undeposited, _views
 from store.errors import LedgerError
 from store.models import ChequeDeposit, Coop, DepositedCheque, Direction, Entry, Ledger, Statement, Tick, Treasury
 from store.money import MAX_CENTS

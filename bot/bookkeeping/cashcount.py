@@ -29,7 +29,7 @@ from bot.ui.steps import (
 )
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
-from store import books as store_books
+from store import book_years
 from store import cashcounts
 from store.cashcounts import CashCountView, DENOMINATIONS
 from store.errors import LedgerError
@@ -169,7 +169,7 @@ async def typed_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if day is None:
         return DAY
     current["day"] = day.isoformat()
-    current["sent"] = await as_user(update, context, store_books.ledger_report_sent, current["ledger_id"], day)
+    current["sent"] = await as_user(update, context, book_years.ledger_report_sent, current["ledger_id"], day)
     return await ask_method(update, context)
 
 

@@ -28,7 +28,7 @@ from bot.bookkeeping.history import trail_line
 from bot.ui.buttons import ID, YEAR, Button, button, page_turns, Field
 from bot.ui.chat import as_user, close_view, show
 from bot.texts import lang, plural, t
-from store import books as store_books
+from store import book_years
 from store import entries as store_entries
 from store import journal as store_journal
 from store.balances import Balances
@@ -239,7 +239,7 @@ async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page:
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """2025-2026: the other open fiscal year's journal (last year, until it is closed)."""
     year, ref = YEAR_BUTTON.read(update), current_ledger(context)
-    if year not in await as_user(update, context, store_books.open_years, ref.id, today_for(ref)):
+    if year not in await as_user(update, context, book_years.open_years, ref.id, today_for(ref)):
         await update.callback_query.answer(t("jnl.year_closed", lang(update), years=years_text(year)), show_alert=True)
         return PAGE
     await update.callback_query.answer()

@@ -17,7 +17,7 @@ from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cents, picked_l
 from bot.ui.chat import as_user, end_conversation
 from bot.texts import lang, t
 from store import balances as store_balances
-from store import books as store_books
+from store import book_years
 from store.errors import LedgerError
 from store.lookups import LedgerRef
 from store.money import AmountError
@@ -95,7 +95,7 @@ async def typed_banque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
         return BANQUE
     opening = context.user_data["opening"]
     opening["banque"] = banque
-    opening["warned"] = await as_user(update, context, store_books.ledger_report_sent, opening["ledger_id"],
+    opening["warned"] = await as_user(update, context, book_years.ledger_report_sent, opening["ledger_id"],
                                       date(opening["year"], 9, 1))  # fmt: skip
     return await ask_caisse(update, context)
 

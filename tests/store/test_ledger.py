@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from store import balances, books, cashcounts, entries, errors, journal, lookups, movements, projects, reconciliation
+from store import balances, book_years, books, cashcounts, entries, errors, journal, lookups, movements, projects, reconciliation
 from store.access import Action, Forbidden
 from store.accounts import AccountClass, ChartError, load_chart
 from store.models import (
@@ -328,7 +328,7 @@ def test_nothing_in_a_closed_year_changes(world):
     world.act(MARIE, balances.set_opening_balance, world.ce2b, 2026, banque=100, caisse=0, today=TODAY)  # its first year
     school = world.act(MARIE, balances.balances, world.ecole, 2026)
     assert (school.opening_banque, school.opening_caisse) == (15000, 2000)
-    assert world.act(MARIE, books.open_years, world.ecole, TODAY) == (2026,)
+    assert world.act(MARIE, book_years.open_years, world.ecole, TODAY) == (2026,)
 
 
 def test_last_years_cash_can_be_spent_in_september(world):
