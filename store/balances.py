@@ -1,5 +1,5 @@
 """Balances of a ledger and of a coop, opening balances and the overview (a year is locked by the AD's
-validation of its report: store/reports.py)."""
+validation of its report: store/report_sending.py)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Its balance is paid back to the school ledger as internal movements (banque → 
 caisse → caisse; a class banque in deficit is covered by an advance from the school),
 so the class's books are folded into the school's and the coop's CRF counts nothing
 twice. Then the class ledger takes no change dated in that year (``LedgerClosing``,
-checked by store/books.py). The class's teacher closes it, or a manager of the coop
+checked by store/book_years.py). The class's teacher closes it, or a manager of the coop
 (a teacher who left).
 
 Design choices:

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
-from store import balances, cashcounts, entries, movements, reconciliation, reports
+from store import balances, cashcounts, cra, entries, movements, quitus, reconciliation, report_sending, reports
 from store.adhesion import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, MovementKind,
@@ -119,7 +119,7 @@ def seed_sandbox(session: Session) -> None:
         # Its report, in progress: /compterendu takes up at the CRA's second question.
         helene = who_is(session, YEAR_END_PEOPLE["mandataire"][0])
         report = reports.open_report(session, helene, books.coop_id)
-        reports.save_councils(session, helene, report.report_id, 3)
+        cra.save_councils(session, helene, report.report_id, 3)
     coop = session.exec(select(Coop).where(Coop.affiliation == DEMO_AFFILIATION)).one()
     person = _person(session, SANDBOX_VERIFICATEUR)
     if not session.exec(select(Role).where(Role.person_id == person.id)).first():
@@ -165,22 +165,22 @@ def seed_sent_reports(session: Session) -> None:
         reconciliation.record_statement(session, who, coop.id, day=last_day, balance=980_00, today=today, entry_ids=ids)
         cashcounts.count_cash(session, who, school, day=last_day, today=today, total=50_00)
         report_id = reports.open_report(session, who, coop.id).report_id
-        reports.save_councils(session, who, report_id, 3)
-        reports.projects_done(session, who, report_id)
-        reports.save_actions(session, who, report_id, "Course solidaire de l'OCCE")
-        reports.save_comments(session, who, report_id, "Une année de sorties.")
+        cra.save_councils(session, who, report_id, 3)
+        cra.projects_done(session, who, report_id)
+        cra.save_actions(session, who, report_id, "Course solidaire de l'OCCE")
+        cra.save_comments(session, who, report_id, "Une année de sorties.")
         for verificateur in SENT_REPORT_VERIFICATEURS:
             session.add(Role(person_id=_person(session, verificateur).id, kind=RoleKind.VERIFICATEUR, coop_id=coop.id))
         session.flush()
-        reports.request_quitus(session, who, report_id)
+        quitus.request_quitus(session, who, report_id)
         for verificateur, parent in zip(SENT_REPORT_VERIFICATEURS, (True, False)):
-            reports.give_quitus(session, who_is(session, verificateur.telegram_id), report_id,
-                                name=f"{verificateur.first_name} {verificateur.last_name}", parent=parent)  # fmt: skip
-        reports.attach(session, who, report_id, kind="statement", path=f"releve-aout-{affiliation}.pdf",
-                       mime_type="application/pdf", size=0)  # fmt: skip
-        reports.send(session, who, report_id)
+            quitus.give_quitus(session, who_is(session, verificateur.telegram_id), report_id,
+                               name=f"{verificateur.first_name} {verificateur.last_name}", parent=parent)  # fmt: skip
+        report_sending.attach(session, who, report_id, kind="statement", path=f"releve-aout-{affiliation}.pdf",
+                              mime_type="application/pdf", size=0)  # fmt: skip
+        report_sending.send(session, who, report_id)
         if validated:
-            reports.validate(session, who_is(session, DEMO_PEOPLE[3].telegram_id), report_id)
+            report_sending.validate(session, who_is(session, DEMO_PEOPLE[3].telegram_id), report_id)
 
 
 def _person(session: Session, demo: DemoPerson) -> Person:

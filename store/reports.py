@@ -1,19 +1,21 @@
-"""The yearly report's life: the CRA's answers, the quitus, sending it, the AD's answer.
+"""The yearly report: where it stands, what it shows, and the change to its books after sending.
 
-The figures (CRF) are store.crf's ``year_report``; this module keeps what people add to
-them and where the report stands. The year reported on is the one that ended on the
+The figures (CRF) are store.crf's ``year_report``; what people add to them is in the sibling
+modules: the CRA's answers in store/cra.py, the quitus in store/quitus.py, the attachments, the
+sending and the AD's answer in store/report_sending.py. This module holds what they share: the
+report's view, its lookups, its notices. The year reported on is the one that ended on the
 last 31 August (the department's today). States, as Retkoop shows them:
 
     pas commencé (no row) → en cours → [cahiers non clos] → quitus demandé → envoyé
     → à compléter (the AD's comment) → modifié → envoyé … → validé (verrouillé)
 
 "cahiers non clos" is not stored: it is "en cours" while the CRF says class ledgers are
-still open. Validating inserts the year's ``YearClosing``, so that the books (store/books.py) refuse
+still open. Validating inserts the year's ``YearClosing``, so that the books (store/book_years.py) refuse
 every change dated in it from then on (entries, edits, cancels, movements, counts,
 openings, statements). A change to the books of a year whose report was sent (or sent
 back) turns it to "modifié", whichever command made it: a flush listener watches the
-rows that make the figures (see ``_follow_changes``), and ``changes_to_tell`` hands the
-bot who must hear of it.
+rows that make the figures (see ``_follow_changes``: it is registered when this module is
+imported), and store.report_sending.changes_to_tell hands the bot who must hear of it.
 
 Refusals are ``ReportError`` with a reason code (see its docstring); access is asked of
 store.access: reading is READ_COOP (managers, vérificateurs, the AD), the CRA and sending
@@ -26,34 +28,27 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, func
+from sqlalchemy import event
 from sqlmodel import Session, select
 
-from reminders.due import CHANGED, QUITUS, RETURNED, moment_step
+from reminders.due import moment_step
 from store import audit, crf, outbox
 from store.crf import YearReport
 from store.errors import StoreError
 from store.access import Action, Forbidden, may, require
 from store.models import (
     CashCount, ChequeDeposit, Coop, Department, Entry, Ledger, LedgerClosing, OpeningBalance, Person, Quitus, Report,
-    ReportAttachment, ReportProject, ReportStatus, Role, RoleKind, Split, Statement, Tick, YearClosing, utcnow,
+    ReportAttachment, ReportProject, ReportStatus, Role, RoleKind, Split, Statement, Tick, utcnow,
 )  # fmt: skip
 from store.people import RoleView, Who
 from store.reminders import calendar_of
-from store.text import says_something
 from store.years import fiscal_year_of, today_in
 
-COUNCILS_MAX = 99
 TEXT_MAX = 1000
 PROJECTS_MAX = 20
-NAME_MIN, NAME_MAX = 3, 120
-QUITUS_NEEDED = 2
-COMMENT_MIN = 3
 # The CRF's reason codes that block the quitus: the books must be final before anyone checks them.
 LEDGERS_OPEN = "class_ledgers_open"
-SENT_STATES = (ReportStatus.SENT, ReportStatus.MODIFIED)
 CHANGEABLE = (ReportStatus.SENT, ReportStatus.TO_COMPLETE)  # a change makes them "modifié"
-ATTACHMENT_KINDS = ("statement", "grant")
 
 
 class ReportError(StoreError):
@@ -70,7 +65,6 @@ class ReportError(StoreError):
     grant_unknown (a proof for an entry that is not one of the year's grants);
     not_sent (the AD answers only a sent report); comment_length; attachment_kind.
     """
-
 
 
 @dataclass(frozen=True)
@@ -155,17 +149,6 @@ class Outcome:
     outbox: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class FollowUpRow:
-    year: int
-    report_id: int | None
-    coop_id: int
-    affiliation: str
-    school_name: str
-    state: str
-    late: bool
-
-
 # ---------------------------------------------------------------- lookups
 
 
@@ -211,10 +194,6 @@ def _holders(session: Session, coop_id: int, *kinds: RoleKind) -> list[tuple[Per
         select(Person, Role.kind).join(Role, Role.person_id == Person.id)
         .where(Role.coop_id == coop_id, Role.ended_at.is_(None), Role.kind.in_(kinds)).order_by(Person.name)
     ).all())  # fmt: skip
-
-
-def _is_manager(session: Session, person_id: int, coop_id: int) -> bool:
-    return any(p.id == person_id for p, _ in _holders(session, coop_id, RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE))
 
 
 def _eligible_verificateurs(session: Session, coop_id: int) -> list[Person]:
@@ -357,7 +336,7 @@ def coop_state(session: Session, coop_id: int) -> str:
     return report.status.value if report else "not_started"
 
 
-# ---------------------------------------------------------------- the CRA
+# ---------------------------------------------------------------- changing it (store/cra.py, quitus.py, report_sending.py)
 
 
 def _changeable(session: Session, who: Who, report_id: int) -> tuple[Report, Coop]:
@@ -377,288 +356,14 @@ def _answered(session: Session, who: Who, report: Report, coop: Coop, **after: A
     return _view(session, who, coop, report.fiscal_year, report)
 
 
-def save_councils(session: Session, who: Who, report_id: int, councils: int) -> ReportView:
-    """How many conseils de coopérative were held."""
-    report, coop = _changeable(session, who, report_id)
-    if not isinstance(councils, int) or not 0 <= councils <= COUNCILS_MAX:
-        raise ReportError("councils", high=COUNCILS_MAX)
-    report.councils = councils
-    return _answered(session, who, report, coop, councils=councils)
-
-
-def _clean(text: str, limit: int, reason: str = "text_length") -> str:
-    cleaned = " ".join(str(text).split())
-    if not cleaned or len(cleaned) > limit:
-        raise ReportError(reason, limit=limit)
-    return cleaned
-
-
-def add_project(session: Session, who: Who, report_id: int, *, title: str, classes: str,
-                description: str) -> ReportView:  # fmt: skip
-    """A project of the year: title, classes involved, a short description."""
-    report, coop = _changeable(session, who, report_id)
-    count = session.exec(select(func.count(ReportProject.id)).where(ReportProject.report_id == report.id)).one()
-    if count >= PROJECTS_MAX:
-        raise ReportError("too_many_projects", limit=PROJECTS_MAX)
-    if not says_something(title):  # (the CRA's font prints no emoji)
-        raise ReportError("title_letters")
-    project = ReportProject(report_id=report.id, title=_clean(title, 80, "title_length"),
-                            classes=_clean(classes, 120), description=_clean(description, 500))  # fmt: skip
-    session.add(project)
-    return _answered(session, who, report, coop, project=project.title)
-
-
-def describe_project(session: Session, who: Who, project_id: int, *, classes: str, description: str) -> ReportView:
-    """A prefilled project completed: its classes and description."""
-    project = session.get(ReportProject, project_id)
-    if project is None:
-        raise ReportError("project_gone")
-    report, coop = _changeable(session, who, project.report_id)
-    project.classes, project.description = _clean(classes, 120), _clean(description, 500)
-    session.add(project)
-    return _answered(session, who, report, coop, project=project.title)
-
-
-def drop_project(session: Session, who: Who, project_id: int) -> ReportView:
-    """A project taken out of the CRA."""
-    project = session.get(ReportProject, project_id)
-    if project is None:
-        raise ReportError("project_gone")
-    report, coop = _changeable(session, who, project.report_id)
-    session.delete(project)
-    return _answered(session, who, report, coop, dropped=project.title)
-
-
-def projects_done(session: Session, who: Who, report_id: int) -> ReportView:
-    """The list of projects is complete."""
-    report, coop = _changeable(session, who, report_id)
-    report.projects_done = True
-    return _answered(session, who, report, coop, projects_done=True)
-
-
-def save_actions(session: Session, who: Who, report_id: int, text: str) -> ReportView:
-    """The coop's participation in OCCE actions (the year's solidarity action…)."""
-    report, coop = _changeable(session, who, report_id)
-    report.occe_actions = _clean(text, TEXT_MAX)
-    return _answered(session, who, report, coop, occe_actions=report.occe_actions)
-
-
-def save_comments(session: Session, who: Who, report_id: int, text: str) -> ReportView:
-    """Free comments; an empty answer is kept as none."""
-    report, coop = _changeable(session, who, report_id)
-    report.comments = " ".join(str(text).split())[:TEXT_MAX + 1]
-    if len(report.comments) > TEXT_MAX:
-        raise ReportError("text_length", limit=TEXT_MAX)
-    return _answered(session, who, report, coop, comments=report.comments)
-
-
-# ---------------------------------------------------------------- quitus
-
-
-def request_quitus(session: Session, who: Who, report_id: int) -> Outcome:
-    """Ask the vérificateurs for their quitus: only once every class ledger is closed."""
-    report, coop = _changeable(session, who, report_id)
-    view = _view(session, who, coop, report.fiscal_year, report)
-    if _ledgers_open(view.figures):
-        raise ReportError("ledgers_open", count=_ledgers_open(view.figures))
-    if report.status == ReportStatus.IN_PROGRESS:
-        report.status = ReportStatus.QUITUS_REQUESTED
-    report.quitus_requested_at = at = utcnow()
-    session.add(report)
-    session.flush()
-    audit.record(session, who, "report", report.id, "quitus_request", coop_id=coop.id, at=at)
-    params = {"affiliation": coop.affiliation, "report_id": report.id, "missing": _missing(view.figures)}
-    given = set(session.exec(select(Quitus.person_id).where(Quitus.report_id == report.id)))
-    waiting = [p for p in _eligible_verificateurs(session, coop.id) if p.id not in given]  # asked again: not those done
-    keys = _write_notices(session, QUITUS, _action_step(session, coop, at), coop, report, waiting, params, at)
-    return Outcome(_view(session, who, coop, report.fiscal_year, report), outbox=keys)
-
-
-def quitus_name(name: str) -> str:
-    """The name as it will stand on the quitus: spaces folded, 3 to 120 characters, two letters at least (an
-    emoji or a number is not a name, and the PDF's font prints no emoji)."""
-    cleaned = " ".join(str(name).split())
-    if not NAME_MIN <= len(cleaned) <= NAME_MAX:
-        raise ReportError("name_length", low=NAME_MIN, high=NAME_MAX)
-    if sum(c.isalpha() for c in cleaned) < 2:
-        raise ReportError("name_letters")
-    return cleaned
-
-
-def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent: bool) -> Outcome:
-    """A vérificateur's quitus, with their name and today's date; never from a mandataire or signataire. A new or
-    different quitus on a report with the AD (envoyé, à compléter) makes it "modifié", as a CRA answer does."""
-    report = session.get(Report, report_id) if report_id is not None else None
-    if report is None or not any(r.kind == RoleKind.VERIFICATEUR and r.coop_id == report.coop_id for r in who.roles):
-        raise Forbidden(Action.READ_COOP)
-    report, coop = _report_for(session, who, Action.READ_COOP, report_id)
-    session.exec(select(Report.id).where(Report.id == report.id).with_for_update()).one()
-    if _is_manager(session, who.person.id, coop.id):
-        raise ReportError("verificateur_manager")
-    if report.status == ReportStatus.VALIDATED:
-        raise ReportError("locked")
-    if report.quitus_requested_at is None:
-        raise ReportError("quitus_not_requested")
-    figures = crf.year_report(session, who, coop.id, report.fiscal_year)
-    if _ledgers_open(figures):
-        raise ReportError("ledgers_open", count=_ledgers_open(figures))
-    cleaned = quitus_name(name)
-    row = session.exec(select(Quitus).where(Quitus.report_id == report.id, Quitus.person_id == who.person.id)).first()
-    if report.status in CHANGEABLE and (row is None or (row.name, row.parent) != (cleaned, bool(parent))):
-        _mark_modified(report, tell=False)  # the report with the AD no longer says this: sent again, checked again
-        session.add(report)
-    row = row or Quitus(report_id=report.id, person_id=who.person.id, name=cleaned, parent=parent, day=_today(session, coop))
-    row.name, row.parent, row.day, row.confirmed_at = cleaned, bool(parent), _today(session, coop), utcnow()
-    session.add(row)
-    session.flush()
-    audit.record(session, who, "report", report.id, "quitus", coop_id=coop.id,
-                 after={"name": cleaned, "parent": bool(parent)})  # fmt: skip
-    return Outcome(_view(session, who, coop, report.fiscal_year, report), _notices(_managers(session, coop.id)))
-
-
-# ---------------------------------------------------------------- attachments
-
-
-def attach(session: Session, who: Who, report_id: int, *, kind: str, path: str, mime_type: str,
-           size: int, grant_id: int | None = None) -> ReportView:  # fmt: skip
-    """The August bank statement, or the proof of a public grant (``grant_id``: the entry of the CRF's
-    subventions it proves), already downloaded to ``path``."""
-    report, coop = _changeable(session, who, report_id)
-    if kind not in ATTACHMENT_KINDS:
-        raise ReportError("attachment_kind")
-    if kind == "grant":
-        grants = {s.entry_id for s in crf.year_report(session, who, coop.id, report.fiscal_year).subventions}
-        if grant_id not in grants:
-            raise ReportError("grant_unknown")
-    session.add(ReportAttachment(report_id=report.id, kind=kind, path=path[:500], mime_type=mime_type[:100],
-                                 size=size, attached_by=who.person.id,
-                                 entry_id=grant_id if kind == "grant" else None))  # fmt: skip
-    return _answered(session, who, report, coop, attachment=kind)
-
-
-# ---------------------------------------------------------------- sending, and the AD's answer
-
-
-def send(session: Session, who: Who, report_id: int) -> Outcome:
-    """Send the report to the AD: complete, balanced, with its quitus and the August statement. One already
-    sent and unchanged since is not sent again (a second tap would tell the AD twice)."""
-    report, coop = _changeable(session, who, report_id)
-    if report.status == ReportStatus.SENT:
-        raise ReportError("already_sent")
-    view = _view(session, who, coop, report.fiscal_year, report)
-    bilan = view.figures.bilan
-    if not bilan.balanced:
-        raise ReportError("unbalanced", difference=bilan.difference, causes=bilan.causes)
-    if view.figures.missing:
-        raise ReportError("missing", missing=view.figures.missing)
-    if view.cra_step is not None:
-        raise ReportError("cra_incomplete", step=view.cra_step)
-    if len(view.quitus) < QUITUS_NEEDED:
-        raise ReportError("quitus_count", have=len(view.quitus), needed=QUITUS_NEEDED)
-    if not any(q.parent for q in view.quitus):
-        raise ReportError("no_parent")
-    if not view.statement_attached:
-        raise ReportError("no_statement")
-    if view.grants_unproved:
-        grant = view.grants_unproved[0]
-        raise ReportError("grant_proof", giver=grant.giver or "", day=grant.day, amount=grant.amount,
-                          count=len(view.grants_unproved))  # fmt: skip
-    report.status, report.sent_at, report.sent_by = ReportStatus.SENT, utcnow(), who.person.id
-    report.change_told = True
-    session.add(report)
-    session.flush()
-    audit.record(session, who, "report", report.id, "send", coop_id=coop.id)
-    return Outcome(_view(session, who, coop, report.fiscal_year, report),
-                   _notices(_staff(session, coop.department_code)))
-
-
-def follow_ups(session: Session, who: Who) -> tuple[tuple[str, list[FollowUpRow]], ...]:
-    """follow_up of each department whose AD staff this person is."""
-    return tuple((department, follow_up(session, who, department)) for department in who.departments())
-
-
-def follow_up(session: Session, who: Who, department_code: str) -> list[FollowUpRow]:
-    """The AD: every coop of the department and where its report stands (figures left out: a glance)."""
-    require(who, Action.STAFF, department_code=department_code)
-    rows = []
-    for coop in session.exec(select(Coop).where(Coop.department_code == department_code).order_by(Coop.affiliation)):
-        year = report_year(session, coop)
-        report = _row(session, coop.id, year)
-        state = report.status.value if report else "not_started"
-        late = _today(session, coop) > _deadline(session, coop, year) and state not in ("sent", "validated")
-        rows.append(FollowUpRow(year, report.id if report else None, coop.id, coop.affiliation, coop.school_name,
-                                state, late))  # fmt: skip
-    return rows
-
-
-def _answerable(session: Session, who: Who, report_id: int) -> tuple[Report, Coop]:
-    report, coop = _report_for(session, who, Action.STAFF, report_id)
-    if report.status not in SENT_STATES:
-        raise ReportError("locked" if report.status == ReportStatus.VALIDATED else "not_sent")
-    return report, coop
-
-
-def send_back(session: Session, who: Who, report_id: int, comment: str, *, now: datetime | None = None) -> Outcome:
-    """The AD returns the report to be completed, with a comment for the mandataire; the coop's managers' notice
-    is written to the outbox (``Outcome.outbox``) under the reminders' key for the return."""
-    report, coop = _answerable(session, who, report_id)
-    cleaned = " ".join(str(comment).split())
-    if not COMMENT_MIN <= len(cleaned) <= TEXT_MAX:
-        raise ReportError("comment_length", low=COMMENT_MIN, high=TEXT_MAX)
-    report.status, report.ad_comment, report.change_told = ReportStatus.TO_COMPLETE, cleaned, True
-    session.add(report)
-    session.flush()
-    at = now or utcnow()
-    audit.record(session, who, "report", report.id, "send_back", coop_id=coop.id, after={"comment": cleaned}, at=at)
-    view = _view(session, who, coop, report.fiscal_year, report)
-    params = {"affiliation": coop.affiliation, "report_id": report.id, "comment": cleaned,
-              "missing": _missing(view.figures)}  # fmt: skip
-    keys = _write_notices(session, RETURNED, _action_step(session, coop, at), coop, report,
-                          _managers(session, coop.id), params, at)  # fmt: skip
-    return Outcome(view, outbox=keys)
-
-
-def validate(session: Session, who: Who, report_id: int) -> Outcome:
-    """The AD validates the report and locks its year: nothing dated in it changes any more."""
-    report, coop = _answerable(session, who, report_id)
-    session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
-    report.status, report.validated_at, report.validated_by = ReportStatus.VALIDATED, utcnow(), who.person.id
-    report.change_told = True
-    session.add(report)
-    closed = session.exec(select(YearClosing).where(YearClosing.coop_id == coop.id,
-                                                    YearClosing.fiscal_year == report.fiscal_year)).first()  # fmt: skip
-    if closed is None:
-        session.add(YearClosing(coop_id=coop.id, fiscal_year=report.fiscal_year, closed_by=who.person.id))
-    session.flush()
-    audit.record(session, who, "report", report.id, "validate", coop_id=coop.id, after={"fiscal_year": report.fiscal_year})
-    return Outcome(_view(session, who, coop, report.fiscal_year, report), _notices(_managers(session, coop.id)))
-
-
 # ---------------------------------------------------------------- changes after sending
 
 
 def _mark_modified(report: Report, *, tell: bool) -> None:
     """A report with the AD (or sent back) changes: "modifié"; a change to the books is told to the
-    coop's managers and its AD (``changes_to_tell``), the CRA's answers are seen when it is sent again."""
+    coop's managers and its AD (store.report_sending.changes_to_tell), the CRA's answers are seen when it is sent again."""
     report.status, report.modified_at = ReportStatus.MODIFIED, utcnow()
     report.change_told = report.change_told and not tell
-
-
-def changes_to_tell(session: Session) -> tuple[str, ...]:
-    """Reports changed after sending and not told yet: a notice to the coop's managers and its AD, written to the
-    outbox in this transaction (one per change from "envoyé" or "à compléter" to "modifié", however many entries
-    changed); the keys written, for the bot to send."""
-    keys: tuple[str, ...] = ()
-    for report in session.exec(select(Report).where(Report.change_told.is_(False)).with_for_update()):
-        coop = session.get(Coop, report.coop_id)
-        report.change_told = True
-        session.add(report)
-        at = report.modified_at or utcnow()
-        step = at.strftime("%Y%m%dT%H%M%S")  # the moment it turned "modifié": one notice per turn
-        for to, people in (("managers", _managers(session, coop.id)), ("ad", _staff(session, coop.department_code))):
-            params = {"affiliation": coop.affiliation, "report_id": report.id, "to": to}
-            keys += _write_notices(session, CHANGED, step, coop, report, people, params, utcnow())
-    return keys
 
 
 def _touched(session: Session, row: Any) -> tuple[int, int] | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from store import closing, reports
+from store import closing, quitus, reports
 from store.errors import StoreError
 from store.models import OutboxMessage, Person, Quitus
 from tests.test_reports import told
@@ -41,8 +41,8 @@ def test_reopening_withdraws_the_quitus_and_writes_the_notices(database):
         [PEOPLE["verificateur"][0], PEOPLE["parent"][0]]))).all()))  # fmt: skip
     assert written == [("quitus_retire", givers[0]), ("quitus_retire", givers[1])]
     # The quitus cannot be given before it is asked again, nor asked while the ledger is open.
-    for key, fn, kwargs in (("verificateur", reports.give_quitus, {"name": VERIFICATEURS[0], "parent": False}),
-                            ("mandataire", reports.request_quitus, {})):
+    for key, fn, kwargs in (("verificateur", quitus.give_quitus, {"name": VERIFICATEURS[0], "parent": False}),
+                            ("mandataire", quitus.request_quitus, {})):
         try:
             y.act(key, fn, report_id, **kwargs)
         except StoreError as refused:
@@ -51,8 +51,8 @@ def test_reopening_withdraws_the_quitus_and_writes_the_notices(database):
             raise AssertionError(f"{fn.__name__} was not refused")
     # Closed again, the quitus is asked again, and given again.
     y.act("ce2b", closing.close_class_ledger, y.ledgers["CE2B"], label=CLOSING_LABEL, today=y.today)
-    y.act("mandataire", reports.request_quitus, report_id)
-    y.act("verificateur", reports.give_quitus, report_id, name=VERIFICATEURS[0], parent=False)
+    y.act("mandataire", quitus.request_quitus, report_id)
+    y.act("verificateur", quitus.give_quitus, report_id, name=VERIFICATEURS[0], parent=False)
     assert quitus_rows(y) == [VERIFICATEURS[0]]
 
 

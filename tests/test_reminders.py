@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from bot.reminders.jobs import CLOCK, reminders_run
-from store import reports
+from store import report_sending
 from store.models import (
     Adhesion, AdhesionRow, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means,
     OutboxMessage, Person, Report, ReportStatus, Role, RoleKind, Treasury,
@@ -235,8 +235,8 @@ def send_back(session, affiliation: str, at: datetime) -> None:
     """The AD returns the report through the store, with a comment, at ``at`` (the test's clock, not the machine's):
     the mandataire's notice is written to the outbox at once, under the key the reminders use for the return."""
     report = report_of(session, affiliation)
-    reports.send_back(session, who_is(session, 4000), report.id, "Il manque le relevé d'août.",
-                      now=at.astimezone(timezone.utc))  # fmt: skip
+    report_sending.send_back(session, who_is(session, 4000), report.id, "Il manque le relevé d'août.",
+                             now=at.astimezone(timezone.utc))  # fmt: skip
 
 
 async def test_a_season_of_report_reminders(sim, database, bot, clock):

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from store import balances, bankfiles, entries, reconciliation, reports
+from store import balances, bankfiles, entries, reconciliation, report_sending
 from store.errors import LedgerError
 from store.models import CashCount, ChequeDeposit, Direction, Entry, Means, OpeningBalance, Statement, Tick
 from store.people import who_is
@@ -60,7 +60,7 @@ def sent(demo, monkeypatch):
 
 
 def send_again(session, report_id: int) -> None:
-    assert reports.send(session, who_is(session, MARIE), report_id).view.state == "sent"
+    assert report_sending.send(session, who_is(session, MARIE), report_id).view.state == "sent"
 
 
 async def statement_day(marie, day: str):

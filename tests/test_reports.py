@@ -277,11 +277,11 @@ async def test_a_verificateur_is_not_asked_for_a_quitus_nobody_requested(bot, pe
 async def test_asking_the_quitus_again_tells_only_the_verificateurs_who_have_not_given_it(bot, people, year):
     from tests.store.test_reports import act, coop_id, fill_cra
 
-    from store import reports
+    from store import quitus, reports
 
     report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
     fill_cra(year, report_id)
-    act(year, MARIE, reports.request_quitus, report_id)
+    act(year, MARIE, quitus.request_quitus, report_id)
     marie = people["marie"]
     step = await give_quitus_on_overview(people["henri"], "Henri Fontaine", "Oui")
     assert "✅ Quitus enregistré : Henri Fontaine" in step.text
@@ -306,10 +306,10 @@ async def give_quitus_on_overview(user, name: str, parent: str):
 async def test_a_quitus_name_is_letters_not_emoji(bot, people, year):
     from tests.store.test_reports import act, coop_id
 
-    from store import reports
+    from store import quitus, reports
 
     report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
-    act(year, MARIE, reports.request_quitus, report_id)
+    act(year, MARIE, quitus.request_quitus, report_id)
     henri = people["henri"]
     await henri.send("/compterendu")
     await henri.press("✅ Donner mon quitus")

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from store import entries, reports
+from store import cra, entries, quitus, report_sending, reports
 from store.errors import LedgerError
 from store.models import Direction, Entry
 from store.people import who_is
@@ -36,16 +36,16 @@ def send_report(session) -> int:
     coop, _ = coop_and_ledgers(session)
     marie = who_is(session, MARIE)
     report_id = reports.open_report(session, marie, coop.id).report_id
-    reports.save_councils(session, marie, report_id, 3)
-    reports.projects_done(session, marie, report_id)
-    reports.save_actions(session, marie, report_id, "Action solidarité")
-    reports.save_comments(session, marie, report_id, "")
-    reports.request_quitus(session, marie, report_id)
-    reports.give_quitus(session, who_is(session, HENRI), report_id, name="Henri Fontaine", parent=True)
-    reports.give_quitus(session, who_is(session, CLAIRE), report_id, name="Claire Hoareau", parent=False)
-    reports.attach(session, marie, report_id, kind="statement", path="/nowhere/releve.pdf", mime_type="application/pdf",
-                   size=10)  # fmt: skip
-    assert reports.send(session, marie, report_id).view.state == "sent"
+    cra.save_councils(session, marie, report_id, 3)
+    cra.projects_done(session, marie, report_id)
+    cra.save_actions(session, marie, report_id, "Action solidarité")
+    cra.save_comments(session, marie, report_id, "")
+    quitus.request_quitus(session, marie, report_id)
+    quitus.give_quitus(session, who_is(session, HENRI), report_id, name="Henri Fontaine", parent=True)
+    quitus.give_quitus(session, who_is(session, CLAIRE), report_id, name="Claire Hoareau", parent=False)
+    report_sending.attach(session, marie, report_id, kind="statement", path="/nowhere/releve.pdf",
+                          mime_type="application/pdf", size=10)  # fmt: skip
+    assert report_sending.send(session, marie, report_id).view.state == "sent"
     return report_id
 
 
@@ -201,7 +201,7 @@ async def test_sending_needs_a_proof_matched_to_each_grant(bot, sim, database):
     from tests.yearend import GRANT_GIVER, PEOPLE, reported_year
 
     y = reported_year(database)
-    y.act("mandataire", reports.projects_done, y.act("mandataire", reports.open_report, y.coop).report_id)
+    y.act("mandataire", cra.projects_done, y.act("mandataire", reports.open_report, y.coop).report_id)
     helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
     years = f"{y.year}-{y.year + 1}"
     step = await helene.send("/compterendu")
@@ -285,12 +285,12 @@ async def test_a_closing_cannot_be_undone_once_the_report_is_sent(bot, sim, data
 
     y = reported_year(database)
     report_id = y.act("mandataire", reports.open_report, y.coop).report_id
-    y.act("mandataire", reports.projects_done, report_id)
+    y.act("mandataire", cra.projects_done, report_id)
     for kind, grant in (("statement", None), ("grant", y.act("mandataire", reports.open_report, y.coop)
                                               .figures.subventions[0].entry_id)):  # fmt: skip
-        y.act("mandataire", reports.attach, report_id, kind=kind, path="/nowhere.pdf", mime_type="application/pdf",
+        y.act("mandataire", report_sending.attach, report_id, kind=kind, path="/nowhere.pdf", mime_type="application/pdf",
               size=10, grant_id=grant)  # fmt: skip
-    assert y.act("mandataire", reports.send, report_id).view.state == "sent"
+    assert y.act("mandataire", report_sending.send, report_id).view.state == "sent"
     years = f"{y.year}-{y.year + 1}"
     helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
     step = await helene.send("/cloture")

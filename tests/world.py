@@ -8,7 +8,7 @@ from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, Rol
 from store.people import Who
 
 def lock_year(session: Session, who: Who, coop_id: int, year: int) -> None:
-    """Lock a coop's fiscal year as the AD's validation of its report does (store.reports.validate), without
+    """Lock a coop's fiscal year as the AD's validation of its report does (store.report_sending.validate), without
     a whole report sent first: nothing dated in that year may change any more."""
     session.add(YearClosing(coop_id=coop_id, fiscal_year=year, closed_by=who.person.id))
 

@@ -19,7 +19,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from store import balances, cashcounts, closing, entries, reconciliation, reports
+from store import balances, cashcounts, closing, cra, entries, quitus, reconciliation, reports
 from store.demo import YEAR_END_PEOPLE, seed_year_end
 from store.models import Direction, Entry, Ledger, Means, Statement
 from store.people import who_is
@@ -155,10 +155,10 @@ def reported_year(database) -> YearEnd:
     """The year, ready, its CRA answered, the quitus asked and given by both vérificateurs."""
     y = full_year(database)
     report_id = y.act("mandataire", reports.open_report, y.coop).report_id
-    y.act("mandataire", reports.save_councils, report_id, 4)
-    y.act("mandataire", reports.save_actions, report_id, "Rencontres chantantes de l'OCCE")
-    y.act("mandataire", reports.save_comments, report_id, "Une belle année de projets.")
-    y.act("mandataire", reports.request_quitus, report_id)
-    y.act("verificateur", reports.give_quitus, report_id, name=VERIFICATEURS[0], parent=False)
-    y.act("parent", reports.give_quitus, report_id, name=VERIFICATEURS[1], parent=True)
+    y.act("mandataire", cra.save_councils, report_id, 4)
+    y.act("mandataire", cra.save_actions, report_id, "Rencontres chantantes de l'OCCE")
+    y.act("mandataire", cra.save_comments, report_id, "Une belle année de projets.")
+    y.act("mandataire", quitus.request_quitus, report_id)
+    y.act("verificateur", quitus.give_quitus, report_id, name=VERIFICATEURS[0], parent=False)
+    y.act("parent", quitus.give_quitus, report_id, name=VERIFICATEURS[1], parent=True)
     return y

@@ -26,8 +26,9 @@ from bot.ui.buttons import ID, Button, Field, button, one_of
 from bot.ui.chat import as_user, notify, settings, show
 from bot.ui.formatting import day_text, money, signed_money, years_text
 from bot.ui.steps import words_kept
-from store import reports
-from store.reports import QUITUS_NEEDED, ReportError, ReportView
+from store import cra, quitus, report_sending, reports
+from store.quitus import QUITUS_NEEDED
+from store.reports import ReportError, ReportView
 
 COOP, MENU, SECTION, COUNCILS, PROJECTS, TITLE, CLASSES, DESCRIPTION, ACTIONS, COMMENTS, ATTACH, GRANT = (
     "rep.coop", "rep.menu", "rep.section", "rep.councils", "rep.projects", "rep.title", "rep.classes",
@@ -239,10 +240,10 @@ async def saved(update: Update, context: ContextTypes.DEFAULT_TYPE, state: str, 
 async def typed_councils(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The number of conseils de coopérative."""
     typed = update.effective_message.text.strip()
-    if not typed.isdigit() or int(typed) > reports.COUNCILS_MAX:
-        await update.effective_message.reply_text(t("rep.bad.councils", lang(update), high=reports.COUNCILS_MAX))
+    if not typed.isdigit() or int(typed) > cra.COUNCILS_MAX:
+        await update.effective_message.reply_text(t("rep.bad.councils", lang(update), high=cra.COUNCILS_MAX))
         return COUNCILS
-    return await saved(update, context, COUNCILS, "projects", reports.save_councils, int(typed))
+    return await saved(update, context, COUNCILS, "projects", cra.save_councils, int(typed))
 
 
 async def show_projects(update: Update, context: ContextTypes.DEFAULT_TYPE, view: ReportView) -> str:
@@ -265,7 +266,7 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     await query.answer()
     choice = PROJECT_BUTTON.read(update)
     if choice == "done":
-        return await saved(update, context, PROJECTS, "actions", reports.projects_done)
+        return await saved(update, context, PROJECTS, "actions", cra.projects_done)
     view = await current(update, context)
     if choice == "new":
         draft(context).update(project_id=None, title=None)
@@ -316,10 +317,10 @@ async def typed_description(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     description = update.effective_message.text
     try:
         if current_draft.get("project_id"):
-            view = await as_user(update, context, reports.describe_project, current_draft["project_id"],
+            view = await as_user(update, context, cra.describe_project, current_draft["project_id"],
                                  classes=current_draft["classes"], description=description)  # fmt: skip
         else:
-            view = await as_user(update, context, reports.add_project, current_draft["report_id"],
+            view = await as_user(update, context, cra.add_project, current_draft["report_id"],
                                  title=current_draft["title"], classes=current_draft["classes"],
                                  description=description)  # fmt: skip
     except ReportError as error:
@@ -330,14 +331,14 @@ async def typed_description(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 async def typed_actions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The participation in OCCE actions."""
-    return await saved(update, context, ACTIONS, "comments", reports.save_actions, update.effective_message.text)
+    return await saved(update, context, ACTIONS, "comments", cra.save_actions, update.effective_message.text)
 
 
 async def typed_comments(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Free comments ("-" for none)."""
     typed = update.effective_message.text.strip()
     comments = "" if typed.lower() in NO_COMMENT else typed
-    return await saved(update, context, COMMENTS, None, reports.save_comments, comments)
+    return await saved(update, context, COMMENTS, None, cra.save_comments, comments)
 
 
 # ------------------------------------------------------------------ attachments
@@ -385,8 +386,8 @@ async def received_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
         return ATTACH
     _, path, kind, size = kept
     try:
-        view = await as_user(update, context, reports.attach, current_draft["report_id"], kind=current_draft["kind"],
-                             path=str(path), mime_type=kind.mime, size=size,
+        view = await as_user(update, context, report_sending.attach, current_draft["report_id"],
+                             kind=current_draft["kind"], path=str(path), mime_type=kind.mime, size=size,
                              grant_id=current_draft.get("grant_id"))  # fmt: skip
     except ReportError as error:
         path.unlink(missing_ok=True)
@@ -408,7 +409,7 @@ async def request_quitus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await update.callback_query.answer()
     language = lang(update)
     try:
-        outcome = await as_user(update, context, reports.request_quitus, draft(context)["report_id"])
+        outcome = await as_user(update, context, quitus.request_quitus, draft(context)["report_id"])
     except ReportError as error:
         return await show_overview(update, context, await current(update, context), problem(error, language))
     if outcome.outbox:
@@ -425,7 +426,7 @@ async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     await update.callback_query.answer()
     language = lang(update)
     try:
-        outcome = await as_user(update, context, reports.send, draft(context)["report_id"])
+        outcome = await as_user(update, context, report_sending.send, draft(context)["report_id"])
     except ReportError as error:
         return await show_overview(update, context, await current(update, context), problem(error, language))
     view = outcome.view

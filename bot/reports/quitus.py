@@ -16,8 +16,9 @@ from bot.texts import lang, t
 from bot.ui.buttons import Button, button, one_of
 from bot.ui.chat import as_user, end_conversation, notify, show
 from bot.ui.formatting import day_text, years_text
-from store import reports
-from store.reports import QUITUS_NEEDED, ReportError
+from store import quitus, reports
+from store.quitus import QUITUS_NEEDED
+from store.reports import ReportError
 
 NAME, PARENT = "qts.name", "qts.parent"
 DRAFT = "quitus"
@@ -43,7 +44,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
 async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The name as it will stand on the quitus."""
     try:
-        name = reports.quitus_name(update.effective_message.text)
+        name = quitus.quitus_name(update.effective_message.text)
     except ReportError as error:  # the store's rule, at this step
         await update.effective_message.reply_text(problem(error, lang(update)))
         return NAME
@@ -61,7 +62,7 @@ async def chose_parent(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     await query.answer()
     current = context.user_data.get(DRAFT, {})
     try:
-        outcome = await as_user(update, context, reports.give_quitus, current.get("report_id"),
+        outcome = await as_user(update, context, quitus.give_quitus, current.get("report_id"),
                                 name=current.get("name", ""), parent=PARENT_BUTTON.read(update) == "yes")  # fmt: skip
     except ReportError as error:
         context.user_data.pop(DRAFT, None)

@@ -14,7 +14,7 @@ from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, end_conversation, in_store, notify, show
 from bot.ui.formatting import years_text
-from store import reports
+from store import report_sending, reports
 from store.reports import ReportError
 
 COMMENT = "rad.comment"
@@ -25,7 +25,7 @@ GROUPS = (("check", ("sent", "modified")), ("late", ()), ("progress", ("in_progr
           ("not_started", ("not_started",)), ("validated", ("validated",)))  # fmt: skip
 
 
-def group_of(row: reports.FollowUpRow) -> str:
+def group_of(row: report_sending.FollowUpRow) -> str:
     """The part of the list a coop's report belongs to; late ones apart, whatever their state."""
     if row.late:
         return "late"
@@ -36,7 +36,7 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """📋 Comptes rendus: each group with its coops, a button per report to check."""
     query, language = update.callback_query, lang(update)
     await query.answer()
-    for department, rows in await as_user(update, context, reports.follow_ups):
+    for department, rows in await as_user(update, context, report_sending.follow_ups):
         year = rows[0].year if rows else None
         lines = [t("rep.follow.title", language, years=years_text(year) if year else "", department=department)]
         for name, _ in GROUPS:
@@ -68,7 +68,7 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, language = update.callback_query, lang(update)
     await query.answer()
     try:
-        outcome = await as_user(update, context, reports.validate, OK_BUTTON.read(update))
+        outcome = await as_user(update, context, report_sending.validate, OK_BUTTON.read(update))
     except ReportError as error:
         await show(update, problem(error, language))
         return
@@ -95,7 +95,7 @@ async def typed_comment(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     """The comment: the report sent back, the mandataire told in the words of Retkoop."""
     language = lang(update)
     try:
-        outcome = await as_user(update, context, reports.send_back, context.user_data[DRAFT]["report_id"],
+        outcome = await as_user(update, context, report_sending.send_back, context.user_data[DRAFT]["report_id"],
                                 update.effective_message.text)  # fmt: skip
     except ReportError as error:
         await update.effective_message.reply_text(problem(error, language))
@@ -114,4 +114,4 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
 
 async def tell_changes(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every few seconds: reports changed after sending, told to the coop's managers and its AD once, through the outbox."""
-    await deliver(context.application, keys=await in_store(context, reports.changes_to_tell))
+    await deliver(context.application, keys=await in_store(context, report_sending.changes_to_tell))

@@ -281,14 +281,15 @@ def test_cancelling_returns_the_new_balances(demo_books):
 
 
 def test_history_and_the_follow_ups_open_as_their_parts_would(demo_books):
-    from store import adhesion, audit, reports
+    from store import adhesion, audit, report_sending
 
     coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
     assert act(demo_books, MARIE, audit.history_start, 10) == act(demo_books, MARIE, audit.coop_history, coop_id, 0, 10)
     [(department, year, coops)] = act(demo_books, 1004, adhesion.follow_ups)  # Paul, the AD of 974
     assert (department, year) == ("974", demo_books.run(lambda s: adhesion.department_year(s, "974")))
     assert coops == act(demo_books, 1004, adhesion.department_follow_up, "974", year)
-    assert act(demo_books, 1004, reports.follow_ups) == (("974", act(demo_books, 1004, reports.follow_up, "974")),)
+    department = act(demo_books, 1004, report_sending.follow_up, "974")
+    assert act(demo_books, 1004, report_sending.follow_ups) == (("974", department),)
     assert act(demo_books, MARIE, adhesion.follow_ups) == ()  # no department of hers
 
 

@@ -1,4 +1,5 @@
-"""The bookkeeping rules of store/ledger.py (now store/books.py, entries, balances…), one by one, on the demo coop 974-111."""
+"""The bookkeeping rules of store/ledger.py (now store/books.py, book_years.py, entries, balances…), one by one, on the
+demo coop 974-111."""
 
 from __future__ import annotations
 

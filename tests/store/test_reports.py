@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from store import cashcounts, entries, movements, reports
+from store import cashcounts, cra, entries, movements, quitus, report_sending, reports
 from store.access import Forbidden
 from store.errors import LedgerError
 from sqlmodel import select
@@ -46,20 +46,20 @@ def refused(reason, db, *args, **kwargs):
 
 
 def fill_cra(db, report_id):
-    act(db, MARIE, reports.save_councils, report_id, 5)
-    act(db, MARIE, reports.projects_done, report_id)
-    act(db, MARIE, reports.save_actions, report_id, "Action solidarité : collecte de livres")
-    return act(db, MARIE, reports.save_comments, report_id, "")
+    act(db, MARIE, cra.save_councils, report_id, 5)
+    act(db, MARIE, cra.projects_done, report_id)
+    act(db, MARIE, cra.save_actions, report_id, "Action solidarité : collecte de livres")
+    return act(db, MARIE, cra.save_comments, report_id, "")
 
 
 def ready(db) -> int:
     """A report with its CRA, two quitus (one a parent) and the August statement: ready to send."""
     view = act(db, MARIE, reports.open_report, coop_id(db))
     fill_cra(db, view.report_id)
-    act(db, MARIE, reports.request_quitus, view.report_id)
-    act(db, HENRI, reports.give_quitus, view.report_id, name="Henri Fontaine", parent=True)
-    act(db, CLAIRE, reports.give_quitus, view.report_id, name="Claire Hoareau", parent=False)
-    act(db, MARIE, reports.attach, view.report_id, kind="statement", path="/tmp/x.pdf", mime_type="application/pdf",
+    act(db, MARIE, quitus.request_quitus, view.report_id)
+    act(db, HENRI, quitus.give_quitus, view.report_id, name="Henri Fontaine", parent=True)
+    act(db, CLAIRE, quitus.give_quitus, view.report_id, name="Claire Hoareau", parent=False)
+    act(db, MARIE, report_sending.attach, view.report_id, kind="statement", path="/tmp/x.pdf", mime_type="application/pdf",
         size=10)  # fmt: skip
     return view.report_id
 
@@ -83,101 +83,101 @@ def test_reading_does_not_start_and_a_manager_opening_starts_with_the_years_proj
 
 def test_the_cra_is_kept_answer_by_answer_and_checked(year):
     report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
-    refused("councils", year, MARIE, reports.save_councils, report_id, 100)
-    assert act(year, MARIE, reports.save_councils, report_id, 4).cra_step == "projects"
-    view = act(year, MARIE, reports.add_project, report_id, title="Chorale", classes="CE1A, CE2B",
+    refused("councils", year, MARIE, cra.save_councils, report_id, 100)
+    assert act(year, MARIE, cra.save_councils, report_id, 4).cra_step == "projects"
+    view = act(year, MARIE, cra.add_project, report_id, title="Chorale", classes="CE1A, CE2B",
                description="Un concert en juin")  # fmt: skip
     assert [p.title for p in view.projects] == ["sortiemer", "Chorale"]
-    refused("text_length", year, MARIE, reports.describe_project, view.projects[0].id, classes="", description="x")
-    act(year, MARIE, reports.projects_done, report_id)
-    refused("text_length", year, MARIE, reports.save_actions, report_id, "   ")
-    act(year, MARIE, reports.save_actions, report_id, "aucune")
-    assert act(year, MARIE, reports.save_comments, report_id, "").cra_step is None
+    refused("text_length", year, MARIE, cra.describe_project, view.projects[0].id, classes="", description="x")
+    act(year, MARIE, cra.projects_done, report_id)
+    refused("text_length", year, MARIE, cra.save_actions, report_id, "   ")
+    act(year, MARIE, cra.save_actions, report_id, "aucune")
+    assert act(year, MARIE, cra.save_comments, report_id, "").cra_step is None
     with pytest.raises(Forbidden):
-        act(year, HENRI, reports.save_councils, report_id, 3)  # vérificateurs read only
+        act(year, HENRI, cra.save_councils, report_id, 3)  # vérificateurs read only
 
 
 def test_no_quitus_while_a_class_ledger_is_open(year):
     year.run(class_entry)
     view = act(year, MARIE, reports.open_report, coop_id(year))
     assert view.state == "ledgers_open"
-    error = refused("ledgers_open", year, MARIE, reports.request_quitus, view.report_id)
+    error = refused("ledgers_open", year, MARIE, quitus.request_quitus, view.report_id)
     assert error.count == 1
     assert act(year, MARIE, reports.open_report, coop_id(year)).state == "ledgers_open"  # nothing lost
 
 
 def test_quitus_rules(year):
     report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
-    refused("quitus_not_requested", year, HENRI, reports.give_quitus, report_id, name="Henri Fontaine", parent=True)
-    outcome = act(year, MARIE, reports.request_quitus, report_id)
+    refused("quitus_not_requested", year, HENRI, quitus.give_quitus, report_id, name="Henri Fontaine", parent=True)
+    outcome = act(year, MARIE, quitus.request_quitus, report_id)
     # written to the outbox under the reminders' key; not Sabine: she is also a signataire
     assert written_to(year, outcome.outbox) == {HENRI: "quitus", CLAIRE: "quitus"}
     assert outcome.view.state == "quitus_requested"
-    refused("verificateur_manager", year, SABINE, reports.give_quitus, report_id, name="Sabine Lebon", parent=True)
-    refused("name_length", year, HENRI, reports.give_quitus, report_id, name=" H ", parent=True)
+    refused("verificateur_manager", year, SABINE, quitus.give_quitus, report_id, name="Sabine Lebon", parent=True)
+    refused("name_length", year, HENRI, quitus.give_quitus, report_id, name=" H ", parent=True)
     with pytest.raises(Forbidden):
-        act(year, MARIE, reports.give_quitus, report_id, name="Marie Payet", parent=True)
-    outcome = act(year, HENRI, reports.give_quitus, report_id, name="Henri  Fontaine", parent=True)
+        act(year, MARIE, quitus.give_quitus, report_id, name="Marie Payet", parent=True)
+    outcome = act(year, HENRI, quitus.give_quitus, report_id, name="Henri  Fontaine", parent=True)
     assert [(q.name, q.parent, q.day) for q in outcome.view.quitus] == [("Henri Fontaine", True, today_in("Indian/Reunion"))]
     assert {n.telegram_id for n in outcome.notify} == {MARIE, SABINE}  # the managers
 
 
 def test_sending_needs_everything_then_the_ad_answers(year):
     report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
-    refused("cra_incomplete", year, MARIE, reports.send, report_id)
+    refused("cra_incomplete", year, MARIE, report_sending.send, report_id)
     fill_cra(year, report_id)
-    refused("quitus_count", year, MARIE, reports.send, report_id)
-    act(year, MARIE, reports.request_quitus, report_id)
-    act(year, HENRI, reports.give_quitus, report_id, name="Henri Fontaine", parent=False)
-    act(year, CLAIRE, reports.give_quitus, report_id, name="Claire Hoareau", parent=False)
-    refused("no_parent", year, MARIE, reports.send, report_id)
-    act(year, CLAIRE, reports.give_quitus, report_id, name="Claire Hoareau", parent=True)
-    refused("no_statement", year, MARIE, reports.send, report_id)
-    refused("attachment_kind", year, MARIE, reports.attach, report_id, kind="photo", path="x", mime_type="x", size=1)
-    act(year, MARIE, reports.attach, report_id, kind="statement", path="x.pdf", mime_type="application/pdf", size=1)
-    refused("not_sent", year, PAUL, reports.validate, report_id)
-    outcome = act(year, MARIE, reports.send, report_id)
+    refused("quitus_count", year, MARIE, report_sending.send, report_id)
+    act(year, MARIE, quitus.request_quitus, report_id)
+    act(year, HENRI, quitus.give_quitus, report_id, name="Henri Fontaine", parent=False)
+    act(year, CLAIRE, quitus.give_quitus, report_id, name="Claire Hoareau", parent=False)
+    refused("no_parent", year, MARIE, report_sending.send, report_id)
+    act(year, CLAIRE, quitus.give_quitus, report_id, name="Claire Hoareau", parent=True)
+    refused("no_statement", year, MARIE, report_sending.send, report_id)
+    refused("attachment_kind", year, MARIE, report_sending.attach, report_id, kind="photo", path="x", mime_type="x", size=1)
+    act(year, MARIE, report_sending.attach, report_id, kind="statement", path="x.pdf", mime_type="application/pdf", size=1)
+    refused("not_sent", year, PAUL, report_sending.validate, report_id)
+    outcome = act(year, MARIE, report_sending.send, report_id)
     assert outcome.view.state == "sent" and [n.telegram_id for n in outcome.notify] == [PAUL]
     with pytest.raises(Forbidden):
-        act(year, MARIE, reports.validate, report_id)
-    refused("comment_length", year, PAUL, reports.send_back, report_id, "?")
-    outcome = act(year, PAUL, reports.send_back, report_id, "Il manque le justificatif de la subvention")
+        act(year, MARIE, report_sending.validate, report_id)
+    refused("comment_length", year, PAUL, report_sending.send_back, report_id, "?")
+    outcome = act(year, PAUL, report_sending.send_back, report_id, "Il manque le justificatif de la subvention")
     assert (outcome.view.state, outcome.view.ad_comment) == ("to_complete", "Il manque le justificatif de la subvention")
     assert written_to(year, outcome.outbox) == {MARIE: "renvoi", SABINE: "renvoi"}
-    rows = act(year, PAUL, reports.follow_up, "974")
+    rows = act(year, PAUL, report_sending.follow_up, "974")
     assert [(r.affiliation, r.state) for r in rows] == [("974-111", "to_complete"), ("974-145", "not_started")]
 
 
 def test_a_change_after_sending_makes_it_modified_and_validation_locks_the_year(year):
     report_id = ready(year)
-    act(year, MARIE, reports.send, report_id)
+    act(year, MARIE, report_sending.send, report_id)
     _, ledgers = year.run(coop_and_ledgers)
     entry = act(year, MARIE, entries.record_entry, ledgers["École"].id, direction=Direction.DEPENSE,
                 day=date(YEAR + 1, 6, 1), label="Timbres", means=Means.ESPECES, amount=2_00, splits="fournitures",
                 today=TODAY)  # fmt: skip
     assert year.run(lambda s: reports.coop_state(s, coop_id(year))) == "modified"
-    told = year.run(reports.changes_to_tell)
+    told = year.run(report_sending.changes_to_tell)
     assert written_to(year, told) == {MARIE: "modifie", SABINE: "modifie", PAUL: "modifie"}
-    assert year.run(reports.changes_to_tell) == ()  # told once
+    assert year.run(report_sending.changes_to_tell) == ()  # told once
     act(year, MARIE, entries.cancel_entry, entry.id, today=TODAY, warned=True)  # the person saw the warning
-    assert year.run(reports.changes_to_tell) == ()  # already "modifié": the same burst, not one notice per entry
+    assert year.run(report_sending.changes_to_tell) == ()  # already "modifié": the same burst, not one notice per entry
     act(year, MARIE, cashcounts.count_cash, ledgers["École"].id, day=date(YEAR + 1, 8, 31), today=TODAY, total=90_00,
         warned=True)  # fmt: skip
-    outcome = act(year, MARIE, reports.send, report_id)
+    outcome = act(year, MARIE, report_sending.send, report_id)
     assert outcome.view.state == "sent"
-    outcome = act(year, PAUL, reports.validate, report_id)
+    outcome = act(year, PAUL, report_sending.validate, report_id)
     assert outcome.view.state == "validated" and outcome.view.locked
     with pytest.raises(LedgerError) as caught:
         act(year, MARIE, entries.record_entry, ledgers["École"].id, direction=Direction.RECETTE,
             day=date(YEAR + 1, 6, 2), label="Don", means=Means.ESPECES, amount=5_00, splits="dons", today=TODAY)
     assert caught.value.reason == "closed_year"
-    refused("locked", year, MARIE, reports.save_councils, report_id, 2)
-    refused("locked", year, PAUL, reports.send_back, report_id, "Trop tard")
+    refused("locked", year, MARIE, cra.save_councils, report_id, 2)
+    refused("locked", year, PAUL, report_sending.send_back, report_id, "Trop tard")
 
 
 @pytest.fixture
 def sent(year):
-    act(year, MARIE, reports.send, ready(year))
+    act(year, MARIE, report_sending.send, ready(year))
     return year
 
 
@@ -244,7 +244,7 @@ def test_an_edit_in_a_sent_year_needs_the_warning(sent):
 def test_the_ad_of_another_department_and_other_coops_see_nothing(year):
     year.run(seed_world)
     report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
-    for telegram_id, fn, args in ((2004, reports.report_view, (report_id,)), (2003, reports.save_councils, (report_id, 1)),
-                                  (2004, reports.follow_up, ("974",))):  # fmt: skip
+    for telegram_id, fn, args in ((2004, reports.report_view, (report_id,)), (2003, cra.save_councils, (report_id, 1)),
+                                  (2004, report_sending.follow_up, ("974",))):  # fmt: skip
         with pytest.raises(Forbidden):
             act(year, telegram_id, fn, *args)
