@@ -11,7 +11,7 @@ from tests.store.test_deposits import JULIEN, MARIE, TODAY, cheque
 from tests.test_journal import act, ledger_id
 from tests.test_books_view import fits_a_phone
 from tests.test_treasury import DAY, euros
-from tests.world import PERSONAS, seed_world
+from tests.world import EARLIER_BUTTON, PERSONAS, seed_world
 
 
 async def test_a_teacher_deposits_the_families_cheques(bot, sim, cast, demo_books):
@@ -97,7 +97,7 @@ async def test_only_the_latest_list_acts(bot, cast, demo_books):
     assert f"Bordereau : 2 chèques · {euros(35_00)}" in step.text
     for label in ("✅ Remettre ces chèques", f"☐ CE1A {a.piece}"):
         step = await julien.press(label, message=older)
-        assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+        assert step.answer == EARLIER_BUTTON
         assert not step.edited and not step.messages
     step = await julien.press("✅ Remettre ces chèques")  # the latest list still acts
     assert step.text.replace("\n", " ").startswith(f"Date de la remise (2 chèques · {euros(35_00)}) ?")
@@ -117,7 +117,7 @@ async def test_only_the_latest_date_question_records_a_slip(bot, cast, demo_book
     await julien.send("/remise")
     latest = (await julien.press("✅ Remettre ces chèques")).last
     step = await julien.press("Aujourd'hui", message=older)
-    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert step.answer == EARLIER_BUTTON
     assert not step.edited and not step.messages
     await julien.press("📅 Autre date", message=latest)
     step = await julien.send(f"{TODAY - timedelta(days=1):%d/%m/%Y}")  # before the cheques: the question again

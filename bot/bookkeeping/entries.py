@@ -25,7 +25,7 @@ from bot.bookkeeping.entry_line import project_of, split_amount
 from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
-from bot.ui.chat import as_user, end_conversation, older_card, show, this_draft_only
+from bot.ui.chat import as_user, end_conversation, show, this_draft_only
 from bot.ui.formatting import balance_line, day_text, direction_word, excerpt, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
@@ -64,7 +64,7 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
-# The buttons of the draft's questions: not those of an earlier draft's, still on screen above.
+# The buttons of the draft's questions and of its card shown last: not those of an earlier draft's or card's.
 this_entry_only = this_draft_only(DRAFT)
 
 
@@ -355,7 +355,7 @@ async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE)
     current, language = draft(context), lang(update)
     if update.callback_query:
         if REST_BUTTON.read(update) != current["part_account"]:  # an earlier part's question: not this account's
-            await update.callback_query.answer(t("unknown.button", language), show_alert=True)
+            await update.callback_query.answer(t("draft.earlier_button", language), show_alert=True)
             return SPLIT_AMOUNT
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
@@ -561,8 +561,6 @@ async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, known: 
 @this_entry_only
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Enregistrer, on the card shown last (an older card's would record another draft)."""
-    if await older_card(update, draft(context)):
-        return CONFIRM
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     return await record(update, context)

@@ -27,7 +27,7 @@ from bot.ui.steps import (
     DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, read_amount, today_of,
     words_kept, writable_ledgers,
 )
-from bot.ui.chat import as_user, end_conversation, older_card, show, this_draft_only
+from bot.ui.chat import as_user, end_conversation, show, this_draft_only
 from bot.texts import lang, t
 from store import movements as store_movements
 from store.balances import Balances
@@ -55,7 +55,7 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
-# The buttons of the movement's questions: not those of an earlier movement's, still on screen above.
+# The buttons of the movement's questions and of its card shown last: not those of an earlier movement's or card's.
 this_movement_only = this_draft_only(DRAFT)
 
 
@@ -237,11 +237,10 @@ def card_text(current: dict, language: str) -> str:
              label=escape(current["label"]))  # fmt: skip
 
 
+@this_movement_only
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Enregistrer: the store records both legs, or says which step to take again."""
     query, language, current = update.callback_query, lang(update), draft(context)
-    if await older_card(update, current):
-        return CONFIRM
     await query.answer()
     recorded = await as_user(update, context, store_movements.record_movement_with_balances,
                              MovementKind(current["kind"]), ledger_id=current["ledger_id"],
