@@ -124,3 +124,30 @@ async def test_only_the_latest_date_question_records_a_slip(bot, cast, demo_book
     assert step.messages[-1].buttons[0] == ["Aujourd'hui", "Hier"]
     step = await julien.press("Aujourd'hui", message=step.messages[-1])  # its buttons act
     assert step.text.replace("\n", " ").startswith(f"Remise n° 1 du {DAY} enregistrée : 2 chèques, {euros(35_00)}.")
+
+
+async def test_who_writes_in_two_coops_picks_one(bot, cast, demo_books):
+    """/remise asks which coop with the coop step /pointage shares; an earlier list's coop button is refused."""
+    from sqlmodel import select
+
+    from store.models import Coop, Person, Role, RoleKind
+
+    def second_coop(session):  # Marie is also signataire of 974-222
+        seed_world(session)
+        marie = session.exec(select(Person).where(Person.telegram_id == MARIE)).one()
+        other = session.exec(select(Coop).where(Coop.affiliation == "974-222")).one()
+        session.add(Role(person_id=marie.id, kind=RoleKind.SIGNATAIRE, coop_id=other.id))
+    demo_books.run(second_coop)
+    cheque(demo_books, MARIE, "École", 40_00, "Don", "2000001")
+    marie = cast["mandataire"]
+    earlier = (await marie.send("/remise")).last
+    step = await marie.send("/remise")
+    assert step.text == "Remise de chèques : quelle coopérative ?"
+    assert step.last.buttons == [["Coopérative 974-111"], ["Coopérative 974-222"], ["Annuler"]]
+    step = await marie.press("Coopérative 974-111", message=earlier)
+    assert step.answer == EARLIER_BUTTON and step.messages == [] and step.edited == []
+    step = await marie.press("Coopérative 974-222")
+    assert step.text.startswith("Aucun chèque à remettre")
+    await marie.send("/remise")
+    step = await marie.press("Coopérative 974-111")
+    assert "Remise de chèques — coop 974-111" in step.text and "Don" in step.text

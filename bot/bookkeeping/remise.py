@@ -19,7 +19,7 @@ from bot.ui.buttons import ID, Button, button
 from bot.ui.formatting import WIDTH, clip, day_text, money, narrow, refusal, report_warning
 from bot.ui.chat import as_user, end_conversation, show, this_draft_only
 from bot.texts import lang, plural, t
-from bot.ui.steps import DAYS, answered_day, coops_keyboard, day_keyboard, flip, picked_coop, today_of, writable_ledgers
+from bot.ui.steps import DAYS, answered_day, day_keyboard, flip, only_coop, picked_coop, today_of, writable_ledgers
 from store import entries
 from store import reconciliation
 from store.access import Action
@@ -58,21 +58,14 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if not refs:
         return ConversationHandler.END
     context.user_data[DRAFT] = {"begun": update.effective_message.message_id}
-    coops = list({r.coop_id: r for r in refs}.values())
-    if len(coops) == 1:
-        return await set_coop(update, context, coops[0])
-    language = lang(update)
-    await update.effective_message.reply_text(t("rem.pick_coop", language),
-                                              reply_markup=coops_keyboard(coops, COOP_BUTTON, CANCEL_BUTTONS[0], language))
-    return COOP
+    ref = await only_coop(update, refs, "rem.pick_coop", COOP_BUTTON, CANCEL_BUTTONS[0])
+    return COOP if ref is None else await set_coop(update, context, ref)
 
 
 @this_slip_only
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A coop button: only one where this person writes."""
-    ref = await picked_coop(update, context, COOP_BUTTON, Action.WRITE_LEDGER)
-    await update.callback_query.answer()
-    return await set_coop(update, context, ref)
+    return await set_coop(update, context, await picked_coop(update, context, COOP_BUTTON, Action.WRITE_LEDGER))
 
 
 async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str | int:
@@ -82,8 +75,8 @@ async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Ledg
         context.user_data.pop(DRAFT, None)
         await show(update, narrow(t("rem.none", lang(update))))
         return ConversationHandler.END
-    context.user_data.setdefault(DRAFT, {}).update(coop_id=ref.coop_id, affiliation=ref.affiliation,
-                                                   timezone=ref.timezone, ticked=[c.id for c in cheques[:SHOWN_MAX]])  # fmt: skip
+    context.user_data.setdefault(DRAFT, {}).update(coop_id=ref.coop_id, affiliation=ref.affiliation, timezone=ref.timezone,
+                                                   ticked=[c.id for c in cheques[:SHOWN_MAX]])  # fmt: skip
     return await show_cheques(update, context, cheques)
 
 
