@@ -38,7 +38,6 @@ from store.books import EntryView
 from store.errors import LedgerError
 from store.models import Direction, Means
 from store.money import AmountError
-from store.text import says_something
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +56,7 @@ TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:sa
 CANCEL_BUTTON = Button("ent:cancel")
 
 DAY_REASONS = ("future", "year_not_open", "closed_year", "before_opening", "ledger_closed")  # a refused day: asked again
+LABEL_REASONS = ("label_length", "label_letters")  # a refused label: typed again
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
 
 
@@ -109,17 +109,18 @@ async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 
 def read_head(line: str, language: str) -> tuple[int, str, str | None] | str:
-    """The amount, label and #projet before the first semicolon, or what to type instead."""
+    """The amount, label and #projet before the first semicolon (the store checks the label), or what to type
+    instead of the amount."""
     try:
         amount, label = split_amount(line.split(";")[0])
     except AmountError as refused:  # no amount leading the line, or one the shared amount step refuses
         return t("ent.amount.format", language) if refused.reason == "format" else amount_problem(refused, language)
-    label, project = project_of(label)
-    if len(label) > store_books.LABEL_MAX:
-        return t("ent.label.length", language)
-    if label and not says_something(label):  # (no label at all: it is asked)
-        return t("ledger.error.label_letters", language)
-    return amount, label, project
+    return (amount, *project_of(label))
+
+
+def label_refusal(refused: LedgerError, language: str) -> str:
+    """Why the store refused a typed label: too long (or empty), or saying nothing."""
+    return t("ent.label.length", language) if refused.reason == "label_length" else refusal(refused, language)
 
 
 async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction, line: str,
@@ -148,6 +149,9 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
     if outcome.cheque_used is not None:
         draft(context)["asked"] = True
         return await confirm_cheque(update, context, outcome.cheque_used)
+    if outcome.refused is not None and outcome.refused.reason in LABEL_REASONS:  # the line is typed again
+        await update.effective_message.reply_text(label_refusal(outcome.refused, language))
+        return AMOUNT
     if outcome.refused is not None:
         return await refused_at_recording(update, context, outcome.refused, known)
     return await next_step(update, context, known)
@@ -180,10 +184,12 @@ def ordered(context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext,
 
 
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """The label, when the line had only an amount."""
+    """The label, when the line had only an amount: the store's rule for a typed label."""
     label, project = project_of(" ".join(update.effective_message.text.split()))
-    if not await words_kept(update, label, store_books.LABEL_MAX, length="ent.label.length",
-                            letters="ledger.error.label_letters"):  # fmt: skip
+    try:
+        store_books.typed_label(label)
+    except LedgerError as refused:
+        await update.effective_message.reply_text(label_refusal(refused, lang(update)))
         return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
     return await next_step(update, context, await draft_context(update, context))
@@ -612,7 +618,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
         current["asked"] = True
         return await card_again(update, context, known)
-    said = refusal(refused, lang(update))
+    said = label_refusal(refused, lang(update)) if refused.reason in LABEL_REASONS else refusal(refused, lang(update))
     if refused.reason in DAY_REASONS and current.get("day"):  # which day: « 15/12 » on a line may be last year's
         said = f"{t('ent.day.understood', lang(update), day=day_text(date.fromisoformat(current['day'])))} {said}"
     await update.effective_message.reply_text(said)
@@ -630,6 +636,8 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
         current["project"] = None
     elif refused.reason in ("giver_required", "giver_length", "giver_letters"):
         current.pop("giver", None)
+    elif refused.reason in LABEL_REASONS:
+        current.pop("label", None)
     else:
         return await card_again(update, context, known)
     return await next_step(update, context, known or await draft_context(update, context))
