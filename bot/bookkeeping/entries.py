@@ -1,13 +1,9 @@
-"""/depense and /recette: the conversation, from the line typed to the entry recorded.
+"""/depense and /recette: the conversation, from the draft begun to the entry recorded.
 
-`/depense 12,50 Piles pour la classe` asks, by buttons, only what is missing:
-the ledger (if several), the account (the ledger's most used first, or
-Répartir over several), the means (a cheque's number, the next one
-suggested) and the date. Everything can also come on the line itself, after
-semicolons: `/depense 12,50 Piles; CE1A; fournitures; carte; hier` is recorded at once, in one
-store call (entry_line.py reads the amount and the label, the store the words that name ledgers
-and accounts). A `#projet` anywhere in the label tags the entry. What follows the recording
-(undo, receipts) is in receipts.py.
+The line typed with the command begins it (entry_start.py: recorded at once when complete). Then
+buttons ask only what is missing: the ledger (if several), the account (the ledger's most used
+first, or Répartir over several), the means (a cheque's number, the next one suggested) and the
+date; a card to confirm. What follows the recording (undo, receipts) is in receipts.py.
 """
 
 from __future__ import annotations
@@ -21,14 +17,13 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.bookkeeping.entry_line import project_of, split_amount
 from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
 from bot.ui.chat import as_user, end_conversation, show, this_draft_only
-from bot.ui.formatting import balance_line, day_text, direction_word, excerpt, money, refusal, report_warning, signed_money
+from bot.ui.formatting import balance_line, day_text, direction_word, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
-    DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
+    DAYS, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
 )
 from store import books as store_books
 from store import entries
@@ -37,7 +32,6 @@ from store.accounts import Account
 from store.books import EntryView
 from store.errors import LedgerError
 from store.models import Direction, Means
-from store.money import AmountError
 
 log = logging.getLogger(__name__)
 
@@ -68,93 +62,9 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
 this_entry_only = this_draft_only(DRAFT)
 
 
-# ------------------------------------------------------------------ opening
-
-
-async def begin_expense(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """/depense [montant libellé; extras]"""
-    return await begin(update, context, Direction.DEPENSE)
-
-
-async def begin_receipt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """/recette [montant libellé; extras]"""
-    return await begin(update, context, Direction.RECETTE)
-
-
-async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction) -> str | int:
-    """Record a line complete at once; else start a draft from whatever it gives and ask what is missing."""
-    language = lang(update)
-    line = update.effective_message.text.partition(" ")[2].strip()
-    head = read_head(line, language) if line else None
-    if isinstance(head, tuple):
-        return await record_line(update, context, direction, line, head)
-    known = await as_user(update, context, entries.entry_context, direction)  # is there a ledger to write in?
-    if not known.refs:
-        await update.effective_message.reply_text(t("books.no_ledger", language))
-        return ConversationHandler.END
-    context.user_data[DRAFT] = {"direction": direction.value, "begun": update.effective_message.message_id}
-    await update.effective_message.reply_text(
-        head or t("ent.ask_amount", language, direction=t(f"direction.{direction.value}", language)))  # fmt: skip
-    return AMOUNT
-
-
-async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """'12,50 Piles pour la classe' typed after a bare /depense."""
-    line = update.effective_message.text
-    head = read_head(line, lang(update))
-    if isinstance(head, str):
-        await update.effective_message.reply_text(head)
-        return AMOUNT
-    return await record_line(update, context, Direction(draft(context)["direction"]), line, head)
-
-
-def read_head(line: str, language: str) -> tuple[int, str, str | None] | str:
-    """The amount, label and #projet before the first semicolon (the store checks the label), or what to type
-    instead of the amount."""
-    try:
-        amount, label = split_amount(line.split(";")[0])
-    except AmountError as refused:  # no amount leading the line, or one the shared amount step refuses
-        return t("ent.amount.format", language) if refused.reason == "format" else amount_problem(refused, language)
-    return (amount, *project_of(label))
-
-
 def label_refusal(refused: LedgerError, language: str) -> str:
     """Why the store refused a typed label: too long (or empty), or saying nothing."""
     return t("ent.label.length", language) if refused.reason == "label_length" else refusal(refused, language)
-
-
-async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction, line: str,
-                      head: tuple[int, str, str | None]) -> str | int:  # fmt: skip
-    """One store call: the line recorded when complete, else its draft and the step that comes next."""
-    amount, label, project = head
-    outcome = await as_user(update, context, entries.record_or_draft, direction, amount=amount, label=label,
-                            project=project, extras=line.split(";")[1:])  # fmt: skip
-    if isinstance(outcome, entries.Recorded):
-        return await say_recorded(update, context, outcome)
-    known, language = ordered(context, outcome.known, direction), lang(update)
-    if not known.refs:
-        context.user_data.pop(DRAFT, None)
-        await update.effective_message.reply_text(t("books.no_ledger", language))
-        return ConversationHandler.END
-    context.user_data[DRAFT] = {**outcome.fields, "begun": update.effective_message.message_id}
-    if outcome.unknown is not None:
-        await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(outcome.unknown))))
-        return AMOUNT
-    if outcome.repeated is not None:
-        twice = outcome.repeated
-        await update.effective_message.reply_text(t("ent.extra.twice", language, first=escape(excerpt(twice.first)),
-                                                    second=escape(excerpt(twice.second)),
-                                                    what=t(f"ent.extra.what.{twice.what}", language)))  # fmt: skip
-        return AMOUNT
-    if outcome.cheque_used is not None:
-        draft(context)["asked"] = True
-        return await confirm_cheque(update, context, outcome.cheque_used)
-    if outcome.refused is not None and outcome.refused.reason in LABEL_REASONS:  # the line is typed again
-        await update.effective_message.reply_text(label_refusal(outcome.refused, language))
-        return AMOUNT
-    if outcome.refused is not None:
-        return await refused_at_recording(update, context, outcome.refused, known)
-    return await next_step(update, context, known)
 
 
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
@@ -181,18 +91,6 @@ def ordered(context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext,
     if known.ledger_id is None:
         return known
     return replace(known, accounts=kept_order(context, known.ledger_id, direction, known.accounts))
-
-
-async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """The label, when the line had only an amount: the store's rule for a typed label."""
-    label, project = project_of(" ".join(update.effective_message.text.split()))
-    try:
-        store_books.typed_label(label)
-    except LedgerError as refused:
-        await update.effective_message.reply_text(label_refusal(refused, lang(update)))
-        return LABEL
-    draft(context).update(label=label, project=project or draft(context).get("project"))
-    return await next_step(update, context, await draft_context(update, context))
 
 
 def kept_order(context: ContextTypes.DEFAULT_TYPE, ledger_id: int, direction: Direction,
