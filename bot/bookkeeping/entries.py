@@ -250,6 +250,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
                                  [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
     await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
                                   reply_markup=rest)  # fmt: skip
+    draft(context)["card"] = query.message.message_id  # its Le reste alone is this part's (this_entry_only)
     return SPLIT_AMOUNT
 
 
@@ -257,10 +258,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
 async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A part's amount typed, or "le reste" pressed; once nothing is left, the ventilation is done."""
     current, language = draft(context), lang(update)
-    if update.callback_query:
-        if REST_BUTTON.read(update) != current["part_account"]:  # an earlier part's question: not this account's
-            await update.callback_query.answer(t("draft.earlier_button", language), show_alert=True)
-            return SPLIT_AMOUNT
+    if update.callback_query:  # on this part's question (an earlier part's is refused as an earlier card's)
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
         cents = parts_left(current)

@@ -82,8 +82,9 @@ async def end_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 def this_draft_only(key: str):
     """A button handler of a conversation whose draft is ``user_data[key]``: a button of a message older than
     the command that began the draft (its ``begun``) is an earlier draft's question, and one older than the
-    card shown last (its ``card``) an earlier card's, whose ✅ would record this draft in place of the one it
-    shows; either is told stale, nothing done, the step and the draft kept (None keeps a conversation's state)."""
+    card shown last (its ``card``: a card, or a question whose buttons alone act) an earlier card's, whose ✅
+    would record this draft in place of the one it shows; either is told stale, nothing done, the step and the
+    draft kept (None keeps a conversation's state)."""
 
     def checked(callback):
         @functools.wraps(callback)
