@@ -449,7 +449,7 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     fields = {"direction": direction.value, "amount": amount, "label": label, "project": project}
     if not known.refs:
         return LineDraft(known, fields)
-    if label:  # typed again with the line, before its other words are read (without one, it is asked)
+    if label:  # one that says nothing refuses the line before its other words are read (without one, it is asked)
         try:
             typed_label(label)
         except LedgerError as refused:
