@@ -24,7 +24,7 @@ from telegram.ext import (
 )
 
 from bot.bookkeeping import (
-    balances, cashcount, entries, entry_edit, history, inventory, journal, movements, openings, projects,
+    balances, cashcount, entries, entry_edit, entry_start, history, inventory, journal, movements, openings, projects,
     receipts, reconciliation, remise, statement_import,
 )
 from bot.config import Settings
@@ -97,11 +97,11 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.add_handlers([
         ConversationHandler(
             name="entries", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("depense", entries.begin_expense),
-                          CommandHandler("recette", entries.begin_receipt)],
+            entry_points=[CommandHandler("depense", entry_start.begin_expense),
+                          CommandHandler("recette", entry_start.begin_receipt)],
             states={
-                entries.AMOUNT: [MessageHandler(TEXT, entries.typed_amount)],
-                entries.LABEL: [MessageHandler(TEXT, entries.typed_label)],
+                entries.AMOUNT: [MessageHandler(TEXT, entry_start.typed_amount)],
+                entries.LABEL: [MessageHandler(TEXT, entry_start.typed_label)],
                 entries.LEDGER: [entries.LEDGER_BUTTON.handler(entries.chose_ledger)],
                 entries.ACCOUNT: [entries.ACCOUNT_BUTTON.handler(entries.chose_account)],
                 entries.SPLIT_ACCOUNT: [entries.PART_BUTTON.handler(entries.chose_split_account)],

@@ -229,6 +229,14 @@ def _clean_label(label: str) -> str:
     return cleaned
 
 
+def typed_label(label: str) -> str:
+    """A label a person typed (an entry's, a movement's): 1 to LABEL_MAX characters (label_length), a letter or
+    a digit among them (label_letters). A bank file's « — » for a line without one is the import's, not typed."""
+    cleaned = _clean_label(label)
+    require_words(cleaned, "label_letters")
+    return cleaned
+
+
 def _clean_cheque_number(means: Means, number: str | None) -> str | None:
     if means != Means.CHEQUE:
         return None

@@ -16,7 +16,7 @@ from store.accounts import Account, Chart, normalise
 from store.entry_words import Repeated, read_extras
 from store.balances import Balances, _balances
 from store.book_years import report_sent, require_warned, _check_day, _require_caisse, _require_changeable, _require_started
-from store.books import accounts_for, chart_of, clean_giver, require_words, _check_amount, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_entry, _require_ledger, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.books import accounts_for, chart_of, clean_giver, require_words, _check_amount, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_entry, _require_ledger, _resolve_splits, _snapshot, _tick_of, treasury_of, typed_label, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -106,13 +106,6 @@ def check_entry_day(session: Session, who: Who, ledger_id: int, day: date, *, to
     return year
 
 
-def _typed_label(label: str) -> str:
-    """A new label typed in the journal: 1 to 120 characters, a letter or a digit among them."""
-    label = _clean_label(label)
-    require_words(label, "label_letters")
-    return label
-
-
 def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: date = UNCHANGED,
                label: str = UNCHANGED, treasury: Treasury = UNCHANGED, means: Means = UNCHANGED,
                cheque_number: str | None = UNCHANGED, amount: int = UNCHANGED,
@@ -133,7 +126,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     old_parts = _parts(session, entry.id)
     new = {
         "day": entry.day if day is UNCHANGED else day,
-        "label": entry.label if label is UNCHANGED else _typed_label(label),
+        "label": entry.label if label is UNCHANGED else typed_label(label),
         "means": entry.means if means is UNCHANGED else Means(means),
         "amount": entry.amount if amount is UNCHANGED else _check_amount(amount),
         "project": entry.project if project is UNCHANGED else clean_project(project),
@@ -457,6 +450,11 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     fields = {"direction": direction.value, "amount": amount, "label": label, "project": project}
     if not known.refs:
         return LineDraft(known, fields)
+    if label:  # one that says nothing refuses the line before its other words are read (without one, it is asked)
+        try:
+            typed_label(label)
+        except LedgerError as refused:
+            return LineDraft(known, fields, refused=refused)
     # No ledger named among several: the words are read against the chart all the same (it is the coop's,
     # not a ledger's), so that an account, a means or a giver is kept while the ledger is asked.
     words = known.accounts or _charts_of(session, who, known.refs, direction)
@@ -503,9 +501,10 @@ def _charts_of(session: Session, who: Who, refs: Sequence[LedgerRef], direction:
 
 
 def record_draft(session: Session, who: Who, fields: dict, *, unwarned: bool = False) -> Recorded:
-    """record_entry_with_balances of a draft as the conversation keeps it (dates and means as text)."""
+    """record_entry_with_balances of a draft as the conversation keeps it (dates and means as text); its label
+    was typed (label_letters: one that says nothing)."""
     return record_entry_with_balances(
         session, who, fields["ledger_id"], unwarned=unwarned, direction=Direction(fields["direction"]),
-        day=date.fromisoformat(fields["day"]), label=fields["label"], means=Means(fields["means"]),
+        day=date.fromisoformat(fields["day"]), label=typed_label(fields["label"]), means=Means(fields["means"]),
         amount=fields["amount"], splits=[tuple(part) for part in fields["splits"]],
         cheque_number=fields.get("cheque"), project=fields.get("project"), giver=fields.get("giver"))  # fmt: skip

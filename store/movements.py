@@ -11,7 +11,7 @@ from sqlmodel import Session
 from store.access import Action, Forbidden
 from store.balances import Balances, _balances
 from store.book_years import ledger_report_sent, _check_day, _require_caisse, _require_started, require_warned
-from store.books import BANK_MEANS, BETWEEN, chart_of, _check_amount, _clean_cheque_number, _clean_label, EntryView, _insert_entry, _require_ledger, _views
+from store.books import BANK_MEANS, BETWEEN, chart_of, _check_amount, _clean_cheque_number, EntryView, _insert_entry, _require_ledger, typed_label, _views
 from store.entries import bank_after_expense
 from store.errors import LedgerError
 from store.lookups import LedgerRef, class_pairs, ledgers_for, movement_ledgers
@@ -75,13 +75,14 @@ def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id
     treasuries are implied). avance goes from the school ledger to a class ledger of the
     same coop, remboursement back; each side's treasury is given. ``means`` is the bank
     side's (virement by default, carte for a retrait; a cheque needs its number); cash
-    sides are espèces, and so is a deposit's bank side. Dated in a year whose report is with the AD:
-    refused (report_unconfirmed) unless the person was ``warned``."""
+    sides are espèces, and so is a deposit's bank side. The label is a typed one (label_letters: one that
+    says nothing). Dated in a year whose report is with the AD: refused (report_unconfirmed) unless the
+    person was ``warned``."""
     kind = MovementKind(kind)
     source, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
     target, from_treasury, to_treasury = _movement_ends(session, who, kind, source, coop, to_ledger_id,
                                                         Treasury(from_treasury), Treasury(to_treasury))  # fmt: skip
-    amount, label = _check_amount(amount), _clean_label(label)
+    amount, label = _check_amount(amount), typed_label(label)
     year = _check_day(session, coop.id, day, today)
     _require_started(session, source.id, year)
     _require_started(session, target.id, year)

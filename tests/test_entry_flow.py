@@ -10,6 +10,7 @@ from store.models import Entry
 from store.money import format_amount
 from store.years import fiscal_year_of, today_in
 from tests.test_entries import books, eur
+from tests.world import EARLIER_BUTTON, PERSONAS
 
 TODAY = today_in("Indian/Reunion")
 YEAR = fiscal_year_of(TODAY)
@@ -345,12 +346,39 @@ async def test_the_save_button_of_an_older_card_records_nothing_else(bot, cast, 
     await julien.send("/depense 7 Gomme; fournitures; carte")
     second = (await julien.press("Aujourd'hui")).messages[-1]
     step = await julien.press("✅ Enregistrer", message=first)
-    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert step.answer == EARLIER_BUTTON
     assert "enregistrée" not in step.text
     assert labelled(demo_books, "Colle", "Gomme") == []
     step = await julien.press("✅ Enregistrer", message=second)  # the card shown last still records its draft
     assert "Dépense de 7,00\xa0€" in step.text and "Gomme" in step.text
     assert labelled(demo_books, "Colle", "Gomme") == ["Gomme"]
+
+
+async def test_a_button_of_an_earlier_card_says_to_use_the_latest_message(bot, sim, cast, demo_books):
+    """The slow way, two drafts: ✅ under the first card answered « Ce bouton n'est plus valable. Tapez /aide pour
+    recommencer. », as if the draft were lost, though the latest card still records it."""
+    julien = cast["enseignant"]
+    cards = []
+    for amount, label in (("5", "Colle"), ("7", "Gomme")):
+        await julien.send("/depense")
+        await julien.send(amount)
+        await julien.send(label)
+        await julien.press("Fournitures éducatives et administratives")
+        await julien.press("💳 Carte")
+        cards.append((await julien.press("Aujourd'hui")).last)
+    step = await julien.press("✅ Enregistrer", message=cards[0])
+    assert step.answer == EARLIER_BUTTON and step.messages == [] and step.edited == []
+    step = await julien.press("✅ Enregistrer", message=cards[1])  # the draft was kept
+    assert "Dépense de 7,00\xa0€" in step.text and labelled(demo_books, "Colle", "Gomme") == ["Gomme"]
+    julia = sim.user(PERSONAS["enseignant"][0], "Julien", language_code="en")
+    for label in ("Craie", "Ruban"):
+        await julia.send("/depense")
+        await julia.send(f"2 {label}; fournitures; carte")
+        cards.append((await julia.press(julia.last.buttons[0][0])).last)  # Today
+    step = await julia.press(cards[2].buttons[0][0], message=cards[2])
+    assert step.answer == ("This button belongs to an earlier question or card: use the latest message. "
+                           "What you are entering is kept.")
+    assert labelled(demo_books, "Craie", "Ruban") == []
 
 
 def labelled(database, *labels: str) -> list[str]:
@@ -377,7 +405,7 @@ async def test_a_question_of_an_earlier_draft_does_not_answer_the_current_one(bo
     colle = (await marie.send("/depense 10 Colle")).last
     bus = (await marie.send("/depense 99 Bus")).last
     step = await marie.press("CE1A", message=colle)
-    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.edited == []
+    assert step.answer == EARLIER_BUTTON and step.edited == []
     step = await marie.press("CE2B", message=bus)
     assert step.edited[0].content == "Dans quel cahier ? CE2B" and step.last.content == "Sur quel compte ?"
     await marie.press("Fournitures éducatives et administratives")
@@ -404,7 +432,7 @@ async def test_le_reste_of_an_earlier_part_does_not_go_to_the_account_asked_now(
     step = await julien.press("Participation volontaire des familles")
     assert step.text.startswith("Quel montant sur « Participation volontaire des familles » ? (reste " + eur("30,25 €"))
     step = await julien.press("Le reste", message=first)
-    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.messages == []
+    assert step.answer == EARLIER_BUTTON and step.messages == []
     step = await julien.send("10")
     assert "Participation volontaire des familles : " + eur("10,00 €") in step.text
     assert "reste " + eur("20,25 €") in step.text

@@ -11,7 +11,7 @@ from tests.store.test_deposits import JULIEN, MARIE, TODAY, cheque
 from tests.test_journal import act, ledger_id
 from tests.test_books_view import fits_a_phone
 from tests.test_treasury import DAY, euros
-from tests.world import PERSONAS, seed_world
+from tests.world import EARLIER_BUTTON, PERSONAS, seed_world
 
 
 async def test_a_teacher_deposits_the_families_cheques(bot, sim, cast, demo_books):
@@ -97,7 +97,7 @@ async def test_only_the_latest_list_acts(bot, cast, demo_books):
     assert f"Bordereau : 2 chèques · {euros(35_00)}" in step.text
     for label in ("✅ Remettre ces chèques", f"☐ CE1A {a.piece}"):
         step = await julien.press(label, message=older)
-        assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+        assert step.answer == EARLIER_BUTTON
         assert not step.edited and not step.messages
     step = await julien.press("✅ Remettre ces chèques")  # the latest list still acts
     assert step.text.replace("\n", " ").startswith(f"Date de la remise (2 chèques · {euros(35_00)}) ?")
@@ -117,10 +117,37 @@ async def test_only_the_latest_date_question_records_a_slip(bot, cast, demo_book
     await julien.send("/remise")
     latest = (await julien.press("✅ Remettre ces chèques")).last
     step = await julien.press("Aujourd'hui", message=older)
-    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert step.answer == EARLIER_BUTTON
     assert not step.edited and not step.messages
     await julien.press("📅 Autre date", message=latest)
     step = await julien.send(f"{TODAY - timedelta(days=1):%d/%m/%Y}")  # before the cheques: the question again
     assert step.messages[-1].buttons[0] == ["Aujourd'hui", "Hier"]
     step = await julien.press("Aujourd'hui", message=step.messages[-1])  # its buttons act
     assert step.text.replace("\n", " ").startswith(f"Remise n° 1 du {DAY} enregistrée : 2 chèques, {euros(35_00)}.")
+
+
+async def test_who_writes_in_two_coops_picks_one(bot, cast, demo_books):
+    """/remise asks which coop with the coop step /pointage shares; an earlier list's coop button is refused."""
+    from sqlmodel import select
+
+    from store.models import Coop, Person, Role, RoleKind
+
+    def second_coop(session):  # Marie is also signataire of 974-222
+        seed_world(session)
+        marie = session.exec(select(Person).where(Person.telegram_id == MARIE)).one()
+        other = session.exec(select(Coop).where(Coop.affiliation == "974-222")).one()
+        session.add(Role(person_id=marie.id, kind=RoleKind.SIGNATAIRE, coop_id=other.id))
+    demo_books.run(second_coop)
+    cheque(demo_books, MARIE, "École", 40_00, "Don", "2000001")
+    marie = cast["mandataire"]
+    earlier = (await marie.send("/remise")).last
+    step = await marie.send("/remise")
+    assert step.text == "Remise de chèques : quelle coopérative ?"
+    assert step.last.buttons == [["Coopérative 974-111"], ["Coopérative 974-222"], ["Annuler"]]
+    step = await marie.press("Coopérative 974-111", message=earlier)
+    assert step.answer == EARLIER_BUTTON and step.messages == [] and step.edited == []
+    step = await marie.press("Coopérative 974-222")
+    assert step.text.startswith("Aucun chèque à remettre")
+    await marie.send("/remise")
+    step = await marie.press("Coopérative 974-111")
+    assert "Remise de chèques — coop 974-111" in step.text and "Don" in step.text

@@ -19,6 +19,7 @@ from store.people import who_is
 from tests.bankfiles import Line, credit_agricole
 from tests.reportworld import LAST_DAY, MARIE, OPENING_CAISSE, TODAY, YEAR, coop_and_ledgers, seed_year
 from tests.test_yearend_gaps import WARNING, live_entries, press_on_card, send_report, state, typed_entry
+from tests.world import EARLIER_BUTTON
 
 END = f"{LAST_DAY:%d/%m/%Y}"
 FEES = Line(date(YEAR + 1, 6, 20), "FRAIS TENUE DE COMPTE", -5_00)
@@ -157,7 +158,7 @@ async def test_only_the_latest_remise_card_records(bot, sim, sent):
         await marie.press("📅 Autre date")
         cards.append((await marie.send(END)).last)
     step = await marie.press("✅ Remettre ces chèques", message=cards[0])
-    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert step.answer == EARLIER_BUTTON
     assert rows(sent, ChequeDeposit) == 0
     step = await marie.press("✅ Remettre ces chèques", message=cards[1])
     assert f"Remise n° 1 du {END} enregistrée" in flat(step.text)

@@ -11,7 +11,7 @@ from store.cashcounts import DENOMINATIONS
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
-from tests.world import PERSONAS, seed_world
+from tests.world import EARLIER_BUTTON, PERSONAS, seed_world
 
 TODAY = today_in("Indian/Reunion")
 YEAR = fiscal_year_of(TODAY)
@@ -146,7 +146,7 @@ async def test_the_save_button_of_an_older_movement_card_records_nothing_else(bo
     deposit = (await fill_movement(julien, "Dépôt", "5")).last
     withdrawal = (await fill_movement(julien, "Retrait", "7")).last
     step = await julien.press("✅ Enregistrer", message=deposit)
-    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    assert step.answer == EARLIER_BUTTON
     assert "Mouvement enregistré" not in step.text and books_of(demo_books, "CE1A") == before
     step = await julien.press("✅ Enregistrer", message=withdrawal)
     assert step.text.startswith(f"Mouvement enregistré : retrait de {euros(700)}")
@@ -167,7 +167,7 @@ async def test_a_question_of_an_earlier_movement_does_not_answer_the_current_one
     await marie.press("CE1A")
     withdrawal = (await marie.send("70")).last
     step = await marie.press("Aujourd'hui", message=deposit)
-    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer." and step.edited == []
+    assert step.answer == EARLIER_BUTTON and step.edited == []
     step = await marie.press("Aujourd'hui", message=withdrawal)
     assert step.text.startswith("Libellé : « Retrait d'espèces ».")
 

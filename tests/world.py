@@ -13,6 +13,10 @@ def lock_year(session: Session, who: Who, coop_id: int, year: int) -> None:
     session.add(YearClosing(coop_id=coop_id, fiscal_year=year, closed_by=who.person.id))
 
 
+# The alert of a button of an earlier question or card pressed while a draft goes on: the draft is kept.
+EARLIER_BUTTON = ("Ce bouton appartient à une question ou une fiche précédente : utilisez le dernier message. "
+                  "Votre saisie en cours est conservée.")
+
 # persona → (telegram id, first name)
 PERSONAS = {
     "stranger": (5550001, "Inconnu"),

@@ -1,13 +1,9 @@
-"""/depense and /recette: the conversation, from the line typed to the entry recorded.
+"""/depense and /recette: the conversation, from the draft begun to the entry recorded.
 
-`/depense 12,50 Piles pour la classe` asks, by buttons, only what is missing:
-the ledger (if several), the account (the ledger's most used first, or
-Répartir over several), the means (a cheque's number, the next one
-suggested) and the date. Everything can also come on the line itself, after
-semicolons: `/depense 12,50 Piles; CE1A; fournitures; carte; hier` is recorded at once, in one
-store call (entry_line.py reads the amount and the label, the store the words that name ledgers
-and accounts). A `#projet` anywhere in the label tags the entry. What follows the recording
-(undo, receipts) is in receipts.py.
+The line typed with the command begins it (entry_start.py: recorded at once when complete). Then
+buttons ask only what is missing: the ledger (if several), the account (the ledger's most used
+first, or Répartir over several), the means (a cheque's number, the next one suggested) and the
+date; a card to confirm. What follows the recording (undo, receipts) is in receipts.py.
 """
 
 from __future__ import annotations
@@ -21,14 +17,13 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.bookkeeping.entry_line import project_of, split_amount
 from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
-from bot.ui.chat import as_user, end_conversation, older_card, show, this_draft_only
-from bot.ui.formatting import balance_line, day_text, direction_word, excerpt, money, refusal, report_warning, signed_money
+from bot.ui.chat import as_user, end_conversation, show, this_draft_only
+from bot.ui.formatting import balance_line, day_text, direction_word, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
-    DAYS, amount_problem, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
+    DAYS, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
 )
 from store import books as store_books
 from store import entries
@@ -37,8 +32,6 @@ from store.accounts import Account
 from store.books import EntryView
 from store.errors import LedgerError
 from store.models import Direction, Means
-from store.money import AmountError
-from store.text import says_something
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +50,7 @@ TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:sa
 CANCEL_BUTTON = Button("ent:cancel")
 
 DAY_REASONS = ("future", "year_not_open", "closed_year", "before_opening", "ledger_closed")  # a refused day: asked again
+LABEL_REASONS = ("label_length", "label_letters")  # a refused label: typed again
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
 
 
@@ -64,93 +58,13 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
-# The buttons of the draft's questions: not those of an earlier draft's, still on screen above.
+# The buttons of the draft's questions and of its card shown last: not those of an earlier draft's or card's.
 this_entry_only = this_draft_only(DRAFT)
 
 
-# ------------------------------------------------------------------ opening
-
-
-async def begin_expense(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """/depense [montant libellé; extras]"""
-    return await begin(update, context, Direction.DEPENSE)
-
-
-async def begin_receipt(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """/recette [montant libellé; extras]"""
-    return await begin(update, context, Direction.RECETTE)
-
-
-async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction) -> str | int:
-    """Record a line complete at once; else start a draft from whatever it gives and ask what is missing."""
-    language = lang(update)
-    line = update.effective_message.text.partition(" ")[2].strip()
-    head = read_head(line, language) if line else None
-    if isinstance(head, tuple):
-        return await record_line(update, context, direction, line, head)
-    known = await as_user(update, context, entries.entry_context, direction)  # is there a ledger to write in?
-    if not known.refs:
-        await update.effective_message.reply_text(t("books.no_ledger", language))
-        return ConversationHandler.END
-    context.user_data[DRAFT] = {"direction": direction.value, "begun": update.effective_message.message_id}
-    await update.effective_message.reply_text(
-        head or t("ent.ask_amount", language, direction=t(f"direction.{direction.value}", language)))  # fmt: skip
-    return AMOUNT
-
-
-async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """'12,50 Piles pour la classe' typed after a bare /depense."""
-    line = update.effective_message.text
-    head = read_head(line, lang(update))
-    if isinstance(head, str):
-        await update.effective_message.reply_text(head)
-        return AMOUNT
-    return await record_line(update, context, Direction(draft(context)["direction"]), line, head)
-
-
-def read_head(line: str, language: str) -> tuple[int, str, str | None] | str:
-    """The amount, label and #projet before the first semicolon, or what to type instead."""
-    try:
-        amount, label = split_amount(line.split(";")[0])
-    except AmountError as refused:  # no amount leading the line, or one the shared amount step refuses
-        return t("ent.amount.format", language) if refused.reason == "format" else amount_problem(refused, language)
-    label, project = project_of(label)
-    if len(label) > store_books.LABEL_MAX:
-        return t("ent.label.length", language)
-    if label and not says_something(label):  # (no label at all: it is asked)
-        return t("ledger.error.label_letters", language)
-    return amount, label, project
-
-
-async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction, line: str,
-                      head: tuple[int, str, str | None]) -> str | int:  # fmt: skip
-    """One store call: the line recorded when complete, else its draft and the step that comes next."""
-    amount, label, project = head
-    outcome = await as_user(update, context, entries.record_or_draft, direction, amount=amount, label=label,
-                            project=project, extras=line.split(";")[1:])  # fmt: skip
-    if isinstance(outcome, entries.Recorded):
-        return await say_recorded(update, context, outcome)
-    known, language = ordered(context, outcome.known, direction), lang(update)
-    if not known.refs:
-        context.user_data.pop(DRAFT, None)
-        await update.effective_message.reply_text(t("books.no_ledger", language))
-        return ConversationHandler.END
-    context.user_data[DRAFT] = {**outcome.fields, "begun": update.effective_message.message_id}
-    if outcome.unknown is not None:
-        await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(outcome.unknown))))
-        return AMOUNT
-    if outcome.repeated is not None:
-        twice = outcome.repeated
-        await update.effective_message.reply_text(t("ent.extra.twice", language, first=escape(excerpt(twice.first)),
-                                                    second=escape(excerpt(twice.second)),
-                                                    what=t(f"ent.extra.what.{twice.what}", language)))  # fmt: skip
-        return AMOUNT
-    if outcome.cheque_used is not None:
-        draft(context)["asked"] = True
-        return await confirm_cheque(update, context, outcome.cheque_used)
-    if outcome.refused is not None:
-        return await refused_at_recording(update, context, outcome.refused, known)
-    return await next_step(update, context, known)
+def label_refusal(refused: LedgerError, language: str) -> str:
+    """Why the store refused a typed label: too long (or empty), or saying nothing."""
+    return t("ent.label.length", language) if refused.reason == "label_length" else refusal(refused, language)
 
 
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
@@ -177,16 +91,6 @@ def ordered(context: ContextTypes.DEFAULT_TYPE, known: entries.EntryContext,
     if known.ledger_id is None:
         return known
     return replace(known, accounts=kept_order(context, known.ledger_id, direction, known.accounts))
-
-
-async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """The label, when the line had only an amount."""
-    label, project = project_of(" ".join(update.effective_message.text.split()))
-    if not await words_kept(update, label, store_books.LABEL_MAX, length="ent.label.length",
-                            letters="ledger.error.label_letters"):  # fmt: skip
-        return LABEL
-    draft(context).update(label=label, project=project or draft(context).get("project"))
-    return await next_step(update, context, await draft_context(update, context))
 
 
 def kept_order(context: ContextTypes.DEFAULT_TYPE, ledger_id: int, direction: Direction,
@@ -346,6 +250,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
                                  [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
     await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
                                   reply_markup=rest)  # fmt: skip
+    draft(context)["card"] = query.message.message_id  # its Le reste alone is this part's (this_entry_only)
     return SPLIT_AMOUNT
 
 
@@ -353,10 +258,7 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
 async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A part's amount typed, or "le reste" pressed; once nothing is left, the ventilation is done."""
     current, language = draft(context), lang(update)
-    if update.callback_query:
-        if REST_BUTTON.read(update) != current["part_account"]:  # an earlier part's question: not this account's
-            await update.callback_query.answer(t("unknown.button", language), show_alert=True)
-            return SPLIT_AMOUNT
+    if update.callback_query:  # on this part's question (an earlier part's is refused as an earlier card's)
         await update.callback_query.answer()
         await update.callback_query.edit_message_reply_markup(None)
         cents = parts_left(current)
@@ -561,8 +463,6 @@ async def card_again(update: Update, context: ContextTypes.DEFAULT_TYPE, known: 
 @this_entry_only
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Enregistrer, on the card shown last (an older card's would record another draft)."""
-    if await older_card(update, draft(context)):
-        return CONFIRM
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     return await record(update, context)
@@ -614,7 +514,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
         current["asked"] = True
         return await card_again(update, context, known)
-    said = refusal(refused, lang(update))
+    said = label_refusal(refused, lang(update)) if refused.reason in LABEL_REASONS else refusal(refused, lang(update))
     if refused.reason in DAY_REASONS and current.get("day"):  # which day: « 15/12 » on a line may be last year's
         said = f"{t('ent.day.understood', lang(update), day=day_text(date.fromisoformat(current['day'])))} {said}"
     await update.effective_message.reply_text(said)
@@ -632,6 +532,8 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
         current["project"] = None
     elif refused.reason in ("giver_required", "giver_length", "giver_letters"):
         current.pop("giver", None)
+    elif refused.reason in LABEL_REASONS:
+        current.pop("label", None)
     else:
         return await card_again(update, context, known)
     return await next_step(update, context, known or await draft_context(update, context))

@@ -24,14 +24,15 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.ui.buttons import ID, Button, button, enum
 from bot.ui.formatting import balance_line, day_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
-    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, read_amount, today_of,
-    words_kept, writable_ledgers,
+    DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, read_amount, today_of, writable_ledgers,
 )
-from bot.ui.chat import as_user, end_conversation, older_card, show, this_draft_only
+from bot.ui.chat import as_user, end_conversation, show, this_draft_only
 from bot.texts import lang, t
+from store import books as store_books
 from store import movements as store_movements
 from store.balances import Balances
-from store.books import BETWEEN, LABEL_MAX
+from store.books import BETWEEN
+from store.errors import LedgerError
 from store.lookups import class_pairs
 from store.models import MovementKind, Treasury
 from store.money import AmountError
@@ -48,14 +49,14 @@ CANCEL_BUTTONS = (Button("mvt:cancel"), Button("mvt:l:cancel"), Button("mvt:d:ca
 # Refusals of the store at recording → the field to ask again.
 REDO = {"caisse_negative": "amount", "amount_not_positive": "amount", "amount_too_large": "amount",
         "future": "day", "year_not_open": "day", "closed_year": "day", "before_opening": "day",
-        "label_length": "label"}  # fmt: skip
+        "label_length": "label", "label_letters": "label"}  # fmt: skip
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
-# The buttons of the movement's questions: not those of an earlier movement's, still on screen above.
+# The buttons of the movement's questions and of its card shown last: not those of an earlier movement's or card's.
 this_movement_only = this_draft_only(DRAFT)
 
 
@@ -214,10 +215,12 @@ async def keep_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """Another label, typed: 1 to 120 characters."""
+    """Another label, typed: the store's rule for a typed label (1 to 120 characters, a letter or a digit)."""
     label = " ".join("".join(c for c in update.effective_message.text if c.isprintable() or c.isspace()).split())
-    if not await words_kept(update, label, LABEL_MAX, length="ledger.error.label_length",
-                            letters="ledger.error.label_letters"):  # fmt: skip
+    try:
+        store_books.typed_label(label)
+    except LedgerError as refused:
+        await update.effective_message.reply_text(refusal(refused, lang(update)))
         return LABEL
     draft(context)["label"] = label
     return await next_step(update, context)
@@ -237,11 +240,10 @@ def card_text(current: dict, language: str) -> str:
              label=escape(current["label"]))  # fmt: skip
 
 
+@this_movement_only
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Enregistrer: the store records both legs, or says which step to take again."""
     query, language, current = update.callback_query, lang(update), draft(context)
-    if await older_card(update, current):
-        return CONFIRM
     await query.answer()
     recorded = await as_user(update, context, store_movements.record_movement_with_balances,
                              MovementKind(current["kind"]), ledger_id=current["ledger_id"],

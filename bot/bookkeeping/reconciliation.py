@@ -27,8 +27,8 @@ from bot.ui.buttons import ID, Button, button, page_turns, one_of
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, report_warning, signed_money
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, plural, t
-from bot.ui.steps import (amount_problem, answered_day, coops_keyboard, day_keyboard, flip, parse_cents,
-                           picked_coop, today_of)
+from bot.ui.steps import (amount_problem, answered_day, day_keyboard, flip, only_coop, parse_cents, picked_coop,
+                           today_of)
 from store import entries as store_entries
 from store import lookups
 from store import reconciliation as store_reconciliation
@@ -60,19 +60,13 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/pointage: which coop, if several; then the statement's date."""
     coops = await as_user(update, context, lookups.managed_coops)
-    if len(coops) == 1:
-        return await set_coop(update, context, coops[0])
-    language = lang(update)
-    await update.effective_message.reply_text(t("pnt.pick_coop", language),
-                                              reply_markup=coops_keyboard(coops, COOP_BUTTON, CANCEL_BUTTONS[0], language))
-    return COOP
+    ref = await only_coop(update, coops, "pnt.pick_coop", COOP_BUTTON, CANCEL_BUTTONS[0])
+    return COOP if ref is None else await set_coop(update, context, ref)
 
 
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A coop button: only one this person manages."""
-    ref = await picked_coop(update, context, COOP_BUTTON, Action.MANAGE_COOP)
-    await update.callback_query.answer()
-    return await set_coop(update, context, ref)
+    return await set_coop(update, context, await picked_coop(update, context, COOP_BUTTON, Action.MANAGE_COOP))
 
 
 async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:

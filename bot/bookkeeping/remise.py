@@ -17,9 +17,9 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button
 from bot.ui.formatting import WIDTH, clip, day_text, money, narrow, refusal, report_warning
-from bot.ui.chat import as_user, end_conversation, older_card, show
+from bot.ui.chat import as_user, end_conversation, show, this_draft_only
 from bot.texts import lang, plural, t
-from bot.ui.steps import DAYS, answered_day, coops_keyboard, day_keyboard, flip, picked_coop, today_of, writable_ledgers
+from bot.ui.steps import DAYS, answered_day, day_keyboard, flip, only_coop, picked_coop, today_of, writable_ledgers
 from store import entries
 from store import reconciliation
 from store.access import Action
@@ -40,6 +40,10 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
+# The buttons of the slip's questions and of its list shown last: not those of an earlier slip's or list's.
+this_slip_only = this_draft_only(DRAFT)
+
+
 def cheque_lines(entry: EntryView, ticked: list[int], language: str) -> list[str]:
     """'☑ CE1A 4 · 30/11/2026 · 15,00 €' and, under it, the label and the cheque's number."""
     box = "☑" if entry.id in ticked else "☐"
@@ -53,20 +57,15 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     refs = await writable_ledgers(update, context)
     if not refs:
         return ConversationHandler.END
-    coops = list({r.coop_id: r for r in refs}.values())
-    if len(coops) == 1:
-        return await set_coop(update, context, coops[0])
-    language = lang(update)
-    await update.effective_message.reply_text(t("rem.pick_coop", language),
-                                              reply_markup=coops_keyboard(coops, COOP_BUTTON, CANCEL_BUTTONS[0], language))
-    return COOP
+    context.user_data[DRAFT] = {"begun": update.effective_message.message_id}
+    ref = await only_coop(update, refs, "rem.pick_coop", COOP_BUTTON, CANCEL_BUTTONS[0])
+    return COOP if ref is None else await set_coop(update, context, ref)
 
 
+@this_slip_only
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A coop button: only one where this person writes."""
-    ref = await picked_coop(update, context, COOP_BUTTON, Action.WRITE_LEDGER)
-    await update.callback_query.answer()
-    return await set_coop(update, context, ref)
+    return await set_coop(update, context, await picked_coop(update, context, COOP_BUTTON, Action.WRITE_LEDGER))
 
 
 async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str | int:
@@ -76,8 +75,8 @@ async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: Ledg
         context.user_data.pop(DRAFT, None)
         await show(update, narrow(t("rem.none", lang(update))))
         return ConversationHandler.END
-    context.user_data[DRAFT] = {"coop_id": ref.coop_id, "affiliation": ref.affiliation, "timezone": ref.timezone,
-                                "ticked": [c.id for c in cheques[:SHOWN_MAX]]}  # fmt: skip
+    context.user_data.setdefault(DRAFT, {}).update(coop_id=ref.coop_id, affiliation=ref.affiliation, timezone=ref.timezone,
+                                                   ticked=[c.id for c in cheques[:SHOWN_MAX]])  # fmt: skip
     return await show_cheques(update, context, cheques)
 
 
@@ -103,11 +102,10 @@ async def show_cheques(update: Update, context: ContextTypes.DEFAULT_TYPE, chequ
     return CHEQUES
 
 
+@this_slip_only
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☑/☐: the cheque goes with this slip, or stays for the next one."""
     query, current = update.callback_query, draft(context)
-    if await older_card(update, current):
-        return CHEQUES
     entry_id = TICK_BUTTON.read(update)
     cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
     if entry_id not in {c.id for c in cheques[:SHOWN_MAX]}:
@@ -119,11 +117,10 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await show_cheques(update, context, cheques)
 
 
+@this_slip_only
 async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✅ Remettre ces chèques: the slip's date (at least one cheque ticked)."""
     query, current, language = update.callback_query, draft(context), lang(update)
-    if await older_card(update, current):
-        return CHEQUES
     cheques = await as_user(update, context, reconciliation.cheques_to_deposit, current["coop_id"])
     chosen = [c for c in cheques if c.id in current["ticked"]]
     if not chosen:
@@ -138,19 +135,17 @@ def day_question(chosen: list[EntryView], language: str) -> str:
     return t("rem.ask_day", language, cheques=plural(len(chosen), "word.cheque", language), total=money(sum(c.amount for c in chosen), language))
 
 
+@this_slip_only
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Aujourd'hui, Hier, or a date typed: the slip is recorded, or the step says why not. The question is the
     list's message: an earlier list's (left by /annuler) would record this slip in its place."""
-    if update.callback_query and await older_card(update, draft(context)):
-        return DAY
     day = await answered_day(update, today_of(draft(context)), DAY_BUTTON)
     return DAY if day is None else await deposit(update, context, day, warned=False)
 
 
+@this_slip_only
 async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Remettre ces chèques, under the report's warning: the slip is recorded."""
-    if await older_card(update, draft(context)):
-        return CONFIRM
     await update.callback_query.answer()
     return await deposit(update, context, date.fromisoformat(draft(context)["day"]), warned=True)
 

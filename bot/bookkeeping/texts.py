@@ -55,7 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
                           "espèces oubliée, ou en trop.",
                     "en": ": difference of {difference}.\nCount again (/caisse), and look for a cash receipt or "
                           "expense forgotten, or recorded twice."},
-    # /depense and /recette (entries.py)
+    # /depense and /recette (entry_start.py, entries.py)
     "cmd.depense": {"fr": "Enregistrer une dépense : /depense 12,50 Piles", "en": "Record an expense: /depense 12.50 Batteries"},
     "cmd.recette": {"fr": "Enregistrer une recette : /recette 45 Vente de gâteaux", "en": "Record a receipt: /recette 45 Cake sale"},
     "cmd.solde": {"fr": "Les soldes de vos cahiers (banque, caisse, chèques)", "en": "Your ledgers' balances (bank, cash, cheques)"},

@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.exports import files, report
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, YEAR, Button, button, one_of
-from bot.ui.chat import as_user, older_card, show
+from bot.ui.chat import as_user, show, this_draft_only
 from bot.ui.formatting import day_text, excerpt, years_text
 from store import exports
 from store.exports import ExportBook, ExportError, Scope
@@ -32,6 +32,8 @@ RANGE_BUTTON = Button("exp:range")
 CANCEL_BUTTON = Button("exp:cancel")
 _DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _RANGE_SHAPE = re.compile(r"\s*(?:du\s+|from\s+)?\d{1,2}/\d{1,2}/\d{4}\s*(?:[-–—]|au|à|to|\s)\s*\d{1,2}/\d{1,2}/\d{4}\s*", re.I)
+# The buttons of this file's questions and of its period question shown last: not those of an earlier /export's.
+this_export_only = this_draft_only(KEY)
 
 
 def cancel_row(language: str) -> list:
@@ -45,7 +47,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if not (choices.ledgers or choices.coops or choices.staff):
         await update.effective_message.reply_text(t("exp.nothing", language))
         return ConversationHandler.END
-    context.user_data[KEY] = {}
+    context.user_data[KEY] = {"begun": update.effective_message.message_id}
     kinds = [k for k in KINDS if k != "crf" or choices.coops or choices.staff]  # the report: whole coops only
     rows = [[button(t(f"exp.kind.{kind}", language), KIND_BUTTON.data(kind))] for kind in kinds]
     await update.effective_message.reply_text(t("exp.ask_kind", language),
@@ -53,6 +55,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     return KIND
 
 
+@this_export_only
 async def chose_kind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A kind of file chosen: the period at once for a single ledger, else which ledger or coop."""
     query, language = update.callback_query, lang(update)
@@ -84,6 +87,7 @@ def kind_of(context: ContextTypes.DEFAULT_TYPE) -> str:
     return context.user_data.get(KEY, {}).get("kind", "")
 
 
+@this_export_only
 async def chose_scope(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A ledger or a whole coop chosen: which period."""
     query = update.callback_query
@@ -130,11 +134,10 @@ def current_scope(context: ContextTypes.DEFAULT_TYPE) -> Scope:
     return Scope(**{**fields, "today": date.fromisoformat(fields["today"]), "years": tuple(fields["years"])})
 
 
+@this_export_only
 async def chose_year(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A fiscal year chosen: its file."""
     query, language = update.callback_query, lang(update)
-    if await older_card(update, context.user_data[KEY]):
-        return PERIOD
     year, scope = YEAR_BUTTON.read(update), current_scope(context)
     if year not in scope.years:
         await query.answer(t("exp.year_closed", language, years=years_text(year)), show_alert=True)
@@ -150,10 +153,9 @@ def range_example(scope: Scope) -> str:
     return f"{day_text(first)}-{day_text(max(first, scope.today - timedelta(days=1)))}"
 
 
+@this_export_only
 async def ask_range(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """📅 Autres dates: the period to type."""
-    if await older_card(update, context.user_data[KEY]):
-        return PERIOD
     await update.callback_query.answer()
     await update.callback_query.edit_message_text(
         t("exp.ask_range", lang(update), example=range_example(current_scope(context))),

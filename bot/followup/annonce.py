@@ -15,7 +15,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.reminders.sending import deliver, writer
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button, one_of
-from bot.ui.chat import as_user, end_conversation, older_card
+from bot.ui.chat import as_user, end_conversation, this_draft_only
 from bot.ui.formatting import day_text
 from store import followup
 from store.followup import ANNOUNCEMENT_MAX, FollowUpError
@@ -30,6 +30,8 @@ REPORT_BUTTON = Button("ann:r", ID)
 # The report's headings and the outbox states under each; pending and unknown only when there are some.
 REPORT_GROUPS = (("sent", ("sent",)), ("pending", ("pending", "sending")), ("blocked", ("blocked",)),
                  ("failed", ("failed",)), ("unknown", ("unknown",)))
+# The buttons of this announcement's questions and of its preview shown last: not those of an earlier /annonce's.
+this_announcement_only = this_draft_only(DRAFT)
 
 
 @writer(followup.ANNOUNCEMENT)
@@ -47,7 +49,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/annonce: to whom, each choice with the number of mandataires it reaches."""
     language = lang(update)
     department, counts = await as_user(update, context, followup.announcement_start)
-    context.user_data[DRAFT] = {"department": department}
+    context.user_data[DRAFT] = {"department": department, "begun": update.effective_message.message_id}
     keyboard = InlineKeyboardMarkup([[button(t("ann.button.all", language, count=counts.every), AUDIENCE_BUTTON.data("all"))],
                                      [button(t("ann.button.late", language, count=counts.late), AUDIENCE_BUTTON.data("late"))],
                                      [button(t("ann.button.commune", language), AUDIENCE_BUTTON.data("commune"))],
@@ -57,6 +59,7 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return AUDIENCE
 
 
+@this_announcement_only
 async def chose_audience(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """All or late: the text is asked; a commune: which one."""
     language, kind = lang(update), AUDIENCE_BUTTON.read(update)
@@ -73,6 +76,7 @@ async def chose_audience(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     return await _ask_text(update, context, kind, None)
 
 
+@this_announcement_only
 async def chose_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A commune chosen: the text is asked."""
     return await _ask_text(update, context, "commune", COMMUNE_BUTTON.read(update))
@@ -123,21 +127,19 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return WRITING
 
 
+@this_announcement_only
 async def retype(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️ Changer le texte: the text is asked again; the audience stays."""
-    if await older_card(update, context.user_data[DRAFT]):
-        return CONFIRM
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
     await update.effective_message.reply_text(t("ann.ask_again", lang(update)))
     return WRITING
 
 
+@this_announcement_only
 async def send(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """📤 Envoyer: the copies written to the outbox, sent at Telegram's pace, then what became of them; from the
     latest preview only (an earlier one's, left by /annuler, would send this draft in its place)."""
-    if await older_card(update, context.user_data[DRAFT]):
-        return CONFIRM
     language, draft = lang(update), context.user_data.pop(DRAFT)
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)

@@ -79,27 +79,19 @@ async def end_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     return ConversationHandler.END
 
 
-async def older_card(update: Update, current: dict) -> bool:
-    """A card's ✅ pressed on a card other than the one shown last for ``current`` (its ``card``): it would
-    record another draft than the one it shows, so it is told stale and nothing is done."""
-    query = update.callback_query
-    if current.get("card", query.message.message_id) == query.message.message_id:
-        return False
-    await query.answer(t("unknown.button", lang(update)), show_alert=True)
-    return True
-
-
 def this_draft_only(key: str):
-    """A button handler of a conversation whose draft is ``user_data[key]``, begun (``begun``) by the person's
-    command: a button of a message older than that command is an earlier draft's question, whose answer would
-    fill this draft; it is told stale, nothing done, the step kept (None keeps a conversation's state)."""
+    """A button handler of a conversation whose draft is ``user_data[key]``: a button of a message older than
+    the command that began the draft (its ``begun``) is an earlier draft's question, and one older than the
+    card shown last (its ``card``: a card, or a question whose buttons alone act) an earlier card's, whose ✅
+    would record this draft in place of the one it shows; either is told stale, nothing done, the step and the
+    draft kept (None keeps a conversation's state)."""
 
     def checked(callback):
         @functools.wraps(callback)
         async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE):
-            query = update.callback_query
-            if query and query.message.message_id < context.user_data.get(key, {}).get("begun", 0):
-                await query.answer(t("unknown.button", lang(update)), show_alert=True)
+            query, current = update.callback_query, context.user_data.get(key, {})
+            if query and query.message.message_id < max(current.get("begun", 0), current.get("card", 0)):
+                await query.answer(t("draft.earlier_button", lang(update)), show_alert=True)
                 return None
             return await callback(update, context)
 

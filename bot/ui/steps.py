@@ -84,11 +84,18 @@ def ledgers_keyboard(refs: list[LedgerRef], pick: Button, cancel: Button, langua
     return InlineKeyboardMarkup(rows)
 
 
-def coops_keyboard(refs: list[LedgerRef], pick: Button, cancel: Button, language: str) -> InlineKeyboardMarkup:
-    """One ``pick`` button per coop (its id; ``refs``, a ledger of each), and Annuler."""
-    rows = [[button(t("trs.coop", language, affiliation=r.affiliation), pick.data(r.coop_id))] for r in refs]
+async def only_coop(update: Update, refs: list[LedgerRef], question: str, pick: Button,
+                    cancel: Button) -> LedgerRef | None:  # fmt: skip
+    """The coop of ``refs`` (ledgers) when they are all one coop's (a ledger of it); else None, once ``question``
+    is asked with a ``pick`` button per coop (its id) and Annuler: the step that follows reads it (picked_coop)."""
+    coops = list({r.coop_id: r for r in refs}.values())
+    if len(coops) == 1:
+        return coops[0]
+    language = lang(update)
+    rows = [[button(t("trs.coop", language, affiliation=r.affiliation), pick.data(r.coop_id))] for r in coops]
     rows.append([button(t("button.cancel", language), cancel.data())])
-    return InlineKeyboardMarkup(rows)
+    await update.effective_message.reply_text(t(question, language), reply_markup=InlineKeyboardMarkup(rows))
+    return None
 
 
 def flip(ticked: list, item: object) -> None:
@@ -181,5 +188,8 @@ async def picked_ledger(update: Update, context: ContextTypes.DEFAULT_TYPE, pick
 
 
 async def picked_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, pick: Button, action: Action) -> LedgerRef:
-    """The coop of the pressed ``pick`` button, if this person may (the store refuses a forged or stale one)."""
-    return await as_user(update, context, lookups.pick_coop, pick.read(update), action)
+    """The coop of the pressed ``pick`` button of only_coop's question, if this person may (the store refuses a
+    forged or stale one): a ledger of it."""
+    ref = await as_user(update, context, lookups.pick_coop, pick.read(update), action)
+    await update.callback_query.answer()
+    return ref

@@ -14,6 +14,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "(une dépense s'enregistre avec /depense, une recette avec /recette).",
                             "en": "A negative amount is not accepted: type it without a sign, for example {example} "
                                   "(an expense is recorded with /depense, a receipt with /recette)."},
+    # chat.py: a button of an earlier question or card, pressed while a draft goes on (the draft is kept)
+    "draft.earlier_button": {"fr": "Ce bouton appartient à une question ou une fiche précédente : utilisez le "
+                                   "dernier message. Votre saisie en cours est conservée.",
+                             "en": "This button belongs to an earlier question or card: use the latest message. "
+                                   "What you are entering is kept."},
     "trs.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},  # the coop picker
     "trs.day.today": {"fr": "Aujourd'hui", "en": "Today"},
     "trs.day.yesterday": {"fr": "Hier", "en": "Yesterday"},

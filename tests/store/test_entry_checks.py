@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from store import entries
-from store.models import Means
+from sqlmodel import select
+
+from store import entries, movements
+from store.models import Direction, Entry, Means, MovementKind
 from tests.store.test_ledger import DAY, JULIEN, MARIE, TODAY, refused, world  # noqa: F401 (world: a fixture)
 
 
@@ -38,3 +40,23 @@ def test_a_class_bank_going_negative_is_told_not_refused(world):
     assert world.act(JULIEN, entries.bank_after_expense, world.ce1a, day=DAY, amount=6000) == -1000
     assert world.act(MARIE, entries.bank_after_expense, world.ecole, day=DAY, amount=6000) is None  # the school: no
     assert world.expense(world.ce1a, 6000, by=JULIEN).amount == 6000
+
+
+def test_a_typed_label_that_says_nothing_is_refused_by_the_store(world):
+    """Emoji or punctuation alone: the store refuses the label (label_letters) of a line, of a draft and of a
+    movement, before anything is written; the bot only says it."""
+    count = world.db.run(lambda s: len(s.exec(select(Entry.id)).all()))
+    line = world.act(JULIEN, entries.record_or_draft, Direction.DEPENSE, amount=250, label="🎉 !!", project=None,
+                     extras=["fournitures", "carte", "hier"])  # fmt: skip
+    assert line.refused.reason == "label_letters" and "splits" not in line.fields  # refused before its words
+    too_long = world.act(JULIEN, entries.record_or_draft, Direction.DEPENSE, amount=250, label="x" * 121,
+                         project=None, extras=[])  # fmt: skip
+    assert too_long.refused.reason == "label_length"
+    draft = {"direction": "depense", "amount": 250, "label": "…", "ledger_id": world.ce1a, "means": "carte",
+             "splits": [["fournitures", 250]], "day": DAY.isoformat()}  # fmt: skip
+    refused("label_letters", world.act, JULIEN, entries.record_draft, draft)
+    refused("label_letters", world.act, JULIEN, movements.record_movement, MovementKind.RETRAIT, ledger_id=world.ce1a,
+            day=DAY, amount=100, label="💶", today=TODAY)  # fmt: skip
+    assert world.db.run(lambda s: len(s.exec(select(Entry.id)).all())) == count
+    assert world.act(JULIEN, entries.record_or_draft, Direction.DEPENSE, amount=250, label="Craies 🎨", project=None,
+                     extras=["fournitures"]).refused is None  # fmt: skip
