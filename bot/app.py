@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import logging
 import warnings
@@ -13,6 +14,7 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.warnings import PTBUserWarning
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -315,13 +317,6 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         ConversationHandler(
-            name="contact", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("contact", contact.begin)],
-            states={contact.WRITING: [MessageHandler(TEXT, contact.wrote),
-                                      MessageHandler(~filters.COMMAND, contact.not_text)]},
-            fallbacks=[CommandHandler("annuler", end_conversation)],
-        ),
-        ConversationHandler(
             name="annonce", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("annonce", annonce.begin)],
             states={
@@ -502,9 +497,30 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(start.stale_button),
     ])  # fmt: skip
     application.add_handler(CallbackQueryHandler(gate.check_button), group=-1)
+    # /contact ahead of the other conversations (its own steps answer alone): its message is the next line even
+    # when another conversation waits for one, /annuler cancels it, and any other command leaves it, then runs.
+    application.add_handler(ConversationHandler(
+        name="contact", persistent=True, allow_reentry=True,
+        entry_points=[CommandHandler("contact", alone(contact.begin))],
+        states={contact.WRITING: [MessageHandler(TEXT, alone(contact.wrote)),
+                                  MessageHandler(~filters.COMMAND, alone(contact.not_text)),
+                                  CommandHandler("annuler", alone(end_conversation)),
+                                  MessageHandler(filters.COMMAND, contact.left)]},
+        fallbacks=[],
+    ), group=-1)  # fmt: skip
     application.bot_data[gate.BUTTON_SHAPES] = gate.button_shapes(application)
     application.add_error_handler(on_error)
     return application
+
+
+def alone(step):
+    """A step of a conversation served before group 0: its answer is the update's only one."""
+
+    @functools.wraps(step)
+    async def answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        raise ApplicationHandlerStop(await step(update, context))
+
+    return answered
 
 
 async def set_command_menus(application: Application) -> None:

@@ -58,6 +58,13 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return WRITING
 
 
+async def left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Another command while the message is awaited: nothing goes to the AD, the person is told so, the
+    command then runs (its next line is no longer the message)."""
+    await update.effective_message.reply_text(t("contact.left", lang(update)))
+    return ConversationHandler.END
+
+
 async def relay_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A reply to a contact copy goes back to its author; any other reply is stray text."""
     message = update.effective_message
