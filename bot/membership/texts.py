@@ -73,6 +73,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "coop.adhesion.submitted": {"fr": "⏳ transmise, à valider par l'OCCE", "en": "⏳ sent, for the OCCE to validate"},
     "coop.adhesion.validated": {"fr": "✅ validée", "en": "✅ validated"},
     "coop.report": {"fr": "Compte rendu {years} : {state}", "en": "Yearly report {years}: {state}"},
+    "coop.none_yet": {"fr": "Vous ne suivez encore aucune coopérative : aucune coopérative de l'OCCE {department} "
+                            "n'est enregistrée dans CoopBot pour l'instant.",
+                      "en": "You follow no cooperative yet: no cooperative of OCCE {department} is registered in "
+                            "CoopBot for now."},
     "coop.ask": {"fr": "La fiche de quelle coopérative ? Tapez son affiliation (par exemple {example}) :",
                  "en": "The card of which cooperative? Type its affiliation (e.g. {example}):"},
     "coop.unknown": {"fr": "Pas de coopérative « {typed} » dans votre département. Tapez une affiliation "
