@@ -421,7 +421,8 @@ def build_application(settings: Settings, database: Database) -> Application:
                                 suivi.REPORT_BUTTON.handler(suivi.chose_report),
                                 suivi.COMMUNES_BUTTON.handler(suivi.pick_commune),
                                 suivi.COMMUNE_BUTTON.handler(suivi.chose_commune),
-                                suivi.OPEN_BUTTON.handler(suivi.open_coop), just_looking],
+                                suivi.OPEN_BUTTON.handler(suivi.open_coop),
+                                suivi.LIST_BUTTON.handler(suivi.back_to_list), just_looking],
                 suivi.COOP: [*suivi_card, just_looking],
                 # the card above stays live: a button of it leaves the message unwritten
                 suivi.WRITING: [MessageHandler(TEXT, suivi.wrote), MessageHandler(~filters.COMMAND, suivi.not_text),

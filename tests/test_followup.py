@@ -183,6 +183,27 @@ async def test_suivi_filtered_paged_and_opened(bot, sim, department):
     assert step.text == "Suivi fermé. /suivi pour le rouvrir."
 
 
+async def test_each_filter_menu_goes_back_to_the_list_as_it_was(bot, sim, department):
+    """The filter menus had no way back but « Tous les … », which dropped the filter already chosen."""
+    paul = sim.user(*PERSONAS["ad"])
+    await paul.send("/suivi")
+    await paul.press("🏘 Par commune")
+    listed = await paul.press("Saint-Pierre")
+    assert "Filtre : Saint-Pierre — 2 coopératives" in listed.text
+    for menu in ("🔽 Par état", "📋 Par CRF", "🏘 Par commune"):
+        step = await paul.press(menu)
+        assert step.last.buttons[-1] == ["↩️ Retour à la liste"]
+        step = await paul.press("↩️ Retour à la liste")
+        assert step.text == listed.text and step.last.buttons == listed.last.buttons
+    await paul.press("🏘 Par commune")
+    await paul.press("Toutes les communes")
+    step = await paul.press("▶️")
+    assert "Page 2/2" in step.text
+    await paul.press("🔽 Par état")
+    step = await paul.press("↩️ Retour à la liste")
+    assert "Page 2/2" in step.text  # the page too
+
+
 async def test_write_to_a_mandataire(bot, sim, department):
     paul = sim.user(*PERSONAS["ad"])
     mandataire = sim.user(3002, "Mandataire")

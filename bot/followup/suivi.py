@@ -110,13 +110,18 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await _show_list(update, context)
 
 
+def _back_row(language: str) -> list:
+    """↩️ Retour à la liste under a filter menu: the list as it was, its filters and page kept."""
+    return [button(t("sui.button.list", language), LIST_BUTTON.data())]
+
+
 async def _pick_state(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, pick: Button,
                       keys: tuple[str, ...], label: str, counts: Callable[[Overview], dict[str, int]]) -> str:  # fmt: skip
     """One ``pick`` button per state (named ``label.<state>``), with its count, and one for every state."""
     language, found = lang(update), await _overview(update, context)
     rows = [[button(t("sui.button.state", language, label=t(f"{label}.{key}", language), count=counts(found)[key]),
                     pick.data(key))] for key in keys]  # fmt: skip
-    rows.append([button(t("sui.button.every_state", language), pick.data("all"))])
+    rows += [[button(t("sui.button.every_state", language), pick.data("all"))], _back_row(language)]
     await update.callback_query.edit_message_text(t(question, language), reply_markup=InlineKeyboardMarkup(rows))
     return LISTING
 
@@ -156,7 +161,7 @@ async def pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     language, found = lang(update), await _overview(update, context)
     names = [button(name, COMMUNE_BUTTON.data(index)) for index, name in enumerate(found.communes)]
     rows = [names[i:i + 2] for i in range(0, len(names), 2)]
-    rows.append([button(t("sui.button.every_commune", language), COMMUNE_BUTTON.data("all"))])
+    rows += [[button(t("sui.button.every_commune", language), COMMUNE_BUTTON.data("all"))], _back_row(language)]
     await update.callback_query.edit_message_text(t("sui.pick_commune", language),
                                                   reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return LISTING
