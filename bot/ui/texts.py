@@ -14,6 +14,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                   "(une dépense s'enregistre avec /depense, une recette avec /recette).",
                             "en": "A negative amount is not accepted: type it without a sign, for example {example} "
                                   "(an expense is recorded with /depense, a receipt with /recette)."},
+    "trs.amount.negative_cash": {"fr": "Une caisse ne peut pas être négative : tapez son montant sans signe, "
+                                       "par exemple {example} (0 si elle est vide).",
+                                 "en": "A cash box cannot be negative: type its amount without a sign, "
+                                       "for example {example} (0 if it is empty)."},
     "trs.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},  # the coop picker
     "trs.day.today": {"fr": "Aujourd'hui", "en": "Today"},
     "trs.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
