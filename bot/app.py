@@ -83,17 +83,15 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.job_queue.run_repeating(review.tell_changes, CHANGES_CHECK_SECONDS, name="report_changes")
 
     # Before anything else: edited messages change nothing (they would record again).
-    application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-4)
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-5)
     # Then: each update once, private chats only, the access table for every command.
-    application.add_handler(TypeHandler(Update, gate.once), group=-3)
-    application.add_handler(TypeHandler(Update, gate.private_only), group=-2)
+    application.add_handler(TypeHandler(Update, gate.once), group=-4)
+    application.add_handler(TypeHandler(Update, gate.private_only), group=-3)
 
     back = adhesion.BACK_BUTTON.handler(adhesion.back)
     journal_open = journal.OPEN_BUTTON.handler(journal.open_entry)
     journal_back = journal.BACK_BUTTON.handler(journal.back_to_page)
     just_looking = CommandHandler("annuler", leave_view)  # in states where nothing is under way
-    suivi_card = [suivi.NUDGE_BUTTON.handler(suivi.nudge), suivi.WRITE_BUTTON.handler(suivi.ask_text),
-                  suivi.LIST_BUTTON.handler(suivi.back_to_list)]  # fmt: skip
     entry_cancel = [CommandHandler("annuler", entries.cancel),
                     entries.CANCEL_BUTTON.handler(entries.cancel)]  # fmt: skip
     application.add_handlers([
@@ -423,10 +421,9 @@ def build_application(settings: Settings, database: Database) -> Application:
                                 suivi.COMMUNE_BUTTON.handler(suivi.chose_commune),
                                 suivi.OPEN_BUTTON.handler(suivi.open_coop),
                                 suivi.LIST_BUTTON.handler(suivi.back_to_list), just_looking],
-                suivi.COOP: [*suivi_card, just_looking],
-                # the card above stays live: a button of it leaves the message unwritten
-                suivi.WRITING: [MessageHandler(TEXT, suivi.wrote), MessageHandler(~filters.COMMAND, suivi.not_text),
-                                *suivi_card],
+                # ✉️ Écrire is served ahead (below); the card stays live while and after writing
+                suivi.COOP: [suivi.NUDGE_BUTTON.handler(suivi.nudge), suivi.LIST_BUTTON.handler(suivi.back_to_list),
+                             just_looking],
             },
             fallbacks=[CommandHandler("annuler", end_conversation), suivi.CLOSE_BUTTON.handler(suivi.close)],
         ),
@@ -497,25 +494,38 @@ def build_application(settings: Settings, database: Database) -> Application:
         MessageHandler(filters.UpdateType.MESSAGE, start.other_message),
         CallbackQueryHandler(start.stale_button),
     ])  # fmt: skip
-    application.add_handler(CallbackQueryHandler(gate.check_button), group=-1)
-    # /contact ahead of the other conversations (its own steps answer alone): its message is the next line even
-    # when another conversation waits for one, /annuler cancels it, and any other command leaves it, then runs.
-    application.add_handler(ConversationHandler(
-        name="contact", persistent=True, allow_reentry=True,
-        entry_points=[CommandHandler("contact", alone(contact.begin))],
-        states={contact.WRITING: [MessageHandler(TEXT, alone(contact.wrote)),
-                                  MessageHandler(~filters.COMMAND, alone(contact.not_text)),
-                                  CommandHandler("annuler", alone(end_conversation)),
-                                  MessageHandler(filters.COMMAND, contact.left)]},
-        fallbacks=[],
-    ), group=-1)  # fmt: skip
+    application.add_handler(CallbackQueryHandler(gate.check_button), group=-2)
+    # Ahead of the other conversations, those whose typed line goes to someone else (/contact to the AD, ✉️ Écrire
+    # of /suivi to a coop's mandataires); their own steps answer alone. Their message is the next line even when
+    # another conversation waits for one, /annuler cancels it (not that other one), and any other command gives
+    # it up (said) before it runs, as does any other button (the card's, for ✉️) before it acts.
+    application.add_handlers([
+        ConversationHandler(
+            name="contact", persistent=True, allow_reentry=True,
+            entry_points=[CommandHandler("contact", alone(contact.begin))],
+            states={contact.WRITING: [MessageHandler(TEXT, alone(contact.wrote)),
+                                      MessageHandler(~filters.COMMAND, alone(contact.not_text)),
+                                      CommandHandler("annuler", alone(end_conversation)),
+                                      MessageHandler(filters.COMMAND, contact.left)]},
+            fallbacks=[],
+        ),
+        ConversationHandler(
+            name="suivi_ecrire", persistent=True, allow_reentry=True,
+            entry_points=[suivi.WRITE_BUTTON.handler(alone(suivi.ask_text))],
+            states={suivi.WRITING: [MessageHandler(TEXT, alone(suivi.wrote)),
+                                    MessageHandler(~filters.COMMAND, alone(suivi.not_text)),
+                                    CommandHandler("annuler", alone(end_conversation)),
+                                    MessageHandler(filters.COMMAND, suivi.left), CallbackQueryHandler(suivi.left)]},
+            fallbacks=[],
+        ),
+    ], group=-1)  # fmt: skip
     application.bot_data[gate.BUTTON_SHAPES] = gate.button_shapes(application)
     application.add_error_handler(on_error)
     return application
 
 
 def alone(step):
-    """A step of a conversation served before group 0: its answer is the update's only one."""
+    """A step of a conversation served ahead of group 0: its answer is the update's only one."""
 
     @functools.wraps(step)
     async def answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

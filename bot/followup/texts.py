@@ -44,6 +44,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "sui.button.list": {"fr": "↩️ Retour à la liste", "en": "↩️ Back to the list"},
     "sui.no_mandataire": {"fr": "Cette coopérative n'a pas de mandataire sur CoopBot : invitez-le avec /inviter.",
                           "en": "This cooperative has no mandataire on CoopBot: invite them with /inviter."},
+    "sui.left": {"fr": "Vous avez tapé une autre commande : le message à {names} est abandonné, rien ne lui est envoyé.",
+                 "en": "You typed another command: the message to {names} is given up, nothing is sent to them."},
     "sui.ask_text": {"fr": "Votre message pour {names} (coopérative {affiliation}), en un seul message de "
                            "{limit} caractères au plus (/annuler pour arrêter) :",
                      "en": "Your message for {names} (cooperative {affiliation}), in one message of at most "
