@@ -172,12 +172,6 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         ConversationHandler(
-            name="reouvrir", persistent=True, allow_reentry=True,
-            entry_points=[validation.REOPEN_BUTTON.handler(validation.ask_reason)],
-            states={validation.REOPEN_REASON: [MessageHandler(TEXT, validation.typed_reason)]},
-            fallbacks=[CommandHandler("annuler", end_conversation)],
-        ),
-        ConversationHandler(
             name="mouvement", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("mouvement", movements.begin)],
             states={
@@ -361,12 +355,6 @@ def build_application(settings: Settings, database: Database) -> Application:
                     quitus.PARENT: [quitus.PARENT_BUTTON.handler(quitus.chose_parent)]},
             fallbacks=[CommandHandler("annuler", quitus.cancel)],
         ),
-        ConversationHandler(
-            name="renvoi", persistent=True, allow_reentry=True,
-            entry_points=[review.BACK_BUTTON.handler(review.ask_comment)],
-            states={review.COMMENT: [MessageHandler(TEXT, review.typed_comment)]},
-            fallbacks=[CommandHandler("annuler", review.cancel)],
-        ),
         review.LIST_BUTTON.handler(review.follow_up),
         compterendu.REVIEW_BUTTON.handler(review.review),
         review.OK_BUTTON.handler(review.validate),
@@ -495,29 +483,20 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(start.stale_button),
     ])  # fmt: skip
     application.add_handler(CallbackQueryHandler(gate.check_button), group=-2)
-    # Ahead of the other conversations, those whose typed line goes to someone else (/contact to the AD, ✉️ Écrire
-    # of /suivi to a coop's mandataires); their own steps answer alone. Their message is the next line even when
-    # another conversation waits for one, /annuler cancels it (not that other one), and any other command gives
-    # it up (said) before it runs, as does any other button (the card's, for ✉️) before it acts.
+    # Ahead of the other conversations, those whose typed line goes to someone else: /contact to the AD, and from
+    # the AD to a coop's mandataires ✉️ Écrire of /suivi, the reason of ↩️ Rouvrir (a membership) and the comment
+    # of ↩️ À compléter (a report). Their own steps answer alone: their message is the next line even when another
+    # conversation waits for one, and /annuler cancels it, not that other one. Any other command gives it up
+    # (said) before it runs, as does any other button before it acts.
     application.add_handlers([
-        ConversationHandler(
-            name="contact", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("contact", alone(contact.begin))],
-            states={contact.WRITING: [MessageHandler(TEXT, alone(contact.wrote)),
-                                      MessageHandler(~filters.COMMAND, alone(contact.not_text)),
-                                      CommandHandler("annuler", alone(end_conversation)),
-                                      MessageHandler(filters.COMMAND, contact.left)]},
-            fallbacks=[],
-        ),
-        ConversationHandler(
-            name="suivi_ecrire", persistent=True, allow_reentry=True,
-            entry_points=[suivi.WRITE_BUTTON.handler(alone(suivi.ask_text))],
-            states={suivi.WRITING: [MessageHandler(TEXT, alone(suivi.wrote)),
-                                    MessageHandler(~filters.COMMAND, alone(suivi.not_text)),
-                                    CommandHandler("annuler", alone(end_conversation)),
-                                    MessageHandler(filters.COMMAND, suivi.left), CallbackQueryHandler(suivi.left)]},
-            fallbacks=[],
-        ),
+        to_someone("contact", CommandHandler("contact", alone(contact.begin)), contact.WRITING, contact.wrote,
+                   contact.left, not_text=contact.not_text),
+        to_someone("suivi_ecrire", suivi.WRITE_BUTTON.handler(alone(suivi.ask_text)), suivi.WRITING, suivi.wrote,
+                   suivi.left, not_text=suivi.not_text),
+        to_someone("reouvrir", validation.REOPEN_BUTTON.handler(alone(validation.ask_reason)),
+                   validation.REOPEN_REASON, validation.typed_reason, validation.reason_left),
+        to_someone("renvoi", review.BACK_BUTTON.handler(alone(review.ask_comment)), review.COMMENT,
+                   review.typed_comment, review.comment_left, cancel=review.cancel),
     ], group=-1)  # fmt: skip
     application.bot_data[gate.BUTTON_SHAPES] = gate.button_shapes(application)
     application.add_error_handler(on_error)
@@ -534,6 +513,19 @@ def alone(step):
     return answered
 
 
+def to_someone(name: str, entry, state: str, wrote, left, *, cancel=end_conversation,
+               not_text=None) -> ConversationHandler:  # fmt: skip
+    """A conversation served ahead whose typed line goes to someone else: ``entry`` (its steps ``alone``) asks
+    for it, ``wrote`` takes it, ``not_text`` answers anything else but a command; /annuler is ``cancel``; any
+    other command or button calls ``left``, which ends it, then goes on to the handlers of group 0."""
+    steps = [MessageHandler(TEXT, alone(wrote))]
+    steps += [MessageHandler(~filters.COMMAND, alone(not_text))] if not_text else []
+    steps += [CommandHandler("annuler", alone(cancel)), MessageHandler(filters.COMMAND, left),
+              CallbackQueryHandler(left)]  # fmt: skip
+    return ConversationHandler(name=name, persistent=True, allow_reentry=True, entry_points=[entry],
+                               states={state: steps}, fallbacks=[])  # fmt: skip
+
+
 async def set_command_menus(application: Application) -> None:
     """The menu of people with no role yet, in French by default and in English for English Telegram."""
     commands = access.commands_for(())
@@ -546,13 +538,20 @@ async def set_command_menus(application: Application) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Refusals get their reason; failures are logged with the update id and the person told briefly."""
+    """Refusals get their reason; failures are logged with the update id and the person told briefly. The update
+    goes no further: a step served ahead (group −1) that failed is not handled again by group 0."""
     if not isinstance(update, Update) or update.effective_chat is None:
         if isinstance(context.error, NetworkError):  # polling retries by itself
             log.warning("Bot API unreachable: %s", context.error)
         else:
             log.error("failure outside an update", exc_info=context.error)
         return
+    await tell_failure(update, context)
+    raise ApplicationHandlerStop
+
+
+async def tell_failure(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What the person reads of the failure of their update, once."""
     if isinstance(context.error, BadRequest) and "not modified" in context.error.message.lower():
         # A button that asked for what the message already shows (pressed twice, a list with nothing new):
         # Telegram refuses the edit, the person has what they asked for.

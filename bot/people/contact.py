@@ -59,9 +59,10 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 async def left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Another command while the message is awaited: nothing goes to the AD, the person is told so, the
-    command then runs (its next line is no longer the message)."""
-    await update.effective_message.reply_text(t("contact.left", lang(update)))
+    """Another command or button while the message is awaited: nothing goes to the AD (a command is told so),
+    then the command runs or the button acts (the next line is no longer the message)."""
+    if update.message:
+        await update.message.reply_text(t("contact.left", lang(update)))
     return ConversationHandler.END
 
 
