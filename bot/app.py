@@ -483,21 +483,23 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(start.stale_button),
     ])  # fmt: skip
     application.add_handler(CallbackQueryHandler(gate.check_button), group=-2)
-    # Ahead of the other conversations, those whose typed line goes to someone else: /contact to the AD, and from
-    # the AD to a coop's mandataires ✉️ Écrire of /suivi, the reason of ↩️ Rouvrir (a membership) and the comment
-    # of ↩️ À compléter (a report). Their own steps answer alone: their message is the next line even when another
-    # conversation waits for one, and /annuler cancels it, not that other one. Any other command gives it up
-    # (said) before it runs, as does any other button before it acts.
-    application.add_handlers([
-        to_someone("contact", CommandHandler("contact", alone(contact.begin)), contact.WRITING, contact.wrote,
-                   contact.left, not_text=contact.not_text),
-        to_someone("suivi_ecrire", suivi.WRITE_BUTTON.handler(alone(suivi.ask_text)), suivi.WRITING, suivi.wrote,
-                   suivi.left, not_text=suivi.not_text),
-        to_someone("reouvrir", validation.REOPEN_BUTTON.handler(alone(validation.ask_reason)),
-                   validation.REOPEN_REASON, validation.typed_reason, validation.reason_left),
-        to_someone("renvoi", review.BACK_BUTTON.handler(alone(review.ask_comment)), review.COMMENT,
-                   review.typed_comment, review.comment_left, cancel=review.cancel),
-    ], group=-1)  # fmt: skip
+    # Ahead of the other conversations, one whose typed line goes to someone else: /contact to the AD, and from the
+    # AD to a coop's mandataires ✉️ Écrire of /suivi, the reason of ↩️ Rouvrir (a membership) and the comment of
+    # ↩️ À compléter (a report). One conversation, so one such message waits at a time, and its own steps answer
+    # alone: the message is the next line even when another conversation waits for one, /annuler cancels it (not
+    # that other one), and any other command gives it up (said) before it runs, as does any other button.
+    application.add_handler(ConversationHandler(
+        name="message", persistent=True, allow_reentry=True,
+        entry_points=[CommandHandler("contact", alone(contact.begin)),
+                      suivi.WRITE_BUTTON.handler(alone(suivi.ask_text)),
+                      validation.REOPEN_BUTTON.handler(alone(validation.ask_reason)),
+                      review.BACK_BUTTON.handler(alone(review.ask_comment))],
+        states={contact.WRITING: to_someone(contact.wrote, contact.left, not_text=contact.not_text),
+                suivi.WRITING: to_someone(suivi.wrote, suivi.left, not_text=suivi.not_text),
+                validation.REOPEN_REASON: to_someone(validation.typed_reason, validation.reason_left),
+                review.COMMENT: to_someone(review.typed_comment, review.comment_left, cancel=review.cancel)},
+        fallbacks=[],
+    ), group=-1)  # fmt: skip
     application.bot_data[gate.BUTTON_SHAPES] = gate.button_shapes(application)
     application.add_error_handler(on_error)
     return application
@@ -513,17 +515,14 @@ def alone(step):
     return answered
 
 
-def to_someone(name: str, entry, state: str, wrote, left, *, cancel=end_conversation,
-               not_text=None) -> ConversationHandler:  # fmt: skip
-    """A conversation served ahead whose typed line goes to someone else: ``entry`` (its steps ``alone``) asks
-    for it, ``wrote`` takes it, ``not_text`` answers anything else but a command; /annuler is ``cancel``; any
-    other command or button calls ``left``, which ends it, then goes on to the handlers of group 0."""
+def to_someone(wrote, left, *, cancel=end_conversation, not_text=None) -> list:
+    """The step of a message to someone else: ``wrote`` takes the line, ``not_text`` answers anything else but a
+    command, /annuler is ``cancel`` (all three ``alone``); any other command or button calls ``left``, which ends
+    the conversation, then goes on to the handlers of group 0."""
     steps = [MessageHandler(TEXT, alone(wrote))]
     steps += [MessageHandler(~filters.COMMAND, alone(not_text))] if not_text else []
-    steps += [CommandHandler("annuler", alone(cancel)), MessageHandler(filters.COMMAND, left),
-              CallbackQueryHandler(left)]  # fmt: skip
-    return ConversationHandler(name=name, persistent=True, allow_reentry=True, entry_points=[entry],
-                               states={state: steps}, fallbacks=[])  # fmt: skip
+    return steps + [CommandHandler("annuler", alone(cancel)), MessageHandler(filters.COMMAND, left),
+                    CallbackQueryHandler(left)]  # fmt: skip
 
 
 async def set_command_menus(application: Application) -> None:

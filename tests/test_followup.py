@@ -279,6 +279,27 @@ async def test_another_command_leaves_the_message_to_the_mandataire(bot, sim, de
     assert "Pensez à valider votre adhésion." in mandataire.last.content
 
 
+async def test_one_message_waits_at_a_time(bot, sim, department):
+    """✉️ Écrire, then ↩️ Rouvrir pressed on an earlier message: the reason's question did not come (« Ce bouton
+    n'est plus valable »); begun the other way round, the line after the message still reopened the membership."""
+    paul, mandataire = sim.user(*PERSONAS["ad"]), sim.user(3001, "Mandataire")
+    await paul.send("/valider")
+    membership = (await paul.press("🔍 Voir 974-301")).last
+    await paul.send("/suivi")
+    await paul.press("🏘 Par commune")
+    await paul.press("Saint-Paul")
+    card = (await paul.press("🔍 974-301 École Les Filaos")).last
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.press("↩️ Rouvrir l'adhésion de 974-301", message=membership)
+    assert "pourquoi ?" in step.text
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.send("Pensez à valider votre adhésion.")
+    assert step.text == "Message transmis à Mandataire 974-301."
+    step = await paul.send("Une note pour moi")
+    assert "rouverte" not in step.text
+    assert [m.content[:20] for m in mandataire.history if m.from_bot] == ["✉️ Message de l'OCCE"]
+
+
 async def test_coop_without_mandataire_and_forged_buttons(bot, sim, department):
     paul, gaston = sim.user(*PERSONAS["ad"]), sim.user(*PERSONAS["ad_autre_departement"])
     await paul.send("/suivi")
