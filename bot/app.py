@@ -303,12 +303,6 @@ def build_application(settings: Settings, database: Database) -> Application:
                        invitations.MANDATE_CANCEL_BUTTON.handler(end_conversation)],
         ),
         ConversationHandler(
-            name="coop", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("coop", coop.begin)],
-            states={coop.TYPING_COOP: [MessageHandler(TEXT, coop.typed_coop)]},
-            fallbacks=[CommandHandler("annuler", end_conversation)],
-        ),
-        ConversationHandler(
             name="annonce", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("annonce", annonce.begin)],
             states={
@@ -483,21 +477,24 @@ def build_application(settings: Settings, database: Database) -> Application:
         CallbackQueryHandler(start.stale_button),
     ])  # fmt: skip
     application.add_handler(CallbackQueryHandler(gate.check_button), group=-2)
-    # Ahead of the other conversations, one whose typed line goes to someone else: /contact to the AD, and from the
-    # AD to a coop's mandataires ✉️ Écrire of /suivi, the reason of ↩️ Rouvrir (a membership) and the comment of
-    # ↩️ À compléter (a report). One conversation, so one such message waits at a time, and its own steps answer
-    # alone: the message is the next line even when another conversation waits for one, /annuler cancels it (not
-    # that other one), and any other command gives it up (said) before it runs, as does any other button.
+    # Ahead of the other conversations, one that waits for a single typed line: a message to someone else
+    # (/contact to the AD, and from the AD to a coop's mandataires ✉️ Écrire of /suivi, the reason of ↩️ Rouvrir
+    # for a membership, the comment of ↩️ À compléter for a report), or the affiliation /coop asks AD staff. One
+    # conversation, so one such line waits at a time, and its own steps answer alone: the line is the next one
+    # even when another conversation waits for text, /annuler cancels it (not that other one), and any other
+    # command or button leaves it (a message given up is said) before it runs or acts.
     application.add_handler(ConversationHandler(
-        name="message", persistent=True, allow_reentry=True,
+        name="ligne", persistent=True, allow_reentry=True,
         entry_points=[CommandHandler("contact", alone(contact.begin)),
                       suivi.WRITE_BUTTON.handler(alone(suivi.ask_text)),
                       validation.REOPEN_BUTTON.handler(alone(validation.ask_reason)),
-                      review.BACK_BUTTON.handler(alone(review.ask_comment))],
-        states={contact.WRITING: to_someone(contact.wrote, contact.left, not_text=contact.not_text),
-                suivi.WRITING: to_someone(suivi.wrote, suivi.left, not_text=suivi.not_text),
-                validation.REOPEN_REASON: to_someone(validation.typed_reason, validation.reason_left),
-                review.COMMENT: to_someone(review.typed_comment, review.comment_left, cancel=review.cancel)},
+                      review.BACK_BUTTON.handler(alone(review.ask_comment)),
+                      CommandHandler("coop", alone(coop.begin))],
+        states={contact.WRITING: one_line(contact.wrote, contact.left, not_text=contact.not_text),
+                suivi.WRITING: one_line(suivi.wrote, suivi.left, not_text=suivi.not_text),
+                validation.REOPEN_REASON: one_line(validation.typed_reason, validation.reason_left),
+                review.COMMENT: one_line(review.typed_comment, review.comment_left, cancel=review.cancel),
+                coop.TYPING_COOP: one_line(coop.typed_coop, coop.left)},
         fallbacks=[],
     ), group=-1)  # fmt: skip
     application.bot_data[gate.BUTTON_SHAPES] = gate.button_shapes(application)
@@ -515,8 +512,8 @@ def alone(step):
     return answered
 
 
-def to_someone(wrote, left, *, cancel=end_conversation, not_text=None) -> list:
-    """The step of a message to someone else: ``wrote`` takes the line, ``not_text`` answers anything else but a
+def one_line(wrote, left, *, cancel=end_conversation, not_text=None) -> list:
+    """A step that waits for one typed line: ``wrote`` takes it, ``not_text`` answers anything else but a
     command, /annuler is ``cancel`` (all three ``alone``); any other command or button calls ``left``, which ends
     the conversation, then goes on to the handlers of group 0."""
     steps = [MessageHandler(TEXT, alone(wrote))]

@@ -106,6 +106,21 @@ async def test_a_department_whose_communes_have_no_mandataire(bot, sim, departme
     assert paul.last.buttons[2] == ["🏘 Ceux d'une commune…"]  # the audience's question stays
 
 
+async def test_a_coop_asked_before_does_not_take_the_announcement(bot, sim, department):
+    """/coop (which asks AD staff for an affiliation), then /annonce: the announcement's text was answered « Pas de
+    coopérative « Réunion des mandatai » dans votre département »."""
+    paul = sim.user(*PERSONAS["ad"])
+    await paul.send("/coop")
+    await paul.send("/annonce")
+    await paul.press("Tous les mandataires (5)")
+    step = await paul.send(TEXT)
+    assert step.last.content == f"📢 Annonce de l'OCCE 974\n\n{TEXT}"
+    await paul.send("/annuler")
+    step = await paul.send("/coop")  # answered, it still shows the card
+    step = await paul.send("974-302")
+    assert step.text.startswith("École Mahatma Gandhi")
+
+
 async def test_cancel_at_every_step_sends_nothing(bot, sim, department):
     paul = sim.user(*PERSONAS["ad"])
     await paul.send("/annonce")

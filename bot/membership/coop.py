@@ -68,3 +68,8 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
         return TYPING_COOP
     await update.effective_message.reply_text(card_text(found.cards[0], language))
     return ConversationHandler.END
+
+
+async def left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Another command or button while the affiliation is awaited: the question is dropped, it runs or acts."""
+    return ConversationHandler.END
