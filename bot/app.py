@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import logging
 import warnings
@@ -13,6 +14,7 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.warnings import PTBUserWarning
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -81,17 +83,15 @@ def build_application(settings: Settings, database: Database) -> Application:
     application.job_queue.run_repeating(review.tell_changes, CHANGES_CHECK_SECONDS, name="report_changes")
 
     # Before anything else: edited messages change nothing (they would record again).
-    application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-4)
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, traffic.edited), group=-5)
     # Then: each update once, private chats only, the access table for every command.
-    application.add_handler(TypeHandler(Update, gate.once), group=-3)
-    application.add_handler(TypeHandler(Update, gate.private_only), group=-2)
+    application.add_handler(TypeHandler(Update, gate.once), group=-4)
+    application.add_handler(TypeHandler(Update, gate.private_only), group=-3)
 
     back = adhesion.BACK_BUTTON.handler(adhesion.back)
     journal_open = journal.OPEN_BUTTON.handler(journal.open_entry)
     journal_back = journal.BACK_BUTTON.handler(journal.back_to_page)
     just_looking = CommandHandler("annuler", leave_view)  # in states where nothing is under way
-    suivi_card = [suivi.NUDGE_BUTTON.handler(suivi.nudge), suivi.WRITE_BUTTON.handler(suivi.ask_text),
-                  suivi.LIST_BUTTON.handler(suivi.back_to_list)]  # fmt: skip
     entry_cancel = [CommandHandler("annuler", entries.cancel),
                     entries.CANCEL_BUTTON.handler(entries.cancel)]  # fmt: skip
     application.add_handlers([
@@ -169,12 +169,6 @@ def build_application(settings: Settings, database: Database) -> Application:
             name="paiement", persistent=True, allow_reentry=True,
             entry_points=[payment.PAY_BUTTON.handler(payment.ask_payment_cheque)],
             states={payment.PAY_CHEQUE: [MessageHandler(TEXT, payment.typed_payment_cheque)]},
-            fallbacks=[CommandHandler("annuler", end_conversation)],
-        ),
-        ConversationHandler(
-            name="reouvrir", persistent=True, allow_reentry=True,
-            entry_points=[validation.REOPEN_BUTTON.handler(validation.ask_reason)],
-            states={validation.REOPEN_REASON: [MessageHandler(TEXT, validation.typed_reason)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
         ConversationHandler(
@@ -309,19 +303,6 @@ def build_application(settings: Settings, database: Database) -> Application:
                        invitations.MANDATE_CANCEL_BUTTON.handler(end_conversation)],
         ),
         ConversationHandler(
-            name="coop", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("coop", coop.begin)],
-            states={coop.TYPING_COOP: [MessageHandler(TEXT, coop.typed_coop)]},
-            fallbacks=[CommandHandler("annuler", end_conversation)],
-        ),
-        ConversationHandler(
-            name="contact", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("contact", contact.begin)],
-            states={contact.WRITING: [MessageHandler(TEXT, contact.wrote),
-                                      MessageHandler(~filters.COMMAND, contact.not_text)]},
-            fallbacks=[CommandHandler("annuler", end_conversation)],
-        ),
-        ConversationHandler(
             name="annonce", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("annonce", annonce.begin)],
             states={
@@ -367,12 +348,6 @@ def build_application(settings: Settings, database: Database) -> Application:
             states={quitus.NAME: [MessageHandler(TEXT, quitus.typed_name)],
                     quitus.PARENT: [quitus.PARENT_BUTTON.handler(quitus.chose_parent)]},
             fallbacks=[CommandHandler("annuler", quitus.cancel)],
-        ),
-        ConversationHandler(
-            name="renvoi", persistent=True, allow_reentry=True,
-            entry_points=[review.BACK_BUTTON.handler(review.ask_comment)],
-            states={review.COMMENT: [MessageHandler(TEXT, review.typed_comment)]},
-            fallbacks=[CommandHandler("annuler", review.cancel)],
         ),
         review.LIST_BUTTON.handler(review.follow_up),
         compterendu.REVIEW_BUTTON.handler(review.review),
@@ -426,11 +401,11 @@ def build_application(settings: Settings, database: Database) -> Application:
                                 suivi.REPORT_BUTTON.handler(suivi.chose_report),
                                 suivi.COMMUNES_BUTTON.handler(suivi.pick_commune),
                                 suivi.COMMUNE_BUTTON.handler(suivi.chose_commune),
-                                suivi.OPEN_BUTTON.handler(suivi.open_coop), just_looking],
-                suivi.COOP: [*suivi_card, just_looking],
-                # the card above stays live: a button of it leaves the message unwritten
-                suivi.WRITING: [MessageHandler(TEXT, suivi.wrote), MessageHandler(~filters.COMMAND, suivi.not_text),
-                                *suivi_card],
+                                suivi.OPEN_BUTTON.handler(suivi.open_coop),
+                                suivi.LIST_BUTTON.handler(suivi.back_to_list), just_looking],
+                # ✉️ Écrire is served ahead (below); the card stays live while and after writing
+                suivi.COOP: [suivi.NUDGE_BUTTON.handler(suivi.nudge), suivi.LIST_BUTTON.handler(suivi.back_to_list),
+                             just_looking],
             },
             fallbacks=[CommandHandler("annuler", end_conversation), suivi.CLOSE_BUTTON.handler(suivi.close)],
         ),
@@ -501,10 +476,50 @@ def build_application(settings: Settings, database: Database) -> Application:
         MessageHandler(filters.UpdateType.MESSAGE, start.other_message),
         CallbackQueryHandler(start.stale_button),
     ])  # fmt: skip
-    application.add_handler(CallbackQueryHandler(gate.check_button), group=-1)
+    application.add_handler(CallbackQueryHandler(gate.check_button), group=-2)
+    # Ahead of the other conversations, one that waits for a single typed line: a message to someone else
+    # (/contact to the AD, and from the AD to a coop's mandataires ✉️ Écrire of /suivi, the reason of ↩️ Rouvrir
+    # for a membership, the comment of ↩️ À compléter for a report), or the affiliation /coop asks AD staff. One
+    # conversation, so one such line waits at a time, and its own steps answer alone: the line is the next one
+    # even when another conversation waits for text, /annuler cancels it (not that other one), and any other
+    # command or button leaves it (a message given up is said) before it runs or acts.
+    application.add_handler(ConversationHandler(
+        name="ligne", persistent=True, allow_reentry=True,
+        entry_points=[CommandHandler("contact", alone(contact.begin)),
+                      suivi.WRITE_BUTTON.handler(alone(suivi.ask_text)),
+                      validation.REOPEN_BUTTON.handler(alone(validation.ask_reason)),
+                      review.BACK_BUTTON.handler(alone(review.ask_comment)),
+                      CommandHandler("coop", alone(coop.begin))],
+        states={contact.WRITING: one_line(contact.wrote, contact.left, not_text=contact.not_text),
+                suivi.WRITING: one_line(suivi.wrote, suivi.left, not_text=suivi.not_text),
+                validation.REOPEN_REASON: one_line(validation.typed_reason, validation.reason_left),
+                review.COMMENT: one_line(review.typed_comment, review.comment_left, cancel=review.cancel),
+                coop.TYPING_COOP: one_line(coop.typed_coop, coop.left)},
+        fallbacks=[],
+    ), group=-1)  # fmt: skip
     application.bot_data[gate.BUTTON_SHAPES] = gate.button_shapes(application)
     application.add_error_handler(on_error)
     return application
+
+
+def alone(step):
+    """A step of a conversation served ahead of group 0: its answer is the update's only one."""
+
+    @functools.wraps(step)
+    async def answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        raise ApplicationHandlerStop(await step(update, context))
+
+    return answered
+
+
+def one_line(wrote, left, *, cancel=end_conversation, not_text=None) -> list:
+    """A step that waits for one typed line: ``wrote`` takes it, ``not_text`` answers anything else but a
+    command, /annuler is ``cancel`` (all three ``alone``); any other command or button calls ``left``, which ends
+    the conversation, then goes on to the handlers of group 0."""
+    steps = [MessageHandler(TEXT, alone(wrote))]
+    steps += [MessageHandler(~filters.COMMAND, alone(not_text))] if not_text else []
+    return steps + [CommandHandler("annuler", alone(cancel)), MessageHandler(filters.COMMAND, left),
+                    CallbackQueryHandler(left)]  # fmt: skip
 
 
 async def set_command_menus(application: Application) -> None:
@@ -519,13 +534,20 @@ async def set_command_menus(application: Application) -> None:
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Refusals get their reason; failures are logged with the update id and the person told briefly."""
+    """Refusals get their reason; failures are logged with the update id and the person told briefly. The update
+    goes no further: a step served ahead (group −1) that failed is not handled again by group 0."""
     if not isinstance(update, Update) or update.effective_chat is None:
         if isinstance(context.error, NetworkError):  # polling retries by itself
             log.warning("Bot API unreachable: %s", context.error)
         else:
             log.error("failure outside an update", exc_info=context.error)
         return
+    await tell_failure(update, context)
+    raise ApplicationHandlerStop
+
+
+async def tell_failure(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What the person reads of the failure of their update, once."""
     if isinstance(context.error, BadRequest) and "not modified" in context.error.message.lower():
         # A button that asked for what the message already shows (pressed twice, a list with nothing new):
         # Telegram refuses the edit, the person has what they asked for.

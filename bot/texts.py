@@ -403,6 +403,10 @@ TEXTS: dict[str, dict[str, str]] = {
                           "en": "Your message must have at least one letter or digit: write it (or /annuler)."},
     "contact.not_text": {"fr": "J'attends un message écrit (ou /annuler).",
                          "en": "I am waiting for a written message (or /annuler)."},
+    "contact.left": {"fr": "Vous avez tapé une autre commande : /contact est abandonné, rien n'est envoyé à l'OCCE. "
+                           "Tapez /contact pour lui écrire.",
+                     "en": "You typed another command: /contact is given up, nothing is sent to the OCCE. "
+                           "Type /contact to write to them."},
     # who wrote, in the copy the AD receives
     "contact.role.mandataire": {"fr": "mandataire", "en": "mandataire"},
     "contact.role.signataire": {"fr": "signataire", "en": "co-signatory"},

@@ -10,7 +10,7 @@ from store import reports
 from store.access import Action, may, require
 from store.adhesion import current_year, membership_state, past_deadline
 from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
-from store.people import Who, coop_by_affiliation
+from store.people import Who, coop_by_affiliation, example_affiliation
 
 
 @dataclass(frozen=True)
@@ -65,24 +65,34 @@ def card(session: Session, who: Who, coop_id: int) -> CoopCard:
 
 @dataclass(frozen=True)
 class CoopCards:
-    """/coop's answer: the cards to show, and the AD staff member's department (the example of an affiliation to type)."""
+    """/coop's answer: the cards to show; for AD staff, their department and a coop of it to give as an example
+    of an affiliation to type (None while it has no coop)."""
 
     cards: tuple[CoopCard, ...]
     department: str | None
+    example: str | None = None
 
 
 def cards(session: Session, who: Who) -> CoopCards:
     """The card of each coop this person belongs to; none for AD staff, who type which coop."""
     coops = dict.fromkeys(r.coop_id for r in who.roles if r.coop_id is not None)
-    return CoopCards(tuple(card(session, who, coop_id) for coop_id in coops), _first_department(who))
+    if coops:
+        return CoopCards(tuple(card(session, who, coop_id) for coop_id in coops), None)
+    return _to_type(session, who)
 
 
 def card_by_affiliation(session: Session, who: Who, typed: str) -> CoopCards:
     """AD staff: the card of a coop of their department typed by its affiliation; none if there is none."""
     coop = coop_by_affiliation(session, typed)
     if coop is None or not may(who, Action.STAFF, department_code=coop.department_code):
-        return CoopCards((), _first_department(who))
+        return _to_type(session, who)
     return CoopCards((card(session, who, coop.id),), _first_department(who))
+
+
+def _to_type(session: Session, who: Who) -> CoopCards:
+    """No card: the department whose coop AD staff type, with an example of its coops."""
+    department = _first_department(who)
+    return CoopCards((), department, example_affiliation(session, [department] if department else []))
 
 
 def _first_department(who: Who) -> str | None:

@@ -21,7 +21,7 @@ from store.models import (
     Coop, Department, Direction, Entry, Ledger, LedgerKind, MandateChange, Person, Receipt, Role, RoleKind, Split,
     Treasury,
 )  # fmt: skip
-from store.people import Who, coop_by_affiliation
+from store.people import Who, coop_by_affiliation, example_affiliation
 from store.text import folded
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
 
@@ -54,6 +54,7 @@ class ExportChoices:
     coops: tuple[Scope, ...]
     staff: bool
     example: str = ""  # a coop number to show as an example: one the person reads, else of their department
+    department: str = ""  # AD staff: their department (the first, if several)
 
 
 @dataclass(frozen=True)
@@ -149,19 +150,16 @@ def export_choices(session: Session, who: Who) -> ExportChoices:
                     if may(who, Action.READ_LEDGER, ledger_id=x.id, **target)]  # fmt: skip
     staff = [role.department_code for role in who.roles
              if role.department_code is not None and may(who, Action.STAFF, department_code=role.department_code)]
-    return ExportChoices(tuple(ledgers), tuple(coops), bool(staff), _example(session, ledgers + coops, sorted(staff)))
+    return ExportChoices(tuple(ledgers), tuple(coops), bool(staff), _example(session, ledgers + coops, sorted(staff)),
+                         min(staff, default=""))  # fmt: skip
 
 
 def _example(session: Session, scopes: list[Scope], departments: list[str]) -> str:
-    """A coop number to give as an example: the person's own coop, else the first of their
-    department (an AD of 971 is shown 971-…, never another department's), else its made-up 111."""
+    """A coop number to give as an example: the person's own coop, else the first of their department;
+    empty while their department has none."""
     if scopes:
         return scopes[0].affiliation
-    if not departments:
-        return ""
-    first = session.exec(select(Coop.affiliation).where(Coop.department_code.in_(departments))
-                         .order_by(Coop.department_code, Coop.affiliation)).first()  # fmt: skip
-    return first or f"{departments[0]}-111"
+    return example_affiliation(session, departments) or ""
 
 
 def pick_scope(session: Session, who: Who, *, ledger_id: int | None = None, coop_id: int | None = None) -> Scope:

@@ -23,7 +23,7 @@ from store.models import (
     Coop, Department, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
 )  # fmt: skip
 from store.exports import MandateForm, mandate_form
-from store.people import Who, coop_by_affiliation, roles_of, staff_of, who_is
+from store.people import Who, coop_by_affiliation, example_affiliation, roles_of, staff_of, who_is
 from store.text import plain
 
 INVITATION_TTL = timedelta(days=7)
@@ -385,6 +385,12 @@ def ledgers_to_invite_for(session: Session, who: Who, coop_id: int) -> tuple[str
     ledgers = session.exec(select(Ledger).where(Ledger.coop_id == coop.id, Ledger.kind == LedgerKind.CLASSE)
                            .order_by(Ledger.name)).all()  # fmt: skip
     return coop.affiliation, list(ledgers)
+
+
+def coop_example(session: Session, who: Who, department_code: str) -> str | None:
+    """The coop number AD staff are shown as an example of one to type; None while their department has none."""
+    require(who, Action.STAFF, department_code=department_code)
+    return example_affiliation(session, [department_code])
 
 
 def coop_in_department(session: Session, who: Who, department_code: str, affiliation: str) -> Coop | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -93,6 +94,15 @@ def staff_of(session: Session, department_code: str) -> list[Person]:
 
 def coop_by_affiliation(session: Session, affiliation: str) -> Coop | None:
     return session.exec(select(Coop).where(Coop.affiliation == plain(affiliation).strip())).first()
+
+
+def example_affiliation(session: Session, departments: Sequence[str]) -> str | None:
+    """A coop number to show AD staff as an example: the first coop of their departments (an AD of 971 is shown
+    971-…, never another department's, nor a made-up one); None while those departments have no coop."""
+    if not departments:
+        return None
+    return session.exec(select(Coop.affiliation).where(Coop.department_code.in_(departments))
+                        .order_by(Coop.department_code, Coop.affiliation)).first()  # fmt: skip
 
 
 def department(session: Session, code: str) -> Department | None:

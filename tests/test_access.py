@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store import access
+from store.models import Coop
 from tests.world import PERSONAS, seed_world
 
 ALL = set(PERSONAS)
@@ -102,17 +103,48 @@ async def test_mandataire_of_another_coop_cannot_invite_into_ours(bot, sim, worl
 
 async def test_ad_of_another_department_cannot_reach_our_coops(bot, sim, world):
     gaston = sim.user(*PERSONAS["ad_autre_departement"])
+    world.run(lambda s: s.add(Coop(affiliation="971-300", school_name="École Les Filaos", department_code="971")))
     await gaston.send("/inviter")
     step = await gaston.press("Mandataire d'une coopérative (971)")
-    assert "971-111" in step.text
+    assert step.text == "Tapez le numéro d'affiliation de la coopérative (par exemple 971-300)."
     step = await gaston.send("974-111")
-    assert "Je ne trouve pas la coopérative « 974-111 » dans votre département" in step.text
+    assert step.text == ("Je ne trouve pas la coopérative « 974-111 » dans votre département. Tapez un numéro "
+                         "comme 971-300, ou /annuler.")  # fmt: skip
     step = await gaston.press_data("inv:mand:974", gaston.last)  # stale: the state moved on
     assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
     await gaston.send("/inviter")
-    await gaston.press_data("inv:mand:974", gaston.last)  # forged department
-    step = await gaston.send("974-111")
-    assert "Vous n'avez pas accès à cette coopérative ou à ce cahier." in step.text
+    step = await gaston.press_data("inv:mand:974", gaston.last)  # forged department
+    assert step.text == "Vous n'avez pas accès à cette coopérative ou à ce cahier."
+
+
+async def test_ad_of_a_department_without_coops_is_told_so(bot, sim, world):
+    """Department 971 has no coop yet: its AD was asked to type a number « par exemple 971-111 », a coop
+    that does not exist, and then told it was not found."""
+    gaston = sim.user(*PERSONAS["ad_autre_departement"])
+    none_yet = ("Vous ne suivez encore aucune coopérative : aucune coopérative de l'OCCE 971 n'est enregistrée "
+                "dans CoopBot pour l'instant.")
+    step = await gaston.send("/coop")
+    assert step.text == none_yet
+    await gaston.send("/inviter")
+    step = await gaston.press("Mandataire d'une coopérative (971)")
+    assert step.text == none_yet
+    step = await gaston.send("/mandataire")
+    assert step.text == none_yet
+    step = await gaston.send("/export")
+    assert step.text == none_yet
+    step = await gaston.send("971-111")  # nothing waits for a number
+    assert step.text == "Je n'ai pas compris. Tapez /aide pour voir ce que je sais faire."
+    # once it has a coop, that one is the example
+    world.run(lambda s: s.add(Coop(affiliation="971-300", school_name="École Les Filaos", department_code="971")))
+    step = await gaston.send("/coop")
+    assert step.text == "La fiche de quelle coopérative ? Tapez son affiliation (par exemple 971-300) :"
+    step = await gaston.send("971-111")
+    assert "971-300" in step.text and "971-111 »" in step.text
+    step = await gaston.send("971-300")
+    assert "École Les Filaos" in step.text
+    await gaston.send("/mandataire")
+    step = await gaston.send("971-1")
+    assert "comme 971-300" in step.text
 
 
 async def test_menus_follow_roles(bot, sim, world):

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from store.followup import ANNOUNCEMENT_MAX
-from store.models import Announcement, OutboxMessage, ReminderSettings
+from store.models import Announcement, OutboxMessage, ReminderSettings, Role, RoleKind
 from tests.test_followup import seed_department
 from tests.world import EARLIER_BUTTON, PERSONAS
 
@@ -79,9 +79,11 @@ async def test_a_communes_mandataires(bot, sim, department):
     first, second = sim.user(3002, "Mandataire"), sim.user(3003, "Mandataire")
     await paul.send("/annonce")
     step = await paul.press("🏘 Ceux d'une commune…")
-    assert step.last.buttons == [["Le Port (0)", "Le Tampon (0)"], ["Saint-Denis (1)", "Saint-Paul (2)"],
-                                 ["Saint-Pierre (2)"], ["✖️ Annuler"]]  # fmt: skip
-    step = await paul.press("Le Port (0)")
+    # Le Port and Le Tampon, where nobody would read it, were offered as « Le Port (0) »
+    assert step.text == ("Les mandataires de quelle commune ?\n"
+                         "Sans mandataire sur CoopBot, donc pas proposées : Le Port, Le Tampon.")
+    assert step.last.buttons == [["Saint-Denis (1)", "Saint-Paul (2)"], ["Saint-Pierre (2)"], ["✖️ Annuler"]]
+    step = await paul.press_data("ann:c:0", step.last)  # Le Port's, from an older list
     assert step.answer == "Aucun mandataire sur CoopBot dans ce choix : choisissez-en un autre."
     step = await paul.press("Saint-Pierre (2)")
     assert "pour 2 mandataires" in step.text
@@ -91,6 +93,32 @@ async def test_a_communes_mandataires(bot, sim, department):
     assert first.last.content == second.last.content == f"📢 Annonce de l'OCCE 974\n\n{TEXT}"
     step = await paul.press("📋 Rapport d'envoi")
     assert "(commune de Saint-Pierre)" in step.text
+
+
+async def test_a_department_whose_communes_have_no_mandataire(bot, sim, department):
+    """No commune has a mandataire on CoopBot: the AD is told so and stays at the choice of the audience."""
+    paul = sim.user(*PERSONAS["ad"])
+    department.run(lambda s: [s.delete(role) for role in s.exec(select(Role).where(Role.kind == RoleKind.MANDATAIRE))])
+    step = await paul.send("/annonce")
+    assert step.last.buttons[0] == ["Tous les mandataires (0)"]
+    step = await paul.press("🏘 Ceux d'une commune…")
+    assert step.answer == "Aucune commune n'a de mandataire sur CoopBot pour l'instant."
+    assert paul.last.buttons[2] == ["🏘 Ceux d'une commune…"]  # the audience's question stays
+
+
+async def test_a_coop_asked_before_does_not_take_the_announcement(bot, sim, department):
+    """/coop (which asks AD staff for an affiliation), then /annonce: the announcement's text was answered « Pas de
+    coopérative « Réunion des mandatai » dans votre département »."""
+    paul = sim.user(*PERSONAS["ad"])
+    await paul.send("/coop")
+    await paul.send("/annonce")
+    await paul.press("Tous les mandataires (5)")
+    step = await paul.send(TEXT)
+    assert step.last.content == f"📢 Annonce de l'OCCE 974\n\n{TEXT}"
+    await paul.send("/annuler")
+    step = await paul.send("/coop")  # answered, it still shows the card
+    step = await paul.send("974-302")
+    assert step.text.startswith("École Mahatma Gandhi")
 
 
 async def test_cancel_at_every_step_sends_nothing(bot, sim, department):

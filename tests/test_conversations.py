@@ -118,3 +118,43 @@ async def test_annuler_after_the_follow_up_cancels_the_announcement(bot, cast, d
     step = await paul.press("📤 Envoyer à 1 mandataire", message=preview)
     assert "Annonce envoyée" not in step.text
     assert demo_books.run(lambda s: s.exec(select(OutboxMessage)).all()) == []
+
+
+async def test_another_command_leaves_the_message_to_the_ad(bot, cast, demo_books):
+    """/contact, then /solde: the next line went to the AD as the message, without a word."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    step = await marie.send("/contact")
+    assert step.text.startswith("Écrivez votre message pour l'OCCE 974")
+    step = await marie.send("/solde")
+    assert step.messages[0].content == ("Vous avez tapé une autre commande : /contact est abandonné, rien n'est "
+                                        "envoyé à l'OCCE. Tapez /contact pour lui écrire.")
+    assert step.last.content.startswith("Soldes au ")  # the command itself runs
+    step = await marie.send("Merci, à demain")
+    assert "transmis" not in step.text
+    assert demo_books.run(lambda s: s.exec(select(ContactMessage)).all()) == []
+    assert not [m for m in paul.history if m.from_bot]
+    # a conversation begun by the other command gets its answers
+    await marie.send("/contact")
+    step = await marie.send("/depense")
+    assert "abandonné" in step.messages[0].content
+    step = await marie.send("4,20 Colle")
+    assert step.text == "Dans quel cahier ?"
+    await marie.send("/annuler")
+    # /contact again: the message is sent
+    await marie.send("/contact")
+    step = await marie.send("Bonjour, une question sur la caisse.")
+    assert step.text == "Votre message a été transmis à l'OCCE 974. La réponse arrivera ici."
+    assert "Bonjour, une question sur la caisse." in paul.last.content
+
+
+async def test_annuler_cancels_the_message_not_an_expense_begun_before(bot, cast, demo_books):
+    """/depense, then /contact, then /annuler: the expense was cancelled and the next line went to the AD."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    await marie.send("/depense")
+    await marie.send("/contact")
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("4,20 Colle")  # the expense still waits for its amount and label
+    assert step.text == "Dans quel cahier ?"
+    assert demo_books.run(lambda s: s.exec(select(ContactMessage)).all()) == []
+    assert not [m for m in paul.history if m.from_bot]

@@ -278,9 +278,10 @@ async def test_opening_balance_of_a_new_ledger(bot, cast, demo):
     step = await julien.send("beaucoup")
     assert step.text.startswith("Tapez un montant en chiffres")
     await julien.send("-12,50")
-    step = await julien.send("-3")
-    assert step.text.startswith("Tapez un montant en chiffres")
-    step = await julien.send("20")
+    step = await julien.send("-3")  # answered « Tapez un montant en chiffres », as if unreadable
+    assert step.text == ("Une caisse ne peut pas être négative : tapez son montant sans signe, par exemple 12,50 "
+                         "(0 si elle est vide).")
+    step = await julien.send("20")  # the banque typed before is kept
     assert step.text == eur("Report à nouveau enregistré — cahier CE1A : 7,50 € (banque −12,50 € · caisse 20,00 €)")
     assert books(demo, "CE1A")[:2] == (-1250, 2000)
     step = await julien.send("/depense 25 Sortie; sorties; espèces; aujourd'hui")

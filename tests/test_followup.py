@@ -183,13 +183,39 @@ async def test_suivi_filtered_paged_and_opened(bot, sim, department):
     assert step.text == "Suivi fermé. /suivi pour le rouvrir."
 
 
-async def test_write_to_a_mandataire(bot, sim, department):
+async def test_each_filter_menu_goes_back_to_the_list_as_it_was(bot, sim, department):
+    """The filter menus had no way back but « Tous les … », which dropped the filter already chosen."""
     paul = sim.user(*PERSONAS["ad"])
-    mandataire = sim.user(3002, "Mandataire")
+    await paul.send("/suivi")
+    await paul.press("🏘 Par commune")
+    listed = await paul.press("Saint-Pierre")
+    assert "Filtre : Saint-Pierre — 2 coopératives" in listed.text
+    for menu in ("🔽 Par état", "📋 Par CRF", "🏘 Par commune"):
+        step = await paul.press(menu)
+        assert step.last.buttons[-1] == ["↩️ Retour à la liste"]
+        step = await paul.press("↩️ Retour à la liste")
+        assert step.text == listed.text and step.last.buttons == listed.last.buttons
+    await paul.press("🏘 Par commune")
+    await paul.press("Toutes les communes")
+    step = await paul.press("▶️")
+    assert "Page 2/2" in step.text
+    await paul.press("🔽 Par état")
+    step = await paul.press("↩️ Retour à la liste")
+    assert "Page 2/2" in step.text  # the page too
+
+
+async def saint_pierre_card(paul):
+    """/suivi filtered on Saint-Pierre, then the card of 974-302 opened: its message."""
     await paul.send("/suivi")
     await paul.press("🏘 Par commune")
     await paul.press("Saint-Pierre")
-    await paul.press("🔍 974-302 École Mahatma Gandhi")
+    return (await paul.press("🔍 974-302 École Mahatma Gandhi")).last
+
+
+async def test_write_to_a_mandataire(bot, sim, department):
+    paul = sim.user(*PERSONAS["ad"])
+    mandataire = sim.user(3002, "Mandataire")
+    await saint_pierre_card(paul)
     step = await paul.press("✉️ Écrire au mandataire")
     assert "Votre message pour Mandataire 974-302 (coopérative 974-302)" in step.text
     step = await paul.send("   ")
@@ -207,10 +233,7 @@ async def test_the_card_stays_usable_while_and_after_writing(bot, sim, departmen
     they answered « Ce bouton n'est plus valable », and the AD had to filter the list again from /suivi."""
     paul = sim.user(*PERSONAS["ad"])
     sim.user(3002, "Mandataire")
-    await paul.send("/suivi")
-    await paul.press("🏘 Par commune")
-    await paul.press("Saint-Pierre")
-    card = (await paul.press("🔍 974-302 École Mahatma Gandhi")).last
+    card = await saint_pierre_card(paul)
     await paul.press("✉️ Écrire au mandataire", message=card)
     step = await paul.send("Pensez à valider votre adhésion.")
     assert step.text == "Message transmis à Mandataire 974-302."
@@ -225,6 +248,56 @@ async def test_the_card_stays_usable_while_and_after_writing(bot, sim, departmen
     assert "Filtre : Saint-Pierre — 2 coopératives" in step.text
     step = await paul.send("Bonjour")
     assert step.text == "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner."
+
+
+async def test_another_command_leaves_the_message_to_the_mandataire(bot, sim, department):
+    """✉️ Écrire, then /valider: the AD's next line went to the mandataire, without a word."""
+    paul = sim.user(*PERSONAS["ad"])
+    mandataire = sim.user(3002, "Mandataire")
+    card = await saint_pierre_card(paul)
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.send("/valider")
+    assert step.messages[0].content == ("Vous avez tapé une autre commande : le message à Mandataire 974-302 est "
+                                        "abandonné, rien ne lui est envoyé.")
+    assert len(step.messages) > 1  # /valider answered too
+    step = await paul.send("Bonjour, note pour moi")
+    assert "transmis" not in step.text
+    assert not [m for m in mandataire.history if m.from_bot]
+    # /annuler gives up the message; the card's buttons still act
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await paul.send("Bonjour")
+    assert "transmis" not in step.text and not [m for m in mandataire.history if m.from_bot]
+    step = await paul.press("↩️ Retour à la liste", message=card)
+    assert "Filtre : Saint-Pierre — 2 coopératives" in step.text
+    # and once written, it goes
+    card = (await paul.press("🔍 974-302 École Mahatma Gandhi", message=card)).last
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.send("Pensez à valider votre adhésion.")
+    assert step.text == "Message transmis à Mandataire 974-302."
+    assert "Pensez à valider votre adhésion." in mandataire.last.content
+
+
+async def test_one_message_waits_at_a_time(bot, sim, department):
+    """✉️ Écrire, then ↩️ Rouvrir pressed on an earlier message: the reason's question did not come (« Ce bouton
+    n'est plus valable »); begun the other way round, the line after the message still reopened the membership."""
+    paul, mandataire = sim.user(*PERSONAS["ad"]), sim.user(3001, "Mandataire")
+    await paul.send("/valider")
+    membership = (await paul.press("🔍 Voir 974-301")).last
+    await paul.send("/suivi")
+    await paul.press("🏘 Par commune")
+    await paul.press("Saint-Paul")
+    card = (await paul.press("🔍 974-301 École Les Filaos")).last
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.press("↩️ Rouvrir l'adhésion de 974-301", message=membership)
+    assert "pourquoi ?" in step.text
+    await paul.press("✉️ Écrire au mandataire", message=card)
+    step = await paul.send("Pensez à valider votre adhésion.")
+    assert step.text == "Message transmis à Mandataire 974-301."
+    step = await paul.send("Une note pour moi")
+    assert "rouverte" not in step.text
+    assert [m.content[:20] for m in mandataire.history if m.from_bot] == ["✉️ Message de l'OCCE"]
 
 
 async def test_coop_without_mandataire_and_forged_buttons(bot, sim, department):

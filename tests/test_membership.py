@@ -174,6 +174,35 @@ async def test_the_ad_sees_the_table_before_validating_and_reopens_with_a_reason
     assert "📝 Brouillon" in step.text or "⚠️ En retard" in step.text
 
 
+async def test_another_command_leaves_the_reason_of_a_reopening(bot, cast):
+    """↩️ Rouvrir, then /valider: the AD's next line reopened the membership, sent to the mandataire as the reason."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    await submitted_table(marie)
+    await paul.send("/valider")
+    await paul.press("🔍 Voir et valider 974-111")
+    await paul.press("✅ Valider l'adhésion de 974-111")
+    told = len(marie.history)
+    await paul.send("/valider")
+    await paul.press("🔍 Voir 974-111")
+    await paul.press("↩️ Rouvrir l'adhésion de 974-111")
+    step = await paul.send("/valider")
+    assert step.messages[0].content == ("Vous avez tapé une autre commande : l'adhésion n'est pas rouverte, rien "
+                                        "n'est envoyé au mandataire.")
+    assert step.last.content.startswith("Adhésions ")  # /valider answered too
+    step = await paul.send("La classe CE1B compte 21 élèves, pas 22.")
+    assert "rouverte" not in step.text and len(marie.history) == told
+    assert "✅ Validée par l'OCCE" in (await marie.send("/adhesion")).text
+    await marie.send("/annuler")
+    # /annuler gives it up too; pressed again, the reason typed reopens it
+    await paul.press("🔍 Voir 974-111")
+    await paul.press("↩️ Rouvrir l'adhésion de 974-111")
+    step = await paul.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    await paul.press("↩️ Rouvrir l'adhésion de 974-111")
+    step = await paul.send("La classe CE1B compte 21 élèves, pas 22.")
+    assert step.text == "Adhésion de la coopérative 974-111 rouverte : le mandataire peut la modifier."
+
+
 async def test_coop_card_for_its_people_and_its_ad(bot, cast):
     # after the department's deadline (30 September), as /suivi says it
     membership = "⚠️ en retard" if TODAY > date(YEAR, 9, 30) else "pas commencée"

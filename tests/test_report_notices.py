@@ -107,6 +107,25 @@ async def test_the_quitus_request_and_the_return_reach_each_person_once(world, b
     assert keys == [("quitus", "sent")] * 2 + [("renvoi", "sent")] * 2
 
 
+async def test_another_command_leaves_the_comment_of_a_return(world, bot, demo):
+    """↩️ À compléter, then /suivi: the AD's next line sent the report back, with it as the comment."""
+    marie, paul = world["marie"], world["paul"]
+    demo.run(sent_to_the_ad)
+    await paul.send("/valider")
+    await paul.press("📋 Comptes rendus")
+    await paul.press("🔍 Examiner 974-111")
+    await paul.press("↩️ À compléter (avec un commentaire)")
+    step = await paul.send("/suivi")
+    assert step.messages[0].content == ("Vous avez tapé une autre commande : le compte rendu n'est pas renvoyé, "
+                                        "rien n'est envoyé au mandataire.")
+    assert step.last.content.startswith("Suivi ")  # /suivi answered too
+    step = await paul.send(COMMENT)
+    assert "renvoyé" not in step.text
+    await reminders_run(bot)
+    assert not bot_messages(marie, COMMENT)
+    assert demo.run(lambda s: s.exec(select(Report)).one().status) == ReportStatus.SENT
+
+
 async def test_a_change_after_sending_is_told_to_the_ad_once_per_burst(world, bot, demo):
     marie, paul = world["marie"], world["paul"]
     demo.run(sent_to_the_ad)

@@ -421,6 +421,24 @@ async def test_a_count_typed_before_choosing_how_is_read(bot, cast, demo_books):
         assert step.text.endswith(f"compté {euros(book)}, livre {euros(book)} ✅")
 
 
+async def test_a_negative_count_is_told_and_keeps_the_step(bot, cast, demo_books):
+    """« -3 » typed as the cash counted was answered « Tapez un montant en chiffres », as if unreadable."""
+    julien = cast["enseignant"]
+    book = books_of(demo_books, "CE1A").caisse
+    negative = "Une caisse ne peut pas être négative : tapez son montant sans signe, par exemple 12,50 (0 si elle est vide)."
+    step = await julien.send("/caisse")
+    step = await julien.send("-3")  # typed before choosing how
+    assert step.text == negative
+    await julien.press("📅 Autre date")
+    await julien.send(DAY)
+    await julien.press("🔢 Saisir le total")
+    step = await julien.send("− 3,50")
+    assert step.text == negative
+    step = await julien.send(f"{book // 100},{book % 100:02d}")  # the date typed before is kept
+    assert step.text.endswith(f"compté {euros(book)}, livre {euros(book)} ✅")
+    assert f"Arrêté de caisse du {DAY}" in step.text
+
+
 # ------------------------------------------------------------------ whatever is typed
 
 HOSTILE = ["<b>gras</b> & <script>alert(1)</script>", "x" * 4096, "2 x 20 € " + "y" * 4000 + " 3 x 1 €", "\x00",

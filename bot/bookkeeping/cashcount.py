@@ -25,7 +25,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.ui.buttons import ID, Button, button
 from bot.ui.formatting import day_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
-    amount_problem, answered_day, ask_day_text, ledgers_keyboard, parse_cents, picked_ledger, today_of, writable_ledgers,
+    amount_problem, answered_day, ask_day_text, ledgers_keyboard, parse_cash, picked_ledger, today_of, writable_ledgers,
 )
 from bot.ui.chat import as_user, end_conversation, show
 from bot.texts import lang, t
@@ -195,7 +195,7 @@ async def typed_coins(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 async def typed_total(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A total typed (0 for an empty caisse)."""
     try:
-        total = parse_cents(update.effective_message.text, zero=True)
+        total = parse_cash(update.effective_message.text)
     except AmountError as error:
         await update.effective_message.reply_text(amount_problem(error, lang(update)))
         return TOTAL

@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, YEAR, Button, button
 from bot.ui.formatting import balance_line, money, refusal, report_warning, signed_money
-from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cents, picked_ledger, today_for, writable_ledgers
+from bot.ui.steps import amount_problem, ledgers_keyboard, parse_cash, parse_cents, picked_ledger, today_for, writable_ledgers
 from bot.ui.chat import as_user, end_conversation
 from bot.texts import lang, t
 from store import balances as store_balances
@@ -117,7 +117,7 @@ async def typed_caisse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     """The cash, then both are recorded in one transaction."""
     language, opening = lang(update), context.user_data["opening"]
     try:
-        caisse = parse_cents(update.effective_message.text, zero=True)
+        caisse = parse_cash(update.effective_message.text)
     except AmountError as refused:
         await update.effective_message.reply_text(amount_problem(refused, language))
         return CAISSE

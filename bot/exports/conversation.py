@@ -47,6 +47,9 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     if not (choices.ledgers or choices.coops or choices.staff):
         await update.effective_message.reply_text(t("exp.nothing", language))
         return ConversationHandler.END
+    if not choices.example:  # AD staff whose department has no coop yet
+        await update.effective_message.reply_text(t("coop.none_yet", language, department=choices.department))
+        return ConversationHandler.END
     context.user_data[KEY] = {"begun": update.effective_message.message_id}
     kinds = [k for k in KINDS if k != "crf" or choices.coops or choices.staff]  # the report: whole coops only
     rows = [[button(t(f"exp.kind.{kind}", language), KIND_BUTTON.data(kind))] for kind in kinds]

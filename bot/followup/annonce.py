@@ -62,18 +62,28 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 @this_announcement_only
 async def chose_audience(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """All or late: the text is asked; a commune: which one."""
-    language, kind = lang(update), AUDIENCE_BUTTON.read(update)
-    draft = context.user_data[DRAFT]
+    kind = AUDIENCE_BUTTON.read(update)
     if kind == "commune":
-        counts = await as_user(update, context, followup.audiences, draft["department"])
-        names = [button(t("ann.button.town", language, commune=name, count=count), COMMUNE_BUTTON.data(index))
-                 for index, (name, count) in enumerate(counts.communes)]  # fmt: skip
-        rows = [names[i:i + 2] for i in range(0, len(names), 2)] + [_cancel_row(language)]
-        await update.callback_query.answer()
-        await update.callback_query.edit_message_text(t("ann.pick_commune", language),
-                                                      reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
-        return AUDIENCE
+        return await _pick_commune(update, context)
     return await _ask_text(update, context, kind, None)
+
+
+async def _pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """A button per commune where a mandataire would read it; those where none would are named, not offered."""
+    language = lang(update)
+    counts = await as_user(update, context, followup.audiences, context.user_data[DRAFT]["department"])
+    names = [button(t("ann.button.town", language, commune=name, count=count), COMMUNE_BUTTON.data(index))
+             for index, (name, count) in enumerate(counts.communes) if count]  # fmt: skip
+    if not names:
+        await update.callback_query.answer(t("ann.no_commune", language), show_alert=True)
+        return AUDIENCE
+    text = t("ann.pick_commune", language)
+    if nobody := [name for name, count in counts.communes if not count]:
+        text += "\n" + t("ann.communes_without", language, communes=escape(", ".join(nobody)))
+    rows = [names[i:i + 2] for i in range(0, len(names), 2)] + [_cancel_row(language)]
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
+    return AUDIENCE
 
 
 @this_announcement_only

@@ -110,13 +110,18 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await _show_list(update, context)
 
 
+def _back_row(language: str) -> list:
+    """↩️ Retour à la liste under a filter menu: the list as it was, its filters and page kept."""
+    return [button(t("sui.button.list", language), LIST_BUTTON.data())]
+
+
 async def _pick_state(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, pick: Button,
                       keys: tuple[str, ...], label: str, counts: Callable[[Overview], dict[str, int]]) -> str:  # fmt: skip
     """One ``pick`` button per state (named ``label.<state>``), with its count, and one for every state."""
     language, found = lang(update), await _overview(update, context)
     rows = [[button(t("sui.button.state", language, label=t(f"{label}.{key}", language), count=counts(found)[key]),
                     pick.data(key))] for key in keys]  # fmt: skip
-    rows.append([button(t("sui.button.every_state", language), pick.data("all"))])
+    rows += [[button(t("sui.button.every_state", language), pick.data("all"))], _back_row(language)]
     await update.callback_query.edit_message_text(t(question, language), reply_markup=InlineKeyboardMarkup(rows))
     return LISTING
 
@@ -156,7 +161,7 @@ async def pick_commune(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     language, found = lang(update), await _overview(update, context)
     names = [button(name, COMMUNE_BUTTON.data(index)) for index, name in enumerate(found.communes)]
     rows = [names[i:i + 2] for i in range(0, len(names), 2)]
-    rows.append([button(t("sui.button.every_commune", language), COMMUNE_BUTTON.data("all"))])
+    rows += [[button(t("sui.button.every_commune", language), COMMUNE_BUTTON.data("all"))], _back_row(language)]
     await update.callback_query.edit_message_text(t("sui.pick_commune", language),
                                                   reply_markup=InlineKeyboardMarkup(rows))  # fmt: skip
     return LISTING
@@ -216,22 +221,24 @@ async def nudge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return COOP
 
 
-async def ask_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """✉️ Écrire au mandataire: the message is asked, unless nobody would read it."""
+async def ask_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+    """✉️ Écrire au mandataire (a conversation of its own, the card staying live): the message is asked, unless
+    nobody would read it."""
     language, coop_id = lang(update), WRITE_BUTTON.read(update)
     recipients = await as_user(update, context, followup.coop_mandataires, coop_id)
     if not recipients:
         await update.callback_query.answer(t("sui.no_mandataire", language), show_alert=True)
-        return COOP
-    _view(context)["writing_to"] = coop_id
+        return ConversationHandler.END
+    names = ", ".join(r.name for r in recipients)
+    _view(context).update(writing_to=coop_id, writing_names=names)
     await update.callback_query.answer()
     await update.effective_message.reply_text(t(
-        "sui.ask_text", language, names=escape(", ".join(r.name for r in recipients)),
-        affiliation=recipients[0].affiliation, limit=MAX_CONTACT_TEXT))  # fmt: skip
+        "sui.ask_text", language, names=escape(names), affiliation=recipients[0].affiliation,
+        limit=MAX_CONTACT_TEXT))  # fmt: skip
     return WRITING
 
 
-async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The message typed: sent to the coop's mandataires with the department's name, or asked again; the card's
     buttons still act afterwards."""
     language, typed = lang(update), update.effective_message.text
@@ -240,6 +247,7 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     except FollowUpError as refused:
         await update.effective_message.reply_text(t(f"fol.error.{refused.reason}", language, **refused.details))
         return WRITING
+    _view(context).pop("writing_names", None)
     letter = await as_user(update, context, followup.letter, _view(context).pop("writing_to"))
     reached, missed = [], []
     for recipient in letter.recipients:
@@ -251,13 +259,24 @@ async def wrote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
         await update.effective_message.reply_text(t("sui.written", language, names=escape(", ".join(reached))))
     if missed:
         await update.effective_message.reply_text(t("sui.unreachable", language, names=escape(", ".join(missed))))
-    return COOP
+    return ConversationHandler.END
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Anything but text while the message is awaited."""
     await update.effective_message.reply_text(t("fol.not_text", lang(update)))
     return WRITING
+
+
+async def left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Another command or button while the message is awaited: nothing is sent (a command is told so), then the
+    command runs or the button acts."""
+    view = _view(context)
+    view.pop("writing_to", None)
+    names = view.pop("writing_names", "")
+    if update.message:
+        await update.message.reply_text(t("sui.left", lang(update), names=escape(names)))
+    return ConversationHandler.END
 
 
 async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

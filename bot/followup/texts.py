@@ -44,6 +44,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "sui.button.list": {"fr": "↩️ Retour à la liste", "en": "↩️ Back to the list"},
     "sui.no_mandataire": {"fr": "Cette coopérative n'a pas de mandataire sur CoopBot : invitez-le avec /inviter.",
                           "en": "This cooperative has no mandataire on CoopBot: invite them with /inviter."},
+    "sui.left": {"fr": "Vous avez tapé une autre commande : le message à {names} est abandonné, rien ne lui est envoyé.",
+                 "en": "You typed another command: the message to {names} is given up, nothing is sent to them."},
     "sui.ask_text": {"fr": "Votre message pour {names} (coopérative {affiliation}), en un seul message de "
                            "{limit} caractères au plus (/annuler pour arrêter) :",
                      "en": "Your message for {names} (cooperative {affiliation}), in one message of at most "
@@ -103,6 +105,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "ann.button.commune": {"fr": "🏘 Ceux d'une commune…", "en": "🏘 Those of a town…"},
     "ann.button.cancel": {"fr": "✖️ Annuler", "en": "✖️ Cancel"},
     "ann.pick_commune": {"fr": "Les mandataires de quelle commune ?", "en": "The mandataires of which town?"},
+    "ann.communes_without": {"fr": "Sans mandataire sur CoopBot, donc pas proposées : {communes}.",
+                             "en": "Without a mandataire on CoopBot, so not offered: {communes}."},
+    "ann.no_commune": {"fr": "Aucune commune n'a de mandataire sur CoopBot pour l'instant.",
+                       "en": "No town has a mandataire on CoopBot for now."},
     "ann.button.town": {"fr": "{commune} ({count})", "en": "{commune} ({count})"},
     "ann.nobody": {"fr": "Aucun mandataire sur CoopBot dans ce choix : choisissez-en un autre.",
                    "en": "No mandataire on CoopBot in this choice: choose another."},

@@ -47,8 +47,11 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int
     """/coop: the card of each coop the person belongs to; AD staff are asked which coop."""
     language = lang(update)
     found = await as_user(update, context, coop.cards)
+    if not found.cards and found.example is None:
+        await update.effective_message.reply_text(t("coop.none_yet", language, department=found.department))
+        return ConversationHandler.END
     if not found.cards:
-        await update.effective_message.reply_text(t("coop.ask", language, example=f"{found.department}-111"))
+        await update.effective_message.reply_text(t("coop.ask", language, example=found.example))
         return TYPING_COOP
     for card in found.cards:
         await update.effective_message.reply_text(card_text(card, language))
@@ -61,7 +64,12 @@ async def typed_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     found = await as_user(update, context, coop.card_by_affiliation, typed)
     if not found.cards:
         await update.effective_message.reply_text(t("coop.unknown", language, typed=escape(typed),
-                                                    example=f"{found.department}-111"))  # fmt: skip
+                                                    example=found.example))  # fmt: skip
         return TYPING_COOP
     await update.effective_message.reply_text(card_text(found.cards[0], language))
+    return ConversationHandler.END
+
+
+async def left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Another command or button while the affiliation is awaited: the question is dropped, it runs or acts."""
     return ConversationHandler.END

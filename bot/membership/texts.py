@@ -31,6 +31,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "adh.not_now": {"fr": "Adhésion de {affiliation} pas encore validée : /valider pour y revenir.",
                     "en": "Membership of {affiliation} not validated yet: /valider to come back to it."},
     "adh.button.not_now": {"fr": "✖️ Pas maintenant", "en": "✖️ Not now"},
+    "adh.reopen_left": {"fr": "Vous avez tapé une autre commande : l'adhésion n'est pas rouverte, rien n'est envoyé "
+                              "au mandataire.",
+                        "en": "You typed another command: the membership is not reopened, nothing is sent to the "
+                              "mandataire."},
     "adh.ask_reason": {"fr": "Rouvrir l'adhésion {years} de la coopérative {affiliation} : pourquoi ? Tapez la raison, "
                              "elle sera transmise au mandataire (/annuler pour la laisser validée) :",
                        "en": "Reopen membership {years} of cooperative {affiliation}: why? Type the reason, it will "
@@ -73,6 +77,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "coop.adhesion.submitted": {"fr": "⏳ transmise, à valider par l'OCCE", "en": "⏳ sent, for the OCCE to validate"},
     "coop.adhesion.validated": {"fr": "✅ validée", "en": "✅ validated"},
     "coop.report": {"fr": "Compte rendu {years} : {state}", "en": "Yearly report {years}: {state}"},
+    "coop.none_yet": {"fr": "Vous ne suivez encore aucune coopérative : aucune coopérative de l'OCCE {department} "
+                            "n'est enregistrée dans CoopBot pour l'instant.",
+                      "en": "You follow no cooperative yet: no cooperative of OCCE {department} is registered in "
+                            "CoopBot for now."},
     "coop.ask": {"fr": "La fiche de quelle coopérative ? Tapez son affiliation (par exemple {example}) :",
                  "en": "The card of which cooperative? Type its affiliation (e.g. {example}):"},
     "coop.unknown": {"fr": "Pas de coopérative « {typed} » dans votre département. Tapez une affiliation "

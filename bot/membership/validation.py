@@ -105,6 +105,15 @@ async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     return ConversationHandler.END
 
 
+async def reason_left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Another command or button while the reason is awaited: the membership stays validated (a command is told
+    so), then the command runs or the button acts."""
+    context.user_data.pop("reopen", None)
+    if update.message:
+        await update.message.reply_text(t("adh.reopen_left", lang(update)))
+    return ConversationHandler.END
+
+
 async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/valider: where every coop of the department stands, with a button per membership to validate or validated."""
     language = lang(update)

@@ -58,6 +58,14 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return WRITING
 
 
+async def left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Another command or button while the message is awaited: nothing goes to the AD (a command is told so),
+    then the command runs or the button acts (the next line is no longer the message)."""
+    if update.message:
+        await update.message.reply_text(t("contact.left", lang(update)))
+    return ConversationHandler.END
+
+
 async def relay_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A reply to a contact copy goes back to its author; any other reply is stray text."""
     message = update.effective_message

@@ -96,13 +96,17 @@ async def chose_coop_role(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     return ConversationHandler.END
 
 
-async def chose_mandataire(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def chose_mandataire(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """AD staff invite a mandataire: which coop?"""
     query = update.callback_query
     await query.answer()
     department = MANDATAIRE_BUTTON.read(update)
+    example = await as_user(update, context, invitations.coop_example, department)
+    if example is None:
+        await query.edit_message_text(t("coop.none_yet", lang(update), department=department))
+        return ConversationHandler.END
     context.user_data[DRAFT] = {"department": department}
-    await query.edit_message_text(t("invite.ask_coop", lang(update), example=f"{department}-111"))
+    await query.edit_message_text(t("invite.ask_coop", lang(update), example=example))
     return TYPING_COOP
 
 
@@ -113,8 +117,9 @@ async def typed_coop_of_department(update: Update, context: ContextTypes.DEFAULT
     typed = update.effective_message.text.strip()[:20]
     coop = await as_user(update, context, find, department, typed)
     if coop is None:
+        example = await as_user(update, context, invitations.coop_example, department)
         await update.effective_message.reply_text(
-            t("invite.bad_coop", lang(update), typed=escape(typed), example=f"{department}-111"))  # fmt: skip
+            t("invite.bad_coop", lang(update), typed=escape(typed), example=example))  # fmt: skip
     return coop
 
 
@@ -193,15 +198,19 @@ def link_text(update: Update, context: ContextTypes.DEFAULT_TYPE, new: invitatio
              link=invitation_link(context, new.code))  # fmt: skip
 
 
-async def begin_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def begin_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """/mandataire: the mandataire confirms; AD staff type the coop."""
     language = lang(update)
     who = await in_store(context, people.who_is, update.effective_user.id)
     own = who.coops(RoleKind.MANDATAIRE)
     if not own:
         department = who.departments()[0]
+        example = await as_user(update, context, invitations.coop_example, department)
+        if example is None:
+            await update.effective_message.reply_text(t("coop.none_yet", language, department=department))
+            return ConversationHandler.END
         context.user_data[DRAFT] = {"department": department}
-        await update.effective_message.reply_text(t("invite.ask_coop", language, example=f"{department}-111"))
+        await update.effective_message.reply_text(t("invite.ask_coop", language, example=example))
         return TYPING_SUCCESSION_COOP
     await ask_succession(update, language, own[0].coop_id, own[0].affiliation, own[0].school_name,
                          own[0].department_code)  # fmt: skip

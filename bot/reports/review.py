@@ -112,6 +112,15 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return await end_conversation(update, context)
 
 
+async def comment_left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Another command or button while the comment is awaited: the report is not sent back (a command is told
+    so), then the command runs or the button acts."""
+    context.user_data.pop(DRAFT, None)
+    if update.message:
+        await update.message.reply_text(t("rep.send_back_left", lang(update)))
+    return ConversationHandler.END
+
+
 async def tell_changes(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every few seconds: reports changed after sending, told to the coop's managers and its AD once, through the outbox."""
     await deliver(context.application, keys=await in_store(context, report_sending.changes_to_tell))

@@ -303,6 +303,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.follow.validated": {"fr": "✅ Validés", "en": "✅ Validated"},
     "rep.button.validate": {"fr": "✅ Valider et verrouiller l'exercice", "en": "✅ Validate and lock the year"},
     "rep.button.send_back": {"fr": "↩️ À compléter (avec un commentaire)", "en": "↩️ To complete (with a comment)"},
+    "rep.send_back_left": {"fr": "Vous avez tapé une autre commande : le compte rendu n'est pas renvoyé, rien "
+                                 "n'est envoyé au mandataire.",
+                           "en": "You typed another command: the report is not sent back, nothing is sent to the "
+                                 "mandataire."},
     "rep.ask.comment": {"fr": "Ce qui doit être complété dans le compte rendu de {affiliation} (ce texte est envoyé "
                               "au mandataire) :",
                         "en": "What must be completed in the report of {affiliation} (this text is sent to the "

@@ -130,6 +130,14 @@ def parse_cents(text: str, *, zero: bool = False, signed: bool = False) -> int:
         raise
 
 
+def parse_cash(text: str) -> int:
+    """A sum of cash typed (counted, or a caisse's report à nouveau): 0 for an empty caisse; '-3' refused as
+    AmountError('negative_cash'), a caisse being never below zero, else parse_amount's reasons."""
+    if _NEGATIVE.match(text):
+        raise AmountError("negative_cash")
+    return parse_cents(text, zero=True)
+
+
 def amount_problem(error: AmountError, language: str) -> str:
     """What to type instead of a refused amount."""
     return t(f"trs.amount.{error.reason}", language, example=AMOUNT_EXAMPLE)

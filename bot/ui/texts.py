@@ -19,6 +19,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "dernier message. Votre saisie en cours est conservée.",
                              "en": "This button belongs to an earlier question or card: use the latest message. "
                                    "What you are entering is kept."},
+    "trs.amount.negative_cash": {"fr": "Une caisse ne peut pas être négative : tapez son montant sans signe, "
+                                       "par exemple {example} (0 si elle est vide).",
+                                 "en": "A cash box cannot be negative: type its amount without a sign, "
+                                       "for example {example} (0 if it is empty)."},
     "trs.coop": {"fr": "Coopérative {affiliation}", "en": "Cooperative {affiliation}"},  # the coop picker
     "trs.day.today": {"fr": "Aujourd'hui", "en": "Today"},
     "trs.day.yesterday": {"fr": "Hier", "en": "Yesterday"},
