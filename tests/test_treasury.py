@@ -124,6 +124,30 @@ async def test_a_deposit_larger_than_the_caisse_keeps_the_amount_step(bot, cast,
     assert after_line(before, banque=2000, caisse=-2000) in step.text
 
 
+async def test_a_date_the_books_refuse_is_told_at_the_date_step(bot, cast, demo_books):
+    """01/09 of last year (CE1A's books start this year) was taken, then the label, then the card, and only its
+    ✅ Enregistrer said « Ce cahier commence plus tard » and asked the date again."""
+    julien = cast["enseignant"]
+    before = books_of(demo_books, "CE1A")
+    await julien.send("/mouvement")
+    await julien.press("🏦 Dépôt d'espèces en banque")
+    await julien.send("3")
+    await julien.press("📅 Autre date")
+    step = await julien.send(f"01/09/{YEAR - 1}")
+    assert step.text == (f"📅 Date comprise : 01/09/{YEAR - 1}. Ce cahier commence plus tard : rien ne peut être "
+                         f"daté avant son report à nouveau.\n\nDate du mouvement ({euros(300)}) ? Choisissez, ou "
+                         "tapez-la (jj/mm/aaaa) :")  # fmt: skip
+    assert step.last.buttons == [["Aujourd'hui", "Hier"], ["📅 Autre date"], ["Annuler"]]
+    step = await julien.send(f"01/10/{YEAR - 2}")  # typed again at once: in a year no longer open
+    assert step.text.startswith(f"📅 Date comprise : 01/10/{YEAR - 2}. L'exercice {YEAR - 2}-{YEAR - 1} n'est plus "
+                                "ouvert")  # fmt: skip
+    step = await julien.press("Aujourd'hui")
+    assert step.text.startswith("Libellé : « Remise d'espèces en banque ».")
+    await julien.press("✅ Garder ce libellé")
+    step = await julien.press("✅ Enregistrer")
+    assert after_line(before, banque=300, caisse=-300) in step.text
+
+
 async def test_a_withdrawal_taking_the_class_bank_below_zero_is_told_on_the_card(bot, cast, demo_books):
     """1000 typed for 100: the card said nothing, and the class bank read −823,80 € only once recorded
     (a /depense card says it)."""

@@ -31,6 +31,7 @@ from bot.ui.chat import as_user, end_conversation, older_card, show, this_draft_
 from bot.texts import lang, t
 from store import movements as store_movements
 from store.balances import Balances
+from store.errors import LedgerError
 from store.books import BETWEEN, LABEL_MAX
 from store.lookups import class_pairs
 from store.models import MovementKind, Treasury
@@ -191,12 +192,18 @@ async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 @this_movement_only
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store
-    checks the open years."""
-    current = draft(context)
+    """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store checks the
+    open years and the ledgers' books there, and a date refused is asked again at once."""
+    current, language = draft(context), lang(update)
     day = await answered_day(update, today_of(current), DAY_BUTTON)
     if day is None:
         return DAY
+    try:
+        await as_user(update, context, store_movements.check_movement_day, current["ledger_id"], day,
+                      today=today_of(current), to_ledger_id=current.get("to_ledger_id"))  # fmt: skip
+    except LedgerError as refused:
+        typed = "" if update.callback_query else t("ent.day.understood", language, day=day_text(day)) + " "
+        return await next_step(update, context, typed + refusal(refused, language))
     current["day"] = day.isoformat()
     return await next_step(update, context)
 
