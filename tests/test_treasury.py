@@ -327,6 +327,21 @@ async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
     assert flat(step.text).startswith(f"Pointage interrompu : le relevé du {DAY} reste enregistré")
 
 
+async def test_a_statement_date_the_books_refuse_is_told_before_its_balance(bot, cast, demo_books):
+    """01/09 of a year no longer open was taken, its balance asked, and only the balance typed said « L'exercice …
+    n'est plus ouvert », back at the date: the balance typed for nothing."""
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    await marie.press("📅 Autre date")
+    step = await marie.send(f"01/09/{YEAR - 2}")
+    assert flat(step.text).startswith(f"📅 Date comprise : 01/09/{YEAR - 2}. L'exercice {YEAR - 2}-{YEAR - 1} n'est "
+                                      "plus ouvert : choisissez une date de l'exercice en cours. Rapprochement "
+                                      "bancaire coopérative 974-111 Date du relevé de compte ?")  # fmt: skip
+    assert step.last.buttons == [["Aujourd'hui"], ["📅 Autre date"], ["Annuler"]]
+    step = await marie.send(DAY)  # typed again at once
+    assert step.text.startswith(f"Solde du relevé du {DAY} ?")
+
+
 async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
     demo_books.run(seed_world)
     marie = cast["mandataire"]
