@@ -216,7 +216,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Refusals of the bookkeeping rules (store.errors.LedgerError)
     "ledger.error.amount_not_positive": {"fr": "Le montant doit être positif, par exemple 12,50.",
                                          "en": "The amount must be positive, for example 12.50."},
-    "ledger.error.amount_too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
+    "ledger.error.amount_too_large": {"fr": "Le montant dépasse 100\u202f000\xa0€ : vérifiez-le (par exemple 1\u202f234,56).",
                                       "en": "The amount is over €100,000: check it (for example 1,234.56)."},
     "ledger.error.label_length": {"fr": "Le libellé doit faire de 1 à 120 caractères.",
                                   "en": "The label must be 1 to 120 characters long."},

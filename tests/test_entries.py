@@ -159,7 +159,7 @@ async def test_bad_amounts_keep_the_step(bot, cast, demo_books):
                           ("12,345 Piles", "Deux chiffres après la virgule au plus, par exemple 12,50 :"),
                           ("0 Piles", "Le montant doit être supérieur à zéro, par exemple 12,50 :"),
                           ("-5 Piles", "Un montant négatif n'est pas accepté"),
-                          ("100 000,01 Piles", "Le montant dépasse 100 000 €")):  # fmt: skip
+                          ("100 000,01 Piles", "Le montant dépasse 100\u202f000\xa0€")):  # fmt: skip
         step = await julien.send(f"/depense {typed}")
         assert step.text.startswith(answer), typed
     step = await julien.send("12,5 € Piles pour la classe")  # the same step, typed again

@@ -342,6 +342,17 @@ async def test_a_statement_date_the_books_refuse_is_told_before_its_balance(bot,
     assert step.text.startswith(f"Solde du relevé du {DAY} ?")
 
 
+async def test_the_amounts_of_the_balance_step_stay_whole_on_a_phone(bot, cast, demo_books):
+    """« par exemple 1\n234,56 », « dépasse 100\n000 € »: the thousands of the examples were ordinary spaces,
+    where the lines wrapped for a phone break."""
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.press("Aujourd'hui")
+    assert "1\u202f234,56 (avec" in step.text
+    step = await marie.send("1 000 000")
+    assert step.text.startswith("Le montant dépasse 100\u202f000\xa0€ :")
+
+
 async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
     demo_books.run(seed_world)
     marie = cast["mandataire"]
