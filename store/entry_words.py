@@ -11,7 +11,7 @@ from datetime import date
 from store.accounts import Account, normalise
 from store.lookups import LedgerRef
 from store.models import Means
-from store.years import parse_day
+from store.years import day_shaped, parse_day
 
 MEANS_WORDS = {
     "especes": Means.ESPECES, "espece": Means.ESPECES, "cash": Means.ESPECES, "liquide": Means.ESPECES,
@@ -60,7 +60,7 @@ def read_extras(parts: Sequence[str], refs: Sequence[LedgerRef], accounts: Seque
         said[what] = " ".join(part.split())
         found.update(values)
     grant = "splits" in found and any(a.grant and a.code == found["splits"][0][0] for a in accounts)
-    if len(unknown) == 1 and grant:
+    if len(unknown) == 1 and grant and not day_shaped(unknown[0]):  # a mistyped date is no giver
         found["giver"] = unknown[0]
     elif unknown:
         return unknown[0]

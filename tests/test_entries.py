@@ -107,6 +107,21 @@ async def test_a_line_without_its_ledger_keeps_its_account_and_asks_the_ledger(b
     assert (entry.amount, entry.means.value, entry.giver) == (600_00, "virement", "Mairie de Saint-Paul")
 
 
+async def test_a_mistyped_date_on_a_grant_line_is_not_taken_for_its_giver(bot, cast, demo_books):
+    """« 31/02/2026 » was the one part not understood of a grant's line: it became who gives the grant (the card
+    said « versée par 31/02/2026 ») and the date was asked as if none had been typed."""
+    julien = cast["enseignant"]
+    step = await julien.send("/depense 5 Colle; fournitures; carte; 2026-13-01")  # not a grant: said the same way
+    assert step.text.startswith("« 2026-13-01 » n'est pas une date")
+    step = await julien.send("/recette 600 Subvention; subventions; virement; 31/02/2026")
+    assert step.text == ("« 31/02/2026 » n'est pas une date : écrivez-la jj/mm/aaaa ou jj/mm (par exemple 03/11), ou "
+                         "hier, et retapez la ligne.")  # fmt: skip
+    step = await julien.send("600 Subvention; subventions; virement; Mairie de Saint-Paul; hier")  # the line again
+    assert "enregistrée — cahier CE1A" in step.text
+    entry = demo_books.run(lambda s: s.exec(select(Entry).where(Entry.label == "Subvention")).one())
+    assert entry.giver == "Mairie de Saint-Paul"
+
+
 async def test_split_a_receipt_over_two_accounts(bot, cast, demo_books):
     marie = cast["mandataire"]
     banque, caisse, piece = books(demo_books, "CE2B")

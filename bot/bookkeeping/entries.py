@@ -39,6 +39,7 @@ from store.errors import LedgerError
 from store.models import Direction, Means
 from store.money import AmountError
 from store.text import says_something
+from store.years import day_shaped
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,8 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
         return ConversationHandler.END
     context.user_data[DRAFT] = {**outcome.fields, "begun": update.effective_message.message_id}
     if outcome.unknown is not None:
-        await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(outcome.unknown))))
+        unread = "ent.extra.not_a_day" if day_shaped(outcome.unknown) else "ent.extra.unknown"
+        await update.effective_message.reply_text(t(unread, language, part=escape(excerpt(outcome.unknown))))
         return AMOUNT
     if outcome.repeated is not None:
         twice = outcome.repeated

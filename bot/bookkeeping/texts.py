@@ -75,6 +75,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "ent.extra.what.account": {"fr": "le compte", "en": "the account"},
     "ent.extra.what.means": {"fr": "le moyen de paiement", "en": "the means of payment"},
     "ent.extra.what.day": {"fr": "la date", "en": "the date"},
+    "ent.extra.not_a_day": {"fr": "« {part} » n'est pas une date : écrivez-la jj/mm/aaaa ou jj/mm (par exemple 03/11), "
+                                  "ou hier, et retapez la ligne.",
+                            "en": "\"{part}\" is not a date: write it dd/mm/yyyy or dd/mm (for example 03/11), or hier, "
+                                  "and type the line again."},
     "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
                                 "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "
                                 "prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse "
