@@ -80,6 +80,16 @@ async def test_teacher_sees_only_their_ledgers_journal(bot, cast, demo_books):
     assert "Journal fermé." in step.text
 
 
+async def test_a_label_with_an_apostrophe_keeps_its_entry_on_two_lines(bot, cast, demo_books):
+    """« 4 · 01/12/2026 · Sortie à l'île de la R… » broke into three lines (« Sortie à l'île de\nla R… »): the
+    apostrophe, sent as &#x27;, counted six characters in the width of a phone's line."""
+    julien = cast["enseignant"]
+    await julien.send("/depense 5 Sortie à l'île de la Réunion; fournitures; carte; aujourd'hui")
+    step = await julien.send("/journal")
+    head = f"4 · {TODAY:%d/%m/%Y} · "
+    assert f"\n{head}Sortie à l'île de la R…\n−5,00\xa0€ · banque → " in step.text
+
+
 async def test_mandataire_picks_a_ledger_and_turns_pages(bot, cast, demo_books):
     for n in range(1, 11):
         expense(demo_books, MARIE, "École", f"Achat n°{n}", n * 100)

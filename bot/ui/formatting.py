@@ -24,6 +24,7 @@ from store.money import AmountError, format_amount
 from store.years import fiscal_year_of
 
 _TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")  # &#x27; (an escaped apostrophe) shows as one character
 WIDTH = 40  # characters a phone shows on one line without wrapping
 TEXT_BUDGET = 3800  # characters: every message stays below Telegram's 4096
 
@@ -67,8 +68,13 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[:max(0, width - 1)].rstrip() + "…"
 
 
+def shown_length(html_text: str) -> int:
+    """The characters a person sees of an HTML message's text: tags apart, an entity one character."""
+    return len(_ENTITY.sub("&", _TAG.sub("", html_text)))
+
+
 def narrow(text: str, width: int = WIDTH) -> str:
-    """Each line wrapped at spaces to ``width`` characters as they show (HTML tags not counted);
+    """Each line wrapped at spaces to ``width`` characters as they show (HTML tags not counted, entities as one);
     no-break spaces inside amounts keep them whole."""
     lines = []
     for line in text.split("\n"):
@@ -76,7 +82,7 @@ def narrow(text: str, width: int = WIDTH) -> str:
         current = ""
         for word in _keep_punctuation(line.split(" ")):
             candidate = f"{current} {word}" if current.strip() else indent + word
-            if current.strip() and len(_TAG.sub("", candidate)) > width:
+            if current.strip() and shown_length(candidate) > width:
                 lines.append(current)
                 current = indent + word
             else:
