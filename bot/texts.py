@@ -207,6 +207,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "ledger.school": {"fr": "{name} (école)", "en": "{name} (school)"},
     "balance.line": {"fr": "cahier {ledger} : {total} (banque {banque} · caisse {caisse})",
                      "en": "ledger {ledger}: {total} (bank {banque} · cash {caisse})"},
+    "balance.of_year": {"fr": "{ledger}, exercice {years}", "en": "{ledger}, year {years}"},
     "balance.lines": {"fr": "cahier {ledger} : {total}\n   banque {banque} · caisse {caisse}",
                       "en": "ledger {ledger}: {total}\n   bank {banque} · cash {caisse}"},
     "books.report_sent": {"fr": "⚠️ Le compte rendu {years} déjà envoyé sera modifié : l'AD en sera prévenue.",

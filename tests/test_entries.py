@@ -13,6 +13,7 @@ from store.money import format_amount
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
 from store.balances import balances as ledger_balances
+from tests.reportworld import coop_and_ledgers, seed_year
 from tests.world import PERSONAS, seed_world
 
 TODAY = today_in("Indian/Reunion")
@@ -120,6 +121,21 @@ async def test_a_mistyped_date_on_a_grant_line_is_not_taken_for_its_giver(bot, c
     assert "enregistrée — cahier CE1A" in step.text
     entry = demo_books.run(lambda s: s.exec(select(Entry).where(Entry.label == "Subvention")).one())
     assert entry.giver == "Mairie de Saint-Paul"
+
+
+async def test_an_entry_dated_last_year_says_its_balance_is_that_years(bot, cast, demo):
+    """Dated in last year's exercice, still open, it said « cahier École : 1 265,00 € », that year's end, read as
+    the ledger's balance now (/solde: 1 258,00 €, with this year's 7 €)."""
+    demo.run(seed_year)
+    marie = cast["mandataire"]
+    step = await marie.send("/depense 7 Colle; École; fournitures; espèces; aujourd'hui")
+    assert "enregistrée — cahier École : " in step.text  # this year's: no exercice said
+    step = await marie.send(f"/depense 5 Colle; École; fournitures; espèces; 15/06/{YEAR}")
+    banque, caisse = demo.run(lambda s: (lambda b: (b.banque, b.caisse))(ledger_balances(
+        s, who_is(s, 1001), coop_and_ledgers(s)[1]["École"].id, YEAR - 1)))  # fmt: skip
+    assert step.text.startswith(f"Écriture 4 enregistrée — cahier École, exercice {YEAR - 1}-{YEAR} : "
+                                f"{format_amount(banque + caisse)} (banque {format_amount(banque)} · caisse "
+                                f"{format_amount(caisse)})")  # fmt: skip
 
 
 async def test_split_a_receipt_over_two_accounts(bot, cast, demo_books):

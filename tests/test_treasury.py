@@ -11,6 +11,7 @@ from store.cashcounts import DENOMINATIONS
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
+from tests.reportworld import seed_year
 from tests.world import PERSONAS, seed_world
 
 TODAY = today_in("Indian/Reunion")
@@ -49,8 +50,9 @@ def after_line(b: balances.Balances, banque: int = 0, caisse: int = 0) -> str:
     return f"cahier {b.ledger_name} : banque {euros(b.banque + banque)} · caisse {euros(b.caisse + caisse)}"
 
 
-async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None, via: str | None = None):
-    """Kind, (ledger), (bank or cash), amount, today, the default label: the card."""
+async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None, via: str | None = None,
+                        day: str | None = None):  # fmt: skip
+    """Kind, (ledger), (bank or cash), amount, today (or ``day`` typed), the default label: the card."""
     await user.send("/mouvement")
     step = await user.press(kind)
     if ledger_name:
@@ -60,7 +62,11 @@ async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = 
     assert "Montant ?" in step.text
     step = await user.send(amount)
     assert "Date du mouvement" in step.text
-    step = await user.press("Aujourd'hui")
+    if day:
+        await user.press("📅 Autre date")
+        step = await user.send(day)
+    else:
+        step = await user.press("Aujourd'hui")
     assert "Libellé : « " in step.text
     return await user.press("✅ Garder ce libellé")
 
@@ -146,6 +152,19 @@ async def test_a_date_the_books_refuse_is_told_at_the_date_step(bot, cast, demo_
     await julien.press("✅ Garder ce libellé")
     step = await julien.press("✅ Enregistrer")
     assert after_line(before, banque=300, caisse=-300) in step.text
+
+
+async def test_a_movement_dated_last_year_says_its_balances_are_that_years(bot, cast, demo):
+    """A withdrawal dated 20/08, last year still open: « cahier École : banque … · caisse … » gave that year's end,
+    read as today's."""
+    demo.run(seed_year)
+    marie = cast["mandataire"]
+    await fill_movement(marie, "Retrait", "10", "École (école)", day=f"20/08/{YEAR}")
+    step = await marie.press("✅ Enregistrer")
+    _, ledgers = ids(demo)
+    last = demo.run(lambda s: balances.balances(s, who_is(s, MARIE), ledgers["École"], YEAR - 1))
+    assert step.text.startswith(f"Mouvement enregistré : retrait de {euros(1000)} — cahier École, exercice "
+                                f"{YEAR - 1}-{YEAR} : banque {euros(last.banque)} · caisse {euros(last.caisse)}")
 
 
 async def test_a_withdrawal_taking_the_class_bank_below_zero_is_told_on_the_card(bot, cast, demo_books):

@@ -22,7 +22,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button, enum
-from bot.ui.formatting import balance_line, day_text, money, refusal, report_warning, signed_money
+from bot.ui.formatting import balance_line, day_text, ledger_of, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, read_amount, today_of,
     words_kept, writable_ledgers,
@@ -267,7 +267,7 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
         return await next_step(update, context, refusal(refused, language), balances=recorded.balances)
     context.user_data.pop(DRAFT, None)
     moved = recorded.movement
-    lines = [t("mvt.after", language, ledger=escape(after.ledger_name), banque=signed_money(after.banque, language),
+    lines = [t("mvt.after", language, ledger=ledger_of(after, language), banque=signed_money(after.banque, language),
                caisse=money(after.caisse, language)) for after in recorded.balances]  # fmt: skip
     pieces = t("mvt.and", language).join(
         t("mvt.piece", language, piece=leg.piece, ledger=escape(leg.ledger_name),

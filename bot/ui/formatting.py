@@ -116,9 +116,18 @@ def entry_line(entry: EntryView, language: str) -> str:
     return f"<s>{line}</s> ({t('entry.cancelled', language)})" if entry.cancelled else line
 
 
+def ledger_of(balances: Balances, language: str) -> str:
+    """'CE1A'; a past exercice's balances (a change dated last year, while it is open) say which, not to be read as
+    today's: 'CE1A, exercice 2025-2026'. (The server's date: a few hours off at the turn of the year, when saying
+    the exercice is still true.)"""
+    if balances.fiscal_year >= fiscal_year_of(date.today()):
+        return escape(balances.ledger_name)
+    return t("balance.of_year", language, ledger=escape(balances.ledger_name), years=years_text(balances.fiscal_year))
+
+
 def balance_line(balances: Balances, language: str) -> str:
-    """'cahier CE1A : 123,45 € (banque 100,00 € · caisse 23,45 €)'."""
-    return t("balance.line", language, ledger=escape(balances.ledger_name),
+    """'cahier CE1A : 123,45 € (banque 100,00 € · caisse 23,45 €)', or 'cahier CE1A, exercice 2025-2026 : …'."""
+    return t("balance.line", language, ledger=ledger_of(balances, language),
              total=signed_money(balances.total, language), banque=signed_money(balances.banque, language),
              caisse=money(balances.caisse, language))  # fmt: skip
 
