@@ -246,6 +246,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "en": "The parts do not add up: {difference} is left to split."},
     "ledger.error.caisse_negative": {"fr": "La caisse ne peut pas passer sous zéro : elle contient {caisse} à cette date.",
                                      "en": "The cash box cannot go below zero: it holds {caisse} on that day."},
+    "ledger.error.caisse_short": {"fr": "La caisse ne peut pas passer sous zéro : elle descendrait à {caisse}, car des "
+                                        "dépenses en espèces enregistrées après comptent sur cette somme.",
+                                  "en": "The cash box cannot go below zero: it would fall to {caisse}, as cash expenses "
+                                        "recorded after it count on this sum."},
     "ledger.error.cancelled": {"fr": "Cette écriture est déjà annulée.", "en": "This entry is already cancelled."},
     "ledger.error.ticked": {"fr": "Cette écriture est pointée sur un relevé : sa date, son montant et son moyen ne changent plus.",
                             "en": "This entry is ticked on a statement: its date, amount and means no longer change."},

@@ -31,7 +31,8 @@ class LedgerError(StoreError):
     no_split, split_not_positive, unknown_account (account), wrong_class (account),
     splits_mismatch (difference = amount − sum of the parts);
     caisse_negative (caisse: the most a dépense that day could take, before the change;
-    for an opening balance, minimum: the smallest opening caisse that keeps it ≥ 0);
+    for an opening balance, minimum: the smallest opening caisse that keeps it ≥ 0); caisse_short (caisse: how
+    low it would fall, a cash recette cancelled, lowered or dated later while the expenses after it need it);
     cancelled, ticked (a ticked entry keeps its date, amount, treasury and means), deposited (so does a
     cheque on a remise, and it is not cancelled),
     movement (a movement leg is not edited), wrong_ledgers;

@@ -340,6 +340,20 @@ async def test_cancel_with_confirmation_keeps_the_number(bot, cast, demo_books):
 # ------------------------------------------------------------------ refusals
 
 
+async def test_cancelling_the_cash_recette_an_expense_spent_says_how_low_the_caisse_would_fall(bot, cast, demo_books):
+    """The cakes' 64,50 € cancelled after 90 € spent in cash: « elle contient −60,00 € à cette date », a caisse
+    holding less than nothing on the cakes' day."""
+    julien = cast["enseignant"]
+    await julien.send("/depense 90 Sortie; fournitures; espèces; aujourd'hui")
+    await julien.send("/journal")
+    await julien.press(eur("2 · +64,50 €"))
+    await julien.press("🗑 Annuler l'écriture")
+    step = await julien.press("🗑 Oui, annuler l'écriture")
+    assert step.text.startswith(eur("La caisse ne peut pas passer sous zéro : elle descendrait à −60,00 €, car des "
+                                    "dépenses en espèces enregistrées après comptent sur cette somme.\n\nÉcriture 2"))
+    assert act(demo_books, JULIEN, entries.get_entry, entry_id(demo_books, "Vente de gâteaux")).cancelled is False
+
+
 async def test_verificateur_reads_but_cannot_change(bot, sim, world):
     victor = sim.user(*PERSONAS["verificateur"])
     await victor.send("/journal")

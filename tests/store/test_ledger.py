@@ -186,9 +186,9 @@ def test_the_treasury_follows_the_means(world):
 def test_cancelling_the_recette_that_fed_the_caisse_is_refused(world):
     fed = world.income(world.ce1a, 1000, treasury=CAISSE, means=Means.ESPECES)
     world.expense(world.ce1a, 700, treasury=CAISSE, means=Means.ESPECES)
-    error = refused("caisse_negative", world.act, MARIE, entries.cancel_entry, fed.id, today=TODAY)
+    error = refused("caisse_short", world.act, MARIE, entries.cancel_entry, fed.id, today=TODAY)
     assert error.caisse == -700
-    refused("caisse_negative", world.act, MARIE, entries.edit_entry, fed.id, today=TODAY, amount=600)
+    refused("caisse_short", world.act, MARIE, entries.edit_entry, fed.id, today=TODAY, amount=600)
     assert world.act(MARIE, entries.edit_entry, fed.id, today=TODAY, amount=700).amount == 700
 
 
