@@ -192,6 +192,20 @@ async def test_open_an_entry_and_get_its_receipts_back(bot, sim, cast, demo_book
 # ------------------------------------------------------------------ changing
 
 
+async def test_a_receipt_sent_in_reply_to_an_entry_opened_in_the_journal_is_its_own(bot, cast, demo_books):
+    """Days later, the entry opened in /journal and its photo sent in reply: « À quelle écriture joindre ce
+    justificatif ? Envoyez-le en réponse au message de l'écriture » — what had just been done."""
+    julien = cast["enseignant"]
+    await julien.send("/journal")
+    card = (await julien.press(eur("1 · −23,80 €"))).last
+    step = await julien.send_photo(b"\xff\xd8\xff\xe0 facture", reply_to=card)
+    assert step.text == "📎 Justificatif joint à l'écriture 1 (cahier CE1A)."
+    page = (await julien.press("↩️ Retour")).last  # the same message, a page again: no entry of its own
+    step = await julien.send_photo(b"\xff\xd8\xff\xe0 autre", reply_to=page)
+    assert step.text.startswith("À quelle écriture joindre ce justificatif ?")
+    assert len(act(demo_books, JULIEN, entries.get_entry, entry_id(demo_books, "Fournitures de peinture")).receipts) == 1
+
+
 async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/journal")
