@@ -474,6 +474,12 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     except LedgerError as refused:
         del fields["giver"]
         return LineDraft(known, fields, refused=refused)
+    if fields.get("cheque"):  # so is a number that is not one (« chèque abc »), not shown on the card to fail at ✅
+        try:
+            _clean_cheque_number(Means(fields["means"]), fields["cheque"])
+        except LedgerError as refused:
+            del fields["cheque"]
+            return LineDraft(known, fields, refused=refused)
     missing = first_missing(fields, known.accounts)
     if missing not in (None, "day"):
         return LineDraft(known, fields)

@@ -123,6 +123,20 @@ async def test_undo_twice_cancels_once_and_shows_the_new_balance(bot, cast, demo
     assert books(demo_books, "CE1A") == (banque, caisse, piece + 1)
 
 
+async def test_a_cheque_number_on_the_line_is_checked_at_once(bot, cast, demo_books):
+    """« chèque abc » on the line: the card said « chèque n° abc », and only ✅ Enregistrer refused it."""
+    julien = cast["enseignant"]
+    step = await julien.send("/depense 5 Colle; fournitures; chèque abc")
+    assert [m.content for m in step.messages] == [
+        "Le numéro du chèque s'écrit en chiffres, 12 au plus (par exemple 1234567).", "Numéro du chèque ?"]
+    step = await julien.send("1241")
+    assert "Quelle date ?" in step.text
+    step = await julien.press("Aujourd'hui")
+    assert "chèque n° 1241" in step.last.content
+    step = await julien.send("/depense 5 Colle; fournitures; chèque 1234567890123; hier")  # 13 digits
+    assert step.text.startswith("Le numéro du chèque s'écrit en chiffres, 12 au plus")
+
+
 async def test_a_used_cheque_number_needs_a_confirmation(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/depense")
