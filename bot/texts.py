@@ -230,6 +230,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "en": "The {year}-{next_year} year is closed: nothing in it changes any more."},
     "ledger.error.other_year": {"fr": "Une écriture ne peut pas changer d'exercice : annulez-la et refaites-la.",
                                 "en": "An entry cannot change year: cancel it and record it again."},
+    "ledger.error.means_direction": {"fr": "Un prélèvement ne fait que sortir de l'argent : une recette se reçoit en "
+                                           "espèces, par chèque, carte ou virement.",
+                                     "en": "A direct debit only takes money out: a receipt comes in cash, by cheque, "
+                                           "card or transfer."},
     "ledger.error.means_treasury": {"fr": "La caisse ne reçoit que des espèces, et les espèces vont en caisse.",
                                     "en": "The cash box only takes cash, and cash goes to the cash box."},
     "ledger.error.cheque_number_required": {"fr": "Il faut le numéro du chèque (des chiffres, par exemple 1234567).",

@@ -339,8 +339,10 @@ def treasury_of(means: Means) -> Treasury:
     return Treasury.CAISSE if Means(means) == Means.ESPECES else Treasury.BANQUE
 
 
-def _check_means(treasury: Treasury, means: Means) -> None:
-    """Cash is the caisse's only means, and the caisse's only means is cash."""
+def _check_means(treasury: Treasury, means: Means, direction: Direction) -> None:
+    """Cash is the caisse's only means, and the caisse's only means is cash; a prélèvement only takes money out."""
+    if direction == Direction.RECETTE and means == Means.PRELEVEMENT:
+        raise LedgerError("means_direction")
     if (treasury == Treasury.CAISSE) != (means == Means.ESPECES):
         raise LedgerError("means_treasury")
 

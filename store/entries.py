@@ -83,7 +83,7 @@ def _record(session: Session, who: Who, ledger: Ledger, coop: Coop, *, direction
     amount, label = _check_amount(amount), _clean_label(label)
     year = _check_day(session, coop.id, day, today)
     _require_started(session, ledger.id, year)
-    _check_means(treasury, means)
+    _check_means(treasury, means, direction)
     cheque_number = _clean_cheque_number(means, cheque_number)
     project = clean_project(project)
     chart = chart_of(session, coop)
@@ -140,7 +140,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     new["treasury"] = treasury_of(new["means"]) if treasury is UNCHANGED else Treasury(treasury)
     if day is not UNCHANGED and _check_day(session, coop.id, new["day"], today) != entry.fiscal_year:
         raise LedgerError("other_year")
-    _check_means(new["treasury"], new["means"])
+    _check_means(new["treasury"], new["means"], entry.direction)
     new["cheque_number"] = _clean_cheque_number(
         new["means"], entry.cheque_number if cheque_number is UNCHANGED else cheque_number)
     parts = _edited_parts(chart, entry, old_parts, new["amount"], splits)
@@ -474,11 +474,13 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     except LedgerError as refused:
         del fields["giver"]
         return LineDraft(known, fields, refused=refused)
-    if fields.get("cheque"):  # so is a number that is not one (« chèque abc »), not shown on the card to fail at ✅
+    if "means" in fields:  # so is a means that cannot be (a recette by prélèvement, « chèque abc »), not shown on
+        means = Means(fields["means"])  # the card to be refused at ✅ (the conversation drops what is asked again)
         try:
-            _clean_cheque_number(Means(fields["means"]), fields["cheque"])
+            _check_means(treasury_of(means), means, direction)
+            if fields.get("cheque"):
+                _clean_cheque_number(means, fields["cheque"])
         except LedgerError as refused:
-            del fields["cheque"]
             return LineDraft(known, fields, refused=refused)
     missing = first_missing(fields, known.accounts)
     if missing not in (None, "day"):

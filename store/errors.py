@@ -27,7 +27,7 @@ class LedgerError(StoreError):
 
     amount_not_positive, amount_too_large, label_length, project_invalid;
     future, year_not_open (year), closed_year (year), other_year (an edit leaving its year);
-    means_treasury (caisse ⇔ espèces), cheque_number_required, cheque_number_invalid;
+    means_treasury (caisse ⇔ espèces), means_direction (a recette by prélèvement), cheque_number_required, cheque_number_invalid;
     no_split, split_not_positive, unknown_account (account), wrong_class (account),
     splits_mismatch (difference = amount − sum of the parts);
     caisse_negative (caisse: the most a dépense that day could take, before the change;

@@ -60,6 +60,25 @@ async def test_a_receipt_is_received_not_paid_and_never_by_direct_debit(bot, cas
     assert step.edited[-1].content == "Reçu comment ? 💶 Espèces (caisse)"
 
 
+async def test_a_receipt_by_direct_debit_is_refused_on_the_line_too(bot, cast, demo_books):
+    """« prélèvement » on a /recette line was recorded, the buttons never offering it; /journal offered it too."""
+    julien = cast["enseignant"]
+    banque, caisse, piece = books(demo_books, "CE1A")
+    step = await julien.send("/recette 5 Dons; dons; prélèvement; hier")
+    assert [m.content for m in step.messages] == [
+        "Un prélèvement ne fait que sortir de l'argent : une recette se reçoit en espèces, par chèque, carte ou "
+        "virement.", "Reçu comment ?"]  # fmt: skip
+    assert books(demo_books, "CE1A") == (banque, caisse, piece)
+    step = await julien.press("🏦 Virement")
+    assert step.last.content.startswith("Recette à enregistrer\nDons\n5,00\xa0€ · virement · ")
+    await julien.press("✅ Enregistrer")
+    await julien.send("/journal")
+    await julien.press(f"{piece} · +5,00\xa0€")
+    await julien.press("✏️ Modifier")
+    step = await julien.press("Moyen de paiement")
+    assert step.last.buttons == [["espèces", "chèque"], ["carte", "virement"], ["↩️ Retour"]]
+
+
 async def test_a_date_is_checked_where_it_is_typed(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/depense")

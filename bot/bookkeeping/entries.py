@@ -625,7 +625,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
         current.pop("day", None)
     elif refused.reason in ("cheque_number_required", "cheque_number_invalid"):
         current.pop("cheque", None)
-    elif refused.reason in ("caisse_negative", "means_treasury"):
+    elif refused.reason in ("caisse_negative", "means_treasury", "means_direction"):
         current.pop("means", None)
         current.pop("cheque", None)
     elif refused.reason in ("unknown_account", "wrong_class", "splits_mismatch", "no_split", "split_not_positive"):

@@ -12,6 +12,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.bookkeeping.entries import means_for
 from bot.bookkeeping.receipts import EDIT_BUTTON
 from bot.bookkeeping.journal import (
     FIELDS_BUTTON, KEY, OPEN_BUTTON, changed_text, current_ledger, load_entry, means_text, show_entry, warned,
@@ -107,7 +108,8 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if field == "account":
         return await ask_account(update, context, entry, question, accounts)
     if field == "means":
-        choices = [button(t(f"means.{m.value}", language), MEANS_BUTTON.data(m)) for m in MEANS_ORDER]
+        choices = [button(t(f"means.{m.value}", language), MEANS_BUTTON.data(m))
+                   for m in MEANS_ORDER if m in means_for(entry.direction)]  # fmt: skip
         await show(update, question, InlineKeyboardMarkup([choices[:2], choices[2:], back]))
         return MEANS
     journal["field"] = field

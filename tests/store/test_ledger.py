@@ -183,6 +183,13 @@ def test_the_treasury_follows_the_means(world):
                      cheque_number="123").treasury == BANQUE  # fmt: skip
 
 
+def test_a_recette_never_comes_by_direct_debit(world):
+    refused("means_direction", world.income, world.ecole, 1000, means=Means.PRELEVEMENT)
+    received = world.income(world.ecole, 1000, means=Means.VIREMENT)
+    refused("means_direction", world.act, MARIE, entries.edit_entry, received.id, today=TODAY, means=Means.PRELEVEMENT)
+    assert world.expense(world.ecole, 1000, means=Means.PRELEVEMENT).means == Means.PRELEVEMENT
+
+
 def test_cancelling_the_recette_that_fed_the_caisse_is_refused(world):
     fed = world.income(world.ce1a, 1000, treasury=CAISSE, means=Means.ESPECES)
     world.expense(world.ce1a, 700, treasury=CAISSE, means=Means.ESPECES)
