@@ -9,8 +9,8 @@ import pytest
 from babel.dates import get_month_names
 from sqlmodel import select
 
-from store import cashcounts, entries, reconciliation
-from store.models import AuditEvent, Coop, Direction, Entry, Ledger, Means, Treasury
+from store import cashcounts, entries, movements, reconciliation
+from store.models import AuditEvent, Coop, Direction, Entry, Ledger, Means, MovementKind, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
 from tests.world import PERSONAS, seed_world
@@ -366,6 +366,19 @@ async def test_cancelling_the_cash_recette_an_expense_spent_says_how_low_the_cai
     assert step.text.startswith(eur("La caisse ne peut pas passer sous zéro : elle descendrait à −60,00 €, car des "
                                     "dépenses en espèces enregistrées après comptent sur cette somme.\n\nÉcriture 2"))
     assert act(demo_books, JULIEN, entries.get_entry, entry_id(demo_books, "Vente de gâteaux")).cancelled is False
+
+
+async def test_cancelling_one_half_of_a_movement_says_the_other_half_goes_too(bot, cast, demo_books):
+    """An advance cancelled from the class ledger's journal took the school ledger's half with it, unsaid."""
+    act(demo_books, MARIE, movements.record_movement, MovementKind.AVANCE, ledger_id=ledger_id(demo_books, "École"),
+        to_ledger_id=ledger_id(demo_books, "CE1A"), day=TODAY, amount=30_00, label="Avance", today=TODAY)  # fmt: skip
+    marie = cast["mandataire"]
+    await marie.send("/journal")
+    await marie.press("CE1A")
+    await marie.press(eur("4 · +30,00 €"))
+    step = await marie.press("🗑 Annuler l'écriture")
+    assert step.text.endswith("\nC'est un mouvement interne : son autre moitié (cahier École, banque) est annulée "
+                              "avec elle.")  # fmt: skip
 
 
 async def test_verificateur_reads_but_cannot_change(bot, sim, world):

@@ -445,8 +445,12 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     context.user_data[KEY]["warned"] = entry.report_sent  # what « Oui » confirms
     keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), CONFIRM_CANCEL_BUTTON.data(entry.id))],
                                      [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])  # fmt: skip
-    await show(update, warned(entry, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
-                                       amount=money(entry.amount, language)), language), keyboard)  # fmt: skip
+    question = t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
+                 amount=money(entry.amount, language))  # fmt: skip
+    if entry.is_movement:  # the other ledger's (or treasury's) leg goes too: said before, not discovered after
+        question += "\n" + t("jnl.confirm_cancel.movement", language, ledger=escape(entry.partner_ledger_name),
+                             treasury=t(f"treasury.{entry.partner_treasury.value}", language))  # fmt: skip
+    await show(update, warned(entry, question, language), keyboard)
     return CONFIRM
 
 

@@ -243,6 +243,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "Elle restera au journal, barrée, avec son numéro ; les soldes ne la compteront plus.",
                            "en": "Cancel entry {piece} \"{label}\" ({amount})?\n"
                                  "It stays in the journal, struck through, with its number; balances will leave it out."},
+    "jnl.confirm_cancel.movement": {"fr": "C'est un mouvement interne : son autre moitié (cahier {ledger}, {treasury}) "
+                                          "est annulée avec elle.",
+                                    "en": "It is an internal movement: its other half (ledger {ledger}, {treasury}) is "
+                                          "cancelled with it."},
     "jnl.button.yes_cancel": {"fr": "🗑 Oui, annuler l'écriture", "en": "🗑 Yes, cancel the entry"},
     "jnl.cancelled": {"fr": "Écriture {piece} annulée : elle reste au journal, barrée, avec son numéro.",
                       "en": "Entry {piece} cancelled: it stays in the journal, struck through, with its number."},
