@@ -167,6 +167,9 @@ async def test_a_used_cheque_number_needs_a_confirmation(bot, cast, demo_books):
     assert step.last.buttons == [["Garder le n° 1235"], ["Annuler"]]
     step = await julien.send("1241")  # another number: no question
     assert "Quelle date ?" in step.text
+    await julien.send("/depense 4 Colle; fournitures; chèque")
+    step = await julien.press("N° 0001236")  # the suggested number pressed: said where it was asked
+    assert step.edited[-1].content == "Numéro du chèque ? N° 0001236" and "Quelle date ?" in step.text
     await julien.send("/depense 3 Colle; fournitures; chèque 0001234; aujourd'hui")  # on one line too
     step = await julien.press("Garder le n° 0001234")
     assert step.last.content.startswith("Dépense à enregistrer")
