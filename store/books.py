@@ -324,6 +324,11 @@ def clean_giver(chart: Chart, direction: Direction, parts: Sequence[tuple[str, i
     one ``typed`` now says something (one kept from before is not checked again)."""
     if direction != Direction.RECETTE or not set(chart.grant_codes()) & {code for code, _ in parts}:
         return None
+    return typed_giver(giver, typed=typed)
+
+
+def typed_giver(giver: str | None, *, typed: bool = True) -> str:
+    """A grant's giver as written: 1 to 120 characters, saying something when ``typed`` now."""
     cleaned = " ".join(plain(giver or "").split())
     if not cleaned:
         raise LedgerError("giver_required")

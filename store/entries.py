@@ -15,7 +15,7 @@ from store.access import Action, Forbidden, require
 from store.accounts import Account, Chart, normalise
 from store.entry_words import Repeated, read_extras
 from store.balances import Balances, _balances
-from store.books import accounts_for, chart_of, clean_giver, report_sent, require_warned, require_words, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.books import accounts_for, chart_of, clean_giver, typed_giver, report_sent, require_warned, require_words, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -469,8 +469,9 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     if "splits" in found:  # the one account named takes all of the amount
         found["splits"] = [[found["splits"][0][0], amount]]
     fields.update(found)
-    try:  # a giver that says nothing is asked again at once, not at the card
-        require_words(fields.get("giver"), "giver_letters")
+    try:  # a giver that says nothing, or too long, is asked again at once, not at the card
+        if "giver" in fields:
+            fields["giver"] = typed_giver(fields["giver"])
     except LedgerError as refused:
         del fields["giver"]
         return LineDraft(known, fields, refused=refused)

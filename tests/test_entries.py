@@ -123,6 +123,17 @@ async def test_a_mistyped_date_on_a_grant_line_is_not_taken_for_its_giver(bot, c
     assert entry.giver == "Mairie de Saint-Paul"
 
 
+async def test_a_giver_too_long_on_the_line_is_asked_again_at_once(bot, cast, demo_books):
+    """A 5 000-character giver on a grant's line: the date was asked, then the card, and only ✅ refused it."""
+    julien = cast["enseignant"]
+    step = await julien.send("/recette 600 Subvention; subventions; virement; " + "Mairie " * 700)
+    assert [m.content for m in step.messages] == [
+        "Le nom de qui verse la subvention doit faire de 1 à 120 caractères.",
+        "Qui verse cette subvention ? Par exemple : Mairie de Saint-Paul, Conseil départemental, État (ou /annuler)"]
+    step = await julien.send("Mairie de Saint-Paul")
+    assert "Quelle date ?" in step.text
+
+
 async def test_an_entry_dated_last_year_says_its_balance_is_that_years(bot, cast, demo):
     """Dated in last year's exercice, still open, it said « cahier École : 1 265,00 € », that year's end, read as
     the ledger's balance now (/solde: 1 258,00 €, with this year's 7 €)."""
