@@ -13,9 +13,9 @@ from sqlmodel import Session, select
 from store import audit
 from store.access import Action, Forbidden, require
 from store.accounts import Account, Chart, normalise
-from store.entry_words import Repeated, read_extras
+from store.entry_words import NotWritten, Repeated, read_extras
 from store.balances import Balances, _balances
-from store.books import accounts_for, chart_of, clean_giver, typed_giver, report_sent, require_warned, require_words, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
+from store.books import accounts_for, chart_of, clean_giver, typed_giver, _coop_ledgers, report_sent, require_warned, require_words, _check_amount, _check_day, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_caisse, _require_changeable, _require_entry, _require_ledger, _require_started, _resolve_splits, _snapshot, _tick_of, treasury_of, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -439,6 +439,7 @@ class LineDraft:
     known: EntryContext  # the ledgers and accounts; after a refusal, the card's warnings too
     fields: dict  # the draft as the conversation keeps it: direction, amount, label, project, what the words gave
     unknown: str | None = None  # the first part not understood: nothing after the label was read
+    not_written: str | None = None  # a ledger of the coop named that this person does not write in: nor was it
     repeated: Repeated | None = None  # two parts naming the same kind of thing: nothing after the label was read
     cheque_used: EntryView | None = None  # the coop's entry that already used the line's cheque number
     refused: LedgerError | None = None  # why recording was refused (report_unconfirmed: the card comes first)
@@ -459,9 +460,13 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     # No ledger named among several: the words are read against the chart all the same (it is the coop's,
     # not a ledger's), so that an account, a means or a giver is kept while the ledger is asked.
     words = known.accounts or _charts_of(session, who, known.refs, direction)
-    found = read_extras(extras, known.refs, words, today_in(known.refs[0].timezone))
+    writable = {r.id for r in known.refs}
+    others = [x.name for c in {r.coop_id for r in known.refs} for x in _coop_ledgers(session, c) if x.id not in writable]
+    found = read_extras(extras, known.refs, words, today_in(known.refs[0].timezone), others)
     if isinstance(found, str):
         return LineDraft(known, fields, unknown=found)
+    if isinstance(found, NotWritten):
+        return LineDraft(known, fields, not_written=found.ledger)
     if isinstance(found, Repeated):
         return LineDraft(known, fields, repeated=found)
     if len(known.refs) == 1:

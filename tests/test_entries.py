@@ -123,6 +123,19 @@ async def test_a_mistyped_date_on_a_grant_line_is_not_taken_for_its_giver(bot, c
     assert entry.giver == "Mairie de Saint-Paul"
 
 
+async def test_another_class_ledger_named_on_a_line_is_told_not_yours(bot, cast, demo_books):
+    """Julien (CE1A) naming CE2B: « Je n'ai pas compris « CE2B » : … je comprends un cahier … »; on a grant's
+    line CE2B became who gives the grant."""
+    julien = cast["enseignant"]
+    expected = "Vous n'écrivez pas dans le cahier CE2B (vous écrivez dans : CE1A). Retapez la ligne."
+    step = await julien.send("/depense 12,50 Piles; CE2B; fournitures; espèces; hier")
+    assert step.text == expected
+    step = await julien.send("/recette 600 Subvention; subventions; virement; ce2b")
+    assert step.text == expected
+    step = await julien.send("600 Subvention; subventions; virement; Mairie de Saint-Paul")  # the line again
+    assert "Quelle date ?" in step.text
+
+
 async def test_a_giver_too_long_on_the_line_is_asked_again_at_once(bot, cast, demo_books):
     """A 5 000-character giver on a grant's line: the date was asked, then the card, and only ✅ refused it."""
     julien = cast["enseignant"]

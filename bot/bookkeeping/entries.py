@@ -137,6 +137,10 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
         await update.effective_message.reply_text(t("books.no_ledger", language))
         return ConversationHandler.END
     context.user_data[DRAFT] = {**outcome.fields, "begun": update.effective_message.message_id}
+    if outcome.not_written is not None:
+        await update.effective_message.reply_text(t("ent.extra.not_written", language, ledger=escape(outcome.not_written),
+                                                    yours=", ".join(escape(r.name) for r in known.refs)))  # fmt: skip
+        return AMOUNT
     if outcome.unknown is not None:
         unread = "ent.extra.not_a_day" if day_shaped(outcome.unknown) else "ent.extra.unknown"
         await update.effective_message.reply_text(t(unread, language, part=escape(excerpt(outcome.unknown))))

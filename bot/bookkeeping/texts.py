@@ -75,6 +75,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "ent.extra.what.account": {"fr": "le compte", "en": "the account"},
     "ent.extra.what.means": {"fr": "le moyen de paiement", "en": "the means of payment"},
     "ent.extra.what.day": {"fr": "la date", "en": "the date"},
+    "ent.extra.not_written": {"fr": "Vous n'écrivez pas dans le cahier {ledger} (vous écrivez dans : {yours}). Retapez "
+                                    "la ligne.",
+                              "en": "You do not write in ledger {ledger} (you write in: {yours}). Type the line again."},
     "ent.extra.not_a_day": {"fr": "« {part} » n'est pas une date : écrivez-la jj/mm/aaaa ou jj/mm (par exemple 03/11), "
                                   "ou hier, et retapez la ligne.",
                             "en": "\"{part}\" is not a date: write it dd/mm/yyyy or dd/mm (for example 03/11), or hier, "
