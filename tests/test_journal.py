@@ -381,6 +381,19 @@ async def test_cancelling_one_half_of_a_movement_says_the_other_half_goes_too(bo
                               "avec elle.")  # fmt: skip
 
 
+async def test_a_fields_button_left_from_before_an_entry_was_cancelled_asks_nothing(bot, cast, demo_books):
+    """The edit menu left open, the entry cancelled by its ↩️ Annuler: « Montant » asked the new amount, and only the
+    amount typed said « Cette écriture est déjà annulée »."""
+    julien = cast["enseignant"]
+    recorded = (await julien.send("/depense 5 Colle; fournitures; carte; hier")).last
+    await julien.send("/journal")
+    await julien.press(eur("4 · −5,00 €"))
+    menu = (await julien.press("✏️ Modifier")).last
+    await julien.press("↩️ Annuler l'écriture", message=recorded)
+    step = await julien.press("Montant", message=menu)
+    assert "Nouveau montant" not in step.text and "❌ Écriture annulée" in step.text
+
+
 async def test_verificateur_reads_but_cannot_change(bot, sim, world):
     victor = sim.user(*PERSONAS["verificateur"])
     await victor.send("/journal")

@@ -69,7 +69,10 @@ async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 
 def fields_of(entry: EntryView) -> tuple[str, ...]:
-    """What may be changed: the cheque number of a cheque, the account of an entry on one account."""
+    """What may be changed: the cheque number of a cheque, the account of an entry on one account; nothing of a
+    cancelled entry or a movement (a field's button left on screen from before shows the entry)."""
+    if entry.cancelled or entry.is_movement:
+        return ()
     return tuple(f for f in FIELDS if not (f == "cheque" and entry.means != Means.CHEQUE)
                  and not (f == "account" and len(entry.splits) != 1))  # fmt: skip
 
