@@ -207,6 +207,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "ledger.school": {"fr": "{name} (école)", "en": "{name} (school)"},
     "balance.line": {"fr": "cahier {ledger} : {total} (banque {banque} · caisse {caisse})",
                      "en": "ledger {ledger}: {total} (bank {banque} · cash {caisse})"},
+    "balance.of_year": {"fr": "{ledger}, exercice {years}", "en": "{ledger}, year {years}"},
     "balance.lines": {"fr": "cahier {ledger} : {total}\n   banque {banque} · caisse {caisse}",
                       "en": "ledger {ledger}: {total}\n   bank {banque} · cash {caisse}"},
     "books.report_sent": {"fr": "⚠️ Le compte rendu {years} déjà envoyé sera modifié : l'AD en sera prévenue.",
@@ -216,7 +217,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Refusals of the bookkeeping rules (store.errors.LedgerError)
     "ledger.error.amount_not_positive": {"fr": "Le montant doit être positif, par exemple 12,50.",
                                          "en": "The amount must be positive, for example 12.50."},
-    "ledger.error.amount_too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le (par exemple 1 234,56).",
+    "ledger.error.amount_too_large": {"fr": "Le montant dépasse 100\u202f000\xa0€ : vérifiez-le (par exemple 1\u202f234,56).",
                                       "en": "The amount is over €100,000: check it (for example 1,234.56)."},
     "ledger.error.label_length": {"fr": "Le libellé doit faire de 1 à 120 caractères.",
                                   "en": "The label must be 1 to 120 characters long."},
@@ -229,6 +230,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "en": "The {year}-{next_year} year is closed: nothing in it changes any more."},
     "ledger.error.other_year": {"fr": "Une écriture ne peut pas changer d'exercice : annulez-la et refaites-la.",
                                 "en": "An entry cannot change year: cancel it and record it again."},
+    "ledger.error.means_direction": {"fr": "Un prélèvement ne fait que sortir de l'argent : une recette se reçoit en "
+                                           "espèces, par chèque, carte ou virement.",
+                                     "en": "A direct debit only takes money out: a receipt comes in cash, by cheque, "
+                                           "card or transfer."},
     "ledger.error.means_treasury": {"fr": "La caisse ne reçoit que des espèces, et les espèces vont en caisse.",
                                     "en": "The cash box only takes cash, and cash goes to the cash box."},
     "ledger.error.cheque_number_required": {"fr": "Il faut le numéro du chèque (des chiffres, par exemple 1234567).",
@@ -245,6 +250,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                      "en": "The parts do not add up: {difference} is left to split."},
     "ledger.error.caisse_negative": {"fr": "La caisse ne peut pas passer sous zéro : elle contient {caisse} à cette date.",
                                      "en": "The cash box cannot go below zero: it holds {caisse} on that day."},
+    "ledger.error.caisse_short": {"fr": "La caisse ne peut pas passer sous zéro : elle descendrait à {caisse}, car des "
+                                        "dépenses en espèces enregistrées après comptent sur cette somme.",
+                                  "en": "The cash box cannot go below zero: it would fall to {caisse}, as cash expenses "
+                                        "recorded after it count on this sum."},
     "ledger.error.cancelled": {"fr": "Cette écriture est déjà annulée.", "en": "This entry is already cancelled."},
     "ledger.error.ticked": {"fr": "Cette écriture est pointée sur un relevé : sa date, son montant et son moyen ne changent plus.",
                             "en": "This entry is ticked on a statement: its date, amount and means no longer change."},

@@ -206,7 +206,9 @@ def _require_caisse(session: Session, ledger_id: int, year: int, day: date, *,
         available = _available(opening, kept, day)
         for _, after in _caisse_lows(session, ledger_id, year, remove=remove)[1:]:
             available = min(available, after)
-        raise LedgerError("caisse_negative", caisse=available)
+        # Below zero without the change's own spending: taking money out of it (a cash recette cancelled,
+        # lowered or dated later) leaves the cash expenses recorded after it short.
+        raise LedgerError("caisse_negative" if available >= 0 else "caisse_short", caisse=available)
 
 
 def _caisse_on(session: Session, ledger_id: int, day: date) -> int:

@@ -261,6 +261,11 @@ def clean_giver(chart: Chart, direction: Direction, parts: Sequence[tuple[str, i
     one ``typed`` now says something (one kept from before is not checked again)."""
     if direction != Direction.RECETTE or not set(chart.grant_codes()) & {code for code, _ in parts}:
         return None
+    return typed_giver(giver, typed=typed)
+
+
+def typed_giver(giver: str | None, *, typed: bool = True) -> str:
+    """A grant's giver as written: 1 to 120 characters, saying something when ``typed`` now."""
     cleaned = " ".join(plain(giver or "").split())
     if not cleaned:
         raise LedgerError("giver_required")
@@ -276,8 +281,10 @@ def treasury_of(means: Means) -> Treasury:
     return Treasury.CAISSE if Means(means) == Means.ESPECES else Treasury.BANQUE
 
 
-def _check_means(treasury: Treasury, means: Means) -> None:
-    """Cash is the caisse's only means, and the caisse's only means is cash."""
+def _check_means(treasury: Treasury, means: Means, direction: Direction) -> None:
+    """Cash is the caisse's only means, and the caisse's only means is cash; a prélèvement only takes money out."""
+    if direction == Direction.RECETTE and means == Means.PRELEVEMENT:
+        raise LedgerError("means_direction")
     if (treasury == Treasury.CAISSE) != (means == Means.ESPECES):
         raise LedgerError("means_treasury")
 

@@ -13,10 +13,10 @@ from sqlmodel import Session, select
 from store import audit
 from store.access import Action, Forbidden, require
 from store.accounts import Account, Chart, normalise
-from store.entry_words import Repeated, read_extras
+from store.entry_words import NotWritten, Repeated, read_extras
 from store.balances import Balances, _balances
 from store.book_years import report_sent, require_warned, _check_day, _require_caisse, _require_changeable, _require_started
-from store.books import accounts_for, chart_of, clean_giver, require_words, _check_amount, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_entry, _require_ledger, _resolve_splits, _snapshot, _tick_of, treasury_of, typed_label, UNCHANGED, _views
+from store.books import accounts_for, chart_of, clean_giver, typed_giver, _coop_ledgers, _check_amount, _check_means, _CHEQUE_NUMBER, _clean_cheque_number, _clean_label, clean_project, _deposited, EntryView, _insert_entry, _parts, ReceiptView, _require_entry, _require_ledger, _resolve_splits, _snapshot, _tick_of, treasury_of, typed_label, UNCHANGED, _views
 from store.errors import LedgerError
 from store.lookups import accounts_by_use, LedgerRef, ledgers_for
 from store.models import Coop, Department, Direction, Entry, Ledger, LedgerKind, Means, Receipt, Split, Treasury, utcnow
@@ -84,7 +84,7 @@ def _record(session: Session, who: Who, ledger: Ledger, coop: Coop, *, direction
     amount, label = _check_amount(amount), _clean_label(label)
     year = _check_day(session, coop.id, day, today)
     _require_started(session, ledger.id, year)
-    _check_means(treasury, means)
+    _check_means(treasury, means, direction)
     cheque_number = _clean_cheque_number(means, cheque_number)
     project = clean_project(project)
     chart = chart_of(session, coop)
@@ -134,7 +134,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     new["treasury"] = treasury_of(new["means"]) if treasury is UNCHANGED else Treasury(treasury)
     if day is not UNCHANGED and _check_day(session, coop.id, new["day"], today) != entry.fiscal_year:
         raise LedgerError("other_year")
-    _check_means(new["treasury"], new["means"])
+    _check_means(new["treasury"], new["means"], entry.direction)
     new["cheque_number"] = _clean_cheque_number(
         new["means"], entry.cheque_number if cheque_number is UNCHANGED else cheque_number)
     parts = _edited_parts(chart, entry, old_parts, new["amount"], splits)
@@ -433,6 +433,7 @@ class LineDraft:
     known: EntryContext  # the ledgers and accounts; after a refusal, the card's warnings too
     fields: dict  # the draft as the conversation keeps it: direction, amount, label, project, what the words gave
     unknown: str | None = None  # the first part not understood: nothing after the label was read
+    not_written: str | None = None  # a ledger of the coop named that this person does not write in: nor was it
     repeated: Repeated | None = None  # two parts naming the same kind of thing: nothing after the label was read
     cheque_used: EntryView | None = None  # the coop's entry that already used the line's cheque number
     refused: LedgerError | None = None  # why recording was refused (report_unconfirmed: the card comes first)
@@ -458,9 +459,13 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     # No ledger named among several: the words are read against the chart all the same (it is the coop's,
     # not a ledger's), so that an account, a means or a giver is kept while the ledger is asked.
     words = known.accounts or _charts_of(session, who, known.refs, direction)
-    found = read_extras(extras, known.refs, words, today_in(known.refs[0].timezone))
+    writable = {r.id for r in known.refs}
+    others = [x.name for c in {r.coop_id for r in known.refs} for x in _coop_ledgers(session, c) if x.id not in writable]
+    found = read_extras(extras, known.refs, words, today_in(known.refs[0].timezone), others)
     if isinstance(found, str):
         return LineDraft(known, fields, unknown=found)
+    if isinstance(found, NotWritten):
+        return LineDraft(known, fields, not_written=found.ledger)
     if isinstance(found, Repeated):
         return LineDraft(known, fields, repeated=found)
     if len(known.refs) == 1:
@@ -468,11 +473,20 @@ def record_or_draft(session: Session, who: Who, direction: Direction, *, amount:
     if "splits" in found:  # the one account named takes all of the amount
         found["splits"] = [[found["splits"][0][0], amount]]
     fields.update(found)
-    try:  # a giver that says nothing is asked again at once, not at the card
-        require_words(fields.get("giver"), "giver_letters")
+    try:  # a giver that says nothing, or too long, is asked again at once, not at the card
+        if "giver" in fields:
+            fields["giver"] = typed_giver(fields["giver"])
     except LedgerError as refused:
         del fields["giver"]
         return LineDraft(known, fields, refused=refused)
+    if "means" in fields:  # so is a means that cannot be (a recette by prélèvement, « chèque abc »), not shown on
+        means = Means(fields["means"])  # the card to be refused at ✅ (the conversation drops what is asked again)
+        try:
+            _check_means(treasury_of(means), means, direction)
+            if fields.get("cheque"):
+                _clean_cheque_number(means, fields["cheque"])
+        except LedgerError as refused:
+            return LineDraft(known, fields, refused=refused)
     missing = first_missing(fields, known.accounts)
     if missing not in (None, "day"):
         return LineDraft(known, fields)

@@ -11,7 +11,7 @@ from datetime import date
 from store.accounts import Account, normalise
 from store.lookups import LedgerRef
 from store.models import Means
-from store.years import parse_day
+from store.years import day_shaped, parse_day
 
 MEANS_WORDS = {
     "especes": Means.ESPECES, "espece": Means.ESPECES, "cash": Means.ESPECES, "liquide": Means.ESPECES,
@@ -29,12 +29,20 @@ class Repeated:
     second: str
 
 
+@dataclass(frozen=True)
+class NotWritten:
+    """A part naming a ledger of the coop that this person does not write in."""
+
+    ledger: str
+
+
 def read_extras(parts: Sequence[str], refs: Sequence[LedgerRef], accounts: Sequence[Account],
-                today: date) -> dict | str | Repeated:  # fmt: skip
+                today: date, others: Sequence[str] = ()) -> dict | str | Repeated | NotWritten:  # fmt: skip
     """What came after the label, as the conversation's draft keeps it (an account named: ``splits``
     [[code, None]], all of the amount); or the first part not understood (one part not understood is
     the giver when the account is a grant's); or two parts naming the same kind of thing (two ledgers:
-    which one is meant cannot be guessed)."""
+    which one is meant cannot be guessed); or a part naming one of ``others``, the coop's ledgers this
+    person does not write in (neither a giver nor a word not understood)."""
     found: dict = {}
     said: dict[str, str] = {}  # what → the part that said it
     unknown = []
@@ -52,6 +60,8 @@ def read_extras(parts: Sequence[str], refs: Sequence[LedgerRef], accounts: Seque
             what, values = "ledger", {"ledger_id": ref.id}
         elif account := next((a for a in accounts if normalise(part) in (a.code, *map(normalise, a.aliases))), None):
             what, values = "account", {"splits": [[account.code, None]]}
+        elif other := next((name for name in others if normalise(name) == normalise(part)), None):
+            return NotWritten(other)
         else:
             unknown.append(" ".join(part.split()))
             continue
@@ -60,7 +70,7 @@ def read_extras(parts: Sequence[str], refs: Sequence[LedgerRef], accounts: Seque
         said[what] = " ".join(part.split())
         found.update(values)
     grant = "splits" in found and any(a.grant and a.code == found["splits"][0][0] for a in accounts)
-    if len(unknown) == 1 and grant:
+    if len(unknown) == 1 and grant and not day_shaped(unknown[0]):  # a mistyped date is no giver
         found["giver"] = unknown[0]
     elif unknown:
         return unknown[0]

@@ -27,11 +27,12 @@ class LedgerError(StoreError):
 
     amount_not_positive, amount_too_large, label_length, project_invalid;
     future, year_not_open (year), closed_year (year), other_year (an edit leaving its year);
-    means_treasury (caisse ⇔ espèces), cheque_number_required, cheque_number_invalid;
+    means_treasury (caisse ⇔ espèces), means_direction (a recette by prélèvement), cheque_number_required, cheque_number_invalid;
     no_split, split_not_positive, unknown_account (account), wrong_class (account),
     splits_mismatch (difference = amount − sum of the parts);
     caisse_negative (caisse: the most a dépense that day could take, before the change;
-    for an opening balance, minimum: the smallest opening caisse that keeps it ≥ 0);
+    for an opening balance, minimum: the smallest opening caisse that keeps it ≥ 0); caisse_short (caisse: how
+    low it would fall, a cash recette cancelled, lowered or dated later while the expenses after it need it);
     cancelled, ticked (a ticked entry keeps its date, amount, treasury and means), deposited (so does a
     cheque on a remise, and it is not cancelled),
     movement (a movement leg is not edited), wrong_ledgers;

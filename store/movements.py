@@ -83,9 +83,7 @@ def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id
     target, from_treasury, to_treasury = _movement_ends(session, who, kind, source, coop, to_ledger_id,
                                                         Treasury(from_treasury), Treasury(to_treasury))  # fmt: skip
     amount, label = _check_amount(amount), typed_label(label)
-    year = _check_day(session, coop.id, day, today)
-    _require_started(session, source.id, year)
-    _require_started(session, target.id, year)
+    year = _movement_year(session, coop, (source, target), day, today)
     bank_means = Means(means) if means else (Means.CARTE if kind == MovementKind.RETRAIT else Means.VIREMENT)
     if kind == MovementKind.DEPOT:
         bank_means = Means.ESPECES
@@ -111,6 +109,22 @@ def record_movement(session: Session, who: Who, kind: MovementKind, *, ledger_id
         ))  # fmt: skip
     outgoing, incoming = _views(session, legs, chart)
     return MovementView(movement.id, kind, outgoing, incoming)
+
+
+def check_movement_day(session: Session, who: Who, ledger_id: int, day: date, *, today: date,
+                       to_ledger_id: int | None = None) -> None:  # fmt: skip
+    """The LedgerError recording a movement between these ledgers would raise for its date ``day`` (future, a year
+    not open, before a ledger's books start, a class ledger closed): the date's step tells it, not the card's ✅."""
+    source, coop = _require_ledger(session, who, Action.WRITE_LEDGER, ledger_id)
+    target = _require_ledger(session, who, Action.WRITE_LEDGER, to_ledger_id)[0] if to_ledger_id else source
+    _movement_year(session, coop, (source, target), day, today)
+
+
+def _movement_year(session: Session, coop: Coop, ledgers: tuple[Ledger, ...], day: date, today: date) -> int:
+    year = _check_day(session, coop.id, day, today)
+    for ledger in ledgers:
+        _require_started(session, ledger.id, year)
+    return year
 
 
 @dataclass(frozen=True)

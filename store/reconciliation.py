@@ -227,10 +227,14 @@ def statements(session: Session, who: Who, coop_id: int, year: int) -> tuple[Sta
     return tuple(StatementView(s.id, s.day, s.balance, count) for s, count in rows)
 
 
-def statement_day(session: Session, who: Who, coop_id: int, day: date) -> StatementDay:
-    """What /pointage needs once a statement's date is typed: the statement of that day, and the report's warning."""
+def statement_day(session: Session, who: Who, coop_id: int, day: date, *, today: date) -> StatementDay:
+    """What /pointage needs once a statement's date is typed: the statement of that day, and the report's warning;
+    or, with no statement that day, the LedgerError recording one would raise for its date (before its balance
+    is typed for nothing)."""
     coop = _require_coop(session, who, Action.READ_LEDGER, coop_id)
     same = next((s for s in statements(session, who, coop.id, fiscal_year_of(day)) if s.day == day), None)
+    if same is None:
+        _check_day(session, coop.id, day, today)
     return StatementDay(same, report_sent(session, coop.id, fiscal_year_of(day)))
 
 

@@ -26,6 +26,12 @@ def today_in(tz_name: str, now: datetime | None = None) -> date:
     return now.astimezone(ZoneInfo(tz_name)).date()
 
 
+def day_shaped(text: str) -> bool:
+    """'31/02/2026', '2026-13-01': written as a date, whether or not that day exists (never a name, then)."""
+    cleaned = text.strip()
+    return bool(_DAY.fullmatch(cleaned) or _ISO_DAY.fullmatch(cleaned))
+
+
 def parse_day(text: str, today: date) -> date | None:
     """'aujourd'hui', 'hier', '3/11', '03/11/2026', '2026-11-03' → a date (None if it is not one).
 

@@ -588,7 +588,7 @@ async def test_a_file_or_a_photo_at_each_typed_step_is_never_a_receipt(bot, cast
     assert step.text.startswith(f"Solde du relevé du {DAY} ?")
     step = await marie.send_photo(b"\xff\xd8\xff\xe0 ticket")  # the balance's step
     assert flat(step.text) == (f"Une photo n'est pas lue ici : tapez le solde du relevé du {DAY} (par exemple "
-                               "1 234,56), ou envoyez le fichier de votre banque (CSV, OFX ou CFONB) comme document.")  # fmt: skip
+                               "1\u202f234,56), ou envoyez le fichier de votre banque (CSV, OFX ou CFONB) comme document.")  # fmt: skip
     step = await marie.send_document(b"%PDF-1.4\n\x00\x01\x02 releve", "releve.pdf")
     assert flat(step.text).startswith("Ce fichier n'est pas un relevé lisible")
     assert flat(step.text).endswith(f"Rien n'a été modifié. Tapez le solde du relevé du {DAY}, ou envoyez un autre "

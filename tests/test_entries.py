@@ -13,6 +13,7 @@ from store.money import format_amount
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
 from store.balances import balances as ledger_balances
+from tests.reportworld import coop_and_ledgers, seed_year
 from tests.world import PERSONAS, seed_world
 
 TODAY = today_in("Indian/Reunion")
@@ -107,6 +108,60 @@ async def test_a_line_without_its_ledger_keeps_its_account_and_asks_the_ledger(b
     assert (entry.amount, entry.means.value, entry.giver) == (600_00, "virement", "Mairie de Saint-Paul")
 
 
+async def test_a_mistyped_date_on_a_grant_line_is_not_taken_for_its_giver(bot, cast, demo_books):
+    """« 31/02/2026 » was the one part not understood of a grant's line: it became who gives the grant (the card
+    said « versée par 31/02/2026 ») and the date was asked as if none had been typed."""
+    julien = cast["enseignant"]
+    step = await julien.send("/depense 5 Colle; fournitures; carte; 2026-13-01")  # not a grant: said the same way
+    assert step.text.startswith("« 2026-13-01 » n'est pas une date")
+    step = await julien.send("/recette 600 Subvention; subventions; virement; 31/02/2026")
+    assert step.text == ("« 31/02/2026 » n'est pas une date : écrivez-la jj/mm/aaaa ou jj/mm (par exemple 03/11), ou "
+                         "hier, et retapez la ligne.")  # fmt: skip
+    step = await julien.send("600 Subvention; subventions; virement; Mairie de Saint-Paul; hier")  # the line again
+    assert "enregistrée — cahier CE1A" in step.text
+    entry = demo_books.run(lambda s: s.exec(select(Entry).where(Entry.label == "Subvention")).one())
+    assert entry.giver == "Mairie de Saint-Paul"
+
+
+async def test_another_class_ledger_named_on_a_line_is_told_not_yours(bot, cast, demo_books):
+    """Julien (CE1A) naming CE2B: « Je n'ai pas compris « CE2B » : … je comprends un cahier … »; on a grant's
+    line CE2B became who gives the grant."""
+    julien = cast["enseignant"]
+    expected = "Vous n'écrivez pas dans le cahier CE2B (vous écrivez dans : CE1A). Retapez la ligne."
+    step = await julien.send("/depense 12,50 Piles; CE2B; fournitures; espèces; hier")
+    assert step.text == expected
+    step = await julien.send("/recette 600 Subvention; subventions; virement; ce2b")
+    assert step.text == expected
+    step = await julien.send("600 Subvention; subventions; virement; Mairie de Saint-Paul")  # the line again
+    assert "Quelle date ?" in step.text
+
+
+async def test_a_giver_too_long_on_the_line_is_asked_again_at_once(bot, cast, demo_books):
+    """A 5 000-character giver on a grant's line: the date was asked, then the card, and only ✅ refused it."""
+    julien = cast["enseignant"]
+    step = await julien.send("/recette 600 Subvention; subventions; virement; " + "Mairie " * 700)
+    assert [m.content for m in step.messages] == [
+        "Le nom de qui verse la subvention doit faire de 1 à 120 caractères.",
+        "Qui verse cette subvention ? Par exemple : Mairie de Saint-Paul, Conseil départemental, État (ou /annuler)"]
+    step = await julien.send("Mairie de Saint-Paul")
+    assert "Quelle date ?" in step.text
+
+
+async def test_an_entry_dated_last_year_says_its_balance_is_that_years(bot, cast, demo):
+    """Dated in last year's exercice, still open, it said « cahier École : 1 265,00 € », that year's end, read as
+    the ledger's balance now (/solde: 1 258,00 €, with this year's 7 €)."""
+    demo.run(seed_year)
+    marie = cast["mandataire"]
+    step = await marie.send("/depense 7 Colle; École; fournitures; espèces; aujourd'hui")
+    assert "enregistrée — cahier École : " in step.text  # this year's: no exercice said
+    step = await marie.send(f"/depense 5 Colle; École; fournitures; espèces; 15/06/{YEAR}")
+    banque, caisse = demo.run(lambda s: (lambda b: (b.banque, b.caisse))(ledger_balances(
+        s, who_is(s, 1001), coop_and_ledgers(s)[1]["École"].id, YEAR - 1)))  # fmt: skip
+    assert step.text.startswith(f"Écriture 4 enregistrée — cahier École, exercice {YEAR - 1}-{YEAR} : "
+                                f"{format_amount(banque + caisse)} (banque {format_amount(banque)} · caisse "
+                                f"{format_amount(caisse)})")  # fmt: skip
+
+
 async def test_split_a_receipt_over_two_accounts(bot, cast, demo_books):
     marie = cast["mandataire"]
     banque, caisse, piece = books(demo_books, "CE2B")
@@ -159,7 +214,7 @@ async def test_bad_amounts_keep_the_step(bot, cast, demo_books):
                           ("12,345 Piles", "Deux chiffres après la virgule au plus, par exemple 12,50 :"),
                           ("0 Piles", "Le montant doit être supérieur à zéro, par exemple 12,50 :"),
                           ("-5 Piles", "Un montant négatif n'est pas accepté"),
-                          ("100 000,01 Piles", "Le montant dépasse 100 000 €")):  # fmt: skip
+                          ("100 000,01 Piles", "Le montant dépasse 100\u202f000\xa0€")):  # fmt: skip
         step = await julien.send(f"/depense {typed}")
         assert step.text.startswith(answer), typed
     step = await julien.send("12,5 € Piles pour la classe")  # the same step, typed again

@@ -61,6 +61,25 @@ async def test_a_receipt_is_received_not_paid_and_never_by_direct_debit(bot, cas
     assert step.edited[-1].content == "Reçu comment ? 💶 Espèces (caisse)"
 
 
+async def test_a_receipt_by_direct_debit_is_refused_on_the_line_too(bot, cast, demo_books):
+    """« prélèvement » on a /recette line was recorded, the buttons never offering it; /journal offered it too."""
+    julien = cast["enseignant"]
+    banque, caisse, piece = books(demo_books, "CE1A")
+    step = await julien.send("/recette 5 Dons; dons; prélèvement; hier")
+    assert [m.content for m in step.messages] == [
+        "Un prélèvement ne fait que sortir de l'argent : une recette se reçoit en espèces, par chèque, carte ou "
+        "virement.", "Reçu comment ?"]  # fmt: skip
+    assert books(demo_books, "CE1A") == (banque, caisse, piece)
+    step = await julien.press("🏦 Virement")
+    assert step.last.content.startswith("Recette à enregistrer\nDons\n5,00\xa0€ · virement · ")
+    await julien.press("✅ Enregistrer")
+    await julien.send("/journal")
+    await julien.press(f"{piece} · +5,00\xa0€")
+    await julien.press("✏️ Modifier")
+    step = await julien.press("Moyen de paiement")
+    assert step.last.buttons == [["espèces", "chèque"], ["carte", "virement"], ["↩️ Retour"]]
+
+
 async def test_a_date_is_checked_where_it_is_typed(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/depense")
@@ -124,6 +143,20 @@ async def test_undo_twice_cancels_once_and_shows_the_new_balance(bot, cast, demo
     assert books(demo_books, "CE1A") == (banque, caisse, piece + 1)
 
 
+async def test_a_cheque_number_on_the_line_is_checked_at_once(bot, cast, demo_books):
+    """« chèque abc » on the line: the card said « chèque n° abc », and only ✅ Enregistrer refused it."""
+    julien = cast["enseignant"]
+    step = await julien.send("/depense 5 Colle; fournitures; chèque abc")
+    assert [m.content for m in step.messages] == [
+        "Le numéro du chèque s'écrit en chiffres, 12 au plus (par exemple 1234567).", "Numéro du chèque ?"]
+    step = await julien.send("1241")
+    assert "Quelle date ?" in step.text
+    step = await julien.press("Aujourd'hui")
+    assert "chèque n° 1241" in step.last.content
+    step = await julien.send("/depense 5 Colle; fournitures; chèque 1234567890123; hier")  # 13 digits
+    assert step.text.startswith("Le numéro du chèque s'écrit en chiffres, 12 au plus")
+
+
 async def test_a_used_cheque_number_needs_a_confirmation(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/depense")
@@ -135,6 +168,9 @@ async def test_a_used_cheque_number_needs_a_confirmation(bot, cast, demo_books):
     assert step.last.buttons == [["Garder le n° 1235"], ["Annuler"]]
     step = await julien.send("1241")  # another number: no question
     assert "Quelle date ?" in step.text
+    await julien.send("/depense 4 Colle; fournitures; chèque")
+    step = await julien.press("N° 0001236")  # the suggested number pressed: said where it was asked
+    assert step.edited[-1].content == "Numéro du chèque ? N° 0001236" and "Quelle date ?" in step.text
     await julien.send("/depense 3 Colle; fournitures; chèque 0001234; aujourd'hui")  # on one line too
     step = await julien.press("Garder le n° 0001234")
     assert step.last.content.startswith("Dépense à enregistrer")

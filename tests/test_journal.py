@@ -9,8 +9,8 @@ import pytest
 from babel.dates import get_month_names
 from sqlmodel import select
 
-from store import cashcounts, entries, reconciliation
-from store.models import AuditEvent, Coop, Direction, Entry, Ledger, Means, Treasury
+from store import cashcounts, entries, movements, reconciliation
+from store.models import AuditEvent, Coop, Direction, Entry, Ledger, Means, MovementKind, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
 from tests.world import PERSONAS, seed_world
@@ -78,6 +78,16 @@ async def test_teacher_sees_only_their_ledgers_journal(bot, cast, demo_books):
     assert REFUSED in step.text
     step = await julien.press("Fermer")
     assert "Journal fermé." in step.text
+
+
+async def test_a_label_with_an_apostrophe_keeps_its_entry_on_two_lines(bot, cast, demo_books):
+    """« 4 · 01/12/2026 · Sortie à l'île de la R… » broke into three lines (« Sortie à l'île de\nla R… »): the
+    apostrophe, sent as &#x27;, counted six characters in the width of a phone's line."""
+    julien = cast["enseignant"]
+    await julien.send("/depense 5 Sortie à l'île de la Réunion; fournitures; carte; aujourd'hui")
+    step = await julien.send("/journal")
+    head = f"4 · {TODAY:%d/%m/%Y} · "
+    assert f"\n{head}Sortie à l'île de la R…\n−5,00\xa0€ · banque → " in step.text
 
 
 async def test_mandataire_picks_a_ledger_and_turns_pages(bot, cast, demo_books):
@@ -180,6 +190,20 @@ async def test_open_an_entry_and_get_its_receipts_back(bot, sim, cast, demo_book
 
 
 # ------------------------------------------------------------------ changing
+
+
+async def test_a_receipt_sent_in_reply_to_an_entry_opened_in_the_journal_is_its_own(bot, cast, demo_books):
+    """Days later, the entry opened in /journal and its photo sent in reply: « À quelle écriture joindre ce
+    justificatif ? Envoyez-le en réponse au message de l'écriture » — what had just been done."""
+    julien = cast["enseignant"]
+    await julien.send("/journal")
+    card = (await julien.press(eur("1 · −23,80 €"))).last
+    step = await julien.send_photo(b"\xff\xd8\xff\xe0 facture", reply_to=card)
+    assert step.text == "📎 Justificatif joint à l'écriture 1 (cahier CE1A)."
+    page = (await julien.press("↩️ Retour")).last  # the same message, a page again: no entry of its own
+    step = await julien.send_photo(b"\xff\xd8\xff\xe0 autre", reply_to=page)
+    assert step.text.startswith("À quelle écriture joindre ce justificatif ?")
+    assert len(act(demo_books, JULIEN, entries.get_entry, entry_id(demo_books, "Fournitures de peinture")).receipts) == 1
 
 
 async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
@@ -328,6 +352,46 @@ async def test_cancel_with_confirmation_keeps_the_number(bot, cast, demo_books):
 
 
 # ------------------------------------------------------------------ refusals
+
+
+async def test_cancelling_the_cash_recette_an_expense_spent_says_how_low_the_caisse_would_fall(bot, cast, demo_books):
+    """The cakes' 64,50 € cancelled after 90 € spent in cash: « elle contient −60,00 € à cette date », a caisse
+    holding less than nothing on the cakes' day."""
+    julien = cast["enseignant"]
+    await julien.send("/depense 90 Sortie; fournitures; espèces; aujourd'hui")
+    await julien.send("/journal")
+    await julien.press(eur("2 · +64,50 €"))
+    await julien.press("🗑 Annuler l'écriture")
+    step = await julien.press("🗑 Oui, annuler l'écriture")
+    assert step.text.startswith(eur("La caisse ne peut pas passer sous zéro : elle descendrait à −60,00 €, car des "
+                                    "dépenses en espèces enregistrées après comptent sur cette somme.\n\nÉcriture 2"))
+    assert act(demo_books, JULIEN, entries.get_entry, entry_id(demo_books, "Vente de gâteaux")).cancelled is False
+
+
+async def test_cancelling_one_half_of_a_movement_says_the_other_half_goes_too(bot, cast, demo_books):
+    """An advance cancelled from the class ledger's journal took the school ledger's half with it, unsaid."""
+    act(demo_books, MARIE, movements.record_movement, MovementKind.AVANCE, ledger_id=ledger_id(demo_books, "École"),
+        to_ledger_id=ledger_id(demo_books, "CE1A"), day=TODAY, amount=30_00, label="Avance", today=TODAY)  # fmt: skip
+    marie = cast["mandataire"]
+    await marie.send("/journal")
+    await marie.press("CE1A")
+    await marie.press(eur("4 · +30,00 €"))
+    step = await marie.press("🗑 Annuler l'écriture")
+    assert step.text.endswith("\nC'est un mouvement interne : son autre moitié (cahier École, banque) est annulée "
+                              "avec elle.")  # fmt: skip
+
+
+async def test_a_fields_button_left_from_before_an_entry_was_cancelled_asks_nothing(bot, cast, demo_books):
+    """The edit menu left open, the entry cancelled by its ↩️ Annuler: « Montant » asked the new amount, and only the
+    amount typed said « Cette écriture est déjà annulée »."""
+    julien = cast["enseignant"]
+    recorded = (await julien.send("/depense 5 Colle; fournitures; carte; hier")).last
+    await julien.send("/journal")
+    await julien.press(eur("4 · −5,00 €"))
+    menu = (await julien.press("✏️ Modifier")).last
+    await julien.press("↩️ Annuler l'écriture", message=recorded)
+    step = await julien.press("Montant", message=menu)
+    assert "Nouveau montant" not in step.text and "❌ Écriture annulée" in step.text
 
 
 async def test_verificateur_reads_but_cannot_change(bot, sim, world):

@@ -11,6 +11,7 @@ from store.cashcounts import DENOMINATIONS
 from store.models import Coop, Direction, Ledger, Means, Treasury
 from store.people import who_is
 from store.years import fiscal_year_of, today_in
+from tests.reportworld import seed_year
 from tests.world import EARLIER_BUTTON, PERSONAS, seed_world
 
 TODAY = today_in("Indian/Reunion")
@@ -49,8 +50,9 @@ def after_line(b: balances.Balances, banque: int = 0, caisse: int = 0) -> str:
     return f"cahier {b.ledger_name} : banque {euros(b.banque + banque)} · caisse {euros(b.caisse + caisse)}"
 
 
-async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None, via: str | None = None):
-    """Kind, (ledger), (bank or cash), amount, today, the default label: the card."""
+async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = None, via: str | None = None,
+                        day: str | None = None):  # fmt: skip
+    """Kind, (ledger), (bank or cash), amount, today (or ``day`` typed), the default label: the card."""
     await user.send("/mouvement")
     step = await user.press(kind)
     if ledger_name:
@@ -60,7 +62,11 @@ async def fill_movement(user, kind: str, amount: str, ledger_name: str | None = 
     assert "Montant ?" in step.text
     step = await user.send(amount)
     assert "Date du mouvement" in step.text
-    step = await user.press("Aujourd'hui")
+    if day:
+        await user.press("📅 Autre date")
+        step = await user.send(day)
+    else:
+        step = await user.press("Aujourd'hui")
     assert "Libellé : « " in step.text
     return await user.press("✅ Garder ce libellé")
 
@@ -122,6 +128,43 @@ async def test_a_deposit_larger_than_the_caisse_keeps_the_amount_step(bot, cast,
     assert f"Montant : {euros(2000)}\nDate : {DAY}\nLibellé : Remise d'espèces en banque" in step.text
     step = await julien.press("✅ Enregistrer")
     assert after_line(before, banque=2000, caisse=-2000) in step.text
+
+
+async def test_a_date_the_books_refuse_is_told_at_the_date_step(bot, cast, demo_books):
+    """01/09 of last year (CE1A's books start this year) was taken, then the label, then the card, and only its
+    ✅ Enregistrer said « Ce cahier commence plus tard » and asked the date again."""
+    julien = cast["enseignant"]
+    before = books_of(demo_books, "CE1A")
+    await julien.send("/mouvement")
+    await julien.press("🏦 Dépôt d'espèces en banque")
+    await julien.send("3")
+    await julien.press("📅 Autre date")
+    step = await julien.send(f"01/09/{YEAR - 1}")
+    assert step.text == (f"📅 Date comprise : 01/09/{YEAR - 1}. Ce cahier commence plus tard : rien ne peut être "
+                         f"daté avant son report à nouveau.\n\nDate du mouvement ({euros(300)}) ? Choisissez, ou "
+                         "tapez-la (jj/mm/aaaa) :")  # fmt: skip
+    assert step.last.buttons == [["Aujourd'hui", "Hier"], ["📅 Autre date"], ["Annuler"]]
+    step = await julien.send(f"01/10/{YEAR - 2}")  # typed again at once: in a year no longer open
+    assert step.text.startswith(f"📅 Date comprise : 01/10/{YEAR - 2}. L'exercice {YEAR - 2}-{YEAR - 1} n'est plus "
+                                "ouvert")  # fmt: skip
+    step = await julien.press("Aujourd'hui")
+    assert step.text.startswith("Libellé : « Remise d'espèces en banque ».")
+    await julien.press("✅ Garder ce libellé")
+    step = await julien.press("✅ Enregistrer")
+    assert after_line(before, banque=300, caisse=-300) in step.text
+
+
+async def test_a_movement_dated_last_year_says_its_balances_are_that_years(bot, cast, demo):
+    """A withdrawal dated 20/08, last year still open: « cahier École : banque … · caisse … » gave that year's end,
+    read as today's."""
+    demo.run(seed_year)
+    marie = cast["mandataire"]
+    await fill_movement(marie, "Retrait", "10", "École (école)", day=f"20/08/{YEAR}")
+    step = await marie.press("✅ Enregistrer")
+    _, ledgers = ids(demo)
+    last = demo.run(lambda s: balances.balances(s, who_is(s, MARIE), ledgers["École"], YEAR - 1))
+    assert step.text.startswith(f"Mouvement enregistré : retrait de {euros(1000)} — cahier École, exercice "
+                                f"{YEAR - 1}-{YEAR} : banque {euros(last.banque)} · caisse {euros(last.caisse)}")
 
 
 async def test_a_withdrawal_taking_the_class_bank_below_zero_is_told_on_the_card(bot, cast, demo_books):
@@ -301,6 +344,32 @@ async def test_a_reconciliation_down_to_zero(bot, cast, demo_books):
     assert [row[0] for row in step.last.buttons[:-1]] == [label for label in labels if label not in to_tick]
     step = await marie.send("/annuler")
     assert flat(step.text).startswith(f"Pointage interrompu : le relevé du {DAY} reste enregistré")
+
+
+async def test_a_statement_date_the_books_refuse_is_told_before_its_balance(bot, cast, demo_books):
+    """01/09 of a year no longer open was taken, its balance asked, and only the balance typed said « L'exercice …
+    n'est plus ouvert », back at the date: the balance typed for nothing."""
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    await marie.press("📅 Autre date")
+    step = await marie.send(f"01/09/{YEAR - 2}")
+    assert flat(step.text).startswith(f"📅 Date comprise : 01/09/{YEAR - 2}. L'exercice {YEAR - 2}-{YEAR - 1} n'est "
+                                      "plus ouvert : choisissez une date de l'exercice en cours. Rapprochement "
+                                      "bancaire coopérative 974-111 Date du relevé de compte ?")  # fmt: skip
+    assert step.last.buttons == [["Aujourd'hui"], ["📅 Autre date"], ["Annuler"]]
+    step = await marie.send(DAY)  # typed again at once
+    assert step.text.startswith(f"Solde du relevé du {DAY} ?")
+
+
+async def test_the_amounts_of_the_balance_step_stay_whole_on_a_phone(bot, cast, demo_books):
+    """« par exemple 1\n234,56 », « dépasse 100\n000 € »: the thousands of the examples were ordinary spaces,
+    where the lines wrapped for a phone break."""
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    step = await marie.press("Aujourd'hui")
+    assert "1\u202f234,56 (avec" in step.text
+    step = await marie.send("1 000 000")
+    assert step.text.startswith("Le montant dépasse 100\u202f000\xa0€ :")
 
 
 async def test_pointage_is_per_coop(bot, sim, cast, demo_books):

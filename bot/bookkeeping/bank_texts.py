@@ -16,7 +16,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "pnt.resume": {"fr": "↩️ Reprendre le relevé du {day}", "en": "↩️ Take up the statement of {day}"},
     "pnt.exists": {"fr": "Le relevé du {day} est déjà saisi (solde {balance}) : reprenons son pointage.",
                    "en": "The statement of {day} is already entered (balance {balance}): let us go on ticking it."},
-    "pnt.ask_balance": {"fr": "Solde du relevé du {day} ? Tapez-le comme il est imprimé, par exemple 1 234,56 "
+    "pnt.ask_balance": {"fr": "Solde du relevé du {day} ? Tapez-le comme il est imprimé, par exemple 1\u202f234,56 "
                               "(avec un − devant s'il est négatif) :",
                         "en": "Balance of the statement of {day}? Type it as printed, for example 1,234.56 "
                               "(with a − before it if it is negative):"},
@@ -77,7 +77,7 @@ TEXTS: dict[str, dict[str, str]] = {
                      "en": "A photo is not read here: type the statement's date (dd/mm/yyyy), or send your bank's "
                            "file (CSV, OFX or CFONB) as a document."},
     "pnt.file.balance": {"fr": "Une photo n'est pas lue ici : tapez le solde du relevé du {day} (par exemple "
-                               "1 234,56), ou envoyez le fichier de votre banque (CSV, OFX ou CFONB) comme document.",
+                               "1\u202f234,56), ou envoyez le fichier de votre banque (CSV, OFX ou CFONB) comme document.",
                          "en": "A photo is not read here: type the balance of the statement of {day} (for example "
                                "1,234.56), or send your bank's file (CSV, OFX or CFONB) as a document."},
     "pnt.file.pointing": {"fr": "Un relevé est en cours : pointez-le (✅ Terminer) ou annulez-le (/annuler) avant "

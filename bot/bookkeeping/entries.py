@@ -324,8 +324,9 @@ async def typed_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     """The cheque number typed, or the suggested one pressed."""
     if update.callback_query:
         await update.callback_query.answer()
-        number = CHEQUE_BUTTON.read(update)
-        await update.callback_query.edit_message_reply_markup(None)
+        number, language = CHEQUE_BUTTON.read(update), lang(update)  # the number pressed stays said, as other answers
+        await update.callback_query.edit_message_text(
+            f"{t('ent.ask_cheque', language)} {t('ent.cheque.suggest', language, number=number)}")
     else:
         number = "".join(update.effective_message.text.split())
     if not re.fullmatch(r"\d{1,12}", number):
@@ -523,7 +524,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
         current.pop("day", None)
     elif refused.reason in ("cheque_number_required", "cheque_number_invalid"):
         current.pop("cheque", None)
-    elif refused.reason in ("caisse_negative", "means_treasury"):
+    elif refused.reason in ("caisse_negative", "means_treasury", "means_direction"):
         current.pop("means", None)
         current.pop("cheque", None)
     elif refused.reason in ("unknown_account", "wrong_class", "splits_mismatch", "no_split", "split_not_positive"):

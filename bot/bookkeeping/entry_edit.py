@@ -12,6 +12,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
+from bot.bookkeeping.entries import means_for
 from bot.bookkeeping.receipts import EDIT_BUTTON
 from bot.bookkeeping.journal import (
     FIELDS_BUTTON, KEY, OPEN_BUTTON, changed_text, current_ledger, load_entry, means_text, show_entry, warned,
@@ -68,7 +69,10 @@ async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 
 def fields_of(entry: EntryView) -> tuple[str, ...]:
-    """What may be changed: the cheque number of a cheque, the account of an entry on one account."""
+    """What may be changed: the cheque number of a cheque, the account of an entry on one account; nothing of a
+    cancelled entry or a movement (a field's button left on screen from before shows the entry)."""
+    if entry.cancelled or entry.is_movement:
+        return ()
     return tuple(f for f in FIELDS if not (f == "cheque" and entry.means != Means.CHEQUE)
                  and not (f == "account" and len(entry.splits) != 1))  # fmt: skip
 
@@ -107,7 +111,8 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if field == "account":
         return await ask_account(update, context, entry, question, accounts)
     if field == "means":
-        choices = [button(t(f"means.{m.value}", language), MEANS_BUTTON.data(m)) for m in MEANS_ORDER]
+        choices = [button(t(f"means.{m.value}", language), MEANS_BUTTON.data(m))
+                   for m in MEANS_ORDER if m in means_for(entry.direction)]  # fmt: skip
         await show(update, question, InlineKeyboardMarkup([choices[:2], choices[2:], back]))
         return MEANS
     journal["field"] = field

@@ -24,6 +24,7 @@ from store import entries
 from store.errors import LedgerError
 from store.models import Direction
 from store.money import AmountError
+from store.years import day_shaped
 
 
 async def begin_expense(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -87,8 +88,13 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
         await update.effective_message.reply_text(t("books.no_ledger", language))
         return ConversationHandler.END
     context.user_data[DRAFT] = {**outcome.fields, "begun": update.effective_message.message_id}
+    if outcome.not_written is not None:
+        await update.effective_message.reply_text(t("ent.extra.not_written", language, ledger=escape(outcome.not_written),
+                                                    yours=", ".join(escape(r.name) for r in known.refs)))  # fmt: skip
+        return AMOUNT
     if outcome.unknown is not None:
-        await update.effective_message.reply_text(t("ent.extra.unknown", language, part=escape(excerpt(outcome.unknown))))
+        unread = "ent.extra.not_a_day" if day_shaped(outcome.unknown) else "ent.extra.unknown"
+        await update.effective_message.reply_text(t(unread, language, part=escape(excerpt(outcome.unknown))))
         return AMOUNT
     if outcome.repeated is not None:
         twice = outcome.repeated

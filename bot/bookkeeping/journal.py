@@ -25,6 +25,7 @@ from bot.ui.formatting import (
 )
 from bot.ui.steps import ledgers_keyboard, today_for
 from bot.bookkeeping.history import trail_line
+from bot.bookkeeping.receipts import remember_message
 from bot.ui.buttons import ID, YEAR, Button, button, page_turns, Field
 from bot.ui.chat import as_user, close_view, show
 from bot.texts import lang, plural, t
@@ -231,8 +232,9 @@ async def show_fetched(update: Update, context: ContextTypes.DEFAULT_TYPE, page:
     """A page already read from the store, with a button per other open year."""
     journal = context.user_data[KEY]
     others = [y for y in years if y != journal["year"]]
-    await show(update, page_text(current_ledger(context), journal, page, lang(update)),
-               page_keyboard(page, journal, others, lang(update)), edit=edit)  # fmt: skip
+    shown = await show(update, page_text(current_ledger(context), journal, page, lang(update)),
+                       page_keyboard(page, journal, others, lang(update)), edit=edit)  # fmt: skip
+    remember_message(context, shown, None)  # an entry's card turned back into a page
     return PAGE
 
 
@@ -384,8 +386,9 @@ async def show_entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: 
                      notice: str | None = None, *, edit: bool = True) -> str:  # fmt: skip
     context.user_data[KEY]["entry_id"] = entry.id
     language = lang(update)
-    await show(update, entry_text(entry, language, notice), entry_keyboard(entry, may_write(context, entry), language),
-               edit=edit)  # fmt: skip
+    shown = await show(update, entry_text(entry, language, notice),
+                       entry_keyboard(entry, may_write(context, entry), language), edit=edit)  # fmt: skip
+    remember_message(context, shown, entry.id)  # a receipt sent in reply to it is this entry's
     return ENTRY
 
 
@@ -442,8 +445,12 @@ async def confirm_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     context.user_data[KEY]["warned"] = entry.report_sent  # what « Oui » confirms
     keyboard = InlineKeyboardMarkup([[button(t("jnl.button.yes_cancel", language), CONFIRM_CANCEL_BUTTON.data(entry.id))],
                                      [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]])  # fmt: skip
-    await show(update, warned(entry, t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
-                                       amount=money(entry.amount, language)), language), keyboard)  # fmt: skip
+    question = t("jnl.confirm_cancel", language, piece=entry.piece, label=escape(entry.label),
+                 amount=money(entry.amount, language))  # fmt: skip
+    if entry.is_movement:  # the other ledger's (or treasury's) leg goes too: said before, not discovered after
+        question += "\n" + t("jnl.confirm_cancel.movement", language, ledger=escape(entry.partner_ledger_name),
+                             treasury=t(f"treasury.{entry.partner_treasury.value}", language))  # fmt: skip
+    await show(update, warned(entry, question, language), keyboard)
     return CONFIRM
 
 

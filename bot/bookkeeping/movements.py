@@ -22,7 +22,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button, enum
-from bot.ui.formatting import balance_line, day_text, money, refusal, report_warning, signed_money
+from bot.ui.formatting import balance_line, day_text, ledger_of, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     DAYS, amount_problem, answered_day, day_keyboard, ledgers_keyboard, read_amount, today_of, writable_ledgers,
 )
@@ -192,12 +192,18 @@ async def typed_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 @this_movement_only
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store
-    checks the open years."""
-    current = draft(context)
+    """Aujourd'hui, Hier, or a date typed jj/mm/aaaa (after Autre date): not in the future; the store checks the
+    open years and the ledgers' books there, and a date refused is asked again at once."""
+    current, language = draft(context), lang(update)
     day = await answered_day(update, today_of(current), DAY_BUTTON)
     if day is None:
         return DAY
+    try:
+        await as_user(update, context, store_movements.check_movement_day, current["ledger_id"], day,
+                      today=today_of(current), to_ledger_id=current.get("to_ledger_id"))  # fmt: skip
+    except LedgerError as refused:
+        typed = "" if update.callback_query else t("ent.day.understood", language, day=day_text(day)) + " "
+        return await next_step(update, context, typed + refusal(refused, language))
     current["day"] = day.isoformat()
     return await next_step(update, context)
 
@@ -262,7 +268,7 @@ async def save(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
         return await next_step(update, context, refusal(refused, language), balances=recorded.balances)
     context.user_data.pop(DRAFT, None)
     moved = recorded.movement
-    lines = [t("mvt.after", language, ledger=escape(after.ledger_name), banque=signed_money(after.banque, language),
+    lines = [t("mvt.after", language, ledger=ledger_of(after, language), banque=signed_money(after.banque, language),
                caisse=money(after.caisse, language)) for after in recorded.balances]  # fmt: skip
     pieces = t("mvt.and", language).join(
         t("mvt.piece", language, piece=leg.piece, ledger=escape(leg.ledger_name),

@@ -27,12 +27,22 @@ RECEIPT_MINUTES = 15  # a photo this soon after an entry is its receipt
 
 
 def remember_entry(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id: int) -> None:
-    """Which entry a confirmation message is about, so that a receipt sent in reply finds it."""
+    """Which entry a confirmation message is about, so that a receipt sent in reply finds it; and a receipt
+    sent just after it."""
+    remember_message(context, message_id, entry_id)
+    context.chat_data["last_entry"] = {"id": entry_id, "at": datetime.now(timezone.utc).isoformat()}
+
+
+def remember_message(context: ContextTypes.DEFAULT_TYPE, message_id: int, entry_id: int | None) -> None:
+    """The entry a message shows (the journal's card of it, which the receipt's question asks to answer), or None
+    once that message shows something else (a journal page again)."""
     messages = context.chat_data.setdefault("entry_messages", {})
+    if entry_id is None:
+        messages.pop(str(message_id), None)
+        return
     messages[str(message_id)] = entry_id
     for old in sorted(messages, key=int)[:-100]:
         del messages[old]
-    context.chat_data["last_entry"] = {"id": entry_id, "at": datetime.now(timezone.utc).isoformat()}
 
 
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -98,9 +98,15 @@ async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 async def got_day(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date) -> str:
-    """A statement already entered on that day is taken up again; otherwise its balance is asked."""
+    """A statement already entered on that day is taken up again; otherwise its balance is asked (a date the books
+    refuse: the date again)."""
     current, language = draft(context), lang(update)
-    known = await as_user(update, context, store_reconciliation.statement_day, current["coop_id"], day)
+    try:
+        known = await as_user(update, context, store_reconciliation.statement_day, current["coop_id"], day,
+                              today=today_of(current))  # fmt: skip
+    except LedgerError as refused:
+        typed = "" if update.callback_query else t("ent.day.understood", language, day=day_text(day)) + " "
+        return await ask_day(update, context, typed + refusal(refused, language))
     if (same := known.statement) is not None:
         notice = t("pnt.exists", language, day=day_text(day), balance=signed_money(same.balance, language))
         return await open_statement(update, context, same.id, notice)

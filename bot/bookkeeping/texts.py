@@ -75,6 +75,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "ent.extra.what.account": {"fr": "le compte", "en": "the account"},
     "ent.extra.what.means": {"fr": "le moyen de paiement", "en": "the means of payment"},
     "ent.extra.what.day": {"fr": "la date", "en": "the date"},
+    "ent.extra.not_written": {"fr": "Vous n'écrivez pas dans le cahier {ledger} (vous écrivez dans : {yours}). Retapez "
+                                    "la ligne.",
+                              "en": "You do not write in ledger {ledger} (you write in: {yours}). Type the line again."},
+    "ent.extra.not_a_day": {"fr": "« {part} » n'est pas une date : écrivez-la jj/mm/aaaa ou jj/mm (par exemple 03/11), "
+                                  "ou hier, et retapez la ligne.",
+                            "en": "\"{part}\" is not a date: write it dd/mm/yyyy or dd/mm (for example 03/11), or hier, "
+                                  "and type the line again."},
     "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
                                 "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "
                                 "prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse "
@@ -239,6 +246,10 @@ TEXTS: dict[str, dict[str, str]] = {
                                  "Elle restera au journal, barrée, avec son numéro ; les soldes ne la compteront plus.",
                            "en": "Cancel entry {piece} \"{label}\" ({amount})?\n"
                                  "It stays in the journal, struck through, with its number; balances will leave it out."},
+    "jnl.confirm_cancel.movement": {"fr": "C'est un mouvement interne : son autre moitié (cahier {ledger}, {treasury}) "
+                                          "est annulée avec elle.",
+                                    "en": "It is an internal movement: its other half (ledger {ledger}, {treasury}) is "
+                                          "cancelled with it."},
     "jnl.button.yes_cancel": {"fr": "🗑 Oui, annuler l'écriture", "en": "🗑 Yes, cancel the entry"},
     "jnl.cancelled": {"fr": "Écriture {piece} annulée : elle reste au journal, barrée, avec son numéro.",
                       "en": "Entry {piece} cancelled: it stays in the journal, struck through, with its number."},

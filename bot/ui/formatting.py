@@ -24,6 +24,7 @@ from store.money import AmountError, format_amount
 from store.years import fiscal_year_of
 
 _TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")  # &#x27; (an escaped apostrophe) shows as one character
 WIDTH = 40  # characters a phone shows on one line without wrapping
 TEXT_BUDGET = 3800  # characters: every message stays below Telegram's 4096
 
@@ -67,8 +68,13 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[:max(0, width - 1)].rstrip() + "…"
 
 
+def shown_length(html_text: str) -> int:
+    """The characters a person sees of an HTML message's text: tags apart, an entity one character."""
+    return len(_ENTITY.sub("&", _TAG.sub("", html_text)))
+
+
 def narrow(text: str, width: int = WIDTH) -> str:
-    """Each line wrapped at spaces to ``width`` characters as they show (HTML tags not counted);
+    """Each line wrapped at spaces to ``width`` characters as they show (HTML tags not counted, entities as one);
     no-break spaces inside amounts keep them whole."""
     lines = []
     for line in text.split("\n"):
@@ -76,7 +82,7 @@ def narrow(text: str, width: int = WIDTH) -> str:
         current = ""
         for word in _keep_punctuation(line.split(" ")):
             candidate = f"{current} {word}" if current.strip() else indent + word
-            if current.strip() and len(_TAG.sub("", candidate)) > width:
+            if current.strip() and shown_length(candidate) > width:
                 lines.append(current)
                 current = indent + word
             else:
@@ -110,9 +116,18 @@ def entry_line(entry: EntryView, language: str) -> str:
     return f"<s>{line}</s> ({t('entry.cancelled', language)})" if entry.cancelled else line
 
 
+def ledger_of(balances: Balances, language: str) -> str:
+    """'CE1A'; a past exercice's balances (a change dated last year, while it is open) say which, not to be read as
+    today's: 'CE1A, exercice 2025-2026'. (The server's date: a few hours off at the turn of the year, when saying
+    the exercice is still true.)"""
+    if balances.fiscal_year >= fiscal_year_of(date.today()):
+        return escape(balances.ledger_name)
+    return t("balance.of_year", language, ledger=escape(balances.ledger_name), years=years_text(balances.fiscal_year))
+
+
 def balance_line(balances: Balances, language: str) -> str:
-    """'cahier CE1A : 123,45 € (banque 100,00 € · caisse 23,45 €)'."""
-    return t("balance.line", language, ledger=escape(balances.ledger_name),
+    """'cahier CE1A : 123,45 € (banque 100,00 € · caisse 23,45 €)', or 'cahier CE1A, exercice 2025-2026 : …'."""
+    return t("balance.line", language, ledger=ledger_of(balances, language),
              total=signed_money(balances.total, language), banque=signed_money(balances.banque, language),
              caisse=money(balances.caisse, language))  # fmt: skip
 

@@ -8,7 +8,7 @@ TEXTS: dict[str, dict[str, str]] = {
                             "en": "Two decimals at most, for example {example}:"},
     "trs.amount.zero": {"fr": "Le montant doit être supérieur à zéro, par exemple {example} :",
                         "en": "The amount must be more than zero, for example {example}:"},
-    "trs.amount.too_large": {"fr": "Le montant dépasse 100 000 € : vérifiez-le et retapez-le :",
+    "trs.amount.too_large": {"fr": "Le montant dépasse 100\u202f000\xa0€ : vérifiez-le et retapez-le :",
                              "en": "The amount is over €100,000: check it and type it again:"},
     "trs.amount.negative": {"fr": "Un montant négatif n'est pas accepté : tapez-le sans signe, par exemple {example} "
                                   "(une dépense s'enregistre avec /depense, une recette avec /recette).",

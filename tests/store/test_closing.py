@@ -151,6 +151,6 @@ def test_a_manager_reopens_a_closing_and_nothing_is_lost_when_it_cannot_be(year)
     y.act("mandataire", entries.record_entry, y.ledgers["École"], direction=Direction.DEPENSE, day=date(2026, 8, 31),
           label="Goûter de fin d'année", means=Means.ESPECES, amount=school, splits="achats", today=TODAY)  # fmt: skip
     count = y.live_entries()
-    refused("caisse_negative", y.act, "mandataire", closing.reopen_class_ledger, y.ledgers["CE1A"], today=TODAY)
+    refused("caisse_short", y.act, "mandataire", closing.reopen_class_ledger, y.ledgers["CE1A"], today=TODAY)
     assert y.live_entries() == count
     assert y.act("mandataire", closing.closing_preview, y.ledgers["CE1A"]).closed

@@ -184,12 +184,19 @@ def test_the_treasury_follows_the_means(world):
                      cheque_number="123").treasury == BANQUE  # fmt: skip
 
 
+def test_a_recette_never_comes_by_direct_debit(world):
+    refused("means_direction", world.income, world.ecole, 1000, means=Means.PRELEVEMENT)
+    received = world.income(world.ecole, 1000, means=Means.VIREMENT)
+    refused("means_direction", world.act, MARIE, entries.edit_entry, received.id, today=TODAY, means=Means.PRELEVEMENT)
+    assert world.expense(world.ecole, 1000, means=Means.PRELEVEMENT).means == Means.PRELEVEMENT
+
+
 def test_cancelling_the_recette_that_fed_the_caisse_is_refused(world):
     fed = world.income(world.ce1a, 1000, treasury=CAISSE, means=Means.ESPECES)
     world.expense(world.ce1a, 700, treasury=CAISSE, means=Means.ESPECES)
-    error = refused("caisse_negative", world.act, MARIE, entries.cancel_entry, fed.id, today=TODAY)
+    error = refused("caisse_short", world.act, MARIE, entries.cancel_entry, fed.id, today=TODAY)
     assert error.caisse == -700
-    refused("caisse_negative", world.act, MARIE, entries.edit_entry, fed.id, today=TODAY, amount=600)
+    refused("caisse_short", world.act, MARIE, entries.edit_entry, fed.id, today=TODAY, amount=600)
     assert world.act(MARIE, entries.edit_entry, fed.id, today=TODAY, amount=700).amount == 700
 
 
