@@ -32,7 +32,7 @@ INVITATION_TTL = timedelta(days=7)
 class InvitationError(StoreError):
     """Why an invitation cannot be made or used: unknown, used, expired, revoked, issuer_gone,
     has_mandataire, no_mandataire (affiliation), own_succession (affiliation), not_a_class_ledger, unknown_coop, unknown_department,
-    nothing_to_confirm."""
+    nothing_to_confirm, superseded (affiliation: the coop changed mandataire since the change was asked)."""
 
 
 @dataclass(frozen=True)
@@ -298,6 +298,16 @@ def confirm_mandate_change(session: Session, who: Who, change_id: int, *, keep_s
     require(who, Action.STAFF, coop_id=coop.id, department_code=coop.department_code)
     if change.successor_id is None or change.confirmed_at is not None:
         raise InvitationError("nothing_to_confirm")
+    # Asked before another change was confirmed, or by someone no longer allowed to ask: a former
+    # mandataire's second link must not unseat the successor the AD already confirmed.
+    requester = Who(session.get(Person, change.requested_by), roles_of(session, change.requested_by))
+    overtaken = session.exec(select(MandateChange.id).where(
+        MandateChange.coop_id == coop.id, MandateChange.id != change.id,
+        col(MandateChange.confirmed_at) >= change.requested_at,
+    )).first()  # fmt: skip
+    if overtaken is not None or not may(requester, Action.DESIGNATE_MANDATAIRE, coop_id=coop.id,
+                                        department_code=coop.department_code):  # fmt: skip
+        raise InvitationError("superseded", affiliation=coop.affiliation)
     former = [p for p in current_mandataires(session, coop.id) if p.id != change.successor_id]
     kept = set()
     for role in session.exec(select(Role).where(

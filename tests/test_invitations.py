@@ -367,6 +367,28 @@ async def test_former_mandataire_cannot_come_back_through_her_own_links(bot, sim
     assert "Vous n'avez pas encore de rôle" in (await victor.send("/moi")).text
 
 
+async def test_a_second_succession_link_of_the_former_mandataire_cannot_unseat_her_successor(bot, sim, cast):
+    """Marie made two succession links; once Nina is confirmed, the other one (opened by Omar meanwhile) is
+    worth nothing: confirming it would hand the coop over on the word of someone who no longer holds it."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    nina, omar = sim.user(3006, "Nina", "Boyer"), sim.user(3007, "Omar", "Lebon")
+    await paul.send("/start")
+    codes = []
+    for _ in range(2):
+        await marie.send("/mandataire")
+        codes.append(code_in((await marie.press("Créer le lien")).text))
+    await nina.send(f"/start {codes[0]}")
+    for_nina = paul.last
+    await omar.send(f"/start {codes[1]}")
+    for_omar = paul.last
+    await paul.press("Confirmer", message=for_nina)
+    step = await paul.press("Confirmer", message=for_omar)
+    assert step.text == ("Ce changement n'est plus valable : la coopérative 974-111 a changé de mandataire depuis "
+                         "qu'il a été demandé. Rien n'a été modifié.")  # fmt: skip
+    assert "mandataire de la coopérative 974-111" in (await nina.send("/moi")).text
+    assert "Vous n'avez pas encore de rôle" in (await omar.send("/moi")).text
+
+
 async def test_change_of_mandataire_ends_her_signataire_role_too(bot, sim, cast, demo):
     def also_signataire(session):
         marie = session.exec(select(Person).where(Person.telegram_id == 1001)).one()
