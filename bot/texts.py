@@ -96,6 +96,10 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "Row dropped; the rows already saved are kept."},
     "adh.error.class_name": {"fr": "Le nom de la classe doit faire de 1 à 30 caractères (par exemple CE1 CE2). Retapez-le :",
                              "en": "The class name must be 1 to 30 characters long (for example CE1 CE2). Type it again:"},
+    "adh.error.class_no_letter": {"fr": "Un nom de classe contient au moins une lettre ou un chiffre (par exemple CE1 CE2). "
+                                        "Retapez-le :",
+                                  "en": "A class name holds at least one letter or digit (for example CE1 CE2). "
+                                        "Type it again:"},
     "adh.error.teacher_format": {"fr": "Je n'ai pas compris « {chunk} » : il faut le prénom, le nom et l'e-mail "
                                        "(par exemple Anne Payet anne.payet@ac-reunion.fr). Retapez la liste :",
                                  "en": "I did not understand \"{chunk}\": first name, last name and e-mail are needed "

@@ -19,7 +19,7 @@ from store.models import (
     Role, RoleKind, Treasury, utcnow,
 )  # fmt: skip
 from store.people import Who, staff_of
-from store.text import folded, plain
+from store.text import folded, plain, says_something
 from store.years import fiscal_year_of, today_in
 
 CLASS_NAME_MAX = 30
@@ -30,8 +30,8 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 
 
 class AdhesionError(StoreError):
-    """Why a change is refused: class_name, class_duplicate, teacher_format, teacher_email, teacher_count,
-    count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
+    """Why a change is refused: class_name, class_no_letter, class_duplicate, teacher_format, teacher_email,
+    teacher_count, count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
     not_validated, reason, paid, pay_not_validated."""
 
 
@@ -118,6 +118,8 @@ def check_class_name(text: str) -> str:
     name = " ".join(plain(text).split())
     if not 1 <= len(name) <= CLASS_NAME_MAX:
         raise AdhesionError("class_name")
+    if not says_something(name):
+        raise AdhesionError("class_no_letter")
     return name
 
 
@@ -131,7 +133,7 @@ def parse_teachers(text: str) -> list[Teacher]:
         words = chunk.replace(",", " ").split()
         emails = [w.strip("<>()") for w in words if "@" in w]
         name = " ".join(w for w in words if "@" not in w)
-        if len(emails) != 1 or not name:
+        if len(emails) != 1 or not says_something(name):
             raise AdhesionError("teacher_format", chunk=chunk)
         if not _EMAIL.fullmatch(emails[0]) or len(emails[0]) > 254:
             raise AdhesionError("teacher_email", email=emails[0])

@@ -104,6 +104,29 @@ async def test_bad_input_keeps_the_step_and_what_was_typed(bot, cast):
     assert "Ligne 1 (CM2) enregistrée." in step.text
 
 
+async def test_a_class_or_a_teacher_named_by_emoji_alone_is_refused_at_its_step(bot, cast):
+    """« 🎉 » names nothing the AD, the attestation's font or /cahiers can read: asked again, the step kept."""
+    marie = cast["mandataire"]
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    await marie.press("➕ Ajouter une classe")
+    for typed in ("🎉", "🎉 ✨", "…"):
+        step = await marie.send(typed)
+        assert step.text == "Un nom de classe contient au moins une lettre ou un chiffre (par exemple CE1 CE2). Retapez-le :"
+    await marie.send("CE1")
+    step = await marie.send("🎉 anne.payet@ac-reunion.fr")
+    assert step.text.startswith("Je n'ai pas compris « 🎉 anne.payet@ac-reunion.fr » : il faut le prénom, le nom")
+    await marie.send("/annuler")
+    await add_row(marie, "CP", "Anne Payet anne.payet@ac-reunion.fr", 20, 1)
+    await marie.press("✏️ Modifier")
+    await marie.press("1. CP")
+    await marie.press("Classe")
+    step = await marie.send("🎉")
+    assert step.text == "Un nom de classe contient au moins une lettre ou un chiffre (par exemple CE1 CE2). Retapez-le :"
+    step = await marie.send("CP A")
+    assert "Ligne 1 modifiée." in step.text and "1. CP A\n" in step.text
+
+
 async def test_cancel_drops_only_the_row_being_typed(bot, cast, demo):
     marie, start = cast["mandataire"], utcnow()
     await marie.send("/adhesion")
