@@ -32,7 +32,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 class AdhesionError(StoreError):
     """Why a change is refused: class_name, class_no_letter, class_duplicate, teacher_format, teacher_email,
     teacher_count, count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
-    not_validated, reason, paid, pay_not_validated."""
+    not_validated, reason, reason_no_letter, paid, pay_not_validated."""
 
 
 @dataclass(frozen=True)
@@ -491,6 +491,8 @@ def check_reason(text: str) -> str:
     reason = " ".join(plain(text).split())
     if not 3 <= len(reason) <= REASON_MAX:
         raise AdhesionError("reason", high=REASON_MAX)
+    if not says_something(reason):
+        raise AdhesionError("reason_no_letter", high=REASON_MAX)
     return reason
 
 

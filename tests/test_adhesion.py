@@ -203,6 +203,11 @@ async def test_validation_by_mandataire_then_ad_with_notifications_and_pdf(bot, 
     assert "974-111" in text and "159" in text
 
     await paul.press("↩️ Rouvrir l'adhésion de 974-111")
+    for typed in ("🎉🎉🎉", "?!…"):  # nothing the mandataire could read: asked again, still validated
+        step = await paul.send(typed)
+        assert step.text == ("La raison est transmise au mandataire : tapez-la avec des mots, en une phrase "
+                             "(3 à 500 caractères) :")  # fmt: skip
+    assert "🎉" not in marie.last.content
     step = await paul.send("Un effectif à corriger.")
     assert "rouverte" in step.text
     assert "« Un effectif à corriger. ». Modifiez-la dans /adhesion" in marie.last.content

@@ -92,7 +92,7 @@ async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     try:
         notified = await as_user(update, context, adhesion.reopen, adhesion_id, update.effective_message.text)
     except AdhesionError as error:
-        if error.reason == "reason":
+        if error.reason in ("reason", "reason_no_letter"):
             return await refuse(update, error, REOPEN_REASON)
         await update.effective_message.reply_text(refusal(error, language))
         return ConversationHandler.END
