@@ -59,7 +59,8 @@ ATTACHMENT_KINDS = ("statement", "grant")
 class ReportError(StoreError):
     """Why a report action is refused. ``reason`` is one of:
 
-    locked (validated: nothing changes); councils (0 to COUNCILS_MAX); text_length (limit);
+    locked (validated: nothing changes); councils (0 to COUNCILS_MAX); text_length (limit); text_letters (limit:
+    emoji or punctuation only); comment_length (low, high: the AD's comment, in words);
     title_length; title_letters (emoji or punctuation only); too_many_projects; project_gone;
     ledgers_open (count: class ledgers not closed — no quitus before);
     quitus_not_requested; verificateur_manager (a vérificateur who is also mandataire or signataire);
@@ -390,6 +391,8 @@ def _clean(text: str, limit: int, reason: str = "text_length") -> str:
     cleaned = " ".join(str(text).split())
     if not cleaned or len(cleaned) > limit:
         raise ReportError(reason, limit=limit)
+    if not says_something(cleaned):  # read by the AD, printed on the CRA (whose font prints no emoji)
+        raise ReportError("text_letters", limit=limit)
     return cleaned
 
 
@@ -449,6 +452,8 @@ def save_comments(session: Session, who: Who, report_id: int, text: str) -> Repo
     report.comments = " ".join(str(text).split())[:TEXT_MAX + 1]
     if len(report.comments) > TEXT_MAX:
         raise ReportError("text_length", limit=TEXT_MAX)
+    if report.comments and not says_something(report.comments):
+        raise ReportError("text_letters", limit=TEXT_MAX)
     return _answered(session, who, report, coop, comments=report.comments)
 
 
@@ -603,7 +608,7 @@ def send_back(session: Session, who: Who, report_id: int, comment: str, *, now: 
     is written to the outbox (``Outcome.outbox``) under the reminders' key for the return."""
     report, coop = _answerable(session, who, report_id)
     cleaned = " ".join(str(comment).split())
-    if not COMMENT_MIN <= len(cleaned) <= TEXT_MAX:
+    if not COMMENT_MIN <= len(cleaned) <= TEXT_MAX or not says_something(cleaned):
         raise ReportError("comment_length", low=COMMENT_MIN, high=TEXT_MAX)
     report.status, report.ad_comment, report.change_told = ReportStatus.TO_COMPLETE, cleaned, True
     session.add(report)

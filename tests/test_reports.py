@@ -12,6 +12,8 @@ from tests.reportworld import CLAIRE, HENRI, MARIE, SABINE, YEAR, class_entry, s
 PAUL = 1004
 YEARS = f"{YEAR}-{YEAR + 1}"
 AUGUST = f"31/08/{YEAR + 1}"
+# the start of what a CRA answer of emoji alone is told
+WORDS = "Tapez-le avec des mots (au moins une lettre ou un chiffre), pas seulement des emoji ou de la ponctuation ; "
 
 
 def euros(cents: int) -> str:
@@ -78,8 +80,12 @@ async def test_the_whole_life_of_a_report(bot, people):
     step = await marie.send("5")
     assert "Activités 2/4" in step.text and "sortiemer</b> — École : à décrire" in step.last.text
     await marie.press("✏️ sortiemer")
+    step = await marie.send("🌊")  # printed as □ in the CRA, read by nobody: asked again
+    assert step.text == WORDS + "120 caractères au plus :"
     step = await marie.send("CM1, CM2")
     assert "une courte description" in step.text
+    step = await marie.send("🐚 …")
+    assert step.text == WORDS + "500 caractères au plus :"
     step = await marie.send("Une journée à la mer")
     assert "sortiemer</b> — CM1, CM2 : Une journée à la mer" in step.last.text
     await marie.press("➕ Ajouter un projet")
@@ -93,8 +99,12 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert "Chorale</b> — CE1A, CE2B : Un concert en juin" in step.last.text
     step = await marie.press("✅ La liste est complète")
     assert step.text.startswith("Activités 3/4")
+    step = await marie.send("🤝")
+    assert step.text == WORDS + "1000 caractères au plus :"
     step = await marie.send("Action solidarité : collecte de livres")
     assert step.text.startswith("Activités 4/4")
+    step = await marie.send("👍👍")
+    assert step.text == WORDS + "1000 caractères au plus :"
     step = await marie.send("/annuler")  # days later, it takes up where it was
     assert "vos réponses sont gardées" in step.text
     step = await marie.send("/compterendu")
@@ -144,8 +154,9 @@ async def test_the_whole_life_of_a_report(bot, people):
     step = await paul.press("🔍 Examiner 974-111")
     assert "Quitus : 2 sur les 2 nécessaires" in step.text
     await paul.press("↩️ À compléter (avec un commentaire)")
-    step = await paul.send("?")
-    assert step.text == "Tapez un commentaire de 3 à 1000 caractères :"
+    for typed in ("?", "🙁🙁🙁"):  # the mandataire would read nothing
+        step = await paul.send(typed)
+        assert step.text == "Tapez un commentaire de 3 à 1000 caractères, avec des mots :"
     step = await paul.send("Précisez la participation des familles")
     assert "renvoyé pour être complété" in step.text
     assert "Précisez la participation" in await told(marie, "Le C.R. est suivi, mais il doit être complété : ")

@@ -280,15 +280,6 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     return CLASSES
 
 
-async def one_line(update: Update, limit: int, too_long: str) -> str | None:
-    """The text typed, on one line, if it has 1 to ``limit`` characters; else None, ``too_long`` said."""
-    text = " ".join(update.effective_message.text.split())
-    if 1 <= len(text) <= limit:
-        return text
-    await update.effective_message.reply_text(t(too_long, lang(update), limit=limit))
-    return None
-
-
 async def typed_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A new project's title."""
     title = " ".join(update.effective_message.text.split())
@@ -302,8 +293,8 @@ async def typed_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 async def typed_classes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The classes involved."""
-    classes = await one_line(update, 120, "rep.bad.text_length")
-    if classes is None:
+    classes = " ".join(update.effective_message.text.split())
+    if not await words_kept(update, classes, 120, length="rep.bad.text_length", letters="rep.bad.text_letters"):
         return CLASSES
     draft(context)["classes"] = classes
     await update.effective_message.reply_text(t("rep.ask.description", lang(update), title=escape(draft(context)["title"])))

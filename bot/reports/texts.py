@@ -192,6 +192,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.cra.saved": {"fr": "✅ Le compte rendu d'activités est complet.", "en": "✅ The activity report is complete."},
     "rep.bad.text_length": {"fr": "Tapez un texte de 1 à {limit} caractères :",
                             "en": "Type a text of 1 to {limit} characters:"},
+    "rep.bad.text_letters": {"fr": "Tapez-le avec des mots (au moins une lettre ou un chiffre), pas seulement des emoji "
+                                   "ou de la ponctuation ; {limit} caractères au plus :",
+                             "en": "Type it in words (at least one letter or digit), not only emoji or punctuation; "
+                                   "{limit} characters at most:"},
     "rep.bad.title_letters": {"fr": "Le titre du projet doit contenir au moins une lettre ou un chiffre, pas seulement "
                                     "des emoji ou de la ponctuation. Retapez-le :",
                               "en": "The project's title must have at least one letter or digit, not only emoji or "
@@ -249,8 +253,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "again."},
     "rep.bad.not_sent": {"fr": "Ce compte rendu n'attend pas de réponse de l'OCCE (il n'est pas envoyé).",
                          "en": "This report is not waiting for the OCCE's answer (it is not sent)."},
-    "rep.bad.comment_length": {"fr": "Tapez un commentaire de {low} à {high} caractères :",
-                               "en": "Type a comment of {low} to {high} characters:"},
+    "rep.bad.comment_length": {"fr": "Tapez un commentaire de {low} à {high} caractères, avec des mots :",
+                               "en": "Type a comment of {low} to {high} characters, in words:"},
     # quitus
     "rep.quitus.asked": {"fr": "🔏 Quitus demandé : {told}.", "en": "🔏 Quitus requested: {told}."},
     "rep.word.told": {"fr": "vérificateur prévenu|vérificateurs prévenus", "en": "auditor told|auditors told"},
