@@ -79,7 +79,8 @@ def overview_text(view: ReportView, language: str) -> str:
     given = len(view.quitus)
     key = "rep.quitus.some" if given else "rep.quitus.none"
     if view.state in NOT_REQUESTED:  # never asked, or withdrawn by a class ledger reopened
-        key = "rep.quitus.to_ask"
+        ledgers_open = any(code == reports.LEDGERS_OPEN for code, _ in view.figures.missing)
+        key = "rep.quitus.to_ask.after_closing" if ledgers_open else "rep.quitus.to_ask"
     lines.append(t(key, language, given=given, needed=QUITUS_NEEDED))
     lines += [t("rep.quitus.line", language, name=escape(q.name), day=day_text(q.day),
                 parent=t("rep.quitus.parent", language) if q.parent else "") for q in view.quitus]  # fmt: skip

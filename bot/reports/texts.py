@@ -141,8 +141,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.cra.todo": {"fr": "<b>Activités (CRA)</b> : 📝 à compléter", "en": "<b>Activities</b>: 📝 to complete"},
     "rep.quitus.none": {"fr": "<b>Quitus</b> : aucun sur les {needed} nécessaires",
                         "en": "<b>Quitus</b>: none of the {needed} needed"},
-    "rep.quitus.to_ask": {"fr": "<b>Quitus</b> : à demander ({needed} nécessaires), une fois les cahiers clos",
-                          "en": "<b>Quitus</b>: to ask for ({needed} needed), once the ledgers are closed"},
+    "rep.quitus.to_ask": {"fr": "<b>Quitus</b> : à demander ({needed} nécessaires)",
+                          "en": "<b>Quitus</b>: to ask for ({needed} needed)"},
+    "rep.quitus.to_ask.after_closing": {"fr": "<b>Quitus</b> : à demander ({needed} nécessaires), une fois les "
+                                              "cahiers clos",
+                                        "en": "<b>Quitus</b>: to ask for ({needed} needed), once the ledgers are "
+                                              "closed"},
     "rep.quitus.some": {"fr": "<b>Quitus</b> : {given} sur les {needed} nécessaires",
                         "en": "<b>Quitus</b>: {given} of the {needed} needed"},
     "rep.quitus.line": {"fr": "• {name}{parent}, le {day}", "en": "• {name}{parent}, on {day}"},
