@@ -333,6 +333,14 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", annonce.cancel), annonce.CANCEL_BUTTON.handler(annonce.cancel)],
         ),
         annonce.REPORT_BUTTON.handler(annonce.delivery_report),
+        # before /compterendu, whose overview the quitus is often begun on: /annuler leaves the quitus
+        ConversationHandler(
+            name="quitus", persistent=True, allow_reentry=True,
+            entry_points=[compterendu.GIVE_BUTTON.handler(quitus.begin)],
+            states={quitus.NAME: [MessageHandler(TEXT, quitus.typed_name)],
+                    quitus.PARENT: [quitus.PARENT_BUTTON.handler(quitus.chose_parent)]},
+            fallbacks=[CommandHandler("annuler", quitus.cancel)],
+        ),
         ConversationHandler(
             name="compterendu", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("compterendu", compterendu.begin),
@@ -360,13 +368,6 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", compterendu.cancel),
                        CallbackQueryHandler(compterendu.close, pattern=r"^rep:close$")],
-        ),
-        ConversationHandler(
-            name="quitus", persistent=True, allow_reentry=True,
-            entry_points=[compterendu.GIVE_BUTTON.handler(quitus.begin)],
-            states={quitus.NAME: [MessageHandler(TEXT, quitus.typed_name)],
-                    quitus.PARENT: [quitus.PARENT_BUTTON.handler(quitus.chose_parent)]},
-            fallbacks=[CommandHandler("annuler", quitus.cancel)],
         ),
         ConversationHandler(
             name="renvoi", persistent=True, allow_reentry=True,

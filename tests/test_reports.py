@@ -331,6 +331,28 @@ async def test_a_quitus_name_is_letters_not_emoji(bot, people, year):
     assert step.text == "Êtes-vous parent d'un élève de l'école ?"
 
 
+async def test_annuler_in_the_middle_of_a_quitus_opened_on_the_overview_gives_none(bot, people, year):
+    """Henri opens /compterendu, starts his quitus, then changes his mind: /annuler leaves the quitus (it said
+    « Compte rendu fermé … vos réponses sont gardées » and « Oui » then recorded it)."""
+    from tests.store.test_reports import act, coop_id
+
+    from store import reports
+
+    report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
+    act(year, MARIE, reports.request_quitus, report_id)
+    henri = people["henri"]
+    await henri.send("/compterendu")
+    await henri.press("✅ Donner mon quitus")
+    await henri.send("Henri Fontaine")
+    question = henri.last
+    step = await henri.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await henri.press("Oui", message=question)
+    assert "Quitus enregistré" not in step.text
+    step = await henri.send("/compterendu")
+    assert "Quitus : aucun sur les 2 nécessaires" in step.text
+
+
 async def test_a_quitus_changed_after_sending_makes_the_report_modified(bot, demo, sim):
     from store.demo import seed_sandbox
 
