@@ -284,6 +284,28 @@ async def test_ledgers_names_and_deletion_refused(bot, cast, sim, demo):
     assert "• CE1B-Rivie — classe CE1B (Luc Rivière, Nina Boyer)" in step.text
 
 
+async def test_annuler_while_naming_a_ledger_from_the_table_creates_none(bot, cast, demo):
+    """📒 Cahiers de classe under the table, ➕ a class's ledger, then /annuler: the table took it (« rien en
+    cours ») and the name typed next, or the 🔗 of last year's ledger, still gave the class a ledger."""
+    marie = cast["mandataire"]
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    await add_row(marie, "CE1A", "Julien Hoarau julien.hoarau@ac-reunion.fr", 25, 1)
+    await marie.press("📒 Cahiers de classe")
+    step = await marie.press("➕ Cahier pour CE1A")
+    question = step.last
+    assert question.buttons == [["🔗 Reprendre le cahier CE1A"], ["🔗 Reprendre le cahier CE2B"]]
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("CE1A-2026")
+    assert "créé" not in step.text
+    step = await marie.press("🔗 Reprendre le cahier CE1A", message=question)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    step = await marie.send("/cahiers")
+    assert f"Classes de l'adhésion {YEARS} sans cahier : 1. CE1A" in step.text
+    assert demo.run(lambda s: len(s.exec(select(Ledger)).all())) == 4  # École, CE1A, CE2B and 974-145's École
+
+
 async def test_restart_in_the_middle_of_a_row(sim, demo, cast):
     marie = cast["mandataire"]
     async with running_bot(sim, demo):

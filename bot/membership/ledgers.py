@@ -75,7 +75,10 @@ async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
 async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Create the ledger, or say why the name is refused and ask again."""
     language, typed = lang(update), update.effective_message.text
-    row_id = context.user_data.get(DRAFT, {}).get("row_id", 0)
+    if DRAFT not in context.user_data:  # the naming was cancelled (/annuler under the membership table)
+        await update.effective_message.reply_text(t("unknown.text", language))
+        return ConversationHandler.END
+    row_id = context.user_data[DRAFT]["row_id"]
     try:
         created = await as_user(update, context, cahiers.create_class_ledger, row_id, typed)
     except cahiers.LedgerNameError as refused:
@@ -92,6 +95,9 @@ async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
 async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """🔗 the class's ledger of a former year: the row holds it again, no second ledger."""
     query, language = update.callback_query, lang(update)
+    if DRAFT not in context.user_data:  # the naming was cancelled (/annuler under the membership table)
+        await query.answer(t("unknown.button", language), show_alert=True)
+        return ConversationHandler.END
     await query.answer()
     row_id, ledger_id = ATTACH_BUTTON.read(update)
     try:
