@@ -32,7 +32,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 class AdhesionError(StoreError):
     """Why a change is refused: class_name, class_no_letter, class_duplicate, teacher_format, teacher_email,
     teacher_count, count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
-    not_validated, reason, reason_no_letter, paid, pay_not_validated."""
+    not_validated, reason, reason_no_letter, paid, pay_not_validated, begun."""
 
 
 @dataclass(frozen=True)
@@ -291,8 +291,11 @@ def withdraw(session: Session, who: Who, coop_id: int, year: int) -> Withdrawn:
 def begin(session: Session, who: Who, coop_id: int, year: int, from_last_year: bool) -> AdhesionView:
     """Start the year's table, empty or from last year's rows (their counts to confirm); returns it.
 
-    A class ledger lives across years: a row taken over keeps its class's ledger."""
+    A class ledger lives across years: a row taken over keeps its class's ledger. A table with rows is begun
+    already (a second tap, an old message's button): refused, rather than last year's rows taken twice."""
     adhesion = _editable(session, who, coop_id, year)
+    if _rows(session, adhesion.id):
+        raise AdhesionError("begun")
     last = _adhesion(session, coop_id, year - 1)
     for row in _rows(session, last.id) if from_last_year and last is not None else ():
         _insert_row(session, who, adhesion, row.class_name, list(row.teachers), row.pupils, row.other_adults,

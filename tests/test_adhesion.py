@@ -357,3 +357,10 @@ async def test_last_years_rows_as_a_draft(bot, cast, demo):
            "   2 ens. · 27 élèves · 1 autre adulte = 30" in step.text
     assert "1. CE1A — cahier CE1A\n" in step.text  # the class keeps its ledger
     assert demo.run(lambda s: len(s.exec(select(Ledger)).all())) == 4  # no ledger copied
+    # The button again (a double tap, the first message of /adhesion still on screen): nothing taken twice.
+    first = [m for m in marie.history if m.from_bot][-1]
+    for choice in ("last", "empty"):
+        step = await marie.press_data(f"adh:begin:{choice}", first)
+        assert step.text == "Ce tableau est déjà commencé : il reste tel quel. Tapez /adhesion pour le voir."
+    step = await marie.send("/adhesion")
+    assert "3. CM1" in step.text and "4." not in step.text

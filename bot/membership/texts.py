@@ -14,6 +14,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                          "(3 à {high} caractères) :",
                                    "en": "The reason is sent to the mandataire: type it in words, in one sentence "
                                          "(3 to {high} characters):"},
+    "adh.error.begun": {"fr": "Ce tableau est déjà commencé : il reste tel quel. Tapez /adhesion pour le voir.",
+                        "en": "This table is begun already: it stays as it is. Type /adhesion to see it."},
     "adh.error.not_validated": {"fr": "Cette adhésion n'est pas validée : il n'y a rien à rouvrir.",
                                 "en": "This membership is not validated: there is nothing to reopen."},
     "adh.confirm_withdraw": {"fr": "Cette adhésion a été transmise à l'OCCE le {day}. La modifier la remet en "
