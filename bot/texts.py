@@ -313,6 +313,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This link is for the person who takes over from you: you already are the mandataire of "
               "cooperative {affiliation}. Pass it on to them.",
     },
+    "invitation.verificateur_manager": {
+        "fr": "Vous êtes mandataire ou signataire de la coopérative {affiliation} : vous ne pouvez pas en être "
+              "vérificateur·rice aux comptes, qui contrôle vos comptes. Transmettez ce lien à une autre personne "
+              "(un parent d'élève, par exemple).",
+        "en": "You are the mandataire or a co-signatory of cooperative {affiliation}: you cannot be one of its "
+              "auditors, who check your books. Pass this link on to someone else (a pupil's parent, for example).",
+    },
     "welcome.ad": {"fr": "Bienvenue {name} ! Vous faites partie de l'équipe de l'OCCE {department}.\n\n"
                          "Pour commencer : /inviter le mandataire d'une coopérative de votre département.",
                    "en": "Welcome {name}! You are on the staff of OCCE {department}.\n\n"

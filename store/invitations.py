@@ -31,8 +31,10 @@ INVITATION_TTL = timedelta(days=7)
 
 class InvitationError(StoreError):
     """Why an invitation cannot be made or used: unknown, used, expired, revoked, issuer_gone,
-    has_mandataire, no_mandataire (affiliation), own_succession (affiliation), not_a_class_ledger, unknown_coop, unknown_department,
-    nothing_to_confirm, superseded (affiliation: the coop changed mandataire since the change was asked)."""
+    has_mandataire, no_mandataire (affiliation), own_succession (affiliation), verificateur_manager (affiliation:
+    a vérificateur link opened by a mandataire or signataire of the coop), not_a_class_ledger, unknown_coop,
+    unknown_department, nothing_to_confirm, superseded (affiliation: the coop changed mandataire since the change
+    was asked)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,12 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
     now = now or utcnow()
     invitation = _claim(session, code, now)
     person = _link(session, invitation, telegram_id, name, language)
+    if invitation.role == RoleKind.VERIFICATEUR and session.exec(select(Role.id).where(
+        Role.person_id == person.id, Role.coop_id == invitation.coop_id, col(Role.kind).in_(MANAGERS),
+        Role.ended_at.is_(None),
+    )).first():  # fmt: skip
+        # a vérificateur checks the managers' books, never their own (rolled back: the link stays for another)
+        raise InvitationError("verificateur_manager", affiliation=session.get(Coop, invitation.coop_id).affiliation)
     change = session.exec(select(MandateChange).where(MandateChange.invitation_id == invitation.id)).first()
     if change is not None:
         if any(p.id == person.id for p in current_mandataires(session, invitation.coop_id)):

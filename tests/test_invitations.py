@@ -71,6 +71,21 @@ async def test_signataire_and_verificateur_links(bot, sim, cast):
     assert "inviter" not in (await victor.send("/aide")).text
 
 
+async def test_a_mandataire_or_signataire_cannot_become_a_verificateur_of_their_own_coop(bot, sim, cast):
+    """The vérificateurs check the managers' books: a manager opening their link is refused, and the link stays
+    for the parent it was meant for."""
+    marie = cast["mandataire"]
+    await marie.send("/inviter")
+    code = code_in((await marie.press("Vérificateur·rice")).text)
+    step = await marie.send(f"/start {code}")
+    assert step.text == ("Vous êtes mandataire ou signataire de la coopérative 974-111 : vous ne pouvez pas en être "
+                         "vérificateur·rice aux comptes, qui contrôle vos comptes. Transmettez ce lien à une autre "
+                         "personne (un parent d'élève, par exemple).")  # fmt: skip
+    assert "vérificateur" not in (await marie.send("/moi")).text
+    step = await sim.user(3008, "Victor").send(f"/start {code}")
+    assert step.text.startswith("Bienvenue Victor ! Vous êtes vérificateur·rice aux comptes de la coopérative 974-111")
+
+
 async def test_expired_and_unknown_links_change_nothing(bot, sim, demo):
     coop_id = demo.run(lambda s: s.exec(select(Coop).where(Coop.affiliation == "974-111")).one().id)
     old = demo.run(invitations.invite, None, RoleKind.SIGNATAIRE, coop_id=coop_id,
