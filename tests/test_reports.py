@@ -181,7 +181,7 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert "✅" in step.text
     await marie.send("/compterendu")
     step = await marie.press("📤 Envoyer à l'OCCE")
-    assert "État : 📤 envoyé" in step.text
+    assert "État : 📤 envoyé\n" in step.text  # sent: its deadline no longer concerns it
 
     # the AD validates: the year is locked
     step = await paul.press("🔍 Examiner 974-111", message=[m for m in paul.history if "est arrivé" in m.content][-1])
@@ -195,6 +195,7 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert f"Compte rendu {YEARS} : ✅ validé (verrouillé)" in step.text
     step = await marie.send("/compterendu")
     assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons)
+    assert "État : ✅ validé (verrouillé)\n" in step.text  # no « à envoyer au plus tard » once validated
 
 
 async def test_no_quitus_while_a_class_ledger_is_open_then_cloture_closes_it(bot, people, year):

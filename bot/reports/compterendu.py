@@ -40,6 +40,7 @@ GIVE_BUTTON, REVIEW_BUTTON = Button("qts", ID), Button("rad:see", ID)  # the vé
 GRANT_BUTTON = Button("rep:g", ID)  # which grant a proof proves
 NO_COMMENT = ("-", "—", "aucun", "aucune", "none")
 NOT_REQUESTED = ("not_started", "in_progress", "ledgers_open")  # the states before the quitus is asked
+WITH_THE_AD = ("sent", "validated")  # sent as it stands: no deadline to tell
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -69,7 +70,8 @@ def overview_text(view: ReportView, language: str) -> str:
     """Where the report stands, on short lines."""
     lines = [t("rep.title", language, years=years_text(view.year), affiliation=view.affiliation,
                school=escape(view.school_name)),
-             t("rep.state", language, state=t(f"rep.state.{view.state}", language), deadline=day_text(view.deadline))]  # fmt: skip
+             t("rep.state" if view.state not in WITH_THE_AD else "rep.state_with_the_ad", language,
+               state=t(f"rep.state.{view.state}", language), deadline=day_text(view.deadline))]  # fmt: skip
     if view.late:
         lines.append(t("rep.late", language))
     if view.ad_comment and view.state in ("to_complete", "modified"):

@@ -133,6 +133,7 @@ TEXTS: dict[str, dict[str, str]] = {
                   "en": "<b>Yearly report {years}</b> — {affiliation} {school}"},
     "rep.state": {"fr": "État : {state} · à envoyer au plus tard le {deadline}",
                   "en": "State: {state} · to send by {deadline}"},
+    "rep.state_with_the_ad": {"fr": "État : {state}", "en": "State: {state}"},
     "rep.late": {"fr": "⚠️ En retard : la date limite est passée.", "en": "⚠️ Late: the deadline has passed."},
     "rep.ad_comment": {"fr": "Commentaire de l'OCCE : {comment}", "en": "The OCCE's comment: {comment}"},
     "rep.crf": {"fr": "<b>Compte rendu financier</b>", "en": "<b>Financial report</b>"},
