@@ -106,6 +106,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                        "(for example Anne Payet anne.payet@ac-reunion.fr). Type the list again:"},
     "adh.error.teacher_email": {"fr": "« {email} » n'est pas une adresse e-mail valable. Retapez la liste :",
                                 "en": "\"{email}\" is not a valid e-mail address. Type the list again:"},
+    "adh.error.teacher_twice": {"fr": "« {email} » est deux fois dans la liste : chaque enseignant·e une seule fois. "
+                                      "Retapez la liste :",
+                                "en": "\"{email}\" is twice in the list: each teacher once. Type the list again:"},
     "adh.error.teacher_count": {"fr": "Il faut de 1 à 20 enseignant·es par classe, un par ligne. Retapez la liste :",
                                 "en": "A class needs 1 to 20 teachers, one per line. Type the list again:"},
     "adh.error.count_format": {"fr": "Tapez un nombre entier, de {low} à {high} (par exemple 24) :",

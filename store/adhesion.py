@@ -31,7 +31,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 
 class AdhesionError(StoreError):
     """Why a change is refused: class_name, class_no_letter, class_duplicate, teacher_format, teacher_email,
-    teacher_count, count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
+    teacher_twice (email), teacher_count, count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
     not_validated, reason, reason_no_letter, paid, pay_not_validated, begun."""
 
 
@@ -137,6 +137,8 @@ def parse_teachers(text: str) -> list[Teacher]:
             raise AdhesionError("teacher_format", chunk=chunk)
         if not _EMAIL.fullmatch(emails[0]) or len(emails[0]) > 254:
             raise AdhesionError("teacher_email", email=emails[0])
+        if any(t.email == emails[0].lower() for t in teachers):  # counted twice, the fee with them
+            raise AdhesionError("teacher_twice", email=emails[0])
         teachers.append(Teacher(name[:120], emails[0].lower()))
     return teachers
 

@@ -83,6 +83,9 @@ async def test_bad_input_keeps_the_step_and_what_was_typed(bot, cast):
     assert step.text.startswith("Je n'ai pas compris « Anne Payet »")
     step = await marie.send("Anne Payet anne.payet@")
     assert step.text == "« anne.payet@ » n'est pas une adresse e-mail valable. Retapez la liste :"
+    step = await marie.send("Anne Payet anne.payet@ac-reunion.fr\nAnne Payet Anne.Payet@ac-reunion.fr")
+    assert step.text == ("« Anne.Payet@ac-reunion.fr » est deux fois dans la liste : chaque enseignant·e une seule "
+                         "fois. Retapez la liste :")  # fmt: skip
     step = await marie.send("\n".join(f"Prof {i} p{i}@ac-reunion.fr" for i in range(21)))
     assert step.text.startswith("Il faut de 1 à 20 enseignant·es par classe")
     step = await marie.send("Anne Payet anne.payet@ac-reunion.fr")
