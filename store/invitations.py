@@ -151,6 +151,11 @@ def _may_issue(session: Session, who: Who, invitation: Invitation) -> bool:
                department_code=invitation.department_code)  # fmt: skip
 
 
+def _person_as_who(session: Session, person_id: int) -> Who:
+    """A link's maker or a change's requester, with the roles they hold today."""
+    return Who(session.get(Person, person_id), roles_of(session, person_id))
+
+
 def _may_revoke(session: Session, who: Who, invitation: Invitation) -> bool:
     """Whoever may make a link may withdraw it, and so may the AD staff of its department."""
     return may(who, Action.STAFF, department_code=invitation.department_code) or _may_issue(session, who, invitation)
@@ -239,8 +244,7 @@ def _claim(session: Session, code: str, now: datetime) -> Invitation:
     if _aware(invitation.expires_at) <= now:
         raise InvitationError("expired")
     if invitation.invited_by is not None:
-        issuer = Who(session.get(Person, invitation.invited_by), roles_of(session, invitation.invited_by))
-        if not _may_issue(session, issuer, invitation):
+        if not _may_issue(session, _person_as_who(session, invitation.invited_by), invitation):
             raise InvitationError("issuer_gone")
     # The read above may be stale: only the update that still finds the link unused wins it.
     claimed = session.execute(
@@ -308,7 +312,7 @@ def confirm_mandate_change(session: Session, who: Who, change_id: int, *, keep_s
         raise InvitationError("nothing_to_confirm")
     # Asked before another change was confirmed, or by someone no longer allowed to ask: a former
     # mandataire's second link must not unseat the successor the AD already confirmed.
-    requester = Who(session.get(Person, change.requested_by), roles_of(session, change.requested_by))
+    requester = _person_as_who(session, change.requested_by)
     overtaken = session.exec(select(MandateChange.id).where(
         MandateChange.coop_id == coop.id, MandateChange.id != change.id,
         col(MandateChange.confirmed_at) >= change.requested_at,
@@ -346,7 +350,7 @@ def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,
                      department_code: str | None = None, now: datetime | None = None,
                      limit: int = 20) -> list[OpenInvitation]:  # fmt: skip
     """The links of a coop (its managers) or of a department (its AD staff) still waiting to be
-    opened, newest first: only those ``who`` may revoke."""
+    opened, newest first: only those ``who`` may revoke, and that would still open."""
     now = now or utcnow()
     if coop_id is not None:
         coop = session.get(Coop, coop_id)
@@ -366,9 +370,11 @@ def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,
         if len(found) == limit:
             break
         if _aware(invitation.expires_at) > now and _may_revoke(session, who, invitation):
+            issuer = session.get(Person, invitation.invited_by) if invitation.invited_by else None
+            if issuer is not None and not _may_issue(session, _person_as_who(session, issuer.id), invitation):
+                continue  # its maker lost the right to make it (a former mandataire's): it no longer opens
             coop = session.get(Coop, invitation.coop_id) if invitation.coop_id else None
             ledger = session.get(Ledger, invitation.ledger_id) if invitation.ledger_id else None
-            issuer = session.get(Person, invitation.invited_by) if invitation.invited_by else None
             found.append(OpenInvitation(invitation.id, invitation.role, invitation.department_code,
                                         coop.affiliation if coop else None, ledger.name if ledger else None,
                                         issuer.name if issuer else None, invitation.expires_at))  # fmt: skip

@@ -377,6 +377,10 @@ async def test_former_mandataire_cannot_come_back_through_her_own_links(bot, sim
     step = await marie.send(f"/start {own}")
     assert step.text == ISSUER_GONE
     assert "Vous n'avez pas encore de rôle" in (await marie.send("/moi")).text
+    # Nina's list of links waiting does not show Marie's, which no longer open.
+    await nina.send("/inviter")
+    step = await nina.press("📋 Liens en cours (974-111)")
+    assert "Aucun lien d'invitation en attente." in step.text
     victor = sim.user(3008, "Victor")
     assert (await victor.send(f"/start {for_victor}")).text == ISSUER_GONE
     assert "Vous n'avez pas encore de rôle" in (await victor.send("/moi")).text
