@@ -146,7 +146,9 @@ def build_application(settings: Settings, database: Database) -> Application:
                     adhesion.SUBMIT_BUTTON.handler(adhesion.ask_engagement),
                     adhesion.PDF_BUTTON.handler(adhesion.send_attestation),
                     adhesion.PAGE_BUTTON.handler(adhesion.turn_page),
+                    adhesion.PAY_BUTTON.handler(payment.ask_payment_cheque),
                 ],
+                payment.PAY_CHEQUE: [MessageHandler(TEXT, payment.typed_payment_cheque)],
                 adhesion.ROW_CLASS: [MessageHandler(TEXT, adhesion.typed_class)],
                 adhesion.ROW_TEACHERS: [MessageHandler(TEXT, adhesion.typed_teachers)],
                 adhesion.ROW_PUPILS: [MessageHandler(TEXT, adhesion.typed_pupils)],
@@ -167,7 +169,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="paiement", persistent=True, allow_reentry=True,
-            entry_points=[payment.PAY_BUTTON.handler(payment.ask_payment_cheque)],
+            entry_points=[adhesion.PAY_BUTTON.handler(payment.ask_payment_cheque)],
             states={payment.PAY_CHEQUE: [MessageHandler(TEXT, payment.typed_payment_cheque)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),

@@ -76,6 +76,7 @@ class AdhesionView:
     submitted_at: datetime | None
     validated_at: datetime | None
     has_last_year: bool
+    paid: bool = False  # the fee's payment recorded (💶 under the validation, or under the table)
 
     @property
     def teachers(self) -> int:
@@ -188,6 +189,7 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
         submitted_at=adhesion.submitted_at if adhesion else None,
         validated_at=adhesion.validated_at if adhesion else None,
         has_last_year=last is not None and bool(_rows(session, last.id)),
+        paid=adhesion is not None and adhesion.validated_at is not None and _paid(session, adhesion.id),
     )  # fmt: skip
 
 
@@ -598,6 +600,11 @@ class Payment:
         return self.cotisation_cents + self.assurance_cents
 
 
+def _paid(session: Session, adhesion_id: int) -> bool:
+    return session.exec(select(AuditEvent.id).where(AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion_id,
+                                                    AuditEvent.action == "pay")).first() is not None  # fmt: skip
+
+
 def payment(session: Session, who: Who, adhesion_id: int) -> Payment:
     """What paying a validated membership records: the fee split between cotisation and assurance
     (with an adult rate, the adults' rate counts as cotisation: the AD's table gives no split of it)."""
@@ -607,8 +614,7 @@ def payment(session: Session, who: Who, adhesion_id: int) -> Payment:
     require(who, Action.MANAGE_COOP, coop_id=adhesion.coop_id)
     if adhesion.validated_at is None:  # reopened since: the fee may change
         raise AdhesionError("pay_not_validated")
-    if session.exec(select(AuditEvent.id).where(AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion.id,
-                                                AuditEvent.action == "pay")).first():  # fmt: skip
+    if _paid(session, adhesion.id):
         raise AdhesionError("paid")
     table = view(session, who, adhesion.coop_id, adhesion.year)
     insured = table.members if table.adult_rate_cents is None else table.pupils

@@ -205,6 +205,20 @@ async def test_validation_by_mandataire_then_ad_with_notifications_and_pdf(bot, 
     text = pdf_text(marie.download(document.document))
     assert "974-111" in text and "159" in text
 
+    # The payment, from the table too (the validation's notice may be far up, or for the former mandataire).
+    step = await marie.send("/adhesion")
+    assert [eur("💶 Enregistrer le paiement (365,70 €)")] in step.last.buttons
+    step = await marie.press(eur("💶 Enregistrer le paiement (365,70 €)"))
+    assert step.text.endswith("Numéro du chèque (/annuler pour plus tard) :")
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("/adhesion")
+    await marie.press(eur("💶 Enregistrer le paiement (365,70 €)"))
+    step = await marie.send("7654321")
+    assert step.text.startswith("✅ Paiement enregistré :") and "chèque n° 7654321" in step.text
+    step = await marie.send("/adhesion")
+    assert "💶" not in str(step.last.buttons)
+
     await paul.press("↩️ Rouvrir l'adhésion de 974-111")
     for typed in ("🎉🎉🎉", "?!…"):  # nothing the mandataire could read: asked again, still validated
         step = await paul.send(typed)

@@ -43,6 +43,7 @@ WITHDRAW_BUTTON = Button("adh:withdraw", one_of("add", "edit", "delete"))
 REVIEW_BUTTON = Button("adh:see", ID)  # 🔍 a membership sent to the AD (validation.py)
 OPEN_BUTTON = Button("adh:open", ID)  # under a reminder: that coop's table
 LEDGERS_BUTTON = Button("led:list")  # /cahiers, from the table
+PAY_BUTTON = Button("adh:pay", ID)  # 💶 under the validated table and the AD's validation (payment.py)
 
 
 # ------------------------------------------------------------------ the table
@@ -124,6 +125,9 @@ def table_keyboard(table: AdhesionView, page: int, language: str) -> InlineKeybo
         rows.append([button(t("adh.button.empty", language), BEGIN_BUTTON.data("empty"))])
     elif table.state == "validated":
         rows.append([button(t("adh.button.pdf", language), PDF_BUTTON.data())])
+        if not table.paid:
+            rows.append([button(t("adh.button.pay", language, amount=format_amount(table.fee_cents, language)),
+                                PAY_BUTTON.data(table.adhesion_id))])  # fmt: skip
     else:
         rows.append([button(t("adh.button.add", language), ADD_BUTTON.data())])
         if table.rows:
@@ -488,13 +492,13 @@ async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """/annuler: while a row is typed, drop only that row; while a class ledger is named from the table's
     📒 Cahiers de classe (/cahiers comes after this conversation, which would take its /annuler), drop that
-    name; otherwise leave the table."""
+    name; while the payment's cheque number is asked (💶), record nothing; otherwise leave the table."""
     draft = context.user_data.get(DRAFT, {})
     if "row" in draft or "field" in draft:
         draft.pop("field", None)
         return await drop_row(update, context)
     context.user_data.pop(DRAFT, None)
-    if context.user_data.pop(ledgers.DRAFT, None) is not None:
+    if context.user_data.pop(ledgers.DRAFT, None) is not None or context.user_data.pop("payment", None) is not None:
         return await end_conversation(update, context)
     return await leave_view(update, context)  # rows are saved as they are typed: nothing to cancel
 

@@ -8,8 +8,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.membership.adhesion import REVIEW_BUTTON, pressed_membership, refuse, table_text
-from bot.membership.payment import PAY_BUTTON
+from bot.membership.adhesion import PAY_BUTTON, REVIEW_BUTTON, pressed_membership, refuse, table_text
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, notify
