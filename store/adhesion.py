@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from store.errors import StoreError
 from store.access import Action, Forbidden, may, require
@@ -31,8 +31,9 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 
 class AdhesionError(StoreError):
     """Why a change is refused: class_name, class_no_letter, class_duplicate, teacher_format, teacher_email,
-    teacher_twice (email), teacher_count, count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
-    not_validated, reason, reason_no_letter, paid, pay_not_validated, begun."""
+    teacher_twice (email), teacher_count, count_format, count_range, locked, submitted, no_rows, has_ledger,
+    not_found, not_submitted, sent_again (affiliation: taken back and sent again since the AD's review), not_validated,
+    reason, reason_no_letter, paid, pay_not_validated, begun."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class AdhesionView:
     validated_at: datetime | None
     has_last_year: bool
     paid: bool = False  # the fee's payment recorded (💶 under the validation, or under the table)
+    sending: int = 0  # which sending to the AD this table is (0: none recorded): a review's ✅ validates that one
 
     @property
     def teachers(self) -> int:
@@ -190,7 +192,15 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
         validated_at=adhesion.validated_at if adhesion else None,
         has_last_year=last is not None and bool(_rows(session, last.id)),
         paid=adhesion is not None and adhesion.validated_at is not None and _paid(session, adhesion.id),
+        sending=_sending(session, adhesion.id) if adhesion and adhesion.submitted_at else 0,
     )  # fmt: skip
+
+
+def _sending(session: Session, adhesion_id: int) -> int:
+    """The audit event of the membership's latest sending to the AD (0 if none is recorded)."""
+    return session.exec(select(func.max(AuditEvent.id)).where(
+        AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion_id, AuditEvent.action == "submit",
+    )).one() or 0  # fmt: skip
 
 
 def table_start(session: Session, who: Who, coop_id: int | None = None) -> AdhesionView:
@@ -478,11 +488,15 @@ class Validated(Notified):
     fee_cents: int
 
 
-def validate(session: Session, who: Who, adhesion_id: int, now: datetime | None = None) -> Validated:
-    """The AD validates a submitted membership; returns the coop's managers to notify and its fee."""
+def validate(session: Session, who: Who, adhesion_id: int, sending: int | None = None,
+             now: datetime | None = None) -> Validated:  # fmt: skip
+    """The AD validates a submitted membership; returns the coop's managers to notify and its fee. With
+    ``sending`` (the table the AD saw), only if it was not taken back and sent again since."""
     adhesion, coop = _for_staff(session, who, adhesion_id)
     if adhesion.submitted_at is None or adhesion.validated_at is not None:
         raise AdhesionError("not_submitted")
+    if sending is not None and sending != _sending(session, adhesion.id):
+        raise AdhesionError("sent_again", affiliation=coop.affiliation)
     adhesion.validated_at, adhesion.validated_by = now or utcnow(), who.person.id
     session.add(adhesion)
     record(session, who, "adhesion", adhesion.id, "validate", coop_id=coop.id, after={"year": adhesion.year})

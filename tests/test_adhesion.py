@@ -230,6 +230,37 @@ async def test_validation_by_mandataire_then_ad_with_notifications_and_pdf(bot, 
     assert "« Un effectif à corriger. ». Modifiez-la dans /adhesion" in marie.last.content
 
 
+async def test_a_review_card_validates_only_the_table_it_showed(bot, cast):
+    """The AD opens 974-111's card (82 members); Marie takes the membership back, types 300 pupils for CE1A and
+    sends it again: ✅ on the old card validated 357 members unseen. It says so; the new card validates."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await marie.send("/adhesion")
+    await marie.press(f"Reprendre les classes de {LAST_YEARS}")
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    await paul.press("🔍 Voir et valider 974-111", message=paul.last)
+    card = paul.last
+    assert eur("Cotisation : 82 × (2,05 € + 0,25 €) = 188,60 €") in card.content
+    await marie.send("/adhesion")
+    await marie.press("✏️ Modifier")
+    await marie.press("✏️ Oui, la modifier")
+    await marie.press("1. CE1A")
+    await marie.press("Élèves")
+    await marie.send("300")
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    step = await paul.press("✅ Valider l'adhésion de 974-111", message=card)
+    assert step.text.startswith("La coopérative 974-111 a modifié son adhésion et l'a transmise à nouveau depuis "
+                                "cette fiche : rien n'est validé.")  # fmt: skip
+    assert "validée" not in (await marie.send("/adhesion")).text
+    sent_again = [m for m in paul.history if m.from_bot and m.has_button("🔍 Voir et valider 974-111")][-1]
+    await paul.press("🔍 Voir et valider 974-111", message=sent_again)
+    assert eur("= 357 membres\n\nCotisation : 357 × (2,05 € + 0,25 €) = 821,10 €") in paul.last.content
+    step = await paul.press("✅ Valider l'adhésion de 974-111")
+    assert step.text == f"Adhésion {YEARS} de la coopérative 974-111 validée."
+
+
 def pdf_text(pdf: bytes) -> str:
     """The text a PDF reader finds on the pages (Arabic comes in drawing order, right to left)."""
     assert pdf.startswith(b"%PDF")

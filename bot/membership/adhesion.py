@@ -259,13 +259,15 @@ async def refuse(update: Update, error: AdhesionError, state: str) -> str:
 
 async def pressed_membership(update: Update, context: ContextTypes.DEFAULT_TYPE, pressed: Button, fn, /, *,
                              drop_buttons: bool = False) -> tuple[int, Any]:  # fmt: skip
-    """A button about one membership (its id) answered and ``fn(adhesion_id)`` asked of the store; a refusal
-    is said under the message (its buttons dropped first if ``drop_buttons``) and the result is None."""
+    """A button about one membership (its id, first of its fields) answered and ``fn(adhesion_id, *other
+    fields)`` asked of the store; a refusal is said under the message (its buttons dropped first if
+    ``drop_buttons``) and the result is None."""
     query = update.callback_query
     await query.answer()
-    adhesion_id = pressed.read(update)
+    fields = pressed.read(update)
+    adhesion_id, *more = fields if isinstance(fields, tuple) else (fields,)
     try:
-        return adhesion_id, await as_user(update, context, fn, adhesion_id)
+        return adhesion_id, await as_user(update, context, fn, adhesion_id, *more)
     except AdhesionError as error:
         if drop_buttons:
             await query.edit_message_reply_markup(None)

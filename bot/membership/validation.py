@@ -18,7 +18,7 @@ from store.adhesion import AdhesionError
 from store.money import format_amount
 
 REOPEN_REASON = "adh.reopen.reason"  # conversation state: the reason typed
-VALIDATE_BUTTON, LATER_BUTTON = Button("adh:ok", ID), Button("adh:later", ID)
+VALIDATE_BUTTON, LATER_BUTTON = Button("adh:ok", ID, ID), Button("adh:later", ID)  # ✅: the membership, its sending
 REOPEN_BUTTON = Button("adh:reopen", ID)
 FOLLOW_UP_SHOWN = 15  # names per group in /valider; the rest is counted
 
@@ -29,7 +29,7 @@ async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     adhesion_id, table = await pressed_membership(update, context, REVIEW_BUTTON, adhesion.view_of)
     if table.state == "submitted":
         keyboard = [[button(t("adh.button.validate", language, affiliation=table.affiliation),
-                            VALIDATE_BUTTON.data(adhesion_id))],
+                            VALIDATE_BUTTON.data(adhesion_id, table.sending))],
                     [button(t("adh.button.not_now", language), LATER_BUTTON.data(adhesion_id))]]  # fmt: skip
     elif table.state == "validated":
         keyboard = [[button(t("adh.button.reopen", language, affiliation=table.affiliation),
