@@ -354,6 +354,32 @@ async def test_annuler_in_the_middle_of_a_quitus_opened_on_the_overview_gives_no
     assert "Quitus : aucun sur les 2 nécessaires" in step.text
 
 
+async def test_an_ad_card_opened_before_a_change_does_not_validate_the_changed_report(bot, demo, sim):
+    """Paul opens 974-160's report (envoyé); Nadia then records a gift in that year: the report is « modifié ».
+    ✅ on Paul's card validated and locked books he had not seen; it says so, and a fresh card validates."""
+    from store.demo import seed_sandbox
+
+    demo.run(seed_sandbox)  # 974-160's last year's report is with the AD
+    paul, nadia = sim.user(PAUL, "Paul"), sim.user(1008, "Nadia")
+    await nadia.send("/start")
+    await paul.send("/valider")
+    await paul.press("📋 Comptes rendus")
+    card = (await paul.press("🔍 Examiner 974-160")).last
+    await nadia.send(f"/recette 5 Don d'un parent; École; dons; espèces; 15/06/{YEAR + 1}")
+    step = await nadia.press("✅ Enregistrer")
+    assert "enregistrée" in step.text
+    step = await paul.press("✅ Valider et verrouiller l'exercice", message=card)
+    assert step.text == ("Le compte rendu de 974-160 a changé depuis cette fiche (modifié, ou envoyé à nouveau) : "
+                         "rien n'est validé. Examinez-le à nouveau : /valider, 📋 Comptes rendus.")  # fmt: skip
+    assert "État : ✏️ modifié" in (await nadia.send("/compterendu")).text
+    await paul.send("/valider")
+    await paul.press("📋 Comptes rendus")
+    step = await paul.press("🔍 Examiner 974-160")
+    assert "État : ✏️ modifié" in step.text
+    step = await paul.press("✅ Valider et verrouiller l'exercice")
+    assert f"Compte rendu {YEARS} de 974-160 validé : l'exercice est verrouillé." in step.text
+
+
 async def test_a_quitus_changed_after_sending_makes_the_report_modified(bot, demo, sim):
     from store.demo import seed_sandbox
 

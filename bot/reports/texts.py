@@ -258,6 +258,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "again."},
     "rep.bad.not_sent": {"fr": "Ce compte rendu n'attend pas de réponse de l'OCCE (il n'est pas envoyé).",
                          "en": "This report is not waiting for the OCCE's answer (it is not sent)."},
+    "rep.bad.changed_since": {"fr": "Le compte rendu de {affiliation} a changé depuis cette fiche (modifié, ou "
+                                    "envoyé à nouveau) : rien n'est validé. Examinez-le à nouveau : /valider, "
+                                    "📋 Comptes rendus.",
+                              "en": "The report of {affiliation} changed since this card (modified, or sent "
+                                    "again): nothing is validated. Examine it again: /valider, 📋 Comptes rendus."},
     "rep.bad.comment_length": {"fr": "Tapez un commentaire de {low} à {high} caractères, avec des mots :",
                                "en": "Type a comment of {low} to {high} characters, in words:"},
     # quitus
