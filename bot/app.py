@@ -133,6 +133,15 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", openings.cancel),
                        openings.CANCEL_BUTTON.handler(openings.cancel)],
         ),
+        # A class ledger named from the /cahiers list (a plain message: nothing is under way while it is read), before
+        # /adhesion, whose table left open took its /annuler.
+        ConversationHandler(
+            name="cahiers", persistent=True, allow_reentry=True,
+            entry_points=[ledgers.ROW_BUTTON.handler(ledgers.ask_name)],
+            states={ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name),
+                                     ledgers.ATTACH_BUTTON.handler(ledgers.attach)]},
+            fallbacks=[CommandHandler("annuler", end_conversation)],
+        ),
         ConversationHandler(
             name="adhesion", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("adhesion", adhesion.begin),
@@ -407,18 +416,6 @@ def build_application(settings: Settings, database: Database) -> Application:
         # Last of the conversations: those with a view (a list, a journal page) where /annuler only leaves it. Before,
         # a list left open took /annuler from a conversation begun after it (/contact, /annonce).
         ConversationHandler(
-            name="cahiers", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("cahiers", ledgers.begin),
-                          adhesion.LEDGERS_BUTTON.handler(ledgers.begin)],
-            states={
-                ledgers.LISTING: [ledgers.ROW_BUTTON.handler(ledgers.ask_name), just_looking],
-                ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name),
-                                 ledgers.ATTACH_BUTTON.handler(ledgers.attach)],
-            },
-            fallbacks=[CommandHandler("annuler", end_conversation),
-                       ledgers.CLOSE_BUTTON.handler(ledgers.close)],
-        ),
-        ConversationHandler(
             name="suivi", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("suivi", suivi.begin)],
             states={
@@ -486,6 +483,9 @@ def build_application(settings: Settings, database: Database) -> Application:
         validation.VALIDATE_BUTTON.handler(validation.validate),
         adhesion.REVIEW_BUTTON.handler(validation.review),
         validation.LATER_BUTTON.handler(validation.not_now),
+        CommandHandler("cahiers", ledgers.begin),
+        adhesion.LEDGERS_BUTTON.handler(ledgers.begin),
+        ledgers.CLOSE_BUTTON.handler(ledgers.close),
         ledgers.INVITE_BUTTON.handler(ledgers.invite_teacher),
         CommandHandler("valider", validation.follow_up),
         CommandHandler("rappels", rappels.show),

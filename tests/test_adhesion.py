@@ -332,13 +332,18 @@ async def test_ledgers_names_and_deletion_refused(bot, cast, sim, demo):
     assert "• CE1B-Rivie — classe CE1B (Luc Rivière, Nina Boyer)" in step.text
 
 
+async def a_table_of_one_class(marie, class_name):
+    """This year's table begun empty, with one class (no ledger yet)."""
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    return await add_row(marie, class_name, "Julien Hoarau julien.hoarau@ac-reunion.fr", 25, 1)
+
+
 async def test_annuler_while_naming_a_ledger_from_the_table_creates_none(bot, cast, demo):
     """📒 Cahiers de classe under the table, ➕ a class's ledger, then /annuler: the table took it (« rien en
     cours ») and the name typed next, or the 🔗 of last year's ledger, still gave the class a ledger."""
     marie = cast["mandataire"]
-    await marie.send("/adhesion")
-    await marie.press("Partir d'un tableau vide")
-    await add_row(marie, "CE1A", "Julien Hoarau julien.hoarau@ac-reunion.fr", 25, 1)
+    await a_table_of_one_class(marie, "CE1A")
     await marie.press("📒 Cahiers de classe")
     step = await marie.press("➕ Cahier pour CE1A")
     question = step.last
@@ -352,6 +357,22 @@ async def test_annuler_while_naming_a_ledger_from_the_table_creates_none(bot, ca
     step = await marie.send("/cahiers")
     assert f"Classes de l'adhésion {YEARS} sans cahier : 1. CE1A" in step.text
     assert demo.run(lambda s: len(s.exec(select(Ledger)).all())) == 4  # École, CE1A, CE2B and 974-145's École
+
+
+async def test_annuler_while_naming_a_ledger_under_the_report_overview_creates_none(bot, cast, demo):
+    """/compterendu left open, then /cahiers and ➕: /annuler closed the overview (« vos réponses sont gardées »)
+    and the name typed next still created the ledger."""
+    marie = cast["mandataire"]
+    await a_table_of_one_class(marie, "CM2")
+    await marie.press("Fermer")
+    for command in ("/compterendu", "/cahiers"):  # the report's overview left open under the list
+        await marie.send(command)
+    await marie.press("➕ Cahier pour CM2")
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("CM2")
+    assert "créé" not in step.text
+    assert f"Classes de l'adhésion {YEARS} sans cahier : 1. CM2" in (await marie.send("/cahiers")).text
 
 
 async def test_restart_in_the_middle_of_a_row(sim, demo, cast):

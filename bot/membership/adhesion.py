@@ -10,7 +10,6 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import ContextTypes
 
-from bot.membership import ledgers
 from bot.membership.attestation import attestation_pdf
 from bot.ui.formatting import day_text, refusal, years_text
 from bot.ui.buttons import ID, Button, button, one_of, page_turns
@@ -492,15 +491,14 @@ async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """/annuler: while a row is typed, drop only that row; while a class ledger is named from the table's
-    📒 Cahiers de classe (/cahiers comes after this conversation, which would take its /annuler), drop that
-    name; while the payment's cheque number is asked (💶), record nothing; otherwise leave the table."""
+    """/annuler: while a row is typed, drop only that row; while the payment's cheque number is asked (💶),
+    record nothing; otherwise leave the table."""
     draft = context.user_data.get(DRAFT, {})
     if "row" in draft or "field" in draft:
         draft.pop("field", None)
         return await drop_row(update, context)
     context.user_data.pop(DRAFT, None)
-    if context.user_data.pop(ledgers.DRAFT, None) is not None or context.user_data.pop("payment", None) is not None:
+    if context.user_data.pop("payment", None) is not None:
         return await end_conversation(update, context)
     return await leave_view(update, context)  # rows are saved as they are typed: nothing to cancel
 

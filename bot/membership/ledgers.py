@@ -16,13 +16,13 @@ from store import cahiers, invitations
 from store.adhesion import AdhesionError
 from store.models import LedgerKind, RoleKind
 
-LISTING, NAMING = "led.list", "led.name"
+NAMING = "led.name"  # conversation state: a class ledger's name typed (the list is a plain message)
 DRAFT = "cahiers"  # this conversation's own key in user_data: another conversation may be under way
 ROW_BUTTON, ATTACH_BUTTON = Button("led:row", ID), Button("led:att", ID, ID)  # a membership row; and a former ledger
 INVITE_BUTTON, CLOSE_BUTTON = Button("led:inv", ID), Button("led:close")
 
 
-async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/cahiers (or the button under the membership table): the list, and a button per class without one."""
     language = lang(update)
     if update.callback_query:
@@ -49,7 +49,6 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
                 for r in waiting]  # fmt: skip
     keyboard.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     await update.effective_message.reply_text("\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))
-    return LISTING
 
 
 async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -75,10 +74,7 @@ async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | 
 async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Create the ledger, or say why the name is refused and ask again."""
     language, typed = lang(update), update.effective_message.text
-    if DRAFT not in context.user_data:  # the naming was cancelled (/annuler under the membership table)
-        await update.effective_message.reply_text(t("unknown.text", language))
-        return ConversationHandler.END
-    row_id = context.user_data[DRAFT]["row_id"]
+    row_id = context.user_data.get(DRAFT, {}).get("row_id", 0)
     try:
         created = await as_user(update, context, cahiers.create_class_ledger, row_id, typed)
     except cahiers.LedgerNameError as refused:
@@ -95,9 +91,6 @@ async def typed_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
 async def attach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """🔗 the class's ledger of a former year: the row holds it again, no second ledger."""
     query, language = update.callback_query, lang(update)
-    if DRAFT not in context.user_data:  # the naming was cancelled (/annuler under the membership table)
-        await query.answer(t("unknown.button", language), show_alert=True)
-        return ConversationHandler.END
     await query.answer()
     row_id, ledger_id = ATTACH_BUTTON.read(update)
     try:
@@ -123,11 +116,10 @@ async def created_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, crea
     return ConversationHandler.END
 
 
-async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Fermer."""
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
-    return ConversationHandler.END
 
 
 async def invite_teacher(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
