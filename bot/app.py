@@ -133,6 +133,15 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", openings.cancel),
                        openings.CANCEL_BUTTON.handler(openings.cancel)],
         ),
+        # A class ledger named from the /cahiers list (a plain message: nothing is under way while it is read), before
+        # /adhesion, whose table left open took its /annuler.
+        ConversationHandler(
+            name="cahiers", persistent=True, allow_reentry=True,
+            entry_points=[ledgers.ROW_BUTTON.handler(ledgers.ask_name)],
+            states={ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name),
+                                     ledgers.ATTACH_BUTTON.handler(ledgers.attach)]},
+            fallbacks=[CommandHandler("annuler", end_conversation)],
+        ),
         ConversationHandler(
             name="adhesion", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("adhesion", adhesion.begin),
@@ -146,7 +155,9 @@ def build_application(settings: Settings, database: Database) -> Application:
                     adhesion.SUBMIT_BUTTON.handler(adhesion.ask_engagement),
                     adhesion.PDF_BUTTON.handler(adhesion.send_attestation),
                     adhesion.PAGE_BUTTON.handler(adhesion.turn_page),
+                    adhesion.PAY_BUTTON.handler(payment.ask_payment_cheque),
                 ],
+                payment.PAY_CHEQUE: [MessageHandler(TEXT, payment.typed_payment_cheque)],
                 adhesion.ROW_CLASS: [MessageHandler(TEXT, adhesion.typed_class)],
                 adhesion.ROW_TEACHERS: [MessageHandler(TEXT, adhesion.typed_teachers)],
                 adhesion.ROW_PUPILS: [MessageHandler(TEXT, adhesion.typed_pupils)],
@@ -167,7 +178,7 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         ConversationHandler(
             name="paiement", persistent=True, allow_reentry=True,
-            entry_points=[payment.PAY_BUTTON.handler(payment.ask_payment_cheque)],
+            entry_points=[adhesion.PAY_BUTTON.handler(payment.ask_payment_cheque)],
             states={payment.PAY_CHEQUE: [MessageHandler(TEXT, payment.typed_payment_cheque)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
@@ -314,6 +325,14 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", annonce.cancel), annonce.CANCEL_BUTTON.handler(annonce.cancel)],
         ),
         annonce.REPORT_BUTTON.handler(annonce.delivery_report),
+        # before /compterendu, whose overview the quitus is often begun on: /annuler leaves the quitus
+        ConversationHandler(
+            name="quitus", persistent=True, allow_reentry=True,
+            entry_points=[compterendu.GIVE_BUTTON.handler(quitus.begin)],
+            states={quitus.NAME: [MessageHandler(TEXT, quitus.typed_name)],
+                    quitus.PARENT: [quitus.PARENT_BUTTON.handler(quitus.chose_parent)]},
+            fallbacks=[CommandHandler("annuler", quitus.cancel)],
+        ),
         ConversationHandler(
             name="compterendu", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("compterendu", compterendu.begin),
@@ -341,13 +360,6 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", compterendu.cancel),
                        CallbackQueryHandler(compterendu.close, pattern=r"^rep:close$")],
-        ),
-        ConversationHandler(
-            name="quitus", persistent=True, allow_reentry=True,
-            entry_points=[compterendu.GIVE_BUTTON.handler(quitus.begin)],
-            states={quitus.NAME: [MessageHandler(TEXT, quitus.typed_name)],
-                    quitus.PARENT: [quitus.PARENT_BUTTON.handler(quitus.chose_parent)]},
-            fallbacks=[CommandHandler("annuler", quitus.cancel)],
         ),
         review.LIST_BUTTON.handler(review.follow_up),
         compterendu.REVIEW_BUTTON.handler(review.review),
@@ -378,18 +390,6 @@ def build_application(settings: Settings, database: Database) -> Application:
         ),
         # Last of the conversations: those with a view (a list, a journal page) where /annuler only leaves it. Before,
         # a list left open took /annuler from a conversation begun after it (/contact, /annonce).
-        ConversationHandler(
-            name="cahiers", persistent=True, allow_reentry=True,
-            entry_points=[CommandHandler("cahiers", ledgers.begin),
-                          adhesion.LEDGERS_BUTTON.handler(ledgers.begin)],
-            states={
-                ledgers.LISTING: [ledgers.ROW_BUTTON.handler(ledgers.ask_name), just_looking],
-                ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name),
-                                 ledgers.ATTACH_BUTTON.handler(ledgers.attach)],
-            },
-            fallbacks=[CommandHandler("annuler", end_conversation),
-                       ledgers.CLOSE_BUTTON.handler(ledgers.close)],
-        ),
         ConversationHandler(
             name="suivi", persistent=True, allow_reentry=True,
             entry_points=[CommandHandler("suivi", suivi.begin)],
@@ -458,6 +458,9 @@ def build_application(settings: Settings, database: Database) -> Application:
         validation.VALIDATE_BUTTON.handler(validation.validate),
         adhesion.REVIEW_BUTTON.handler(validation.review),
         validation.LATER_BUTTON.handler(validation.not_now),
+        CommandHandler("cahiers", ledgers.begin),
+        adhesion.LEDGERS_BUTTON.handler(ledgers.begin),
+        ledgers.CLOSE_BUTTON.handler(ledgers.close),
         ledgers.INVITE_BUTTON.handler(ledgers.invite_teacher),
         CommandHandler("valider", validation.follow_up),
         CommandHandler("rappels", rappels.show),

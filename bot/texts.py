@@ -96,12 +96,19 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "Row dropped; the rows already saved are kept."},
     "adh.error.class_name": {"fr": "Le nom de la classe doit faire de 1 à 30 caractères (par exemple CE1 CE2). Retapez-le :",
                              "en": "The class name must be 1 to 30 characters long (for example CE1 CE2). Type it again:"},
+    "adh.error.class_no_letter": {"fr": "Un nom de classe contient au moins une lettre ou un chiffre (par exemple CE1 CE2). "
+                                        "Retapez-le :",
+                                  "en": "A class name holds at least one letter or digit (for example CE1 CE2). "
+                                        "Type it again:"},
     "adh.error.teacher_format": {"fr": "Je n'ai pas compris « {chunk} » : il faut le prénom, le nom et l'e-mail "
                                        "(par exemple Anne Payet anne.payet@ac-reunion.fr). Retapez la liste :",
                                  "en": "I did not understand \"{chunk}\": first name, last name and e-mail are needed "
                                        "(for example Anne Payet anne.payet@ac-reunion.fr). Type the list again:"},
     "adh.error.teacher_email": {"fr": "« {email} » n'est pas une adresse e-mail valable. Retapez la liste :",
                                 "en": "\"{email}\" is not a valid e-mail address. Type the list again:"},
+    "adh.error.teacher_twice": {"fr": "« {email} » est deux fois dans la liste : chaque enseignant·e une seule fois. "
+                                      "Retapez la liste :",
+                                "en": "\"{email}\" is twice in the list: each teacher once. Type the list again:"},
     "adh.error.teacher_count": {"fr": "Il faut de 1 à 20 enseignant·es par classe, un par ligne. Retapez la liste :",
                                 "en": "A class needs 1 to 20 teachers, one per line. Type the list again:"},
     "adh.error.count_format": {"fr": "Tapez un nombre entier, de {low} à {high} (par exemple 24) :",
@@ -317,6 +324,13 @@ TEXTS: dict[str, dict[str, str]] = {
               "{affiliation}. Transmettez-le-lui.",
         "en": "This link is for the person who takes over from you: you already are the mandataire of "
               "cooperative {affiliation}. Pass it on to them.",
+    },
+    "invitation.verificateur_manager": {
+        "fr": "Vous êtes mandataire ou signataire de la coopérative {affiliation} : vous ne pouvez pas en être "
+              "vérificateur·rice aux comptes, qui contrôle vos comptes. Transmettez ce lien à une autre personne "
+              "(un parent d'élève, par exemple).",
+        "en": "You are the mandataire or a co-signatory of cooperative {affiliation}: you cannot be one of its "
+              "auditors, who check your books. Pass this link on to someone else (a pupil's parent, for example).",
     },
     "welcome.ad": {"fr": "Bienvenue {name} ! Vous faites partie de l'équipe de l'OCCE {department}.\n\n"
                          "Pour commencer : /inviter le mandataire d'une coopérative de votre département.",

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from store.errors import StoreError
 from store.access import Action, Forbidden, may, require
@@ -19,7 +19,7 @@ from store.models import (
     Role, RoleKind, Treasury, utcnow,
 )  # fmt: skip
 from store.people import Who, staff_of
-from store.text import folded, plain
+from store.text import folded, plain, says_something
 from store.years import fiscal_year_of, today_in
 
 CLASS_NAME_MAX = 30
@@ -30,9 +30,10 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 
 
 class AdhesionError(StoreError):
-    """Why a change is refused: class_name, class_duplicate, teacher_format, teacher_email, teacher_count,
-    count_format, count_range, locked, submitted, no_rows, has_ledger, not_found, not_submitted,
-    not_validated, reason, paid, pay_not_validated."""
+    """Why a change is refused: class_name, class_no_letter, class_duplicate, teacher_format, teacher_email,
+    teacher_twice (email), teacher_count, count_format, count_range, locked, submitted, no_rows, has_ledger,
+    not_found, not_submitted, sent_again (affiliation: taken back and sent again since the AD's review), not_validated,
+    reason, reason_no_letter, paid, pay_not_validated, begun."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class AdhesionView:
     submitted_at: datetime | None
     validated_at: datetime | None
     has_last_year: bool
+    paid: bool = False  # the fee's payment recorded (💶 under the validation, or under the table)
+    sending: int = 0  # which sending to the AD this table is (0: none recorded): a review's ✅ validates that one
 
     @property
     def teachers(self) -> int:
@@ -118,6 +121,8 @@ def check_class_name(text: str) -> str:
     name = " ".join(plain(text).split())
     if not 1 <= len(name) <= CLASS_NAME_MAX:
         raise AdhesionError("class_name")
+    if not says_something(name):
+        raise AdhesionError("class_no_letter")
     return name
 
 
@@ -131,10 +136,12 @@ def parse_teachers(text: str) -> list[Teacher]:
         words = chunk.replace(",", " ").split()
         emails = [w.strip("<>()") for w in words if "@" in w]
         name = " ".join(w for w in words if "@" not in w)
-        if len(emails) != 1 or not name:
+        if len(emails) != 1 or not says_something(name):
             raise AdhesionError("teacher_format", chunk=chunk)
         if not _EMAIL.fullmatch(emails[0]) or len(emails[0]) > 254:
             raise AdhesionError("teacher_email", email=emails[0])
+        if any(t.email == emails[0].lower() for t in teachers):  # counted twice, the fee with them
+            raise AdhesionError("teacher_twice", email=emails[0])
         teachers.append(Teacher(name[:120], emails[0].lower()))
     return teachers
 
@@ -184,7 +191,16 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
         submitted_at=adhesion.submitted_at if adhesion else None,
         validated_at=adhesion.validated_at if adhesion else None,
         has_last_year=last is not None and bool(_rows(session, last.id)),
+        paid=adhesion is not None and adhesion.validated_at is not None and _paid(session, adhesion.id),
+        sending=_sending(session, adhesion.id) if adhesion and adhesion.submitted_at else 0,
     )  # fmt: skip
+
+
+def _sending(session: Session, adhesion_id: int) -> int:
+    """The audit event of the membership's latest sending to the AD (0 if none is recorded)."""
+    return session.exec(select(func.max(AuditEvent.id)).where(
+        AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion_id, AuditEvent.action == "submit",
+    )).one() or 0  # fmt: skip
 
 
 def table_start(session: Session, who: Who, coop_id: int | None = None) -> AdhesionView:
@@ -289,8 +305,11 @@ def withdraw(session: Session, who: Who, coop_id: int, year: int) -> Withdrawn:
 def begin(session: Session, who: Who, coop_id: int, year: int, from_last_year: bool) -> AdhesionView:
     """Start the year's table, empty or from last year's rows (their counts to confirm); returns it.
 
-    A class ledger lives across years: a row taken over keeps its class's ledger."""
+    A class ledger lives across years: a row taken over keeps its class's ledger. A table with rows is begun
+    already (a second tap, an old message's button): refused, rather than last year's rows taken twice."""
     adhesion = _editable(session, who, coop_id, year)
+    if _rows(session, adhesion.id):
+        raise AdhesionError("begun")
     last = _adhesion(session, coop_id, year - 1)
     for row in _rows(session, last.id) if from_last_year and last is not None else ():
         _insert_row(session, who, adhesion, row.class_name, list(row.teachers), row.pupils, row.other_adults,
@@ -469,11 +488,15 @@ class Validated(Notified):
     fee_cents: int
 
 
-def validate(session: Session, who: Who, adhesion_id: int, now: datetime | None = None) -> Validated:
-    """The AD validates a submitted membership; returns the coop's managers to notify and its fee."""
+def validate(session: Session, who: Who, adhesion_id: int, sending: int | None = None,
+             now: datetime | None = None) -> Validated:  # fmt: skip
+    """The AD validates a submitted membership; returns the coop's managers to notify and its fee. With
+    ``sending`` (the table the AD saw), only if it was not taken back and sent again since."""
     adhesion, coop = _for_staff(session, who, adhesion_id)
     if adhesion.submitted_at is None or adhesion.validated_at is not None:
         raise AdhesionError("not_submitted")
+    if sending is not None and sending != _sending(session, adhesion.id):
+        raise AdhesionError("sent_again", affiliation=coop.affiliation)
     adhesion.validated_at, adhesion.validated_by = now or utcnow(), who.person.id
     session.add(adhesion)
     record(session, who, "adhesion", adhesion.id, "validate", coop_id=coop.id, after={"year": adhesion.year})
@@ -489,6 +512,8 @@ def check_reason(text: str) -> str:
     reason = " ".join(plain(text).split())
     if not 3 <= len(reason) <= REASON_MAX:
         raise AdhesionError("reason", high=REASON_MAX)
+    if not says_something(reason):
+        raise AdhesionError("reason_no_letter", high=REASON_MAX)
     return reason
 
 
@@ -589,6 +614,11 @@ class Payment:
         return self.cotisation_cents + self.assurance_cents
 
 
+def _paid(session: Session, adhesion_id: int) -> bool:
+    return session.exec(select(AuditEvent.id).where(AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion_id,
+                                                    AuditEvent.action == "pay")).first() is not None  # fmt: skip
+
+
 def payment(session: Session, who: Who, adhesion_id: int) -> Payment:
     """What paying a validated membership records: the fee split between cotisation and assurance
     (with an adult rate, the adults' rate counts as cotisation: the AD's table gives no split of it)."""
@@ -598,8 +628,7 @@ def payment(session: Session, who: Who, adhesion_id: int) -> Payment:
     require(who, Action.MANAGE_COOP, coop_id=adhesion.coop_id)
     if adhesion.validated_at is None:  # reopened since: the fee may change
         raise AdhesionError("pay_not_validated")
-    if session.exec(select(AuditEvent.id).where(AuditEvent.entity == "adhesion", AuditEvent.entity_id == adhesion.id,
-                                                AuditEvent.action == "pay")).first():  # fmt: skip
+    if _paid(session, adhesion.id):
         raise AdhesionError("paid")
     table = view(session, who, adhesion.coop_id, adhesion.year)
     insured = table.members if table.adult_rate_cents is None else table.pupils

@@ -32,6 +32,8 @@ def _clean(text: str, limit: int, reason: str = "text_length") -> str:
     cleaned = " ".join(str(text).split())
     if not cleaned or len(cleaned) > limit:
         raise ReportError(reason, limit=limit)
+    if not says_something(cleaned):  # read by the AD, printed on the CRA (whose font prints no emoji)
+        raise ReportError("text_letters", limit=limit)
     return cleaned
 
 
@@ -81,4 +83,6 @@ def save_comments(session: Session, who: Who, report_id: int, text: str) -> Repo
     report.comments = " ".join(str(text).split())[:TEXT_MAX + 1]
     if len(report.comments) > TEXT_MAX:
         raise ReportError("text_length", limit=TEXT_MAX)
+    if report.comments and not says_something(report.comments):
+        raise ReportError("text_letters", limit=TEXT_MAX)
     return _answered(session, who, report, coop, comments=report.comments)

@@ -31,8 +31,10 @@ INVITATION_TTL = timedelta(days=7)
 
 class InvitationError(StoreError):
     """Why an invitation cannot be made or used: unknown, used, expired, revoked, issuer_gone,
-    has_mandataire, no_mandataire (affiliation), own_succession (affiliation), not_a_class_ledger, unknown_coop, unknown_department,
-    nothing_to_confirm."""
+    has_mandataire, no_mandataire (affiliation), own_succession (affiliation), verificateur_manager (affiliation:
+    a vérificateur link opened by a mandataire or signataire of the coop), not_a_class_ledger, unknown_coop,
+    unknown_department, nothing_to_confirm, superseded (affiliation: the coop changed mandataire since the change
+    was asked)."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,11 @@ def _may_issue(session: Session, who: Who, invitation: Invitation) -> bool:
                department_code=invitation.department_code)  # fmt: skip
 
 
+def _person_as_who(session: Session, person_id: int) -> Who:
+    """A link's maker or a change's requester, with the roles they hold today."""
+    return Who(session.get(Person, person_id), roles_of(session, person_id))
+
+
 def _may_revoke(session: Session, who: Who, invitation: Invitation) -> bool:
     """Whoever may make a link may withdraw it, and so may the AD staff of its department."""
     return may(who, Action.STAFF, department_code=invitation.department_code) or _may_issue(session, who, invitation)
@@ -186,6 +193,12 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
     now = now or utcnow()
     invitation = _claim(session, code, now)
     person = _link(session, invitation, telegram_id, name, language)
+    if invitation.role == RoleKind.VERIFICATEUR and session.exec(select(Role.id).where(
+        Role.person_id == person.id, Role.coop_id == invitation.coop_id, col(Role.kind).in_(MANAGERS),
+        Role.ended_at.is_(None),
+    )).first():  # fmt: skip
+        # a vérificateur checks the managers' books, never their own (rolled back: the link stays for another)
+        raise InvitationError("verificateur_manager", affiliation=session.get(Coop, invitation.coop_id).affiliation)
     change = session.exec(select(MandateChange).where(MandateChange.invitation_id == invitation.id)).first()
     if change is not None:
         if any(p.id == person.id for p in current_mandataires(session, invitation.coop_id)):
@@ -231,8 +244,7 @@ def _claim(session: Session, code: str, now: datetime) -> Invitation:
     if _aware(invitation.expires_at) <= now:
         raise InvitationError("expired")
     if invitation.invited_by is not None:
-        issuer = Who(session.get(Person, invitation.invited_by), roles_of(session, invitation.invited_by))
-        if not _may_issue(session, issuer, invitation):
+        if not _may_issue(session, _person_as_who(session, invitation.invited_by), invitation):
             raise InvitationError("issuer_gone")
     # The read above may be stale: only the update that still finds the link unused wins it.
     claimed = session.execute(
@@ -298,6 +310,16 @@ def confirm_mandate_change(session: Session, who: Who, change_id: int, *, keep_s
     require(who, Action.STAFF, coop_id=coop.id, department_code=coop.department_code)
     if change.successor_id is None or change.confirmed_at is not None:
         raise InvitationError("nothing_to_confirm")
+    # Asked before another change was confirmed, or by someone no longer allowed to ask: a former
+    # mandataire's second link must not unseat the successor the AD already confirmed.
+    requester = _person_as_who(session, change.requested_by)
+    overtaken = session.exec(select(MandateChange.id).where(
+        MandateChange.coop_id == coop.id, MandateChange.id != change.id,
+        col(MandateChange.confirmed_at) >= change.requested_at,
+    )).first()  # fmt: skip
+    if overtaken is not None or not may(requester, Action.DESIGNATE_MANDATAIRE, coop_id=coop.id,
+                                        department_code=coop.department_code):  # fmt: skip
+        raise InvitationError("superseded", affiliation=coop.affiliation)
     former = [p for p in current_mandataires(session, coop.id) if p.id != change.successor_id]
     kept = set()
     for role in session.exec(select(Role).where(
@@ -328,7 +350,7 @@ def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,
                      department_code: str | None = None, now: datetime | None = None,
                      limit: int = 20) -> list[OpenInvitation]:  # fmt: skip
     """The links of a coop (its managers) or of a department (its AD staff) still waiting to be
-    opened, newest first: only those ``who`` may revoke."""
+    opened, newest first: only those ``who`` may revoke, and that would still open."""
     now = now or utcnow()
     if coop_id is not None:
         coop = session.get(Coop, coop_id)
@@ -348,9 +370,11 @@ def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,
         if len(found) == limit:
             break
         if _aware(invitation.expires_at) > now and _may_revoke(session, who, invitation):
+            issuer = session.get(Person, invitation.invited_by) if invitation.invited_by else None
+            if issuer is not None and not _may_issue(session, _person_as_who(session, issuer.id), invitation):
+                continue  # its maker lost the right to make it (a former mandataire's): it no longer opens
             coop = session.get(Coop, invitation.coop_id) if invitation.coop_id else None
             ledger = session.get(Ledger, invitation.ledger_id) if invitation.ledger_id else None
-            issuer = session.get(Person, invitation.invited_by) if invitation.invited_by else None
             found.append(OpenInvitation(invitation.id, invitation.role, invitation.department_code,
                                         coop.affiliation if coop else None, ledger.name if ledger else None,
                                         issuer.name if issuer else None, invitation.expires_at))  # fmt: skip

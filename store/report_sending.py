@@ -18,8 +18,9 @@ from store.people import Who
 from store.quitus import QUITUS_NEEDED
 from store.reports import (
     TEXT_MAX, Outcome, ReportError, ReportView, _action_step, _answered, _changeable, _deadline, _managers, _missing,
-    _notices, _report_for, _row, _staff, _today, _view, _write_notices, report_year,
+    _notices, _report_for, _row, _staff, _today, _version, _view, _write_notices, report_year,
 )  # fmt: skip
+from store.text import says_something
 
 
 ATTACHMENT_KINDS = ("statement", "grant")
@@ -119,7 +120,7 @@ def send_back(session: Session, who: Who, report_id: int, comment: str, *, now: 
     is written to the outbox (``Outcome.outbox``) under the reminders' key for the return."""
     report, coop = _answerable(session, who, report_id)
     cleaned = " ".join(str(comment).split())
-    if not COMMENT_MIN <= len(cleaned) <= TEXT_MAX:
+    if not COMMENT_MIN <= len(cleaned) <= TEXT_MAX or not says_something(cleaned):
         raise ReportError("comment_length", low=COMMENT_MIN, high=TEXT_MAX)
     report.status, report.ad_comment, report.change_told = ReportStatus.TO_COMPLETE, cleaned, True
     session.add(report)
@@ -134,9 +135,12 @@ def send_back(session: Session, who: Who, report_id: int, comment: str, *, now: 
     return Outcome(view, outbox=keys)
 
 
-def validate(session: Session, who: Who, report_id: int) -> Outcome:
-    """The AD validates the report and locks its year: nothing dated in it changes any more."""
+def validate(session: Session, who: Who, report_id: int, version: int | None = None) -> Outcome:
+    """The AD validates the report and locks its year: nothing dated in it changes any more. With ``version``
+    (the report as the AD examined it), only if it has not changed or been sent again since."""
     report, coop = _answerable(session, who, report_id)
+    if version is not None and version != _version(report):
+        raise ReportError("changed_since", affiliation=coop.affiliation)
     session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
     report.status, report.validated_at, report.validated_by = ReportStatus.VALIDATED, utcnow(), who.person.id
     report.change_told = True

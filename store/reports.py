@@ -25,7 +25,7 @@ MANAGE_COOP, the AD's answer STAFF; a quitus needs a vérificateur role in the c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import event
@@ -54,13 +54,15 @@ CHANGEABLE = (ReportStatus.SENT, ReportStatus.TO_COMPLETE)  # a change makes the
 class ReportError(StoreError):
     """Why a report action is refused. ``reason`` is one of:
 
-    locked (validated: nothing changes); councils (0 to COUNCILS_MAX); text_length (limit);
+    locked (validated: nothing changes); councils (0 to COUNCILS_MAX); text_length (limit); text_letters (limit:
+    emoji or punctuation only); comment_length (low, high: the AD's comment, in words);
     title_length; title_letters (emoji or punctuation only); too_many_projects; project_gone;
     ledgers_open (count: class ledgers not closed — no quitus before);
     quitus_not_requested; verificateur_manager (a vérificateur who is also mandataire or signataire);
     name_length; cra_incomplete (step: the first unanswered);
     unbalanced (difference, and the CRF's ``causes``); missing (the CRF's (code, details) pairs); quitus_count (have, needed);
-    no_parent; no_statement (the August statement is not attached);
+    no_parent; no_statement (the August statement is not attached); changed_since (affiliation: changed or sent
+    again since the AD's card);
     grant_proof (giver, day, amount, count: the first public grant without its proof, and how many lack one);
     grant_unknown (a proof for an entry that is not one of the year's grants);
     not_sent (the AD answers only a sent report); comment_length; attachment_kind.
@@ -108,6 +110,7 @@ class ReportView:
     late: bool
     manager: bool  # may fill the CRA and send
     verificateur: bool  # may give the quitus
+    version: int = 0  # which state of a report with the AD it shows: the AD's ✅ validates that one (_version)
 
     @property
     def cra_step(self) -> str | None:
@@ -276,8 +279,20 @@ def _view(session: Session, who: Who, coop: Coop, year: int, report: Report | No
         tuple(p.name for p in _eligible_verificateurs(session, coop.id)),
         "statement" in attachments, attachments.count("grant"), proved, report.ad_comment if report else None,
         deadline, _today(session, coop) > deadline and state not in ("sent", "validated"),
-        may(who, Action.MANAGE_COOP, coop_id=coop.id), verificateur,
+        may(who, Action.MANAGE_COOP, coop_id=coop.id), verificateur, _version(report) if report else 0,
     )  # fmt: skip
+
+
+def _version(report: Report) -> int:
+    """The instant of the report's latest sending or change after it, in microseconds, folded to fit a button's
+    id (0 before sending): what the AD examined, so that a card opened before a change does not validate it."""
+    latest = max((at for at in (report.sent_at, report.modified_at) if at), key=_utc, default=None)
+    return (_utc(latest) - datetime(1970, 1, 1)) // timedelta(microseconds=1) % 2**31 if latest else 0
+
+
+def _utc(at: datetime) -> datetime:
+    """Naive UTC, as SQLite gives it back (PostgreSQL gives it aware, and so is a value just set)."""
+    return at.astimezone(timezone.utc).replace(tzinfo=None) if at.tzinfo else at
 
 
 # ---------------------------------------------------------------- reading and starting

@@ -83,6 +83,9 @@ async def test_bad_input_keeps_the_step_and_what_was_typed(bot, cast):
     assert step.text.startswith("Je n'ai pas compris « Anne Payet »")
     step = await marie.send("Anne Payet anne.payet@")
     assert step.text == "« anne.payet@ » n'est pas une adresse e-mail valable. Retapez la liste :"
+    step = await marie.send("Anne Payet anne.payet@ac-reunion.fr\nAnne Payet Anne.Payet@ac-reunion.fr")
+    assert step.text == ("« Anne.Payet@ac-reunion.fr » est deux fois dans la liste : chaque enseignant·e une seule "
+                         "fois. Retapez la liste :")  # fmt: skip
     step = await marie.send("\n".join(f"Prof {i} p{i}@ac-reunion.fr" for i in range(21)))
     assert step.text.startswith("Il faut de 1 à 20 enseignant·es par classe")
     step = await marie.send("Anne Payet anne.payet@ac-reunion.fr")
@@ -102,6 +105,29 @@ async def test_bad_input_keeps_the_step_and_what_was_typed(bot, cast):
     assert "1. CM2\n   Anne Payet (anne.payet@ac-reunion.fr)\n   1 ens. · 28 élèves · 2 autres adultes = 31" in step.text
     step = await marie.press("✅ Enregistrer")
     assert "Ligne 1 (CM2) enregistrée." in step.text
+
+
+async def test_a_class_or_a_teacher_named_by_emoji_alone_is_refused_at_its_step(bot, cast):
+    """« 🎉 » names nothing the AD, the attestation's font or /cahiers can read: asked again, the step kept."""
+    marie = cast["mandataire"]
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    await marie.press("➕ Ajouter une classe")
+    for typed in ("🎉", "🎉 ✨", "…"):
+        step = await marie.send(typed)
+        assert step.text == "Un nom de classe contient au moins une lettre ou un chiffre (par exemple CE1 CE2). Retapez-le :"
+    await marie.send("CE1")
+    step = await marie.send("🎉 anne.payet@ac-reunion.fr")
+    assert step.text.startswith("Je n'ai pas compris « 🎉 anne.payet@ac-reunion.fr » : il faut le prénom, le nom")
+    await marie.send("/annuler")
+    await add_row(marie, "CP", "Anne Payet anne.payet@ac-reunion.fr", 20, 1)
+    await marie.press("✏️ Modifier")
+    await marie.press("1. CP")
+    await marie.press("Classe")
+    step = await marie.send("🎉")
+    assert step.text == "Un nom de classe contient au moins une lettre ou un chiffre (par exemple CE1 CE2). Retapez-le :"
+    step = await marie.send("CP A")
+    assert "Ligne 1 modifiée." in step.text and "1. CP A\n" in step.text
 
 
 async def test_cancel_drops_only_the_row_being_typed(bot, cast, demo):
@@ -179,10 +205,60 @@ async def test_validation_by_mandataire_then_ad_with_notifications_and_pdf(bot, 
     text = pdf_text(marie.download(document.document))
     assert "974-111" in text and "159" in text
 
+    # The payment, from the table too (the validation's notice may be far up, or for the former mandataire).
+    step = await marie.send("/adhesion")
+    assert [eur("💶 Enregistrer le paiement (365,70 €)")] in step.last.buttons
+    step = await marie.press(eur("💶 Enregistrer le paiement (365,70 €)"))
+    assert step.text.endswith("Numéro du chèque (/annuler pour plus tard) :")
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("/adhesion")
+    await marie.press(eur("💶 Enregistrer le paiement (365,70 €)"))
+    step = await marie.send("7654321")
+    assert step.text.startswith("✅ Paiement enregistré :") and "chèque n° 7654321" in step.text
+    step = await marie.send("/adhesion")
+    assert "💶" not in str(step.last.buttons)
+
     await paul.press("↩️ Rouvrir l'adhésion de 974-111")
+    for typed in ("🎉🎉🎉", "?!…"):  # nothing the mandataire could read: asked again, still validated
+        step = await paul.send(typed)
+        assert step.text == ("La raison est transmise au mandataire : tapez-la avec des mots, en une phrase "
+                             "(3 à 500 caractères) :")  # fmt: skip
+    assert "🎉" not in marie.last.content
     step = await paul.send("Un effectif à corriger.")
     assert "rouverte" in step.text
     assert "« Un effectif à corriger. ». Modifiez-la dans /adhesion" in marie.last.content
+
+
+async def test_a_review_card_validates_only_the_table_it_showed(bot, cast):
+    """The AD opens 974-111's card (82 members); Marie takes the membership back, types 300 pupils for CE1A and
+    sends it again: ✅ on the old card validated 357 members unseen. It says so; the new card validates."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    await paul.send("/start")
+    await marie.send("/adhesion")
+    await marie.press(f"Reprendre les classes de {LAST_YEARS}")
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    await paul.press("🔍 Voir et valider 974-111", message=paul.last)
+    card = paul.last
+    assert eur("Cotisation : 82 × (2,05 € + 0,25 €) = 188,60 €") in card.content
+    await marie.send("/adhesion")
+    await marie.press("✏️ Modifier")
+    await marie.press("✏️ Oui, la modifier")
+    await marie.press("1. CE1A")
+    await marie.press("Élèves")
+    await marie.send("300")
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    step = await paul.press("✅ Valider l'adhésion de 974-111", message=card)
+    assert step.text.startswith("La coopérative 974-111 a modifié son adhésion et l'a transmise à nouveau depuis "
+                                "cette fiche : rien n'est validé.")  # fmt: skip
+    assert "validée" not in (await marie.send("/adhesion")).text
+    sent_again = [m for m in paul.history if m.from_bot and m.has_button("🔍 Voir et valider 974-111")][-1]
+    await paul.press("🔍 Voir et valider 974-111", message=sent_again)
+    assert eur("= 357 membres\n\nCotisation : 357 × (2,05 € + 0,25 €) = 821,10 €") in paul.last.content
+    step = await paul.press("✅ Valider l'adhésion de 974-111")
+    assert step.text == f"Adhésion {YEARS} de la coopérative 974-111 validée."
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -256,6 +332,49 @@ async def test_ledgers_names_and_deletion_refused(bot, cast, sim, demo):
     assert "• CE1B-Rivie — classe CE1B (Luc Rivière, Nina Boyer)" in step.text
 
 
+async def a_table_of_one_class(marie, class_name):
+    """This year's table begun empty, with one class (no ledger yet)."""
+    await marie.send("/adhesion")
+    await marie.press("Partir d'un tableau vide")
+    return await add_row(marie, class_name, "Julien Hoarau julien.hoarau@ac-reunion.fr", 25, 1)
+
+
+async def test_annuler_while_naming_a_ledger_from_the_table_creates_none(bot, cast, demo):
+    """📒 Cahiers de classe under the table, ➕ a class's ledger, then /annuler: the table took it (« rien en
+    cours ») and the name typed next, or the 🔗 of last year's ledger, still gave the class a ledger."""
+    marie = cast["mandataire"]
+    await a_table_of_one_class(marie, "CE1A")
+    await marie.press("📒 Cahiers de classe")
+    step = await marie.press("➕ Cahier pour CE1A")
+    question = step.last
+    assert question.buttons == [["🔗 Reprendre le cahier CE1A"], ["🔗 Reprendre le cahier CE2B"]]
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("CE1A-2026")
+    assert "créé" not in step.text
+    step = await marie.press("🔗 Reprendre le cahier CE1A", message=question)
+    assert step.answer == "Ce bouton n'est plus valable. Tapez /aide pour recommencer."
+    step = await marie.send("/cahiers")
+    assert f"Classes de l'adhésion {YEARS} sans cahier : 1. CE1A" in step.text
+    assert demo.run(lambda s: len(s.exec(select(Ledger)).all())) == 4  # École, CE1A, CE2B and 974-145's École
+
+
+async def test_annuler_while_naming_a_ledger_under_the_report_overview_creates_none(bot, cast, demo):
+    """/compterendu left open, then /cahiers and ➕: /annuler closed the overview (« vos réponses sont gardées »)
+    and the name typed next still created the ledger."""
+    marie = cast["mandataire"]
+    await a_table_of_one_class(marie, "CM2")
+    await marie.press("Fermer")
+    for command in ("/compterendu", "/cahiers"):  # the report's overview left open under the list
+        await marie.send(command)
+    await marie.press("➕ Cahier pour CM2")
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("CM2")
+    assert "créé" not in step.text
+    assert f"Classes de l'adhésion {YEARS} sans cahier : 1. CM2" in (await marie.send("/cahiers")).text
+
+
 async def test_restart_in_the_middle_of_a_row(sim, demo, cast):
     marie = cast["mandataire"]
     async with running_bot(sim, demo):
@@ -307,3 +426,10 @@ async def test_last_years_rows_as_a_draft(bot, cast, demo):
            "   2 ens. · 27 élèves · 1 autre adulte = 30" in step.text
     assert "1. CE1A — cahier CE1A\n" in step.text  # the class keeps its ledger
     assert demo.run(lambda s: len(s.exec(select(Ledger)).all())) == 4  # no ledger copied
+    # The button again (a double tap, the first message of /adhesion still on screen): nothing taken twice.
+    first = [m for m in marie.history if m.from_bot][-1]
+    for choice in ("last", "empty"):
+        step = await marie.press_data(f"adh:begin:{choice}", first)
+        assert step.text == "Ce tableau est déjà commencé : il reste tel quel. Tapez /adhesion pour le voir."
+    step = await marie.send("/adhesion")
+    assert "3. CM1" in step.text and "4." not in step.text

@@ -171,7 +171,7 @@ FORGED = [
     ("mandataire", ["/inviter"], "inv:links:{x}", "other_coop"),
     ("mandataire", ["/inviter", "press:Enseignant·e d'une classe"], "inv:led:{x}", "other_class_ledger"),
     ("mandataire", ["/inviter", "press:Liens en cours"], "inv:rev:{x}", "other_coop_link"),
-    ("ad_autre_departement", [], "adh:ok:{x}", "adhesion"),
+    ("ad_autre_departement", [], "adh:ok:{x}:0", "adhesion"),
     ("ad_autre_departement", [], "adh:reopen:{x}", "adhesion"),
     ("ad_autre_departement", [], "mandate:ok:{x}", "change"),
     ("ad_autre_departement", [], "mandate:keep:{x}", "change"),

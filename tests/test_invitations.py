@@ -71,6 +71,21 @@ async def test_signataire_and_verificateur_links(bot, sim, cast):
     assert "inviter" not in (await victor.send("/aide")).text
 
 
+async def test_a_mandataire_or_signataire_cannot_become_a_verificateur_of_their_own_coop(bot, sim, cast):
+    """The vérificateurs check the managers' books: a manager opening their link is refused, and the link stays
+    for the parent it was meant for."""
+    marie = cast["mandataire"]
+    await marie.send("/inviter")
+    code = code_in((await marie.press("Vérificateur·rice")).text)
+    step = await marie.send(f"/start {code}")
+    assert step.text == ("Vous êtes mandataire ou signataire de la coopérative 974-111 : vous ne pouvez pas en être "
+                         "vérificateur·rice aux comptes, qui contrôle vos comptes. Transmettez ce lien à une autre "
+                         "personne (un parent d'élève, par exemple).")  # fmt: skip
+    assert "vérificateur" not in (await marie.send("/moi")).text
+    step = await sim.user(3008, "Victor").send(f"/start {code}")
+    assert step.text.startswith("Bienvenue Victor ! Vous êtes vérificateur·rice aux comptes de la coopérative 974-111")
+
+
 async def test_expired_and_unknown_links_change_nothing(bot, sim, demo):
     coop_id = demo.run(lambda s: s.exec(select(Coop).where(Coop.affiliation == "974-111")).one().id)
     old = demo.run(invitations.invite, None, RoleKind.SIGNATAIRE, coop_id=coop_id,
@@ -362,9 +377,35 @@ async def test_former_mandataire_cannot_come_back_through_her_own_links(bot, sim
     step = await marie.send(f"/start {own}")
     assert step.text == ISSUER_GONE
     assert "Vous n'avez pas encore de rôle" in (await marie.send("/moi")).text
+    # Nina's list of links waiting does not show Marie's, which no longer open.
+    await nina.send("/inviter")
+    step = await nina.press("📋 Liens en cours (974-111)")
+    assert "Aucun lien d'invitation en attente." in step.text
     victor = sim.user(3008, "Victor")
     assert (await victor.send(f"/start {for_victor}")).text == ISSUER_GONE
     assert "Vous n'avez pas encore de rôle" in (await victor.send("/moi")).text
+
+
+async def test_a_second_succession_link_of_the_former_mandataire_cannot_unseat_her_successor(bot, sim, cast):
+    """Marie made two succession links; once Nina is confirmed, the other one (opened by Omar meanwhile) is
+    worth nothing: confirming it would hand the coop over on the word of someone who no longer holds it."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    nina, omar = sim.user(3006, "Nina", "Boyer"), sim.user(3007, "Omar", "Lebon")
+    await paul.send("/start")
+    codes = []
+    for _ in range(2):
+        await marie.send("/mandataire")
+        codes.append(code_in((await marie.press("Créer le lien")).text))
+    await nina.send(f"/start {codes[0]}")
+    for_nina = paul.last
+    await omar.send(f"/start {codes[1]}")
+    for_omar = paul.last
+    await paul.press("Confirmer", message=for_nina)
+    step = await paul.press("Confirmer", message=for_omar)
+    assert step.text == ("Ce changement n'est plus valable : la coopérative 974-111 a changé de mandataire depuis "
+                         "qu'il a été demandé. Rien n'a été modifié.")  # fmt: skip
+    assert "mandataire de la coopérative 974-111" in (await nina.send("/moi")).text
+    assert "Vous n'avez pas encore de rôle" in (await omar.send("/moi")).text
 
 
 async def test_change_of_mandataire_ends_her_signataire_role_too(bot, sim, cast, demo):

@@ -89,7 +89,7 @@ async def test_the_quitus_request_and_the_return_reach_each_person_once(world, b
     await paul.press("🔍 Examiner 974-111")
     step = await paul.press("↩️ À compléter (avec un commentaire)")
     step = await paul.send("ok")
-    assert step.text == "Tapez un commentaire de 3 à 1000 caractères :"
+    assert step.text == "Tapez un commentaire de 3 à 1000 caractères, avec des mots :"
     step = await paul.send(COMMENT)
     assert "renvoyé pour être complété" in step.text
     returned = await told(marie, COMMENT)

@@ -12,6 +12,8 @@ from tests.reportworld import CLAIRE, HENRI, MARIE, SABINE, YEAR, class_entry, s
 PAUL = 1004
 YEARS = f"{YEAR}-{YEAR + 1}"
 AUGUST = f"31/08/{YEAR + 1}"
+# the start of what a CRA answer of emoji alone is told
+WORDS = "Tapez-le avec des mots (au moins une lettre ou un chiffre), pas seulement des emoji ou de la ponctuation ; "
 
 
 def euros(cents: int) -> str:
@@ -78,8 +80,12 @@ async def test_the_whole_life_of_a_report(bot, people):
     step = await marie.send("5")
     assert "Activités 2/4" in step.text and "sortiemer</b> — École : à décrire" in step.last.text
     await marie.press("✏️ sortiemer")
+    step = await marie.send("🌊")  # printed as □ in the CRA, read by nobody: asked again
+    assert step.text == WORDS + "120 caractères au plus :"
     step = await marie.send("CM1, CM2")
     assert "une courte description" in step.text
+    step = await marie.send("🐚 …")
+    assert step.text == WORDS + "500 caractères au plus :"
     step = await marie.send("Une journée à la mer")
     assert "sortiemer</b> — CM1, CM2 : Une journée à la mer" in step.last.text
     await marie.press("➕ Ajouter un projet")
@@ -93,8 +99,12 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert "Chorale</b> — CE1A, CE2B : Un concert en juin" in step.last.text
     step = await marie.press("✅ La liste est complète")
     assert step.text.startswith("Activités 3/4")
+    step = await marie.send("🤝")
+    assert step.text == WORDS + "1000 caractères au plus :"
     step = await marie.send("Action solidarité : collecte de livres")
     assert step.text.startswith("Activités 4/4")
+    step = await marie.send("👍👍")
+    assert step.text == WORDS + "1000 caractères au plus :"
     step = await marie.send("/annuler")  # days later, it takes up where it was
     assert "vos réponses sont gardées" in step.text
     step = await marie.send("/compterendu")
@@ -144,8 +154,9 @@ async def test_the_whole_life_of_a_report(bot, people):
     step = await paul.press("🔍 Examiner 974-111")
     assert "Quitus : 2 sur les 2 nécessaires" in step.text
     await paul.press("↩️ À compléter (avec un commentaire)")
-    step = await paul.send("?")
-    assert step.text == "Tapez un commentaire de 3 à 1000 caractères :"
+    for typed in ("?", "🙁🙁🙁"):  # the mandataire would read nothing
+        step = await paul.send(typed)
+        assert step.text == "Tapez un commentaire de 3 à 1000 caractères, avec des mots :"
     step = await paul.send("Précisez la participation des familles")
     assert "renvoyé pour être complété" in step.text
     assert "Précisez la participation" in await told(marie, "Le C.R. est suivi, mais il doit être complété : ")
@@ -170,7 +181,7 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert "✅" in step.text
     await marie.send("/compterendu")
     step = await marie.press("📤 Envoyer à l'OCCE")
-    assert "État : 📤 envoyé" in step.text
+    assert "État : 📤 envoyé\n" in step.text  # sent: its deadline no longer concerns it
 
     # the AD validates: the year is locked
     step = await paul.press("🔍 Examiner 974-111", message=[m for m in paul.history if "est arrivé" in m.content][-1])
@@ -184,6 +195,7 @@ async def test_the_whole_life_of_a_report(bot, people):
     assert f"Compte rendu {YEARS} : ✅ validé (verrouillé)" in step.text
     step = await marie.send("/compterendu")
     assert "📤 Envoyer à l'OCCE" not in str(step.last.buttons)
+    assert "État : ✅ validé (verrouillé)\n" in step.text  # no « à envoyer au plus tard » once validated
 
 
 async def test_no_quitus_while_a_class_ledger_is_open_then_cloture_closes_it(bot, people, year):
@@ -318,6 +330,54 @@ async def test_a_quitus_name_is_letters_not_emoji(bot, people, year):
         assert step.text == "Tapez votre prénom et votre nom, en lettres (par exemple Claire Martin) :"
     step = await henri.send("Henri Fontaine")
     assert step.text == "Êtes-vous parent d'un élève de l'école ?"
+
+
+async def test_annuler_in_the_middle_of_a_quitus_opened_on_the_overview_gives_none(bot, people, year):
+    """Henri opens /compterendu, starts his quitus, then changes his mind: /annuler leaves the quitus (it said
+    « Compte rendu fermé … vos réponses sont gardées » and « Oui » then recorded it)."""
+    from tests.store.test_reports import act, coop_id
+
+    from store import reports
+
+    report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
+    act(year, MARIE, reports.request_quitus, report_id)
+    henri = people["henri"]
+    await henri.send("/compterendu")
+    await henri.press("✅ Donner mon quitus")
+    await henri.send("Henri Fontaine")
+    question = henri.last
+    step = await henri.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await henri.press("Oui", message=question)
+    assert "Quitus enregistré" not in step.text
+    step = await henri.send("/compterendu")
+    assert "Quitus : aucun sur les 2 nécessaires" in step.text
+
+
+async def test_an_ad_card_opened_before_a_change_does_not_validate_the_changed_report(bot, demo, sim):
+    """Paul opens 974-160's report (envoyé); Nadia then records a gift in that year: the report is « modifié ».
+    ✅ on Paul's card validated and locked books he had not seen; it says so, and a fresh card validates."""
+    from store.demo import seed_sandbox
+
+    demo.run(seed_sandbox)  # 974-160's last year's report is with the AD
+    paul, nadia = sim.user(PAUL, "Paul"), sim.user(1008, "Nadia")
+    await nadia.send("/start")
+    await paul.send("/valider")
+    await paul.press("📋 Comptes rendus")
+    card = (await paul.press("🔍 Examiner 974-160")).last
+    await nadia.send(f"/recette 5 Don d'un parent; École; dons; espèces; 15/06/{YEAR + 1}")
+    step = await nadia.press("✅ Enregistrer")
+    assert "enregistrée" in step.text
+    step = await paul.press("✅ Valider et verrouiller l'exercice", message=card)
+    assert step.text == ("Le compte rendu de 974-160 a changé depuis cette fiche (modifié, ou envoyé à nouveau) : "
+                         "rien n'est validé. Examinez-le à nouveau : /valider, 📋 Comptes rendus.")  # fmt: skip
+    assert "État : ✏️ modifié" in (await nadia.send("/compterendu")).text
+    await paul.send("/valider")
+    await paul.press("📋 Comptes rendus")
+    step = await paul.press("🔍 Examiner 974-160")
+    assert "État : ✏️ modifié" in step.text
+    step = await paul.press("✅ Valider et verrouiller l'exercice")
+    assert f"Compte rendu {YEARS} de 974-160 validé : l'exercice est verrouillé." in step.text
 
 
 async def test_a_quitus_changed_after_sending_makes_the_report_modified(bot, demo, sim):

@@ -229,6 +229,17 @@ async def test_sending_needs_a_proof_matched_to_each_grant(bot, sim, database):
     assert f"📤 Compte rendu {years} envoyé à l'OCCE." in step.text and "État : 📤 envoyé" in step.text
 
 
+async def test_the_quitus_line_says_to_close_the_ledgers_only_while_one_is_open(bot, sim, database):
+    """Every class ledger closed, the quitus not yet asked: « une fois les cahiers clos » would send the mandataire
+    looking for a ledger to close."""
+    from tests.yearend import PEOPLE, full_year
+
+    full_year(database)
+    step = await sim.user(PEOPLE["mandataire"][0], "Hélène").send("/compterendu")
+    assert "• Fonctionnement : ✅" in step.text
+    assert "\nQuitus : à demander (2 nécessaires)\n" in step.text
+
+
 async def test_a_forged_grant_button_is_refused(bot, sim, database):
     from tests.yearend import PEOPLE, reported_year
 

@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 from bot.membership.attestation import attestation_pdf
 from bot.ui.formatting import day_text, refusal, years_text
 from bot.ui.buttons import ID, Button, button, one_of, page_turns
-from bot.ui.chat import as_user, close_view, leave_view, notify, show
+from bot.ui.chat import as_user, close_view, end_conversation, leave_view, notify, show
 from bot.texts import lang, plural, t
 from store import adhesion
 from store.adhesion import AdhesionError, AdhesionView, RowView
@@ -42,6 +42,7 @@ WITHDRAW_BUTTON = Button("adh:withdraw", one_of("add", "edit", "delete"))
 REVIEW_BUTTON = Button("adh:see", ID)  # 🔍 a membership sent to the AD (validation.py)
 OPEN_BUTTON = Button("adh:open", ID)  # under a reminder: that coop's table
 LEDGERS_BUTTON = Button("led:list")  # /cahiers, from the table
+PAY_BUTTON = Button("adh:pay", ID)  # 💶 under the validated table and the AD's validation (payment.py)
 
 
 # ------------------------------------------------------------------ the table
@@ -123,6 +124,9 @@ def table_keyboard(table: AdhesionView, page: int, language: str) -> InlineKeybo
         rows.append([button(t("adh.button.empty", language), BEGIN_BUTTON.data("empty"))])
     elif table.state == "validated":
         rows.append([button(t("adh.button.pdf", language), PDF_BUTTON.data())])
+        if not table.paid:
+            rows.append([button(t("adh.button.pay", language, amount=format_amount(table.fee_cents, language)),
+                                PAY_BUTTON.data(table.adhesion_id))])  # fmt: skip
     else:
         rows.append([button(t("adh.button.add", language), ADD_BUTTON.data())])
         if table.rows:
@@ -254,13 +258,15 @@ async def refuse(update: Update, error: AdhesionError, state: str) -> str:
 
 async def pressed_membership(update: Update, context: ContextTypes.DEFAULT_TYPE, pressed: Button, fn, /, *,
                              drop_buttons: bool = False) -> tuple[int, Any]:  # fmt: skip
-    """A button about one membership (its id) answered and ``fn(adhesion_id)`` asked of the store; a refusal
-    is said under the message (its buttons dropped first if ``drop_buttons``) and the result is None."""
+    """A button about one membership (its id, first of its fields) answered and ``fn(adhesion_id, *other
+    fields)`` asked of the store; a refusal is said under the message (its buttons dropped first if
+    ``drop_buttons``) and the result is None."""
     query = update.callback_query
     await query.answer()
-    adhesion_id = pressed.read(update)
+    fields = pressed.read(update)
+    adhesion_id, *more = fields if isinstance(fields, tuple) else (fields,)
     try:
-        return adhesion_id, await as_user(update, context, fn, adhesion_id)
+        return adhesion_id, await as_user(update, context, fn, adhesion_id, *more)
     except AdhesionError as error:
         if drop_buttons:
             await query.edit_message_reply_markup(None)
@@ -485,12 +491,15 @@ async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """/annuler: while a row is typed, drop only that row; otherwise leave the table."""
+    """/annuler: while a row is typed, drop only that row; while the payment's cheque number is asked (💶),
+    record nothing; otherwise leave the table."""
     draft = context.user_data.get(DRAFT, {})
     if "row" in draft or "field" in draft:
         draft.pop("field", None)
         return await drop_row(update, context)
     context.user_data.pop(DRAFT, None)
+    if context.user_data.pop("payment", None) is not None:
+        return await end_conversation(update, context)
     return await leave_view(update, context)  # rows are saved as they are typed: nothing to cancel
 
 

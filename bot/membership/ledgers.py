@@ -16,13 +16,13 @@ from store import cahiers, invitations
 from store.adhesion import AdhesionError
 from store.models import LedgerKind, RoleKind
 
-LISTING, NAMING = "led.list", "led.name"
+NAMING = "led.name"  # conversation state: a class ledger's name typed (the list is a plain message)
 DRAFT = "cahiers"  # this conversation's own key in user_data: another conversation may be under way
 ROW_BUTTON, ATTACH_BUTTON = Button("led:row", ID), Button("led:att", ID, ID)  # a membership row; and a former ledger
 INVITE_BUTTON, CLOSE_BUTTON = Button("led:inv", ID), Button("led:close")
 
 
-async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/cahiers (or the button under the membership table): the list, and a button per class without one."""
     language = lang(update)
     if update.callback_query:
@@ -49,7 +49,6 @@ async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
                 for r in waiting]  # fmt: skip
     keyboard.append([button(t("button.close", language), CLOSE_BUTTON.data())])
     await update.effective_message.reply_text("\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))
-    return LISTING
 
 
 async def ask_name(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
@@ -117,11 +116,10 @@ async def created_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, crea
     return ConversationHandler.END
 
 
-async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Fermer."""
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)
-    return ConversationHandler.END
 
 
 async def invite_teacher(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -9,9 +9,8 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.membership.adhesion import pressed_membership
+from bot.membership.adhesion import PAY_BUTTON, pressed_membership
 from bot.texts import lang, t
-from bot.ui.buttons import ID, Button
 from bot.ui.chat import as_user
 from bot.ui.formatting import balance_line, entry_line, refusal, years_text
 from store import adhesion
@@ -19,12 +18,11 @@ from store.adhesion import AdhesionError
 from store.errors import LedgerError
 from store.money import format_amount
 
-PAY_CHEQUE = "adh.pay.cheque"  # conversation state: the cheque number typed
-PAY_BUTTON = Button("adh:pay", ID)  # 💶 under the AD's validation (validation.py)
+PAY_CHEQUE = "adh.pay.cheque"  # conversation state (of /adhesion's too): the cheque number typed
 
 
 async def ask_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """💶 under the AD's validation: the ready-made expense, and its cheque number to type."""
+    """💶 under the AD's validation or the validated table: the ready-made expense, and its cheque number to type."""
     language = lang(update)
     adhesion_id, due = await pressed_membership(update, context, PAY_BUTTON, adhesion.payment)
     if due is None:

@@ -10,6 +10,16 @@ TEXTS: dict[str, dict[str, str]] = {
                             "en": "This membership was sent to the OCCE: open /adhesion to change it."},
     "adh.error.reason": {"fr": "Tapez la raison en une phrase (3 à {high} caractères) :",
                          "en": "Type the reason in one sentence (3 to {high} characters):"},
+    "adh.error.reason_no_letter": {"fr": "La raison est transmise au mandataire : tapez-la avec des mots, en une phrase "
+                                         "(3 à {high} caractères) :",
+                                   "en": "The reason is sent to the mandataire: type it in words, in one sentence "
+                                         "(3 to {high} characters):"},
+    "adh.error.begun": {"fr": "Ce tableau est déjà commencé : il reste tel quel. Tapez /adhesion pour le voir.",
+                        "en": "This table is begun already: it stays as it is. Type /adhesion to see it."},
+    "adh.error.sent_again": {"fr": "La coopérative {affiliation} a modifié son adhésion et l'a transmise à nouveau "
+                                   "depuis cette fiche : rien n'est validé. Revoyez-la avec /valider.",
+                             "en": "Cooperative {affiliation} changed its membership and sent it again since this "
+                                   "card: nothing is validated. Review it again with /valider."},
     "adh.error.not_validated": {"fr": "Cette adhésion n'est pas validée : il n'y a rien à rouvrir.",
                                 "en": "This membership is not validated: there is nothing to reopen."},
     "adh.confirm_withdraw": {"fr": "Cette adhésion a été transmise à l'OCCE le {day}. La modifier la remet en "

@@ -8,8 +8,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.membership.adhesion import REVIEW_BUTTON, pressed_membership, refuse, table_text
-from bot.membership.payment import PAY_BUTTON
+from bot.membership.adhesion import PAY_BUTTON, REVIEW_BUTTON, pressed_membership, refuse, table_text
 from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, notify
@@ -19,7 +18,7 @@ from store.adhesion import AdhesionError
 from store.money import format_amount
 
 REOPEN_REASON = "adh.reopen.reason"  # conversation state: the reason typed
-VALIDATE_BUTTON, LATER_BUTTON = Button("adh:ok", ID), Button("adh:later", ID)
+VALIDATE_BUTTON, LATER_BUTTON = Button("adh:ok", ID, ID), Button("adh:later", ID)  # ✅: the membership, its sending
 REOPEN_BUTTON = Button("adh:reopen", ID)
 FOLLOW_UP_SHOWN = 15  # names per group in /valider; the rest is counted
 
@@ -30,7 +29,7 @@ async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     adhesion_id, table = await pressed_membership(update, context, REVIEW_BUTTON, adhesion.view_of)
     if table.state == "submitted":
         keyboard = [[button(t("adh.button.validate", language, affiliation=table.affiliation),
-                            VALIDATE_BUTTON.data(adhesion_id))],
+                            VALIDATE_BUTTON.data(adhesion_id, table.sending))],
                     [button(t("adh.button.not_now", language), LATER_BUTTON.data(adhesion_id))]]  # fmt: skip
     elif table.state == "validated":
         keyboard = [[button(t("adh.button.reopen", language, affiliation=table.affiliation),
@@ -92,7 +91,7 @@ async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     try:
         notified = await as_user(update, context, adhesion.reopen, adhesion_id, update.effective_message.text)
     except AdhesionError as error:
-        if error.reason == "reason":
+        if error.reason in ("reason", "reason_no_letter"):
             return await refuse(update, error, REOPEN_REASON)
         await update.effective_message.reply_text(refusal(error, language))
         return ConversationHandler.END

@@ -265,9 +265,12 @@ async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE)
     try:
         done = await as_user(update, context, invitations.confirm_mandate_change, change_id,
                              keep_signataire=choice == "keep")  # fmt: skip
-    except invitations.InvitationError:
+    except invitations.InvitationError as error:
         await query.answer()
-        await query.edit_message_text(t("mandate.nothing", language))
+        if error.reason == "superseded":
+            await query.edit_message_text(t("mandate.superseded", language, affiliation=error.affiliation))
+        else:
+            await query.edit_message_text(t("mandate.nothing", language))
         return
     await query.answer()
     name = escape(done.successor_name)

@@ -26,6 +26,10 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "Confirm and keep the former mandataire as co-signatory"},
     "mandate.kept": {"fr": "L'ancien·ne mandataire reste signataire de la coopérative.",
                      "en": "The former mandataire stays a co-signatory of the cooperative."},
+    "mandate.superseded": {"fr": "Ce changement n'est plus valable : la coopérative {affiliation} a changé de "
+                                 "mandataire depuis qu'il a été demandé. Rien n'a été modifié.",
+                           "en": "This change is no longer valid: cooperative {affiliation} has changed mandataire "
+                                 "since it was asked. Nothing was changed."},
     "mandate.former_kept": {"fr": "Votre mandat pour la coopérative {affiliation} a pris fin : {name} vous succède. "
                                   "Vous restez signataire de la coopérative.",
                             "en": "Your mandate for cooperative {affiliation} has ended: {name} succeeds you. "

@@ -41,6 +41,7 @@ GIVE_BUTTON, REVIEW_BUTTON = Button("qts", ID), Button("rad:see", ID)  # the vé
 GRANT_BUTTON = Button("rep:g", ID)  # which grant a proof proves
 NO_COMMENT = ("-", "—", "aucun", "aucune", "none")
 NOT_REQUESTED = ("not_started", "in_progress", "ledgers_open")  # the states before the quitus is asked
+WITH_THE_AD = ("sent", "validated")  # sent as it stands: no deadline to tell
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
@@ -70,7 +71,8 @@ def overview_text(view: ReportView, language: str) -> str:
     """Where the report stands, on short lines."""
     lines = [t("rep.title", language, years=years_text(view.year), affiliation=view.affiliation,
                school=escape(view.school_name)),
-             t("rep.state", language, state=t(f"rep.state.{view.state}", language), deadline=day_text(view.deadline))]  # fmt: skip
+             t("rep.state" if view.state not in WITH_THE_AD else "rep.state_with_the_ad", language,
+               state=t(f"rep.state.{view.state}", language), deadline=day_text(view.deadline))]  # fmt: skip
     if view.late:
         lines.append(t("rep.late", language))
     if view.ad_comment and view.state in ("to_complete", "modified"):
@@ -80,7 +82,8 @@ def overview_text(view: ReportView, language: str) -> str:
     given = len(view.quitus)
     key = "rep.quitus.some" if given else "rep.quitus.none"
     if view.state in NOT_REQUESTED:  # never asked, or withdrawn by a class ledger reopened
-        key = "rep.quitus.to_ask"
+        ledgers_open = any(code == reports.LEDGERS_OPEN for code, _ in view.figures.missing)
+        key = "rep.quitus.to_ask.after_closing" if ledgers_open else "rep.quitus.to_ask"
     lines.append(t(key, language, given=given, needed=QUITUS_NEEDED))
     lines += [t("rep.quitus.line", language, name=escape(q.name), day=day_text(q.day),
                 parent=t("rep.quitus.parent", language) if q.parent else "") for q in view.quitus]  # fmt: skip
@@ -281,15 +284,6 @@ async def chose_project(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     return CLASSES
 
 
-async def one_line(update: Update, limit: int, too_long: str) -> str | None:
-    """The text typed, on one line, if it has 1 to ``limit`` characters; else None, ``too_long`` said."""
-    text = " ".join(update.effective_message.text.split())
-    if 1 <= len(text) <= limit:
-        return text
-    await update.effective_message.reply_text(t(too_long, lang(update), limit=limit))
-    return None
-
-
 async def typed_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A new project's title."""
     title = " ".join(update.effective_message.text.split())
@@ -303,8 +297,8 @@ async def typed_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 async def typed_classes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The classes involved."""
-    classes = await one_line(update, 120, "rep.bad.text_length")
-    if classes is None:
+    classes = " ".join(update.effective_message.text.split())
+    if not await words_kept(update, classes, 120, length="rep.bad.text_length", letters="rep.bad.text_letters"):
         return CLASSES
     draft(context)["classes"] = classes
     await update.effective_message.reply_text(t("rep.ask.description", lang(update), title=escape(draft(context)["title"])))

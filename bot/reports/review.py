@@ -19,7 +19,8 @@ from store.reports import ReportError
 
 COMMENT = "rad.comment"
 DRAFT = "report_review"
-LIST_BUTTON, OK_BUTTON, BACK_BUTTON = Button("rad:list"), Button("rad:ok", ID), Button("rad:back", ID)
+LIST_BUTTON, BACK_BUTTON = Button("rad:list"), Button("rad:back", ID)
+OK_BUTTON = Button("rad:ok", ID, ID)  # ✅: the report, and its version the card shows
 SHOWN = 10
 GROUPS = (("check", ("sent", "modified")), ("late", ()), ("progress", ("in_progress", "quitus_requested", "to_complete")),
           ("not_started", ("not_started",)), ("validated", ("validated",)))  # fmt: skip
@@ -58,7 +59,7 @@ async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     view = await as_user(update, context, reports.report_view, REVIEW_BUTTON.read(update))
     rows = []
     if view.state in ("sent", "modified"):
-        rows = [[button(t("rep.button.validate", language), OK_BUTTON.data(view.report_id))],
+        rows = [[button(t("rep.button.validate", language), OK_BUTTON.data(view.report_id, view.version))],
                 [button(t("rep.button.send_back", language), BACK_BUTTON.data(view.report_id))]]  # fmt: skip
     await update.effective_message.reply_text(overview_text(view, language), reply_markup=InlineKeyboardMarkup(rows))
 
@@ -68,7 +69,7 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, language = update.callback_query, lang(update)
     await query.answer()
     try:
-        outcome = await as_user(update, context, report_sending.validate, OK_BUTTON.read(update))
+        outcome = await as_user(update, context, report_sending.validate, *OK_BUTTON.read(update))
     except ReportError as error:
         await show(update, problem(error, language))
         return

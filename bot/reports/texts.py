@@ -133,6 +133,7 @@ TEXTS: dict[str, dict[str, str]] = {
                   "en": "<b>Yearly report {years}</b> — {affiliation} {school}"},
     "rep.state": {"fr": "État : {state} · à envoyer au plus tard le {deadline}",
                   "en": "State: {state} · to send by {deadline}"},
+    "rep.state_with_the_ad": {"fr": "État : {state}", "en": "State: {state}"},
     "rep.late": {"fr": "⚠️ En retard : la date limite est passée.", "en": "⚠️ Late: the deadline has passed."},
     "rep.ad_comment": {"fr": "Commentaire de l'OCCE : {comment}", "en": "The OCCE's comment: {comment}"},
     "rep.crf": {"fr": "<b>Compte rendu financier</b>", "en": "<b>Financial report</b>"},
@@ -141,8 +142,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.cra.todo": {"fr": "<b>Activités (CRA)</b> : 📝 à compléter", "en": "<b>Activities</b>: 📝 to complete"},
     "rep.quitus.none": {"fr": "<b>Quitus</b> : aucun sur les {needed} nécessaires",
                         "en": "<b>Quitus</b>: none of the {needed} needed"},
-    "rep.quitus.to_ask": {"fr": "<b>Quitus</b> : à demander ({needed} nécessaires), une fois les cahiers clos",
-                          "en": "<b>Quitus</b>: to ask for ({needed} needed), once the ledgers are closed"},
+    "rep.quitus.to_ask": {"fr": "<b>Quitus</b> : à demander ({needed} nécessaires)",
+                          "en": "<b>Quitus</b>: to ask for ({needed} needed)"},
+    "rep.quitus.to_ask.after_closing": {"fr": "<b>Quitus</b> : à demander ({needed} nécessaires), une fois les "
+                                              "cahiers clos",
+                                        "en": "<b>Quitus</b>: to ask for ({needed} needed), once the ledgers are "
+                                              "closed"},
     "rep.quitus.some": {"fr": "<b>Quitus</b> : {given} sur les {needed} nécessaires",
                         "en": "<b>Quitus</b>: {given} of the {needed} needed"},
     "rep.quitus.line": {"fr": "• {name}{parent}, le {day}", "en": "• {name}{parent}, on {day}"},
@@ -192,6 +197,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "rep.cra.saved": {"fr": "✅ Le compte rendu d'activités est complet.", "en": "✅ The activity report is complete."},
     "rep.bad.text_length": {"fr": "Tapez un texte de 1 à {limit} caractères :",
                             "en": "Type a text of 1 to {limit} characters:"},
+    "rep.bad.text_letters": {"fr": "Tapez-le avec des mots (au moins une lettre ou un chiffre), pas seulement des emoji "
+                                   "ou de la ponctuation ; {limit} caractères au plus :",
+                             "en": "Type it in words (at least one letter or digit), not only emoji or punctuation; "
+                                   "{limit} characters at most:"},
     "rep.bad.title_letters": {"fr": "Le titre du projet doit contenir au moins une lettre ou un chiffre, pas seulement "
                                     "des emoji ou de la ponctuation. Retapez-le :",
                               "en": "The project's title must have at least one letter or digit, not only emoji or "
@@ -249,8 +258,13 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "again."},
     "rep.bad.not_sent": {"fr": "Ce compte rendu n'attend pas de réponse de l'OCCE (il n'est pas envoyé).",
                          "en": "This report is not waiting for the OCCE's answer (it is not sent)."},
-    "rep.bad.comment_length": {"fr": "Tapez un commentaire de {low} à {high} caractères :",
-                               "en": "Type a comment of {low} to {high} characters:"},
+    "rep.bad.changed_since": {"fr": "Le compte rendu de {affiliation} a changé depuis cette fiche (modifié, ou "
+                                    "envoyé à nouveau) : rien n'est validé. Examinez-le à nouveau : /valider, "
+                                    "📋 Comptes rendus.",
+                              "en": "The report of {affiliation} changed since this card (modified, or sent "
+                                    "again): nothing is validated. Examine it again: /valider, 📋 Comptes rendus."},
+    "rep.bad.comment_length": {"fr": "Tapez un commentaire de {low} à {high} caractères, avec des mots :",
+                               "en": "Type a comment of {low} to {high} characters, in words:"},
     # quitus
     "rep.quitus.asked": {"fr": "🔏 Quitus demandé : {told}.", "en": "🔏 Quitus requested: {told}."},
     "rep.word.told": {"fr": "vérificateur prévenu|vérificateurs prévenus", "en": "auditor told|auditors told"},
