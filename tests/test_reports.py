@@ -337,10 +337,10 @@ async def test_annuler_in_the_middle_of_a_quitus_opened_on_the_overview_gives_no
     « Compte rendu fermé … vos réponses sont gardées » and « Oui » then recorded it)."""
     from tests.store.test_reports import act, coop_id
 
-    from store import reports
+    from store import quitus, reports
 
     report_id = act(year, MARIE, reports.open_report, coop_id(year)).report_id
-    act(year, MARIE, reports.request_quitus, report_id)
+    act(year, MARIE, quitus.request_quitus, report_id)
     henri = people["henri"]
     await henri.send("/compterendu")
     await henri.press("✅ Donner mon quitus")
