@@ -18,7 +18,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
-    ConversationHandler,
     Defaults,
     MessageHandler,
     TypeHandler,
@@ -43,6 +42,7 @@ from bot.reminders import rappels
 from bot.reports import closing, compterendu, quitus, review
 from bot.ui.chat import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.ui.formatting import REFUSAL_KEYS, refusal
+from bot.ui.turns import Conversation, Turns
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
@@ -92,11 +92,14 @@ def build_application(settings: Settings, database: Database) -> Application:
     journal_open = journal.OPEN_BUTTON.handler(journal.open_entry)
     journal_back = journal.BACK_BUTTON.handler(journal.back_to_page)
     just_looking = CommandHandler("annuler", leave_view)  # in states where nothing is under way
+    # A line typed (and /annuler) goes to the conversation that asked last among those open for the person
+    # (bot/ui/turns.py); the order below only decides between conversations left open from before a restart.
+    turns = Turns()
     entry_cancel = [CommandHandler("annuler", entries.cancel),
                     entries.CANCEL_BUTTON.handler(entries.cancel)]  # fmt: skip
     application.add_handlers([
-        ConversationHandler(
-            name="entries", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="entries",
             entry_points=[CommandHandler("depense", entry_start.begin_expense),
                           CommandHandler("recette", entry_start.begin_receipt)],
             states={
@@ -121,8 +124,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=entry_cancel,
         ),
-        ConversationHandler(
-            name="report", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="report",
             entry_points=[CommandHandler("report", openings.begin)],
             states={
                 openings.LEDGER: [openings.LEDGER_BUTTON.handler(openings.chose_ledger)],
@@ -133,17 +136,16 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", openings.cancel),
                        openings.CANCEL_BUTTON.handler(openings.cancel)],
         ),
-        # A class ledger named from the /cahiers list (a plain message: nothing is under way while it is read), before
-        # /adhesion, whose table left open took its /annuler.
-        ConversationHandler(
-            name="cahiers", persistent=True, allow_reentry=True,
+        # A class ledger named from the /cahiers list (a plain message: nothing is under way while it is read).
+        Conversation(
+            turns, name="cahiers",
             entry_points=[ledgers.ROW_BUTTON.handler(ledgers.ask_name)],
             states={ledgers.NAMING: [MessageHandler(TEXT, ledgers.typed_name),
                                      ledgers.ATTACH_BUTTON.handler(ledgers.attach)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
-        ConversationHandler(
-            name="adhesion", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="adhesion",
             entry_points=[CommandHandler("adhesion", adhesion.begin),
                           adhesion.OPEN_BUTTON.handler(adhesion.open_from_reminder)],
             states={
@@ -176,14 +178,14 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", adhesion.cancel),
                        adhesion.CLOSE_BUTTON.handler(adhesion.close)],
         ),
-        ConversationHandler(
-            name="paiement", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="paiement",
             entry_points=[adhesion.PAY_BUTTON.handler(payment.ask_payment_cheque)],
             states={payment.PAY_CHEQUE: [MessageHandler(TEXT, payment.typed_payment_cheque)]},
             fallbacks=[CommandHandler("annuler", end_conversation)],
         ),
-        ConversationHandler(
-            name="mouvement", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="mouvement",
             entry_points=[CommandHandler("mouvement", movements.begin)],
             states={
                 movements.KIND: [movements.KIND_BUTTON.handler(movements.chose_kind)],
@@ -199,8 +201,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", movements.cancel),
                        *(b.handler(movements.cancel) for b in movements.CANCEL_BUTTONS)],
         ),
-        ConversationHandler(
-            name="pointage", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="pointage",
             entry_points=[CommandHandler("pointage", reconciliation.begin)],
             states={
                 reconciliation.COOP: [reconciliation.COOP_BUTTON.handler(reconciliation.chose_coop),
@@ -236,8 +238,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", statement_import.cancel),
                        *(b.handler(statement_import.cancel) for b in reconciliation.CANCEL_BUTTONS)],
         ),
-        ConversationHandler(
-            name="remise", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="remise",
             entry_points=[CommandHandler("remise", remise.begin)],
             states={
                 remise.COOP: [remise.COOP_BUTTON.handler(remise.chose_coop)],
@@ -250,8 +252,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", remise.cancel),
                        *(b.handler(remise.cancel) for b in remise.CANCEL_BUTTONS)],
         ),
-        ConversationHandler(
-            name="caisse", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="caisse",
             entry_points=[CommandHandler("caisse", cashcount.begin)],
             states={
                 cashcount.LEDGER: [cashcount.LEDGER_BUTTON.handler(cashcount.chose_ledger)],
@@ -267,8 +269,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", cashcount.cancel),
                        *(b.handler(cashcount.cancel) for b in cashcount.CANCEL_BUTTONS)],
         ),
-        ConversationHandler(
-            name="cloture", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="cloture",
             entry_points=[CommandHandler("cloture", closing.begin),
                           closing.LEDGER_BUTTON.handler(closing.chose_ledger),  # under a reminder
                           closing.REOPEN_BUTTON.handler(closing.ask_reopen)],  # the store checks it still may be
@@ -280,8 +282,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", closing.cancel), closing.CANCEL_BUTTON.handler(closing.cancel)],
         ),
-        ConversationHandler(
-            name="inviter", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="inviter",
             entry_points=[CommandHandler("inviter", invitations.begin_invite)],
             states={
                 invitations.CHOOSING_ROLE: [
@@ -301,8 +303,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", end_conversation),
                        invitations.CANCEL_BUTTON.handler(end_conversation)],
         ),
-        ConversationHandler(
-            name="mandataire", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="mandataire",
             entry_points=[CommandHandler("mandataire", invitations.begin_succession)],
             states={
                 invitations.TYPING_SUCCESSION_COOP: [MessageHandler(TEXT, invitations.typed_succession_coop)],
@@ -313,8 +315,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", end_conversation),
                        invitations.MANDATE_CANCEL_BUTTON.handler(end_conversation)],
         ),
-        ConversationHandler(
-            name="annonce", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="annonce",
             entry_points=[CommandHandler("annonce", annonce.begin)],
             states={
                 annonce.AUDIENCE: [annonce.AUDIENCE_BUTTON.handler(annonce.chose_audience),
@@ -325,16 +327,15 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", annonce.cancel), annonce.CANCEL_BUTTON.handler(annonce.cancel)],
         ),
         annonce.REPORT_BUTTON.handler(annonce.delivery_report),
-        # before /compterendu, whose overview the quitus is often begun on: /annuler leaves the quitus
-        ConversationHandler(
-            name="quitus", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="quitus",
             entry_points=[compterendu.GIVE_BUTTON.handler(quitus.begin)],
             states={quitus.NAME: [MessageHandler(TEXT, quitus.typed_name)],
                     quitus.PARENT: [quitus.PARENT_BUTTON.handler(quitus.chose_parent)]},
             fallbacks=[CommandHandler("annuler", quitus.cancel)],
         ),
-        ConversationHandler(
-            name="compterendu", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="compterendu",
             entry_points=[CommandHandler("compterendu", compterendu.begin),
                           compterendu.COOP_BUTTON.handler(compterendu.chose_coop)],  # under a report reminder
             states={
@@ -370,8 +371,8 @@ def build_application(settings: Settings, database: Database) -> Application:
         inventory.INVENTORY_BUTTON.handler(inventory.show_inventory),
         projects.PROJECTS_CLOSE_BUTTON.handler(projects.close),
         inventory.INVENTORY_CLOSE_BUTTON.handler(projects.close),
-        ConversationHandler(
-            name="export", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="export",
             entry_points=[CommandHandler("export", export.begin)],
             states={
                 export.KIND: [export.KIND_BUTTON.handler(export.chose_kind)],
@@ -388,10 +389,9 @@ def build_application(settings: Settings, database: Database) -> Application:
             fallbacks=[CommandHandler("annuler", end_conversation),
                        export.CANCEL_BUTTON.handler(end_conversation)],
         ),
-        # Last of the conversations: those with a view (a list, a journal page) where /annuler only leaves it. Before,
-        # a list left open took /annuler from a conversation begun after it (/contact, /annonce).
-        ConversationHandler(
-            name="suivi", persistent=True, allow_reentry=True,
+        # The conversations with a view (a list, a journal page) where /annuler only leaves it.
+        Conversation(
+            turns, name="suivi",
             entry_points=[CommandHandler("suivi", suivi.begin)],
             states={
                 suivi.LISTING: [suivi.PAGE_BUTTON.handler(suivi.turn_page),
@@ -409,8 +409,8 @@ def build_application(settings: Settings, database: Database) -> Application:
             },
             fallbacks=[CommandHandler("annuler", end_conversation), suivi.CLOSE_BUTTON.handler(suivi.close)],
         ),
-        ConversationHandler(
-            name="journal", persistent=True, allow_reentry=True,
+        Conversation(
+            turns, name="journal",
             entry_points=[CommandHandler("journal", journal.begin),
                           receipts.EDIT_BUTTON.handler(entry_edit.edit_recorded)],
             states={
@@ -486,8 +486,8 @@ def build_application(settings: Settings, database: Database) -> Application:
     # conversation, so one such line waits at a time, and its own steps answer alone: the line is the next one
     # even when another conversation waits for text, /annuler cancels it (not that other one), and any other
     # command or button leaves it (a message given up is said) before it runs or acts.
-    application.add_handler(ConversationHandler(
-        name="ligne", persistent=True, allow_reentry=True,
+    application.add_handler(Conversation(
+        turns, name="ligne",
         entry_points=[CommandHandler("contact", alone(contact.begin)),
                       suivi.WRITE_BUTTON.handler(alone(suivi.ask_text)),
                       validation.REOPEN_BUTTON.handler(alone(validation.ask_reason)),

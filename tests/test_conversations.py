@@ -158,3 +158,65 @@ async def test_annuler_cancels_the_message_not_an_expense_begun_before(bot, cast
     assert step.text == "Dans quel cahier ?"
     assert demo_books.run(lambda s: s.exec(select(ContactMessage)).all()) == []
     assert not [m for m in paul.history if m.from_bot]
+
+
+# A typed line goes to the conversation that asked its question last, whatever their order in bot/app.py.
+
+
+async def test_a_coop_typed_after_the_follow_up_is_not_taken_by_an_older_invitation(bot, cast, demo):
+    """/inviter asked the coop's number, then /suivi: « 974-111 » went to /inviter (« déjà un mandataire »)."""
+    paul = cast["ad"]
+    await paul.send("/inviter")
+    step = await paul.press("Mandataire d'une coopérative (974)")
+    assert step.text == "Tapez le numéro d'affiliation de la coopérative (par exemple 974-111)."
+    await paul.send("/suivi")
+    step = await paul.send("974-111")
+    assert step.text == "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner."
+    step = await paul.send("/annuler")  # leaves the list, not the invitation
+    assert step.text != "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await paul.send("974-111")  # the older question takes lines again
+    assert step.text == "Cette coopérative a déjà un mandataire. Pour le remplacer, utilisez /mandataire."
+
+
+async def test_a_coop_typed_for_an_export_is_not_taken_by_an_older_change_of_mandataire(bot, cast, demo):
+    """/mandataire asked the coop, then /export asked it too: the number typed went to /mandataire."""
+    paul = cast["ad"]
+    step = await paul.send("/mandataire")
+    assert step.text.startswith("Tapez le numéro d'affiliation")
+    await paul.send("/export")
+    step = await paul.press("🖨 Cahier de comptabilité (PDF)")
+    assert step.text.startswith("Tapez le numéro de la coopérative")
+    step = await paul.send("974-111")
+    assert step.text == "Quelle période (974-111) ?"
+    step = await paul.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await paul.send("974-111")
+    assert "Changement de mandataire pour la coopérative 974-111" in step.text
+
+
+async def test_a_count_typed_after_a_half_done_expense_is_the_count(bot, cast, demo_books):
+    """/depense waiting for its label, then /caisse asked the total: « 30 » became the expense's label."""
+    julien = cast["enseignant"]
+    await julien.send("/depense")
+    step = await julien.send("4,20")
+    assert step.text.startswith("Et son libellé ?")
+    await julien.send("/caisse")
+    await julien.press("🔢 Saisir le total")
+    step = await julien.send("30")
+    assert "Arrêté de caisse du " in step.text and "compté 30,00\xa0€" in step.text
+    step = await julien.send("Colle")  # the expense takes lines again
+    assert step.text != "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner."
+    assert "libellé" not in step.text
+
+
+async def test_annuler_leaves_the_cash_count_not_the_membership_table_open_before(bot, cast, demo_books):
+    """/adhesion's table left open, then /caisse: /annuler closed the table and the count still waited."""
+    marie = cast["mandataire"]
+    await marie.send("/adhesion")
+    await marie.send("/caisse")
+    await marie.press("CE1A")
+    step = await marie.press("🔢 Saisir le total")
+    step = await marie.send("/annuler")
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("30")  # the table's step is buttons
+    assert step.text == "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner."

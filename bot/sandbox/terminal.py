@@ -10,11 +10,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 from typing import TextIO
 
-from telegram.ext import Application, ConversationHandler, MessageHandler
+from telegram.ext import Application, MessageHandler
 
 from bot.reminders.jobs import CLOCK, reminders_run
 from bot.sandbox.harness import running_bot
 from bot.sandbox.simulator import BotApiSimulator, SimMessage, SimUser, Step
+from bot.ui.turns import Conversation
 from store.db import Database
 from store.demo import DEMO_AFFILIATION, DEMO_TIMEZONE, SANDBOX_PEOPLE, YEAR_END_AFFILIATION, seed_sandbox
 from store.demofiles import demo_statement, undated_statement, year_end_statement
@@ -166,17 +167,16 @@ class Terminal:
         return bool(said and said[-1].buttons)
 
     async def waiting_for_text(self) -> bool:
-        """Whether a conversation of this person is at a step that reads what they type."""
+        """Whether the conversation that takes this person's next line is at a step that reads what they type."""
         if self.application is None:
             return False
         key = (self.user.chat["id"], self.user.id)
-        for handlers in self.application.handlers.values():
-            for handler in handlers:
-                if not (isinstance(handler, ConversationHandler) and handler.persistent):
-                    continue
-                state = (await self.application.persistence.get_conversations(handler.name)).get(key)
-                if any(isinstance(step, MessageHandler) for step in handler.states.get(state, ())):
-                    return True
+        conversations = [h for hs in self.application.handlers.values() for h in hs if isinstance(h, Conversation)]
+        latest = conversations[0].turns.latest(key) if conversations else None
+        for handler in [latest] if latest else conversations:  # the one that asked last reads the line
+            state = (await self.application.persistence.get_conversations(handler.name)).get(key)
+            if any(isinstance(step, MessageHandler) for step in handler.states.get(state, ())):
+                return True
         return False
 
     async def reply(self, argument: str) -> None:
