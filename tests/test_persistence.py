@@ -38,3 +38,22 @@ async def test_only_what_changed_is_written_and_a_restart_finds_it(sim, demo_boo
         await julien.send("/annuler")  # the conversation ends: its state is deleted
         assert len(saved) == 1
         assert demo_books.run(chatstate.load_all, "conversation", "entries") == {}
+
+
+async def test_after_a_restart_the_conversation_that_answers_again_takes_the_lines(sim, demo_books, cast):
+    """Which conversation asked last is not kept: those open from before a restart are tried in the order of
+    bot/app.py until one of them answers again, and then that one is the latest."""
+    julien = cast["enseignant"]
+    async with running_bot(sim, demo_books):
+        await julien.send("/caisse")
+        await julien.press("🔢 Saisir le total")
+        await julien.send("/depense")
+        step = await julien.send("4,20")
+        assert step.text.startswith("Et son libellé ?")
+    async with running_bot(sim, demo_books):
+        step = await julien.send("/caisse")  # begun again: the latest, over the expense from before
+        step = await julien.press("🔢 Saisir le total")
+        step = await julien.send("30")
+        assert "Arrêté de caisse du " in step.text and "compté 30,00\xa0€" in step.text
+        step = await julien.send("Colle")  # the expense, from before, takes lines again
+        assert step.text == "Sur quel compte ?"

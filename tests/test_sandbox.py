@@ -223,3 +223,11 @@ async def test_the_demo_has_reports_with_the_ad(database, tmp_path):
     assert f"⚠️ Le compte rendu {years} déjà envoyé sera modifié" in depense and "[1] ✅ Enregistrer" in depense
     assert database.run(lambda s: store_reports.coop_state(s, s.exec(select(Coop.id).where(
         Coop.affiliation == "974-160")).one())) == "sent"  # fmt: skip
+
+
+async def test_a_typed_number_presses_a_button_of_the_latest_conversation(database, tmp_path):
+    """An expense waits for its label, then /adhesion shows its table: « 1 » is its button, not the label."""
+    out = await chat(database, "/depense", "12", "/adhesion", "1", files=tmp_path / "s")
+    after = out.split("Marie (mandataire) › 1\n")[1]
+    assert "Sur quel compte ?" not in after and "Dans quel cahier ?" not in after
+    assert "Répondez avec les boutons" not in after
