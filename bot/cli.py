@@ -186,7 +186,7 @@ def _parse_cents(text: str, *, none_allowed: bool = False) -> int | None:
 
 def cmd_department_add(args: argparse.Namespace) -> int:
     """Create a department (an AD): its code, its name, its time zone."""
-    from store.directory import DirectoryError, add_department
+    from store.departments import DirectoryError, add_department
 
     try:
         department = _run_directory(add_department, args.code, args.name, args.timezone)
@@ -200,7 +200,7 @@ def cmd_department_add(args: argparse.Namespace) -> int:
 
 def cmd_department_set(args: argparse.Namespace) -> int:
     """Change a department's settings (without options: show them)."""
-    from store.directory import DirectoryError, set_department
+    from store.departments import DirectoryError, set_department
 
     changes = {field: getattr(args, field) for field in ("name", "timezone", "membership_opens",
                "membership_closes", "report_deadline", "chart", "piece_numbering", "report_prepare",
@@ -234,7 +234,7 @@ def cmd_department_set(args: argparse.Namespace) -> int:
 
 def cmd_coops_import(args: argparse.Namespace) -> int:
     """Create or update coops from a CSV file (affiliation;école;commune;mandataire;e-mail)."""
-    from store.directory import CoopImportError, import_coops
+    from store.coops_import import CoopImportError, import_coops
 
     try:
         if args.file == "-":

@@ -159,23 +159,44 @@ def _coop(session: Session, coop_id: int | None, action: Action = Action.READ_LE
     return coop
 
 
+# The coop's row puts what changes its books and what sends or validates its report in turn (PostgreSQL; SQLite
+# has one writer at a time), always taken before a ledger's or the report's: ledger writers hold it side by side
+# (FOR KEY SHARE), a statement, a remise, a closing one at a time (FOR NO KEY UPDATE), the report's sending and
+# validation alone (FOR UPDATE, store/report_sending.py). So a report goes with the books as committed, and a
+# change waiting for its sending sees it sent and makes it "modifié" (store/reports.py's listener).
+
+
+def _share_coop(session: Session, ledger_id: int) -> None:
+    """Lock the ledger's coop's row beside the other ledger writers, until the transaction ends."""
+    session.exec(select(Coop.id).join(Ledger, Ledger.coop_id == Coop.id).where(Ledger.id == ledger_id)
+                 .with_for_update(read=True, key_share=True, of=Coop)).first()  # fmt: skip
+
+
+def _take_coop(session: Session, coop_id: int) -> None:
+    """Lock the coop's row against the other writers of its books, until the transaction ends."""
+    session.exec(select(Coop.id).where(Coop.id == coop_id).with_for_update(key_share=True)).one()
+
+
 def _require_coop(session: Session, who: Who, action: Action, coop_id: int) -> Coop:
     """The coop, if ``who`` may do ``action`` there; anything but reading locks its row (PostgreSQL)
     until the transaction ends: a statement's day, a year's closing are checked, then written."""
     coop = _coop(session, coop_id, action)
     require(who, action, coop_id=coop.id, department_code=coop.department_code)
     if action != Action.READ_LEDGER:
-        session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
+        _take_coop(session, coop.id)
     return coop
 
 
 def _require_ledger(session: Session, who: Who, action: Action, ledger_id: int | None) -> tuple[Ledger, Coop]:
     """The ledger and its coop, if ``who`` may do ``action`` there. Writing locks the ledger row
     until the transaction ends (PostgreSQL), so that what is checked next (the caisse, the
-    next pièce number) cannot change before the write: concurrent writers take turns."""
+    next pièce number) cannot change before the write: concurrent writers take turns. The coop's
+    row is locked first, shared (see _share_coop)."""
     ledger = None
     if ledger_id is not None:
         query = select(Ledger).where(Ledger.id == ledger_id)
+        if action == Action.WRITE_LEDGER:
+            _share_coop(session, ledger_id)
         ledger = session.exec(query.with_for_update() if action == Action.WRITE_LEDGER else query).first()
     if ledger is None:
         raise Forbidden(action)

@@ -10,7 +10,9 @@ from sqlmodel import Session, select
 from store.errors import StoreError
 from store.access import Action, require
 from store.audit import record
-from store.adhesion import AdhesionError, current_year, row_of
+from store.adhesion import AdhesionError
+from store.adhesion_rows import row_of
+from store.campaign import current_year
 from store.lookups import managed_coops
 from store.models import Adhesion, AdhesionRow, AdhesionTeacher, Coop, Ledger, LedgerKind
 from store.people import Who

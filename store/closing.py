@@ -255,7 +255,7 @@ def reopen_class_ledger(session: Session, who: Who, ledger_id: int, *, today: da
     would be refused for (the school's caisse spent meanwhile…)."""
     ledger, coop, local_today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
     require(who, Action.MANAGE_COOP, coop_id=coop.id, department_code=coop.department_code)
-    session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()  # closings take the coop's row
+    books._take_coop(session, coop.id)  # closings take the coop's row
     today = today or local_today
     preview = _reopenable(session, ledger, coop, today)
     row = session.exec(select(LedgerClosing).where(LedgerClosing.ledger_id == ledger.id,

@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 
 from store import reports
 from store.access import Action, may, require
-from store.adhesion import current_year, membership_state, past_deadline
+from store.adhesion import membership_state
+from store.campaign import current_year, past_deadline
 from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
 from store.people import Who, coop_by_affiliation, example_affiliation
 

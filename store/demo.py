@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from store import balances, cashcounts, cra, entries, movements, quitus, reconciliation, report_sending, reports
-from store.adhesion import department_year
+from store.campaign import department_year
 from store.models import (
     Adhesion, AdhesionRow, AdhesionTeacher, Coop, Department, Direction, Ledger, LedgerKind, Means, MovementKind,
     Person, Report, Role, RoleKind, Treasury, utcnow,

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from store import books, reconciliation
-from store.adhesion import department_year
+from store.campaign import department_year
 from store.demo import DEMO_ACCOUNT, DEMO_AFFILIATION, YEAR_END_ACCOUNT, YEAR_END_AFFILIATION
 from store.models import ChequeDeposit, Coop
 from store.years import fiscal_year_of, today_in

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from store import outbox
 from store.access import Action, Forbidden, require
-from store.adhesion import department_year, membership_deadline, past_deadline
+from store.campaign import department_year, membership_deadline, past_deadline
 from store.coop import CoopCard, card
 from store.audit import record
 from store.models import Adhesion, Announcement, AuditEvent, Coop, Department, Person, Report, ReportStatus, Role, RoleKind

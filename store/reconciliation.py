@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from store import audit
 from store.access import Action, Forbidden, may, require
 from store.book_years import _check_day, _opening_amounts, report_sent, require_warned, _require_open_year
-from store.books import chart_of, _check_cents, _coop, _coop_ledgers, EntryView, _require_coop, _require_entry, _tick_of, _undeposited, _views
+from store.books import chart_of, _check_cents, _coop, _coop_ledgers, EntryView, _require_coop, _require_entry, _take_coop, _tick_of, _undeposited, _views
 from store.errors import LedgerError
 from store.models import ChequeDeposit, Coop, DepositedCheque, Direction, Entry, Ledger, Statement, Tick, Treasury
 from store.money import MAX_CENTS
@@ -285,7 +285,7 @@ def record_deposit(session: Session, who: Who, coop_id: int, entry_ids: Iterable
     if not entries:
         raise LedgerError("no_cheque")
     require_warned(session, coop.id, year, warned)
-    session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
+    _take_coop(session, coop.id)
     highest = session.exec(select(func.max(ChequeDeposit.number)).where(ChequeDeposit.coop_id == coop.id)).one()
     deposit = ChequeDeposit(coop_id=coop.id, number=(highest or 0) + 1, day=day, created_by=who.person.id)
     session.add(deposit)

@@ -59,6 +59,7 @@ def attach(session: Session, who: Who, report_id: int, *, kind: str, path: str, 
 def send(session: Session, who: Who, report_id: int) -> Outcome:
     """Send the report to the AD: complete, balanced, with its quitus and the August statement. One already
     sent and unchanged since is not sent again (a second tap would tell the AD twice)."""
+    _hold_books(session, report_id)
     report, coop = _changeable(session, who, report_id)
     if report.status == ReportStatus.SENT:
         raise ReportError("already_sent")
@@ -87,6 +88,15 @@ def send(session: Session, who: Who, report_id: int) -> Outcome:
     audit.record(session, who, "report", report.id, "send", coop_id=coop.id)
     return Outcome(_view(session, who, coop, report.fiscal_year, report),
                    _notices(_staff(session, coop.department_code)))
+
+
+def _hold_books(session: Session, report_id: int | None) -> None:
+    """Lock the report's coop row, alone, before the report's (PostgreSQL): the changes to its books under way
+    are committed first, and those that come next wait, then see the report as this transaction leaves it
+    (store/books.py's _share_coop)."""
+    coop_id = session.exec(select(Report.coop_id).where(Report.id == report_id)).first()
+    if coop_id is not None:
+        session.exec(select(Coop.id).where(Coop.id == coop_id).with_for_update()).one()
 
 
 def follow_ups(session: Session, who: Who) -> tuple[tuple[str, list[FollowUpRow]], ...]:
@@ -138,10 +148,10 @@ def send_back(session: Session, who: Who, report_id: int, comment: str, *, now: 
 def validate(session: Session, who: Who, report_id: int, version: int | None = None) -> Outcome:
     """The AD validates the report and locks its year: nothing dated in it changes any more. With ``version``
     (the report as the AD examined it), only if it has not changed or been sent again since."""
+    _hold_books(session, report_id)
     report, coop = _answerable(session, who, report_id)
     if version is not None and version != _version(report):
         raise ReportError("changed_since", affiliation=coop.affiliation)
-    session.exec(select(Coop.id).where(Coop.id == coop.id).with_for_update()).one()
     report.status, report.validated_at, report.validated_by = ReportStatus.VALIDATED, utcnow(), who.person.id
     report.change_told = True
     session.add(report)

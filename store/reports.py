@@ -400,7 +400,9 @@ def _touched(session: Session, row: Any) -> tuple[int, int] | None:
 
 @event.listens_for(Session, "before_flush")
 def _follow_changes(session: Session, _context: Any, _instances: Any) -> None:
-    """Any change to the books of a year whose report is with the AD (or sent back) makes it "modifié"."""
+    """Any change to the books of a year whose report is with the AD (or sent back) makes it "modifié". The report
+    read here is the one committed: the writer holds its coop's row, which sending and validating take first
+    (store/books.py's _share_coop)."""
     rows = [*session.new, *session.deleted, *(r for r in session.dirty if session.is_modified(r))]
     with session.no_autoflush:
         touched = {key for key in (_touched(session, row) for row in rows) if key}

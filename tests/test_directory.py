@@ -17,15 +17,8 @@ from .conftest import examples
 from sqlmodel import Session, func, select
 
 from bot.cli import main
-from store.directory import (
-    CoopImportError,
-    DirectoryError,
-    ImportProblem,
-    ImportResult,
-    add_department,
-    import_coops,
-    set_department,
-)
+from store.coops_import import CoopImportError, ImportProblem, ImportResult, import_coops
+from store.departments import DirectoryError, add_department, set_department
 from store.models import Coop, Department, Ledger, LedgerKind, Person, Role, RoleKind
 
 GOOD_ROWS = [

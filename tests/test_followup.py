@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from store import followup
 from store.access import Forbidden
-from store.adhesion import department_year
+from store.campaign import department_year
 from store.audit import record
 from store.followup import FollowUpError
 from store.models import Adhesion, Coop, Department, OutboxMessage, Person, Report, ReportStatus, Role, RoleKind, utcnow

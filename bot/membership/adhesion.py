@@ -15,7 +15,7 @@ from bot.ui.formatting import day_text, refusal, years_text
 from bot.ui.buttons import ID, Button, button, one_of, page_turns
 from bot.ui.chat import as_user, close_view, end_conversation, leave_view, notify, show
 from bot.texts import lang, plural, t
-from store import adhesion
+from store import adhesion, adhesion_rows, adhesion_validation
 from store.adhesion import AdhesionError, AdhesionView, RowView
 from store.money import format_amount
 
@@ -187,7 +187,7 @@ async def start_table(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     await update.callback_query.answer()
     draft = context.user_data[DRAFT]
     from_last_year = BEGIN_BUTTON.read(update) == "last"
-    table = await as_user(update, context, adhesion.begin, draft["coop_id"], draft["year"], from_last_year)
+    table = await as_user(update, context, adhesion_rows.begin, draft["coop_id"], draft["year"], from_last_year)
     notice = t("adh.from_last_year", lang(update)) if from_last_year else None
     return await show_table(update, context, notice, edit=True, table=table)
 
@@ -225,7 +225,7 @@ async def withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """✏️ Oui, la modifier: back to draft, then the change that was asked."""
     draft = context.user_data[DRAFT]
     try:
-        withdrawn = await as_user(update, context, adhesion.withdraw, draft["coop_id"], draft["year"])
+        withdrawn = await as_user(update, context, adhesion_validation.withdraw, draft["coop_id"], draft["year"])
     except AdhesionError as error:
         await update.callback_query.answer()
         return await show_table(update, context, refusal(error, lang(update)), edit=True)
@@ -278,7 +278,7 @@ async def typed_class(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     """The class name; then its teachers."""
     draft = context.user_data[DRAFT]
     try:
-        name = await as_user(update, context, adhesion.available_class_name, draft["coop_id"], draft["year"],
+        name = await as_user(update, context, adhesion_rows.available_class_name, draft["coop_id"], draft["year"],
                              update.effective_message.text)  # fmt: skip
     except AdhesionError as error:
         return await refuse(update, error, ROW_CLASS)
@@ -290,7 +290,7 @@ async def typed_class(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 async def typed_teachers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The teachers, 'Prénom Nom email' each; then the pupils."""
     try:
-        teachers = adhesion.parse_teachers(update.effective_message.text)
+        teachers = adhesion_rows.parse_teachers(update.effective_message.text)
     except AdhesionError as error:
         return await refuse(update, error, ROW_TEACHERS)
     row = context.user_data[DRAFT]["row"]
@@ -303,7 +303,7 @@ async def typed_count(update: Update, context: ContextTypes.DEFAULT_TYPE, field:
                       state: str) -> str | None:  # fmt: skip
     """A count of the row being added kept as its ``field``; else what is expected is said and ``state`` stays."""
     try:
-        context.user_data[DRAFT]["row"][field] = adhesion.parse_count(update.effective_message.text, bounds)
+        context.user_data[DRAFT]["row"][field] = adhesion_rows.parse_count(update.effective_message.text, bounds)
     except AdhesionError as error:
         return await refuse(update, error, state)
     return None
@@ -311,7 +311,7 @@ async def typed_count(update: Update, context: ContextTypes.DEFAULT_TYPE, field:
 
 async def typed_pupils(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The number of pupils; then the other adults."""
-    if refused := await typed_count(update, context, "pupils", adhesion.PUPILS, ROW_PUPILS):
+    if refused := await typed_count(update, context, "pupils", adhesion_rows.PUPILS, ROW_PUPILS):
         return refused
     class_name = escape(context.user_data[DRAFT]["row"]["class_name"])
     await update.effective_message.reply_text(t("adh.ask.other_adults", lang(update), class_name=class_name))
@@ -320,7 +320,7 @@ async def typed_pupils(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
 
 async def typed_adults(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The number of other adults; then the row to confirm."""
-    if refused := await typed_count(update, context, "other_adults", adhesion.OTHER_ADULTS, ROW_ADULTS):
+    if refused := await typed_count(update, context, "other_adults", adhesion_rows.OTHER_ADULTS, ROW_ADULTS):
         return refused
     row, language = context.user_data[DRAFT]["row"], lang(update)
     preview = RowView(0, len((await load_table(update, context)).rows) + 1, row["class_name"],
@@ -338,8 +338,8 @@ async def save_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     draft = context.user_data[DRAFT]
     row = draft.pop("row")
     try:
-        table = await as_user(update, context, adhesion.add_row, draft["coop_id"], draft["year"], row["class_name"],
-                              [adhesion.Teacher(*x) for x in row["teachers"]], row["pupils"],
+        table = await as_user(update, context, adhesion_rows.add_row, draft["coop_id"], draft["year"],
+                              row["class_name"], [adhesion.Teacher(*x) for x in row["teachers"]], row["pupils"],
                               row["other_adults"])  # fmt: skip
     except AdhesionError as error:
         return await refuse(update, error, TABLE)
@@ -435,10 +435,11 @@ async def typed_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         if field == "class_name":  # checked by the store, as when the row was added
             value = text
         elif field == "teachers":
-            value = adhesion.parse_teachers(text)
+            value = adhesion_rows.parse_teachers(text)
         else:
-            value = adhesion.parse_count(text, adhesion.PUPILS if field == "pupils" else adhesion.OTHER_ADULTS)
-        table = await as_user(update, context, adhesion.update_row, draft["row_id"], **{field: value})
+            bounds = adhesion_rows.PUPILS if field == "pupils" else adhesion_rows.OTHER_ADULTS
+            value = adhesion_rows.parse_count(text, bounds)
+        table = await as_user(update, context, adhesion_rows.update_row, draft["row_id"], **{field: value})
     except AdhesionError as error:
         if error.reason in ("locked", "not_found"):
             return await refuse(update, error, TABLE)
@@ -477,7 +478,7 @@ async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """🗑 Oui: the row goes."""
     language, draft = lang(update), context.user_data[DRAFT]
     await update.callback_query.answer()
-    deleted = await as_user(update, context, adhesion.delete_table_row, draft["coop_id"], draft["year"],
+    deleted = await as_user(update, context, adhesion_rows.delete_table_row, draft["coop_id"], draft["year"],
                             draft.pop("row_id", 0))  # fmt: skip
     if (row := deleted.row) is None:
         return await show_table(update, context, t("adh.error.not_found", language), edit=True, table=deleted.table)
@@ -534,7 +535,7 @@ async def engage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     await update.callback_query.answer()
     draft, language = context.user_data[DRAFT], lang(update)
     try:
-        notified = await as_user(update, context, adhesion.submit, draft["coop_id"], draft["year"])
+        notified = await as_user(update, context, adhesion_validation.submit, draft["coop_id"], draft["year"])
     except AdhesionError as error:
         return await show_table(update, context, refusal(error, language), edit=True)
     draft.pop("withdrawn", None)

@@ -13,7 +13,7 @@ from bot.membership.adhesion import PAY_BUTTON, pressed_membership
 from bot.texts import lang, t
 from bot.ui.chat import as_user
 from bot.ui.formatting import balance_line, entry_line, refusal, years_text
-from store import adhesion
+from store import adhesion_payment
 from store.adhesion import AdhesionError
 from store.errors import LedgerError
 from store.money import format_amount
@@ -24,7 +24,7 @@ PAY_CHEQUE = "adh.pay.cheque"  # conversation state (of /adhesion's too): the ch
 async def ask_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """💶 under the AD's validation or the validated table: the ready-made expense, and its cheque number to type."""
     language = lang(update)
-    adhesion_id, due = await pressed_membership(update, context, PAY_BUTTON, adhesion.payment)
+    adhesion_id, due = await pressed_membership(update, context, PAY_BUTTON, adhesion_payment.payment)
     if due is None:
         return ConversationHandler.END
     context.user_data["payment"] = {"adhesion_id": adhesion_id}
@@ -45,7 +45,7 @@ async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYP
         return PAY_CHEQUE
     adhesion_id = context.user_data.get("payment", {}).get("adhesion_id", 0)
     try:
-        paid = await as_user(update, context, adhesion.pay, adhesion_id, number)
+        paid = await as_user(update, context, adhesion_payment.pay, adhesion_id, number)
     except AdhesionError as error:
         await update.effective_message.reply_text(refusal(error, language))
         return ConversationHandler.END

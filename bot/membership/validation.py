@@ -13,7 +13,7 @@ from bot.texts import lang, plural, t
 from bot.ui.buttons import ID, Button, button
 from bot.ui.chat import as_user, notify
 from bot.ui.formatting import refusal, years_text
-from store import adhesion
+from store import adhesion_validation
 from store.adhesion import AdhesionError
 from store.money import format_amount
 
@@ -26,7 +26,7 @@ FOLLOW_UP_SHOWN = 15  # names per group in /valider; the rest is counted
 async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """🔍 (notification or /valider): the AD sees the coop's rows, members and fee before validating."""
     language = lang(update)
-    adhesion_id, table = await pressed_membership(update, context, REVIEW_BUTTON, adhesion.view_of)
+    adhesion_id, table = await pressed_membership(update, context, REVIEW_BUTTON, adhesion_validation.view_of)
     if table.state == "submitted":
         keyboard = [[button(t("adh.button.validate", language, affiliation=table.affiliation),
                             VALIDATE_BUTTON.data(adhesion_id, table.sending))],
@@ -45,7 +45,7 @@ async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def not_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """✖️ Pas maintenant: the review stays, without buttons."""
     query = update.callback_query
-    _, table = await pressed_membership(update, context, LATER_BUTTON, adhesion.view_of)
+    _, table = await pressed_membership(update, context, LATER_BUTTON, adhesion_validation.view_of)
     await query.edit_message_reply_markup(None)
     await query.message.reply_text(t("adh.not_now", lang(update), affiliation=table.affiliation))
 
@@ -53,7 +53,7 @@ async def not_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """✅ under the review: the AD validates; the managers are told, and offered to record the payment."""
     language = lang(update)
-    adhesion_id, notified = await pressed_membership(update, context, VALIDATE_BUTTON, adhesion.validate,
+    adhesion_id, notified = await pressed_membership(update, context, VALIDATE_BUTTON, adhesion_validation.validate,
                                                      drop_buttons=True)  # fmt: skip
     if notified is None:
         return
@@ -74,7 +74,7 @@ async def validate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def ask_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """↩️ Rouvrir: the AD types why; the mandataire will read it."""
     language, message = lang(update), update.callback_query.message
-    adhesion_id, table = await pressed_membership(update, context, REOPEN_BUTTON, adhesion.view_of)
+    adhesion_id, table = await pressed_membership(update, context, REOPEN_BUTTON, adhesion_validation.view_of)
     if table.state != "validated":
         await message.reply_text(t("adh.error.not_validated", language))
         return ConversationHandler.END
@@ -89,14 +89,15 @@ async def typed_reason(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     language = lang(update)
     adhesion_id = context.user_data.get("reopen", {}).get("adhesion_id", 0)
     try:
-        notified = await as_user(update, context, adhesion.reopen, adhesion_id, update.effective_message.text)
+        notified = await as_user(update, context, adhesion_validation.reopen, adhesion_id,
+                                 update.effective_message.text)
     except AdhesionError as error:
         if error.reason in ("reason", "reason_no_letter"):
             return await refuse(update, error, REOPEN_REASON)
         await update.effective_message.reply_text(refusal(error, language))
         return ConversationHandler.END
     context.user_data.pop("reopen", None)
-    reason = escape(adhesion.check_reason(update.effective_message.text))
+    reason = escape(adhesion_validation.check_reason(update.effective_message.text))
     await update.effective_message.reply_text(t("adh.reopened", language, affiliation=notified.affiliation))
     for manager_id, manager_language in notified.people:
         await notify(context, manager_id, t("adh.told_reopened.reason", manager_language, reason=reason,
@@ -116,7 +117,7 @@ async def reason_left(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
 async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/valider: where every coop of the department stands, with a button per membership to validate or validated."""
     language = lang(update)
-    for department, year, coops in await as_user(update, context, adhesion.follow_ups):
+    for department, year, coops in await as_user(update, context, adhesion_validation.follow_ups):
         lines = [t("follow.title", language, years=years_text(year), department=department)]
         groups = {
             "submitted": [c for c in coops if c.state == "submitted"],

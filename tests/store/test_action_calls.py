@@ -187,7 +187,7 @@ def test_a_line_to_confirm_or_refused_is_a_draft_with_the_reason(demo_books):
 
 
 def test_validating_returns_the_fee_and_paying_the_new_balances(demo_books):
-    from store import adhesion
+    from store import adhesion_payment, adhesion_validation
     from store.models import Adhesion, Role, RoleKind
 
     def pending(session):  # 974-145's membership waits for the AD; Marie becomes its mandataire too
@@ -196,9 +196,9 @@ def test_validating_returns_the_fee_and_paying_the_new_balances(demo_books):
         return session.exec(select(Adhesion.id).where(Adhesion.coop_id == coop.id)).one()
 
     adhesion_id = demo_books.run(pending)
-    validated = act(demo_books, 1004, adhesion.validate, adhesion_id)
-    assert validated.fee_cents == act(demo_books, 1004, adhesion.view_of, adhesion_id).fee_cents > 0
-    paid = act(demo_books, MARIE, adhesion.pay, adhesion_id, "1234567")
+    validated = act(demo_books, 1004, adhesion_validation.validate, adhesion_id)
+    assert validated.fee_cents == act(demo_books, 1004, adhesion_validation.view_of, adhesion_id).fee_cents > 0
+    paid = act(demo_books, MARIE, adhesion_payment.pay, adhesion_id, "1234567")
     assert paid.entry.amount == validated.fee_cents and paid.entry.cheque_number == "1234567"
     assert paid.balances == act(demo_books, MARIE, balances.balances, paid.entry.ledger_id, paid.entry.fiscal_year)
 
@@ -281,24 +281,24 @@ def test_cancelling_returns_the_new_balances(demo_books):
 
 
 def test_history_and_the_follow_ups_open_as_their_parts_would(demo_books):
-    from store import adhesion, audit, report_sending
+    from store import adhesion_validation, audit, campaign, report_sending
 
     coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
     assert act(demo_books, MARIE, audit.history_start, 10) == act(demo_books, MARIE, audit.coop_history, coop_id, 0, 10)
-    [(department, year, coops)] = act(demo_books, 1004, adhesion.follow_ups)  # Paul, the AD of 974
-    assert (department, year) == ("974", demo_books.run(lambda s: adhesion.department_year(s, "974")))
-    assert coops == act(demo_books, 1004, adhesion.department_follow_up, "974", year)
+    [(department, year, coops)] = act(demo_books, 1004, adhesion_validation.follow_ups)  # Paul, the AD of 974
+    assert (department, year) == ("974", demo_books.run(lambda s: campaign.department_year(s, "974")))
+    assert coops == act(demo_books, 1004, adhesion_validation.department_follow_up, "974", year)
     department = act(demo_books, 1004, report_sending.follow_up, "974")
     assert act(demo_books, 1004, report_sending.follow_ups) == (("974", department),)
-    assert act(demo_books, MARIE, adhesion.follow_ups) == ()  # no department of hers
+    assert act(demo_books, MARIE, adhesion_validation.follow_ups) == ()  # no department of hers
 
 
 def test_the_ledgers_list_opens_on_the_coop_managed(demo_books):
-    from store import adhesion, cahiers
+    from store import cahiers, campaign
 
     coop_id = act(demo_books, MARIE, balances.balances_overview).coops[0][1].coop_id
     view = act(demo_books, MARIE, cahiers.cahiers_start)
-    assert view.year == demo_books.run(lambda s: adhesion.current_year(s, coop_id))
+    assert view.year == demo_books.run(lambda s: campaign.current_year(s, coop_id))
     assert (view.affiliation, view.ledgers) == act(demo_books, MARIE, cahiers.coop_ledgers, coop_id)
     assert view.waiting == act(demo_books, MARIE, cahiers.rows_without_ledger, coop_id, view.year)
     with pytest.raises(Forbidden):  # a teacher manages no coop
@@ -333,28 +333,28 @@ def test_a_change_asked_of_an_entry_comes_with_the_new_balances_or_what_comes_in
 
 
 def test_the_membership_tables_changes_return_the_table_as_it_then_stands(demo_books):
-    from store import adhesion
+    from store import adhesion, adhesion_rows, adhesion_validation
     from store.adhesion import Teacher
 
     coop_id = act(demo_books, MARIE, adhesion.table_start).coop_id
     year = act(demo_books, MARIE, adhesion.table_start).year
-    began = act(demo_books, MARIE, adhesion.begin, coop_id, year, True)
+    began = act(demo_books, MARIE, adhesion_rows.begin, coop_id, year, True)
     assert began == act(demo_books, MARIE, adhesion.view, coop_id, year) and began.rows
-    added = act(demo_books, MARIE, adhesion.add_row, coop_id, year, "CM2", [Teacher("A B", "a@b.fr")], 20, 0)
+    added = act(demo_books, MARIE, adhesion_rows.add_row, coop_id, year, "CM2", [Teacher("A B", "a@b.fr")], 20, 0)
     assert added.rows[-1].class_name == "CM2" and len(added.rows) == len(began.rows) + 1
-    renamed = act(demo_books, MARIE, adhesion.update_row, added.rows[-1].id, class_name="CM2 B")
+    renamed = act(demo_books, MARIE, adhesion_rows.update_row, added.rows[-1].id, class_name="CM2 B")
     assert renamed.rows[-1].class_name == "CM2 B"
     with_ledger = next(r for r in renamed.rows if r.ledger_id is not None)  # a class taken over keeps its ledger
-    refused = act(demo_books, MARIE, adhesion.delete_table_row, coop_id, year, with_ledger.id)
+    refused = act(demo_books, MARIE, adhesion_rows.delete_table_row, coop_id, year, with_ledger.id)
     assert refused.refused.reason == "has_ledger" and refused.row == with_ledger and refused.table == renamed
-    deleted = act(demo_books, MARIE, adhesion.delete_table_row, coop_id, year, renamed.rows[-1].id)
+    deleted = act(demo_books, MARIE, adhesion_rows.delete_table_row, coop_id, year, renamed.rows[-1].id)
     assert deleted.refused is None and deleted.row.class_name == "CM2 B" and deleted.table.rows == began.rows
-    gone = act(demo_books, MARIE, adhesion.delete_table_row, coop_id, year, renamed.rows[-1].id)
+    gone = act(demo_books, MARIE, adhesion_rows.delete_table_row, coop_id, year, renamed.rows[-1].id)
     assert gone.row is None and gone.table == deleted.table
-    sent = act(demo_books, MARIE, adhesion.submit, coop_id, year)
+    sent = act(demo_books, MARIE, adhesion_validation.submit, coop_id, year)
     assert sent.table.state == "submitted" and sent.table.rows == began.rows
-    withdrawn = act(demo_books, MARIE, adhesion.withdraw, coop_id, year)
+    withdrawn = act(demo_books, MARIE, adhesion_validation.withdraw, coop_id, year)
     assert withdrawn.notified.adhesion_id == sent.adhesion_id and withdrawn.table.state == "draft"
-    assert act(demo_books, MARIE, adhesion.withdraw, coop_id, year).notified is None  # a draft already
+    assert act(demo_books, MARIE, adhesion_validation.withdraw, coop_id, year).notified is None  # a draft already
     with pytest.raises(Forbidden):
         act(demo_books, JULIEN, adhesion.table_start, coop_id)  # a teacher does not manage the coop

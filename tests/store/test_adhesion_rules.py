@@ -4,10 +4,8 @@ from datetime import date
 
 import pytest
 
-from store.adhesion import (
-    OTHER_ADULTS, PUPILS, AdhesionError, AdhesionView, RowView, Teacher, check_class_name, parse_count,
-    parse_teachers,
-)  # fmt: skip
+from store.adhesion import AdhesionError, AdhesionView, RowView, Teacher
+from store.adhesion_rows import OTHER_ADULTS, PUPILS, check_class_name, parse_count, parse_teachers
 
 
 def table(rows, adult_rate=None):
@@ -66,7 +64,7 @@ def test_names_compare_without_case_spaces_or_accents():
 def test_reopening_needs_a_validated_membership_and_a_reason(demo):
     from sqlmodel import select
 
-    from store import adhesion
+    from store import adhesion_validation
     from store.models import Adhesion, Coop
     from store.people import who_is
 
@@ -74,22 +72,22 @@ def test_reopening_needs_a_validated_membership_and_a_reason(demo):
         paul = who_is(session, 1004)
         coop = session.exec(select(Coop).where(Coop.affiliation == "974-145")).one()
         pending = session.exec(select(Adhesion).where(Adhesion.coop_id == coop.id)).one()
-        adhesion.reopen(session, paul, pending.id, reason)
+        adhesion_validation.reopen(session, paul, pending.id, reason)
 
     with pytest.raises(AdhesionError) as refused:
         demo.run(attempt, "Un effectif à corriger")
     assert refused.value.reason == "not_validated"
     for typed in ("", "  ok ", "x" * 501):
         with pytest.raises(AdhesionError) as refused:
-            adhesion.check_reason(typed)
+            adhesion_validation.check_reason(typed)
         assert refused.value.reason == "reason"
-    assert adhesion.check_reason("  Effectifs\n faux ") == "Effectifs faux"
+    assert adhesion_validation.check_reason("  Effectifs\n faux ") == "Effectifs faux"
 
 
 def test_a_sent_membership_changes_only_once_taken_back(demo):
     from sqlmodel import select
 
-    from store import adhesion
+    from store import adhesion, adhesion_rows, adhesion_validation, campaign
     from store.models import Coop, Role, RoleKind
     from store.people import who_is
 
@@ -99,10 +97,10 @@ def test_a_sent_membership_changes_only_once_taken_back(demo):
         session.add(Role(person_id=marie.person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
         session.flush()
         marie = who_is(session, 1001)
-        year = adhesion.current_year(session, coop.id)
+        year = campaign.current_year(session, coop.id)
         if take_back:
-            adhesion.withdraw(session, marie, coop.id, year)
-        adhesion.add_row(session, marie, coop.id, year, "CM2", [Teacher("A B", "a@b.fr")], 20, 0)
+            adhesion_validation.withdraw(session, marie, coop.id, year)
+        adhesion_rows.add_row(session, marie, coop.id, year, "CM2", [Teacher("A B", "a@b.fr")], 20, 0)
         return adhesion.view(session, marie, coop.id, year).state
 
     with pytest.raises(AdhesionError) as refused:
@@ -114,7 +112,7 @@ def test_a_sent_membership_changes_only_once_taken_back(demo):
 def test_the_payment_waits_for_the_ads_validation(demo):
     from sqlmodel import select
 
-    from store import adhesion
+    from store import adhesion_payment
     from store.models import Adhesion, Coop, Role, RoleKind
     from store.people import who_is
 
@@ -124,7 +122,7 @@ def test_the_payment_waits_for_the_ads_validation(demo):
         session.add(Role(person_id=marie.person.id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
         session.flush()
         pending = session.exec(select(Adhesion).where(Adhesion.coop_id == coop.id)).one()
-        adhesion.pay(session, who_is(session, 1001), pending.id, "1234567")
+        adhesion_payment.pay(session, who_is(session, 1001), pending.id, "1234567")
 
     with pytest.raises(AdhesionError) as refused:
         demo.run(pay)
