@@ -354,6 +354,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "{affiliation} ({school}) : vous pouvez tout lire, sans rien modifier.",
                              "en": "Welcome {name}! You are an auditor of cooperative {affiliation} ({school}): "
                                    "you can read everything and change nothing."},
+    "role.verificateur_ended": {"fr": "Vous n'êtes plus vérificateur·rice aux comptes de la coopérative {affiliation} : "
+                                      "on ne vérifie pas les comptes que l'on tient. Invitez une autre personne "
+                                      "pour les vérifier (/inviter).",
+                                "en": "You are no longer an auditor of cooperative {affiliation}: one does not audit "
+                                      "the books one keeps. Invite someone else to audit them (/inviter)."},
     "welcome.pending": {"fr": "Bienvenue {name} ! Vous êtes désigné·e mandataire de la coopérative {affiliation} ({school}). "
                               "L'OCCE {department} doit confirmer : je vous préviens dès que c'est fait.",
                         "en": "Welcome {name}! You have been designated mandataire of cooperative {affiliation} ({school}). "
