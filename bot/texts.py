@@ -47,6 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "📝 Draft, to validate before {deadline}."},
     "adh.state.late": {"fr": "⚠️ En retard : la date limite était le {deadline}. Validez dès que possible.",
                        "en": "⚠️ Late: the deadline was {deadline}. Validate as soon as you can."},
+    "adh.state.reopened": {"fr": "↩️ Rouverte par l'OCCE : « {reason} »", "en": "↩️ Reopened by the OCCE: \"{reason}\""},
     "adh.state.submitted": {"fr": "⏳ Transmise à l'OCCE le {day}, en attente de sa validation.",
                             "en": "⏳ Sent to the OCCE on {day}, waiting for its validation."},
     "adh.state.validated": {"fr": "✅ Validée par l'OCCE le {day}. Elle n'est plus modifiable.",

@@ -10,7 +10,7 @@ from sqlmodel import Session, func, select
 
 from store.errors import StoreError
 from store.access import Action, Forbidden, may, require
-from store.audit import record
+from store.audit import events, record
 from store import entries
 from store.balances import _balances
 from store.books import LABEL_MAX
@@ -79,6 +79,7 @@ class AdhesionView:
     has_last_year: bool
     paid: bool = False  # the fee's payment recorded (💶 under the validation, or under the table)
     sending: int = 0  # which sending to the AD this table is (0: none recorded): a review's ✅ validates that one
+    reopened_reason: str | None = None  # why the AD reopened it, until it is sent again
 
     @property
     def teachers(self) -> int:
@@ -193,7 +194,18 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
         has_last_year=last is not None and bool(_rows(session, last.id)),
         paid=adhesion is not None and adhesion.validated_at is not None and _paid(session, adhesion.id),
         sending=_sending(session, adhesion.id) if adhesion and adhesion.submitted_at else 0,
+        reopened_reason=_reopened_reason(session, adhesion.id) if adhesion and not adhesion.submitted_at else None,
     )  # fmt: skip
+
+
+def _reopened_reason(session: Session, adhesion_id: int) -> str | None:
+    """The reason of the AD's latest reopening, unless the membership was sent again since."""
+    for event in reversed(events(session, "adhesion", adhesion_id)):
+        if event.action == "submit":
+            return None
+        if event.action == "reopen":
+            return (event.after or {}).get("reason")
+    return None
 
 
 def _sending(session: Session, adhesion_id: int) -> int:
