@@ -472,3 +472,24 @@ async def test_le_reste_of_an_earlier_part_does_not_go_to_the_account_asked_now(
     step = await julien.send("10")
     assert "Participation volontaire des familles : " + eur("10,00 €") in step.text
     assert "reste " + eur("20,25 €") in step.text
+
+
+async def test_a_project_tag_too_long_is_said_at_its_step(bot, cast, demo_books):
+    """A #projet of more than 32 characters stayed in the label, no project set, unsaid: it is refused where it
+    was typed, the step kept."""
+    julien = cast["enseignant"]
+    tag = "classe-verte-de-printemps-a-la-montagne"  # 39 characters
+    said = (f"Le projet « #{tag} » est trop long : 32 caractères au plus. Tapez à nouveau, avec un nom de projet "
+            "plus court :")  # fmt: skip
+    for before, label in (((), "12,50 Car"), (("12,50",), "Car")):  # at the amount step, then the label's
+        for line in ("/depense", *before):
+            await julien.send(line)
+        step = await julien.send(f"{label} #{tag}")
+        assert step.text == said
+        step = await julien.send(f"{label} #classeverte")  # still the same step
+        assert step.text == "Sur quel compte ?"
+        await julien.send("/annuler")
+    step = await julien.send(f"/depense 12,50 Car #{tag}; fournitures; carte; aujourd'hui")
+    assert step.text == said
+    step = await julien.send("12,50 Car #classeverte; fournitures; carte; aujourd'hui")
+    assert step.text.startswith("Écriture ") and "enregistrée" in step.text  # the line typed again, recorded
