@@ -166,6 +166,11 @@ async def test_a_used_cheque_number_needs_a_confirmation(bot, cast, demo_books):
     step = await julien.send("1235")  # CE2B's cheque 0001235
     assert step.text.startswith("⚠️ Le chèque n° 1235 a déjà servi : écriture 1 du cahier CE2B, le ")
     assert step.last.buttons == [["Garder le n° 1235"], ["Annuler"]]
+    first = step.last
+    step = await julien.send("1234")  # another used number: asked again
+    assert step.last.buttons == [["Garder le n° 1234"], ["Annuler"]]
+    step = await julien.press("Garder le n° 1235", message=first)  # the earlier question's: told, nothing kept
+    assert step.answer == EARLIER_BUTTON and step.messages == []
     step = await julien.send("1241")  # another number: no question
     assert "Quelle date ?" in step.text
     await julien.send("/depense 4 Colle; fournitures; chèque")
