@@ -47,6 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "📝 Draft, to validate before {deadline}."},
     "adh.state.late": {"fr": "⚠️ En retard : la date limite était le {deadline}. Validez dès que possible.",
                        "en": "⚠️ Late: the deadline was {deadline}. Validate as soon as you can."},
+    "adh.state.reopened": {"fr": "↩️ Rouverte par l'OCCE : « {reason} »", "en": "↩️ Reopened by the OCCE: \"{reason}\""},
     "adh.state.submitted": {"fr": "⏳ Transmise à l'OCCE le {day}, en attente de sa validation.",
                             "en": "⏳ Sent to the OCCE on {day}, waiting for its validation."},
     "adh.state.validated": {"fr": "✅ Validée par l'OCCE le {day}. Elle n'est plus modifiable.",
@@ -354,6 +355,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                    "{affiliation} ({school}) : vous pouvez tout lire, sans rien modifier.",
                              "en": "Welcome {name}! You are an auditor of cooperative {affiliation} ({school}): "
                                    "you can read everything and change nothing."},
+    "role.verificateur_ended": {"fr": "Vous n'êtes plus vérificateur·rice aux comptes de la coopérative {affiliation} : "
+                                      "on ne vérifie pas les comptes que l'on tient. Invitez une autre personne "
+                                      "pour les vérifier (/inviter).",
+                                "en": "You are no longer an auditor of cooperative {affiliation}: one does not audit "
+                                      "the books one keeps. Invite someone else to audit them (/inviter)."},
     "welcome.pending": {"fr": "Bienvenue {name} ! Vous êtes désigné·e mandataire de la coopérative {affiliation} ({school}). "
                               "L'OCCE {department} doit confirmer : je vous préviens dès que c'est fait.",
                         "en": "Welcome {name}! You have been designated mandataire of cooperative {affiliation} ({school}). "

@@ -18,6 +18,10 @@ AD, MANDATAIRE, SIGNATAIRE, ENSEIGNANT, VERIFICATEUR = (
     RoleKind.AD, RoleKind.MANDATAIRE, RoleKind.SIGNATAIRE, RoleKind.ENSEIGNANT, RoleKind.VERIFICATEUR,
 )  # fmt: skip
 MANAGERS = frozenset({MANDATAIRE, SIGNATAIRE})
+# A vérificateur checks the managers' books, never their own: a manager's link opened by a coop's vérificateur
+# is refused (invitations' verificateur_manager), and a vérificateur who becomes its mandataire or signataire
+# stops being its vérificateur (the coop needs its managers; another vérificateur can be invited).
+ENDED_BY_MANAGING = frozenset({VERIFICATEUR})
 EVERY_ROLE = frozenset(RoleKind)
 
 # command → the roles that may use it (ANYONE: even without a role). Order = menu order.

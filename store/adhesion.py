@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlmodel import Session, func, select
 
 from store.access import Action, may, require
+from store.audit import events
 from store.campaign import current_year, membership_deadline
 from store.errors import StoreError
 from store.models import Adhesion, AdhesionRow, AdhesionTeacher, AuditEvent, Coop, Department, Ledger
@@ -69,6 +70,7 @@ class AdhesionView:
     has_last_year: bool
     paid: bool = False  # the fee's payment recorded (💶 under the validation, or under the table)
     sending: int = 0  # which sending to the AD this table is (0: none recorded): a review's ✅ validates that one
+    reopened_reason: str | None = None  # why the AD reopened it, until it is sent again
 
     @property
     def teachers(self) -> int:
@@ -131,7 +133,18 @@ def view(session: Session, who: Who, coop_id: int, year: int, now: datetime | No
         has_last_year=last is not None and bool(_rows(session, last.id)),
         paid=adhesion is not None and adhesion.validated_at is not None and _paid(session, adhesion.id),
         sending=_sending(session, adhesion.id) if adhesion and adhesion.submitted_at else 0,
+        reopened_reason=_reopened_reason(session, adhesion.id) if adhesion and not adhesion.submitted_at else None,
     )  # fmt: skip
+
+
+def _reopened_reason(session: Session, adhesion_id: int) -> str | None:
+    """The reason of the AD's latest reopening, unless the membership was sent again since."""
+    for event in reversed(events(session, "adhesion", adhesion_id)):
+        if event.action == "submit":
+            return None
+        if event.action == "reopen":
+            return (event.after or {}).get("reason")
+    return None
 
 
 def table_start(session: Session, who: Who, coop_id: int | None = None) -> AdhesionView:

@@ -71,7 +71,8 @@ JOURNAL_LIMIT_MAX = 50
 _CHEQUE_NUMBER = re.compile(r"\d{1,12}")
 
 
-_PROJECT = re.compile(r"[a-z0-9-]{1,32}")
+PROJECT_MAX = 32  # characters of a #projet
+_PROJECT = re.compile(rf"[a-z0-9-]{{1,{PROJECT_MAX}}}")
 
 
 BANK_MEANS = (Means.CHEQUE, Means.CARTE, Means.VIREMENT, Means.PRELEVEMENT)

@@ -29,13 +29,12 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from reminders.due import WITHDRAWN
 from store import audit, balances, book_years, books, entries, errors, lookups, reports
 from store.access import Action, Forbidden, may, require
 from store.accounts import Chart
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means, Movement, MovementKind,
-    Person, Quitus, Report, ReportStatus, Treasury, utcnow,
+    Quitus, Report, Treasury,
 )  # fmt: skip
 from store.people import Who
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
@@ -280,25 +279,12 @@ def _given_quitus(session: Session, coop_id: int, year: int) -> list[Quitus]:
 
 
 def _withdraw_quitus(session: Session, who: Who, coop: Coop, ledger: Ledger, year: int) -> tuple[int, tuple[str, ...]]:
-    """The year's quitus withdrawn and to ask again (the report back to "en cours", "cahiers non clos" as
-    derived); each vérificateur who had given one is told through the outbox, under the key the bot sends at
-    once. How many were withdrawn, and the keys written."""
+    """The year's quitus withdrawn and to ask again, the request too ("cahiers non clos" while the ledger is open:
+    see reports._withdraw_quitus). How many were withdrawn, and the keys written."""
     report = session.exec(select(Report).where(Report.coop_id == coop.id, Report.fiscal_year == year)).first()
     if report is None or report.quitus_requested_at is None:
         return 0, ()
-    given = _given_quitus(session, coop.id, year)
-    names, people = [q.name for q in given], [session.get(Person, q.person_id) for q in given]
-    for row in given:
-        session.delete(row)
-    report.status, report.quitus_requested_at = ReportStatus.IN_PROGRESS, None
-    session.add(report)
-    session.flush()
-    at = utcnow()
-    audit.record(session, who, "report", report.id, "quitus_withdrawn", coop_id=coop.id, at=at,
-                 after={"ledger": ledger.name, "quitus": names})  # fmt: skip
-    params = {"affiliation": coop.affiliation, "report_id": report.id, "ledger": ledger.name}
-    return len(given), reports._write_notices(session, WITHDRAWN, reports._action_step(session, coop, at), coop, report,
-                                              people, params, at)  # fmt: skip
+    return reports._withdraw_quitus(session, who, coop, report, ledger=ledger.name)
 
 
 def _closing_movements(session: Session, ledger_id: int, year: int) -> list[int]:

@@ -17,7 +17,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from store.errors import StoreError
-from store.access import MANAGERS, Action, Forbidden, may, require
+from store.access import ENDED_BY_MANAGING, MANAGERS, Action, Forbidden, may, require
 from store.audit import record
 from store.models import (
     Coop, Department, Invitation, Ledger, LedgerKind, MandateChange, Person, Role, RoleKind, utcnow,
@@ -62,6 +62,7 @@ class Accepted:
     mandate_change_id: int | None = None  # waiting for the AD's confirmation
     staff: list[tuple[int, str]] = field(default_factory=list)  # AD staff: telegram id, language
     person_name: str = ""
+    verificateur_ended: bool = False  # a manager's link opened by one of the coop's vérificateurs
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class MandateConfirmed:
     kept_signataire: bool = False
     form: MandateForm | None = None  # the bank's form, for the successor
     told: tuple[Who, ...] = ()  # the successor, then the former mandataires on Telegram, with their roles now
+    verificateur_ended: bool = False  # the successor was one of the coop's vérificateurs
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,8 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
         _grant(session, person.id, invitation)
     elif invitation.person_id is None or invitation.person_id != person.id:
         _grant(session, person.id, invitation)
+    managing = change is None and invitation.role in MANAGERS
+    ended = managing and _end_auditing(session, person.id, invitation.coop_id, now)
     invitation.used_by = person.id
     session.add(invitation)
     session.flush()
@@ -229,6 +233,7 @@ def accept(session: Session, code: str, telegram_id: int, name: str, language: s
         staff=[(p.telegram_id, p.language) for p in staff_of(session, invitation.department_code)]
         if change else [],
         person_name=person.name,
+        verificateur_ended=ended,
     )  # fmt: skip
 
 
@@ -298,6 +303,18 @@ def _grant(session: Session, person_id: int, invitation: Invitation) -> None:
         session.flush()
 
 
+def _end_auditing(session: Session, person_id: int, coop_id: int, now: datetime) -> bool:
+    """End the person's roles in the coop that managing it ends (a vérificateur's); whether there was one."""
+    roles = session.exec(select(Role).where(
+        Role.person_id == person_id, Role.coop_id == coop_id, col(Role.kind).in_(ENDED_BY_MANAGING),
+        Role.ended_at.is_(None),
+    )).all()  # fmt: skip
+    for role in roles:
+        role.ended_at = now
+        session.add(role)
+    return bool(roles)
+
+
 def confirm_mandate_change(session: Session, who: Who, change_id: int, *, keep_signataire: bool = False,
                            now: datetime | None = None) -> MandateConfirmed:  # fmt: skip
     """The AD confirms: every managing role of the former mandataire in the coop ends (kept as
@@ -335,6 +352,7 @@ def confirm_mandate_change(session: Session, who: Who, change_id: int, *, keep_s
         session.add_all(Role(person_id=p.id, kind=RoleKind.SIGNATAIRE, coop_id=coop.id)
                         for p in former if p.id not in kept)  # fmt: skip
     session.add(Role(person_id=change.successor_id, kind=RoleKind.MANDATAIRE, coop_id=coop.id))
+    ended = _end_auditing(session, change.successor_id, coop.id, now)
     change.confirmed_by, change.confirmed_at = who.person.id, now
     session.add(change)
     record(session, who, "mandate", change.id, "confirm", coop_id=coop.id,
@@ -343,7 +361,8 @@ def confirm_mandate_change(session: Session, who: Who, change_id: int, *, keep_s
     formers = [p.telegram_id for p in former if p.telegram_id]
     return MandateConfirmed(coop.affiliation, successor.telegram_id, successor.name, formers, keep_signataire,
                             mandate_form(session, who, change.id),
-                            tuple(who_is(session, telegram_id) for telegram_id in [successor.telegram_id, *formers]))
+                            tuple(who_is(session, telegram_id) for telegram_id in [successor.telegram_id, *formers]),
+                            ended)
 
 
 def open_invitations(session: Session, who: Who, *, coop_id: int | None = None,

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, func, select
 
-from reminders.calendar import Calendar, parse_holidays
+from reminders.calendar import Calendar, month_day, parse_holidays
 from reminders.coming import coming
 from reminders.due import (
     ADHESION, KINDS_BY_ROLE, REPORT, CoopFacts, DepartmentFacts, Due, OpenLedger, Recipient, ReportFacts,
@@ -184,6 +184,7 @@ class ReportPlan:
     year: int  # the year reported on
     sent: bool  # sent to the AD (or validated): no more reminders
     steps: tuple[tuple[date, str], ...]
+    late: bool = False  # its deadline has passed: once the weekly "en retard" ones are over, the AD follows up
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,9 @@ def reminders_view(session: Session, who: Who, now: datetime | None = None) -> R
     (the reminders' own rules, reminders/coming.py, from the department's state now)."""
     now = now or utcnow()
     calendar = my_calendar(session, who)
-    year = fiscal_year_of(today_in(calendar.timezone, now))
+    today = today_in(calendar.timezone, now)
+    year = fiscal_year_of(today)
+    late = today > month_day(year, calendar.report_deadline)
     facts = department_facts(session, calendar, now)
     written = session.exec(select(OutboxMessage.key).where(OutboxMessage.person_id == who.person.id)).all()
     dues = coming(facts, who.person.id, now, written)
@@ -256,7 +259,7 @@ def reminders_view(session: Session, who: Who, now: datetime | None = None) -> R
                           for role, coop in mandated),
         validation_wait_days=calendar.validation_wait_days,
         # a coop that was not a member the year that ended has no report of it to send (its report facts are None)
-        reports=tuple(ReportPlan(role.affiliation, year - 1, coop.report.sent, steps(REPORT, coop.coop_id))
+        reports=tuple(ReportPlan(role.affiliation, year - 1, coop.report.sent, steps(REPORT, coop.coop_id), late)
                       for role, coop in mandated if coop.report is not None),
         coming=tuple(Coming(kind, first.params.get("affiliation"), first.year,
                             tuple((day, due.step.rsplit(":", 1)[-1]) for day, due in found), first.params.get("ledger"))

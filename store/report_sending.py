@@ -10,10 +10,12 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from reminders.due import CHANGED, RETURNED
+from reminders.due import CHANGED, RETURNED, WITHDRAWN
 from store import audit, crf
 from store.access import Action, require
-from store.models import Coop, Report, ReportAttachment, ReportStatus, YearClosing, utcnow
+from store.models import (
+    Coop, OutboxMessage, OutboxState, Report, ReportAttachment, ReportStatus, YearClosing, utcnow,
+)  # fmt: skip
 from store.people import Who
 from store.quitus import QUITUS_NEEDED
 from store.reports import (
@@ -167,8 +169,10 @@ def validate(session: Session, who: Who, report_id: int, version: int | None = N
 def changes_to_tell(session: Session) -> tuple[str, ...]:
     """Reports changed after sending and not told yet: a notice to the coop's managers and its AD, written to the
     outbox in this transaction (one per change from "envoyé" or "à compléter" to "modifié", however many entries
-    changed); the keys written, for the bot to send."""
-    keys: tuple[str, ...] = ()
+    changed); the keys written, for the bot to send. With them, the notices of quitus withdrawn by a change to the
+    books before sending (store.reports._withdraw_checked_quitus), which the change's own command cannot send."""
+    keys = tuple(session.exec(select(OutboxMessage.key).where(OutboxMessage.kind == WITHDRAWN,
+                                                             OutboxMessage.state == OutboxState.PENDING)))  # fmt: skip
     for report in session.exec(select(Report).where(Report.change_told.is_(False)).with_for_update()):
         coop = session.get(Coop, report.coop_id)
         report.change_told = True

@@ -15,7 +15,9 @@ every change dated in it from then on (entries, edits, cancels, movements, count
 openings, statements). A change to the books of a year whose report was sent (or sent
 back) turns it to "modifié", whichever command made it: a flush listener watches the
 rows that make the figures (see ``_follow_changes``: it is registered when this module is
-imported), and store.report_sending.changes_to_tell hands the bot who must hear of it.
+imported), and store.report_sending.changes_to_tell hands the bot who must hear of it. Before
+sending, the quitus certifies the books as the vérificateurs checked them: a change to them
+withdraws the quitus given (``_withdraw_checked_quitus``, at commit), to ask again.
 
 Refusals are ``ReportError`` with a reason code (see its docstring); access is asked of
 store.access: reading is READ_COOP (managers, vérificateurs, the AD), the CRA and sending
@@ -31,7 +33,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlmodel import Session, select
 
-from reminders.due import moment_step
+from reminders.due import WITHDRAWN, moment_step
 from store import audit, crf, outbox
 from store.crf import YearReport
 from store.errors import StoreError
@@ -398,10 +400,14 @@ def _touched(session: Session, row: Any) -> tuple[int, int] | None:
     return None
 
 
+BOOKS_CHECKED_CHANGED = "books_checked_changed"  # session.info: reports whose quitus stood on books changed since
+
+
 @event.listens_for(Session, "before_flush")
 def _follow_changes(session: Session, _context: Any, _instances: Any) -> None:
-    """Any change to the books of a year whose report is with the AD (or sent back) makes it "modifié". The report
-    read here is the one committed: the writer holds its coop's row, which sending and validating take first
+    """Any change to the books of a year whose report is with the AD (or sent back) makes it "modifié"; one
+    whose quitus is asked, not yet sent, is noted for its quitus to be withdrawn at commit. The report read here
+    is the one committed: the writer holds its coop's row, which sending and validating take first
     (store/books.py's _share_coop)."""
     rows = [*session.new, *session.deleted, *(r for r in session.dirty if session.is_modified(r))]
     with session.no_autoflush:
@@ -411,4 +417,41 @@ def _follow_changes(session: Session, _context: Any, _instances: Any) -> None:
             if report is not None and report.status in CHANGEABLE:
                 _mark_modified(report, tell=True)
                 session.add(report)
+            elif report is not None and report.status == ReportStatus.QUITUS_REQUESTED:
+                session.info.setdefault(BOOKS_CHECKED_CHANGED, set()).add(report.id)
+
+
+@event.listens_for(Session, "before_commit")
+def _withdraw_checked_quitus(session: Session) -> None:
+    """The quitus certifies the books as the vérificateurs checked them: changed before the report is sent, the
+    quitus given are withdrawn, to ask again. Not in the flush listener: the notices take a savepoint."""
+    session.flush()  # the transaction's last changes, seen by _follow_changes
+    for report_id in sorted(session.info.pop(BOOKS_CHECKED_CHANGED, ())):
+        report = session.get(Report, report_id)
+        if report.status == ReportStatus.QUITUS_REQUESTED and _given(session, report.id):
+            _withdraw_quitus(session, None, session.get(Coop, report.coop_id), report)
+
+
+def _given(session: Session, report_id: int) -> list[Quitus]:
+    return list(session.exec(select(Quitus).where(Quitus.report_id == report_id).order_by(Quitus.id)).all())
+
+
+def _withdraw_quitus(session: Session, who: Who | None, coop: Coop, report: Report,
+                     **why: str) -> tuple[int, tuple[str, ...]]:  # fmt: skip
+    """The report's quitus withdrawn and to ask again (the report back to "en cours"): each vérificateur who had
+    given one is told through the outbox, under the key the bot sends at once (``why``: the reopened ledger; none,
+    the books changed). How many were withdrawn, and the keys written."""
+    given = _given(session, report.id)
+    names, people = [q.name for q in given], [session.get(Person, q.person_id) for q in given]
+    for row in given:
+        session.delete(row)
+    report.status, report.quitus_requested_at = ReportStatus.IN_PROGRESS, None
+    session.add(report)
+    session.flush()
+    at = utcnow()
+    audit.record(session, who, "report", report.id, "quitus_withdrawn", coop_id=coop.id, at=at,
+                 after={**why, "quitus": names})  # fmt: skip
+    params = {"affiliation": coop.affiliation, "report_id": report.id, **why}
+    return len(given), _write_notices(session, WITHDRAWN, _action_step(session, coop, at), coop, report, people,
+                                      params, at)  # fmt: skip
 

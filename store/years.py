@@ -8,6 +8,10 @@ from zoneinfo import ZoneInfo
 
 _DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_SHAPE = rf"{_ISO_DAY.pattern}|{_DAY.pattern}"
+# '01/09/2026-30/11/2026', 'du 1/9/26 au 30/11/26', '2026-09-01 2026-11-30': two day-shaped parts
+_PERIOD = re.compile(rf"\s*(?:du\s+|from\s+)?(?P<first>{_DAY_SHAPE})\s*(?:[-–—]|au|à|to|\s)\s*(?P<last>{_DAY_SHAPE})\s*",
+                     re.I)  # fmt: skip
 
 
 def fiscal_year_of(day: date) -> int:
@@ -30,6 +34,13 @@ def day_shaped(text: str) -> bool:
     """'31/02/2026', '2026-13-01': written as a date, whether or not that day exists (never a name, then)."""
     cleaned = text.strip()
     return bool(_DAY.fullmatch(cleaned) or _ISO_DAY.fullmatch(cleaned))
+
+
+def period_parts(text: str) -> tuple[str, str] | None:
+    """A typed period's first and last day as written (each for ``parse_day``: it may not exist, '31/02/2026');
+    None unless it is two day-shaped parts."""
+    match = _PERIOD.fullmatch(text)
+    return (match["first"], match["last"]) if match else None
 
 
 def parse_day(text: str, today: date) -> date | None:

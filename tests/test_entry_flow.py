@@ -166,6 +166,11 @@ async def test_a_used_cheque_number_needs_a_confirmation(bot, cast, demo_books):
     step = await julien.send("1235")  # CE2B's cheque 0001235
     assert step.text.startswith("⚠️ Le chèque n° 1235 a déjà servi : écriture 1 du cahier CE2B, le ")
     assert step.last.buttons == [["Garder le n° 1235"], ["Annuler"]]
+    first = step.last
+    step = await julien.send("1234")  # another used number: asked again
+    assert step.last.buttons == [["Garder le n° 1234"], ["Annuler"]]
+    step = await julien.press("Garder le n° 1235", message=first)  # the earlier question's: told, nothing kept
+    assert step.answer == EARLIER_BUTTON and step.messages == []
     step = await julien.send("1241")  # another number: no question
     assert "Quelle date ?" in step.text
     await julien.send("/depense 4 Colle; fournitures; chèque")
@@ -472,3 +477,24 @@ async def test_le_reste_of_an_earlier_part_does_not_go_to_the_account_asked_now(
     step = await julien.send("10")
     assert "Participation volontaire des familles : " + eur("10,00 €") in step.text
     assert "reste " + eur("20,25 €") in step.text
+
+
+async def test_a_project_tag_too_long_is_said_at_its_step(bot, cast, demo_books):
+    """A #projet of more than 32 characters stayed in the label, no project set, unsaid: it is refused where it
+    was typed, the step kept."""
+    julien = cast["enseignant"]
+    tag = "classe-verte-de-printemps-a-la-montagne"  # 39 characters
+    said = (f"Le projet « #{tag} » est trop long : 32 caractères au plus. Tapez à nouveau, avec un nom de projet "
+            "plus court :")  # fmt: skip
+    for before, label in (((), "12,50 Car"), (("12,50",), "Car")):  # at the amount step, then the label's
+        for line in ("/depense", *before):
+            await julien.send(line)
+        step = await julien.send(f"{label} #{tag}")
+        assert step.text == said
+        step = await julien.send(f"{label} #classeverte")  # still the same step
+        assert step.text == "Sur quel compte ?"
+        await julien.send("/annuler")
+    step = await julien.send(f"/depense 12,50 Car #{tag}; fournitures; carte; aujourd'hui")
+    assert step.text == said
+    step = await julien.send("12,50 Car #classeverte; fournitures; carte; aujourd'hui")
+    assert step.text.startswith("Écriture ") and "enregistrée" in step.text  # the line typed again, recorded

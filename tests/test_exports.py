@@ -110,8 +110,10 @@ async def test_a_typed_period_with_its_refusals(bot, sim, cast, demo_books):
     assert step.text.startswith("Tapez la période, du jj/mm/aaaa au jj/mm/aaaa (par exemple 01/09/")
     step = await marie.send("la semaine dernière")
     assert step.text.startswith("« la semaine dernière » : tapez deux dates jj/mm/aaaa")
-    step = await marie.send(f"30/02/{YEAR + 1}-15/03/{YEAR + 1}")
-    assert step.text.startswith(f"Le 30/02/{YEAR + 1} n'existe pas.")
+    step = await marie.send(f"01/02/{YEAR + 1}-30/02/{YEAR + 1}")  # as other date steps say it
+    assert step.text.startswith(f"« 30/02/{YEAR + 1} » n'est pas une date. Tapez la période, par exemple 01/09/")
+    step = await marie.send(f"31/2/{(YEAR + 1) % 100}-15/3/{(YEAR + 1) % 100}")  # written as those steps take it
+    assert step.text.startswith(f"« 31/2/{(YEAR + 1) % 100} » n'est pas une date.")
     step = await marie.send(f"30/11/{YEAR}-01/10/{YEAR}")
     assert step.text.startswith(f"La période finit avant de commencer (30/11/{YEAR}-01/10/{YEAR}).")
     step = await marie.send(f"01/06/{YEAR}-30/09/{YEAR}")

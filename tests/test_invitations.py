@@ -86,6 +86,41 @@ async def test_a_mandataire_or_signataire_cannot_become_a_verificateur_of_their_
     assert step.text.startswith("Bienvenue Victor ! Vous êtes vérificateur·rice aux comptes de la coopérative 974-111")
 
 
+ENDED_AUDITING = ("Vous n'êtes plus vérificateur·rice aux comptes de la coopérative 974-111 : on ne vérifie pas les "
+                  "comptes que l'on tient. Invitez une autre personne pour les vérifier (/inviter).")
+
+
+async def test_a_verificateur_who_becomes_signataire_is_no_longer_verificateur(bot, sim, cast, demo):
+    """A vérificateur checks the managers' books, never their own: a signataire link opened by the coop's
+    vérificateur makes them signataire and ends their vérificateur role, which they are told."""
+    demo.run(seed_world)
+    marie, victor = cast["mandataire"], sim.user(*PERSONAS["verificateur"])
+    await marie.send("/inviter")
+    code = code_in((await marie.press("Signataire")).text)
+    step = await victor.send(f"/start {code}")
+    assert step.text.startswith("Bienvenue Victor ! Vous êtes signataire de la coopérative 974-111")
+    assert step.text.endswith("\n\n" + ENDED_AUDITING)
+    me = (await victor.send("/moi")).text
+    assert "signataire" in me and "vérificateur" not in me
+
+
+async def test_a_verificateur_who_becomes_mandataire_is_no_longer_verificateur(bot, sim, cast, demo):
+    """The same through a change of mandataire: the vérificateur role ends when the AD confirms."""
+    demo.run(seed_world)
+    marie, paul, victor = cast["mandataire"], cast["ad"], sim.user(*PERSONAS["verificateur"])
+    await paul.send("/start")
+    await marie.send("/mandataire")
+    code = code_in((await marie.press("Créer le lien")).text)
+    step = await victor.send(f"/start {code}")
+    assert "L'OCCE 974 doit confirmer" in step.text
+    assert "vérificateur" in (await victor.send("/moi")).text  # until the AD confirms
+    await paul.press("Confirmer", message=paul.last)
+    assert victor.history[-2].content == ("L'OCCE a confirmé : vous êtes mandataire de la coopérative 974-111. "
+                                          "Tapez /aide pour voir vos commandes.\n\n" + ENDED_AUDITING)  # fmt: skip
+    me = (await victor.send("/moi")).text
+    assert "mandataire" in me and "vérificateur" not in me
+
+
 async def test_expired_and_unknown_links_change_nothing(bot, sim, demo):
     coop_id = demo.run(lambda s: s.exec(select(Coop).where(Coop.affiliation == "974-111")).one().id)
     old = demo.run(invitations.invite, None, RoleKind.SIGNATAIRE, coop_id=coop_id,

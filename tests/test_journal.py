@@ -229,7 +229,7 @@ async def test_edit_amount_and_label_then_the_trails(bot, cast, demo_books):
     step = await julien.press("Libellé")
     assert step.text == "Nouveau libellé de l'écriture 1 (actuel : « Fournitures de peinture ») :"
     step = await julien.send("x" * 121)
-    assert step.text == "Le libellé doit faire de 1 à 120 caractères."
+    assert step.text == "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le."  # as /depense says it
     step = await julien.send("Peinture <et> pinceaux")
     assert "Écriture 1 modifiée." in step.text and "Libellé : Peinture <et> pinceaux" in step.text
     await julien.press("✏️ Modifier")

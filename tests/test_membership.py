@@ -172,6 +172,8 @@ async def test_the_ad_sees_the_table_before_validating_and_reopens_with_a_reason
                                   "CE1B compte 21 élèves, pas 22. ». Modifiez-la dans /adhesion puis validez-la à nouveau.")  # fmt: skip
     step = await marie.send("/adhesion")
     assert "📝 Brouillon" in step.text or "⚠️ En retard" in step.text
+    # the table says why, until it is sent again
+    assert "↩️ Rouverte par l'OCCE : « La classe CE1B compte 21 élèves, pas 22. »" in step.text
 
 
 async def test_another_command_leaves_the_reason_of_a_reopening(bot, cast):
@@ -199,8 +201,13 @@ async def test_another_command_leaves_the_reason_of_a_reopening(bot, cast):
     step = await paul.send("/annuler")
     assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
     await paul.press("↩️ Rouvrir l'adhésion de 974-111")
-    step = await paul.send("La classe CE1B compte 21 élèves, pas 22.")
+    step = await paul.send("La classe CE1B compte <21> élèves & non 22.")
     assert step.text == "Adhésion de la coopérative 974-111 rouverte : le mandataire peut la modifier."
+    step = await marie.send("/adhesion")  # the reason on the table, as typed
+    assert "↩️ Rouverte par l'OCCE : « La classe CE1B compte <21> élèves & non 22. »" in step.text
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    assert "Rouverte" not in (await marie.send("/adhesion")).text  # sent again: the reason is answered
 
 
 async def test_coop_card_for_its_people_and_its_ad(bot, cast):

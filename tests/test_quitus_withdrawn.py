@@ -5,11 +5,13 @@ clos" while the ledger is open), the vérificateurs who had given it are told th
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlmodel import select
 
-from store import closing, quitus, reports
+from store import closing, quitus, report_sending, reports
 from store.errors import StoreError
-from store.models import OutboxMessage, Person, Quitus
+from store.models import Direction, Means, OutboxMessage, Person, Quitus
 from tests.test_reports import told
 from tests.yearend import CLOSING_LABEL, PEOPLE, VERIFICATEURS, reported_year
 
@@ -95,3 +97,38 @@ async def test_the_mandataire_reopens_a_class_and_the_verificateurs_are_told(bot
     notice = next(m for m in reversed(gilbert.history) if "votre quitus est retiré" in m.content)
     step = await gilbert.press(notice.buttons[0][0], message=notice)
     assert "974-300" in step.text and "Quitus : à demander" in flat(step.text)
+
+
+def test_a_change_to_the_books_checked_withdraws_the_quitus_before_sending(database):
+    """The quitus certifies the books as the vérificateurs checked them: an entry dated in the year, recorded
+    before the report is sent, withdraws those given (the report back to « en cours », the quitus to ask again);
+    the vérificateurs are told through the outbox, notices the bot's check of changes sends."""
+    y = reported_year(database)
+    report_id = y.act("mandataire", reports.open_report, y.coop).report_id
+    y.entry("mandataire", "École", Direction.DEPENSE, y.last_day + timedelta(days=1), "Timbres", Means.CARTE, 3_00, "60700008")
+    assert quitus_rows(y) == sorted(VERIFICATEURS)  # the next year's books: not the ones checked
+    y.entry("mandataire", "École", Direction.DEPENSE, y.day(30, 8), "Timbres", Means.CARTE, 3_00, "60700008")
+    assert quitus_rows(y) == []
+    view = y.act("mandataire", reports.report_view, report_id)
+    assert (view.state, view.quitus) == ("in_progress", ())
+    written = y.db.run(lambda s: sorted((m.kind, m.params) for m in s.exec(select(OutboxMessage).where(
+        OutboxMessage.kind == "quitus_retire")).all()))  # fmt: skip
+    assert len(written) == 2 and all('"ledger"' not in params for _, params in written)
+    assert len(y.db.run(report_sending.changes_to_tell)) == 2
+    y.act("mandataire", quitus.request_quitus, report_id)  # asked again, given again
+    y.act("verificateur", quitus.give_quitus, report_id, name=VERIFICATEURS[0], parent=False)
+    assert quitus_rows(y) == [VERIFICATEURS[0]]
+
+
+async def test_the_verificateurs_are_told_when_the_books_they_checked_change(bot, sim, database):
+    y = reported_year(database)
+    years = f"{y.year}-{y.year + 1}"
+    helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
+    gilbert = sim.user(PEOPLE["verificateur"][0], "Gilbert")
+    await helene.send(f"/depense 3 Timbres; École; 60700008; carte; 30/08/{y.year + 1}")
+    notice = await told(gilbert, "votre quitus est retiré")
+    assert flat(notice) == (f"✏️ Les comptes {years} de la coopérative 974-300 que vous avez vérifiés ont changé "
+                            "avant l'envoi du compte rendu : votre quitus est retiré. Le mandataire vous le "
+                            "redemandera.")
+    text = flat((await helene.send("/compterendu")).text)
+    assert "Quitus : à demander" in text

@@ -347,11 +347,16 @@ async def test_rappels_shows_the_reports_countdown_and_weekly_late_ones_and_mute
 
     clock.now = local(2026, 10, 20, 9).astimezone(timezone.utc)  # later, the weekly ones left
     step = await marie.send("/rappels")
-    assert "🗂 Compte rendu 2025-2026 de la coopérative 974-001 : plus de rappel." in step.text  # muted
+    assert ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : plus de rappel, vous les avez coupés."
+            in step.text)  # fmt: skip
     step = await marie.press("🔔 Rétablir : compte rendu")
     # heard again: this week's "late" one (due since Thursday 15/10, held back by the mute) goes at the next run
     assert ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : chaque semaine en retard, du 20/10/2026 au "
             "19/11/2026.") in step.text  # fmt: skip
+    clock.now = local(2026, 12, 1, 9).astimezone(timezone.utc)  # past the last weekly one: the AD follows up
+    step = await marie.send("/rappels")
+    assert ("🗂 Compte rendu 2025-2026 de la coopérative 974-001 : plus de rappel, ses 8 semaines de rappels « en "
+            "retard » sont passées ; l'OCCE assure le suivi.") in step.text  # fmt: skip
     database.run(set_report, "974-001", ReportStatus.SENT, local(2026, 10, 20, 9))
     step = await marie.send("/rappels")
     assert "🗂 Compte rendu 2025-2026 de la coopérative 974-001 : envoyé, plus aucun rappel." in step.text

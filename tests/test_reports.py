@@ -395,3 +395,31 @@ async def test_a_quitus_changed_after_sending_makes_the_report_modified(bot, dem
     assert "État : ✏️ modifié" in step.text
     step = await nadia.press("📤 Envoyer à l'OCCE")
     assert "L'un des vérificateurs qui donnent le quitus doit être un parent d'élève." in step.text
+
+
+def reports_of_many_coops(session) -> None:
+    """Eleven coops whose report is validated, numbered before a twelfth's, late (in progress past 30 September)."""
+    from store.models import Coop, Report, ReportStatus
+
+    for number, status in [*((f"974-0{n:02d}", ReportStatus.VALIDATED) for n in range(11)),
+                           ("974-900", ReportStatus.IN_PROGRESS)]:  # fmt: skip
+        coop = Coop(affiliation=number, school_name=f"École {number}", department_code="974")
+        session.add(coop)
+        session.flush()
+        session.add(Report(coop_id=coop.id, fiscal_year=YEAR, status=status))
+
+
+async def test_every_report_the_ad_follows_up_has_its_examine_button(bot, demo, sim):
+    """The 🔍 buttons went to the first ten coops by number, validated ones included: a late report numbered after
+    them had none. Each group's coops named in the list have theirs, late ones first."""
+    demo.run(reports_of_many_coops)
+    paul = sim.user(PAUL, "Paul")
+    await paul.send("/valider")
+    step = await paul.press("📋 Comptes rendus")
+    assert ("⚠️ En retard (3) : 974-111 École Les Tamarins, 974-145 École Bois-de-Nèfles, 974-900 École 974-900"
+            in step.text)  # fmt: skip
+    buttons = [row[0] for row in step.last.buttons]
+    assert buttons[0] == "🔍 Examiner 974-900"  # 974-111 and 974-145 have not begun theirs: nothing to examine
+    assert buttons[1:] == [f"🔍 Examiner 974-0{n:02d}" for n in range(10)]  # the ten validated named
+    step = await paul.press("🔍 Examiner 974-900")
+    assert "974-900" in step.text

@@ -20,7 +20,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
-from bot.ui.chat import as_user, end_conversation, show, this_draft_only
+from bot.ui.chat import as_user, earlier_button, end_conversation, show, this_draft_only
 from bot.ui.formatting import balance_line, day_text, direction_word, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     DAYS, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
@@ -351,10 +351,10 @@ async def confirm_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE, use
 async def keep_cheque(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Garder ce numéro: the used number on purpose."""
     query = update.callback_query
-    await query.answer()
     number = KEEP_CHEQUE_BUTTON.read(update)
-    if number != draft(context).get("cheque"):  # a button of an earlier question
-        return CHEQUE
+    if number != draft(context).get("cheque"):  # of an earlier question of this draft, for a number typed before
+        return await earlier_button(update)
+    await query.answer()
     draft(context)["cheque_ok"] = number
     await query.edit_message_reply_markup(None)
     return await next_step(update, context, await draft_context(update, context))

@@ -9,7 +9,7 @@ import re
 from bot.ui.steps import refuse_negative
 from store.money import AmountError, parse_amount
 
-PROJECT_TAG = re.compile(r"(?:^|\s)#([\w-]{1,32})")
+PROJECT_TAG = re.compile(r"(?:^|\s)#([\w-]+)")  # whole: one too long is refused, not cut (store.books.PROJECT_MAX)
 
 
 def split_amount(text: str) -> tuple[int, str]:

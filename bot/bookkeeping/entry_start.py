@@ -71,7 +71,15 @@ def read_head(line: str, language: str) -> tuple[int, str, str | None] | str:
         amount, label = split_amount(line.split(";")[0])
     except AmountError as refused:  # no amount leading the line, or one the shared amount step refuses
         return t("ent.amount.format", language) if refused.reason == "format" else amount_problem(refused, language)
-    return (amount, *project_of(label))
+    label, project = project_of(label)
+    return project_too_long(project, language) or (amount, label, project)
+
+
+def project_too_long(project: str | None, language: str) -> str | None:
+    """What to say of a #projet longer than a project may be (the step stays, to type it shorter)."""
+    if project is None or len(project) <= store_books.PROJECT_MAX:
+        return None
+    return t("ent.project.too_long", language, project=escape(excerpt(project)), high=store_books.PROJECT_MAX)
 
 
 async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direction: Direction, line: str,
@@ -116,6 +124,9 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
 async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """The label, when the line had only an amount: the store's rule for a typed label."""
     label, project = project_of(" ".join(update.effective_message.text.split()))
+    if too_long := project_too_long(project, lang(update)):
+        await update.effective_message.reply_text(too_long)
+        return LABEL
     try:
         store_books.typed_label(label)
     except LedgerError as refused:

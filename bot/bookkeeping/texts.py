@@ -142,6 +142,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "ent.project_button": {"fr": "🏷 Projet", "en": "🏷 Project"},
     "ent.project.ask": {"fr": "Quel projet ? Choisissez, ou tapez un nom (par exemple classeverte).",
                         "en": "Which project? Choose, or type a name (for example classeverte)."},
+    "ent.project.too_long": {"fr": "Le projet « #{project} » est trop long : {high} caractères au plus. Tapez à nouveau, "
+                                   "avec un nom de projet plus court :",
+                             "en": "Project \"#{project}\" is too long: {high} characters at most. Type it again with a "
+                                   "shorter project name:"},
     "ent.project.none": {"fr": "Sans projet", "en": "No project"},
     "ent.recorded": {"fr": "Écriture {piece} enregistrée — {balance}",
                      "en": "Entry {piece} recorded — {balance}"},

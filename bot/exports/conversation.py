@@ -18,7 +18,7 @@ from bot.ui.chat import as_user, show, this_draft_only
 from bot.ui.formatting import day_text, excerpt, years_text
 from store import exports
 from store.exports import ExportBook, ExportError, Scope
-from store.years import fiscal_year_bounds, fiscal_year_of
+from store.years import fiscal_year_bounds, fiscal_year_of, parse_day, period_parts
 
 # Conversation states
 KIND, SCOPE, PERIOD, RANGE = "exp.kind", "exp.scope", "exp.period", "exp.range"
@@ -30,8 +30,6 @@ COOP_BUTTON = Button("exp:c", ID)
 YEAR_BUTTON = Button("exp:y", YEAR)
 RANGE_BUTTON = Button("exp:range")
 CANCEL_BUTTON = Button("exp:cancel")
-_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_RANGE_SHAPE = re.compile(r"\s*(?:du\s+|from\s+)?\d{1,2}/\d{1,2}/\d{4}\s*(?:[-–—]|au|à|to|\s)\s*\d{1,2}/\d{1,2}/\d{4}\s*", re.I)
 # The buttons of this file's questions and of its period question shown last: not those of an earlier /export's.
 this_export_only = this_draft_only(KEY)
 
@@ -169,18 +167,18 @@ async def ask_range(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 async def typed_range(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """jj/mm/aaaa-jj/mm/aaaa typed: the file, or what is expected and the question again."""
     language, typed = lang(update), update.effective_message.text
-    example = range_example(current_scope(context))
+    scope = current_scope(context)
+    example = range_example(scope)
     quoted = escape(excerpt(typed, 40))
-    if not _RANGE_SHAPE.fullmatch(typed):
+    parts = period_parts(typed)
+    if parts is None:
         await update.effective_message.reply_text(t("exp.range.invalid", language, typed=quoted, example=example))
         return RANGE
-    days = []
-    for day, month, year in _DAY.findall(typed):
-        try:
-            days.append(date(int(year), int(month), int(day)))
-        except ValueError:
-            await update.effective_message.reply_text(t("exp.range.no_such_day", language, example=example,
-                                                        day=f"{int(day):02d}/{int(month):02d}/{year}"))  # fmt: skip
+    days = [parse_day(part, scope.today) for part in parts]
+    for part, day in zip(parts, days):
+        if day is None:  # shaped as a date, as other date steps say it: « 31/02/2026 » n'est pas une date
+            await update.effective_message.reply_text(t("exp.range.not_a_day", language, day=escape(part),
+                                                        example=example))  # fmt: skip
             return RANGE
     try:
         exports.check_period(*days)

@@ -48,8 +48,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "exp.range.invalid": {"fr": "« {typed} » : tapez deux dates jj/mm/aaaa, la première puis la dernière "
                                 "(par exemple {example}) :",
                           "en": "\"{typed}\": type two dates dd/mm/yyyy, the first then the last (for example {example}):"},
-    "exp.range.no_such_day": {"fr": "Le {day} n'existe pas. Tapez la période, par exemple {example} :",
-                              "en": "There is no {day}. Type the period, for example {example}:"},
+    "exp.range.not_a_day": {"fr": "« {day} » n'est pas une date. Tapez la période, par exemple {example} :",
+                            "en": "\"{day}\" is not a date. Type the period, for example {example}:"},
     "exp.range.backwards": {"fr": "La période finit avant de commencer ({typed}). Tapez d'abord la première date, "
                                   "par exemple {example} :",
                             "en": "The period ends before it starts ({typed}). Type the first date first, "

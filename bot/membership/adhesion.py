@@ -75,6 +75,12 @@ def pages_of(table: AdhesionView, language: str) -> list[list[str]]:
 
 
 def state_line(table: AdhesionView, language: str) -> str:
+    """Where the membership stands; reopened by the AD, why first (the mandataire has it to hand, escaped)."""
+    reopened = table.reopened_reason and t("adh.state.reopened", language, reason=escape(table.reopened_reason))
+    return "\n".join(filter(None, (reopened, _state(table, language))))
+
+
+def _state(table: AdhesionView, language: str) -> str:
     deadline = day_text(table.deadline)
     if table.state == "submitted":
         return t("adh.state.submitted", language, day=day_text(table.submitted_at))

@@ -283,6 +283,9 @@ async def confirm_succession(update: Update, context: ContextTypes.DEFAULT_TYPE)
     for who, key in zip(done.told, keys):
         telegram_id, person_language = who.person.telegram_id, who.person.language
         await set_chat_menu(context.bot, telegram_id, who, person_language)
-        await notify(context, telegram_id, t(key, person_language, name=name, affiliation=done.affiliation))
+        told = t(key, person_language, name=name, affiliation=done.affiliation)
+        if telegram_id == done.successor_telegram_id and done.verificateur_ended:
+            told += "\n\n" + t("role.verificateur_ended", person_language, affiliation=done.affiliation)
+        await notify(context, telegram_id, told)
         if telegram_id == done.successor_telegram_id:  # the form the bank asks for, filled in
             await send_mandate_form(context, telegram_id, done.form, person_language)

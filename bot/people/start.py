@@ -63,7 +63,10 @@ async def open_invitation(update: Update, context: ContextTypes.DEFAULT_TYPE, co
         await ask_staff_to_confirm(context, accepted)
         return
     await set_chat_menu(context.bot, update.effective_chat.id, accepted.who, language)
-    await update.effective_message.reply_text(t(f"welcome.{accepted.role.value}", language, **values))
+    welcome = t(f"welcome.{accepted.role.value}", language, **values)
+    if accepted.verificateur_ended:
+        welcome += "\n\n" + t("role.verificateur_ended", language, **values)
+    await update.effective_message.reply_text(welcome)
 
 
 async def ask_staff_to_confirm(context: ContextTypes.DEFAULT_TYPE, accepted: invitations.Accepted) -> None:

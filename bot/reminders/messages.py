@@ -126,10 +126,14 @@ def quitus_waiting(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
 
 @writer(WITHDRAWN)
 def quitus_withdrawn(message: Claimed) -> tuple[str, InlineKeyboardMarkup]:
-    """Not a reminder: to a vérificateur whose quitus a reopened class ledger withdrew."""
+    """Not a reminder: to a vérificateur whose quitus a reopened class ledger, or a change to the books checked
+    before the report was sent, withdrew."""
     language, params = message.language, message.params
-    text = t("rep.quitus.withdrawn", language, ledger=escape(params["ledger"]), affiliation=params["affiliation"],
-             years=years_text(message.year))  # fmt: skip
+    values = {"affiliation": params["affiliation"], "years": years_text(message.year)}
+    if "ledger" in params:
+        text = t("rep.quitus.withdrawn", language, ledger=escape(params["ledger"]), **values)
+    else:
+        text = t("rep.quitus.withdrawn_books", language, **values)
     return text, _report_keyboard(message)
 
 

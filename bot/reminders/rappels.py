@@ -13,7 +13,7 @@ from bot.texts import TEXTS, lang, plural, t
 from bot.ui.buttons import ID, WORD, Button, button
 from bot.ui.chat import as_user
 from bot.ui.formatting import day_text, years_text
-from reminders.due import ADHESION, DIGEST, LAST_DAY, LAST_DAY_KINDS, LATE, REPORT, VALIDATION
+from reminders.due import ADHESION, DIGEST, LAST_DAY, LAST_DAY_KINDS, LATE, REPORT, REPORT_LATE_WEEKS, VALIDATION
 from store import reminders
 from store.reminders import MembershipPlan, ReminderError, RemindersView, ReportPlan
 
@@ -50,7 +50,7 @@ def kind_lines(view: RemindersView, kind: str, language: str) -> list[str]:
     if kind == ADHESION:
         return [membership_line(plan, language) for plan in view.memberships]
     if kind == REPORT:
-        return [report_line(plan, language) for plan in view.reports]
+        return [report_line(plan, language, muted=REPORT in view.muted) for plan in view.reports]
     if kind == DIGEST:
         after = t("rap.digest.next", language, day=day_text(coming[0].steps[0][0])) if coming else ""
         return [t("rap.digest", language, next=after)]
@@ -81,13 +81,14 @@ def membership_line(plan: MembershipPlan, language: str) -> str:
     return t("rap.adhesion.dates", language, affiliation=plan.affiliation, dates=dates_text(plan.steps, language))
 
 
-def report_line(plan: ReportPlan, language: str) -> str:
+def report_line(plan: ReportPlan, language: str, *, muted: bool = False) -> str:
     """The report's countdown still to come, then its weekly "en retard" as one span; or why nothing comes."""
     values = {"years": years_text(plan.year), "affiliation": plan.affiliation}
     if plan.sent:
         return t("rap.report.sent", language, **values)
-    if not plan.steps:
-        return t("rap.report.over", language, **values)
+    if not plan.steps:  # muted, or late past its weekly reminders
+        key = "rap.report.over.muted" if muted else "rap.report.over.late" if plan.late else "rap.report.over"
+        return t(key, language, weeks=REPORT_LATE_WEEKS, **values)
     dates = [dates_text(((day, step),), language) for day, step in plan.steps if not step.startswith(LATE)]
     late = [day for day, step in plan.steps if step.startswith(LATE)]
     if len(late) > 1:

@@ -111,6 +111,13 @@ TEXTS: dict[str, dict[str, str]] = {
                         "en": "🗂 Report {years} of cooperative {affiliation}: sent, no more reminders."},
     "rap.report.over": {"fr": "🗂 Compte rendu {years} de la coopérative {affiliation} : plus de rappel.",
                         "en": "🗂 Report {years} of cooperative {affiliation}: no more reminders."},
+    "rap.report.over.muted": {"fr": "🗂 Compte rendu {years} de la coopérative {affiliation} : plus de rappel, vous "
+                                     "les avez coupés.",
+                               "en": "🗂 Report {years} of cooperative {affiliation}: no more reminders, you muted them."},
+    "rap.report.over.late": {"fr": "🗂 Compte rendu {years} de la coopérative {affiliation} : plus de rappel, ses "
+                                    "{weeks} semaines de rappels « en retard » sont passées ; l'OCCE assure le suivi.",
+                              "en": "🗂 Report {years} of cooperative {affiliation}: no more reminders, its {weeks} "
+                                    "weeks of \"late\" reminders are over; the OCCE follows it up."},
     "rap.digest": {"fr": "📊 Synthèse de la semaine : chaque lundi matin, de septembre à novembre{next}.",
                    "en": "📊 Weekly digest: every Monday morning, from September to November{next}."},
     "rap.digest.next": {"fr": " ; la prochaine le {day}", "en": "; the next one on {day}"},

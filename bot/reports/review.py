@@ -40,6 +40,7 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     for department, rows in await as_user(update, context, report_sending.follow_ups):
         year = rows[0].year if rows else None
         lines = [t("rep.follow.title", language, years=years_text(year) if year else "", department=department)]
+        shown = []  # each group's coops named above, in its order: every report among them has its 🔍
         for name, _ in GROUPS:
             members = [r for r in rows if group_of(r) == name]
             if members:
@@ -47,8 +48,9 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if len(members) > SHOWN:
                     names += " " + t("follow.more", language, others=plural(len(members) - SHOWN, "word.other", language))
                 lines.append(f"{t(f'rep.follow.{name}', language)} ({len(members)}) : {names}")
+                shown += members[:SHOWN]
         keyboard = [[button(t("rep.button.review", language, affiliation=r.affiliation), REVIEW_BUTTON.data(r.report_id))]
-                    for r in rows if r.report_id and group_of(r) != "not_started"][:SHOWN]  # fmt: skip
+                    for r in shown if r.report_id]  # fmt: skip
         await update.effective_message.reply_text("\n\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard))
 
 

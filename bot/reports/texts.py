@@ -70,6 +70,12 @@ TEXTS: dict[str, dict[str, str]] = {
                              "en": "🔓 Ledger {ledger} of cooperative {affiliation} was reopened: the {years} accounts "
                                    "you checked will change, and your quitus is withdrawn. The mandataire will ask "
                                    "for it again once the ledger is closed again."},
+    "rep.quitus.withdrawn_books": {"fr": "✏️ Les comptes {years} de la coopérative {affiliation} que vous avez vérifiés "
+                                         "ont changé avant l'envoi du compte rendu : votre quitus est retiré. Le "
+                                         "mandataire vous le redemandera.",
+                                   "en": "✏️ The {years} accounts of cooperative {affiliation} you checked changed before "
+                                         "the report was sent: your quitus is withdrawn. The mandataire will ask for it "
+                                         "again."},
     "clo.reopen.confirm": {"fr": "🔓 Rouvrir le cahier", "en": "🔓 Reopen the ledger"},
     "clo.reopen.done": {"fr": "🔓 Cahier {ledger} rouvert pour l'exercice {years} : le reversement du {day} est annulé. "
                               "Reclôturez-le avec /cloture une fois corrigé.",

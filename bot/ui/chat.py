@@ -91,13 +91,17 @@ def this_draft_only(key: str):
         async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE):
             query, current = update.callback_query, context.user_data.get(key, {})
             if query and query.message.message_id < max(current.get("begun", 0), current.get("card", 0)):
-                await query.answer(t("draft.earlier_button", lang(update)), show_alert=True)
-                return None
+                return await earlier_button(update)
             return await callback(update, context)
 
         return handler
 
     return checked
+
+
+async def earlier_button(update: Update) -> None:
+    """A button of an earlier question or card of the draft: told so, nothing done, the step kept (None)."""
+    await update.callback_query.answer(t("draft.earlier_button", lang(update)), show_alert=True)
 
 
 async def leave_view(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
