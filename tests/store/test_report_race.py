@@ -12,6 +12,7 @@ import pytest
 from store import entries, report_sending
 from store.models import Direction, Means
 from store.people import who_is
+from store.reports import ReportError
 from tests.reportworld import MARIE, TODAY, YEAR, coop_and_ledgers
 from tests.store import test_reports
 from tests.store.test_reports import act, modified, ready
@@ -35,8 +36,8 @@ def cheque(session):
                                 splits="fournitures", cheque_number="0000102", today=TODAY)
 
 
-def together(first, second) -> None:
-    """``first(written)`` in one thread, ``second()`` in another once ``first`` sets ``written``."""
+def together(first, second) -> list[Exception]:
+    """``first(written)`` in one thread, ``second()`` in another once ``first`` sets ``written``: what they raised."""
     written = threading.Event()
     errors = []
 
@@ -55,10 +56,12 @@ def together(first, second) -> None:
         thread.start()
     for thread in threads:
         thread.join(30)
-    assert errors == []
+    return errors
 
 
 def test_a_sending_waits_for_a_change_under_way(postgresql):
+    """The sending waits for the change's commit, and so finds the quitus it withdrew (they certified the books
+    as they were checked): the report is not sent without it. Had it not waited, it would have gone first."""
     report_id = ready(postgresql)
     done = []
 
@@ -74,8 +77,9 @@ def test_a_sending_waits_for_a_change_under_way(postgresql):
         act(postgresql, MARIE, report_sending.send, report_id)
         done.append("send")
 
-    together(change, send)
-    assert done == ["change", "send"] or modified(postgresql)
+    refused = together(change, send)
+    assert done == ["change"]
+    assert [(type(e), e.reason, e.details) for e in refused] == [(ReportError, "quitus_count", {"have": 0, "needed": 2})]
 
 
 def test_a_change_made_while_the_report_is_sent_turns_it_modified(postgresql):
@@ -87,6 +91,6 @@ def test_a_change_made_while_the_report_is_sent_turns_it_modified(postgresql):
             written.set()
             time.sleep(HELD)
 
-    together(send, lambda: postgresql.run(cheque))
+    assert together(send, lambda: postgresql.run(cheque)) == []
     assert modified(postgresql)
     assert postgresql.run(report_sending.changes_to_tell)  # the change is told
