@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from store import closing, quitus, report_sending, reports
+from store import closing, cra, quitus, report_sending, reports
 from store.errors import StoreError
 from store.models import Direction, Means, OutboxMessage, Person, Quitus
 from tests.test_reports import told
@@ -132,3 +132,29 @@ async def test_the_verificateurs_are_told_when_the_books_they_checked_change(bot
                             "redemandera.")
     text = flat((await helene.send("/compterendu")).text)
     assert "Quitus : à demander" in text
+
+
+async def test_a_quitus_counts_only_from_a_verificateur_still_one_when_the_report_is_sent(bot, sim, database):
+    """Gilbert gave his quitus, then became signataire (his vérificateur role ends): a manager's quitus is no
+    quitus, so the report is not sent on it, and /compterendu no longer counts it."""
+    from tests.test_invitations import code_in
+
+    y = reported_year(database)
+    report_id = y.act("mandataire", reports.open_report, y.coop).report_id
+    y.act("mandataire", cra.projects_done, report_id)
+    grant = y.act("mandataire", reports.open_report, y.coop).figures.subventions[0].entry_id
+    for kind, grant_id in (("statement", None), ("grant", grant)):
+        y.act("mandataire", report_sending.attach, report_id, kind=kind, path="/nowhere.pdf",
+              mime_type="application/pdf", size=10, grant_id=grant_id)  # fmt: skip
+    helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
+    gilbert = sim.user(PEOPLE["verificateur"][0], "Gilbert")
+    assert "Quitus : 2 sur les 2 nécessaires" in flat((await helene.send("/compterendu")).text)
+    await helene.send("/inviter")
+    code = code_in((await helene.press("Signataire")).text)
+    step = await gilbert.send(f"/start {code}")
+    assert "Vous n'êtes plus vérificateur·rice aux comptes de la coopérative 974-300" in step.text
+    step = await helene.send("/compterendu")
+    assert "Quitus : 1 sur les 2 nécessaires" in flat(step.text) and VERIFICATEURS[0] not in step.text
+    step = await helene.press("📤 Envoyer à l'OCCE")
+    assert "Il faut le quitus d'au moins 2 vérificateurs ; 1 reçu pour l'instant." in step.text
+    assert y.act("mandataire", reports.report_view, report_id).state == "quitus_requested"
