@@ -35,7 +35,7 @@ async def test_receipt_amount_on_the_line_then_label(bot, cast, demo_books):
     step = await julien.send("/recette 5")
     assert step.text.startswith("Et son libellé ?")
     step = await julien.send("x" * 121)
-    assert step.text.startswith("Le libellé doit faire de 1 à 120 caractères")
+    assert step.text == "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le."
     step = await julien.send("Dons parents")  # still the label step
     assert step.text == "Sur quel compte ?"
 

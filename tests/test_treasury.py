@@ -102,7 +102,7 @@ async def test_a_teacher_deposits_cash_at_the_bank(bot, cast, demo_books):
     step = await julien.send(DAY)
     assert step.text == "Libellé : « Remise d'espèces en banque ».\nGardez-le, ou tapez-en un autre :"
     step = await julien.send("x" * 121)
-    assert step.text == "Le libellé doit faire de 1 à 120 caractères."
+    assert step.text == "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le."  # as /depense says it
     step = await julien.press("✅ Garder ce libellé")
     assert step.text == ("Mouvement à enregistrer\n"
                          "🏦 Dépôt d'espèces en banque — cahier CE1A, de la caisse vers la banque\n"

@@ -62,11 +62,6 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
 this_entry_only = this_draft_only(DRAFT)
 
 
-def label_refusal(refused: LedgerError, language: str) -> str:
-    """Why the store refused a typed label: too long (or empty), or saying nothing."""
-    return t("ent.label.length", language) if refused.reason == "label_length" else refusal(refused, language)
-
-
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
                         day: date | None = None) -> entries.EntryContext:  # fmt: skip
     """In one store call: the ledgers, the draft's ledger (or ``ledger_id``) with its accounts and
@@ -515,7 +510,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
         current["asked"] = True
         return await card_again(update, context, known)
-    said = label_refusal(refused, lang(update)) if refused.reason in LABEL_REASONS else refusal(refused, lang(update))
+    said = refusal(refused, lang(update))
     if refused.reason in DAY_REASONS and current.get("day"):  # which day: « 15/12 » on a line may be last year's
         said = f"{t('ent.day.understood', lang(update), day=day_text(date.fromisoformat(current['day'])))} {said}"
     await update.effective_message.reply_text(said)

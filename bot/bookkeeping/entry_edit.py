@@ -12,7 +12,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.bookkeeping.entries import label_refusal, means_for
+from bot.bookkeeping.entries import means_for
 from bot.bookkeeping.receipts import EDIT_BUTTON
 from bot.bookkeeping.journal import (
     FIELDS_BUTTON, KEY, OPEN_BUTTON, changed_text, current_ledger, load_entry, means_text, show_entry, warned,
@@ -307,8 +307,8 @@ async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, change: di
     if error is not None:
         if error.reason == "report_unconfirmed":
             return await confirm_change(update, context, change, done.entry)
-        if typed and error.reason not in FINAL_REFUSALS:  # a label refused as /depense says it (« raccourcissez-le »)
-            await update.effective_message.reply_text(label_refusal(error, language))
+        if typed and error.reason not in FINAL_REFUSALS:  # a label refused: typed again
+            await update.effective_message.reply_text(refusal(error, language))
             return TYPING
         journal.pop("field", None)
         return await show_entry(update, context, done.entry, refusal(error, language), edit=False)

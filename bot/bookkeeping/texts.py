@@ -65,8 +65,6 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "And its label? For example: Batteries for the class"},
     "ent.amount.format": {"fr": "Je ne lis pas de montant au début : tapez par exemple 12,50 Piles pour la classe.",
                           "en": "I cannot read an amount first: type for example 12.50 Batteries for the class."},
-    "ent.label.length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
-                         "en": "The label must be 1 to 120 characters long: shorten it."},
     "ent.extra.twice": {"fr": "« {first} » et « {second} » donnent tous deux {what} : une seule fois par écriture. "
                               "Retapez la ligne, ou tapez le montant et le libellé seuls.",
                         "en": "\"{first}\" and \"{second}\" both give {what}: once per entry. "
