@@ -243,27 +243,35 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     left = money(parts_left(draft(context)), language)
     rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), REST_BUTTON.data(code))],
                                  [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
-    await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
-                                  reply_markup=rest)  # fmt: skip
+    await query.edit_message_text(part_question(account, left, language), reply_markup=rest)
     draft(context)["card"] = query.message.message_id  # its Le reste alone is this part's (this_entry_only)
     return SPLIT_AMOUNT
+
+
+def part_question(account: Account, left: str, language: str) -> str:
+    return t("ent.split.ask", language, account=escape(account.label), left=left)
 
 
 @this_entry_only
 async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A part's amount typed, or "le reste" pressed; once nothing is left, the ventilation is done."""
     current, language = draft(context), lang(update)
+    known = None
     if update.callback_query:  # on this part's question (an earlier part's is refused as an earlier card's)
         await update.callback_query.answer()
-        await update.callback_query.edit_message_reply_markup(None)
-        cents = parts_left(current)
+        cents, known = parts_left(current), await draft_context(update, context)
+        account = next(a for a in known.accounts if a.code == current["part_account"])
+        left = money(cents, language)  # the button pressed stays said under its question, as other answers
+        await update.callback_query.edit_message_text(
+            f"{part_question(account, left, language)} {t('ent.split.rest', language, left=left)}")
     elif (cents := await read_part(update, parts_left(current), language)) is None:
         return SPLIT_AMOUNT
     current["parts"].append([current.pop("part_account"), cents])
+    known = known or await draft_context(update, context)
     if parts_left(current):
-        return await ask_split_account(update, context, (await draft_context(update, context)).accounts, edit=False)
+        return await ask_split_account(update, context, known.accounts, edit=False)
     current["splits"] = current.pop("parts")
-    return await next_step(update, context, await draft_context(update, context))
+    return await next_step(update, context, known)
 
 
 # ------------------------------------------------------------------ means, cheque, date
