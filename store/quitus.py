@@ -1,7 +1,8 @@
 """The quitus: the manager asks the vérificateurs aux comptes, once every class ledger is closed, and
 each gives theirs with their name, today's date and whether they are a parent. Two are needed to send
 the report, one of a parent (store.report_sending.send); a vérificateur who is also mandataire or
-signataire of the coop gives none.
+signataire of the coop gives none, and the quitus of one who became so since no longer counts
+(store.reports._view: only current vérificateurs' count until the report is sent).
 """
 
 from __future__ import annotations

@@ -51,6 +51,7 @@ PROJECTS_MAX = 20
 # The CRF's reason codes that block the quitus: the books must be final before anyone checks them.
 LEDGERS_OPEN = "class_ledgers_open"
 CHANGEABLE = (ReportStatus.SENT, ReportStatus.TO_COMPLETE)  # a change makes them "modifié"
+AS_SENT = (ReportStatus.SENT, ReportStatus.VALIDATED)  # what the AD has, unchanged since
 
 
 class ReportError(StoreError):
@@ -260,12 +261,17 @@ def _state(report: Report | None, figures: YearReport) -> str:
 
 def _view(session: Session, who: Who, coop: Coop, year: int, report: Report | None) -> ReportView:
     figures = crf.year_report(session, who, coop.id, year)
+    eligible = _eligible_verificateurs(session, coop.id)
     projects, quitus, attachments, proved = (), (), [], frozenset()
     if report is not None:
         projects = tuple(ProjectView(p.id, p.title, p.classes, p.description) for p in session.exec(
             select(ReportProject).where(ReportProject.report_id == report.id).order_by(ReportProject.id)))
+        # Until it is sent, a quitus counts only while its giver is a vérificateur (not a manager since): sending
+        # counts these. Once sent, the report shows the quitus it was sent with.
+        counted = {p.id for p in eligible}
         quitus = tuple(QuitusView(q.name, q.parent, q.day) for q in session.exec(
-            select(Quitus).where(Quitus.report_id == report.id).order_by(Quitus.confirmed_at)))
+            select(Quitus).where(Quitus.report_id == report.id).order_by(Quitus.confirmed_at))
+            if report.status in AS_SENT or q.person_id in counted)
         rows = session.exec(select(ReportAttachment.kind, ReportAttachment.entry_id)
                             .where(ReportAttachment.report_id == report.id)).all()  # fmt: skip
         attachments = [kind for kind, _ in rows]
@@ -273,12 +279,12 @@ def _view(session: Session, who: Who, coop: Coop, year: int, report: Report | No
     deadline = _deadline(session, coop, year)
     state = _state(report, figures)
     person_id = who.person.id if who.person else None
-    verificateur = any(p.id == person_id for p in _eligible_verificateurs(session, coop.id))
+    verificateur = any(p.id == person_id for p in eligible)
     return ReportView(
         report.id if report else None, coop.id, coop.affiliation, coop.school_name, year, state, figures,
         report.councils if report else None, report.occe_actions if report else None,
         report.comments if report else None, bool(report and report.projects_done), projects, quitus,
-        tuple(p.name for p in _eligible_verificateurs(session, coop.id)),
+        tuple(p.name for p in eligible),
         "statement" in attachments, attachments.count("grant"), proved, report.ad_comment if report else None,
         deadline, _today(session, coop) > deadline and state not in ("sent", "validated"),
         may(who, Action.MANAGE_COOP, coop_id=coop.id), verificateur, _version(report) if report else 0,

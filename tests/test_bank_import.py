@@ -19,7 +19,7 @@ from tests.bankfiles import (
     ACCOUNT, LAYOUTS, Line, bank_lines, banque_postale, cfonb, credit_agricole, credit_mutuel, ofx, record_term,
 )  # fmt: skip
 from tests.test_treasury import euros, flat
-from tests.world import PERSONAS, seed_world
+from tests.world import EARLIER_BUTTON, PERSONAS, seed_world
 
 TODAY = today_in("Indian/Reunion")
 YEAR = fiscal_year_of(TODAY)
@@ -459,6 +459,29 @@ async def test_a_second_file_while_the_proposals_show_is_not_a_receipt(bot, cast
     assert flat(step.text).startswith("Un relevé est en cours") and "Fichier OFX" in flat(step.text)
     assert demo_books.run(lambda s: s.exec(select(Receipt)).all()) == []
     step = await marie.press(first)  # still going through the statement
+    assert step.last.buttons[0][0] == "☐" + first[1:]
+
+
+async def test_only_the_latest_files_proposals_act(bot, cast, demo_books):
+    """The proposals of a file sent in an earlier /pointage acted on the file of the one begun since: their ☑ left
+    out its line, their ✅ Pointer recorded it."""
+    lines, closing = statement_of(demo_books, extra=[FEES])
+    marie = cast["mandataire"]
+    await marie.send("/pointage")
+    older = (await marie.send_document(ofx(TODAY, closing, lines), "releve.ofx")).last
+    first = older.buttons[0][0]
+    await marie.send("/pointage")
+    step = await marie.send_document(credit_agricole(TODAY, closing, lines), "releve.csv")
+    assert "Fichier CSV" in flat(step.text) and step.last.buttons[0][0] == first
+    latest = step.last
+    step = await marie.send_document(b"%PDF-1.4 facture", "facture.pdf")  # not read: the proposals again, below
+    assert flat(step.text).startswith("Un relevé est en cours")
+    for message in (older, latest):
+        for label in (first, older.buttons[-2][0]):
+            step = await marie.press(label, message=message)
+            assert step.answer == EARLIER_BUTTON
+            assert not step.edited and not step.messages
+    step = await marie.press(first)  # the proposals shown last still act
     assert step.last.buttons[0][0] == "☐" + first[1:]
 
 

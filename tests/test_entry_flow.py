@@ -35,7 +35,7 @@ async def test_receipt_amount_on_the_line_then_label(bot, cast, demo_books):
     step = await julien.send("/recette 5")
     assert step.text.startswith("Et son libellé ?")
     step = await julien.send("x" * 121)
-    assert step.text.startswith("Le libellé doit faire de 1 à 120 caractères")
+    assert step.text == "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le."
     step = await julien.send("Dons parents")  # still the label step
     assert step.text == "Sur quel compte ?"
 
@@ -243,8 +243,10 @@ async def test_split_with_the_rest_button_and_other_accounts(bot, cast, demo_boo
     assert ["Produits exceptionnels"] in step.last.buttons and ["Autres comptes…"] not in step.last.buttons
     step = await marie.press("Produits exceptionnels")
     assert step.last.buttons[0] == [eur("Le reste (49,50 €)")]
-    step = await marie.press("Le reste")
-    assert step.last.content == "Reçu comment ?"
+    step = await marie.press("Le reste")  # said under its question, as every other answer
+    assert step.edited[-1].content == eur("Quel montant sur « Produits exceptionnels » ? (reste 49,50 €) "
+                                          "Le reste (49,50 €)")  # fmt: skip
+    assert step.edited[-1].buttons == [] and step.last.content == "Reçu comment ?"
     await marie.press("💶 Espèces (caisse)")
     step = await marie.press("Aujourd'hui")
     assert eur("Produits exceptionnels : 49,50 €") in step.last.content

@@ -322,6 +322,35 @@ async def test_the_amount_of_a_split_entry_asks_the_split_again(bot, cast, demo_
                                                          "transports) : 8,00 €") in step.text  # fmt: skip
 
 
+async def test_a_split_entrys_accounts_are_changed_part_by_part(bot, cast, demo_books):
+    """A split entry's edit menu had no « Compte » (an entry on one account has it): « Comptes » asks each part's
+    account in turn, its amount kept, « Garder » keeping the account it has."""
+    split = expense(demo_books, JULIEN, "CE1A", "Sortie et fournitures", 1500,
+                    splits=[("fournitures", 1000), ("sorties", 500)])  # fmt: skip
+    supplies = "Fournitures éducatives et administratives"
+    trips = "Charges des activités éducatives (sorties, spectacles, transports)"
+    julien = cast["enseignant"]
+    await julien.send("/journal")
+    await julien.press(eur(f"{split.piece} · −15,00 €"))
+    step = await julien.press("✏️ Modifier")
+    assert ["Comptes"] in step.last.buttons
+    step = await julien.press("Comptes")
+    assert step.text == eur(f"Écriture {split.piece}, répartie sur 2 comptes — part 1/2, 10,00 € sur « {supplies} » : "
+                            "sur quel compte ?")  # fmt: skip
+    assert step.last.buttons[0] == [f"Garder « {supplies} »"] and [supplies] not in step.last.buttons
+    assert step.last.buttons[-2:] == [["Autres comptes…"], ["↩️ Retour"]]
+    step = await julien.press(f"Garder « {supplies} »")
+    assert step.text == eur(f"Écriture {split.piece}, répartie sur 2 comptes — part 2/2, 5,00 € sur « {trips} » : "
+                            "sur quel compte ?")  # fmt: skip
+    step = await julien.press("Autres comptes…")
+    step = await julien.press("Services bancaires")
+    assert f"Écriture {split.piece} modifiée" in step.text
+    assert eur(f"{supplies} : 10,00 €") in step.text and eur("Services bancaires : 5,00 €") in step.text
+    assert trips not in step.text
+    parts = act(demo_books, JULIEN, entries.get_entry, entry_id(demo_books, "Sortie et fournitures")).splits
+    assert sorted((p.account_label, p.amount) for p in parts) == [(supplies, 1000), ("Services bancaires", 500)]
+
+
 async def test_cancel_with_confirmation_keeps_the_number(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/journal")

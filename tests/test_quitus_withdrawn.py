@@ -9,9 +9,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from store import closing, quitus, report_sending, reports
+from store import closing, cra, quitus, report_sending, reports
 from store.errors import StoreError
 from store.models import Direction, Means, OutboxMessage, Person, Quitus
+from store.people import who_is
 from tests.test_reports import told
 from tests.yearend import CLOSING_LABEL, PEOPLE, VERIFICATEURS, reported_year
 
@@ -132,3 +133,71 @@ async def test_the_verificateurs_are_told_when_the_books_they_checked_change(bot
                             "redemandera.")
     text = flat((await helene.send("/compterendu")).text)
     assert "Quitus : à demander" in text
+
+
+def ready_to_send(y) -> int:
+    """The year's report with everything it needs to be sent: its projects, the August statement, the grant's
+    proof; its id."""
+    report_id = y.act("mandataire", reports.open_report, y.coop).report_id
+    y.act("mandataire", cra.projects_done, report_id)
+    grant = y.act("mandataire", reports.open_report, y.coop).figures.subventions[0].entry_id
+    for kind, grant_id in (("statement", None), ("grant", grant)):
+        y.act("mandataire", report_sending.attach, report_id, kind=kind, path="/nowhere.pdf",
+              mime_type="application/pdf", size=10, grant_id=grant_id)  # fmt: skip
+    return report_id
+
+
+async def test_a_quitus_counts_only_from_a_verificateur_still_one_when_the_report_is_sent(bot, sim, database):
+    """Gilbert gave his quitus, then became signataire (his vérificateur role ends): a manager's quitus is no
+    quitus, so the report is not sent on it, and /compterendu no longer counts it."""
+    from tests.test_invitations import code_in
+
+    y = reported_year(database)
+    report_id = ready_to_send(y)
+    helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
+    gilbert = sim.user(PEOPLE["verificateur"][0], "Gilbert")
+    assert "Quitus : 2 sur les 2 nécessaires" in flat((await helene.send("/compterendu")).text)
+    await helene.send("/inviter")
+    code = code_in((await helene.press("Signataire")).text)
+    step = await gilbert.send(f"/start {code}")
+    assert "Vous n'êtes plus vérificateur·rice aux comptes de la coopérative 974-300" in step.text
+    step = await helene.send("/compterendu")
+    assert "Quitus : 1 sur les 2 nécessaires" in flat(step.text) and VERIFICATEURS[0] not in step.text
+    step = await helene.press("📤 Envoyer à l'OCCE")
+    assert "Il faut le quitus d'au moins 2 vérificateurs ; 1 reçu pour l'instant." in step.text
+    assert y.act("mandataire", reports.report_view, report_id).state == "quitus_requested"
+
+
+def test_a_report_sent_shows_its_quitus_until_sent_back_then_counts_the_verificateurs_only(database):
+    """Sent, the report keeps the quitus it was sent with (the AD examines that); sent back, a quitus whose giver
+    became signataire since no longer counts, and the report is not sent again on it."""
+    from store.models import Role, RoleKind, utcnow
+
+    y = reported_year(database)
+    report_id = ready_to_send(y)
+    assert y.act("mandataire", report_sending.send, report_id).view.state == "sent"
+
+    def gilbert_becomes_signataire(session):
+        person = session.exec(select(Person).where(Person.telegram_id == PEOPLE["verificateur"][0])).one()
+        role = session.exec(select(Role).where(Role.person_id == person.id, Role.kind == RoleKind.VERIFICATEUR)).one()
+        role.ended_at = utcnow()
+        session.add_all([role, Role(person_id=person.id, kind=RoleKind.SIGNATAIRE, coop_id=role.coop_id)])
+
+    y.db.run(gilbert_becomes_signataire)
+    assert [q.name for q in y.act("mandataire", reports.report_view, report_id).quitus] == list(VERIFICATEURS)
+    def sent_back(session):
+        ad = Person(telegram_id=4999, name="Paul")
+        session.add(ad)
+        session.flush()
+        session.add(Role(person_id=ad.id, kind=RoleKind.AD, department_code="974"))
+        session.flush()
+        report_sending.send_back(session, who_is(session, 4999), report_id, "Précisez les sorties.")
+
+    y.db.run(sent_back)
+    assert [q.name for q in y.act("mandataire", reports.report_view, report_id).quitus] == [VERIFICATEURS[1]]
+    try:
+        y.act("mandataire", report_sending.send, report_id)
+    except StoreError as refused:
+        assert refused.reason == "quitus_count" and refused.details == {"have": 1, "needed": 2}
+    else:
+        raise AssertionError("sent on the quitus of a signataire")

@@ -102,7 +102,7 @@ async def test_a_teacher_deposits_cash_at_the_bank(bot, cast, demo_books):
     step = await julien.send(DAY)
     assert step.text == "Libellé : « Remise d'espèces en banque ».\nGardez-le, ou tapez-en un autre :"
     step = await julien.send("x" * 121)
-    assert step.text == "Le libellé doit faire de 1 à 120 caractères."
+    assert step.text == "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le."  # as /depense says it
     step = await julien.press("✅ Garder ce libellé")
     assert step.text == ("Mouvement à enregistrer\n"
                          "🏦 Dépôt d'espèces en banque — cahier CE1A, de la caisse vers la banque\n"
@@ -400,6 +400,30 @@ async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
     julien = cast["enseignant"]
     step = await julien.send("/pointage")
     assert step.text == "La commande /pointage n'est pas ouverte à votre rôle. Tapez /aide pour voir les vôtres."
+
+
+
+async def test_only_the_latest_pointage_acts(bot, cast, demo_books):
+    """The buttons of an earlier /pointage acted on the one begun since: its « Aujourd'hui » dated the latest
+    statement, its boxes and ✅ Terminer ticked and recorded the latest screen's."""
+    marie = cast["mandataire"]
+    older_day = (await marie.send("/pointage")).last
+    await marie.send("/pointage")
+    step = await marie.press("Aujourd'hui", message=older_day)
+    assert step.answer == EARLIER_BUTTON and not step.edited and not step.messages
+    await marie.press("Aujourd'hui")
+    older = (await marie.send("100")).last
+    first = older.buttons[0][0]
+    assert first.startswith("☐ ")
+    await marie.send("/pointage")
+    step = await marie.send(DAY)  # the same statement, taken up again: a new screen
+    assert "reprenons son pointage" in flat(step.text)
+    for label in (first, "✅ Terminer"):
+        step = await marie.press(label, message=older)
+        assert step.answer == EARLIER_BUTTON
+        assert not step.edited and not step.messages
+    step = await marie.press(first)  # the latest screen still acts
+    assert step.last.buttons[0][0] == "☑" + first[1:]
 
 
 # ------------------------------------------------------------------ /caisse

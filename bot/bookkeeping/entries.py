@@ -62,11 +62,6 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
 this_entry_only = this_draft_only(DRAFT)
 
 
-def label_refusal(refused: LedgerError, language: str) -> str:
-    """Why the store refused a typed label: too long (or empty), or saying nothing."""
-    return t("ent.label.length", language) if refused.reason == "label_length" else refusal(refused, language)
-
-
 async def draft_context(update: Update, context: ContextTypes.DEFAULT_TYPE, *, ledger_id: int | None = None,
                         day: date | None = None) -> entries.EntryContext:  # fmt: skip
     """In one store call: the ledgers, the draft's ledger (or ``ledger_id``) with its accounts and
@@ -248,27 +243,35 @@ async def chose_split_account(update: Update, context: ContextTypes.DEFAULT_TYPE
     left = money(parts_left(draft(context)), language)
     rest = InlineKeyboardMarkup([[button(t("ent.split.rest", language, left=left), REST_BUTTON.data(code))],
                                  [button(t("button.cancel", language), CANCEL_BUTTON.data())]])  # fmt: skip
-    await query.edit_message_text(t("ent.split.ask", language, account=escape(account.label), left=left),
-                                  reply_markup=rest)  # fmt: skip
+    await query.edit_message_text(part_question(account, left, language), reply_markup=rest)
     draft(context)["card"] = query.message.message_id  # its Le reste alone is this part's (this_entry_only)
     return SPLIT_AMOUNT
+
+
+def part_question(account: Account, left: str, language: str) -> str:
+    return t("ent.split.ask", language, account=escape(account.label), left=left)
 
 
 @this_entry_only
 async def typed_split_amount(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """A part's amount typed, or "le reste" pressed; once nothing is left, the ventilation is done."""
     current, language = draft(context), lang(update)
+    known = None
     if update.callback_query:  # on this part's question (an earlier part's is refused as an earlier card's)
         await update.callback_query.answer()
-        await update.callback_query.edit_message_reply_markup(None)
-        cents = parts_left(current)
+        cents, known = parts_left(current), await draft_context(update, context)
+        account = next(a for a in known.accounts if a.code == current["part_account"])
+        left = money(cents, language)  # the button pressed stays said under its question, as other answers
+        await update.callback_query.edit_message_text(
+            f"{part_question(account, left, language)} {t('ent.split.rest', language, left=left)}")
     elif (cents := await read_part(update, parts_left(current), language)) is None:
         return SPLIT_AMOUNT
     current["parts"].append([current.pop("part_account"), cents])
+    known = known or await draft_context(update, context)
     if parts_left(current):
-        return await ask_split_account(update, context, (await draft_context(update, context)).accounts, edit=False)
+        return await ask_split_account(update, context, known.accounts, edit=False)
     current["splits"] = current.pop("parts")
-    return await next_step(update, context, await draft_context(update, context))
+    return await next_step(update, context, known)
 
 
 # ------------------------------------------------------------------ means, cheque, date
@@ -515,7 +518,7 @@ async def refused_at_recording(update: Update, context: ContextTypes.DEFAULT_TYP
     if refused.reason == "report_unconfirmed":  # not a refusal: the card, with its warning, to confirm
         current["asked"] = True
         return await card_again(update, context, known)
-    said = label_refusal(refused, lang(update)) if refused.reason in LABEL_REASONS else refusal(refused, lang(update))
+    said = refusal(refused, lang(update))
     if refused.reason in DAY_REASONS and current.get("day"):  # which day: « 15/12 » on a line may be last year's
         said = f"{t('ent.day.understood', lang(update), day=day_text(date.fromisoformat(current['day'])))} {said}"
     await update.effective_message.reply_text(said)

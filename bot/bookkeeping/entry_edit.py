@@ -1,6 +1,7 @@
 """Editing an entry from /journal (or ✏️ Modifier under an entry just recorded): which field, then its
 new value typed or pressed (label, amount — each account's part again when it is split —, date, means,
-cheque number, account, project); the store checks it and the history keeps the change."""
+cheque number, account — each part's in turn, its amount kept, when it is split —, project); the store checks it
+and the history keeps the change."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.bookkeeping.entries import label_refusal, means_for
+from bot.bookkeeping.entries import means_for
 from bot.bookkeeping.receipts import EDIT_BUTTON
 from bot.bookkeeping.journal import (
     FIELDS_BUTTON, KEY, OPEN_BUTTON, changed_text, current_ledger, load_entry, means_text, show_entry, warned,
@@ -53,7 +54,7 @@ async def pick_field(update: Update, context: ContextTypes.DEFAULT_TYPE, *, entr
         return await show_entry(update, context, entry, refusal(LedgerError(
             "cancelled" if entry.cancelled else "movement"), language), edit=edit)  # fmt: skip
     context.user_data[KEY]["entry_id"] = entry.id
-    rows = [[button(t(f"jnl.field.{f}", language), FIELD_BUTTON.data(f))] for f in fields_of(entry)]
+    rows = [[button(t(field_label(entry, f), language), FIELD_BUTTON.data(f))] for f in fields_of(entry)]
     rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
     await show(update, warned(entry, t("jnl.pick_field", language, piece=entry.piece), language),
                InlineKeyboardMarkup(rows), edit=edit)  # fmt: skip
@@ -69,12 +70,16 @@ async def edit_recorded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 
 def fields_of(entry: EntryView) -> tuple[str, ...]:
-    """What may be changed: the cheque number of a cheque, the account of an entry on one account; nothing of a
-    cancelled entry or a movement (a field's button left on screen from before shows the entry)."""
+    """What may be changed: the cheque number of a cheque; nothing of a cancelled entry or a movement (a field's
+    button left on screen from before shows the entry)."""
     if entry.cancelled or entry.is_movement:
         return ()
-    return tuple(f for f in FIELDS if not (f == "cheque" and entry.means != Means.CHEQUE)
-                 and not (f == "account" and len(entry.splits) != 1))  # fmt: skip
+    return tuple(f for f in FIELDS if not (f == "cheque" and entry.means != Means.CHEQUE))
+
+
+def field_label(entry: EntryView, field: str) -> str:
+    """A field's button: « Comptes » for a split entry's accounts."""
+    return "jnl.field.accounts" if field == "account" and len(entry.splits) > 1 else f"jnl.field.{field}"
 
 
 def current_value(entry: EntryView, field: str, language: str) -> str:
@@ -105,9 +110,13 @@ async def ask_value(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     if field not in fields_of(entry):
         return await show_entry(update, context, entry)
     back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
+    journal["warned"] = entry.report_sent  # under the warning: what the answer (and its next questions) confirms
+    journal.pop("parts", None)
+    if field == "account" and len(entry.splits) > 1:  # each part's account in turn, its amount kept
+        journal["parts"] = {"old": [[s.account_code, s.account_label, s.amount] for s in entry.splits], "new": []}
+        return await ask_part_account(update, context, entry, accounts)
     key = "jnl.ask.cheque_number" if field == "cheque" else f"jnl.ask.{field}"
     question = warned(entry, t(key, language, piece=entry.piece, current=current_value(entry, field, language)), language)
-    journal["warned"] = entry.report_sent  # under the warning: what the answer (and its next questions) confirms
     if field == "account":
         return await ask_account(update, context, entry, question, accounts)
     if field == "means":
@@ -142,10 +151,13 @@ async def chose_means(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
 
 
 async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView, question: str,
-                      accounts: tuple[Account, ...], *, every: bool = False) -> str:  # fmt: skip
-    """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…"."""
+                      accounts: tuple[Account, ...], *, every: bool = False,
+                      keep: list | None = None) -> str:  # fmt: skip
+    """The accounts of the entry's direction, the ledger's usual ones first, then "Autres comptes…" (``keep``: a
+    first row)."""
     language = lang(update)
-    rows = [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
+    rows = [keep] if keep else []
+    rows += [[button(a.label, ACCOUNT_BUTTON.data(a.code))] for a in (accounts if every else accounts[:FIRST_ACCOUNTS])]
     if not every and len(accounts) > FIRST_ACCOUNTS:
         rows.append([button(t("ent.more_accounts", language), ACCOUNT_BUTTON.data("more"))])
     rows.append([button(t("button.back", language), OPEN_BUTTON.data(entry.id))])
@@ -153,23 +165,46 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry:
     return ACCOUNT
 
 
+async def ask_part_account(update: Update, context: ContextTypes.DEFAULT_TYPE, entry: EntryView,
+                           accounts: tuple[Account, ...], *, every: bool = False) -> str:  # fmt: skip
+    """A split entry's accounts: the next part's, its amount kept, « Garder » its account as it stands."""
+    parts, language = context.user_data[KEY]["parts"], lang(update)
+    code, label, cents = parts["old"][len(parts["new"])]
+    question = t("jnl.ask.part_account", language, piece=entry.piece, part=len(parts["new"]) + 1,
+                 count=len(parts["old"]), amount=money(cents, language), current=escape(label))  # fmt: skip
+    keep = [button(t("jnl.split.keep_account", language, account=label), ACCOUNT_BUTTON.data(code))]
+    return await ask_account(update, context, entry, warned(entry, question, language),
+                             tuple(a for a in accounts if a.code != code), every=every, keep=keep)  # fmt: skip
+
+
 async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The entry's new account (all of its amount); the change goes to its history."""
+    """The entry's new account (all of its amount), or a split entry's part's, then the next part's; the change
+    goes to its history."""
     journal, language = context.user_data[KEY], lang(update)
-    code = ACCOUNT_BUTTON.read(update)
+    code, parts = ACCOUNT_BUTTON.read(update), journal.get("parts")
     if code == "more":
         entry, accounts = await as_user(update, context, store_entries.entry_accounts, journal.get("entry_id", 0))
         await update.callback_query.answer()
+        if parts:
+            return await ask_part_account(update, context, entry, accounts, every=True)
         question = t("jnl.ask.account", language, piece=entry.piece, current=current_value(entry, "account", language))
         return await ask_account(update, context, entry, warned(entry, question, language), accounts, every=True)
-    done = await edit(update, context, splits=code)
+    if parts and len(parts["new"]) + 1 < len(parts["old"]):  # a part's account: the next part's is asked
+        parts["new"].append(code)
+        entry, accounts = await as_user(update, context, store_entries.entry_accounts, journal.get("entry_id", 0))
+        await update.callback_query.answer()
+        return await ask_part_account(update, context, entry, accounts)
+    splits = code
+    if parts:  # the last part's account: each part's amount as it was, on its new account
+        splits = [[new, cents] for new, (_, _, cents) in zip([*journal.pop("parts")["new"], code], parts["old"])]
+    done = await edit(update, context, splits=splits)
     await update.callback_query.answer()
     entry, error = done.entry, done.refused
     if error is not None:
         if error.reason == "report_unconfirmed":
-            return await confirm_change(update, context, {"splits": code}, entry)
+            return await confirm_change(update, context, {"splits": splits}, entry)
         if error.reason == "giver_required":  # a grant account: who gives it, as /recette asks
-            journal.update(field="giver", account=code)
+            journal.update(field="giver", account=splits)
             back = [button(t("button.back", language), OPEN_BUTTON.data(entry.id))]
             await show(update, warned(entry, t("ent.ask_giver", language), language), InlineKeyboardMarkup([back]))
             return TYPING
@@ -240,9 +275,10 @@ def edited_text(done: store_entries.EntryChange, language: str) -> str:
     return changed_text(done.entry, done.balances, "jnl.edited", language)
 
 
-def typed_change(field: str, text: str, today: date, language: str, account: str | None = None) -> dict[str, Any] | str:
+def typed_change(field: str, text: str, today: date, language: str,
+                 account: str | list | None = None) -> dict[str, Any] | str:  # fmt: skip
     """What the typed text changes, or the sentence saying what is expected (the shared amount and date steps)."""
-    if field == "giver":  # the entry moved onto the grant ``account``, with who gives it
+    if field == "giver":  # the entry moved onto the grant ``account`` (or a split's parts), with who gives it
         giver = " ".join(text.split())
         return ({"splits": account, "giver": giver} if 1 <= len(giver) <= store_books.GIVER_MAX
                 else t("ent.giver.length", language))  # fmt: skip
@@ -307,8 +343,8 @@ async def changed(update: Update, context: ContextTypes.DEFAULT_TYPE, change: di
     if error is not None:
         if error.reason == "report_unconfirmed":
             return await confirm_change(update, context, change, done.entry)
-        if typed and error.reason not in FINAL_REFUSALS:  # a label refused as /depense says it (« raccourcissez-le »)
-            await update.effective_message.reply_text(label_refusal(error, language))
+        if typed and error.reason not in FINAL_REFUSALS:  # a label refused: typed again
+            await update.effective_message.reply_text(refusal(error, language))
             return TYPING
         journal.pop("field", None)
         return await show_entry(update, context, done.entry, refusal(error, language), edit=False)

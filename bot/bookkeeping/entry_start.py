@@ -11,13 +11,13 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.bookkeeping.entries import (
-    AMOUNT, DRAFT, LABEL, LABEL_REASONS, confirm_cheque, draft, draft_context, label_refusal, next_step, ordered,
+    AMOUNT, DRAFT, LABEL, LABEL_REASONS, confirm_cheque, draft, draft_context, next_step, ordered,
     refused_at_recording, say_recorded,
 )
 from bot.bookkeeping.entry_line import project_of, split_amount
 from bot.texts import lang, t
 from bot.ui.chat import as_user
-from bot.ui.formatting import excerpt
+from bot.ui.formatting import excerpt, refusal
 from bot.ui.steps import amount_problem
 from store import books as store_books
 from store import entries
@@ -114,7 +114,7 @@ async def record_line(update: Update, context: ContextTypes.DEFAULT_TYPE, direct
         draft(context)["asked"] = True
         return await confirm_cheque(update, context, outcome.cheque_used)
     if outcome.refused is not None and outcome.refused.reason in LABEL_REASONS:  # the line is typed again
-        await update.effective_message.reply_text(label_refusal(outcome.refused, language))
+        await update.effective_message.reply_text(refusal(outcome.refused, language))
         return AMOUNT
     if outcome.refused is not None:
         return await refused_at_recording(update, context, outcome.refused, known)
@@ -130,7 +130,7 @@ async def typed_label(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     try:
         store_books.typed_label(label)
     except LedgerError as refused:
-        await update.effective_message.reply_text(label_refusal(refused, lang(update)))
+        await update.effective_message.reply_text(refusal(refused, lang(update)))
         return LABEL
     draft(context).update(label=label, project=project or draft(context).get("project"))
     return await next_step(update, context, await draft_context(update, context))

@@ -25,7 +25,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.ui.buttons import ID, Button, button, page_turns, one_of
 from bot.ui.formatting import WIDTH, clip, day_text, narrow, plus_money, refusal, report_warning, signed_money
-from bot.ui.chat import as_user, end_conversation, show
+from bot.ui.chat import as_user, end_conversation, show, this_draft_only
 from bot.texts import lang, plural, t
 from bot.ui.steps import (amount_problem, answered_day, day_keyboard, flip, only_coop, parse_cents, picked_coop,
                            today_of)
@@ -54,23 +54,30 @@ def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:
     return context.user_data[DRAFT]
 
 
+# The buttons of this /pointage's questions and of its statement shown last (boxes, or a file's proposals): not
+# those of an earlier /pointage's, nor of a statement shown before it.
+this_pointing_only = this_draft_only(DRAFT)
+
+
 # ------------------------------------------------------------------ the statement
 
 
 async def begin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """/pointage: which coop, if several; then the statement's date."""
+    context.user_data[DRAFT] = {"begun": update.effective_message.message_id}
     coops = await as_user(update, context, lookups.managed_coops)
     ref = await only_coop(update, coops, "pnt.pick_coop", COOP_BUTTON, CANCEL_BUTTONS[0])
     return COOP if ref is None else await set_coop(update, context, ref)
 
 
+@this_pointing_only
 async def chose_coop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A coop button: only one this person manages."""
     return await set_coop(update, context, await picked_coop(update, context, COOP_BUTTON, Action.MANAGE_COOP))
 
 
 async def set_coop(update: Update, context: ContextTypes.DEFAULT_TYPE, ref: LedgerRef) -> str:
-    context.user_data[DRAFT] = {"coop_id": ref.coop_id, "affiliation": ref.affiliation, "timezone": ref.timezone}
+    draft(context).update(coop_id=ref.coop_id, affiliation=ref.affiliation, timezone=ref.timezone)
     return await ask_day(update, context)
 
 
@@ -91,6 +98,7 @@ async def ask_day(update: Update, context: ContextTypes.DEFAULT_TYPE, notice: st
     return DAY
 
 
+@this_pointing_only
 async def chose_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Aujourd'hui, or a date typed jj/mm/aaaa (after Autre date), not in the future."""
     day = await answered_day(update, today_of(draft(context)), DAY_BUTTON)
@@ -154,6 +162,7 @@ async def typed_balance(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     return await refresh(update, context, rec)
 
 
+@this_pointing_only
 async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """↩️ Reprendre le relevé du …"""
     state = await open_statement(update, context, RESUME_BUTTON.read(update))
@@ -297,9 +306,11 @@ async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, rec: Recon
     if query and current.get("shown") == [query.message.message_id, fingerprint]:
         return POINTING
     current["shown"] = [await show(update, text, keyboard), fingerprint]
+    current["card"] = current["shown"][0]  # its buttons alone act
     return POINTING
 
 
+@this_pointing_only
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☐/☑: the box changes, and the écart with it; nothing is recorded yet."""
     query, current = update.callback_query, draft(context)
@@ -314,6 +325,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await refresh(update, context, rec)
 
 
+@this_pointing_only
 async def toggle_deposit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☐/☑ Remise n° …: every cheque of the slip at once, as the bank credits them."""
     query, current = update.callback_query, draft(context)
@@ -332,6 +344,7 @@ async def toggle_deposit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     return await refresh(update, context, rec)
 
 
+@this_pointing_only
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️"""
     await update.callback_query.answer()
@@ -341,6 +354,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
                                                         current["statement_id"]))  # fmt: skip
 
 
+@this_pointing_only
 async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Terminer: the boxes ticked are recorded on the statement; balanced or not, the bot says so."""
     query, current, language = update.callback_query, draft(context), lang(update)

@@ -22,7 +22,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.bookkeeping import reconciliation
-from bot.bookkeeping.reconciliation import BALANCE, CANCEL_BUTTONS, DAY, draft
+from bot.bookkeeping.reconciliation import BALANCE, CANCEL_BUTTONS, DAY, draft, this_pointing_only
 from bot.infra.downloads import fetch_small
 from bot.texts import lang, plural, t
 from bot.ui.buttons import DIGITS, ID, Button, button, page_turns
@@ -91,6 +91,7 @@ async def received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await read_file(update, context, data)
 
 
+@this_pointing_only
 async def chose_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """Which account of a file holding several: the file read again, that account's statement."""
     query, current = update.callback_query, draft(context)
@@ -103,6 +104,7 @@ async def chose_file_account(update: Update, context: ContextTypes.DEFAULT_TYPE)
     return await read_file(update, context, data, accounts[index])
 
 
+@this_pointing_only
 async def chose_file_day(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The statement's date of a file that says none: the file read again, as the statement of that day."""
     current = draft(context)
@@ -270,10 +272,11 @@ async def refresh(update: Update, context: ContextTypes.DEFAULT_TYPE, proposal: 
     current = draft(context)
     current["warned"] = fiscal_year_of(proposal.statement.day) in proposal.sent_years  # what « Pointer » confirms
     text, keyboard = render(proposal, current, lang(update))
-    await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)
+    current["card"] = await show(update, f"{notice}\n\n{text}" if notice else text, keyboard)  # its buttons alone act
     return IMPORT
 
 
+@this_pointing_only
 async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """☑/☐ a proposed match: kept, or left out of the ticks."""
     query, current = update.callback_query, draft(context)
@@ -283,6 +286,7 @@ async def toggle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await refresh(update, context, await reread(update, context))
 
 
+@this_pointing_only
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """◀️ ▶️"""
     await update.callback_query.answer()
@@ -290,6 +294,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await refresh(update, context, await reread(update, context))
 
 
+@this_pointing_only
 async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """➕ a line without entry: which account its entry goes on (charges for a debit, produits for a credit)."""
     query, current, language = update.callback_query, draft(context), lang(update)
@@ -312,6 +317,7 @@ async def ask_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     return ACCOUNT
 
 
+@this_pointing_only
 async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The account: the line becomes an entry of the school ledger, matched to the line."""
     query, current, language = update.callback_query, draft(context), lang(update)
@@ -329,6 +335,7 @@ async def chose_account(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
     return await refresh(update, context, proposal, notice)
 
 
+@this_pointing_only
 async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """↩️ Retour: the proposals again, nothing made."""
     await update.callback_query.answer()
@@ -337,6 +344,7 @@ async def back(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return await refresh(update, context, await reread(update, context))
 
 
+@this_pointing_only
 async def finish(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """✅ Pointer: the statement recorded, the matches kept ticked on it; balanced or not, the bot says so."""
     query, current, language = update.callback_query, draft(context), lang(update)

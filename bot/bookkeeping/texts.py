@@ -65,8 +65,6 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "And its label? For example: Batteries for the class"},
     "ent.amount.format": {"fr": "Je ne lis pas de montant au début : tapez par exemple 12,50 Piles pour la classe.",
                           "en": "I cannot read an amount first: type for example 12.50 Batteries for the class."},
-    "ent.label.length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
-                         "en": "The label must be 1 to 120 characters long: shorten it."},
     "ent.extra.twice": {"fr": "« {first} » et « {second} » donnent tous deux {what} : une seule fois par écriture. "
                               "Retapez la ligne, ou tapez le montant et le libellé seuls.",
                         "en": "\"{first}\" and \"{second}\" both give {what}: once per entry. "
@@ -266,6 +264,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "jnl.field.project": {"fr": "Projet", "en": "Project"},
     "jnl.field.cheque": {"fr": "N° de chèque", "en": "Cheque no."},
     "jnl.field.account": {"fr": "Compte", "en": "Account"},
+    "jnl.field.accounts": {"fr": "Comptes", "en": "Accounts"},
     "jnl.ask.account": {"fr": "Nouveau compte de l'écriture {piece} (actuel : {current}) ?",
                         "en": "New account of entry {piece} (now {current})?"},
     "jnl.ask.cheque_number": {"fr": "Nouveau numéro du chèque de l'écriture {piece} (actuel : {current}) :",
@@ -274,6 +273,11 @@ TEXTS: dict[str, dict[str, str]] = {
                             "(avant : {old} ; reste {left})",
                       "en": "Entry {piece}: {amount} to split. How much on \"{account}\"? (before: {old}; {left} left)"},
     "jnl.split.keep": {"fr": "Garder {old}", "en": "Keep {old}"},
+    "jnl.split.keep_account": {"fr": "Garder « {account} »", "en": "Keep \"{account}\""},
+    "jnl.ask.part_account": {"fr": "Écriture {piece}, répartie sur {count} comptes — part {part}/{count}, {amount} "
+                                  "sur « {current} » : sur quel compte ?",
+                             "en": "Entry {piece}, split over {count} accounts — part {part}/{count}, {amount} "
+                                   "on \"{current}\": on which account?"},
     "jnl.ask.label": {"fr": "Nouveau libellé de l'écriture {piece} (actuel : « {current} ») :",
                       "en": "New label of entry {piece} (now \"{current}\"):"},
     "jnl.ask.amount": {"fr": "Nouveau montant de l'écriture {piece} (actuel : {current}), par exemple 12,50 :",
