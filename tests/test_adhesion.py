@@ -349,7 +349,9 @@ async def test_annuler_while_naming_a_ledger_from_the_table_creates_none(bot, ca
     question = step.last
     assert question.buttons == [["🔗 Reprendre le cahier CE1A"], ["🔗 Reprendre le cahier CE2B"]]
     step = await marie.send("/annuler")
-    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    assert [m.content for m in step.messages] == [
+        "C'est annulé : rien de cette opération n'a été enregistré.",
+        "Fermé : le nom du cahier. Toujours en cours : le tableau d'adhésion ; /annuler de nouveau pour l'abandonner."]
     step = await marie.send("CE1A-2026")
     assert "créé" not in step.text
     step = await marie.press("🔗 Reprendre le cahier CE1A", message=question)
@@ -369,7 +371,9 @@ async def test_annuler_while_naming_a_ledger_under_the_report_overview_creates_n
         await marie.send(command)
     await marie.press("➕ Cahier pour CM2")
     step = await marie.send("/annuler")
-    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    assert [m.content for m in step.messages] == [
+        "C'est annulé : rien de cette opération n'a été enregistré.",
+        "Fermé : le nom du cahier. Toujours en cours : le compte rendu ; /annuler de nouveau pour l'abandonner."]
     step = await marie.send("CM2")
     assert "créé" not in step.text
     assert f"Classes de l'adhésion {YEARS} sans cahier : 1. CM2" in (await marie.send("/cahiers")).text

@@ -114,7 +114,9 @@ async def test_annuler_after_the_follow_up_cancels_the_announcement(bot, cast, d
     preview = step.last
     assert preview.buttons[0] == ["📤 Envoyer à 1 mandataire"]
     step = await paul.send("/annuler")
-    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    assert [m.content for m in step.messages] == [
+        "C'est annulé : rien de cette opération n'a été enregistré.",
+        "Fermé : l'annonce. Toujours en cours : le suivi ; /annuler de nouveau pour l'abandonner."]
     step = await paul.press("📤 Envoyer à 1 mandataire", message=preview)
     assert "Annonce envoyée" not in step.text
     assert demo_books.run(lambda s: s.exec(select(OutboxMessage)).all()) == []
@@ -153,7 +155,10 @@ async def test_annuler_cancels_the_message_not_an_expense_begun_before(bot, cast
     await marie.send("/depense")
     await marie.send("/contact")
     step = await marie.send("/annuler")
-    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    assert [m.content for m in step.messages] == [
+        "C'est annulé : rien de cette opération n'a été enregistré.",
+        "Fermé : le message en cours d'écriture. Toujours en cours : la dépense ou recette ; /annuler de nouveau "
+        "pour l'abandonner."]
     step = await marie.send("4,20 Colle")  # the expense still waits for its amount and label
     assert step.text == "Dans quel cahier ?"
     assert demo_books.run(lambda s: s.exec(select(ContactMessage)).all()) == []
@@ -189,7 +194,10 @@ async def test_a_coop_typed_for_an_export_is_not_taken_by_an_older_change_of_man
     step = await paul.send("974-111")
     assert step.text == "Quelle période (974-111) ?"
     step = await paul.send("/annuler")
-    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    assert [m.content for m in step.messages] == [
+        "C'est annulé : rien de cette opération n'a été enregistré.",
+        "Fermé : l'export. Toujours en cours : le changement de mandataire ; /annuler de nouveau pour "
+        "l'abandonner."]
     step = await paul.send("974-111")
     assert "Changement de mandataire pour la coopérative 974-111" in step.text
 
@@ -217,6 +225,32 @@ async def test_annuler_leaves_the_cash_count_not_the_membership_table_open_befor
     await marie.press("CE1A")
     step = await marie.press("🔢 Saisir le total")
     step = await marie.send("/annuler")
-    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    assert [m.content for m in step.messages] == [
+        "C'est annulé : rien de cette opération n'a été enregistré.",
+        "Fermé : l'arrêté de caisse. Toujours en cours : le tableau d'adhésion ; /annuler de nouveau pour "
+        "l'abandonner."]
     step = await marie.send("30")  # the table's step is buttons
     assert step.text == "Répondez avec les boutons ci-dessus, ou tapez /annuler pour abandonner."
+
+
+async def test_each_annuler_says_what_it_closed_and_what_is_still_in_progress(bot, cast, demo_books):
+    """/depense, /caisse and /journal left open: one /annuler after another each read « C'est annulé » or, for
+    the journal, « Il n'y avait rien en cours » while the count and the expense still waited for an answer."""
+    marie = cast["mandataire"]
+    await marie.send("/depense")
+    await marie.send("4,20")
+    await marie.send("/caisse")
+    await marie.press("CE1A")
+    await marie.press("🔢 Saisir le total")
+    await marie.send("/journal")
+    step = await marie.send("/annuler")
+    assert [m.content for m in step.messages] == [
+        "Il n'y avait rien en cours à annuler : ce qui est enregistré le reste.",
+        "Fermé : le journal. Toujours en cours : l'arrêté de caisse ; /annuler de nouveau pour l'abandonner."]
+    step = await marie.send("/annuler")
+    assert step.last.content == ("Fermé : l'arrêté de caisse. Toujours en cours : la dépense ou recette ; "
+                                 "/annuler de nouveau pour l'abandonner.")  # fmt: skip
+    step = await marie.send("/annuler")  # the last one: nothing else to say
+    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    step = await marie.send("/annuler")
+    assert step.text == "Il n'y a rien en cours : rien à annuler."

@@ -266,7 +266,9 @@ async def test_another_command_leaves_the_message_to_the_mandataire(bot, sim, de
     # /annuler gives up the message; the card's buttons still act
     await paul.press("✉️ Écrire au mandataire", message=card)
     step = await paul.send("/annuler")
-    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    assert [m.content for m in step.messages] == [
+        "C'est annulé : rien de cette opération n'a été enregistré.",
+        "Fermé : le message en cours d'écriture. Toujours en cours : le suivi ; /annuler de nouveau pour l'abandonner."]
     step = await paul.send("Bonjour")
     assert "transmis" not in step.text and not [m for m in mandataire.history if m.from_bot]
     step = await paul.press("↩️ Retour à la liste", message=card)

@@ -501,3 +501,18 @@ async def test_open_links_are_listed_and_withdrawn(bot, sim, cast):
     step = await paul.press("Fermer")
     assert step.edited[-1].buttons == [] and "Aucun lien" in step.edited[-1].content
     assert (await sim.user(3001, "Luc").send(f"/start {teacher}")).text == REVOKED
+
+
+async def test_a_change_of_mandataire_begun_meanwhile_keeps_the_invitation_asking_its_coop(bot, sim, cast, demo):
+    """/inviter asked a mandataire's coop, then /mandataire asked and took its own: the invitation's coop then
+    got « Vous n'avez pas accès » whatever was typed (its department gone with the other's draft)."""
+    demo.run(imported_coop, "Nadia Imported", "nadia@ac-reunion.fr")
+    paul = cast["ad"]
+    await paul.send("/inviter")
+    await paul.press("Mandataire d'une coopérative (974)")
+    await paul.send("/mandataire")
+    step = await paul.send("974-111")
+    assert "Changement de mandataire pour la coopérative 974-111" in step.text
+    await paul.press("Créer le lien")
+    step = await paul.send("974-333")  # the invitation's question, still open
+    assert "mandataire de 974-333" in step.text and code_in(step.text)

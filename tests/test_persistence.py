@@ -57,3 +57,20 @@ async def test_after_a_restart_the_conversation_that_answers_again_takes_the_lin
         assert "Arrêté de caisse du " in step.text and "compté 30,00\xa0€" in step.text
         step = await julien.send("Colle")  # the expense, from before, takes lines again
         assert step.text == "Sur quel compte ?"
+
+
+async def test_after_a_restart_annuler_names_the_conversation_it_reaches_next(sim, demo_books, cast):
+    """Conversations open from before a restart: /annuler closes the first in the order of bot/app.py and names
+    the one the next /annuler reaches, which the next line goes to as well."""
+    julien = cast["enseignant"]
+    async with running_bot(sim, demo_books):
+        await julien.send("/caisse")
+        await julien.press("🔢 Saisir le total")
+        await julien.send("/depense")
+        await julien.send("4,20")
+    async with running_bot(sim, demo_books):
+        step = await julien.send("/annuler")
+        assert step.last.content == ("Fermé : la dépense ou recette. Toujours en cours : l'arrêté de caisse ; "
+                                     "/annuler de nouveau pour l'abandonner.")  # fmt: skip
+        step = await julien.send("30")
+        assert "Arrêté de caisse du " in step.text and "compté 30,00\xa0€" in step.text

@@ -347,7 +347,9 @@ async def test_annuler_in_the_middle_of_a_quitus_opened_on_the_overview_gives_no
     await henri.send("Henri Fontaine")
     question = henri.last
     step = await henri.send("/annuler")
-    assert step.text == "C'est annulé : rien de cette opération n'a été enregistré."
+    assert [m.content for m in step.messages] == [
+        "C'est annulé : rien de cette opération n'a été enregistré.",
+        "Fermé : le quitus. Toujours en cours : le compte rendu ; /annuler de nouveau pour l'abandonner."]
     step = await henri.press("Oui", message=question)
     assert "Quitus enregistré" not in step.text
     step = await henri.send("/compterendu")

@@ -20,7 +20,8 @@ from store.models import RoleKind
 CHOOSING_ROLE, CHOOSING_LEDGER, TYPING_COOP = "invite.role", "invite.ledger", "invite.coop"
 LINKS = "invite.links"
 CONFIRMING_SUCCESSION, TYPING_SUCCESSION_COOP = "mandate.confirm", "mandate.coop"
-DRAFT = "invitation"  # the AD's department, for /inviter and /mandataire; not shared with other conversations
+# The AD's department while a coop is asked: each conversation its own, as both can be open at once.
+DRAFT, SUCCESSION = "invitation", "succession"
 TEACHER_BUTTON, COOP_ROLE_BUTTON = Button("inv:ens", ID), Button("inv", one_of("sig", "ver"), ID)
 MANDATAIRE_BUTTON, LEDGER_BUTTON = Button("inv:mand", WORD), Button("inv:led", ID)
 COOP_LINKS_BUTTON, DEPARTMENT_LINKS_BUTTON = Button("inv:links", ID), Button("inv:dlinks", WORD)
@@ -111,9 +112,10 @@ async def chose_mandataire(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def typed_coop_of_department(update: Update, context: ContextTypes.DEFAULT_TYPE,
-                                   find=invitations.coop_in_department):  # fmt: skip
-    """The coop whose affiliation was typed, if it is of the AD's department; else say so (None)."""
-    department = context.user_data.get(DRAFT, {}).get("department", "")
+                                   find=invitations.coop_in_department, draft: str = DRAFT):  # fmt: skip
+    """The coop whose affiliation was typed, if it is of the department in ``user_data[draft]``; else say so
+    (None)."""
+    department = context.user_data.get(draft, {}).get("department", "")
     typed = update.effective_message.text.strip()[:20]
     coop = await as_user(update, context, find, department, typed)
     if coop is None:
@@ -209,7 +211,7 @@ async def begin_succession(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         if example is None:
             await update.effective_message.reply_text(t("coop.none_yet", language, department=department))
             return ConversationHandler.END
-        context.user_data[DRAFT] = {"department": department}
+        context.user_data[SUCCESSION] = {"department": department}
         await update.effective_message.reply_text(t("invite.ask_coop", language, example=example))
         return TYPING_SUCCESSION_COOP
     await ask_succession(update, language, own[0].coop_id, own[0].affiliation, own[0].school_name,
@@ -235,14 +237,14 @@ async def typed_succession_coop(update: Update, context: ContextTypes.DEFAULT_TY
     """AD staff: the coop whose mandataire changes, or the question again."""
     language = lang(update)
     try:
-        coop = await typed_coop_of_department(update, context, invitations.succession_coop)
+        coop = await typed_coop_of_department(update, context, invitations.succession_coop, SUCCESSION)
     except invitations.InvitationError as refused:  # nobody to succeed: /inviter
-        context.user_data.pop(DRAFT, None)
+        context.user_data.pop(SUCCESSION, None)
         await update.effective_message.reply_text(refusal(refused, language))
         return ConversationHandler.END
     if coop is None:
         return TYPING_SUCCESSION_COOP
-    context.user_data.pop(DRAFT, None)
+    context.user_data.pop(SUCCESSION, None)
     await ask_succession(update, language, coop.id, coop.affiliation, coop.school_name, coop.department_code, ad=True)
     return CONFIRMING_SUCCESSION
 

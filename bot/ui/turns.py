@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ConversationHandler
+from telegram.ext import Application, ConversationHandler
+
+from bot.texts import lang, t
 
 Key = tuple[int | str, ...]  # a conversation's key: (chat, user)
 
@@ -50,6 +52,8 @@ class Conversation(ConversationHandler):
     another one spoke to that person later: the latest one takes it, or, at a step of buttons, the line gets
     « Répondez avec les boutons » (bot/people/start.py) and never reaches an older one. Buttons carry their own
     conversation's data and are not concerned; files neither (a receipt is sent after its entry, in any order).
+    A /annuler that ends it while another is still open says which one it closed and which one is next: every
+    cancelling step answers alike (« C'est annulé »), which alone does not tell them apart.
     """
 
     def __init__(self, turns: Turns, *, name: str, entry_points: list, states: dict, fallbacks: list) -> None:
@@ -71,10 +75,30 @@ class Conversation(ConversationHandler):
         return found if latest is None or latest is self else None
 
     async def handle_update(self, update: Update, application: Any, check_result: Any, context: Any) -> object:
+        key = check_result[1]
         try:
             return await super().handle_update(update, application, check_result, context)
         finally:
-            self.turns.spoke(self, check_result[1])
+            self.turns.spoke(self, key)
+            if cancelling(update) and not self.is_open(key):
+                await self.tell_still_open(update, application, key)
+
+    async def tell_still_open(self, update: Update, application: Application, key: Key) -> None:
+        """After this one was closed by /annuler: the conversation that the next /annuler reaches, if any."""
+        every = [h for group in sorted(application.handlers) for h in application.handlers[group]
+                 if isinstance(h, Conversation)]  # fmt: skip
+        next_one = self.turns.latest(key) or next((c for c in every if c.is_open(key)), None)
+        if next_one is not None:
+            language = lang(update)
+            await update.effective_message.reply_text(t(
+                "cancel.still_open", language, closed=t(f"turn.{self.name}", language),
+                open=t(f"turn.{next_one.name}", language)))  # fmt: skip
+
+
+def cancelling(update: object) -> bool:
+    """/annuler typed."""
+    words = update.message.text.split(maxsplit=1) if typed(update) else []
+    return bool(words) and words[0].split("@")[0] == "/annuler"
 
 
 def typed(update: object) -> bool:
