@@ -15,6 +15,17 @@ async def reprise(marie):
     return await marie.press(f"Reprendre les classes de {LAST_YEARS}")
 
 
+async def validated(marie, paul):
+    """Last year's classes taken again, sent and validated by the AD: the notice that offers the payment."""
+    await paul.send("/start")
+    await reprise(marie)  # 82 members: 82 × 2,05 € cotisation, 82 × 0,25 € assurance
+    await marie.press("✅ Valider l'adhésion")
+    await marie.press("✅ Je m'engage et je valide")
+    await paul.press("🔍 Voir et valider 974-111")
+    await paul.press("✅ Valider l'adhésion de 974-111")
+    return marie.last
+
+
 async def test_last_years_classes_keep_their_ledgers(bot, cast, demo):
     marie = cast["mandataire"]
     step = await reprise(marie)
@@ -287,17 +298,27 @@ async def test_history_tells_the_membership_ledgers_invitations_and_mandate(bot,
     )  # fmt: skip
 
 
+async def test_the_payment_asked_twice_is_recorded_once_and_neither_question_stays(bot, cast, demo_books):
+    marie, paul = cast["mandataire"], cast["ad"]
+    notice = await validated(marie, paul)
+    await marie.send("/adhesion")
+    step = await marie.press(eur("💶 Enregistrer le paiement (188,60 €)"))  # under the table
+    assert step.text.endswith("Numéro du chèque (/annuler pour plus tard) :")
+    step = await marie.press(eur("💶 Enregistrer le paiement (188,60 €)"), message=notice)  # asked again
+    assert step.text.endswith("Numéro du chèque (/annuler pour plus tard) :")
+    step = await marie.send("1234567")
+    assert step.text.startswith("✅ Paiement enregistré :") and "chèque n° 1234567" in step.text
+    step = await marie.send("7654321")  # the other question was answered too: nothing waits for a number
+    assert step.text == "Je n'ai pas compris. Tapez /aide pour voir ce que je sais faire."
+    step = await marie.send("/annuler")
+    assert step.text == "Il n'y a rien en cours : rien à annuler."
+
+
 async def test_after_validation_the_payment_is_one_tap_and_a_cheque_number(bot, cast, demo_books):
     from store.models import Entry, Split
 
     marie, paul = cast["mandataire"], cast["ad"]
-    await paul.send("/start")
-    await reprise(marie)  # 82 members: 82 × 2,05 € cotisation, 82 × 0,25 € assurance
-    await marie.press("✅ Valider l'adhésion")
-    await marie.press("✅ Je m'engage et je valide")
-    await paul.press("🔍 Voir et valider 974-111")
-    await paul.press("✅ Valider l'adhésion de 974-111")
-    told = marie.last
+    told = await validated(marie, paul)
     assert told.buttons == [[eur("💶 Enregistrer le paiement (188,60 €)")]]
     step = await marie.press(eur("💶 Enregistrer le paiement (188,60 €)"))
     assert step.text == eur(

@@ -13,6 +13,7 @@ from bot.membership.adhesion import PAY_BUTTON, pressed_membership
 from bot.texts import lang, t
 from bot.ui.chat import as_user
 from bot.ui.formatting import balance_line, entry_line, refusal, years_text
+from bot.ui.turns import end_waiting
 from store import adhesion_payment
 from store.adhesion import AdhesionError
 from store.errors import LedgerError
@@ -53,6 +54,8 @@ async def typed_payment_cheque(update: Update, context: ContextTypes.DEFAULT_TYP
         await update.effective_message.reply_text(refusal(refused, language))
         return PAY_CHEQUE if refused.reason.startswith("cheque_number") else ConversationHandler.END
     context.user_data.pop("payment", None)
+    # 💶 pressed under the AD's validation and under the table asks twice, for one draft: both are answered
+    end_waiting(update, context.application, PAY_CHEQUE)
     await update.effective_message.reply_text(t("adh.paid", language, entry=entry_line(paid.entry, language),
                                                 balance=balance_line(paid.balances, language)))  # fmt: skip
     return ConversationHandler.END

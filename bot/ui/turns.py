@@ -64,6 +64,14 @@ class Conversation(ConversationHandler):
         """Whether this conversation is under way for ``key``."""
         return key in self._conversations
 
+    def waits_at(self, key: Key, state: object) -> bool:
+        """Whether this conversation is at step ``state`` for ``key``."""
+        return self._conversations.get(key) == state
+
+    def end(self, key: Key) -> None:
+        """End it for ``key`` from outside its steps (kept as any change of step: persisted after the update)."""
+        self._update_state(self.END, key)
+
     def check_update(self, update: object) -> Any:
         found = super().check_update(update)
         if found is None or not typed(update):
@@ -85,14 +93,27 @@ class Conversation(ConversationHandler):
 
     async def tell_still_open(self, update: Update, application: Application, key: Key) -> None:
         """After this one was closed by /annuler: the conversation that the next /annuler reaches, if any."""
-        every = [h for group in sorted(application.handlers) for h in application.handlers[group]
-                 if isinstance(h, Conversation)]  # fmt: skip
-        next_one = self.turns.latest(key) or next((c for c in every if c.is_open(key)), None)
+        next_one = self.turns.latest(key) or next((c for c in conversations(application) if c.is_open(key)), None)
         if next_one is not None:
             language = lang(update)
             await update.effective_message.reply_text(t(
                 "cancel.still_open", language, closed=t(f"turn.{self.name}", language),
                 open=t(f"turn.{next_one.name}", language)))  # fmt: skip
+
+
+def conversations(application: Application) -> list[Conversation]:
+    """Every conversation, in the order of bot/app.py."""
+    return [h for group in sorted(application.handlers) for h in application.handlers[group]
+            if isinstance(h, Conversation)]  # fmt: skip
+
+
+def end_waiting(update: Update, application: Application, state: object) -> None:
+    """The conversations of this person at step ``state`` end: the question they asked is answered (two
+    conversations that ask the same question share its draft, gone once answered)."""
+    key = (update.effective_chat.id, update.effective_user.id)
+    for conversation in conversations(application):
+        if conversation.waits_at(key, state):
+            conversation.end(key)
 
 
 def cancelling(update: object) -> bool:
