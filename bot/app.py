@@ -42,7 +42,7 @@ from bot.reminders import rappels
 from bot.reports import closing, compterendu, quitus, review
 from bot.ui.chat import DATABASE, SETTINGS, end_conversation, leave_view
 from bot.ui.formatting import REFUSAL_KEYS, refusal
-from bot.ui.turns import Conversation, Turns
+from bot.ui.turns import Conversation, Turns, conversations
 from bot.texts import LANGUAGES, lang, t
 from store import access
 from store.db import Database
@@ -492,7 +492,7 @@ def build_application(settings: Settings, database: Database) -> Application:
                       suivi.WRITE_BUTTON.handler(alone(suivi.ask_text)),
                       validation.REOPEN_BUTTON.handler(alone(validation.ask_reason)),
                       review.BACK_BUTTON.handler(alone(review.ask_comment)),
-                      CommandHandler("coop", alone(coop.begin))],
+                      CommandHandler("coop", alone(line_given_up(coop.begin)))],
         states={contact.WRITING: one_line(contact.wrote, contact.left, not_text=contact.not_text),
                 suivi.WRITING: one_line(suivi.wrote, suivi.left, not_text=suivi.not_text),
                 validation.REOPEN_REASON: one_line(validation.typed_reason, validation.reason_left),
@@ -513,6 +513,19 @@ def alone(step):
         raise ApplicationHandlerStop(await step(update, context))
 
     return answered
+
+
+def line_given_up(step):
+    """An entry point of « ligne » that is a command (/coop): a line that another of its steps waits for is given
+    up first, and said, as any other command gives it up."""
+
+    @functools.wraps(step)
+    async def after(update: Update, context: ContextTypes.DEFAULT_TYPE) -> object:
+        ligne = next(c for c in conversations(context.application) if c.name == "ligne")
+        await ligne.answer_at_step(update, context)
+        return await step(update, context)
+
+    return after
 
 
 def one_line(wrote, left, *, cancel=end_conversation, not_text=None) -> list:

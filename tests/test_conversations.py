@@ -149,6 +149,20 @@ async def test_another_command_leaves_the_message_to_the_ad(bot, cast, demo_book
     assert "Bonjour, une question sur la caisse." in paul.last.content
 
 
+async def test_coop_leaves_the_message_to_the_ad_as_other_commands_do(bot, cast, demo_books):
+    """/contact, then /coop (served by the same conversation): the card came without a word of the message."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    await marie.send("/contact")
+    step = await marie.send("/coop")
+    assert step.messages[0].content == ("Vous avez tapé une autre commande : /contact est abandonné, rien n'est "
+                                        "envoyé à l'OCCE. Tapez /contact pour lui écrire.")
+    assert "Coopérative 974-111" in step.last.content  # the command itself runs
+    step = await marie.send("Merci, à demain")
+    assert "transmis" not in step.text
+    assert demo_books.run(lambda s: s.exec(select(ContactMessage)).all()) == []
+    assert not [m for m in paul.history if m.from_bot]
+
+
 async def test_annuler_cancels_the_message_not_an_expense_begun_before(bot, cast, demo_books):
     """/depense, then /contact, then /annuler: the expense was cancelled and the next line went to the AD."""
     marie, paul = cast["mandataire"], cast["ad"]

@@ -72,6 +72,14 @@ class Conversation(ConversationHandler):
         """End it for ``key`` from outside its steps (kept as any change of step: persisted after the update)."""
         self._update_state(self.END, key)
 
+    async def answer_at_step(self, update: Update, context: Any) -> None:
+        """The step under way answers ``update`` as if no entry point took it: before a command of its own starts
+        it again, what that step says to another command (a line given up) is said."""
+        state = self._conversations.get(self._get_key(update))
+        answer = next((h for h in self.states.get(state, ()) if h.check_update(update)), None)
+        if answer is not None:
+            await answer.callback(update, context)
+
     def check_update(self, update: object) -> Any:
         found = super().check_update(update)
         if found is None or not typed(update):
