@@ -405,12 +405,13 @@ async def test_pointage_is_per_coop(bot, sim, cast, demo_books):
 
 async def test_only_the_latest_pointage_acts(bot, cast, demo_books):
     """The buttons of an earlier /pointage acted on the one begun since: its « Aujourd'hui » dated the latest
-    statement, its boxes and ✅ Terminer ticked and recorded the latest screen's."""
+    statement, its boxes and ✅ Terminer ticked and recorded the latest screen's, its Annuler cancelled it."""
     marie = cast["mandataire"]
     older_day = (await marie.send("/pointage")).last
     await marie.send("/pointage")
-    step = await marie.press("Aujourd'hui", message=older_day)
-    assert step.answer == EARLIER_BUTTON and not step.edited and not step.messages
+    for label in ("Aujourd'hui", "Annuler"):
+        step = await marie.press(label, message=older_day)
+        assert step.answer == EARLIER_BUTTON and not step.edited and not step.messages
     await marie.press("Aujourd'hui")
     older = (await marie.send("100")).last
     first = older.buttons[0][0]

@@ -179,7 +179,8 @@ async def deposit(update: Update, context: ContextTypes.DEFAULT_TYPE, day: date,
     return ConversationHandler.END
 
 
+@this_slip_only
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """/annuler or Annuler: nothing was recorded."""
+    """/annuler or Annuler (of this slip: an earlier one's is told stale): nothing was recorded."""
     context.user_data.pop(DRAFT, None)
     return await end_conversation(update, context)

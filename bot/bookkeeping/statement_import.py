@@ -366,8 +366,10 @@ async def another_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     return await refresh(update, context, await reread(update, context), t("imp.finish_first", lang(update)))
 
 
+@this_pointing_only
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """/annuler or Annuler while a file is gone through: nothing ticked; the entries made from it stay."""
+    """/annuler or Annuler (of this /pointage: an earlier one's is told stale) while a file is gone through: nothing
+    ticked; the entries made from it stay."""
     current = context.user_data.get(reconciliation.DRAFT) or {}
     if "file" not in current:
         return await reconciliation.cancel(update, context)
