@@ -34,7 +34,7 @@ from store.access import Action, Forbidden, may, require
 from store.accounts import Chart
 from store.models import (
     CashCount, Coop, Department, Direction, Entry, Ledger, LedgerClosing, LedgerKind, Means, Movement, MovementKind,
-    Quitus, Report, Treasury,
+    Report, Treasury,
 )  # fmt: skip
 from store.people import Who
 from store.years import fiscal_year_bounds, fiscal_year_of, today_in
@@ -61,7 +61,7 @@ class ClosingPreview:
     problem: str | None = None  # why it cannot be closed now: cash_count_required, cash_count_differs,
     # ledger_already_closed, too_early (the current year, before ``closable_from``)
     may_reopen: bool = False  # closed, and this person may undo it (a manager, the year's report not sent)
-    quitus: int = 0  # reopening: the year's quitus given, withdrawn with it (reopened: those withdrawn)
+    quitus: int = 0  # reopening: the year's quitus that count (reports.counted_quitus), withdrawn with it
     outbox: tuple[str, ...] = ()  # reopened: the notices written to the vérificateurs who had given one
 
     @property
@@ -242,7 +242,8 @@ def reopen_preview(session: Session, who: Who, ledger_id: int) -> ClosingPreview
     ledger, coop, today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
     require(who, Action.MANAGE_COOP, coop_id=coop.id, department_code=coop.department_code)
     preview = _reopenable(session, ledger, coop, today)
-    return replace(preview, may_reopen=True, quitus=len(_given_quitus(session, coop.id, preview.year)))
+    report = _quitus_requested(session, coop, preview.year)
+    return replace(preview, may_reopen=True, quitus=len(reports.counted_quitus(session, report)) if report else 0)
 
 
 def reopen_class_ledger(session: Session, who: Who, ledger_id: int, *, today: date | None = None) -> ClosingPreview:
@@ -273,16 +274,17 @@ def reopen_class_ledger(session: Session, who: Who, ledger_id: int, *, today: da
     return replace(_shown(session, who, ledger, coop, today), quitus=withdrawn, outbox=keys)
 
 
-def _given_quitus(session: Session, coop_id: int, year: int) -> list[Quitus]:
-    return list(session.exec(select(Quitus).join(Report, Report.id == Quitus.report_id)
-                             .where(Report.coop_id == coop_id, Report.fiscal_year == year)).all())  # fmt: skip
+def _quitus_requested(session: Session, coop: Coop, year: int) -> Report | None:
+    """The year's report whose quitus is asked (those given are withdrawn by a reopening), if any."""
+    report = session.exec(select(Report).where(Report.coop_id == coop.id, Report.fiscal_year == year)).first()
+    return report if report is not None and report.quitus_requested_at is not None else None
 
 
 def _withdraw_quitus(session: Session, who: Who, coop: Coop, ledger: Ledger, year: int) -> tuple[int, tuple[str, ...]]:
     """The year's quitus withdrawn and to ask again, the request too ("cahiers non clos" while the ledger is open:
-    see reports._withdraw_quitus). How many were withdrawn, and the keys written."""
-    report = session.exec(select(Report).where(Report.coop_id == coop.id, Report.fiscal_year == year)).first()
-    if report is None or report.quitus_requested_at is None:
+    see reports._withdraw_quitus). How many that counted were withdrawn, and the keys written."""
+    report = _quitus_requested(session, coop, year)
+    if report is None:
         return 0, ()
     return reports._withdraw_quitus(session, who, coop, report, ledger=ledger.name)
 

@@ -266,12 +266,7 @@ def _view(session: Session, who: Who, coop: Coop, year: int, report: Report | No
     if report is not None:
         projects = tuple(ProjectView(p.id, p.title, p.classes, p.description) for p in session.exec(
             select(ReportProject).where(ReportProject.report_id == report.id).order_by(ReportProject.id)))
-        # Until it is sent, a quitus counts only while its giver is a vérificateur (not a manager since): sending
-        # counts these. Once sent, the report shows the quitus it was sent with.
-        counted = {p.id for p in eligible}
-        quitus = tuple(QuitusView(q.name, q.parent, q.day) for q in session.exec(
-            select(Quitus).where(Quitus.report_id == report.id).order_by(Quitus.confirmed_at))
-            if report.status in AS_SENT or q.person_id in counted)
+        quitus = tuple(QuitusView(q.name, q.parent, q.day) for q in counted_quitus(session, report, eligible))
         rows = session.exec(select(ReportAttachment.kind, ReportAttachment.entry_id)
                             .where(ReportAttachment.report_id == report.id)).all()  # fmt: skip
         attachments = [kind for kind, _ in rows]
@@ -438,6 +433,17 @@ def _withdraw_checked_quitus(session: Session) -> None:
             _withdraw_quitus(session, None, session.get(Coop, report.coop_id), report)
 
 
+def counted_quitus(session: Session, report: Report, eligible: list[Person] | None = None) -> list[Quitus]:
+    """The report's quitus that count, first given first. Until it is sent, a quitus counts only while its giver
+    is a vérificateur (not a manager since, ``eligible``): sending counts these. Once sent, the report shows the
+    quitus it was sent with."""
+    given = session.exec(select(Quitus).where(Quitus.report_id == report.id).order_by(Quitus.confirmed_at)).all()
+    if report.status in AS_SENT:
+        return list(given)
+    counted = {p.id for p in (_eligible_verificateurs(session, report.coop_id) if eligible is None else eligible)}
+    return [q for q in given if q.person_id in counted]
+
+
 def _given(session: Session, report_id: int) -> list[Quitus]:
     return list(session.exec(select(Quitus).where(Quitus.report_id == report_id).order_by(Quitus.id)).all())
 
@@ -446,8 +452,8 @@ def _withdraw_quitus(session: Session, who: Who | None, coop: Coop, report: Repo
                      **why: str) -> tuple[int, tuple[str, ...]]:  # fmt: skip
     """The report's quitus withdrawn and to ask again (the report back to "en cours"): each vérificateur who had
     given one is told through the outbox, under the key the bot sends at once (``why``: the reopened ledger; none,
-    the books changed). How many were withdrawn, and the keys written."""
-    given = _given(session, report.id)
+    the books changed). How many of those withdrawn counted (counted_quitus), and the keys written."""
+    given, counted = _given(session, report.id), len(counted_quitus(session, report))
     names, people = [q.name for q in given], [session.get(Person, q.person_id) for q in given]
     for row in given:
         session.delete(row)
@@ -458,6 +464,6 @@ def _withdraw_quitus(session: Session, who: Who | None, coop: Coop, report: Repo
     audit.record(session, who, "report", report.id, "quitus_withdrawn", coop_id=coop.id, at=at,
                  after={**why, "quitus": names})  # fmt: skip
     params = {"affiliation": coop.affiliation, "report_id": report.id, **why}
-    return len(given), _write_notices(session, WITHDRAWN, _action_step(session, coop, at), coop, report, people,
+    return counted, _write_notices(session, WITHDRAWN, _action_step(session, coop, at), coop, report, people,
                                       params, at)  # fmt: skip
 

@@ -168,6 +168,24 @@ async def test_a_quitus_counts_only_from_a_verificateur_still_one_when_the_repor
     assert y.act("mandataire", reports.report_view, report_id).state == "quitus_requested"
 
 
+async def test_reopening_counts_the_quitus_as_the_report_does(bot, sim, database):
+    """Gilbert gave his quitus, then became signataire: 🔓 Rouvrir's warning counted his with Mina's (2), when
+    /compterendu counts 1."""
+    from tests.test_invitations import code_in
+
+    reported_year(database)
+    helene = sim.user(PEOPLE["mandataire"][0], "Hélène")
+    gilbert = sim.user(PEOPLE["verificateur"][0], "Gilbert")
+    await helene.send("/inviter")
+    await gilbert.send(f"/start {code_in((await helene.press('Signataire')).text)}")
+    assert "Quitus : 1 sur les 2 nécessaires" in flat((await helene.send("/compterendu")).text)
+    await helene.send("/cloture")
+    step = await helene.press("🔓 Rouvrir CE2B")
+    assert "⚠️ Les quitus déjà donnés sur ces comptes (1) seront retirés" in flat(step.text)
+    step = await helene.press("🔓 Rouvrir le cahier")
+    assert "Quitus retirés (1) : redemandez le quitus" in flat(step.text)
+
+
 def test_a_report_sent_shows_its_quitus_until_sent_back_then_counts_the_verificateurs_only(database):
     """Sent, the report keeps the quitus it was sent with (the AD examines that); sent back, a quitus whose giver
     became signataire since no longer counts, and the report is not sent again on it."""
