@@ -411,7 +411,8 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     ref = next(r for r in known.refs if r.id == current["ledger_id"])
     accounts = {a.code: a.label for a in known.accounts}
     means = t(f"means.{current['means']}", language) + (f" n° {current['cheque']}" if current.get("cheque") else "")
-    splits = "\n".join(f"• {escape(accounts.get(code, code))} : {money(cents, language)}" for code, cents in current["splits"])
+    splits = "\n".join(t("ent.card.split", language, account=escape(accounts.get(code, code)), amount=money(cents, language))
+                       for code, cents in current["splits"])  # fmt: skip
     text = t("ent.card", language, direction=t(f"direction.{current['direction']}", language).capitalize(),
              label=escape(current["label"]), amount=money(current["amount"], language), means=means,
              day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,

@@ -135,6 +135,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "ent.day.understood": {"fr": "📅 Date comprise : {day}.", "en": "📅 Date understood: {day}."},
     "ent.card": {"fr": "<b>{direction} à enregistrer</b>\n{label}\n{amount} · {means} · {day}\ncahier {ledger}\n{splits}{project}",
                  "en": "<b>{direction} to record</b>\n{label}\n{amount} · {means} · {day}\nledger {ledger}\n{splits}{project}"},
+    "ent.card.split": {"fr": "• {account} : {amount}", "en": "• {account}: {amount}"},
     "ent.card.project": {"fr": "\nprojet #{project}", "en": "\nproject #{project}"},
     "ent.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
     "ent.project_button": {"fr": "🏷 Projet", "en": "🏷 Project"},

@@ -1,0 +1,21 @@
+"""An English-speaking Telegram, the slow way: the bot's sentences, amounts and punctuation in English."""
+
+from __future__ import annotations
+
+from tests.world import PERSONAS
+
+
+def english(sim, persona: str):
+    user_id, name = PERSONAS[persona]
+    return sim.user(user_id, name, language_code="en")
+
+
+async def test_an_english_expense_card_has_no_french_space_before_its_colons(bot, sim, demo_books):
+    julien = english(sim, "enseignant")
+    await julien.send("/depense")
+    await julien.send("7.50")
+    await julien.send("Paper")
+    await julien.press("Fournitures éducatives et administratives")  # the chart of accounts is the OCCE's, in French
+    await julien.press("💶 Cash (cash box)")
+    step = await julien.press("Today")
+    assert "• Fournitures éducatives et administratives: €7.50" in step.text
