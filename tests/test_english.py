@@ -19,3 +19,16 @@ async def test_an_english_expense_card_has_no_french_space_before_its_colons(bot
     await julien.press("💶 Cash (cash box)")
     step = await julien.press("Today")
     assert "• Fournitures éducatives et administratives: €7.50" in step.text
+
+
+async def test_the_ad_reads_memberships_and_reports_grouped_in_english(bot, sim, demo):
+    from store.demo import seed_sandbox
+
+    demo.run(seed_sandbox)
+    paul = english(sim, "ad")
+    step = await paul.send("/valider")
+    assert "⏳ To validate (1): 974-145 École Bois-de-Nèfles" in step.text
+    assert " : " not in step.text
+    step = await paul.press("📋 Yearly reports")
+    assert "🔍 To check (1): 974-160 École Les Badamiers" in step.text
+    assert " : " not in step.text
