@@ -32,3 +32,12 @@ async def test_the_ad_reads_memberships_and_reports_grouped_in_english(bot, sim,
     step = await paul.press("📋 Yearly reports")
     assert "🔍 To check (1): 974-160 École Les Badamiers" in step.text
     assert " : " not in step.text
+
+
+async def test_an_amount_refused_in_english_gives_an_english_example(bot, sim, demo_books):
+    marie = english(sim, "mandataire")
+    await marie.send("/depense")
+    step = await marie.send("0")
+    assert step.text == "The amount must be more than zero, for example 12.50:"
+    step = await marie.send("12.505 Glue")
+    assert step.text == "Two decimals at most, for example 12.50:"
