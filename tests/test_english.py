@@ -41,3 +41,15 @@ async def test_an_amount_refused_in_english_gives_an_english_example(bot, sim, d
     assert step.text == "The amount must be more than zero, for example 12.50:"
     step = await marie.send("12.505 Glue")
     assert step.text == "Two decimals at most, for example 12.50:"
+
+
+async def test_an_amount_typed_as_the_bot_writes_it_in_english_is_read(bot, sim, demo_books):
+    """The opening balance's question says « for example 1,520.00 »: typed so, it was refused."""
+    marie = english(sim, "mandataire")
+    await marie.send("/depense")
+    step = await marie.send("1,234.56 Projector")
+    assert step.text == "In which ledger?"
+    for button in ("École (school)", "Achats de biens durables (inventaire)", "🏦 Transfer"):
+        await marie.press(button)
+    step = await marie.press("Today")
+    assert "€1,234.56 · transfer" in step.text
