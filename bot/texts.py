@@ -205,6 +205,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Bookkeeping: shared words
     "means.especes": {"fr": "espèces", "en": "cash"},
     "means.cheque": {"fr": "chèque", "en": "cheque"},
+    "means.cheque_no": {"fr": "n° {number}", "en": "no. {number}"},
     "means.carte": {"fr": "carte", "en": "card"},
     "means.virement": {"fr": "virement", "en": "transfer"},
     "means.prelevement": {"fr": "prélèvement", "en": "direct debit"},

@@ -53,3 +53,18 @@ async def test_an_amount_typed_as_the_bot_writes_it_in_english_is_read(bot, sim,
         await marie.press(button)
     step = await marie.press("Today")
     assert "€1,234.56 · transfer" in step.text
+
+
+async def test_a_cheque_is_numbered_in_english_on_the_card_the_receipt_and_the_remise(bot, sim, demo_books):
+    julien = english(sim, "enseignant")
+    await julien.send("/recette")
+    await julien.send("15 Photos")
+    for button in ("Ventes de produits pour cession (photos…)", "🧾 Cheque"):
+        await julien.press(button)
+    await julien.send("4400121")
+    step = await julien.press("Today")
+    assert "€15.00 · cheque no. 4400121" in step.text
+    step = await julien.press("✅ Record")
+    assert "cheque no. 4400121" in step.text and "n°" not in step.text
+    step = await julien.send("/remise")
+    assert "Photos · no. 4400121" in step.text and "n°" not in step.text
