@@ -68,3 +68,12 @@ async def test_a_cheque_is_numbered_in_english_on_the_card_the_receipt_and_the_r
     assert "cheque no. 4400121" in step.text and "n°" not in step.text
     step = await julien.send("/remise")
     assert "Photos · no. 4400121" in step.text and "n°" not in step.text
+
+
+async def test_an_english_cash_count_is_asked_and_read_with_decimal_points(bot, sim, demo_books):
+    marie = english(sim, "mandataire")
+    await marie.send("/caisse")
+    await marie.press("École (school)")
+    example = "2 x 20 €, 3 x 2 €, 5 x 0.50 €"
+    assert f"{example}\n(cents: 0.50 or 50c; or /annuler)" in (await marie.press("🪙 Count notes and coins")).text
+    assert (await marie.send(example)).text.startswith("2 × €20 + 3 × €2 + 5 × €0.50 = €48.50")

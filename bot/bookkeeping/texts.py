@@ -32,13 +32,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "csh.ask_coins": {"fr": "Tapez ce que vous avez compté, « nombre x valeur », par exemple :\n"
                             "2 x 20 €, 3 x 2 €, 5 x 0,50 €\n(les centimes : 0,50 ou 50c ; ou /annuler)",
                       "en": "Type what you counted, \"number x value\", for example:\n"
-                            "2 x 20 €, 3 x 2 €, 5 x 0,50 €\n(cents: 0,50 or 50c; or /annuler)"},
+                            "2 x 20 €, 3 x 2 €, 5 x 0.50 €\n(cents: 0.50 or 50c; or /annuler)"},
     "csh.ask_total": {"fr": "Total compté dans la caisse ? Par exemple 23,50 (0 si elle est vide ; ou /annuler) :",
                       "en": "Total counted in the cash box? For example 23.50 (0 if it is empty; or /annuler):"},
     "csh.coins.format": {"fr": "Je n'ai pas compris « {part} » : tapez « nombre x valeur », séparés par des "
                                "virgules, par exemple 2 x 20 €, 3 x 2 €, 5 x 0,50 €.",
                          "en": "I did not understand \"{part}\": type \"number x value\", separated by commas, "
-                               "for example 2 x 20 €, 3 x 2 €, 5 x 0,50 €."},
+                               "for example 2 x 20 €, 3 x 2 €, 5 x 0.50 €."},
     "csh.coins.denomination": {"fr": "« {part} » n'est pas un billet ni une pièce en euros. Billets : 500, 200, 100, "
                                      "50, 20, 10, 5 € ; pièces : 2 €, 1 €, 0,50, 0,20, 0,10, 0,05, 0,02, 0,01. "
                                      "Retapez le tout :",
