@@ -77,3 +77,12 @@ async def test_an_english_cash_count_is_asked_and_read_with_decimal_points(bot, 
     example = "2 x 20 €, 3 x 2 €, 5 x 0.50 €"
     assert f"{example}\n(cents: 0.50 or 50c; or /annuler)" in (await marie.press("🪙 Count notes and coins")).text
     assert (await marie.send(example)).text.startswith("2 × €20 + 3 × €2 + 5 × €0.50 = €48.50")
+
+
+async def test_a_one_line_entry_not_understood_names_the_english_words_it_reads(bot, sim, demo_books):
+    marie = english(sim, "mandataire")
+    step = await marie.send("/depense 5 Glue; xyz")
+    assert "a means (cash, cheque 1234, card, transfer, prélèvement for a direct debit), " in step.text
+    assert "a date (yesterday, 03/11)" in step.text
+    step = await marie.send("/depense 5 Glue; CE1A; fournitures; cash; yesterday")  # the words it names, read
+    assert "Expense of €5.00 on " in step.text and "· cash" in step.text

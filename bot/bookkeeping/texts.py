@@ -85,8 +85,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse "
                                 "(Mairie de Saint-Paul).",
                           "en": "I did not understand \"{part}\": after the label, separated by semicolons, I understand "
-                                "a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement), a "
-                                "date (hier, 03/11) and, for a grant, who gives it (Mairie de Saint-Paul)."},
+                                "a ledger, an account, a means (cash, cheque 1234, card, transfer, prélèvement for a "
+                                "direct debit), a date (yesterday, 03/11) and, for a grant, who gives it "
+                                "(Mairie de Saint-Paul)."},
     "ent.ask_giver": {"fr": "Qui verse cette subvention ? Par exemple : Mairie de Saint-Paul, Conseil départemental, "
                             "État (ou /annuler)",
                       "en": "Who gives this grant? For example: Mairie de Saint-Paul, Conseil départemental, État "
