@@ -172,6 +172,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "follow.draft": {"fr": "📝 En cours", "en": "📝 In progress"},
     "follow.new": {"fr": "Pas commencées", "en": "Not started"},
     "follow.validated": {"fr": "✅ Validées", "en": "✅ Validated"},
+    "follow.group": {"fr": "{group} ({count}) : {coops}", "en": "{group} ({count}): {coops}"},
     "follow.more": {"fr": "… et {others}", "en": "… and {others}"},
     "follow.nothing": {"fr": "Aucune coopérative dans ce département.", "en": "No cooperative in this department."},
     # /cahiers
@@ -204,6 +205,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Bookkeeping: shared words
     "means.especes": {"fr": "espèces", "en": "cash"},
     "means.cheque": {"fr": "chèque", "en": "cheque"},
+    "means.cheque_no": {"fr": "n° {number}", "en": "no. {number}"},
     "means.carte": {"fr": "carte", "en": "card"},
     "means.virement": {"fr": "virement", "en": "transfer"},
     "means.prelevement": {"fr": "prélèvement", "en": "direct debit"},

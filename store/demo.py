@@ -256,11 +256,12 @@ YEAR_END_PEOPLE = {
 }
 
 
-# The sandbox's people: the demo's, its vérificateur, the mandataire and teachers of 974-300 (`:user filaos`…),
-# and the mandataires of 974-160 and 974-171 (`:user mandataire2`, `:user mandataire3`).
+# The sandbox's people: the demo's, its vérificateur, the mandataire, teachers and vérificateurs of 974-300
+# (`:user filaos`…, whose quitus its report needs), and the mandataires of 974-160 and 974-171
+# (`:user mandataire2`, `:user mandataire3`).
 SANDBOX_PEOPLE = DEMO_PEOPLE + (SANDBOX_VERIFICATEUR,) + tuple(
     DemoPerson("filaos" if key == "mandataire" else f"filaos-{key}", telegram_id, first, last)
-    for key, (telegram_id, first, last, kind, _) in YEAR_END_PEOPLE.items() if kind != RoleKind.VERIFICATEUR
+    for key, (telegram_id, first, last, _, _) in YEAR_END_PEOPLE.items()
 ) + tuple(coop[0] for coop in FOLLOWUP_COOPS)
 
 

@@ -1,4 +1,4 @@
-"""Amounts: parsed from what people type into integer cents, and written back the French way."""
+"""Amounts: parsed from what people type into integer cents, and written back the French (or English) way."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from store.errors import StoreError
 
 MAX_CENTS = 100_000_00  # 100 000 €: above this an amount is surely a typo.
 
-_AMOUNT = re.compile(r"^(?P<units>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<decimals>\d+))?$")
+# Thousands grouped by spaces (French), or by commas when a decimal point follows (English: '1,234.56'; '1,234' alone
+# stays the French 1,234 and is refused for its three decimals).
+_AMOUNT = re.compile(r"^(?P<units>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d{1,3}(?:,\d{3})+(?=\.)|\d+)(?:[.,](?P<decimals>\d+))?$")
 
 
 class AmountError(StoreError, ValueError):
@@ -19,8 +21,8 @@ class AmountError(StoreError, ValueError):
 
 
 def parse_amount(text: str) -> int:
-    """'12,50 €', '12.5', '1 234,56' → cents. Refuses zero, negatives, >2 decimals, >100 000 €."""
-    cleaned = text.strip().removesuffix("€").removesuffix("EUR").strip()
+    """'12,50 €', '12.5', '1 234,56', '€1,234.56' → cents. Refuses zero, negatives, >2 decimals, >100 000 €."""
+    cleaned = text.strip().removesuffix("€").removesuffix("EUR").strip().removeprefix("€").strip()
     match = _AMOUNT.match(cleaned)
     if not match:
         raise AmountError("format")

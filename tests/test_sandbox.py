@@ -231,3 +231,13 @@ async def test_a_typed_number_presses_a_button_of_the_latest_conversation(databa
     after = out.split("Marie (mandataire) › 1\n")[1]
     assert "Sur quel compte ?" not in after and "Dans quel cahier ?" not in after
     assert "Répondez avec les boutons" not in after
+
+
+async def test_the_year_end_coop_has_its_verificateurs_to_give_the_quitus(database, tmp_path):
+    """974-300's report needs two quitus before it can go to the AD: its vérificateurs are people of the sandbox."""
+    out = await chat(database, ":users", ":user filaos-verificateur", "/compterendu", ":user filaos-parent", "/moi",
+                     files=tmp_path / "s")  # fmt: skip
+    assert "Vous êtes maintenant Gilbert Nativel (filaos-verificateur)." in out
+    assert "Compte rendu" in out.split(":user filaos-verificateur")[1] and "974-300 École des Filaos" in out
+    assert "Vous êtes maintenant Mina Payet (filaos-parent)." in out
+    assert "vérificateur·rice aux comptes de la coopérative 974-300" in out.split(":user filaos-parent")[1]

@@ -21,7 +21,7 @@ from bot.bookkeeping.receipts import EDIT_BUTTON, UNDO_BUTTON, remember_entry
 from bot.texts import lang, t
 from bot.ui.buttons import DIGITS, ID, TAG, WORD, Button, Field, button, enum
 from bot.ui.chat import as_user, earlier_button, end_conversation, show, this_draft_only
-from bot.ui.formatting import balance_line, day_text, direction_word, money, refusal, report_warning, signed_money
+from bot.ui.formatting import balance_line, day_text, direction_word, means_text, money, refusal, report_warning, signed_money
 from bot.ui.steps import (
     DAYS, answered_day, ask_day_text, day_keyboard, ledgers_keyboard, read_part, today_of, words_kept,
 )
@@ -410,8 +410,9 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, known: e
     current, language = draft(context), lang(update)
     ref = next(r for r in known.refs if r.id == current["ledger_id"])
     accounts = {a.code: a.label for a in known.accounts}
-    means = t(f"means.{current['means']}", language) + (f" n° {current['cheque']}" if current.get("cheque") else "")
-    splits = "\n".join(f"• {escape(accounts.get(code, code))} : {money(cents, language)}" for code, cents in current["splits"])
+    means = means_text(current["means"], current.get("cheque"), language)
+    splits = "\n".join(t("ent.card.split", language, account=escape(accounts.get(code, code)), amount=money(cents, language))
+                       for code, cents in current["splits"])  # fmt: skip
     text = t("ent.card", language, direction=t(f"direction.{current['direction']}", language).capitalize(),
              label=escape(current["label"]), amount=money(current["amount"], language), means=means,
              day=day_text(date.fromisoformat(current["day"])), ledger=escape(ref.name), splits=splits,
@@ -504,7 +505,7 @@ def recorded_details(entry: EntryView, language: str) -> str:
         accounts = escape(entry.splits[0].account_label)
     else:
         accounts = " + ".join(f"{escape(s.account_label)} {money(s.amount, language)}" for s in entry.splits)
-    means = t(f"means.{entry.means.value}", language) + (f" n° {entry.cheque_number}" if entry.cheque_number else "")
+    means = means_text(entry.means.value, entry.cheque_number, language)
     return t("ent.recorded.details", language, direction=direction_word(entry.direction, language).capitalize(),
              amount=money(entry.amount, language), label=escape(entry.label), day=day_text(entry.day),
              accounts=accounts, means=means)  # fmt: skip

@@ -47,7 +47,7 @@ this_slip_only = this_draft_only(DRAFT)
 def cheque_lines(entry: EntryView, ticked: list[int], language: str) -> list[str]:
     """'☑ CE1A 4 · 30/11/2026 · 15,00 €' and, under it, the label and the cheque's number."""
     box = "☑" if entry.id in ticked else "☐"
-    what = f"{entry.label} · n° {entry.cheque_number}"
+    what = f"{entry.label} · {t('means.cheque_no', language, number=entry.cheque_number)}"
     return [f"{box} <b>{escape(entry.ledger_name)}</b> {entry.piece} · {day_text(entry.day)} · "
             f"{money(entry.amount, language)}", "   " + escape(clip(what, WIDTH - 3))]
 

@@ -32,13 +32,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "csh.ask_coins": {"fr": "Tapez ce que vous avez compté, « nombre x valeur », par exemple :\n"
                             "2 x 20 €, 3 x 2 €, 5 x 0,50 €\n(les centimes : 0,50 ou 50c ; ou /annuler)",
                       "en": "Type what you counted, \"number x value\", for example:\n"
-                            "2 x 20 €, 3 x 2 €, 5 x 0,50 €\n(cents: 0,50 or 50c; or /annuler)"},
+                            "2 x 20 €, 3 x 2 €, 5 x 0.50 €\n(cents: 0.50 or 50c; or /annuler)"},
     "csh.ask_total": {"fr": "Total compté dans la caisse ? Par exemple 23,50 (0 si elle est vide ; ou /annuler) :",
                       "en": "Total counted in the cash box? For example 23.50 (0 if it is empty; or /annuler):"},
     "csh.coins.format": {"fr": "Je n'ai pas compris « {part} » : tapez « nombre x valeur », séparés par des "
                                "virgules, par exemple 2 x 20 €, 3 x 2 €, 5 x 0,50 €.",
                          "en": "I did not understand \"{part}\": type \"number x value\", separated by commas, "
-                               "for example 2 x 20 €, 3 x 2 €, 5 x 0,50 €."},
+                               "for example 2 x 20 €, 3 x 2 €, 5 x 0.50 €."},
     "csh.coins.denomination": {"fr": "« {part} » n'est pas un billet ni une pièce en euros. Billets : 500, 200, 100, "
                                      "50, 20, 10, 5 € ; pièces : 2 €, 1 €, 0,50, 0,20, 0,10, 0,05, 0,02, 0,01. "
                                      "Retapez le tout :",
@@ -85,8 +85,9 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "prélèvement), une date (hier, 03/11) et, pour une subvention, qui la verse "
                                 "(Mairie de Saint-Paul).",
                           "en": "I did not understand \"{part}\": after the label, separated by semicolons, I understand "
-                                "a ledger, an account, a means (espèces, chèque 1234, carte, virement, prélèvement), a "
-                                "date (hier, 03/11) and, for a grant, who gives it (Mairie de Saint-Paul)."},
+                                "a ledger, an account, a means (cash, cheque 1234, card, transfer, prélèvement for a "
+                                "direct debit), a date (yesterday, 03/11) and, for a grant, who gives it "
+                                "(Mairie de Saint-Paul)."},
     "ent.ask_giver": {"fr": "Qui verse cette subvention ? Par exemple : Mairie de Saint-Paul, Conseil départemental, "
                             "État (ou /annuler)",
                       "en": "Who gives this grant? For example: Mairie de Saint-Paul, Conseil départemental, État "
@@ -135,6 +136,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "ent.day.understood": {"fr": "📅 Date comprise : {day}.", "en": "📅 Date understood: {day}."},
     "ent.card": {"fr": "<b>{direction} à enregistrer</b>\n{label}\n{amount} · {means} · {day}\ncahier {ledger}\n{splits}{project}",
                  "en": "<b>{direction} to record</b>\n{label}\n{amount} · {means} · {day}\nledger {ledger}\n{splits}{project}"},
+    "ent.card.split": {"fr": "• {account} : {amount}", "en": "• {account}: {amount}"},
     "ent.card.project": {"fr": "\nprojet #{project}", "en": "\nproject #{project}"},
     "ent.save": {"fr": "✅ Enregistrer", "en": "✅ Record"},
     "ent.project_button": {"fr": "🏷 Projet", "en": "🏷 Project"},

@@ -132,7 +132,7 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if len(members) > FOLLOW_UP_SHOWN:
                     others = plural(len(members) - FOLLOW_UP_SHOWN, "word.other", language)
                     names += " " + t("follow.more", language, others=others)
-                lines.append(f"{t(f'follow.{key}', language)} ({len(members)}) : {names}")
+                lines.append(t("follow.group", language, group=t(f"follow.{key}", language), count=len(members), coops=names))
         if not coops:
             lines.append(t("follow.nothing", language))
         keyboard = [[button(t("adh.button.review", language, affiliation=c.affiliation), REVIEW_BUTTON.data(c.adhesion_id))]

@@ -47,7 +47,7 @@ async def follow_up(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 names = ", ".join(f"{r.affiliation} {escape(r.school_name)}" for r in members[:SHOWN])
                 if len(members) > SHOWN:
                     names += " " + t("follow.more", language, others=plural(len(members) - SHOWN, "word.other", language))
-                lines.append(f"{t(f'rep.follow.{name}', language)} ({len(members)}) : {names}")
+                lines.append(t("follow.group", language, group=t(f"rep.follow.{name}", language), count=len(members), coops=names))
                 shown += members[:SHOWN]
         keyboard = [[button(t("rep.button.review", language, affiliation=r.affiliation), REVIEW_BUTTON.data(r.report_id))]
                     for r in shown if r.report_id]  # fmt: skip

@@ -63,6 +63,12 @@ def plus_money(cents: int, language: str) -> str:
     return ("+" if cents > 0 else "") + signed_money(cents, language)
 
 
+def means_text(means: str, cheque_number: str | None, language: str) -> str:
+    """'carte', or 'chèque n° 1234567' ('cheque no. 1234567')."""
+    text = t(f"means.{means}", language)
+    return text + " " + t("means.cheque_no", language, number=cheque_number) if cheque_number else text
+
+
 def clip(text: str, width: int) -> str:
     """At most ``width`` characters, '…' ending a text cut."""
     return text if len(text) <= width else text[:max(0, width - 1)].rstrip() + "…"
@@ -104,9 +110,7 @@ def _keep_punctuation(words: list[str]) -> list[str]:
 
 def entry_line(entry: EntryView, language: str) -> str:
     """'D7 · 03/11/2026 · Piles · −12,50 € · carte' (struck through when cancelled)."""
-    means = t(f"means.{entry.means.value}", language)
-    if entry.cheque_number:
-        means += f" n° {entry.cheque_number}"
+    means = means_text(entry.means.value, entry.cheque_number, language)
     line = (f"{entry.piece} · {day_text(entry.day)} · {escape(entry.label)} · "
             f"{signed_money(entry.signed, language)} · {means}")  # fmt: skip
     if entry.project:

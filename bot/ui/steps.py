@@ -21,7 +21,6 @@ from store.text import says_something
 from store.years import parse_day, today_in
 
 _NEGATIVE = re.compile(r"\s*[-−–]\s*\d")
-AMOUNT_EXAMPLE = "12,50"
 DAYS = one_of("today", "yesterday", "other")  # the field of the day buttons
 
 
@@ -140,7 +139,7 @@ def parse_cash(text: str) -> int:
 
 def amount_problem(error: AmountError, language: str) -> str:
     """What to type instead of a refused amount."""
-    return t(f"trs.amount.{error.reason}", language, example=AMOUNT_EXAMPLE)
+    return t(f"trs.amount.{error.reason}", language, example=t("trs.amount.example", language))
 
 
 def day_keyboard(days: Button, cancel: Button, language: str, *, yesterday: bool = True) -> InlineKeyboardMarkup:

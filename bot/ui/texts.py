@@ -2,6 +2,7 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     # steps.py: the amount and date steps
+    "trs.amount.example": {"fr": "12,50", "en": "12.50"},  # as each language writes its amounts
     "trs.amount.format": {"fr": "Tapez un montant en chiffres, par exemple {example} :",
                           "en": "Type an amount in figures, for example {example}:"},
     "trs.amount.decimals": {"fr": "Deux chiffres après la virgule au plus, par exemple {example} :",

@@ -39,6 +39,15 @@ def test_french_formatting():
 @given(st.integers(min_value=1, max_value=MAX_CENTS))
 def test_formatted_amount_parses_back(cents):
     assert parse_amount(format_amount(cents)) == cents
+    assert parse_amount(format_amount(cents, "en")) == cents  # '€1,234.56', as the bot writes it in English
+
+
+def test_english_thousands_need_their_decimal_point():
+    """'1,234.56' is English; '1,234' alone stays the French 1,234 (three decimals, refused)."""
+    assert parse_amount("1,520.00") == 152000 and parse_amount("€12.50") == 1250
+    with pytest.raises(AmountError) as refused:
+        parse_amount("1,234")
+    assert refused.value.reason == "decimals"
 
 
 def test_fiscal_year_runs_september_to_august():
