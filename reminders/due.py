@@ -24,7 +24,7 @@ RETURNED = "renvoi"  # the AD sent the report back
 CLOSING = "cloture"  # a teacher's class ledger of the year that ended is not closed
 DIGEST = "synthese"  # the AD staff's weekly digest (reminders/digest.py)
 CHANGED = "modifie"  # not a reminder: a report already sent changed (store.report_sending.changes_to_tell)
-WITHDRAWN = "quitus_retire"  # not a reminder: a class ledger reopened withdrew the quitus given (store.closing)
+WITHDRAWN = "quitus_retire"  # not a reminder: the quitus given withdrawn (a class ledger reopened, the books changed: store.reports)
 LAST_DAY = "j-1"  # never muted
 LATE = "retard"
 LATE_WINDOW = timedelta(days=7)  # the "en retard" message of the membership, if the day after was not a school day

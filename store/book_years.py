@@ -199,16 +199,19 @@ def _worse(lows: list[tuple[int, int]]) -> bool:
 def _require_caisse(session: Session, ledger_id: int, year: int, day: date, *,
                     remove: Iterable[int] = (), add: Iterable[tuple[date, int]] = ()) -> None:  # fmt: skip
     """Refuse a change that would take the caisse below zero on some day."""
-    remove = list(remove)
-    if _worse(_caisse_lows(session, ledger_id, year, remove=remove, add=add)):
+    remove, add = list(remove), list(add)
+    lows = _caisse_lows(session, ledger_id, year, remove=remove, add=add)
+    if _worse(lows):
         opening = _opening_amounts(session, ledger_id, year)[1]
         kept = [(d, s) for i, d, s in _caisse_rows(session, ledger_id, year) if i not in remove]
         available = _available(opening, kept, day)
         for _, after in _caisse_lows(session, ledger_id, year, remove=remove)[1:]:
             available = min(available, after)
+        if available >= 0:  # what a dépense that day could take
+            raise LedgerError("caisse_negative", caisse=available)
         # Below zero without the change's own spending: taking money out of it (a cash recette cancelled,
-        # lowered or dated later) leaves the cash expenses recorded after it short.
-        raise LedgerError("caisse_negative" if available >= 0 else "caisse_short", caisse=available)
+        # lowered or dated later) leaves the cash expenses recorded after it short; how low it would go, with the change.
+        raise LedgerError("caisse_short", caisse=min(after for _, after in lows))
 
 
 def _caisse_on(session: Session, ledger_id: int, day: date) -> int:

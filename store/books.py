@@ -162,9 +162,10 @@ def _coop(session: Session, coop_id: int | None, action: Action = Action.READ_LE
 
 # The coop's row puts what changes its books and what sends or validates its report in turn (PostgreSQL; SQLite
 # has one writer at a time), always taken before a ledger's or the report's: ledger writers hold it side by side
-# (FOR KEY SHARE), a statement, a remise, a closing one at a time (FOR NO KEY UPDATE), the report's sending and
-# validation alone (FOR UPDATE, store/report_sending.py). So a report goes with the books as committed, and a
-# change waiting for its sending sees it sent and makes it "modifié" (store/reports.py's listener).
+# (FOR KEY SHARE), a statement, a remise, a ledger's reopening one at a time (FOR NO KEY UPDATE), the report's
+# sending, its validation and a quitus alone (FOR UPDATE, store/reports.py's hold_books). So a report goes with
+# the books as committed, and a change waiting for its sending sees it sent and makes it "modifié" (store/reports.py's
+# listener), or withdraws the quitus given.
 
 
 def _share_coop(session: Session, ledger_id: int) -> None:
@@ -303,8 +304,9 @@ def treasury_of(means: Means) -> Treasury:
     return Treasury.CAISSE if Means(means) == Means.ESPECES else Treasury.BANQUE
 
 
-def _check_means(treasury: Treasury, means: Means, direction: Direction) -> None:
-    """Cash is the caisse's only means, and the caisse's only means is cash; a prélèvement only takes money out."""
+def _check_means(treasury: Treasury, means: Means, direction: Direction | None) -> None:
+    """Cash is the caisse's only means, and the caisse's only means is cash; a prélèvement only takes money out
+    (``direction`` None: the means is kept as recorded, perhaps before that rule)."""
     if direction == Direction.RECETTE and means == Means.PRELEVEMENT:
         raise LedgerError("means_direction")
     if (treasury == Treasury.CAISSE) != (means == Means.ESPECES):

@@ -253,9 +253,11 @@ def reopen_class_ledger(session: Session, who: Who, ledger_id: int, *, today: da
     year's quitus are withdrawn (see ``_withdraw_quitus``). Refused: ledger_not_closed, closed_year (the
     AD validated the year), report_sent (the report is with the AD), and whatever cancelling the movements
     would be refused for (the school's caisse spent meanwhile…)."""
+    coop_id = session.exec(select(Ledger.coop_id).where(Ledger.id == ledger_id)).first()
+    if coop_id is not None:  # the coop's row before the ledger's, as every writer of the coop's books (store/books.py)
+        books._take_coop(session, coop_id)
     ledger, coop, local_today = _class_ledger(session, who, ledger_id, Action.WRITE_LEDGER)
     require(who, Action.MANAGE_COOP, coop_id=coop.id, department_code=coop.department_code)
-    books._take_coop(session, coop.id)  # closings take the coop's row
     today = today or local_today
     preview = _reopenable(session, ledger, coop, today)
     row = session.exec(select(LedgerClosing).where(LedgerClosing.ledger_id == ledger.id,

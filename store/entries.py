@@ -134,7 +134,7 @@ def edit_entry(session: Session, who: Who, entry_id: int, *, today: date, day: d
     new["treasury"] = treasury_of(new["means"]) if treasury is UNCHANGED else Treasury(treasury)
     if day is not UNCHANGED and _check_day(session, coop.id, new["day"], today) != entry.fiscal_year:
         raise LedgerError("other_year")
-    _check_means(new["treasury"], new["means"], entry.direction)
+    _check_means(new["treasury"], new["means"], entry.direction if new["means"] != entry.means else None)
     new["cheque_number"] = _clean_cheque_number(
         new["means"], entry.cheque_number if cheque_number is UNCHANGED else cheque_number)
     parts = _edited_parts(chart, entry, old_parts, new["amount"], splits)

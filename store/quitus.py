@@ -16,7 +16,7 @@ from store.models import Quitus, Report, ReportStatus, RoleKind, utcnow
 from store.people import Who
 from store.reports import (
     CHANGEABLE, Outcome, ReportError, _action_step, _changeable, _eligible_verificateurs, _holders, _ledgers_open,
-    _managers, _mark_modified, _missing, _notices, _report_for, _today, _view, _write_notices,
+    _managers, _mark_modified, _missing, _notices, _report_for, _today, _view, _write_notices, hold_books,
 )  # fmt: skip
 
 
@@ -60,7 +60,9 @@ def quitus_name(name: str) -> str:
 
 def give_quitus(session: Session, who: Who, report_id: int, *, name: str, parent: bool) -> Outcome:
     """A vérificateur's quitus, with their name and today's date; never from a mandataire or signataire. A new or
-    different quitus on a report with the AD (envoyé, à compléter) makes it "modifié", as a CRA answer does."""
+    different quitus on a report with the AD (envoyé, à compléter) makes it "modifié", as a CRA answer does. A change
+    of the books under way is committed first, and withdraws the quitus it finds (store.reports' listeners)."""
+    hold_books(session, report_id)
     report = session.get(Report, report_id) if report_id is not None else None
     if report is None or not any(r.kind == RoleKind.VERIFICATEUR and r.coop_id == report.coop_id for r in who.roles):
         raise Forbidden(Action.READ_COOP)

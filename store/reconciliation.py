@@ -271,6 +271,7 @@ def record_deposit(session: Session, who: Who, coop_id: int, entry_ids: Iterable
     so /pointage ticks the slip as one line. Dated in a year whose report is with the AD: refused
     (report_unconfirmed) unless the person was ``warned``."""
     coop = _coop(session, coop_id, Action.WRITE_LEDGER)
+    _take_coop(session, coop.id)  # before the cheques' ledgers, as every writer of the coop's books (store/books.py)
     year = _check_day(session, coop.id, day, today)
     entries = []
     for entry_id in dict.fromkeys(entry_ids):
@@ -285,7 +286,6 @@ def record_deposit(session: Session, who: Who, coop_id: int, entry_ids: Iterable
     if not entries:
         raise LedgerError("no_cheque")
     require_warned(session, coop.id, year, warned)
-    _take_coop(session, coop.id)
     highest = session.exec(select(func.max(ChequeDeposit.number)).where(ChequeDeposit.coop_id == coop.id)).one()
     deposit = ChequeDeposit(coop_id=coop.id, number=(highest or 0) + 1, day=day, created_by=who.person.id)
     session.add(deposit)

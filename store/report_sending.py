@@ -20,7 +20,7 @@ from store.people import Who
 from store.quitus import QUITUS_NEEDED
 from store.reports import (
     TEXT_MAX, Outcome, ReportError, ReportView, _action_step, _answered, _changeable, _deadline, _managers, _missing,
-    _notices, _report_for, _row, _staff, _today, _version, _view, _write_notices, report_year,
+    _notices, _report_for, _row, _staff, hold_books, _today, _version, _view, _write_notices, report_year,
 )  # fmt: skip
 from store.text import says_something
 
@@ -61,7 +61,7 @@ def attach(session: Session, who: Who, report_id: int, *, kind: str, path: str, 
 def send(session: Session, who: Who, report_id: int) -> Outcome:
     """Send the report to the AD: complete, balanced, with its quitus and the August statement. One already
     sent and unchanged since is not sent again (a second tap would tell the AD twice)."""
-    _hold_books(session, report_id)
+    hold_books(session, report_id)
     report, coop = _changeable(session, who, report_id)
     if report.status == ReportStatus.SENT:
         raise ReportError("already_sent")
@@ -90,15 +90,6 @@ def send(session: Session, who: Who, report_id: int) -> Outcome:
     audit.record(session, who, "report", report.id, "send", coop_id=coop.id)
     return Outcome(_view(session, who, coop, report.fiscal_year, report),
                    _notices(_staff(session, coop.department_code)))
-
-
-def _hold_books(session: Session, report_id: int | None) -> None:
-    """Lock the report's coop row, alone, before the report's (PostgreSQL): the changes to its books under way
-    are committed first, and those that come next wait, then see the report as this transaction leaves it
-    (store/books.py's _share_coop)."""
-    coop_id = session.exec(select(Report.coop_id).where(Report.id == report_id)).first()
-    if coop_id is not None:
-        session.exec(select(Coop.id).where(Coop.id == coop_id).with_for_update()).one()
 
 
 def follow_ups(session: Session, who: Who) -> tuple[tuple[str, list[FollowUpRow]], ...]:
@@ -150,7 +141,7 @@ def send_back(session: Session, who: Who, report_id: int, comment: str, *, now: 
 def validate(session: Session, who: Who, report_id: int, version: int | None = None) -> Outcome:
     """The AD validates the report and locks its year: nothing dated in it changes any more. With ``version``
     (the report as the AD examined it), only if it has not changed or been sent again since."""
-    _hold_books(session, report_id)
+    hold_books(session, report_id)
     report, coop = _answerable(session, who, report_id)
     if version is not None and version != _version(report):
         raise ReportError("changed_since", affiliation=coop.affiliation)

@@ -58,7 +58,7 @@ class ReportError(StoreError):
     """Why a report action is refused. ``reason`` is one of:
 
     locked (validated: nothing changes); councils (0 to COUNCILS_MAX); text_length (limit); text_letters (limit:
-    emoji or punctuation only); comment_length (low, high: the AD's comment, in words);
+    emoji or punctuation only); comment_length (low, high: the AD's comment, in characters);
     title_length; title_letters (emoji or punctuation only); too_many_projects; project_gone;
     ledgers_open (count: class ledgers not closed — no quitus before);
     quitus_not_requested; verificateur_manager (a vérificateur who is also mandataire or signataire);
@@ -174,6 +174,15 @@ def _deadline(session: Session, coop: Coop, year: int) -> date:
 
 def _row(session: Session, coop_id: int, year: int) -> Report | None:
     return session.exec(select(Report).where(Report.coop_id == coop_id, Report.fiscal_year == year)).first()
+
+
+def hold_books(session: Session, report_id: int | None) -> None:
+    """Lock the report's coop row, alone, before the report's (PostgreSQL): the changes to its books under way
+    are committed first, and those that come next wait, then see the report as this transaction leaves it
+    (store/books.py's _share_coop). Sending, validating and giving a quitus take it."""
+    coop_id = session.exec(select(Report.coop_id).where(Report.id == report_id)).first()
+    if coop_id is not None:
+        session.exec(select(Coop.id).where(Coop.id == coop_id).with_for_update()).one()
 
 
 def _coop_for(session: Session, who: Who, action: Action, coop_id: int | None) -> Coop:

@@ -191,12 +191,25 @@ def test_a_recette_never_comes_by_direct_debit(world):
     assert world.expense(world.ecole, 1000, means=Means.PRELEVEMENT).means == Means.PRELEVEMENT
 
 
+def test_a_recette_by_direct_debit_recorded_before_the_rule_can_still_be_corrected(world):
+    received = world.income(world.ecole, 1000, means=Means.VIREMENT)
+
+    def recorded_before(session):
+        session.get(Entry, received.id).means = Means.PRELEVEMENT
+
+    world.db.run(recorded_before)
+    edited = world.act(MARIE, entries.edit_entry, received.id, today=TODAY, label="Virement de la mairie")
+    assert (edited.label, edited.means) == ("Virement de la mairie", Means.PRELEVEMENT)
+    assert world.act(MARIE, entries.edit_entry, received.id, today=TODAY, means=Means.VIREMENT).means == Means.VIREMENT
+
+
 def test_cancelling_the_recette_that_fed_the_caisse_is_refused(world):
     fed = world.income(world.ce1a, 1000, treasury=CAISSE, means=Means.ESPECES)
     world.expense(world.ce1a, 700, treasury=CAISSE, means=Means.ESPECES)
     error = refused("caisse_short", world.act, MARIE, entries.cancel_entry, fed.id, today=TODAY)
     assert error.caisse == -700
-    refused("caisse_short", world.act, MARIE, entries.edit_entry, fed.id, today=TODAY, amount=600)
+    lowered = refused("caisse_short", world.act, MARIE, entries.edit_entry, fed.id, today=TODAY, amount=600)
+    assert lowered.caisse == -100  # with the 600 kept, not as if the recette were gone
     assert world.act(MARIE, entries.edit_entry, fed.id, today=TODAY, amount=700).amount == 700
 
 

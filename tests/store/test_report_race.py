@@ -9,13 +9,16 @@ from datetime import date
 
 import pytest
 
-from store import entries, report_sending
+from sqlmodel import select
+
+from store import entries, quitus, reports, report_sending
+from store.models import Quitus
 from store.models import Direction, Means
 from store.people import who_is
 from store.reports import ReportError
-from tests.reportworld import MARIE, TODAY, YEAR, coop_and_ledgers
+from tests.reportworld import CLAIRE, HENRI, MARIE, TODAY, YEAR, coop_and_ledgers
 from tests.store import test_reports
-from tests.store.test_reports import act, modified, ready
+from tests.store.test_reports import act, coop_id, fill_cra, modified, ready
 
 year = test_reports.year  # the fixture: the demo coop's year ready for its report
 HELD = 1.0  # seconds a transaction stays open after its write: the other one, if it does not wait, is done by then
@@ -94,3 +97,22 @@ def test_a_change_made_while_the_report_is_sent_turns_it_modified(postgresql):
     assert together(send, lambda: postgresql.run(cheque)) == []
     assert modified(postgresql)
     assert postgresql.run(report_sending.changes_to_tell)  # the change is told
+
+
+def test_a_quitus_given_while_the_books_change_is_withdrawn_with_the_others(postgresql):
+    """Claire gives her quitus while an expense of the year is being recorded: the change, committed after it,
+    withdraws it with Henri's (it was given on books that changed); it used to stay, and count."""
+    report_id = act(postgresql, MARIE, reports.open_report, coop_id(postgresql)).report_id
+    fill_cra(postgresql, report_id)
+    act(postgresql, MARIE, quitus.request_quitus, report_id)
+    act(postgresql, HENRI, quitus.give_quitus, report_id, name="Henri Fontaine", parent=True)
+
+    def give(written):
+        with postgresql.transaction() as session:
+            quitus.give_quitus(session, who_is(session, CLAIRE), report_id, name="Claire Hoareau", parent=False)
+            session.flush()
+            written.set()
+            time.sleep(HELD)
+
+    assert together(give, lambda: postgresql.run(cheque)) == []
+    assert postgresql.run(lambda s: s.exec(select(Quitus).where(Quitus.report_id == report_id)).all()) == []
