@@ -229,6 +229,8 @@ TEXTS: dict[str, dict[str, str]] = {
                                          "en": "The amount must be positive, for example 12.50."},
     "ledger.error.amount_too_large": {"fr": "Le montant dépasse 100\u202f000\xa0€ : vérifiez-le (par exemple 1\u202f234,56).",
                                       "en": "The amount is over €100,000: check it (for example 1,234.56)."},
+    "ledger.error.label_empty": {"fr": "Le libellé est vide : tapez quelques mots (par exemple Piles pour la classe).",
+                                 "en": "The label is empty: type a few words (for example Batteries for the class)."},
     "ledger.error.label_length": {"fr": "Le libellé doit faire de 1 à 120 caractères : raccourcissez-le.",
                                   "en": "The label must be 1 to 120 characters long: shorten it."},
     "ledger.error.project_invalid": {"fr": "Un projet s'écrit en lettres, chiffres ou tirets, 32 au plus (par exemple #classeverte).",
@@ -530,7 +532,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "turn.export": {"fr": "l'export", "en": "the export"},
     "turn.suivi": {"fr": "le suivi", "en": "the follow-up"},
     "turn.journal": {"fr": "le journal", "en": "the journal"},
-    "turn.ligne": {"fr": "le message en cours d'écriture", "en": "the message being written"},
+    "turn.ligne": {"fr": "le message (ou le numéro de coopérative) que vous tapiez",
+                   "en": "the message (or cooperative number) you were typing"},
     # Anything else
     "unknown.command": {
         "fr": "Je ne connais pas la commande {command}. Tapez /aide pour voir les commandes disponibles.",

@@ -247,14 +247,17 @@ def _check_amount(amount: int) -> int:
 
 def _clean_label(label: str) -> str:
     cleaned = " ".join(plain(label or "").split())
-    if not 1 <= len(cleaned) <= LABEL_MAX:
+    if not cleaned:
+        raise LedgerError("label_empty")
+    if len(cleaned) > LABEL_MAX:
         raise LedgerError("label_length")
     return cleaned
 
 
 def typed_label(label: str) -> str:
-    """A label a person typed (an entry's, a movement's): 1 to LABEL_MAX characters (label_length), a letter or
-    a digit among them (label_letters). A bank file's « — » for a line without one is the import's, not typed."""
+    """A label a person typed (an entry's, a movement's): not empty (label_empty), LABEL_MAX characters at most
+    (label_length), a letter or a digit among them (label_letters). A bank file's « — » for a line without one is
+    the import's, not typed."""
     cleaned = _clean_label(label)
     require_words(cleaned, "label_letters")
     return cleaned

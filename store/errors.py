@@ -25,7 +25,7 @@ class LedgerError(StoreError):
     """Why a bookkeeping action is refused. (A coop, ledger, entry or statement that does not
     exist is refused as Forbidden, like one that is not yours: ids reveal nothing.) ``reason`` is one of:
 
-    amount_not_positive, amount_too_large, label_length, project_invalid;
+    amount_not_positive, amount_too_large, label_empty, label_length, project_invalid;
     future, year_not_open (year), closed_year (year), other_year (an edit leaving its year);
     means_treasury (caisse ⇔ espèces), means_direction (a recette by prélèvement), cheque_number_required, cheque_number_invalid;
     no_split, split_not_positive, unknown_account (account), wrong_class (account),

@@ -91,7 +91,7 @@ async def test_a_one_line_expense_in_the_middle_of_a_reconciliation(bot, cast, d
 
 
 async def test_annuler_after_a_list_cancels_the_message_being_written(bot, cast, demo_books):
-    """A list left open (/cahiers) does not take /annuler from the message being written after it: the
+    """A list left open (/cahiers) does not take /annuler from the message (or cooperative number) you were typing after it: the
     mandataire was told « rien en cours » and her next line went to the AD."""
     marie = cast["mandataire"]
     await marie.send("/cahiers")
@@ -171,8 +171,8 @@ async def test_annuler_cancels_the_message_not_an_expense_begun_before(bot, cast
     step = await marie.send("/annuler")
     assert [m.content for m in step.messages] == [
         "C'est annulé : rien de cette opération n'a été enregistré.",
-        "Fermé : le message en cours d'écriture. Toujours en cours : la dépense ou recette ; /annuler de nouveau "
-        "pour l'abandonner."]
+        "Fermé : le message (ou le numéro de coopérative) que vous tapiez. Toujours en cours : la dépense ou "
+        "recette ; /annuler de nouveau pour l'abandonner."]
     step = await marie.send("4,20 Colle")  # the expense still waits for its amount and label
     assert step.text == "Dans quel cahier ?"
     assert demo_books.run(lambda s: s.exec(select(ContactMessage)).all()) == []

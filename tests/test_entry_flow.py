@@ -40,6 +40,16 @@ async def test_receipt_amount_on_the_line_then_label(bot, cast, demo_books):
     assert step.text == "Sur quel compte ?"
 
 
+async def test_a_label_of_a_project_tag_alone_is_asked_again_not_to_be_shortened(bot, cast, demo_books):
+    julien = cast["enseignant"]
+    await julien.send("/depense")
+    await julien.send("12,50")
+    step = await julien.send("#sortie")  # the tag is the project: no words are left for the label
+    assert step.text == "Le libellé est vide : tapez quelques mots (par exemple Piles pour la classe)."
+    step = await julien.send("Car pour la sortie #sortie")  # still the label step
+    assert step.text == "Sur quel compte ?"
+
+
 async def test_amount_and_label_together_at_the_amount_step(bot, cast, demo_books):
     julien = cast["enseignant"]
     await julien.send("/recette")

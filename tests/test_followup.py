@@ -268,7 +268,8 @@ async def test_another_command_leaves_the_message_to_the_mandataire(bot, sim, de
     step = await paul.send("/annuler")
     assert [m.content for m in step.messages] == [
         "C'est annulé : rien de cette opération n'a été enregistré.",
-        "Fermé : le message en cours d'écriture. Toujours en cours : le suivi ; /annuler de nouveau pour l'abandonner."]
+        "Fermé : le message (ou le numéro de coopérative) que vous tapiez. Toujours en cours : le suivi ; "
+        "/annuler de nouveau pour l'abandonner."]
     step = await paul.send("Bonjour")
     assert "transmis" not in step.text and not [m for m in mandataire.history if m.from_bot]
     step = await paul.press("↩️ Retour à la liste", message=card)

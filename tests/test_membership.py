@@ -314,6 +314,21 @@ async def test_the_payment_asked_twice_is_recorded_once_and_neither_question_sta
     assert step.text == "Il n'y a rien en cours : rien à annuler."
 
 
+async def test_closing_the_table_leaves_the_payment_asked_under_the_validation(bot, cast, demo_books):
+    """💶 under the AD's validation asks the cheque number; /adhesion, then /annuler closes the table only: the
+    number typed next still records the payment (the table's /annuler threw its draft away)."""
+    marie, paul = cast["mandataire"], cast["ad"]
+    await validated(marie, paul)
+    await marie.send("/annuler")  # the table she validated is closed: the notice's 💶 opens the payment alone
+    step = await marie.press(eur("💶 Enregistrer le paiement (188,60 €)"))
+    assert step.text.endswith("Numéro du chèque (/annuler pour plus tard) :")
+    await marie.send("/adhesion")
+    step = await marie.send("/annuler")
+    assert step.messages[0].text == "Il n'y avait rien en cours à annuler : ce qui est enregistré le reste."
+    step = await marie.send("1234567")
+    assert step.text.startswith("✅ Paiement enregistré :") and "chèque n° 1234567" in step.text
+
+
 async def test_after_validation_the_payment_is_one_tap_and_a_cheque_number(bot, cast, demo_books):
     from store.models import Entry, Split
 

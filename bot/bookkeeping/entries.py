@@ -50,7 +50,7 @@ TAG_BUTTON, SAVE_BUTTON, PROJECT_BUTTON = Button("ent:tag", TAG), Button("ent:sa
 CANCEL_BUTTON = Button("ent:cancel")
 
 DAY_REASONS = ("future", "year_not_open", "closed_year", "before_opening", "ledger_closed")  # a refused day: asked again
-LABEL_REASONS = ("label_length", "label_letters")  # a refused label: typed again
+LABEL_REASONS = ("label_empty", "label_length", "label_letters")  # a refused label: typed again
 FIRST_ACCOUNTS = 6  # account buttons shown before "Autres comptes…"
 
 

@@ -49,7 +49,7 @@ CANCEL_BUTTONS = (Button("mvt:cancel"), Button("mvt:l:cancel"), Button("mvt:d:ca
 # Refusals of the store at recording → the field to ask again.
 REDO = {"caisse_negative": "amount", "amount_not_positive": "amount", "amount_too_large": "amount",
         "future": "day", "year_not_open": "day", "closed_year": "day", "before_opening": "day",
-        "label_length": "label", "label_letters": "label"}  # fmt: skip
+        "label_empty": "label", "label_length": "label", "label_letters": "label"}  # fmt: skip
 
 
 def draft(context: ContextTypes.DEFAULT_TYPE) -> dict:

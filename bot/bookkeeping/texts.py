@@ -78,7 +78,7 @@ TEXTS: dict[str, dict[str, str]] = {
                               "en": "You do not write in ledger {ledger} (you write in: {yours}). Type the line again."},
     "ent.extra.not_a_day": {"fr": "« {part} » n'est pas une date : écrivez-la jj/mm/aaaa ou jj/mm (par exemple 03/11), "
                                   "ou hier, et retapez la ligne.",
-                            "en": "\"{part}\" is not a date: write it dd/mm/yyyy or dd/mm (for example 03/11), or hier, "
+                            "en": "\"{part}\" is not a date: write it dd/mm/yyyy or dd/mm (for example 03/11), or yesterday, "
                                   "and type the line again."},
     "ent.extra.unknown": {"fr": "Je n'ai pas compris « {part} » : après le libellé, séparés par des points-virgules, "
                                 "je comprends un cahier, un compte, un moyen (espèces, chèque 1234, carte, virement, "

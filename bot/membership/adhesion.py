@@ -13,7 +13,7 @@ from telegram.ext import ContextTypes
 from bot.membership.attestation import attestation_pdf
 from bot.ui.formatting import day_text, refusal, years_text
 from bot.ui.buttons import ID, Button, button, one_of, page_turns
-from bot.ui.chat import as_user, close_view, end_conversation, leave_view, notify, show
+from bot.ui.chat import as_user, close_view, leave_view, notify, show
 from bot.texts import lang, plural, t
 from store import adhesion, adhesion_rows, adhesion_validation
 from store.adhesion import AdhesionError, AdhesionView, RowView
@@ -498,15 +498,13 @@ async def delete_row(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """/annuler: while a row is typed, drop only that row; while the payment's cheque number is asked (💶),
-    record nothing; otherwise leave the table."""
+    """/annuler: while a row is typed, drop only that row; otherwise leave the table (its 💶 cheque number step has
+    its own /annuler: the payment's draft may be another conversation's too, 💶 under the AD's validation)."""
     draft = context.user_data.get(DRAFT, {})
     if "row" in draft or "field" in draft:
         draft.pop("field", None)
         return await drop_row(update, context)
     context.user_data.pop(DRAFT, None)
-    if context.user_data.pop("payment", None) is not None:
-        return await end_conversation(update, context)
     return await leave_view(update, context)  # rows are saved as they are typed: nothing to cancel
 
 

@@ -127,7 +127,7 @@ def test_the_database_refuses_a_duplicate_piece(world):
 @pytest.mark.parametrize(
     ("fields", "reason"),
     [({"amount": 0}, "amount_not_positive"), ({"amount": -5}, "amount_not_positive"),
-     ({"amount": MAX_CENTS + 1}, "amount_too_large"), ({"label": "  "}, "label_length"),
+     ({"amount": MAX_CENTS + 1}, "amount_too_large"), ({"label": "  "}, "label_empty"),
      ({"label": "x" * 121}, "label_length"), ({"day": date(2026, 10, 16)}, "future"),
      ({"day": date(2025, 8, 31)}, "year_not_open"),
      ({"means": Means.CHEQUE}, "cheque_number_required"),
