@@ -180,9 +180,8 @@ def hold_books(session: Session, report_id: int | None) -> None:
     """Lock the report's coop row, alone, before the report's (PostgreSQL): the changes to its books under way
     are committed first, and those that come next wait, then see the report as this transaction leaves it
     (store/books.py's _share_coop). Sending, validating and giving a quitus take it."""
-    coop_id = session.exec(select(Report.coop_id).where(Report.id == report_id)).first()
-    if coop_id is not None:
-        session.exec(select(Coop.id).where(Coop.id == coop_id).with_for_update()).one()
+    session.exec(select(Coop.id).join(Report, Report.coop_id == Coop.id).where(Report.id == report_id)
+                 .with_for_update(of=Coop)).first()  # fmt: skip
 
 
 def _coop_for(session: Session, who: Who, action: Action, coop_id: int | None) -> Coop:

@@ -118,8 +118,8 @@ def conversations(application: Application) -> list[Conversation]:
 def end_waiting(update: Update, application: Application, state: object) -> None:
     """The conversations of this person at step ``state`` end: the question they asked is answered (two
     conversations that ask the same question share its draft, gone once answered)."""
-    key = (update.effective_chat.id, update.effective_user.id)
     for conversation in conversations(application):
+        key = conversation._get_key(update)  # as the conversation keys it (chat and user)
         if conversation.waits_at(key, state):
             conversation.end(key)
 
